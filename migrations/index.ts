@@ -1,0 +1,4 @@
+// Every migration, in order. Listed explicitly so that the app, the CLI and the tests load the same set.
+import { InitialSchema1795800199908 } from './1795800199908-initial-schema.js';
+
+export const MIGRATIONS = [InitialSchema1795800199908];

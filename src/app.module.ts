@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { ContactsModule } from './contacts/contacts.module.js';
+import type { DatabaseHandle } from './database/data-source.js';
+import { DatabaseModule } from './database/database.module.js';
+import { GraphqlModule } from './graphql/graphql.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InteractionsModule } from './interactions/interactions.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { StatesModule } from './states/states.module.js';
+import { UsersModule } from './users/users.module.js';
+import { VotesModule } from './votes/votes.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseHandle): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(database),
+        AuthModule,
+        OrganizationsModule,
+        UsersModule,
+        StatesModule,
+        VotesModule,
+        ContactsModule,
+        InteractionsModule,
+        HealthModule,
+        GraphqlModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Logger, ValidationPipe, type LogLevel, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { badInput } from './common/errors.js';
+import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
+import { importPublicData } from './data-import/importer.js';
+import { UsersService } from './users/users.service.js';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+export function logLevels(config: Pick<AppConfig, 'logLevel'>): LogLevel[] {
+  return LEVELS[config.logLevel];
+}
+
+/** "input.subject: subject must be longer than or equal to 1 characters; ..." */
+function describe(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    return [...own, ...describe(error.children ?? [], path)];
+  });
+}
+
+/** Loads the public treaty and voting data, unless the same files were already loaded. */
+async function loadPublicData(database: DatabaseHandle, config: AppConfig): Promise<void> {
+  const logger = new Logger('DataImport');
+  const run = () => importPublicData(database.dataSource, config.importDir);
+  const summary = database.embedded ? await run() : await withAdvisoryLock(database.dataSource, 'ratify:import-on-start', run);
+  if (!summary.skipped) logger.log(`loaded the public data from ${config.importDir}`);
+}
+
+/**
+ * Opens (or starts) the database, migrates it, loads the public data on first start,
+ * creates the first admin if asked, and builds the application. Call `listen()` on the result.
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  Logger.overrideLogger(logLevels(config));
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrate(database);
+    if (applied.length) new Logger('Database').log(`applied migrations: ${applied.join(', ')}`);
+    if (config.importOnStart) await loadPublicData(database, config);
+    const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, forceCloseConnections: 'idle', return503OnClosing: true });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
+      logger: logLevels(config),
+    });
+    app.useGlobalPipes(
+      new ValidationPipe({
+        transform: true,
+        exceptionFactory: (errors) => {
+          const problems = describe(errors);
+          return badInput(`Invalid input: ${problems.join('; ')}`, { problems });
+        },
+      }),
+    );
+    await app.get(UsersService).ensureFirstAdmin({
+      email: config.adminEmail,
+      password: config.adminPassword,
+      organization: config.adminOrganization,
+    });
+    return app;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { unauthenticated } from '../common/errors.js';
+import type { AuthPayload } from '../users/user.model.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { UNMATCHABLE_HASH, verifyPassword } from './passwords.js';
+import { TokenService } from './tokens.js';
+import type { Viewer } from './viewer.js';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async login(email: string, password: string): Promise<AuthPayload> {
+    const user = await this.users.byEmail(email.trim());
+    const matches = await verifyPassword(user?.passwordHash ?? UNMATCHABLE_HASH, password);
+    if (!user || !matches || user.disabled) throw unauthenticated('Wrong e-mail or password');
+    const { passwordHash: _hash, disabled: _disabled, ...profile } = user;
+    return { token: this.tokens.issue({ sub: user.id, role: user.role, org: user.organizationId }), user: profile };
+  }
+
+  /**
+   * The viewer named by an `Authorization: Bearer` header, or null. The user is read on every
+   * request, so a disabled account or a changed role takes effect at once.
+   */
+  async viewerFrom(authorization: string | undefined): Promise<Viewer | null> {
+    const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+    if (!match) return null;
+    const claims = this.tokens.verify(match[1]);
+    if (!claims) return null;
+    const user = await this.users.activeById(claims.sub);
+    return user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
+  }
+}

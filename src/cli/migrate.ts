@@ -1,0 +1,38 @@
+// `npm run migration:run` / `npm run migration:revert`: applies pending migrations, or reverts the newest one,
+// on the configured database (DATABASE_URL, or the embedded one).
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '../config/config.js';
+import { migrate, openDatabase, withAdvisoryLock } from '../database/data-source.js';
+import { describeStartupError } from '../database/startup-errors.js';
+
+Logger.overrideLogger(['error', 'warn']);
+
+async function main(command: string | undefined): Promise<void> {
+  if (command !== 'run' && command !== 'revert') throw new Error('usage: migrate run|revert');
+  const config = loadConfig();
+  const handle = await openDatabase(config).catch((error) => {
+    throw new Error(describeStartupError(error, config));
+  });
+  try {
+    if (command === 'run') {
+      const applied = await migrate(handle);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');
+      return;
+    }
+    const revert = async () => {
+      const executed = await handle.dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
+      if (!executed.length) return null;
+      await handle.dataSource.undoLastMigration({ transaction: 'all' });
+      return executed[0].name as string;
+    };
+    const reverted = handle.embedded ? await revert() : await withAdvisoryLock(handle.dataSource, 'ratify:migrate', revert);
+    console.log(reverted ? `Reverted: ${reverted}` : 'No migration to revert.');
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

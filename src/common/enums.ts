@@ -1,0 +1,102 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The five UN regional groups of Member States (UN DGACM). */
+export enum RegionalGroup {
+  AFRICAN = 'AFRICAN',
+  ASIA_PACIFIC = 'ASIA_PACIFIC',
+  EASTERN_EUROPEAN = 'EASTERN_EUROPEAN',
+  LATIN_AMERICAN_AND_CARIBBEAN = 'LATIN_AMERICAN_AND_CARIBBEAN',
+  WESTERN_EUROPEAN_AND_OTHERS = 'WESTERN_EUROPEAN_AND_OTHERS',
+}
+
+/** A State's standing under the Convention on a given date, computed from its treaty actions. */
+export enum TreatyStatus {
+  STATE_PARTY = 'STATE_PARTY',
+  DEPOSITED = 'DEPOSITED',
+  SIGNATORY = 'SIGNATORY',
+  NOT_SIGNED = 'NOT_SIGNED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export enum ConsentType {
+  RATIFICATION = 'RATIFICATION',
+  ACCESSION = 'ACCESSION',
+  ACCEPTANCE = 'ACCEPTANCE',
+  APPROVAL = 'APPROVAL',
+}
+
+/** The coordinators' assessment of where a State stands on the way to joining. */
+export enum RatificationStage {
+  NOT_ENGAGED = 'NOT_ENGAGED',
+  ENGAGED = 'ENGAGED',
+  SUPPORTIVE = 'SUPPORTIVE',
+  DOMESTIC_PROCESS = 'DOMESTIC_PROCESS',
+  APPROVED = 'APPROVED',
+  DEPOSITED = 'DEPOSITED',
+  JOINED = 'JOINED',
+  DECLINED = 'DECLINED',
+}
+
+export enum VoteChoice {
+  YES = 'YES',
+  NO = 'NO',
+  ABSTAIN = 'ABSTAIN',
+  NON_VOTING = 'NON_VOTING',
+}
+
+export enum Posting {
+  CAPITAL = 'CAPITAL',
+  GENEVA_MISSION = 'GENEVA_MISSION',
+  NEW_YORK_MISSION = 'NEW_YORK_MISSION',
+  OTHER_MISSION = 'OTHER_MISSION',
+  OTHER = 'OTHER',
+}
+
+export enum InteractionType {
+  LETTER = 'LETTER',
+  BILATERAL_MEETING = 'BILATERAL_MEETING',
+  PHONE_CALL = 'PHONE_CALL',
+  EMAIL = 'EMAIL',
+  DEMARCHE = 'DEMARCHE',
+  WORKSHOP = 'WORKSHOP',
+  EVENT_MEETING = 'EVENT_MEETING',
+  OTHER = 'OTHER',
+}
+
+/** Who may see an interaction besides its author's organization. */
+export enum Visibility {
+  ORGANIZATION = 'ORGANIZATION',
+  COORDINATORS = 'COORDINATORS',
+  SHARED = 'SHARED',
+}
+
+export enum OrganizationKind {
+  GOVERNMENT = 'GOVERNMENT',
+  CIVIL_SOCIETY = 'CIVIL_SOCIETY',
+  INTERNATIONAL_ORGANIZATION = 'INTERNATIONAL_ORGANIZATION',
+  SECRETARIAT = 'SECRETARIAT',
+}
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  PARTNER = 'PARTNER',
+}
+
+registerEnumType(RegionalGroup, { name: 'RegionalGroup', description: 'UN regional groups of Member States' });
+registerEnumType(TreatyStatus, { name: 'TreatyStatus', description: "A State's standing under the Convention on a date" });
+registerEnumType(ConsentType, { name: 'ConsentType', description: 'How a State expressed its consent to be bound' });
+registerEnumType(RatificationStage, { name: 'RatificationStage', description: "The coordinators' assessment of a State's path to joining" });
+registerEnumType(VoteChoice, { name: 'VoteChoice' });
+registerEnumType(Posting, { name: 'Posting', description: 'Where a contact is posted' });
+registerEnumType(InteractionType, { name: 'InteractionType' });
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  valuesMap: {
+    ORGANIZATION: { description: "Only the author's organization" },
+    COORDINATORS: { description: 'Every coordinator and admin' },
+    SHARED: { description: 'Coordinators, admins and partners' },
+  },
+});
+registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(Role, { name: 'Role' });

@@ -1,0 +1,101 @@
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { Type } from '@nestjs/common';
+import { badInput } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field({ nullable: true, description: 'The endCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string;
+}
+
+export interface Page {
+  first: number;
+  /** The sort key of the last row already seen, or undefined for the first page. */
+  after?: unknown[];
+}
+
+export function toPage(args: PageArgs): Page {
+  return { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after ? decodeCursor(args.after) : undefined };
+}
+
+/** Cursors are opaque to clients: the row's sort key, as base64url JSON. */
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): unknown[] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length > 0 && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
+      return key;
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput(`"${cursor.slice(0, 60)}" is not a valid cursor: pass the endCursor of a previous page`, { after: cursor });
+}
+
+/** Rows fetched with `LIMIT first + 1`: the extra row only says whether there is a next page. */
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export function toConnection<T>(rows: T[], first: number, totalCount: number, sortKey: (row: T) => unknown[]): Connection<T> {
+  const hasNextPage = rows.length > first;
+  const edges = (hasNextPage ? rows.slice(0, first) : rows).map((node) => ({ node, cursor: encodeCursor(sortKey(node)) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount,
+  };
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+/** Builds the Relay-style `<Name>Connection` and `<Name>Edge` types for a node type. */
+export function ConnectionType<T>(node: Type<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => node)
+    node: T;
+
+    @Field()
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int)
+    totalCount: number;
+  }
+  return ConnectionClass;
+}

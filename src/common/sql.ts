@@ -1,0 +1,40 @@
+/** Anything that runs SQL: the DataSource, or a transaction's EntityManager. */
+export interface Queryable {
+  query<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
+/** Collects positional parameters while a statement is composed: `where.push(\`x = ${p.add(v)}\`)`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The number of rows an UPDATE or DELETE run through TypeORM's `query()` touched. */
+export function affectedRows(result: unknown): number {
+  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+}
+
+/**
+ * One statement for a page and its total: `filtered` is the SELECT of every matching row,
+ * `cursor` a condition on its columns (rows after the previous page), `order` its ORDER BY.
+ * Always returns at least one row, so the total arrives even when the page is empty.
+ */
+export function pagedSql(filtered: string, cursor: string | null, order: string, limit: string): string {
+  return `WITH f AS (${filtered}),
+    t AS (SELECT count(*) AS "__total" FROM f),
+    p AS (SELECT * FROM f ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${order} LIMIT ${limit})
+    SELECT t."__total", p.* FROM t LEFT JOIN p ON true ORDER BY ${order}`;
+}
+
+/** Splits the rows of a `pagedSql` statement into the page and the total. */
+export function splitPage<T>(rows: (T & { __total: number })[], key: keyof T): { rows: T[]; total: number } {
+  const total = rows[0]?.__total ?? 0;
+  const page = rows
+    .filter((row) => row[key] !== null)
+    .map(({ __total, ...row }) => row as unknown as T);
+  return { rows: page, total };
+}

@@ -1,0 +1,50 @@
+import { conflict, notFound } from './errors.js';
+import { affectedRows, SqlParams, type Queryable } from './sql.js';
+
+/** Maps input field names to their columns, for partial updates. */
+export type ColumnMap<T> = { [K in keyof T]?: string };
+
+/**
+ * Optimistic concurrency in one statement: `UPDATE ... WHERE id = $id AND version = $expected`.
+ * A stale version changes nothing and raises CONFLICT; an unknown id raises NOT_FOUND.
+ * Fields left undefined are not touched; null clears a column.
+ */
+export async function updateVersioned<T extends object, R>(
+  db: Queryable,
+  spec: { table: string; what: string; returning: string; columns: ColumnMap<T> },
+  id: string,
+  expectedVersion: number,
+  changes: T,
+): Promise<R> {
+  const p = new SqlParams();
+  const sets = Object.entries(spec.columns)
+    .filter(([field]) => (changes as Record<string, unknown>)[field] !== undefined)
+    .map(([field, column]) => `${column} = ${p.add((changes as Record<string, unknown>)[field])}`);
+  const rows = await db.query(
+    `UPDATE ${spec.table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+     WHERE id = ${p.add(id)} AND version = ${p.add(expectedVersion)} RETURNING ${spec.returning}`,
+    p.values,
+  );
+  const updated = rows[0]?.[0];
+  if (updated) return updated;
+  throw await missingOrStale(db, spec, id, expectedVersion);
+}
+
+/** Deletes a row, checking its version when one is given. */
+export async function deleteVersioned(
+  db: Queryable,
+  spec: { table: string; what: string },
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<void> {
+  const result = await db.query(`DELETE FROM ${spec.table} WHERE id = $1 AND ($2::int IS NULL OR version = $2)`, [
+    id,
+    expectedVersion ?? null,
+  ]);
+  if (affectedRows(result) === 0) throw await missingOrStale(db, spec, id, expectedVersion ?? 0);
+}
+
+async function missingOrStale(db: Queryable, spec: { table: string; what: string }, id: string, expected: number) {
+  const current = await db.query(`SELECT version FROM ${spec.table} WHERE id = $1`, [id]);
+  return current.length ? conflict(spec.what, id, expected, current[0].version) : notFound(spec.what, id);
+}

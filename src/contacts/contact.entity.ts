@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Posting } from '../common/enums.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { StateEntity } from '../states/state.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/** A person the coordinators deal with: a diplomat, an official, a partner. */
+@Entity('contacts')
+@Index('ix_contacts_state', ['stateIso3'])
+@Index('ix_contacts_organization', ['organizationId'])
+@Index('ix_contacts_name', ['fullName', 'id'])
+export class ContactEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text', { name: 'full_name' })
+  fullName: string;
+
+  @Column('text', { nullable: true })
+  title: string | null;
+
+  @Column('text', { nullable: true })
+  position: string | null;
+
+  @Column({ type: 'enum', enum: Posting, enumName: 'posting', nullable: true })
+  posting: Posting | null;
+
+  @Column('char', { name: 'state_iso3', length: 3, nullable: true })
+  stateIso3: string | null;
+
+  @ManyToOne(() => StateEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'state_iso3', foreignKeyConstraintName: 'fk_contacts_state' })
+  state?: StateEntity;
+
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_contacts_organization' })
+  organization?: OrganizationEntity;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @Column('text', { nullable: true })
+  phone: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  languages: string[];
+
+  @Column('text', { nullable: true })
+  notes: string | null;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_contacts_created_by' })
+  creator?: UserEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

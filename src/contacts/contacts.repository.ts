@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Posting } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { likePattern } from '../states/states.repository.js';
+import type { Contact } from './contact.model.js';
+
+export const CONTACT_COLUMNS = `c.id, c.full_name AS "fullName", c.title, c.position, c.posting, c.state_iso3 AS "stateIso3",
+  c.organization_id AS "organizationId", c.email, c.phone, c.languages, c.notes, c.version,
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const RETURNING = CONTACT_COLUMNS.replace(/\bc\./g, '');
+
+export interface ContactFields {
+  fullName?: string;
+  title?: string | null;
+  position?: string | null;
+  posting?: Posting | null;
+  stateIso3?: string | null;
+  organizationId?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  languages?: string[];
+  notes?: string | null;
+}
+
+const COLUMNS: ColumnMap<ContactFields> = {
+  fullName: 'full_name',
+  title: 'title',
+  position: 'position',
+  posting: 'posting',
+  stateIso3: 'state_iso3',
+  organizationId: 'organization_id',
+  email: 'email',
+  phone: 'phone',
+  languages: 'languages',
+  notes: 'notes',
+};
+
+const SPEC = { table: 'contacts', what: 'Contact', returning: RETURNING, columns: COLUMNS };
+
+export interface ContactQuery {
+  stateIso3s?: string[];
+  organizationIds?: string[];
+  postings?: Posting[];
+  search?: string;
+}
+
+@Injectable()
+export class ContactsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  byIds(ids: readonly string[]): Promise<Contact[]> {
+    return this.db.query(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  byStates(iso3s: readonly string[]): Promise<Contact[]> {
+    return this.db.query(
+      `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.state_iso3 = ANY($1::char(3)[]) ORDER BY c.full_name, c.id`,
+      [iso3s],
+    );
+  }
+
+  async existing(ids: readonly string[], db: Queryable = this.db): Promise<Set<string>> {
+    const rows: { id: string }[] = await db.query('SELECT id FROM contacts WHERE id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async page(query: ContactQuery, page: Page): Promise<{ rows: Contact[]; total: number }> {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (query.stateIso3s) where.push(`c.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
+    if (query.organizationIds) where.push(`c.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
+    if (query.postings) where.push(`c.posting = ANY(${p.add(query.postings)}::posting[])`);
+    if (query.search) {
+      const pattern = p.add(likePattern(query.search.trim()));
+      where.push(`(c.full_name ILIKE ${pattern} OR c.email ILIKE ${pattern})`);
+    }
+    const filtered = `SELECT ${CONTACT_COLUMNS} FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const cursor = page.after ? `("fullName", id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', p.add(page.first + 1)), p.values);
+    return splitPage<Contact>(rows, 'id');
+  }
+
+  async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string }, db: Queryable): Promise<Contact> {
+    const rows = await db.query(
+      `INSERT INTO contacts (id, full_name, title, position, posting, state_iso3, organization_id, email, phone, languages, notes, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${RETURNING}`,
+      [
+        contact.id,
+        contact.fullName,
+        contact.title ?? null,
+        contact.position ?? null,
+        contact.posting ?? null,
+        contact.stateIso3 ?? null,
+        contact.organizationId ?? null,
+        contact.email ?? null,
+        contact.phone ?? null,
+        contact.languages ?? [],
+        contact.notes ?? null,
+        contact.createdBy,
+      ],
+    );
+    return rows[0];
+  }
+
+  update(id: string, expectedVersion: number, changes: ContactFields, db: Queryable): Promise<Contact> {
+    return updateVersioned<ContactFields, Contact>(db, SPEC, id, expectedVersion, changes);
+  }
+
+  delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {
+    return deleteVersioned(db, SPEC, id, expectedVersion);
+  }
+}

@@ -1,0 +1,70 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { PageArgs, toConnection, toPage, type Connection } from '../common/pagination.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { InteractionConnection } from '../interactions/interaction.model.js';
+import { interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import { Organization } from '../organizations/organization.model.js';
+import { State } from '../states/state.model.js';
+import { Contact, ContactConnection } from './contact.model.js';
+import { ContactsService } from './contacts.service.js';
+import { ContactsArgs, CreateContactInput, UpdateContactInput } from './dto/contact.inputs.js';
+
+@Resolver(() => Contact)
+export class ContactsResolver {
+  constructor(private readonly service: ContactsService) {}
+
+  @Query(() => Contact, { nullable: true })
+  contact(@Args('id', { type: () => ID }) id: string): Promise<Contact | null> {
+    return this.service.get(id);
+  }
+
+  @Query(() => ContactConnection, { description: 'Contacts by name, filtered' })
+  contacts(@Args() args: ContactsArgs): Promise<Connection<Contact>> {
+    return this.service.list(args);
+  }
+
+  @Writers()
+  @Mutation(() => Contact)
+  createContact(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateContactInput): Promise<Contact> {
+    return this.service.create(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Contact)
+  updateContact(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateContactInput): Promise<Contact> {
+    return this.service.update(id, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, { description: 'Deletes a contact and unlinks it from its interactions; returns its id' })
+  deleteContact(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<string> {
+    return this.service.delete(id, expectedVersion ?? undefined);
+  }
+
+  @ResolveField(() => State, { nullable: true })
+  state(@Parent() contact: Contact, @RequestLoaders() loaders: Loaders): Promise<State | null> | null {
+    return contact.stateIso3 ? loaders.state.load(contact.stateIso3) : null;
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() contact: Contact, @RequestLoaders() loaders: Loaders): Promise<Organization | null> | null {
+    return contact.organizationId ? loaders.organization.load(contact.organizationId) : null;
+  }
+
+  @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
+  async interactions(
+    @Parent() contact: Contact,
+    @Args() args: PageArgs,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Connection<InteractionRow>> {
+    const page = toPage(args);
+    const { rows, total } = await loaders.interactionsOf('contact', contact.id, page);
+    return toConnection(rows, page.first, total, interactionSortKey);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { notFound } from '../common/errors.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { isUuid } from '../common/ids.js';
+import type { Queryable } from '../common/sql.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type { Contact } from './contact.model.js';
+import { ContactsRepository, type ContactFields } from './contacts.repository.js';
+import type { ContactsArgs, CreateContactInput, UpdateContactInput } from './dto/contact.inputs.js';
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly contacts: ContactsRepository,
+    private readonly states: StatesRepository,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
+
+  async get(id: string): Promise<Contact | null> {
+    if (!isUuid(id)) return null;
+    const [contact] = await this.contacts.byIds([id]);
+    return contact ?? null;
+  }
+
+  async list(args: ContactsArgs): Promise<Connection<Contact>> {
+    const page = toPage(args);
+    const { rows, total } = await this.contacts.page(args.filter ?? {}, page);
+    return toConnection(rows, page.first, total, (c) => [c.fullName, c.id]);
+  }
+
+  create(viewer: Viewer, input: CreateContactInput): Promise<Contact> {
+    return this.db.transaction(async (manager) => {
+      await this.checkReferences(input, manager);
+      return this.contacts.insert({ ...input, id: randomUUID(), createdBy: viewer.id }, manager);
+    });
+  }
+
+  update(id: string, { expectedVersion, ...changes }: UpdateContactInput): Promise<Contact> {
+    if (!isUuid(id)) throw notFound('Contact', id);
+    return this.db.transaction(async (manager) => {
+      await this.checkReferences(changes, manager);
+      return this.contacts.update(id, expectedVersion, changes, manager);
+    });
+  }
+
+  async delete(id: string, expectedVersion?: number): Promise<string> {
+    if (!isUuid(id)) throw notFound('Contact', id);
+    await this.contacts.delete(id, expectedVersion, this.db);
+    return id;
+  }
+
+  /** A contact may only point at a State and an organization that exist. */
+  private async checkReferences(fields: ContactFields, db: Queryable): Promise<void> {
+    if (fields.stateIso3 && !(await this.states.existing([fields.stateIso3], db)).has(fields.stateIso3)) {
+      throw notFound('State', fields.stateIso3);
+    }
+    if (fields.organizationId && !(await this.organizations.byIds([fields.organizationId])).length) {
+      throw notFound('Organization', fields.organizationId);
+    }
+  }
+}

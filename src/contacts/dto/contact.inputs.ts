@@ -1,0 +1,185 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Posting } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { OmittableNotNull, trim } from '../../common/validation.js';
+
+const ISO3 = /^[A-Z]{3}$/;
+
+@InputType()
+export class CreateContactInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  fullName: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  position?: string | null;
+
+  @Field(() => Posting, { nullable: true })
+  @IsOptional()
+  @IsEnum(Posting)
+  posting?: Posting | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO3 code of the State the contact represents' })
+  @IsOptional()
+  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  stateIso3?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Working languages, such as en, fr, es' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  languages?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  notes?: string | null;
+}
+
+/** Every field may be left out (unchanged); nullable ones may be cleared with null. */
+@InputType()
+export class UpdateContactInput {
+  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true })
+  @OmittableNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  fullName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  position?: string | null;
+
+  @Field(() => Posting, { nullable: true })
+  @IsOptional()
+  @IsEnum(Posting)
+  posting?: Posting | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  stateIso3?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @OmittableNotNull()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  languages?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  notes?: string | null;
+}
+
+@InputType()
+export class ContactFilter {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @Matches(ISO3, { each: true })
+  stateIso3s?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  organizationIds?: string[];
+
+  @Field(() => [Posting], { nullable: true })
+  @IsOptional()
+  @IsEnum(Posting, { each: true })
+  postings?: Posting[];
+
+  @Field({ nullable: true, description: 'Part of the name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  search?: string;
+}
+
+@ArgsType()
+export class ContactsArgs extends PageArgs {
+  @Field(() => ContactFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactFilter)
+  filter?: ContactFilter;
+}

@@ -1,0 +1,24 @@
+import { ContactEntity } from '../contacts/contact.entity.js';
+import { DataImportEntity } from '../data-import/data-import.entity.js';
+import { InteractionContactEntity, InteractionStateEntity } from '../interactions/interaction-links.entity.js';
+import { InteractionEntity } from '../interactions/interaction.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { StageChangeEntity } from '../states/stage-change.entity.js';
+import { StateEntity } from '../states/state.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { ResolutionEntity } from '../votes/resolution.entity.js';
+import { VoteEntity } from '../votes/vote.entity.js';
+
+export const ENTITIES = [
+  OrganizationEntity,
+  UserEntity,
+  StateEntity,
+  StageChangeEntity,
+  ResolutionEntity,
+  VoteEntity,
+  ContactEntity,
+  InteractionEntity,
+  InteractionStateEntity,
+  InteractionContactEntity,
+  DataImportEntity,
+];

@@ -1,0 +1,30 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Viewer } from '../auth/viewer.js';
+import { unauthenticated } from '../common/errors.js';
+import type { Loaders } from './loaders.js';
+
+export interface GqlContext {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  /** Null when the request carries no valid token (then only public operations run). */
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+export function gqlContext(context: ExecutionContext): GqlContext {
+  return GqlExecutionContext.create(context).getContext<GqlContext>();
+}
+
+/** The signed-in user; the auth guard has already rejected requests without one. */
+export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer => {
+  const viewer = gqlContext(context).viewer;
+  if (!viewer) throw unauthenticated();
+  return viewer;
+});
+
+/** The request's DataLoaders. */
+export const RequestLoaders = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Loaders => gqlContext(context).loaders,
+);

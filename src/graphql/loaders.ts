@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { Viewer } from '../auth/viewer.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
+import type { Contact } from '../contacts/contact.model.js';
+import { unauthenticated } from '../common/errors.js';
+import type { Page } from '../common/pagination.js';
+import { InteractionsRepository, type InteractionRow } from '../interactions/interactions.repository.js';
+import type { Organization } from '../organizations/organization.model.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type { State } from '../states/state.model.js';
+import type { User } from '../users/user.model.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { VotesRepository, type StateVote } from '../votes/votes.repository.js';
+
+function byKey<T>(rows: T[], key: (row: T) => string): Map<string, T> {
+  return new Map(rows.map((row) => [key(row), row]));
+}
+
+function groupByKey<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** Strips the grouping key that link queries add to each row. */
+function withoutKey<T>({ __key, ...row }: T & { __key: string }): T {
+  return row as T;
+}
+
+export interface InteractionPage {
+  rows: InteractionRow[];
+  total: number;
+}
+
+/**
+ * Per-request batching: every relation field goes through one of these, so a list of N
+ * parents costs one statement per relation, not N. The viewer's visibility rules are part
+ * of every interaction query.
+ */
+export class Loaders {
+  readonly state: DataLoader<string, State | null>;
+  readonly votesByState: DataLoader<string, StateVote[]>;
+  readonly contactsByState: DataLoader<string, Contact[]>;
+  readonly statesByInteraction: DataLoader<string, State[]>;
+  readonly contactsByInteraction: DataLoader<string, Contact[]>;
+  readonly organization: DataLoader<string, Organization | null>;
+  readonly user: DataLoader<string, User | null>;
+  readonly lastInteractionOn: DataLoader<string, string | null>;
+  private readonly interactionPages = new Map<string, DataLoader<string, InteractionPage>>();
+
+  constructor(
+    private readonly repos: LoaderRepositories,
+    private readonly viewer: Viewer | null,
+  ) {
+    const { states, votes, contacts, interactions, organizations, users } = repos;
+    this.state = new DataLoader(async (iso3s) => {
+      const found = byKey(await states.findByIso3s(iso3s), (s) => s.iso3);
+      return iso3s.map((iso3) => found.get(iso3) ?? null);
+    });
+    this.votesByState = new DataLoader(async (iso3s) => {
+      const groups = groupByKey(await votes.byStates(iso3s), (v) => v.stateIso3);
+      return iso3s.map((iso3) => groups.get(iso3) ?? []);
+    });
+    this.contactsByState = new DataLoader(async (iso3s) => {
+      const groups = groupByKey(await contacts.byStates(iso3s), (c) => c.stateIso3!);
+      return iso3s.map((iso3) => groups.get(iso3) ?? []);
+    });
+    this.statesByInteraction = new DataLoader(async (ids) => {
+      const groups = groupByKey(await interactions.statesOf(ids), (row) => row.__key);
+      return ids.map((id) => (groups.get(id) ?? []).map(withoutKey));
+    });
+    this.contactsByInteraction = new DataLoader(async (ids) => {
+      const groups = groupByKey(await interactions.contactsOf(ids), (row) => row.__key);
+      return ids.map((id) => (groups.get(id) ?? []).map(withoutKey));
+    });
+    this.organization = new DataLoader(async (ids) => {
+      const found = byKey(await organizations.byIds(ids), (o) => o.id);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    this.user = new DataLoader(async (ids) => {
+      const found = byKey(await users.byIds(ids), (u) => u.id);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    this.lastInteractionOn = new DataLoader(async (iso3s) => {
+      const last = await interactions.lastOnByStates(this.requireViewer(), iso3s);
+      return iso3s.map((iso3) => last.get(iso3) ?? null);
+    });
+  }
+
+  /** A page of a State's or contact's visible interactions; parents asking for the same page are batched. */
+  interactionsOf(via: 'state' | 'contact', key: string, page: Page): Promise<InteractionPage> {
+    const id = `${via}:${page.first}:${JSON.stringify(page.after ?? null)}`;
+    let loader = this.interactionPages.get(id);
+    if (!loader) {
+      loader = new DataLoader(async (keys) => {
+        const pages = await this.repos.interactions.pagesByKey(this.requireViewer(), via, keys, page);
+        return keys.map((k) => pages.get(k) ?? { rows: [], total: 0 });
+      });
+      this.interactionPages.set(id, loader);
+    }
+    return loader.load(key);
+  }
+
+  private requireViewer(): Viewer {
+    if (!this.viewer) throw unauthenticated();
+    return this.viewer;
+  }
+}
+
+export interface LoaderRepositories {
+  states: StatesRepository;
+  votes: VotesRepository;
+  contacts: ContactsRepository;
+  interactions: InteractionsRepository;
+  organizations: OrganizationsRepository;
+  users: UsersRepository;
+}
+
+@Injectable()
+export class LoadersFactory {
+  private readonly repos: LoaderRepositories;
+
+  constructor(
+    states: StatesRepository,
+    votes: VotesRepository,
+    contacts: ContactsRepository,
+    interactions: InteractionsRepository,
+    organizations: OrganizationsRepository,
+    users: UsersRepository,
+  ) {
+    this.repos = { states, votes, contacts, interactions, organizations, users };
+  }
+
+  create(viewer: Viewer | null): Loaders {
+    return new Loaders(this.repos, viewer);
+  }
+}

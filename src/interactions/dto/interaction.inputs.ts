@@ -1,0 +1,196 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { InteractionType, Visibility } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { OmittableNotNull, trim } from '../../common/validation.js';
+import { DateScalar } from '../../graphql/scalars.js';
+
+const ISO3 = /^[A-Z]{3}$/;
+const ISO3_MESSAGE = 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT';
+
+@InputType()
+export class LogInteractionInput {
+  @Field(() => InteractionType)
+  @IsEnum(InteractionType)
+  type: InteractionType;
+
+  @Field(() => DateScalar)
+  occurredOn: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  subject: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  outcome?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  followUpOn?: string | null;
+
+  @Field(() => Visibility, { nullable: true, description: 'Default ORGANIZATION: only your organization sees it' })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
+  @Field(() => [String], { description: 'The States concerned (at least one)' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  stateIso3s: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+}
+
+@InputType()
+export class UpdateInteractionInput {
+  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => InteractionType, { nullable: true })
+  @OmittableNotNull()
+  @IsEnum(InteractionType)
+  type?: InteractionType;
+
+  @Field(() => DateScalar, { nullable: true })
+  @OmittableNotNull()
+  @IsString()
+  occurredOn?: string;
+
+  @Field({ nullable: true })
+  @OmittableNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  subject?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  outcome?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  followUpOn?: string | null;
+
+  @Field(() => Visibility, { nullable: true })
+  @OmittableNotNull()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the States concerned' })
+  @OmittableNotNull()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  stateIso3s?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Replaces the contacts involved' })
+  @OmittableNotNull()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+}
+
+@InputType()
+export class InteractionFilter {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  stateIso3s?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+
+  @Field(() => [InteractionType], { nullable: true })
+  @IsOptional()
+  @IsEnum(InteractionType, { each: true })
+  types?: InteractionType[];
+
+  @Field(() => [Visibility], { nullable: true })
+  @IsOptional()
+  @IsEnum(Visibility, { each: true })
+  visibilities?: Visibility[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  organizationIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  authorIds?: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Occurred on or after' })
+  @IsOptional()
+  from?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Occurred on or before' })
+  @IsOptional()
+  to?: string;
+
+  @Field({ nullable: true, description: 'Words in the subject, summary or outcome' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  search?: string;
+}
+
+@ArgsType()
+export class InteractionsArgs extends PageArgs {
+  @Field(() => InteractionFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InteractionFilter)
+  filter?: InteractionFilter;
+}

@@ -1,0 +1,42 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ContactEntity } from '../contacts/contact.entity.js';
+import { StateEntity } from '../states/state.entity.js';
+import { InteractionEntity } from './interaction.entity.js';
+
+/** The States an interaction concerns (a joint démarche concerns several). */
+@Entity('interaction_states')
+@Index('ix_interaction_states_state', ['stateIso3', 'interactionId'])
+export class InteractionStateEntity {
+  @PrimaryColumn('uuid', { name: 'interaction_id' })
+  interactionId: string;
+
+  @PrimaryColumn('char', { name: 'state_iso3', length: 3 })
+  stateIso3: string;
+
+  @ManyToOne(() => InteractionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'interaction_id', foreignKeyConstraintName: 'fk_interaction_states_interaction' })
+  interaction?: InteractionEntity;
+
+  @ManyToOne(() => StateEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'state_iso3', foreignKeyConstraintName: 'fk_interaction_states_state' })
+  state?: StateEntity;
+}
+
+/** The contacts an interaction involved. Deleting a contact unlinks it; the interaction stays. */
+@Entity('interaction_contacts')
+@Index('ix_interaction_contacts_contact', ['contactId', 'interactionId'])
+export class InteractionContactEntity {
+  @PrimaryColumn('uuid', { name: 'interaction_id' })
+  interactionId: string;
+
+  @PrimaryColumn('uuid', { name: 'contact_id' })
+  contactId: string;
+
+  @ManyToOne(() => InteractionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'interaction_id', foreignKeyConstraintName: 'fk_interaction_contacts_interaction' })
+  interaction?: InteractionEntity;
+
+  @ManyToOne(() => ContactEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'contact_id', foreignKeyConstraintName: 'fk_interaction_contacts_contact' })
+  contact?: ContactEntity;
+}

@@ -1,0 +1,59 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { InteractionType, Visibility } from '../common/enums.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/** A logged piece of outreach: a letter, a meeting, a call, a démarche. Dates are ISO strings. */
+@Entity('interactions')
+@Index('ix_interactions_recent', ['occurredOn', 'createdAt', 'id'])
+@Index('ix_interactions_organization', ['organizationId'])
+@Index('ix_interactions_author', ['authorId'])
+@Index('ix_interactions_follow_up', ['followUpOn'], { where: 'follow_up_on IS NOT NULL' })
+export class InteractionEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: InteractionType, enumName: 'interaction_type' })
+  type: InteractionType;
+
+  @Column('date', { name: 'occurred_on' })
+  occurredOn: string;
+
+  @Column('text')
+  subject: string;
+
+  @Column('text', { nullable: true })
+  summary: string | null;
+
+  @Column('text', { nullable: true })
+  outcome: string | null;
+
+  @Column('date', { name: 'follow_up_on', nullable: true })
+  followUpOn: string | null;
+
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
+  visibility: Visibility;
+
+  @Column('uuid', { name: 'organization_id' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_interactions_organization' })
+  organization?: OrganizationEntity;
+
+  @Column('uuid', { name: 'author_id' })
+  authorId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_interactions_author' })
+  author?: UserEntity;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,47 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination.js';
+import { InteractionType, Visibility } from '../common/enums.js';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+
+/** A logged piece of outreach. Relations are resolved in InteractionFieldsResolver. */
+@ObjectType('Interaction')
+export class Interaction {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => InteractionType)
+  type: InteractionType;
+
+  @Field(() => DateScalar)
+  occurredOn: string;
+
+  @Field()
+  subject: string;
+
+  @Field(() => String, { nullable: true })
+  summary: string | null;
+
+  @Field(() => String, { nullable: true })
+  outcome: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  followUpOn: string | null;
+
+  @Field(() => Visibility)
+  visibility: Visibility;
+
+  organizationId: string;
+  authorId: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class InteractionConnection extends ConnectionType(Interaction, 'Interaction') {}

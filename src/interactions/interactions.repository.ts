@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
+import type { Contact } from '../contacts/contact.model.js';
+import { InteractionType, Visibility } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
+import type { State } from '../states/state.model.js';
+import type { Interaction } from './interaction.model.js';
+import { visibleTo } from './visibility.js';
+
+const COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
+  i.follow_up_on AS "followUpOn", i.visibility, i.organization_id AS "organizationId", i.author_id AS "authorId",
+  i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+  to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`;
+
+const RETURNING = COLUMNS.replace(/\bi\./g, '');
+
+/** Newest first; `createdAtKey` keeps the microseconds that a JS Date would drop. */
+const ORDER = '"occurredOn" DESC, "createdAtKey" DESC, id DESC';
+
+export type InteractionRow = Interaction & { createdAtKey: string };
+
+export const interactionSortKey = (row: InteractionRow) => [row.occurredOn, row.createdAtKey, row.id];
+
+function cursorCondition(after: unknown[] | undefined, p: SqlParams): string | null {
+  if (!after) return null;
+  return `("occurredOn", "createdAtKey", id) < (${p.add(after[0])}::date, ${p.add(after[1])}, ${p.add(after[2])}::uuid)`;
+}
+
+export interface InteractionFields {
+  type?: InteractionType;
+  occurredOn?: string;
+  subject?: string;
+  summary?: string | null;
+  outcome?: string | null;
+  followUpOn?: string | null;
+  visibility?: Visibility;
+}
+
+const UPDATE_SPEC = {
+  table: 'interactions',
+  what: 'Interaction',
+  returning: RETURNING,
+  columns: {
+    type: 'type',
+    occurredOn: 'occurred_on',
+    subject: 'subject',
+    summary: 'summary',
+    outcome: 'outcome',
+    followUpOn: 'follow_up_on',
+    visibility: 'visibility',
+  } satisfies ColumnMap<InteractionFields>,
+};
+
+export interface InteractionQuery {
+  stateIso3s?: string[];
+  contactIds?: string[];
+  types?: InteractionType[];
+  visibilities?: Visibility[];
+  organizationIds?: string[];
+  authorIds?: string[];
+  from?: string;
+  to?: string;
+  search?: string;
+}
+
+/** The link tables through which a State or a contact reaches its interactions. */
+const LINKS = {
+  state: { table: 'interaction_states', column: 'state_iso3', type: 'char(3)' },
+  contact: { table: 'interaction_contacts', column: 'contact_id', type: 'uuid' },
+} as const;
+
+@Injectable()
+export class InteractionsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<InteractionRow | null> {
+    const p = new SqlParams();
+    const rows = await db.query(`SELECT ${COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
+    return rows[0] ?? null;
+  }
+
+  async page(viewer: Viewer, query: InteractionQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number }> {
+    const p = new SqlParams();
+    const where = [visibleTo(viewer, p)];
+    if (query.stateIso3s) {
+      where.push(`EXISTS (SELECT 1 FROM interaction_states l WHERE l.interaction_id = i.id AND l.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`);
+    }
+    if (query.contactIds) {
+      where.push(`EXISTS (SELECT 1 FROM interaction_contacts l WHERE l.interaction_id = i.id AND l.contact_id = ANY(${p.add(query.contactIds)}::uuid[]))`);
+    }
+    if (query.types) where.push(`i.type = ANY(${p.add(query.types)}::interaction_type[])`);
+    if (query.visibilities) where.push(`i.visibility = ANY(${p.add(query.visibilities)}::visibility[])`);
+    if (query.organizationIds) where.push(`i.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
+    if (query.authorIds) where.push(`i.author_id = ANY(${p.add(query.authorIds)}::uuid[])`);
+    if (query.from) where.push(`i.occurred_on >= ${p.add(query.from)}::date`);
+    if (query.to) where.push(`i.occurred_on <= ${p.add(query.to)}::date`);
+    if (query.search) {
+      const pattern = p.add(likePattern(query.search.trim()));
+      where.push(`(i.subject ILIKE ${pattern} OR i.summary ILIKE ${pattern} OR i.outcome ILIKE ${pattern})`);
+    }
+    const filtered = `SELECT ${COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
+    const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, p.add(page.first + 1)), p.values);
+    return splitPage<InteractionRow>(rows, 'id');
+  }
+
+  /**
+   * One page of visible interactions for each of several States (or contacts), with each one's
+   * total, in one statement: a lateral join per key, so each key's page comes from its own index range.
+   */
+  async pagesByKey(
+    viewer: Viewer,
+    via: keyof typeof LINKS,
+    keys: readonly string[],
+    page: Page,
+  ): Promise<Map<string, { rows: InteractionRow[]; total: number }>> {
+    const link = LINKS[via];
+    const p = new SqlParams();
+    const keysParam = p.add(keys);
+    const visible = visibleTo(viewer, p);
+    const cursor = cursorCondition(page.after, p);
+    const rows: (InteractionRow & { __key: string; __total: number })[] = await this.db.query(
+      `SELECT k.key AS "__key", n.total AS "__total", x.*
+       FROM unnest(${keysParam}::${link.type}[]) AS k(key)
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS total FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
+         WHERE l.${link.column} = k.key AND ${visible}) n
+       LEFT JOIN LATERAL (
+         SELECT * FROM (SELECT ${COLUMNS} FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
+                        WHERE l.${link.column} = k.key AND ${visible}) v
+         ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${ORDER} LIMIT ${p.add(page.first + 1)}) x ON true
+       ORDER BY k.key, x."occurredOn" DESC, x."createdAtKey" DESC, x.id DESC`,
+      p.values,
+    );
+    const pages = new Map<string, { rows: InteractionRow[]; total: number }>();
+    for (const { __key, __total, ...row } of rows) {
+      const entry = pages.get(__key) ?? { rows: [], total: __total };
+      if (row.id !== null) entry.rows.push(row as InteractionRow);
+      pages.set(__key, entry);
+    }
+    return pages;
+  }
+
+  /** The date of the newest interaction this viewer may see, per State. */
+  async lastOnByStates(viewer: Viewer, iso3s: readonly string[]): Promise<Map<string, string>> {
+    const p = new SqlParams();
+    const rows: { key: string; last: string }[] = await this.db.query(
+      `SELECT l.state_iso3 AS key, max(i.occurred_on) AS last
+       FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
+       WHERE l.state_iso3 = ANY(${p.add(iso3s)}::char(3)[]) AND ${visibleTo(viewer, p)}
+       GROUP BY l.state_iso3`,
+      p.values,
+    );
+    return new Map(rows.map((row) => [row.key, row.last]));
+  }
+
+  statesOf(ids: readonly string[]): Promise<(State & { __key: string })[]> {
+    return this.db.query(
+      `SELECT l.interaction_id AS "__key", ${STATE_COLUMNS}
+       FROM interaction_states l JOIN states s ON s.iso3 = l.state_iso3
+       WHERE l.interaction_id = ANY($1::uuid[]) ORDER BY s.name`,
+      [ids],
+    );
+  }
+
+  contactsOf(ids: readonly string[]): Promise<(Contact & { __key: string })[]> {
+    return this.db.query(
+      `SELECT l.interaction_id AS "__key", ${CONTACT_COLUMNS}
+       FROM interaction_contacts l JOIN contacts c ON c.id = l.contact_id
+       WHERE l.interaction_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
+      [ids],
+    );
+  }
+
+  async insert(
+    row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string },
+    db: Queryable,
+  ): Promise<InteractionRow> {
+    const rows = await db.query(
+      `INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
+      [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId],
+    );
+    return rows[0];
+  }
+
+  update(id: string, expectedVersion: number, changes: InteractionFields, db: Queryable): Promise<InteractionRow> {
+    return updateVersioned<InteractionFields, InteractionRow>(db, UPDATE_SPEC, id, expectedVersion, changes);
+  }
+
+  delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {
+    return deleteVersioned(db, UPDATE_SPEC, id, expectedVersion);
+  }
+
+  /** Replaces the States or contacts linked to an interaction. */
+  async setLinks(id: string, via: keyof typeof LINKS, keys: readonly string[], db: Queryable): Promise<void> {
+    const link = LINKS[via];
+    await db.query(`DELETE FROM ${link.table} WHERE interaction_id = $1 AND NOT (${link.column} = ANY($2::${link.type}[]))`, [id, keys]);
+    await db.query(
+      `INSERT INTO ${link.table} (interaction_id, ${link.column}) SELECT $1, unnest($2::${link.type}[]) ON CONFLICT DO NOTHING`,
+      [id, keys],
+    );
+  }
+}

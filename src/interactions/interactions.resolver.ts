@@ -1,0 +1,75 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { Contact } from '../contacts/contact.model.js';
+import type { Connection } from '../common/pagination.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { Organization } from '../organizations/organization.model.js';
+import { State } from '../states/state.model.js';
+import { User } from '../users/user.model.js';
+import { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
+import { Interaction, InteractionConnection } from './interaction.model.js';
+import type { InteractionRow } from './interactions.repository.js';
+import { InteractionsService } from './interactions.service.js';
+
+@Resolver(() => Interaction)
+export class InteractionsResolver {
+  constructor(private readonly service: InteractionsService) {}
+
+  @Query(() => Interaction, { nullable: true, description: 'An interaction you may see; null otherwise' })
+  interaction(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<InteractionRow | null> {
+    return this.service.get(viewer, id);
+  }
+
+  @Query(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
+  interactions(@CurrentViewer() viewer: Viewer, @Args() args: InteractionsArgs): Promise<Connection<InteractionRow>> {
+    return this.service.list(viewer, args);
+  }
+
+  @Writers()
+  @Mutation(() => Interaction)
+  logInteraction(@CurrentViewer() viewer: Viewer, @Args('input') input: LogInteractionInput): Promise<InteractionRow> {
+    return this.service.log(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Interaction)
+  updateInteraction(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateInteractionInput,
+  ): Promise<InteractionRow> {
+    return this.service.update(viewer, id, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, { description: 'Deletes an interaction; returns its id' })
+  deleteInteraction(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<string> {
+    return this.service.delete(viewer, id, expectedVersion ?? undefined);
+  }
+
+  @ResolveField(() => [State])
+  states(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+    return loaders.statesByInteraction.load(interaction.id);
+  }
+
+  @ResolveField(() => [Contact])
+  contacts(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+    return loaders.contactsByInteraction.load(interaction.id);
+  }
+
+  @ResolveField(() => Organization)
+  async organization(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<Organization> {
+    return (await loaders.organization.load(interaction.organizationId))!;
+  }
+
+  @ResolveField(() => User)
+  async author(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<User> {
+    return (await loaders.user.load(interaction.authorId))!;
+  }
+}

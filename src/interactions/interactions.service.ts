@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { ContactsRepository } from '../contacts/contacts.repository.js';
+import { badInput, forbidden, notFound, AppError } from '../common/errors.js';
+import { Role, Visibility } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import type { Queryable } from '../common/sql.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
+import { interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
+
+@Injectable()
+export class InteractionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly interactions: InteractionsRepository,
+    private readonly states: StatesRepository,
+    private readonly contacts: ContactsRepository,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<InteractionRow | null> {
+    return isUuid(id) ? this.interactions.visibleById(viewer, id) : null;
+  }
+
+  async list(viewer: Viewer, args: InteractionsArgs): Promise<Connection<InteractionRow>> {
+    const page = toPage(args);
+    const { rows, total } = await this.interactions.page(viewer, args.filter ?? {}, page);
+    return toConnection(rows, page.first, total, interactionSortKey);
+  }
+
+  log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
+    checkDates(input.occurredOn, input.followUpOn);
+    return this.db.transaction(async (manager) => {
+      await this.checkReferences(input.stateIso3s, input.contactIds, manager);
+      const row = await this.interactions.insert(
+        {
+          id: randomUUID(),
+          type: input.type,
+          occurredOn: input.occurredOn,
+          subject: input.subject,
+          summary: input.summary ?? null,
+          outcome: input.outcome ?? null,
+          followUpOn: input.followUpOn ?? null,
+          visibility: input.visibility ?? Visibility.ORGANIZATION,
+          organizationId: viewer.organizationId,
+          authorId: viewer.id,
+        },
+        manager,
+      );
+      await this.interactions.setLinks(row.id, 'state', input.stateIso3s, manager);
+      if (input.contactIds?.length) await this.interactions.setLinks(row.id, 'contact', input.contactIds, manager);
+      return row;
+    });
+  }
+
+  update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
+    return this.db.transaction(async (manager) => {
+      const current = await this.editable(viewer, id, manager);
+      checkDates(changes.occurredOn ?? current.occurredOn, changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn);
+      await this.checkReferences(stateIso3s ?? [], contactIds, manager);
+      const row = await this.interactions.update(id, expectedVersion, changes, manager);
+      if (stateIso3s) await this.interactions.setLinks(id, 'state', stateIso3s, manager);
+      if (contactIds) await this.interactions.setLinks(id, 'contact', contactIds, manager);
+      return row;
+    });
+  }
+
+  async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
+    await this.db.transaction(async (manager) => {
+      await this.editable(viewer, id, manager);
+      await this.interactions.delete(id, expectedVersion, manager);
+    });
+    return id;
+  }
+
+  /**
+   * An interaction is edited by its own organization (admins may edit any they see).
+   * One the viewer may not see is reported as not found, revealing nothing.
+   */
+  private async editable(viewer: Viewer, id: string, db: Queryable): Promise<InteractionRow> {
+    const current = isUuid(id) ? await this.interactions.visibleById(viewer, id, db) : null;
+    if (!current) throw notFound('Interaction', id);
+    if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
+      throw forbidden('Only the organization that logged an interaction can change it');
+    }
+    return current;
+  }
+
+  private async checkReferences(stateIso3s: string[], contactIds: string[] | undefined, db: Queryable): Promise<void> {
+    const knownStates = await this.states.existing(stateIso3s, db);
+    const unknownStates = stateIso3s.filter((iso3) => !knownStates.has(iso3));
+    if (unknownStates.length) {
+      throw new AppError('NOT_FOUND', `Unknown State(s): ${unknownStates.join(', ')}`, { stateIso3s: unknownStates });
+    }
+    if (!contactIds?.length) return;
+    const knownContacts = await this.contacts.existing(contactIds, db);
+    const unknownContacts = contactIds.filter((id) => !knownContacts.has(id));
+    if (unknownContacts.length) {
+      throw new AppError('NOT_FOUND', `Unknown contact(s): ${unknownContacts.join(', ')}`, { contactIds: unknownContacts });
+    }
+  }
+}
+
+function checkDates(occurredOn: string, followUpOn: string | null | undefined): void {
+  if (followUpOn && followUpOn < occurredOn) {
+    throw badInput(`followUpOn (${followUpOn}) cannot be before occurredOn (${occurredOn})`, { field: 'followUpOn' });
+  }
+}

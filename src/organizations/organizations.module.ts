@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsRepository } from './organizations.repository.js';
+import { OrganizationsResolver } from './organizations.resolver.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@Module({
+  providers: [OrganizationsRepository, OrganizationsService, OrganizationsResolver],
+  exports: [OrganizationsRepository],
+})
+export class OrganizationsModule {}

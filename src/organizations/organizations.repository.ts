@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OrganizationKind } from '../common/enums.js';
+import type { Queryable } from '../common/sql.js';
+import type { Organization } from './organization.model.js';
+
+@Injectable()
+export class OrganizationsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  list(): Promise<Organization[]> {
+    return this.db.query('SELECT id, name, kind FROM organizations ORDER BY name');
+  }
+
+  byIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.db.query('SELECT id, name, kind FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  async byName(name: string, db: Queryable = this.db): Promise<Organization | null> {
+    const rows = await db.query('SELECT id, name, kind FROM organizations WHERE lower(name) = lower($1)', [name]);
+    return rows[0] ?? null;
+  }
+
+  /** Inserts unless the name is taken; returns the new row or null. */
+  async insert(org: { id: string; name: string; kind: OrganizationKind }, db: Queryable = this.db): Promise<Organization | null> {
+    const rows = await db.query(
+      `INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING id, name, kind`,
+      [org.id, org.name, org.kind],
+    );
+    return rows[0] ?? null;
+  }
+}

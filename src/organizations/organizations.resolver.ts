@@ -1,0 +1,22 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/auth.guard.js';
+import { Role } from '../common/enums.js';
+import { CreateOrganizationInput } from './dto/create-organization.input.js';
+import { Organization } from './organization.model.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@Resolver(() => Organization)
+export class OrganizationsResolver {
+  constructor(private readonly service: OrganizationsService) {}
+
+  @Query(() => [Organization])
+  organizations(): Promise<Organization[]> {
+    return this.service.list();
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Organization)
+  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
+    return this.service.create(input);
+  }
+}

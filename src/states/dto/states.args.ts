@@ -1,0 +1,73 @@
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { RatificationStage, RegionalGroup, TreatyStatus } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { DateScalar } from '../../graphql/scalars.js';
+
+@InputType()
+export class StateFilter {
+  @Field(() => [RegionalGroup], { nullable: true })
+  @IsOptional()
+  @IsEnum(RegionalGroup, { each: true })
+  regionalGroups?: RegionalGroup[];
+
+  @Field(() => [String], { nullable: true, description: 'UN M49 sub-regions, such as "Melanesia"' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  subregions?: string[];
+
+  @Field(() => [TreatyStatus], { nullable: true, description: 'Treaty status on asOf' })
+  @IsOptional()
+  @IsEnum(TreatyStatus, { each: true })
+  treatyStatuses?: TreatyStatus[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  unMember?: boolean;
+
+  @Field({ nullable: true, description: 'Part of the name, or the ISO3 code' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The date treaty status is computed for (default: today)' })
+  @IsOptional()
+  asOf?: string;
+}
+
+@ArgsType()
+export class StatesArgs extends PageArgs {
+  @Field(() => StateFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StateFilter)
+  filter?: StateFilter;
+}
+
+@ArgsType()
+export class SetRatificationStageArgs {
+  @Field()
+  @IsString()
+  @Length(3, 3)
+  iso3: string;
+
+  @Field(() => RatificationStage)
+  @IsEnum(RatificationStage)
+  stage: RatificationStage;
+
+  @Field(() => String, { nullable: true, description: 'Why the stage moved' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @Field(() => Int, { nullable: true, description: 'When given, the change is rejected with CONFLICT unless the State is still at this version' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number;
+}

@@ -1,0 +1,38 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { RatificationStage } from '../common/enums.js';
+import { UserEntity } from '../users/user.entity.js';
+import { StateEntity } from './state.entity.js';
+
+/** One move of a State's ratification stage. The data import records the initial stage with no user. */
+@Entity('stage_changes')
+@Index('ix_stage_changes_state', ['stateIso3', 'changedAt'])
+export class StageChangeEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('char', { name: 'state_iso3', length: 3 })
+  stateIso3: string;
+
+  @ManyToOne(() => StateEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'state_iso3', foreignKeyConstraintName: 'fk_stage_changes_state' })
+  state?: StateEntity;
+
+  @Column({ name: 'from_stage', type: 'enum', enum: RatificationStage, enumName: 'ratification_stage', nullable: true })
+  fromStage: RatificationStage | null;
+
+  @Column({ name: 'to_stage', type: 'enum', enum: RatificationStage, enumName: 'ratification_stage' })
+  toStage: RatificationStage;
+
+  @Column('timestamptz', { name: 'changed_at', default: () => 'now()' })
+  changedAt: Date;
+
+  @Column('uuid', { name: 'changed_by', nullable: true })
+  changedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'changed_by', foreignKeyConstraintName: 'fk_stage_changes_changed_by' })
+  changer?: UserEntity;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+}

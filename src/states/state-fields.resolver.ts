@@ -1,0 +1,61 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Contact } from '../contacts/contact.model.js';
+import { todayIso } from '../common/dates.js';
+import { TreatyStatus } from '../common/enums.js';
+import { PageArgs, toConnection, toPage, type Connection } from '../common/pagination.js';
+import { RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { DateScalar } from '../graphql/scalars.js';
+import { InteractionConnection } from '../interactions/interaction.model.js';
+import { interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import { Vote, VotingRecord } from '../votes/resolution.model.js';
+import { votingRecord } from '../votes/voting-record.js';
+import { State } from './state.model.js';
+import type { ServedState } from './states.service.js';
+import { entryIntoForceDate, treatyStatus } from './treaty-status.js';
+
+/** The computed and related fields of a State; every relation goes through a request loader. */
+@Resolver(() => State)
+export class StateFieldsResolver {
+  @ResolveField(() => TreatyStatus, { description: 'Computed from the treaty record for asOf (default: today, or the date the list was asked for)' })
+  treatyStatus(@Parent() state: ServedState, @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string): TreatyStatus {
+    return treatyStatus(state, asOf ?? state.asOf ?? todayIso());
+  }
+
+  @ResolveField(() => DateScalar, { nullable: true, description: 'When the Convention entered or enters into force for this State (Article 17)' })
+  entryIntoForceDate(@Parent() state: State): string | null {
+    return entryIntoForceDate(state.consentDate);
+  }
+
+  @ResolveField(() => [Vote], { description: 'Votes on the Convention resolutions, newest first' })
+  async votes(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<Vote[]> {
+    return loaders.votesByState.load(state.iso3);
+  }
+
+  @ResolveField(() => VotingRecord)
+  async votingRecord(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<VotingRecord> {
+    const votes = await loaders.votesByState.load(state.iso3);
+    return votingRecord(votes.map((v) => ({ choice: v.choice, adoptedOn: v.resolution.adoptedOn, symbol: v.resolution.symbol })));
+  }
+
+  @ResolveField(() => [Contact])
+  contacts(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+    return loaders.contactsByState.load(state.iso3);
+  }
+
+  @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
+  async interactions(
+    @Parent() state: State,
+    @Args() args: PageArgs,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Connection<InteractionRow>> {
+    const page = toPage(args);
+    const { rows, total } = await loaders.interactionsOf('state', state.iso3, page);
+    return toConnection(rows, page.first, total, interactionSortKey);
+  }
+
+  @ResolveField(() => DateScalar, { nullable: true, description: 'The date of the newest interaction you may see' })
+  lastInteractionOn(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<string | null> {
+    return loaders.lastInteractionOn.load(state.iso3);
+  }
+}

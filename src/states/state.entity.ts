@@ -1,0 +1,62 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ConsentType, RatificationStage, RegionalGroup } from '../common/enums.js';
+
+/**
+ * A State with its treaty actions as recorded by the UN Treaty Collection.
+ * Treaty status is not stored: it is computed from these dates (see treaty-status.ts).
+ * Dates are ISO strings (YYYY-MM-DD).
+ */
+@Entity('states')
+export class StateEntity {
+  @PrimaryColumn('char', { length: 3 })
+  iso3: string;
+
+  @Column('char', { length: 2, nullable: true })
+  iso2: string | null;
+
+  @Column('text')
+  name: string;
+
+  @Column('boolean', { name: 'un_member' })
+  unMember: boolean;
+
+  @Column({ name: 'regional_group', type: 'enum', enum: RegionalGroup, enumName: 'regional_group', nullable: true })
+  regionalGroup: RegionalGroup | null;
+
+  @Column('text', { name: 'm49_region', nullable: true })
+  m49Region: string | null;
+
+  @Column('text', { nullable: true })
+  subregion: string | null;
+
+  @Column('date', { name: 'signature_date', nullable: true })
+  signatureDate: string | null;
+
+  @Column('date', { name: 'consent_date', nullable: true })
+  consentDate: string | null;
+
+  @Column({ name: 'consent_type', type: 'enum', enum: ConsentType, enumName: 'consent_type', nullable: true })
+  consentType: ConsentType | null;
+
+  @Column('date', { name: 'withdrawal_date', nullable: true })
+  withdrawalDate: string | null;
+
+  /** The date of the treaty record these dates were read from. */
+  @Column('date', { name: 'status_as_of', nullable: true })
+  statusAsOf: string | null;
+
+  @Column({
+    name: 'ratification_stage',
+    type: 'enum',
+    enum: RatificationStage,
+    enumName: 'ratification_stage',
+    default: RatificationStage.NOT_ENGAGED,
+  })
+  ratificationStage: RatificationStage;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

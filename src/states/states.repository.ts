@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RatificationStage, RegionalGroup, TreatyStatus } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import type { State } from './state.model.js';
+
+export const STATE_COLUMNS = `s.iso3, s.iso2, s.name, s.un_member AS "unMember", s.regional_group AS "regionalGroup",
+  s.m49_region AS "m49Region", s.subregion, s.signature_date AS "signatureDate", s.consent_date AS "consentDate",
+  s.consent_type AS "consentType", s.withdrawal_date AS "withdrawalDate", s.status_as_of AS "statusAsOf",
+  s.ratification_stage AS "ratificationStage", s.version`;
+
+export interface StateQuery {
+  regionalGroups?: RegionalGroup[];
+  subregions?: string[];
+  treatyStatuses?: TreatyStatus[];
+  unMember?: boolean;
+  search?: string;
+  asOf: string;
+}
+
+export interface StageChangeRow {
+  id: string;
+  stateIso3: string;
+  from: RatificationStage | null;
+  to: RatificationStage;
+  changedAt: Date;
+  changedById: string | null;
+  note: string | null;
+}
+
+/** `%` and `_` in a user's search are literal characters. */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class StatesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  findByIso3s(iso3s: readonly string[], db: Queryable = this.db): Promise<State[]> {
+    return db.query(`SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY($1::char(3)[])`, [iso3s]);
+  }
+
+  /** The ISO3 codes among `iso3s` that name a State. */
+  async existing(iso3s: readonly string[], db: Queryable = this.db): Promise<Set<string>> {
+    const rows: { iso3: string }[] = await db.query('SELECT iso3 FROM states WHERE iso3 = ANY($1::char(3)[])', [iso3s]);
+    return new Set(rows.map((row) => row.iso3));
+  }
+
+  /** One page ordered by name, with the filtered total, in one statement. */
+  async page(query: StateQuery, page: Page): Promise<{ rows: State[]; total: number }> {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (query.regionalGroups) where.push(`s.regional_group = ANY(${p.add(query.regionalGroups)}::regional_group[])`);
+    if (query.subregions) where.push(`s.subregion = ANY(${p.add(query.subregions)}::text[])`);
+    if (query.unMember !== undefined) where.push(`s.un_member = ${p.add(query.unMember)}`);
+    if (query.treatyStatuses) {
+      where.push(
+        `ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${p.add(query.asOf)}::date) = ANY(${p.add(query.treatyStatuses)}::text[])`,
+      );
+    }
+    if (query.search) {
+      const search = query.search.trim();
+      where.push(`(s.name ILIKE ${p.add(likePattern(search))} OR s.iso3 = ${p.add(search.toUpperCase().slice(0, 3))})`);
+    }
+    const filtered = `SELECT ${STATE_COLUMNS} FROM states s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const cursor = page.after ? `(name, iso3) > (${p.add(page.after[0])}, ${p.add(page.after[1])})` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, 'name, iso3', p.add(page.first + 1)), p.values);
+    return splitPage<State>(rows, 'iso3');
+  }
+
+  /**
+   * Moves the stage if it differs and the version matches (when one is given), in one statement;
+   * returns the updated row and the stage it left, or null when nothing changed.
+   */
+  async setStage(
+    iso3: string,
+    stage: RatificationStage,
+    expectedVersion: number | undefined,
+    db: Queryable,
+  ): Promise<{ state: State; from: RatificationStage } | null> {
+    const rows = await db.query(
+      `UPDATE states s SET ratification_stage = $2, version = s.version + 1, updated_at = now()
+       FROM states old WHERE s.iso3 = $1 AND old.iso3 = s.iso3 AND s.ratification_stage <> $2
+         AND ($3::int IS NULL OR s.version = $3)
+       RETURNING ${STATE_COLUMNS}, old.ratification_stage AS "fromStage"`,
+      [iso3, stage, expectedVersion ?? null],
+    );
+    const row = rows[0]?.[0];
+    if (!row) return null;
+    const { fromStage, ...state } = row;
+    return { state, from: fromStage };
+  }
+
+  async insertStageChange(change: Omit<StageChangeRow, 'changedAt'>, db: Queryable): Promise<void> {
+    await db.query(
+      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note],
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { CurrentViewer } from '../graphql/context.js';
+import { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
+import { State, StateConnection } from './state.model.js';
+import { StatesService, type ServedState } from './states.service.js';
+import type { Connection } from '../common/pagination.js';
+
+@Resolver(() => State)
+export class StatesResolver {
+  constructor(private readonly service: StatesService) {}
+
+  @Query(() => State, { nullable: true, description: 'A State by ISO3 code; null when unknown' })
+  state(@Args('iso3') iso3: string): Promise<State | null> {
+    return this.service.get(iso3);
+  }
+
+  @Query(() => StateConnection, { description: 'States by name, filtered' })
+  states(@Args() args: StatesArgs): Promise<Connection<ServedState>> {
+    return this.service.list(args);
+  }
+
+  @Writers()
+  @Mutation(() => State, { description: "Moves a State's ratification stage and records the move in its history" })
+  setRatificationStage(@CurrentViewer() viewer: Viewer, @Args() args: SetRatificationStageArgs): Promise<State> {
+    return this.service.setStage(viewer, args);
+  }
+}

@@ -1,0 +1,30 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { Role } from '../../common/enums.js';
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  displayName: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role: Role;
+
+  @Field(() => ID)
+  @IsUUID()
+  organizationId: string;
+
+  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters` })
+  @IsString()
+  @Length(MIN_PASSWORD_LENGTH, 200)
+  password: string;
+}

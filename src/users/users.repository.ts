@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Role } from '../common/enums.js';
+import type { Queryable } from '../common/sql.js';
+import type { User } from './user.model.js';
+
+const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.organization_id AS "organizationId"`;
+
+export interface UserWithSecret extends User {
+  passwordHash: string;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  id: string;
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async byEmail(email: string): Promise<UserWithSecret | null> {
+    const rows = await this.db.query(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.disabled_at IS NOT NULL AS disabled
+       FROM users u WHERE u.email = lower($1)`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** An enabled user, or null. */
+  async activeById(id: string): Promise<User | null> {
+    const rows = await this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`, [id]);
+    return rows[0] ?? null;
+  }
+
+  byIds(ids: readonly string[]): Promise<User[]> {
+    return this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  list(): Promise<User[]> {
+    return this.db.query(`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.email`);
+  }
+
+  async count(db: Queryable = this.db): Promise<number> {
+    return (await db.query('SELECT count(*) AS n FROM users'))[0].n;
+  }
+
+  /** Inserts unless the e-mail is taken; returns the new user or null. */
+  async insert(user: NewUser, db: Queryable = this.db): Promise<User | null> {
+    const rows = await db.query(
+      `INSERT INTO users AS u (id, email, password_hash, display_name, role, organization_id)
+       VALUES ($1, lower($2), $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
+      [user.id, user.email, user.passwordHash, user.displayName, user.role, user.organizationId],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,69 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { VoteChoice } from '../common/enums.js';
+import { DateScalar } from '../graphql/scalars.js';
+
+@ObjectType('Resolution', { description: 'A UN General Assembly resolution on the implementation of the Convention' })
+export class Resolution {
+  @Field({ description: 'Such as A/RES/79/58' })
+  symbol: string;
+
+  @Field(() => Int, { description: 'General Assembly session' })
+  session: number;
+
+  @Field(() => DateScalar)
+  adoptedOn: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  yes: number;
+
+  @Field(() => Int)
+  no: number;
+
+  @Field(() => Int)
+  abstain: number;
+
+  @Field(() => Int)
+  nonVoting: number;
+
+  @Field(() => String, { nullable: true, description: 'Where the voting record was read' })
+  source: string | null;
+}
+
+@ObjectType('Vote')
+export class Vote {
+  @Field(() => Resolution)
+  resolution: Resolution;
+
+  @Field(() => VoteChoice)
+  choice: VoteChoice;
+}
+
+@ObjectType('VotingRecord', { description: "A summary of a State's votes on the Convention's resolutions" })
+export class VotingRecord {
+  @Field(() => Int)
+  yes: number;
+
+  @Field(() => Int)
+  no: number;
+
+  @Field(() => Int)
+  abstain: number;
+
+  @Field(() => Int)
+  nonVoting: number;
+
+  @Field(() => Int, { description: 'Resolutions held while this State could vote' })
+  total: number;
+
+  @Field(() => Float, { description: 'yes / total' })
+  yesShare: number;
+
+  @Field(() => VoteChoice, { nullable: true, description: 'The choice on the newest resolution' })
+  lastChoice: VoteChoice | null;
+
+  @Field(() => Int, { description: 'YES votes in a row, counting back from the newest resolution' })
+  consecutiveYes: number;
+}

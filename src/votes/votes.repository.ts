@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { VoteChoice } from '../common/enums.js';
+import type { Resolution } from './resolution.model.js';
+
+const RESOLUTION_COLUMNS = `r.symbol, r.session, r.adopted_on AS "adoptedOn", r.title, r.yes, r.no, r.abstain,
+  r.non_voting AS "nonVoting", r.source`;
+
+export interface StateVote {
+  stateIso3: string;
+  choice: VoteChoice;
+  resolution: Resolution;
+}
+
+@Injectable()
+export class VotesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Newest first. */
+  resolutions(): Promise<Resolution[]> {
+    return this.db.query(`SELECT ${RESOLUTION_COLUMNS} FROM resolutions r ORDER BY r.adopted_on DESC, r.symbol DESC`);
+  }
+
+  /** Every vote of these States, each with its resolution, newest resolution first. */
+  async byStates(iso3s: readonly string[]): Promise<StateVote[]> {
+    const rows = await this.db.query(
+      `SELECT v.state_iso3 AS "stateIso3", v.choice, ${RESOLUTION_COLUMNS}
+       FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol
+       WHERE v.state_iso3 = ANY($1::char(3)[])
+       ORDER BY r.adopted_on DESC, r.symbol DESC`,
+      [iso3s],
+    );
+    return rows.map(({ stateIso3, choice, ...resolution }: any) => ({ stateIso3, choice, resolution }));
+  }
+}
