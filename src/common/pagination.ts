@@ -1,7 +1,9 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Type } from '@nestjs/common';
+import { isIsoDate } from './dates.js';
 import { badInput } from './errors.js';
+import { isUuid } from './ids.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -28,8 +30,20 @@ export interface Page {
   after?: unknown[];
 }
 
-export function toPage(args: PageArgs): Page {
-  return { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after ? decodeCursor(args.after) : undefined };
+/** What each part of a list's sort key is, so that a cursor from another list is refused. */
+export type CursorPart = 'text' | 'date' | 'uuid' | 'timestamp';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string',
+  date: (value) => typeof value === 'string' && isIsoDate(value),
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+  timestamp: (value) => typeof value === 'string' && TIMESTAMP.test(value),
+};
+
+export function toPage(args: PageArgs, shape: readonly CursorPart[]): Page {
+  return { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after ? decodeCursor(args.after, shape) : undefined };
 }
 
 /** Cursors are opaque to clients: the row's sort key, as base64url JSON. */
@@ -37,10 +51,10 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): unknown[] {
+export function decodeCursor(cursor: string, shape: readonly CursorPart[]): unknown[] {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length > 0 && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
+    if (Array.isArray(key) && key.length === shape.length && shape.every((part, i) => PART_CHECKS[part](key[i]))) {
       return key;
     }
   } catch {

@@ -5,7 +5,7 @@ import { PageArgs, toConnection, toPage, type Connection } from '../common/pagin
 import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
-import { interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { Contact, ContactConnection } from './contact.model.js';
@@ -63,7 +63,7 @@ export class ContactsResolver {
     @Args() args: PageArgs,
     @RequestLoaders() loaders: Loaders,
   ): Promise<Connection<InteractionRow>> {
-    const page = toPage(args);
+    const page = toPage(args, INTERACTION_CURSOR);
     const { rows, total } = await loaders.interactionsOf('contact', contact.id, page);
     return toConnection(rows, page.first, total, interactionSortKey);
   }

@@ -28,7 +28,7 @@ export class ContactsService {
   }
 
   async list(args: ContactsArgs): Promise<Connection<Contact>> {
-    const page = toPage(args);
+    const page = toPage(args, ['text', 'uuid']);
     const { rows, total } = await this.contacts.page(args.filter ?? {}, page);
     return toConnection(rows, page.first, total, (c) => [c.fullName, c.id]);
   }
@@ -59,7 +59,7 @@ export class ContactsService {
     if (fields.stateIso3 && !(await this.states.existing([fields.stateIso3], db)).has(fields.stateIso3)) {
       throw notFound('State', fields.stateIso3);
     }
-    if (fields.organizationId && !(await this.organizations.byIds([fields.organizationId])).length) {
+    if (fields.organizationId && !(await this.organizations.byIds([fields.organizationId], db)).length) {
       throw notFound('Organization', fields.organizationId);
     }
   }

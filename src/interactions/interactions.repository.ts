@@ -25,6 +25,7 @@ const ORDER = '"occurredOn" DESC, "createdAtKey" DESC, id DESC';
 export type InteractionRow = Interaction & { createdAtKey: string };
 
 export const interactionSortKey = (row: InteractionRow) => [row.occurredOn, row.createdAtKey, row.id];
+export const INTERACTION_CURSOR = ['date', 'timestamp', 'uuid'] as const;
 
 function cursorCondition(after: unknown[] | undefined, p: SqlParams): string | null {
   if (!after) return null;

@@ -10,7 +10,7 @@ import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
-import { interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
+import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 
 @Injectable()
 export class InteractionsService {
@@ -26,7 +26,7 @@ export class InteractionsService {
   }
 
   async list(viewer: Viewer, args: InteractionsArgs): Promise<Connection<InteractionRow>> {
-    const page = toPage(args);
+    const page = toPage(args, INTERACTION_CURSOR);
     const { rows, total } = await this.interactions.page(viewer, args.filter ?? {}, page);
     return toConnection(rows, page.first, total, interactionSortKey);
   }

@@ -12,8 +12,8 @@ export class OrganizationsRepository {
     return this.db.query('SELECT id, name, kind FROM organizations ORDER BY name');
   }
 
-  byIds(ids: readonly string[]): Promise<Organization[]> {
-    return this.db.query('SELECT id, name, kind FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+  byIds(ids: readonly string[], db: Queryable = this.db): Promise<Organization[]> {
+    return db.query('SELECT id, name, kind FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   async byName(name: string, db: Queryable = this.db): Promise<Organization | null> {

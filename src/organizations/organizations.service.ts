@@ -13,9 +13,13 @@ export class OrganizationsService {
     return this.organizations.list();
   }
 
+  /** Names are unique regardless of case ("France" and "france" are one organization). */
   async create(input: CreateOrganizationInput): Promise<Organization> {
-    const created = await this.organizations.insert({ id: randomUUID(), name: input.name.trim(), kind: input.kind });
-    if (!created) throw new AppError('CONFLICT', `An organization named "${input.name}" already exists`);
+    const name = input.name.trim();
+    const created = (await this.organizations.byName(name))
+      ? null
+      : await this.organizations.insert({ id: randomUUID(), name, kind: input.kind });
+    if (!created) throw new AppError('CONFLICT', `An organization named "${name}" already exists`);
     return created;
   }
 }

@@ -7,7 +7,7 @@ import { RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
-import { interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
 import { votingRecord } from '../votes/voting-record.js';
 import { State } from './state.model.js';
@@ -49,7 +49,7 @@ export class StateFieldsResolver {
     @Args() args: PageArgs,
     @RequestLoaders() loaders: Loaders,
   ): Promise<Connection<InteractionRow>> {
-    const page = toPage(args);
+    const page = toPage(args, INTERACTION_CURSOR);
     const { rows, total } = await loaders.interactionsOf('state', state.iso3, page);
     return toConnection(rows, page.first, total, interactionSortKey);
   }

@@ -29,7 +29,7 @@ export class StatesService {
   }
 
   async list(args: StatesArgs): Promise<Connection<ServedState>> {
-    const page = toPage(args);
+    const page = toPage(args, ['text', 'text']);
     const asOf = args.filter?.asOf ?? todayIso();
     const { rows, total } = await this.states.page({ ...args.filter, asOf }, page);
     const served = rows.map((state) => ({ ...state, asOf }));

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -81,9 +81,12 @@ export class CreateContactInput {
   notes?: string | null;
 }
 
-/** Every field may be left out (unchanged); nullable ones may be cleared with null. */
+/**
+ * Every field may be left out (unchanged); nullable ones may be cleared with null, but
+ * fullName and languages may not.
+ */
 @InputType()
-export class UpdateContactInput {
+export class UpdateContactInput extends PartialType(OmitType(CreateContactInput, ['fullName', 'languages'] as const)) {
   @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
   @IsInt()
   @Min(1)
@@ -96,57 +99,12 @@ export class UpdateContactInput {
   @Length(1, 200)
   fullName?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  title?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  position?: string | null;
-
-  @Field(() => Posting, { nullable: true })
-  @IsOptional()
-  @IsEnum(Posting)
-  posting?: Posting | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
-  stateIso3?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  organizationId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(320)
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  phone?: string | null;
-
   @Field(() => [String], { nullable: true })
   @OmittableNotNull()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @Length(1, 50, { each: true })
   languages?: string[];
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
-  notes?: string | null;
 }
 
 @InputType()
@@ -170,6 +128,7 @@ export class ContactFilter {
 
   @Field({ nullable: true, description: 'Part of the name or e-mail' })
   @IsOptional()
+  @Transform(trim)
   @IsString()
   @Length(1, 200)
   search?: string;

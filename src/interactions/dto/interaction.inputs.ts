@@ -181,6 +181,7 @@ export class InteractionFilter {
 
   @Field({ nullable: true, description: 'Words in the subject, summary or outcome' })
   @IsOptional()
+  @Transform(trim)
   @IsString()
   @Length(1, 200)
   search?: string;

@@ -1,8 +1,9 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { RatificationStage, RegionalGroup, TreatyStatus } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
+import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 
 @InputType()
@@ -31,6 +32,7 @@ export class StateFilter {
 
   @Field({ nullable: true, description: 'Part of the name, or the ISO3 code' })
   @IsOptional()
+  @Transform(trim)
   @IsString()
   @Length(1, 100)
   search?: string;
