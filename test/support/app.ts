@@ -16,6 +16,8 @@ export interface GqlResponse<T = any> {
 export interface TestApp {
   app: NestFastifyApplication;
   url: string;
+  /** The variables that point a process at this app's database. */
+  env: Record<string, string>;
   counter: StatementCounter;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   login(email: string, password: string): Promise<string>;
@@ -52,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     url,
+    env: database.env,
     counter: app.get(StatementCounter),
     gql,
     async login(email, password) {
