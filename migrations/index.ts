@@ -1,4 +1,5 @@
 // Every migration, in order. Listed explicitly so that the app, the CLI and the tests load the same set.
 import { InitialSchema1795800199908 } from './1795800199908-initial-schema.js';
+import { Targeting1795801911291 } from './1795801911291-targeting.js';
 
-export const MIGRATIONS = [InitialSchema1795800199908];
+export const MIGRATIONS = [InitialSchema1795800199908, Targeting1795801911291];

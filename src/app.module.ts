@@ -6,10 +6,13 @@ import { ContactsModule } from './contacts/contacts.module.js';
 import type { DatabaseHandle } from './database/data-source.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GraphqlModule } from './graphql/graphql.module.js';
+import { GroupingsModule } from './groupings/groupings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
+import { ObstaclesModule } from './obstacles/obstacles.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { StatesModule } from './states/states.module.js';
+import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VotesModule } from './votes/votes.module.js';
 
@@ -28,6 +31,9 @@ export class AppModule {
         VotesModule,
         ContactsModule,
         InteractionsModule,
+        ObstaclesModule,
+        GroupingsModule,
+        TargetsModule,
         HealthModule,
         GraphqlModule,
       ],

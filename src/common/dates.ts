@@ -31,3 +31,12 @@ export function firstOfMonthAfter(date: string, months: number): string {
   const targetMonth = (index % 12) + 1;
   return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-01`;
 }
+
+/** The date `days` days after `date` (before it when negative): ('2026-03-01', -1) → '2026-02-28'. */
+export function addDays(date: string, days: number): string {
+  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: "${date}"`);
+  const [year, month, day] = date.split('-').map(Number);
+  const shifted = new Date(0);
+  shifted.setUTCFullYear(year, month - 1, day + days);
+  return shifted.toISOString().slice(0, 10);
+}

@@ -100,3 +100,34 @@ registerEnumType(Visibility, {
 });
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 registerEnumType(Role, { name: 'Role' });
+
+export enum ObstacleCategory {
+  SUBSTANTIVE = 'SUBSTANTIVE',
+  PROCEDURAL = 'PROCEDURAL',
+  TECHNICAL = 'TECHNICAL',
+}
+
+export enum ObstacleStatus {
+  OPEN = 'OPEN',
+  ADDRESSED = 'ADDRESSED',
+}
+
+/** How a target list is ranked. */
+export enum TargetOrder {
+  SCORE = 'SCORE',
+  NAME = 'NAME',
+  LAST_CONTACT = 'LAST_CONTACT',
+  STAGE = 'STAGE',
+}
+
+registerEnumType(ObstacleCategory, { name: 'ObstacleCategory', description: 'What kind of obstacle a State has raised' });
+registerEnumType(ObstacleStatus, { name: 'ObstacleStatus' });
+registerEnumType(TargetOrder, {
+  name: 'TargetOrder',
+  valuesMap: {
+    SCORE: { description: 'Highest score first; ties by name' },
+    NAME: { description: 'By name' },
+    LAST_CONTACT: { description: 'Least recently contacted first (never contacted before all)' },
+    STAGE: { description: 'Closest to joining first; ties by score, then name' },
+  },
+});

@@ -31,12 +31,13 @@ export interface Page {
 }
 
 /** What each part of a list's sort key is, so that a cursor from another list is refused. */
-export type CursorPart = 'text' | 'date' | 'uuid' | 'timestamp';
+export type CursorPart = 'text' | 'number' | 'date' | 'uuid' | 'timestamp';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
   text: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number' && Number.isFinite(value),
   date: (value) => typeof value === 'string' && isIsoDate(value),
   uuid: (value) => typeof value === 'string' && isUuid(value),
   timestamp: (value) => typeof value === 'string' && TIMESTAMP.test(value),

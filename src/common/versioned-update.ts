@@ -7,27 +7,30 @@ export type ColumnMap<T> = { [K in keyof T]?: string };
 /**
  * Optimistic concurrency in one statement: `UPDATE ... WHERE id = $id AND version = $expected`.
  * A stale version changes nothing and raises CONFLICT; an unknown id raises NOT_FOUND.
+ * Without an expected version the row is updated whatever its version.
  * Fields left undefined are not touched; null clears a column.
  */
 export async function updateVersioned<T extends object, R>(
   db: Queryable,
   spec: { table: string; what: string; returning: string; columns: ColumnMap<T> },
   id: string,
-  expectedVersion: number,
+  expectedVersion: number | undefined,
   changes: T,
 ): Promise<R> {
   const p = new SqlParams();
   const sets = Object.entries(spec.columns)
     .filter(([field]) => (changes as Record<string, unknown>)[field] !== undefined)
     .map(([field, column]) => `${column} = ${p.add((changes as Record<string, unknown>)[field])}`);
+  const where = [`id = ${p.add(id)}`];
+  if (expectedVersion !== undefined) where.push(`version = ${p.add(expectedVersion)}`);
   const rows = await db.query(
     `UPDATE ${spec.table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-     WHERE id = ${p.add(id)} AND version = ${p.add(expectedVersion)} RETURNING ${spec.returning}`,
+     WHERE ${where.join(' AND ')} RETURNING ${spec.returning}`,
     p.values,
   );
   const updated = rows[0]?.[0];
   if (updated) return updated;
-  throw await missingOrStale(db, spec, id, expectedVersion);
+  throw await missingOrStale(db, spec, id, expectedVersion ?? 0);
 }
 
 /** Deletes a row, checking its version when one is given. */

@@ -1,4 +1,6 @@
 import { ContactEntity } from '../contacts/contact.entity.js';
+import { GroupingEntity, GroupingStateEntity } from '../groupings/grouping.entity.js';
+import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
 import { DataImportEntity } from '../data-import/data-import.entity.js';
 import { InteractionContactEntity, InteractionStateEntity } from '../interactions/interaction-links.entity.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
@@ -21,4 +23,7 @@ export const ENTITIES = [
   InteractionStateEntity,
   InteractionContactEntity,
   DataImportEntity,
+  GroupingEntity,
+  GroupingStateEntity,
+  ObstacleEntity,
 ];

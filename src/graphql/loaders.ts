@@ -5,10 +5,14 @@ import { ContactsRepository } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { unauthenticated } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
+import type { Grouping } from '../groupings/grouping.model.js';
+import { GroupingsRepository } from '../groupings/groupings.repository.js';
 import { InteractionsRepository, type InteractionRow } from '../interactions/interactions.repository.js';
+import type { Obstacle } from '../obstacles/obstacle.model.js';
+import { ObstaclesRepository } from '../obstacles/obstacles.repository.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
-import { StatesRepository } from '../states/states.repository.js';
+import { StatesRepository, type StageChangeRow } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 import type { User } from '../users/user.model.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -53,13 +57,17 @@ export class Loaders {
   readonly organization: DataLoader<string, Organization | null>;
   readonly user: DataLoader<string, User | null>;
   readonly lastInteractionOn: DataLoader<string, string | null>;
+  readonly stageHistory: DataLoader<string, StageChangeRow[]>;
+  readonly obstaclesByState: DataLoader<string, Obstacle[]>;
+  readonly groupingsByState: DataLoader<string, Grouping[]>;
+  readonly statesByGrouping: DataLoader<string, State[]>;
   private readonly interactionPages = new Map<string, DataLoader<string, InteractionPage>>();
 
   constructor(
     private readonly repos: LoaderRepositories,
     private readonly viewer: Viewer | null,
   ) {
-    const { states, votes, contacts, interactions, organizations, users } = repos;
+    const { states, votes, contacts, interactions, organizations, users, obstacles, groupings } = repos;
     this.state = new DataLoader(async (iso3s) => {
       const found = byKey(await states.findByIso3s(iso3s), (s) => s.iso3);
       return iso3s.map((iso3) => found.get(iso3) ?? null);
@@ -92,6 +100,22 @@ export class Loaders {
       const last = await interactions.lastOnByStates(this.requireViewer(), iso3s);
       return iso3s.map((iso3) => last.get(iso3) ?? null);
     });
+    this.stageHistory = new DataLoader(async (iso3s) => {
+      const groups = groupByKey(await states.stageChangesOf(iso3s), (c) => c.stateIso3);
+      return iso3s.map((iso3) => groups.get(iso3) ?? []);
+    });
+    this.obstaclesByState = new DataLoader(async (iso3s) => {
+      const groups = groupByKey(await obstacles.byStates(iso3s), (o) => o.stateIso3);
+      return iso3s.map((iso3) => groups.get(iso3) ?? []);
+    });
+    this.groupingsByState = new DataLoader(async (iso3s) => {
+      const groups = groupByKey(await groupings.ofStates(iso3s), (row) => row.__key);
+      return iso3s.map((iso3) => (groups.get(iso3) ?? []).map(withoutKey));
+    });
+    this.statesByGrouping = new DataLoader(async (ids) => {
+      const groups = groupByKey(await groupings.statesOf(ids), (row) => row.__key);
+      return ids.map((id) => (groups.get(id) ?? []).map(withoutKey));
+    });
   }
 
   /** A page of a State's or contact's visible interactions; parents asking for the same page are batched. */
@@ -121,6 +145,8 @@ export interface LoaderRepositories {
   interactions: InteractionsRepository;
   organizations: OrganizationsRepository;
   users: UsersRepository;
+  obstacles: ObstaclesRepository;
+  groupings: GroupingsRepository;
 }
 
 @Injectable()
@@ -134,8 +160,10 @@ export class LoadersFactory {
     interactions: InteractionsRepository,
     organizations: OrganizationsRepository,
     users: UsersRepository,
+    obstacles: ObstaclesRepository,
+    groupings: GroupingsRepository,
   ) {
-    this.repos = { states, votes, contacts, interactions, organizations, users };
+    this.repos = { states, votes, contacts, interactions, organizations, users, obstacles, groupings };
   }
 
   create(viewer: Viewer | null): Loaders {

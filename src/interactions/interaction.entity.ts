@@ -9,6 +9,7 @@ import { UserEntity } from '../users/user.entity.js';
 @Index('ix_interactions_organization', ['organizationId'])
 @Index('ix_interactions_author', ['authorId'])
 @Index('ix_interactions_follow_up', ['followUpOn'], { where: 'follow_up_on IS NOT NULL' })
+@Index('ix_interactions_follow_up_pending', ['followUpOn', 'id'], { where: 'follow_up_on IS NOT NULL AND follow_up_done_at IS NULL' })
 export class InteractionEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -30,6 +31,14 @@ export class InteractionEntity {
 
   @Column('date', { name: 'follow_up_on', nullable: true })
   followUpOn: string | null;
+
+  /** When the follow-up was marked done; null while it is pending. */
+  @Column('timestamptz', { name: 'follow_up_done_at', nullable: true })
+  followUpDoneAt: Date | null;
+
+  /** For a LETTER or EMAIL: the date the reply came. */
+  @Column('date', { name: 'reply_received_on', nullable: true })
+  replyReceivedOn: string | null;
 
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
   visibility: Visibility;

@@ -27,6 +27,15 @@ export class Interaction {
   @Field(() => DateScalar, { nullable: true })
   followUpOn: string | null;
 
+  @Field({ description: 'Whether the follow-up was marked done' })
+  followUpDone: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: 'For a LETTER or EMAIL: the date the reply came' })
+  replyReceivedOn: string | null;
+
+  @Field({ description: 'True for a LETTER or EMAIL until its reply is recorded' })
+  awaitingReply: boolean;
+
   @Field(() => Visibility)
   visibility: Visibility;
 

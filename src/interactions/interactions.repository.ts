@@ -9,15 +9,18 @@ import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
+import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
 import { visibleTo } from './visibility.js';
 
-const COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
-  i.follow_up_on AS "followUpOn", i.visibility, i.organization_id AS "organizationId", i.author_id AS "authorId",
+export const INTERACTION_COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
+  i.follow_up_on AS "followUpOn", i.follow_up_done_at IS NOT NULL AS "followUpDone",
+  i.reply_received_on AS "replyReceivedOn", ${AWAITING_REPLY_SQL} AS "awaitingReply",
+  i.visibility, i.organization_id AS "organizationId", i.author_id AS "authorId",
   i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`;
 
-const RETURNING = COLUMNS.replace(/\bi\./g, '');
+const RETURNING = INTERACTION_COLUMNS.replace(/\bi\./g, '');
 
 /** Newest first; `createdAtKey` keeps the microseconds that a JS Date would drop. */
 const ORDER = '"occurredOn" DESC, "createdAtKey" DESC, id DESC';
@@ -42,6 +45,12 @@ export interface InteractionFields {
   visibility?: Visibility;
 }
 
+/** What only an update changes: when the follow-up was done, and when the reply came. */
+export interface InteractionChanges extends InteractionFields {
+  followUpDoneAt?: Date | null;
+  replyReceivedOn?: string | null;
+}
+
 const UPDATE_SPEC = {
   table: 'interactions',
   what: 'Interaction',
@@ -53,8 +62,10 @@ const UPDATE_SPEC = {
     summary: 'summary',
     outcome: 'outcome',
     followUpOn: 'follow_up_on',
+    followUpDoneAt: 'follow_up_done_at',
+    replyReceivedOn: 'reply_received_on',
     visibility: 'visibility',
-  } satisfies ColumnMap<InteractionFields>,
+  } satisfies ColumnMap<InteractionChanges>,
 };
 
 export interface InteractionQuery {
@@ -81,7 +92,7 @@ export class InteractionsRepository {
 
   async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<InteractionRow | null> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT ${COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
+    const rows = await db.query(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
     return rows[0] ?? null;
   }
 
@@ -104,7 +115,7 @@ export class InteractionsRepository {
       const pattern = p.add(likePattern(query.search.trim()));
       where.push(`(i.subject ILIKE ${pattern} OR i.summary ILIKE ${pattern} OR i.outcome ILIKE ${pattern})`);
     }
-    const filtered = `SELECT ${COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
+    const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
     const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, p.add(page.first + 1)), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
@@ -131,7 +142,7 @@ export class InteractionsRepository {
          SELECT count(*) AS total FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
          WHERE l.${link.column} = k.key AND ${visible}) n
        LEFT JOIN LATERAL (
-         SELECT * FROM (SELECT ${COLUMNS} FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
+         SELECT * FROM (SELECT ${INTERACTION_COLUMNS} FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
                         WHERE l.${link.column} = k.key AND ${visible}) v
          ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${ORDER} LIMIT ${p.add(page.first + 1)}) x ON true
        ORDER BY k.key, x."occurredOn" DESC, x."createdAtKey" DESC, x.id DESC`,
@@ -189,8 +200,9 @@ export class InteractionsRepository {
     return rows[0];
   }
 
-  update(id: string, expectedVersion: number, changes: InteractionFields, db: Queryable): Promise<InteractionRow> {
-    return updateVersioned<InteractionFields, InteractionRow>(db, UPDATE_SPEC, id, expectedVersion, changes);
+  /** Without an expectedVersion, the update applies whatever the current version. */
+  update(id: string, expectedVersion: number | undefined, changes: InteractionChanges, db: Queryable): Promise<InteractionRow> {
+    return updateVersioned<InteractionChanges, InteractionRow>(db, UPDATE_SPEC, id, expectedVersion, changes);
   }
 
   delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {

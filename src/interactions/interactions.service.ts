@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
-import { badInput, forbidden, notFound, AppError } from '../common/errors.js';
+import { forbidden, notFound, AppError } from '../common/errors.js';
 import { Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
+import { checkDates } from './interaction-rules.js';
 import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 
 @Injectable()
@@ -32,7 +33,7 @@ export class InteractionsService {
   }
 
   log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
-    checkDates(input.occurredOn, input.followUpOn);
+    checkDates(input);
     return this.db.transaction(async (manager) => {
       await this.checkReferences(input.stateIso3s, input.contactIds, manager);
       const row = await this.interactions.insert(
@@ -59,9 +60,17 @@ export class InteractionsService {
   update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
     return this.db.transaction(async (manager) => {
       const current = await this.editable(viewer, id, manager);
-      checkDates(changes.occurredOn ?? current.occurredOn, changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn);
+      const followUpOn = changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn;
+      checkDates({
+        type: changes.type ?? current.type,
+        occurredOn: changes.occurredOn ?? current.occurredOn,
+        followUpOn,
+        replyReceivedOn: changes.replyReceivedOn === undefined ? current.replyReceivedOn : changes.replyReceivedOn,
+      });
       await this.checkReferences(stateIso3s ?? [], contactIds, manager);
-      const row = await this.interactions.update(id, expectedVersion, changes, manager);
+      // A new follow-up date is a new follow-up: it is pending again.
+      const followUpDoneAt = followUpOn === current.followUpOn ? undefined : null;
+      const row = await this.interactions.update(id, expectedVersion, { ...changes, followUpDoneAt }, manager);
       if (stateIso3s) await this.interactions.setLinks(id, 'state', stateIso3s, manager);
       if (contactIds) await this.interactions.setLinks(id, 'contact', contactIds, manager);
       return row;
@@ -80,7 +89,7 @@ export class InteractionsService {
    * An interaction is edited by its own organization (admins may edit any they see).
    * One the viewer may not see is reported as not found, revealing nothing.
    */
-  private async editable(viewer: Viewer, id: string, db: Queryable): Promise<InteractionRow> {
+  async editable(viewer: Viewer, id: string, db: Queryable): Promise<InteractionRow> {
     const current = isUuid(id) ? await this.interactions.visibleById(viewer, id, db) : null;
     if (!current) throw notFound('Interaction', id);
     if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
@@ -101,11 +110,5 @@ export class InteractionsService {
     if (unknownContacts.length) {
       throw new AppError('NOT_FOUND', `Unknown contact(s): ${unknownContacts.join(', ')}`, { contactIds: unknownContacts });
     }
-  }
-}
-
-function checkDates(occurredOn: string, followUpOn: string | null | undefined): void {
-  if (followUpOn && followUpOn < occurredOn) {
-    throw badInput(`followUpOn (${followUpOn}) cannot be before occurredOn (${occurredOn})`, { field: 'followUpOn' });
   }
 }

@@ -1,15 +1,18 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
-import { TreatyStatus } from '../common/enums.js';
+import { ObstacleStatus, TreatyStatus } from '../common/enums.js';
 import { PageArgs, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { Grouping } from '../groupings/grouping.model.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
 import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import { Obstacle } from '../obstacles/obstacle.model.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
 import { votingRecord } from '../votes/voting-record.js';
+import { StageChange } from './stage-change.model.js';
 import { State } from './state.model.js';
 import type { ServedState } from './states.service.js';
 import { entryIntoForceDate, treatyStatus } from './treaty-status.js';
@@ -57,5 +60,25 @@ export class StateFieldsResolver {
   @ResolveField(() => DateScalar, { nullable: true, description: 'The date of the newest interaction you may see' })
   lastInteractionOn(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<string | null> {
     return loaders.lastInteractionOn.load(state.iso3);
+  }
+
+  @ResolveField(() => [StageChange], { description: 'The moves of its ratification stage, newest first (ties by id)' })
+  stageHistory(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<StageChange[]> {
+    return loaders.stageHistory.load(state.iso3);
+  }
+
+  @ResolveField(() => [Obstacle], { description: 'The obstacles it raised: open ones first, then the newest recordedOn' })
+  async obstacles(
+    @Parent() state: State,
+    @RequestLoaders() loaders: Loaders,
+    @Args('status', { type: () => ObstacleStatus, nullable: true }) status?: ObstacleStatus,
+  ): Promise<Obstacle[]> {
+    const obstacles = await loaders.obstaclesByState.load(state.iso3);
+    return status ? obstacles.filter((obstacle) => obstacle.status === status) : obstacles;
+  }
+
+  @ResolveField(() => [Grouping], { description: 'The groupings it belongs to, by name' })
+  groupings(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<Grouping[]> {
+    return loaders.groupingsByState.load(state.iso3);
   }
 }

@@ -5,7 +5,8 @@ import { DateScalar } from '../graphql/scalars.js';
 
 /**
  * A State and its treaty record. Relation and computed fields (treatyStatus, votes,
- * votingRecord, contacts, interactions, lastInteractionOn) are resolved in StateFieldsResolver.
+ * votingRecord, contacts, interactions, lastInteractionOn, stageHistory, obstacles, groupings)
+ * are resolved in StateFieldsResolver.
  */
 @ObjectType('State')
 export class State {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { StageChangeResolver } from './stage-change.resolver.js';
 import { StateFieldsResolver } from './state-fields.resolver.js';
 import { StatesRepository } from './states.repository.js';
 import { StatesResolver } from './states.resolver.js';
 import { StatesService } from './states.service.js';
 
 @Module({
-  providers: [StatesRepository, StatesService, StatesResolver, StateFieldsResolver],
+  providers: [StatesRepository, StatesService, StatesResolver, StateFieldsResolver, StageChangeResolver],
   exports: [StatesRepository],
 })
 export class StatesModule {}

@@ -93,6 +93,17 @@ export class StatesRepository {
     return { state, from: fromStage };
   }
 
+  /** The stage changes of several States, each State's newest first (ties by id). */
+  stageChangesOf(iso3s: readonly string[]): Promise<StageChangeRow[]> {
+    return this.db.query(
+      `SELECT c.id, c.state_iso3 AS "stateIso3", c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
+         c.changed_by AS "changedById", c.note
+       FROM stage_changes c WHERE c.state_iso3 = ANY($1::char(3)[])
+       ORDER BY c.state_iso3, c.changed_at DESC, c.id`,
+      [iso3s],
+    );
+  }
+
   async insertStageChange(change: Omit<StageChangeRow, 'changedAt'>, db: Queryable): Promise<void> {
     await db.query(
       `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -1,4 +1,4 @@
-import { firstOfMonthAfter, isIsoDate, todayIso } from '../../src/common/dates.js';
+import { addDays, firstOfMonthAfter, isIsoDate, todayIso } from '../../src/common/dates.js';
 
 describe('isIsoDate', () => {
   it.each(['2024-02-29', '2025-12-31', '2010-08-01', '2000-02-29'])('accepts %s', (value) => {
@@ -42,5 +42,21 @@ describe('todayIso', () => {
   it('is the UTC date', () => {
     expect(isIsoDate(todayIso())).toBe(true);
     expect(todayIso()).toBe(new Date().toISOString().slice(0, 10));
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2024-03-01', -1, '2024-02-29'],
+    ['2025-12-31', 1, '2026-01-01'],
+    ['2026-11-27', 0, '2026-11-27'],
+    ['2026-11-27', -365, '2025-11-27'],
+  ])('moves %s by %i days to %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
   });
 });

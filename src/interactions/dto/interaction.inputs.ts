@@ -110,9 +110,13 @@ export class UpdateInteractionInput {
   @MaxLength(20000)
   outcome?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'A new date makes the follow-up pending again' })
   @IsOptional()
   followUpOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'For a LETTER or EMAIL: when the reply came (null: none yet)' })
+  @IsOptional()
+  replyReceivedOn?: string | null;
 
   @Field(() => Visibility, { nullable: true })
   @OmittableNotNull()

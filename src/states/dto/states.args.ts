@@ -6,8 +6,9 @@ import { PageArgs } from '../../common/pagination.js';
 import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 
-@InputType()
-export class StateFilter {
+/** Where a State is and what it is called: the filters that lists of States share. */
+@InputType({ isAbstract: true })
+export abstract class StatePlaceFilter {
   @Field(() => [RegionalGroup], { nullable: true })
   @IsOptional()
   @IsEnum(RegionalGroup, { each: true })
@@ -20,6 +21,16 @@ export class StateFilter {
   @MaxLength(100, { each: true })
   subregions?: string[];
 
+  @Field({ nullable: true, description: 'Part of the name, or the ISO3 code' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  search?: string;
+}
+
+@InputType()
+export class StateFilter extends StatePlaceFilter {
   @Field(() => [TreatyStatus], { nullable: true, description: 'Treaty status on asOf' })
   @IsOptional()
   @IsEnum(TreatyStatus, { each: true })
@@ -29,13 +40,6 @@ export class StateFilter {
   @IsOptional()
   @IsBoolean()
   unMember?: boolean;
-
-  @Field({ nullable: true, description: 'Part of the name, or the ISO3 code' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 100)
-  search?: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'The date treaty status is computed for (default: today)' })
   @IsOptional()

@@ -1,0 +1,26 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars.js';
+
+/** A user-defined set of States. `states` and `createdBy` are resolved in GroupingsResolver. */
+@ObjectType('Grouping', { description: 'A set of States that users define, such as "Pacific focus"' })
+export class Grouping {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Unique regardless of case' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  createdById: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt: Date;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { StatesModule } from '../states/states.module.js';
+import { GroupingsRepository } from './groupings.repository.js';
+import { GroupingsResolver } from './groupings.resolver.js';
+import { GroupingsService } from './groupings.service.js';
+
+@Module({
+  imports: [StatesModule],
+  providers: [GroupingsRepository, GroupingsService, GroupingsResolver],
+  exports: [GroupingsRepository],
+})
+export class GroupingsModule {}

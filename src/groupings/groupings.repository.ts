@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Queryable } from '../common/sql.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { STATE_COLUMNS } from '../states/states.repository.js';
+import type { State } from '../states/state.model.js';
+import type { Grouping } from './grouping.model.js';
+
+const COLUMNS = `g.id, g.name, g.description, g.created_by AS "createdById", g.version,
+  g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+
+const RETURNING = COLUMNS.replace(/\bg\./g, '');
+
+/** Names are unique regardless of case, so they sort regardless of case too. */
+const ORDER = 'lower(g.name), g.id';
+
+export interface GroupingFields {
+  name?: string;
+  description?: string | null;
+}
+
+const SPEC = {
+  table: 'groupings',
+  what: 'Grouping',
+  returning: RETURNING,
+  columns: { name: 'name', description: 'description' } satisfies ColumnMap<GroupingFields>,
+};
+
+@Injectable()
+export class GroupingsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  list(): Promise<Grouping[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM groupings g ORDER BY ${ORDER}`);
+  }
+
+  async byId(id: string): Promise<Grouping | null> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} FROM groupings g WHERE g.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The groupings of several States, by name. */
+  ofStates(iso3s: readonly string[]): Promise<(Grouping & { __key: string })[]> {
+    return this.db.query(
+      `SELECT l.state_iso3 AS "__key", ${COLUMNS}
+       FROM grouping_states l JOIN groupings g ON g.id = l.grouping_id
+       WHERE l.state_iso3 = ANY($1::char(3)[]) ORDER BY ${ORDER}`,
+      [iso3s],
+    );
+  }
+
+  /** The States of several groupings, by name. */
+  statesOf(ids: readonly string[]): Promise<(State & { __key: string })[]> {
+    return this.db.query(
+      `SELECT l.grouping_id AS "__key", ${STATE_COLUMNS}
+       FROM grouping_states l JOIN states s ON s.iso3 = l.state_iso3
+       WHERE l.grouping_id = ANY($1::uuid[]) ORDER BY s.name, s.iso3`,
+      [ids],
+    );
+  }
+
+  /**
+   * Serializes the writers of one name (in any case) until the transaction ends, so that two
+   * of them cannot both find it free.
+   */
+  async lockName(name: string, db: Queryable): Promise<void> {
+    await db.query(`SELECT pg_advisory_xact_lock(hashtext('grouping:' || lower($1)))`, [name]);
+  }
+
+  /** Whether a grouping other than `exceptId` already has this name, in any case. */
+  async nameTaken(name: string, exceptId: string | null, db: Queryable): Promise<boolean> {
+    const rows = await db.query('SELECT 1 FROM groupings WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2::uuid', [name, exceptId]);
+    return rows.length > 0;
+  }
+
+  async insert(row: Required<GroupingFields> & { id: string; name: string; createdById: string }, db: Queryable): Promise<Grouping> {
+    const rows = await db.query(
+      `INSERT INTO groupings (id, name, description, created_by) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
+      [row.id, row.name, row.description, row.createdById],
+    );
+    return rows[0];
+  }
+
+  update(id: string, expectedVersion: number, changes: GroupingFields, db: Queryable): Promise<Grouping> {
+    return updateVersioned<GroupingFields, Grouping>(db, SPEC, id, expectedVersion, changes);
+  }
+
+  delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {
+    return deleteVersioned(db, SPEC, id, expectedVersion);
+  }
+
+  /** Replaces the States of a grouping. */
+  async setStates(id: string, iso3s: readonly string[], db: Queryable): Promise<void> {
+    await db.query('DELETE FROM grouping_states WHERE grouping_id = $1 AND NOT (state_iso3 = ANY($2::char(3)[]))', [id, iso3s]);
+    await db.query(
+      'INSERT INTO grouping_states (grouping_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING',
+      [id, iso3s],
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { State } from '../states/state.model.js';
+import { User } from '../users/user.model.js';
+import { CreateGroupingInput, UpdateGroupingInput } from './dto/grouping.inputs.js';
+import { Grouping } from './grouping.model.js';
+import { GroupingsService } from './groupings.service.js';
+
+@Resolver(() => Grouping)
+export class GroupingsResolver {
+  constructor(private readonly service: GroupingsService) {}
+
+  @Query(() => [Grouping], { description: 'Every grouping, by name' })
+  groupings(): Promise<Grouping[]> {
+    return this.service.list();
+  }
+
+  @Query(() => Grouping, { nullable: true })
+  grouping(@Args('id', { type: () => ID }) id: string): Promise<Grouping | null> {
+    return this.service.get(id);
+  }
+
+  @Writers()
+  @Mutation(() => Grouping)
+  createGrouping(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupingInput): Promise<Grouping> {
+    return this.service.create(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Grouping)
+  updateGrouping(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGroupingInput): Promise<Grouping> {
+    return this.service.update(id, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, { description: 'Deletes a grouping (its States stay); returns its id' })
+  deleteGrouping(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<string> {
+    return this.service.delete(id, expectedVersion ?? undefined);
+  }
+
+  @ResolveField(() => [State], { description: 'By name' })
+  states(@Parent() grouping: Grouping, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+    return loaders.statesByGrouping.load(grouping.id);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Null when that user was deleted' })
+  createdBy(@Parent() grouping: Grouping, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+    return grouping.createdById ? loaders.user.load(grouping.createdById) : null;
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { AppError, notFound } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
+import type { Queryable } from '../common/sql.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type { CreateGroupingInput, UpdateGroupingInput } from './dto/grouping.inputs.js';
+import type { Grouping } from './grouping.model.js';
+import { GroupingsRepository } from './groupings.repository.js';
+
+/** Every write runs in one transaction: a failure leaves nothing half-written. */
+@Injectable()
+export class GroupingsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly groupings: GroupingsRepository,
+    private readonly states: StatesRepository,
+  ) {}
+
+  list(): Promise<Grouping[]> {
+    return this.groupings.list();
+  }
+
+  async get(id: string): Promise<Grouping | null> {
+    return isUuid(id) ? this.groupings.byId(id) : null;
+  }
+
+  create(viewer: Viewer, input: CreateGroupingInput): Promise<Grouping> {
+    const stateIso3s = input.stateIso3s ?? [];
+    return this.db.transaction(async (manager) => {
+      await this.checkName(input.name, null, manager);
+      await this.checkStates(stateIso3s, manager);
+      const grouping = await this.groupings.insert(
+        { id: randomUUID(), name: input.name, description: input.description ?? null, createdById: viewer.id },
+        manager,
+      );
+      if (stateIso3s.length) await this.groupings.setStates(grouping.id, stateIso3s, manager);
+      return grouping;
+    });
+  }
+
+  update(id: string, { expectedVersion, stateIso3s, ...changes }: UpdateGroupingInput): Promise<Grouping> {
+    if (!isUuid(id)) throw notFound('Grouping', id);
+    return this.db.transaction(async (manager) => {
+      if (changes.name !== undefined) await this.checkName(changes.name, id, manager);
+      if (stateIso3s) await this.checkStates(stateIso3s, manager);
+      const grouping = await this.groupings.update(id, expectedVersion, changes, manager);
+      if (stateIso3s) await this.groupings.setStates(id, stateIso3s, manager);
+      return grouping;
+    });
+  }
+
+  async delete(id: string, expectedVersion?: number): Promise<string> {
+    if (!isUuid(id)) throw notFound('Grouping', id);
+    await this.groupings.delete(id, expectedVersion, this.db);
+    return id;
+  }
+
+  private async checkName(name: string, exceptId: string | null, db: Queryable): Promise<void> {
+    await this.groupings.lockName(name, db);
+    if (await this.groupings.nameTaken(name, exceptId, db)) {
+      throw new AppError('CONFLICT', `A grouping named "${name}" already exists`, { name });
+    }
+  }
+
+  private async checkStates(iso3s: string[], db: Queryable): Promise<void> {
+    if (!iso3s.length) return;
+    const known = await this.states.existing(iso3s, db);
+    const unknown = iso3s.filter((iso3) => !known.has(iso3));
+    if (unknown.length) throw new AppError('NOT_FOUND', `Unknown State(s): ${unknown.join(', ')}`, { stateIso3s: unknown });
+  }
+}

@@ -1,0 +1,48 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Connection } from '../common/pagination.js';
+import { CurrentViewer } from '../graphql/context.js';
+import { DateScalar } from '../graphql/scalars.js';
+import { AwaitingRepliesArgs, FollowUpsArgs } from './dto/follow-up.args.js';
+import { Interaction, InteractionConnection } from './interaction.model.js';
+import type { InteractionRow } from './interactions.repository.js';
+import { FollowUpsService } from './follow-ups.service.js';
+
+/** Follow-ups and replies. Edits follow the rules of updateInteraction. */
+@Resolver(() => Interaction)
+export class FollowUpsResolver {
+  constructor(private readonly service: FollowUpsService) {}
+
+  @Query(() => InteractionConnection, { description: 'The pending follow-ups of the interactions you may see, soonest due first' })
+  followUps(@CurrentViewer() viewer: Viewer, @Args() args: FollowUpsArgs): Promise<Connection<InteractionRow>> {
+    return this.service.followUps(viewer, args);
+  }
+
+  @Query(() => InteractionConnection, { description: 'The letters and e-mails you may see that await a reply, oldest first' })
+  awaitingReplies(@CurrentViewer() viewer: Viewer, @Args() args: AwaitingRepliesArgs): Promise<Connection<InteractionRow>> {
+    return this.service.awaitingReplies(viewer, args);
+  }
+
+  @Writers()
+  @Mutation(() => Interaction, { description: 'Marks the follow-up done (or, with done: false, pending again)' })
+  markFollowUpDone(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('done', { type: () => Boolean, nullable: true, defaultValue: true }) done: boolean | null,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<InteractionRow> {
+    return this.service.markFollowUpDone(viewer, id, done ?? true, expectedVersion ?? undefined);
+  }
+
+  @Writers()
+  @Mutation(() => Interaction, { description: 'Records the date the reply to a LETTER or EMAIL came' })
+  recordReply(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('receivedOn', { type: () => DateScalar }) receivedOn: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<InteractionRow> {
+    return this.service.recordReply(viewer, id, receivedOn, expectedVersion ?? undefined);
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { addDays, todayIso } from '../common/dates.js';
+import { badInput, conflict } from '../common/errors.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import type { Queryable } from '../common/sql.js';
+import type { AwaitingRepliesArgs, FollowUpsArgs } from './dto/follow-up.args.js';
+import {
+  AWAITING_REPLY_CURSOR,
+  awaitingReplySortKey,
+  FOLLOW_UP_CURSOR,
+  followUpSortKey,
+  FollowUpsRepository,
+} from './follow-ups.repository.js';
+import { checkDates } from './interaction-rules.js';
+import { InteractionsRepository, type InteractionRow } from './interactions.repository.js';
+import { InteractionsService } from './interactions.service.js';
+
+/** Follow-ups and replies: the lists of pending work, and the mutations that settle it. */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly pending: FollowUpsRepository,
+    private readonly interactions: InteractionsRepository,
+    private readonly interactionsService: InteractionsService,
+  ) {}
+
+  async followUps(viewer: Viewer, args: FollowUpsArgs): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, FOLLOW_UP_CURSOR);
+    const query = { dueOnOrBefore: args.dueBefore, dueBefore: args.overdueOnly ? todayIso() : undefined };
+    const { rows, total } = await this.pending.followUps(viewer, query, page);
+    return toConnection(rows, page.first, total, followUpSortKey);
+  }
+
+  async awaitingReplies(viewer: Viewer, args: AwaitingRepliesArgs): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, AWAITING_REPLY_CURSOR);
+    const sentOnOrBefore = args.olderThanDays == null ? undefined : addDays(todayIso(), -args.olderThanDays);
+    const { rows, total } = await this.pending.awaitingReplies(viewer, { sentOnOrBefore }, page);
+    return toConnection(rows, page.first, total, awaitingReplySortKey);
+  }
+
+  markFollowUpDone(viewer: Viewer, id: string, done: boolean, expectedVersion?: number): Promise<InteractionRow> {
+    return this.db.transaction(async (manager) => {
+      const current = await this.editable(viewer, id, expectedVersion, manager);
+      if (done && !current.followUpOn) throw badInput('This interaction has no follow-up to mark done', { field: 'followUpOn' });
+      return this.interactions.update(id, expectedVersion, { followUpDoneAt: done ? new Date() : null }, manager);
+    });
+  }
+
+  recordReply(viewer: Viewer, id: string, receivedOn: string, expectedVersion?: number): Promise<InteractionRow> {
+    return this.db.transaction(async (manager) => {
+      const current = await this.editable(viewer, id, expectedVersion, manager);
+      checkDates({ ...current, replyReceivedOn: receivedOn });
+      return this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn }, manager);
+    });
+  }
+
+  /** As for any edit; a stale version is reported before anything is judged on the current row. */
+  private async editable(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable): Promise<InteractionRow> {
+    const current = await this.interactionsService.editable(viewer, id, db);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw conflict('Interaction', id, expectedVersion, current.version);
+    }
+    return current;
+  }
+}

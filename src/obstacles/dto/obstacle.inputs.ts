@@ -1,0 +1,117 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ObstacleCategory, ObstacleStatus } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { OmittableNotNull, trim } from '../../common/validation.js';
+import { DateScalar } from '../../graphql/scalars.js';
+
+const ISO3 = /^[A-Z]{3}$/;
+
+@InputType()
+export class RecordObstacleInput {
+  @Field({ description: 'ISO3 code of the State that raised it' })
+  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  stateIso3: string;
+
+  @Field(() => ObstacleCategory)
+  @IsEnum(ObstacleCategory)
+  category: ObstacleCategory;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  description: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  measures?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Default: today' })
+  @IsOptional()
+  recordedOn?: string | null;
+}
+
+/** Every field may be left out (unchanged); measures may be cleared with null. */
+@InputType()
+export class UpdateObstacleInput {
+  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => ObstacleCategory, { nullable: true })
+  @OmittableNotNull()
+  @IsEnum(ObstacleCategory)
+  category?: ObstacleCategory;
+
+  @Field({ nullable: true })
+  @OmittableNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  description?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  measures?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Not after resolvedOn' })
+  @OmittableNotNull()
+  @IsString()
+  recordedOn?: string;
+}
+
+@ArgsType()
+export class ResolveObstacleArgs {
+  @Field(() => ID)
+  @IsString()
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @IsInt()
+  expectedVersion: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Default: today; not before recordedOn' })
+  @IsOptional()
+  resolvedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When given, replaces the measures' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  measures?: string | null;
+}
+
+@InputType()
+export class ObstacleFilter {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(250)
+  @Matches(ISO3, { each: true, message: 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT' })
+  stateIso3s?: string[];
+
+  @Field(() => [ObstacleStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(ObstacleStatus, { each: true })
+  statuses?: ObstacleStatus[];
+
+  @Field(() => [ObstacleCategory], { nullable: true })
+  @IsOptional()
+  @IsEnum(ObstacleCategory, { each: true })
+  categories?: ObstacleCategory[];
+}
+
+@ArgsType()
+export class ObstaclesArgs extends PageArgs {
+  @Field(() => ObstacleFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ObstacleFilter)
+  filter?: ObstacleFilter;
+}

@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
+import { StateEntity } from '../states/state.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/** An obstacle to joining that a State has raised, and the measures proposed to address it. */
+@Entity('obstacles')
+@Index('ix_obstacles_state', ['stateIso3', 'status'])
+export class ObstacleEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('char', { name: 'state_iso3', length: 3 })
+  stateIso3: string;
+
+  @ManyToOne(() => StateEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'state_iso3', foreignKeyConstraintName: 'fk_obstacles_state' })
+  state?: StateEntity;
+
+  @Column({ type: 'enum', enum: ObstacleCategory, enumName: 'obstacle_category' })
+  category: ObstacleCategory;
+
+  @Column('text')
+  description: string;
+
+  @Column('text', { nullable: true })
+  measures: string | null;
+
+  @Column({ type: 'enum', enum: ObstacleStatus, enumName: 'obstacle_status', default: ObstacleStatus.OPEN })
+  status: ObstacleStatus;
+
+  @Column('date', { name: 'recorded_on' })
+  recordedOn: string;
+
+  @Column('date', { name: 'resolved_on', nullable: true })
+  resolvedOn: string | null;
+
+  @Column('uuid', { name: 'recorded_by', nullable: true })
+  recordedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'fk_obstacles_recorded_by' })
+  recorder?: UserEntity;
+
+  @Column('int', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination.js';
+import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+
+/** An obstacle to joining that a State has raised. `state` and `recordedBy` are resolved in ObstaclesResolver. */
+@ObjectType('Obstacle')
+export class Obstacle {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ObstacleCategory)
+  category: ObstacleCategory;
+
+  @Field()
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'What is proposed or was done to address it' })
+  measures: string | null;
+
+  @Field(() => ObstacleStatus)
+  status: ObstacleStatus;
+
+  @Field(() => DateScalar)
+  recordedOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was addressed; null while it is open' })
+  resolvedOn: string | null;
+
+  stateIso3: string;
+  recordedById: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class ObstacleConnection extends ConnectionType(Obstacle, 'Obstacle') {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { StatesModule } from '../states/states.module.js';
+import { ObstaclesRepository } from './obstacles.repository.js';
+import { ObstaclesResolver } from './obstacles.resolver.js';
+import { ObstaclesService } from './obstacles.service.js';
+
+@Module({
+  imports: [StatesModule],
+  providers: [ObstaclesRepository, ObstaclesService, ObstaclesResolver],
+  exports: [ObstaclesRepository],
+})
+export class ObstaclesModule {}

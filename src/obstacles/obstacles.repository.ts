@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import type { Obstacle } from './obstacle.model.js';
+
+const COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
+  o.recorded_on AS "recordedOn", o.resolved_on AS "resolvedOn", o.recorded_by AS "recordedById", o.version,
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+const RETURNING = COLUMNS.replace(/\bo\./g, '');
+
+export interface ObstacleFields {
+  category?: ObstacleCategory;
+  description?: string;
+  measures?: string | null;
+  recordedOn?: string;
+  status?: ObstacleStatus;
+  resolvedOn?: string | null;
+}
+
+const UPDATE_SPEC = {
+  table: 'obstacles',
+  what: 'Obstacle',
+  returning: RETURNING,
+  columns: {
+    category: 'category',
+    description: 'description',
+    measures: 'measures',
+    recordedOn: 'recorded_on',
+    status: 'status',
+    resolvedOn: 'resolved_on',
+  } satisfies ColumnMap<ObstacleFields>,
+};
+
+export interface ObstacleQuery {
+  stateIso3s?: string[];
+  statuses?: ObstacleStatus[];
+  categories?: ObstacleCategory[];
+}
+
+/** Newest recordedOn first, ties by id. */
+export const obstacleSortKey = (row: Obstacle) => [row.recordedOn, row.id];
+export const OBSTACLE_CURSOR = ['date', 'uuid'] as const;
+
+@Injectable()
+export class ObstaclesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async byId(id: string, db: Queryable = this.db): Promise<Obstacle | null> {
+    const rows = await db.query(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Every obstacle of several States: each State's open ones first, then the newest. */
+  byStates(iso3s: readonly string[]): Promise<Obstacle[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM obstacles o WHERE o.state_iso3 = ANY($1::char(3)[])
+       ORDER BY o.state_iso3, o.status = 'ADDRESSED', o.recorded_on DESC, o.id`,
+      [iso3s],
+    );
+  }
+
+  async page(query: ObstacleQuery, page: Page): Promise<{ rows: Obstacle[]; total: number }> {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (query.stateIso3s) where.push(`o.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
+    if (query.statuses) where.push(`o.status = ANY(${p.add(query.statuses)}::obstacle_status[])`);
+    if (query.categories) where.push(`o.category = ANY(${p.add(query.categories)}::obstacle_category[])`);
+    const filtered = `SELECT ${COLUMNS} FROM obstacles o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    let cursor: string | null = null;
+    if (page.after) {
+      const [on, id] = [p.add(page.after[0]), p.add(page.after[1])];
+      cursor = `("recordedOn" < ${on}::date OR ("recordedOn" = ${on}::date AND id > ${id}::uuid))`;
+    }
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"recordedOn" DESC, id', p.add(page.first + 1)), p.values);
+    return splitPage<Obstacle>(rows, 'id');
+  }
+
+  async insert(
+    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string },
+    db: Queryable,
+  ): Promise<Obstacle> {
+    const rows = await db.query(
+      `INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${RETURNING}`,
+      [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById],
+    );
+    return rows[0];
+  }
+
+  update(id: string, expectedVersion: number, changes: ObstacleFields, db: Queryable): Promise<Obstacle> {
+    return updateVersioned<ObstacleFields, Obstacle>(db, UPDATE_SPEC, id, expectedVersion, changes);
+  }
+}

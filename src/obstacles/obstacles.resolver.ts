@@ -1,0 +1,68 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Connection } from '../common/pagination.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { State } from '../states/state.model.js';
+import { User } from '../users/user.model.js';
+import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
+import { Obstacle, ObstacleConnection } from './obstacle.model.js';
+import { ObstaclesService } from './obstacles.service.js';
+
+/** Obstacles are readable by every role; coordinators and admins record and change them. */
+@Resolver(() => Obstacle)
+export class ObstaclesResolver {
+  constructor(private readonly service: ObstaclesService) {}
+
+  @Query(() => Obstacle, { nullable: true })
+  obstacle(@Args('id', { type: () => ID }) id: string): Promise<Obstacle | null> {
+    return this.service.get(id);
+  }
+
+  @Query(() => ObstacleConnection, { description: 'Obstacles, newest recordedOn first (ties by id), filtered' })
+  obstacles(@Args() args: ObstaclesArgs): Promise<Connection<Obstacle>> {
+    return this.service.list(args);
+  }
+
+  @Writers()
+  @Mutation(() => Obstacle, { description: 'Records an OPEN obstacle raised by a State' })
+  recordObstacle(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordObstacleInput): Promise<Obstacle> {
+    return this.service.record(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Obstacle)
+  updateObstacle(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateObstacleInput): Promise<Obstacle> {
+    return this.service.update(id, input);
+  }
+
+  @Writers()
+  @Mutation(() => Obstacle, {
+    description: 'Marks an OPEN obstacle ADDRESSED. Resolving one that is already ADDRESSED is rejected with CONFLICT',
+  })
+  resolveObstacle(@Args() args: ResolveObstacleArgs): Promise<Obstacle> {
+    return this.service.resolve(args);
+  }
+
+  @Writers()
+  @Mutation(() => Obstacle, {
+    description: 'Reopens an ADDRESSED obstacle, clearing resolvedOn. Reopening one that is already OPEN is rejected with CONFLICT',
+  })
+  reopenObstacle(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<Obstacle> {
+    return this.service.reopen(id, expectedVersion);
+  }
+
+  @ResolveField(() => State)
+  async state(@Parent() obstacle: Obstacle, @RequestLoaders() loaders: Loaders): Promise<State> {
+    return (await loaders.state.load(obstacle.stateIso3))!;
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Null when that user was deleted' })
+  recordedBy(@Parent() obstacle: Obstacle, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+    return obstacle.recordedById ? loaders.user.load(obstacle.recordedById) : null;
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { todayIso } from '../common/dates.js';
+import { AppError, badInput, conflict, notFound } from '../common/errors.js';
+import { ObstacleStatus } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import type { Queryable } from '../common/sql.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
+import type { Obstacle } from './obstacle.model.js';
+import { OBSTACLE_CURSOR, obstacleSortKey, ObstaclesRepository, type ObstacleFields } from './obstacles.repository.js';
+
+@Injectable()
+export class ObstaclesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly obstacles: ObstaclesRepository,
+    private readonly states: StatesRepository,
+  ) {}
+
+  async get(id: string): Promise<Obstacle | null> {
+    return isUuid(id) ? this.obstacles.byId(id) : null;
+  }
+
+  async list(args: ObstaclesArgs): Promise<Connection<Obstacle>> {
+    const page = toPage(args, OBSTACLE_CURSOR);
+    const { rows, total } = await this.obstacles.page(args.filter ?? {}, page);
+    return toConnection(rows, page.first, total, obstacleSortKey);
+  }
+
+  record(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
+    return this.db.transaction(async (manager) => {
+      if (!(await this.states.existing([input.stateIso3], manager)).has(input.stateIso3)) throw notFound('State', input.stateIso3);
+      return this.obstacles.insert(
+        {
+          id: randomUUID(),
+          stateIso3: input.stateIso3,
+          category: input.category,
+          description: input.description,
+          measures: input.measures ?? null,
+          recordedOn: input.recordedOn ?? todayIso(),
+          recordedById: viewer.id,
+        },
+        manager,
+      );
+    });
+  }
+
+  update(id: string, { expectedVersion, ...changes }: UpdateObstacleInput): Promise<Obstacle> {
+    return this.change(id, expectedVersion, (current) => {
+      if (changes.recordedOn && current.resolvedOn && changes.recordedOn > current.resolvedOn) {
+        throw badInput(`recordedOn (${changes.recordedOn}) cannot be after resolvedOn (${current.resolvedOn})`, { field: 'recordedOn' });
+      }
+      return changes;
+    });
+  }
+
+  /** Marks an open obstacle ADDRESSED; one already addressed is a CONFLICT. */
+  resolve({ id, expectedVersion, resolvedOn, measures }: ResolveObstacleArgs): Promise<Obstacle> {
+    return this.change(id, expectedVersion, (current) => {
+      if (current.status === ObstacleStatus.ADDRESSED) throw wrongStatus(current, 'is already addressed');
+      const on = resolvedOn ?? todayIso();
+      if (on < current.recordedOn) {
+        throw badInput(`resolvedOn (${on}) cannot be before recordedOn (${current.recordedOn})`, { field: 'resolvedOn' });
+      }
+      return { status: ObstacleStatus.ADDRESSED, resolvedOn: on, measures: measures ?? undefined };
+    });
+  }
+
+  /** Reopens an addressed obstacle; one already open is a CONFLICT. */
+  reopen(id: string, expectedVersion: number): Promise<Obstacle> {
+    return this.change(id, expectedVersion, (current) => {
+      if (current.status === ObstacleStatus.OPEN) throw wrongStatus(current, 'is already open');
+      return { status: ObstacleStatus.OPEN, resolvedOn: null };
+    });
+  }
+
+  /**
+   * Applies the changes `plan` derives from the current row, which is checked against
+   * expectedVersion first so that the plan never rests on a version the client did not read.
+   */
+  private change(id: string, expectedVersion: number, plan: (current: Obstacle) => ObstacleFields): Promise<Obstacle> {
+    if (!isUuid(id)) throw notFound('Obstacle', id);
+    return this.db.transaction(async (manager) => {
+      const current = await this.current(id, expectedVersion, manager);
+      return this.obstacles.update(id, expectedVersion, plan(current), manager);
+    });
+  }
+
+  private async current(id: string, expectedVersion: number, db: Queryable): Promise<Obstacle> {
+    const current = await this.obstacles.byId(id, db);
+    if (!current) throw notFound('Obstacle', id);
+    if (current.version !== expectedVersion) throw conflict('Obstacle', id, expectedVersion, current.version);
+    return current;
+  }
+}
+
+function wrongStatus(obstacle: Obstacle, problem: string): AppError {
+  return new AppError('CONFLICT', `Obstacle "${obstacle.id}" ${problem}`, { id: obstacle.id, status: obstacle.status });
+}

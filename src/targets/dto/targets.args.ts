@@ -1,0 +1,83 @@
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { RatificationStage, TargetOrder, TreatyStatus, VoteChoice } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { StatePlaceFilter } from '../../states/dto/states.args.js';
+
+/** The filters of a target list; the same ones serve the CSV export. All combine with AND. */
+@InputType()
+export class TargetFilter extends StatePlaceFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only States in one of these groupings' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  groupingIds?: string[];
+
+  @Field(() => [TreatyStatus], { nullable: true, description: 'Default: the States not Party (SIGNATORY, NOT_SIGNED, WITHDRAWN)' })
+  @IsOptional()
+  @IsEnum(TreatyStatus, { each: true })
+  treatyStatuses?: TreatyStatus[];
+
+  @Field(() => [RatificationStage], { nullable: true })
+  @IsOptional()
+  @IsEnum(RatificationStage, { each: true })
+  stages?: RatificationStage[];
+
+  @Field({ nullable: true, description: 'A resolution symbol, such as A/RES/72/54; goes with votes' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  votedOn?: string;
+
+  @Field(() => [VoteChoice], { nullable: true, description: 'The choices on votedOn, or on the newest resolution when votedOn is not given' })
+  @IsOptional()
+  @IsEnum(VoteChoice, { each: true })
+  votes?: VoteChoice[];
+
+  @Field(() => Float, { nullable: true, description: 'Share of yes votes, 0 to 1' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'minYesShare must be between 0 and 1' })
+  @Max(1, { message: 'minYesShare must be between 0 and 1' })
+  minYesShare?: number;
+
+  @Field(() => Int, { nullable: true, description: 'No contact you may see for at least this many days (States never contacted included)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'notContactedForDays must be 0 or more' })
+  @Max(36500)
+  notContactedForDays?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  hasOpenObstacles?: boolean;
+}
+
+@ArgsType()
+export class TargetsArgs extends PageArgs {
+  @Field(() => TargetFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetFilter)
+  filter?: TargetFilter;
+
+  @Field(() => TargetOrder, { defaultValue: TargetOrder.SCORE })
+  @IsOptional()
+  @IsEnum(TargetOrder)
+  orderBy: TargetOrder = TargetOrder.SCORE;
+}

@@ -1,0 +1,134 @@
+import { RatificationStage, TreatyStatus, VoteChoice } from '../common/enums.js';
+
+/**
+ * How a State not Party is scored as a target. Every factor and weight lives here, and every
+ * point comes with a reason, so a score can always be explained: the points add up to the score.
+ */
+export const WEIGHTS = {
+  /** Points for voting yes on every resolution; scaled by the share of yes votes. */
+  yesShare: 30,
+  /** Points per yes vote in a row, counting back from the newest resolution… */
+  consecutiveYes: 2,
+  /** …counting at most this many. */
+  consecutiveYesCap: 10,
+  /** Points for the choice on the newest resolution. */
+  lastChoice: { [VoteChoice.YES]: 10, [VoteChoice.ABSTAIN]: 0, [VoteChoice.NON_VOTING]: -3, [VoteChoice.NO]: -15 },
+  /** A signatory needs only to ratify; a State that withdrew is a harder case. */
+  treatyStatus: {
+    [TreatyStatus.SIGNATORY]: 15,
+    [TreatyStatus.NOT_SIGNED]: 0,
+    [TreatyStatus.WITHDRAWN]: -10,
+    [TreatyStatus.DEPOSITED]: 0,
+    [TreatyStatus.STATE_PARTY]: 0,
+  },
+  /** The coordinators' assessment: SUPPORTIVE and DOMESTIC_PROCESS are closest; DECLINED sinks. */
+  stage: {
+    [RatificationStage.NOT_ENGAGED]: 0,
+    [RatificationStage.ENGAGED]: 5,
+    [RatificationStage.SUPPORTIVE]: 15,
+    [RatificationStage.DOMESTIC_PROCESS]: 20,
+    [RatificationStage.APPROVED]: 25,
+    [RatificationStage.DEPOSITED]: 0,
+    [RatificationStage.JOINED]: 0,
+    [RatificationStage.DECLINED]: -40,
+  },
+  /** Points per open obstacle… */
+  openObstacle: -4,
+  /** …counting at most this many. */
+  openObstaclesCap: 3,
+  /** Neglected States rise: points for a State never contacted… */
+  neverContacted: 12,
+  /** …or per 30 days since the last contact… */
+  perMonthWithoutContact: 1,
+  /** …counting at most this many months. */
+  monthsWithoutContactCap: 12,
+} as const;
+
+export interface TargetFacts {
+  treatyStatus: TreatyStatus;
+  signatureDate: string | null;
+  withdrawalDate: string | null;
+  stage: RatificationStage;
+  votes: { yes: number; total: number; consecutiveYes: number; lastChoice: VoteChoice | null; lastSymbol: string | null };
+  openObstacles: number;
+  /** The newest interaction the viewer may see, or null. */
+  lastContactOn: string | null;
+  /** The date the score is computed for (YYYY-MM-DD). */
+  today: string;
+}
+
+export interface ScoreReason {
+  factor: string;
+  points: number;
+  detail: string;
+}
+
+export interface Score {
+  score: number;
+  reasons: ScoreReason[];
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The score of one State and the reasons for it; factors worth 0 points are left out. */
+export function scoreTarget(facts: TargetFacts): Score {
+  const reasons: ScoreReason[] = [];
+  const add = (factor: string, points: number, detail: string) => {
+    const rounded = round(points);
+    if (rounded !== 0) reasons.push({ factor, points: rounded, detail });
+  };
+  const { votes } = facts;
+
+  if (votes.total > 0) {
+    const share = votes.yes / votes.total;
+    add('yesShare', WEIGHTS.yesShare * share, `Voted yes on ${votes.yes} of ${plural(votes.total, 'resolution')} (${Math.round(share * 100)}%)`);
+    const streak = Math.min(votes.consecutiveYes, WEIGHTS.consecutiveYesCap);
+    add('consecutiveYes', WEIGHTS.consecutiveYes * streak, `Voted yes on the newest ${plural(votes.consecutiveYes, 'resolution')} in a row`);
+  }
+  if (votes.lastChoice) {
+    add('lastVote', WEIGHTS.lastChoice[votes.lastChoice], `Voted ${votes.lastChoice} on ${votes.lastSymbol}, the newest resolution`);
+  }
+
+  const statusDetail: Partial<Record<TreatyStatus, string>> = {
+    [TreatyStatus.SIGNATORY]: `Signed on ${facts.signatureDate}: needs only to ratify`,
+    [TreatyStatus.WITHDRAWN]: `Withdrew from the Convention with effect from ${facts.withdrawalDate}`,
+  };
+  add('treatyStatus', WEIGHTS.treatyStatus[facts.treatyStatus], statusDetail[facts.treatyStatus] ?? facts.treatyStatus);
+
+  add('stage', WEIGHTS.stage[facts.stage], `Ratification stage: ${facts.stage}`);
+
+  const obstacles = Math.min(facts.openObstacles, WEIGHTS.openObstaclesCap);
+  add('openObstacles', WEIGHTS.openObstacle * obstacles, `${plural(facts.openObstacles, 'open obstacle')}`);
+
+  if (facts.lastContactOn === null) {
+    add('lastContact', WEIGHTS.neverContacted, 'Never contacted');
+  } else {
+    const days = Math.max(0, daysBetween(facts.lastContactOn, facts.today));
+    const months = Math.min(Math.floor(days / 30), WEIGHTS.monthsWithoutContactCap);
+    add('lastContact', WEIGHTS.perMonthWithoutContact * months, `Last contact ${plural(days, 'day')} ago (${facts.lastContactOn})`);
+  }
+
+  return { score: round(reasons.reduce((sum, reason) => sum + reason.points, 0)), reasons };
+}
+
+/** From closest to joining to furthest, for ordering by stage. */
+export const STAGE_RANK: Record<RatificationStage, number> = {
+  [RatificationStage.JOINED]: 7,
+  [RatificationStage.DEPOSITED]: 6,
+  [RatificationStage.APPROVED]: 5,
+  [RatificationStage.DOMESTIC_PROCESS]: 4,
+  [RatificationStage.SUPPORTIVE]: 3,
+  [RatificationStage.ENGAGED]: 2,
+  [RatificationStage.NOT_ENGAGED]: 1,
+  [RatificationStage.DECLINED]: 0,
+};

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { TargetsExportController } from './targets-export.controller.js';
+import { TargetsRepository } from './targets.repository.js';
+import { TargetsResolver } from './targets.resolver.js';
+import { TargetsService } from './targets.service.js';
+
+@Module({
+  imports: [AuthModule],
+  providers: [TargetsRepository, TargetsService, TargetsResolver],
+  controllers: [TargetsExportController],
+})
+export class TargetsModule {}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
+import { SqlParams } from '../common/sql.js';
+import { visibleTo } from '../interactions/visibility.js';
+import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
+import type { State } from '../states/state.model.js';
+
+export interface TargetQuery {
+  asOf: string;
+  regionalGroups?: RegionalGroup[];
+  subregions?: string[];
+  groupingIds?: string[];
+  treatyStatuses: TreatyStatus[];
+  stages?: RatificationStage[];
+  votedOn?: string;
+  votes?: VoteChoice[];
+  minYesShare?: number;
+  notContactedForDays?: number;
+  hasOpenObstacles?: boolean;
+  search?: string;
+}
+
+/** Everything the score needs about one State, gathered for a whole list in one statement. */
+export interface TargetFactsRow extends State {
+  treatyStatus: TreatyStatus;
+  votes: { choice: VoteChoice; symbol: string; adoptedOn: string }[];
+  yesCount: number;
+  voteCount: number;
+  lastContactOn: string | null;
+  openObstacles: number;
+}
+
+@Injectable()
+export class TargetsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * The States matching every filter, each with its votes (newest first), the date of the newest
+   * interaction this viewer may see, and its count of open obstacles. Filtering happens here, in SQL.
+   */
+  async facts(viewer: Viewer, query: TargetQuery): Promise<TargetFactsRow[]> {
+    const p = new SqlParams();
+    const asOf = p.add(query.asOf);
+    const where: string[] = [`t."treatyStatus" = ANY(${p.add(query.treatyStatuses)}::text[])`];
+    if (query.regionalGroups) where.push(`t."regionalGroup" = ANY(${p.add(query.regionalGroups)}::regional_group[])`);
+    if (query.subregions) where.push(`t.subregion = ANY(${p.add(query.subregions)}::text[])`);
+    if (query.stages) where.push(`t."ratificationStage" = ANY(${p.add(query.stages)}::ratification_stage[])`);
+    if (query.groupingIds) {
+      where.push(`EXISTS (SELECT 1 FROM grouping_states g WHERE g.state_iso3 = t.iso3 AND g.grouping_id = ANY(${p.add(query.groupingIds)}::uuid[]))`);
+    }
+    if (query.votes) {
+      const symbol = query.votedOn ? `${p.add(query.votedOn)}::text` : '(SELECT symbol FROM resolutions ORDER BY adopted_on DESC, symbol DESC LIMIT 1)';
+      where.push(
+        `EXISTS (SELECT 1 FROM votes v WHERE v.state_iso3 = t.iso3 AND v.resolution_symbol = ${symbol} AND v.choice = ANY(${p.add(query.votes)}::vote_choice[]))`,
+      );
+    }
+    if (query.minYesShare !== undefined) where.push(`t."yesCount" >= ${p.add(query.minYesShare)}::float8 * t."voteCount" AND t."voteCount" > 0`);
+    if (query.notContactedForDays !== undefined) {
+      where.push(`(t."lastContactOn" IS NULL OR t."lastContactOn" <= ${asOf}::date - ${p.add(query.notContactedForDays)}::int)`);
+    }
+    if (query.hasOpenObstacles !== undefined) where.push(query.hasOpenObstacles ? 't."openObstacles" > 0' : 't."openObstacles" = 0');
+    if (query.search) where.push(`(t.name ILIKE ${p.add(likePattern(query.search))} OR t.iso3 = ${p.add(query.search.toUpperCase().slice(0, 3))})`);
+
+    return this.db.query(
+      `SELECT * FROM (
+         SELECT ${STATE_COLUMNS},
+           ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
+           coalesce(v.votes, '[]') AS votes, coalesce(v.yes, 0) AS "yesCount", coalesce(v.total, 0) AS "voteCount",
+           c.last AS "lastContactOn", o.open AS "openObstacles"
+         FROM states s
+         LEFT JOIN LATERAL (
+           SELECT json_agg(json_build_object('choice', v.choice, 'symbol', r.symbol, 'adoptedOn', r.adopted_on)
+                           ORDER BY r.adopted_on DESC, r.symbol DESC) AS votes,
+                  count(*) FILTER (WHERE v.choice = 'YES') AS yes, count(*) AS total
+           FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = s.iso3) v ON true
+         LEFT JOIN LATERAL (
+           SELECT max(i.occurred_on) AS last FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
+           WHERE l.state_iso3 = s.iso3 AND ${visibleTo(viewer, p)}) c ON true
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS open FROM obstacles o WHERE o.state_iso3 = s.iso3 AND o.status = 'OPEN') o ON true
+       ) t
+       WHERE ${where.join(' AND ')}`,
+      p.values,
+    );
+  }
+
+  async existingGroupings(ids: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.db.query('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async resolutionExists(symbol: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM resolutions WHERE symbol = $1', [symbol])).length > 0;
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '../auth/viewer.js';
+import { todayIso } from '../common/dates.js';
+import { AppError, badInput } from '../common/errors.js';
+import { TargetOrder, TreatyStatus } from '../common/enums.js';
+import { toConnection, toPage, type Connection, type CursorPart } from '../common/pagination.js';
+import type { ServedState } from '../states/states.service.js';
+import type { VotingRecord } from '../votes/resolution.model.js';
+import { votingRecord } from '../votes/voting-record.js';
+import type { TargetFilter, TargetsArgs } from './dto/targets.args.js';
+import { scoreTarget, STAGE_RANK, type ScoreReason } from './score.js';
+import { TargetsRepository, type TargetFactsRow } from './targets.repository.js';
+
+/** The States not Party: the default target list. */
+export const NOT_PARTY = [TreatyStatus.SIGNATORY, TreatyStatus.NOT_SIGNED, TreatyStatus.WITHDRAWN];
+
+export interface RankedTarget {
+  state: ServedState;
+  treatyStatus: TreatyStatus;
+  votingRecord: VotingRecord;
+  score: number;
+  reasons: ScoreReason[];
+  rank: number;
+  lastContactOn: string | null;
+  openObstacles: number;
+}
+
+type SortKey = (string | number)[];
+
+/** Ascending order of these keys is the list's order; ties always end with the name, then the code. */
+const SORT_KEYS: Record<TargetOrder, { key: (t: Omit<RankedTarget, 'rank'>) => SortKey; shape: CursorPart[] }> = {
+  [TargetOrder.SCORE]: { key: (t) => [-t.score, t.state.name, t.state.iso3], shape: ['number', 'text', 'text'] },
+  [TargetOrder.NAME]: { key: (t) => [t.state.name, t.state.iso3], shape: ['text', 'text'] },
+  [TargetOrder.LAST_CONTACT]: { key: (t) => [t.lastContactOn ?? '', t.state.name, t.state.iso3], shape: ['text', 'text', 'text'] },
+  [TargetOrder.STAGE]: {
+    key: (t) => [-STAGE_RANK[t.state.ratificationStage], -t.score, t.state.name, t.state.iso3],
+    shape: ['number', 'number', 'text', 'text'],
+  },
+};
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  return 0;
+}
+
+@Injectable()
+export class TargetsService {
+  constructor(private readonly targets: TargetsRepository) {}
+
+  /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
+  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE): Promise<RankedTarget[]> {
+    await this.checkReferences(filter);
+    const today = todayIso();
+    const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today });
+    const { key } = SORT_KEYS[orderBy];
+    return rows
+      .map((row) => toTarget(row, today))
+      .sort((a, b) => compareKeys(key(a), key(b)))
+      .map((target, index) => ({ ...target, rank: index + 1 }));
+  }
+
+  async page(viewer: Viewer, args: TargetsArgs): Promise<Connection<RankedTarget>> {
+    const orderBy = args.orderBy ?? TargetOrder.SCORE;
+    const { key, shape } = SORT_KEYS[orderBy];
+    // The cursor names its order, so that a cursor of another ordering is refused.
+    const page = toPage(args, ['text', ...shape]);
+    if (page.after && page.after[0] !== orderBy) throw badInput(`This cursor belongs to a list ordered by ${page.after[0]}, not ${orderBy}`);
+    const ranked = await this.rank(viewer, args.filter, orderBy);
+    const after = page.after?.slice(1) as SortKey | undefined;
+    const rest = after ? ranked.filter((target) => compareKeys(key(target), after) > 0) : ranked;
+    return toConnection(rest.slice(0, page.first + 1), page.first, ranked.length, (target) => [orderBy, ...key(target)]);
+  }
+
+  private async checkReferences(filter: TargetFilter): Promise<void> {
+    if (filter.votedOn !== undefined && !filter.votes) {
+      throw badInput('votedOn goes with votes: say which choices on that resolution to keep, such as votes: [YES]');
+    }
+    if (filter.votedOn !== undefined && !(await this.targets.resolutionExists(filter.votedOn))) {
+      throw new AppError('NOT_FOUND', `No resolution "${filter.votedOn}": use a symbol such as A/RES/72/54 (see the resolutions query)`, {
+        votedOn: filter.votedOn,
+      });
+    }
+    if (filter.groupingIds?.length) {
+      const known = await this.targets.existingGroupings(filter.groupingIds);
+      const unknown = filter.groupingIds.filter((id) => !known.has(id));
+      if (unknown.length) throw new AppError('NOT_FOUND', `Unknown grouping(s): ${unknown.join(', ')}`, { groupingIds: unknown });
+    }
+  }
+}
+
+function toTarget(row: TargetFactsRow, today: string): Omit<RankedTarget, 'rank'> {
+  const { treatyStatus, votes, lastContactOn, openObstacles, yesCount: _yes, voteCount: _total, ...state } = row;
+  const record = votingRecord(votes);
+  const { score, reasons } = scoreTarget({
+    treatyStatus,
+    signatureDate: state.signatureDate,
+    withdrawalDate: state.withdrawalDate,
+    stage: state.ratificationStage,
+    votes: { yes: record.yes, total: record.total, consecutiveYes: record.consecutiveYes, lastChoice: record.lastChoice, lastSymbol: votes[0]?.symbol ?? null },
+    openObstacles,
+    lastContactOn,
+    today,
+  });
+  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles };
+}

@@ -1,0 +1,94 @@
+import { RatificationStage, TreatyStatus, VoteChoice } from '../../src/common/enums.js';
+import { daysBetween, scoreTarget, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
+
+const base: TargetFacts = {
+  treatyStatus: TreatyStatus.NOT_SIGNED,
+  signatureDate: null,
+  withdrawalDate: null,
+  stage: RatificationStage.NOT_ENGAGED,
+  votes: { yes: 0, total: 0, consecutiveYes: 0, lastChoice: null, lastSymbol: null },
+  openObstacles: 0,
+  lastContactOn: '2026-11-20',
+  today: '2026-11-27',
+};
+
+const sum = (points: number[]) => Math.round(points.reduce((a, b) => a + b, 0) * 100) / 100;
+const byFactor = (facts: TargetFacts) => Object.fromEntries(scoreTarget(facts).reasons.map((r) => [r.factor, r.points]));
+
+describe('scoreTarget', () => {
+  it('gives nothing to a State with no votes, no stage and a recent contact', () => {
+    expect(scoreTarget(base)).toEqual({ score: 0, reasons: [] });
+  });
+
+  it('rewards a State that votes yes every year (the Kiribati case)', () => {
+    const facts = { ...base, votes: { yes: 10, total: 10, consecutiveYes: 10, lastChoice: VoteChoice.YES, lastSymbol: 'A/RES/79/58' } };
+    expect(byFactor(facts)).toEqual({ yesShare: 30, consecutiveYes: 20, lastVote: 10 });
+    const { reasons } = scoreTarget(facts);
+    expect(reasons.map((r) => r.detail)).toEqual([
+      'Voted yes on 10 of 10 resolutions (100%)',
+      'Voted yes on the newest 10 resolutions in a row',
+      'Voted YES on A/RES/79/58, the newest resolution',
+    ]);
+  });
+
+  it('caps the streak and weighs a partial yes share', () => {
+    const facts = { ...base, votes: { yes: 7, total: 10, consecutiveYes: 12, lastChoice: VoteChoice.ABSTAIN, lastSymbol: 'A/RES/79/58' } };
+    expect(byFactor(facts)).toEqual({ yesShare: 21, consecutiveYes: WEIGHTS.consecutiveYes * WEIGHTS.consecutiveYesCap });
+  });
+
+  it('sinks a State that voted no last time', () => {
+    const facts = { ...base, votes: { yes: 0, total: 3, consecutiveYes: 0, lastChoice: VoteChoice.NO, lastSymbol: 'A/RES/79/58' } };
+    expect(scoreTarget(facts).score).toBe(-15);
+  });
+
+  it('raises signatories, lowers withdrawn States, and explains both', () => {
+    const signatory = scoreTarget({ ...base, treatyStatus: TreatyStatus.SIGNATORY, signatureDate: '2008-12-03' });
+    expect(signatory.reasons).toEqual([{ factor: 'treatyStatus', points: 15, detail: 'Signed on 2008-12-03: needs only to ratify' }]);
+    const withdrawn = scoreTarget({ ...base, treatyStatus: TreatyStatus.WITHDRAWN, withdrawalDate: '2025-03-06' });
+    expect(withdrawn.reasons).toEqual([
+      { factor: 'treatyStatus', points: -10, detail: 'Withdrew from the Convention with effect from 2025-03-06' },
+    ]);
+  });
+
+  it('orders the stages: DOMESTIC_PROCESS and SUPPORTIVE near the top, DECLINED sinks', () => {
+    const points = (stage: RatificationStage) => scoreTarget({ ...base, stage }).score;
+    expect(points(RatificationStage.DOMESTIC_PROCESS)).toBeGreaterThan(points(RatificationStage.SUPPORTIVE));
+    expect(points(RatificationStage.SUPPORTIVE)).toBeGreaterThan(points(RatificationStage.ENGAGED));
+    expect(points(RatificationStage.ENGAGED)).toBeGreaterThan(points(RatificationStage.NOT_ENGAGED));
+    expect(points(RatificationStage.DECLINED)).toBe(-40);
+  });
+
+  it('takes points off for open obstacles, up to a cap', () => {
+    expect(byFactor({ ...base, openObstacles: 1 })).toEqual({ openObstacles: -4 });
+    expect(byFactor({ ...base, openObstacles: 9 })).toEqual({ openObstacles: -12 });
+    expect(scoreTarget({ ...base, openObstacles: 2 }).reasons[0].detail).toBe('2 open obstacles');
+  });
+
+  it('lets neglected States rise, never-contacted ones most', () => {
+    expect(byFactor({ ...base, lastContactOn: null })).toEqual({ lastContact: 12 });
+    expect(byFactor({ ...base, lastContactOn: '2026-05-31' })).toEqual({ lastContact: 6 });
+    expect(byFactor({ ...base, lastContactOn: '2020-01-01' })).toEqual({ lastContact: 12 });
+    expect(scoreTarget({ ...base, lastContactOn: '2026-05-31' }).reasons[0].detail).toBe('Last contact 180 days ago (2026-05-31)');
+  });
+
+  it('always adds the points of its reasons up to the score', () => {
+    const facts: TargetFacts = {
+      treatyStatus: TreatyStatus.SIGNATORY,
+      signatureDate: '2008-12-03',
+      withdrawalDate: null,
+      stage: RatificationStage.SUPPORTIVE,
+      votes: { yes: 3, total: 7, consecutiveYes: 1, lastChoice: VoteChoice.YES, lastSymbol: 'A/RES/79/58' },
+      openObstacles: 2,
+      lastContactOn: null,
+      today: '2026-11-27',
+    };
+    const { score, reasons } = scoreTarget(facts);
+    expect(score).toBe(sum(reasons.map((r) => r.points)));
+    expect(score).toBe(12.86 + 2 + 10 + 15 + 15 - 8 + 12);
+  });
+
+  it('counts whole days between ISO dates, across months and leap years', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
+  });
+});
