@@ -1,5 +1,6 @@
 // Every migration, in order. Listed explicitly so that the app, the CLI and the tests load the same set.
 import { InitialSchema1795800199908 } from './1795800199908-initial-schema.js';
 import { Targeting1795801911291 } from './1795801911291-targeting.js';
+import { Sharing1795803009221 } from './1795803009221-sharing.js';
 
-export const MIGRATIONS = [InitialSchema1795800199908, Targeting1795801911291];
+export const MIGRATIONS = [InitialSchema1795800199908, Targeting1795801911291, Sharing1795803009221];

@@ -1,3 +1,5 @@
+import { AuditModule } from './audit/audit.module.js';
+import { ActivityModule } from './activity/activity.module.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
@@ -24,7 +26,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(database),
+        ActivityModule,
         AuthModule,
+        AuditModule,
         OrganizationsModule,
         UsersModule,
         StatesModule,

@@ -1,9 +1,11 @@
-import { Logger, ValidationPipe, type LogLevel, type ValidationError } from '@nestjs/common';
+import { Logger, type LogLevel, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { badInput } from './common/errors.js';
+import { InputValidationPipe } from './common/validation.js';
 import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
 import { importPublicData } from './data-import/importer.js';
 import { UsersService } from './users/users.service.js';
@@ -32,8 +34,25 @@ function describe(errors: ValidationError[], prefix = ''): string[] {
 async function loadPublicData(database: DatabaseHandle, config: AppConfig): Promise<void> {
   const logger = new Logger('DataImport');
   const run = () => importPublicData(database.dataSource, config.importDir);
+  logger.log(`loading the public data from ${config.importDir}`);
   const summary = database.embedded ? await run() : await withAdvisoryLock(database.dataSource, 'ratify:import-on-start', run);
   if (!summary.skipped) logger.log(`loaded the public data from ${config.importDir}`);
+}
+
+/**
+ * Once the server is closing, each response closes its connection: server.close() waits for
+ * every open connection, and a keep-alive one that served an in-flight request would hold
+ * the shutdown open until its client let go.
+ */
+function closeConnectionsOnShutdown(fastify: FastifyInstance): void {
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 }
 
 /**
@@ -47,12 +66,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     const applied = await migrate(database);
     if (applied.length) new Logger('Database').log(`applied migrations: ${applied.join(', ')}`);
     if (config.importOnStart) await loadPublicData(database, config);
-    const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, forceCloseConnections: 'idle', return503OnClosing: true });
+    const adapter = new FastifyAdapter({ bodyLimit: config.limits.bodyBytes, forceCloseConnections: 'idle', return503OnClosing: true });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger: logLevels(config),
     });
+    closeConnectionsOnShutdown(adapter.getInstance());
     app.useGlobalPipes(
-      new ValidationPipe({
+      new InputValidationPipe({
         transform: true,
         exceptionFactory: (errors) => {
           const problems = describe(errors);

@@ -42,9 +42,9 @@ async function main(): Promise<void> {
   try {
     const app = await createApp(config);
     await app.listen({ port: config.port, host: config.host });
+    stopOnSignal(app);
     const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost').replace('0.0.0.0', 'localhost');
     new Logger('Ratify').log(`GraphQL at ${url}/graphql, explorer at ${url}/graphiql, health at ${url}/health`);
-    stopOnSignal(app);
   } catch (error) {
     console.error(`Cannot start: ${describeStartupError(error, config)}`);
     process.exit(1);

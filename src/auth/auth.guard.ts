@@ -27,8 +27,9 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const targets = [context.getHandler(), context.getClass()];
+    const { viewer, refusal } = gqlContext(context);
+    if (refusal) throw refusal;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
-    const viewer = gqlContext(context).viewer;
     if (!viewer) throw unauthenticated();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(viewer.role)) {

@@ -3,6 +3,7 @@ import { unauthenticated } from '../common/errors.js';
 import type { AuthPayload } from '../users/user.model.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UNMATCHABLE_HASH, verifyPassword } from './passwords.js';
+import { RateLimits } from './rate-limits.js';
 import { TokenService } from './tokens.js';
 import type { Viewer } from './viewer.js';
 
@@ -11,13 +12,18 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
+    private readonly limits: RateLimits,
   ) {}
 
-  async login(email: string, password: string): Promise<AuthPayload> {
+  async login(email: string, password: string, ip: string): Promise<AuthPayload> {
+    await this.limits.checkLogin(ip, email);
     const user = await this.users.byEmail(email.trim());
     const matches = await verifyPassword(user?.passwordHash ?? UNMATCHABLE_HASH, password);
-    if (!user || !matches || user.disabled) throw unauthenticated('Wrong e-mail or password');
-    const { passwordHash: _hash, disabled: _disabled, ...profile } = user;
+    if (!user || !matches || user.disabled) {
+      await this.limits.loginFailed(ip, email);
+      throw unauthenticated('Wrong e-mail or password');
+    }
+    const { passwordHash: _hash, ...profile } = user;
     return { token: this.tokens.issue({ sub: user.id, role: user.role, org: user.organizationId }), user: profile };
   }
 
@@ -28,6 +34,7 @@ export class AuthService {
   async viewerFrom(authorization: string | undefined): Promise<Viewer | null> {
     const match = authorization?.match(/^Bearer\s+(\S+)$/i);
     if (!match) return null;
+    await this.limits.checkRequest(match[1]);
     const claims = this.tokens.verify(match[1]);
     if (!claims) return null;
     const user = await this.users.activeById(claims.sub);

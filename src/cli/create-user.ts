@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     const organizations = new OrganizationsRepository(handle.dataSource);
     const users = new UsersRepository(handle.dataSource);
     const created = await handle.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('ratify.action', 'cli:user:create', true)`);
       const org =
         (await organizations.byName(organization, manager)) ??
         (await organizations.insert({ id: randomUUID(), name: organization, kind: kind as OrganizationKind }, manager));

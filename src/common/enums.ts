@@ -131,3 +131,14 @@ registerEnumType(TargetOrder, {
     STAGE: { description: 'Closest to joining first; ties by score, then name' },
   },
 });
+
+/** What happened, in the shared activity feed. */
+export enum ActivityKind {
+  INTERACTION_LOGGED = 'INTERACTION_LOGGED',
+  INTERACTION_UPDATED = 'INTERACTION_UPDATED',
+  STAGE_CHANGED = 'STAGE_CHANGED',
+  OBSTACLE_RECORDED = 'OBSTACLE_RECORDED',
+  CONTACT_ADDED = 'CONTACT_ADDED',
+}
+
+registerEnumType(ActivityKind, { name: 'ActivityKind' });

@@ -1,4 +1,6 @@
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { ValidateIf, type ValidationOptions } from 'class-validator';
+import { badInput } from './errors.js';
 
 /**
  * For partial updates: the field may be left out, but when present it must not be null
@@ -10,3 +12,41 @@ export function OmittableNotNull(options?: ValidationOptions): PropertyDecorator
 
 /** Trims a string input; empty strings stay empty so that length checks reject them. */
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+const isPlainData = (value: object) => Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+/** A UTF-16 surrogate not in a pair: such a string is not Unicode text. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'text cannot contain the NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'text must be valid Unicode (it holds a lone surrogate)';
+  return undefined;
+}
+
+/**
+ * The first text in `value` that cannot be stored as sent, with where it is: a NUL character
+ * (PostgreSQL text cannot hold one) or a lone surrogate (validators and the driver choke on it or
+ * silently replace it). For example "input.languages[1]: text cannot contain ...".
+ */
+export function unstorableTextAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem && `${path}: ${problem}`;
+  }
+  if (value === null || typeof value !== 'object' || !isPlainData(value)) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unstorableTextAt(item, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The ValidationPipe, refusing first any argument that holds text that cannot be stored. */
+export class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problem = metadata.type === 'custom' ? undefined : unstorableTextAt(value, metadata.data ?? '');
+    if (problem) throw badInput(`Invalid input: ${problem}`, { problems: [problem] });
+    return super.transform(value, metadata);
+  }
+}

@@ -34,9 +34,31 @@ export interface AppConfig {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   adminOrganization: string;
+  /** Redis for live activity across instances; unset: in-process only. */
+  redisUrl: string | undefined;
+  /** Sign-in attempts allowed per IP address and per account in each window. */
+  loginRateLimit: number;
+  loginRateWindowSeconds: number;
+  /** GraphQL requests allowed per token per minute (0: no limit). */
+  requestRateLimit: number;
   importDir: string;
   importOnStart: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  limits: RequestLimits;
+}
+
+/** What one HTTP request may ask of the service; anything beyond is refused before it runs. */
+export interface RequestLimits {
+  bodyBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** Parsed documents kept for reuse (and compiled with graphql-jit); 0: none. */
+  documentCache: number;
+  /** Schema introspection and "Did you mean …?" suggestions in error messages. */
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +97,26 @@ function databaseUrl(env: Env): string | undefined {
   if (!url.hostname && !url.searchParams.get('host')) throw new ConfigError('DATABASE_URL has no host');
   if (url.pathname.replace(/^\//, '') === '') throw new ConfigError('DATABASE_URL names no database');
   return raw;
+}
+
+function redisUrl(env: Env): string | undefined {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^rediss?:\/\/[^/\s]+/.test(raw)) throw new ConfigError('REDIS_URL must look like redis://host:6379');
+  return raw;
+}
+
+function requestLimits(env: Env, nodeEnv: NodeEnv): RequestLimits {
+  return {
+    bodyBytes: int(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 1000),
+    maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 1000),
+    maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 1000, 100, 100000),
+    maxCost: int(env, 'GRAPHQL_MAX_COST', 50000, 100, 10000000),
+    documentCache: int(env, 'GRAPHQL_DOCUMENT_CACHE', 64, 0, 100000),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+  };
 }
 
 /**
@@ -130,8 +172,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminEmail,
     adminPassword,
     adminOrganization: env.ADMIN_ORGANIZATION || 'Administration',
+    redisUrl: redisUrl(env),
+    loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 5, 1, 1_000_000),
+    loginRateWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400),
+    requestRateLimit: int(env, 'REQUEST_RATE_LIMIT', 1200, 0, 10_000_000),
     importDir: resolve(PROJECT_ROOT, env.IMPORT_DIR || 'data'),
     importOnStart: bool(env, 'IMPORT_ON_START', true),
     logLevel,
+    limits: requestLimits(env, nodeEnv),
   };
 }

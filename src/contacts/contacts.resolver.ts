@@ -34,17 +34,20 @@ export class ContactsResolver {
 
   @Writers()
   @Mutation(() => Contact)
-  updateContact(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateContactInput): Promise<Contact> {
-    return this.service.update(id, input);
+  updateContact(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateContactInput): Promise<Contact> {
+    return this.service.update(viewer, id, input);
   }
 
   @Writers()
   @Mutation(() => ID, { description: 'Deletes a contact and unlinks it from its interactions; returns its id' })
   deleteContact(
+    @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
   ): Promise<string> {
-    return this.service.delete(id, expectedVersion ?? undefined);
+    return this.service.delete(viewer, id, expectedVersion ?? undefined);
   }
 
   @ResolveField(() => State, { nullable: true })

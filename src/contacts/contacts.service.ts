@@ -1,7 +1,8 @@
+import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
+import { ActivityKind } from '../common/enums.js';
 import { notFound } from '../common/errors.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import { isUuid } from '../common/ids.js';
@@ -15,7 +16,7 @@ import type { ContactsArgs, CreateContactInput, UpdateContactInput } from './dto
 @Injectable()
 export class ContactsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly writes: Writes,
     private readonly contacts: ContactsRepository,
     private readonly states: StatesRepository,
     private readonly organizations: OrganizationsRepository,
@@ -34,23 +35,30 @@ export class ContactsService {
   }
 
   create(viewer: Viewer, input: CreateContactInput): Promise<Contact> {
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'createContact', async ({ manager, emit }) => {
       await this.checkReferences(input, manager);
-      return this.contacts.insert({ ...input, id: randomUUID(), createdBy: viewer.id }, manager);
+      const contact = await this.contacts.insert({ ...input, id: randomUUID(), createdBy: viewer.id }, manager);
+      const position = contact.position ? `, ${contact.position}` : '';
+      await emit({
+        kind: ActivityKind.CONTACT_ADDED,
+        stateIso3s: contact.stateIso3 ? [contact.stateIso3] : [],
+        summary: `Contact added${contact.stateIso3 ? ' for {states}' : ''}: ${contact.fullName}${position}`,
+      });
+      return contact;
     });
   }
 
-  update(id: string, { expectedVersion, ...changes }: UpdateContactInput): Promise<Contact> {
+  update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateContactInput): Promise<Contact> {
     if (!isUuid(id)) throw notFound('Contact', id);
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'updateContact', async ({ manager }) => {
       await this.checkReferences(changes, manager);
       return this.contacts.update(id, expectedVersion, changes, manager);
     });
   }
 
-  async delete(id: string, expectedVersion?: number): Promise<string> {
+  async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
     if (!isUuid(id)) throw notFound('Contact', id);
-    await this.contacts.delete(id, expectedVersion, this.db);
+    await this.writes.run(viewer, 'deleteContact', ({ manager }) => this.contacts.delete(id, expectedVersion, manager));
     return id;
   }
 

@@ -54,6 +54,7 @@ export async function importPublicData(
   const data = await loadPublicData(dir);
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ratify:import'))`);
+    await manager.query(`SELECT set_config('ratify.action', 'importPublicData', true)`);
     if (!options.force && (await lastChecksum(manager)) === data.checksum) return skippedSummary(data.checksum, asOf);
     const states = await upsertStates(manager, data.states, asOf);
     const resolutions = await upsertResolutions(manager, data.resolutions);

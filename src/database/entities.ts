@@ -1,3 +1,5 @@
+import { ActivityEventEntity } from '../activity/activity-event.entity.js';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import { GroupingEntity, GroupingStateEntity } from '../groupings/grouping.entity.js';
 import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
@@ -26,4 +28,6 @@ export const ENTITIES = [
   GroupingEntity,
   GroupingStateEntity,
   ObstacleEntity,
+  ActivityEventEntity,
+  AuditEntryEntity,
 ];

@@ -10,6 +10,8 @@ export interface GqlContext {
   reply: FastifyReply;
   /** Null when the request carries no valid token (then only public operations run). */
   viewer: Viewer | null;
+  /** Why the request may not run at all (a rate limit, the database unreachable), when that is so. */
+  refusal?: unknown;
   loaders: Loaders;
 }
 

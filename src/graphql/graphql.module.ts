@@ -4,36 +4,48 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthModule } from '../auth/auth.module.js';
 import { AuthService } from '../auth/auth.service.js';
+import type { AppConfig } from '../config/config.js';
+import { CONFIG } from '../config/config.module.js';
 import type { GqlContext } from './context.js';
-import { formatErrors } from './error-formatter.js';
 import { GraphiqlController } from './graphiql.controller.js';
+import { httpOptions } from './http-options.js';
 import { LoadersFactory } from './loaders.js';
 import { LoadersModule } from './loaders.module.js';
+import { SubscriptionServer } from './subscription-server.js';
 
 /**
- * Mercurius on Fastify, with graphql-jit. Each request gets its viewer (from the bearer
- * token) and its own DataLoaders.
+ * Mercurius on Fastify, with graphql-jit, and graphql-ws subscriptions on the same path. Each
+ * request gets its viewer (from the bearer token) and its own DataLoaders.
  */
 @Module({
   imports: [
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       imports: [LoadersModule, AuthModule],
-      inject: [LoadersFactory, AuthService],
-      useFactory: (loaders: LoadersFactory, auth: AuthService): MercuriusDriverConfig => ({
+      inject: [LoadersFactory, AuthService, CONFIG],
+      useFactory: (loaders: LoadersFactory, auth: AuthService, config: AppConfig): MercuriusDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
         graphiql: false,
         jit: 1,
         context: async (req: FastifyRequest, reply: FastifyReply): Promise<GqlContext> => {
-          const viewer = await auth.viewerFrom(req.headers.authorization);
-          return { req, reply, viewer, loaders: loaders.create(viewer) };
+          try {
+            const viewer = await auth.viewerFrom(req.headers.authorization);
+            return { req, reply, viewer, loaders: loaders.create(viewer) };
+          } catch (error) {
+            // Over the request limit, or the database unreachable: the auth guard reports it on
+            // every operation (thrown here, it would bypass the error formatter).
+            return { req, reply, viewer: null, refusal: error, loaders: loaders.create(null) };
+          }
         },
-        errorFormatter: (execution) => formatErrors(execution),
+        ...httpOptions(config.limits),
       }),
     }),
+    AuthModule,
+    LoadersModule,
   ],
   controllers: [GraphiqlController],
+  providers: [SubscriptionServer],
 })
 export class GraphqlModule {}

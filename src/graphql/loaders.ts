@@ -61,6 +61,8 @@ export class Loaders {
   readonly obstaclesByState: DataLoader<string, Obstacle[]>;
   readonly groupingsByState: DataLoader<string, Grouping[]>;
   readonly statesByGrouping: DataLoader<string, State[]>;
+  /** An interaction by id, or null when the viewer may not see it. */
+  readonly interaction: DataLoader<string, InteractionRow | null>;
   private readonly interactionPages = new Map<string, DataLoader<string, InteractionPage>>();
 
   constructor(
@@ -68,6 +70,10 @@ export class Loaders {
     private readonly viewer: Viewer | null,
   ) {
     const { states, votes, contacts, interactions, organizations, users, obstacles, groupings } = repos;
+    this.interaction = new DataLoader(async (ids) => {
+      const found = byKey(await interactions.visibleByIds(this.requireViewer(), ids), (i) => i.id);
+      return ids.map((id) => found.get(id) ?? null);
+    });
     this.state = new DataLoader(async (iso3s) => {
       const found = byKey(await states.findByIso3s(iso3s), (s) => s.iso3);
       return iso3s.map((iso3) => found.get(iso3) ?? null);

@@ -31,17 +31,20 @@ export class GroupingsResolver {
 
   @Writers()
   @Mutation(() => Grouping)
-  updateGrouping(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGroupingInput): Promise<Grouping> {
-    return this.service.update(id, input);
+  updateGrouping(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGroupingInput): Promise<Grouping> {
+    return this.service.update(viewer, id, input);
   }
 
   @Writers()
   @Mutation(() => ID, { description: 'Deletes a grouping (its States stay); returns its id' })
   deleteGrouping(
+    @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
   ): Promise<string> {
-    return this.service.delete(id, expectedVersion ?? undefined);
+    return this.service.delete(viewer, id, expectedVersion ?? undefined);
   }
 
   @ResolveField(() => [State], { description: 'By name' })

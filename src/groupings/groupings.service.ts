@@ -1,6 +1,6 @@
+import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
@@ -14,7 +14,7 @@ import { GroupingsRepository } from './groupings.repository.js';
 @Injectable()
 export class GroupingsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly writes: Writes,
     private readonly groupings: GroupingsRepository,
     private readonly states: StatesRepository,
   ) {}
@@ -29,7 +29,7 @@ export class GroupingsService {
 
   create(viewer: Viewer, input: CreateGroupingInput): Promise<Grouping> {
     const stateIso3s = input.stateIso3s ?? [];
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'createGrouping', async ({ manager }) => {
       await this.checkName(input.name, null, manager);
       await this.checkStates(stateIso3s, manager);
       const grouping = await this.groupings.insert(
@@ -41,9 +41,9 @@ export class GroupingsService {
     });
   }
 
-  update(id: string, { expectedVersion, stateIso3s, ...changes }: UpdateGroupingInput): Promise<Grouping> {
+  update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, ...changes }: UpdateGroupingInput): Promise<Grouping> {
     if (!isUuid(id)) throw notFound('Grouping', id);
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'updateGrouping', async ({ manager }) => {
       if (changes.name !== undefined) await this.checkName(changes.name, id, manager);
       if (stateIso3s) await this.checkStates(stateIso3s, manager);
       const grouping = await this.groupings.update(id, expectedVersion, changes, manager);
@@ -52,9 +52,9 @@ export class GroupingsService {
     });
   }
 
-  async delete(id: string, expectedVersion?: number): Promise<string> {
+  async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
     if (!isUuid(id)) throw notFound('Grouping', id);
-    await this.groupings.delete(id, expectedVersion, this.db);
+    await this.writes.run(viewer, 'deleteGrouping', ({ manager }) => this.groupings.delete(id, expectedVersion, manager));
     return id;
   }
 

@@ -1,5 +1,5 @@
+import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { badInput, conflict } from '../common/errors.js';
@@ -21,7 +21,7 @@ import { InteractionsService } from './interactions.service.js';
 @Injectable()
 export class FollowUpsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly writes: Writes,
     private readonly pending: FollowUpsRepository,
     private readonly interactions: InteractionsRepository,
     private readonly interactionsService: InteractionsService,
@@ -42,7 +42,7 @@ export class FollowUpsService {
   }
 
   markFollowUpDone(viewer: Viewer, id: string, done: boolean, expectedVersion?: number): Promise<InteractionRow> {
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'markFollowUpDone', async ({ manager }) => {
       const current = await this.editable(viewer, id, expectedVersion, manager);
       if (done && !current.followUpOn) throw badInput('This interaction has no follow-up to mark done', { field: 'followUpOn' });
       return this.interactions.update(id, expectedVersion, { followUpDoneAt: done ? new Date() : null }, manager);
@@ -50,10 +50,12 @@ export class FollowUpsService {
   }
 
   recordReply(viewer: Viewer, id: string, receivedOn: string, expectedVersion?: number): Promise<InteractionRow> {
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'recordReply', async ({ manager, emit }) => {
       const current = await this.editable(viewer, id, expectedVersion, manager);
       checkDates({ ...current, replyReceivedOn: receivedOn });
-      return this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn }, manager);
+      const row = await this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn }, manager);
+      await this.interactionsService.emitUpdate(emit, row, manager, 'answered');
+      return row;
     });
   }
 

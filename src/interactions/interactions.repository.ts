@@ -96,6 +96,11 @@ export class InteractionsRepository {
     return rows[0] ?? null;
   }
 
+  visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<InteractionRow[]> {
+    const p = new SqlParams();
+    return this.db.query(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
+  }
+
   async page(viewer: Viewer, query: InteractionQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number }> {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p)];
@@ -170,8 +175,8 @@ export class InteractionsRepository {
     return new Map(rows.map((row) => [row.key, row.last]));
   }
 
-  statesOf(ids: readonly string[]): Promise<(State & { __key: string })[]> {
-    return this.db.query(
+  statesOf(ids: readonly string[], db: Queryable = this.db): Promise<(State & { __key: string })[]> {
+    return db.query(
       `SELECT l.interaction_id AS "__key", ${STATE_COLUMNS}
        FROM interaction_states l JOIN states s ON s.iso3 = l.state_iso3
        WHERE l.interaction_id = ANY($1::uuid[]) ORDER BY s.name`,

@@ -27,8 +27,7 @@ export class InteractionsResolver {
     return this.service.list(viewer, args);
   }
 
-  @Writers()
-  @Mutation(() => Interaction)
+  @Mutation(() => Interaction, { description: "Logs an interaction for your organization. A partner's interactions are always SHARED" })
   logInteraction(@CurrentViewer() viewer: Viewer, @Args('input') input: LogInteractionInput): Promise<InteractionRow> {
     return this.service.log(viewer, input);
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Writes, type WriteTransaction } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
-import { forbidden, notFound, AppError } from '../common/errors.js';
-import { Role, Visibility } from '../common/enums.js';
+import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
+import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
@@ -16,7 +16,7 @@ import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type In
 @Injectable()
 export class InteractionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly writes: Writes,
     private readonly interactions: InteractionsRepository,
     private readonly states: StatesRepository,
     private readonly contacts: ContactsRepository,
@@ -34,7 +34,8 @@ export class InteractionsService {
 
   log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
     checkDates(input);
-    return this.db.transaction(async (manager) => {
+    const visibility = visibilityFor(viewer, input.visibility);
+    return this.writes.run(viewer, 'logInteraction', async ({ manager, emit }) => {
       await this.checkReferences(input.stateIso3s, input.contactIds, manager);
       const row = await this.interactions.insert(
         {
@@ -45,7 +46,7 @@ export class InteractionsService {
           summary: input.summary ?? null,
           outcome: input.outcome ?? null,
           followUpOn: input.followUpOn ?? null,
-          visibility: input.visibility ?? Visibility.ORGANIZATION,
+          visibility,
           organizationId: viewer.organizationId,
           authorId: viewer.id,
         },
@@ -53,12 +54,13 @@ export class InteractionsService {
       );
       await this.interactions.setLinks(row.id, 'state', input.stateIso3s, manager);
       if (input.contactIds?.length) await this.interactions.setLinks(row.id, 'contact', input.contactIds, manager);
+      await emit({ kind: ActivityKind.INTERACTION_LOGGED, interactionId: row.id, stateIso3s: input.stateIso3s, summary: describe(row) });
       return row;
     });
   }
 
   update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'updateInteraction', async ({ manager, emit }) => {
       const current = await this.editable(viewer, id, manager);
       const followUpOn = changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn;
       checkDates({
@@ -73,16 +75,23 @@ export class InteractionsService {
       const row = await this.interactions.update(id, expectedVersion, { ...changes, followUpDoneAt }, manager);
       if (stateIso3s) await this.interactions.setLinks(id, 'state', stateIso3s, manager);
       if (contactIds) await this.interactions.setLinks(id, 'contact', contactIds, manager);
+      await this.emitUpdate(emit, row, manager);
       return row;
     });
   }
 
   async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
-    await this.db.transaction(async (manager) => {
+    await this.writes.run(viewer, 'deleteInteraction', async ({ manager }) => {
       await this.editable(viewer, id, manager);
       await this.interactions.delete(id, expectedVersion, manager);
     });
     return id;
+  }
+
+  /** Reports a change of an interaction in the feed, naming the States it now concerns. */
+  async emitUpdate(emit: WriteTransaction['emit'], row: InteractionRow, db: Queryable, what = 'updated'): Promise<void> {
+    const states: { iso3: string }[] = await this.interactions.statesOf([row.id], db);
+    await emit({ kind: ActivityKind.INTERACTION_UPDATED, interactionId: row.id, stateIso3s: states.map((s) => s.iso3), summary: describe(row, what) });
   }
 
   /**
@@ -111,4 +120,29 @@ export class InteractionsService {
       throw new AppError('NOT_FOUND', `Unknown contact(s): ${unknownContacts.join(', ')}`, { contactIds: unknownContacts });
     }
   }
+}
+
+const TYPE_LABELS: Record<InteractionType, string> = {
+  [InteractionType.LETTER]: 'Letter',
+  [InteractionType.BILATERAL_MEETING]: 'Bilateral meeting',
+  [InteractionType.PHONE_CALL]: 'Phone call',
+  [InteractionType.EMAIL]: 'E-mail',
+  [InteractionType.DEMARCHE]: 'Démarche',
+  [InteractionType.WORKSHOP]: 'Workshop',
+  [InteractionType.EVENT_MEETING]: 'Meeting at an event',
+  [InteractionType.OTHER]: 'Interaction',
+};
+
+/** "Bilateral meeting with Kiribati: <subject>" ({states} is filled in when the event is stored). */
+function describe(row: InteractionRow, what?: string): string {
+  return `${TYPE_LABELS[row.type]}${what ? ` ${what}` : ''} with {states}: ${row.subject}`;
+}
+
+/** Partners' interactions are always shared with coordinators; others default to their organization only. */
+function visibilityFor(viewer: Viewer, requested: Visibility | undefined): Visibility {
+  if (viewer.role !== Role.PARTNER) return requested ?? Visibility.ORGANIZATION;
+  if (requested && requested !== Visibility.SHARED) {
+    throw badInput('Interactions logged by partners are always SHARED', { field: 'visibility' });
+  }
+  return Visibility.SHARED;
 }

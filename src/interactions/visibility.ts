@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.js';
-import { Role } from '../common/enums.js';
+import { Role, Visibility } from '../common/enums.js';
 import type { SqlParams } from '../common/sql.js';
 
 /**
@@ -13,4 +13,13 @@ import type { SqlParams } from '../common/sql.js';
 export function visibleTo(viewer: Viewer, p: SqlParams, alias = 'i'): string {
   if (viewer.role === Role.PARTNER) return `${alias}.visibility = 'SHARED'`;
   return `(${alias}.visibility <> 'ORGANIZATION' OR ${alias}.organization_id = ${p.add(viewer.organizationId)}::uuid)`;
+}
+
+/**
+ * The same rule, for one interaction already in hand (live delivery to subscribers). A test
+ * checks that it agrees with visibleTo() for every role, organization and visibility.
+ */
+export function canSee(viewer: Viewer, interaction: { visibility: Visibility; organizationId: string }): boolean {
+  if (viewer.role === Role.PARTNER) return interaction.visibility === Visibility.SHARED;
+  return interaction.visibility !== Visibility.ORGANIZATION || interaction.organizationId === viewer.organizationId;
 }

@@ -33,16 +33,18 @@ export class ObstaclesResolver {
 
   @Writers()
   @Mutation(() => Obstacle)
-  updateObstacle(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateObstacleInput): Promise<Obstacle> {
-    return this.service.update(id, input);
+  updateObstacle(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateObstacleInput): Promise<Obstacle> {
+    return this.service.update(viewer, id, input);
   }
 
   @Writers()
   @Mutation(() => Obstacle, {
     description: 'Marks an OPEN obstacle ADDRESSED. Resolving one that is already ADDRESSED is rejected with CONFLICT',
   })
-  resolveObstacle(@Args() args: ResolveObstacleArgs): Promise<Obstacle> {
-    return this.service.resolve(args);
+  resolveObstacle(@CurrentViewer() viewer: Viewer, @Args() args: ResolveObstacleArgs): Promise<Obstacle> {
+    return this.service.resolve(viewer, args);
   }
 
   @Writers()
@@ -50,10 +52,11 @@ export class ObstaclesResolver {
     description: 'Reopens an ADDRESSED obstacle, clearing resolvedOn. Reopening one that is already OPEN is rejected with CONFLICT',
   })
   reopenObstacle(
+    @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<Obstacle> {
-    return this.service.reopen(id, expectedVersion);
+    return this.service.reopen(viewer, id, expectedVersion);
   }
 
   @ResolveField(() => State)

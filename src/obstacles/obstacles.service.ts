@@ -1,10 +1,10 @@
+import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
-import { ObstacleStatus } from '../common/enums.js';
+import { ObstacleStatus, ActivityKind } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
@@ -16,7 +16,7 @@ import { OBSTACLE_CURSOR, obstacleSortKey, ObstaclesRepository, type ObstacleFie
 @Injectable()
 export class ObstaclesService {
   constructor(
-    private readonly db: DataSource,
+    private readonly writes: Writes,
     private readonly obstacles: ObstaclesRepository,
     private readonly states: StatesRepository,
   ) {}
@@ -32,9 +32,9 @@ export class ObstaclesService {
   }
 
   record(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'recordObstacle', async ({ manager, emit }) => {
       if (!(await this.states.existing([input.stateIso3], manager)).has(input.stateIso3)) throw notFound('State', input.stateIso3);
-      return this.obstacles.insert(
+      const obstacle = await this.obstacles.insert(
         {
           id: randomUUID(),
           stateIso3: input.stateIso3,
@@ -46,11 +46,14 @@ export class ObstaclesService {
         },
         manager,
       );
+      const category = obstacle.category.charAt(0) + obstacle.category.slice(1).toLowerCase();
+      await emit({ kind: ActivityKind.OBSTACLE_RECORDED, stateIso3s: [obstacle.stateIso3], summary: `${category} obstacle recorded for {states}` });
+      return obstacle;
     });
   }
 
-  update(id: string, { expectedVersion, ...changes }: UpdateObstacleInput): Promise<Obstacle> {
-    return this.change(id, expectedVersion, (current) => {
+  update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateObstacleInput): Promise<Obstacle> {
+    return this.change(viewer, 'updateObstacle', id, expectedVersion, (current) => {
       if (changes.recordedOn && current.resolvedOn && changes.recordedOn > current.resolvedOn) {
         throw badInput(`recordedOn (${changes.recordedOn}) cannot be after resolvedOn (${current.resolvedOn})`, { field: 'recordedOn' });
       }
@@ -59,8 +62,8 @@ export class ObstaclesService {
   }
 
   /** Marks an open obstacle ADDRESSED; one already addressed is a CONFLICT. */
-  resolve({ id, expectedVersion, resolvedOn, measures }: ResolveObstacleArgs): Promise<Obstacle> {
-    return this.change(id, expectedVersion, (current) => {
+  resolve(viewer: Viewer, { id, expectedVersion, resolvedOn, measures }: ResolveObstacleArgs): Promise<Obstacle> {
+    return this.change(viewer, 'resolveObstacle', id, expectedVersion, (current) => {
       if (current.status === ObstacleStatus.ADDRESSED) throw wrongStatus(current, 'is already addressed');
       const on = resolvedOn ?? todayIso();
       if (on < current.recordedOn) {
@@ -71,8 +74,8 @@ export class ObstaclesService {
   }
 
   /** Reopens an addressed obstacle; one already open is a CONFLICT. */
-  reopen(id: string, expectedVersion: number): Promise<Obstacle> {
-    return this.change(id, expectedVersion, (current) => {
+  reopen(viewer: Viewer, id: string, expectedVersion: number): Promise<Obstacle> {
+    return this.change(viewer, 'reopenObstacle', id, expectedVersion, (current) => {
       if (current.status === ObstacleStatus.OPEN) throw wrongStatus(current, 'is already open');
       return { status: ObstacleStatus.OPEN, resolvedOn: null };
     });
@@ -82,9 +85,15 @@ export class ObstaclesService {
    * Applies the changes `plan` derives from the current row, which is checked against
    * expectedVersion first so that the plan never rests on a version the client did not read.
    */
-  private change(id: string, expectedVersion: number, plan: (current: Obstacle) => ObstacleFields): Promise<Obstacle> {
+  private change(
+    viewer: Viewer,
+    action: string,
+    id: string,
+    expectedVersion: number,
+    plan: (current: Obstacle) => ObstacleFields,
+  ): Promise<Obstacle> {
     if (!isUuid(id)) throw notFound('Obstacle', id);
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, action, async ({ manager }) => {
       const current = await this.current(id, expectedVersion, manager);
       return this.obstacles.update(id, expectedVersion, plan(current), manager);
     });

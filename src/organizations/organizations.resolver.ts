@@ -1,3 +1,5 @@
+import type { Viewer } from '../auth/viewer.js';
+import { CurrentViewer } from '../graphql/context.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
@@ -16,7 +18,7 @@ export class OrganizationsResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => Organization)
-  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
-    return this.service.create(input);
+  createOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOrganizationInput): Promise<Organization> {
+    return this.service.create(viewer, input);
   }
 }

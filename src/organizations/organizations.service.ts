@@ -1,3 +1,5 @@
+import { Writes } from '../activity/writes.js';
+import type { Viewer } from '../auth/viewer.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/errors.js';
@@ -7,18 +9,21 @@ import { OrganizationsRepository } from './organizations.repository.js';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly organizations: OrganizationsRepository) {}
+  constructor(
+    private readonly writes: Writes,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
 
   list(): Promise<Organization[]> {
     return this.organizations.list();
   }
 
   /** Names are unique regardless of case ("France" and "france" are one organization). */
-  async create(input: CreateOrganizationInput): Promise<Organization> {
+  async create(viewer: Viewer, input: CreateOrganizationInput): Promise<Organization> {
     const name = input.name.trim();
-    const created = (await this.organizations.byName(name))
-      ? null
-      : await this.organizations.insert({ id: randomUUID(), name, kind: input.kind });
+    const created = await this.writes.run(viewer, 'createOrganization', async ({ manager }) =>
+      (await this.organizations.byName(name, manager)) ? null : this.organizations.insert({ id: randomUUID(), name, kind: input.kind }, manager),
+    );
     if (!created) throw new AppError('CONFLICT', `An organization named "${name}" already exists`);
     return created;
   }

@@ -1,8 +1,9 @@
+import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
+import { ActivityKind } from '../common/enums.js';
 import { conflict, notFound } from '../common/errors.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
@@ -17,7 +18,7 @@ const ISO3 = /^[A-Z]{3}$/;
 @Injectable()
 export class StatesService {
   constructor(
-    private readonly db: DataSource,
+    private readonly writes: Writes,
     private readonly states: StatesRepository,
   ) {}
 
@@ -39,7 +40,7 @@ export class StatesService {
   /** Moves a State's ratification stage and records the move, atomically. */
   async setStage(viewer: Viewer, args: SetRatificationStageArgs): Promise<State> {
     const iso3 = args.iso3.trim().toUpperCase();
-    return this.db.transaction(async (manager) => {
+    return this.writes.run(viewer, 'setRatificationStage', async ({ manager, emit }) => {
       const moved = await this.states.setStage(iso3, args.stage, args.expectedVersion, manager);
       if (!moved) {
         const [current] = await this.states.findByIso3s([iso3], manager);
@@ -53,6 +54,8 @@ export class StatesService {
         { id: randomUUID(), stateIso3: iso3, from: moved.from, to: args.stage, changedById: viewer.id, note: args.note ?? null },
         manager,
       );
+      const why = args.note ? `: ${args.note}` : '';
+      await emit({ kind: ActivityKind.STAGE_CHANGED, stateIso3s: [iso3], summary: `{states} moved from ${moved.from} to ${args.stage}${why}` });
       return moved.state;
     });
   }

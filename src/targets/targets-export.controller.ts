@@ -44,7 +44,14 @@ export class TargetsExportController {
     @Query() query: Record<string, string | string[]>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const viewer = await this.auth.viewerFrom(authorization);
+    const viewer = await this.auth.viewerFrom(authorization).catch((error: unknown) => {
+      if (error instanceof AppError) return error;
+      throw error;
+    });
+    if (viewer instanceof AppError) {
+      reply.code(429).send({ code: viewer.code, message: viewer.message, details: viewer.details });
+      return;
+    }
     if (!viewer) {
       reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' });
       return;

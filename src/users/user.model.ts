@@ -16,6 +16,9 @@ export class User {
   @Field(() => Role)
   role: Role;
 
+  @Field({ description: 'A disabled user cannot sign in, and their tokens stop working at once' })
+  disabled?: boolean;
+
   /** Resolved by UserFieldsResolver through the organization loader. */
   @Field(() => Organization)
   organization?: Organization;

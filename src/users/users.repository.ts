@@ -4,7 +4,8 @@ import { Role } from '../common/enums.js';
 import type { Queryable } from '../common/sql.js';
 import type { User } from './user.model.js';
 
-const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.organization_id AS "organizationId"`;
+const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.organization_id AS "organizationId",
+  u.disabled_at IS NOT NULL AS disabled`;
 
 export interface UserWithSecret extends User {
   passwordHash: string;
@@ -26,7 +27,7 @@ export class UsersRepository {
 
   async byEmail(email: string): Promise<UserWithSecret | null> {
     const rows = await this.db.query(
-      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.disabled_at IS NOT NULL AS disabled
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash"
        FROM users u WHERE u.email = lower($1)`,
       [email],
     );
@@ -37,6 +38,16 @@ export class UsersRepository {
   async activeById(id: string): Promise<User | null> {
     const rows = await this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`, [id]);
     return rows[0] ?? null;
+  }
+
+  /** Disables or enables an account; returns the user, or null when unknown. */
+  async setDisabled(id: string, disabled: boolean, db: Queryable): Promise<User | null> {
+    const rows = await db.query(
+      `UPDATE users u SET disabled_at = CASE WHEN $2 THEN coalesce(u.disabled_at, now()) END, updated_at = now()
+       WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, disabled],
+    );
+    return rows[0]?.[0] ?? null;
   }
 
   byIds(ids: readonly string[]): Promise<User[]> {

@@ -1,4 +1,6 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Viewer } from '../auth/viewer.js';
+import { CurrentViewer } from '../graphql/context.js';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 import { RequestLoaders } from '../graphql/context.js';
@@ -20,8 +22,20 @@ export class UsersResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => User)
-  createUser(@Args('input') input: CreateUserInput): Promise<User> {
-    return this.service.create(input);
+  createUser(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.service.create(viewer, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, { description: 'Disables an account: it can no longer sign in, and its tokens stop working at the next request' })
+  disableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
+    return this.service.setDisabled(viewer, id, true);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User)
+  enableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
+    return this.service.setDisabled(viewer, id, false);
   }
 
   @ResolveField(() => Organization)

@@ -1,8 +1,10 @@
+import { Writes } from '../activity/writes.js';
+import type { Viewer } from '../auth/viewer.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords.js';
-import { AppError, notFound } from '../common/errors.js';
+import { AppError, badInput, notFound } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
 import { OrganizationKind, Role } from '../common/enums.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
@@ -14,7 +16,7 @@ export class UsersService {
   private readonly logger = new Logger('Users');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly writes: Writes,
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsRepository,
   ) {}
@@ -23,19 +25,32 @@ export class UsersService {
     return this.users.list();
   }
 
-  async create(input: CreateUserInput): Promise<User> {
-    const [organization] = await this.organizations.byIds([input.organizationId]);
-    if (!organization) throw notFound('Organization', input.organizationId);
-    const created = await this.users.insert({
-      id: randomUUID(),
-      email: input.email.trim(),
-      passwordHash: await hashPassword(input.password),
-      displayName: input.displayName.trim(),
-      role: input.role,
-      organizationId: organization.id,
+  async create(viewer: Viewer, input: CreateUserInput): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    const created = await this.writes.run(viewer, 'createUser', async ({ manager }) => {
+      const [organization] = await this.organizations.byIds([input.organizationId], manager);
+      if (!organization) throw notFound('Organization', input.organizationId);
+      const user = {
+        id: randomUUID(),
+        email: input.email.trim(),
+        passwordHash,
+        displayName: input.displayName.trim(),
+        role: input.role,
+        organizationId: organization.id,
+      };
+      return this.users.insert(user, manager);
     });
     if (!created) throw new AppError('CONFLICT', `A user with the e-mail ${input.email} already exists`);
     return created;
+  }
+
+  /** Disables (or enables again) an account; admins cannot disable themselves. */
+  async setDisabled(viewer: Viewer, id: string, disabled: boolean): Promise<User> {
+    if (!isUuid(id)) throw notFound('User', id);
+    if (disabled && id === viewer.id) throw badInput('You cannot disable your own account');
+    const user = await this.writes.run(viewer, disabled ? 'disableUser' : 'enableUser', ({ manager }) => this.users.setDisabled(id, disabled, manager));
+    if (!user) throw notFound('User', id);
+    return user;
   }
 
   /**
@@ -49,7 +64,7 @@ export class UsersService {
       return;
     }
     const passwordHash = await hashPassword(admin.password);
-    await this.db.transaction(async (manager) => {
+    await this.writes.run(null, 'createFirstAdmin', async ({ manager }) => {
       const organization =
         (await this.organizations.byName(admin.organization, manager)) ??
         (await this.organizations.insert({ id: randomUUID(), name: admin.organization, kind: OrganizationKind.SECRETARIAT }, manager));

@@ -178,6 +178,7 @@ describe('who sees which interaction', () => {
   });
 
   describe('roles', () => {
+    // Partners may log their own (always SHARED) interactions: see sharing.spec.ts.
     const writes: [string, string, (cast: Cast, ids: Record<string, string>, contactId: string) => Record<string, unknown>][] = [
       ['createContact', 'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', () => ({ input: { fullName: 'Not Allowed' } })],
       [
@@ -186,11 +187,6 @@ describe('who sees which interaction', () => {
         (_c, _ids, contactId) => ({ id: contactId, input: { expectedVersion: 1, notes: 'partner edit' } }),
       ],
       ['deleteContact', 'mutation($id: ID!) { deleteContact(id: $id) }', (_c, _ids, contactId) => ({ id: contactId })],
-      [
-        'logInteraction',
-        'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
-        () => ({ input: { type: 'EMAIL', occurredOn: '2026-07-01', subject: 'Partner note', visibility: 'SHARED', stateIso3s: ['KIR'] } }),
-      ],
       [
         'updateInteraction',
         'mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { id } }',

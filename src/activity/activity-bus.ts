@@ -1,0 +1,88 @@
+import { Logger } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import { Redis } from 'ioredis';
+import type { ActivityEventRow } from './activity.repository.js';
+
+export type ActivityListener = (event: ActivityEventRow) => void;
+
+/**
+ * Carries new activity events to the subscribers of every instance: in-process by default,
+ * through Redis pub/sub when REDIS_URL is set (several instances behind a load balancer).
+ */
+export interface ActivityBus {
+  publish(event: ActivityEventRow): Promise<void>;
+  subscribe(listener: ActivityListener): () => void;
+  /** Whether events published elsewhere can reach this instance right now. */
+  healthy(): boolean;
+  close(): Promise<void>;
+}
+
+export class LocalActivityBus implements ActivityBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(event: ActivityEventRow): Promise<void> {
+    this.emitter.emit('event', event);
+  }
+
+  subscribe(listener: ActivityListener): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  healthy(): boolean {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+const CHANNEL = 'ratify:activity';
+
+/** Dates travel as ISO strings through Redis; the listeners get Date objects back. */
+function revive(message: string): ActivityEventRow {
+  const event = JSON.parse(message) as ActivityEventRow;
+  return { ...event, occurredAt: new Date(event.occurredAt) };
+}
+
+export class RedisActivityBus implements ActivityBus {
+  private readonly logger = new Logger('ActivityBus');
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly local = new LocalActivityBus();
+
+  constructor(url: string) {
+    const options = { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+    this.publisher = new Redis(url, options);
+    this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
+    for (const [name, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+      client.on('error', (error) => this.logger.warn(`Redis ${name}: ${error.message}`));
+    }
+    this.subscriber.on('message', (_channel, message) => this.local.publish(revive(message)));
+    void this.subscriber.subscribe(CHANNEL).catch((error: Error) => this.logger.warn(`Redis subscribe: ${error.message}`));
+  }
+
+  /** Publishing is best effort: the event is already committed and stays in the feed. */
+  async publish(event: ActivityEventRow): Promise<void> {
+    try {
+      await this.publisher.publish(CHANNEL, JSON.stringify(event));
+    } catch (error) {
+      this.logger.warn(`could not publish activity ${event.id}: ${(error as Error).message}`);
+    }
+  }
+
+  subscribe(listener: ActivityListener): () => void {
+    return this.local.subscribe(listener);
+  }
+
+  healthy(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+}

@@ -1,0 +1,59 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsOptional, Matches } from 'class-validator';
+import { ActivityKind, InteractionType, RegionalGroup } from '../common/enums.js';
+import { ConnectionType } from '../common/pagination.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+
+/** Something that happened: an interaction logged or updated, a stage moved, an obstacle or contact recorded. */
+@ObjectType('ActivityEvent')
+export class ActivityEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ActivityKind)
+  kind: ActivityKind;
+
+  @Field(() => DateTimeScalar)
+  occurredAt: Date;
+
+  @Field()
+  summary: string;
+
+  actorId: string | null;
+  organizationId: string | null;
+  interactionId: string | null;
+  stateIso3s: string[];
+}
+
+@ObjectType()
+export class ActivityConnection extends ConnectionType(ActivityEvent, 'Activity') {}
+
+@InputType()
+export class ActivityFilter {
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only events at or after this instant' })
+  @IsOptional()
+  since?: Date;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value))
+  @Matches(/^[A-Z]{3}$/, { each: true, message: 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT' })
+  stateIso3s?: string[];
+
+  @Field(() => [RegionalGroup], { nullable: true })
+  @IsOptional()
+  @IsEnum(RegionalGroup, { each: true })
+  regionalGroups?: RegionalGroup[];
+
+  @Field(() => [ActivityKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(ActivityKind, { each: true })
+  kinds?: ActivityKind[];
+
+  @Field(() => [InteractionType], { nullable: true })
+  @IsOptional()
+  @IsEnum(InteractionType, { each: true })
+  interactionTypes?: InteractionType[];
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { visibleTo } from '../interactions/visibility.js';
+
+/** An activity event with what its readers need to filter it and to decide who may see it. */
+export interface ActivityEventRow {
+  id: string;
+  kind: ActivityKind;
+  occurredAt: Date;
+  actorId: string | null;
+  organizationId: string | null;
+  interactionId: string | null;
+  stateIso3s: string[];
+  summary: string;
+  /** The interaction's visibility, organization and type (null for events about public facts). */
+  visibility: Visibility | null;
+  interactionOrganizationId: string | null;
+  interactionType: InteractionType | null;
+  /** The regional groups of its States. */
+  regionalGroups: RegionalGroup[];
+  /** The sort key, with microseconds. */
+  occurredAtKey: string;
+}
+
+export interface NewActivity {
+  kind: ActivityKind;
+  interactionId?: string;
+  stateIso3s: string[];
+  /** `{states}` is replaced by the names of the States. */
+  summary: string;
+}
+
+export interface ActivityQuery {
+  since?: Date;
+  stateIso3s?: string[];
+  regionalGroups?: RegionalGroup[];
+  kinds?: ActivityKind[];
+  interactionTypes?: InteractionType[];
+}
+
+const COLUMNS = `e.id, e.kind, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", e.organization_id AS "organizationId",
+  e.interaction_id AS "interactionId", e.state_iso3s AS "stateIso3s", e.summary,
+  i.visibility, i.organization_id AS "interactionOrganizationId", i.type AS "interactionType",
+  coalesce((SELECT array_agg(DISTINCT s.regional_group) FROM states s WHERE s.iso3 = ANY(e.state_iso3s) AND s.regional_group IS NOT NULL), '{}') AS "regionalGroups",
+  to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAtKey"`;
+
+/** pg returns enum arrays as '{A,B}' strings. */
+function parseEnumArray<T extends string>(value: T[] | string): T[] {
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? (inner.split(',') as T[]) : [];
+}
+
+function normalize(row: ActivityEventRow): ActivityEventRow {
+  return { ...row, regionalGroups: parseEnumArray(row.regionalGroups as RegionalGroup[] | string) };
+}
+
+@Injectable()
+export class ActivityRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Records an event inside the caller's transaction, naming its States in the summary. */
+  async insert(db: Queryable, actor: Viewer | null, event: NewActivity): Promise<ActivityEventRow> {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary)
+       SELECT $1, $2, clock_timestamp(), $3, $4, $5, $6::char(3)[],
+              replace($7, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY($6::char(3)[])), ''))`,
+      [id, event.kind, actor?.id ?? null, actor?.organizationId ?? null, event.interactionId ?? null, event.stateIso3s, event.summary],
+    );
+    const rows = await db.query(`SELECT ${COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE e.id = $1`, [id]);
+    return normalize(rows[0]);
+  }
+
+  /** Newest first; an event about an interaction shows only if the viewer may see that interaction. */
+  async page(viewer: Viewer, query: ActivityQuery, page: Page): Promise<{ rows: ActivityEventRow[]; total: number }> {
+    const p = new SqlParams();
+    const where = [`(e.interaction_id IS NULL OR ${visibleTo(viewer, p)})`];
+    if (query.since) where.push(`e.occurred_at >= ${p.add(query.since)}`);
+    if (query.stateIso3s) where.push(`e.state_iso3s && ${p.add(query.stateIso3s)}::char(3)[]`);
+    if (query.regionalGroups) {
+      where.push(
+        `EXISTS (SELECT 1 FROM states s WHERE s.iso3 = ANY(e.state_iso3s) AND s.regional_group = ANY(${p.add(query.regionalGroups)}::regional_group[]))`,
+      );
+    }
+    if (query.kinds) where.push(`e.kind = ANY(${p.add(query.kinds)}::activity_kind[])`);
+    if (query.interactionTypes) where.push(`i.type = ANY(${p.add(query.interactionTypes)}::interaction_type[])`);
+    const filtered = `SELECT ${COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${where.join(' AND ')}`;
+    const cursor = page.after ? `("occurredAtKey", id) < (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAtKey" DESC, id DESC', p.add(page.first + 1)), p.values);
+    const result = splitPage<ActivityEventRow>(rows, 'id');
+    return { rows: result.rows.map(normalize), total: result.total };
+  }
+}

@@ -1,0 +1,77 @@
+import { Args, ArgsType, Field, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsOptional, ValidateNested } from 'class-validator';
+import type { Viewer } from '../auth/viewer.js';
+import { PageArgs, type Connection } from '../common/pagination.js';
+import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { Interaction } from '../interactions/interaction.model.js';
+import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { Organization } from '../organizations/organization.model.js';
+import { State } from '../states/state.model.js';
+import { User } from '../users/user.model.js';
+import { ActivityConnection, ActivityEvent, ActivityFilter } from './activity.model.js';
+import type { ActivityEventRow } from './activity.repository.js';
+import { ActivityService } from './activity.service.js';
+
+@ArgsType()
+class ActivityFeedArgs extends PageArgs {
+  @Field(() => ActivityFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActivityFilter)
+  filter?: ActivityFilter;
+}
+
+@ArgsType()
+class ActivityAddedArgs {
+  @Field(() => ActivityFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActivityFilter)
+  filter?: ActivityFilter;
+}
+
+@Resolver(() => ActivityEvent)
+export class ActivityResolver {
+  constructor(private readonly service: ActivityService) {}
+
+  @Query(() => ActivityConnection, { description: 'What happened, newest first: only events about what you may see' })
+  activityFeed(@CurrentViewer() viewer: Viewer, @Args() args: ActivityFeedArgs): Promise<Connection<ActivityEventRow>> {
+    return this.service.feed(viewer, args.filter, args);
+  }
+
+  @Subscription(() => ActivityEvent, {
+    description: 'New activity you may see, live (graphql-ws protocol at /graphql; authenticate in connection_init)',
+    // Each event is resolved with fresh loaders: a subscription lives longer than one request.
+    resolve: (event: ActivityEventRow, _args: unknown, context: GqlContext & { renewLoaders?: () => void }) => {
+      context.renewLoaders?.();
+      return event;
+    },
+  })
+  activityAdded(@CurrentViewer() viewer: Viewer, @Args() args: ActivityAddedArgs): AsyncIterableIterator<ActivityEventRow> {
+    return this.service.live(viewer, args.filter);
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  actor(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+    return event.actorId ? loaders.user.load(event.actorId) : null;
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<Organization | null> | null {
+    return event.organizationId ? loaders.organization.load(event.organizationId) : null;
+  }
+
+  @ResolveField(() => [State])
+  async states(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+    const states = await loaders.state.loadMany(event.stateIso3s);
+    return states.filter((s): s is State => s !== null && !(s instanceof Error));
+  }
+
+  @ResolveField(() => Interaction, { nullable: true, description: 'The interaction, when you may see it' })
+  interaction(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<InteractionRow | null> | null {
+    return event.interactionId ? loaders.interaction.load(event.interactionId) : null;
+  }
+}
+

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Viewer } from '../auth/viewer.js';
+import { toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
+import { canSee } from '../interactions/visibility.js';
+import type { ActivityFilter } from './activity.model.js';
+import { ACTIVITY_BUS } from './activity.tokens.js';
+import type { ActivityBus } from './activity-bus.js';
+import { ActivityRepository, type ActivityEventRow } from './activity.repository.js';
+
+/** Events waiting for a slow subscriber beyond this are dropped, oldest first (the feed keeps them). */
+const MAX_QUEUED = 1000;
+
+/** Whether a live event may go to this viewer and passes its filter: the feed's rules, in memory. */
+export function deliverable(event: ActivityEventRow, viewer: Viewer, filter: ActivityFilter = {}): boolean {
+  if (event.interactionId) {
+    if (!event.visibility || !event.interactionOrganizationId) return false;
+    if (!canSee(viewer, { visibility: event.visibility, organizationId: event.interactionOrganizationId })) return false;
+  }
+  if (filter.since && event.occurredAt < filter.since) return false;
+  if (filter.stateIso3s && !event.stateIso3s.some((iso3) => filter.stateIso3s!.includes(iso3))) return false;
+  if (filter.regionalGroups && !event.regionalGroups.some((group) => filter.regionalGroups!.includes(group))) return false;
+  if (filter.kinds && !filter.kinds.includes(event.kind)) return false;
+  if (filter.interactionTypes && !(event.interactionType && filter.interactionTypes.includes(event.interactionType))) return false;
+  return true;
+}
+
+@Injectable()
+export class ActivityService {
+  constructor(
+    private readonly activity: ActivityRepository,
+    @Inject(ACTIVITY_BUS) private readonly bus: ActivityBus,
+  ) {}
+
+  async feed(viewer: Viewer, filter: ActivityFilter = {}, args: PageArgs = {}): Promise<Connection<ActivityEventRow>> {
+    const page = toPage(args, ['timestamp', 'uuid']);
+    const { rows, total } = await this.activity.page(viewer, filter, page);
+    return toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]);
+  }
+
+  /** New events this viewer may see and that pass the filter, as they happen, on any instance. */
+  live(viewer: Viewer, filter: ActivityFilter = {}): AsyncIterableIterator<ActivityEventRow> {
+    const queue: ActivityEventRow[] = [];
+    let wake: ((result: IteratorResult<ActivityEventRow>) => void) | null = null;
+    let done = false;
+    const unsubscribe = this.bus.subscribe((event) => {
+      if (done || !deliverable(event, viewer, filter)) return;
+      if (wake) {
+        const resolve = wake;
+        wake = null;
+        resolve({ value: event, done: false });
+      } else {
+        queue.push(event);
+        if (queue.length > MAX_QUEUED) queue.shift();
+      }
+    });
+    const finish = async (): Promise<IteratorResult<ActivityEventRow>> => {
+      done = true;
+      unsubscribe();
+      queue.length = 0;
+      wake?.({ value: undefined, done: true });
+      wake = null;
+      return { value: undefined, done: true };
+    };
+    return {
+      next: () => {
+        if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => (wake = resolve));
+      },
+      return: finish,
+      throw: async (error) => {
+        await finish();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export const ACTIVITY_BUS = Symbol('ACTIVITY_BUS');

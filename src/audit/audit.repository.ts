@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams } from '../common/sql.js';
+import type { AuditEntry, AuditFilter } from './audit.model.js';
+
+export type AuditRow = AuditEntry & { atKey: string };
+
+const COLUMNS = `a.id, a.at, a.actor_id AS "actorId", a.action, a.entity, a.entity_id AS "entityId", a.before, a.after,
+  to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey"`;
+
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Newest first. */
+  async page(filter: AuditFilter, page: Page): Promise<{ rows: AuditRow[]; total: number }> {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (filter.entity) where.push(`a.entity = ${p.add(filter.entity)}`);
+    if (filter.entityId) where.push(`a.entity_id = ${p.add(filter.entityId)}`);
+    if (filter.actorId) where.push(`a.actor_id = ${p.add(filter.actorId)}::uuid`);
+    if (filter.since) where.push(`a.at >= ${p.add(filter.since)}`);
+    const filtered = `SELECT ${COLUMNS} FROM audit_entries a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const cursor = page.after ? `("atKey", id) < (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"atKey" DESC, id DESC', p.add(page.first + 1)), p.values);
+    return splitPage<AuditRow>(rows, 'id');
+  }
+}

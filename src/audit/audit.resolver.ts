@@ -1,0 +1,27 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/auth.guard.js';
+import { Role } from '../common/enums.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { User } from '../users/user.model.js';
+import { AuditArgs, AuditConnection, AuditEntry } from './audit.model.js';
+import { AuditRepository, type AuditRow } from './audit.repository.js';
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Roles(Role.ADMIN)
+  @Query(() => AuditConnection, { description: 'Who changed what and when, newest first (admins only)' })
+  async auditLog(@Args() args: AuditArgs): Promise<Connection<AuditRow>> {
+    const page = toPage(args, ['timestamp', 'uuid']);
+    const { rows, total } = await this.audit.page(args.filter ?? {}, page);
+    return toConnection(rows, page.first, total, (row) => [row.atKey, row.id]);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Null for the data import and for users since removed' })
+  actor(@Parent() entry: AuditEntry, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+    return entry.actorId ? loaders.user.load(entry.actorId) : null;
+  }
+}

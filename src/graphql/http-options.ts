@@ -1,0 +1,40 @@
+import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestLimits } from '../config/config.js';
+import { formatErrors } from './error-formatter.js';
+import { assertAcceptable, checkGraphqlRequest } from './http-request.js';
+import { limitRules, parseOptions } from './limits.js';
+import { GRAPHQL_RESPONSE_JSON, JSON_TYPE, negotiateMediaType } from './media-type.js';
+
+const mediaTypeOf = (request: FastifyRequest | undefined) => negotiateMediaType(request?.headers.accept) ?? JSON_TYPE;
+
+/** Answers with the negotiated media type; a refused GET mutation says that POST is allowed. */
+async function onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (type.startsWith(JSON_TYPE) && mediaTypeOf(request) === GRAPHQL_RESPONSE_JSON) reply.type(`${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);
+  if (reply.statusCode === 405) reply.header('allow', 'POST');
+  return payload;
+}
+
+/**
+ * The /graphql endpoint's HTTP behaviour (GraphQL over HTTP) and request limits, as Mercurius
+ * options: malformed requests are refused with their status before any GraphQL work, and
+ * documents over the limits fail validation before anything runs.
+ */
+export function httpOptions(limits: RequestLimits): Partial<MercuriusDriverConfig> {
+  return {
+    validationRules: limitRules(limits),
+    cache: limits.documentCache || false,
+    graphql: { parseOptions: parseOptions(limits) },
+    errorFormatter: (execution, context) =>
+      formatErrors(execution, { mediaType: mediaTypeOf(context.reply?.request), hideSuggestions: !limits.introspection }),
+    additionalRouteOptions: {
+      preParsing: async (request, _reply, payload) => {
+        assertAcceptable(request);
+        return payload;
+      },
+      preValidation: async (request) => checkGraphqlRequest(request),
+      onSend,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../src/auth/viewer.js';
+import { Role, Visibility } from '../../src/common/enums.js';
+import { SqlParams } from '../../src/common/sql.js';
+import { canSee, visibleTo } from '../../src/interactions/visibility.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+describe('the visibility rule in SQL and in memory', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db?.dispose();
+  });
+
+  it('agrees for every role, organization and visibility', async () => {
+    const author = randomUUID();
+    const other = randomUUID();
+    const checked: string[] = [];
+    for (const role of Object.values(Role)) {
+      for (const organizationId of [author, other]) {
+        const viewer: Viewer = { id: randomUUID(), email: 'v@example.org', displayName: 'V', role, organizationId };
+        for (const visibility of Object.values(Visibility)) {
+          const p = new SqlParams();
+          const vis = p.add(visibility);
+          const org = p.add(author);
+          const sql = `SELECT ${visibleTo(viewer, p)} AS visible FROM (SELECT ${vis}::visibility AS visibility, ${org}::uuid AS organization_id) i`;
+          const [{ visible }] = await db.dataSource.query(sql, p.values);
+          expect([role, organizationId === author, visibility, visible]).toEqual([
+            role,
+            organizationId === author,
+            visibility,
+            canSee(viewer, { visibility, organizationId: author }),
+          ]);
+          checked.push(`${role}/${visibility}`);
+        }
+      }
+    }
+    expect(checked).toHaveLength(3 * 2 * 3);
+  });
+});
