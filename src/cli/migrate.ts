@@ -1,4 +1,4 @@
-// `npm run migration:run` / `npm run migration:revert`: applies pending migrations, or reverts the newest one,
+// `npm run migration:run` / `npm run migration:revert [-- --all]`: applies pending migrations, or reverts the newest one (or all),
 // on the configured database (DATABASE_URL, or the embedded one).
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/config.js';
@@ -7,8 +7,8 @@ import { describeStartupError } from '../database/startup-errors.js';
 
 Logger.overrideLogger(['error', 'warn']);
 
-async function main(command: string | undefined): Promise<void> {
-  if (command !== 'run' && command !== 'revert') throw new Error('usage: migrate run|revert');
+async function main(command: string | undefined, all: boolean): Promise<void> {
+  if (command !== 'run' && command !== 'revert') throw new Error('usage: migrate run | revert [--all]');
   const config = loadConfig();
   const handle = await openDatabase(config).catch((error) => {
     throw new Error(describeStartupError(error, config));
@@ -20,19 +20,23 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     const revert = async () => {
-      const executed = await handle.dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
-      if (!executed.length) return null;
-      await handle.dataSource.undoLastMigration({ transaction: 'all' });
-      return executed[0].name as string;
+      const reverted: string[] = [];
+      do {
+        const executed = await handle.dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
+        if (!executed.length) break;
+        await handle.dataSource.undoLastMigration({ transaction: 'all' });
+        reverted.push(executed[0].name as string);
+      } while (all);
+      return reverted;
     };
     const reverted = handle.embedded ? await revert() : await withAdvisoryLock(handle.dataSource, 'ratify:migrate', revert);
-    console.log(reverted ? `Reverted: ${reverted}` : 'No migration to revert.');
+    console.log(reverted.length ? `Reverted: ${reverted.join(', ')}` : 'No migration to revert.');
   } finally {
     await handle.close();
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], process.argv.includes('--all')).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 });

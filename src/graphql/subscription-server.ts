@@ -42,7 +42,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
     const server = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
       {
         schema: this.schemaHost.schema,
-        connectionInitWaitTimeout: 10_000,
+        connectionInitWaitTimeout: this.config.wsInitTimeoutMs,
         onConnect: async (ctx) => {
           const params = ctx.connectionParams ?? {};
           const header = params.authorization ?? params.Authorization;
