@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { ActivityEventRow } from './activity.repository.js';
 
 export type ActivityListener = (event: ActivityEventRow) => void;
+
+/** Told when events from other instances may have been missed (Redis was lost). */
+export type InterruptionListener = () => void;
 
 /**
  * Carries new activity events to the subscribers of every instance: in-process by default,
@@ -12,6 +16,7 @@ export type ActivityListener = (event: ActivityEventRow) => void;
 export interface ActivityBus {
   publish(event: ActivityEventRow): Promise<void>;
   subscribe(listener: ActivityListener): () => void;
+  onInterruption(listener: InterruptionListener): () => void;
   /** Whether events published elsewhere can reach this instance right now. */
   healthy(): boolean;
   close(): Promise<void>;
@@ -29,6 +34,15 @@ export class LocalActivityBus implements ActivityBus {
     return () => this.emitter.off('event', listener);
   }
 
+  onInterruption(listener: InterruptionListener): () => void {
+    this.emitter.on('interrupted', listener);
+    return () => this.emitter.off('interrupted', listener);
+  }
+
+  interrupt(): void {
+    this.emitter.emit('interrupted');
+  }
+
   healthy(): boolean {
     return true;
   }
@@ -41,8 +55,7 @@ export class LocalActivityBus implements ActivityBus {
 const CHANNEL = 'ratify:activity';
 
 /** Dates travel as ISO strings through Redis; the listeners get Date objects back. */
-function revive(message: string): ActivityEventRow {
-  const event = JSON.parse(message) as ActivityEventRow;
+function revive(event: ActivityEventRow): ActivityEventRow {
   return { ...event, occurredAt: new Date(event.occurredAt) };
 }
 
@@ -51,6 +64,9 @@ export class RedisActivityBus implements ActivityBus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly local = new LocalActivityBus();
+  /** Each instance delivers its own events directly, so they arrive even while Redis is down. */
+  private readonly origin = randomUUID();
+  private connected = false;
 
   constructor(url: string) {
     const options = { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
@@ -59,14 +75,26 @@ export class RedisActivityBus implements ActivityBus {
     for (const [name, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
       client.on('error', (error) => this.logger.warn(`Redis ${name}: ${error.message}`));
     }
-    this.subscriber.on('message', (_channel, message) => this.local.publish(revive(message)));
+    this.subscriber.on('message', (_channel, message) => {
+      const { origin, event } = JSON.parse(message) as { origin: string; event: ActivityEventRow };
+      if (origin !== this.origin) void this.local.publish(revive(event));
+    });
+    // ioredis reconnects and subscribes again by itself; subscribers are told when the link drops.
+    this.subscriber.on('ready', () => (this.connected = true));
+    this.subscriber.on('close', () => {
+      if (!this.connected) return;
+      this.connected = false;
+      this.logger.warn('lost Redis: live activity from other instances is interrupted until it returns');
+      this.local.interrupt();
+    });
     void this.subscriber.subscribe(CHANNEL).catch((error: Error) => this.logger.warn(`Redis subscribe: ${error.message}`));
   }
 
-  /** Publishing is best effort: the event is already committed and stays in the feed. */
+  /** Publishing to other instances is best effort: the event is already committed and stays in the feed. */
   async publish(event: ActivityEventRow): Promise<void> {
+    await this.local.publish(event);
     try {
-      await this.publisher.publish(CHANNEL, JSON.stringify(event));
+      await this.publisher.publish(CHANNEL, JSON.stringify({ origin: this.origin, event }));
     } catch (error) {
       this.logger.warn(`could not publish activity ${event.id}: ${(error as Error).message}`);
     }
@@ -74,6 +102,10 @@ export class RedisActivityBus implements ActivityBus {
 
   subscribe(listener: ActivityListener): () => void {
     return this.local.subscribe(listener);
+  }
+
+  onInterruption(listener: InterruptionListener): () => void {
+    return this.local.onInterruption(listener);
   }
 
   healthy(): boolean {

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
+import { AppError } from '../common/errors.js';
 import { toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
 import { canSee } from '../interactions/visibility.js';
 import type { ActivityFilter } from './activity.model.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import type { ActivityBus } from './activity-bus.js';
 import { ActivityRepository, type ActivityEventRow } from './activity.repository.js';
+
+const INTERRUPTED = 'Live activity from other instances was interrupted; subscribe again (the activity feed has what you missed)';
 
 /** Events waiting for a slow subscriber beyond this are dropped, oldest first (the feed keeps them). */
 const MAX_QUEUED = 1000;
@@ -37,10 +40,17 @@ export class ActivityService {
     return toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]);
   }
 
-  /** New events this viewer may see and that pass the filter, as they happen, on any instance. */
+  /**
+   * New events this viewer may see and that pass the filter, as they happen, on any instance.
+   * If the link to the other instances is lost, the stream ends with an error, so the client
+   * knows it may have missed events (graphql-ws clients then subscribe again, and can read the
+   * feed for what they missed).
+   */
   live(viewer: Viewer, filter: ActivityFilter = {}): AsyncIterableIterator<ActivityEventRow> {
     const queue: ActivityEventRow[] = [];
     let wake: ((result: IteratorResult<ActivityEventRow>) => void) | null = null;
+    let fail: ((error: Error) => void) | null = null;
+    let interrupted = false;
     let done = false;
     const unsubscribe = this.bus.subscribe((event) => {
       if (done || !deliverable(event, viewer, filter)) return;
@@ -53,19 +63,33 @@ export class ActivityService {
         if (queue.length > MAX_QUEUED) queue.shift();
       }
     });
+    const stopWatching = this.bus.onInterruption(() => {
+      interrupted = true;
+      fail?.(new AppError('SERVICE_UNAVAILABLE', INTERRUPTED));
+    });
     const finish = async (): Promise<IteratorResult<ActivityEventRow>> => {
       done = true;
       unsubscribe();
+      stopWatching();
       queue.length = 0;
       wake?.({ value: undefined, done: true });
       wake = null;
+      fail = null;
       return { value: undefined, done: true };
     };
     return {
       next: () => {
         if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+        if (interrupted) return finish().then(() => Promise.reject(new AppError('SERVICE_UNAVAILABLE', INTERRUPTED)));
         if (done) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => (wake = resolve));
+        return new Promise((resolve, reject) => {
+          wake = resolve;
+          fail = (error) => {
+            wake = null;
+            void finish();
+            reject(error);
+          };
+        });
       },
       return: finish,
       throw: async (error) => {
