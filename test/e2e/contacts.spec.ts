@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
 
 const CONTACT_FIELDS = `id fullName title position posting email phone languages notes version createdAt updatedAt
@@ -9,12 +9,6 @@ const CREATE = `mutation($input: CreateContactInput!) { createContact(input: $in
 const UPDATE = `mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { ${CONTACT_FIELDS} } }`;
 const DELETE = 'mutation($id: ID!, $expectedVersion: Int) { deleteContact(id: $id, expectedVersion: $expectedVersion) }';
 const READ = `query($id: ID!) { contact(id: $id) { ${CONTACT_FIELDS} } }`;
-
-/** The data of a response that must have succeeded. */
-function ok<T = any>(response: GqlResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 describe('contacts', () => {
   let t: TestApp;

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
-
-/** The data of a response that must have succeeded. */
-function ok<T = any>(response: GqlResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 const FIELDS = 'id name description version createdAt updatedAt createdBy { email } states { iso3 name }';
 

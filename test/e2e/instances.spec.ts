@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { ADMIN, gql, login, startService, type Service } from '../faults/support.js';
+import { ADMIN, gql, login, startService, type Service } from '../support/service.js';
 import { provisionDatabase, type ProvisionedDatabase } from '../support/provision.js';
 import { subscribe } from '../support/subscriptions.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
 
 const INTERACTION_FIELDS = `id type occurredOn subject summary outcome followUpOn visibility version createdAt updatedAt
@@ -9,12 +9,6 @@ const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $inp
 const UPDATE = `mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { ${INTERACTION_FIELDS} } }`;
 const DELETE = 'mutation($id: ID!, $expectedVersion: Int) { deleteInteraction(id: $id, expectedVersion: $expectedVersion) }';
 const READ = `query($id: ID!) { interaction(id: $id) { ${INTERACTION_FIELDS} } }`;
-
-/** The data of a response that must have succeeded. */
-function ok<T = any>(response: GqlResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 const subjects = (connection: any) => connection.edges.map((edge: any) => edge.node.subject);
 

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { todayIso } from '../../src/common/dates.js';
-import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
-
-/** The data of a response that must have succeeded. */
-function ok<T = any>(response: GqlResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 const nodes = (connection: any) => connection.edges.map((edge: any) => edge.node);
 

@@ -1,11 +1,6 @@
-import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
 import { subscribe } from '../support/subscriptions.js';
-
-function ok<T = any>(response: GqlResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 const FEED = `query($filter: ActivityFilter, $first: Int, $after: String) {
   activityFeed(filter: $filter, first: $first, after: $after) {

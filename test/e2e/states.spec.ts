@@ -1,11 +1,5 @@
-import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
-
-/** The data of a response that must have succeeded. */
-function ok<T = any>(response: GqlResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 const nodes = (connection: any) => connection.edges.map((edge: any) => edge.node);
 

@@ -1,11 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
-
-function ok<T = any>(response: GqlResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 const DAY = 24 * 3600 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedDatabase } from '../../src/database/embedded.js';
-import { sleep, startService, type Service } from './support.js';
+import { sleep, startService, type Service } from '../support/service.js';
 
 /**
  * kill -9 during the first-start import of the embedded database, at several points of it:

@@ -11,7 +11,7 @@ import {
   waitForServer,
   type GqlResult,
   type Service,
-} from './support.js';
+} from '../support/service.js';
 
 /**
  * PostgreSQL goes away under a steady stream of writes and comes back. The service must

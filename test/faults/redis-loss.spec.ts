@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
-import { createServerDatabase, gql, login, sleep, startService, type Service } from './support.js';
+import { createServerDatabase, gql, login, sleep, startService, type Service } from '../support/service.js';
 
 /**
  * Losing Redis: queries and mutations keep working, live subscribers are told their stream was

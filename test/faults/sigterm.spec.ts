@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { createServerDatabase, login, sleep, startService, type GqlResult, type Service } from './support.js';
+import { createServerDatabase, login, sleep, startService, type GqlResult, type Service } from '../support/service.js';
 
 /**
  * SIGTERM while many slow requests are in flight: each of them is answered in full, new

@@ -77,3 +77,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
 /** The codes of a response's errors, for compact assertions. */
 export const codes = (response: GqlResponse) => (response.errors ?? []).map((e) => e.extensions?.code);
+
+/** The data of a response that must have succeeded. */
+export function ok<T = any>(response: GqlResponse<T>): T {
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
