@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ActivityKind } from '../common/enums.js';
+import { ActivityKind, Visibility } from '../common/enums.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -48,4 +48,12 @@ export class ActivityEventEntity {
 
   @Column('text')
   summary: string;
+
+  /**
+   * For an event that is not about one interaction but about something with its own visibility
+   * (a letter campaign, say): the same rule as an interaction's, with this event's organization.
+   * Null for events every user may read.
+   */
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', nullable: true })
+  visibility: Visibility | null;
 }

@@ -17,7 +17,10 @@ export interface ActivityEventRow {
   interactionId: string | null;
   stateIso3s: string[];
   summary: string;
-  /** The interaction's visibility, organization and type (null for events about public facts). */
+  /**
+   * Who may see it: the interaction's visibility and organization for an event about an
+   * interaction, else the event's own (null for events about public facts). The interaction's type.
+   */
   visibility: Visibility | null;
   interactionOrganizationId: string | null;
   interactionType: InteractionType | null;
@@ -33,6 +36,8 @@ export interface NewActivity {
   stateIso3s: string[];
   /** `{states}` is replaced by the names of the States. */
   summary: string;
+  /** For an event not about one interaction: who may see it, with the actor's organization. */
+  visibility?: Visibility;
 }
 
 export interface ActivityQuery {
@@ -45,7 +50,8 @@ export interface ActivityQuery {
 
 const COLUMNS = `e.id, e.kind, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", e.organization_id AS "organizationId",
   e.interaction_id AS "interactionId", e.state_iso3s AS "stateIso3s", e.summary,
-  i.visibility, i.organization_id AS "interactionOrganizationId", i.type AS "interactionType",
+  coalesce(i.visibility, e.visibility) AS visibility,
+  CASE WHEN e.interaction_id IS NULL THEN e.organization_id ELSE i.organization_id END AS "interactionOrganizationId", i.type AS "interactionType",
   coalesce((SELECT array_agg(DISTINCT s.regional_group) FROM states s WHERE s.iso3 = ANY(e.state_iso3s) AND s.regional_group IS NOT NULL), '{}') AS "regionalGroups",
   to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAtKey"`;
 
@@ -68,19 +74,35 @@ export class ActivityRepository {
   async insert(db: Queryable, actor: Viewer | null, event: NewActivity): Promise<ActivityEventRow> {
     const id = randomUUID();
     await db.query(
-      `INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary)
+      `INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility)
        SELECT $1, $2, clock_timestamp(), $3, $4, $5, $6::char(3)[],
-              replace($7, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY($6::char(3)[])), ''))`,
-      [id, event.kind, actor?.id ?? null, actor?.organizationId ?? null, event.interactionId ?? null, event.stateIso3s, event.summary],
+              replace($7, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY($6::char(3)[])), '')), $8`,
+      [
+        id,
+        event.kind,
+        actor?.id ?? null,
+        actor?.organizationId ?? null,
+        event.interactionId ?? null,
+        event.stateIso3s,
+        event.summary,
+        event.interactionId ? null : (event.visibility ?? null),
+      ],
     );
     const rows = await db.query(`SELECT ${COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE e.id = $1`, [id]);
     return normalize(rows[0]);
   }
 
-  /** Newest first; an event about an interaction shows only if the viewer may see that interaction. */
+  /**
+   * Newest first; an event about an interaction shows only if the viewer may see that interaction,
+   * and an event with its own visibility only if the viewer may see what it is about.
+   */
   async page(viewer: Viewer, query: ActivityQuery, page: Page): Promise<{ rows: ActivityEventRow[]; total: number }> {
     const p = new SqlParams();
-    const where = [`(e.interaction_id IS NULL OR ${visibleTo(viewer, p)})`];
+    const where = [
+      `(CASE WHEN e.interaction_id IS NOT NULL THEN ${visibleTo(viewer, p)}
+             WHEN e.visibility IS NULL THEN true
+             ELSE ${visibleTo(viewer, p, 'e')} END)`,
+    ];
     if (query.since) where.push(`e.occurred_at >= ${p.add(query.since)}`);
     if (query.stateIso3s) where.push(`e.state_iso3s && ${p.add(query.stateIso3s)}::char(3)[]`);
     if (query.regionalGroups) {

@@ -15,7 +15,7 @@ const MAX_QUEUED = 1000;
 
 /** Whether a live event may go to this viewer and passes its filter: the feed's rules, in memory. */
 export function deliverable(event: ActivityEventRow, viewer: Viewer, filter: ActivityFilter = {}): boolean {
-  if (event.interactionId) {
+  if (event.interactionId || event.visibility) {
     if (!event.visibility || !event.interactionOrganizationId) return false;
     if (!canSee(viewer, { visibility: event.visibility, organizationId: event.interactionOrganizationId })) return false;
   }
