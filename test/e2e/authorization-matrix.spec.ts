@@ -1,0 +1,40 @@
+import { CALLERS, type MatrixCase, type Outcome } from '../support/authorization.js';
+import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
+import { createCast, type Cast } from '../support/fixtures.js';
+import { SHARING_CASES } from './authorization/sharing.cases.js';
+
+/**
+ * Who may do what, in one table: every operation of the workflows, for every kind of caller
+ * (admin, a coordinator who owns the thing, a coordinator of another government, a partner,
+ * and no token). Each feature lists its rows in `authorization/<feature>.cases.ts`.
+ */
+const CASES: MatrixCase[] = [...SHARING_CASES];
+
+function outcome(response: GqlResponse, seen: boolean): Outcome | string {
+  const errors = codes(response);
+  if (errors.length) return errors.join(',');
+  return seen ? 'ok' : 'hidden';
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let cast: Cast;
+  const contexts = new Map<MatrixCase, unknown>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+    for (const row of CASES) contexts.set(row, row.setup ? await row.setup(t, cast) : undefined);
+  });
+  afterAll(() => t?.close());
+
+  describe.each(CASES.map((row) => [row.name, row] as const))('%s', (_name, row) => {
+    it.each(CALLERS)('as %s', async (caller) => {
+      const token = caller === 'anonymous' ? null : cast[caller].token;
+      const context = contexts.get(row);
+      const response = await row.run(t, cast, token, context, caller);
+      const seen = row.seen ? row.seen(response, context) : response.data !== null;
+      expect(outcome(response, seen)).toBe(row.expect[caller]);
+    });
+  });
+});
