@@ -1,6 +1,15 @@
 import { ActivityEventEntity } from '../activity/activity-event.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
+import {
+  EventAttendanceEntity,
+  EventDelegateEntity,
+  EventEntity,
+  EventInteractionEntity,
+  PlannedMeetingContactEntity,
+  PlannedMeetingEntity,
+} from '../events/event.entity.js';
 import { GroupingEntity, GroupingStateEntity } from '../groupings/grouping.entity.js';
 import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
 import { DataImportEntity } from '../data-import/data-import.entity.js';
@@ -30,4 +39,12 @@ export const ENTITIES = [
   ObstacleEntity,
   ActivityEventEntity,
   AuditEntryEntity,
+  LetterCampaignEntity,
+  CampaignLetterEntity,
+  EventEntity,
+  EventAttendanceEntity,
+  EventDelegateEntity,
+  EventInteractionEntity,
+  PlannedMeetingEntity,
+  PlannedMeetingContactEntity,
 ];
