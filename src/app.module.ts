@@ -2,11 +2,13 @@ import { AuditModule } from './audit/audit.module.js';
 import { ActivityModule } from './activity/activity.module.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { CampaignsModule } from './campaigns/campaigns.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import type { DatabaseHandle } from './database/data-source.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
 import { GraphqlModule } from './graphql/graphql.module.js';
 import { GroupingsModule } from './groupings/groupings.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -38,6 +40,8 @@ export class AppModule {
         ObstaclesModule,
         GroupingsModule,
         TargetsModule,
+        CampaignsModule,
+        EventsModule,
         HealthModule,
         GraphqlModule,
       ],

@@ -18,6 +18,6 @@ import { InteractionsService } from './interactions.service.js';
     FollowUpsService,
     FollowUpsResolver,
   ],
-  exports: [InteractionsRepository],
+  exports: [InteractionsRepository, InteractionsService],
 })
 export class InteractionsModule {}

@@ -214,6 +214,18 @@ export class InteractionsRepository {
     return deleteVersioned(db, UPDATE_SPEC, id, expectedVersion);
   }
 
+  /** Whether this viewer may see the event (events follow the interaction rule). */
+  async eventVisible(viewer: Viewer, eventId: string, db: Queryable = this.db): Promise<boolean> {
+    const p = new SqlParams();
+    const rows = await db.query(`SELECT 1 FROM events e WHERE e.id = ${p.add(eventId)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    return rows.length > 0;
+  }
+
+  /** Records that the interaction took place at the event. */
+  async linkEvent(id: string, eventId: string, db: Queryable): Promise<void> {
+    await db.query('INSERT INTO event_interactions (interaction_id, event_id) VALUES ($1, $2)', [id, eventId]);
+  }
+
   /** Replaces the States or contacts linked to an interaction. */
   async setLinks(id: string, via: keyof typeof LINKS, keys: readonly string[], db: Queryable): Promise<void> {
     const link = LINKS[via];

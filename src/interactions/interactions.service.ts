@@ -33,30 +33,35 @@ export class InteractionsService {
   }
 
   log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
+    return this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
+  }
+
+  /** Logs an interaction inside a write that is already running (a planned meeting being held, say). */
+  async logWithin(viewer: Viewer, input: LogInteractionInput, { manager, emit }: WriteTransaction): Promise<InteractionRow> {
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
-    return this.writes.run(viewer, 'logInteraction', async ({ manager, emit }) => {
-      await this.checkReferences(input.stateIso3s, input.contactIds, manager);
-      const row = await this.interactions.insert(
-        {
-          id: randomUUID(),
-          type: input.type,
-          occurredOn: input.occurredOn,
-          subject: input.subject,
-          summary: input.summary ?? null,
-          outcome: input.outcome ?? null,
-          followUpOn: input.followUpOn ?? null,
-          visibility,
-          organizationId: viewer.organizationId,
-          authorId: viewer.id,
-        },
-        manager,
-      );
-      await this.interactions.setLinks(row.id, 'state', input.stateIso3s, manager);
-      if (input.contactIds?.length) await this.interactions.setLinks(row.id, 'contact', input.contactIds, manager);
-      await emit({ kind: ActivityKind.INTERACTION_LOGGED, interactionId: row.id, stateIso3s: input.stateIso3s, summary: describe(row) });
-      return row;
-    });
+    await this.checkReferences(input.stateIso3s, input.contactIds, manager);
+    if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId, manager))) throw notFound('Event', input.eventId);
+    const row = await this.interactions.insert(
+      {
+        id: randomUUID(),
+        type: input.type,
+        occurredOn: input.occurredOn,
+        subject: input.subject,
+        summary: input.summary ?? null,
+        outcome: input.outcome ?? null,
+        followUpOn: input.followUpOn ?? null,
+        visibility,
+        organizationId: viewer.organizationId,
+        authorId: viewer.id,
+      },
+      manager,
+    );
+    await this.interactions.setLinks(row.id, 'state', input.stateIso3s, manager);
+    if (input.contactIds?.length) await this.interactions.setLinks(row.id, 'contact', input.contactIds, manager);
+    if (input.eventId) await this.interactions.linkEvent(row.id, input.eventId, manager);
+    await emit({ kind: ActivityKind.INTERACTION_LOGGED, interactionId: row.id, stateIso3s: input.stateIso3s, summary: describe(row) });
+    return row;
   }
 
   update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {

@@ -9,5 +9,6 @@ import { TargetsService } from './targets.service.js';
   imports: [AuthModule],
   providers: [TargetsRepository, TargetsService, TargetsResolver],
   controllers: [TargetsExportController],
+  exports: [TargetsService],
 })
 export class TargetsModule {}

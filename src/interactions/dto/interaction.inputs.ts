@@ -72,6 +72,11 @@ export class LogInteractionInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   contactIds?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The event it took place at (a bilateral meeting on the margins of a conference)' })
+  @IsOptional()
+  @IsUUID('all')
+  eventId?: string;
 }
 
 @InputType()

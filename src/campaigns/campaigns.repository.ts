@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { InteractionType, Posting, Visibility } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import type { Organization } from '../organizations/organization.model.js';
+import { visibleTo } from '../interactions/visibility.js';
+import type { LetterCampaign } from './campaign.model.js';
+
+const CAMPAIGN_COLUMNS = `c.id, c.name, c.template_ref AS "templateRef", c.sending_date AS "sendingDate", c.visibility,
+  c.organization_id AS "organizationId", c.owner_id AS "ownerId", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+/** A letter with what its status needs: the interaction's dates and version. */
+export interface LetterRow {
+  campaignId: string;
+  stateIso3: string;
+  interactionId: string;
+  addressedPosting: Posting | null;
+  addressedTo: string;
+  sentOn: string;
+  replyReceivedOn: string | null;
+  replyNote: string | null;
+  followUpDone: boolean;
+  version: number;
+  organizationId: string;
+}
+
+const LETTER_COLUMNS = `l.campaign_id AS "campaignId", l.state_iso3 AS "stateIso3", l.interaction_id AS "interactionId",
+  l.addressed_posting AS "addressedPosting", l.addressed_to AS "addressedTo", i.occurred_on AS "sentOn",
+  i.reply_received_on AS "replyReceivedOn", i.outcome AS "replyNote", i.follow_up_done_at IS NOT NULL AS "followUpDone",
+  i.version, i.organization_id AS "organizationId"`;
+
+export interface CampaignQuery {
+  stateIso3s?: string[];
+  organizationIds?: string[];
+  from?: string;
+  to?: string;
+}
+
+export interface NewLetter {
+  interactionId: string;
+  stateIso3: string;
+  contactIds: string[];
+  addressedPosting: Posting | null;
+  addressedTo: string;
+  summary: string;
+}
+
+export interface AddressableContact {
+  id: string;
+  fullName: string;
+  posting: Posting | null;
+  stateIso3: string | null;
+}
+
+/** A partner organization's SHARED work with a State. */
+export interface PartnerWork extends Organization {
+  stateIso3: string;
+  interactions: number;
+  lastOn: string;
+}
+
+@Injectable()
+export class CampaignsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<LetterCampaign | null> {
+    const p = new SqlParams();
+    const rows = await db.query(`SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE c.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'c')}`, p.values);
+    return rows[0] ?? null;
+  }
+
+  /** Newest sending date first; the visibility rule is part of the statement. */
+  async page(viewer: Viewer, query: CampaignQuery, page: Page): Promise<{ rows: LetterCampaign[]; total: number }> {
+    const p = new SqlParams();
+    const where = [visibleTo(viewer, p, 'c')];
+    if (query.stateIso3s) {
+      where.push(`EXISTS (SELECT 1 FROM campaign_letters l WHERE l.campaign_id = c.id AND l.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`);
+    }
+    if (query.organizationIds) where.push(`c.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
+    if (query.from) where.push(`c.sending_date >= ${p.add(query.from)}::date`);
+    if (query.to) where.push(`c.sending_date <= ${p.add(query.to)}::date`);
+    const filtered = `SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE ${where.join(' AND ')}`;
+    const cursor = page.after ? `("sendingDate", id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"sendingDate" DESC, id DESC', p.add(page.first + 1)), p.values);
+    return splitPage<LetterCampaign>(rows, 'id');
+  }
+
+  /** The letters of several campaigns that this viewer may see, by State name. */
+  lettersOf(viewer: Viewer, campaignIds: readonly string[], db: Queryable = this.db): Promise<LetterRow[]> {
+    const p = new SqlParams();
+    return db.query(
+      `SELECT ${LETTER_COLUMNS}
+       FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id JOIN states s ON s.iso3 = l.state_iso3
+       WHERE l.campaign_id = ANY(${p.add(campaignIds)}::uuid[]) AND ${visibleTo(viewer, p)}
+       ORDER BY s.name`,
+      p.values,
+    );
+  }
+
+  /** One letter, by its interaction or by its campaign and State, if the viewer may see it. */
+  async letter(viewer: Viewer, ref: { interactionId?: string; campaignId?: string; stateIso3?: string }, db: Queryable): Promise<LetterRow | null> {
+    const p = new SqlParams();
+    const where = [visibleTo(viewer, p)];
+    if (ref.interactionId) where.push(`l.interaction_id = ${p.add(ref.interactionId)}::uuid`);
+    else where.push(`l.campaign_id = ${p.add(ref.campaignId)}::uuid AND l.state_iso3 = ${p.add(ref.stateIso3)}`);
+    const rows = await db.query(
+      `SELECT ${LETTER_COLUMNS} FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id WHERE ${where.join(' AND ')}`,
+      p.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The contacts of these States (for choosing addressees and suggesting follow-ups). */
+  contactsOfStates(iso3s: readonly string[], db: Queryable = this.db): Promise<AddressableContact[]> {
+    return db.query(
+      `SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3"
+       FROM contacts c WHERE c.state_iso3 = ANY($1::char(3)[]) ORDER BY c.full_name, c.id`,
+      [iso3s],
+    );
+  }
+
+  contactsByIds(ids: readonly string[], db: Queryable): Promise<AddressableContact[]> {
+    return db.query(`SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3" FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** The contacts each letter went to. */
+  async addresseesOf(interactionIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { interactionId: string; contactId: string }[] = await this.db.query(
+      `SELECT interaction_id AS "interactionId", contact_id AS "contactId" FROM interaction_contacts WHERE interaction_id = ANY($1::uuid[])`,
+      [interactionIds],
+    );
+    const map = new Map<string, string[]>();
+    for (const row of rows) map.set(row.interactionId, [...(map.get(row.interactionId) ?? []), row.contactId]);
+    return map;
+  }
+
+  /**
+   * Partner organizations (civil society, international organizations) that logged SHARED
+   * interactions with these States: everyone may see those, so nothing confidential shows.
+   */
+  partnersOfStates(iso3s: readonly string[]): Promise<PartnerWork[]> {
+    return this.db.query(
+      `SELECT l.state_iso3 AS "stateIso3", o.id, o.name, o.kind, count(*)::int AS interactions, max(i.occurred_on) AS "lastOn"
+       FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id JOIN organizations o ON o.id = i.organization_id
+       WHERE l.state_iso3 = ANY($1::char(3)[]) AND i.visibility = 'SHARED' AND o.kind IN ('CIVIL_SOCIETY', 'INTERNATIONAL_ORGANIZATION')
+       GROUP BY l.state_iso3, o.id, o.name, o.kind
+       ORDER BY l.state_iso3, count(*) DESC, o.name`,
+      [iso3s],
+    );
+  }
+
+  async insertCampaign(
+    row: { id: string; name: string; templateRef: string; sendingDate: string; visibility: Visibility; organizationId: string; ownerId: string },
+    db: Queryable,
+  ): Promise<LetterCampaign> {
+    const rows = await db.query(
+      `INSERT INTO letter_campaigns (id, name, template_ref, sending_date, visibility, organization_id, owner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${CAMPAIGN_COLUMNS.replace(/\bc\./g, '')}`,
+      [row.id, row.name, row.templateRef, row.sendingDate, row.visibility, row.organizationId, row.ownerId],
+    );
+    return rows[0];
+  }
+
+  /** Every letter of a new campaign in a constant number of statements: the interactions, their links, the letters. */
+  async insertLetters(
+    campaign: LetterCampaign,
+    letters: NewLetter[],
+    common: { subject: string; followUpOn: string | null; authorId: string },
+    db: Queryable,
+  ): Promise<void> {
+    const ids = letters.map((l) => l.interactionId);
+    await db.query(
+      `INSERT INTO interactions (id, type, occurred_on, subject, summary, follow_up_on, visibility, organization_id, author_id)
+       SELECT id, $2, $3, $4, summary, $5, $6, $7, $8 FROM unnest($1::uuid[], $9::text[]) AS x(id, summary)`,
+      [ids, InteractionType.LETTER, campaign.sendingDate, common.subject, common.followUpOn, campaign.visibility, campaign.organizationId, common.authorId, letters.map((l) => l.summary)],
+    );
+    await db.query(`INSERT INTO interaction_states (interaction_id, state_iso3) SELECT * FROM unnest($1::uuid[], $2::char(3)[])`, [
+      ids,
+      letters.map((l) => l.stateIso3),
+    ]);
+    const pairs = letters.flatMap((l) => l.contactIds.map((contactId) => [l.interactionId, contactId]));
+    if (pairs.length) {
+      await db.query(`INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
+        pairs.map((pair) => pair[0]),
+        pairs.map((pair) => pair[1]),
+      ]);
+    }
+    await db.query(
+      `INSERT INTO campaign_letters (campaign_id, state_iso3, interaction_id, addressed_posting, addressed_to)
+       SELECT $1, * FROM unnest($2::char(3)[], $3::uuid[], $4::posting[], $5::text[])`,
+      [campaign.id, letters.map((l) => l.stateIso3), ids, letters.map((l) => l.addressedPosting), letters.map((l) => l.addressedTo)],
+    );
+  }
+}

@@ -1,0 +1,188 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { todayIso } from '../common/dates.js';
+import type { Connection } from '../common/pagination.js';
+import { Contact } from '../contacts/contact.model.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { requestScoped } from '../graphql/request-scoped.js';
+import { DateScalar } from '../graphql/scalars.js';
+import { Interaction } from '../interactions/interaction.model.js';
+import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { Organization } from '../organizations/organization.model.js';
+import { State } from '../states/state.model.js';
+import { User } from '../users/user.model.js';
+import { CampaignLetter, CampaignProgress, LetterCampaign, LetterCampaignConnection, LetterStatus, UnansweredLetter } from './campaign.model.js';
+import { CampaignsRepository, type LetterRow, type PartnerWork } from './campaigns.repository.js';
+import { CampaignsService, letterStatus, suggestFollowUps, toLetter } from './campaigns.service.js';
+import { CreateLetterCampaignInput, LetterCampaignsArgs, LogLetterReplyInput, MarkCampaignFollowUpDoneInput } from './dto/campaign.inputs.js';
+
+/** The per-request batches of the campaign fields: one statement for all the campaigns of a response. */
+class CampaignLoaders {
+  readonly letters: DataLoader<string, LetterRow[]>;
+  readonly addressees: DataLoader<string, string[]>;
+  readonly partners: DataLoader<string, PartnerWork[]>;
+
+  constructor(repo: CampaignsRepository, viewer: Viewer) {
+    this.letters = new DataLoader(async (ids) => {
+      const rows = await repo.lettersOf(viewer, ids);
+      return ids.map((id) => rows.filter((row) => row.campaignId === id));
+    });
+    this.addressees = new DataLoader(async (ids) => {
+      const map = await repo.addresseesOf(ids);
+      return ids.map((id) => map.get(id) ?? []);
+    });
+    this.partners = new DataLoader(async (iso3s) => {
+      const rows = await repo.partnersOfStates(iso3s);
+      return iso3s.map((iso3) => rows.filter((row) => row.stateIso3 === iso3));
+    });
+  }
+}
+
+@Resolver(() => LetterCampaign)
+export class CampaignsResolver {
+  constructor(
+    private readonly service: CampaignsService,
+    private readonly repo: CampaignsRepository,
+  ) {}
+
+  private batches(loaders: Loaders, viewer: Viewer): CampaignLoaders {
+    return requestScoped(loaders, 'campaigns', () => new CampaignLoaders(this.repo, viewer));
+  }
+
+  @Query(() => LetterCampaign, { nullable: true, description: 'A letter campaign you may see; null otherwise' })
+  letterCampaign(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<LetterCampaign | null> {
+    return this.service.get(viewer, id);
+  }
+
+  @Query(() => LetterCampaignConnection, { description: 'The letter campaigns you may see, newest sending date first' })
+  letterCampaigns(@CurrentViewer() viewer: Viewer, @Args() args: LetterCampaignsArgs): Promise<Connection<LetterCampaign>> {
+    return this.service.list(viewer, args);
+  }
+
+  @Writers()
+  @Mutation(() => LetterCampaign, {
+    description: 'Creates a campaign and one LETTER per State, all or nothing. The States come from a target filter or a list',
+  })
+  createLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateLetterCampaignInput): Promise<LetterCampaign> {
+    return this.service.create(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => CampaignLetter, { description: "Records the reply to a State's letter (its date, and what it said)" })
+  logLetterReply(@CurrentViewer() viewer: Viewer, @Args('input') input: LogLetterReplyInput): Promise<CampaignLetter> {
+    return this.service.logReply(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => CampaignLetter, { description: 'Records that a letter without reply was followed up' })
+  markCampaignFollowUpDone(@CurrentViewer() viewer: Viewer, @Args('input') input: MarkCampaignFollowUpDoneInput): Promise<CampaignLetter> {
+    return this.service.markFollowUpDone(viewer, input);
+  }
+
+  @ResolveField(() => User)
+  async owner(@Parent() campaign: LetterCampaign, @RequestLoaders() loaders: Loaders): Promise<User> {
+    return (await loaders.user.load(campaign.ownerId))!;
+  }
+
+  @ResolveField(() => Organization)
+  async organization(@Parent() campaign: LetterCampaign, @RequestLoaders() loaders: Loaders): Promise<Organization> {
+    return (await loaders.organization.load(campaign.organizationId))!;
+  }
+
+  @ResolveField(() => [CampaignLetter], { description: 'One per State, by State name; only those with this status when given' })
+  async letters(
+    @Parent() campaign: LetterCampaign,
+    @CurrentViewer() viewer: Viewer,
+    @RequestLoaders() loaders: Loaders,
+    @Args('status', { type: () => LetterStatus, nullable: true }) status?: LetterStatus,
+  ): Promise<CampaignLetter[]> {
+    const rows = await this.batches(loaders, viewer).letters.load(campaign.id);
+    return rows.filter((row) => !status || letterStatus(row) === status).map(toLetter);
+  }
+
+  @ResolveField(() => CampaignProgress)
+  async progress(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<CampaignProgress> {
+    const rows = await this.batches(loaders, viewer).letters.load(campaign.id);
+    const states = async (status?: LetterStatus) =>
+      (await loaders.state.loadMany(rows.filter((row) => !status || letterStatus(row) === status).map((row) => row.stateIso3))) as State[];
+    const [sentStates, repliedStates, noReplyStates, followUpDoneStates] = await Promise.all([
+      states(),
+      states(LetterStatus.REPLIED),
+      states(LetterStatus.AWAITING_REPLY),
+      states(LetterStatus.FOLLOWED_UP),
+    ]);
+    return {
+      sent: sentStates.length,
+      replied: repliedStates.length,
+      noReply: noReplyStates.length,
+      followUpDone: followUpDoneStates.length,
+      sentStates,
+      repliedStates,
+      noReplyStates,
+      followUpDoneStates,
+    };
+  }
+
+  @ResolveField(() => [UnansweredLetter], {
+    description: 'The letters still without reply or follow-up that were sent at least `days` days before asOf (default today), with whom to try next',
+  })
+  async noReplyAfter(
+    @Parent() campaign: LetterCampaign,
+    @CurrentViewer() viewer: Viewer,
+    @RequestLoaders() loaders: Loaders,
+    @Args('days', { type: () => Int }) days: number,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ): Promise<UnansweredLetter[]> {
+    const batches = this.batches(loaders, viewer);
+    const unanswered = this.service.unanswered(await batches.letters.load(campaign.id), Math.max(0, days), asOf ?? todayIso());
+    const iso3s = unanswered.map(({ row }) => row.stateIso3);
+    const [states, contacts, partners, addressees] = await Promise.all([
+      loaders.state.loadMany(iso3s) as Promise<State[]>,
+      loaders.contactsByState.loadMany(iso3s) as Promise<Contact[][]>,
+      batches.partners.loadMany(iso3s) as Promise<PartnerWork[][]>,
+      batches.addressees.loadMany(unanswered.map(({ row }) => row.interactionId)) as Promise<string[][]>,
+    ]);
+    return unanswered.map(({ row, daysWithoutReply }, index) => {
+      const byId = new Map(contacts[index].map((c) => [c.id, c]));
+      const suggestions = suggestFollowUps(
+        row,
+        states[index].name,
+        addressees[index],
+        contacts[index].map((c) => ({ id: c.id, fullName: c.fullName, posting: c.posting, stateIso3: c.stateIso3 })),
+        partners[index].filter((p) => p.id !== campaign.organizationId),
+      );
+      return {
+        state: states[index],
+        letter: toLetter(row),
+        daysWithoutReply,
+        suggestedFollowUps: suggestions.map((s) => ({
+          channel: s.channel,
+          contact: s.contactId ? byId.get(s.contactId)! : null,
+          organization: s.organization ? { id: s.organization.id, name: s.organization.name, kind: s.organization.kind } : null,
+          reason: s.reason,
+        })),
+      };
+    });
+  }
+}
+
+@Resolver(() => CampaignLetter)
+export class CampaignLetterFieldsResolver {
+  @ResolveField(() => State)
+  async state(@Parent() letter: CampaignLetter, @RequestLoaders() loaders: Loaders): Promise<State> {
+    return (await loaders.state.load(letter.stateIso3))!;
+  }
+
+  @ResolveField(() => Interaction, { description: 'The LETTER interaction' })
+  async interaction(@Parent() letter: CampaignLetter, @RequestLoaders() loaders: Loaders): Promise<InteractionRow | null> {
+    return loaders.interaction.load(letter.interactionId);
+  }
+
+  @ResolveField(() => [Contact], { description: 'The contacts it was addressed to' })
+  contacts(@Parent() letter: CampaignLetter, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+    return loaders.contactsByInteraction.load(letter.interactionId);
+  }
+}

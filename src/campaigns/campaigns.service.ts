@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Writes } from '../activity/writes.js';
+import type { Viewer } from '../auth/viewer.js';
+import { addDays, todayIso } from '../common/dates.js';
+import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
+import { badInput, conflict, notFound } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import type { Queryable } from '../common/sql.js';
+import { checkDates } from '../interactions/interaction-rules.js';
+import { InteractionsRepository } from '../interactions/interactions.repository.js';
+import { InteractionsService } from '../interactions/interactions.service.js';
+import { StatesRepository } from '../states/states.repository.js';
+import { daysBetween } from '../targets/score.js';
+import { TargetsService } from '../targets/targets.service.js';
+import { CampaignLetter, FollowUpChannel, LetterCampaign, LetterStatus } from './campaign.model.js';
+import { CampaignsRepository, type AddressableContact, type LetterRow, type NewLetter, type PartnerWork } from './campaigns.repository.js';
+import type { CreateLetterCampaignInput, LetterCampaignsArgs, LetterRef, LogLetterReplyInput, MarkCampaignFollowUpDoneInput } from './dto/campaign.inputs.js';
+
+export const DEFAULT_POSTINGS = [Posting.GENEVA_MISSION, Posting.NEW_YORK_MISSION, Posting.CAPITAL];
+
+const POSTING_NAMES: Record<Posting, string> = {
+  [Posting.CAPITAL]: 'the capital',
+  [Posting.GENEVA_MISSION]: 'the mission in Geneva',
+  [Posting.NEW_YORK_MISSION]: 'the mission in New York',
+  [Posting.OTHER_MISSION]: 'another mission',
+  [Posting.OTHER]: 'another posting',
+};
+
+/** After a letter to one posting, where to try next: the capital first, then the other missions. */
+const FOLLOW_UP_ORDER: Record<Posting | 'NONE', Posting[]> = {
+  [Posting.GENEVA_MISSION]: [Posting.CAPITAL, Posting.NEW_YORK_MISSION, Posting.OTHER_MISSION, Posting.OTHER],
+  [Posting.NEW_YORK_MISSION]: [Posting.CAPITAL, Posting.GENEVA_MISSION, Posting.OTHER_MISSION, Posting.OTHER],
+  [Posting.CAPITAL]: [Posting.GENEVA_MISSION, Posting.NEW_YORK_MISSION, Posting.OTHER_MISSION, Posting.OTHER],
+  [Posting.OTHER_MISSION]: [Posting.CAPITAL, Posting.GENEVA_MISSION, Posting.NEW_YORK_MISSION, Posting.OTHER],
+  [Posting.OTHER]: [Posting.CAPITAL, Posting.GENEVA_MISSION, Posting.NEW_YORK_MISSION, Posting.OTHER_MISSION],
+  NONE: [Posting.CAPITAL, Posting.GENEVA_MISSION, Posting.NEW_YORK_MISSION, Posting.OTHER_MISSION, Posting.OTHER],
+};
+
+export function letterStatus(row: LetterRow): LetterStatus {
+  if (row.replyReceivedOn) return LetterStatus.REPLIED;
+  return row.followUpDone ? LetterStatus.FOLLOWED_UP : LetterStatus.AWAITING_REPLY;
+}
+
+export function toLetter(row: LetterRow): CampaignLetter {
+  return { ...row, status: letterStatus(row) };
+}
+
+export interface Suggestion {
+  channel: FollowUpChannel;
+  contactId: string | null;
+  organization: PartnerWork | null;
+  reason: string;
+}
+
+/** Other contacts of the State, the most promising posting first, then the partners that work with it. */
+export function suggestFollowUps(
+  letter: LetterRow,
+  stateName: string,
+  addressees: string[],
+  contacts: AddressableContact[],
+  partners: PartnerWork[],
+): Suggestion[] {
+  const order = FOLLOW_UP_ORDER[letter.addressedPosting ?? 'NONE'];
+  const sentTo = letter.addressedPosting ? `The letter went to ${POSTING_NAMES[letter.addressedPosting]}` : 'The letter had no named addressee';
+  const rank = (c: AddressableContact) => {
+    const index = order.indexOf(c.posting ?? Posting.OTHER);
+    return index < 0 ? order.length : index;
+  };
+  const others = contacts.filter((c) => !addressees.includes(c.id)).sort((a, b) => rank(a) - rank(b));
+  const suggestions: Suggestion[] = others.map((c) => ({
+    channel: (c.posting ?? Posting.OTHER) as unknown as FollowUpChannel,
+    contactId: c.id,
+    organization: null,
+    reason: `${sentTo}; try ${c.fullName} (${POSTING_NAMES[c.posting ?? Posting.OTHER]})`,
+  }));
+  for (const partner of partners) {
+    const count = `${partner.interactions} shared interaction${partner.interactions === 1 ? '' : 's'}`;
+    suggestions.push({
+      channel: FollowUpChannel.PARTNER_ORGANIZATION,
+      contactId: null,
+      organization: partner,
+      reason: `${partner.name} logged ${count} with ${stateName} (the latest on ${partner.lastOn})`,
+    });
+  }
+  return suggestions;
+}
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly writes: Writes,
+    private readonly campaigns: CampaignsRepository,
+    private readonly interactions: InteractionsRepository,
+    private readonly interactionsService: InteractionsService,
+    private readonly states: StatesRepository,
+    private readonly targets: TargetsService,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<LetterCampaign | null> {
+    return isUuid(id) ? this.campaigns.visibleById(viewer, id) : null;
+  }
+
+  async list(viewer: Viewer, args: LetterCampaignsArgs): Promise<Connection<LetterCampaign>> {
+    const page = toPage(args, ['date', 'uuid']);
+    const { rows, total } = await this.campaigns.page(viewer, args.filter ?? {}, page);
+    return toConnection(rows, page.first, total, (c) => [c.sendingDate, c.id]);
+  }
+
+  /**
+   * The campaign and one LETTER per State in one transaction: any bad State code or contact
+   * refuses the whole campaign, and nothing is written.
+   */
+  async create(viewer: Viewer, input: CreateLetterCampaignInput): Promise<LetterCampaign> {
+    if ((input.targets ? 1 : 0) + (input.stateIso3s ? 1 : 0) !== 1) {
+      throw badInput('Give the States as either targets (a target filter) or stateIso3s, not both', { field: 'targets' });
+    }
+    if (input.followUpOn && input.followUpOn < input.sendingDate) {
+      throw badInput(`followUpOn (${input.followUpOn}) cannot be before sendingDate (${input.sendingDate})`, { field: 'followUpOn' });
+    }
+    const iso3s = input.targets ? (await this.targets.rank(viewer, input.targets)).map((t) => t.state.iso3) : input.stateIso3s!;
+    if (!iso3s.length) throw badInput('The target list is empty: a campaign needs at least one State', { field: 'targets' });
+    if (iso3s.length > 200) throw badInput(`A campaign has at most 200 States; this one would have ${iso3s.length}`, { field: 'targets' });
+    const visibility = input.visibility ?? Visibility.ORGANIZATION;
+
+    return this.writes.run(viewer, 'createLetterCampaign', async ({ manager, emit }) => {
+      const known = await this.states.existing(iso3s, manager);
+      const unknown = iso3s.filter((iso3) => !known.has(iso3));
+      if (unknown.length) throw badInput(`Unknown State(s): ${unknown.join(', ')}`, { field: 'stateIso3s', stateIso3s: unknown });
+      const chosen = await this.handPicked(iso3s, input, manager);
+      const contacts = await this.campaigns.contactsOfStates(iso3s, manager);
+      const postings = input.postings ?? DEFAULT_POSTINGS;
+      const campaign = await this.campaigns.insertCampaign(
+        {
+          id: randomUUID(),
+          name: input.name,
+          templateRef: input.templateRef,
+          sendingDate: input.sendingDate,
+          visibility,
+          organizationId: viewer.organizationId,
+          ownerId: viewer.id,
+        },
+        manager,
+      );
+      const letters: NewLetter[] = iso3s.map((iso3) => {
+        const picked = chosen.get(iso3);
+        const { contactIds, addressedPosting, addressedTo } = picked
+          ? { contactIds: picked.map((c) => c.id), addressedPosting: null, addressedTo: names(picked) }
+          : addressByPosting(contacts.filter((c) => c.stateIso3 === iso3), postings);
+        return {
+          interactionId: randomUUID(),
+          stateIso3: iso3,
+          contactIds,
+          addressedPosting,
+          addressedTo,
+          summary: `Letter campaign "${input.name}", template ${input.templateRef}; addressed to ${addressedTo}`,
+        };
+      });
+      await this.campaigns.insertLetters(campaign, letters, { subject: input.subject ?? input.name, followUpOn: input.followUpOn ?? null, authorId: viewer.id }, manager);
+      await emit({
+        kind: ActivityKind.CAMPAIGN_CREATED,
+        stateIso3s: iso3s,
+        summary: `Letter campaign "${input.name}": ${letters.length} letter${letters.length === 1 ? '' : 's'} sent on ${input.sendingDate}`,
+        visibility,
+      });
+      return campaign;
+    });
+  }
+
+  logReply(viewer: Viewer, input: LogLetterReplyInput): Promise<CampaignLetter> {
+    return this.writes.run(viewer, 'logLetterReply', async ({ manager, emit }) => {
+      const letter = await this.editableLetter(viewer, input, manager);
+      checkDates({ type: InteractionType.LETTER, occurredOn: letter.sentOn, replyReceivedOn: input.receivedOn });
+      await this.interactions.update(
+        letter.interactionId,
+        input.expectedVersion,
+        { replyReceivedOn: input.receivedOn, ...(input.note !== undefined ? { outcome: input.note } : {}) },
+        manager,
+      );
+      const campaign = (await this.campaigns.visibleById(viewer, letter.campaignId, manager))!;
+      await emit({
+        kind: ActivityKind.LETTER_REPLY_LOGGED,
+        interactionId: letter.interactionId,
+        stateIso3s: [letter.stateIso3],
+        summary: `Reply from {states} to the letter "${campaign.name}", received on ${input.receivedOn}`,
+      });
+      return toLetter((await this.campaigns.letter(viewer, { interactionId: letter.interactionId }, manager))!);
+    });
+  }
+
+  /** Records that a letter without reply was followed up, through the letter's own follow-up. */
+  markFollowUpDone(viewer: Viewer, input: MarkCampaignFollowUpDoneInput): Promise<CampaignLetter> {
+    return this.writes.run(viewer, 'markCampaignFollowUpDone', async ({ manager, emit }) => {
+      const letter = await this.editableLetter(viewer, input, manager);
+      const current = (await this.interactions.visibleById(viewer, letter.interactionId, manager))!;
+      const doneOn = input.doneOn ?? (todayIso() < letter.sentOn ? letter.sentOn : todayIso());
+      const followUpOn = current.followUpOn ?? doneOn;
+      checkDates({ type: current.type, occurredOn: current.occurredOn, followUpOn });
+      const row = await this.interactions.update(letter.interactionId, input.expectedVersion, { followUpOn, followUpDoneAt: new Date() }, manager);
+      await this.interactionsService.emitUpdate(emit, row, manager, 'followed up');
+      return toLetter((await this.campaigns.letter(viewer, { interactionId: letter.interactionId }, manager))!);
+    });
+  }
+
+  /** Days since each unanswered letter was sent, for those sent at least `days` days before `asOf`. */
+  unanswered(letters: LetterRow[], days: number, asOf: string): { row: LetterRow; daysWithoutReply: number }[] {
+    const sentBy = addDays(asOf, -days);
+    return letters
+      .filter((row) => letterStatus(row) === LetterStatus.AWAITING_REPLY && row.sentOn <= sentBy)
+      .map((row) => ({ row, daysWithoutReply: daysBetween(row.sentOn, asOf) }));
+  }
+
+  private async editableLetter(viewer: Viewer, ref: LetterRef, db: Queryable): Promise<LetterRow> {
+    if (!ref.interactionId && !(ref.campaignId && ref.stateIso3)) {
+      throw badInput('Name the letter by interactionId, or by campaignId and stateIso3', { field: 'interactionId' });
+    }
+    const letter = await this.campaigns.letter(viewer, ref, db);
+    if (!letter) throw notFound('Letter', ref.interactionId ?? `${ref.campaignId}/${ref.stateIso3}`);
+    await this.interactionsService.editable(viewer, letter.interactionId, db);
+    if (letter.version !== ref.expectedVersion) throw conflict('Letter', letter.interactionId, ref.expectedVersion, letter.version);
+    return letter;
+  }
+
+  /** Contacts chosen by hand: each must exist and belong to a State of the campaign, and to that State. */
+  private async handPicked(iso3s: string[], input: CreateLetterCampaignInput, db: Queryable): Promise<Map<string, AddressableContact[]>> {
+    const chosen = new Map<string, AddressableContact[]>();
+    if (!input.recipients?.length) return chosen;
+    const ids = input.recipients.flatMap((r) => r.contactIds);
+    const found = new Map((await this.campaigns.contactsByIds(ids, db)).map((c) => [c.id, c]));
+    for (const { stateIso3, contactIds } of input.recipients) {
+      if (!iso3s.includes(stateIso3)) throw badInput(`recipients names ${stateIso3}, which is not one of the campaign's States`, { field: 'recipients', stateIso3 });
+      if (chosen.has(stateIso3)) throw badInput(`recipients names ${stateIso3} twice`, { field: 'recipients', stateIso3 });
+      const contacts = contactIds.map((id) => {
+        const contact = found.get(id);
+        if (!contact) throw badInput(`Unknown contact ${id}`, { field: 'recipients', contactId: id });
+        if (contact.stateIso3 !== stateIso3) {
+          throw badInput(`${contact.fullName} is a contact of ${contact.stateIso3 ?? 'no State'}, not of ${stateIso3}`, { field: 'recipients', contactId: id });
+        }
+        return contact;
+      });
+      chosen.set(stateIso3, contacts);
+    }
+    return chosen;
+  }
+}
+
+function names(contacts: AddressableContact[]): string {
+  return contacts.length ? contacts.map((c) => c.fullName).join(', ') : 'no named contact';
+}
+
+/** The State's contacts with the first posting of the list it has; none on file is said so. */
+function addressByPosting(
+  contacts: AddressableContact[],
+  postings: Posting[],
+): { contactIds: string[]; addressedPosting: Posting | null; addressedTo: string } {
+  for (const posting of postings) {
+    const matching = contacts.filter((c) => c.posting === posting);
+    if (matching.length) return { contactIds: matching.map((c) => c.id), addressedPosting: posting, addressedTo: `${names(matching)} (${POSTING_NAMES[posting]})` };
+  }
+  return { contactIds: [], addressedPosting: null, addressedTo: `no contact on file at ${postings.map((p) => POSTING_NAMES[p]).join(', ')}` };
+}

@@ -1,0 +1,179 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Posting, Visibility } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { trim } from '../../common/validation.js';
+import { DateScalar } from '../../graphql/scalars.js';
+import { TargetFilter } from '../../targets/dto/targets.args.js';
+
+const ISO3 = /^[A-Z]{3}$/;
+const ISO3_MESSAGE = 'each State code must be an ISO 3166-1 alpha-3 code such as VUT';
+
+/** The contacts a State's letter goes to, chosen by hand. */
+@InputType()
+export class LetterRecipientsInput {
+  @Field()
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  stateIso3: string;
+
+  @Field(() => [ID])
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  contactIds: string[];
+}
+
+@InputType()
+export class CreateLetterCampaignInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  name: string;
+
+  @Field({ description: "Where the letter's text lives (a document reference, a file name)" })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  templateRef: string;
+
+  @Field(() => DateScalar, { description: 'The date the letters are sent: the date of every LETTER interaction' })
+  sendingDate: string;
+
+  @Field(() => Visibility, { nullable: true, description: 'Of the campaign and its letters. Default ORGANIZATION' })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
+  @Field(() => TargetFilter, { nullable: true, description: 'The States of this target list (give this or stateIso3s)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetFilter)
+  targets?: TargetFilter;
+
+  @Field(() => [String], { nullable: true, description: 'These States (give this or targets)' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  stateIso3s?: string[];
+
+  @Field(() => [Posting], {
+    nullable: true,
+    description: "Whom each letter goes to: the State's contacts with the first of these postings it has. Default GENEVA_MISSION, NEW_YORK_MISSION, CAPITAL",
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(Posting, { each: true })
+  postings?: Posting[];
+
+  @Field(() => [LetterRecipientsInput], { nullable: true, description: 'Contacts chosen by hand for some States (instead of by posting)' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => LetterRecipientsInput)
+  recipients?: LetterRecipientsInput[];
+
+  @Field(() => String, { nullable: true, description: 'Subject of every letter. Default: the campaign name' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  subject?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'A follow-up date for every letter (then they show in followUps)' })
+  @IsOptional()
+  followUpOn?: string;
+}
+
+/** Names one letter: by its interaction, or by its campaign and State. */
+@InputType({ isAbstract: true })
+export abstract class LetterRef {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  interactionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  campaignId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  stateIso3?: string;
+
+  @Field(() => Int, { description: "The letter's version you read; a stale version is rejected with CONFLICT" })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@InputType()
+export class LogLetterReplyInput extends LetterRef {
+  @Field(() => DateScalar)
+  receivedOn: string;
+
+  @Field(() => String, { nullable: true, description: 'What the reply said' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  note?: string | null;
+}
+
+@InputType()
+export class MarkCampaignFollowUpDoneInput extends LetterRef {
+  @Field(() => DateScalar, { nullable: true, description: 'When it was followed up. Default: today (not before the sending date)' })
+  @IsOptional()
+  doneOn?: string;
+}
+
+@InputType()
+export class LetterCampaignFilter {
+  @Field(() => [String], { nullable: true, description: 'Campaigns with a letter to one of these States' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  stateIso3s?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  organizationIds?: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Sent on or after' })
+  @IsOptional()
+  from?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Sent on or before' })
+  @IsOptional()
+  to?: string;
+}
+
+@ArgsType()
+export class LetterCampaignsArgs extends PageArgs {
+  @Field(() => LetterCampaignFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LetterCampaignFilter)
+  filter?: LetterCampaignFilter;
+}

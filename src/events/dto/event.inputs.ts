@@ -1,0 +1,196 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Visibility } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { trim } from '../../common/validation.js';
+import { DateScalar } from '../../graphql/scalars.js';
+import { EventKind } from '../event-kind.js';
+
+const ISO3 = /^[A-Z]{3}$/;
+const ISO3_MESSAGE = 'each State code must be an ISO 3166-1 alpha-3 code such as VUT';
+
+@InputType()
+export class RecordEventInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  name: string;
+
+  @Field(() => EventKind)
+  @IsEnum(EventKind)
+  kind: EventKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  place?: string | null;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar)
+  endsOn: string;
+
+  @Field(() => Visibility, { nullable: true, description: 'Default COORDINATORS; SHARED lets partners see it' })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
+  @Field(() => [String], { nullable: true, description: 'The States attending' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  attendingStateIso3s?: string[];
+}
+
+@InputType()
+export class AddEventAttendanceInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  eventId: string;
+
+  @Field(() => [String])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  stateIso3s: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Members of the delegations (each a contact of one of these States)' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  delegationContactIds?: string[];
+
+  @Field(() => Int, { nullable: true, description: "The event's version you read" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+@InputType()
+export class PlanMeetingInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  eventId: string;
+
+  @Field()
+  @Matches(ISO3, { message: ISO3_MESSAGE })
+  stateIso3: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Contacts of that State to meet' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Within the event dates' })
+  @IsOptional()
+  plannedOn?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  objective?: string;
+
+  @Field(() => Visibility, { nullable: true, description: 'Default ORGANIZATION' })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+}
+
+@InputType()
+export class LogMeetingHeldInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  meetingId: string;
+
+  @Field(() => DateScalar)
+  occurredOn: string;
+
+  @Field(() => String, { nullable: true, description: 'Default: "Bilateral meeting at <event>"' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  subject?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  outcome?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  followUpOn?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Default: the planned contacts' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+
+  @Field(() => Visibility, { nullable: true, description: "Of the meeting's interaction. Default: the planned meeting's" })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
+  @Field(() => Int, { nullable: true, description: "The planned meeting's version you read" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+@ArgsType()
+export class EventsArgs extends PageArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'Events starting on or after this date' })
+  @IsOptional()
+  startingFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Events starting before this date' })
+  @IsOptional()
+  startingBefore?: string;
+
+  @Field(() => [EventKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(EventKind, { each: true })
+  kinds?: EventKind[];
+
+  @Field(() => [String], { nullable: true, description: 'Events one of these States attends' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  stateIso3s?: string[];
+}
+

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { Visibility } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { updateVersioned } from '../common/versioned-update.js';
+import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
+import type { Contact } from '../contacts/contact.model.js';
+import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
+import { visibleTo } from '../interactions/visibility.js';
+import type { EventKind } from './event-kind.js';
+import type { Event, PlannedMeeting } from './event.model.js';
+
+const EVENT_COLUMNS = `e.id, e.name, e.kind, e.place, e.starts_on AS "startsOn", e.ends_on AS "endsOn", e.visibility,
+  e.organization_id AS "organizationId", e.created_by AS "createdBy", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
+const EVENT_RETURNING = EVENT_COLUMNS.replace(/\be\./g, '');
+
+const MEETING_COLUMNS = `m.id, m.event_id AS "eventId", m.state_iso3 AS "stateIso3", m.planned_on AS "plannedOn", m.objective,
+  m.interaction_id AS "interactionId", m.interaction_id IS NOT NULL AS held, m.visibility, m.organization_id AS "organizationId",
+  m.created_by AS "createdBy", m.version`;
+const MEETING_RETURNING = MEETING_COLUMNS.replace(/\bm\./g, '');
+
+/** The interactions that count as having met a State. */
+export const MEETING_TYPES = ['BILATERAL_MEETING', 'EVENT_MEETING'];
+
+export interface EventQuery {
+  startingFrom?: string;
+  startingBefore?: string;
+  kinds?: EventKind[];
+  stateIso3s?: string[];
+}
+
+export interface AttendanceFacts {
+  eventId: string;
+  stateIso3: string;
+  lastMetOn: string | null;
+  meetingPlanned: boolean;
+}
+
+@Injectable()
+export class EventsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Event | null> {
+    const p = new SqlParams();
+    const rows = await db.query(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    return rows[0] ?? null;
+  }
+
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<Event[]> {
+    const p = new SqlParams();
+    return this.db.query(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p, 'e')}`, p.values);
+  }
+
+  /** Soonest first; the visibility rule is part of the statement. */
+  async page(viewer: Viewer, query: EventQuery, page: Page): Promise<{ rows: Event[]; total: number }> {
+    const p = new SqlParams();
+    const where = [visibleTo(viewer, p, 'e')];
+    if (query.startingFrom) where.push(`e.starts_on >= ${p.add(query.startingFrom)}::date`);
+    if (query.startingBefore) where.push(`e.starts_on < ${p.add(query.startingBefore)}::date`);
+    if (query.kinds) where.push(`e.kind = ANY(${p.add(query.kinds)}::event_kind[])`);
+    if (query.stateIso3s) {
+      where.push(`EXISTS (SELECT 1 FROM event_attendances a WHERE a.event_id = e.id AND a.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`);
+    }
+    const filtered = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${where.join(' AND ')}`;
+    const cursor = page.after ? `("startsOn", id) > (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"startsOn", id', p.add(page.first + 1)), p.values);
+    return splitPage<Event>(rows, 'id');
+  }
+
+  async insert(
+    row: { id: string; name: string; kind: EventKind; place: string | null; startsOn: string; endsOn: string; visibility: Visibility; organizationId: string; createdBy: string },
+    db: Queryable,
+  ): Promise<Event> {
+    const rows = await db.query(
+      `INSERT INTO events (id, name, kind, place, starts_on, ends_on, visibility, organization_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${EVENT_RETURNING}`,
+      [row.id, row.name, row.kind, row.place, row.startsOn, row.endsOn, row.visibility, row.organizationId, row.createdBy],
+    );
+    return rows[0];
+  }
+
+  /** A new version of the event (its attendance changed), checking the version read. */
+  touch(id: string, expectedVersion: number | undefined, db: Queryable): Promise<Event> {
+    return updateVersioned<object, Event>(db, { table: 'events', what: 'Event', returning: EVENT_RETURNING, columns: {} }, id, expectedVersion, {});
+  }
+
+  async addAttendance(eventId: string, iso3s: string[], contactIds: string[], db: Queryable): Promise<void> {
+    await db.query(`INSERT INTO event_attendances (event_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING`, [eventId, iso3s]);
+    if (contactIds.length) {
+      await db.query(`INSERT INTO event_delegates (event_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [eventId, contactIds]);
+    }
+  }
+
+  /** Removes a State's attendance and its delegation; false when it was not attending. */
+  async removeAttendance(eventId: string, iso3: string, db: Queryable): Promise<boolean> {
+    const removed = await db.query(`DELETE FROM event_attendances WHERE event_id = $1 AND state_iso3 = $2 RETURNING state_iso3`, [eventId, iso3]);
+    await db.query(`DELETE FROM event_delegates d USING contacts c WHERE d.event_id = $1 AND c.id = d.contact_id AND c.state_iso3 = $2`, [eventId, iso3]);
+    return removed[0].length > 0;
+  }
+
+  attendancesOf(eventIds: readonly string[]): Promise<{ eventId: string; stateIso3: string }[]> {
+    return this.db.query(
+      `SELECT a.event_id AS "eventId", a.state_iso3 AS "stateIso3" FROM event_attendances a JOIN states s ON s.iso3 = a.state_iso3
+       WHERE a.event_id = ANY($1::uuid[]) ORDER BY s.name`,
+      [eventIds],
+    );
+  }
+
+  delegatesOf(eventIds: readonly string[]): Promise<(Contact & { eventId: string })[]> {
+    return this.db.query(
+      `SELECT d.event_id AS "eventId", ${CONTACT_COLUMNS} FROM event_delegates d JOIN contacts c ON c.id = d.contact_id
+       WHERE d.event_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
+      [eventIds],
+    );
+  }
+
+  /**
+   * For every State attending these events, in one statement: the latest meeting with it that
+   * the viewer may see (at that event, or on or after `metSince`), and whether a visible meeting
+   * is planned there and not yet held.
+   */
+  attendanceFacts(viewer: Viewer, eventIds: readonly string[], metSince: string | null): Promise<AttendanceFacts[]> {
+    const p = new SqlParams();
+    const ids = p.add(eventIds);
+    const since = p.add(metSince);
+    const types = p.add(MEETING_TYPES);
+    return this.db.query(
+      `SELECT a.event_id AS "eventId", a.state_iso3 AS "stateIso3", met.last AS "lastMetOn",
+         EXISTS (SELECT 1 FROM planned_meetings m WHERE m.event_id = a.event_id AND m.state_iso3 = a.state_iso3
+                 AND m.interaction_id IS NULL AND ${visibleTo(viewer, p, 'm')}) AS "meetingPlanned"
+       FROM event_attendances a
+       LEFT JOIN LATERAL (
+         SELECT max(i.occurred_on) AS last
+         FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
+         LEFT JOIN event_interactions ei ON ei.interaction_id = i.id
+         WHERE l.state_iso3 = a.state_iso3 AND i.type::text = ANY(${types}::text[]) AND ${visibleTo(viewer, p)}
+           AND (ei.event_id = a.event_id OR (${since}::date IS NOT NULL AND i.occurred_on >= ${since}::date))) met ON true
+       WHERE a.event_id = ANY(${ids}::uuid[])`,
+      p.values,
+    );
+  }
+
+  meetingsOf(viewer: Viewer, eventIds: readonly string[]): Promise<PlannedMeeting[]> {
+    const p = new SqlParams();
+    return this.db.query(
+      `SELECT ${MEETING_COLUMNS} FROM planned_meetings m JOIN states s ON s.iso3 = m.state_iso3
+       WHERE m.event_id = ANY(${p.add(eventIds)}::uuid[]) AND ${visibleTo(viewer, p, 'm')}
+       ORDER BY m.planned_on NULLS LAST, s.name, m.id`,
+      p.values,
+    );
+  }
+
+  interactionsOf(viewer: Viewer, eventIds: readonly string[]): Promise<(InteractionRow & { eventId: string })[]> {
+    const p = new SqlParams();
+    return this.db.query(
+      `SELECT ei.event_id AS "eventId", ${INTERACTION_COLUMNS} FROM event_interactions ei JOIN interactions i ON i.id = ei.interaction_id
+       WHERE ei.event_id = ANY(${p.add(eventIds)}::uuid[]) AND ${visibleTo(viewer, p)}
+       ORDER BY i.occurred_on, i.created_at, i.id`,
+      p.values,
+    );
+  }
+
+  eventIdsOfInteractions(ids: readonly string[]): Promise<{ interactionId: string; eventId: string }[]> {
+    return this.db.query(`SELECT interaction_id AS "interactionId", event_id AS "eventId" FROM event_interactions WHERE interaction_id = ANY($1::uuid[])`, [ids]);
+  }
+
+  meetingContactsOf(meetingIds: readonly string[], db: Queryable = this.db): Promise<(Contact & { meetingId: string })[]> {
+    return db.query(
+      `SELECT pc.meeting_id AS "meetingId", ${CONTACT_COLUMNS} FROM planned_meeting_contacts pc JOIN contacts c ON c.id = pc.contact_id
+       WHERE pc.meeting_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
+      [meetingIds],
+    );
+  }
+
+  async visibleMeeting(viewer: Viewer, id: string, db: Queryable): Promise<PlannedMeeting | null> {
+    const p = new SqlParams();
+    const rows = await db.query(`SELECT ${MEETING_COLUMNS} FROM planned_meetings m WHERE m.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'm')}`, p.values);
+    return rows[0] ?? null;
+  }
+
+  async insertMeeting(
+    row: { id: string; eventId: string; stateIso3: string; plannedOn: string | null; objective: string | null; visibility: Visibility; organizationId: string; createdBy: string },
+    contactIds: string[],
+    db: Queryable,
+  ): Promise<PlannedMeeting> {
+    const rows = await db.query(
+      `INSERT INTO planned_meetings (id, event_id, state_iso3, planned_on, objective, visibility, organization_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${MEETING_RETURNING}`,
+      [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy],
+    );
+    if (contactIds.length) {
+      await db.query(`INSERT INTO planned_meeting_contacts (meeting_id, contact_id) SELECT $1, unnest($2::uuid[])`, [row.id, contactIds]);
+    }
+    return rows[0];
+  }
+
+  markHeld(id: string, interactionId: string, expectedVersion: number | undefined, db: Queryable): Promise<PlannedMeeting> {
+    return updateVersioned<{ interactionId: string }, PlannedMeeting>(
+      db,
+      { table: 'planned_meetings', what: 'Planned meeting', returning: MEETING_RETURNING, columns: { interactionId: 'interaction_id' } },
+      id,
+      expectedVersion,
+      { interactionId },
+    );
+  }
+
+  contactStates(ids: readonly string[], db: Queryable): Promise<{ id: string; fullName: string; stateIso3: string | null }[]> {
+    return db.query(`SELECT id, full_name AS "fullName", state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+}

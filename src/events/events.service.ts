@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Writes } from '../activity/writes.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
+import { badInput, conflict, forbidden, notFound } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import type { Queryable } from '../common/sql.js';
+import { InteractionsService } from '../interactions/interactions.service.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type { TargetFilter } from '../targets/dto/targets.args.js';
+import { TargetsService } from '../targets/targets.service.js';
+import type { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeetingInput, RecordEventInput } from './dto/event.inputs.js';
+import type { Event, EventTarget, PlannedMeeting } from './event.model.js';
+import { EventsRepository } from './events.repository.js';
+
+/** Partners may only see SHARED things, so a partner records SHARED ones (as with interactions). */
+function visibilityFor(viewer: Viewer, requested: Visibility | undefined, fallback: Visibility): Visibility {
+  if (viewer.role !== Role.PARTNER) return requested ?? fallback;
+  if (requested && requested !== Visibility.SHARED) throw badInput('Partners record SHARED things only', { field: 'visibility' });
+  return Visibility.SHARED;
+}
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly writes: Writes,
+    private readonly events: EventsRepository,
+    private readonly states: StatesRepository,
+    private readonly interactionsService: InteractionsService,
+    private readonly targets: TargetsService,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<Event | null> {
+    return isUuid(id) ? this.events.visibleById(viewer, id) : null;
+  }
+
+  async list(viewer: Viewer, args: EventsArgs): Promise<Connection<Event>> {
+    const page = toPage(args, ['date', 'uuid']);
+    const { rows, total } = await this.events.page(viewer, args, page);
+    return toConnection(rows, page.first, total, (e) => [e.startsOn, e.id]);
+  }
+
+  record(viewer: Viewer, input: RecordEventInput): Promise<Event> {
+    if (input.endsOn < input.startsOn) throw badInput(`endsOn (${input.endsOn}) cannot be before startsOn (${input.startsOn})`, { field: 'endsOn' });
+    const visibility = visibilityFor(viewer, input.visibility, Visibility.COORDINATORS);
+    const attending = input.attendingStateIso3s ?? [];
+    return this.writes.run(viewer, 'recordEvent', async ({ manager, emit }) => {
+      await this.checkStates(attending, manager);
+      const event = await this.events.insert(
+        { id: randomUUID(), name: input.name, kind: input.kind, place: input.place ?? null, startsOn: input.startsOn, endsOn: input.endsOn, visibility, organizationId: viewer.organizationId, createdBy: viewer.id },
+        manager,
+      );
+      if (attending.length) await this.events.addAttendance(event.id, attending, [], manager);
+      await emit({
+        kind: ActivityKind.EVENT_RECORDED,
+        stateIso3s: attending,
+        summary: `Event recorded: ${input.name}${input.place ? ` (${input.place})` : ''}, ${input.startsOn} to ${input.endsOn}`,
+        visibility,
+      });
+      return event;
+    });
+  }
+
+  addAttendance(viewer: Viewer, input: AddEventAttendanceInput): Promise<Event> {
+    return this.writes.run(viewer, 'addEventAttendance', async ({ manager }) => {
+      await this.editableEvent(viewer, input.eventId, input.expectedVersion, manager);
+      await this.checkStates(input.stateIso3s, manager);
+      const contactIds = input.delegationContactIds ?? [];
+      await this.checkContacts(contactIds, input.stateIso3s, manager);
+      await this.events.addAttendance(input.eventId, input.stateIso3s, contactIds, manager);
+      return this.events.touch(input.eventId, input.expectedVersion, manager);
+    });
+  }
+
+  removeAttendance(viewer: Viewer, eventId: string, stateIso3: string, expectedVersion?: number): Promise<Event> {
+    return this.writes.run(viewer, 'removeEventAttendance', async ({ manager }) => {
+      await this.editableEvent(viewer, eventId, expectedVersion, manager);
+      if (!(await this.events.removeAttendance(eventId, stateIso3, manager))) throw notFound('Attendance', `${eventId}/${stateIso3}`);
+      return this.events.touch(eventId, expectedVersion, manager);
+    });
+  }
+
+  planMeeting(viewer: Viewer, input: PlanMeetingInput): Promise<PlannedMeeting> {
+    const visibility = visibilityFor(viewer, input.visibility, Visibility.ORGANIZATION);
+    return this.writes.run(viewer, 'planMeeting', async ({ manager, emit }) => {
+      const event = await this.events.visibleById(viewer, input.eventId, manager);
+      if (!event) throw notFound('Event', input.eventId);
+      await this.checkStates([input.stateIso3], manager);
+      if (input.plannedOn && (input.plannedOn < event.startsOn || input.plannedOn > event.endsOn)) {
+        throw badInput(`plannedOn (${input.plannedOn}) must be within the event (${event.startsOn} to ${event.endsOn})`, { field: 'plannedOn' });
+      }
+      const contactIds = input.contactIds ?? [];
+      await this.checkContacts(contactIds, [input.stateIso3], manager);
+      const meeting = await this.events.insertMeeting(
+        { id: randomUUID(), eventId: event.id, stateIso3: input.stateIso3, plannedOn: input.plannedOn ?? null, objective: input.objective ?? null, visibility, organizationId: viewer.organizationId, createdBy: viewer.id },
+        contactIds,
+        manager,
+      );
+      await emit({
+        kind: ActivityKind.MEETING_PLANNED,
+        stateIso3s: [input.stateIso3],
+        summary: `Meeting with {states} planned at ${event.name}${input.plannedOn ? ` on ${input.plannedOn}` : ''}`,
+        visibility,
+      });
+      return meeting;
+    });
+  }
+
+  /** Logs the BILATERAL_MEETING through the interaction write path, linked to the event, and links the plan to it. */
+  logMeetingHeld(viewer: Viewer, input: LogMeetingHeldInput): Promise<PlannedMeeting> {
+    return this.writes.run(viewer, 'logMeetingHeld', async (tx) => {
+      const { manager } = tx;
+      const meeting = await this.events.visibleMeeting(viewer, input.meetingId, manager);
+      if (!meeting) throw notFound('Planned meeting', input.meetingId);
+      if (viewer.role !== Role.ADMIN && meeting.organizationId !== viewer.organizationId) {
+        throw forbidden('Only the organization that planned a meeting can log it');
+      }
+      if (input.expectedVersion !== undefined && meeting.version !== input.expectedVersion) {
+        throw conflict('Planned meeting', meeting.id, input.expectedVersion, meeting.version);
+      }
+      if (meeting.held) throw badInput('This meeting was already logged as held', { field: 'meetingId' });
+      const event = (await this.events.visibleById(viewer, meeting.eventId, manager))!;
+      const planned = (await this.events.meetingContactsOf([meeting.id], manager)).map((c) => c.id);
+      const interaction = await this.interactionsService.logWithin(
+        viewer,
+        {
+          type: InteractionType.BILATERAL_MEETING,
+          occurredOn: input.occurredOn,
+          subject: input.subject ?? `Bilateral meeting at ${event.name}`,
+          summary: input.summary ?? meeting.objective,
+          outcome: input.outcome ?? null,
+          followUpOn: input.followUpOn ?? null,
+          visibility: input.visibility ?? meeting.visibility,
+          stateIso3s: [meeting.stateIso3],
+          contactIds: input.contactIds ?? planned,
+          eventId: event.id,
+        },
+        tx,
+      );
+      return this.events.markHeld(meeting.id, interaction.id, input.expectedVersion, manager);
+    });
+  }
+
+  /**
+   * The target States attending each event (ranked by the target list, filtered by it), with
+   * whether each was met: one ranking and one statement for all the events asked about.
+   */
+  async attendingTargets(viewer: Viewer, eventIds: readonly string[], filter: TargetFilter | undefined, metSince: string | null): Promise<Map<string, EventTarget[]>> {
+    const [ranked, facts] = await Promise.all([this.targets.rank(viewer, filter ?? {}), this.events.attendanceFacts(viewer, eventIds, metSince)]);
+    const byEvent = new Map<string, EventTarget[]>(eventIds.map((id) => [id, []]));
+    const factsOf = new Map(facts.map((f) => [`${f.eventId}/${f.stateIso3}`, f]));
+    for (const eventId of eventIds) {
+      for (const target of ranked) {
+        const fact = factsOf.get(`${eventId}/${target.state.iso3}`);
+        if (!fact) continue;
+        byEvent.get(eventId)!.push({ target, met: fact.lastMetOn !== null, lastMetOn: fact.lastMetOn, meetingPlanned: fact.meetingPlanned });
+      }
+    }
+    return byEvent;
+  }
+
+  /** An event is changed by its own organization (admins may change any they see). */
+  private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable): Promise<Event> {
+    const event = await this.events.visibleById(viewer, id, db);
+    if (!event) throw notFound('Event', id);
+    if (viewer.role !== Role.ADMIN && event.organizationId !== viewer.organizationId) {
+      throw forbidden('Only the organization that recorded an event can change it');
+    }
+    if (expectedVersion !== undefined && event.version !== expectedVersion) throw conflict('Event', id, expectedVersion, event.version);
+    return event;
+  }
+
+  private async checkStates(iso3s: string[], db: Queryable): Promise<void> {
+    const known = await this.states.existing(iso3s, db);
+    const unknown = iso3s.filter((iso3) => !known.has(iso3));
+    if (unknown.length) throw badInput(`Unknown State(s): ${unknown.join(', ')}`, { field: 'stateIso3s', stateIso3s: unknown });
+  }
+
+  /** Each contact must exist and be a contact of one of these States. */
+  private async checkContacts(ids: string[], iso3s: string[], db: Queryable): Promise<void> {
+    if (!ids.length) return;
+    const found = new Map((await this.events.contactStates(ids, db)).map((c) => [c.id, c]));
+    for (const id of ids) {
+      const contact = found.get(id);
+      if (!contact) throw badInput(`Unknown contact ${id}`, { field: 'contactIds', contactId: id });
+      if (!contact.stateIso3 || !iso3s.includes(contact.stateIso3)) {
+        throw badInput(`${contact.fullName} is a contact of ${contact.stateIso3 ?? 'no State'}, not of ${iso3s.join(', ')}`, { field: 'contactIds', contactId: id });
+      }
+    }
+  }
+}
