@@ -79,6 +79,7 @@ describe('events', () => {
     workshop = ok(
       await t.gql(RECORD, { input: { name: 'Regional workshop', kind: 'WORKSHOP', startsOn: day(6), endsOn: day(6), visibility: 'SHARED', attendingStateIso3s: ['TON', 'TUV'] } }, cast.panama.token),
     ).recordEvent;
+    expect(workshop).toMatchObject({ kind: 'WORKSHOP', place: null, visibility: 'SHARED', version: 1 });
     expect(codes(await t.gql(RECORD, { input: { name: 'Backwards', kind: 'OTHER', startsOn: day(6), endsOn: day(5) } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
   });
 

@@ -1,0 +1,90 @@
+import type { TestApp } from '../../support/app.js';
+import type { Caller, MatrixCase } from '../../support/authorization.js';
+import type { Actor } from '../../support/fixtures.js';
+
+const RECORD = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }`;
+const READ = `query($id: ID!) { event(id: $id) { id } }`;
+const LIST = `{ events(startingFrom: "2030-01-01", first: 200) { edges { node { id } } } }`;
+const ATTEND = `mutation($input: AddEventAttendanceInput!) { addEventAttendance(input: $input) { id } }`;
+const UNATTEND = `mutation($eventId: ID!, $stateIso3: String!) { removeEventAttendance(eventId: $eventId, stateIso3: $stateIso3) { id } }`;
+const PLAN = `mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }`;
+const HELD = `mutation($input: LogMeetingHeldInput!) { logMeetingHeld(input: $input) { id held } }`;
+
+/** One State per caller, so that each caller acts on something of its own. */
+const STATE_OF: Record<Caller, string> = { admin: 'KIR', france: 'TON', panama: 'FSM', partner: 'PNG', anonymous: 'SLB' };
+
+async function event(t: TestApp, owner: Actor, visibility: string): Promise<string> {
+  const input = { name: `Matrix ${visibility} event`, kind: 'REGIONAL_CONFERENCE', startsOn: '2030-03-01', endsOn: '2030-03-03', visibility, attendingStateIso3s: Object.values(STATE_OF) };
+  return (await t.gql(RECORD, { input }, owner.token)).data.recordEvent.id;
+}
+
+/** A meeting planned with each caller's State at a France event, with this visibility. */
+async function meetings(t: TestApp, owner: Actor, visibility: string): Promise<Record<string, string>> {
+  const eventId = await event(t, owner, 'COORDINATORS');
+  const ids: Record<string, string> = {};
+  for (const iso3 of Object.values(STATE_OF)) {
+    ids[iso3] = (await t.gql(PLAN, { input: { eventId, stateIso3: iso3, visibility } }, owner.token)).data.planMeeting.id;
+  }
+  return ids;
+}
+
+/** Events: reading follows the interaction rule (partners: SHARED only); changing one is for its organization. */
+export const EVENT_CASES: MatrixCase[] = [
+  {
+    name: 'event: a COORDINATORS event of France',
+    setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, id) => t.gql(READ, { id }, token ?? undefined),
+    seen: (response) => Boolean(response.data?.event),
+    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'events: a SHARED event of France',
+    setup: (t, cast) => event(t, cast.france, 'SHARED'),
+    run: (t, _cast, token) => t.gql(LIST, {}, token ?? undefined),
+    seen: (response, id) => (response.data?.events.edges ?? []).some((e: any) => e.node.id === id),
+    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'ok', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'events: an ORGANIZATION event of France',
+    setup: (t, cast) => event(t, cast.france, 'ORGANIZATION'),
+    run: (t, _cast, token) => t.gql(LIST, {}, token ?? undefined),
+    seen: (response, id) => (response.data?.events.edges ?? []).some((e: any) => e.node.id === id),
+    expect: { admin: 'hidden', france: 'ok', panama: 'hidden', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'recordEvent',
+    run: (t, _cast, token) => t.gql(RECORD, { input: { name: 'Matrix new event', kind: 'WORKSHOP', startsOn: '2030-04-01', endsOn: '2030-04-01' } }, token ?? undefined),
+    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'addEventAttendance: a COORDINATORS event of France',
+    setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, eventId, caller) =>
+      t.gql(ATTEND, { input: { eventId, stateIso3s: [{ admin: 'TUV', france: 'MHL', panama: 'BRA', partner: 'ARG', anonymous: 'VEN' }[caller as Caller]] } }, token ?? undefined),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'removeEventAttendance: a COORDINATORS event of France',
+    setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, eventId, caller) => t.gql(UNATTEND, { eventId, stateIso3: STATE_OF[caller] }, token ?? undefined),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'planMeeting: at a COORDINATORS event of France',
+    setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, eventId, caller) => t.gql(PLAN, { input: { eventId, stateIso3: STATE_OF[caller] } }, token ?? undefined),
+    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'logMeetingHeld: an ORGANIZATION meeting planned by France',
+    setup: (t, cast) => meetings(t, cast.france, 'ORGANIZATION'),
+    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2030-03-02' } }, token ?? undefined),
+    expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'logMeetingHeld: a COORDINATORS meeting planned by France',
+    setup: (t, cast) => meetings(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2030-03-02' } }, token ?? undefined),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+];
