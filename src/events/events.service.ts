@@ -15,13 +15,6 @@ import type { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeet
 import type { Event, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsRepository } from './events.repository.js';
 
-/** Partners may only see SHARED things, so a partner records SHARED ones (as with interactions). */
-function visibilityFor(viewer: Viewer, requested: Visibility | undefined, fallback: Visibility): Visibility {
-  if (viewer.role !== Role.PARTNER) return requested ?? fallback;
-  if (requested && requested !== Visibility.SHARED) throw badInput('Partners record SHARED things only', { field: 'visibility' });
-  return Visibility.SHARED;
-}
-
 @Injectable()
 export class EventsService {
   constructor(
@@ -44,7 +37,7 @@ export class EventsService {
 
   record(viewer: Viewer, input: RecordEventInput): Promise<Event> {
     if (input.endsOn < input.startsOn) throw badInput(`endsOn (${input.endsOn}) cannot be before startsOn (${input.startsOn})`, { field: 'endsOn' });
-    const visibility = visibilityFor(viewer, input.visibility, Visibility.COORDINATORS);
+    const visibility = input.visibility ?? Visibility.COORDINATORS;
     const attending = input.attendingStateIso3s ?? [];
     return this.writes.run(viewer, 'recordEvent', async ({ manager, emit }) => {
       await this.checkStates(attending, manager);
@@ -77,13 +70,14 @@ export class EventsService {
   removeAttendance(viewer: Viewer, eventId: string, stateIso3: string, expectedVersion?: number): Promise<Event> {
     return this.writes.run(viewer, 'removeEventAttendance', async ({ manager }) => {
       await this.editableEvent(viewer, eventId, expectedVersion, manager);
+      if (!/^[A-Z]{3}$/.test(stateIso3)) throw badInput('stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT', { field: 'stateIso3' });
       if (!(await this.events.removeAttendance(eventId, stateIso3, manager))) throw notFound('Attendance', `${eventId}/${stateIso3}`);
       return this.events.touch(eventId, expectedVersion, manager);
     });
   }
 
   planMeeting(viewer: Viewer, input: PlanMeetingInput): Promise<PlannedMeeting> {
-    const visibility = visibilityFor(viewer, input.visibility, Visibility.ORGANIZATION);
+    const visibility = input.visibility ?? Visibility.ORGANIZATION;
     return this.writes.run(viewer, 'planMeeting', async ({ manager, emit }) => {
       const event = await this.events.visibleById(viewer, input.eventId, manager);
       if (!event) throw notFound('Event', input.eventId);
@@ -163,7 +157,7 @@ export class EventsService {
 
   /** An event is changed by its own organization (admins may change any they see). */
   private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable): Promise<Event> {
-    const event = await this.events.visibleById(viewer, id, db);
+    const event = isUuid(id) ? await this.events.visibleById(viewer, id, db) : null;
     if (!event) throw notFound('Event', id);
     if (viewer.role !== Role.ADMIN && event.organizationId !== viewer.organizationId) {
       throw forbidden('Only the organization that recorded an event can change it');
