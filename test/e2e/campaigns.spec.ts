@@ -220,6 +220,12 @@ describe('letter campaigns', () => {
     expect(await names(cast.panama)).toEqual(['Shared letter', 'Coordinators letter']);
     expect(await names(cast.admin)).toEqual(['Shared letter', 'Coordinators letter']);
     expect(await names(cast.partner)).toEqual(['Shared letter']);
+    const filtered = async (filter: Record<string, unknown>) =>
+      ok(await t.gql('query($filter: LetterCampaignFilter) { letterCampaigns(filter: $filter) { edges { node { name } } } }', { filter }, cast.france.token))
+        .letterCampaigns.edges.map((e: any) => e.node.name);
+    expect(await filtered({ stateIso3s: ['FSM'] })).toEqual(['Coordinators letter', NAME]);
+    expect(await filtered({ from: '2018-01-16', to: '2018-01-24' })).toEqual(['Coordinators letter']);
+    expect(await filtered({ organizationIds: [cast.panama.organizationId] })).toEqual(['Shared letter']);
 
     for (const actor of [cast.panama, cast.partner, cast.admin]) expect(await read(campaign.id, actor)).toBeNull();
     expect(await read(coordinators.id, cast.partner)).toBeNull();
