@@ -141,7 +141,7 @@ export class LogLetterReplyInput extends LetterRef {
 
 @InputType()
 export class MarkCampaignFollowUpDoneInput extends LetterRef {
-  @Field(() => DateScalar, { nullable: true, description: 'When it was followed up. Default: today (not before the sending date)' })
+  @Field(() => DateScalar, { nullable: true, description: "The letter's follow-up date, when it had none. Default: today (or the sending date, if later)" })
   @IsOptional()
   doneOn?: string;
 }
