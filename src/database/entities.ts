@@ -1,5 +1,6 @@
 import { ActivityEventEntity } from '../activity/activity-event.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import { GroupingEntity, GroupingStateEntity } from '../groupings/grouping.entity.js';
 import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   ResolutionEntity,
   VoteEntity,
   ContactEntity,
+  ContactPostingEntity,
   InteractionEntity,
   InteractionStateEntity,
   InteractionContactEntity,
