@@ -45,6 +45,7 @@ export class ContactMergeService {
    * Merges the duplicates into the survivor in one transaction: every reference moves to it
    * (repeated interaction links are dropped), its empty fields are filled from the duplicates, the
    * duplicates' other values and notes are kept in its notes, then the duplicates are deleted.
+   * Its posting, State and position then follow the current posting of the merged history.
    */
   merge(viewer: Viewer, input: MergeContactsInput): Promise<Contact> {
     const { survivorId, duplicateIds, survivorExpectedVersion, duplicateExpectedVersions } = input;
@@ -83,17 +84,17 @@ export class ContactMergeService {
   }
 
   /**
-   * At most one posting may be current once the postings are together: the survivor's, else the
-   * duplicates' latest. The others end the day it started (or, if they started later, the day they
-   * started), so each stays in the history.
+   * At most one posting may be current once the postings are together: as when a posting is
+   * added, the one that started last stays current (the survivor's on a tie) and the others end
+   * the day it started, so each stays in the history.
    */
   private async settleCurrentPostings(survivorId: string, duplicateIds: string[], db: Queryable): Promise<void> {
     await db.query(
       `WITH keep AS (
          SELECT id, from_date FROM contact_postings
          WHERE to_date IS NULL AND contact_id = ANY($1::uuid[])
-         ORDER BY contact_id = $2::uuid DESC, from_date DESC, created_at DESC, id LIMIT 1)
-       UPDATE contact_postings p SET to_date = greatest(p.from_date, keep.from_date), updated_at = now()
+         ORDER BY from_date DESC, contact_id = $2::uuid DESC, created_at DESC, id LIMIT 1)
+       UPDATE contact_postings p SET to_date = keep.from_date, updated_at = now()
        FROM keep
        WHERE p.to_date IS NULL AND p.contact_id = ANY($1::uuid[]) AND p.id <> keep.id`,
       [[survivorId, ...duplicateIds], survivorId],
