@@ -1,6 +1,7 @@
 import { CALLERS, type MatrixCase, type Outcome } from '../support/authorization.js';
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
+import { CONTACTS_CASES } from './authorization/contacts.cases.js';
 import { SHARING_CASES } from './authorization/sharing.cases.js';
 
 /**
@@ -8,7 +9,7 @@ import { SHARING_CASES } from './authorization/sharing.cases.js';
  * (admin, a coordinator who owns the thing, a coordinator of another government, a partner,
  * and no token). Each feature lists its rows in `authorization/<feature>.cases.ts`.
  */
-const CASES: MatrixCase[] = [...SHARING_CASES];
+const CASES: MatrixCase[] = [...SHARING_CASES, ...CONTACTS_CASES];
 
 function outcome(response: GqlResponse, seen: boolean): Outcome | string {
   const errors = codes(response);
