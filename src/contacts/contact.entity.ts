@@ -9,6 +9,10 @@ import { UserEntity } from '../users/user.entity.js';
 @Index('ix_contacts_state', ['stateIso3'])
 @Index('ix_contacts_organization', ['organizationId'])
 @Index('ix_contacts_name', ['fullName', 'id'])
+// Expression indexes for finding duplicates (see migrations/1795850000000-contact-postings.ts):
+// ratify_name_key(full_name) folds accents and case, lower(email) folds case.
+@Index('ix_contacts_name_key', { synchronize: false })
+@Index('ix_contacts_email_key', { synchronize: false })
 export class ContactEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Posting } from '../common/enums.js';
+import { conflict, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { likePattern } from '../states/states.repository.js';
+import type { ContactDuplicateGroup } from './contact-posting.model.js';
 import type { Contact } from './contact.model.js';
 
 export const CONTACT_COLUMNS = `c.id, c.full_name AS "fullName", c.title, c.position, c.posting, c.state_iso3 AS "stateIso3",
@@ -39,13 +42,15 @@ const COLUMNS: ColumnMap<ContactFields> = {
   notes: 'notes',
 };
 
-const SPEC = { table: 'contacts', what: 'Contact', returning: RETURNING, columns: COLUMNS };
+export const CONTACT_SPEC = { table: 'contacts', what: 'Contact', returning: RETURNING, columns: COLUMNS };
 
 export interface ContactQuery {
   stateIso3s?: string[];
   organizationIds?: string[];
   postings?: Posting[];
   search?: string;
+  /** With it, `stateIso3s`, `organizationIds` and `postings` apply to the posting held on that date. */
+  postedAt?: string;
 }
 
 @Injectable()
@@ -71,9 +76,18 @@ export class ContactsRepository {
   async page(query: ContactQuery, page: Page): Promise<{ rows: Contact[]; total: number }> {
     const p = new SqlParams();
     const where: string[] = [];
-    if (query.stateIso3s) where.push(`c.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
-    if (query.organizationIds) where.push(`c.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
-    if (query.postings) where.push(`c.posting = ANY(${p.add(query.postings)}::posting[])`);
+    if (query.postedAt) {
+      const on = p.add(query.postedAt);
+      const held = [`cp.contact_id = c.id`, `cp.from_date <= ${on}::date`, `(cp.to_date IS NULL OR cp.to_date > ${on}::date)`];
+      if (query.stateIso3s) held.push(`cp.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
+      if (query.organizationIds) held.push(`cp.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
+      if (query.postings) held.push(`cp.posting = ANY(${p.add(query.postings)}::posting[])`);
+      where.push(`EXISTS (SELECT 1 FROM contact_postings cp WHERE ${held.join(' AND ')})`);
+    } else {
+      if (query.stateIso3s) where.push(`c.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
+      if (query.organizationIds) where.push(`c.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
+      if (query.postings) where.push(`c.posting = ANY(${p.add(query.postings)}::posting[])`);
+    }
     if (query.search) {
       const pattern = p.add(likePattern(query.search.trim()));
       where.push(`(c.full_name ILIKE ${pattern} OR c.email ILIKE ${pattern})`);
@@ -103,14 +117,60 @@ export class ContactsRepository {
         contact.createdBy,
       ],
     );
-    return rows[0];
+    const created: Contact = rows[0];
+    // A contact created with a posting or a State holds it from today: its first current posting.
+    if (created.posting || created.stateIso3) {
+      await db.query(
+        `INSERT INTO contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
+         VALUES ($1, $2, $3, $4, $5, (now() AT TIME ZONE 'UTC')::date, $6)`,
+        [randomUUID(), created.id, created.posting, created.stateIso3, created.position, contact.createdBy],
+      );
+    }
+    return created;
+  }
+
+  /**
+   * Locks contacts for a write that spans several statements, checking each expected version:
+   * NOT_FOUND for a missing one, CONFLICT for a stale one. Locks in id order, so that two
+   * writers never wait on each other.
+   */
+  async lock(expected: { id: string; version?: number }[], db: Queryable): Promise<Map<string, Contact>> {
+    const rows: Contact[] = await db.query(
+      `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`,
+      [expected.map((e) => e.id)],
+    );
+    const found = new Map(rows.map((row) => [row.id, row]));
+    for (const { id, version } of expected) {
+      const row = found.get(id);
+      if (!row) throw notFound('Contact', id);
+      if (version !== undefined && row.version !== version) throw conflict('Contact', id, version, row.version);
+    }
+    return found;
+  }
+
+  /**
+   * Groups of likely duplicates, by reason then key: contacts whose names fold to the same key
+   * (accents, case and spacing ignored) and contacts with the same e-mail (case ignored). One
+   * grouping pass over the table, on the same expressions as the indexes ix_contacts_name_key and
+   * ix_contacts_email_key.
+   */
+  async duplicates(page: Page): Promise<{ rows: ContactDuplicateGroup[]; total: number }> {
+    const p = new SqlParams();
+    const groups = `SELECT 'SAME_NAME' AS reason, ratify_name_key(full_name) AS key, array_agg(id::text ORDER BY created_at, id) AS "contactIds"
+        FROM contacts GROUP BY ratify_name_key(full_name) HAVING count(*) > 1
+      UNION ALL
+      SELECT 'SAME_EMAIL', lower(email), array_agg(id::text ORDER BY created_at, id)
+        FROM contacts WHERE email IS NOT NULL GROUP BY lower(email) HAVING count(*) > 1`;
+    const cursor = page.after ? `(reason, key) > (${p.add(page.after[0])}::text, ${p.add(page.after[1])}::text)` : null;
+    const rows = await this.db.query(pagedSql(groups, cursor, 'reason, key', p.add(page.first + 1)), p.values);
+    return splitPage<ContactDuplicateGroup>(rows, 'reason');
   }
 
   update(id: string, expectedVersion: number, changes: ContactFields, db: Queryable): Promise<Contact> {
-    return updateVersioned<ContactFields, Contact>(db, SPEC, id, expectedVersion, changes);
+    return updateVersioned<ContactFields, Contact>(db, CONTACT_SPEC, id, expectedVersion, changes);
   }
 
   delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {
-    return deleteVersioned(db, SPEC, id, expectedVersion);
+    return deleteVersioned(db, CONTACT_SPEC, id, expectedVersion);
   }
 }

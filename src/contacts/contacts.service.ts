@@ -10,6 +10,7 @@ import type { Queryable } from '../common/sql.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { Contact } from './contact.model.js';
+import { ContactPostingsService } from './contact-postings.service.js';
 import { ContactsRepository, type ContactFields } from './contacts.repository.js';
 import type { ContactsArgs, CreateContactInput, UpdateContactInput } from './dto/contact.inputs.js';
 
@@ -20,6 +21,7 @@ export class ContactsService {
     private readonly contacts: ContactsRepository,
     private readonly states: StatesRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly postings: ContactPostingsService,
   ) {}
 
   async get(id: string): Promise<Contact | null> {
@@ -52,7 +54,9 @@ export class ContactsService {
     if (!isUuid(id)) throw notFound('Contact', id);
     return this.writes.run(viewer, 'updateContact', async ({ manager }) => {
       await this.checkReferences(changes, manager);
-      return this.contacts.update(id, expectedVersion, changes, manager);
+      const contact = await this.contacts.update(id, expectedVersion, changes, manager);
+      await this.postings.followContact(viewer, contact, changes, manager);
+      return contact;
     });
   }
 

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Logger } from '@nestjs/common';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -52,7 +53,7 @@ export async function startEmbeddedDatabase(dir: string): Promise<EmbeddedDataba
   mkdirSync(dir, { recursive: true });
   const unlock = takeLock(dir);
   try {
-    const db = await PGlite.create(dir);
+    const db = await PGlite.create(dir, { extensions: { unaccent } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
     await server.start();
     const address = server.getServerConn();

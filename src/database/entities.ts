@@ -1,6 +1,7 @@
 import { ActivityEventEntity } from '../activity/activity-event.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
+import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import {
   EventAttendanceEntity,
@@ -30,6 +31,7 @@ export const ENTITIES = [
   ResolutionEntity,
   VoteEntity,
   ContactEntity,
+  ContactPostingEntity,
   InteractionEntity,
   InteractionStateEntity,
   InteractionContactEntity,

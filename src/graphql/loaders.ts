@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer.js';
+import { ContactPostingsRepository } from '../contacts/contact-postings.repository.js';
+import type { ContactPosting } from '../contacts/contact-posting.model.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { unauthenticated } from '../common/errors.js';
@@ -52,6 +54,8 @@ export class Loaders {
   readonly state: DataLoader<string, State | null>;
   readonly votesByState: DataLoader<string, StateVote[]>;
   readonly contactsByState: DataLoader<string, Contact[]>;
+  readonly contact: DataLoader<string, Contact | null>;
+  readonly postingsByContact: DataLoader<string, ContactPosting[]>;
   readonly statesByInteraction: DataLoader<string, State[]>;
   readonly contactsByInteraction: DataLoader<string, Contact[]>;
   readonly organization: DataLoader<string, Organization | null>;
@@ -69,7 +73,7 @@ export class Loaders {
     private readonly repos: LoaderRepositories,
     private readonly viewer: Viewer | null,
   ) {
-    const { states, votes, contacts, interactions, organizations, users, obstacles, groupings } = repos;
+    const { states, votes, contacts, contactPostings, interactions, organizations, users, obstacles, groupings } = repos;
     this.interaction = new DataLoader(async (ids) => {
       const found = byKey(await interactions.visibleByIds(this.requireViewer(), ids), (i) => i.id);
       return ids.map((id) => found.get(id) ?? null);
@@ -85,6 +89,14 @@ export class Loaders {
     this.contactsByState = new DataLoader(async (iso3s) => {
       const groups = groupByKey(await contacts.byStates(iso3s), (c) => c.stateIso3!);
       return iso3s.map((iso3) => groups.get(iso3) ?? []);
+    });
+    this.contact = new DataLoader(async (ids) => {
+      const found = byKey(await contacts.byIds(ids), (c) => c.id);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+    this.postingsByContact = new DataLoader(async (ids) => {
+      const groups = groupByKey(await contactPostings.byContacts(ids), (p) => p.contactId);
+      return ids.map((id) => groups.get(id) ?? []);
     });
     this.statesByInteraction = new DataLoader(async (ids) => {
       const groups = groupByKey(await interactions.statesOf(ids), (row) => row.__key);
@@ -148,6 +160,7 @@ export interface LoaderRepositories {
   states: StatesRepository;
   votes: VotesRepository;
   contacts: ContactsRepository;
+  contactPostings: ContactPostingsRepository;
   interactions: InteractionsRepository;
   organizations: OrganizationsRepository;
   users: UsersRepository;
@@ -163,13 +176,14 @@ export class LoadersFactory {
     states: StatesRepository,
     votes: VotesRepository,
     contacts: ContactsRepository,
+    contactPostings: ContactPostingsRepository,
     interactions: InteractionsRepository,
     organizations: OrganizationsRepository,
     users: UsersRepository,
     obstacles: ObstaclesRepository,
     groupings: GroupingsRepository,
   ) {
-    this.repos = { states, votes, contacts, interactions, organizations, users, obstacles, groupings };
+    this.repos = { states, votes, contacts, contactPostings, interactions, organizations, users, obstacles, groupings };
   }
 
   create(viewer: Viewer | null): Loaders {

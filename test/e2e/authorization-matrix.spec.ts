@@ -3,6 +3,7 @@ import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/
 import { createCast, type Cast } from '../support/fixtures.js';
 import { CAMPAIGN_CASES } from './authorization/campaigns.cases.js';
 import { EVENT_CASES } from './authorization/events.cases.js';
+import { CONTACTS_CASES } from './authorization/contacts.cases.js';
 import { SHARING_CASES } from './authorization/sharing.cases.js';
 
 /**
@@ -10,7 +11,7 @@ import { SHARING_CASES } from './authorization/sharing.cases.js';
  * (admin, a coordinator who owns the thing, a coordinator of another government, a partner,
  * and no token). Each feature lists its rows in `authorization/<feature>.cases.ts`.
  */
-const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...EVENT_CASES];
+const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...EVENT_CASES, ...CONTACTS_CASES];
 
 function outcome(response: GqlResponse, seen: boolean): Outcome | string {
   const errors = codes(response);

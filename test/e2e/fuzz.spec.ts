@@ -24,6 +24,7 @@ const CLIENT_ERRORS = new Set([
 
 const TABLES = [
   'contacts',
+  'contact_postings',
   'interactions',
   'interaction_states',
   'interaction_contacts',
@@ -293,6 +294,25 @@ class Fixtures {
     return { id, version: version + 1 };
   }
 
+  /** A posting of the live contact (the current one if any; recorded through the API if it has none), with the contact's version. */
+  async posting(): Promise<{ id: string; version: number }> {
+    const contact = await this.row('contact');
+    const [found] = await this.db.query('SELECT id FROM contact_postings WHERE contact_id = $1 ORDER BY to_date IS NULL DESC, from_date DESC LIMIT 1', [contact.id]);
+    if (found) return { id: found.id, version: contact.version };
+    const result = await this.t.gql(
+      'mutation($input: AddContactPostingInput!) { addContactPosting(input: $input) { version postings { id } } }',
+      { input: { contactId: contact.id, posting: 'CAPITAL', stateIso3: 'VUT', from: '2020-01-01', expectedVersion: contact.version } },
+      this.cast.admin.token,
+    );
+    if (!result.data) throw new Error(`could not add a posting: ${JSON.stringify(result.errors)}`);
+    return { id: result.data.addContactPosting.postings[0].id, version: result.data.addContactPosting.version };
+  }
+
+  /** A new contact, to be merged away. */
+  async spareContact(): Promise<{ id: string; version: number }> {
+    return { id: await this.create('contact'), version: 1 };
+  }
+
   async stateVersion(iso3: string): Promise<number> {
     return (await this.db.query('SELECT version FROM states WHERE iso3 = $1', [iso3]))[0].version;
   }
@@ -358,6 +378,29 @@ const SEEDS: Record<string, Seed> = {
   deleteContact: async (f) => {
     const { id, version } = await f.row('contact');
     return { id, expectedVersion: version };
+  },
+  addContactPosting: async (f) => {
+    const { id, version } = await f.row('contact');
+    return {
+      input: { contactId: id, posting: 'GENEVA_MISSION', stateIso3: 'VUT', organizationId: await f.id('organization'), position: 'Ambassador', from: '2015-01-01', to: '2016-06-30', expectedVersion: version },
+    };
+  },
+  endContactPosting: async (f) => {
+    const { id, version } = await f.posting();
+    return { input: { postingId: id, to: '2099-12-31', expectedVersion: version } };
+  },
+  updateContactPosting: async (f) => {
+    const { id, version } = await f.posting();
+    return { input: { postingId: id, posting: 'NEW_YORK_MISSION', stateIso3: 'FJI', organizationId: null, position: 'Counsellor', from: '2014-01-01', expectedVersion: version } };
+  },
+  deleteContactPosting: async (f) => {
+    const { id, version } = await f.posting();
+    return { postingId: id, expectedVersion: version };
+  },
+  mergeContacts: async (f) => {
+    const survivor = await f.row('contact');
+    const duplicate = await f.spareContact();
+    return { input: { survivorId: survivor.id, duplicateIds: [duplicate.id], survivorExpectedVersion: survivor.version, duplicateExpectedVersions: [duplicate.version] } };
   },
   logInteraction: async (f) => ({
     input: {

@@ -17,6 +17,7 @@ import {
 import { Posting } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
+import { DateScalar } from '../../graphql/scalars.js';
 
 const ISO3 = /^[A-Z]{3}$/;
 
@@ -125,6 +126,13 @@ export class ContactFilter {
   @IsOptional()
   @IsEnum(Posting, { each: true })
   postings?: Posting[];
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Contacts who held a posting on this date; stateIso3s, organizationIds and postings then apply to that posting',
+  })
+  @IsOptional()
+  postedAt?: string;
 
   @Field({ nullable: true, description: 'Part of the name or e-mail' })
   @IsOptional()

@@ -1,0 +1,38 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { PageArgs, type Connection } from '../common/pagination.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { ContactMergeService } from './contact-merge.service.js';
+import { ContactDuplicateGroup, ContactDuplicateGroupConnection } from './contact-posting.model.js';
+import { Contact } from './contact.model.js';
+import { MergeContactsInput } from './dto/posting.inputs.js';
+
+/** Likely duplicates are readable by whoever reads contacts; coordinators and admins merge them. */
+@Resolver(() => ContactDuplicateGroup)
+export class ContactMergeResolver {
+  constructor(private readonly service: ContactMergeService) {}
+
+  @Query(() => ContactDuplicateGroupConnection, {
+    description: 'Groups of contacts that are likely the same person, by reason then key',
+  })
+  contactDuplicates(@Args() args: PageArgs): Promise<Connection<ContactDuplicateGroup>> {
+    return this.service.duplicates(args);
+  }
+
+  @Writers()
+  @Mutation(() => Contact, {
+    description:
+      'Merges duplicates into the survivor: their interactions, postings and other references move to it, its empty fields are filled, their notes and other values are kept in its notes, and they are deleted. Returns the survivor',
+  })
+  mergeContacts(@CurrentViewer() viewer: Viewer, @Args('input') input: MergeContactsInput): Promise<Contact> {
+    return this.service.merge(viewer, input);
+  }
+
+  @ResolveField(() => [Contact], { description: 'Oldest first' })
+  async contacts(@Parent() group: ContactDuplicateGroup, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+    const contacts = await loaders.contact.loadMany(group.contactIds);
+    return contacts.filter((c): c is Contact => c !== null && !(c instanceof Error));
+  }
+}

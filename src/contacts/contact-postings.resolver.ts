@@ -1,0 +1,65 @@
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { Organization } from '../organizations/organization.model.js';
+import { State } from '../states/state.model.js';
+import { ContactPosting } from './contact-posting.model.js';
+import { ContactPostingsService } from './contact-postings.service.js';
+import { Contact } from './contact.model.js';
+import { AddContactPostingInput, EndContactPostingInput, UpdateContactPostingInput } from './dto/posting.inputs.js';
+
+/** A contact's postings over time: readable by every role; coordinators and admins change them. */
+@Resolver(() => Contact)
+export class ContactPostingsResolver {
+  constructor(private readonly service: ContactPostingsService) {}
+
+  @ResolveField(() => [ContactPosting], { description: 'Every posting, newest first' })
+  postings(@Parent() contact: Contact, @RequestLoaders() loaders: Loaders): Promise<ContactPosting[]> {
+    return loaders.postingsByContact.load(contact.id);
+  }
+
+  @Writers()
+  @Mutation(() => Contact, {
+    description: 'Records a posting. Without `to` it is the current one: the previous current posting ends on its `from`',
+  })
+  addContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: AddContactPostingInput): Promise<Contact> {
+    return this.service.add(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Contact, { description: 'Ends the current posting; the contact then has no current posting' })
+  endContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: EndContactPostingInput): Promise<Contact> {
+    return this.service.end(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Contact, { description: 'Corrects a posting' })
+  updateContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateContactPostingInput): Promise<Contact> {
+    return this.service.update(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Contact, { description: 'Removes a posting recorded by mistake' })
+  deleteContactPosting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('postingId', { type: () => ID }) postingId: string,
+    @Args('expectedVersion', { type: () => Int, description: "The contact's version you read" }) expectedVersion: number,
+  ): Promise<Contact> {
+    return this.service.delete(viewer, postingId, expectedVersion);
+  }
+}
+
+@Resolver(() => ContactPosting)
+export class ContactPostingFieldsResolver {
+  @ResolveField(() => State, { nullable: true })
+  state(@Parent() posting: ContactPosting, @RequestLoaders() loaders: Loaders): Promise<State | null> | null {
+    return posting.stateIso3 ? loaders.state.load(posting.stateIso3) : null;
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() posting: ContactPosting, @RequestLoaders() loaders: Loaders): Promise<Organization | null> | null {
+    return posting.organizationId ? loaders.organization.load(posting.organizationId) : null;
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { Writes, type WriteTransaction } from '../activity/writes.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ActivityKind, Posting } from '../common/enums.js';
+import { todayIso } from '../common/dates.js';
+import { badInput, notFound } from '../common/errors.js';
+import type { Queryable } from '../common/sql.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type { ContactPosting } from './contact-posting.model.js';
+import { ContactPostingsRepository, type PostingFields } from './contact-postings.repository.js';
+import type { Contact } from './contact.model.js';
+import { ContactsRepository, type ContactFields } from './contacts.repository.js';
+import type { AddContactPostingInput, EndContactPostingInput, UpdateContactPostingInput } from './dto/posting.inputs.js';
+
+const POSTING_LABELS: Record<Posting, string> = {
+  [Posting.CAPITAL]: 'in the capital',
+  [Posting.GENEVA_MISSION]: 'at the mission in Geneva',
+  [Posting.NEW_YORK_MISSION]: 'at the mission in New York',
+  [Posting.OTHER_MISSION]: 'at another mission',
+  [Posting.OTHER]: 'elsewhere',
+};
+
+/**
+ * A contact's postings over time. The contact's `posting`, `state_iso3` and `position` columns
+ * are its current posting (the one without an end date): every change here keeps them in step,
+ * and when no posting is current `posting` and `position` are empty while `state_iso3` keeps the
+ * State of the last one. Every change takes the contact's expected version and bumps it.
+ */
+@Injectable()
+export class ContactPostingsService {
+  constructor(
+    private readonly writes: Writes,
+    private readonly contacts: ContactsRepository,
+    private readonly postings: ContactPostingsRepository,
+    private readonly states: StatesRepository,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
+
+  add(viewer: Viewer, input: AddContactPostingInput): Promise<Contact> {
+    return this.writes.run(viewer, 'addContactPosting', async (tx) => {
+      const { manager } = tx;
+      const contact = (await this.contacts.lock([{ id: input.contactId, version: input.expectedVersion }], manager)).get(input.contactId)!;
+      await this.checkReferences(input, manager);
+      const to = input.to ?? null;
+      if (to !== null && to <= input.from) throw badInput(`A posting ends after it starts: "to" (${to}) must be after "from" (${input.from})`);
+      if (to === null) {
+        const current = await this.postings.current(contact.id, manager);
+        if (current) {
+          if (current.from >= input.from) {
+            throw badInput(`The current posting started on ${current.from}: a new current posting must start after that`, {
+              postingId: current.id,
+            });
+          }
+          await this.postings.update(current.id, { to: input.from }, manager);
+        }
+      }
+      const posting = await this.postings.insert({ ...input, to, contactId: contact.id, createdBy: viewer.id }, manager);
+      const updated = await this.sync(contact, input.expectedVersion, manager);
+      await this.announce(tx, updated, posting, to === null ? 'now' : 'past');
+      return updated;
+    });
+  }
+
+  end(viewer: Viewer, input: EndContactPostingInput): Promise<Contact> {
+    return this.writes.run(viewer, 'endContactPosting', async (tx) => {
+      const { manager } = tx;
+      const { posting, contact } = await this.lockPosting(input.postingId, input.expectedVersion, manager);
+      if (!posting.current) throw badInput(`This posting already ended on ${posting.to}`, { postingId: posting.id });
+      if (input.to <= posting.from) throw badInput(`A posting ends after it starts: "to" (${input.to}) must be after ${posting.from}`);
+      const ended = await this.postings.update(posting.id, { to: input.to }, manager);
+      const updated = await this.sync(contact, input.expectedVersion, manager);
+      await this.announce(tx, updated, ended, 'ended');
+      return updated;
+    });
+  }
+
+  update(viewer: Viewer, { postingId, expectedVersion, ...changes }: UpdateContactPostingInput): Promise<Contact> {
+    return this.writes.run(viewer, 'updateContactPosting', async (tx) => {
+      const { manager } = tx;
+      const { posting, contact } = await this.lockPosting(postingId, expectedVersion, manager);
+      await this.checkReferences(changes, manager);
+      const from = changes.from ?? posting.from;
+      const to = changes.to === undefined ? posting.to : changes.to;
+      if (to !== null && to <= from) throw badInput(`A posting ends after it starts: "to" (${to}) must be after "from" (${from})`);
+      if (to === null && !posting.current) {
+        const current = await this.postings.current(contact.id, manager);
+        if (current) {
+          throw badInput('Another posting is current: end it, or add this one with addContactPosting', { postingId: current.id });
+        }
+      }
+      const changed = await this.postings.update(posting.id, changes, manager);
+      const updated = await this.sync(contact, expectedVersion, manager);
+      await this.announce(tx, updated, changed, 'corrected');
+      return updated;
+    });
+  }
+
+  delete(viewer: Viewer, postingId: string, expectedVersion: number): Promise<Contact> {
+    return this.writes.run(viewer, 'deleteContactPosting', async (tx) => {
+      const { manager } = tx;
+      const { posting, contact } = await this.lockPosting(postingId, expectedVersion, manager);
+      await this.postings.delete(posting.id, manager);
+      const updated = await this.sync(contact, expectedVersion, manager);
+      await this.announce(tx, updated, posting, 'removed');
+      return updated;
+    });
+  }
+
+  /**
+   * After updateContact changed the contact's posting, State or position: the current posting
+   * follows (a correction), or, when none is current, the contact now holds one from today.
+   */
+  async followContact(viewer: Viewer, contact: Contact, changes: ContactFields, db: Queryable): Promise<void> {
+    if (changes.posting === undefined && changes.stateIso3 === undefined && changes.position === undefined) return;
+    const current = await this.postings.current(contact.id, db);
+    const fields: PostingFields = { posting: contact.posting, stateIso3: contact.stateIso3, position: contact.position };
+    if (current) await this.postings.update(current.id, fields, db);
+    else if (contact.posting || contact.stateIso3) {
+      await this.postings.insert({ ...fields, contactId: contact.id, from: todayIso(), createdBy: viewer.id }, db);
+    }
+  }
+
+  /** Makes the contact's columns match its current posting, bumping its version. */
+  private async sync(contact: Contact, expectedVersion: number, db: Queryable): Promise<Contact> {
+    const current = await this.postings.current(contact.id, db);
+    const changes: ContactFields = current
+      ? { posting: current.posting, stateIso3: current.stateIso3, position: current.position }
+      : { posting: null, position: null };
+    return this.contacts.update(contact.id, expectedVersion, changes, db);
+  }
+
+  private async lockPosting(postingId: string, expectedVersion: number, db: Queryable): Promise<{ posting: ContactPosting; contact: Contact }> {
+    const found = await this.postings.byId(postingId, db);
+    if (!found) throw notFound('ContactPosting', postingId);
+    const contact = (await this.contacts.lock([{ id: found.contactId, version: expectedVersion }], db)).get(found.contactId)!;
+    // Read again under the contact's lock: the posting may have changed meanwhile.
+    const posting = await this.postings.byId(postingId, db);
+    if (!posting) throw notFound('ContactPosting', postingId);
+    return { posting, contact };
+  }
+
+  private async checkReferences(fields: { stateIso3?: string | null; organizationId?: string | null }, db: Queryable): Promise<void> {
+    if (fields.stateIso3 && !(await this.states.existing([fields.stateIso3], db)).has(fields.stateIso3)) {
+      throw notFound('State', fields.stateIso3);
+    }
+    if (fields.organizationId && !(await this.organizations.byIds([fields.organizationId], db)).length) {
+      throw notFound('Organization', fields.organizationId);
+    }
+  }
+
+  private announce(tx: WriteTransaction, contact: Contact, posting: ContactPosting, what: 'now' | 'past' | 'ended' | 'corrected' | 'removed') {
+    const where = `${posting.posting ? POSTING_LABELS[posting.posting] : 'posted'}${posting.stateIso3 ? ' for {states}' : ''}`;
+    const position = posting.position ? ` as ${posting.position}` : '';
+    const summaries = {
+      now: `${contact.fullName} is now ${where}${position}, since ${posting.from}`,
+      past: `Past posting recorded for ${contact.fullName}: ${where}${position}, ${posting.from} to ${posting.to}`,
+      ended: `${contact.fullName}'s posting ${where} ended on ${posting.to}`,
+      corrected: `Posting of ${contact.fullName} corrected: ${where}${position}, from ${posting.from}${posting.to ? ` to ${posting.to}` : ''}`,
+      removed: `Posting of ${contact.fullName} removed: ${where}, from ${posting.from}`,
+    };
+    return tx.emit({
+      kind: ActivityKind.CONTACT_POSTING_CHANGED,
+      stateIso3s: posting.stateIso3 ? [posting.stateIso3] : [],
+      summary: summaries[what],
+    });
+  }
+}
