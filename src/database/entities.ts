@@ -10,6 +10,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StageChangeEntity } from '../states/stage-change.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { MandateEntity, ObjectiveEntity, PlannedActivityEntity } from '../work-plans/mandate.entity.js';
 import { ResolutionEntity } from '../votes/resolution.entity.js';
 import { VoteEntity } from '../votes/vote.entity.js';
 
@@ -30,4 +31,7 @@ export const ENTITIES = [
   ObstacleEntity,
   ActivityEventEntity,
   AuditEntryEntity,
+  MandateEntity,
+  ObjectiveEntity,
+  PlannedActivityEntity,
 ];
