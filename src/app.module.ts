@@ -17,6 +17,7 @@ import { StatesModule } from './states/states.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VotesModule } from './votes/votes.module.js';
+import { WorkPlansModule } from './work-plans/work-plans.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         ObstaclesModule,
         GroupingsModule,
         TargetsModule,
+        WorkPlansModule,
         HealthModule,
         GraphqlModule,
       ],
