@@ -102,7 +102,7 @@ export class MandatesService {
       let activities = 0;
       if (previous && input.carryOverActivities !== false) activities = await this.mandates.carryActivities(previous.id, mandate.id, manager);
       const handOver = previous
-        ? `, taking over from "${previous.name}" (${carried.obstacleIds.length} open obstacles, ${carried.groupingIds.length} target lists, ${activities} planned activities)`
+        ? `, taking over from "${previous.name}" (${count(carried.obstacleIds.length, 'open obstacle')}, ${count(carried.groupingIds.length, 'target list')}, ${count(activities, 'planned activity', 'planned activities')})`
         : '';
       await emit({
         kind: ActivityKind.MANDATE_STARTED,
@@ -277,6 +277,8 @@ export class MandatesService {
     }
   }
 }
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function checkPeriod(from: string, to: string): void {
   if (to < from) throw badInput(`periodTo (${to}) cannot be before periodFrom (${from})`, { field: 'periodTo' });
