@@ -2,13 +2,14 @@ import { CALLERS, type MatrixCase, type Outcome } from '../support/authorization
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
 import { SHARING_CASES } from './authorization/sharing.cases.js';
+import { WORK_PLANS_CASES } from './authorization/work-plans.cases.js';
 
 /**
  * Who may do what, in one table: every operation of the workflows, for every kind of caller
  * (admin, a coordinator who owns the thing, a coordinator of another government, a partner,
  * and no token). Each feature lists its rows in `authorization/<feature>.cases.ts`.
  */
-const CASES: MatrixCase[] = [...SHARING_CASES];
+const CASES: MatrixCase[] = [...SHARING_CASES, ...WORK_PLANS_CASES];
 
 function outcome(response: GqlResponse, seen: boolean): Outcome | string {
   const errors = codes(response);
