@@ -252,6 +252,16 @@ export class MandatesRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Those of these interactions the viewer may see. */
+  async visibleInteractionIds(viewer: Viewer, ids: readonly string[], db: Queryable): Promise<Set<string>> {
+    const p = new SqlParams();
+    const rows: { id: string }[] = await db.query(
+      `SELECT i.id FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`,
+      p.values,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   // Objectives
 
   async objectiveById(id: string, db: Queryable = this.db): Promise<Objective | null> {

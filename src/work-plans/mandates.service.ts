@@ -7,7 +7,6 @@ import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
-import { InteractionsRepository } from '../interactions/interactions.repository.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type {
   AddObjectiveInput,
@@ -37,7 +36,6 @@ export class MandatesService {
     private readonly writes: Writes,
     private readonly mandates: MandatesRepository,
     private readonly states: StatesRepository,
-    private readonly interactions: InteractionsRepository,
   ) {}
 
   async get(viewer: Viewer, id: string): Promise<Mandate | null> {
@@ -271,7 +269,7 @@ export class MandatesService {
       if (unknown.length) throw new AppError('NOT_FOUND', `Unknown State(s): ${unknown.join(', ')}`, { stateIso3s: unknown });
     }
     if (newInteractionIds?.length) {
-      const seen = new Set((await this.interactions.visibleByIds(viewer, newInteractionIds)).map((i) => i.id));
+      const seen = await this.mandates.visibleInteractionIds(viewer, newInteractionIds, db);
       const missing = newInteractionIds.filter((id) => !seen.has(id));
       if (missing.length) throw new AppError('NOT_FOUND', `Unknown interaction(s): ${missing.join(', ')}`, { interactionIds: missing });
     }
