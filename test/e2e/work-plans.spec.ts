@@ -152,6 +152,15 @@ describe('work plans', () => {
     const dropSelf = await t.gql(UPDATE, { id: mandate.id, input: { expectedVersion: 2, organizationIds: [cast.panama.organizationId] } }, cast.france.token);
     expect(codes(dropSelf)).toEqual(['BAD_USER_INPUT']);
     expect(ok(await t.gql(GET, { id: mandate.id }, cast.france.token)).mandate.version).toBe(2);
+    // Every change is in the audit trail, with its actor.
+    const audit = ok(await t.gql(
+      `{ auditLog(filter: { entity: "mandates", entityId: "${mandate.id}" }) { edges { node { action actor { email } before after } } } }`,
+      {},
+      cast.admin.token,
+    )).auditLog.edges.map((e: any) => e.node);
+    expect(audit.map((entry: any) => entry.action).sort()).toEqual(['startMandate', 'updateMandate']);
+    const change = audit.find((entry: any) => entry.action === 'updateMandate');
+    expect([change.actor.email, change.before.name, change.after.name]).toEqual(['coordinator@panama.example', 'Universalization coordinators 2026', 'Coordinators 2026']);
   });
 
   it('lets only coordinators of its organizations (and admins) change it; others read it as its visibility allows', async () => {
