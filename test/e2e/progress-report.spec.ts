@@ -177,6 +177,16 @@ describe('progress report', () => {
     expect(names(african.treaty.ratifications)).toEqual(['Nigeria', 'South Sudan']);
   });
 
+  it('costs the same few statements whatever the number of States (one per section, no statement per State)', async () => {
+    const tonga = await t.counter.measure(() => t.gql(REPORT, { input: { from: FROM, to: TO, stateIso3s: ['TON'] } }, cast.france.token));
+    const world = await t.counter.measure(() => t.gql(REPORT, { input: { from: '2008-01-01', to: TO } }, cast.france.token));
+    expect(tonga.result.errors).toBeUndefined();
+    expect(world.result.errors).toBeUndefined();
+    expect(world.result.data.progressReport.treaty.ratifications.count).toBeGreaterThan(100);
+    expect(world.statements).toBe(tonga.statements);
+    expect(world.statements).toBeLessThanOrEqual(8);
+  });
+
   it('refuses a period that ends before it starts, a missing period and an unknown mandate', async () => {
     const bad = await t.gql(REPORT, { input: { from: '2026-03-01', to: '2026-02-01' } }, cast.france.token);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
