@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Writes, type WriteTransaction } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
-import { ActivityKind, Visibility } from '../common/enums.js';
+import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -57,7 +57,7 @@ export class MandatesService {
    */
   start(viewer: Viewer, input: StartMandateInput): Promise<Mandate> {
     checkPeriod(input.periodFrom, input.periodTo);
-    if (viewer.role !== 'ADMIN' && !input.organizationIds.includes(viewer.organizationId)) {
+    if (viewer.role !== Role.ADMIN && !input.organizationIds.includes(viewer.organizationId)) {
       throw forbidden('A coordinator starts mandates of which their own organization is a part');
     }
     return this.writes.run(viewer, 'startMandate', async ({ manager, emit }) => {
@@ -118,7 +118,7 @@ export class MandatesService {
       checkPeriod(changes.periodFrom ?? current.periodFrom, changes.periodTo ?? current.periodTo);
       if (changes.organizationIds) {
         await this.checkOrganizations(changes.organizationIds, tx.manager);
-        if (viewer.role !== 'ADMIN' && !changes.organizationIds.includes(viewer.organizationId)) {
+        if (viewer.role !== Role.ADMIN && !changes.organizationIds.includes(viewer.organizationId)) {
           throw badInput('You cannot remove your own organization from the mandate', { field: 'organizationIds' });
         }
       }

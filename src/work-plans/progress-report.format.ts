@@ -1,7 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
+import type { RegionalGroup } from '../common/enums.js';
 import type { ProgressReport, StateTally } from './progress-report.model.js';
 
 const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+
+/** The groups' names as the UN writes them (DGACM). */
+const GROUP_NAMES: Record<RegionalGroup, string> = {
+  AFRICAN: 'African',
+  ASIA_PACIFIC: 'Asia-Pacific',
+  EASTERN_EUROPEAN: 'Eastern European',
+  LATIN_AMERICAN_AND_CARIBBEAN: 'Latin American and Caribbean',
+  WESTERN_EUROPEAN_AND_OTHERS: 'Western European and Others',
+};
 
 /** Every line of the report: section, measure, the number and its States. */
 function lines(report: ProgressReport): [section: string, measure: string, tally: StateTally][] {
@@ -46,7 +56,7 @@ const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')
 export function reportMarkdown(report: ProgressReport, heading: ReportHeading): string {
   const scope = [
     `Period: ${report.from} to ${report.to}`,
-    `Regional groups: ${report.regionalGroups.length ? report.regionalGroups.map(label).join(', ') : 'all'}`,
+    `Regional groups: ${report.regionalGroups.length ? report.regionalGroups.map((group) => GROUP_NAMES[group]).join(', ') : 'all'}`,
   ];
   if (report.stateIso3s) scope.push(`States: ${report.stateIso3s.join(', ')}`);
   if (heading.mandateName) scope.push(`Mandate: ${heading.mandateName}`);

@@ -223,7 +223,7 @@ describe('progress report', () => {
       expect(text).toContain(`# Progress report, ${FROM} to ${TO}`);
       expect(text).toContain('- Mandate: Universalization coordinators (test)');
       expect(text).toContain('- Interactions of: France, Panama');
-      expect(text).toContain('- Regional groups: Asia pacific');
+      expect(text).toContain('- Regional groups: Asia-Pacific');
       expect(text).toContain('| States contacted | States with at least one interaction | 5 | Kiribati, Papua New Guinea, Solomon Islands, Tonga, Tuvalu |');
       expect(text).toContain('| Letters | Unanswered | 1 | Tonga |');
       expect(text).toContain('| Stage moves | Forward | 3 | Kiribati, Tonga |');
