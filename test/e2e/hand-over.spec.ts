@@ -172,6 +172,19 @@ describe('hand-over', () => {
     expect(codes(remove)).toEqual(['CONFLICT']);
   });
 
+  it('reads a page of mandates with their work plans and hand-overs in the same number of statements for one or two', async () => {
+    const list = `query($first: Int) { mandates(first: $first) { edges { node {
+      name organizations { name } previousMandate { name } nextMandate { name } targetLists { name states { iso3 } }
+      objectives { title } plannedActivities { title states { name } interactions { id } carriedFrom { title } }
+      openFollowUps { subject author { id } } openObstacles { state { name } }
+      handOver { followUps { subject } obstacles { id } targetLists { name } plannedActivities { title } }
+    } } } }`;
+    const one = await t.counter.measure(() => t.gql(list, { first: 1 }, cast.france.token));
+    const two = await t.counter.measure(() => t.gql(list, { first: 2 }, cast.france.token));
+    expect(ok(two.result).mandates.edges.map((e: any) => e.node.name)).toEqual(['Universalization coordinators 2026', 'Universalization coordinators 2025']);
+    expect(two.statements).toBe(one.statements);
+  });
+
   it('records MANDATE_STARTED with what was taken over', async () => {
     const feed = ok(await t.gql('{ activityFeed(filter: { kinds: [MANDATE_STARTED] }, first: 10) { edges { node { summary actor { id } } } } }', {}, cast.partner.token)).activityFeed;
     expect(feed.edges[0].node).toEqual({
