@@ -19,6 +19,7 @@ import { StatesModule } from './states/states.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VotesModule } from './votes/votes.module.js';
+import { WorkPlansModule } from './work-plans/work-plans.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         TargetsModule,
         CampaignsModule,
         EventsModule,
+        WorkPlansModule,
         HealthModule,
         GraphqlModule,
       ],

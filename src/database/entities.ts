@@ -20,6 +20,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StageChangeEntity } from '../states/stage-change.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { MandateEntity, ObjectiveEntity, PlannedActivityEntity } from '../work-plans/mandate.entity.js';
 import { ResolutionEntity } from '../votes/resolution.entity.js';
 import { VoteEntity } from '../votes/vote.entity.js';
 
@@ -49,4 +50,7 @@ export const ENTITIES = [
   EventInteractionEntity,
   PlannedMeetingEntity,
   PlannedMeetingContactEntity,
+  MandateEntity,
+  ObjectiveEntity,
+  PlannedActivityEntity,
 ];

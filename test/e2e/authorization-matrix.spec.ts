@@ -5,13 +5,14 @@ import { CAMPAIGN_CASES } from './authorization/campaigns.cases.js';
 import { EVENT_CASES } from './authorization/events.cases.js';
 import { CONTACTS_CASES } from './authorization/contacts.cases.js';
 import { SHARING_CASES } from './authorization/sharing.cases.js';
+import { WORK_PLANS_CASES } from './authorization/work-plans.cases.js';
 
 /**
  * Who may do what, in one table: every operation of the workflows, for every kind of caller
  * (admin, a coordinator who owns the thing, a coordinator of another government, a partner,
  * and no token). Each feature lists its rows in `authorization/<feature>.cases.ts`.
  */
-const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...EVENT_CASES, ...CONTACTS_CASES];
+const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...EVENT_CASES, ...CONTACTS_CASES, ...WORK_PLANS_CASES];
 
 function outcome(response: GqlResponse, seen: boolean): Outcome | string {
   const errors = codes(response);

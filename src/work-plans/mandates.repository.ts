@@ -1,0 +1,377 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { RegionalGroup, Visibility } from '../common/enums.js';
+import type { Page } from '../common/pagination.js';
+import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import type { Grouping } from '../groupings/grouping.model.js';
+import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
+import { visibleTo } from '../interactions/visibility.js';
+import type { Obstacle } from '../obstacles/obstacle.model.js';
+import { mandateVisibleTo } from './mandate-visibility.js';
+import { PlannedActivityKind, PlannedActivityStatus } from './work-plan.enums.js';
+import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
+
+const MANDATE_COLUMNS = `m.id, m.name, m.period_from AS "periodFrom", m.period_to AS "periodTo",
+  m.organization_ids AS "organizationIds", m.visibility, m.previous_mandate_id AS "previousMandateId",
+  m.grouping_ids AS "groupingIds", m.carried_follow_up_ids AS "carriedFollowUpIds",
+  m.carried_obstacle_ids AS "carriedObstacleIds", m.carried_grouping_ids AS "carriedGroupingIds",
+  m.created_by AS "createdById", m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
+
+const OBJECTIVE_COLUMNS = `o.id, o.mandate_id AS "mandateId", o.title, o.description, o.indicators, o.version,
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+const ACTIVITY_COLUMNS = `a.id, a.mandate_id AS "mandateId", a.title, a.kind, a.planned_on AS "plannedOn",
+  a.planned_until AS "plannedUntil", a.regional_group AS "regionalGroup", a.state_iso3s AS "stateIso3s", a.status,
+  a.notes, a.interaction_ids AS "interactionIds", a.carried_from_id AS "carriedFromId", a.version,
+  a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+
+const GROUPING_COLUMNS = `g.id, g.name, g.description, g.created_by AS "createdById", g.version,
+  g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+
+const OBSTACLE_COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
+  o.recorded_on AS "recordedOn", o.resolved_on AS "resolvedOn", o.recorded_by AS "recordedById", o.version,
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+/** A follow-up still to do. */
+const PENDING = 'i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL';
+
+/**
+ * A mandate's open follow-ups: pending follow-ups it took over at its hand-over, and those of
+ * interactions its organizations logged up to the end of its period.
+ */
+const OPEN_FOLLOW_UP_OF_M = `${PENDING} AND (i.id = ANY(m.carried_follow_up_ids)
+  OR (i.organization_id = ANY(m.organization_ids) AND i.occurred_on <= m.period_to))`;
+
+/** A mandate's open obstacles: OPEN ones it took over, and OPEN ones recorded up to the end of its period. */
+const OPEN_OBSTACLE_OF_M = `o.status = 'OPEN' AND (o.id = ANY(m.carried_obstacle_ids) OR o.recorded_on <= m.period_to)`;
+
+/** pg may return arrays of types it does not know as '{a,b}' strings. */
+function asArray(value: string[] | string | null): string[] {
+  if (Array.isArray(value)) return value.map((v) => v.trim());
+  if (!value) return [];
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',').map((v) => v.replace(/^"|"$/g, '').trim()) : [];
+}
+
+function mandateRow(row: Mandate): Mandate {
+  return {
+    ...row,
+    organizationIds: asArray(row.organizationIds),
+    groupingIds: asArray(row.groupingIds),
+    carriedFollowUpIds: asArray(row.carriedFollowUpIds),
+    carriedObstacleIds: asArray(row.carriedObstacleIds),
+    carriedGroupingIds: asArray(row.carriedGroupingIds),
+  };
+}
+
+function activityRow<T extends PlannedActivity>(row: T): T {
+  return { ...row, stateIso3s: asArray(row.stateIso3s), interactionIds: asArray(row.interactionIds) };
+}
+
+export interface MandateFields {
+  name?: string;
+  periodFrom?: string;
+  periodTo?: string;
+  organizationIds?: string[];
+  visibility?: Visibility;
+  groupingIds?: string[];
+}
+
+export interface ObjectiveFields {
+  title?: string;
+  description?: string | null;
+  indicators?: string;
+}
+
+export interface ActivityFields {
+  title?: string;
+  kind?: PlannedActivityKind;
+  plannedOn?: string;
+  plannedUntil?: string | null;
+  regionalGroup?: RegionalGroup | null;
+  stateIso3s?: string[];
+  status?: PlannedActivityStatus;
+  notes?: string | null;
+  interactionIds?: string[];
+}
+
+const MANDATE_SPEC = {
+  table: 'mandates',
+  what: 'Mandate',
+  returning: MANDATE_COLUMNS.replace(/\bm\./g, ''),
+  columns: {
+    name: 'name',
+    periodFrom: 'period_from',
+    periodTo: 'period_to',
+    organizationIds: 'organization_ids',
+    visibility: 'visibility',
+    groupingIds: 'grouping_ids',
+  } satisfies ColumnMap<MandateFields>,
+};
+
+const OBJECTIVE_SPEC = {
+  table: 'mandate_objectives',
+  what: 'Objective',
+  returning: OBJECTIVE_COLUMNS.replace(/\bo\./g, ''),
+  columns: { title: 'title', description: 'description', indicators: 'indicators' } satisfies ColumnMap<ObjectiveFields>,
+};
+
+const ACTIVITY_SPEC = {
+  table: 'planned_activities',
+  what: 'PlannedActivity',
+  returning: ACTIVITY_COLUMNS.replace(/\ba\./g, ''),
+  columns: {
+    title: 'title',
+    kind: 'kind',
+    plannedOn: 'planned_on',
+    plannedUntil: 'planned_until',
+    regionalGroup: 'regional_group',
+    stateIso3s: 'state_iso3s',
+    status: 'status',
+    notes: 'notes',
+    interactionIds: 'interaction_ids',
+  } satisfies ColumnMap<ActivityFields>,
+};
+
+export const mandateSortKey = (row: Mandate) => [row.periodFrom, row.id];
+export const MANDATE_CURSOR = ['date', 'uuid'] as const;
+
+type Keyed<T> = T & { __key: string };
+
+@Injectable()
+export class MandatesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Mandates the viewer may read, by id. */
+  async visibleByIds(viewer: Viewer, ids: readonly string[], db: Queryable = this.db): Promise<Mandate[]> {
+    const p = new SqlParams();
+    const rows = await db.query(
+      `SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = ANY(${p.add(ids)}::uuid[]) AND ${mandateVisibleTo(viewer, p)}`,
+      p.values,
+    );
+    return rows.map(mandateRow);
+  }
+
+  /** The mandates the viewer may read that took over from these, keyed by the previous one. */
+  async successorsOf(viewer: Viewer, ids: readonly string[]): Promise<Keyed<Mandate>[]> {
+    const p = new SqlParams();
+    const rows = await this.db.query(
+      `SELECT m.previous_mandate_id AS "__key", ${MANDATE_COLUMNS} FROM mandates m
+       WHERE m.previous_mandate_id = ANY(${p.add(ids)}::uuid[]) AND ${mandateVisibleTo(viewer, p)}`,
+      p.values,
+    );
+    return rows.map(mandateRow);
+  }
+
+  /** Newest period first. */
+  async page(viewer: Viewer, page: Page): Promise<{ rows: Mandate[]; total: number }> {
+    const p = new SqlParams();
+    const filtered = `SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE ${mandateVisibleTo(viewer, p)}`;
+    const cursor = page.after ? `("periodFrom", id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"periodFrom" DESC, id DESC', p.add(page.first + 1)), p.values);
+    const result = splitPage<Mandate>(rows, 'id');
+    return { rows: result.rows.map(mandateRow), total: result.total };
+  }
+
+  /** The row, locked until the transaction ends, whoever may read it. */
+  async lock(id: string, db: Queryable): Promise<Mandate | null> {
+    const rows = await db.query(`SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = $1 FOR UPDATE`, [id]);
+    return rows[0] ? mandateRow(rows[0]) : null;
+  }
+
+  async hasSuccessor(id: string, db: Queryable): Promise<boolean> {
+    return (await db.query('SELECT 1 FROM mandates WHERE previous_mandate_id = $1', [id])).length > 0;
+  }
+
+  async insert(
+    row: Required<MandateFields> & {
+      id: string;
+      previousMandateId: string | null;
+      carriedFollowUpIds: string[];
+      carriedObstacleIds: string[];
+      carriedGroupingIds: string[];
+      createdById: string;
+    },
+    db: Queryable,
+  ): Promise<Mandate> {
+    const rows = await db.query(
+      `INSERT INTO mandates (id, name, period_from, period_to, organization_ids, visibility, previous_mandate_id, grouping_ids,
+         carried_follow_up_ids, carried_obstacle_ids, carried_grouping_ids, created_by)
+       VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12)
+       RETURNING ${MANDATE_SPEC.returning}`,
+      [
+        row.id, row.name, row.periodFrom, row.periodTo, row.organizationIds, row.visibility, row.previousMandateId, row.groupingIds,
+        row.carriedFollowUpIds, row.carriedObstacleIds, row.carriedGroupingIds, row.createdById,
+      ],
+    );
+    return mandateRow(rows[0]);
+  }
+
+  async update(id: string, expectedVersion: number, changes: MandateFields, db: Queryable): Promise<Mandate> {
+    return mandateRow(await updateVersioned<MandateFields, Mandate>(db, MANDATE_SPEC, id, expectedVersion, changes));
+  }
+
+  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, MANDATE_SPEC, id, expectedVersion);
+  }
+
+  /** The ids of a mandate's open follow-ups and open obstacles, whoever logged them (for a hand-over). */
+  async openItems(id: string, db: Queryable): Promise<{ followUpIds: string[]; obstacleIds: string[] }> {
+    const rows = await db.query(
+      `SELECT
+         coalesce((SELECT array_agg(i.id ORDER BY i.follow_up_on, i.id) FROM interactions i WHERE ${OPEN_FOLLOW_UP_OF_M}), '{}') AS "followUpIds",
+         coalesce((SELECT array_agg(o.id ORDER BY o.recorded_on, o.id) FROM obstacles o WHERE ${OPEN_OBSTACLE_OF_M}), '{}') AS "obstacleIds"
+       FROM mandates m WHERE m.id = $1`,
+      [id],
+    );
+    return { followUpIds: asArray(rows[0].followUpIds), obstacleIds: asArray(rows[0].obstacleIds) };
+  }
+
+  /** Copies the PLANNED activities of one mandate into another, each naming the one it was carried from. */
+  async carryActivities(fromMandateId: string, toMandateId: string, db: Queryable): Promise<number> {
+    const rows = await db.query(
+      `INSERT INTO planned_activities (id, mandate_id, title, kind, planned_on, planned_until, regional_group, state_iso3s, status, notes,
+         interaction_ids, carried_from_id)
+       SELECT gen_random_uuid(), $2, a.title, a.kind, a.planned_on, a.planned_until, a.regional_group, a.state_iso3s, 'PLANNED', a.notes,
+         a.interaction_ids, a.id
+       FROM planned_activities a WHERE a.mandate_id = $1 AND a.status = 'PLANNED' RETURNING id`,
+      [fromMandateId, toMandateId],
+    );
+    return rows.length;
+  }
+
+  async existingOrganizations(ids: readonly string[], db: Queryable): Promise<Set<string>> {
+    const rows: { id: string }[] = await db.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async existingGroupings(ids: readonly string[], db: Queryable): Promise<Set<string>> {
+    const rows: { id: string }[] = await db.query('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Those of these interactions the viewer may see. */
+  async visibleInteractionIds(viewer: Viewer, ids: readonly string[], db: Queryable): Promise<Set<string>> {
+    const p = new SqlParams();
+    const rows: { id: string }[] = await db.query(
+      `SELECT i.id FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`,
+      p.values,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  // Objectives
+
+  async objectiveById(id: string, db: Queryable = this.db): Promise<Objective | null> {
+    const rows = await db.query(`SELECT ${OBJECTIVE_COLUMNS} FROM mandate_objectives o WHERE o.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  objectivesOf(mandateIds: readonly string[]): Promise<Objective[]> {
+    return this.db.query(
+      `SELECT ${OBJECTIVE_COLUMNS} FROM mandate_objectives o WHERE o.mandate_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
+      [mandateIds],
+    );
+  }
+
+  async insertObjective(row: { id: string; mandateId: string; title: string; description: string | null; indicators: string }, db: Queryable): Promise<Objective> {
+    const rows = await db.query(
+      `INSERT INTO mandate_objectives (id, mandate_id, title, description, indicators) VALUES ($1, $2, $3, $4, $5::jsonb)
+       RETURNING ${OBJECTIVE_SPEC.returning}`,
+      [row.id, row.mandateId, row.title, row.description, row.indicators],
+    );
+    return rows[0];
+  }
+
+  updateObjective(id: string, expectedVersion: number, changes: ObjectiveFields, db: Queryable): Promise<Objective> {
+    return updateVersioned<ObjectiveFields, Objective>(db, OBJECTIVE_SPEC, id, expectedVersion, changes);
+  }
+
+  deleteObjective(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, OBJECTIVE_SPEC, id, expectedVersion);
+  }
+
+  // Planned activities
+
+  async activityById(id: string, db: Queryable = this.db): Promise<PlannedActivity | null> {
+    const rows = await db.query(`SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a WHERE a.id = $1`, [id]);
+    return rows[0] ? activityRow(rows[0]) : null;
+  }
+
+  /** Activities by id, of mandates the viewer may read. */
+  async visibleActivities(viewer: Viewer, ids: readonly string[]): Promise<PlannedActivity[]> {
+    const p = new SqlParams();
+    const rows = await this.db.query(
+      `SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a JOIN mandates m ON m.id = a.mandate_id
+       WHERE a.id = ANY(${p.add(ids)}::uuid[]) AND ${mandateVisibleTo(viewer, p)}`,
+      p.values,
+    );
+    return rows.map(activityRow);
+  }
+
+  /** The activities of mandates, by date; only those carried over at the hand-over when `carried`. */
+  async activitiesOf(mandateIds: readonly string[], carried = false): Promise<PlannedActivity[]> {
+    const rows = await this.db.query(
+      `SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a
+       WHERE a.mandate_id = ANY($1::uuid[]) ${carried ? 'AND a.carried_from_id IS NOT NULL' : ''}
+       ORDER BY a.planned_on, a.created_at, a.id`,
+      [mandateIds],
+    );
+    return rows.map(activityRow);
+  }
+
+  async insertActivity(row: Required<ActivityFields> & { id: string; mandateId: string }, db: Queryable): Promise<PlannedActivity> {
+    const rows = await db.query(
+      `INSERT INTO planned_activities (id, mandate_id, title, kind, planned_on, planned_until, regional_group, state_iso3s, status, notes, interaction_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::char(3)[], $9, $10, $11::uuid[]) RETURNING ${ACTIVITY_SPEC.returning}`,
+      [
+        row.id, row.mandateId, row.title, row.kind, row.plannedOn, row.plannedUntil, row.regionalGroup, row.stateIso3s, row.status,
+        row.notes, row.interactionIds,
+      ],
+    );
+    return activityRow(rows[0]);
+  }
+
+  async updateActivity(id: string, expectedVersion: number, changes: ActivityFields, db: Queryable): Promise<PlannedActivity> {
+    return activityRow(await updateVersioned<ActivityFields, PlannedActivity>(db, ACTIVITY_SPEC, id, expectedVersion, changes));
+  }
+
+  deleteActivity(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, ACTIVITY_SPEC, id, expectedVersion);
+  }
+
+  // What mandates list, for the viewer
+
+  /** Target lists of mandates; only those taken over at the hand-over when `carried`. */
+  groupingsOf(mandateIds: readonly string[], carried = false): Promise<Keyed<Grouping>[]> {
+    return this.db.query(
+      `SELECT m.id AS "__key", ${GROUPING_COLUMNS} FROM mandates m
+       JOIN groupings g ON g.id = ANY(${carried ? 'm.carried_grouping_ids' : 'm.grouping_ids'})
+       WHERE m.id = ANY($1::uuid[]) ORDER BY lower(g.name), g.id`,
+      [mandateIds],
+    );
+  }
+
+  /** Open follow-ups of mandates, or those taken over at the hand-over (done or not) when `carried`; soonest first. */
+  followUpsOf(viewer: Viewer, mandateIds: readonly string[], carried = false): Promise<Keyed<InteractionRow>[]> {
+    const p = new SqlParams();
+    const join = carried ? 'i.id = ANY(m.carried_follow_up_ids)' : OPEN_FOLLOW_UP_OF_M;
+    return this.db.query(
+      `SELECT m.id AS "__key", ${INTERACTION_COLUMNS} FROM mandates m JOIN interactions i ON ${join}
+       WHERE m.id = ANY(${p.add(mandateIds)}::uuid[]) AND ${visibleTo(viewer, p)} ORDER BY i.follow_up_on, i.id`,
+      p.values,
+    );
+  }
+
+  /** Open obstacles of mandates, or those taken over at the hand-over when `carried`; oldest first. */
+  obstaclesOf(mandateIds: readonly string[], carried = false): Promise<Keyed<Obstacle>[]> {
+    const join = carried ? 'o.id = ANY(m.carried_obstacle_ids)' : OPEN_OBSTACLE_OF_M;
+    return this.db.query(
+      `SELECT m.id AS "__key", ${OBSTACLE_COLUMNS} FROM mandates m JOIN obstacles o ON ${join}
+       WHERE m.id = ANY($1::uuid[]) ORDER BY o.recorded_on, o.id`,
+      [mandateIds],
+    );
+  }
+}

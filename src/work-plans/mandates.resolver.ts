@@ -1,0 +1,286 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Connection } from '../common/pagination.js';
+import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { Grouping } from '../groupings/grouping.model.js';
+import { Interaction } from '../interactions/interaction.model.js';
+import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { Obstacle } from '../obstacles/obstacle.model.js';
+import { Organization } from '../organizations/organization.model.js';
+import { State } from '../states/state.model.js';
+import { User } from '../users/user.model.js';
+import {
+  AddObjectiveInput,
+  MandatesArgs,
+  PlanActivityInput,
+  StartMandateInput,
+  UpdateMandateInput,
+  UpdateObjectiveInput,
+  UpdatePlannedActivityInput,
+} from './dto/work-plan.inputs.js';
+import { MandatesService } from './mandates.service.js';
+import { metricValue } from './progress-report.service.js';
+import { WorkPlanLoadersFactory } from './work-plan-loaders.js';
+import { PlannedActivityStatus } from './work-plan.enums.js';
+import { HandOver, Indicator, Mandate, MandateConnection, Objective, PlannedActivity } from './work-plan.models.js';
+
+const present = <T>(items: (T | null | Error)[]): T[] => items.filter((item): item is T => item !== null && !(item instanceof Error));
+
+/**
+ * Mandates are read by every signed-in user who may see them (see mandate-visibility.ts);
+ * admins and the coordinators of a mandate's organizations change it and its work plan.
+ */
+@Resolver(() => Mandate)
+export class MandatesResolver {
+  constructor(
+    private readonly service: MandatesService,
+    private readonly loaders: WorkPlanLoadersFactory,
+  ) {}
+
+  @Query(() => Mandate, { nullable: true, description: 'Null when it does not exist or you may not see it' })
+  mandate(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Mandate | null> {
+    return this.service.get(viewer, id);
+  }
+
+  @Query(() => MandateConnection, { description: 'The mandates you may see, newest period first' })
+  mandates(@CurrentViewer() viewer: Viewer, @Args() args: MandatesArgs): Promise<Connection<Mandate>> {
+    return this.service.list(viewer, args);
+  }
+
+  @Writers()
+  @Mutation(() => Mandate, {
+    description:
+      'Starts a mandate; with previousMandateId it takes over the open follow-ups, open obstacles, target lists and PLANNED activities of that one',
+  })
+  startMandate(@CurrentViewer() viewer: Viewer, @Args('input') input: StartMandateInput): Promise<Mandate> {
+    return this.service.start(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Mandate)
+  updateMandate(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateMandateInput,
+  ): Promise<Mandate> {
+    return this.service.update(viewer, id, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, { description: 'Deletes a mandate and its work plan; one that was handed over cannot be deleted (CONFLICT)' })
+  deleteMandate(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.delete(viewer, id, expectedVersion);
+  }
+
+  @Writers()
+  @Mutation(() => Objective)
+  addObjective(
+    @CurrentViewer() viewer: Viewer,
+    @Args('mandateId', { type: () => ID }) mandateId: string,
+    @Args('input') input: AddObjectiveInput,
+  ): Promise<Objective> {
+    return this.service.addObjective(viewer, mandateId, input);
+  }
+
+  @Writers()
+  @Mutation(() => Objective)
+  updateObjective(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateObjectiveInput,
+  ): Promise<Objective> {
+    return this.service.updateObjective(viewer, id, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID)
+  deleteObjective(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.deleteObjective(viewer, id, expectedVersion);
+  }
+
+  @Writers()
+  @Mutation(() => PlannedActivity)
+  planActivity(
+    @CurrentViewer() viewer: Viewer,
+    @Args('mandateId', { type: () => ID }) mandateId: string,
+    @Args('input') input: PlanActivityInput,
+  ): Promise<PlannedActivity> {
+    return this.service.planActivity(viewer, mandateId, input);
+  }
+
+  @Writers()
+  @Mutation(() => PlannedActivity)
+  updatePlannedActivity(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePlannedActivityInput,
+  ): Promise<PlannedActivity> {
+    return this.service.updateActivity(viewer, id, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID)
+  deletePlannedActivity(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.deleteActivity(viewer, id, expectedVersion);
+  }
+
+  @ResolveField(() => [Organization], { description: 'The coordinating organizations' })
+  async organizations(@Parent() mandate: Mandate, @RequestLoaders() loaders: Loaders): Promise<Organization[]> {
+    return present(await loaders.organization.loadMany(mandate.organizationIds));
+  }
+
+  @ResolveField(() => Mandate, { nullable: true, description: 'The mandate this one took over from (null if none, or hidden from you)' })
+  previousMandate(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Mandate | null> | null {
+    return mandate.previousMandateId ? this.loaders.for(context).mandate.load(mandate.previousMandateId) : null;
+  }
+
+  @ResolveField(() => Mandate, { nullable: true, description: 'The mandate that took over from this one' })
+  nextMandate(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Mandate | null> {
+    return this.loaders.for(context).successor.load(mandate.id);
+  }
+
+  @ResolveField(() => [Objective], { description: 'In the order they were added' })
+  objectives(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Objective[]> {
+    return this.loaders.for(context).objectives.load(mandate.id);
+  }
+
+  @ResolveField(() => [PlannedActivity], { description: 'By planned date' })
+  async plannedActivities(
+    @Parent() mandate: Mandate,
+    @Context() context: GqlContext,
+    @Args('statuses', { type: () => [PlannedActivityStatus], nullable: true }) statuses?: PlannedActivityStatus[] | null,
+  ): Promise<PlannedActivity[]> {
+    const all = await this.loaders.for(context).activities.load(mandate.id);
+    return statuses ? all.filter((a) => statuses.includes(a.status)) : all;
+  }
+
+  @ResolveField(() => [Grouping], { description: 'The groupings it works on, by name' })
+  targetLists(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Grouping[]> {
+    return this.loaders.for(context).targetLists.load(mandate.id);
+  }
+
+  @ResolveField(() => [Interaction], {
+    description:
+      'Open items: pending follow-ups taken over at its hand-over, and those of interactions its organizations logged up to the end of its period; soonest first, only those you may see',
+  })
+  openFollowUps(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<InteractionRow[]> {
+    return this.loaders.for(context).openFollowUps.load(mandate.id);
+  }
+
+  @ResolveField(() => [Obstacle], { description: 'OPEN obstacles taken over at its hand-over or recorded up to the end of its period' })
+  openObstacles(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Obstacle[]> {
+    return this.loaders.for(context).openObstacles.load(mandate.id);
+  }
+
+  @ResolveField(() => HandOver, { nullable: true, description: 'What it took over from the previous mandate (null if it had none)' })
+  handOver(@Parent() mandate: Mandate): HandOver | null {
+    return mandate.previousMandateId ? { mandate } : null;
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  createdBy(@Parent() mandate: Mandate, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+    return mandate.createdById ? loaders.user.load(mandate.createdById) : null;
+  }
+}
+
+@Resolver(() => HandOver)
+export class HandOverResolver {
+  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
+
+  @ResolveField(() => Mandate, { nullable: true, description: 'Null if you may not see it' })
+  previousMandate(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Mandate | null> {
+    return this.loaders.for(context).mandate.load(handOver.mandate.previousMandateId!);
+  }
+
+  @ResolveField(() => [Interaction], {
+    description: 'The follow-ups that were open at the hand-over (the same interactions, with their authors); only those you may see',
+  })
+  followUps(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<InteractionRow[]> {
+    return this.loaders.for(context).carriedFollowUps.load(handOver.mandate.id);
+  }
+
+  @ResolveField(() => [Obstacle], { description: 'The obstacles that were open at the hand-over' })
+  obstacles(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Obstacle[]> {
+    return this.loaders.for(context).carriedObstacles.load(handOver.mandate.id);
+  }
+
+  @ResolveField(() => [Grouping], { description: "The previous mandate's target lists, now this one's too" })
+  targetLists(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Grouping[]> {
+    return this.loaders.for(context).carriedTargetLists.load(handOver.mandate.id);
+  }
+
+  @ResolveField(() => [PlannedActivity], { description: 'Copies of the PLANNED activities of the previous mandate' })
+  plannedActivities(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<PlannedActivity[]> {
+    return this.loaders.for(context).carriedActivities.load(handOver.mandate.id);
+  }
+}
+
+@Resolver(() => Objective)
+export class ObjectivesResolver {
+  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
+
+  @ResolveField(() => Mandate)
+  async mandate(@Parent() objective: Objective, @Context() context: GqlContext): Promise<Mandate | null> {
+    return this.loaders.for(context).mandate.load(objective.mandateId);
+  }
+
+  @ResolveField(() => [Indicator])
+  indicators(@Parent() objective: Objective): Indicator[] {
+    return objective.indicators.map((indicator) => ({ ...indicator, mandateId: objective.mandateId }));
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorsResolver {
+  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: "Its metric's value over the mandate's period for the mandate's organizations, counting what you may see (null without a metric)",
+  })
+  async currentValue(@Parent() indicator: Indicator, @Context() context: GqlContext): Promise<number | null> {
+    if (!indicator.metric) return null;
+    const loaders = this.loaders.for(context);
+    const mandate = await loaders.mandate.load(indicator.mandateId);
+    return mandate ? metricValue(await loaders.report.load(mandate), indicator.metric) : null;
+  }
+}
+
+@Resolver(() => PlannedActivity)
+export class PlannedActivitiesResolver {
+  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
+
+  @ResolveField(() => Mandate)
+  mandate(@Parent() activity: PlannedActivity, @Context() context: GqlContext): Promise<Mandate | null> {
+    return this.loaders.for(context).mandate.load(activity.mandateId);
+  }
+
+  @ResolveField(() => [State], { description: 'By name' })
+  async states(@Parent() activity: PlannedActivity, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+    return present(await loaders.state.loadMany(activity.stateIso3s)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  }
+
+  @ResolveField(() => [Interaction], { description: 'The logged interactions that carried it out, those you may see' })
+  async interactions(@Parent() activity: PlannedActivity, @RequestLoaders() loaders: Loaders): Promise<InteractionRow[]> {
+    return present(await loaders.interaction.loadMany(activity.interactionIds));
+  }
+
+  @ResolveField(() => PlannedActivity, { nullable: true, description: "The previous mandate's activity it was carried over from" })
+  carriedFrom(@Parent() activity: PlannedActivity, @Context() context: GqlContext): Promise<PlannedActivity | null> | null {
+    return activity.carriedFromId ? this.loaders.for(context).activity.load(activity.carriedFromId) : null;
+  }
+}

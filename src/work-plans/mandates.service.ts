@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Writes, type WriteTransaction } from '../activity/writes.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ActivityKind, Role, Visibility } from '../common/enums.js';
+import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
+import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import type { Queryable } from '../common/sql.js';
+import { StatesRepository } from '../states/states.repository.js';
+import type {
+  AddObjectiveInput,
+  IndicatorInput,
+  MandatesArgs,
+  PlanActivityInput,
+  StartMandateInput,
+  UpdateMandateInput,
+  UpdateObjectiveInput,
+  UpdatePlannedActivityInput,
+} from './dto/work-plan.inputs.js';
+import { canEditMandate } from './mandate-visibility.js';
+import { MANDATE_CURSOR, mandateSortKey, MandatesRepository, type ActivityFields } from './mandates.repository.js';
+import { PlannedActivityStatus } from './work-plan.enums.js';
+import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
+
+const indicatorsJson = (indicators: IndicatorInput[] = []) =>
+  JSON.stringify(indicators.map((i) => ({ description: i.description, targetValue: i.targetValue ?? null, metric: i.metric ?? null })));
+
+/**
+ * Mandates and their work plans. Every write runs in one transaction and leaves a
+ * MANDATE_STARTED or WORK_PLAN_CHANGED event with the mandate's visibility.
+ */
+@Injectable()
+export class MandatesService {
+  constructor(
+    private readonly writes: Writes,
+    private readonly mandates: MandatesRepository,
+    private readonly states: StatesRepository,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<Mandate | null> {
+    if (!isUuid(id)) return null;
+    const [mandate] = await this.mandates.visibleByIds(viewer, [id]);
+    return mandate ?? null;
+  }
+
+  async list(viewer: Viewer, args: MandatesArgs): Promise<Connection<Mandate>> {
+    const page = toPage(args, MANDATE_CURSOR);
+    const { rows, total } = await this.mandates.page(viewer, page);
+    return toConnection(rows, page.first, total, mandateSortKey);
+  }
+
+  /**
+   * Starts a mandate. With previousMandateId it takes over from that one: its open follow-ups and
+   * open obstacles are listed as carried over (the interactions and obstacles themselves are not
+   * touched), its target lists become this one's too, and its PLANNED activities are copied here.
+   */
+  start(viewer: Viewer, input: StartMandateInput): Promise<Mandate> {
+    checkPeriod(input.periodFrom, input.periodTo);
+    if (viewer.role !== Role.ADMIN && !input.organizationIds.includes(viewer.organizationId)) {
+      throw forbidden('A coordinator starts mandates of which their own organization is a part');
+    }
+    return this.writes.run(viewer, 'startMandate', async ({ manager, emit }) => {
+      await this.checkOrganizations(input.organizationIds, manager);
+      const targetListIds = input.targetListIds ?? [];
+      await this.checkGroupings(targetListIds, manager);
+      let previous: Mandate | null = null;
+      let carried = { followUpIds: [] as string[], obstacleIds: [] as string[], groupingIds: [] as string[] };
+      if (input.previousMandateId) {
+        previous = await this.readable(viewer, input.previousMandateId, manager);
+        if (await this.mandates.hasSuccessor(previous.id, manager)) {
+          throw new AppError('CONFLICT', `Mandate "${previous.name}" was already handed over`, { previousMandateId: previous.id });
+        }
+        if (input.periodFrom <= previous.periodFrom) {
+          throw badInput(`periodFrom (${input.periodFrom}) must be after the previous mandate's start (${previous.periodFrom})`, {
+            field: 'periodFrom',
+          });
+        }
+        const open = await this.mandates.openItems(previous.id, manager);
+        const groupingIds = [...(await this.mandates.existingGroupings(previous.groupingIds, manager))];
+        carried = { ...open, groupingIds: previous.groupingIds.filter((id) => groupingIds.includes(id)) };
+      }
+      const mandate = await this.mandates.insert(
+        {
+          id: randomUUID(),
+          name: input.name,
+          periodFrom: input.periodFrom,
+          periodTo: input.periodTo,
+          organizationIds: input.organizationIds,
+          visibility: input.visibility ?? Visibility.SHARED,
+          groupingIds: [...new Set([...carried.groupingIds, ...targetListIds])],
+          previousMandateId: previous?.id ?? null,
+          carriedFollowUpIds: carried.followUpIds,
+          carriedObstacleIds: carried.obstacleIds,
+          carriedGroupingIds: carried.groupingIds,
+          createdById: viewer.id,
+        },
+        manager,
+      );
+      let activities = 0;
+      if (previous && input.carryOverActivities !== false) activities = await this.mandates.carryActivities(previous.id, mandate.id, manager);
+      const handOver = previous
+        ? `, taking over from "${previous.name}" (${count(carried.obstacleIds.length, 'open obstacle')}, ${count(carried.groupingIds.length, 'target list')}, ${count(activities, 'planned activity', 'planned activities')})`
+        : '';
+      await emit({
+        kind: ActivityKind.MANDATE_STARTED,
+        stateIso3s: [],
+        summary: `Mandate "${mandate.name}" started (${mandate.periodFrom} to ${mandate.periodTo})${handOver}`,
+        visibility: mandate.visibility,
+      });
+      return mandate;
+    });
+  }
+
+  update(viewer: Viewer, id: string, { expectedVersion, targetListIds, ...changes }: UpdateMandateInput): Promise<Mandate> {
+    return this.writes.run(viewer, 'updateMandate', async (tx) => {
+      const current = await this.editable(viewer, id, tx.manager);
+      checkPeriod(changes.periodFrom ?? current.periodFrom, changes.periodTo ?? current.periodTo);
+      if (changes.organizationIds) {
+        await this.checkOrganizations(changes.organizationIds, tx.manager);
+        if (viewer.role !== Role.ADMIN && !changes.organizationIds.includes(viewer.organizationId)) {
+          throw badInput('You cannot remove your own organization from the mandate', { field: 'organizationIds' });
+        }
+      }
+      if (targetListIds) await this.checkGroupings(targetListIds, tx.manager);
+      const mandate = await this.mandates.update(id, expectedVersion, { ...changes, groupingIds: targetListIds }, tx.manager);
+      await this.changed(tx, mandate, `Mandate "${mandate.name}" changed`);
+      return mandate;
+    });
+  }
+
+  /** Deletes a mandate with its work plan; one that was handed over stays (CONFLICT). */
+  async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
+    await this.writes.run(viewer, 'deleteMandate', async (tx) => {
+      const current = await this.editable(viewer, id, tx.manager);
+      if (await this.mandates.hasSuccessor(id, tx.manager)) {
+        throw new AppError('CONFLICT', `Mandate "${current.name}" was handed over to another mandate and stays part of its history`, { id });
+      }
+      await this.mandates.delete(id, expectedVersion, tx.manager);
+      await this.changed(tx, current, `Mandate "${current.name}" deleted`);
+    });
+    return id;
+  }
+
+  addObjective(viewer: Viewer, mandateId: string, input: AddObjectiveInput): Promise<Objective> {
+    return this.writes.run(viewer, 'addObjective', async (tx) => {
+      const mandate = await this.editable(viewer, mandateId, tx.manager);
+      const objective = await this.mandates.insertObjective(
+        { id: randomUUID(), mandateId, title: input.title, description: input.description ?? null, indicators: indicatorsJson(input.indicators) },
+        tx.manager,
+      );
+      await this.changed(tx, mandate, `Objective "${objective.title}" added to "${mandate.name}"`);
+      return objective;
+    });
+  }
+
+  updateObjective(viewer: Viewer, id: string, { expectedVersion, indicators, ...changes }: UpdateObjectiveInput): Promise<Objective> {
+    return this.writes.run(viewer, 'updateObjective', async (tx) => {
+      const current = isUuid(id) ? await this.mandates.objectiveById(id, tx.manager) : null;
+      if (!current) throw notFound('Objective', id);
+      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'Objective', id);
+      const objective = await this.mandates.updateObjective(
+        id,
+        expectedVersion,
+        { ...changes, indicators: indicators ? indicatorsJson(indicators) : undefined },
+        tx.manager,
+      );
+      await this.changed(tx, mandate, `Objective "${objective.title}" of "${mandate.name}" changed`);
+      return objective;
+    });
+  }
+
+  async deleteObjective(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
+    await this.writes.run(viewer, 'deleteObjective', async (tx) => {
+      const current = isUuid(id) ? await this.mandates.objectiveById(id, tx.manager) : null;
+      if (!current) throw notFound('Objective', id);
+      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'Objective', id);
+      await this.mandates.deleteObjective(id, expectedVersion, tx.manager);
+      await this.changed(tx, mandate, `Objective "${current.title}" removed from "${mandate.name}"`);
+    });
+    return id;
+  }
+
+  planActivity(viewer: Viewer, mandateId: string, input: PlanActivityInput): Promise<PlannedActivity> {
+    return this.writes.run(viewer, 'planActivity', async (tx) => {
+      const mandate = await this.editable(viewer, mandateId, tx.manager);
+      const fields: Required<ActivityFields> = {
+        title: input.title,
+        kind: input.kind,
+        plannedOn: input.plannedOn,
+        plannedUntil: input.plannedUntil ?? null,
+        regionalGroup: input.regionalGroup ?? null,
+        stateIso3s: input.stateIso3s ?? [],
+        status: input.status ?? PlannedActivityStatus.PLANNED,
+        notes: input.notes ?? null,
+        interactionIds: input.interactionIds ?? [],
+      };
+      await this.checkActivity(viewer, fields, tx.manager, fields.interactionIds);
+      const activity = await this.mandates.insertActivity({ ...fields, id: randomUUID(), mandateId }, tx.manager);
+      await this.changed(tx, mandate, `Activity "${activity.title}" planned for ${activity.plannedOn} in "${mandate.name}"`, activity.stateIso3s);
+      return activity;
+    });
+  }
+
+  updateActivity(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdatePlannedActivityInput): Promise<PlannedActivity> {
+    return this.writes.run(viewer, 'updatePlannedActivity', async (tx) => {
+      const current = isUuid(id) ? await this.mandates.activityById(id, tx.manager) : null;
+      if (!current) throw notFound('PlannedActivity', id);
+      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'PlannedActivity', id);
+      await this.checkActivity(viewer, { ...current, ...withoutUndefined(changes) }, tx.manager, changes.interactionIds);
+      const activity = await this.mandates.updateActivity(id, expectedVersion, changes, tx.manager);
+      const what = changes.status && changes.status !== current.status ? ` is now ${activity.status}` : ' changed';
+      await this.changed(tx, mandate, `Activity "${activity.title}" of "${mandate.name}"${what}`, activity.stateIso3s);
+      return activity;
+    });
+  }
+
+  async deleteActivity(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
+    await this.writes.run(viewer, 'deletePlannedActivity', async (tx) => {
+      const current = isUuid(id) ? await this.mandates.activityById(id, tx.manager) : null;
+      if (!current) throw notFound('PlannedActivity', id);
+      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'PlannedActivity', id);
+      await this.mandates.deleteActivity(id, expectedVersion, tx.manager);
+      await this.changed(tx, mandate, `Activity "${current.title}" removed from "${mandate.name}"`, current.stateIso3s);
+    });
+    return id;
+  }
+
+  private async changed(tx: WriteTransaction, mandate: Mandate, summary: string, stateIso3s: string[] = []): Promise<void> {
+    await tx.emit({ kind: ActivityKind.WORK_PLAN_CHANGED, stateIso3s, summary, visibility: mandate.visibility });
+  }
+
+  /** The mandate, locked, if the viewer may read it (NOT_FOUND otherwise). */
+  private async readable(viewer: Viewer, id: string, db: Queryable, what = 'Mandate', whatId = id): Promise<Mandate> {
+    const mandate = isUuid(id) ? await this.mandates.lock(id, db) : null;
+    if (!mandate || !(await this.mandates.visibleByIds(viewer, [id], db)).length) throw notFound(what, whatId);
+    return mandate;
+  }
+
+  /** The mandate, locked, if the viewer may edit it: NOT_FOUND if they may not read it, else FORBIDDEN. */
+  private async editable(viewer: Viewer, id: string, db: Queryable, what = 'Mandate', whatId = id): Promise<Mandate> {
+    const mandate = await this.readable(viewer, id, db, what, whatId);
+    if (!canEditMandate(viewer, mandate)) throw forbidden('Only coordinators of the mandate\'s organizations, and admins, change it');
+    return mandate;
+  }
+
+  private async checkOrganizations(ids: string[], db: Queryable): Promise<void> {
+    const known = await this.mandates.existingOrganizations(ids, db);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) throw new AppError('NOT_FOUND', `Unknown organization(s): ${unknown.join(', ')}`, { organizationIds: unknown });
+  }
+
+  private async checkGroupings(ids: string[], db: Queryable): Promise<void> {
+    if (!ids.length) return;
+    const known = await this.mandates.existingGroupings(ids, db);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) throw new AppError('NOT_FOUND', `Unknown grouping(s): ${unknown.join(', ')}`, { targetListIds: unknown });
+  }
+
+  /** Dates in order, known States, and linked interactions the actor may see. */
+  private async checkActivity(viewer: Viewer, fields: ActivityFields, db: Queryable, newInteractionIds: string[] | undefined): Promise<void> {
+    if (fields.plannedUntil && fields.plannedOn && fields.plannedUntil < fields.plannedOn) {
+      throw badInput(`plannedUntil (${fields.plannedUntil}) cannot be before plannedOn (${fields.plannedOn})`, { field: 'plannedUntil' });
+    }
+    const iso3s = fields.stateIso3s ?? [];
+    if (iso3s.length) {
+      const known = await this.states.existing(iso3s, db);
+      const unknown = iso3s.filter((iso3) => !known.has(iso3));
+      if (unknown.length) throw new AppError('NOT_FOUND', `Unknown State(s): ${unknown.join(', ')}`, { stateIso3s: unknown });
+    }
+    if (newInteractionIds?.length) {
+      const seen = await this.mandates.visibleInteractionIds(viewer, newInteractionIds, db);
+      const missing = newInteractionIds.filter((id) => !seen.has(id));
+      if (missing.length) throw new AppError('NOT_FOUND', `Unknown interaction(s): ${missing.join(', ')}`, { interactionIds: missing });
+    }
+  }
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function checkPeriod(from: string, to: string): void {
+  if (to < from) throw badInput(`periodTo (${to}) cannot be before periodFrom (${from})`, { field: 'periodTo' });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,109 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { AuthService } from '../auth/auth.service.js';
+import type { Viewer } from '../auth/viewer.js';
+import { isIsoDate } from '../common/dates.js';
+import { AppError, badInput } from '../common/errors.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { ProgressReportInput } from './dto/progress-report.input.js';
+import { reportCsv, reportMarkdown } from './progress-report.format.js';
+import { ProgressReportService } from './progress-report.service.js';
+
+const LIST_PARAMS = ['regionalGroups', 'stateIso3s', 'organizationIds'];
+const DATE_PARAMS = ['from', 'to'];
+
+/**
+ * `GET /exports/progress-report.md` and `GET /exports/progress-report.csv`: the progress report
+ * with the arguments of `progressReport` as query parameters (lists repeated or comma-separated),
+ * the same bearer token and the same visibility.
+ */
+@Controller('exports')
+export class ProgressReportExportController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reports: ProgressReportService,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
+
+  @Get('progress-report.md')
+  markdown(
+    @Headers('authorization') authorization: string | undefined,
+    @Query() query: Record<string, string | string[]>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(authorization, query, reply, 'text/markdown', 'progress-report.md', async (viewer, input) => {
+      const report = await this.reports.build(viewer, input);
+      const names = report.organizationIds
+        ? (await this.organizations.byIds(report.organizationIds)).map((o) => o.name).sort((a, b) => a.localeCompare(b, 'en'))
+        : null;
+      return reportMarkdown(report, { mandateName: report.mandate?.name ?? null, organizationNames: names });
+    });
+  }
+
+  @Get('progress-report.csv')
+  csv(
+    @Headers('authorization') authorization: string | undefined,
+    @Query() query: Record<string, string | string[]>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.send(authorization, query, reply, 'text/csv', 'progress-report.csv', async (viewer, input) =>
+      reportCsv(await this.reports.build(viewer, input)),
+    );
+  }
+
+  private async send(
+    authorization: string | undefined,
+    query: Record<string, string | string[]>,
+    reply: FastifyReply,
+    type: string,
+    filename: string,
+    render: (viewer: Viewer, input: ProgressReportInput) => Promise<string>,
+  ): Promise<void> {
+    const viewer = await this.auth.viewerFrom(authorization).catch((error: unknown) => {
+      if (error instanceof AppError) return error;
+      throw error;
+    });
+    if (viewer instanceof AppError) {
+      reply.code(429).send({ code: viewer.code, message: viewer.message, details: viewer.details });
+      return;
+    }
+    if (!viewer) {
+      reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' });
+      return;
+    }
+    try {
+      const body = await render(viewer, await parseQuery(query));
+      reply
+        .header('Content-Type', `${type}; charset=utf-8`)
+        .header('Content-Disposition', `attachment; filename="${filename}"`)
+        .send(body);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      reply.code(error.code === 'NOT_FOUND' ? 404 : 400).send({ code: error.code, message: error.message, details: error.details });
+    }
+  }
+}
+
+async function parseQuery(query: Record<string, string | string[]>): Promise<ProgressReportInput> {
+  const plain: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(query)) {
+    const values = Array.isArray(raw) ? raw : [raw];
+    if (LIST_PARAMS.includes(name)) plain[name] = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    else plain[name] = values[0];
+  }
+  for (const name of DATE_PARAMS) {
+    const value = plain[name];
+    if (value !== undefined && !(typeof value === 'string' && isIsoDate(value))) {
+      throw badInput(`${name} must be a date such as 2026-01-31`, { problems: [`${name} must be a date such as 2026-01-31`] });
+    }
+  }
+  const input = plainToInstance(ProgressReportInput, plain);
+  const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) {
+    const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw badInput(`Invalid parameters: ${problems.join('; ')}`, { problems });
+  }
+  return input;
+}

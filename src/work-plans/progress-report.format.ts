@@ -1,0 +1,84 @@
+import { stringify } from 'csv-stringify/sync';
+import type { RegionalGroup } from '../common/enums.js';
+import type { ProgressReport, StateTally } from './progress-report.model.js';
+
+const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+
+/** The groups' names as the UN writes them (DGACM). */
+const GROUP_NAMES: Record<RegionalGroup, string> = {
+  AFRICAN: 'African',
+  ASIA_PACIFIC: 'Asia-Pacific',
+  EASTERN_EUROPEAN: 'Eastern European',
+  LATIN_AMERICAN_AND_CARIBBEAN: 'Latin American and Caribbean',
+  WESTERN_EUROPEAN_AND_OTHERS: 'Western European and Others',
+};
+
+/** Every line of the report: section, measure, the number and its States. */
+function lines(report: ProgressReport): [section: string, measure: string, tally: StateTally][] {
+  return [
+    ['States contacted', 'States with at least one interaction', report.statesContacted],
+    ['Interactions', 'All types', report.interactions],
+    ...report.interactionsByType.map((row) => ['Interactions', label(row.type), row] as [string, string, StateTally]),
+    ['Letters', 'Sent', report.letters.sent],
+    ['Letters', 'Answered', report.letters.answered],
+    ['Letters', 'Unanswered', report.letters.unanswered],
+    ['Stage moves', 'Forward', report.stageMoves.forward],
+    ['Stage moves', 'Back', report.stageMoves.back],
+    ['Obstacles', 'Recorded', report.obstacles.recorded],
+    ['Obstacles', 'Addressed', report.obstacles.addressed],
+    ['Treaty', 'Signatures', report.treaty.signatures],
+    ['Treaty', 'Ratifications and accessions', report.treaty.ratifications],
+  ];
+}
+
+export interface ReportHeading {
+  mandateName: string | null;
+  organizationNames: string[] | null;
+}
+
+/** CSV: one row per number, with the States' ISO codes and names. */
+export function reportCsv(report: ProgressReport): string {
+  return stringify([
+    ['section', 'measure', 'count', 'state_iso3s', 'states'],
+    ...lines(report).map(([section, measure, t]) => [
+      section,
+      measure,
+      t.count,
+      t.stateRefs.map((s) => s.iso3).join(';'),
+      t.stateRefs.map((s) => s.name).join('; '),
+    ]),
+  ]);
+}
+
+const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** Markdown, to paste into a report to the Meeting of States Parties. */
+export function reportMarkdown(report: ProgressReport, heading: ReportHeading): string {
+  const scope = [
+    `Period: ${report.from} to ${report.to}`,
+    `Regional groups: ${report.regionalGroups.length ? report.regionalGroups.map((group) => GROUP_NAMES[group]).join(', ') : 'all'}`,
+  ];
+  if (report.stateIso3s) scope.push(`States: ${report.stateIso3s.join(', ')}`);
+  if (heading.mandateName) scope.push(`Mandate: ${heading.mandateName}`);
+  scope.push(`Interactions of: ${heading.organizationNames ? heading.organizationNames.join(', ') : 'every organization'}`);
+  const out = [
+    `# Progress report, ${report.from} to ${report.to}`,
+    '',
+    ...scope.map((line) => `- ${cell(line)}`),
+    '',
+    '| Section | Measure | Number | States |',
+    '| --- | --- | ---: | --- |',
+    ...lines(report).map(
+      ([section, measure, t]) => `| ${section} | ${measure} | ${t.count} | ${cell(t.stateRefs.map((s) => s.name).join(', '))} |`,
+    ),
+  ];
+  if (report.stageMoves.moves.length) {
+    out.push('', '## Stage moves', '', '| Date | State | From | To | Direction |', '| --- | --- | --- | --- | --- |');
+    for (const move of report.stageMoves.moves) {
+      out.push(
+        `| ${move.changedAt.toISOString().slice(0, 10)} | ${cell(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,138 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InteractionType, RatificationStage, RegionalGroup } from '../common/enums.js';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { Mandate } from './work-plan.models.js';
+
+export interface StateRef {
+  iso3: string;
+  name: string;
+}
+
+/** A number of the report and the States behind it (`states` is resolved in ProgressReportResolver). */
+@ObjectType('StateTally', { description: 'A number of the progress report, with the States behind it (by name)' })
+export class StateTally {
+  @Field(() => Int)
+  count: number;
+
+  stateRefs: StateRef[];
+}
+
+@ObjectType('InteractionTypeTally')
+export class InteractionTypeTally extends StateTally {
+  @Field(() => InteractionType)
+  type: InteractionType;
+}
+
+export enum StageMoveDirection {
+  FORWARD = 'FORWARD',
+  BACK = 'BACK',
+}
+registerEnumType(StageMoveDirection, {
+  name: 'StageMoveDirection',
+  description: 'Towards joining (FORWARD) or away from it (BACK; a move to DECLINED is BACK)',
+});
+
+@ObjectType('StageMove')
+export class StageMove {
+  stateIso3: string;
+  stateName: string;
+
+  @Field(() => RatificationStage)
+  from: RatificationStage;
+
+  @Field(() => RatificationStage)
+  to: RatificationStage;
+
+  @Field(() => StageMoveDirection)
+  direction: StageMoveDirection;
+
+  @Field(() => DateTimeScalar)
+  changedAt: Date;
+}
+
+@ObjectType('StageMoveReport')
+export class StageMoveReport {
+  @Field(() => StateTally, { description: 'Moves towards joining' })
+  forward: StateTally;
+
+  @Field(() => StateTally, { description: 'Moves away from joining' })
+  back: StateTally;
+
+  @Field(() => [StageMove], { description: 'Every move, oldest first' })
+  moves: StageMove[];
+}
+
+@ObjectType('ObstacleReport')
+export class ObstacleReport {
+  @Field(() => StateTally, { description: 'Obstacles recorded in the period' })
+  recorded: StateTally;
+
+  @Field(() => StateTally, { description: 'Obstacles addressed in the period (and still ADDRESSED)' })
+  addressed: StateTally;
+}
+
+@ObjectType('LetterReport')
+export class LetterReport {
+  @Field(() => StateTally, { description: 'LETTER interactions in the period' })
+  sent: StateTally;
+
+  @Field(() => StateTally, { description: 'Those whose reply is recorded' })
+  answered: StateTally;
+
+  @Field(() => StateTally, { description: 'Those still without a reply' })
+  unanswered: StateTally;
+}
+
+@ObjectType('TreatyReport')
+export class TreatyReport {
+  @Field(() => StateTally, { description: 'States that signed in the period' })
+  signatures: StateTally;
+
+  @Field(() => StateTally, { description: 'States that deposited an instrument of ratification, accession, acceptance or approval in the period' })
+  ratifications: StateTally;
+}
+
+@ObjectType('ProgressReport', {
+  description:
+    'Numbers computed from the logged data for a period and region, each with its States. Interactions count only if the viewer may see them',
+})
+export class ProgressReport {
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+
+  @Field(() => [RegionalGroup], { description: 'Empty: every regional group' })
+  regionalGroups: RegionalGroup[];
+
+  @Field(() => [String], { nullable: true })
+  stateIso3s: string[] | null;
+
+  @Field(() => Mandate, { nullable: true })
+  mandate: Mandate | null;
+
+  /** Null: interactions of every organization. */
+  organizationIds: string[] | null;
+
+  @Field(() => StateTally, { description: 'States with at least one interaction in the period' })
+  statesContacted: StateTally;
+
+  @Field(() => StateTally, { description: 'Interactions in the period' })
+  interactions: StateTally;
+
+  @Field(() => [InteractionTypeTally], { description: 'Interactions in the period by type (types with none are left out)' })
+  interactionsByType: InteractionTypeTally[];
+
+  @Field(() => StageMoveReport, { description: 'Ratification stage moves in the period' })
+  stageMoves: StageMoveReport;
+
+  @Field(() => ObstacleReport)
+  obstacles: ObstacleReport;
+
+  @Field(() => LetterReport)
+  letters: LetterReport;
+
+  @Field(() => TreatyReport, { description: 'From the treaty record' })
+  treaty: TreatyReport;
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import { ConsentType, InteractionType, ObstacleStatus, RatificationStage, RegionalGroup } from '../common/enums.js';
+import { SqlParams } from '../common/sql.js';
+import { visibleTo } from '../interactions/visibility.js';
+
+export interface ReportScope {
+  from: string;
+  to: string;
+  regionalGroups: RegionalGroup[];
+  stateIso3s: string[] | null;
+  /** Null: interactions of every organization. */
+  organizationIds: string[] | null;
+}
+
+export interface InteractionStateRow {
+  id: string;
+  type: InteractionType;
+  answered: boolean;
+  iso3: string;
+  name: string;
+}
+
+export interface StageMoveRow {
+  id: string;
+  iso3: string;
+  name: string;
+  from: RatificationStage;
+  to: RatificationStage;
+  changedAt: Date;
+}
+
+export interface ObstacleRow {
+  id: string;
+  iso3: string;
+  name: string;
+  recordedOn: string;
+  status: ObstacleStatus;
+  resolvedOn: string | null;
+}
+
+export interface TreatyRow {
+  iso3: string;
+  name: string;
+  signatureDate: string | null;
+  consentDate: string | null;
+  consentType: ConsentType | null;
+}
+
+/** The States a report covers, as SQL on the states alias `s`. */
+function statesIn(scope: ReportScope, p: SqlParams): string {
+  const where = ['true'];
+  if (scope.regionalGroups.length) where.push(`s.regional_group = ANY(${p.add(scope.regionalGroups)}::regional_group[])`);
+  if (scope.stateIso3s) where.push(`s.iso3 = ANY(${p.add(scope.stateIso3s)}::char(3)[])`);
+  return where.join(' AND ');
+}
+
+/** One statement per section of the report; the numbers are counted from these rows. */
+@Injectable()
+export class ProgressReportRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Each visible interaction of the period with each of its States in scope. */
+  interactions(viewer: Viewer, scope: ReportScope): Promise<InteractionStateRow[]> {
+    const p = new SqlParams();
+    const where = [
+      `i.occurred_on BETWEEN ${p.add(scope.from)}::date AND ${p.add(scope.to)}::date`,
+      visibleTo(viewer, p),
+      statesIn(scope, p),
+    ];
+    if (scope.organizationIds) where.push(`i.organization_id = ANY(${p.add(scope.organizationIds)}::uuid[])`);
+    return this.db.query(
+      `SELECT i.id, i.type, i.reply_received_on IS NOT NULL AS answered, s.iso3, s.name
+       FROM interactions i JOIN interaction_states l ON l.interaction_id = i.id JOIN states s ON s.iso3 = l.state_iso3
+       WHERE ${where.join(' AND ')} ORDER BY s.name, s.iso3`,
+      p.values,
+    );
+  }
+
+  /** Stage moves in the period (UTC days); the import's initial stages are not moves. */
+  stageMoves(scope: ReportScope): Promise<StageMoveRow[]> {
+    const p = new SqlParams();
+    return this.db.query(
+      `SELECT c.id, s.iso3, s.name, c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt"
+       FROM stage_changes c JOIN states s ON s.iso3 = c.state_iso3
+       WHERE c.from_stage IS NOT NULL AND c.from_stage <> c.to_stage
+         AND (c.changed_at AT TIME ZONE 'UTC')::date BETWEEN ${p.add(scope.from)}::date AND ${p.add(scope.to)}::date
+         AND ${statesIn(scope, p)}
+       ORDER BY c.changed_at, c.id`,
+      p.values,
+    );
+  }
+
+  /** Obstacles recorded in the period, or addressed in it. */
+  obstacles(scope: ReportScope): Promise<ObstacleRow[]> {
+    const p = new SqlParams();
+    const from = p.add(scope.from);
+    const to = p.add(scope.to);
+    return this.db.query(
+      `SELECT o.id, s.iso3, s.name, o.recorded_on AS "recordedOn", o.status, o.resolved_on AS "resolvedOn"
+       FROM obstacles o JOIN states s ON s.iso3 = o.state_iso3
+       WHERE (o.recorded_on BETWEEN ${from}::date AND ${to}::date
+              OR (o.status = 'ADDRESSED' AND o.resolved_on BETWEEN ${from}::date AND ${to}::date))
+         AND ${statesIn(scope, p)}
+       ORDER BY s.name, s.iso3`,
+      p.values,
+    );
+  }
+
+  /** States that signed, or deposited their consent to be bound, in the period. */
+  treaty(scope: ReportScope): Promise<TreatyRow[]> {
+    const p = new SqlParams();
+    const from = p.add(scope.from);
+    const to = p.add(scope.to);
+    return this.db.query(
+      `SELECT s.iso3, s.name, s.signature_date AS "signatureDate", s.consent_date AS "consentDate", s.consent_type AS "consentType"
+       FROM states s
+       WHERE (s.signature_date BETWEEN ${from}::date AND ${to}::date OR s.consent_date BETWEEN ${from}::date AND ${to}::date)
+         AND ${statesIn(scope, p)}
+       ORDER BY s.name, s.iso3`,
+      p.values,
+    );
+  }
+}

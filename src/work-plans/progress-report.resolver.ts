@@ -1,0 +1,57 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Viewer } from '../auth/viewer.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { Organization } from '../organizations/organization.model.js';
+import { State } from '../states/state.model.js';
+import { ProgressReportInput } from './dto/progress-report.input.js';
+import { InteractionTypeTally, ProgressReport, StageMove, StateTally } from './progress-report.model.js';
+import { ProgressReportService } from './progress-report.service.js';
+
+@Resolver(() => ProgressReport)
+export class ProgressReportResolver {
+  constructor(private readonly service: ProgressReportService) {}
+
+  @Query(() => ProgressReport, {
+    description:
+      'Numbers for a period and region computed from the logged data and the treaty record, each with its States; interactions count only if you may see them',
+  })
+  progressReport(@CurrentViewer() viewer: Viewer, @Args('input') input: ProgressReportInput): Promise<ProgressReport> {
+    return this.service.build(viewer, input);
+  }
+
+  @ResolveField(() => [Organization], { nullable: true, description: 'Whose interactions count (null: every organization)' })
+  async organizations(@Parent() report: ProgressReport, @RequestLoaders() loaders: Loaders): Promise<Organization[] | null> {
+    if (!report.organizationIds) return null;
+    return (await loaders.organization.loadMany(report.organizationIds)).filter((o): o is Organization => !!o && !(o instanceof Error));
+  }
+}
+
+async function statesOf(tally: StateTally, loaders: Loaders): Promise<State[]> {
+  const states = await loaders.state.loadMany(tally.stateRefs.map((s) => s.iso3));
+  return states.filter((s): s is State => !!s && !(s instanceof Error));
+}
+
+@Resolver(() => StateTally)
+export class StateTallyResolver {
+  @ResolveField(() => [State], { description: 'By name' })
+  states(@Parent() tally: StateTally, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+    return statesOf(tally, loaders);
+  }
+}
+
+@Resolver(() => InteractionTypeTally)
+export class InteractionTypeTallyResolver {
+  @ResolveField(() => [State], { description: 'By name' })
+  states(@Parent() tally: InteractionTypeTally, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+    return statesOf(tally, loaders);
+  }
+}
+
+@Resolver(() => StageMove)
+export class StageMoveResolver {
+  @ResolveField(() => State)
+  async state(@Parent() move: StageMove, @RequestLoaders() loaders: Loaders): Promise<State> {
+    return (await loaders.state.load(move.stateIso3))!;
+  }
+}

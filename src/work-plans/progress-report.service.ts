@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '../auth/viewer.js';
+import { badInput, notFound } from '../common/errors.js';
+import { InteractionType, ObstacleStatus, RatificationStage } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import type { ProgressReportInput } from './dto/progress-report.input.js';
+import { MandatesRepository } from './mandates.repository.js';
+import {
+  InteractionTypeTally,
+  ProgressReport,
+  StageMoveDirection,
+  type StageMove,
+  type StateRef,
+  type StateTally,
+} from './progress-report.model.js';
+import { ProgressReportRepository, type ReportScope } from './progress-report.repository.js';
+import { IndicatorMetric } from './work-plan.enums.js';
+import type { Mandate } from './work-plan.models.js';
+
+/** How far along the way to joining a stage is; DECLINED is behind every other stage. */
+const STAGE_RANK: Record<RatificationStage, number> = {
+  DECLINED: 0,
+  NOT_ENGAGED: 1,
+  ENGAGED: 2,
+  SUPPORTIVE: 3,
+  DOMESTIC_PROCESS: 4,
+  APPROVED: 5,
+  DEPOSITED: 6,
+  JOINED: 7,
+};
+
+/** Counts distinct items and lists their distinct States by name. */
+function tally(rows: { id: string; iso3: string; name: string }[]): StateTally {
+  const items = new Set<string>();
+  const states = new Map<string, StateRef>();
+  for (const row of rows) {
+    items.add(row.id);
+    states.set(row.iso3, { iso3: row.iso3, name: row.name });
+  }
+  const stateRefs = [...states.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.iso3.localeCompare(b.iso3));
+  return { count: items.size, stateRefs };
+}
+
+@Injectable()
+export class ProgressReportService {
+  constructor(
+    private readonly report: ProgressReportRepository,
+    private readonly mandates: MandatesRepository,
+  ) {}
+
+  async build(viewer: Viewer, input: ProgressReportInput): Promise<ProgressReport> {
+    let mandate: Mandate | null = null;
+    if (input.mandateId) {
+      if (!isUuid(input.mandateId)) throw notFound('Mandate', input.mandateId);
+      [mandate] = await this.mandates.visibleByIds(viewer, [input.mandateId]);
+      if (!mandate) throw notFound('Mandate', input.mandateId);
+    }
+    const from = input.from ?? mandate?.periodFrom;
+    const to = input.to ?? mandate?.periodTo;
+    if (!from || !to) throw badInput('Give the period (from and to), or a mandateId whose period is the default', { field: from ? 'to' : 'from' });
+    if (to < from) throw badInput(`to (${to}) cannot be before from (${from})`, { field: 'to' });
+    return this.forScope(viewer, mandate, {
+      from,
+      to,
+      regionalGroups: input.regionalGroups ?? [],
+      stateIso3s: input.stateIso3s ?? null,
+      organizationIds: input.organizationIds ?? mandate?.organizationIds ?? null,
+    });
+  }
+
+  /** The report on a mandate's whole period and organizations (for its indicators). */
+  forMandate(viewer: Viewer, mandate: Mandate): Promise<ProgressReport> {
+    return this.forScope(viewer, mandate, {
+      from: mandate.periodFrom,
+      to: mandate.periodTo,
+      regionalGroups: [],
+      stateIso3s: null,
+      organizationIds: mandate.organizationIds,
+    });
+  }
+
+  private async forScope(viewer: Viewer, mandate: Mandate | null, scope: ReportScope): Promise<ProgressReport> {
+    const [interactions, moves, obstacles, treaty] = await Promise.all([
+      this.report.interactions(viewer, scope),
+      this.report.stageMoves(scope),
+      this.report.obstacles(scope),
+      this.report.treaty(scope),
+    ]);
+    const byType = Object.values(InteractionType)
+      .map((type) => Object.assign(new InteractionTypeTally(), { type, ...tally(interactions.filter((row) => row.type === type)) }))
+      .filter((row) => row.count > 0);
+    const letters = interactions.filter((row) => row.type === InteractionType.LETTER);
+    const stageMoves: StageMove[] = moves.map((row) => ({
+      stateIso3: row.iso3,
+      stateName: row.name,
+      from: row.from,
+      to: row.to,
+      changedAt: row.changedAt,
+      direction: STAGE_RANK[row.to] > STAGE_RANK[row.from] ? StageMoveDirection.FORWARD : StageMoveDirection.BACK,
+    }));
+    const moveRows = (direction: StageMoveDirection) =>
+      moves.filter((_, index) => stageMoves[index].direction === direction);
+    const within = (date: string | null) => date !== null && date >= scope.from && date <= scope.to;
+    return {
+      ...scope,
+      mandate,
+      statesContacted: tally(interactions.map((row) => ({ ...row, id: row.iso3 }))),
+      interactions: tally(interactions),
+      interactionsByType: byType,
+      stageMoves: { forward: tally(moveRows(StageMoveDirection.FORWARD)), back: tally(moveRows(StageMoveDirection.BACK)), moves: stageMoves },
+      obstacles: {
+        recorded: tally(obstacles.filter((row) => within(row.recordedOn))),
+        addressed: tally(obstacles.filter((row) => row.status === ObstacleStatus.ADDRESSED && within(row.resolvedOn))),
+      },
+      letters: {
+        sent: tally(letters),
+        answered: tally(letters.filter((row) => row.answered)),
+        unanswered: tally(letters.filter((row) => !row.answered)),
+      },
+      treaty: {
+        signatures: tally(treaty.filter((row) => within(row.signatureDate)).map((row) => ({ ...row, id: row.iso3 }))),
+        ratifications: tally(treaty.filter((row) => within(row.consentDate)).map((row) => ({ ...row, id: row.iso3 }))),
+      },
+    };
+  }
+}
+
+/** The number an indicator follows, from its mandate's report. */
+export function metricValue(report: ProgressReport, metric: IndicatorMetric): number {
+  switch (metric) {
+    case IndicatorMetric.STATES_CONTACTED:
+      return report.statesContacted.count;
+    case IndicatorMetric.INTERACTIONS:
+      return report.interactions.count;
+    case IndicatorMetric.LETTERS_SENT:
+      return report.letters.sent.count;
+    case IndicatorMetric.LETTERS_ANSWERED:
+      return report.letters.answered.count;
+    case IndicatorMetric.STAGE_MOVES_FORWARD:
+      return report.stageMoves.forward.count;
+    case IndicatorMetric.OBSTACLES_ADDRESSED:
+      return report.obstacles.addressed.count;
+    case IndicatorMetric.SIGNATURES:
+      return report.treaty.signatures.count;
+    case IndicatorMetric.RATIFICATIONS:
+      return report.treaty.ratifications.count;
+  }
+}
