@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { ObstaclesModule } from './obstacles/obstacles.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { SpreadsheetImportModule } from './spreadsheet-import/spreadsheet-import.module.js';
 import { StatesModule } from './states/states.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         ObstaclesModule,
         GroupingsModule,
         TargetsModule,
+        SpreadsheetImportModule,
         HealthModule,
         GraphqlModule,
       ],
