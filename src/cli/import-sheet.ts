@@ -51,7 +51,7 @@ function printFile(report: FileReport | null): void {
   if (report.ignoredColumns.length) console.log(`  ignored columns: ${report.ignoredColumns.join(', ')}`);
   for (const row of report.rows) {
     const reasons = row.reasons.length ? `  ${row.reasons.join('; ')}` : '';
-    console.log(`  ${report.file}:${row.line}  ${row.action.padEnd(9)}${row.id ? ` ${row.id}` : ''}${reasons}`);
+    console.log(`  ${report.file}:${row.line}  ${row.action}${row.id ? ` ${row.id}` : ''}${reasons}`);
   }
 }
 

@@ -88,9 +88,8 @@ class Directory {
     if (email) this.byEmail.set(email.toLowerCase(), entry);
     if (name) {
       const key = normalizeName(name);
-      const list = this.byName.get(key) ?? [];
-      if (!list.includes(entry)) list.push(entry);
-      this.byName.set(key, list);
+      // A contact from the file that matched a stored one takes its place.
+      this.byName.set(key, [...(this.byName.get(key) ?? []).filter((other) => other.id !== entry.id), entry]);
     }
   }
 
@@ -260,7 +259,7 @@ export class SpreadsheetImportService {
       if (typeof match === 'string') cells.reasons.push(match);
       if (!cells.ok || typeof match === 'string') {
         plan.contactRows.push({ line: row.line, action: RowAction.REJECT, reasons: cells.reasons });
-        directory.add({ id: '', stateIso3, line: row.line, rejected: true }, fullName || null, email);
+        directory.add({ id: `line ${row.line}`, stateIso3, line: row.line, rejected: true }, fullName || null, email);
         continue;
       }
       const current = match.contact;
@@ -355,8 +354,8 @@ export class SpreadsheetImportService {
       if (contactNames.length > 100) cells.fail('contacts', 'at most 100 contacts');
       for (const name of contactNames) {
         const found = resolveContact(name, stateIso3s, directory);
-        if (typeof found === 'string') cells.fail('contacts', found);
-        else if (!contactIds.includes(found)) contactIds.push(found);
+        if ('problem' in found) cells.fail('contacts', found.problem);
+        else if (!contactIds.includes(found.id)) contactIds.push(found.id);
       }
       const followUpOn = cells.date('follow_up');
       const replyReceivedOn = cells.date('reply_received');
@@ -439,19 +438,19 @@ export class SpreadsheetImportService {
   }
 }
 
-/** A contact named in an interaction row, by e-mail or by name; a string saying why not when it cannot be. */
-function resolveContact(name: string, stateIso3s: string[], directory: Directory): string {
-  const rejected = (entry: DirectoryEntry) => `contact "${name}" is defined on line ${entry.line} of ${CONTACTS_FILE}, which is rejected`;
+/** A contact named in an interaction row, by e-mail or by name, or why it cannot be found. */
+function resolveContact(name: string, stateIso3s: string[], directory: Directory): { id: string } | { problem: string } {
+  const found = (entry: DirectoryEntry) =>
+    entry.rejected ? { problem: `contact "${name}" is defined on line ${entry.line} of ${CONTACTS_FILE}, which is rejected` } : { id: entry.id };
   if (name.includes('@')) {
     const entry = directory.emailMatch(name);
-    if (!entry) return `unknown contact "${name}": no contact has this e-mail (add the person to ${CONTACTS_FILE})`;
-    return entry.rejected ? rejected(entry) : entry.id;
+    return entry ? found(entry) : { problem: `unknown contact "${name}": no contact has this e-mail (add the person to ${CONTACTS_FILE})` };
   }
-  let entries = directory.nameMatches(name);
-  if (entries.length > 1) entries = entries.filter((entry) => entry.stateIso3 !== null && stateIso3s.includes(entry.stateIso3));
-  if (entries.length === 1) return entries[0].rejected ? rejected(entries[0]) : entries[0].id;
-  if (entries.length > 1 || directory.nameMatches(name).length > 1) return `contact "${name}" is ambiguous: several contacts have this name (write the e-mail instead)`;
-  return `unknown contact "${name}" (add the person to ${CONTACTS_FILE}, or write the e-mail of a stored contact)`;
+  const all = directory.nameMatches(name);
+  const entries = all.length > 1 ? all.filter((entry) => entry.stateIso3 !== null && stateIso3s.includes(entry.stateIso3)) : all;
+  if (entries.length === 1) return found(entries[0]);
+  if (all.length > 1) return { problem: `contact "${name}" is ambiguous: ${all.length} contacts have this name (write the e-mail instead)` };
+  return { problem: `unknown contact "${name}" (add the person to ${CONTACTS_FILE}, or write the e-mail of a stored contact)` };
 }
 
 /** A follow-up and a reply come on or after the interaction; only letters and e-mails get replies. */
