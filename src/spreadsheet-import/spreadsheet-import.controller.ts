@@ -30,7 +30,7 @@ class UploadProblem extends Error {
 const MULTIPART_ERRORS: Record<string, [number, string]> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'Send the files as multipart/form-data, in the fields "contacts" and "interactions"'],
   FST_REQ_FILE_TOO_LARGE: [413, 'A file is larger than the upload limit (IMPORT_UPLOAD_LIMIT_BYTES)'],
-  FST_FILES_LIMIT_ERROR: [400, 'Send at most two files: "contacts" and "interactions"'],
+  FST_FILES_LIMIT: [400, 'Send at most two files: "contacts" and "interactions"'],
   FST_PARTS_LIMIT: [400, 'Send at most two files: "contacts" and "interactions"'],
   FST_FIELDS_LIMIT: [400, 'Send at most two files: "contacts" and "interactions"'],
 };

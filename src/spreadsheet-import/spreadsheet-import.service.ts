@@ -47,6 +47,10 @@ export const INTERACTION_COLUMNS: ColumnSpec = {
   reply_received: ['reply received on', 'reply', 'reply date'],
 };
 
+/** The sheet's names for the fields a report says were changed. */
+const CONTACT_FIELD_COLUMNS: Record<string, string> = { fullName: 'name', stateIso3: 'state' };
+const INTERACTION_FIELD_COLUMNS: Record<string, string> = { occurredOn: 'date', followUpOn: 'follow_up', replyReceivedOn: 'reply_received' };
+
 const CONTACTS_FILE = 'contacts.csv';
 const INTERACTIONS_FILE = 'interactions.csv';
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -291,7 +295,8 @@ export class SpreadsheetImportService {
       directory.add({ id: current.id, stateIso3: merged.stateIso3, line: row.line }, fullName, merged.email);
       if (changed.length) {
         plan.contacts.update.push(merged);
-        plan.contactRows.push({ line: row.line, action: RowAction.UPDATE, id: current.id, reasons: [match.how, `changes ${changed.join(', ')}`] });
+        const columns = changed.map((field) => CONTACT_FIELD_COLUMNS[field] ?? field);
+        plan.contactRows.push({ line: row.line, action: RowAction.UPDATE, id: current.id, reasons: [match.how, `changes ${columns.join(', ')}`] });
       } else {
         plan.contactRows.push({ line: row.line, action: RowAction.UNCHANGED, id: current.id, reasons: [match.how] });
       }
@@ -422,7 +427,7 @@ export class SpreadsheetImportService {
       }
       const how = ref !== null ? `matches the interaction imported with ref "${ref}"` : 'matches an interaction imported with the same date, type, States and subject';
       const fields = ['type', 'occurredOn', 'subject', 'summary', 'outcome', 'followUpOn', 'replyReceivedOn', 'visibility'] as const;
-      const changed: string[] = fields.filter((field) => merged[field] !== current[field]);
+      const changed: string[] = fields.filter((field) => merged[field] !== current[field]).map((field) => INTERACTION_FIELD_COLUMNS[field] ?? field);
       const statesChanged = !sameList(merged.stateIso3s, current.stateIso3s);
       const contactsChanged = !sameList(merged.contactIds, current.contactIds);
       if (statesChanged) changed.push('states');
