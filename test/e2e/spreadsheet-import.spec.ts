@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ok, startTestApp, type TestApp } from '../support/app.js';
+import { ADMIN, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
 
 const SAMPLES = join(process.cwd(), 'data/samples');
@@ -277,6 +277,36 @@ describe('spreadsheet import', () => {
     expect(other.body.message).toContain('Unexpected field "people"');
     const badFlag = await upload({ interactions: INTERACTIONS }, cast.france.token, '?dryRun=maybe');
     expect(badFlag.status).toBe(400);
+  });
+});
+
+describe('spreadsheet upload limit', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ IMPORT_UPLOAD_LIMIT_BYTES: '2048' });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses a file over IMPORT_UPLOAD_LIMIT_BYTES with 413, and takes one under it', async () => {
+    const token = await t.login(ADMIN.email, ADMIN.password);
+    const send = async (content: Buffer) => {
+      const form = new FormData();
+      form.append('interactions', new Blob([content]), 'interactions.csv');
+      const response = await fetch(`${t.url}/imports/spreadsheet?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    expect(INTERACTIONS.length).toBeGreaterThan(2048);
+    expect(await send(INTERACTIONS)).toEqual({
+      status: 413,
+      body: { code: 'BAD_REQUEST', message: 'A file is larger than the upload limit (IMPORT_UPLOAD_LIMIT_BYTES)' },
+    });
+    const small = await send(Buffer.from('date,type,states,subject\n2026-01-05,Letter,Tuvalu,Letter\n'));
+    expect(small.status).toBe(200);
+    expect(small.body.interactions.counts.CREATE).toBe(1);
   });
 });
 
