@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Logger } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
 import { LocalActivityBus } from '../dist/src/activity/activity-bus.js';
@@ -18,6 +19,8 @@ import { importPublicData } from '../dist/src/data-import/importer.js';
 import { migrate, openDatabase } from '../dist/src/database/data-source.js';
 import { SpreadsheetImportRepository } from '../dist/src/spreadsheet-import/spreadsheet-import.repository.js';
 import { SpreadsheetImportService } from '../dist/src/spreadsheet-import/spreadsheet-import.service.js';
+
+Logger.overrideLogger(['error']);
 
 const { values: args } = parseArgs({
   options: { rows: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false }, out: { type: 'string' } },
@@ -156,34 +159,53 @@ async function main() {
     await migrate(handle);
     const db = handle.dataSource;
     await importPublicData(db, config.importDir);
-    const organizationId = randomUUID();
-    const userId = randomUUID();
-    await db.query(`INSERT INTO organizations (id, name, kind) VALUES ($1, 'France', 'GOVERNMENT')`, [organizationId]);
-    await db.query(
-      `INSERT INTO users (id, email, password_hash, display_name, role, organization_id) VALUES ($1, 'coordinator@france.example', 'unused', 'Coordinator', 'COORDINATOR', $2)`,
-      [userId, organizationId],
-    );
-    const viewer = { id: userId, email: 'coordinator@france.example', displayName: 'Coordinator', role: 'COORDINATOR', organizationId };
+    const coordinator = async (name) => {
+      const organizationId = randomUUID();
+      const id = randomUUID();
+      const email = `coordinator@${name.toLowerCase()}.example`;
+      await db.query(`INSERT INTO organizations (id, name, kind) VALUES ($1, $2, 'GOVERNMENT')`, [organizationId, name]);
+      await db.query(
+        `INSERT INTO users (id, email, password_hash, display_name, role, organization_id) VALUES ($1, $2, 'unused', $3, 'COORDINATOR', $4)`,
+        [id, email, `${name} coordinator`, organizationId],
+      );
+      return { id, email, displayName: `${name} coordinator`, role: 'COORDINATOR', organizationId };
+    };
     const service = new SpreadsheetImportService(db, new Writes(db, new ActivityRepository(db), new LocalActivityBus()), new SpreadsheetImportRepository(db));
+    const count = async (sql) => (await db.query(sql))[0].n;
+    const summary = (report) =>
+      ['contacts', 'interactions'].map((file) => `${file} ${Object.entries(report[file].counts).map(([action, n]) => `${action} ${n}`).join(' ')}`).join('; ');
 
     console.log(`Spreadsheet import benchmark on the ${database.where}`);
     console.log(`interactions.csv: ${ROWS} rows, ${(files.interactions.length / 1024).toFixed(0)} KiB; contacts.csv: ${CONTACTS} rows`);
-    const summary = (report) =>
-      ['contacts', 'interactions'].map((file) => `${file} ${Object.entries(report[file].counts).map(([action, n]) => `${action} ${n}`).join(' ')}`).join('; ');
-    const dry = await timed('dry run (parse, resolve, check every row)', () => service.run(viewer, files, { dryRun: true }));
+    const france = await coordinator('France');
+    const dry = await timed('dry run (parse, resolve, check every row)', () => service.run(france, files, { dryRun: true }));
     console.log(`  ${summary(dry)}`);
-    const [audit0] = await db.query('SELECT count(*)::int AS n FROM audit_entries');
-    const real = await timed('import (one transaction)', () => service.run(viewer, files, { dryRun: false }));
+    const audit0 = await count('SELECT count(*)::int AS n FROM audit_entries');
+    const real = await timed('import (one transaction)', () => service.run(france, files, { dryRun: false }));
     console.log(`  ${summary(real)}; committed ${real.committed}`);
-    const [[interactions], [links], [audit1]] = await Promise.all([
-      db.query('SELECT count(*)::int AS n FROM interactions'),
-      db.query('SELECT (SELECT count(*) FROM interaction_states)::int + (SELECT count(*) FROM interaction_contacts)::int AS n'),
-      db.query('SELECT count(*)::int AS n FROM audit_entries'),
-    ]);
-    console.log(`  written: ${interactions.n} interactions, ${links.n} links, ${audit1.n - audit0.n} audit entries`);
-    const again = await timed('same files again (nothing to write)', () => service.run(viewer, files, { dryRun: false }));
+    const interactions = await count('SELECT count(*)::int AS n FROM interactions');
+    const links = await count('SELECT (SELECT count(*) FROM interaction_states)::int + (SELECT count(*) FROM interaction_contacts)::int AS n');
+    const audit1 = await count('SELECT count(*)::int AS n FROM audit_entries');
+    console.log(`  written: ${interactions} interactions, ${links} links, ${audit1 - audit0} audit entries`);
+    const again = await timed('same files again (nothing to write)', () => service.run(france, files, { dryRun: false }));
     console.log(`  ${summary(again)}`);
-    if (real.rejected || !real.committed || again.interactions.counts.UNCHANGED !== ROWS) process.exitCode = 1;
+
+    // What the audit trail costs: the same import by two more organizations (their own 10,000
+    // interactions; the contacts are now stored), the second with the audit triggers switched off.
+    const panamaViewer = await coordinator('Panama');
+    const panama = await timed('import by a second organization', () => service.run(panamaViewer, files, { dryRun: false }));
+    const audited = ['contacts', 'interactions', 'interaction_states', 'interaction_contacts'];
+    const chileViewer = await coordinator('Chile');
+    let chile;
+    try {
+      for (const table of audited) await db.query(`ALTER TABLE ${table} DISABLE TRIGGER audit_${table}`);
+      chile = await timed('  the same, without the audit triggers', () => service.run(chileViewer, files, { dryRun: false }));
+    } finally {
+      for (const table of audited) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER audit_${table}`);
+    }
+
+    const failed = [real, panama, chile].some((report) => report.rejected || !report.committed || report.interactions.counts.CREATE !== ROWS);
+    if (failed || again.interactions.counts.UNCHANGED !== ROWS) process.exitCode = 1;
   } finally {
     await handle.close();
     if (args.keep) console.log(`kept the ${database.where}`);
