@@ -284,7 +284,8 @@ export class SpreadsheetImportService {
         position: fields.position ?? current.position,
         posting: fields.posting ?? current.posting,
         stateIso3: fields.stateIso3 ?? current.stateIso3,
-        email: fields.email ?? current.email,
+        // The same address in another case is the same address.
+        email: fields.email && fields.email.toLowerCase() !== current.email?.toLowerCase() ? fields.email : current.email,
         phone: fields.phone ?? current.phone,
         languages: fields.languages.length ? fields.languages : current.languages,
         notes: fields.notes ?? current.notes,

@@ -171,6 +171,26 @@ describe('spreadsheet import', () => {
     expect(body.interactions.counts).toEqual({ CREATE: 30, UPDATE: 0, UNCHANGED: 0, REJECT: 0 });
   });
 
+  it('updates a stored contact matched by e-mail or by name, leaving empty cells as they are', async () => {
+    const contacts = [
+      'name,position,state,email,phone',
+      'Amelia Tuilagi,Ambassador,Tuvalu,A.TUILAGI@tuvalu-mission.example.org,',
+      'Grace Kapi,,Papua New Guinea,g.kapi@png-mission.example.org,',
+      'Sione Fifita,,,,',
+    ].join('\n');
+    const before = await counts();
+    const { status, body } = await upload({ contacts }, cast.france.token);
+    expect(status).toBe(200);
+    expect(body.contacts.rows).toEqual([
+      { line: 2, action: 'UPDATE', id: firstImport.contacts[0].id, reasons: ['matches the contact with the e-mail A.TUILAGI@tuvalu-mission.example.org', 'changes position'] },
+      { line: 3, action: 'UPDATE', id: firstImport.contacts[2].id, reasons: ['matches the contact named "Grace Kapi"', 'changes email'] },
+      { line: 4, action: 'UNCHANGED', id: firstImport.contacts[1].id, reasons: ['matches the contact named "Sione Fifita"'] },
+    ]);
+    expect((await counts()).contacts).toBe(before.contacts);
+    const [grace] = await db.query('SELECT email, position, phone, version FROM contacts WHERE id = $1', [firstImport.contacts[2].id]);
+    expect(grace).toEqual({ email: 'g.kapi@png-mission.example.org', position: 'First Secretary (disarmament)', phone: '+41 22 555 0177', version: 2 });
+  });
+
   it('rejects the broken rows with their reasons, and writes nothing at all', async () => {
     const contacts = [
       'name,state,email,posting',
@@ -360,6 +380,24 @@ describe('npm run import:sheet', () => {
     expect(report.interactions.counts).toEqual({ CREATE: 0, UPDATE: 0, UNCHANGED: 30, REJECT: 0 });
     const db = t.app.get(DataSource);
     expect(await db.query('SELECT count(*)::int AS n FROM interactions')).toEqual([{ n: 30 }]);
+  });
+
+  withServer('lets one of two simultaneous imports of the same new rows write them, never both', async () => {
+    const token = await t.login('coordinator@france.example', 'a-long-test-password');
+    const rows = Array.from({ length: 200 }, (_, i) => `2026-12-${String((i % 28) + 1).padStart(2, '0')},Letter,Tuvalu,Simultaneous letter ${i}`);
+    const sheet = ['date,type,states,subject', ...rows].join('\n');
+    const send = async () => {
+      const form = new FormData();
+      form.append('interactions', new Blob([sheet]), 'interactions.csv');
+      const response = await fetch(`${t.url}/imports/spreadsheet`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      return response.status;
+    };
+    const statuses = await Promise.all([send(), send()]);
+    // The second waits on the unique import key and is refused (409), or starts after the first and finds every row unchanged (200).
+    expect(statuses).toContain(200);
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+    const db = t.app.get(DataSource);
+    expect(await db.query(`SELECT count(*)::int AS n FROM interactions WHERE subject LIKE 'Simultaneous letter %'`)).toEqual([{ n: 200 }]);
   });
 
   withServer('exits with 1 and writes nothing when a row is rejected', async () => {
