@@ -279,7 +279,8 @@ export class SpreadsheetImportService {
       // An empty cell leaves the stored value as it is.
       const merged: ContactRecord = {
         ...current,
-        fullName,
+        // A name written without its accents or in another case is the same name: the stored spelling stays.
+        fullName: normalizeName(fullName) === normalizeName(current.fullName) ? current.fullName : fullName,
         title: fields.title ?? current.title,
         position: fields.position ?? current.position,
         posting: fields.posting ?? current.posting,

@@ -177,6 +177,7 @@ describe('spreadsheet import', () => {
       'Amelia Tuilagi,Ambassador,Tuvalu,A.TUILAGI@tuvalu-mission.example.org,',
       'Grace Kapi,,Papua New Guinea,g.kapi@png-mission.example.org,',
       'Sione Fifita,,,,',
+      'PETR NOVAK,,Czechia,,',
     ].join('\n');
     const before = await counts();
     const { status, body } = await upload({ contacts }, cast.france.token);
@@ -185,6 +186,7 @@ describe('spreadsheet import', () => {
       { line: 2, action: 'UPDATE', id: firstImport.contacts[0].id, reasons: ['matches the contact with the e-mail A.TUILAGI@tuvalu-mission.example.org', 'changes position'] },
       { line: 3, action: 'UPDATE', id: firstImport.contacts[2].id, reasons: ['matches the contact named "Grace Kapi"', 'changes email'] },
       { line: 4, action: 'UNCHANGED', id: firstImport.contacts[1].id, reasons: ['matches the contact named "Sione Fifita"'] },
+      { line: 5, action: 'UNCHANGED', id: firstImport.contacts[8].id, reasons: ['matches the contact named "Petr Novák"'] },
     ]);
     expect((await counts()).contacts).toBe(before.contacts);
     const [grace] = await db.query('SELECT email, position, phone, version FROM contacts WHERE id = $1', [firstImport.contacts[2].id]);
