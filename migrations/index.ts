@@ -6,6 +6,7 @@ import { WorkflowActivity1795810107088 } from './1795810107088-workflow-activity
 import { CampaignsAndEvents1795830000000 } from './1795830000000-campaigns-and-events.js';
 import { WorkPlans1795840000000 } from './1795840000000-work-plans.js';
 import { ContactPostings1795850000000 } from './1795850000000-contact-postings.js';
+import { SpreadsheetImport1795860000000 } from './1795860000000-spreadsheet-import.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CampaignsAndEvents1795830000000,
   WorkPlans1795840000000,
   ContactPostings1795850000000,
+  SpreadsheetImport1795860000000,
 ];

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { ObstaclesModule } from './obstacles/obstacles.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { SpreadsheetImportModule } from './spreadsheet-import/spreadsheet-import.module.js';
 import { StatesModule } from './states/states.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         CampaignsModule,
         EventsModule,
         WorkPlansModule,
+        SpreadsheetImportModule,
         HealthModule,
         GraphqlModule,
       ],

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { Logger, type LogLevel, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -71,6 +72,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       logger: logLevels(config),
     });
     closeConnectionsOnShutdown(adapter.getInstance());
+    // Spreadsheet uploads (POST /imports/spreadsheet); the files are read, and limited, by that route.
+    await app.register(multipart, { limits: { fileSize: config.importUploadBytes, files: 2 } });
     app.useGlobalPipes(
       new InputValidationPipe({
         transform: true,

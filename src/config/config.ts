@@ -45,6 +45,8 @@ export interface AppConfig {
   wsInitTimeoutMs: number;
   importDir: string;
   importOnStart: boolean;
+  /** Largest file accepted by the spreadsheet import upload. */
+  importUploadBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   limits: RequestLimits;
 }
@@ -181,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
     importDir: resolve(PROJECT_ROOT, env.IMPORT_DIR || 'data'),
     importOnStart: bool(env, 'IMPORT_ON_START', true),
+    importUploadBytes: int(env, 'IMPORT_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 500 * 1024 * 1024),
     logLevel,
     limits: requestLimits(env, nodeEnv),
   };

@@ -10,6 +10,7 @@ import { UserEntity } from '../users/user.entity.js';
 @Index('ix_interactions_author', ['authorId'])
 @Index('ix_interactions_follow_up', ['followUpOn'], { where: 'follow_up_on IS NOT NULL' })
 @Index('ix_interactions_follow_up_pending', ['followUpOn', 'id'], { where: 'follow_up_on IS NOT NULL AND follow_up_done_at IS NULL' })
+@Index('ux_interactions_import_key', ['organizationId', 'importKey'], { unique: true, where: 'import_key IS NOT NULL' })
 export class InteractionEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -56,6 +57,13 @@ export class InteractionEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_interactions_author' })
   author?: UserEntity;
+
+  /**
+   * Set by the spreadsheet import: the row's `ref`, or a hash of its date, type, States and
+   * subject. Unique within the organization, so importing the same sheet again adds nothing.
+   */
+  @Column('text', { name: 'import_key', nullable: true })
+  importKey: string | null;
 
   @Column('int', { default: 1 })
   version: number;

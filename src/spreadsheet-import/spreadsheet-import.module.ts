@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { SpreadsheetImportController } from './spreadsheet-import.controller.js';
+import { SpreadsheetImportRepository } from './spreadsheet-import.repository.js';
+import { SpreadsheetImportService } from './spreadsheet-import.service.js';
+
+@Module({
+  imports: [AuthModule],
+  providers: [SpreadsheetImportRepository, SpreadsheetImportService],
+  controllers: [SpreadsheetImportController],
+})
+export class SpreadsheetImportModule {}
