@@ -9,6 +9,6 @@ export default {
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
   // Fault-injection tests restart PostgreSQL: `npm run test:faults` runs them (jest.faults.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
-  testTimeout: 60000,
+  testTimeout: 120000,
   maxWorkers: 2,
 };
