@@ -3,5 +3,6 @@ import { InitialSchema1795800199908 } from './1795800199908-initial-schema.js';
 import { Targeting1795801911291 } from './1795801911291-targeting.js';
 import { Sharing1795803009221 } from './1795803009221-sharing.js';
 import { WorkflowActivity1795810107088 } from './1795810107088-workflow-activity.js';
+import { Performance1795820000000 } from './1795820000000-performance.js';
 
-export const MIGRATIONS = [InitialSchema1795800199908, Targeting1795801911291, Sharing1795803009221, WorkflowActivity1795810107088];
+export const MIGRATIONS = [InitialSchema1795800199908, Targeting1795801911291, Sharing1795803009221, WorkflowActivity1795810107088, Performance1795820000000];

@@ -68,7 +68,7 @@ export class ContactsRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  async page(query: ContactQuery, page: Page): Promise<{ rows: Contact[]; total: number }> {
+  async page(query: ContactQuery, page: Page): Promise<{ rows: Contact[]; total: number | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     if (query.stateIso3s) where.push(`c.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
@@ -80,7 +80,7 @@ export class ContactsRepository {
     }
     const filtered = `SELECT ${CONTACT_COLUMNS} FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `("fullName", id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<Contact>(rows, 'id');
   }
 

@@ -1,17 +1,38 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Visibility } from '../common/enums.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { InteractionEntity } from './interaction.entity.js';
 
-/** The States an interaction concerns (a joint démarche concerns several). */
+/**
+ * The States an interaction concerns (a joint démarche concerns several). Each link carries a copy
+ * of its interaction's date, creation time, visibility and organization, kept by database triggers
+ * (see the performance migration): a State's newest visible interactions are an index range.
+ */
 @Entity('interaction_states')
 @Index('ix_interaction_states_state', ['stateIso3', 'interactionId'])
+@Index('ix_interaction_states_visible', ['stateIso3', 'visibility', 'occurredOn', 'createdAt', 'interactionId'])
+@Index('ix_interaction_states_organization', ['stateIso3', 'organizationId', 'occurredOn', 'createdAt', 'interactionId'], {
+  where: `visibility = 'ORGANIZATION'`,
+})
 export class InteractionStateEntity {
   @PrimaryColumn('uuid', { name: 'interaction_id' })
   interactionId: string;
 
   @PrimaryColumn('char', { name: 'state_iso3', length: 3 })
   stateIso3: string;
+
+  @Column('date', { name: 'occurred_on' })
+  occurredOn: string;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
+  visibility: Visibility;
+
+  @Column('uuid', { name: 'organization_id' })
+  organizationId: string;
 
   @ManyToOne(() => InteractionEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'interaction_id', foreignKeyConstraintName: 'fk_interaction_states_interaction' })
