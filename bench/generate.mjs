@@ -166,6 +166,23 @@ async function generate(client, { interactions: N, seed, audit }) {
   await client.query(`SET work_mem = '64MB'`);
   await client.query(`SET synchronous_commit = off`);
 
+  // Indexes are built once, after the load: the secondary indexes of the bulk-loaded tables, and
+  // the primary keys of those no foreign key refers to, are dropped here and created again below.
+  const { rows: dropped } = await client.query(
+    `SELECT 'DROP INDEX ' || i.indexrelid::regclass::text AS drop, pg_get_indexdef(i.indexrelid) AS create, i.indexrelid::regclass::text AS name
+       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1) AND NOT i.indisprimary
+     UNION ALL
+     SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', t.relname, c.conname), format('ALTER TABLE %I ADD CONSTRAINT %I %s', t.relname, c.conname, pg_get_constraintdef(c.oid)), c.conname
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($2) AND c.contype = 'p'`,
+    [
+      ['contacts', 'interactions', 'interaction_states', 'interaction_contacts', 'activity_events', 'audit_entries'],
+      ['interaction_states', 'interaction_contacts', 'activity_events', 'audit_entries'],
+    ],
+  );
+  for (const index of dropped) await client.query(index.drop);
+
   // Contacts: the first ones give every State one, the rest follow the skew toward States not Party.
   await step(
     steps,
@@ -366,6 +383,7 @@ async function generate(client, { interactions: N, seed, audit }) {
     );
   }
 
+  for (const index of dropped) await step(steps, client, `index ${index.name}`, index.create);
   await client.query(`SET session_replication_role = origin`);
   await client.query(`DROP SCHEMA bench_gen CASCADE`);
   await step(steps, client, 'vacuum analyze', 'VACUUM ANALYZE');

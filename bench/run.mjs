@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDatabase, VIEWER } from './generate.mjs';
 import { log, readOptions, ROOT, withClient } from './lib/common.mjs';
-import { difference, normalize, problem, request, variables, W1_STATES } from './lib/questions.mjs';
+import { difference, normalize, problem, request, variables, W1_STATES, W1_SUBJECT } from './lib/questions.mjs';
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'w1'];
 const SERVERS = ['ratify', 'ceiling', 'postgraphile'];
@@ -170,6 +170,22 @@ async function explainAll(statements, dir, question) {
   return files;
 }
 
+/** Removes what W1 wrote (and its audit trail), so that the database stays as generated for the next run. */
+async function removeWrites(client) {
+  await client.query('BEGIN');
+  await client.query('SET LOCAL session_replication_role = replica');
+  await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = $1', [W1_SUBJECT]);
+  await client.query('DELETE FROM activity_events WHERE interaction_id IN (SELECT id FROM written)');
+  await client.query('DELETE FROM interaction_states WHERE interaction_id IN (SELECT id FROM written)');
+  await client.query('DELETE FROM interaction_contacts WHERE interaction_id IN (SELECT id FROM written)');
+  await client.query(
+    `DELETE FROM audit_entries WHERE entity IN ('interactions', 'interaction_states', 'interaction_contacts') AND entity_id IN (SELECT id::text FROM written)`,
+  );
+  const { rowCount } = await client.query('DELETE FROM interactions WHERE id IN (SELECT id FROM written)');
+  await client.query('COMMIT');
+  if (rowCount) log(`removed the ${rowCount} interactions written by W1`);
+}
+
 // ---- the run -------------------------------------------------------------------------------
 
 const date = new Date().toISOString().slice(0, 10);
@@ -293,7 +309,10 @@ try {
   }
 } finally {
   for (const handle of Object.values(handles)) await stopServer(handle);
-  await withClient(db.url, async (c) => c.query(readFileSync(join(ROOT, 'bench/peer/drop.sql'), 'utf8'))).catch(() => undefined);
+  await withClient(db.url, async (c) => {
+    await c.query(readFileSync(join(ROOT, 'bench/peer/drop.sql'), 'utf8'));
+    await removeWrites(c);
+  });
 }
 
 // ---- report --------------------------------------------------------------------------------

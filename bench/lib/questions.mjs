@@ -4,6 +4,8 @@
 export const Q1_GROUPS = ['ASIA_PACIFIC'];
 export const Q2_STATE = 'IND';
 export const W1_STATES = ['KIR', 'FJI'];
+/** The subject of every interaction W1 writes (they are removed after the run). */
+export const W1_SUBJECT = 'Benchmark write: meeting with the Permanent Mission';
 
 const VOTING_RECORD = 'votingRecord { yes no abstain nonVoting total yesShare consecutiveYes lastChoice }';
 
@@ -73,7 +75,7 @@ export function variables(question, { first, contactId } = {}) {
         input: {
           type: 'BILATERAL_MEETING',
           occurredOn: '2026-11-20',
-          subject: 'Benchmark write: meeting with the Permanent Mission',
+          subject: W1_SUBJECT,
           visibility: 'COORDINATORS',
           stateIso3s: W1_STATES,
           contactIds: contactId ? [contactId] : [],
