@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, SERVER_URL, databaseName, databaseUrl, log, readOptions, run, seconds, withClient } from './lib/common.mjs';
 
 /** Bumped whenever the generated data changes, so that an older database is loaded again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** The viewer every server answers for: a coordinator of France. */
 export const VIEWER = {
@@ -246,11 +246,18 @@ async function generate(client, { interactions: N, seed, audit }) {
     steps,
     client,
     'interaction_states',
-    `INSERT INTO interaction_states (interaction_id, state_iso3)
-     SELECT DISTINCT i.id, bench_gen.pick((SELECT states FROM bench_gen.pool), x.n, 20 + k)
+    `INSERT INTO interaction_states (interaction_id, state_iso3, occurred_on, created_at, visibility, organization_id)
+     SELECT DISTINCT i.id, bench_gen.pick((SELECT states FROM bench_gen.pool), x.n, 20 + k), i.occurred_on, i.created_at, i.visibility, i.organization_id
      FROM interactions i
      CROSS JOIN LATERAL (SELECT bench_gen.n_of(i.id) AS n) x
      CROSS JOIN LATERAL generate_series(1, CASE WHEN bench_gen.r(x.n, 19) < 0.6 THEN 1 WHEN bench_gen.r(x.n, 19) < 0.9 THEN 2 ELSE 3 END) k`,
+  );
+  // What the link triggers keep: the number of links per State, visibility and organization.
+  await step(
+    steps,
+    client,
+    'state_interaction_counts',
+    `INSERT INTO state_interaction_counts SELECT state_iso3, visibility, organization_id, count(*) FROM interaction_states GROUP BY 1, 2, 3`,
   );
   // 1 or 2 contacts (70/30) of the interaction's first State.
   await step(
@@ -359,7 +366,7 @@ async function generate(client, { interactions: N, seed, audit }) {
       'audit: interaction_states',
       `INSERT INTO audit_entries (id, at, actor_id, action, entity, entity_id, before, after)
        SELECT md5('interaction_states:' || t.interaction_id || t.state_iso3)::uuid, i.created_at, i.author_id, 'logInteraction', 'interaction_states',
-              t.interaction_id::text, NULL, to_jsonb(t)
+              t.interaction_id::text, NULL, to_jsonb(t) - ARRAY['occurred_on', 'created_at', 'visibility', 'organization_id']
        FROM interaction_states t JOIN interactions i ON i.id = t.interaction_id`,
     );
     await step(

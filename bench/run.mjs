@@ -176,6 +176,13 @@ async function removeWrites(client) {
   await client.query('SET LOCAL session_replication_role = replica');
   await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = $1', [W1_SUBJECT]);
   await client.query('DELETE FROM activity_events WHERE interaction_id IN (SELECT id FROM written)');
+  // The triggers that keep the State link counts are off too: take the removed links off by hand.
+  await client.query(
+    `UPDATE state_interaction_counts c SET count = c.count - d.n
+     FROM (SELECT state_iso3, visibility, organization_id, count(*) AS n FROM interaction_states
+           WHERE interaction_id IN (SELECT id FROM written) GROUP BY 1, 2, 3) d
+     WHERE (c.state_iso3, c.visibility, c.organization_id) = (d.state_iso3, d.visibility, d.organization_id)`,
+  );
   await client.query('DELETE FROM interaction_states WHERE interaction_id IN (SELECT id FROM written)');
   await client.query('DELETE FROM interaction_contacts WHERE interaction_id IN (SELECT id FROM written)');
   await client.query(

@@ -26,6 +26,8 @@ const AUDIT_BEFORE = `CREATE OR REPLACE FUNCTION ratify_audit() RETURNS trigger 
  * carries a copy of the interaction's date, creation time, visibility and organization, kept by
  * triggers, so that "the newest interactions of a State this viewer may see" walks an index and
  * stops after a page. The audit trail leaves the copies out (the interaction's own entry has them).
+ * state_interaction_counts keeps the number of links per State, visibility and organization, so
+ * that a State's count of visible interactions reads a few rows.
  */
 const UP = [
   `CREATE OR REPLACE FUNCTION ratify_audit() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -67,11 +69,42 @@ const UP = [
   `CREATE TRIGGER copy_to_links AFTER UPDATE ON interactions FOR EACH ROW
    WHEN ((${COPIED.map((c) => `OLD.${c}`).join(', ')}) IS DISTINCT FROM (${COPIED.map((c) => `NEW.${c}`).join(', ')}))
    EXECUTE FUNCTION ratify_copy_to_links()`,
+  `CREATE TABLE "state_interaction_counts" ("state_iso3" character(3) NOT NULL, "visibility" "public"."visibility" NOT NULL, "organization_id" uuid NOT NULL, "count" integer NOT NULL, CONSTRAINT "pk_state_interaction_counts" PRIMARY KEY ("state_iso3", "visibility", "organization_id"))`,
+  `INSERT INTO "state_interaction_counts" SELECT "state_iso3", "visibility", "organization_id", count(*) FROM "interaction_states" GROUP BY 1, 2, 3`,
+  // One statement per change of the links, in key order (so concurrent writers lock counters in the same order).
+  `CREATE FUNCTION ratify_count_links() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF TG_OP = 'INSERT' THEN
+       INSERT INTO state_interaction_counts AS c
+       SELECT state_iso3, visibility, organization_id, count(*) FROM new_links GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+       ON CONFLICT (state_iso3, visibility, organization_id) DO UPDATE SET count = c.count + EXCLUDED.count;
+     ELSIF TG_OP = 'DELETE' THEN
+       UPDATE state_interaction_counts c SET count = c.count - d.n
+       FROM (SELECT state_iso3, visibility, organization_id, count(*) AS n FROM old_links GROUP BY 1, 2, 3 ORDER BY 1, 2, 3) d
+       WHERE (c.state_iso3, c.visibility, c.organization_id) = (d.state_iso3, d.visibility, d.organization_id);
+     ELSE
+       INSERT INTO state_interaction_counts AS c
+       SELECT state_iso3, visibility, organization_id, sum(delta) FROM (
+         SELECT state_iso3, visibility, organization_id, 1 AS delta FROM new_links
+         UNION ALL SELECT state_iso3, visibility, organization_id, -1 FROM old_links) d
+       GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3
+       ON CONFLICT (state_iso3, visibility, organization_id) DO UPDATE SET count = c.count + EXCLUDED.count;
+     END IF;
+     RETURN NULL;
+   END $$`,
+  `CREATE TRIGGER count_links_insert AFTER INSERT ON interaction_states REFERENCING NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION ratify_count_links()`,
+  `CREATE TRIGGER count_links_delete AFTER DELETE ON interaction_states REFERENCING OLD TABLE AS old_links FOR EACH STATEMENT EXECUTE FUNCTION ratify_count_links()`,
+  `CREATE TRIGGER count_links_update AFTER UPDATE ON interaction_states REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION ratify_count_links()`,
   `CREATE INDEX "ix_interaction_states_visible" ON "interaction_states"("state_iso3", "visibility", "occurred_on", "created_at", "interaction_id")`,
   `CREATE INDEX "ix_interaction_states_organization" ON "interaction_states"("state_iso3", "organization_id", "occurred_on", "created_at", "interaction_id") WHERE visibility = 'ORGANIZATION'`,
 ];
 
 const DOWN = [
+  `DROP TRIGGER count_links_update ON interaction_states`,
+  `DROP TRIGGER count_links_delete ON interaction_states`,
+  `DROP TRIGGER count_links_insert ON interaction_states`,
+  `DROP FUNCTION ratify_count_links()`,
+  `DROP TABLE "state_interaction_counts"`,
   `DROP INDEX "public"."ix_interaction_states_organization"`,
   `DROP INDEX "public"."ix_interaction_states_visible"`,
   `DROP TRIGGER copy_to_links ON interactions`,

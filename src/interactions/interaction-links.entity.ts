@@ -61,3 +61,23 @@ export class InteractionContactEntity {
   @JoinColumn({ name: 'contact_id', foreignKeyConstraintName: 'fk_interaction_contacts_contact' })
   contact?: ContactEntity;
 }
+
+/**
+ * How many State links each State has per visibility and organization, kept by triggers on
+ * interaction_states: a State's count of visible interactions is a sum over a few rows of this
+ * table, however many interactions there are.
+ */
+@Entity('state_interaction_counts')
+export class StateInteractionCountEntity {
+  @PrimaryColumn('char', { name: 'state_iso3', length: 3, primaryKeyConstraintName: 'pk_state_interaction_counts' })
+  stateIso3: string;
+
+  @PrimaryColumn({ type: 'enum', enum: Visibility, enumName: 'visibility', primaryKeyConstraintName: 'pk_state_interaction_counts' })
+  visibility: Visibility;
+
+  @PrimaryColumn('uuid', { name: 'organization_id', primaryKeyConstraintName: 'pk_state_interaction_counts' })
+  organizationId: string;
+
+  @Column('integer')
+  count: number;
+}

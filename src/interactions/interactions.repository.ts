@@ -155,7 +155,9 @@ export class InteractionsRepository {
         (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
                      WHERE l.state_iso3 = k.key AND ${range} ${after} ${newest} LIMIT ${limit})`,
       );
-      total = `SELECT count(*) AS total FROM interaction_states l WHERE l.state_iso3 = k.key AND (${ranges.map((r) => `(${r})`).join(' OR ')})`;
+      // The counts have the same key columns as the links, so the same ranges (alias l) select them.
+      total = `SELECT coalesce(sum(l.count), 0)::int AS total FROM state_interaction_counts l
+               WHERE l.state_iso3 = k.key AND (${ranges.map((range) => `(${range})`).join(' OR ')})`;
       pageOfKey = `SELECT ${INTERACTION_COLUMNS}
          FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
     } else {
