@@ -96,11 +96,13 @@ async function post(port, path, body, headers = {}) {
 
 /** Waits for the first answered request; returns the milliseconds since the process started. */
 async function waitUntilUp(handle) {
-  const probe = handle.server === 'ceiling' ? { path: '/q3', body: { first: 1 } } : { path: '/graphql', body: { query: '{ __typename }' } };
   for (let i = 0; i < 1200; i++) {
     if (handle.child.exitCode !== null) throw new Error(`${handle.server} exited:\n${handle.output()}`);
     try {
-      const answer = await post(handle.port, probe.path, probe.body);
+      const answer =
+        handle.server === 'ceiling'
+          ? await fetch(`http://127.0.0.1:${handle.port}/health`)
+          : await post(handle.port, '/graphql', { query: '{ __typename }' });
       if (answer.status === 200) return Math.round(performance.now() - handle.started);
     } catch {
       // not listening yet
@@ -256,14 +258,14 @@ try {
       }
       answers[server] = normalize(server, question, answer.json.data);
     }
-    const reference = answers.ratify ?? answers[servers[0]];
+    const reference = answers.ratify ?? Object.values(answers)[0];
     const verdict = {};
     for (const server of Object.keys(answers)) {
       const diff = difference(reference, answers[server]);
       verdict[server] = diff ?? 'same';
       if (diff) {
         failed = true;
-        log(`✗ ${server} ${question} differs: ${diff}`);
+        log(`✗ ${server} ${question} differs: ${diff.slice(0, 300)}`);
       }
     }
     report.correctness[question] = verdict;
