@@ -16,6 +16,7 @@ const result = await autocannon({
 console.log(
   JSON.stringify({
     requests: result.requests.total,
+    sent: result.requests.sent,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,

@@ -24,7 +24,7 @@ const options = readOptions();
 if (options.smoke) {
   options.interactions = 2000;
   options.duration = 2;
-  options.warmup = 1;
+  options.warmup = 0;
   options.connections = Math.min(options.connections, 4);
   options.database ??= 'ratify_bench_smoke';
 }
@@ -63,6 +63,9 @@ function startServer(server) {
     BENCH_VIEWER_ROLE: 'COORDINATOR',
     JWT_SECRET: 'benchmark-only-secret-0123456789abcdef',
     REQUEST_RATE_LIMIT: '0',
+    // With 20 connections on a pool of 10, a request may wait for a connection longer than the
+    // default 2 s when a question is slow: measure its throughput rather than its fast refusals.
+    DB_CONNECT_TIMEOUT_MS: '30000',
     LOGIN_RATE_LIMIT: '1000000',
     LOG_LEVEL: 'warn',
   };
@@ -93,11 +96,13 @@ async function post(port, path, body, headers = {}) {
 
 /** Waits for the first answered request; returns the milliseconds since the process started. */
 async function waitUntilUp(handle) {
-  const probe = handle.server === 'ceiling' ? { path: '/q3', body: { first: 1 } } : { path: '/graphql', body: { query: '{ __typename }' } };
   for (let i = 0; i < 1200; i++) {
     if (handle.child.exitCode !== null) throw new Error(`${handle.server} exited:\n${handle.output()}`);
     try {
-      const answer = await post(handle.port, probe.path, probe.body);
+      const answer =
+        handle.server === 'ceiling'
+          ? await fetch(`http://127.0.0.1:${handle.port}/health`)
+          : await post(handle.port, '/graphql', { query: '{ __typename }' });
       if (answer.status === 200) return Math.round(performance.now() - handle.started);
     } catch {
       // not listening yet
@@ -135,6 +140,19 @@ function load(spec) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop())) : reject(new Error(`load run exited with ${code}`))));
   });
+}
+
+/** The statement count once the server has sent none for half a second (waiting at most a minute). */
+async function quietCount(handle) {
+  let last = (await counter(handle)).count;
+  let quiet = 0;
+  for (let i = 0; i < 240 && quiet < 2; i++) {
+    await sleep(250);
+    const now = (await counter(handle)).count;
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+  return last;
 }
 
 /** Statements per request, from single requests sent one after the other. */
@@ -247,14 +265,14 @@ try {
       }
       answers[server] = normalize(server, question, answer.json.data);
     }
-    const reference = answers.ratify ?? answers[servers[0]];
+    const reference = answers.ratify ?? Object.values(answers)[0];
     const verdict = {};
     for (const server of Object.keys(answers)) {
       const diff = difference(reference, answers[server]);
       verdict[server] = diff ?? 'same';
       if (diff) {
         failed = true;
-        log(`✗ ${server} ${question} differs: ${diff}`);
+        log(`✗ ${server} ${question} differs: ${diff.slice(0, 300)}`);
       }
     }
     report.correctness[question] = verdict;
@@ -293,9 +311,10 @@ try {
       const req = request(server, question, vars[question]);
       const spec = { url: `http://127.0.0.1:${handle.port}${req.path}`, body: req.body, headers: headers[server] ?? {}, connections: options.connections };
       if (options.warmup > 0) await load({ ...spec, duration: options.warmup });
-      const before = (await counter(handle)).count;
+      // Requests still running when a load run ends finish before the count is read.
+      const before = await quietCount(handle);
       const run = await load({ ...spec, duration: options.duration });
-      const statements = (await counter(handle)).count - before;
+      const statements = (await quietCount(handle)) - before;
       const row = {
         server,
         question,
@@ -306,9 +325,13 @@ try {
         non2xx: run.non2xx,
         graphqlErrors: run.graphqlErrors,
         socketErrors: run.errors + run.timeouts,
-        statementsPerRequest: run.requests ? Math.round((statements / run.requests) * 100) / 100 : null,
+        statementsPerRequest: run.sent ? Math.round((statements / run.sent) * 100) / 100 : null,
         ...memory(handle.child.pid),
       };
+      if (row.non2xx || row.graphqlErrors) {
+        const answer = await post(handle.port, req.path, req.body, headers[server]);
+        row.sampleAnswer = answer.text.slice(0, 500);
+      }
       results.push(row);
       if (row.non2xx || row.graphqlErrors || row.socketErrors) failed = options.smoke ? true : failed;
       log(`${question} ${server}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerRequest} statements/request, errors ${row.non2xx + row.graphqlErrors + row.socketErrors}, peak RSS ${row.peakRssMb} MB`);

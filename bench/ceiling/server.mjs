@@ -74,12 +74,10 @@ const Q2 = `
                         ORDER BY i.occurred_on DESC, i.created_at DESC, i.id DESC LIMIT $3) x)))
     FROM states s WHERE s.iso3 = $2))::text AS data`;
 
+const Q3_VISIBLE = `CASE WHEN e.interaction_id IS NOT NULL THEN ${visible()} WHEN e.visibility IS NULL THEN true ELSE ${visible('e')} END`;
 const Q3 = `
-  WITH f AS (
-    SELECT e.* FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id
-    WHERE CASE WHEN e.interaction_id IS NOT NULL THEN ${visible()} WHEN e.visibility IS NULL THEN true ELSE ${visible('e')} END)
   SELECT json_build_object('activityFeed', json_build_object(
-    'totalCount', (SELECT count(*) FROM f),
+    'totalCount', (SELECT count(*) FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${Q3_VISIBLE}),
     'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
                 'id', p.id, 'kind', p.kind, 'occurredAt', to_char(p.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'summary', p.summary,
                 'actor', (SELECT json_build_object('displayName', u.display_name) FROM users u WHERE u.id = p.actor_id),
@@ -87,7 +85,8 @@ const Q3 = `
                 'states', (SELECT coalesce(json_agg(json_build_object('iso3', s.iso3, 'name', s.name) ORDER BY k.ord), '[]')
                            FROM unnest(p.state_iso3s) WITH ORDINALITY k(iso3, ord) JOIN states s ON s.iso3 = k.iso3)))
               ORDER BY p.occurred_at DESC, p.id DESC), '[]')
-              FROM (SELECT * FROM f ORDER BY occurred_at DESC, id DESC LIMIT $2) p)))::text AS data`;
+              FROM (SELECT e.* FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${Q3_VISIBLE}
+                    ORDER BY e.occurred_at DESC, e.id DESC LIMIT $2) p)))::text AS data`;
 
 // One statement: the audit triggers read the actor and action set in the first CTE (they fire at
 // the end of the statement), and the activity event names the States like the service's.

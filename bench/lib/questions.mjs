@@ -140,7 +140,9 @@ export function normalize(server, question, data) {
 /** The first difference between two normalized answers, as a path, or null. */
 export function difference(a, b, path = '') {
   if (a === b) return null;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return `${path || '.'}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') {
+    return `${path || '.'}: ${JSON.stringify(a)?.slice(0, 100)} ≠ ${JSON.stringify(b)?.slice(0, 100)}`;
+  }
   if (Array.isArray(a) !== Array.isArray(b)) return `${path}: array vs object`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   if (Array.isArray(a) && a.length !== b.length) return `${path}: ${a.length} items ≠ ${b.length} items`;
