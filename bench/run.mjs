@@ -16,7 +16,9 @@ import { difference, normalize, problem, request, variables, W1_STATES, W1_SUBJE
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'w1'];
 const SERVERS = ['ratify', 'ceiling', 'postgraphile'];
-const PORTS = { ratify: 3300, ceiling: 3310, postgraphile: 3320 };
+// BENCH_PORT_BASE moves the three servers' ports (so that two runs on one machine do not meet).
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3300);
+const PORTS = { ratify: PORT_BASE, ceiling: PORT_BASE + 10, postgraphile: PORT_BASE + 20 };
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
 
