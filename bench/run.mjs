@@ -208,7 +208,11 @@ async function quietCount(handle, patience = 30) {
 async function statementsPerRequest(handle, req, headers, times = 3) {
   await post(handle.port, req.path, req.body, headers);
   const before = (await counter(handle)).count;
-  for (let i = 0; i < times; i++) await post(handle.port, req.path, req.body, headers);
+  for (let i = 0; i < times; i++) {
+    const answer = await post(handle.port, req.path, req.body, headers);
+    const trouble = answer.status === 200 ? problem(answer.json) : `HTTP ${answer.status}`;
+    if (trouble) return `failed: ${trouble.slice(0, 200)}`;
+  }
   return ((await counter(handle)).count - before) / times;
 }
 
