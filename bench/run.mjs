@@ -7,6 +7,7 @@
 // autocannon on core 1. Writes bench/results/<date>-<scale>.json and the EXPLAIN dumps of the
 // service's statements beside it, and prints a Markdown table.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,9 +17,17 @@ import { difference, normalize, problem, request, variables, W1_STATES, W1_SUBJE
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'w1'];
 const SERVERS = ['ratify', 'ceiling', 'postgraphile'];
-// BENCH_PORT_BASE moves the three servers' ports (so that two runs on one machine do not meet).
-const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3300);
-const PORTS = { ratify: PORT_BASE, ceiling: PORT_BASE + 10, postgraphile: PORT_BASE + 20 };
+/** A port nothing listens on now (so that two runs on one machine do not meet). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
 
@@ -34,6 +43,13 @@ const questions = options.only ?? QUESTIONS;
 const servers = options.servers ?? SERVERS;
 for (const q of questions) if (!QUESTIONS.includes(q)) throw new Error(`--only: unknown question ${q} (${QUESTIONS.join(', ')})`);
 for (const s of servers) if (!SERVERS.includes(s)) throw new Error(`--servers: unknown server ${s} (${SERVERS.join(', ')})`);
+
+const PORTS = {};
+const COUNTER_PORTS = {};
+for (const server of SERVERS) {
+  PORTS[server] = await freePort();
+  COUNTER_PORTS[server] = await freePort();
+}
 
 const db = await ensureDatabase(options);
 const viewer = await withClient(db.url, async (c) => {
@@ -59,7 +75,7 @@ function startServer(server) {
     DATABASE_URL: db.url,
     PORT: String(PORTS[server]),
     HOST: '127.0.0.1',
-    BENCH_COUNTER_PORT: String(PORTS[server] + 1),
+    BENCH_COUNTER_PORT: String(COUNTER_PORTS[server]),
     BENCH_VIEWER_ID: viewer.id,
     BENCH_VIEWER_ORG: viewer.organizationId,
     BENCH_VIEWER_ROLE: 'COORDINATOR',
@@ -77,7 +93,7 @@ function startServer(server) {
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  return { server, child, started, output: () => output, port: PORTS[server] };
+  return { server, child, started, output: () => output, port: PORTS[server], counterPort: COUNTER_PORTS[server] };
 }
 
 async function post(port, path, body, headers = {}) {
@@ -115,7 +131,7 @@ async function waitUntilUp(handle) {
 }
 
 async function counter(handle, path = '/count') {
-  const response = await fetch(`http://127.0.0.1:${handle.port + 1}${path}`, { method: path === '/count' ? 'GET' : 'POST' });
+  const response = await fetch(`http://127.0.0.1:${handle.counterPort}${path}`, { method: path === '/count' ? 'GET' : 'POST' });
   return response.json();
 }
 
@@ -144,16 +160,47 @@ function load(spec) {
   });
 }
 
-/** The statement count once the server has sent none for half a second (waiting at most a minute). */
-async function quietCount(handle) {
+const APPLICATION_NAMES = { ratify: 'ratify', ceiling: 'bench-ceiling', postgraphile: 'bench-postgraphile' };
+
+/** The server's statements still running in PostgreSQL. */
+async function running(handle) {
+  return withClient(db.url, async (c) => {
+    const { rows } = await c.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND state = 'active'`,
+      [APPLICATION_NAMES[handle.server]],
+    );
+    return rows[0].n;
+  });
+}
+
+/**
+ * The statement count once the server is idle: no statement sent for half a second and none
+ * running. Requests the load generator gave up on keep running in the server and the database; after
+ * `patience` seconds what is left is cancelled, so that it does not slow down the next run.
+ */
+async function quietCount(handle, patience = 30) {
   let last = (await counter(handle)).count;
   let quiet = 0;
-  for (let i = 0; i < 240 && quiet < 2; i++) {
+  let cancelled = 0;
+  const started = performance.now();
+  while (quiet < 2) {
     await sleep(250);
     const now = (await counter(handle)).count;
-    quiet = now === last ? quiet + 1 : 0;
+    quiet = now === last && (await running(handle)) === 0 ? quiet + 1 : 0;
     last = now;
+    if (quiet < 2 && performance.now() - started > patience * 1000) {
+      cancelled += await withClient(db.url, async (c) => {
+        const { rows } = await c.query(
+          `SELECT count(*) FILTER (WHERE pg_cancel_backend(pid))::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = $1 AND state = 'active'`,
+          [APPLICATION_NAMES[handle.server]],
+        );
+        return rows[0].n;
+      });
+      await sleep(1000);
+    }
   }
+  handle.cancelled = (handle.cancelled ?? 0) + cancelled;
   return last;
 }
 
@@ -161,7 +208,11 @@ async function quietCount(handle) {
 async function statementsPerRequest(handle, req, headers, times = 3) {
   await post(handle.port, req.path, req.body, headers);
   const before = (await counter(handle)).count;
-  for (let i = 0; i < times; i++) await post(handle.port, req.path, req.body, headers);
+  for (let i = 0; i < times; i++) {
+    const answer = await post(handle.port, req.path, req.body, headers);
+    const trouble = answer.status === 200 ? problem(answer.json) : `HTTP ${answer.status}`;
+    if (trouble) return `failed: ${trouble.slice(0, 200)}`;
+  }
   return ((await counter(handle)).count - before) / times;
 }
 
@@ -316,6 +367,7 @@ try {
       // Requests still running when a load run ends finish before the count is read.
       const before = await quietCount(handle);
       const run = await load({ ...spec, duration: options.duration });
+      handle.cancelled = 0;
       const statements = (await quietCount(handle)) - before;
       const row = {
         server,
@@ -328,6 +380,8 @@ try {
         graphqlErrors: run.graphqlErrors,
         socketErrors: run.errors + run.timeouts,
         statementsPerRequest: run.sent ? Math.round((statements / run.sent) * 100) / 100 : null,
+        // Statements still running after the run and its patience, cancelled (not in the errors).
+        cancelledAfterRun: handle.cancelled,
         ...memory(handle.child.pid),
       };
       if (row.non2xx || row.graphqlErrors) {
