@@ -45,6 +45,23 @@ describe('performance guarantees', () => {
     return { data: result.data, statements };
   };
 
+  it('keeps a signed-in user for USER_CACHE_SECONDS, and forgets it at once when it is disabled', async () => {
+    const cached = await startTestApp({ USER_CACHE_SECONDS: '60' });
+    try {
+      const people = await createCast(cached);
+      const me = '{ me { email } }';
+      ok(await cached.gql(me, {}, people.panama.token));
+      const again = await cached.counter.measure(() => cached.gql(me, {}, people.panama.token));
+      expect(again.statements).toBe(0);
+      ok(await cached.gql(`mutation { disableUser(id: "${people.panama.id}") { disabled } }`, {}, people.admin.token));
+      expect((await cached.gql(me, {}, people.panama.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      ok(await cached.gql(`mutation { enableUser(id: "${people.panama.id}") { disabled } }`, {}, people.admin.token));
+      ok(await cached.gql(me, {}, people.panama.token));
+    } finally {
+      await cached.close();
+    }
+  });
+
   it('answers a page of targets with nested facts in at most 4 statements, the same for 10 and for 100', async () => {
     for (const actor of [cast.france, cast.partner]) {
       const ten = await count(TARGETS_PAGE, 10, actor);
