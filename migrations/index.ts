@@ -3,6 +3,7 @@ import { InitialSchema1795800199908 } from './1795800199908-initial-schema.js';
 import { Targeting1795801911291 } from './1795801911291-targeting.js';
 import { Sharing1795803009221 } from './1795803009221-sharing.js';
 import { WorkflowActivity1795810107088 } from './1795810107088-workflow-activity.js';
+import { Performance1795820000000 } from './1795820000000-performance.js';
 import { CampaignsAndEvents1795830000000 } from './1795830000000-campaigns-and-events.js';
 import { WorkPlans1795840000000 } from './1795840000000-work-plans.js';
 import { ContactPostings1795850000000 } from './1795850000000-contact-postings.js';
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Targeting1795801911291,
   Sharing1795803009221,
   WorkflowActivity1795810107088,
+  Performance1795820000000,
   CampaignsAndEvents1795830000000,
   WorkPlans1795840000000,
   ContactPostings1795850000000,

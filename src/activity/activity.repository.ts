@@ -96,7 +96,7 @@ export class ActivityRepository {
    * Newest first; an event about an interaction shows only if the viewer may see that interaction,
    * and an event with its own visibility only if the viewer may see what it is about.
    */
-  async page(viewer: Viewer, query: ActivityQuery, page: Page): Promise<{ rows: ActivityEventRow[]; total: number }> {
+  async page(viewer: Viewer, query: ActivityQuery, page: Page): Promise<{ rows: ActivityEventRow[]; total: number | null }> {
     const p = new SqlParams();
     const where = [
       `(CASE WHEN e.interaction_id IS NOT NULL THEN ${visibleTo(viewer, p)}
@@ -113,8 +113,10 @@ export class ActivityRepository {
     if (query.kinds) where.push(`e.kind = ANY(${p.add(query.kinds)}::activity_kind[])`);
     if (query.interactionTypes) where.push(`i.type = ANY(${p.add(query.interactionTypes)}::interaction_type[])`);
     const filtered = `SELECT ${COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${where.join(' AND ')}`;
-    const cursor = page.after ? `("occurredAtKey", id) < (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAtKey" DESC, id DESC', p.add(page.first + 1)), p.values);
+    const cursor = page.after ? `("occurredAt", id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', p.add(page.first + 1), page.withTotal), p.values);
+    // Ordered by the timestamp itself (the (occurred_at, id) index, read backwards); the cursor keeps
+    // its microseconds as text, which a JS Date would drop.
     const result = splitPage<ActivityEventRow>(rows, 'id');
     return { rows: result.rows.map(normalize), total: result.total };
   }

@@ -1,4 +1,5 @@
-import { Args, ArgsType, Field, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Field, Info, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { Viewer } from '../auth/viewer.js';
@@ -37,8 +38,12 @@ export class ActivityResolver {
   constructor(private readonly service: ActivityService) {}
 
   @Query(() => ActivityConnection, { description: 'What happened, newest first: only events about what you may see' })
-  activityFeed(@CurrentViewer() viewer: Viewer, @Args() args: ActivityFeedArgs): Promise<Connection<ActivityEventRow>> {
-    return this.service.feed(viewer, args.filter, args);
+  activityFeed(
+    @CurrentViewer() viewer: Viewer,
+    @Args() args: ActivityFeedArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<ActivityEventRow>> {
+    return this.service.feed(viewer, args.filter, args, info);
   }
 
   @Subscription(() => ActivityEvent, {

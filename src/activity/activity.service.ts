@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError } from '../common/errors.js';
@@ -34,8 +35,8 @@ export class ActivityService {
     @Inject(ACTIVITY_BUS) private readonly bus: ActivityBus,
   ) {}
 
-  async feed(viewer: Viewer, filter: ActivityFilter = {}, args: PageArgs = {}): Promise<Connection<ActivityEventRow>> {
-    const page = toPage(args, ['timestamp', 'uuid']);
+  async feed(viewer: Viewer, filter: ActivityFilter = {}, args: PageArgs = {}, info?: GraphQLResolveInfo): Promise<Connection<ActivityEventRow>> {
+    const page = toPage(args, ['timestamp', 'uuid'], info);
     const { rows, total } = await this.activity.page(viewer, filter, page);
     return toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]);
   }

@@ -14,7 +14,7 @@ export class AuditRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Newest first. */
-  async page(filter: AuditFilter, page: Page): Promise<{ rows: AuditRow[]; total: number }> {
+  async page(filter: AuditFilter, page: Page): Promise<{ rows: AuditRow[]; total: number | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     if (filter.entity) where.push(`a.entity = ${p.add(filter.entity)}`);
@@ -22,8 +22,8 @@ export class AuditRepository {
     if (filter.actorId) where.push(`a.actor_id = ${p.add(filter.actorId)}::uuid`);
     if (filter.since) where.push(`a.at >= ${p.add(filter.since)}`);
     const filtered = `SELECT ${COLUMNS} FROM audit_entries a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const cursor = page.after ? `("atKey", id) < (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"atKey" DESC, id DESC', p.add(page.first + 1)), p.values);
+    const cursor = page.after ? `(at, id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
+    const rows = await this.db.query(pagedSql(filtered, cursor, 'at DESC, id DESC', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<AuditRow>(rows, 'id');
   }
 }

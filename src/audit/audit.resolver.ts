@@ -1,4 +1,5 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -14,8 +15,8 @@ export class AuditResolver {
 
   @Roles(Role.ADMIN)
   @Query(() => AuditConnection, { description: 'Who changed what and when, newest first (admins only)' })
-  async auditLog(@Args() args: AuditArgs): Promise<Connection<AuditRow>> {
-    const page = toPage(args, ['timestamp', 'uuid']);
+  async auditLog(@Args() args: AuditArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AuditRow>> {
+    const page = toPage(args, ['timestamp', 'uuid'], info);
     const { rows, total } = await this.audit.page(args.filter ?? {}, page);
     return toConnection(rows, page.first, total, (row) => [row.atKey, row.id]);
   }

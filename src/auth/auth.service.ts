@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { unauthenticated } from '../common/errors.js';
 import type { AuthPayload } from '../users/user.model.js';
+import { ActiveUsersCache } from '../users/active-users.cache.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UNMATCHABLE_HASH, verifyPassword } from './passwords.js';
 import { RateLimits } from './rate-limits.js';
@@ -13,6 +14,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokenService,
     private readonly limits: RateLimits,
+    private readonly activeUsers: ActiveUsersCache,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<AuthPayload> {
@@ -28,8 +30,9 @@ export class AuthService {
   }
 
   /**
-   * The viewer named by an `Authorization: Bearer` header, or null. The user is read on every
-   * request, so a disabled account or a changed role takes effect at once.
+   * The viewer named by an `Authorization: Bearer` header, or null. The user is read again at
+   * least every USER_CACHE_SECONDS (see ActiveUsersCache), so a disabled account or a changed role
+   * takes effect within that time, and at once for a disableUser on this instance.
    */
   async viewerFrom(authorization: string | undefined): Promise<Viewer | null> {
     const match = authorization?.match(/^Bearer\s+(\S+)$/i);
@@ -37,7 +40,7 @@ export class AuthService {
     await this.limits.checkRequest(match[1]);
     const claims = this.tokens.verify(match[1]);
     if (!claims) return null;
-    const user = await this.users.activeById(claims.sub);
+    const user = await this.activeUsers.activeById(claims.sub);
     return user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
   }
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Type } from '@nestjs/common';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { isIsoDate } from './dates.js';
 import { badInput } from './errors.js';
 import { isUuid } from './ids.js';
@@ -28,6 +29,8 @@ export interface Page {
   first: number;
   /** The sort key of the last row already seen, or undefined for the first page. */
   after?: unknown[];
+  /** Whether the total is needed: counting reads every matching row, so only when asked for. */
+  withTotal: boolean;
 }
 
 /** What each part of a list's sort key is, so that a cursor from another list is refused. */
@@ -43,8 +46,25 @@ const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
   timestamp: (value) => typeof value === 'string' && TIMESTAMP.test(value),
 };
 
-export function toPage(args: PageArgs, shape: readonly CursorPart[]): Page {
-  return { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after ? decodeCursor(args.after, shape) : undefined };
+/** With the field's resolve info, the total is counted only when the document selects `totalCount`. */
+export function toPage(args: PageArgs, shape: readonly CursorPart[], info?: GraphQLResolveInfo): Page {
+  return {
+    first: args.first ?? DEFAULT_PAGE_SIZE,
+    after: args.after ? decodeCursor(args.after, shape) : undefined,
+    withTotal: info ? selectsField(info, 'totalCount') : true,
+  };
+}
+
+/** Whether the current field's selection (through fragments) includes a field of this name. */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
 }
 
 /** Cursors are opaque to clients: the row's sort key, as base64url JSON. */
@@ -68,10 +88,11 @@ export function decodeCursor(cursor: string, shape: readonly CursorPart[]): unkn
 export interface Connection<T> {
   edges: { node: T; cursor: string }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /** Null only when the document did not select it (see Page.withTotal). */
+  totalCount: number | null;
 }
 
-export function toConnection<T>(rows: T[], first: number, totalCount: number, sortKey: (row: T) => unknown[]): Connection<T> {
+export function toConnection<T>(rows: T[], first: number, totalCount: number | null, sortKey: (row: T) => unknown[]): Connection<T> {
   const hasNextPage = rows.length > first;
   const edges = (hasNextPage ? rows.slice(0, first) : rows).map((node) => ({ node, cursor: encodeCursor(sortKey(node)) }));
   return {

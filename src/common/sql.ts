@@ -19,20 +19,21 @@ export function affectedRows(result: unknown): number {
 }
 
 /**
- * One statement for a page and its total: `filtered` is the SELECT of every matching row,
- * `cursor` a condition on its columns (rows after the previous page), `order` its ORDER BY.
+ * One statement for a page, and its total when `withTotal`: `filtered` is the SELECT of every
+ * matching row, `cursor` a condition on its columns (rows after the previous page), `order` its
+ * ORDER BY, on columns that an index can serve. Without the total, the page is read in index order
+ * and stops at the limit; counting reads every matching row, so it is done only when asked for.
  * Always returns at least one row, so the total arrives even when the page is empty.
  */
-export function pagedSql(filtered: string, cursor: string | null, order: string, limit: string): string {
-  return `WITH f AS (${filtered}),
-    t AS (SELECT count(*) AS "__total" FROM f),
-    p AS (SELECT * FROM f ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${order} LIMIT ${limit})
-    SELECT t."__total", p.* FROM t LEFT JOIN p ON true ORDER BY ${order}`;
+export function pagedSql(filtered: string, cursor: string | null, order: string, limit: string, withTotal = true): string {
+  const page = `SELECT * FROM (${filtered}) f ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${order} LIMIT ${limit}`;
+  if (!withTotal) return `SELECT NULL AS "__total", p.* FROM (SELECT true) t LEFT JOIN (${page}) p ON true ORDER BY ${order}`;
+  return `SELECT t."__total", p.* FROM (SELECT count(*) AS "__total" FROM (${filtered}) c) t LEFT JOIN (${page}) p ON true ORDER BY ${order}`;
 }
 
-/** Splits the rows of a `pagedSql` statement into the page and the total. */
-export function splitPage<T>(rows: (T & { __total: number })[], key: keyof T): { rows: T[]; total: number } {
-  const total = rows[0]?.__total ?? 0;
+/** Splits the rows of a `pagedSql` statement into the page and the total (null when not counted). */
+export function splitPage<T>(rows: (T & { __total: number | null })[], key: keyof T): { rows: T[]; total: number | null } {
+  const total = rows[0] ? rows[0].__total : 0;
   const page = rows
     .filter((row) => row[key] !== null)
     .map(({ __total, ...row }) => row as unknown as T);

@@ -41,6 +41,7 @@ export interface AppConfig {
   loginRateWindowSeconds: number;
   /** GraphQL requests allowed per token per minute (0: no limit). */
   requestRateLimit: number;
+  userCacheSeconds: number;
   /** How long a WebSocket may wait before connection_init (then it is closed with 4408). */
   wsInitTimeoutMs: number;
   importDir: string;
@@ -180,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 5, 1, 1_000_000),
     loginRateWindowSeconds: int(env, 'LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400),
     requestRateLimit: int(env, 'REQUEST_RATE_LIMIT', 1200, 0, 10_000_000),
+    userCacheSeconds: int(env, 'USER_CACHE_SECONDS', 2, 0, 60),
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
     importDir: resolve(PROJECT_ROOT, env.IMPORT_DIR || 'data'),
     importOnStart: bool(env, 'IMPORT_ON_START', true),

@@ -73,7 +73,7 @@ export class ContactsRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  async page(query: ContactQuery, page: Page): Promise<{ rows: Contact[]; total: number }> {
+  async page(query: ContactQuery, page: Page): Promise<{ rows: Contact[]; total: number | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     if (query.postedAt) {
@@ -94,7 +94,7 @@ export class ContactsRepository {
     }
     const filtered = `SELECT ${CONTACT_COLUMNS} FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `("fullName", id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<Contact>(rows, 'id');
   }
 
@@ -154,7 +154,7 @@ export class ContactsRepository {
    * grouping pass over the table, on the same expressions as the indexes ix_contacts_name_key and
    * ix_contacts_email_key.
    */
-  async duplicates(page: Page): Promise<{ rows: ContactDuplicateGroup[]; total: number }> {
+  async duplicates(page: Page): Promise<{ rows: ContactDuplicateGroup[]; total: number | null }> {
     const p = new SqlParams();
     const groups = `SELECT 'SAME_NAME' AS reason, ratify_name_key(full_name) AS key, array_agg(id::text ORDER BY created_at, id) AS "contactIds"
         FROM contacts GROUP BY ratify_name_key(full_name) HAVING count(*) > 1
@@ -162,7 +162,7 @@ export class ContactsRepository {
       SELECT 'SAME_EMAIL', lower(email), array_agg(id::text ORDER BY created_at, id)
         FROM contacts WHERE email IS NOT NULL GROUP BY lower(email) HAVING count(*) > 1`;
     const cursor = page.after ? `(reason, key) > (${p.add(page.after[0])}::text, ${p.add(page.after[1])}::text)` : null;
-    const rows = await this.db.query(pagedSql(groups, cursor, 'reason, key', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(groups, cursor, 'reason, key', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<ContactDuplicateGroup>(rows, 'reason');
   }
 

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -22,8 +23,8 @@ export class ContactsResolver {
   }
 
   @Query(() => ContactConnection, { description: 'Contacts by name, filtered' })
-  contacts(@Args() args: ContactsArgs): Promise<Connection<Contact>> {
-    return this.service.list(args);
+  contacts(@Args() args: ContactsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Contact>> {
+    return this.service.list(args, info);
   }
 
   @Writers()
@@ -65,8 +66,9 @@ export class ContactsResolver {
     @Parent() contact: Contact,
     @Args() args: PageArgs,
     @RequestLoaders() loaders: Loaders,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, INTERACTION_CURSOR);
+    const page = toPage(args, INTERACTION_CURSOR, info);
     const { rows, total } = await loaders.interactionsOf('contact', contact.id, page);
     return toConnection(rows, page.first, total, interactionSortKey);
   }

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -30,8 +31,8 @@ export class ContactsService {
     return contact ?? null;
   }
 
-  async list(args: ContactsArgs): Promise<Connection<Contact>> {
-    const page = toPage(args, ['text', 'uuid']);
+  async list(args: ContactsArgs, info?: GraphQLResolveInfo): Promise<Connection<Contact>> {
+    const page = toPage(args, ['text', 'uuid'], info);
     const { rows, total } = await this.contacts.page(args.filter ?? {}, page);
     return toConnection(rows, page.first, total, (c) => [c.fullName, c.id]);
   }

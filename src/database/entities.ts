@@ -14,7 +14,7 @@ import {
 import { GroupingEntity, GroupingStateEntity } from '../groupings/grouping.entity.js';
 import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
 import { DataImportEntity } from '../data-import/data-import.entity.js';
-import { InteractionContactEntity, InteractionStateEntity } from '../interactions/interaction-links.entity.js';
+import { InteractionContactEntity, InteractionStateEntity, StateInteractionCountEntity } from '../interactions/interaction-links.entity.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StageChangeEntity } from '../states/stage-change.entity.js';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   InteractionEntity,
   InteractionStateEntity,
   InteractionContactEntity,
+  StateInteractionCountEntity,
   DataImportEntity,
   GroupingEntity,
   GroupingStateEntity,

@@ -54,7 +54,7 @@ export class EventsRepository {
   }
 
   /** Soonest first; the visibility rule is part of the statement. */
-  async page(viewer: Viewer, query: EventQuery, page: Page): Promise<{ rows: Event[]; total: number }> {
+  async page(viewer: Viewer, query: EventQuery, page: Page): Promise<{ rows: Event[]; total: number | null }> {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p, 'e')];
     if (query.startingFrom) where.push(`e.starts_on >= ${p.add(query.startingFrom)}::date`);
@@ -65,7 +65,7 @@ export class EventsRepository {
     }
     const filtered = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("startsOn", id) > (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"startsOn", id', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"startsOn", id', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<Event>(rows, 'id');
   }
 

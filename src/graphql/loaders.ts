@@ -18,6 +18,8 @@ import { StatesRepository, type StageChangeRow } from '../states/states.reposito
 import type { State } from '../states/state.model.js';
 import type { User } from '../users/user.model.js';
 import { UsersRepository } from '../users/users.repository.js';
+import type { VotingRecord } from '../votes/resolution.model.js';
+import { votingRecord } from '../votes/voting-record.js';
 import { VotesRepository, type StateVote } from '../votes/votes.repository.js';
 
 function byKey<T>(rows: T[], key: (row: T) => string): Map<string, T> {
@@ -42,7 +44,8 @@ function withoutKey<T>({ __key, ...row }: T & { __key: string }): T {
 
 export interface InteractionPage {
   rows: InteractionRow[];
-  total: number;
+  /** Null when the page was asked for without its total. */
+  total: number | null;
 }
 
 /**
@@ -53,6 +56,8 @@ export interface InteractionPage {
 export class Loaders {
   readonly state: DataLoader<string, State | null>;
   readonly votesByState: DataLoader<string, StateVote[]>;
+  /** Computed from votesByState, unless a list that already has it primed it (the targets). */
+  readonly votingRecord: DataLoader<string, VotingRecord>;
   readonly contactsByState: DataLoader<string, Contact[]>;
   readonly contact: DataLoader<string, Contact | null>;
   readonly postingsByContact: DataLoader<string, ContactPosting[]>;
@@ -85,6 +90,14 @@ export class Loaders {
     this.votesByState = new DataLoader(async (iso3s) => {
       const groups = groupByKey(await votes.byStates(iso3s), (v) => v.stateIso3);
       return iso3s.map((iso3) => groups.get(iso3) ?? []);
+    });
+    this.votingRecord = new DataLoader(async (iso3s) => {
+      const votes = await this.votesByState.loadMany(iso3s);
+      return votes.map((stateVotes) =>
+        stateVotes instanceof Error
+          ? stateVotes
+          : votingRecord(stateVotes.map((v) => ({ choice: v.choice, adoptedOn: v.resolution.adoptedOn, symbol: v.resolution.symbol }))),
+      );
     });
     this.contactsByState = new DataLoader(async (iso3s) => {
       const groups = groupByKey(await contacts.byStates(iso3s), (c) => c.stateIso3!);
@@ -138,7 +151,7 @@ export class Loaders {
 
   /** A page of a State's or contact's visible interactions; parents asking for the same page are batched. */
   interactionsOf(via: 'state' | 'contact', key: string, page: Page): Promise<InteractionPage> {
-    const id = `${via}:${page.first}:${JSON.stringify(page.after ?? null)}`;
+    const id = `${via}:${page.first}:${page.withTotal}:${JSON.stringify(page.after ?? null)}`;
     let loader = this.interactionPages.get(id);
     if (!loader) {
       loader = new DataLoader(async (keys) => {

@@ -32,27 +32,27 @@ export interface AwaitingReplyQuery {
 export class FollowUpsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async followUps(viewer: Viewer, query: FollowUpQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number }> {
+  async followUps(viewer: Viewer, query: FollowUpQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number | null }> {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p), 'i.follow_up_on IS NOT NULL', 'i.follow_up_done_at IS NULL'];
     if (query.dueOnOrBefore) where.push(`i.follow_up_on <= ${p.add(query.dueOnOrBefore)}::date`);
     if (query.dueBefore) where.push(`i.follow_up_on < ${p.add(query.dueBefore)}::date`);
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("followUpOn", id) > (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"followUpOn", id', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"followUpOn", id', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
 
-  async awaitingReplies(viewer: Viewer, query: AwaitingReplyQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number }> {
+  async awaitingReplies(viewer: Viewer, query: AwaitingReplyQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number | null }> {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p), AWAITING_REPLY_SQL];
     if (query.sentOnOrBefore) where.push(`i.occurred_on <= ${p.add(query.sentOnOrBefore)}::date`);
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
     const after = page.after;
     const cursor = after
-      ? `("occurredOn", "createdAtKey", id) > (${p.add(after[0])}::date, ${p.add(after[1])}, ${p.add(after[2])}::uuid)`
+      ? `("occurredOn", "createdAt", id) > (${p.add(after[0])}::date, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`
       : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredOn", "createdAtKey", id', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredOn", "createdAt", id', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
 }

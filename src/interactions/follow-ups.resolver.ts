@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
@@ -15,13 +16,17 @@ export class FollowUpsResolver {
   constructor(private readonly service: FollowUpsService) {}
 
   @Query(() => InteractionConnection, { description: 'The pending follow-ups of the interactions you may see, soonest due first' })
-  followUps(@CurrentViewer() viewer: Viewer, @Args() args: FollowUpsArgs): Promise<Connection<InteractionRow>> {
-    return this.service.followUps(viewer, args);
+  followUps(@CurrentViewer() viewer: Viewer, @Args() args: FollowUpsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+    return this.service.followUps(viewer, args, info);
   }
 
   @Query(() => InteractionConnection, { description: 'The letters and e-mails you may see that await a reply, oldest first' })
-  awaitingReplies(@CurrentViewer() viewer: Viewer, @Args() args: AwaitingRepliesArgs): Promise<Connection<InteractionRow>> {
-    return this.service.awaitingReplies(viewer, args);
+  awaitingReplies(
+    @CurrentViewer() viewer: Viewer,
+    @Args() args: AwaitingRepliesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<InteractionRow>> {
+    return this.service.awaitingReplies(viewer, args, info);
   }
 
   @Writers()

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
@@ -27,15 +28,15 @@ export class FollowUpsService {
     private readonly interactionsService: InteractionsService,
   ) {}
 
-  async followUps(viewer: Viewer, args: FollowUpsArgs): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, FOLLOW_UP_CURSOR);
+  async followUps(viewer: Viewer, args: FollowUpsArgs, info?: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, FOLLOW_UP_CURSOR, info);
     const query = { dueOnOrBefore: args.dueBefore, dueBefore: args.overdueOnly ? todayIso() : undefined };
     const { rows, total } = await this.pending.followUps(viewer, query, page);
     return toConnection(rows, page.first, total, followUpSortKey);
   }
 
-  async awaitingReplies(viewer: Viewer, args: AwaitingRepliesArgs): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, AWAITING_REPLY_CURSOR);
+  async awaitingReplies(viewer: Viewer, args: AwaitingRepliesArgs, info?: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, AWAITING_REPLY_CURSOR, info);
     const sentOnOrBefore = args.olderThanDays == null ? undefined : addDays(todayIso(), -args.olderThanDays);
     const { rows, total } = await this.pending.awaitingReplies(viewer, { sentOnOrBefore }, page);
     return toConnection(rows, page.first, total, awaitingReplySortKey);

@@ -11,7 +11,7 @@ import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
-import { visibleTo } from './visibility.js';
+import { newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
 
 export const INTERACTION_COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
   i.follow_up_on AS "followUpOn", i.follow_up_done_at IS NOT NULL AS "followUpDone",
@@ -22,8 +22,11 @@ export const INTERACTION_COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn",
 
 const RETURNING = INTERACTION_COLUMNS.replace(/\bi\./g, '');
 
-/** Newest first; `createdAtKey` keeps the microseconds that a JS Date would drop. */
-const ORDER = '"occurredOn" DESC, "createdAtKey" DESC, id DESC';
+/**
+ * Newest first, on the columns themselves so that an index serves the order; the cursor carries
+ * `createdAtKey`, which keeps the microseconds that a JS Date would drop.
+ */
+const ORDER = '"occurredOn" DESC, "createdAt" DESC, id DESC';
 
 export type InteractionRow = Interaction & { createdAtKey: string };
 
@@ -32,7 +35,7 @@ export const INTERACTION_CURSOR = ['date', 'timestamp', 'uuid'] as const;
 
 function cursorCondition(after: unknown[] | undefined, p: SqlParams): string | null {
   if (!after) return null;
-  return `("occurredOn", "createdAtKey", id) < (${p.add(after[0])}::date, ${p.add(after[1])}, ${p.add(after[2])}::uuid)`;
+  return `("occurredOn", "createdAt", id) < (${p.add(after[0])}::date, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`;
 }
 
 export interface InteractionFields {
@@ -101,7 +104,7 @@ export class InteractionsRepository {
     return this.db.query(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
   }
 
-  async page(viewer: Viewer, query: InteractionQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number }> {
+  async page(viewer: Viewer, query: InteractionQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number | null }> {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p)];
     if (query.stateIso3s) {
@@ -121,39 +124,60 @@ export class InteractionsRepository {
       where.push(`(i.subject ILIKE ${pattern} OR i.summary ILIKE ${pattern} OR i.outcome ILIKE ${pattern})`);
     }
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
-    const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
 
   /**
    * One page of visible interactions for each of several States (or contacts), with each one's
-   * total, in one statement: a lateral join per key, so each key's page comes from its own index range.
+   * total when asked for, in one statement: a lateral join per key, so each key's page comes from
+   * its own index ranges (for a State: one per visibility range, see visibleLinkRanges).
    */
   async pagesByKey(
     viewer: Viewer,
     via: keyof typeof LINKS,
     keys: readonly string[],
     page: Page,
-  ): Promise<Map<string, { rows: InteractionRow[]; total: number }>> {
+  ): Promise<Map<string, { rows: InteractionRow[]; total: number | null }>> {
     const link = LINKS[via];
     const p = new SqlParams();
     const keysParam = p.add(keys);
-    const visible = visibleTo(viewer, p);
-    const cursor = cursorCondition(page.after, p);
-    const rows: (InteractionRow & { __key: string; __total: number })[] = await this.db.query(
-      `SELECT k.key AS "__key", n.total AS "__total", x.*
+    const limit = p.add(page.first + 1);
+    let total: string;
+    let pageOfKey: string;
+    if (via === 'state') {
+      const ranges = visibleLinkRanges(viewer, p);
+      const after = page.after
+        ? `AND (l.occurred_on, l.created_at, l.interaction_id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::timestamptz, ${p.add(page.after[2])}::uuid)`
+        : '';
+      const newest = 'ORDER BY occurred_on DESC, created_at DESC, interaction_id DESC';
+      const branches = ranges.map(
+        (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
+                     WHERE l.state_iso3 = k.key AND ${range} ${after} ${newest} LIMIT ${limit})`,
+      );
+      // The counts have the same key columns as the links, so the same ranges (alias l) select them.
+      total = `SELECT coalesce(sum(l.count), 0)::int AS total FROM state_interaction_counts l
+               WHERE l.state_iso3 = k.key AND (${ranges.map((range) => `(${range})`).join(' OR ')})`;
+      pageOfKey = `SELECT ${INTERACTION_COLUMNS}
+         FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
+    } else {
+      const visible = visibleTo(viewer, p);
+      const cursor = cursorCondition(page.after, p);
+      total = `SELECT count(*) AS total FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
+               WHERE l.${link.column} = k.key AND ${visible}`;
+      pageOfKey = `SELECT * FROM (SELECT ${INTERACTION_COLUMNS} FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
+                   WHERE l.${link.column} = k.key AND ${visible}) v
+         ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${ORDER} LIMIT ${limit}`;
+    }
+    const rows: (InteractionRow & { __key: string; __total: number | null })[] = await this.db.query(
+      `SELECT k.key AS "__key", ${page.withTotal ? 'n.total' : 'NULL'} AS "__total", x.*
        FROM unnest(${keysParam}::${link.type}[]) AS k(key)
-       CROSS JOIN LATERAL (
-         SELECT count(*) AS total FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
-         WHERE l.${link.column} = k.key AND ${visible}) n
-       LEFT JOIN LATERAL (
-         SELECT * FROM (SELECT ${INTERACTION_COLUMNS} FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
-                        WHERE l.${link.column} = k.key AND ${visible}) v
-         ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${ORDER} LIMIT ${p.add(page.first + 1)}) x ON true
-       ORDER BY k.key, x."occurredOn" DESC, x."createdAtKey" DESC, x.id DESC`,
+       ${page.withTotal ? `CROSS JOIN LATERAL (${total}) n` : ''}
+       LEFT JOIN LATERAL (${pageOfKey}) x ON true
+       ORDER BY k.key, x."occurredOn" DESC, x."createdAt" DESC, x.id DESC`,
       p.values,
     );
-    const pages = new Map<string, { rows: InteractionRow[]; total: number }>();
+    const pages = new Map<string, { rows: InteractionRow[]; total: number | null }>();
     for (const { __key, __total, ...row } of rows) {
       const entry = pages.get(__key) ?? { rows: [], total: __total };
       if (row.id !== null) entry.rows.push(row as InteractionRow);
@@ -165,14 +189,12 @@ export class InteractionsRepository {
   /** The date of the newest interaction this viewer may see, per State. */
   async lastOnByStates(viewer: Viewer, iso3s: readonly string[]): Promise<Map<string, string>> {
     const p = new SqlParams();
-    const rows: { key: string; last: string }[] = await this.db.query(
-      `SELECT l.state_iso3 AS key, max(i.occurred_on) AS last
-       FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
-       WHERE l.state_iso3 = ANY(${p.add(iso3s)}::char(3)[]) AND ${visibleTo(viewer, p)}
-       GROUP BY l.state_iso3`,
+    const keys = p.add(iso3s);
+    const rows: { key: string; last: string | null }[] = await this.db.query(
+      `SELECT k.key, ${newestVisibleOn(viewer, p, 'k.key')} AS last FROM unnest(${keys}::char(3)[]) AS k(key)`,
       p.values,
     );
-    return new Map(rows.map((row) => [row.key, row.last]));
+    return new Map(rows.filter((row) => row.last !== null).map((row) => [row.key, row.last as string]));
   }
 
   statesOf(ids: readonly string[], db: Queryable = this.db): Promise<(State & { __key: string })[]> {

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Contact } from '../contacts/contact.model.js';
@@ -23,8 +24,12 @@ export class InteractionsResolver {
   }
 
   @Query(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
-  interactions(@CurrentViewer() viewer: Viewer, @Args() args: InteractionsArgs): Promise<Connection<InteractionRow>> {
-    return this.service.list(viewer, args);
+  interactions(
+    @CurrentViewer() viewer: Viewer,
+    @Args() args: InteractionsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<InteractionRow>> {
+    return this.service.list(viewer, args, info);
   }
 
   @Mutation(() => Interaction, { description: "Logs an interaction for your organization. A partner's interactions are always SHARED" })

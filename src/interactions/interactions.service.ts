@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Writes, type WriteTransaction } from '../activity/writes.js';
@@ -26,8 +27,8 @@ export class InteractionsService {
     return isUuid(id) ? this.interactions.visibleById(viewer, id) : null;
   }
 
-  async list(viewer: Viewer, args: InteractionsArgs): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, INTERACTION_CURSOR);
+  async list(viewer: Viewer, args: InteractionsArgs, info?: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, INTERACTION_CURSOR, info);
     const { rows, total } = await this.interactions.page(viewer, args.filter ?? {}, page);
     return toConnection(rows, page.first, total, interactionSortKey);
   }

@@ -23,3 +23,28 @@ export function canSee(viewer: Viewer, interaction: { visibility: Visibility; or
   if (viewer.role === Role.PARTNER) return interaction.visibility === Visibility.SHARED;
   return interaction.visibility !== Visibility.ORGANIZATION || interaction.organizationId === viewer.organizationId;
 }
+
+/**
+ * The same rule as ranges of the link table interaction_states (alias `l`), whose rows carry a copy
+ * of their interaction's visibility and organization: a link is visible when it is in any of the
+ * ranges. Each range is a prefix of an index after the State (`ix_interaction_states_visible`, or
+ * `ix_interaction_states_organization`), ordered by date, so the newest visible links of a State
+ * are the merge of these few index ranges, whatever the number of hidden ones.
+ */
+export function visibleLinkRanges(viewer: Viewer, p: SqlParams, alias = 'l'): string[] {
+  const shared = `${alias}.visibility = 'SHARED'`;
+  if (viewer.role === Role.PARTNER) return [shared];
+  return [
+    shared,
+    `${alias}.visibility = 'COORDINATORS'`,
+    `${alias}.visibility = 'ORGANIZATION' AND ${alias}.organization_id = ${p.add(viewer.organizationId)}::uuid`,
+  ];
+}
+
+/** SQL for the date of the newest interaction this viewer may see about the State `iso3Sql` (null if none). */
+export function newestVisibleOn(viewer: Viewer, p: SqlParams, iso3Sql: string): string {
+  const ranges = visibleLinkRanges(viewer, p).map(
+    (range) => `(SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = ${iso3Sql} AND ${range})`,
+  );
+  return ranges.length === 1 ? ranges[0] : `greatest(${ranges.join(', ')})`;
+}

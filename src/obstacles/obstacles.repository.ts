@@ -63,7 +63,7 @@ export class ObstaclesRepository {
     );
   }
 
-  async page(query: ObstacleQuery, page: Page): Promise<{ rows: Obstacle[]; total: number }> {
+  async page(query: ObstacleQuery, page: Page): Promise<{ rows: Obstacle[]; total: number | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     if (query.stateIso3s) where.push(`o.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
@@ -75,7 +75,7 @@ export class ObstaclesRepository {
       const [on, id] = [p.add(page.after[0]), p.add(page.after[1])];
       cursor = `("recordedOn" < ${on}::date OR ("recordedOn" = ${on}::date AND id > ${id}::uuid))`;
     }
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"recordedOn" DESC, id', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"recordedOn" DESC, id', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<Obstacle>(rows, 'id');
   }
 

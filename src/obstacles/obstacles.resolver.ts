@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
@@ -21,8 +22,8 @@ export class ObstaclesResolver {
   }
 
   @Query(() => ObstacleConnection, { description: 'Obstacles, newest recordedOn first (ties by id), filtered' })
-  obstacles(@Args() args: ObstaclesArgs): Promise<Connection<Obstacle>> {
-    return this.service.list(args);
+  obstacles(@Args() args: ObstaclesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
+    return this.service.list(args, info);
   }
 
   @Writers()

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -25,8 +26,8 @@ export class ObstaclesService {
     return isUuid(id) ? this.obstacles.byId(id) : null;
   }
 
-  async list(args: ObstaclesArgs): Promise<Connection<Obstacle>> {
-    const page = toPage(args, OBSTACLE_CURSOR);
+  async list(args: ObstaclesArgs, info?: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
+    const page = toPage(args, OBSTACLE_CURSOR, info);
     const { rows, total } = await this.obstacles.page(args.filter ?? {}, page);
     return toConnection(rows, page.first, total, obstacleSortKey);
   }

@@ -1,4 +1,5 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { ObstacleStatus, TreatyStatus } from '../common/enums.js';
@@ -11,7 +12,6 @@ import { InteractionConnection } from '../interactions/interaction.model.js';
 import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
 import { Obstacle } from '../obstacles/obstacle.model.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
-import { votingRecord } from '../votes/voting-record.js';
 import { StageChange } from './stage-change.model.js';
 import { State } from './state.model.js';
 import type { ServedState } from './states.service.js';
@@ -36,9 +36,8 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => VotingRecord)
-  async votingRecord(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<VotingRecord> {
-    const votes = await loaders.votesByState.load(state.iso3);
-    return votingRecord(votes.map((v) => ({ choice: v.choice, adoptedOn: v.resolution.adoptedOn, symbol: v.resolution.symbol })));
+  votingRecord(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<VotingRecord> {
+    return loaders.votingRecord.load(state.iso3);
   }
 
   @ResolveField(() => [Contact])
@@ -51,8 +50,9 @@ export class StateFieldsResolver {
     @Parent() state: State,
     @Args() args: PageArgs,
     @RequestLoaders() loaders: Loaders,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, INTERACTION_CURSOR);
+    const page = toPage(args, INTERACTION_CURSOR, info);
     const { rows, total } = await loaders.interactionsOf('state', state.iso3, page);
     return toConnection(rows, page.first, total, interactionSortKey);
   }

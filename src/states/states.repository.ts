@@ -49,7 +49,7 @@ export class StatesRepository {
   }
 
   /** One page ordered by name, with the filtered total, in one statement. */
-  async page(query: StateQuery, page: Page): Promise<{ rows: State[]; total: number }> {
+  async page(query: StateQuery, page: Page): Promise<{ rows: State[]; total: number | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     if (query.regionalGroups) where.push(`s.regional_group = ANY(${p.add(query.regionalGroups)}::regional_group[])`);
@@ -66,7 +66,7 @@ export class StatesRepository {
     }
     const filtered = `SELECT ${STATE_COLUMNS} FROM states s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `(name, iso3) > (${p.add(page.after[0])}, ${p.add(page.after[1])})` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, 'name, iso3', p.add(page.first + 1)), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, 'name, iso3', p.add(page.first + 1), page.withTotal), p.values);
     return splitPage<State>(rows, 'iso3');
   }
 

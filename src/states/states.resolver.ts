@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer } from '../graphql/context.js';
@@ -17,8 +18,8 @@ export class StatesResolver {
   }
 
   @Query(() => StateConnection, { description: 'States by name, filtered' })
-  states(@Args() args: StatesArgs): Promise<Connection<ServedState>> {
-    return this.service.list(args);
+  states(@Args() args: StatesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<ServedState>> {
+    return this.service.list(args, info);
   }
 
   @Writers()

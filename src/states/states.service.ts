@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -29,8 +30,8 @@ export class StatesService {
     return state ?? null;
   }
 
-  async list(args: StatesArgs): Promise<Connection<ServedState>> {
-    const page = toPage(args, ['text', 'text']);
+  async list(args: StatesArgs, info?: GraphQLResolveInfo): Promise<Connection<ServedState>> {
+    const page = toPage(args, ['text', 'text'], info);
     const asOf = args.filter?.asOf ?? todayIso();
     const { rows, total } = await this.states.page({ ...args.filter, asOf }, page);
     const served = rows.map((state) => ({ ...state, asOf }));

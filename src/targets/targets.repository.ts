@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
 import { SqlParams } from '../common/sql.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { newestVisibleOn } from '../interactions/visibility.js';
 import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 
@@ -68,16 +68,13 @@ export class TargetsRepository {
          SELECT ${STATE_COLUMNS},
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
            coalesce(v.votes, '[]') AS votes, coalesce(v.yes, 0) AS "yesCount", coalesce(v.total, 0) AS "voteCount",
-           c.last AS "lastContactOn", o.open AS "openObstacles"
+           ${newestVisibleOn(viewer, p, 's.iso3')} AS "lastContactOn", o.open AS "openObstacles"
          FROM states s
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('choice', v.choice, 'symbol', r.symbol, 'adoptedOn', r.adopted_on)
                            ORDER BY r.adopted_on DESC, r.symbol DESC) AS votes,
                   count(*) FILTER (WHERE v.choice = 'YES') AS yes, count(*) AS total
            FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = s.iso3) v ON true
-         LEFT JOIN LATERAL (
-           SELECT max(i.occurred_on) AS last FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
-           WHERE l.state_iso3 = s.iso3 AND ${visibleTo(viewer, p)}) c ON true
          LEFT JOIN LATERAL (
            SELECT count(*) AS open FROM obstacles o WHERE o.state_iso3 = s.iso3 AND o.status = 'OPEN') o ON true
        ) t

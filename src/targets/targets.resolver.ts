@@ -1,7 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
-import { CurrentViewer } from '../graphql/context.js';
+import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
 import { TargetsArgs } from './dto/targets.args.js';
 import { TargetConnection } from './target.model.js';
 import { TargetsService, type RankedTarget } from './targets.service.js';
@@ -13,7 +14,18 @@ export class TargetsResolver {
   @Query(() => TargetConnection, {
     description: 'States ranked as targets, each with a score and the reasons for it. By default the States not Party, highest score first.',
   })
-  targets(@CurrentViewer() viewer: Viewer, @Args() args: TargetsArgs): Promise<Connection<RankedTarget>> {
-    return this.service.page(viewer, args);
+  async targets(
+    @CurrentViewer() viewer: Viewer,
+    @Args() args: TargetsArgs,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Connection<RankedTarget>> {
+    const connection = await this.service.page(viewer, args);
+    // The ranking already read each State's voting record and the newest interaction this viewer
+    // may see: `state { votingRecord lastInteractionOn }` costs no further statement.
+    for (const { node } of connection.edges) {
+      loaders.votingRecord.prime(node.state.iso3, node.votingRecord);
+      loaders.lastInteractionOn.prime(node.state.iso3, node.lastContactOn);
+    }
+    return connection;
   }
 }

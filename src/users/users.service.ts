@@ -9,6 +9,7 @@ import { OrganizationKind, Role } from '../common/enums.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
 import type { User } from './user.model.js';
+import { ActiveUsersCache } from './active-users.cache.js';
 import { UsersRepository } from './users.repository.js';
 
 @Injectable()
@@ -19,6 +20,7 @@ export class UsersService {
     private readonly writes: Writes,
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly activeUsers: ActiveUsersCache,
   ) {}
 
   list(): Promise<User[]> {
@@ -49,6 +51,7 @@ export class UsersService {
     if (!isUuid(id)) throw notFound('User', id);
     if (disabled && id === viewer.id) throw badInput('You cannot disable your own account');
     const user = await this.writes.run(viewer, disabled ? 'disableUser' : 'enableUser', ({ manager }) => this.users.setDisabled(id, disabled, manager));
+    this.activeUsers.forget(id);
     if (!user) throw notFound('User', id);
     return user;
   }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../src/auth/viewer.js';
 import { Role, Visibility } from '../../src/common/enums.js';
 import { SqlParams } from '../../src/common/sql.js';
-import { canSee, visibleTo } from '../../src/interactions/visibility.js';
+import { canSee, visibleLinkRanges, visibleTo } from '../../src/interactions/visibility.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
-describe('the visibility rule in SQL and in memory', () => {
+describe('the visibility rule in SQL, as index ranges of the State links, and in memory', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
@@ -27,13 +27,17 @@ describe('the visibility rule in SQL and in memory', () => {
           const p = new SqlParams();
           const vis = p.add(visibility);
           const org = p.add(author);
-          const sql = `SELECT ${visibleTo(viewer, p)} AS visible FROM (SELECT ${vis}::visibility AS visibility, ${org}::uuid AS organization_id) i`;
-          const [{ visible }] = await db.dataSource.query(sql, p.values);
-          expect([role, organizationId === author, visibility, visible]).toEqual([
+          const ranges = visibleLinkRanges(viewer, p).map((range) => `(${range})`).join(' OR ');
+          const sql = `SELECT ${visibleTo(viewer, p)} AS visible, ${ranges} AS "inRange"
+                       FROM (SELECT ${vis}::visibility AS visibility, ${org}::uuid AS organization_id) i, LATERAL (SELECT i.*) l`;
+          const [{ visible, inRange }] = await db.dataSource.query(sql, p.values);
+          const expected = canSee(viewer, { visibility, organizationId: author });
+          expect([role, organizationId === author, visibility, visible, inRange]).toEqual([
             role,
             organizationId === author,
             visibility,
-            canSee(viewer, { visibility, organizationId: author }),
+            expected,
+            expected,
           ]);
           checked.push(`${role}/${visibility}`);
         }

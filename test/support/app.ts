@@ -34,6 +34,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Tests sign in far more often than people do; the limits have tests of their own.
     LOGIN_RATE_LIMIT: '100000',
     REQUEST_RATE_LIMIT: '0',
+    // Statement counts stay exact when the user is read on every request; the cache has a test of its own.
+    USER_CACHE_SECONDS: '0',
     ...database.env,
     ...env,
   });

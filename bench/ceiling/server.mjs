@@ -1,0 +1,156 @@
+// The ceiling: a minimal Fastify + pg server answering the benchmark's questions with one
+// hand-written SQL statement each, the JSON built in PostgreSQL, in the same shape as the
+// service's GraphQL `data`, for one fixed viewer (no sign-in, no GraphQL, no validation).
+//
+//   POST /q1 {"regionalGroups": [...], "first": 50}   targets ordered by name
+//   POST /q2 {"iso3": "IND", "first": 20}              a State, its votes and newest interactions
+//   POST /q3 {"first": 50}                             the activity feed
+//   POST /w1 {"input": LogInteractionInput}            logInteraction
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const VIEWER = {
+  id: process.env.BENCH_VIEWER_ID,
+  organizationId: process.env.BENCH_VIEWER_ORG,
+  role: process.env.BENCH_VIEWER_ROLE ?? 'COORDINATOR',
+};
+if (!VIEWER.id || !VIEWER.organizationId) throw new Error('BENCH_VIEWER_ID and BENCH_VIEWER_ORG are required');
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), application_name: 'bench-ceiling' });
+
+/** The service's visibility rule on the interactions alias `i`; $1 is the viewer's organization. */
+const visible = (alias = 'i') =>
+  VIEWER.role === 'PARTNER' ? `${alias}.visibility = 'SHARED'` : `(${alias}.visibility <> 'ORGANIZATION' OR ${alias}.organization_id = $1::uuid)`;
+
+const TODAY_STATUS = `ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, (now() AT TIME ZONE 'UTC')::date)`;
+
+const Q1 = `
+  WITH t AS (
+    SELECT s.* FROM states s
+    WHERE s.regional_group = ANY($2::regional_group[]) AND ${TODAY_STATUS} IN ('SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN')),
+  p AS (SELECT * FROM t ORDER BY name, iso3 LIMIT $3 + 1)
+  SELECT json_build_object('targets', json_build_object(
+    'totalCount', (SELECT count(*) FROM t),
+    'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM p) > $3),
+    'edges', coalesce((
+      SELECT json_agg(json_build_object('node', json_build_object('state', json_build_object(
+               'iso3', s.iso3, 'name', s.name, 'treatyStatus', ${TODAY_STATUS}, 'lastInteractionOn', li.last,
+               'votingRecord', vr.record, 'obstacles', ob.list))) ORDER BY s.name, s.iso3)
+      FROM (SELECT * FROM p ORDER BY name, iso3 LIMIT $3) s
+      LEFT JOIN LATERAL (
+        SELECT max(i.occurred_on) AS last FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
+        WHERE l.state_iso3 = s.iso3 AND ${visible()}) li ON true
+      LEFT JOIN LATERAL (
+        SELECT json_build_object(
+          'yes', count(*) FILTER (WHERE v.choice = 'YES'), 'no', count(*) FILTER (WHERE v.choice = 'NO'),
+          'abstain', count(*) FILTER (WHERE v.choice = 'ABSTAIN'), 'nonVoting', count(*) FILTER (WHERE v.choice = 'NON_VOTING'),
+          'total', count(*),
+          'yesShare', CASE WHEN count(*) = 0 THEN 0 ELSE (count(*) FILTER (WHERE v.choice = 'YES'))::float8 / count(*) END,
+          'consecutiveYes', coalesce(min(v.rn) FILTER (WHERE v.choice <> 'YES') - 1, count(*)),
+          'lastChoice', min(v.choice::text) FILTER (WHERE v.rn = 1)) AS record
+        FROM (SELECT v.choice, row_number() OVER (ORDER BY r.adopted_on DESC, r.symbol DESC) AS rn
+              FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = s.iso3) v) vr ON true
+      LEFT JOIN LATERAL (
+        SELECT coalesce(json_agg(json_build_object('id', o.id, 'category', o.category, 'status', o.status, 'description', o.description,
+                                                   'recordedOn', o.recorded_on) ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id), '[]') AS list
+        FROM obstacles o WHERE o.state_iso3 = s.iso3) ob ON true), '[]'))
+  )::text AS data`;
+
+const Q2 = `
+  SELECT json_build_object('state', (
+    SELECT json_build_object('iso3', s.iso3, 'name', s.name, 'treatyStatus', ${TODAY_STATUS}, 'ratificationStage', s.ratification_stage,
+      'votes', (SELECT coalesce(json_agg(json_build_object('choice', v.choice, 'resolution', json_build_object('symbol', r.symbol, 'adoptedOn', r.adopted_on))
+                                         ORDER BY r.adopted_on DESC, r.symbol DESC), '[]')
+                FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = s.iso3),
+      'interactions', json_build_object(
+        'totalCount', (SELECT count(*) FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id WHERE l.state_iso3 = s.iso3 AND ${visible()}),
+        'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+                           'id', x.id, 'type', x.type, 'occurredOn', x.occurred_on, 'subject', x.subject, 'visibility', x.visibility,
+                           'contacts', (SELECT coalesce(json_agg(json_build_object('id', c.id, 'fullName', c.full_name) ORDER BY c.full_name, c.id), '[]')
+                                        FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)))
+                         ORDER BY x.occurred_on DESC, x.created_at DESC, x.id DESC), '[]')
+                  FROM (SELECT i.* FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
+                        WHERE l.state_iso3 = s.iso3 AND ${visible()}
+                        ORDER BY i.occurred_on DESC, i.created_at DESC, i.id DESC LIMIT $3) x)))
+    FROM states s WHERE s.iso3 = $2))::text AS data`;
+
+const Q3_VISIBLE = `CASE WHEN e.interaction_id IS NOT NULL THEN ${visible()} WHEN e.visibility IS NULL THEN true ELSE ${visible('e')} END`;
+const Q3 = `
+  SELECT json_build_object('activityFeed', json_build_object(
+    'totalCount', (SELECT count(*) FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${Q3_VISIBLE}),
+    'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+                'id', p.id, 'kind', p.kind, 'occurredAt', to_char(p.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'summary', p.summary,
+                'actor', (SELECT json_build_object('displayName', u.display_name) FROM users u WHERE u.id = p.actor_id),
+                'organization', (SELECT json_build_object('name', o.name) FROM organizations o WHERE o.id = p.organization_id),
+                'states', (SELECT coalesce(json_agg(json_build_object('iso3', s.iso3, 'name', s.name) ORDER BY k.ord), '[]')
+                           FROM unnest(p.state_iso3s) WITH ORDINALITY k(iso3, ord) JOIN states s ON s.iso3 = k.iso3)))
+              ORDER BY p.occurred_at DESC, p.id DESC), '[]')
+              FROM (SELECT e.* FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${Q3_VISIBLE}
+                    ORDER BY e.occurred_at DESC, e.id DESC LIMIT $2) p)))::text AS data`;
+
+// One statement: the audit triggers read the actor and action set in the first CTE (they fire at
+// the end of the statement), and the activity event names the States like the service's.
+const W1 = `
+  WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'logInteraction', true) AS action),
+  st AS (SELECT iso3, name FROM states WHERE iso3 = ANY($8::char(3)[])),
+  ct AS (SELECT id FROM contacts WHERE id = ANY($9::uuid[])),
+  ins AS (
+    INSERT INTO interactions (id, type, occurred_on, subject, summary, follow_up_on, visibility, organization_id, author_id)
+    SELECT gen_random_uuid(), $3::interaction_type, $4::date, $5, $6, $10::date, $7::visibility, $1::uuid, cfg.actor::uuid FROM cfg
+    WHERE (SELECT count(*) FROM st) = cardinality($8::char(3)[]) AND (SELECT count(*) FROM ct) = coalesce(cardinality($9::uuid[]), 0)
+    RETURNING id, type, subject),
+  ls AS (INSERT INTO interaction_states (interaction_id, state_iso3) SELECT ins.id, st.iso3 FROM ins, st),
+  lc AS (INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT ins.id, ct.id FROM ins, ct),
+  ev AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary)
+    SELECT gen_random_uuid(), 'INTERACTION_LOGGED', clock_timestamp(), $2::uuid, $1::uuid, ins.id, $8::char(3)[],
+      CASE ins.type WHEN 'LETTER' THEN 'Letter' WHEN 'BILATERAL_MEETING' THEN 'Bilateral meeting' WHEN 'PHONE_CALL' THEN 'Phone call'
+        WHEN 'EMAIL' THEN 'E-mail' WHEN 'DEMARCHE' THEN 'Démarche' WHEN 'WORKSHOP' THEN 'Workshop'
+        WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END
+      || ' with ' || (SELECT string_agg(name, ', ' ORDER BY name) FROM st) || ': ' || ins.subject
+    FROM ins)
+  SELECT json_build_object('logInteraction', json_build_object('id', id))::text AS data FROM ins`;
+
+const app = Fastify({ logger: false });
+
+async function answer(reply, sql, params) {
+  const { rows } = await pool.query({ text: sql, values: params });
+  if (!rows[0]) {
+    reply.code(200).header('content-type', 'application/json');
+    return `{"data":null,"errors":[{"message":"not found"}]}`;
+  }
+  reply.header('content-type', 'application/json');
+  return `{"data":${rows[0].data}}`;
+}
+
+app.post('/q1', (req, reply) =>
+  answer(reply, Q1, [VIEWER.organizationId, req.body?.regionalGroups ?? ['ASIA_PACIFIC'], Math.min(Number(req.body?.first ?? 50), 200)]),
+);
+app.post('/q2', (req, reply) => answer(reply, Q2, [VIEWER.organizationId, req.body?.iso3, Math.min(Number(req.body?.first ?? 20), 200)]));
+app.post('/q3', (req, reply) => answer(reply, Q3, [VIEWER.organizationId, Math.min(Number(req.body?.first ?? 50), 200)]));
+app.post('/w1', (req, reply) => {
+  const input = req.body?.input ?? {};
+  const visibility = VIEWER.role === 'PARTNER' ? 'SHARED' : (input.visibility ?? 'ORGANIZATION');
+  return answer(reply, W1, [
+    VIEWER.organizationId,
+    VIEWER.id,
+    input.type,
+    input.occurredOn,
+    input.subject,
+    input.summary ?? null,
+    visibility,
+    input.stateIso3s ?? [],
+    input.contactIds ?? [],
+    input.followUpOn ?? null,
+  ]);
+});
+app.get('/health', async () => ({ ok: true }));
+
+await app.listen({ port: Number(process.env.PORT ?? 3100), host: '127.0.0.1' });
+const stop = async () => {
+  await app.close();
+  await pool.end();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

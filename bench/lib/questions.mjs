@@ -1,0 +1,154 @@
+// The benchmark's questions: for each, the request every server gets, and a normalizer that maps
+// each server's answer to one comparable form (PostGraphile's shape differs: see bench/README.md).
+
+export const Q1_GROUPS = ['ASIA_PACIFIC'];
+export const Q2_STATE = 'IND';
+export const W1_STATES = ['KIR', 'FJI'];
+/** The subject of every interaction W1 writes (they are removed after the run). */
+export const W1_SUBJECT = 'Benchmark write: meeting with the Permanent Mission';
+
+const VOTING_RECORD = 'votingRecord { yes no abstain nonVoting total yesShare consecutiveYes lastChoice }';
+
+const RATIFY = {
+  q1: `query Q1($groups: [RegionalGroup!], $first: Int!) {
+  targets(filter: { regionalGroups: $groups }, orderBy: NAME, first: $first) {
+    totalCount pageInfo { hasNextPage }
+    edges { node { state { iso3 name treatyStatus lastInteractionOn ${VOTING_RECORD}
+      obstacles { id category status description recordedOn } } } }
+  }
+}`,
+  q2: `query Q2($iso3: String!, $first: Int!) {
+  state(iso3: $iso3) {
+    iso3 name treatyStatus ratificationStage
+    votes { choice resolution { symbol adoptedOn } }
+    interactions(first: $first) { totalCount edges { node { id type occurredOn subject visibility contacts { id fullName } } } }
+  }
+}`,
+  q3: `query Q3($first: Int!) {
+  activityFeed(first: $first) {
+    totalCount
+    edges { node { id kind occurredAt summary actor { displayName } organization { name } states { iso3 name } } }
+  }
+}`,
+  w1: `mutation W1($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`,
+};
+
+// The same questions for PostGraphile, aliased to the service's field names where the shape allows.
+const POSTGRAPHILE = {
+  q1: `query Q1($groups: [RegionalGroup], $first: Int!) {
+  targets(groups: $groups, first: $first) {
+    totalCount pageInfo { hasNextPage }
+    edges { node { iso3 name treatyStatus lastInteractionOn ${VOTING_RECORD}
+      obstacles: obstaclesList { id category status description recordedOn } } }
+  }
+}`,
+  q2: `query Q2($iso3: String!, $first: Int!) {
+  state: stateByIso3(iso3: $iso3) {
+    iso3 name treatyStatus ratificationStage
+    votes: votesNewestList { choice resolution: resolutionByResolutionSymbol { symbol adoptedOn } }
+    interactions: visibleInteractions(first: $first) {
+      totalCount edges { node { id type occurredOn subject visibility contacts: contactsOrderedList { id fullName } } }
+    }
+  }
+}`,
+  q3: `query Q3($first: Int!) {
+  activityFeed: feed(first: $first) {
+    totalCount
+    edges { node { id kind occurredAt summary actor: userByActorId { displayName }
+      organization: organizationByOrganizationId { name } states: statesList { iso3 name } } }
+  }
+}`,
+  w1: `mutation W1($input: LogInteractionInput!) { logInteraction(input: $input) { interaction { id } } }`,
+};
+
+/** Variables of each question; W1 needs a contact of its first State (found in the database). */
+export function variables(question, { first, contactId } = {}) {
+  switch (question) {
+    case 'q1':
+      return { groups: Q1_GROUPS, first: first ?? 50 };
+    case 'q2':
+      return { iso3: Q2_STATE, first: first ?? 20 };
+    case 'q3':
+      return { first: first ?? 50 };
+    case 'w1':
+      return {
+        input: {
+          type: 'BILATERAL_MEETING',
+          occurredOn: '2026-11-20',
+          subject: W1_SUBJECT,
+          visibility: 'COORDINATORS',
+          stateIso3s: W1_STATES,
+          contactIds: contactId ? [contactId] : [],
+        },
+      };
+    default:
+      throw new Error(`unknown question ${question}`);
+  }
+}
+
+/** The HTTP request a server gets for a question: { path, body } (JSON). */
+export function request(server, question, vars) {
+  if (server === 'ratify') return { path: '/graphql', body: { query: RATIFY[question], variables: vars } };
+  if (server === 'ceiling') {
+    const body = question === 'q1' ? { regionalGroups: vars.groups, first: vars.first } : vars;
+    return { path: `/${question}`, body };
+  }
+  if (server === 'postgraphile') {
+    let pgVars = vars;
+    if (question === 'w1') {
+      const { type, occurredOn, subject, visibility, stateIso3s, contactIds } = vars.input;
+      pgVars = { input: { type, occurredOn, subject, visibility, stateCodes: stateIso3s, contactIds } };
+    }
+    return { path: '/graphql', body: { query: POSTGRAPHILE[question], variables: pgVars } };
+  }
+  throw new Error(`unknown server ${server}`);
+}
+
+/** A problem with an answer (GraphQL errors, missing data), or null. */
+export function problem(json) {
+  if (!json || typeof json !== 'object') return 'not JSON';
+  if (json.errors?.length) return `errors: ${JSON.stringify(json.errors).slice(0, 300)}`;
+  if (!json.data) return 'no data';
+  return null;
+}
+
+const instant = (value) => new Date(value).toISOString();
+
+/** Maps an answer to a form that is the same for every server when they agree. */
+export function normalize(server, question, data) {
+  switch (question) {
+    case 'q1': {
+      const t = data.targets;
+      const states = t.edges.map((e) => (server === 'postgraphile' ? e.node : e.node.state));
+      return { totalCount: t.totalCount, hasNextPage: t.pageInfo.hasNextPage, states };
+    }
+    case 'q2':
+      return data.state;
+    case 'q3': {
+      const f = data.activityFeed;
+      return { totalCount: f.totalCount, edges: f.edges.map((e) => ({ ...e.node, occurredAt: instant(e.node.occurredAt) })) };
+    }
+    case 'w1': {
+      const id = server === 'postgraphile' ? data.logInteraction?.interaction?.id : data.logInteraction?.id;
+      return { written: typeof id === 'string' && id.length === 36 };
+    }
+    default:
+      throw new Error(`unknown question ${question}`);
+  }
+}
+
+/** The first difference between two normalized answers, as a path, or null. */
+export function difference(a, b, path = '') {
+  if (a === b) return null;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') {
+    return `${path || '.'}: ${JSON.stringify(a)?.slice(0, 100)} ≠ ${JSON.stringify(b)?.slice(0, 100)}`;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return `${path}: array vs object`;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  if (Array.isArray(a) && a.length !== b.length) return `${path}: ${a.length} items ≠ ${b.length} items`;
+  for (const key of keys) {
+    const d = difference(a[key], b[key], `${path}.${key}`);
+    if (d) return d;
+  }
+  return null;
+}

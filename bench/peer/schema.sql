@@ -1,0 +1,119 @@
+-- What PostGraphile needs beyond the service's tables, created (and dropped) by the benchmark, never
+-- by the service's migrations: schema bench_peer, and the computed columns, which PostGraphile v4
+-- only finds in the schema of their table (public), all named after their table and listed here. The viewer comes from pgSettings:
+-- bench.viewer_id, bench.viewer_org, bench.viewer_role. The visibility rule is the service's
+-- (src/interactions/visibility.ts), written out in every function that reads interactions.
+DROP FUNCTION IF EXISTS public.states_treaty_status(states), public.states_last_interaction_on(states), public.states_obstacles(states),
+  public.states_votes_newest(states), public.states_visible_interactions(states), public.interactions_contacts_ordered(interactions),
+  public.activity_events_states(activity_events);
+DROP SCHEMA IF EXISTS bench_peer CASCADE;
+CREATE SCHEMA bench_peer;
+
+-- Q1: the States not Party of some regional groups, by name (the service's `targets`, orderBy: NAME).
+CREATE FUNCTION bench_peer.targets(groups regional_group[]) RETURNS SETOF states LANGUAGE sql STABLE AS $$
+  SELECT s.* FROM states s
+  WHERE s.regional_group = ANY(groups)
+    AND ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, (now() AT TIME ZONE 'UTC')::date) IN ('SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN')
+  ORDER BY s.name, s.iso3
+$$;
+
+CREATE FUNCTION public.states_treaty_status(s states) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, (now() AT TIME ZONE 'UTC')::date)
+$$;
+
+CREATE FUNCTION public.states_last_interaction_on(s states) RETURNS date LANGUAGE sql STABLE AS $$
+  SELECT max(i.occurred_on) FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
+  WHERE l.state_iso3 = s.iso3
+    AND CASE WHEN current_setting('bench.viewer_role', true) = 'PARTNER' THEN i.visibility = 'SHARED'
+             ELSE i.visibility <> 'ORGANIZATION' OR i.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid END
+$$;
+
+CREATE TYPE bench_peer.voting_record AS (
+  yes int, no int, abstain int, non_voting int, total int, yes_share float8, consecutive_yes int, last_choice vote_choice
+);
+
+CREATE FUNCTION public.states_voting_record(s states) RETURNS bench_peer.voting_record LANGUAGE sql STABLE AS $$
+  SELECT (count(*) FILTER (WHERE v.choice = 'YES'), count(*) FILTER (WHERE v.choice = 'NO'),
+          count(*) FILTER (WHERE v.choice = 'ABSTAIN'), count(*) FILTER (WHERE v.choice = 'NON_VOTING'), count(*),
+          CASE WHEN count(*) = 0 THEN 0 ELSE (count(*) FILTER (WHERE v.choice = 'YES'))::float8 / count(*) END,
+          coalesce(min(v.rn) FILTER (WHERE v.choice <> 'YES') - 1, count(*)),
+          min(v.choice::text) FILTER (WHERE v.rn = 1)::vote_choice)::bench_peer.voting_record
+  FROM (SELECT v.choice, row_number() OVER (ORDER BY r.adopted_on DESC, r.symbol DESC) AS rn
+        FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = s.iso3) v
+$$;
+
+-- Open first, then the newest recordedOn (the service's order).
+CREATE FUNCTION public.states_obstacles(s states) RETURNS SETOF obstacles LANGUAGE sql STABLE AS $$
+  SELECT o.* FROM obstacles o WHERE o.state_iso3 = s.iso3 ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id
+$$;
+
+-- Q2: a State's votes newest first, and the interactions the viewer may see, newest first.
+CREATE FUNCTION public.states_votes_newest(s states) RETURNS SETOF votes LANGUAGE sql STABLE AS $$
+  SELECT v.* FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol
+  WHERE v.state_iso3 = s.iso3 ORDER BY r.adopted_on DESC, r.symbol DESC
+$$;
+
+CREATE FUNCTION public.states_visible_interactions(s states) RETURNS SETOF interactions LANGUAGE sql STABLE AS $$
+  SELECT i.* FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
+  WHERE l.state_iso3 = s.iso3
+    AND CASE WHEN current_setting('bench.viewer_role', true) = 'PARTNER' THEN i.visibility = 'SHARED'
+             ELSE i.visibility <> 'ORGANIZATION' OR i.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid END
+  ORDER BY i.occurred_on DESC, i.created_at DESC, i.id DESC
+$$;
+
+CREATE FUNCTION public.interactions_contacts_ordered(i interactions) RETURNS SETOF contacts LANGUAGE sql STABLE AS $$
+  SELECT c.* FROM interaction_contacts l JOIN contacts c ON c.id = l.contact_id
+  WHERE l.interaction_id = i.id ORDER BY c.full_name, c.id
+$$;
+
+-- Q3: the activity feed, newest first, with the service's rule for events.
+CREATE FUNCTION bench_peer.feed() RETURNS SETOF activity_events LANGUAGE sql STABLE AS $$
+  SELECT e.* FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id
+  WHERE CASE WHEN e.interaction_id IS NOT NULL THEN
+               CASE WHEN current_setting('bench.viewer_role', true) = 'PARTNER' THEN i.visibility = 'SHARED'
+                    ELSE i.visibility <> 'ORGANIZATION' OR i.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid END
+             WHEN e.visibility IS NULL THEN true
+             ELSE CASE WHEN current_setting('bench.viewer_role', true) = 'PARTNER' THEN e.visibility = 'SHARED'
+                       ELSE e.visibility <> 'ORGANIZATION' OR e.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid END END
+  ORDER BY e.occurred_at DESC, e.id DESC
+$$;
+
+CREATE FUNCTION public.activity_events_states(e activity_events) RETURNS SETOF states LANGUAGE sql STABLE AS $$
+  SELECT s.* FROM unnest(e.state_iso3s) WITH ORDINALITY k(iso3, ord) JOIN states s ON s.iso3 = k.iso3 ORDER BY k.ord
+$$;
+
+-- W1: logInteraction, with the audit trail (the triggers read ratify.actor_id / ratify.action) and
+-- the activity event the service writes.
+CREATE FUNCTION bench_peer.log_interaction(type interaction_type, occurred_on date, subject text, visibility visibility,
+                                           state_codes text[], contact_ids uuid[] DEFAULT '{}', summary text DEFAULT NULL, follow_up_on date DEFAULT NULL)
+RETURNS interactions LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  actor uuid := nullif(current_setting('bench.viewer_id', true), '')::uuid;
+  org uuid := nullif(current_setting('bench.viewer_org', true), '')::uuid;
+  created interactions;
+  names text;
+  found_states int;
+BEGIN
+  PERFORM set_config('ratify.actor_id', actor::text, true), set_config('ratify.action', 'logInteraction', true);
+  SELECT string_agg(s.name, ', ' ORDER BY s.name), count(*) INTO names, found_states FROM public.states s WHERE s.iso3 = ANY(state_codes);
+  IF found_states <> cardinality(state_codes) THEN
+    RAISE EXCEPTION 'Unknown State(s)' USING ERRCODE = 'P0002';
+  END IF;
+  IF (SELECT count(*) FROM public.contacts c WHERE c.id = ANY(contact_ids)) <> coalesce(cardinality(contact_ids), 0) THEN
+    RAISE EXCEPTION 'Unknown contact(s)' USING ERRCODE = 'P0002';
+  END IF;
+  INSERT INTO public.interactions (id, type, occurred_on, subject, summary, follow_up_on, visibility, organization_id, author_id)
+  VALUES (gen_random_uuid(), log_interaction.type, log_interaction.occurred_on, log_interaction.subject, log_interaction.summary,
+          log_interaction.follow_up_on,
+          CASE WHEN current_setting('bench.viewer_role', true) = 'PARTNER' THEN 'SHARED' ELSE coalesce(log_interaction.visibility, 'ORGANIZATION') END,
+          org, actor)
+  RETURNING * INTO created;
+  INSERT INTO public.interaction_states (interaction_id, state_iso3) SELECT created.id, unnest(state_codes);
+  INSERT INTO public.interaction_contacts (interaction_id, contact_id) SELECT created.id, unnest(contact_ids);
+  INSERT INTO public.activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary)
+  VALUES (gen_random_uuid(), 'INTERACTION_LOGGED', clock_timestamp(), actor, org, created.id, state_codes::char(3)[],
+          CASE created.type WHEN 'LETTER' THEN 'Letter' WHEN 'BILATERAL_MEETING' THEN 'Bilateral meeting' WHEN 'PHONE_CALL' THEN 'Phone call'
+            WHEN 'EMAIL' THEN 'E-mail' WHEN 'DEMARCHE' THEN 'Démarche' WHEN 'WORKSHOP' THEN 'Workshop'
+            WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END || ' with ' || names || ': ' || created.subject);
+  RETURN created;
+END $$;

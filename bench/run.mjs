@@ -1,0 +1,435 @@
+// The benchmark: `npm run bench -- --interactions 1000000 [--duration 20] [--warmup 5] [--connections 20]
+//   [--only q1,q2,q3,w1] [--servers ratify,ceiling,postgraphile] [--seed N] [--fresh]`
+// and the CI smoke check: `npm run bench:smoke` (2,000 interactions, 2 s runs, answers compared).
+//
+// Loads (or reuses) the database, starts the three servers on core 0 with the statement-counting
+// hook, checks that they give the same answers, then loads each question on each server with
+// autocannon on core 1. Writes bench/results/<date>-<scale>.json and the EXPLAIN dumps of the
+// service's statements beside it, and prints a Markdown table.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureDatabase, VIEWER } from './generate.mjs';
+import { log, readOptions, ROOT, withClient } from './lib/common.mjs';
+import { difference, normalize, problem, request, variables, W1_STATES, W1_SUBJECT } from './lib/questions.mjs';
+
+const QUESTIONS = ['q1', 'q2', 'q3', 'w1'];
+const SERVERS = ['ratify', 'ceiling', 'postgraphile'];
+/** A port nothing listens on now (so that two runs on one machine do not meet). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+const SERVER_CORE = '0';
+const LOAD_CORE = '1';
+
+const options = readOptions();
+if (options.smoke) {
+  options.interactions = 2000;
+  options.duration = 2;
+  options.warmup = 0;
+  options.connections = Math.min(options.connections, 4);
+  options.database ??= 'ratify_bench_smoke';
+}
+const questions = options.only ?? QUESTIONS;
+const servers = options.servers ?? SERVERS;
+for (const q of questions) if (!QUESTIONS.includes(q)) throw new Error(`--only: unknown question ${q} (${QUESTIONS.join(', ')})`);
+for (const s of servers) if (!SERVERS.includes(s)) throw new Error(`--servers: unknown server ${s} (${SERVERS.join(', ')})`);
+
+const PORTS = {};
+const COUNTER_PORTS = {};
+for (const server of SERVERS) {
+  PORTS[server] = await freePort();
+  COUNTER_PORTS[server] = await freePort();
+}
+
+const db = await ensureDatabase(options);
+const viewer = await withClient(db.url, async (c) => {
+  const user = (await c.query(`SELECT id, organization_id FROM users WHERE email = $1`, [VIEWER.email])).rows[0];
+  const contact = (await c.query(`SELECT id FROM contacts WHERE state_iso3 = $1 ORDER BY id LIMIT 1`, [W1_STATES[0]])).rows[0];
+  await c.query(readFileSync(join(ROOT, 'bench/peer/schema.sql'), 'utf8'));
+  return { id: user.id, organizationId: user.organization_id, contactId: contact?.id };
+});
+
+// ---- servers -------------------------------------------------------------------------------
+
+function command(server) {
+  const hook = ['--import', './bench/hooks/count-sql.mjs'];
+  if (server === 'ratify') return [...hook, 'dist/src/main.js'];
+  if (server === 'ceiling') return [...hook, 'bench/ceiling/server.mjs'];
+  return [...hook, 'bench/peer/server.mjs'];
+}
+
+function startServer(server) {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    PORT: String(PORTS[server]),
+    HOST: '127.0.0.1',
+    BENCH_COUNTER_PORT: String(COUNTER_PORTS[server]),
+    BENCH_VIEWER_ID: viewer.id,
+    BENCH_VIEWER_ORG: viewer.organizationId,
+    BENCH_VIEWER_ROLE: 'COORDINATOR',
+    JWT_SECRET: 'benchmark-only-secret-0123456789abcdef',
+    REQUEST_RATE_LIMIT: '0',
+    // With 20 connections on a pool of 10, a request may wait for a connection longer than the
+    // default 2 s when a question is slow: measure its throughput rather than its fast refusals.
+    DB_CONNECT_TIMEOUT_MS: '30000',
+    LOGIN_RATE_LIMIT: '1000000',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.REDIS_URL;
+  const started = performance.now();
+  const child = spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...command(server)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return { server, child, started, output: () => output, port: PORTS[server], counterPort: COUNTER_PORTS[server] };
+}
+
+async function post(port, path, body, headers = {}) {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // reported by problem()
+  }
+  return { status: response.status, json, text };
+}
+
+/** Waits for the first answered request; returns the milliseconds since the process started. */
+async function waitUntilUp(handle) {
+  for (let i = 0; i < 1200; i++) {
+    if (handle.child.exitCode !== null) throw new Error(`${handle.server} exited:\n${handle.output()}`);
+    try {
+      const answer =
+        handle.server === 'ceiling'
+          ? await fetch(`http://127.0.0.1:${handle.port}/health`)
+          : await post(handle.port, '/graphql', { query: '{ __typename }' });
+      if (answer.status === 200) return Math.round(performance.now() - handle.started);
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+  throw new Error(`${handle.server} did not answer within 30 s:\n${handle.output()}`);
+}
+
+async function counter(handle, path = '/count') {
+  const response = await fetch(`http://127.0.0.1:${handle.counterPort}${path}`, { method: path === '/count' ? 'GET' : 'POST' });
+  return response.json();
+}
+
+function memory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+async function stopServer(handle) {
+  if (handle.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => handle.child.once('exit', resolve));
+  handle.child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (handle.child.exitCode === null) handle.child.kill('SIGKILL');
+}
+
+// ---- measuring -----------------------------------------------------------------------------
+
+function load(spec) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('taskset', ['-c', LOAD_CORE, process.execPath, 'bench/load.mjs', JSON.stringify(spec)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop())) : reject(new Error(`load run exited with ${code}`))));
+  });
+}
+
+const APPLICATION_NAMES = { ratify: 'ratify', ceiling: 'bench-ceiling', postgraphile: 'bench-postgraphile' };
+
+/** The server's statements still running in PostgreSQL. */
+async function running(handle) {
+  return withClient(db.url, async (c) => {
+    const { rows } = await c.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND state = 'active'`,
+      [APPLICATION_NAMES[handle.server]],
+    );
+    return rows[0].n;
+  });
+}
+
+/**
+ * The statement count once the server is idle: no statement sent for half a second and none
+ * running. Requests the load generator gave up on keep running in the server and the database; after
+ * `patience` seconds what is left is cancelled, so that it does not slow down the next run.
+ */
+async function quietCount(handle, patience = 30) {
+  let last = (await counter(handle)).count;
+  let quiet = 0;
+  let cancelled = 0;
+  const started = performance.now();
+  while (quiet < 2) {
+    await sleep(250);
+    const now = (await counter(handle)).count;
+    quiet = now === last && (await running(handle)) === 0 ? quiet + 1 : 0;
+    last = now;
+    if (quiet < 2 && performance.now() - started > patience * 1000) {
+      cancelled += await withClient(db.url, async (c) => {
+        const { rows } = await c.query(
+          `SELECT count(*) FILTER (WHERE pg_cancel_backend(pid))::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = $1 AND state = 'active'`,
+          [APPLICATION_NAMES[handle.server]],
+        );
+        return rows[0].n;
+      });
+      await sleep(1000);
+    }
+  }
+  handle.cancelled = (handle.cancelled ?? 0) + cancelled;
+  return last;
+}
+
+/** Statements per request, from single requests sent one after the other. */
+async function statementsPerRequest(handle, req, headers, times = 3) {
+  await post(handle.port, req.path, req.body, headers);
+  const before = (await counter(handle)).count;
+  for (let i = 0; i < times; i++) {
+    const answer = await post(handle.port, req.path, req.body, headers);
+    const trouble = answer.status === 200 ? problem(answer.json) : `HTTP ${answer.status}`;
+    if (trouble) return `failed: ${trouble.slice(0, 200)}`;
+  }
+  return ((await counter(handle)).count - before) / times;
+}
+
+async function explainAll(statements, dir, question) {
+  const files = [];
+  await withClient(db.url, async (client) => {
+    let n = 0;
+    for (const { text, values } of statements) {
+      if (!text || /^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SELECT set_config|SELECT 1\b)/i.test(text)) continue;
+      n++;
+      let plan;
+      await client.query('BEGIN');
+      try {
+        const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+        plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+      } catch (error) {
+        plan = `EXPLAIN failed: ${error.message}`;
+      } finally {
+        await client.query('ROLLBACK');
+      }
+      const file = join(dir, `${question}-${n}.txt`);
+      writeFileSync(file, `-- ${question}, statement ${n}\n${text.trim()}\n\n-- parameters: ${JSON.stringify(values)}\n\n${plan}\n`);
+      files.push(file.slice(ROOT.length + 1));
+    }
+  });
+  return files;
+}
+
+/** Removes what W1 wrote (and its audit trail), so that the database stays as generated for the next run. */
+async function removeWrites(client) {
+  await client.query('BEGIN');
+  await client.query('SET LOCAL session_replication_role = replica');
+  await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = $1', [W1_SUBJECT]);
+  await client.query('DELETE FROM activity_events WHERE interaction_id IN (SELECT id FROM written)');
+  // The triggers that keep the State link counts are off too: take the removed links off by hand.
+  await client.query(
+    `UPDATE state_interaction_counts c SET count = c.count - d.n
+     FROM (SELECT state_iso3, visibility, organization_id, count(*) AS n FROM interaction_states
+           WHERE interaction_id IN (SELECT id FROM written) GROUP BY 1, 2, 3) d
+     WHERE (c.state_iso3, c.visibility, c.organization_id) = (d.state_iso3, d.visibility, d.organization_id)`,
+  );
+  await client.query('DELETE FROM interaction_states WHERE interaction_id IN (SELECT id FROM written)');
+  await client.query('DELETE FROM interaction_contacts WHERE interaction_id IN (SELECT id FROM written)');
+  await client.query(
+    `DELETE FROM audit_entries WHERE entity IN ('interactions', 'interaction_states', 'interaction_contacts') AND entity_id IN (SELECT id::text FROM written)`,
+  );
+  const { rowCount } = await client.query('DELETE FROM interactions WHERE id IN (SELECT id FROM written)');
+  await client.query('COMMIT');
+  if (rowCount) log(`removed the ${rowCount} interactions written by W1`);
+}
+
+// ---- the run -------------------------------------------------------------------------------
+
+const date = new Date().toISOString().slice(0, 10);
+const scale = options.smoke ? 'smoke' : String(options.interactions);
+const resultsDir = join(ROOT, 'bench/results');
+const explainDir = join(resultsDir, `${date}-${scale}-explain`);
+const handles = {};
+const results = [];
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version, postgres: null },
+  database: { name: db.name, interactions: options.interactions, seed: options.seed, reused: db.reused, load: db.meta },
+  options: { duration: options.duration, warmup: options.warmup, connections: options.connections, questions, servers },
+  startup: {},
+  statementsByPageSize: {},
+  correctness: {},
+  results,
+  explain: {},
+};
+let failed = false;
+
+try {
+  report.machine.postgres = await withClient(db.url, async (c) => (await c.query('SHOW server_version')).rows[0].server_version);
+  for (const server of servers) {
+    handles[server] = startServer(server);
+    report.startup[server] = await waitUntilUp(handles[server]);
+    log(`${server} up in ${report.startup[server]} ms (pid ${handles[server].child.pid})`);
+  }
+  const headers = {};
+  if (handles.ratify) {
+    const login = await post(PORTS.ratify, '/graphql', {
+      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      variables: { email: VIEWER.email, password: VIEWER.password },
+    });
+    const token = login.json?.data?.login?.token;
+    if (!token) throw new Error(`login failed: ${login.text}`);
+    headers.ratify = { authorization: `Bearer ${token}` };
+  }
+  const vars = Object.fromEntries(QUESTIONS.map((q) => [q, variables(q, { contactId: viewer.contactId })]));
+
+  // Correctness: every server answers every question without errors, and (reads) the same data.
+  for (const question of questions) {
+    const answers = {};
+    for (const server of servers) {
+      const req = request(server, question, vars[question]);
+      const answer = await post(PORTS[server], req.path, req.body, headers[server]);
+      const trouble = answer.status === 200 ? problem(answer.json) : `HTTP ${answer.status}: ${answer.text.slice(0, 300)}`;
+      if (trouble) {
+        failed = true;
+        log(`✗ ${server} ${question}: ${trouble}`);
+        continue;
+      }
+      answers[server] = normalize(server, question, answer.json.data);
+    }
+    const reference = answers.ratify ?? Object.values(answers)[0];
+    const verdict = {};
+    for (const server of Object.keys(answers)) {
+      const diff = difference(reference, answers[server]);
+      verdict[server] = diff ?? 'same';
+      if (diff) {
+        failed = true;
+        log(`✗ ${server} ${question} differs: ${diff.slice(0, 300)}`);
+      }
+    }
+    report.correctness[question] = verdict;
+    log(`${question}: ${Object.entries(verdict).map(([s, v]) => `${s} ${v === 'same' ? '✓' : '✗'}`).join(', ')}`);
+  }
+
+  // Statements per request for Q1 at page sizes 10, 50 and 100 (constant when there is no N+1).
+  for (const server of servers) {
+    report.statementsByPageSize[server] = {};
+    for (const first of [10, 50, 100]) {
+      const req = request(server, 'q1', variables('q1', { first }));
+      report.statementsByPageSize[server][first] = await statementsPerRequest(handles[server], req, headers[server]);
+    }
+  }
+  log(`Q1 statements per request by page size: ${JSON.stringify(report.statementsByPageSize)}`);
+
+  // EXPLAIN of the service's statements for each question.
+  if (handles.ratify) {
+    mkdirSync(resultsDir, { recursive: true });
+    rmSync(explainDir, { recursive: true, force: true });
+    mkdirSync(explainDir, { recursive: true });
+    for (const question of questions) {
+      const req = request('ratify', question, vars[question]);
+      await counter(handles.ratify, '/log/start');
+      await post(PORTS.ratify, req.path, req.body, headers.ratify);
+      const statements = await counter(handles.ratify, '/log/stop');
+      report.explain[question] = await explainAll(statements, explainDir, question);
+    }
+    log(`EXPLAIN dumps in ${explainDir.slice(ROOT.length + 1)}`);
+  }
+
+  // Load: writes last, so that the reads see the data they were checked against.
+  for (const question of questions) {
+    for (const server of servers) {
+      const handle = handles[server];
+      const req = request(server, question, vars[question]);
+      const spec = { url: `http://127.0.0.1:${handle.port}${req.path}`, body: req.body, headers: headers[server] ?? {}, connections: options.connections };
+      if (options.warmup > 0) await load({ ...spec, duration: options.warmup });
+      // Requests still running when a load run ends finish before the count is read.
+      const before = await quietCount(handle);
+      const run = await load({ ...spec, duration: options.duration });
+      handle.cancelled = 0;
+      const statements = (await quietCount(handle)) - before;
+      const row = {
+        server,
+        question,
+        rps: Math.round(run.rps * 10) / 10,
+        p50: run.p50,
+        p99: run.p99,
+        requests: run.requests,
+        non2xx: run.non2xx,
+        graphqlErrors: run.graphqlErrors,
+        socketErrors: run.errors + run.timeouts,
+        statementsPerRequest: run.sent ? Math.round((statements / run.sent) * 100) / 100 : null,
+        // Statements still running after the run and its patience, cancelled (not in the errors).
+        cancelledAfterRun: handle.cancelled,
+        ...memory(handle.child.pid),
+      };
+      if (row.non2xx || row.graphqlErrors) {
+        const answer = await post(handle.port, req.path, req.body, headers[server]);
+        row.sampleAnswer = answer.text.slice(0, 500);
+      }
+      results.push(row);
+      if (row.non2xx || row.graphqlErrors || row.socketErrors) failed = options.smoke ? true : failed;
+      log(`${question} ${server}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerRequest} statements/request, errors ${row.non2xx + row.graphqlErrors + row.socketErrors}, peak RSS ${row.peakRssMb} MB`);
+    }
+  }
+} finally {
+  for (const handle of Object.values(handles)) await stopServer(handle);
+  await withClient(db.url, async (c) => {
+    await c.query(readFileSync(join(ROOT, 'bench/peer/drop.sql'), 'utf8'));
+    await removeWrites(c);
+  });
+}
+
+// ---- report --------------------------------------------------------------------------------
+
+const lines = [
+  `Ratify benchmark — ${options.interactions.toLocaleString('en')} interactions (seed ${options.seed}), ${options.connections} connections, ${options.duration} s per run after ${options.warmup} s warm-up`,
+  '',
+  '| question | server | req/s | p50 ms | p99 ms | errors | SQL statements / request | peak RSS MB |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map(
+    (r) =>
+      `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.peakRssMb} |`,
+  ),
+  '',
+  `Start-up to first answer: ${Object.entries(report.startup).map(([s, ms]) => `${s} ${ms} ms`).join(', ')}`,
+  `Q1 statements per request at page sizes 10 / 50 / 100: ${Object.entries(report.statementsByPageSize)
+    .map(([s, by]) => `${s} ${by[10]} / ${by[50]} / ${by[100]}`)
+    .join(', ')}`,
+  `Database load: ${db.reused ? `reused (loaded earlier in ${db.meta.loadSeconds} s)` : `${db.meta.loadSeconds} s`}`,
+];
+report.markdown = lines.join('\n');
+console.log(`\n${report.markdown}\n`);
+if (!options.smoke) {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${date}-${scale}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`results in ${file.slice(ROOT.length + 1)}`);
+} else {
+  rmSync(explainDir, { recursive: true, force: true });
+}
+if (failed) {
+  console.error('The servers did not all answer every question correctly (see ✗ above).');
+  process.exitCode = 1;
+}

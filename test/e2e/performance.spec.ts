@@ -1,0 +1,153 @@
+import { ok, startTestApp, type TestApp } from '../support/app.js';
+import { createCast, type Actor, type Cast } from '../support/fixtures.js';
+
+const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id version } }';
+const UPDATE = 'mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { id version } }';
+
+/** The targets page of the benchmark: one regional group, nested public facts, obstacles and the last contact. */
+const TARGETS_PAGE = `query($first: Int) {
+  targets(filter: { regionalGroups: [ASIA_PACIFIC, AFRICAN, LATIN_AMERICAN_AND_CARIBBEAN, EASTERN_EUROPEAN, WESTERN_EUROPEAN_AND_OTHERS] }, first: $first) {
+    edges { node { rank score state { name treatyStatus votingRecord { yesShare consecutiveYes lastChoice } lastInteractionOn
+                                     obstacles { id status } } } } } }`;
+
+const STATE_DETAIL = `query($first: Int) { state(iso3: "KIR") { name
+  votes { choice resolution { symbol } }
+  interactions(first: $first) { edges { node { subject occurredOn contacts { fullName } } } } } }`;
+
+const FEED = 'query($first: Int) { activityFeed(first: $first) { edges { cursor node { kind summary } } pageInfo { hasNextPage endCursor } } }';
+
+describe('performance guarantees', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+    for (let i = 0; i < 30; i++) {
+      const input = {
+        type: 'LETTER',
+        occurredOn: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        subject: `Letter ${i}`,
+        visibility: ['SHARED', 'COORDINATORS', 'ORGANIZATION'][i % 3],
+        stateIso3s: ['KIR', ['TUV', 'TON', 'FJI'][i % 3]],
+      };
+      ok(await t.gql(LOG, { input }, cast.france.token));
+    }
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const count = async (query: string, first: number, actor: Actor) => {
+    const { result, statements } = await t.counter.measure(() => t.gql(query, { first }, actor.token));
+    ok(result);
+    return { data: result.data, statements };
+  };
+
+  it('keeps a signed-in user for USER_CACHE_SECONDS, and forgets it at once when it is disabled', async () => {
+    const cached = await startTestApp({ USER_CACHE_SECONDS: '60' });
+    try {
+      const people = await createCast(cached);
+      const me = '{ me { email } }';
+      ok(await cached.gql(me, {}, people.panama.token));
+      const again = await cached.counter.measure(() => cached.gql(me, {}, people.panama.token));
+      expect(again.statements).toBe(0);
+      ok(await cached.gql(`mutation { disableUser(id: "${people.panama.id}") { disabled } }`, {}, people.admin.token));
+      expect((await cached.gql(me, {}, people.panama.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      ok(await cached.gql(`mutation { enableUser(id: "${people.panama.id}") { disabled } }`, {}, people.admin.token));
+      ok(await cached.gql(me, {}, people.panama.token));
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('answers a page of targets with nested facts in at most 4 statements, the same for 10 and for 100', async () => {
+    for (const actor of [cast.france, cast.partner]) {
+      const ten = await count(TARGETS_PAGE, 10, actor);
+      const hundred = await count(TARGETS_PAGE, 100, actor);
+      expect(ten.data.targets.edges).toHaveLength(10);
+      expect(hundred.data.targets.edges.length).toBeGreaterThan(50);
+      // The user, the ranked facts (with voting records and last contacts), the obstacles.
+      expect([ten.statements, hundred.statements]).toEqual([3, 3]);
+    }
+  });
+
+  it("answers a State's detail and the activity feed in a constant number of statements", async () => {
+    const detail = [await count(STATE_DETAIL, 5, cast.france), await count(STATE_DETAIL, 20, cast.france)];
+    expect(detail.map((d) => d.data.state.interactions.edges.length)).toEqual([5, 20]);
+    // The user, the State, its votes, its page of interactions, their contacts.
+    expect(detail.map((d) => d.statements)).toEqual([5, 5]);
+    const feed = [await count(FEED, 10, cast.france), await count(FEED, 25, cast.france)];
+    expect(feed.map((f) => f.data.activityFeed.edges.length)).toEqual([10, 25]);
+    // The user and the page: no count unless totalCount is asked for.
+    expect(feed.map((f) => f.statements)).toEqual([2, 2]);
+  });
+
+  it('pages the activity feed and the interactions of a State exactly, with or without the total', async () => {
+    const all = ok(await t.gql('{ activityFeed(first: 200) { totalCount edges { cursor } } }', {}, cast.france.token)).activityFeed;
+    expect(all.totalCount).toBe(all.edges.length);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = ok(await t.gql('query($after: String) { activityFeed(first: 7, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }', { after }, cast.france.token)).activityFeed;
+      seen.push(...page.edges.map((edge: any) => edge.cursor));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all.edges.map((edge: any) => edge.cursor));
+
+    for (const actor of [cast.france, cast.panama, cast.partner]) {
+      const whole = ok(await t.gql('{ state(iso3: "KIR") { interactions(first: 200) { totalCount edges { node { id } } } } }', {}, actor.token)).state.interactions;
+      expect(whole.totalCount).toBe(whole.edges.length);
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = ok(
+          await t.gql('query($after: String) { state(iso3: "KIR") { interactions(first: 4, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }', { after: cursor }, actor.token),
+        ).state.interactions;
+        ids.push(...page.edges.map((edge: any) => edge.node.id));
+        cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (cursor);
+      expect(ids).toEqual(whole.edges.map((edge: any) => edge.node.id));
+    }
+    const counts = async (actor: Actor) =>
+      ok(await t.gql('{ state(iso3: "KIR") { interactions { totalCount } } }', {}, actor.token)).state.interactions.totalCount;
+    expect([await counts(cast.france), await counts(cast.panama), await counts(cast.partner)]).toEqual([30, 20, 10]);
+  });
+
+  it("keeps each State's copy of an interaction's date, visibility and States in step with every change", async () => {
+    const seenBy = async (actor: Actor, iso3: string) => {
+      const { state } = ok(await t.gql(`{ state(iso3: "${iso3}") { lastInteractionOn interactions(first: 1) { totalCount edges { node { subject } } } } }`, {}, actor.token));
+      return [state.lastInteractionOn, state.interactions.edges[0]?.node.subject ?? null, state.interactions.totalCount];
+    };
+    const logged = ok(await t.gql(LOG, { input: { type: 'PHONE_CALL', occurredOn: '2026-02-10', subject: 'Call to Majuro', visibility: 'ORGANIZATION', stateIso3s: ['MHL'] } }, cast.france.token)).logInteraction;
+    expect(await seenBy(cast.france, 'MHL')).toEqual(['2026-02-10', 'Call to Majuro', 1]);
+    expect(await seenBy(cast.partner, 'MHL')).toEqual([null, null, 0]);
+
+    let version = ok(await t.gql(UPDATE, { id: logged.id, input: { expectedVersion: logged.version, visibility: 'SHARED', occurredOn: '2026-02-20' } }, cast.france.token)).updateInteraction.version;
+    expect(await seenBy(cast.partner, 'MHL')).toEqual(['2026-02-20', 'Call to Majuro', 1]);
+
+    version = ok(await t.gql(UPDATE, { id: logged.id, input: { expectedVersion: version, stateIso3s: ['SLB'] } }, cast.france.token)).updateInteraction.version;
+    expect(await seenBy(cast.partner, 'MHL')).toEqual([null, null, 0]);
+    expect(await seenBy(cast.partner, 'SLB')).toEqual(['2026-02-20', 'Call to Majuro', 1]);
+
+    ok(await t.gql(UPDATE, { id: logged.id, input: { expectedVersion: version, visibility: 'COORDINATORS' } }, cast.france.token));
+    expect(await seenBy(cast.partner, 'SLB')).toEqual([null, null, 0]);
+    expect(await seenBy(cast.panama, 'SLB')).toEqual(['2026-02-20', 'Call to Majuro', 1]);
+
+    const target = ok(await t.gql('{ targets(filter: { search: "Solomon" }) { edges { node { lastContactOn } } } }', {}, cast.panama.token));
+    expect(target.targets.edges.map((edge: any) => edge.node.lastContactOn)).toEqual(['2026-02-20']);
+
+    // The audit trail records the interaction's changes, not the copies on its links.
+    const audit = ok(await t.gql(`{ auditLog(filter: { entity: "interaction_states", entityId: "${logged.id}" }) { edges { node { action before after } } } }`, {}, cast.admin.token));
+    const entries = audit.auditLog.edges.map((edge: any) => edge.node);
+    // Newest first; the move to SLB deleted one link and inserted another in the same transaction.
+    const moves = entries.map((entry: any) => [entry.before?.state_iso3 ?? null, entry.after?.state_iso3 ?? null]);
+    expect(moves[2]).toEqual([null, 'MHL']);
+    expect(moves.slice(0, 2).map(String).sort()).toEqual([',SLB', 'MHL,']);
+    for (const entry of entries) expect(Object.keys(entry.before ?? entry.after).sort()).toEqual(['interaction_id', 'state_iso3']);
+
+    ok(await t.gql('mutation($id: ID!) { deleteInteraction(id: $id) }', { id: logged.id }, cast.france.token));
+    expect(await seenBy(cast.france, 'SLB')).toEqual([null, null, 0]);
+  });
+});
