@@ -48,7 +48,10 @@ export async function ensureDatabase({ interactions, seed, fresh, database, audi
   if (exists && !fresh) {
     const meta = await withClient(url, loadedDatabaseMeta);
     if (meta && meta.interactions === interactions && meta.seed === seed && meta.version === GENERATOR_VERSION && meta.complete) {
-      log(`reusing ${name} (${interactions} interactions, seed ${seed}, loaded in ${meta.loadSeconds} s)`);
+      log(`reusing ${name} (${interactions} interactions, seed ${seed}, loaded in ${meta.loadSeconds} s); applying pending migrations`);
+      if (!existsSync(join(ROOT, 'dist/src/cli/migrate.js'))) await run('npm', ['run', 'build', '--silent']);
+      const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' };
+      await run(process.execPath, ['dist/src/cli/migrate.js', 'run'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
       return { url, name, reused: true, meta };
     }
   }

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDatabase, VIEWER } from './generate.mjs';
 import { log, readOptions, ROOT, withClient } from './lib/common.mjs';
@@ -37,7 +37,8 @@ if (options.smoke) {
   options.duration = 2;
   options.warmup = 0;
   options.connections = Math.min(options.connections, 4);
-  options.database ??= 'ratify_bench_smoke';
+  // One smoke database per checkout, so that two checkouts on one server do not share it.
+  options.database ??= `ratify_bench_smoke_${basename(ROOT).toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
 }
 const questions = options.only ?? QUESTIONS;
 const servers = options.servers ?? SERVERS;
