@@ -22,6 +22,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
 }
 
+/** PostgreSQL cancelled a statement that ran past DB_STATEMENT_TIMEOUT_MS (query_canceled). */
+function isStatementTimeout(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | undefined;
+  return (e?.driverError?.code ?? e?.code) === '57014';
+}
+
 /** graphql-js's own message when the token limit stops the parser. */
 const TOO_MANY_TOKENS = /Document contains more that (\d+) tokens\. Parsing aborted\./;
 
@@ -94,6 +100,9 @@ function classify(error: GraphQLError): Formatted {
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { message: error.message, code: code as Code };
   if (original && isDatabaseUnavailable(original)) {
     return { message: 'The database is not reachable right now; try again shortly', code: 'SERVICE_UNAVAILABLE' };
+  }
+  if (original && isStatementTimeout(original)) {
+    return { message: 'The database took too long to answer and the request was stopped; narrow it or try again shortly', code: 'SERVICE_UNAVAILABLE' };
   }
   const rejected = dataException(original);
   if (rejected) {

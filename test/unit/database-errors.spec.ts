@@ -28,6 +28,13 @@ describe('database errors as GraphQL errors', () => {
     expect(format(error)).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable right now; try again shortly' });
   });
 
+  it('a statement stopped by the statement timeout: SERVICE_UNAVAILABLE, saying so', () => {
+    expect(format(queryFailed('57014', 'canceling statement due to statement timeout'))).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database took too long to answer and the request was stopped; narrow it or try again shortly',
+    });
+  });
+
   it.each([
     ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
     ['22001', 'value too long for type character(3)'],
