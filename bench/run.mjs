@@ -217,26 +217,40 @@ async function statementsPerRequest(handle, req, headers, times = 3) {
   return ((await counter(handle)).count - before) / times;
 }
 
-async function explainAll(statements, dir, question) {
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of each statement a server sent for one request, in one transaction
+ * rolled back at the end: the settings it made (set_config, such as PostGraphile's viewer) are
+ * replayed rather than explained, so that each statement runs as it did.
+ */
+async function explainAll(statements, dir, prefix) {
   const files = [];
   await withClient(db.url, async (client) => {
     let n = 0;
-    for (const { text, values } of statements) {
-      if (!text || /^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SELECT set_config|SELECT 1\b)/i.test(text)) continue;
-      n++;
-      let plan;
-      await client.query('BEGIN');
-      try {
-        const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
-        plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
-      } catch (error) {
-        plan = `EXPLAIN failed: ${error.message}`;
-      } finally {
-        await client.query('ROLLBACK');
+    await client.query('BEGIN');
+    try {
+      for (const { text, values } of statements) {
+        if (!text || /^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE|SELECT 1\b)/i.test(text)) continue;
+        if (/^\s*SELECT set_config/i.test(text)) {
+          await client.query(text, values);
+          continue;
+        }
+        n++;
+        let plan;
+        await client.query('SAVEPOINT explain');
+        try {
+          const result = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+          plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+          await client.query('RELEASE SAVEPOINT explain');
+        } catch (error) {
+          plan = `EXPLAIN failed: ${error.message}`;
+          await client.query('ROLLBACK TO SAVEPOINT explain');
+        }
+        const file = join(dir, `${prefix}-${n}.txt`);
+        writeFileSync(file, `-- ${prefix}, statement ${n}\n${text.trim()}\n\n-- parameters: ${JSON.stringify(values)}\n\n${plan}\n`);
+        files.push(file.slice(ROOT.length + 1));
       }
-      const file = join(dir, `${question}-${n}.txt`);
-      writeFileSync(file, `-- ${question}, statement ${n}\n${text.trim()}\n\n-- parameters: ${JSON.stringify(values)}\n\n${plan}\n`);
-      files.push(file.slice(ROOT.length + 1));
+    } finally {
+      await client.query('ROLLBACK');
     }
   });
   return files;
@@ -343,20 +357,23 @@ try {
   }
   log(`Q1 statements per request by page size: ${JSON.stringify(report.statementsByPageSize)}`);
 
-  // EXPLAIN of the service's statements for each question.
-  if (handles.ratify) {
-    mkdirSync(resultsDir, { recursive: true });
-    rmSync(explainDir, { recursive: true, force: true });
-    mkdirSync(explainDir, { recursive: true });
-    for (const question of questions) {
-      const req = request('ratify', question, vars[question]);
-      await counter(handles.ratify, '/log/start');
-      await post(PORTS.ratify, req.path, req.body, headers.ratify);
-      const statements = await counter(handles.ratify, '/log/stop');
-      report.explain[question] = await explainAll(statements, explainDir, question);
+  // EXPLAIN of every server's statements for each question (the service's as q1-1.txt…, the
+  // others' as ceiling-q1-1.txt…, postgraphile-q1-1.txt…).
+  mkdirSync(resultsDir, { recursive: true });
+  rmSync(explainDir, { recursive: true, force: true });
+  mkdirSync(explainDir, { recursive: true });
+  for (const question of questions) {
+    report.explain[question] = [];
+    for (const server of servers) {
+      const req = request(server, question, vars[question]);
+      await counter(handles[server], '/log/start');
+      await post(PORTS[server], req.path, req.body, headers[server]);
+      const statements = await counter(handles[server], '/log/stop');
+      const prefix = server === 'ratify' ? question : `${server}-${question}`;
+      report.explain[question].push(...(await explainAll(statements, explainDir, prefix)));
     }
-    log(`EXPLAIN dumps in ${explainDir.slice(ROOT.length + 1)}`);
   }
+  log(`EXPLAIN dumps in ${explainDir.slice(ROOT.length + 1)}`);
 
   // Load: writes last, so that the reads see the data they were checked against.
   for (const question of questions) {

@@ -22,6 +22,33 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Numb
 const visible = (alias = 'i') =>
   VIEWER.role === 'PARTNER' ? `${alias}.visibility = 'SHARED'` : `(${alias}.visibility <> 'ORGANIZATION' OR ${alias}.organization_id = $1::uuid)`;
 
+/**
+ * The same rule as index ranges of interaction_states (alias `l`), whose rows carry their
+ * interaction's visibility and organization: SHARED, COORDINATORS, and the viewer's organization's
+ * ORGANIZATION links (ix_interaction_states_visible, ix_interaction_states_organization).
+ */
+const RANGES =
+  VIEWER.role === 'PARTNER'
+    ? [`l.visibility = 'SHARED'`]
+    : [`l.visibility = 'SHARED'`, `l.visibility = 'COORDINATORS'`, `l.visibility = 'ORGANIZATION' AND l.organization_id = $1::uuid`];
+
+/** The newest date a visible link of the State `iso3` has: the greatest of each range's max() (one index probe each). */
+const lastVisibleOn = (iso3) => {
+  const each = RANGES.map((range) => `(SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = ${iso3} AND ${range})`);
+  return each.length === 1 ? each[0] : `greatest(${each.join(', ')})`;
+};
+
+/** The newest `limit` visible links of the State `iso3`: each range's index walk, LIMIT-ed, merged. */
+const NEWEST = 'ORDER BY occurred_on DESC, created_at DESC, interaction_id DESC';
+const newestVisibleLinks = (iso3, limit) =>
+  `SELECT * FROM (${RANGES.map(
+    (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l WHERE l.state_iso3 = ${iso3} AND ${range} ${NEWEST} LIMIT ${limit})`,
+  ).join(' UNION ALL ')}) u ${NEWEST} LIMIT ${limit}`;
+
+/** The number of visible links of the State `iso3`, from the kept counts (same key columns, so the same ranges). */
+const visibleCount = (iso3) =>
+  `(SELECT coalesce(sum(l.count), 0)::int FROM state_interaction_counts l WHERE l.state_iso3 = ${iso3} AND (${RANGES.map((r) => `(${r})`).join(' OR ')}))`;
+
 const TODAY_STATUS = `ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, (now() AT TIME ZONE 'UTC')::date)`;
 
 const Q1 = `
@@ -37,9 +64,7 @@ const Q1 = `
                'iso3', s.iso3, 'name', s.name, 'treatyStatus', ${TODAY_STATUS}, 'lastInteractionOn', li.last,
                'votingRecord', vr.record, 'obstacles', ob.list))) ORDER BY s.name, s.iso3)
       FROM (SELECT * FROM p ORDER BY name, iso3 LIMIT $3) s
-      LEFT JOIN LATERAL (
-        SELECT max(i.occurred_on) AS last FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
-        WHERE l.state_iso3 = s.iso3 AND ${visible()}) li ON true
+      CROSS JOIN LATERAL (SELECT ${lastVisibleOn('s.iso3')} AS last) li
       LEFT JOIN LATERAL (
         SELECT json_build_object(
           'yes', count(*) FILTER (WHERE v.choice = 'YES'), 'no', count(*) FILTER (WHERE v.choice = 'NO'),
@@ -63,21 +88,28 @@ const Q2 = `
                                          ORDER BY r.adopted_on DESC, r.symbol DESC), '[]')
                 FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = s.iso3),
       'interactions', json_build_object(
-        'totalCount', (SELECT count(*) FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id WHERE l.state_iso3 = s.iso3 AND ${visible()}),
+        'totalCount', ${visibleCount('s.iso3')},
         'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
                            'id', x.id, 'type', x.type, 'occurredOn', x.occurred_on, 'subject', x.subject, 'visibility', x.visibility,
                            'contacts', (SELECT coalesce(json_agg(json_build_object('id', c.id, 'fullName', c.full_name) ORDER BY c.full_name, c.id), '[]')
                                         FROM interaction_contacts ic JOIN contacts c ON c.id = ic.contact_id WHERE ic.interaction_id = x.id)))
                          ORDER BY x.occurred_on DESC, x.created_at DESC, x.id DESC), '[]')
-                  FROM (SELECT i.* FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
-                        WHERE l.state_iso3 = s.iso3 AND ${visible()}
-                        ORDER BY i.occurred_on DESC, i.created_at DESC, i.id DESC LIMIT $3) x)))
+                  FROM (SELECT i.* FROM (${newestVisibleLinks('s.iso3', '$3')}) l JOIN interactions i ON i.id = l.interaction_id) x)))
     FROM states s WHERE s.iso3 = $2))::text AS data`;
 
 const Q3_VISIBLE = `CASE WHEN e.interaction_id IS NOT NULL THEN ${visible()} WHEN e.visibility IS NULL THEN true ELSE ${visible('e')} END`;
+// A page without a total: the (occurred_at, id) index read backwards, each event checked against
+// its interaction (a primary-key probe), stopping at first + 1 visible events.
 const Q3 = `
+  WITH p AS (
+    SELECT e.*, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_key
+    FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${Q3_VISIBLE}
+    ORDER BY e.occurred_at DESC, e.id DESC LIMIT $2 + 1),
+  pg AS (SELECT * FROM p ORDER BY occurred_at DESC, id DESC LIMIT $2)
   SELECT json_build_object('activityFeed', json_build_object(
-    'totalCount', (SELECT count(*) FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${Q3_VISIBLE}),
+    'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM p) > $2,
+      'endCursor', (SELECT rtrim(translate(encode(convert_to('["' || at_key || '","' || id || '"]', 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')
+                    FROM pg ORDER BY occurred_at, id LIMIT 1)),
     'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
                 'id', p.id, 'kind', p.kind, 'occurredAt', to_char(p.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'summary', p.summary,
                 'actor', (SELECT json_build_object('displayName', u.display_name) FROM users u WHERE u.id = p.actor_id),
@@ -85,8 +117,7 @@ const Q3 = `
                 'states', (SELECT coalesce(json_agg(json_build_object('iso3', s.iso3, 'name', s.name) ORDER BY k.ord), '[]')
                            FROM unnest(p.state_iso3s) WITH ORDINALITY k(iso3, ord) JOIN states s ON s.iso3 = k.iso3)))
               ORDER BY p.occurred_at DESC, p.id DESC), '[]')
-              FROM (SELECT e.* FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${Q3_VISIBLE}
-                    ORDER BY e.occurred_at DESC, e.id DESC LIMIT $2) p)))::text AS data`;
+              FROM pg p)))::text AS data`;
 
 // One statement: the audit triggers read the actor and action set in the first CTE (they fire at
 // the end of the statement), and the activity event names the States like the service's.

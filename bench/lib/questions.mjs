@@ -26,7 +26,7 @@ const RATIFY = {
 }`,
   q3: `query Q3($first: Int!) {
   activityFeed(first: $first) {
-    totalCount
+    pageInfo { hasNextPage endCursor }
     edges { node { id kind occurredAt summary actor { displayName } organization { name } states { iso3 name } } }
   }
 }`,
@@ -46,14 +46,15 @@ const POSTGRAPHILE = {
   state: stateByIso3(iso3: $iso3) {
     iso3 name treatyStatus ratificationStage
     votes: votesNewestList { choice resolution: resolutionByResolutionSymbol { symbol adoptedOn } }
+    interactionCount: visibleInteractionCount
     interactions: visibleInteractions(first: $first) {
-      totalCount edges { node { id type occurredOn subject visibility contacts: contactsOrderedList { id fullName } } }
+      edges { node { id type occurredOn subject visibility contacts: contactsOrderedList { id fullName } } }
     }
   }
 }`,
   q3: `query Q3($first: Int!) {
   activityFeed: feed(first: $first) {
-    totalCount
+    pageInfo { hasNextPage endCursor }
     edges { node { id kind occurredAt summary actor: userByActorId { displayName }
       organization: organizationByOrganizationId { name } states: statesList { iso3 name } } }
   }
@@ -114,6 +115,25 @@ export function problem(json) {
 
 const instant = (value) => new Date(value).toISOString();
 
+/**
+ * Cursors are each server's own: the service's (and the ceiling's, built the same way) is its last
+ * event's sort key, [occurredAt with microseconds, id], as base64url JSON; PostGraphile's is its own
+ * opaque string. Compared as "names the last event" (decoded where the format is known).
+ */
+function endCursorPlace(server, cursor, edges) {
+  if (!edges.length) return cursor === null ? 'none' : `unexpected ${cursor}`;
+  if (typeof cursor !== 'string' || !cursor) return `missing ${cursor}`;
+  if (server === 'postgraphile') return 'last edge';
+  let key;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return `not a cursor: ${cursor}`;
+  }
+  const last = edges[edges.length - 1];
+  return key[1] === last.id && instant(key[0]) === last.occurredAt ? 'last edge' : `names ${JSON.stringify(key)}`;
+}
+
 /** Maps an answer to a form that is the same for every server when they agree. */
 export function normalize(server, question, data) {
   switch (question) {
@@ -122,11 +142,15 @@ export function normalize(server, question, data) {
       const states = t.edges.map((e) => (server === 'postgraphile' ? e.node : e.node.state));
       return { totalCount: t.totalCount, hasNextPage: t.pageInfo.hasNextPage, states };
     }
-    case 'q2':
-      return data.state;
+    case 'q2': {
+      if (server !== 'postgraphile' || !data.state) return data.state;
+      const { interactionCount, interactions, ...state } = data.state;
+      return { ...state, interactions: { totalCount: interactionCount, ...interactions } };
+    }
     case 'q3': {
       const f = data.activityFeed;
-      return { totalCount: f.totalCount, edges: f.edges.map((e) => ({ ...e.node, occurredAt: instant(e.node.occurredAt) })) };
+      const edges = f.edges.map((e) => ({ ...e.node, occurredAt: instant(e.node.occurredAt) }));
+      return { hasNextPage: f.pageInfo.hasNextPage, endCursor: endCursorPlace(server, f.pageInfo.endCursor, edges), edges };
     }
     case 'w1': {
       const id = server === 'postgraphile' ? data.logInteraction?.interaction?.id : data.logInteraction?.id;

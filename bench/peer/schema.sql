@@ -4,7 +4,8 @@
 -- bench.viewer_id, bench.viewer_org, bench.viewer_role. The visibility rule is the service's
 -- (src/interactions/visibility.ts), written out in every function that reads interactions.
 DROP FUNCTION IF EXISTS public.states_treaty_status(states), public.states_last_interaction_on(states), public.states_obstacles(states),
-  public.states_votes_newest(states), public.states_visible_interactions(states), public.interactions_contacts_ordered(interactions),
+  public.states_votes_newest(states), public.states_visible_interactions(states), public.states_visible_interaction_count(states),
+  public.interactions_contacts_ordered(interactions),
   public.activity_events_states(activity_events);
 DROP SCHEMA IF EXISTS bench_peer CASCADE;
 CREATE SCHEMA bench_peer;
@@ -21,11 +22,18 @@ CREATE FUNCTION public.states_treaty_status(s states) RETURNS text LANGUAGE sql 
   SELECT ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, (now() AT TIME ZONE 'UTC')::date)
 $$;
 
+-- The visibility rule as index ranges of interaction_states, whose rows carry their interaction's
+-- visibility and organization (the service's visibleLinkRanges): SHARED; COORDINATORS and the
+-- viewer's organization's ORGANIZATION links unless the viewer is a partner. The role test is a
+-- constant, so each range is an index probe or walk, or nothing.
 CREATE FUNCTION public.states_last_interaction_on(s states) RETURNS date LANGUAGE sql STABLE AS $$
-  SELECT max(i.occurred_on) FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
-  WHERE l.state_iso3 = s.iso3
-    AND CASE WHEN current_setting('bench.viewer_role', true) = 'PARTNER' THEN i.visibility = 'SHARED'
-             ELSE i.visibility <> 'ORGANIZATION' OR i.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid END
+  SELECT CASE WHEN coalesce(current_setting('bench.viewer_role', true), '') = 'PARTNER'
+    THEN (SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = s.iso3 AND l.visibility = 'SHARED')
+    ELSE greatest(
+      (SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = s.iso3 AND l.visibility = 'SHARED'),
+      (SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = s.iso3 AND l.visibility = 'COORDINATORS'),
+      (SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = s.iso3 AND l.visibility = 'ORGANIZATION'
+                                                             AND l.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid)) END
 $$;
 
 CREATE TYPE bench_peer.voting_record AS (
@@ -53,12 +61,34 @@ CREATE FUNCTION public.states_votes_newest(s states) RETURNS SETOF votes LANGUAG
   WHERE v.state_iso3 = s.iso3 ORDER BY r.adopted_on DESC, r.symbol DESC
 $$;
 
+-- The ranges merged newest first (a Merge Append of three backward index walks): PostGraphile's
+-- LIMIT stops them after a page.
 CREATE FUNCTION public.states_visible_interactions(s states) RETURNS SETOF interactions LANGUAGE sql STABLE AS $$
-  SELECT i.* FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id
-  WHERE l.state_iso3 = s.iso3
-    AND CASE WHEN current_setting('bench.viewer_role', true) = 'PARTNER' THEN i.visibility = 'SHARED'
-             ELSE i.visibility <> 'ORGANIZATION' OR i.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid END
-  ORDER BY i.occurred_on DESC, i.created_at DESC, i.id DESC
+  SELECT i.* FROM (
+    (SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
+     WHERE l.state_iso3 = s.iso3 AND l.visibility = 'SHARED'
+     ORDER BY l.occurred_on DESC, l.created_at DESC, l.interaction_id DESC)
+    UNION ALL
+    (SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
+     WHERE l.state_iso3 = s.iso3 AND l.visibility = 'COORDINATORS' AND coalesce(current_setting('bench.viewer_role', true), '') <> 'PARTNER'
+     ORDER BY l.occurred_on DESC, l.created_at DESC, l.interaction_id DESC)
+    UNION ALL
+    (SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
+     WHERE l.state_iso3 = s.iso3 AND l.visibility = 'ORGANIZATION' AND l.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid
+       AND coalesce(current_setting('bench.viewer_role', true), '') <> 'PARTNER'
+     ORDER BY l.occurred_on DESC, l.created_at DESC, l.interaction_id DESC)) l
+  JOIN interactions i ON i.id = l.interaction_id
+  ORDER BY l.occurred_on DESC, l.created_at DESC, l.interaction_id DESC
+$$;
+
+-- The number of those, from the counts the link triggers keep (PostGraphile's own totalCount of
+-- the connection above would count the rows of the function).
+CREATE FUNCTION public.states_visible_interaction_count(s states) RETURNS int LANGUAGE sql STABLE AS $$
+  SELECT coalesce(sum(c.count), 0)::int FROM state_interaction_counts c
+  WHERE c.state_iso3 = s.iso3
+    AND (c.visibility = 'SHARED'
+         OR coalesce(current_setting('bench.viewer_role', true), '') <> 'PARTNER'
+            AND (c.visibility = 'COORDINATORS' OR c.visibility = 'ORGANIZATION' AND c.organization_id = nullif(current_setting('bench.viewer_org', true), '')::uuid))
 $$;
 
 CREATE FUNCTION public.interactions_contacts_ordered(i interactions) RETURNS SETOF contacts LANGUAGE sql STABLE AS $$
@@ -66,7 +96,8 @@ CREATE FUNCTION public.interactions_contacts_ordered(i interactions) RETURNS SET
   WHERE l.interaction_id = i.id ORDER BY c.full_name, c.id
 $$;
 
--- Q3: the activity feed, newest first, with the service's rule for events.
+-- Q3: the activity feed, newest first, with the service's rule for events: the (occurred_at, id)
+-- index read backwards, each event checked against its interaction, until PostGraphile's LIMIT.
 CREATE FUNCTION bench_peer.feed() RETURNS SETOF activity_events LANGUAGE sql STABLE AS $$
   SELECT e.* FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id
   WHERE CASE WHEN e.interaction_id IS NOT NULL THEN
