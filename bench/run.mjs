@@ -64,7 +64,8 @@ const viewer = await withClient(db.url, async (c) => {
 
 function command(server) {
   const hook = ['--import', './bench/hooks/count-sql.mjs'];
-  if (server === 'ratify') return [...hook, 'dist/src/main.js'];
+  // As `npm run start:prod` starts it.
+  if (server === 'ratify') return ['--max-old-space-size=256', ...hook, 'dist/src/main.js'];
   if (server === 'ceiling') return [...hook, 'bench/ceiling/server.mjs'];
   return [...hook, 'bench/peer/server.mjs'];
 }
