@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Posting } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
 import type { Queryable } from '../common/sql.js';
 import type { ContactPosting } from './contact-posting.model.js';
 
@@ -44,6 +45,7 @@ export class ContactPostingsRepository {
   }
 
   async byId(id: string, db: Queryable): Promise<ContactPosting | null> {
+    if (!isUuid(id)) return null;
     const rows = await db.query(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.id = $1`, [id]);
     return rows[0] ?? null;
   }
