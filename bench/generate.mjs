@@ -13,16 +13,15 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, SERVER_URL, databaseName, databaseUrl, log, readOptions, run, seconds, withClient } from './lib/common.mjs';
 
 /** Bumped whenever the generated data changes, so that an older database is loaded again. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /**
- * Older versions whose databases a migration brings to the current data: version 1 lacked the
- * copied columns of interaction_states and state_interaction_counts, which the performance
- * migration fills (an UPDATE from interactions, then a GROUP BY) exactly as version 2 writes them,
- * leaving the audit trail as it is. A reused database of such a version is migrated, recorded as
- * the current version (with where it came from) and vacuumed.
+ * Older versions whose databases a migration brings to the current data, by version: the name of
+ * that migration. None today: version 3 writes a fixed number of obstacles, where versions 1 and 2
+ * wrote one per 1,000 interactions. A reused database of such a version would be migrated,
+ * recorded as the current version (with where it came from) and vacuumed.
  */
-const MIGRATED_FORWARD = { 1: 'Performance1795820000000' };
+const MIGRATED_FORWARD = {};
 
 /** The viewer every server answers for: a coordinator of France. */
 export const VIEWER = {
@@ -119,7 +118,9 @@ async function step(steps, client, name, sql, params = []) {
 async function generate(client, { interactions: N, seed, audit }) {
   const steps = [];
   const contacts = Math.max(Math.round(N * 0.05), 200);
-  const obstacles = Math.max(Math.round(N / 1000), 40);
+  // Obstacles are a State's survey findings, a handful each, not a share of the outreach activity: the
+  // same number at every scale, so that a question showing a State's obstacles has the same answer.
+  const obstacles = Math.min(1000, Math.max(Math.round(N / 100), 40));
   log(`generating ${N} interactions, ${contacts} contacts, ${obstacles} obstacles (seed ${seed})`);
 
   await client.query(`CREATE SCHEMA bench`);
