@@ -29,6 +29,8 @@ export interface AppConfig {
   dbPoolSize: number;
   dbConnectTimeoutMs: number;
   dbStatementTimeoutMs: number;
+  /** Run statements with parameters as prepared statements (off for poolers that cannot keep them). */
+  dbPreparedStatements: boolean;
   jwtSecret: string;
   jwtTtlSeconds: number;
   adminEmail: string | undefined;
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: url ? int(env, 'DB_POOL_SIZE', 10, 1, 200) : 1,
     dbConnectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 2000, 100, 60000),
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0, 600000),
+    dbPreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     jwtSecret: jwtSecret(env, nodeEnv, dataDir),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     adminEmail,

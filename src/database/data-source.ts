@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../../migrations/index.js';
 import type { AppConfig } from '../config/config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
 import { ENTITIES } from './entities.js';
+import { PreparingClient } from './prepared-statements.js';
 import { StatementCounter } from './statement-counter.js';
 
 // DATE columns stay ISO strings (YYYY-MM-DD): no time zone can shift them.
@@ -20,7 +21,7 @@ export interface DatabaseHandle {
 
 type DatabaseConfig = Pick<
   AppConfig,
-  'databaseUrl' | 'embeddedDir' | 'dbPoolSize' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'
+  'databaseUrl' | 'embeddedDir' | 'dbPoolSize' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs' | 'dbPreparedStatements'
 >;
 
 export function createDataSource(url: string, config: DatabaseConfig, counter = new StatementCounter()): DataSource {
@@ -39,6 +40,9 @@ export function createDataSource(url: string, config: DatabaseConfig, counter = 
       connectionTimeoutMillis: config.dbConnectTimeoutMs,
       statement_timeout: config.dbStatementTimeoutMs || undefined,
       application_name: 'ratify',
+      // Not on the embedded database: its one session outlives each client connection, and with
+      // it the statements a closed connection prepared.
+      ...(config.dbPreparedStatements && config.databaseUrl ? { Client: PreparingClient } : {}),
     },
   });
 }
