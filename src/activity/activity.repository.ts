@@ -6,6 +6,12 @@ import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../com
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { visibleTo } from '../interactions/visibility.js';
+import type { Organization } from '../organizations/organization.model.js';
+import { ORGANIZATION_COLUMNS } from '../organizations/organizations.repository.js';
+import type { State } from '../states/state.model.js';
+import { STATE_COLUMNS } from '../states/states.repository.js';
+import type { User } from '../users/user.model.js';
+import { USER_COLUMNS } from '../users/users.repository.js';
 
 /** An activity event with what its readers need to filter it and to decide who may see it. */
 export interface ActivityEventRow {
@@ -38,6 +44,43 @@ export interface NewActivity {
   summary: string;
   /** For an event not about one interaction: who may see it, with the actor's organization. */
   visibility?: Visibility;
+}
+
+/** Which rows of other tables to read along with a page of events (those its reader asks for). */
+export interface ActivityRelations {
+  actors?: boolean;
+  organizations?: boolean;
+  states?: boolean;
+}
+
+/** The rows of other tables read along with a page of events. */
+export interface RelatedRows {
+  users: User[];
+  organizations: Organization[];
+  states: State[];
+}
+
+/** Extra columns of a page (`p`): each event's actor, organization and States, as JSON. */
+const RELATION_COLUMNS: Record<keyof ActivityRelations, string> = {
+  actors: `(SELECT to_json(x) FROM (SELECT ${USER_COLUMNS} FROM users u WHERE u.id = p."actorId") x) AS "__actor"`,
+  organizations: `(SELECT to_json(x) FROM (SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = p."organizationId") x) AS "__organization"`,
+  states: `(SELECT json_agg(x) FROM (SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY(p."stateIso3s")) x) AS "__states"`,
+};
+
+type PageRow = ActivityEventRow & { __actor?: User | null; __organization?: Organization | null; __states?: State[] | null };
+
+/** Splits the related rows off a page's rows, each once. */
+function related(rows: PageRow[]): { rows: ActivityEventRow[]; related: RelatedRows } {
+  const users = new Map<string, User>();
+  const organizations = new Map<string, Organization>();
+  const states = new Map<string, State>();
+  const events = rows.map(({ __actor, __organization, __states, ...event }) => {
+    if (__actor) users.set(__actor.id, __actor);
+    if (__organization) organizations.set(__organization.id, __organization);
+    for (const state of __states ?? []) states.set(state.iso3, state);
+    return event;
+  });
+  return { rows: events, related: { users: [...users.values()], organizations: [...organizations.values()], states: [...states.values()] } };
 }
 
 export interface ActivityQuery {
@@ -96,7 +139,12 @@ export class ActivityRepository {
    * Newest first; an event about an interaction shows only if the viewer may see that interaction,
    * and an event with its own visibility only if the viewer may see what it is about.
    */
-  async page(viewer: Viewer, query: ActivityQuery, page: Page): Promise<{ rows: ActivityEventRow[]; total: number | null }> {
+  async page(
+    viewer: Viewer,
+    query: ActivityQuery,
+    page: Page,
+    relations: ActivityRelations = {},
+  ): Promise<{ rows: ActivityEventRow[]; total: number | null; related: RelatedRows }> {
     const p = new SqlParams();
     const where = [
       `(CASE WHEN e.interaction_id IS NOT NULL THEN ${visibleTo(viewer, p)}
@@ -114,10 +162,12 @@ export class ActivityRepository {
     if (query.interactionTypes) where.push(`i.type = ANY(${p.add(query.interactionTypes)}::interaction_type[])`);
     const filtered = `SELECT ${COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("occurredAt", id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', p.add(page.first + 1), page.withTotal), p.values);
+    const extra = (Object.keys(RELATION_COLUMNS) as (keyof ActivityRelations)[]).filter((r) => relations[r]).map((r) => RELATION_COLUMNS[r]);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', p.add(page.first + 1), page.withTotal, extra), p.values);
     // Ordered by the timestamp itself (the (occurred_at, id) index, read backwards); the cursor keeps
     // its microseconds as text, which a JS Date would drop.
-    const result = splitPage<ActivityEventRow>(rows, 'id');
-    return { rows: result.rows.map(normalize), total: result.total };
+    const result = splitPage<PageRow>(rows, 'id');
+    const events = related(result.rows);
+    return { rows: events.rows.map(normalize), total: result.total, related: events.related };
   }
 }

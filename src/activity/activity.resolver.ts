@@ -42,8 +42,9 @@ export class ActivityResolver {
     @CurrentViewer() viewer: Viewer,
     @Args() args: ActivityFeedArgs,
     @Info() info: GraphQLResolveInfo,
+    @RequestLoaders() loaders: Loaders,
   ): Promise<Connection<ActivityEventRow>> {
-    return this.service.feed(viewer, args.filter, args, info);
+    return this.service.feed(viewer, args.filter, args, info, loaders);
   }
 
   @Subscription(() => ActivityEvent, {

@@ -57,14 +57,24 @@ export function toPage(args: PageArgs, shape: readonly CursorPart[], info?: Grap
 
 /** Whether the current field's selection (through fragments) includes a field of this name. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
+  return selectsPath(info, [name]);
+}
+
+/**
+ * Whether the current field's selection (through fragments) reaches this path of field names,
+ * such as ['edges', 'node', 'actor'] below a connection.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const within = (set: SelectionSetNode | undefined, depth: number): boolean =>
     !!set &&
     set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
-      return within(info.fragments[selection.name.value]?.selectionSet);
+      if (selection.kind === Kind.FIELD) {
+        return selection.name.value === path[depth] && (depth === path.length - 1 || within(selection.selectionSet, depth + 1));
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet, depth);
+      return within(info.fragments[selection.name.value]?.selectionSet, depth);
     });
-  return info.fieldNodes.some((node) => within(node.selectionSet));
+  return info.fieldNodes.some((node) => within(node.selectionSet, 0));
 }
 
 /** Cursors are opaque to clients: the row's sort key, as base64url JSON. */

@@ -23,12 +23,14 @@ export function affectedRows(result: unknown): number {
  * matching row, `cursor` a condition on its columns (rows after the previous page), `order` its
  * ORDER BY, on columns that an index can serve. Without the total, the page is read in index order
  * and stops at the limit; counting reads every matching row, so it is done only when asked for.
- * Always returns at least one row, so the total arrives even when the page is empty.
+ * Always returns at least one row, so the total arrives even when the page is empty. `extra`
+ * columns are computed for the rows of the page only (as `p`), such as related rows read along.
  */
-export function pagedSql(filtered: string, cursor: string | null, order: string, limit: string, withTotal = true): string {
+export function pagedSql(filtered: string, cursor: string | null, order: string, limit: string, withTotal = true, extra: string[] = []): string {
   const page = `SELECT * FROM (${filtered}) f ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${order} LIMIT ${limit}`;
-  if (!withTotal) return `SELECT NULL AS "__total", p.* FROM (SELECT true) t LEFT JOIN (${page}) p ON true ORDER BY ${order}`;
-  return `SELECT t."__total", p.* FROM (SELECT count(*) AS "__total" FROM (${filtered}) c) t LEFT JOIN (${page}) p ON true ORDER BY ${order}`;
+  const columns = ['p.*', ...extra].join(', ');
+  if (!withTotal) return `SELECT NULL AS "__total", ${columns} FROM (SELECT true) t LEFT JOIN (${page}) p ON true ORDER BY ${order}`;
+  return `SELECT t."__total", ${columns} FROM (SELECT count(*) AS "__total" FROM (${filtered}) c) t LEFT JOIN (${page}) p ON true ORDER BY ${order}`;
 }
 
 /** Splits the rows of a `pagedSql` statement into the page and the total (null when not counted). */

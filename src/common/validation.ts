@@ -42,10 +42,23 @@ export function unstorableTextAt(value: unknown, path: string): string | undefin
   return undefined;
 }
 
-/** The ValidationPipe, refusing first any argument that holds text that cannot be stored. */
+/** The kind of a GraphQL resolver's `@Args()` parameter, as Nest hands it to pipes (GqlParamtype.ARGS). */
+const GRAPHQL_ARGS = 3;
+
+/** Whether a parameter holds what a client sent: GraphQL arguments, or an HTTP body, query or route parameter. */
+function isClientInput(type: ArgumentMetadata['type'] | number): boolean {
+  return type === GRAPHQL_ARGS || type === 'body' || type === 'query' || type === 'param';
+}
+
+/**
+ * The ValidationPipe for what clients send, refusing first any argument that holds text that cannot
+ * be stored. Other parameters pass untouched: a field resolver's parent, context and info are the
+ * service's own values (validating each parent would copy it on every field of every row).
+ */
 export class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const problem = metadata.type === 'custom' ? undefined : unstorableTextAt(value, metadata.data ?? '');
+    if (!isClientInput(metadata.type)) return value;
+    const problem = unstorableTextAt(value, metadata.data ?? '');
     if (problem) throw badInput(`Invalid input: ${problem}`, { problems: [problem] });
     return super.transform(value, metadata);
   }

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { PageArgs, toConnection, toPage, type Connection } from '../common/pagination.js';
+import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
@@ -69,7 +69,7 @@ export class ContactsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
     const page = toPage(args, INTERACTION_CURSOR, info);
-    const { rows, total } = await loaders.interactionsOf('contact', contact.id, page);
+    const { rows, total } = await loaders.interactionsOf('contact', contact.id, page, selectsPath(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 }

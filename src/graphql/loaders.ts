@@ -149,13 +149,19 @@ export class Loaders {
     });
   }
 
-  /** A page of a State's or contact's visible interactions; parents asking for the same page are batched. */
-  interactionsOf(via: 'state' | 'contact', key: string, page: Page): Promise<InteractionPage> {
-    const id = `${via}:${page.first}:${page.withTotal}:${JSON.stringify(page.after ?? null)}`;
+  /**
+   * A page of a State's or contact's visible interactions; parents asking for the same page are
+   * batched. With `withContacts`, each interaction's contacts come in the same statement.
+   */
+  interactionsOf(via: 'state' | 'contact', key: string, page: Page, withContacts = false): Promise<InteractionPage> {
+    const id = `${via}:${page.first}:${page.withTotal}:${withContacts}:${JSON.stringify(page.after ?? null)}`;
     let loader = this.interactionPages.get(id);
     if (!loader) {
       loader = new DataLoader(async (keys) => {
-        const pages = await this.repos.interactions.pagesByKey(this.requireViewer(), via, keys, page);
+        const pages = await this.repos.interactions.pagesByKey(this.requireViewer(), via, keys, page, withContacts);
+        for (const { contacts } of pages.values()) {
+          for (const [interactionId, list] of contacts ?? []) this.contactsByInteraction.prime(interactionId, list);
+        }
         return keys.map((k) => pages.get(k) ?? { rows: [], total: 0 });
       });
       this.interactionPages.set(id, loader);

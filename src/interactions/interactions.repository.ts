@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
+import { CONTACT_COLUMNS, contactFromJson } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
@@ -89,6 +89,13 @@ const LINKS = {
   contact: { table: 'interaction_contacts', column: 'contact_id', type: 'uuid' },
 } as const;
 
+/** A page of one State's or contact's interactions, with each one's contacts when they were asked for. */
+export interface InteractionPageOf {
+  rows: InteractionRow[];
+  total: number | null;
+  contacts?: Map<string, Contact[]>;
+}
+
 @Injectable()
 export class InteractionsRepository {
   constructor(private readonly db: DataSource) {}
@@ -138,7 +145,8 @@ export class InteractionsRepository {
     via: keyof typeof LINKS,
     keys: readonly string[],
     page: Page,
-  ): Promise<Map<string, { rows: InteractionRow[]; total: number | null }>> {
+    withContacts = false,
+  ): Promise<Map<string, InteractionPageOf>> {
     const link = LINKS[via];
     const p = new SqlParams();
     const keysParam = p.add(keys);
@@ -169,18 +177,26 @@ export class InteractionsRepository {
                    WHERE l.${link.column} = k.key AND ${visible}) v
          ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${ORDER} LIMIT ${limit}`;
     }
-    const rows: (InteractionRow & { __key: string; __total: number | null })[] = await this.db.query(
-      `SELECT k.key AS "__key", ${page.withTotal ? 'n.total' : 'NULL'} AS "__total", x.*
+    // Each interaction's contacts, when asked for: what contactsOf() returns for it, as JSON.
+    const contacts = withContacts
+      ? `, (SELECT json_agg(cx ORDER BY cx."fullName", cx.id) FROM (SELECT ${CONTACT_COLUMNS} FROM interaction_contacts lc
+            JOIN contacts c ON c.id = lc.contact_id WHERE lc.interaction_id = x.id) cx) AS "__contacts"`
+      : '';
+    const rows: (InteractionRow & { __key: string; __total: number | null; __contacts?: Contact[] | null })[] = await this.db.query(
+      `SELECT k.key AS "__key", ${page.withTotal ? 'n.total' : 'NULL'} AS "__total", x.*${contacts}
        FROM unnest(${keysParam}::${link.type}[]) AS k(key)
        ${page.withTotal ? `CROSS JOIN LATERAL (${total}) n` : ''}
        LEFT JOIN LATERAL (${pageOfKey}) x ON true
        ORDER BY k.key, x."occurredOn" DESC, x."createdAt" DESC, x.id DESC`,
       p.values,
     );
-    const pages = new Map<string, { rows: InteractionRow[]; total: number | null }>();
-    for (const { __key, __total, ...row } of rows) {
-      const entry = pages.get(__key) ?? { rows: [], total: __total };
-      if (row.id !== null) entry.rows.push(row as InteractionRow);
+    const pages = new Map<string, InteractionPageOf>();
+    for (const { __key, __total, __contacts, ...row } of rows) {
+      const entry: InteractionPageOf = pages.get(__key) ?? { rows: [], total: __total, contacts: withContacts ? new Map() : undefined };
+      if (row.id !== null) {
+        entry.rows.push(row);
+        entry.contacts?.set(row.id, (__contacts ?? []).map(contactFromJson));
+      }
       pages.set(__key, entry);
     }
     return pages;

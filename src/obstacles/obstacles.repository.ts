@@ -6,11 +6,32 @@ import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js
 import { updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Obstacle } from './obstacle.model.js';
 
-const COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
+/** An obstacle's columns (alias `o`), as every read of one returns them. */
+export const OBSTACLE_COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
   o.recorded_on AS "recordedOn", o.resolved_on AS "resolvedOn", o.recorded_by AS "recordedById", o.version,
   o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
+const COLUMNS = OBSTACLE_COLUMNS;
 const RETURNING = COLUMNS.replace(/\bo\./g, '');
+
+/**
+ * A SQL expression: the obstacles of the State whose code is `iso3` (an SQL expression) as a JSON
+ * array, in the order `byStates` lists them (open first, then the newest recordedOn). Read it with
+ * `obstaclesFromJson`.
+ */
+export function stateObstaclesJson(iso3: string): string {
+  return `(SELECT coalesce(json_agg(ox ORDER BY ox.status = 'ADDRESSED', ox."recordedOn" DESC, ox.id), '[]')
+           FROM (SELECT ${OBSTACLE_COLUMNS} FROM obstacles o WHERE o.state_iso3 = ${iso3}) ox)`;
+}
+
+/** Obstacles read as JSON, as a row reads them: timestamps as Dates. */
+export function obstaclesFromJson(json: string): Obstacle[] {
+  return (JSON.parse(json) as (Obstacle & { createdAt: string; updatedAt: string })[]).map((o) => ({
+    ...o,
+    createdAt: new Date(o.createdAt),
+    updatedAt: new Date(o.updatedAt),
+  }));
+}
 
 export interface ObstacleFields {
   category?: ObstacleCategory;

@@ -4,6 +4,9 @@ import { OrganizationKind } from '../common/enums.js';
 import type { Queryable } from '../common/sql.js';
 import type { Organization } from './organization.model.js';
 
+/** An organization's columns (alias `o`), as every read of one returns them. */
+export const ORGANIZATION_COLUMNS = 'o.id, o.name, o.kind';
+
 @Injectable()
 export class OrganizationsRepository {
   constructor(private readonly db: DataSource) {}
@@ -13,7 +16,7 @@ export class OrganizationsRepository {
   }
 
   byIds(ids: readonly string[], db: Queryable = this.db): Promise<Organization[]> {
-    return db.query('SELECT id, name, kind FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+    return db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
   }
 
   async byName(name: string, db: Queryable = this.db): Promise<Organization | null> {

@@ -3,7 +3,7 @@ import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { ObstacleStatus, TreatyStatus } from '../common/enums.js';
-import { PageArgs, toConnection, toPage, type Connection } from '../common/pagination.js';
+import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { DateScalar } from '../graphql/scalars.js';
@@ -53,7 +53,7 @@ export class StateFieldsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
     const page = toPage(args, INTERACTION_CURSOR, info);
-    const { rows, total } = await loaders.interactionsOf('state', state.iso3, page);
+    const { rows, total } = await loaders.interactionsOf('state', state.iso3, page, selectsPath(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 

@@ -8,6 +8,8 @@ import { ActivityKind } from '../common/enums.js';
 import { conflict, notFound } from '../common/errors.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
+import type DataLoader from 'dataloader';
+import type { StateVote } from '../votes/votes.repository.js';
 import type { State } from './state.model.js';
 import { StatesRepository } from './states.repository.js';
 
@@ -23,11 +25,14 @@ export class StatesService {
     private readonly states: StatesRepository,
   ) {}
 
-  async get(iso3: string): Promise<State | null> {
+  /** A State by code; with `votesTo`, its votes are read in the same statement and handed to that loader. */
+  async get(iso3: string, votesTo?: DataLoader<string, StateVote[]>): Promise<State | null> {
     const code = iso3.trim().toUpperCase();
     if (!ISO3.test(code)) return null;
-    const [state] = await this.states.findByIso3s([code]);
-    return state ?? null;
+    if (!votesTo) return (await this.states.findByIso3s([code]))[0] ?? null;
+    const found = await this.states.findWithVotes(code);
+    if (found) votesTo.prime(found.state.iso3, found.votes);
+    return found?.state ?? null;
   }
 
   async list(args: StatesArgs, info?: GraphQLResolveInfo): Promise<Connection<ServedState>> {

@@ -23,6 +23,8 @@ export interface RankedTarget {
   rank: number;
   lastContactOn: string | null;
   openObstacles: number;
+  /** When the list was asked for with its obstacles: the State's obstacles, as JSON text. */
+  obstaclesJson?: string;
 }
 
 type SortKey = (string | number)[];
@@ -51,10 +53,10 @@ export class TargetsService {
   constructor(private readonly targets: TargetsRepository) {}
 
   /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
-  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE): Promise<RankedTarget[]> {
+  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE, withObstacles = false): Promise<RankedTarget[]> {
     await this.checkReferences(filter);
     const today = todayIso();
-    const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today });
+    const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today, withObstacles });
     const { key } = SORT_KEYS[orderBy];
     return rows
       .map((row) => toTarget(row, today))
@@ -62,13 +64,14 @@ export class TargetsService {
       .map((target, index) => ({ ...target, rank: index + 1 }));
   }
 
-  async page(viewer: Viewer, args: TargetsArgs): Promise<Connection<RankedTarget>> {
+  /** A page of the ranked list; `withObstacles` reads each State's obstacles along (see RankedTarget). */
+  async page(viewer: Viewer, args: TargetsArgs, withObstacles = false): Promise<Connection<RankedTarget>> {
     const orderBy = args.orderBy ?? TargetOrder.SCORE;
     const { key, shape } = SORT_KEYS[orderBy];
     // The cursor names its order, so that a cursor of another ordering is refused.
     const page = toPage(args, ['text', ...shape]);
     if (page.after && page.after[0] !== orderBy) throw badInput(`This cursor belongs to a list ordered by ${page.after[0]}, not ${orderBy}`);
-    const ranked = await this.rank(viewer, args.filter, orderBy);
+    const ranked = await this.rank(viewer, args.filter, orderBy, withObstacles);
     const after = page.after?.slice(1) as SortKey | undefined;
     const rest = after ? ranked.filter((target) => compareKeys(key(target), after) > 0) : ranked;
     return toConnection(rest.slice(0, page.first + 1), page.first, ranked.length, (target) => [orderBy, ...key(target)]);
@@ -92,7 +95,7 @@ export class TargetsService {
 }
 
 function toTarget(row: TargetFactsRow, today: string): Omit<RankedTarget, 'rank'> {
-  const { treatyStatus, votes, lastContactOn, openObstacles, yesCount: _yes, voteCount: _total, ...state } = row;
+  const { treatyStatus, votes, lastContactOn, openObstacles, obstaclesJson, yesCount: _yes, voteCount: _total, ...state } = row;
   const record = votingRecord(votes);
   const { score, reasons } = scoreTarget({
     treatyStatus,
@@ -104,5 +107,5 @@ function toTarget(row: TargetFactsRow, today: string): Omit<RankedTarget, 'rank'
     lastContactOn,
     today,
   });
-  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles };
+  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles, obstaclesJson };
 }

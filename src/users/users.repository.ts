@@ -4,7 +4,8 @@ import { Role } from '../common/enums.js';
 import type { Queryable } from '../common/sql.js';
 import type { User } from './user.model.js';
 
-const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.organization_id AS "organizationId",
+/** A user's columns (alias `u`), as every read of one returns them. */
+export const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.organization_id AS "organizationId",
   u.disabled_at IS NOT NULL AS disabled`;
 
 export interface UserWithSecret extends User {

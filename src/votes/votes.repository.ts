@@ -12,6 +12,17 @@ export interface StateVote {
   resolution: Resolution;
 }
 
+/**
+ * A SQL expression: the votes of the State whose code is `iso3` (an SQL expression), as a JSON array
+ * of StateVote, newest resolution first: what `byStates` returns for it, read along with the State.
+ */
+export function stateVotesJson(iso3: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('stateIso3', v.state_iso3, 'choice', v.choice, 'resolution', to_json(x))
+                                  ORDER BY x."adoptedOn" DESC, x.symbol DESC), '[]')
+           FROM votes v CROSS JOIN LATERAL (SELECT ${RESOLUTION_COLUMNS} FROM resolutions r WHERE r.symbol = v.resolution_symbol) x
+           WHERE v.state_iso3 = ${iso3})`;
+}
+
 @Injectable()
 export class VotesRepository {
   constructor(private readonly db: DataSource) {}

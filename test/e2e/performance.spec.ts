@@ -14,7 +14,12 @@ const STATE_DETAIL = `query($first: Int) { state(iso3: "KIR") { name
   votes { choice resolution { symbol } }
   interactions(first: $first) { edges { node { subject occurredOn contacts { fullName } } } } } }`;
 
-const FEED = 'query($first: Int) { activityFeed(first: $first) { edges { cursor node { kind summary } } pageInfo { hasNextPage endCursor } } }';
+const FEED = `query($first: Int) { activityFeed(first: $first) {
+  edges { cursor node { kind summary actor { displayName } organization { name } states { iso3 name } } } pageInfo { hasNextPage endCursor } } }`;
+
+const CONTACT_FIELDS = 'id fullName title position posting email phone languages notes version createdAt updatedAt';
+const OBSTACLE_FIELDS = 'id category description measures status recordedOn resolvedOn version createdAt updatedAt';
+const STATE_FIELDS = 'iso3 iso2 name unMember regionalGroup subregion signatureDate consentDate withdrawalDate ratificationStage version';
 
 describe('performance guarantees', () => {
   let t: TestApp;
@@ -68,20 +73,71 @@ describe('performance guarantees', () => {
       const hundred = await count(TARGETS_PAGE, 100, actor);
       expect(ten.data.targets.edges).toHaveLength(10);
       expect(hundred.data.targets.edges.length).toBeGreaterThan(50);
-      // The user, the ranked facts (with voting records and last contacts), the obstacles.
-      expect([ten.statements, hundred.statements]).toEqual([3, 3]);
+      // The user, then the ranked facts, with voting records, last contacts and obstacles.
+      expect([ten.statements, hundred.statements]).toEqual([2, 2]);
     }
   });
 
   it("answers a State's detail and the activity feed in a constant number of statements", async () => {
     const detail = [await count(STATE_DETAIL, 5, cast.france), await count(STATE_DETAIL, 20, cast.france)];
     expect(detail.map((d) => d.data.state.interactions.edges.length)).toEqual([5, 20]);
-    // The user, the State, its votes, its page of interactions, their contacts.
-    expect(detail.map((d) => d.statements)).toEqual([5, 5]);
+    // The user, the State with its votes, its page of interactions with their contacts.
+    expect(detail.map((d) => d.statements)).toEqual([3, 3]);
     const feed = [await count(FEED, 10, cast.france), await count(FEED, 25, cast.france)];
     expect(feed.map((f) => f.data.activityFeed.edges.length)).toEqual([10, 25]);
-    // The user and the page: no count unless totalCount is asked for.
+    expect(feed[1].data.activityFeed.edges[0].node.actor.displayName).toBeTruthy();
+    // The user, then the page with its actors, organizations and States: no count unless totalCount is asked for.
     expect(feed.map((f) => f.statements)).toEqual([2, 2]);
+  });
+
+  it('serves the rows it reads along with a page exactly as their own loaders serve them', async () => {
+    const contacts: string[] = [];
+    for (const fullName of ['Indira Raman', 'Ánand Rao']) {
+      const input = { fullName, stateIso3: 'IND', posting: 'GENEVA_MISSION', languages: ['en'], email: `${contacts.length}@mission.example` };
+      contacts.push(ok(await t.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input }, cast.france.token)).createContact.id);
+    }
+    const input = { type: 'BILATERAL_MEETING', occurredOn: '2026-02-01', subject: 'Meeting', visibility: 'SHARED', stateIso3s: ['IND'], contactIds: contacts };
+    ok(await t.gql(LOG, { input }, cast.france.token));
+    const obstacle = { stateIso3: 'IND', category: 'TECHNICAL', description: 'Translation of the treaty text', measures: 'Offer of help' };
+    ok(await t.gql('mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }', { input: obstacle }, cast.france.token));
+
+    // A State's votes and its interactions' contacts, read along with the State and the page…
+    const along = ok(
+      await t.gql(`{ state(iso3: "IND") { votes { choice resolution { symbol session adoptedOn title yes no abstain nonVoting source } }
+        interactions(first: 40) { edges { node { id contacts { ${CONTACT_FIELDS} } } } } } }`, {}, cast.france.token),
+    ).state;
+    // …and the same read by their loaders, from lists that do not read them along.
+    const byLoaders = ok(
+      await t.gql(`{ states(filter: { search: "India" }) { edges { node { iso3 votes { choice resolution { symbol session adoptedOn title yes no abstain nonVoting source } } } } }
+        interactions(filter: { stateIso3s: ["IND"] }, first: 40) { edges { node { id contacts { ${CONTACT_FIELDS} } } } } }`, {}, cast.france.token),
+    );
+    expect(along.votes.length).toBeGreaterThan(5);
+    expect(along.votes).toEqual(byLoaders.states.edges.find((edge: any) => edge.node.iso3 === 'IND').node.votes);
+    const contactsOf = (edges: any[]) => new Map(edges.map((edge) => [edge.node.id, edge.node.contacts]));
+    expect(contactsOf(along.interactions.edges)).toEqual(contactsOf(byLoaders.interactions.edges));
+    expect([...contactsOf(along.interactions.edges).values()].some((list: any) => list.length === 2)).toBe(true);
+
+    // Target States' obstacles, read along with the ranking.
+    const target = ok(
+      await t.gql(`{ targets(filter: { search: "India" }) { edges { node { state { iso3 obstacles { ${OBSTACLE_FIELDS} } } } } } }`, {}, cast.france.token),
+    ).targets.edges.find((edge: any) => edge.node.state.iso3 === 'IND').node.state.obstacles;
+    const own = ok(await t.gql(`{ state(iso3: "IND") { obstacles { ${OBSTACLE_FIELDS} } } }`, {}, cast.france.token)).state.obstacles;
+    expect(target).toHaveLength(1);
+    expect(target).toEqual(own);
+
+    // The feed's actors, organizations and States.
+    const feed = ok(
+      await t.gql(`{ activityFeed(first: 50) { edges { node { actor { id email displayName role disabled } organization { id name kind } states { ${STATE_FIELDS} } } } } }`, {}, cast.france.token),
+    ).activityFeed.edges.map((edge: any) => edge.node);
+    const me = ok(await t.gql('{ me { id email displayName role disabled organization { id name kind } } }', {}, cast.france.token)).me;
+    const mine = feed.filter((event: any) => event.actor?.id === me.id);
+    expect(mine.length).toBeGreaterThan(3);
+    for (const event of mine) {
+      expect(event.actor).toEqual({ id: me.id, email: me.email, displayName: me.displayName, role: me.role, disabled: me.disabled });
+      expect(event.organization).toEqual(me.organization);
+    }
+    const india = ok(await t.gql(`{ state(iso3: "IND") { ${STATE_FIELDS} } }`, {}, cast.france.token)).state;
+    expect(mine[0].states).toContainEqual(india);
   });
 
   it('pages the activity feed and the interactions of a State exactly, with or without the total', async () => {

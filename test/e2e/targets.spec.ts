@@ -257,8 +257,8 @@ describe('targets: ranked, explained target lists', () => {
     expect(ten.result.errors).toBeUndefined();
     expect(fifty.result.data.targets.edges).toHaveLength(50);
     expect(fifty.statements).toBe(ten.statements);
-    // The user, the ranked facts (voting records and last contacts come with them), contacts, stage history, obstacles.
-    expect(fifty.statements).toBe(5);
+    // The user, the ranked facts (voting records, last contacts and obstacles come with them), contacts, stage history.
+    expect(fifty.statements).toBe(4);
   });
 
   describe('CSV export', () => {
