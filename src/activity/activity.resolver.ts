@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ArgsType, Field, Info, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Info, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, type Connection } from '../common/pagination.js';
-import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
+import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
@@ -60,23 +60,23 @@ export class ActivityResolver {
   }
 
   @ResolveField(() => User, { nullable: true })
-  actor(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+  actor(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
     return event.actorId ? loaders.user.load(event.actorId) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<Organization | null> | null {
+  organization(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<Organization | null> | null {
     return event.organizationId ? loaders.organization.load(event.organizationId) : null;
   }
 
   @ResolveField(() => [State])
-  async states(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+  async states(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     const states = await loaders.state.loadMany(event.stateIso3s);
     return states.filter((s): s is State => s !== null && !(s instanceof Error));
   }
 
   @ResolveField(() => Interaction, { nullable: true, description: 'The interaction, when you may see it' })
-  interaction(@Parent() event: ActivityEvent, @RequestLoaders() loaders: Loaders): Promise<InteractionRow | null> | null {
+  interaction(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow | null> | null {
     return event.interactionId ? loaders.interaction.load(event.interactionId) : null;
   }
 }

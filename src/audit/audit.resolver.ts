@@ -1,10 +1,11 @@
+import type { GqlContext, NoArgs } from '../graphql/context.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import { RequestLoaders } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+
+
 import { User } from '../users/user.model.js';
 import { AuditArgs, AuditConnection, AuditEntry } from './audit.model.js';
 import { AuditRepository, type AuditRow } from './audit.repository.js';
@@ -22,7 +23,7 @@ export class AuditResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null for the data import and for users since removed' })
-  actor(@Parent() entry: AuditEntry, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+  actor(entry: AuditEntry, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
     return entry.actorId ? loaders.user.load(entry.actorId) : null;
   }
 }

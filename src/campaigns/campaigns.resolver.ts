@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import type { Connection } from '../common/pagination.js';
 import { Contact } from '../contacts/contact.model.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
@@ -83,12 +83,12 @@ export class CampaignsResolver {
   }
 
   @ResolveField(() => User)
-  async owner(@Parent() campaign: LetterCampaign, @RequestLoaders() loaders: Loaders): Promise<User> {
+  async owner(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
     return (await loaders.user.load(campaign.ownerId))!;
   }
 
   @ResolveField(() => Organization)
-  async organization(@Parent() campaign: LetterCampaign, @RequestLoaders() loaders: Loaders): Promise<Organization> {
+  async organization(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
     return (await loaders.organization.load(campaign.organizationId))!;
   }
 
@@ -172,17 +172,17 @@ export class CampaignsResolver {
 @Resolver(() => CampaignLetter)
 export class CampaignLetterFieldsResolver {
   @ResolveField(() => State)
-  async state(@Parent() letter: CampaignLetter, @RequestLoaders() loaders: Loaders): Promise<State> {
+  async state(letter: CampaignLetter, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
     return (await loaders.state.load(letter.stateIso3))!;
   }
 
   @ResolveField(() => Interaction, { description: 'The LETTER interaction' })
-  async interaction(@Parent() letter: CampaignLetter, @RequestLoaders() loaders: Loaders): Promise<InteractionRow | null> {
+  async interaction(letter: CampaignLetter, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow | null> {
     return loaders.interaction.load(letter.interactionId);
   }
 
   @ResolveField(() => [Contact], { description: 'The contacts it was addressed to' })
-  contacts(@Parent() letter: CampaignLetter, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+  contacts(letter: CampaignLetter, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
     return loaders.contactsByInteraction.load(letter.interactionId);
   }
 }

@@ -1,9 +1,8 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, type Connection } from '../common/pagination.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { ContactMergeService } from './contact-merge.service.js';
 import { ContactDuplicateGroup, ContactDuplicateGroupConnection } from './contact-posting.model.js';
 import { Contact } from './contact.model.js';
@@ -31,7 +30,7 @@ export class ContactMergeResolver {
   }
 
   @ResolveField(() => [Contact], { description: 'Oldest first' })
-  async contacts(@Parent() group: ContactDuplicateGroup, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+  async contacts(group: ContactDuplicateGroup, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
     const contacts = await loaders.contact.loadMany(group.contactIds);
     return contacts.filter((c): c is Contact => c !== null && !(c instanceof Error));
   }

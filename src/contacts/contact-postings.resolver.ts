@@ -1,8 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { ContactPosting } from './contact-posting.model.js';
@@ -16,7 +15,7 @@ export class ContactPostingsResolver {
   constructor(private readonly service: ContactPostingsService) {}
 
   @ResolveField(() => [ContactPosting], { description: 'Every posting, newest first' })
-  postings(@Parent() contact: Contact, @RequestLoaders() loaders: Loaders): Promise<ContactPosting[]> {
+  postings(contact: Contact, _args: NoArgs, { loaders }: GqlContext): Promise<ContactPosting[]> {
     return loaders.postingsByContact.load(contact.id);
   }
 
@@ -54,12 +53,12 @@ export class ContactPostingsResolver {
 @Resolver(() => ContactPosting)
 export class ContactPostingFieldsResolver {
   @ResolveField(() => State, { nullable: true })
-  state(@Parent() posting: ContactPosting, @RequestLoaders() loaders: Loaders): Promise<State | null> | null {
+  state(posting: ContactPosting, _args: NoArgs, { loaders }: GqlContext): Promise<State | null> | null {
     return posting.stateIso3 ? loaders.state.load(posting.stateIso3) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() posting: ContactPosting, @RequestLoaders() loaders: Loaders): Promise<Organization | null> | null {
+  organization(posting: ContactPosting, _args: NoArgs, { loaders }: GqlContext): Promise<Organization | null> | null {
     return posting.organizationId ? loaders.organization.load(posting.organizationId) : null;
   }
 }

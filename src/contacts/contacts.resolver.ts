@@ -3,7 +3,7 @@ import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } 
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
 import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
@@ -52,12 +52,12 @@ export class ContactsResolver {
   }
 
   @ResolveField(() => State, { nullable: true })
-  state(@Parent() contact: Contact, @RequestLoaders() loaders: Loaders): Promise<State | null> | null {
+  state(contact: Contact, _args: NoArgs, { loaders }: GqlContext): Promise<State | null> | null {
     return contact.stateIso3 ? loaders.state.load(contact.stateIso3) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() contact: Contact, @RequestLoaders() loaders: Loaders): Promise<Organization | null> | null {
+  organization(contact: Contact, _args: NoArgs, { loaders }: GqlContext): Promise<Organization | null> | null {
     return contact.organizationId ? loaders.organization.load(contact.organizationId) : null;
   }
 

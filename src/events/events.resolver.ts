@@ -4,7 +4,7 @@ import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { Contact } from '../contacts/contact.model.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
@@ -128,12 +128,12 @@ export class EventsResolver {
   }
 
   @ResolveField(() => Organization)
-  async organization(@Parent() event: Event, @RequestLoaders() loaders: Loaders): Promise<Organization> {
+  async organization(event: Event, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
     return (await loaders.organization.load(event.organizationId))!;
   }
 
   @ResolveField(() => User)
-  async createdBy(@Parent() event: Event, @RequestLoaders() loaders: Loaders): Promise<User> {
+  async createdBy(event: Event, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
     return (await loaders.user.load(event.createdBy))!;
   }
 
@@ -177,7 +177,7 @@ export class EventAttendanceResolver {
   ) {}
 
   @ResolveField(() => State)
-  async state(@Parent() attendance: EventAttendance, @RequestLoaders() loaders: Loaders): Promise<State> {
+  async state(attendance: EventAttendance, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
     return (await loaders.state.load(attendance.stateIso3))!;
   }
 
@@ -201,7 +201,7 @@ export class PlannedMeetingResolver {
   }
 
   @ResolveField(() => State)
-  async state(@Parent() meeting: PlannedMeeting, @RequestLoaders() loaders: Loaders): Promise<State> {
+  async state(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
     return (await loaders.state.load(meeting.stateIso3))!;
   }
 
@@ -211,17 +211,17 @@ export class PlannedMeetingResolver {
   }
 
   @ResolveField(() => Interaction, { nullable: true, description: 'The BILATERAL_MEETING, once held (if you may see it)' })
-  async interaction(@Parent() meeting: PlannedMeeting, @RequestLoaders() loaders: Loaders): Promise<InteractionRow | null> {
+  async interaction(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow | null> {
     return meeting.interactionId ? loaders.interaction.load(meeting.interactionId) : null;
   }
 
   @ResolveField(() => Organization)
-  async organization(@Parent() meeting: PlannedMeeting, @RequestLoaders() loaders: Loaders): Promise<Organization> {
+  async organization(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
     return (await loaders.organization.load(meeting.organizationId))!;
   }
 
   @ResolveField(() => User)
-  async createdBy(@Parent() meeting: PlannedMeeting, @RequestLoaders() loaders: Loaders): Promise<User> {
+  async createdBy(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
     return (await loaders.user.load(meeting.createdBy))!;
   }
 }

@@ -15,6 +15,14 @@ export interface GqlContext {
   loaders: Loaders;
 }
 
+/**
+ * The arguments of a field that takes none. A field resolver written without parameter decorators,
+ * as `(parent, args: NoArgs, context: GqlContext)`, receives GraphQL's own arguments and is called
+ * directly, without Nest's per-call pipes and execution context: the form for fields resolved on
+ * every row of a list. Fields with arguments keep `@Args()`, so that their input is validated.
+ */
+export type NoArgs = Record<string, never>;
+
 export function gqlContext(context: ExecutionContext): GqlContext {
   return GqlExecutionContext.create(context).getContext<GqlContext>();
 }

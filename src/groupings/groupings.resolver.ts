@@ -1,8 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
 import { CreateGroupingInput, UpdateGroupingInput } from './dto/grouping.inputs.js';
@@ -48,12 +47,12 @@ export class GroupingsResolver {
   }
 
   @ResolveField(() => [State], { description: 'By name' })
-  states(@Parent() grouping: Grouping, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+  states(grouping: Grouping, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     return loaders.statesByGrouping.load(grouping.id);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when that user was deleted' })
-  createdBy(@Parent() grouping: Grouping, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+  createdBy(grouping: Grouping, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
     return grouping.createdById ? loaders.user.load(grouping.createdById) : null;
   }
 }

@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Contact } from '../contacts/contact.model.js';
 import type { Connection } from '../common/pagination.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
@@ -58,22 +57,22 @@ export class InteractionsResolver {
   }
 
   @ResolveField(() => [State])
-  states(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+  states(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     return loaders.statesByInteraction.load(interaction.id);
   }
 
   @ResolveField(() => [Contact])
-  contacts(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+  contacts(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
     return loaders.contactsByInteraction.load(interaction.id);
   }
 
   @ResolveField(() => Organization)
-  async organization(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<Organization> {
+  async organization(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
     return (await loaders.organization.load(interaction.organizationId))!;
   }
 
   @ResolveField(() => User)
-  async author(@Parent() interaction: Interaction, @RequestLoaders() loaders: Loaders): Promise<User> {
+  async author(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
     return (await loaders.user.load(interaction.authorId))!;
   }
 }

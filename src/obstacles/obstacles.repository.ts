@@ -16,21 +16,28 @@ const RETURNING = COLUMNS.replace(/\bo\./g, '');
 
 /**
  * A SQL expression: the obstacles of the State whose code is `iso3` (an SQL expression) as a JSON
- * array, in the order `byStates` lists them (open first, then the newest recordedOn). Read it with
- * `obstaclesFromJson`.
+ * array, in the order `byStates` lists them (open first, then the newest recordedOn), with the keys
+ * of OBSTACLE_COLUMNS; the timestamps as epoch milliseconds, which cost less to read than text.
+ * Read it with `obstaclesFromJson`.
  */
 export function stateObstaclesJson(iso3: string): string {
-  return `(SELECT coalesce(json_agg(ox ORDER BY ox.status = 'ADDRESSED', ox."recordedOn" DESC, ox.id), '[]')
-           FROM (SELECT ${OBSTACLE_COLUMNS} FROM obstacles o WHERE o.state_iso3 = ${iso3}) ox)`;
+  const epochMs = (column: string) => `extract(epoch FROM ${column}) * 1000`;
+  return `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'stateIso3', o.state_iso3, 'category', o.category,
+             'description', o.description, 'measures', o.measures, 'status', o.status, 'recordedOn', o.recorded_on,
+             'resolvedOn', o.resolved_on, 'recordedById', o.recorded_by, 'version', o.version,
+             'createdAt', ${epochMs('o.created_at')}, 'updatedAt', ${epochMs('o.updated_at')})
+           ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id), '[]')
+           FROM obstacles o WHERE o.state_iso3 = ${iso3})`;
 }
 
-/** Obstacles read as JSON, as a row reads them: timestamps as Dates. */
+/** Obstacles read as JSON (`stateObstaclesJson`), as a row reads them: timestamps as Dates. */
 export function obstaclesFromJson(json: string): Obstacle[] {
-  return (JSON.parse(json) as (Obstacle & { createdAt: string; updatedAt: string })[]).map((o) => ({
-    ...o,
-    createdAt: new Date(o.createdAt),
-    updatedAt: new Date(o.updatedAt),
-  }));
+  const obstacles = JSON.parse(json) as Obstacle[];
+  for (const obstacle of obstacles) {
+    obstacle.createdAt = new Date(obstacle.createdAt);
+    obstacle.updatedAt = new Date(obstacle.updatedAt);
+  }
+  return obstacles;
 }
 
 export interface ObstacleFields {

@@ -1,10 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
 import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
@@ -61,12 +60,12 @@ export class ObstaclesResolver {
   }
 
   @ResolveField(() => State)
-  async state(@Parent() obstacle: Obstacle, @RequestLoaders() loaders: Loaders): Promise<State> {
+  async state(obstacle: Obstacle, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
     return (await loaders.state.load(obstacle.stateIso3))!;
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when that user was deleted' })
-  recordedBy(@Parent() obstacle: Obstacle, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+  recordedBy(obstacle: Obstacle, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
     return obstacle.recordedById ? loaders.user.load(obstacle.recordedById) : null;
   }
 }

@@ -4,7 +4,7 @@ import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { ObstacleStatus, TreatyStatus } from '../common/enums.js';
 import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
-import { RequestLoaders } from '../graphql/context.js';
+import { RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { Grouping } from '../groupings/grouping.model.js';
@@ -26,22 +26,22 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => DateScalar, { nullable: true, description: 'When the Convention entered or enters into force for this State (Article 17)' })
-  entryIntoForceDate(@Parent() state: State): string | null {
+  entryIntoForceDate(state: State): string | null {
     return entryIntoForceDate(state.consentDate);
   }
 
   @ResolveField(() => [Vote], { description: 'Votes on the Convention resolutions, newest first' })
-  async votes(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<Vote[]> {
+  async votes(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<Vote[]> {
     return loaders.votesByState.load(state.iso3);
   }
 
   @ResolveField(() => VotingRecord)
-  votingRecord(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<VotingRecord> {
+  votingRecord(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<VotingRecord> {
     return loaders.votingRecord.load(state.iso3);
   }
 
   @ResolveField(() => [Contact])
-  contacts(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
+  contacts(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
     return loaders.contactsByState.load(state.iso3);
   }
 
@@ -58,12 +58,12 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => DateScalar, { nullable: true, description: 'The date of the newest interaction you may see' })
-  lastInteractionOn(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<string | null> {
+  lastInteractionOn(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<string | null> {
     return loaders.lastInteractionOn.load(state.iso3);
   }
 
   @ResolveField(() => [StageChange], { description: 'The moves of its ratification stage, newest first (ties by id)' })
-  stageHistory(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<StageChange[]> {
+  stageHistory(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<StageChange[]> {
     return loaders.stageHistory.load(state.iso3);
   }
 
@@ -78,7 +78,7 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => [Grouping], { description: 'The groupings it belongs to, by name' })
-  groupings(@Parent() state: State, @RequestLoaders() loaders: Loaders): Promise<Grouping[]> {
+  groupings(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<Grouping[]> {
     return loaders.groupingsByState.load(state.iso3);
   }
 }

@@ -1,10 +1,10 @@
 import type { Viewer } from '../auth/viewer.js';
-import { CurrentViewer } from '../graphql/context.js';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
-import { RequestLoaders } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+
+
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { User } from './user.model.js';
@@ -39,7 +39,7 @@ export class UsersResolver {
   }
 
   @ResolveField(() => Organization)
-  async organization(@Parent() user: User, @RequestLoaders() loaders: Loaders): Promise<Organization> {
+  async organization(user: User, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
     return (await loaders.organization.load(user.organizationId))!;
   }
 }

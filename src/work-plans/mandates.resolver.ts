@@ -2,8 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
-import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Grouping } from '../groupings/grouping.model.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
@@ -139,7 +138,7 @@ export class MandatesResolver {
   }
 
   @ResolveField(() => [Organization], { description: 'The coordinating organizations' })
-  async organizations(@Parent() mandate: Mandate, @RequestLoaders() loaders: Loaders): Promise<Organization[]> {
+  async organizations(mandate: Mandate, _args: NoArgs, { loaders }: GqlContext): Promise<Organization[]> {
     return present(await loaders.organization.loadMany(mandate.organizationIds));
   }
 
@@ -187,12 +186,12 @@ export class MandatesResolver {
   }
 
   @ResolveField(() => HandOver, { nullable: true, description: 'What it took over from the previous mandate (null if it had none)' })
-  handOver(@Parent() mandate: Mandate): HandOver | null {
+  handOver(mandate: Mandate): HandOver | null {
     return mandate.previousMandateId ? { mandate } : null;
   }
 
   @ResolveField(() => User, { nullable: true })
-  createdBy(@Parent() mandate: Mandate, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+  createdBy(mandate: Mandate, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
     return mandate.createdById ? loaders.user.load(mandate.createdById) : null;
   }
 }
@@ -239,7 +238,7 @@ export class ObjectivesResolver {
   }
 
   @ResolveField(() => [Indicator])
-  indicators(@Parent() objective: Objective): Indicator[] {
+  indicators(objective: Objective): Indicator[] {
     return objective.indicators.map((indicator) => ({ ...indicator, mandateId: objective.mandateId }));
   }
 }
@@ -270,12 +269,12 @@ export class PlannedActivitiesResolver {
   }
 
   @ResolveField(() => [State], { description: 'By name' })
-  async states(@Parent() activity: PlannedActivity, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+  async states(activity: PlannedActivity, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     return present(await loaders.state.loadMany(activity.stateIso3s)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
   }
 
   @ResolveField(() => [Interaction], { description: 'The logged interactions that carried it out, those you may see' })
-  async interactions(@Parent() activity: PlannedActivity, @RequestLoaders() loaders: Loaders): Promise<InteractionRow[]> {
+  async interactions(activity: PlannedActivity, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow[]> {
     return present(await loaders.interaction.loadMany(activity.interactionIds));
   }
 

@@ -1,6 +1,6 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
@@ -21,7 +21,7 @@ export class ProgressReportResolver {
   }
 
   @ResolveField(() => [Organization], { nullable: true, description: 'Whose interactions count (null: every organization)' })
-  async organizations(@Parent() report: ProgressReport, @RequestLoaders() loaders: Loaders): Promise<Organization[] | null> {
+  async organizations(report: ProgressReport, _args: NoArgs, { loaders }: GqlContext): Promise<Organization[] | null> {
     if (!report.organizationIds) return null;
     return (await loaders.organization.loadMany(report.organizationIds)).filter((o): o is Organization => !!o && !(o instanceof Error));
   }
@@ -35,7 +35,7 @@ async function statesOf(tally: StateTally, loaders: Loaders): Promise<State[]> {
 @Resolver(() => StateTally)
 export class StateTallyResolver {
   @ResolveField(() => [State], { description: 'By name' })
-  states(@Parent() tally: StateTally, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+  states(tally: StateTally, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     return statesOf(tally, loaders);
   }
 }
@@ -43,7 +43,7 @@ export class StateTallyResolver {
 @Resolver(() => InteractionTypeTally)
 export class InteractionTypeTallyResolver {
   @ResolveField(() => [State], { description: 'By name' })
-  states(@Parent() tally: InteractionTypeTally, @RequestLoaders() loaders: Loaders): Promise<State[]> {
+  states(tally: InteractionTypeTally, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     return statesOf(tally, loaders);
   }
 }
@@ -51,7 +51,7 @@ export class InteractionTypeTallyResolver {
 @Resolver(() => StageMove)
 export class StageMoveResolver {
   @ResolveField(() => State)
-  async state(@Parent() move: StageMove, @RequestLoaders() loaders: Loaders): Promise<State> {
+  async state(move: StageMove, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
     return (await loaders.state.load(move.stateIso3))!;
   }
 }
