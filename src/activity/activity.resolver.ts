@@ -12,7 +12,7 @@ import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
 import { ActivityConnection, ActivityEvent, ActivityFilter } from './activity.model.js';
-import type { ActivityEventRow } from './activity.repository.js';
+import type { ActivityEventRow, FeedEventRow } from './activity.repository.js';
 import { ActivityService } from './activity.service.js';
 
 @ArgsType()
@@ -43,7 +43,7 @@ export class ActivityResolver {
     @Args() args: ActivityFeedArgs,
     @Info() info: GraphQLResolveInfo,
     @RequestLoaders() loaders: Loaders,
-  ): Promise<Connection<ActivityEventRow>> {
+  ): Promise<Connection<FeedEventRow>> {
     return this.service.feed(viewer, args.filter, args, info, loaders);
   }
 

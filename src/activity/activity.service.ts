@@ -8,7 +8,7 @@ import { canSee } from '../interactions/visibility.js';
 import type { ActivityFilter } from './activity.model.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import type { ActivityBus } from './activity-bus.js';
-import { ActivityRepository, type ActivityEventRow } from './activity.repository.js';
+import { ActivityRepository, type ActivityEventRow, type FeedEventRow } from './activity.repository.js';
 
 const INTERRUPTED = 'Live activity from other instances was interrupted; subscribe again (the activity feed has what you missed)';
 
@@ -47,7 +47,7 @@ export class ActivityService {
     args: PageArgs = {},
     info?: GraphQLResolveInfo,
     loaders?: Loaders,
-  ): Promise<Connection<ActivityEventRow>> {
+  ): Promise<Connection<FeedEventRow>> {
     const page = toPage(args, ['timestamp', 'uuid'], info);
     const asks = (field: string) => !!info && !!loaders && selectsPath(info, ['edges', 'node', field]);
     const relations = { actors: asks('actor'), organizations: asks('organization'), states: asks('states') };
