@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Type } from '@nestjs/common';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { isIsoDate } from './dates.js';
 import { badInput } from './errors.js';
 import { isUuid } from './ids.js';
@@ -65,6 +65,10 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
  * such as ['edges', 'node', 'actor'] below a connection.
  */
 export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  return reaches(info.fieldNodes, info.fragments, path);
+}
+
+function reaches(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): boolean {
   const within = (set: SelectionSetNode | undefined, depth: number): boolean =>
     !!set &&
     set.selections.some((selection) => {
@@ -72,9 +76,53 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
         return selection.name.value === path[depth] && (depth === path.length - 1 || within(selection.selectionSet, depth + 1));
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet, depth);
-      return within(info.fragments[selection.name.value]?.selectionSet, depth);
+      return within(fragments[selection.name.value]?.selectionSet, depth);
     });
-  return info.fieldNodes.some((node) => within(node.selectionSet, 0));
+  return nodes.some((node) => within(node.selectionSet, 0));
+}
+
+/** The fields of this name directly in the current field's selection (through fragments). */
+function childFields(info: GraphQLResolveInfo, name: string): FieldNode[] {
+  const found: FieldNode[] = [];
+  const collect = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else collect(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet);
+  return found;
+}
+
+/**
+ * The page that a connection field below the current one will ask for, such as a State's
+ * `interactions(first: 20)` below `state(iso3:)`, so that the parent can read it along: its page
+ * (from its arguments, with the request's variables) and whether it reaches `path` (such as
+ * ['edges', 'node', 'contacts']). Undefined unless the field is selected once, with valid page
+ * arguments: otherwise it reads (or refuses) its page itself.
+ */
+export function childPage(
+  info: GraphQLResolveInfo,
+  name: string,
+  shape: readonly CursorPart[],
+  path: readonly string[],
+): { page: Page; reaches: boolean } | undefined {
+  const nodes = childFields(info, name);
+  const parent = getNamedType(info.returnType);
+  const field = isObjectType(parent) ? parent.getFields()[name] : undefined;
+  if (nodes.length !== 1 || !field) return undefined;
+  try {
+    const args = getArgumentValues(field, nodes[0], info.variableValues) as PageArgs;
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
+    if (args.after !== undefined && args.after !== null && (typeof args.after !== 'string' || args.after.length > 500)) return undefined;
+    const page = { first, after: args.after ? decodeCursor(args.after, shape) : undefined, withTotal: reaches(nodes, info.fragments, ['totalCount']) };
+    return { page, reaches: reaches(nodes, info.fragments, path) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Cursors are opaque to clients: the row's sort key, as base64url JSON. */

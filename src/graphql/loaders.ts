@@ -9,7 +9,7 @@ import { unauthenticated } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
 import type { Grouping } from '../groupings/grouping.model.js';
 import { GroupingsRepository } from '../groupings/groupings.repository.js';
-import { InteractionsRepository, type InteractionRow } from '../interactions/interactions.repository.js';
+import { InteractionsRepository, type InteractionPageOf, type InteractionRow } from '../interactions/interactions.repository.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import { ObstaclesRepository } from '../obstacles/obstacles.repository.js';
 import type { Organization } from '../organizations/organization.model.js';
@@ -154,6 +154,16 @@ export class Loaders {
    * batched. With `withContacts`, each interaction's contacts come in the same statement.
    */
   interactionsOf(via: 'state' | 'contact', key: string, page: Page, withContacts = false): Promise<InteractionPage> {
+    return this.interactionPageLoader(via, page, withContacts).load(key);
+  }
+
+  /** Hands over a page of interactions read along with its parent (and their contacts, if read). */
+  primeInteractions(via: 'state' | 'contact', key: string, page: Page, withContacts: boolean, read: InteractionPageOf): void {
+    for (const [interactionId, list] of read.contacts ?? []) this.contactsByInteraction.prime(interactionId, list);
+    this.interactionPageLoader(via, page, withContacts).prime(key, { rows: read.rows, total: read.total });
+  }
+
+  private interactionPageLoader(via: 'state' | 'contact', page: Page, withContacts: boolean): DataLoader<string, InteractionPage> {
     const id = `${via}:${page.first}:${page.withTotal}:${withContacts}:${JSON.stringify(page.after ?? null)}`;
     let loader = this.interactionPages.get(id);
     if (!loader) {
@@ -166,7 +176,7 @@ export class Loaders {
       });
       this.interactionPages.set(id, loader);
     }
-    return loader.load(key);
+    return loader;
   }
 
   private requireViewer(): Viewer {

@@ -89,6 +89,87 @@ const LINKS = {
   contact: { table: 'interaction_contacts', column: 'contact_id', type: 'uuid' },
 } as const;
 
+/**
+ * The statement behind `pagesByKey`, for the keys `keys` (an SQL array expression): one row per
+ * interaction (or one empty row for a key without any), with `__key`, `__total` and, with
+ * `withContacts`, `__contacts` (JSON). Read its rows with `toInteractionPages`.
+ */
+export function interactionPagesSql(viewer: Viewer, via: keyof typeof LINKS, keys: string, page: Page, withContacts: boolean, p: SqlParams): string {
+  const link = LINKS[via];
+  const limit = p.add(page.first + 1);
+  let total: string;
+  let pageOfKey: string;
+  if (via === 'state') {
+    const ranges = visibleLinkRanges(viewer, p);
+    const after = page.after
+      ? `AND (l.occurred_on, l.created_at, l.interaction_id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::timestamptz, ${p.add(page.after[2])}::uuid)`
+      : '';
+    const newest = 'ORDER BY occurred_on DESC, created_at DESC, interaction_id DESC';
+    const branches = ranges.map(
+      (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
+                   WHERE l.state_iso3 = k.key AND ${range} ${after} ${newest} LIMIT ${limit})`,
+    );
+    // The counts have the same key columns as the links, so the same ranges (alias l) select them.
+    total = `SELECT coalesce(sum(l.count), 0)::int AS total FROM state_interaction_counts l
+             WHERE l.state_iso3 = k.key AND (${ranges.map((range) => `(${range})`).join(' OR ')})`;
+    pageOfKey = `SELECT ${INTERACTION_COLUMNS}
+       FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
+  } else {
+    const visible = visibleTo(viewer, p);
+    const cursor = cursorCondition(page.after, p);
+    total = `SELECT count(*) AS total FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
+             WHERE l.${link.column} = k.key AND ${visible}`;
+    pageOfKey = `SELECT * FROM (SELECT ${INTERACTION_COLUMNS} FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
+                 WHERE l.${link.column} = k.key AND ${visible}) v
+       ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${ORDER} LIMIT ${limit}`;
+  }
+  // Each interaction's contacts, when asked for: what contactsOf() returns for it, as JSON.
+  const contacts = withContacts
+    ? `, (SELECT json_agg(cx ORDER BY cx."fullName", cx.id) FROM (SELECT ${CONTACT_COLUMNS} FROM interaction_contacts lc
+          JOIN contacts c ON c.id = lc.contact_id WHERE lc.interaction_id = x.id) cx) AS "__contacts"`
+    : '';
+  return `SELECT k.key AS "__key", ${page.withTotal ? 'n.total' : 'NULL'} AS "__total", x.*${contacts}
+     FROM unnest(${keys}) AS k(key)
+     ${page.withTotal ? `CROSS JOIN LATERAL (${total}) n` : ''}
+     LEFT JOIN LATERAL (${pageOfKey}) x ON true
+     ORDER BY k.key, x."occurredOn" DESC, x."createdAt" DESC, x.id DESC`;
+}
+
+type InteractionPageRow = InteractionRow & { __key: string; __total: number | null; __contacts?: Contact[] | null };
+
+/** The pages of `interactionPagesSql`'s rows, by key. */
+export function toInteractionPages(rows: InteractionPageRow[], withContacts: boolean): Map<string, InteractionPageOf> {
+  const pages = new Map<string, InteractionPageOf>();
+  for (const { __key, __total, __contacts, ...row } of rows) {
+    const entry: InteractionPageOf = pages.get(__key) ?? { rows: [], total: __total, contacts: withContacts ? new Map() : undefined };
+    if (row.id !== null) {
+      entry.rows.push(row);
+      entry.contacts?.set(row.id, (__contacts ?? []).map(contactFromJson));
+    }
+    pages.set(__key, entry);
+  }
+  return pages;
+}
+
+/**
+ * A SQL expression: the statement of `interactionPagesSql` for one State (`iso3`, an SQL
+ * expression) as a JSON array of its rows, to read along with that State. Read it with
+ * `interactionPagesFromJson`.
+ */
+export function stateInteractionsJson(viewer: Viewer, iso3: string, page: Page, withContacts: boolean, p: SqlParams): string {
+  return `(SELECT json_agg(x) FROM (${interactionPagesSql(viewer, 'state', `ARRAY[${iso3}]::char(3)[]`, page, withContacts, p)}) x)`;
+}
+
+/** The page of `stateInteractionsJson`, its rows as `pagesByKey` reads them (timestamps as Dates). */
+export function interactionPageFromJson(json: InteractionPageRow[], withContacts: boolean): InteractionPageOf {
+  for (const row of json) {
+    if (row.id === null) continue;
+    row.createdAt = new Date(row.createdAt);
+    row.updatedAt = new Date(row.updatedAt);
+  }
+  return [...toInteractionPages(json, withContacts).values()][0] ?? { rows: [], total: 0, contacts: withContacts ? new Map() : undefined };
+}
+
 /** A page of one State's or contact's interactions, with each one's contacts when they were asked for. */
 export interface InteractionPageOf {
   rows: InteractionRow[];
@@ -147,59 +228,9 @@ export class InteractionsRepository {
     page: Page,
     withContacts = false,
   ): Promise<Map<string, InteractionPageOf>> {
-    const link = LINKS[via];
     const p = new SqlParams();
-    const keysParam = p.add(keys);
-    const limit = p.add(page.first + 1);
-    let total: string;
-    let pageOfKey: string;
-    if (via === 'state') {
-      const ranges = visibleLinkRanges(viewer, p);
-      const after = page.after
-        ? `AND (l.occurred_on, l.created_at, l.interaction_id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::timestamptz, ${p.add(page.after[2])}::uuid)`
-        : '';
-      const newest = 'ORDER BY occurred_on DESC, created_at DESC, interaction_id DESC';
-      const branches = ranges.map(
-        (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
-                     WHERE l.state_iso3 = k.key AND ${range} ${after} ${newest} LIMIT ${limit})`,
-      );
-      // The counts have the same key columns as the links, so the same ranges (alias l) select them.
-      total = `SELECT coalesce(sum(l.count), 0)::int AS total FROM state_interaction_counts l
-               WHERE l.state_iso3 = k.key AND (${ranges.map((range) => `(${range})`).join(' OR ')})`;
-      pageOfKey = `SELECT ${INTERACTION_COLUMNS}
-         FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
-    } else {
-      const visible = visibleTo(viewer, p);
-      const cursor = cursorCondition(page.after, p);
-      total = `SELECT count(*) AS total FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
-               WHERE l.${link.column} = k.key AND ${visible}`;
-      pageOfKey = `SELECT * FROM (SELECT ${INTERACTION_COLUMNS} FROM ${link.table} l JOIN interactions i ON i.id = l.interaction_id
-                   WHERE l.${link.column} = k.key AND ${visible}) v
-         ${cursor ? `WHERE ${cursor}` : ''} ORDER BY ${ORDER} LIMIT ${limit}`;
-    }
-    // Each interaction's contacts, when asked for: what contactsOf() returns for it, as JSON.
-    const contacts = withContacts
-      ? `, (SELECT json_agg(cx ORDER BY cx."fullName", cx.id) FROM (SELECT ${CONTACT_COLUMNS} FROM interaction_contacts lc
-            JOIN contacts c ON c.id = lc.contact_id WHERE lc.interaction_id = x.id) cx) AS "__contacts"`
-      : '';
-    const rows: (InteractionRow & { __key: string; __total: number | null; __contacts?: Contact[] | null })[] = await this.db.query(
-      `SELECT k.key AS "__key", ${page.withTotal ? 'n.total' : 'NULL'} AS "__total", x.*${contacts}
-       FROM unnest(${keysParam}::${link.type}[]) AS k(key)
-       ${page.withTotal ? `CROSS JOIN LATERAL (${total}) n` : ''}
-       LEFT JOIN LATERAL (${pageOfKey}) x ON true
-       ORDER BY k.key, x."occurredOn" DESC, x."createdAt" DESC, x.id DESC`,
-      p.values,
-    );
-    const pages = new Map<string, InteractionPageOf>();
-    for (const { __key, __total, __contacts, ...row } of rows) {
-      const entry: InteractionPageOf = pages.get(__key) ?? { rows: [], total: __total, contacts: withContacts ? new Map() : undefined };
-      if (row.id !== null) {
-        entry.rows.push(row);
-        entry.contacts?.set(row.id, (__contacts ?? []).map(contactFromJson));
-      }
-      pages.set(__key, entry);
-    }
-    return pages;
+    const rows = await this.db.query(interactionPagesSql(viewer, via, `${p.add(keys)}::${LINKS[via].type}[]`, page, withContacts, p), p.values);
+    return toInteractionPages(rows, withContacts);
   }
 
   /** The date of the newest interaction this viewer may see, per State. */

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { RatificationStage, RegionalGroup, TreatyStatus } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
-import { stateVotesJson, type StateVote } from '../votes/votes.repository.js';
 import type { State } from './state.model.js';
 
 export const STATE_COLUMNS = `s.iso3, s.iso2, s.name, s.un_member AS "unMember", s.regional_group AS "regionalGroup",
@@ -41,14 +40,6 @@ export class StatesRepository {
 
   findByIso3s(iso3s: readonly string[], db: Queryable = this.db): Promise<State[]> {
     return db.query(`SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY($1::char(3)[])`, [iso3s]);
-  }
-
-  /** A State with its votes (newest resolution first), in one statement. */
-  async findWithVotes(iso3: string): Promise<{ state: State; votes: StateVote[] } | null> {
-    const rows = await this.db.query(`SELECT ${STATE_COLUMNS}, ${stateVotesJson('s.iso3')} AS "__votes" FROM states s WHERE s.iso3 = $1`, [iso3]);
-    if (!rows.length) return null;
-    const { __votes, ...state } = rows[0];
-    return { state, votes: __votes };
   }
 
   /** The ISO3 codes among `iso3s` that name a State. */

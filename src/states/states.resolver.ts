@@ -1,23 +1,33 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
+import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
+import { INTERACTION_CURSOR } from '../interactions/interactions.repository.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
 import { State, StateConnection } from './state.model.js';
 import { StatesService, type ServedState } from './states.service.js';
-import { selectsField, type Connection } from '../common/pagination.js';
+import { childPage, selectsField, type Connection } from '../common/pagination.js';
 
 @Resolver(() => State)
 export class StatesResolver {
   constructor(private readonly service: StatesService) {}
 
   @Query(() => State, { nullable: true, description: 'A State by ISO3 code; null when unknown' })
-  state(@Args('iso3') iso3: string, @Info() info: GraphQLResolveInfo, @RequestLoaders() loaders: Loaders): Promise<State | null> {
-    // Its votes, when asked for (directly or as its voting record), come in the same statement.
-    const withVotes = selectsField(info, 'votes') || selectsField(info, 'votingRecord');
-    return this.service.get(iso3, withVotes ? loaders.votesByState : undefined);
+  state(
+    @Args('iso3') iso3: string,
+    @Info() info: GraphQLResolveInfo,
+    @RequestLoaders() loaders: Loaders,
+    @Context() { viewer }: GqlContext,
+  ): Promise<State | null> {
+    // Its votes (directly or as its voting record) and its page of interactions, when asked for,
+    // come in the same statement.
+    const votes = selectsField(info, 'votes') || selectsField(info, 'votingRecord');
+    const page = viewer ? childPage(info, 'interactions', INTERACTION_CURSOR, ['edges', 'node', 'contacts']) : undefined;
+    const interactions = page && viewer ? { viewer, page: page.page, withContacts: page.reaches } : undefined;
+    if (!votes && !interactions) return this.service.get(iso3);
+    return this.service.get(iso3, { loaders, query: { votes, interactions } });
   }
 
   @Query(() => StateConnection, { description: 'States by name, filtered' })

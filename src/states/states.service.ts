@@ -8,8 +8,8 @@ import { ActivityKind } from '../common/enums.js';
 import { conflict, notFound } from '../common/errors.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
-import type DataLoader from 'dataloader';
-import type { StateVote } from '../votes/votes.repository.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { StateDetailRepository, type StateDetailQuery } from './state-detail.repository.js';
 import type { State } from './state.model.js';
 import { StatesRepository } from './states.repository.js';
 
@@ -23,16 +23,25 @@ export class StatesService {
   constructor(
     private readonly writes: Writes,
     private readonly states: StatesRepository,
+    private readonly details: StateDetailRepository,
   ) {}
 
-  /** A State by code; with `votesTo`, its votes are read in the same statement and handed to that loader. */
-  async get(iso3: string, votesTo?: DataLoader<string, StateVote[]>): Promise<State | null> {
+  /**
+   * A State by code. With `along`, what its reader asks for below it (votes, a page of
+   * interactions) comes in the same statement and is handed to the request's loaders.
+   */
+  async get(iso3: string, along?: { loaders: Loaders; query: StateDetailQuery }): Promise<State | null> {
     const code = iso3.trim().toUpperCase();
     if (!ISO3.test(code)) return null;
-    if (!votesTo) return (await this.states.findByIso3s([code]))[0] ?? null;
-    const found = await this.states.findWithVotes(code);
-    if (found) votesTo.prime(found.state.iso3, found.votes);
-    return found?.state ?? null;
+    if (!along) return (await this.states.findByIso3s([code]))[0] ?? null;
+    const detail = await this.details.read(code, along.query);
+    if (!detail) return null;
+    const { loaders, query } = along;
+    if (detail.votes) loaders.votesByState.prime(code, detail.votes);
+    if (detail.interactions && query.interactions) {
+      loaders.primeInteractions('state', code, query.interactions.page, query.interactions.withContacts, detail.interactions);
+    }
+    return detail.state;
   }
 
   async list(args: StatesArgs, info?: GraphQLResolveInfo): Promise<Connection<ServedState>> {
