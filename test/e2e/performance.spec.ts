@@ -125,8 +125,8 @@ describe('performance guarantees', () => {
     const PAGE = `interactions(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${INTERACTION} contacts { id } } } }`;
     let after: string | null = null;
     for (let pageNumber = 0; pageNumber < 2; pageNumber++) {
-      const read = ok(await t.gql(`query($after: String) { state(iso3: "IND") { ${PAGE} } }`, { after }, cast.france.token)).state.interactions;
-      const listed = ok(await t.gql(`query($after: String) { states(filter: { search: "India" }) { edges { node { iso3 ${PAGE} } } } }`, { after }, cast.france.token))
+      const read: any = ok(await t.gql(`query($after: String) { state(iso3: "IND") { ${PAGE} } }`, { after }, cast.france.token)).state.interactions;
+      const listed: any = ok(await t.gql(`query($after: String) { states(filter: { search: "India" }) { edges { node { iso3 ${PAGE} } } } }`, { after }, cast.france.token))
         .states.edges.find((edge: any) => edge.node.iso3 === 'IND').node.interactions;
       expect(read.edges.length).toBeGreaterThan(0);
       expect(read).toEqual(listed);
