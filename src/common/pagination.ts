@@ -68,31 +68,28 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
   return reaches(info.fieldNodes, info.fragments, path);
 }
 
+/** Whether these fields' selections reach the path (each name a field below the one before). */
 function reaches(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): boolean {
-  const within = (set: SelectionSetNode | undefined, depth: number): boolean =>
-    !!set &&
-    set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) {
-        return selection.name.value === path[depth] && (depth === path.length - 1 || within(selection.selectionSet, depth + 1));
-      }
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet, depth);
-      return within(fragments[selection.name.value]?.selectionSet, depth);
-    });
-  return nodes.some((node) => within(node.selectionSet, 0));
+  let level = nodes;
+  for (const name of path) {
+    level = childFields(level, fragments, name);
+    if (!level.length) return false;
+  }
+  return true;
 }
 
-/** The fields of this name directly in the current field's selection (through fragments). */
-function childFields(info: GraphQLResolveInfo, name: string): FieldNode[] {
+/** The fields of this name directly in these fields' selections (through fragments). */
+function childFields(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], name: string): FieldNode[] {
   const found: FieldNode[] = [];
   const collect = (set: SelectionSetNode | undefined): void => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value === name) found.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
-      else collect(info.fragments[selection.name.value]?.selectionSet);
+      else collect(fragments[selection.name.value]?.selectionSet);
     }
   };
-  for (const node of info.fieldNodes) collect(node.selectionSet);
+  for (const node of nodes) collect(node.selectionSet);
   return found;
 }
 
@@ -109,7 +106,7 @@ export function childPage(
   shape: readonly CursorPart[],
   path: readonly string[],
 ): { page: Page; reaches: boolean } | undefined {
-  const nodes = childFields(info, name);
+  const nodes = childFields(info.fieldNodes, info.fragments, name);
   const parent = getNamedType(info.returnType);
   const field = isObjectType(parent) ? parent.getFields()[name] : undefined;
   if (nodes.length !== 1 || !field) return undefined;

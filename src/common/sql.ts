@@ -41,3 +41,13 @@ export function splitPage<T>(rows: (T & { __total: number | null })[], key: keyo
     .map(({ __total, ...row }) => row as unknown as T);
   return { rows: page, total };
 }
+
+/**
+ * A row read as JSON (to_json, json_agg) as a row read by the driver has it: its `createdAt` and
+ * `updatedAt` (JSON text or epoch milliseconds) as Dates. Changes the row in place.
+ */
+export function withTimestamps<T extends { createdAt: Date; updatedAt: Date }>(row: T): T {
+  row.createdAt = new Date(row.createdAt);
+  row.updatedAt = new Date(row.updatedAt);
+  return row;
+}

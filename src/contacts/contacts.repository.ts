@@ -14,11 +14,6 @@ export const CONTACT_COLUMNS = `c.id, c.full_name AS "fullName", c.title, c.posi
   c.organization_id AS "organizationId", c.email, c.phone, c.languages, c.notes, c.version,
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
-/** A contact read as JSON (CONTACT_COLUMNS through to_json) as a row reads it: timestamps as Dates. */
-export function contactFromJson(json: Contact & { createdAt: Date | string; updatedAt: Date | string }): Contact {
-  return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
-}
-
 const RETURNING = CONTACT_COLUMNS.replace(/\bc\./g, '');
 
 export interface ContactFields {

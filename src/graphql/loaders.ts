@@ -159,8 +159,12 @@ export class Loaders {
 
   /** Hands over a page of interactions read along with its parent (and their contacts, if read). */
   primeInteractions(via: 'state' | 'contact', key: string, page: Page, withContacts: boolean, read: InteractionPageOf): void {
-    for (const [interactionId, list] of read.contacts ?? []) this.contactsByInteraction.prime(interactionId, list);
+    this.primeContactsOf(read);
     this.interactionPageLoader(via, page, withContacts).prime(key, { rows: read.rows, total: read.total });
+  }
+
+  private primeContactsOf(read: InteractionPageOf): void {
+    for (const [interactionId, list] of read.contacts ?? []) this.contactsByInteraction.prime(interactionId, list);
   }
 
   private interactionPageLoader(via: 'state' | 'contact', page: Page, withContacts: boolean): DataLoader<string, InteractionPage> {
@@ -169,9 +173,7 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader(async (keys) => {
         const pages = await this.repos.interactions.pagesByKey(this.requireViewer(), via, keys, page, withContacts);
-        for (const { contacts } of pages.values()) {
-          for (const [interactionId, list] of contacts ?? []) this.contactsByInteraction.prime(interactionId, list);
-        }
+        for (const read of pages.values()) this.primeContactsOf(read);
         return keys.map((k) => pages.get(k) ?? { rows: [], total: 0 });
       });
       this.interactionPages.set(id, loader);

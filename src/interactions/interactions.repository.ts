@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { CONTACT_COLUMNS, contactFromJson } from '../contacts/contacts.repository.js';
+import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
@@ -144,7 +144,7 @@ export function toInteractionPages(rows: InteractionPageRow[], withContacts: boo
     const entry: InteractionPageOf = pages.get(__key) ?? { rows: [], total: __total, contacts: withContacts ? new Map() : undefined };
     if (row.id !== null) {
       entry.rows.push(row);
-      entry.contacts?.set(row.id, (__contacts ?? []).map(contactFromJson));
+      entry.contacts?.set(row.id, (__contacts ?? []).map(withTimestamps));
     }
     pages.set(__key, entry);
   }
@@ -162,11 +162,7 @@ export function stateInteractionsJson(viewer: Viewer, iso3: string, page: Page, 
 
 /** The page of `stateInteractionsJson`, its rows as `pagesByKey` reads them (timestamps as Dates). */
 export function interactionPageFromJson(json: InteractionPageRow[], withContacts: boolean): InteractionPageOf {
-  for (const row of json) {
-    if (row.id === null) continue;
-    row.createdAt = new Date(row.createdAt);
-    row.updatedAt = new Date(row.updatedAt);
-  }
+  for (const row of json) if (row.id !== null) withTimestamps(row);
   return [...toInteractionPages(json, withContacts).values()][0] ?? { rows: [], total: 0, contacts: withContacts ? new Map() : undefined };
 }
 

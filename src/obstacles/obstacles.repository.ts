@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Obstacle } from './obstacle.model.js';
 
@@ -32,12 +32,7 @@ export function stateObstaclesJson(iso3: string): string {
 
 /** Obstacles read as JSON (`stateObstaclesJson`), as a row reads them: timestamps as Dates. */
 export function obstaclesFromJson(json: string): Obstacle[] {
-  const obstacles = JSON.parse(json) as Obstacle[];
-  for (const obstacle of obstacles) {
-    obstacle.createdAt = new Date(obstacle.createdAt);
-    obstacle.updatedAt = new Date(obstacle.updatedAt);
-  }
-  return obstacles;
+  return (JSON.parse(json) as Obstacle[]).map(withTimestamps);
 }
 
 export interface ObstacleFields {

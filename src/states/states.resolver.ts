@@ -24,8 +24,8 @@ export class StatesResolver {
     // Its votes (directly or as its voting record) and its page of interactions, when asked for,
     // come in the same statement.
     const votes = selectsField(info, 'votes') || selectsField(info, 'votingRecord');
-    const page = viewer ? childPage(info, 'interactions', INTERACTION_CURSOR, ['edges', 'node', 'contacts']) : undefined;
-    const interactions = page && viewer ? { viewer, page: page.page, withContacts: page.reaches } : undefined;
+    const child = viewer ? childPage(info, 'interactions', INTERACTION_CURSOR, ['edges', 'node', 'contacts']) : undefined;
+    const interactions = viewer && child ? { viewer, page: child.page, withContacts: child.reaches } : undefined;
     if (!votes && !interactions) return this.service.get(iso3);
     return this.service.get(iso3, { loaders, query: { votes, interactions } });
   }
