@@ -1,4 +1,4 @@
-import { ok, startTestApp, type TestApp } from '../support/app.js';
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
 
 const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id version } }';
@@ -154,6 +154,16 @@ describe('performance guarantees', () => {
     }
     const india = ok(await t.gql(`{ state(iso3: "IND") { ${STATE_FIELDS} } }`, {}, cast.france.token)).state;
     expect(mine[0].states).toContainEqual(india);
+  });
+
+  it("refuses a State's page of interactions with bad page arguments, and answers two differently paged copies of it", async () => {
+    const page = (args: string) => `interactions(${args}) { edges { node { id } } }`;
+    for (const args of ['first: 201', 'first: 0', 'after: "not a cursor"']) {
+      expect(codes(await t.gql(`{ state(iso3: "KIR") { name ${page(args)} } }`, {}, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    }
+    const both = ok(await t.gql(`{ state(iso3: "KIR") { few: ${page('first: 2')} many: ${page('first: 5')} } }`, {}, cast.france.token)).state;
+    expect([both.few.edges.length, both.many.edges.length]).toEqual([2, 5]);
+    expect(both.few.edges).toEqual(both.many.edges.slice(0, 2));
   });
 
   it('pages the activity feed and the interactions of a State exactly, with or without the total', async () => {
