@@ -68,29 +68,53 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
   return reaches(info.fieldNodes, info.fragments, path);
 }
 
+/**
+ * The names of the fields selected at the end of this path below the current field (through
+ * fragments, every alias merged), such as the fields of each `obstacles` at
+ * ['edges', 'node', 'state', 'obstacles']; undefined when the selection does not reach the path.
+ */
+export function selectionAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> | undefined {
+  const nodes = nodesAt(info.fieldNodes, info.fragments, path);
+  if (!nodes.length) return undefined;
+  const names = new Set<string>();
+  eachField(nodes, info.fragments, (field) => names.add(field.name.value));
+  return names;
+}
+
 /** Whether these fields' selections reach the path (each name a field below the one before). */
 function reaches(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): boolean {
+  return nodesAt(nodes, fragments, path).length > 0;
+}
+
+/** The fields at the end of the path below these fields (none when the selections do not reach it). */
+function nodesAt(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], path: readonly string[]): readonly FieldNode[] {
   let level = nodes;
   for (const name of path) {
+    if (!level.length) break;
     level = childFields(level, fragments, name);
-    if (!level.length) return false;
   }
-  return true;
+  return level;
 }
 
 /** The fields of this name directly in these fields' selections (through fragments). */
 function childFields(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], name: string): FieldNode[] {
   const found: FieldNode[] = [];
+  eachField(nodes, fragments, (field) => {
+    if (field.name.value === name) found.push(field);
+  });
+  return found;
+}
+
+/** Visits every field directly in these fields' selections, through fragments. */
+function eachField(nodes: readonly FieldNode[], fragments: GraphQLResolveInfo['fragments'], visit: (field: FieldNode) => void): void {
   const collect = (set: SelectionSetNode | undefined): void => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name) found.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
       else collect(fragments[selection.name.value]?.selectionSet);
     }
   };
   for (const node of nodes) collect(node.selectionSet);
-  return found;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../auth/viewer.js';
@@ -22,6 +23,21 @@ export interface GqlContext {
  * every row of a list. Fields with arguments keep `@Args()`, so that their input is validated.
  */
 export type NoArgs = Record<string, never>;
+
+/**
+ * For a field resolver resolved on every row of a list that takes arguments GraphQL checks entirely
+ * itself (an enum, a date): written `(parent, @Args() args: SomeArgs, context)`, the parameters in
+ * GraphQL's own order, it is called directly as a resolver without parameter decorators is, instead
+ * of through Nest's per-call pipes and execution context (several promises per call). `@Args()` then
+ * only declares the arguments in the schema; no validation pipe sees them, so their type must be all
+ * the checking they need.
+ */
+export function DirectArgs(): MethodDecorator {
+  // Parameter decorators are applied before method decorators: their pipe metadata is here to drop.
+  return (target, key) => {
+    Reflect.deleteMetadata(ROUTE_ARGS_METADATA, target.constructor, key);
+  };
+}
 
 export function gqlContext(context: ExecutionContext): GqlContext {
   return GqlExecutionContext.create(context).getContext<GqlContext>();

@@ -11,6 +11,7 @@ import { GraphiqlController } from './graphiql.controller.js';
 import { httpOptions } from './http-options.js';
 import { LoadersFactory } from './loaders.js';
 import { LoadersModule } from './loaders.module.js';
+import { inlinePlainFields } from './plain-fields.js';
 import { SubscriptionServer } from './subscription-server.js';
 
 /**
@@ -29,6 +30,7 @@ import { SubscriptionServer } from './subscription-server.js';
         sortSchema: true,
         graphiql: false,
         jit: 1,
+        transformSchema: inlinePlainFields,
         context: async (req: FastifyRequest, reply: FastifyReply): Promise<GqlContext> => {
           try {
             const viewer = await auth.viewerFrom(req.headers.authorization);

@@ -14,25 +14,71 @@ export const OBSTACLE_COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, 
 const COLUMNS = OBSTACLE_COLUMNS;
 const RETURNING = COLUMNS.replace(/\bo\./g, '');
 
+const epochMs = (column: string) => `extract(epoch FROM ${column}) * 1000`;
+
+/**
+ * Each property of an obstacle read as JSON (`stateObstaclesJson`), with its SQL: the keys of
+ * OBSTACLE_COLUMNS, the timestamps as epoch milliseconds (which cost less to read than text).
+ */
+const OBSTACLE_JSON: Record<keyof Obstacle, string> = {
+  id: 'o.id',
+  stateIso3: 'o.state_iso3',
+  category: 'o.category',
+  description: 'o.description',
+  measures: 'o.measures',
+  status: 'o.status',
+  recordedOn: 'o.recorded_on',
+  resolvedOn: 'o.resolved_on',
+  recordedById: 'o.recorded_by',
+  version: 'o.version',
+  createdAt: epochMs('o.created_at'),
+  updatedAt: epochMs('o.updated_at'),
+};
+
+export type ObstacleProperty = keyof Obstacle;
+const ALL_PROPERTIES = Object.keys(OBSTACLE_JSON) as ObstacleProperty[];
+
+/** The Obstacle fields resolved from another property (see ObstaclesResolver). */
+const RESOLVED_FROM: Record<string, ObstacleProperty[]> = {
+  state: ['stateIso3'],
+  recordedBy: ['recordedById'],
+  createdAt: ['createdAt', 'updatedAt'],
+  updatedAt: ['createdAt', 'updatedAt'],
+  __typename: [],
+};
+
+/**
+ * The properties that these selected Obstacle fields need: always the id and the status (the
+ * `status` argument filters on it); every property when a field is not known here.
+ */
+export function obstacleProperties(fields: Iterable<string>): ObstacleProperty[] {
+  const needed = new Set<ObstacleProperty>(['id', 'status']);
+  for (const field of fields) {
+    const properties = RESOLVED_FROM[field] ?? (field in OBSTACLE_JSON ? [field as ObstacleProperty] : undefined);
+    if (!properties) return ALL_PROPERTIES;
+    for (const property of properties) needed.add(property);
+  }
+  return ALL_PROPERTIES.filter((property) => needed.has(property));
+}
+
 /**
  * A SQL expression: the obstacles of the State whose code is `iso3` (an SQL expression) as a JSON
- * array, in the order `byStates` lists them (open first, then the newest recordedOn), with the keys
- * of OBSTACLE_COLUMNS; the timestamps as epoch milliseconds, which cost less to read than text.
- * Read it with `obstaclesFromJson`.
+ * array, in the order `byStates` lists them (open first, then the newest recordedOn), each with
+ * these properties (default: all). Read it with `obstaclesFromJson`.
  */
-export function stateObstaclesJson(iso3: string): string {
-  const epochMs = (column: string) => `extract(epoch FROM ${column}) * 1000`;
-  return `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'stateIso3', o.state_iso3, 'category', o.category,
-             'description', o.description, 'measures', o.measures, 'status', o.status, 'recordedOn', o.recorded_on,
-             'resolvedOn', o.resolved_on, 'recordedById', o.recorded_by, 'version', o.version,
-             'createdAt', ${epochMs('o.created_at')}, 'updatedAt', ${epochMs('o.updated_at')})
-           ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id), '[]')
+export function stateObstaclesJson(iso3: string, properties: readonly ObstacleProperty[] = ALL_PROPERTIES): string {
+  const pairs = properties.map((property) => `'${property}', ${OBSTACLE_JSON[property]}`).join(', ');
+  return `(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id), '[]')
            FROM obstacles o WHERE o.state_iso3 = ${iso3})`;
 }
 
-/** Obstacles read as JSON (`stateObstaclesJson`), as a row reads them: timestamps as Dates. */
+/**
+ * Obstacles read as JSON (`stateObstaclesJson`), as a row reads them: timestamps as Dates. Read with
+ * only some properties, they are only good for the fields those properties serve.
+ */
 export function obstaclesFromJson(json: string): Obstacle[] {
-  return (JSON.parse(json) as Obstacle[]).map(withTimestamps);
+  const obstacles = JSON.parse(json) as Obstacle[];
+  return obstacles.length && 'createdAt' in obstacles[0] ? obstacles.map(withTimestamps) : obstacles;
 }
 
 export interface ObstacleFields {

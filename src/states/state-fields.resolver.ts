@@ -2,9 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
-import { ObstacleStatus, TreatyStatus } from '../common/enums.js';
+import { TreatyStatus } from '../common/enums.js';
 import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
-import { RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { DirectArgs, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { Grouping } from '../groupings/grouping.model.js';
@@ -14,6 +14,7 @@ import { Obstacle } from '../obstacles/obstacle.model.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
 import { StageChange } from './stage-change.model.js';
 import { State } from './state.model.js';
+import { StateObstaclesArgs, TreatyStatusArgs } from './dto/states.args.js';
 import type { ServedState } from './states.service.js';
 import { entryIntoForceDate, treatyStatus } from './treaty-status.js';
 
@@ -21,7 +22,8 @@ import { entryIntoForceDate, treatyStatus } from './treaty-status.js';
 @Resolver(() => State)
 export class StateFieldsResolver {
   @ResolveField(() => TreatyStatus, { description: 'Computed from the treaty record for asOf (default: today, or the date the list was asked for)' })
-  treatyStatus(@Parent() state: ServedState, @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string): TreatyStatus {
+  @DirectArgs()
+  treatyStatus(state: ServedState, @Args() { asOf }: TreatyStatusArgs): TreatyStatus {
     return treatyStatus(state, asOf ?? state.asOf ?? todayIso());
   }
 
@@ -68,12 +70,9 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => [Obstacle], { description: 'The obstacles it raised: open ones first, then the newest recordedOn' })
-  async obstacles(
-    @Parent() state: State,
-    @RequestLoaders() loaders: Loaders,
-    @Args('status', { type: () => ObstacleStatus, nullable: true }) status?: ObstacleStatus,
-  ): Promise<Obstacle[]> {
-    const obstacles = await loaders.obstaclesByState.load(state.iso3);
+  @DirectArgs()
+  async obstacles(state: ServedState, @Args() { status }: StateObstaclesArgs, { loaders }: GqlContext): Promise<Obstacle[]> {
+    const obstacles = state.obstaclesReadAlong ?? (await loaders.obstaclesByState.load(state.iso3));
     return status ? obstacles.filter((obstacle) => obstacle.status === status) : obstacles;
   }
 

@@ -10,11 +10,15 @@ import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { StateDetailRepository, type StateDetailQuery } from './state-detail.repository.js';
+import type { Obstacle } from '../obstacles/obstacle.model.js';
 import type { State } from './state.model.js';
 import { StatesRepository } from './states.repository.js';
 
-/** A State row as served, with the date its treaty status is computed for. */
-export type ServedState = State & { asOf?: string };
+/**
+ * A State row as served, with the date its treaty status is computed for and, when the list that
+ * serves it read them along, its obstacles (with only the properties that list's selection needs).
+ */
+export type ServedState = State & { asOf?: string; obstaclesReadAlong?: Obstacle[] };
 
 const ISO3 = /^[A-Z]{3}$/;
 

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
 import { SqlParams } from '../common/sql.js';
 import { newestVisibleOn } from '../interactions/visibility.js';
-import { stateObstaclesJson } from '../obstacles/obstacles.repository.js';
+import { stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 
@@ -21,8 +21,8 @@ export interface TargetQuery {
   notContactedForDays?: number;
   hasOpenObstacles?: boolean;
   search?: string;
-  /** Also read each State's obstacles, as JSON text (parsed only for the States that are served). */
-  withObstacles?: boolean;
+  /** Also read each State's obstacles with these properties, as JSON text (parsed only for the States that are served). */
+  obstacleProperties?: ObstacleProperty[];
 }
 
 /** Everything the score needs about one State, gathered for a whole list in one statement. */
@@ -33,7 +33,7 @@ export interface TargetFactsRow extends State {
   voteCount: number;
   lastContactOn: string | null;
   openObstacles: number;
-  /** With `withObstacles`: the State's obstacles, as JSON text. */
+  /** With `obstacleProperties`: the State's obstacles, as JSON text. */
   obstaclesJson?: string;
 }
 
@@ -74,7 +74,7 @@ export class TargetsRepository {
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
            coalesce(v.votes, '[]') AS votes, coalesce(v.yes, 0) AS "yesCount", coalesce(v.total, 0) AS "voteCount",
            ${newestVisibleOn(viewer, p, 's.iso3')} AS "lastContactOn", o.open AS "openObstacles"
-           ${query.withObstacles ? `, ${stateObstaclesJson('s.iso3')}::text AS "obstaclesJson"` : ''}
+           ${query.obstacleProperties ? `, ${stateObstaclesJson('s.iso3', query.obstacleProperties)}::text AS "obstaclesJson"` : ''}
          FROM states s
          LEFT JOIN LATERAL (
            SELECT json_agg(json_build_object('choice', v.choice, 'symbol', r.symbol, 'adoptedOn', r.adopted_on)

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Info, Query, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
-import { selectsPath, type Connection } from '../common/pagination.js';
+import { selectionAt, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { obstaclesFromJson } from '../obstacles/obstacles.repository.js';
+import { obstacleProperties, obstaclesFromJson } from '../obstacles/obstacles.repository.js';
 import { TargetsArgs } from './dto/targets.args.js';
 import { TargetConnection } from './target.model.js';
 import { TargetsService, type RankedTarget } from './targets.service.js';
@@ -22,15 +22,16 @@ export class TargetsResolver {
     @RequestLoaders() loaders: Loaders,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<RankedTarget>> {
-    const withObstacles = selectsPath(info, ['edges', 'node', 'state', 'obstacles']);
-    const connection = await this.service.page(viewer, args, withObstacles);
+    const obstacleFields = selectionAt(info, ['edges', 'node', 'state', 'obstacles']);
+    const connection = await this.service.page(viewer, args, obstacleFields && obstacleProperties(obstacleFields));
     // The ranking already read each State's voting record, the newest interaction this viewer may
     // see and, when asked for, its obstacles: `state { votingRecord lastInteractionOn obstacles }`
-    // costs no further statement.
+    // costs no further statement. The obstacles hold only what this selection asks of them, so they
+    // go with these State objects rather than into the request's loader.
     for (const { node } of connection.edges) {
       loaders.votingRecord.prime(node.state.iso3, node.votingRecord);
       loaders.lastInteractionOn.prime(node.state.iso3, node.lastContactOn);
-      if (node.obstaclesJson !== undefined) loaders.obstaclesByState.prime(node.state.iso3, obstaclesFromJson(node.obstaclesJson));
+      if (node.obstaclesJson !== undefined) node.state.obstaclesReadAlong = obstaclesFromJson(node.obstaclesJson);
     }
     return connection;
   }

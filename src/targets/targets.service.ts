@@ -4,6 +4,7 @@ import { todayIso } from '../common/dates.js';
 import { AppError, badInput } from '../common/errors.js';
 import { TargetOrder, TreatyStatus } from '../common/enums.js';
 import { toConnection, toPage, type Connection, type CursorPart } from '../common/pagination.js';
+import type { ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import type { ServedState } from '../states/states.service.js';
 import type { VotingRecord } from '../votes/resolution.model.js';
 import { votingRecord } from '../votes/voting-record.js';
@@ -23,7 +24,7 @@ export interface RankedTarget {
   rank: number;
   lastContactOn: string | null;
   openObstacles: number;
-  /** When the list was asked for with its obstacles: the State's obstacles, as JSON text. */
+  /** When the list was asked for with its obstacles: the State's obstacles, as JSON text (see TargetQuery). */
   obstaclesJson?: string;
 }
 
@@ -53,10 +54,10 @@ export class TargetsService {
   constructor(private readonly targets: TargetsRepository) {}
 
   /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
-  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE, withObstacles = false): Promise<RankedTarget[]> {
+  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
     await this.checkReferences(filter);
     const today = todayIso();
-    const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today, withObstacles });
+    const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today, obstacleProperties });
     const { key } = SORT_KEYS[orderBy];
     return rows
       .map((row) => toTarget(row, today))
@@ -64,14 +65,14 @@ export class TargetsService {
       .map((target, index) => ({ ...target, rank: index + 1 }));
   }
 
-  /** A page of the ranked list; `withObstacles` reads each State's obstacles along (see RankedTarget). */
-  async page(viewer: Viewer, args: TargetsArgs, withObstacles = false): Promise<Connection<RankedTarget>> {
+  /** A page of the ranked list; with `obstacleProperties`, each State's obstacles are read along (see RankedTarget). */
+  async page(viewer: Viewer, args: TargetsArgs, obstacleProperties?: ObstacleProperty[]): Promise<Connection<RankedTarget>> {
     const orderBy = args.orderBy ?? TargetOrder.SCORE;
     const { key, shape } = SORT_KEYS[orderBy];
     // The cursor names its order, so that a cursor of another ordering is refused.
     const page = toPage(args, ['text', ...shape]);
     if (page.after && page.after[0] !== orderBy) throw badInput(`This cursor belongs to a list ordered by ${page.after[0]}, not ${orderBy}`);
-    const ranked = await this.rank(viewer, args.filter, orderBy, withObstacles);
+    const ranked = await this.rank(viewer, args.filter, orderBy, obstacleProperties);
     const after = page.after?.slice(1) as SortKey | undefined;
     const rest = after ? ranked.filter((target) => compareKeys(key(target), after) > 0) : ranked;
     return toConnection(rest.slice(0, page.first + 1), page.first, ranked.length, (target) => [orderBy, ...key(target)]);

@@ -1,3 +1,5 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLObjectType } from 'graphql';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
 
@@ -133,12 +135,22 @@ describe('performance guarantees', () => {
       after = read.pageInfo.endCursor;
     }
 
-    // Target States' obstacles, read along with the ranking.
+    // Target States' obstacles, read along with the ranking with only what the selection asks of
+    // them: every field, a few, those resolved from another column, a filtered list, all at once
+    // under aliases and through a fragment.
+    const OBSTACLES = `all: obstacles { ${OBSTACLE_FIELDS} } few: obstacles { id description }
+      related: obstacles { __typename state { iso3 } recordedBy { id displayName } }
+      open: obstacles(status: OPEN) { id } addressed: obstacles(status: ADDRESSED) { id } ...dated`;
+    const DATED = 'fragment dated on State { dated: obstacles { updatedAt } }';
     const target = ok(
-      await t.gql(`{ targets(filter: { search: "India" }) { edges { node { state { iso3 obstacles { ${OBSTACLE_FIELDS} } } } } } }`, {}, cast.france.token),
-    ).targets.edges.find((edge: any) => edge.node.state.iso3 === 'IND').node.state.obstacles;
-    const own = ok(await t.gql(`{ state(iso3: "IND") { obstacles { ${OBSTACLE_FIELDS} } } }`, {}, cast.france.token)).state.obstacles;
-    expect(target).toHaveLength(1);
+      await t.gql(`{ targets(filter: { search: "India" }) { edges { node { state { iso3 ${OBSTACLES} } } } } } ${DATED}`, {}, cast.france.token),
+    ).targets.edges.find((edge: any) => edge.node.state.iso3 === 'IND').node.state;
+    const own = ok(await t.gql(`{ state(iso3: "IND") { iso3 ${OBSTACLES} } } ${DATED}`, {}, cast.france.token)).state;
+    expect(target.all).toHaveLength(1);
+    expect(target.open).toHaveLength(1);
+    expect(target.addressed).toHaveLength(0);
+    expect(target.related[0]).toEqual({ __typename: 'Obstacle', state: { iso3: 'IND' }, recordedBy: { id: expect.any(String), displayName: expect.any(String) } });
+    expect(target.dated[0].updatedAt).toEqual(target.all[0].updatedAt);
     expect(target).toEqual(own);
 
     // The feed's actors, organizations and States.
@@ -154,6 +166,24 @@ describe('performance guarantees', () => {
     }
     const india = ok(await t.gql(`{ state(iso3: "IND") { ${STATE_FIELDS} } }`, {}, cast.france.token)).state;
     expect(mine[0].states).toContainEqual(india);
+  });
+
+  it('reads plain fields without a resolver call, calls per-row fields with arguments directly, and still refuses bad arguments to them', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const state = schema.getType('State') as GraphQLObjectType;
+    const fields = state.getFields();
+    // Plain columns: graphql-jit reads the property in the compiled query.
+    for (const name of ['iso3', 'name', 'regionalGroup', 'version']) expect(fields[name].resolve).toBeUndefined();
+    // Fields with their own resolver keep it; those with arguments GraphQL checks are the method itself.
+    expect(fields.votingRecord.resolve).toBeDefined();
+    expect(fields.treatyStatus.resolve?.name).toMatch(/^(bound )+treatyStatus$/);
+    expect(fields.obstacles.resolve?.name).toMatch(/^(bound )+obstacles$/);
+
+    const asOf = (date: string) => t.gql(`{ state(iso3: "KIR") { treatyStatus(asOf: "${date}") } }`, {}, cast.france.token);
+    expect(ok(await asOf('2009-01-01')).state.treatyStatus).toBe('NOT_SIGNED');
+    expect(codes(await asOf('2009-02-30'))).toEqual(['BAD_USER_INPUT']);
+    const status = await t.gql('{ state(iso3: "KIR") { obstacles(status: CLOSED) { id } } }', {}, cast.france.token);
+    expect(codes(status)).toEqual(['BAD_USER_INPUT']);
   });
 
   it("refuses a State's page of interactions with bad page arguments, and answers two differently paged copies of it", async () => {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { RatificationStage, RegionalGroup, TreatyStatus } from '../../common/enums.js';
+import { ObstacleStatus, RatificationStage, RegionalGroup, TreatyStatus } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
@@ -76,4 +76,18 @@ export class SetRatificationStageArgs {
   @IsOptional()
   @IsInt()
   expectedVersion?: number;
+}
+
+/** `State.treatyStatus`: GraphQL's date scalar checks the date. */
+@ArgsType()
+export class TreatyStatusArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'The date the status is computed for' })
+  asOf?: string;
+}
+
+/** `State.obstacles`: GraphQL checks the enum. */
+@ArgsType()
+export class StateObstaclesArgs {
+  @Field(() => ObstacleStatus, { nullable: true, description: 'Only the obstacles with this status' })
+  status?: ObstacleStatus;
 }
