@@ -65,7 +65,7 @@ const viewer = await withClient(db.url, async (c) => {
 function command(server) {
   const hook = ['--import', './bench/hooks/count-sql.mjs'];
   // As `npm run start:prod` starts it.
-  if (server === 'ratify') return ['--max-old-space-size=256', ...hook, 'dist/src/main.js'];
+  if (server === 'ratify') return ['--max-old-space-size=256', ...hook, 'dist/ratify.mjs'];
   if (server === 'ceiling') return [...hook, 'bench/ceiling/server.mjs'];
   return [...hook, 'bench/peer/server.mjs'];
 }

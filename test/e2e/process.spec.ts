@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { provisionDatabase, type ProvisionedDatabase } from '../support/provision.js';
-
-const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
+import { SERVICE_MAIN } from '../support/service.js';
 
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; url: Promise<string> } {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [SERVICE_MAIN], {
     env: { PATH: process.env.PATH, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,6 +53,26 @@ describe('the service as a process (npm start)', () => {
     service.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+  });
+
+  it('serves, as the bundle that runs in production, exactly the schema of the code (schema.graphql)', async () => {
+    const service = start({ ...database.env, DATA_DIR: database.env.DATA_DIR ?? dataDir });
+    try {
+      const url = await service.url;
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: getIntrospectionQuery({ specifiedByUrl: true }) }),
+      });
+      const { data } = (await response.json()) as { data: IntrospectionQuery };
+      const served = printSchema(lexicographicSortSchema(buildClientSchema(data)));
+      const committed = printSchema(lexicographicSortSchema(buildSchema(readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8'))));
+      expect(served).toBe(committed);
+    } finally {
+      const exited = exit(service.child);
+      service.child.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('stops with one clear line when DATABASE_URL is malformed', async () => {

@@ -10,7 +10,8 @@ export const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0
 
 export const ADMIN = { email: 'admin@example.org', password: 'admin-password-for-faults' };
 
-const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
+/** The service as `npm run start:prod` runs it: the bundle `npm run build` writes. */
+export const SERVICE_MAIN = join(process.cwd(), 'dist', 'ratify.mjs');
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,9 +27,9 @@ export interface Service {
   waitFor(pattern: RegExp): Promise<void>;
 }
 
-/** Starts `node dist/src/main.js` (run `npm run build` first) with these variables. */
+/** Starts `node dist/ratify.mjs` (run `npm run build` first) with these variables. */
 export function startService(env: Record<string, string>): Service {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [SERVICE_MAIN], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'development',
