@@ -1,12 +1,11 @@
 import multipart from '@fastify/multipart';
-import { Logger, type LogLevel, type ValidationError } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
-import { badInput } from './common/errors.js';
-import { InputValidationPipe } from './common/validation.js';
+import { InputValidationPipe, invalidInput } from './common/validation.js';
 import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
 import { importPublicData } from './data-import/importer.js';
 import { UsersService } from './users/users.service.js';
@@ -20,15 +19,6 @@ const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 
 export function logLevels(config: Pick<AppConfig, 'logLevel'>): LogLevel[] {
   return LEVELS[config.logLevel];
-}
-
-/** "input.subject: subject must be longer than or equal to 1 characters; ..." */
-function describe(errors: ValidationError[], prefix = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
-    return [...own, ...describe(error.children ?? [], path)];
-  });
 }
 
 /** Loads the public treaty and voting data, unless the same files were already loaded. */
@@ -77,10 +67,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app.useGlobalPipes(
       new InputValidationPipe({
         transform: true,
-        exceptionFactory: (errors) => {
-          const problems = describe(errors);
-          return badInput(`Invalid input: ${problems.join('; ')}`, { problems });
-        },
+        exceptionFactory: invalidInput,
       }),
     );
     await app.get(UsersService).ensureFirstAdmin({

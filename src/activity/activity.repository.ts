@@ -9,7 +9,7 @@ import { visibleTo } from '../interactions/visibility.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { ORGANIZATION_COLUMNS } from '../organizations/organizations.repository.js';
 import type { State } from '../states/state.model.js';
-import { STATE_COLUMNS } from '../states/states.repository.js';
+import { STATE_JSON, type StateProperty } from '../states/states.repository.js';
 import type { User } from '../users/user.model.js';
 import { USER_COLUMNS } from '../users/users.repository.js';
 
@@ -36,8 +36,11 @@ export interface ActivityEventRow {
   occurredAtKey: string;
 }
 
-/** An event as the feed lists it. */
-export type FeedEventRow = Omit<ActivityEventRow, 'regionalGroups'>;
+/**
+ * An event as the feed lists it; with the properties of its States that the reader's selection
+ * needs, when they were read along with the page (see JsonProjection).
+ */
+export type FeedEventRow = Omit<ActivityEventRow, 'regionalGroups'> & { statesReadAlong?: State[] };
 
 export interface NewActivity {
   kind: ActivityKind;
@@ -49,43 +52,49 @@ export interface NewActivity {
   visibility?: Visibility;
 }
 
-/** Which rows of other tables to read along with a page of events (those its reader asks for). */
+/**
+ * Which rows of other tables to read along with a page of events (those its reader asks for): the
+ * actors, the organizations, and the States with these properties.
+ */
 export interface ActivityRelations {
   actors?: boolean;
   organizations?: boolean;
-  states?: boolean;
+  states?: StateProperty[];
 }
 
-/** The rows of other tables read along with a page of events. */
+/** The actors and organizations read along with a page of events, each once. */
 export interface RelatedRows {
   users: User[];
   organizations: Organization[];
-  states: State[];
 }
 
 /** Extra columns of a page (`p`): each event's actor, organization and States, as JSON. */
-const RELATION_COLUMNS: Record<keyof ActivityRelations, string> = {
-  actors: `(SELECT to_json(x) FROM (SELECT ${USER_COLUMNS} FROM users u WHERE u.id = p."actorId") x) AS "__actor"`,
-  organizations: `(SELECT to_json(x) FROM (SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = p."organizationId") x) AS "__organization"`,
-  // Each State by its primary key, one probe per code: not a scan of every State for each event.
-  states: `(SELECT json_agg((SELECT to_json(x) FROM (SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = k.iso3) x))
-            FROM unnest(p."stateIso3s") k(iso3)) AS "__states"`,
-};
+const ACTOR_COLUMN = `(SELECT to_json(x) FROM (SELECT ${USER_COLUMNS} FROM users u WHERE u.id = p."actorId") x) AS "__actor"`;
+const ORGANIZATION_COLUMN = `(SELECT to_json(x) FROM (SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = p."organizationId") x) AS "__organization"`;
+// Each State by its primary key, one probe per code: not a scan of every State for each event.
+const statesColumn = (properties: StateProperty[]) =>
+  `(SELECT json_agg((SELECT ${STATE_JSON.object(properties)} FROM states s WHERE s.iso3 = k.iso3)) FROM unnest(p."stateIso3s") k(iso3)) AS "__states"`;
+
+function relationColumns(relations: ActivityRelations): string[] {
+  return [
+    ...(relations.actors ? [ACTOR_COLUMN] : []),
+    ...(relations.organizations ? [ORGANIZATION_COLUMN] : []),
+    ...(relations.states ? [statesColumn(relations.states)] : []),
+  ];
+}
 
 type PageRow = FeedEventRow & { __actor?: User | null; __organization?: Organization | null; __states?: State[] | null };
 
-/** Splits the related rows off a page's rows, each once. */
+/** Splits the actors and organizations off a page's rows, each once; each event keeps its States. */
 function related(rows: PageRow[]): { rows: FeedEventRow[]; related: RelatedRows } {
   const users = new Map<string, User>();
   const organizations = new Map<string, Organization>();
-  const states = new Map<string, State>();
-  const events = rows.map(({ __actor, __organization, __states, ...event }) => {
+  const events = rows.map(({ __actor, __organization, __states, ...event }): FeedEventRow => {
     if (__actor) users.set(__actor.id, __actor);
     if (__organization) organizations.set(__organization.id, __organization);
-    for (const state of __states ?? []) states.set(state.iso3, state);
-    return event;
+    return __states === undefined ? event : { ...event, statesReadAlong: (__states ?? []).filter((state) => state !== null) };
   });
-  return { rows: events, related: { users: [...users.values()], organizations: [...organizations.values()], states: [...states.values()] } };
+  return { rows: events, related: { users: [...users.values()], organizations: [...organizations.values()] } };
 }
 
 export interface ActivityQuery {
@@ -171,8 +180,7 @@ export class ActivityRepository {
     if (query.interactionTypes) where.push(`i.type = ANY(${p.add(query.interactionTypes)}::interaction_type[])`);
     const filtered = `SELECT ${COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("occurredAt", id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
-    const extra = (Object.keys(RELATION_COLUMNS) as (keyof ActivityRelations)[]).filter((r) => relations[r]).map((r) => RELATION_COLUMNS[r]);
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', p.add(page.first + 1), page.withTotal, extra), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', page, relationColumns(relations)), p.values);
     // Ordered by the timestamp itself (the (occurred_at, id) index, read backwards); the cursor keeps
     // its microseconds as text, which a JS Date would drop.
     const result = splitPage<PageRow>(rows, 'id');

@@ -70,7 +70,8 @@ export class ActivityResolver {
   }
 
   @ResolveField(() => [State])
-  async states(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
+  async states(event: FeedEventRow, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
+    if (event.statesReadAlong) return event.statesReadAlong;
     const states = await loaders.state.loadMany(event.stateIso3s);
     return states.filter((s): s is State => s !== null && !(s instanceof Error));
   }

@@ -2,9 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError } from '../common/errors.js';
-import { selectsPath, toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
+import { selectionAt, selectsPath, toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { canSee } from '../interactions/visibility.js';
+import { STATE_JSON } from '../states/states.repository.js';
 import type { ActivityFilter } from './activity.model.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import type { ActivityBus } from './activity-bus.js';
@@ -38,8 +39,9 @@ export class ActivityService {
 
   /**
    * A page of the feed. With the request's loaders and the field's resolve info, the actors,
-   * organizations and States the document asks for are read in the same statement and handed to
-   * the loaders, so that resolving them costs no further statement.
+   * organizations and States the document asks for are read in the same statement, so that
+   * resolving them costs no further statement: the actors and organizations go to the loaders, each
+   * event keeps its States (with only the properties the selection needs).
    */
   async feed(
     viewer: Viewer,
@@ -50,12 +52,12 @@ export class ActivityService {
   ): Promise<Connection<FeedEventRow>> {
     const page = toPage(args, ['timestamp', 'uuid'], info);
     const asks = (field: string) => !!info && !!loaders && selectsPath(info, ['edges', 'node', field]);
-    const relations = { actors: asks('actor'), organizations: asks('organization'), states: asks('states') };
+    const stateFields = info && loaders ? selectionAt(info, ['edges', 'node', 'states']) : undefined;
+    const relations = { actors: asks('actor'), organizations: asks('organization'), states: stateFields && STATE_JSON.properties(stateFields) };
     const { rows, total, related } = await this.activity.page(viewer, filter, page, relations);
     if (loaders) {
       for (const user of related.users) loaders.user.prime(user.id, user);
       for (const organization of related.organizations) loaders.organization.prime(organization.id, organization);
-      for (const state of related.states) loaders.state.prime(state.iso3, state);
     }
     return toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]);
   }

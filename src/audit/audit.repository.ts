@@ -23,7 +23,7 @@ export class AuditRepository {
     if (filter.since) where.push(`a.at >= ${p.add(filter.since)}`);
     const filtered = `SELECT ${COLUMNS} FROM audit_entries a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `(at, id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, 'at DESC, id DESC', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, 'at DESC, id DESC', page), p.values);
     return splitPage<AuditRow>(rows, 'id');
   }
 }

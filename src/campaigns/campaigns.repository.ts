@@ -83,7 +83,7 @@ export class CampaignsRepository {
     if (query.to) where.push(`c.sending_date <= ${p.add(query.to)}::date`);
     const filtered = `SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("sendingDate", id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"sendingDate" DESC, id DESC', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"sendingDate" DESC, id DESC', page), p.values);
     return splitPage<LetterCampaign>(rows, 'id');
   }
 

@@ -1,13 +1,16 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, validateSync } from 'class-validator';
 import type { Type } from '@nestjs/common';
 import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { isIsoDate } from './dates.js';
 import { badInput } from './errors.js';
 import { isUuid } from './ids.js';
+import { invalidInput } from './validation.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+const MAX_CURSOR_LENGTH = 500;
 
 @ArgsType()
 export class PageArgs {
@@ -21,8 +24,25 @@ export class PageArgs {
   @Field({ nullable: true, description: 'The endCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_CURSOR_LENGTH)
   after?: string;
+}
+
+/**
+ * Page arguments checked as the validation pipe checks PageArgs, for a resolver called directly
+ * (DirectArgs): arguments in range cost two comparisons; others get the pipe's own error.
+ */
+export function checkedPageArgs(args: PageArgs): PageArgs {
+  if (inRange(args)) return args;
+  const errors = validateSync(plainToInstance(PageArgs, args));
+  if (errors.length) throw invalidInput(errors);
+  return args;
+}
+
+/** Whether page arguments (of the types GraphQL has checked) are within PageArgs' limits. */
+function inRange({ first, after }: PageArgs): boolean {
+  const firstFine = first === undefined || first === null || (Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE);
+  return firstFine && (after === undefined || after === null || (typeof after === 'string' && after.length <= MAX_CURSOR_LENGTH));
 }
 
 export interface Page {
@@ -136,10 +156,8 @@ export function childPage(
   if (nodes.length !== 1 || !field) return undefined;
   try {
     const args = getArgumentValues(field, nodes[0], info.variableValues) as PageArgs;
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return undefined;
-    if (args.after !== undefined && args.after !== null && (typeof args.after !== 'string' || args.after.length > 500)) return undefined;
-    const page = { first, after: args.after ? decodeCursor(args.after, shape) : undefined, withTotal: reaches(nodes, info.fragments, ['totalCount']) };
+    if (!inRange(args)) return undefined;
+    const page = { first: args.first ?? DEFAULT_PAGE_SIZE, after: args.after ? decodeCursor(args.after, shape) : undefined, withTotal: reaches(nodes, info.fragments, ['totalCount']) };
     return { page, reaches: reaches(nodes, info.fragments, path) };
   } catch {
     return undefined;

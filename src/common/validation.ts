@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { ValidateIf, type ValidationOptions } from 'class-validator';
-import { badInput } from './errors.js';
+import { ValidateIf, type ValidationError, type ValidationOptions } from 'class-validator';
+import { badInput, type AppError } from './errors.js';
 
 /**
  * For partial updates: the field may be left out, but when present it must not be null
@@ -40,6 +40,21 @@ export function unstorableTextAt(value: unknown, path: string): string | undefin
     if (found) return found;
   }
   return undefined;
+}
+
+/** "input.subject: subject must be longer than or equal to 1 characters; ..." */
+function describe(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    return [...own, ...describe(error.children ?? [], path)];
+  });
+}
+
+/** The BAD_USER_INPUT error for what class-validator found wrong, each problem with its path. */
+export function invalidInput(errors: ValidationError[]): AppError {
+  const problems = describe(errors);
+  return badInput(`Invalid input: ${problems.join('; ')}`, { problems });
 }
 
 /** The kind of a GraphQL resolver's `@Args()` parameter, as Nest hands it to pipes (GqlParamtype.ARGS). */

@@ -94,7 +94,7 @@ export class ContactsRepository {
     }
     const filtered = `SELECT ${CONTACT_COLUMNS} FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `("fullName", id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', page), p.values);
     return splitPage<Contact>(rows, 'id');
   }
 
@@ -162,7 +162,7 @@ export class ContactsRepository {
       SELECT 'SAME_EMAIL', lower(email), array_agg(id::text ORDER BY created_at, id)
         FROM contacts WHERE email IS NOT NULL GROUP BY lower(email) HAVING count(*) > 1`;
     const cursor = page.after ? `(reason, key) > (${p.add(page.after[0])}::text, ${p.add(page.after[1])}::text)` : null;
-    const rows = await this.db.query(pagedSql(groups, cursor, 'reason, key', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(groups, cursor, 'reason, key', page), p.values);
     return splitPage<ContactDuplicateGroup>(rows, 'reason');
   }
 

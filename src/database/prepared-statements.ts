@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /**
- * At most this many distinct statements are prepared per process (the texts come from the code,
- * so there are a few hundred); any beyond run unnamed, as usual. Each connection prepares a
- * statement once, the first time it runs it.
+ * At most this many distinct statements are prepared per process (the texts come from the code:
+ * a few hundred, some once per page size in use, see pageLimit); any beyond run unnamed, as usual.
+ * Each connection prepares a statement once, the first time it runs it.
  */
 export const MAX_PREPARED_STATEMENTS = 2000;
 
@@ -22,8 +22,9 @@ function statementName(text: string): string | undefined {
 
 /**
  * A `pg` client that runs every statement with parameters as a named prepared statement: PostgreSQL
- * parses and plans it once per connection instead of on every request (planning costs as much as
- * running most of the service's reads). Statements without parameters (migrations, scripts of
+ * parses it once per connection instead of on every request, and plans it once too when it finds a
+ * generic plan as cheap as one made for the parameters at hand (planning costs as much as running
+ * most of the service's reads). Statements without parameters (migrations, scripts of
  * several statements) go through the simple query protocol as before.
  */
 export class PreparingClient extends pg.Client {

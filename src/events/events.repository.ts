@@ -65,7 +65,7 @@ export class EventsRepository {
     }
     const filtered = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("startsOn", id) > (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"startsOn", id', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"startsOn", id', page), p.values);
     return splitPage<Event>(rows, 'id');
   }
 

@@ -25,12 +25,12 @@ export interface GqlContext {
 export type NoArgs = Record<string, never>;
 
 /**
- * For a field resolver resolved on every row of a list that takes arguments GraphQL checks entirely
- * itself (an enum, a date): written `(parent, @Args() args: SomeArgs, context)`, the parameters in
- * GraphQL's own order, it is called directly as a resolver without parameter decorators is, instead
- * of through Nest's per-call pipes and execution context (several promises per call). `@Args()` then
- * only declares the arguments in the schema; no validation pipe sees them, so their type must be all
- * the checking they need.
+ * For a field resolver resolved on every row of a list that takes arguments: written
+ * `(parent, @Args() args: SomeArgs, context, info)`, the parameters in GraphQL's own order, it is
+ * called directly as a resolver without parameter decorators is, instead of through Nest's per-call
+ * pipes and execution context (several promises per call). `@Args()` then only declares the
+ * arguments in the schema; no validation pipe sees them, so either their GraphQL type is all the
+ * checking they need (an enum, a date) or the resolver checks them itself (`checkedPageArgs`).
  */
 export function DirectArgs(): MethodDecorator {
   // Parameter decorators are applied before method decorators: their pipe metadata is here to drop.

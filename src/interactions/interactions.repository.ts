@@ -5,7 +5,7 @@ import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
@@ -96,7 +96,7 @@ const LINKS = {
  */
 export function interactionPagesSql(viewer: Viewer, via: keyof typeof LINKS, keys: string, page: Page, withContacts: boolean, p: SqlParams): string {
   const link = LINKS[via];
-  const limit = p.add(page.first + 1);
+  const limit = pageLimit(page);
   let total: string;
   let pageOfKey: string;
   if (via === 'state') {
@@ -208,7 +208,7 @@ export class InteractionsRepository {
       where.push(`(i.subject ILIKE ${pattern} OR i.summary ILIKE ${pattern} OR i.outcome ILIKE ${pattern})`);
     }
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
-    const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, page), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
 

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { JsonProjection } from '../common/json-projection.js';
 import { updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Obstacle } from './obstacle.model.js';
 
@@ -17,58 +18,39 @@ const RETURNING = COLUMNS.replace(/\bo\./g, '');
 const epochMs = (column: string) => `extract(epoch FROM ${column}) * 1000`;
 
 /**
- * Each property of an obstacle read as JSON (`stateObstaclesJson`), with its SQL: the keys of
- * OBSTACLE_COLUMNS, the timestamps as epoch milliseconds (which cost less to read than text).
+ * An obstacle read as JSON (`stateObstaclesJson`): the keys of OBSTACLE_COLUMNS, the timestamps as
+ * epoch milliseconds (which cost less to read than text). Always its id, and its status, which the
+ * `status` argument filters on.
  */
-const OBSTACLE_JSON: Record<keyof Obstacle, string> = {
-  id: 'o.id',
-  stateIso3: 'o.state_iso3',
-  category: 'o.category',
-  description: 'o.description',
-  measures: 'o.measures',
-  status: 'o.status',
-  recordedOn: 'o.recorded_on',
-  resolvedOn: 'o.resolved_on',
-  recordedById: 'o.recorded_by',
-  version: 'o.version',
-  createdAt: epochMs('o.created_at'),
-  updatedAt: epochMs('o.updated_at'),
-};
+export const OBSTACLE_JSON = new JsonProjection<Obstacle>(
+  {
+    id: 'o.id',
+    stateIso3: 'o.state_iso3',
+    category: 'o.category',
+    description: 'o.description',
+    measures: 'o.measures',
+    status: 'o.status',
+    recordedOn: 'o.recorded_on',
+    resolvedOn: 'o.resolved_on',
+    recordedById: 'o.recorded_by',
+    version: 'o.version',
+    createdAt: epochMs('o.created_at'),
+    updatedAt: epochMs('o.updated_at'),
+  },
+  // ObstaclesResolver's fields, and the timestamps, which obstaclesFromJson reads together.
+  { state: ['stateIso3'], recordedBy: ['recordedById'], createdAt: ['createdAt', 'updatedAt'], updatedAt: ['createdAt', 'updatedAt'] },
+  ['id', 'status'],
+);
 
 export type ObstacleProperty = keyof Obstacle;
-const ALL_PROPERTIES = Object.keys(OBSTACLE_JSON) as ObstacleProperty[];
-
-/** The Obstacle fields resolved from another property (see ObstaclesResolver). */
-const RESOLVED_FROM: Record<string, ObstacleProperty[]> = {
-  state: ['stateIso3'],
-  recordedBy: ['recordedById'],
-  createdAt: ['createdAt', 'updatedAt'],
-  updatedAt: ['createdAt', 'updatedAt'],
-  __typename: [],
-};
-
-/**
- * The properties that these selected Obstacle fields need: always the id and the status (the
- * `status` argument filters on it); every property when a field is not known here.
- */
-export function obstacleProperties(fields: Iterable<string>): ObstacleProperty[] {
-  const needed = new Set<ObstacleProperty>(['id', 'status']);
-  for (const field of fields) {
-    const properties = RESOLVED_FROM[field] ?? (field in OBSTACLE_JSON ? [field as ObstacleProperty] : undefined);
-    if (!properties) return ALL_PROPERTIES;
-    for (const property of properties) needed.add(property);
-  }
-  return ALL_PROPERTIES.filter((property) => needed.has(property));
-}
 
 /**
  * A SQL expression: the obstacles of the State whose code is `iso3` (an SQL expression) as a JSON
  * array, in the order `byStates` lists them (open first, then the newest recordedOn), each with
  * these properties (default: all). Read it with `obstaclesFromJson`.
  */
-export function stateObstaclesJson(iso3: string, properties: readonly ObstacleProperty[] = ALL_PROPERTIES): string {
-  const pairs = properties.map((property) => `'${property}', ${OBSTACLE_JSON[property]}`).join(', ');
-  return `(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id), '[]')
+export function stateObstaclesJson(iso3: string, properties?: readonly ObstacleProperty[]): string {
+  return `(SELECT coalesce(json_agg(${OBSTACLE_JSON.object(properties)} ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id), '[]')
            FROM obstacles o WHERE o.state_iso3 = ${iso3})`;
 }
 
@@ -144,7 +126,7 @@ export class ObstaclesRepository {
       const [on, id] = [p.add(page.after[0]), p.add(page.after[1])];
       cursor = `("recordedOn" < ${on}::date OR ("recordedOn" = ${on}::date AND id > ${id}::uuid))`;
     }
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"recordedOn" DESC, id', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"recordedOn" DESC, id', page), p.values);
     return splitPage<Obstacle>(rows, 'id');
   }
 

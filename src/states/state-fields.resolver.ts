@@ -1,11 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ResolveField, Resolver } from '@nestjs/graphql';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { TreatyStatus } from '../common/enums.js';
-import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
-import { DirectArgs, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { checkedPageArgs, PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
+import { DirectArgs, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { Grouping } from '../groupings/grouping.model.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
@@ -48,13 +47,9 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
-  async interactions(
-    @Parent() state: State,
-    @Args() args: PageArgs,
-    @RequestLoaders() loaders: Loaders,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, INTERACTION_CURSOR, info);
+  @DirectArgs()
+  async interactions(state: State, @Args() args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+    const page = toPage(checkedPageArgs(args), INTERACTION_CURSOR, info);
     const { rows, total } = await loaders.interactionsOf('state', state.iso3, page, selectsPath(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }

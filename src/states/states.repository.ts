@@ -3,12 +3,44 @@ import { DataSource } from 'typeorm';
 import { RatificationStage, RegionalGroup, TreatyStatus } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { JsonProjection } from '../common/json-projection.js';
 import type { State } from './state.model.js';
 
 export const STATE_COLUMNS = `s.iso3, s.iso2, s.name, s.un_member AS "unMember", s.regional_group AS "regionalGroup",
   s.m49_region AS "m49Region", s.subregion, s.signature_date AS "signatureDate", s.consent_date AS "consentDate",
   s.consent_type AS "consentType", s.withdrawal_date AS "withdrawalDate", s.status_as_of AS "statusAsOf",
   s.ratification_stage AS "ratificationStage", s.version`;
+
+/**
+ * A State read as JSON with only the properties a selection needs (see JsonProjection): the keys of
+ * STATE_COLUMNS. StateFieldsResolver's fields need its code, and the computed ones their dates.
+ */
+export const STATE_JSON = new JsonProjection<State>(
+  {
+    iso3: 's.iso3',
+    iso2: 's.iso2',
+    name: 's.name',
+    unMember: 's.un_member',
+    regionalGroup: 's.regional_group',
+    m49Region: 's.m49_region',
+    subregion: 's.subregion',
+    signatureDate: 's.signature_date',
+    consentDate: 's.consent_date',
+    consentType: 's.consent_type',
+    withdrawalDate: 's.withdrawal_date',
+    statusAsOf: 's.status_as_of',
+    ratificationStage: 's.ratification_stage',
+    version: 's.version',
+  },
+  {
+    treatyStatus: ['signatureDate', 'consentDate', 'withdrawalDate'],
+    entryIntoForceDate: ['consentDate'],
+    ...Object.fromEntries(['votes', 'votingRecord', 'contacts', 'interactions', 'lastInteractionOn', 'stageHistory', 'obstacles', 'groupings'].map((field) => [field, []])),
+  },
+  ['iso3'],
+);
+
+export type StateProperty = keyof State;
 
 export interface StateQuery {
   regionalGroups?: RegionalGroup[];
@@ -66,7 +98,7 @@ export class StatesRepository {
     }
     const filtered = `SELECT ${STATE_COLUMNS} FROM states s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `(name, iso3) > (${p.add(page.after[0])}, ${p.add(page.after[1])})` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, 'name, iso3', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, 'name, iso3', page), p.values);
     return splitPage<State>(rows, 'iso3');
   }
 

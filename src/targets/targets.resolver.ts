@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { selectionAt, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { obstacleProperties, obstaclesFromJson } from '../obstacles/obstacles.repository.js';
+import { OBSTACLE_JSON, obstaclesFromJson } from '../obstacles/obstacles.repository.js';
 import { TargetsArgs } from './dto/targets.args.js';
 import { TargetConnection } from './target.model.js';
 import { TargetsService, type RankedTarget } from './targets.service.js';
@@ -23,7 +23,7 @@ export class TargetsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<RankedTarget>> {
     const obstacleFields = selectionAt(info, ['edges', 'node', 'state', 'obstacles']);
-    const connection = await this.service.page(viewer, args, obstacleFields && obstacleProperties(obstacleFields));
+    const connection = await this.service.page(viewer, args, obstacleFields && OBSTACLE_JSON.properties(obstacleFields));
     // The ranking already read each State's voting record, the newest interaction this viewer may
     // see and, when asked for, its obstacles: `state { votingRecord lastInteractionOn obstacles }`
     // costs no further statement. The obstacles hold only what this selection asks of them, so they

@@ -170,7 +170,7 @@ export class MandatesRepository {
     const p = new SqlParams();
     const filtered = `SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE ${mandateVisibleTo(viewer, p)}`;
     const cursor = page.after ? `("periodFrom", id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"periodFrom" DESC, id DESC', p.add(page.first + 1), page.withTotal), p.values);
+    const rows = await this.db.query(pagedSql(filtered, cursor, '"periodFrom" DESC, id DESC', page), p.values);
     const result = splitPage<Mandate>(rows, 'id');
     return { rows: result.rows.map(mandateRow), total: result.total };
   }

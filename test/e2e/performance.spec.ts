@@ -1,5 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLObjectType } from 'graphql';
+import { OBSTACLE_JSON } from '../../src/obstacles/obstacles.repository.js';
+import { STATE_JSON } from '../../src/states/states.repository.js';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
 
@@ -166,6 +168,28 @@ describe('performance guarantees', () => {
     }
     const india = ok(await t.gql(`{ state(iso3: "IND") { ${STATE_FIELDS} } }`, {}, cast.france.token)).state;
     expect(mine[0].states).toContainEqual(india);
+
+    // The feed's States read along with only what the selection asks of them: a few columns, the
+    // computed fields and a relation, under aliases; each the same as the State's own.
+    const STATE_PARTS = 'few: states { name } computed: states { treatyStatus entryIntoForceDate } related: states { votingRecord { total } }';
+    const partial = ok(await t.gql(`{ activityFeed(first: 50) { edges { node { states { iso3 } ${STATE_PARTS} } } } }`, {}, cast.france.token))
+      .activityFeed.edges.map((edge: any) => edge.node);
+    const event = partial.find((node: any) => node.states.some((state: any) => state.iso3 === 'IND'));
+    const at = event.states.findIndex((state: any) => state.iso3 === 'IND');
+    const ownState = ok(await t.gql(`{ state(iso3: "IND") { few: name computed: treatyStatus entryIntoForceDate votingRecord { total } } }`, {}, cast.france.token)).state;
+    expect(event.few[at]).toEqual({ name: ownState.few });
+    expect(event.computed[at]).toEqual({ treatyStatus: ownState.computed, entryIntoForceDate: ownState.entryIntoForceDate });
+    expect(event.related[at]).toEqual({ votingRecord: ownState.votingRecord });
+    expect(ownState.votingRecord.total).toBeGreaterThan(5);
+  });
+
+  it("knows what every field of a State needs, so that a list reading States along reads only those columns", () => {
+    const state = t.app.get(GraphQLSchemaHost).schema.getType('State') as GraphQLObjectType;
+    const all = STATE_JSON.properties(['__unknown__']);
+    for (const field of Object.keys(state.getFields())) expect([field, STATE_JSON.properties([field]).length < all.length]).toEqual([field, true]);
+    const obstacle = t.app.get(GraphQLSchemaHost).schema.getType('Obstacle') as GraphQLObjectType;
+    const everyObstacleProperty = OBSTACLE_JSON.properties(['__unknown__']);
+    for (const field of Object.keys(obstacle.getFields())) expect([field, OBSTACLE_JSON.properties([field]).length < everyObstacleProperty.length]).toEqual([field, true]);
   });
 
   it('reads plain fields without a resolver call, calls per-row fields with arguments directly, and still refuses bad arguments to them', async () => {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config/config.js';
 import { openDatabase } from '../../src/database/data-source.js';
 import { PreparingClient } from '../../src/database/prepared-statements.js';
+import { pagedSql } from '../../src/common/sql.js';
 import { provisionDatabase, type ProvisionedDatabase } from '../support/provision.js';
 
 // Prepared statements are for a PostgreSQL server; the embedded database runs without them.
@@ -44,6 +45,31 @@ describeWithServer('prepared statements on a PostgreSQL server', () => {
     await expect(client.query('SELECT $1::int FROM nowhere', [1])).rejects.toThrow(/nowhere/);
     await client.query('CREATE TEMP TABLE nowhere (n int)');
     expect((await client.query('SELECT $1::int AS n FROM nowhere', [1])).rows).toEqual([]);
+  });
+
+  it("plans a page once: its LIMIT is in the statement, so the generic plan knows it reads a page's rows", async () => {
+    const handle = await openDatabase(loadConfig({ ...process.env, ...database.env, DB_POOL_SIZE: '1' }));
+    try {
+      await handle.dataSource.query(`CREATE TEMP TABLE people AS SELECT n AS id, md5(n::text) AS name FROM generate_series(1, 5000) n;
+        CREATE INDEX ON people (name, id); ANALYZE people`);
+      const filtered = 'SELECT p.id, p.name FROM people p WHERE p.name >= $1';
+      const page = pagedSql(filtered, null, 'name, id', { first: 20, withTotal: false });
+      // The same statement with its LIMIT as a parameter: PostgreSQL assumes a tenth of the rows
+      // for it, judges the generic plan dearer and plans again on every execution.
+      const withParameter = page.replace('LIMIT 21', 'LIMIT $2');
+      for (let i = 0; i < 8; i++) {
+        await handle.dataSource.query(page, ['a']);
+        await handle.dataSource.query(withParameter, ['a', 21]);
+      }
+      const plans = async (statement: string) =>
+        (await handle.dataSource.query('SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1', [statement]))[0];
+      expect(page).toContain('LIMIT 21');
+      expect(await plans(page)).toEqual({ generic: expect.any(Number), custom: 5 });
+      expect((await plans(page)).generic).toBeGreaterThanOrEqual(3);
+      expect(await plans(withParameter)).toEqual({ generic: 0, custom: 8 });
+    } finally {
+      await handle.close();
+    }
   });
 
   it('is what the service connects with, unless DB_PREPARED_STATEMENTS=false', async () => {
