@@ -85,16 +85,19 @@ function relationColumns(relations: ActivityRelations): string[] {
 
 type PageRow = FeedEventRow & { __actor?: User | null; __organization?: Organization | null; __states?: State[] | null };
 
-/** Splits the actors and organizations off a page's rows, each once; each event keeps its States. */
+/**
+ * The actors and organizations read along with a page's rows, each once; each event keeps its States
+ * (`statesReadAlong`). The rows are changed in place rather than copied.
+ */
 function related(rows: PageRow[]): { rows: FeedEventRow[]; related: RelatedRows } {
   const users = new Map<string, User>();
   const organizations = new Map<string, Organization>();
-  const events = rows.map(({ __actor, __organization, __states, ...event }): FeedEventRow => {
-    if (__actor) users.set(__actor.id, __actor);
-    if (__organization) organizations.set(__organization.id, __organization);
-    return __states === undefined ? event : { ...event, statesReadAlong: (__states ?? []).filter((state) => state !== null) };
-  });
-  return { rows: events, related: { users: [...users.values()], organizations: [...organizations.values()] } };
+  for (const row of rows) {
+    if (row.__actor) users.set(row.__actor.id, row.__actor);
+    if (row.__organization) organizations.set(row.__organization.id, row.__organization);
+    if (row.__states !== undefined) row.statesReadAlong = (row.__states ?? []).filter((state) => state !== null);
+  }
+  return { rows, related: { users: [...users.values()], organizations: [...organizations.values()] } };
 }
 
 export interface ActivityQuery {

@@ -48,13 +48,14 @@ export function pagedSql(filtered: string, cursor: string | null, order: string,
   return `SELECT t."__total", ${columns} FROM (SELECT count(*) AS "__total" FROM (${filtered}) c) t LEFT JOIN (${rows}) p ON true ORDER BY ${order}`;
 }
 
-/** Splits the rows of a `pagedSql` statement into the page and the total (null when not counted). */
+/**
+ * Splits the rows of a `pagedSql` statement into the page and the total (null when not counted).
+ * The rows keep their `__total` (GraphQL serves only the fields it is asked for): copying each row
+ * without it cost more than reading it.
+ */
 export function splitPage<T>(rows: (T & { __total: number | null })[], key: keyof T): { rows: T[]; total: number | null } {
   const total = rows[0] ? rows[0].__total : 0;
-  const page = rows
-    .filter((row) => row[key] !== null)
-    .map(({ __total, ...row }) => row as unknown as T);
-  return { rows: page, total };
+  return { rows: rows.filter((row) => row[key] !== null), total };
 }
 
 /**
