@@ -57,7 +57,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     const applied = await migrate(database);
     if (applied.length) new Logger('Database').log(`applied migrations: ${applied.join(', ')}`);
     if (config.importOnStart) await loadPublicData(database, config);
-    const adapter = new FastifyAdapter({ bodyLimit: config.limits.bodyBytes, forceCloseConnections: 'idle', return503OnClosing: true });
+    const adapter = new FastifyAdapter({
+      bodyLimit: config.limits.bodyBytes,
+      forceCloseConnections: 'idle',
+      return503OnClosing: true,
+      // The routes' JSON schemas are fixed in code; checking them against the JSON Schema
+      // meta-schema at every start (about 100 ms) would only catch a library's own mistake.
+      ajv: { customOptions: { validateSchema: false } },
+    });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger: logLevels(config),
     });

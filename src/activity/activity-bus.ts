@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { RedisClass } from '../common/redis.js';
 import type { ActivityEventRow } from './activity.repository.js';
 
 export type ActivityListener = (event: ActivityEventRow) => void;
@@ -68,7 +69,7 @@ export class RedisActivityBus implements ActivityBus {
   private readonly origin = randomUUID();
   private connected = false;
 
-  constructor(url: string) {
+  constructor(url: string, Redis: RedisClass) {
     const options = { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
     this.publisher = new Redis(url, options);
     this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });

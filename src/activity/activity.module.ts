@@ -1,6 +1,7 @@
 import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
+import { loadRedis } from '../common/redis.js';
 import { LocalActivityBus, RedisActivityBus, type ActivityBus } from './activity-bus.js';
 import { ActivityRepository } from './activity.repository.js';
 import { ActivityResolver } from './activity.resolver.js';
@@ -23,7 +24,8 @@ class BusCloser implements OnApplicationShutdown {
     {
       provide: ACTIVITY_BUS,
       inject: [CONFIG],
-      useFactory: (config: AppConfig): ActivityBus => (config.redisUrl ? new RedisActivityBus(config.redisUrl) : new LocalActivityBus()),
+      useFactory: async (config: AppConfig): Promise<ActivityBus> =>
+        config.redisUrl ? new RedisActivityBus(config.redisUrl, await loadRedis()) : new LocalActivityBus(),
     },
     BusCloser,
     ActivityRepository,

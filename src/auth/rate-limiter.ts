@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { loadRedis, type RedisClass } from '../common/redis.js';
 
 export interface Window {
   count: number;
@@ -52,7 +53,7 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
   private readonly fallback = new MemoryRateLimiter();
 
-  constructor(url: string) {
+  constructor(url: string, Redis: RedisClass) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (n) => Math.min(n * 200, 2000) });
     this.redis.on('error', (error) => this.logger.debug(`Redis: ${error.message}`));
   }
@@ -92,4 +93,11 @@ export class RedisRateLimiter implements RateLimiter {
     this.redis.disconnect();
     await this.fallback.close();
   }
+}
+
+export const RATE_LIMITER = Symbol('RATE_LIMITER');
+
+/** In Redis when instances share one (REDIS_URL), else in this process. */
+export async function createRateLimiter(redisUrl: string | undefined): Promise<RateLimiter> {
+  return redisUrl ? new RedisRateLimiter(redisUrl, await loadRedis()) : new MemoryRateLimiter();
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
 import { AppError } from '../common/errors.js';
-import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { RATE_LIMITER, type RateLimiter } from './rate-limiter.js';
 
 const tooMany = (what: string, retryAfterSeconds: number) =>
   new AppError('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
@@ -15,11 +15,10 @@ const tooMany = (what: string, retryAfterSeconds: number) =>
  */
 @Injectable()
 export class RateLimits implements OnApplicationShutdown {
-  private readonly limiter: RateLimiter;
-
-  constructor(@Inject(CONFIG) private readonly config: AppConfig) {
-    this.limiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter();
-  }
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
+  ) {}
 
   /** Refuses a sign-in while its IP address or its account has too many recent failures. */
   async checkLogin(ip: string, email: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isIsoDate, todayIso } from '../common/dates.js';
-import { loadPublicData } from './public-data.js';
+import { parsePublicData, readPublicDataFiles } from './public-data.js';
 import type { TableCounts } from './sql-counts.js';
 import { upsertStates } from './upsert-states.js';
 import { upsertResolutions, upsertVotes } from './upsert-votes.js';
@@ -51,11 +51,13 @@ export async function importPublicData(
 ): Promise<ImportSummary> {
   const asOf = options.asOf ?? todayIso();
   if (!isIsoDate(asOf)) throw new RangeError(`asOf must be a date as YYYY-MM-DD, got "${asOf}"`);
-  const data = await loadPublicData(dir);
+  // Files that were imported once were valid then: unchanged, they are not parsed again.
+  const files = await readPublicDataFiles(dir);
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ratify:import'))`);
     await manager.query(`SELECT set_config('ratify.action', 'importPublicData', true)`);
-    if (!options.force && (await lastChecksum(manager)) === data.checksum) return skippedSummary(data.checksum, asOf);
+    if (!options.force && (await lastChecksum(manager)) === files.checksum) return skippedSummary(files.checksum, asOf);
+    const data = parsePublicData(files);
     const states = await upsertStates(manager, data.states, asOf);
     const resolutions = await upsertResolutions(manager, data.resolutions);
     const symbols = data.resolutions.map((resolution) => resolution.symbol);

@@ -31,7 +31,6 @@ async function readFiles(dir: string, log: IssueLog): Promise<FileContents> {
   return contents;
 }
 
-/** A sha256 over the four files, each preceded by its name and length. */
 function checksum(contents: FileContents): string {
   const hash = createHash('sha256');
   for (const [key, file] of Object.entries(DATA_FILES) as [FileKey, string][]) {
@@ -41,13 +40,26 @@ function checksum(contents: FileContents): string {
   return hash.digest('hex');
 }
 
-/**
- * Reads and checks the four public-data files in `dir`. Every problem found in any of
- * them is collected, and all are thrown together as one ImportValidationError.
- */
-export async function loadPublicData(dir: string): Promise<PublicData> {
+/** The four public-data files as read, before any parsing: enough to tell whether they changed. */
+export interface PublicDataFiles {
+  contents: FileContents;
+  /** A sha256 over the four files, each preceded by its name and length. */
+  checksum: string;
+  /** Files that could not be read. */
+  log: IssueLog;
+}
+
+export async function readPublicDataFiles(dir: string): Promise<PublicDataFiles> {
   const log = new IssueLog();
   const contents = await readFiles(dir, log);
+  return { contents, checksum: checksum(contents), log };
+}
+
+/**
+ * Checks the files read by readPublicDataFiles. Every problem found in any of them is
+ * collected, and all are thrown together as one ImportValidationError.
+ */
+export function parsePublicData({ contents, checksum, log }: PublicDataFiles): PublicData {
   const table = (key: FileKey, columns: readonly string[]): CsvTable => {
     const content = contents[key];
     if (content === null) return { file: DATA_FILES[key], rows: [], complete: false };
@@ -58,5 +70,10 @@ export async function loadPublicData(dir: string): Promise<PublicData> {
   const knownStates = statesTable.complete ? { file: statesTable.file, keys: states.codes } : null;
   const voting = readVoting(table('resolutions', RESOLUTION_COLUMNS), table('votes', VOTE_COLUMNS), knownStates, log);
   log.throwIfAny();
-  return { states: states.records, ...voting, checksum: checksum(contents) };
+  return { states: states.records, ...voting, checksum };
+}
+
+/** Reads and checks the four public-data files in `dir` (see parsePublicData). */
+export async function loadPublicData(dir: string): Promise<PublicData> {
+  return parsePublicData(await readPublicDataFiles(dir));
 }

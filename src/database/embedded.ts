@@ -1,6 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Logger } from '@nestjs/common';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,6 +50,12 @@ export async function startEmbeddedDatabase(dir: string): Promise<EmbeddedDataba
   mkdirSync(dir, { recursive: true });
   const unlock = takeLock(dir);
   try {
+    // Loaded here, so that a service on a PostgreSQL server never loads them.
+    const [{ PGlite }, { unaccent }, { PGLiteSocketServer }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/unaccent'),
+      import('@electric-sql/pglite-socket'),
+    ]);
     const db = await PGlite.create(dir, { extensions: { unaccent } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
     await server.start();
