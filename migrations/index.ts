@@ -8,6 +8,7 @@ import { CampaignsAndEvents1795830000000 } from './1795830000000-campaigns-and-e
 import { WorkPlans1795840000000 } from './1795840000000-work-plans.js';
 import { ContactPostings1795850000000 } from './1795850000000-contact-postings.js';
 import { SpreadsheetImport1795860000000 } from './1795860000000-spreadsheet-import.js';
+import { EventAndCampaignEdits1795870000000 } from './1795870000000-event-and-campaign-edits.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   WorkPlans1795840000000,
   ContactPostings1795850000000,
   SpreadsheetImport1795860000000,
+  EventAndCampaignEdits1795870000000,
 ];

@@ -4,12 +4,30 @@ import type { Viewer } from '../auth/viewer.js';
 import { InteractionType, Posting, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { visibleTo } from '../interactions/visibility.js';
 import type { LetterCampaign } from './campaign.model.js';
 
 const CAMPAIGN_COLUMNS = `c.id, c.name, c.template_ref AS "templateRef", c.sending_date AS "sendingDate", c.visibility,
   c.organization_id AS "organizationId", c.owner_id AS "ownerId", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+const CAMPAIGN_RETURNING = CAMPAIGN_COLUMNS.replace(/\bc\./g, '');
+
+/** What a correction of a campaign may change. */
+export interface CampaignChanges {
+  name?: string;
+  templateRef?: string;
+  sendingDate?: string;
+  visibility?: Visibility;
+  ownerId?: string;
+}
+
+const CAMPAIGN_SPEC = {
+  table: 'letter_campaigns',
+  what: 'Letter campaign',
+  returning: CAMPAIGN_RETURNING,
+  columns: { name: 'name', templateRef: 'template_ref', sendingDate: 'sending_date', visibility: 'visibility', ownerId: 'owner_id' } satisfies ColumnMap<CampaignChanges>,
+};
 
 /** A letter with what its status needs: the interaction's dates and version. */
 export interface LetterRow {
@@ -65,9 +83,13 @@ export interface PartnerWork extends Organization {
 export class CampaignsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<LetterCampaign | null> {
+  /** The campaign if the viewer may see it; with `lock`, locked until the transaction ends. */
+  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<LetterCampaign | null> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE c.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'c')}`, p.values);
+    const rows = await db.query(
+      `SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE c.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'c')}${lock ? ' FOR UPDATE' : ''}`,
+      p.values,
+    );
     return rows[0] ?? null;
   }
 
@@ -157,7 +179,7 @@ export class CampaignsRepository {
   ): Promise<LetterCampaign> {
     const rows = await db.query(
       `INSERT INTO letter_campaigns (id, name, template_ref, sending_date, visibility, organization_id, owner_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${CAMPAIGN_COLUMNS.replace(/\bc\./g, '')}`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${CAMPAIGN_RETURNING}`,
       [row.id, row.name, row.templateRef, row.sendingDate, row.visibility, row.organizationId, row.ownerId],
     );
     return rows[0];
@@ -192,5 +214,57 @@ export class CampaignsRepository {
        SELECT $1, * FROM unnest($2::char(3)[], $3::uuid[], $4::posting[], $5::text[])`,
       [campaign.id, letters.map((l) => l.stateIso3), ids, letters.map((l) => l.addressedPosting), letters.map((l) => l.addressedTo)],
     );
+  }
+
+  update(id: string, expectedVersion: number, changes: CampaignChanges, db: Queryable): Promise<LetterCampaign> {
+    return updateVersioned<CampaignChanges, LetterCampaign>(db, CAMPAIGN_SPEC, id, expectedVersion, changes);
+  }
+
+  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, CAMPAIGN_SPEC, id, expectedVersion);
+  }
+
+  /**
+   * Every letter of a campaign, whoever may see it, with its follow-up date; the letters are locked
+   * until the transaction ends, so that no reply or follow-up is logged on them meanwhile.
+   */
+  lockLetters(campaignId: string, db: Queryable): Promise<(LetterRow & { followUpOn: string | null })[]> {
+    return db.query(
+      `SELECT ${LETTER_COLUMNS}, i.follow_up_on AS "followUpOn"
+       FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id
+       WHERE l.campaign_id = $1 ORDER BY l.state_iso3 FOR UPDATE OF i`,
+      [campaignId],
+    );
+  }
+
+  /**
+   * The campaign-level fields of its letters: those dated `from` move to `to`, and every letter takes
+   * `visibility` (each left alone when not given). The letters that change get a new version.
+   */
+  async updateLetters(campaignId: string, changes: { from?: string; to?: string; visibility?: Visibility }, db: Queryable): Promise<void> {
+    await db.query(
+      `UPDATE interactions i SET
+         occurred_on = CASE WHEN i.occurred_on = $2::date THEN $3::date ELSE i.occurred_on END,
+         visibility = coalesce($4::visibility, i.visibility),
+         version = i.version + 1, updated_at = now()
+       FROM campaign_letters l
+       WHERE l.interaction_id = i.id AND l.campaign_id = $1
+         AND ((i.occurred_on = $2::date AND $3::date IS NOT NULL) OR i.visibility <> $4::visibility)`,
+      [campaignId, changes.from ?? null, changes.to ?? null, changes.visibility ?? null],
+    );
+  }
+
+  /** Deletes letters (their interactions): their State and contact links and their campaign_letters rows go with them. */
+  async deleteLetters(interactionIds: string[], db: Queryable): Promise<void> {
+    await db.query(`DELETE FROM interactions WHERE id = ANY($1::uuid[])`, [interactionIds]);
+  }
+
+  /** Whether this user may own a campaign of this organization: a coordinator or admin of it, not disabled. */
+  async canOwn(userId: string, organizationId: string, db: Queryable): Promise<boolean> {
+    const rows = await db.query(
+      `SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL`,
+      [userId, organizationId],
+    );
+    return rows.length > 0;
   }
 }

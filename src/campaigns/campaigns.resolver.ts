@@ -17,7 +17,13 @@ import { User } from '../users/user.model.js';
 import { CampaignLetter, CampaignProgress, LetterCampaign, LetterCampaignConnection, LetterStatus, UnansweredLetter } from './campaign.model.js';
 import { CampaignsRepository, type LetterRow, type PartnerWork } from './campaigns.repository.js';
 import { CampaignsService, letterStatus, suggestFollowUps, toLetter } from './campaigns.service.js';
-import { CreateLetterCampaignInput, LetterCampaignsArgs, LogLetterReplyInput, MarkCampaignFollowUpDoneInput } from './dto/campaign.inputs.js';
+import {
+  CreateLetterCampaignInput,
+  LetterCampaignsArgs,
+  LogLetterReplyInput,
+  MarkCampaignFollowUpDoneInput,
+  UpdateLetterCampaignInput,
+} from './dto/campaign.inputs.js';
 
 /** The per-request batches of the campaign fields: one statement for all the campaigns of a response. */
 class CampaignLoaders {
@@ -68,6 +74,28 @@ export class CampaignsResolver {
   })
   createLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateLetterCampaignInput): Promise<LetterCampaign> {
     return this.service.create(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => LetterCampaign, {
+    description:
+      "Corrects a campaign's name, template, sending date, owner or visibility (the campaign's organization or an admin). The visibility is the campaign's and every letter's: they change together, in one transaction; a stale expectedVersion is a CONFLICT",
+  })
+  updateLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateLetterCampaignInput): Promise<LetterCampaign> {
+    return this.service.update(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, {
+    description:
+      'Deletes a campaign and its letters, in one transaction, while every letter still awaits its reply; returns its id. Once a letter has a reply, a reply note or a follow-up done, the campaign stays as history: CONFLICT',
+  })
+  deleteLetterCampaign(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.delete(viewer, id, expectedVersion);
   }
 
   @Writers()

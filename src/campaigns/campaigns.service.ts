@@ -4,7 +4,8 @@ import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
-import { badInput, conflict, notFound } from '../common/errors.js';
+import { editableRow } from '../common/editable.js';
+import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
@@ -16,7 +17,14 @@ import { daysBetween } from '../targets/score.js';
 import { TargetsService } from '../targets/targets.service.js';
 import { CampaignLetter, FollowUpChannel, LetterCampaign, LetterStatus } from './campaign.model.js';
 import { CampaignsRepository, type AddressableContact, type LetterRow, type NewLetter, type PartnerWork } from './campaigns.repository.js';
-import type { CreateLetterCampaignInput, LetterCampaignsArgs, LetterRef, LogLetterReplyInput, MarkCampaignFollowUpDoneInput } from './dto/campaign.inputs.js';
+import type {
+  CreateLetterCampaignInput,
+  LetterCampaignsArgs,
+  LetterRef,
+  LogLetterReplyInput,
+  MarkCampaignFollowUpDoneInput,
+  UpdateLetterCampaignInput,
+} from './dto/campaign.inputs.js';
 
 export const DEFAULT_POSTINGS = [Posting.GENEVA_MISSION, Posting.NEW_YORK_MISSION, Posting.CAPITAL];
 
@@ -161,11 +169,67 @@ export class CampaignsService {
       await emit({
         kind: ActivityKind.CAMPAIGN_CREATED,
         stateIso3s: iso3s,
-        summary: `Letter campaign "${input.name}": ${letters.length} letter${letters.length === 1 ? '' : 's'} sent on ${input.sendingDate}`,
+        summary: `Letter campaign "${input.name}": ${lettersSent(letters.length, input.sendingDate)}`,
         visibility,
       });
       return campaign;
     });
+  }
+
+  /**
+   * Corrects a campaign, with its letters in the same transaction: a new sending date moves the
+   * letters still dated on the old one, and a new visibility is every letter's (the letters are
+   * the campaign's interactions, under the same rule). Their subject and text stay as sent.
+   */
+  update(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateLetterCampaignInput): Promise<LetterCampaign> {
+    return this.writes.run(viewer, 'updateLetterCampaign', async ({ manager, emit }) => {
+      const current = await this.editableCampaign(viewer, id, expectedVersion, manager);
+      if (changes.ownerId && !(await this.campaigns.canOwn(changes.ownerId, current.organizationId, manager))) {
+        throw badInput("The owner must be a coordinator or admin of the campaign's organization, and not disabled", { field: 'ownerId' });
+      }
+      const letters = await this.campaigns.lockLetters(id, manager);
+      const moved = changes.sendingDate !== undefined && changes.sendingDate !== current.sendingDate;
+      if (moved) checkSendingDate(letters.filter((letter) => letter.sentOn === current.sendingDate), changes.sendingDate!);
+      const campaign = await this.campaigns.update(id, expectedVersion, changes, manager);
+      const dates = moved ? { from: current.sendingDate, to: campaign.sendingDate } : {};
+      if (moved || changes.visibility) await this.campaigns.updateLetters(id, { ...dates, visibility: changes.visibility }, manager);
+      await emit({
+        kind: ActivityKind.CAMPAIGN_CHANGED,
+        stateIso3s: letters.map((letter) => letter.stateIso3),
+        summary: `Letter campaign "${campaign.name}" changed: ${lettersSent(letters.length, campaign.sendingDate)}`,
+        visibility: campaign.visibility,
+      });
+      return campaign;
+    });
+  }
+
+  /**
+   * Deletes a campaign and its letters in one transaction, while every letter still awaits its
+   * reply: a letter with a reply, a reply note or a follow-up done is history, and the campaign
+   * then stays (CONFLICT).
+   */
+  async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
+    await this.writes.run(viewer, 'deleteLetterCampaign', async ({ manager, emit }) => {
+      const campaign = await this.editableCampaign(viewer, id, expectedVersion, manager);
+      const letters = await this.campaigns.lockLetters(id, manager);
+      const answered = letters.filter((letter) => letterStatus(letter) !== LetterStatus.AWAITING_REPLY || letter.replyNote !== null).length;
+      if (answered) {
+        throw new AppError(
+          'CONFLICT',
+          `${answered} of the letters of "${campaign.name}" ha${answered === 1 ? 's' : 've'} a reply or a follow-up logged: they are history, so the campaign stays`,
+          { id, answeredLetters: answered },
+        );
+      }
+      await this.campaigns.deleteLetters(letters.map((letter) => letter.interactionId), manager);
+      await this.campaigns.delete(id, expectedVersion, manager);
+      await emit({
+        kind: ActivityKind.CAMPAIGN_DELETED,
+        stateIso3s: letters.map((letter) => letter.stateIso3),
+        summary: `Letter campaign "${campaign.name}" deleted, with its ${lettersSent(letters.length, campaign.sendingDate)}`,
+        visibility: campaign.visibility,
+      });
+    });
+    return id;
   }
 
   logReply(viewer: Viewer, input: LogLetterReplyInput): Promise<CampaignLetter> {
@@ -211,6 +275,12 @@ export class CampaignsService {
       .map((row) => ({ row, daysWithoutReply: daysBetween(row.sentOn, asOf) }));
   }
 
+  /** A campaign is changed by its own organization (admins may change any they see); it stays locked until the write ends. */
+  private async editableCampaign(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<LetterCampaign> {
+    const campaign = isUuid(id) ? await this.campaigns.visibleById(viewer, id, db, true) : null;
+    return editableRow(viewer, campaign, { what: 'Letter campaign', id, expectedVersion, forbidden: 'Only the organization that sent a letter campaign can change it' });
+  }
+
   private async editableLetter(viewer: Viewer, ref: LetterRef, db: Queryable): Promise<LetterRow> {
     if (!ref.interactionId && !(ref.campaignId && ref.stateIso3)) {
       throw badInput('Name the letter by interactionId, or by campaignId and stateIso3', { field: 'interactionId' });
@@ -243,6 +313,22 @@ export class CampaignsService {
     }
     return chosen;
   }
+}
+
+/** "16 letters sent on 2018-01-15" */
+function lettersSent(count: number, sendingDate: string): string {
+  return `${count} letter${count === 1 ? '' : 's'} sent on ${sendingDate}`;
+}
+
+/** A letter's follow-up date and reply come on or after its date: moving the letters must keep that. */
+function checkSendingDate(letters: (LetterRow & { followUpOn: string | null })[], sendingDate: string): void {
+  const after = letters.filter((letter) => [letter.followUpOn, letter.replyReceivedOn].some((date) => date !== null && date < sendingDate));
+  if (!after.length) return;
+  const iso3s = after.map((letter) => letter.stateIso3);
+  throw badInput(`sendingDate (${sendingDate}) would come after the follow-up date or the reply of the letters to ${iso3s.join(', ')}`, {
+    field: 'sendingDate',
+    stateIso3s: iso3s,
+  });
 }
 
 function names(contacts: AddressableContact[]): string {

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
-import { updateVersioned } from '../common/versioned-update.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
@@ -15,6 +15,23 @@ import type { Event, PlannedMeeting } from './event.model.js';
 const EVENT_COLUMNS = `e.id, e.name, e.kind, e.place, e.starts_on AS "startsOn", e.ends_on AS "endsOn", e.visibility,
   e.organization_id AS "organizationId", e.created_by AS "createdBy", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
 const EVENT_RETURNING = EVENT_COLUMNS.replace(/\be\./g, '');
+
+/** What a correction of an event may change. */
+export interface EventChanges {
+  name?: string;
+  kind?: EventKind;
+  place?: string | null;
+  startsOn?: string;
+  endsOn?: string;
+  visibility?: Visibility;
+}
+
+const EVENT_SPEC = {
+  table: 'events',
+  what: 'Event',
+  returning: EVENT_RETURNING,
+  columns: { name: 'name', kind: 'kind', place: 'place', startsOn: 'starts_on', endsOn: 'ends_on', visibility: 'visibility' } satisfies ColumnMap<EventChanges>,
+};
 
 const MEETING_COLUMNS = `m.id, m.event_id AS "eventId", m.state_iso3 AS "stateIso3", m.planned_on AS "plannedOn", m.objective,
   m.interaction_id AS "interactionId", m.interaction_id IS NOT NULL AS held, m.visibility, m.organization_id AS "organizationId",
@@ -42,9 +59,13 @@ export interface AttendanceFacts {
 export class EventsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Event | null> {
+  /** The event if the viewer may see it; with `lock`, locked until the transaction ends (no meeting or interaction is added meanwhile). */
+  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<Event | null> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    const rows = await db.query(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'e')}${lock ? ' FOR UPDATE' : ''}`,
+      p.values,
+    );
     return rows[0] ?? null;
   }
 
@@ -83,7 +104,47 @@ export class EventsRepository {
 
   /** A new version of the event (its attendance changed), checking the version read. */
   touch(id: string, expectedVersion: number | undefined, db: Queryable): Promise<Event> {
-    return updateVersioned<object, Event>(db, { table: 'events', what: 'Event', returning: EVENT_RETURNING, columns: {} }, id, expectedVersion, {});
+    return updateVersioned<EventChanges, Event>(db, EVENT_SPEC, id, expectedVersion, {});
+  }
+
+  update(id: string, expectedVersion: number, changes: EventChanges, db: Queryable): Promise<Event> {
+    return updateVersioned<EventChanges, Event>(db, EVENT_SPEC, id, expectedVersion, changes);
+  }
+
+  /** Deletes the event; its attendance, delegations and planned meetings go with it (the foreign keys cascade). */
+  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, EVENT_SPEC, id, expectedVersion);
+  }
+
+  /** Whether any interaction was logged at the event (a meeting held there, say), whoever may see it. */
+  async hasInteractions(eventId: string, db: Queryable): Promise<boolean> {
+    const rows = await db.query(
+      `SELECT 1 FROM event_interactions WHERE event_id = $1 UNION ALL SELECT 1 FROM planned_meetings WHERE event_id = $1 AND interaction_id IS NOT NULL LIMIT 1`,
+      [eventId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether an organization other than this one planned a meeting or logged an interaction at the event. */
+  async usedByOthers(eventId: string, organizationId: string, db: Queryable): Promise<boolean> {
+    const rows = await db.query(
+      `SELECT 1 FROM planned_meetings WHERE event_id = $1 AND organization_id <> $2
+       UNION ALL
+       SELECT 1 FROM event_interactions ei JOIN interactions i ON i.id = ei.interaction_id WHERE ei.event_id = $1 AND i.organization_id <> $2
+       LIMIT 1`,
+      [eventId, organizationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The dates of the meetings planned at the event, not yet held, that fall outside these dates (whoever may see them). */
+  async meetingDatesOutside(eventId: string, startsOn: string, endsOn: string, db: Queryable): Promise<string[]> {
+    const rows: { plannedOn: string }[] = await db.query(
+      `SELECT DISTINCT planned_on AS "plannedOn" FROM planned_meetings
+       WHERE event_id = $1 AND interaction_id IS NULL AND (planned_on < $2::date OR planned_on > $3::date) ORDER BY 1`,
+      [eventId, startsOn, endsOn],
+    );
+    return rows.map((row) => row.plannedOn);
   }
 
   async addAttendance(eventId: string, iso3s: string[], contactIds: string[], db: Queryable): Promise<void> {
@@ -100,8 +161,8 @@ export class EventsRepository {
     return removed[0].length > 0;
   }
 
-  attendancesOf(eventIds: readonly string[]): Promise<{ eventId: string; stateIso3: string }[]> {
-    return this.db.query(
+  attendancesOf(eventIds: readonly string[], db: Queryable = this.db): Promise<{ eventId: string; stateIso3: string }[]> {
+    return db.query(
       `SELECT a.event_id AS "eventId", a.state_iso3 AS "stateIso3" FROM event_attendances a JOIN states s ON s.iso3 = a.state_iso3
        WHERE a.event_id = ANY($1::uuid[]) ORDER BY s.name`,
       [eventIds],

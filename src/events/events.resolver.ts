@@ -14,7 +14,7 @@ import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { TargetFilter } from '../targets/dto/targets.args.js';
 import { User } from '../users/user.model.js';
-import { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeetingInput, RecordEventInput } from './dto/event.inputs.js';
+import { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeetingInput, RecordEventInput, UpdateEventInput } from './dto/event.inputs.js';
 import { Event, EventAttendance, EventConnection, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
@@ -96,6 +96,27 @@ export class EventsResolver {
   @Mutation(() => Event, { description: 'Records an event, with the States attending' })
   recordEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordEventInput): Promise<Event> {
     return this.service.record(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => Event, {
+    description: "Corrects an event's name, kind, place, dates or visibility (the event's organization or an admin); a stale expectedVersion is a CONFLICT",
+  })
+  updateEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateEventInput): Promise<Event> {
+    return this.service.update(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, {
+    description:
+      'Deletes an event with its attendance and its planned meetings; returns its id. An event where interactions were logged (a meeting held there) stays as part of their history: CONFLICT',
+  })
+  deleteEvent(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.delete(viewer, id, expectedVersion);
   }
 
   @Writers()

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
-import { badInput, conflict, forbidden, notFound } from '../common/errors.js';
+import { editableRow } from '../common/editable.js';
+import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
@@ -11,7 +12,7 @@ import { InteractionsService } from '../interactions/interactions.service.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { TargetFilter } from '../targets/dto/targets.args.js';
 import { TargetsService } from '../targets/targets.service.js';
-import type { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeetingInput, RecordEventInput } from './dto/event.inputs.js';
+import type { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeetingInput, RecordEventInput, UpdateEventInput } from './dto/event.inputs.js';
 import type { Event, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsRepository } from './events.repository.js';
 
@@ -36,7 +37,7 @@ export class EventsService {
   }
 
   record(viewer: Viewer, input: RecordEventInput): Promise<Event> {
-    if (input.endsOn < input.startsOn) throw badInput(`endsOn (${input.endsOn}) cannot be before startsOn (${input.startsOn})`, { field: 'endsOn' });
+    checkDates(input.startsOn, input.endsOn);
     const visibility = input.visibility ?? Visibility.COORDINATORS;
     const attending = input.attendingStateIso3s ?? [];
     return this.writes.run(viewer, 'recordEvent', async ({ manager, emit }) => {
@@ -49,11 +50,58 @@ export class EventsService {
       await emit({
         kind: ActivityKind.EVENT_RECORDED,
         stateIso3s: attending,
-        summary: `Event recorded: ${input.name}${input.place ? ` (${input.place})` : ''}, ${input.startsOn} to ${input.endsOn}`,
+        summary: `Event recorded: ${describeEvent(event)}`,
         visibility,
       });
       return event;
     });
+  }
+
+  /**
+   * Corrects an event. New dates keep the rule of recordEvent and must still hold the meetings
+   * planned there and not yet held; the event cannot become ORGANIZATION while another
+   * organization planned meetings or logged interactions there (they would lose sight of it).
+   */
+  update(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateEventInput): Promise<Event> {
+    return this.writes.run(viewer, 'updateEvent', async ({ manager, emit }) => {
+      const current = await this.editableEvent(viewer, id, expectedVersion, manager, true);
+      const startsOn = changes.startsOn ?? current.startsOn;
+      const endsOn = changes.endsOn ?? current.endsOn;
+      checkDates(startsOn, endsOn);
+      if (startsOn !== current.startsOn || endsOn !== current.endsOn) {
+        const outside = await this.events.meetingDatesOutside(id, startsOn, endsOn, manager);
+        if (outside.length) {
+          throw badInput(`Meetings not yet held are planned at this event on ${outside.join(', ')}, outside ${startsOn} to ${endsOn}`, {
+            field: outside[0] < startsOn ? 'startsOn' : 'endsOn',
+          });
+        }
+      }
+      if (changes.visibility === Visibility.ORGANIZATION && current.visibility !== Visibility.ORGANIZATION) {
+        if (await this.events.usedByOthers(id, current.organizationId, manager)) {
+          throw badInput('Other organizations planned meetings or logged interactions at this event: it cannot become ORGANIZATION', { field: 'visibility' });
+        }
+      }
+      const event = await this.events.update(id, expectedVersion, changes, manager);
+      await emit({ kind: ActivityKind.EVENT_CHANGED, stateIso3s: await this.attending(id, manager), summary: `Event changed: ${describeEvent(event)}`, visibility: event.visibility });
+      return event;
+    });
+  }
+
+  /**
+   * Deletes an event with its attendance, delegations and planned meetings. One where an interaction
+   * was logged (a meeting held there, say) stays as part of that history: CONFLICT.
+   */
+  async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
+    await this.writes.run(viewer, 'deleteEvent', async ({ manager, emit }) => {
+      const event = await this.editableEvent(viewer, id, expectedVersion, manager, true);
+      if (await this.events.hasInteractions(id, manager)) {
+        throw new AppError('CONFLICT', `Interactions were logged at "${event.name}": the event stays, as part of their history`, { id });
+      }
+      const stateIso3s = await this.attending(id, manager);
+      await this.events.delete(id, expectedVersion, manager);
+      await emit({ kind: ActivityKind.EVENT_DELETED, stateIso3s, summary: `Event deleted: ${describeEvent(event)}`, visibility: event.visibility });
+    });
+    return id;
   }
 
   addAttendance(viewer: Viewer, input: AddEventAttendanceInput): Promise<Event> {
@@ -156,14 +204,14 @@ export class EventsService {
   }
 
   /** An event is changed by its own organization (admins may change any they see). */
-  private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable): Promise<Event> {
-    const event = isUuid(id) ? await this.events.visibleById(viewer, id, db) : null;
-    if (!event) throw notFound('Event', id);
-    if (viewer.role !== Role.ADMIN && event.organizationId !== viewer.organizationId) {
-      throw forbidden('Only the organization that recorded an event can change it');
-    }
-    if (expectedVersion !== undefined && event.version !== expectedVersion) throw conflict('Event', id, expectedVersion, event.version);
-    return event;
+  private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable, lock = false): Promise<Event> {
+    const event = isUuid(id) ? await this.events.visibleById(viewer, id, db, lock) : null;
+    return editableRow(viewer, event, { what: 'Event', id, expectedVersion, forbidden: 'Only the organization that recorded an event can change it' });
+  }
+
+  /** The States attending an event. */
+  private async attending(eventId: string, db: Queryable): Promise<string[]> {
+    return (await this.events.attendancesOf([eventId], db)).map((a) => a.stateIso3);
   }
 
   private async checkStates(iso3s: string[], db: Queryable): Promise<void> {
@@ -184,4 +232,14 @@ export class EventsService {
       }
     }
   }
+}
+
+/** "Pacific Conference (Auckland), 2026-03-01 to 2026-03-03" */
+function describeEvent(event: Event): string {
+  return `${event.name}${event.place ? ` (${event.place})` : ''}, ${event.startsOn} to ${event.endsOn}`;
+}
+
+/** An event ends on or after the day it starts. */
+function checkDates(startsOn: string, endsOn: string): void {
+  if (endsOn < startsOn) throw badInput(`endsOn (${endsOn}) cannot be before startsOn (${startsOn})`, { field: 'endsOn' });
 }

@@ -16,6 +16,12 @@ const REPLY = `mutation($input: LogLetterReplyInput!) { logLetterReply(input: $i
 const FOLLOWED = `mutation($input: MarkCampaignFollowUpDoneInput!) { markCampaignFollowUpDone(input: $input) { ${LETTER_FIELDS} } }`;
 const LIST = `{ letterCampaigns(first: 50) { totalCount edges { node { name } } } }`;
 const FEED = `{ activityFeed(filter: { kinds: [CAMPAIGN_CREATED, LETTER_REPLY_LOGGED] }, first: 100) { edges { node { kind summary states { iso3 } interaction { id } } } } }`;
+const UPDATE = `mutation($input: UpdateLetterCampaignInput!) { updateLetterCampaign(input: $input) { id name templateRef sendingDate visibility version owner { email } } }`;
+const DELETE = `mutation($id: ID!, $expectedVersion: Int!) { deleteLetterCampaign(id: $id, expectedVersion: $expectedVersion) }`;
+const UPDATE_LETTER = `mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { version } }`;
+const CHANGES = `{ activityFeed(filter: { kinds: [CAMPAIGN_CHANGED, CAMPAIGN_DELETED] }, first: 100) { edges { node { kind summary states { iso3 } } } } }`;
+const AUDIT = `query($entity: String!, $entityId: String) { auditLog(filter: { entity: $entity, entityId: $entityId }, first: 200) {
+  edges { node { action entityId actor { email } before after } } } }`;
 
 /**
  * The January letters to the Pacific and Latin American States not Party, as the coordinators
@@ -273,5 +279,168 @@ describe('letter campaigns', () => {
     const { statements: all } = await t.counter.measure(() => t.gql(query, {}, cast.france.token));
     const { statements: one } = await t.counter.measure(() => t.gql(query.replace('first: 50', 'first: 1'), {}, cast.france.token));
     expect(all).toBe(one);
+  });
+
+  describe('corrections and deletion', () => {
+    const create = async (input: Record<string, unknown>, actor: Actor = cast.france) =>
+      ok(await t.gql(CREATE, { input: { templateRef: 'letters/2019-01.docx', sendingDate: '2019-01-10', ...input } }, actor.token)).createLetterCampaign;
+    const update = (input: Record<string, unknown>, actor: Actor = cast.france) => t.gql(UPDATE, { input }, actor.token);
+    const letterIds = async (id: string) => (await read(id)).letters.map((l: any) => l.interaction.id);
+    /** Each letter as [State, date, visibility, version]. */
+    const lettersOf = async (id: string, actor: Actor = cast.france) =>
+      (await read(id, actor)).letters.map((l: any) => [l.state.iso3, l.sentOn, l.interaction.visibility, l.version]);
+    const changes = async (actor: Actor) => ok(await t.gql(CHANGES, {}, actor.token)).activityFeed.edges.map((e: any) => e.node);
+    const audit = async (entity: string, entityId: string) =>
+      ok(await t.gql(AUDIT, { entity, entityId }, cast.admin.token)).auditLog.edges.map((e: any) => e.node);
+
+    it('corrects a campaign: its letters move with its sending date and take its visibility, in the same transaction', async () => {
+      const february = await create({ name: 'February 2019 letters', stateIso3s: ['FSM', 'MHL', 'TUV'], followUpOn: '2019-02-10' });
+      // Tuvalu's letter went out a day late: dated on its own, it keeps its date.
+      const tuvalu = letterOf(await read(february.id), 'TUV');
+      ok(await t.gql(UPDATE_LETTER, { id: tuvalu.interaction.id, input: { expectedVersion: 1, occurredOn: '2019-01-11' } }, cast.france.token));
+      expect(await read(february.id, cast.panama)).toBeNull();
+      const second = ok(
+        await t.gql(
+          'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+          { input: { email: 'second@france.example', displayName: 'second', role: 'COORDINATOR', organizationId: cast.france.organizationId, password: 'a-long-test-password' } },
+          cast.admin.token,
+        ),
+      ).createUser;
+
+      const input = { id: february.id, expectedVersion: 1, name: 'February 2019 letters to the Pacific', templateRef: 'letters/2019-02.docx', sendingDate: '2019-01-12', visibility: 'COORDINATORS', ownerId: second.id };
+      expect(ok(await update(input)).updateLetterCampaign).toEqual({
+        id: february.id,
+        name: 'February 2019 letters to the Pacific',
+        templateRef: 'letters/2019-02.docx',
+        sendingDate: '2019-01-12',
+        visibility: 'COORDINATORS',
+        version: 2,
+        owner: { email: 'second@france.example' },
+      });
+      expect(await lettersOf(february.id)).toEqual([
+        ['MHL', '2019-01-12', 'COORDINATORS', 2],
+        ['FSM', '2019-01-12', 'COORDINATORS', 2],
+        ['TUV', '2019-01-11', 'COORDINATORS', 3],
+      ]);
+      // The letters are interactions: every path to them (here the State links) has the new visibility.
+      const links = await db.query(`SELECT DISTINCT visibility FROM interaction_states WHERE interaction_id = ANY($1::uuid[])`, [await letterIds(february.id)]);
+      expect(links).toEqual([{ visibility: 'COORDINATORS' }]);
+      expect(await lettersOf(february.id, cast.panama)).toHaveLength(3);
+      // The letters' own text stays as sent.
+      expect(letterOf(await read(february.id), 'FSM').interaction.subject).toBe('February 2019 letters');
+
+      const snapshot = { campaign: await read(february.id), letters: await lettersOf(february.id) };
+      const unchanged = async () => expect({ campaign: await read(february.id), letters: await lettersOf(february.id) }).toEqual(snapshot);
+      const stale = await update({ id: february.id, expectedVersion: 1, name: 'Stale name' });
+      expect(codes(stale)).toEqual(['CONFLICT']);
+      expect(stale.errors![0].extensions!.details).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+      await unchanged();
+
+      const bad = [
+        { sendingDate: '2019-02-11' }, // after the letters' follow-up date
+        { name: '   ' },
+        { templateRef: null },
+        { visibility: null },
+        { ownerId: cast.panama.id }, // of another organization
+        { ownerId: cast.partner.id },
+        { ownerId: 'not-a-uuid' },
+        { id: 'not-a-uuid' },
+      ];
+      for (const change of bad) {
+        expect([change, codes(await update({ id: february.id, expectedVersion: 2, visibility: 'SHARED', ...change }))]).toEqual([change, ['BAD_USER_INPUT']]);
+      }
+      const late = await update({ id: february.id, expectedVersion: 2, sendingDate: '2019-02-11' });
+      // Only the letters that would move count: Tuvalu's keeps its own date.
+      expect(late.errors![0].extensions!.details).toEqual({ field: 'sendingDate', stateIso3s: ['FSM', 'MHL'] });
+      expect(codes(await update({ id: february.id, expectedVersion: 2, name: 'Panama was here' }, cast.panama))).toEqual(['FORBIDDEN']);
+      expect(codes(await update({ id: february.id, expectedVersion: 2, name: 'Partner was here' }, cast.partner))).toEqual(['FORBIDDEN']);
+      expect(codes(await update({ id: campaign.id, expectedVersion: 1, name: 'Panama was here' }, cast.panama))).toEqual(['NOT_FOUND']);
+      expect(codes(await update({ id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, name: 'X' }))).toEqual(['NOT_FOUND']);
+      await unchanged();
+
+      // Panama sees the change in the feed now that the campaign is for coordinators; partners do not.
+      expect(await changes(cast.panama)).toEqual([
+        {
+          kind: 'CAMPAIGN_CHANGED',
+          summary: 'Letter campaign "February 2019 letters to the Pacific" changed: 3 letters sent on 2019-01-12',
+          states: [{ iso3: 'FSM' }, { iso3: 'MHL' }, { iso3: 'TUV' }],
+        },
+      ]);
+      expect(await changes(cast.partner)).toEqual([]);
+
+      // The audit trail has the campaign's change and each letter's, under the one action.
+      const [changed] = (await audit('letter_campaigns', february.id)).filter((entry: any) => entry.action === 'updateLetterCampaign');
+      expect(changed).toMatchObject({
+        actor: { email: 'coordinator@france.example' },
+        before: { name: 'February 2019 letters', sending_date: '2019-01-10', visibility: 'ORGANIZATION', owner_id: cast.france.id, version: 1 },
+        after: { name: 'February 2019 letters to the Pacific', sending_date: '2019-01-12', visibility: 'COORDINATORS', owner_id: second.id, version: 2 },
+      });
+      const fsm = letterOf(await read(february.id), 'FSM').interaction.id;
+      expect((await audit('interactions', fsm)).filter((entry: any) => entry.action === 'updateLetterCampaign')).toEqual([
+        expect.objectContaining({
+          before: expect.objectContaining({ occurred_on: '2019-01-10', visibility: 'ORGANIZATION', version: 1 }),
+          after: expect.objectContaining({ occurred_on: '2019-01-12', visibility: 'COORDINATORS', version: 2 }),
+        }),
+      ]);
+    });
+
+    it('deletes a campaign with its letters while none has been answered, and keeps one whose letters are history', async () => {
+      // The January campaign has replies: it stays, with every letter.
+      const before = await counts();
+      const refused = await t.gql(DELETE, { id: campaign.id, expectedVersion: 1 }, cast.france.token);
+      expect(codes(refused)).toEqual(['CONFLICT']);
+      expect(refused.errors![0].message).toContain('history');
+      expect(await counts()).toEqual(before);
+
+      const mistake = await create({ name: 'Letters sent by mistake', stateIso3s: ['KIR', 'TON'], recipients: [{ stateIso3: 'KIR', contactIds: [contacts['Kiribati delegate in Geneva']] }] });
+      const letters = await letterIds(mistake.id);
+      const created = await counts();
+      expect(codes(await t.gql(DELETE, { id: mistake.id, expectedVersion: 2 }, cast.france.token))).toEqual(['CONFLICT']);
+      expect(codes(await t.gql(DELETE, { id: mistake.id, expectedVersion: 1 }, cast.panama.token))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(DELETE, { id: mistake.id, expectedVersion: 1 }, cast.partner.token))).toEqual(['FORBIDDEN']);
+      expect(codes(await t.gql(DELETE, { id: 'not-a-uuid', expectedVersion: 1 }, cast.france.token))).toEqual(['NOT_FOUND']);
+      expect(await counts()).toEqual(created);
+
+      expect(ok(await t.gql(DELETE, { id: mistake.id, expectedVersion: 1 }, cast.france.token)).deleteLetterCampaign).toBe(mistake.id);
+      // The campaign, its two letters and their contact links went; one activity event came.
+      expect(await counts()).toEqual({ ...created, campaigns: created.campaigns - 1, letters: created.letters - 2, interactions: created.interactions - 2, links: created.links - 2, events: created.events + 1 });
+      expect(await db.query(`SELECT 1 FROM interaction_states WHERE interaction_id = ANY($1::uuid[])`, [letters])).toEqual([]);
+      expect(await read(mistake.id)).toBeNull();
+      expect(ok(await t.gql('query($id: ID!) { interaction(id: $id) { id } }', { id: letters[0] }, cast.france.token)).interaction).toBeNull();
+      expect(codes(await t.gql(DELETE, { id: mistake.id, expectedVersion: 1 }, cast.france.token))).toEqual(['NOT_FOUND']);
+
+      expect((await changes(cast.france))[0]).toEqual({
+        kind: 'CAMPAIGN_DELETED',
+        summary: 'Letter campaign "Letters sent by mistake" deleted, with its 2 letters sent on 2019-01-10',
+        states: [{ iso3: 'KIR' }, { iso3: 'TON' }],
+      });
+      expect((await changes(cast.panama)).map((e: any) => e.kind)).toEqual(['CAMPAIGN_CHANGED']);
+
+      // Every row that went is in the audit trail, under the one action.
+      const deleted = (entries: any[]) => entries.filter((entry) => entry.action === 'deleteLetterCampaign');
+      expect(deleted(await audit('letter_campaigns', mistake.id))).toEqual([
+        expect.objectContaining({ actor: { email: 'coordinator@france.example' }, before: expect.objectContaining({ name: 'Letters sent by mistake' }), after: null }),
+      ]);
+      expect(deleted(await audit('campaign_letters', mistake.id))).toHaveLength(2);
+      for (const id of letters) {
+        expect(deleted(await audit('interactions', id))).toEqual([expect.objectContaining({ before: expect.objectContaining({ type: 'LETTER' }), after: null })]);
+      }
+    });
+
+    it('refuses to delete a campaign once a letter was followed up or has a reply note', async () => {
+      const followed = await create({ name: 'Letters followed up', stateIso3s: ['SLB', 'VUT'] });
+      ok(await t.gql(FOLLOWED, { input: { campaignId: followed.id, stateIso3: 'SLB', doneOn: '2019-02-01', expectedVersion: 1 } }, cast.france.token));
+      const noted = await create({ name: 'Letters with a note', stateIso3s: ['TUV'] });
+      const [note] = await letterIds(noted.id);
+      ok(await t.gql(UPDATE_LETTER, { id: note, input: { expectedVersion: 1, outcome: 'Acknowledged by phone' } }, cast.france.token));
+      const before = await counts();
+      for (const id of [followed.id, noted.id]) {
+        const refused = await t.gql(DELETE, { id, expectedVersion: 1 }, cast.france.token);
+        expect(codes(refused)).toEqual(['CONFLICT']);
+        expect(refused.errors![0].extensions!.details).toEqual({ id, answeredLetters: 1 });
+      }
+      expect(await counts()).toEqual(before);
+      expect(await letterIds(followed.id)).toHaveLength(2);
+    });
   });
 });

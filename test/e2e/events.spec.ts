@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { addDays, todayIso } from '../../src/common/dates.js';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
@@ -18,12 +19,20 @@ const NEXT_WEEK = `query($from: Date!, $before: Date!, $notMetOnly: Boolean, $me
   events(startingFrom: $from, startingBefore: $before) { totalCount edges { node { name
     attendingTargets(filter: $filter, notMetOnly: $notMetOnly, metSince: $metSince) { met lastMetOn meetingPlanned target { rank state { iso3 } } } } } } }`;
 const FEED = `{ activityFeed(filter: { kinds: [EVENT_RECORDED, MEETING_PLANNED] }, first: 100) { edges { node { kind summary states { iso3 } } } } }`;
+const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { id name kind place startsOn endsOn visibility version } }`;
+const DELETE = `mutation($id: ID!, $expectedVersion: Int!) { deleteEvent(id: $id, expectedVersion: $expectedVersion) }`;
+const READ_EVENT = `query($id: ID!) { event(id: $id) { id name kind place startsOn endsOn visibility version
+  attendances { state { iso3 } } plannedMeetings { id held } interactions { id } } }`;
+const CHANGES = `{ activityFeed(filter: { kinds: [EVENT_CHANGED, EVENT_DELETED] }, first: 100) { edges { node { kind summary states { iso3 } } } } }`;
+const AUDIT = `query($entity: String!, $entityId: String) { auditLog(filter: { entity: $entity, entityId: $entityId }, first: 200) {
+  edges { node { action entityId actor { email } before after } } } }`;
 
 const CONFERENCE = 'Pacific Conference on Conventional Weapons Treaties';
 
 describe('events', () => {
   let t: TestApp;
   let cast: Cast;
+  let db: DataSource;
   let event: any;
   let workshop: any;
   const contacts: Record<string, string> = {};
@@ -37,6 +46,7 @@ describe('events', () => {
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
+    db = t.app.get(DataSource);
     for (const [stateIso3, fullName] of [['PNG', 'Papua New Guinea delegate'], ['KIR', 'Kiribati delegate'], ['TON', 'Tonga delegate']]) {
       const created = await t.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { fullName, stateIso3 } }, cast.france.token);
       contacts[fullName] = ok(created).createContact.id;
@@ -185,5 +195,164 @@ describe('events', () => {
     // Three more events (each with attendances and a planned meeting) add no statement; a loader
     // may dispatch its batch one tick apart from another, so allow that one statement either way.
     expect(Math.abs(five.statements - two.statements)).toBeLessThanOrEqual(1);
+  });
+
+  describe('corrections and deletion', () => {
+    const read = async (id: string, actor: Actor = cast.france) => ok(await t.gql(READ_EVENT, { id }, actor.token)).event;
+    const update = (input: Record<string, unknown>, actor: Actor = cast.france) => t.gql(UPDATE, { input }, actor.token);
+    const changes = async (actor: Actor) => ok(await t.gql(CHANGES, {}, actor.token)).activityFeed.edges.map((e: any) => `${e.node.kind}: ${e.node.summary}`);
+    const audit = async (entity: string, entityId?: string) => ok(await t.gql(AUDIT, { entity, entityId }, cast.admin.token)).auditLog.edges.map((e: any) => e.node);
+    /** Rows of the event's own tables (attendance, delegations, planned meetings and their contacts, interactions at it). */
+    const rowsOf = async (id: string) => {
+      const [row] = await db.query(
+        `SELECT (SELECT count(*) FROM events WHERE id = $1)::int AS events,
+           (SELECT count(*) FROM event_attendances WHERE event_id = $1)::int AS attendances,
+           (SELECT count(*) FROM event_delegates WHERE event_id = $1)::int AS delegates,
+           (SELECT count(*) FROM planned_meetings WHERE event_id = $1)::int AS meetings,
+           (SELECT count(*) FROM planned_meeting_contacts pc JOIN planned_meetings m ON m.id = pc.meeting_id WHERE m.event_id = $1)::int AS "meetingContacts",
+           (SELECT count(*) FROM event_interactions WHERE event_id = $1)::int AS interactions`,
+        [id],
+      );
+      return row;
+    };
+    const totals = async () =>
+      (await db.query(`SELECT (SELECT count(*) FROM interactions)::int AS interactions, (SELECT count(*) FROM contacts)::int AS contacts`))[0];
+    const record = async (input: Record<string, unknown>, actor: Actor = cast.france) =>
+      ok(await t.gql(RECORD, { input: { kind: 'WORKSHOP', startsOn: day(20), endsOn: day(22), ...input } }, actor.token)).recordEvent;
+
+    it('corrects an event: a new version, the activity feed and the audit trail; a stale version is a CONFLICT and changes nothing', async () => {
+      const summit = await record({ name: 'Geneva summit', place: 'Genva', visibility: 'COORDINATORS', attendingStateIso3s: ['KIR', 'TUV'] });
+      const input = { id: summit.id, expectedVersion: 1, name: 'Geneva Summit on Cluster Munitions', kind: 'REGIONAL_CONFERENCE', place: 'Geneva', startsOn: day(21), endsOn: day(23), visibility: 'SHARED' };
+      const corrected = ok(await update(input)).updateEvent;
+      const { expectedVersion: _read, ...fields } = input;
+      expect(corrected).toEqual({ ...fields, version: 2 });
+      // Only what is sent changes: clearing the place leaves the rest as it was.
+      const cleared = ok(await update({ id: summit.id, expectedVersion: 2, place: null })).updateEvent;
+      expect(cleared).toMatchObject({ name: 'Geneva Summit on Cluster Munitions', place: null, startsOn: day(21), visibility: 'SHARED', version: 3 });
+      expect((await read(summit.id)).attendances.map((a: any) => a.state.iso3)).toEqual(['KIR', 'TUV']);
+
+      const stale = await update({ id: summit.id, expectedVersion: 2, name: 'Stale name' });
+      expect(codes(stale)).toEqual(['CONFLICT']);
+      expect(stale.errors![0].extensions!.details).toMatchObject({ expectedVersion: 2, actualVersion: 3 });
+      expect(await read(summit.id)).toMatchObject({ name: 'Geneva Summit on Cluster Munitions', version: 3 });
+
+      // The change is in the feed, with the event's new visibility (partners see a SHARED event's changes).
+      const changed = `EVENT_CHANGED: Event changed: Geneva Summit on Cluster Munitions (Geneva), ${day(21)} to ${day(23)}`;
+      const clearedPlace = `EVENT_CHANGED: Event changed: Geneva Summit on Cluster Munitions, ${day(21)} to ${day(23)}`;
+      expect(await changes(cast.panama)).toEqual([clearedPlace, changed]);
+      expect(await changes(cast.partner)).toEqual([clearedPlace, changed]);
+      const feed = ok(await t.gql(CHANGES, {}, cast.france.token)).activityFeed.edges;
+      expect(feed[0].node.states.map((s: any) => s.iso3)).toEqual(['KIR', 'TUV']);
+
+      // The audit trail has each change, by whom, before and after.
+      const trail = (await audit('events', summit.id)).filter((entry: any) => entry.action === 'updateEvent');
+      expect(trail).toHaveLength(2);
+      expect(trail[1]).toMatchObject({
+        actor: { email: 'coordinator@france.example' },
+        before: { name: 'Geneva summit', place: 'Genva', kind: 'WORKSHOP', visibility: 'COORDINATORS', version: 1 },
+        after: { name: 'Geneva Summit on Cluster Munitions', place: 'Geneva', kind: 'REGIONAL_CONFERENCE', visibility: 'SHARED', version: 2 },
+      });
+    });
+
+    it('refuses bad input, other organizations and events out of sight', async () => {
+      const workshop = await record({ name: 'Drafting workshop', visibility: 'COORDINATORS' });
+      const hidden = await record({ name: 'Internal planning day', visibility: 'ORGANIZATION' });
+      const bad = [
+        { endsOn: day(19) }, // before the start it keeps
+        { startsOn: day(23) }, // after the end it keeps
+        { startsOn: day(25), endsOn: day(24) },
+        { name: '   ' },
+        { name: null },
+        { startsOn: null },
+        { place: 'x'.repeat(301) },
+        { startsOn: '2026-02-30' },
+      ];
+      for (const change of bad) {
+        expect([change, codes(await update({ id: workshop.id, expectedVersion: 1, ...change }))]).toEqual([change, ['BAD_USER_INPUT']]);
+      }
+      expect(codes(await update({ id: 'not-a-uuid', expectedVersion: 1, name: 'X' }))).toEqual(['BAD_USER_INPUT']);
+      expect(await read(workshop.id)).toMatchObject({ name: 'Drafting workshop', startsOn: day(20), endsOn: day(22), version: 1 });
+
+      expect(codes(await update({ id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, name: 'X' }))).toEqual(['NOT_FOUND']);
+      expect(codes(await update({ id: workshop.id, expectedVersion: 1, name: 'Panama was here' }, cast.panama))).toEqual(['FORBIDDEN']);
+      expect(codes(await update({ id: workshop.id, expectedVersion: 1, name: 'Partner was here' }, cast.partner))).toEqual(['FORBIDDEN']);
+      expect(codes(await update({ id: hidden.id, expectedVersion: 1, name: 'Panama was here' }, cast.panama))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(DELETE, { id: workshop.id, expectedVersion: 1 }, cast.panama.token))).toEqual(['FORBIDDEN']);
+      expect(codes(await t.gql(DELETE, { id: hidden.id, expectedVersion: 1 }, cast.panama.token))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(DELETE, { id: 'not-a-uuid', expectedVersion: 1 }, cast.france.token))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(DELETE, { id: workshop.id, expectedVersion: 1 }, cast.partner.token))).toEqual(['FORBIDDEN']);
+      expect(await read(workshop.id)).toMatchObject({ name: 'Drafting workshop', version: 1 });
+      expect(await read(hidden.id)).toMatchObject({ name: 'Internal planning day', version: 1 });
+
+      // The meetings planned and not yet held stay within the dates.
+      ok(await t.gql(PLAN, { input: { eventId: workshop.id, stateIso3: 'TUV', plannedOn: day(22) } }, cast.france.token));
+      const shifted = await update({ id: workshop.id, expectedVersion: 1, startsOn: day(23), endsOn: day(25) });
+      expect(codes(shifted)).toEqual(['BAD_USER_INPUT']);
+      expect(shifted.errors![0].message).toContain(day(22));
+      expect(ok(await update({ id: workshop.id, expectedVersion: 1, startsOn: day(22), endsOn: day(24) })).updateEvent.version).toBe(2);
+
+      // Panama planned a meeting there: France may not hide the event from Panama now.
+      ok(await t.gql(PLAN, { input: { eventId: workshop.id, stateIso3: 'KIR', visibility: 'COORDINATORS' } }, cast.panama.token));
+      const narrowed = await update({ id: workshop.id, expectedVersion: 2, visibility: 'ORGANIZATION' });
+      expect(codes(narrowed)).toEqual(['BAD_USER_INPUT']);
+      expect(narrowed.errors![0].extensions!.details).toMatchObject({ field: 'visibility' });
+      expect(await read(workshop.id, cast.panama)).toMatchObject({ visibility: 'COORDINATORS', version: 2 });
+      // Without such meetings, it may.
+      expect(ok(await update({ id: hidden.id, expectedVersion: 1, visibility: 'SHARED' })).updateEvent).toMatchObject({ visibility: 'SHARED', version: 2 });
+      expect(ok(await update({ id: hidden.id, expectedVersion: 2, visibility: 'ORGANIZATION' })).updateEvent).toMatchObject({ visibility: 'ORGANIZATION', version: 3 });
+      // An admin may correct any event it sees.
+      expect(ok(await update({ id: workshop.id, expectedVersion: 2, name: 'Drafting workshop (corrected)' }, cast.admin)).updateEvent.version).toBe(3);
+    });
+
+    it('deletes an event with its attendance and planned meetings, in one write that the feed and the audit trail record', async () => {
+      const side = await record({ name: 'Side event to cancel', visibility: 'COORDINATORS', attendingStateIso3s: ['PNG', 'TON'] });
+      ok(await t.gql(ATTEND, { input: { eventId: side.id, stateIso3s: ['KIR'], delegationContactIds: [contacts['Kiribati delegate']], expectedVersion: 1 } }, cast.france.token));
+      for (const [iso3, contact] of [['PNG', 'Papua New Guinea delegate'], ['TON', 'Tonga delegate']]) {
+        ok(await t.gql(PLAN, { input: { eventId: side.id, stateIso3: iso3, plannedOn: day(21), contactIds: [contacts[contact]] } }, cast.france.token));
+      }
+      expect(await rowsOf(side.id)).toEqual({ events: 1, attendances: 3, delegates: 1, meetings: 2, meetingContacts: 2, interactions: 0 });
+      const before = await totals();
+
+      expect(codes(await t.gql(DELETE, { id: side.id, expectedVersion: 1 }, cast.france.token))).toEqual(['CONFLICT']);
+      expect(await rowsOf(side.id)).toEqual({ events: 1, attendances: 3, delegates: 1, meetings: 2, meetingContacts: 2, interactions: 0 });
+
+      expect(ok(await t.gql(DELETE, { id: side.id, expectedVersion: 2 }, cast.france.token)).deleteEvent).toBe(side.id);
+      expect(await rowsOf(side.id)).toEqual({ events: 0, attendances: 0, delegates: 0, meetings: 0, meetingContacts: 0, interactions: 0 });
+      // The contacts stay, and no interaction was touched.
+      expect(await totals()).toEqual(before);
+      expect(await read(side.id)).toBeNull();
+      expect(codes(await t.gql(DELETE, { id: side.id, expectedVersion: 2 }, cast.france.token))).toEqual(['NOT_FOUND']);
+
+      expect((await changes(cast.panama))[0]).toBe(`EVENT_DELETED: Event deleted: Side event to cancel, ${day(20)} to ${day(22)}`);
+      expect((await changes(cast.partner)).some((line: string) => line.includes('Side event to cancel'))).toBe(false);
+      const deleted = ok(await t.gql(CHANGES, {}, cast.france.token)).activityFeed.edges[0].node;
+      expect(deleted.states.map((s: any) => s.iso3).sort()).toEqual(['KIR', 'PNG', 'TON']);
+
+      // Every row that went is in the audit trail, under the one action.
+      const trail = async (entity: string) => (await audit(entity)).filter((entry: any) => entry.action === 'deleteEvent');
+      expect(await trail('events')).toEqual([expect.objectContaining({ entityId: side.id, actor: { email: 'coordinator@france.example' }, after: null, before: expect.objectContaining({ name: 'Side event to cancel' }) })]);
+      for (const [entity, count] of [['event_attendances', 3], ['event_delegates', 1], ['planned_meetings', 2], ['planned_meeting_contacts', 2]] as const) {
+        expect([entity, (await trail(entity)).length]).toEqual([entity, count]);
+      }
+    });
+
+    it('refuses to delete an event where interactions were logged: they are history', async () => {
+      // The conference: France's meeting with Kiribati was logged as held there.
+      const conference = await read(event.id);
+      const kept = await rowsOf(event.id);
+      const refused = await t.gql(DELETE, { id: event.id, expectedVersion: conference.version }, cast.france.token);
+      expect(codes(refused)).toEqual(['CONFLICT']);
+      expect(refused.errors![0].message).toContain('history');
+      expect(await rowsOf(event.id)).toEqual(kept);
+      expect(kept.interactions).toBe(1);
+
+      // An interaction that names the event, without a planned meeting, counts the same.
+      const meetup = await record({ name: 'Informal meetup', visibility: 'COORDINATORS', attendingStateIso3s: ['TUV'] });
+      const input = { type: 'EVENT_MEETING', occurredOn: day(20), subject: 'Tuvalu at the meetup', stateIso3s: ['TUV'], eventId: meetup.id, visibility: 'COORDINATORS' };
+      ok(await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.panama.token));
+      expect(codes(await t.gql(DELETE, { id: meetup.id, expectedVersion: 1 }, cast.france.token))).toEqual(['CONFLICT']);
+      expect(await read(meetup.id)).toMatchObject({ version: 1, interactions: [expect.anything()] });
+      expect((await audit('events', meetup.id)).map((entry: any) => entry.action)).toEqual(['recordEvent']);
+    });
   });
 });

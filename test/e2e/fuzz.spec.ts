@@ -34,6 +34,11 @@ const TABLES = [
   'users',
   'organizations',
   'stage_changes',
+  'events',
+  'event_attendances',
+  'planned_meetings',
+  'letter_campaigns',
+  'campaign_letters',
 ];
 
 /** Calls per mutation; FUZZ_RUNS=500 npm test -- fuzz hunts longer. A failure prints fast-check's seed to replay it. */
@@ -180,7 +185,7 @@ const DATES = ['0000-01-01', '0001-01-01', '9999-12-31', '2024-02-29', '2023-02-
 const NUMBERS = [0, -1, 1, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, 1.5, -0.5, 1e308, Number.NaN, Number.POSITIVE_INFINITY];
 
 /** Replaced, when a call is built, by an id of that kind that exists (of the wrong entity, mostly). */
-const ID_KINDS = ['contact', 'interaction', 'obstacle', 'grouping', 'organization', 'user'] as const;
+const ID_KINDS = ['contact', 'interaction', 'obstacle', 'grouping', 'organization', 'user', 'event', 'campaign'] as const;
 type IdKind = (typeof ID_KINDS)[number];
 const ID_MARK = /^@id:(\w+)(:upper|:padded)?$/;
 
@@ -245,6 +250,8 @@ const TABLE_OF: Record<IdKind, string> = {
   grouping: 'groupings',
   organization: 'organizations',
   user: 'users',
+  event: 'events',
+  campaign: 'letter_campaigns',
 };
 
 /** One live row of each kind (made again if a fuzzed call deleted it), and unique names. */
@@ -308,6 +315,11 @@ class Fixtures {
     return { id: result.data.addContactPosting.postings[0].id, version: result.data.addContactPosting.version };
   }
 
+  /** The admin, who creates the fixtures: a user who may own them. */
+  get adminId(): string {
+    return this.cast.admin.id;
+  }
+
   /** A new contact, to be merged away. */
   async spareContact(): Promise<{ id: string; version: number }> {
     return { id: await this.create('contact'), version: 1 };
@@ -345,6 +357,22 @@ class Fixtures {
         });
       case 'grouping':
         return make('mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }', { name: this.unique('Fuzz grouping'), stateIso3s: ['VUT'] });
+      case 'event':
+        return make('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', {
+          name: 'Fuzz event',
+          kind: 'WORKSHOP',
+          startsOn: '2025-01-10',
+          endsOn: '2025-01-12',
+          visibility: 'COORDINATORS',
+          attendingStateIso3s: ['VUT'],
+        });
+      case 'campaign':
+        return make('mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id } }', {
+          name: 'Fuzz campaign',
+          templateRef: 'letters/fuzz.docx',
+          sendingDate: '2025-01-10',
+          stateIso3s: ['VUT', 'FJI'],
+        });
       case 'organization':
         return this.cast.france.organizationId;
       case 'user':
@@ -479,6 +507,26 @@ const SEEDS: Record<string, Seed> = {
   },
   deleteGrouping: async (f) => {
     const { id, version } = await f.row('grouping');
+    return { id, expectedVersion: version };
+  },
+  updateEvent: async (f) => {
+    const { id, version } = await f.row('event');
+    return {
+      input: { id, expectedVersion: version, name: f.unique('Fuzz event'), kind: 'REGIONAL_CONFERENCE', place: 'Port Vila', startsOn: '2025-01-09', endsOn: '2025-01-13', visibility: 'SHARED' },
+    };
+  },
+  deleteEvent: async (f) => {
+    const { id, version } = await f.row('event');
+    return { id, expectedVersion: version };
+  },
+  updateLetterCampaign: async (f) => {
+    const { id, version } = await f.row('campaign');
+    return {
+      input: { id, expectedVersion: version, name: f.unique('Fuzz campaign'), templateRef: 'letters/fuzz-2.docx', sendingDate: '2025-01-11', visibility: 'COORDINATORS', ownerId: f.adminId },
+    };
+  },
+  deleteLetterCampaign: async (f) => {
+    const { id, version } = await f.row('campaign');
     return { id, expectedVersion: version };
   },
 };

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { Posting, Visibility } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
-import { trim } from '../../common/validation.js';
+import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { TargetFilter } from '../../targets/dto/targets.args.js';
 
@@ -101,6 +101,55 @@ export class CreateLetterCampaignInput {
   @Field(() => DateScalar, { nullable: true, description: 'A follow-up date for every letter (then they show in followUps)' })
   @IsOptional()
   followUpOn?: string;
+}
+
+/** Corrects a campaign. Fields left out are unchanged; its States and addressees stay as sent. */
+@InputType()
+export class UpdateLetterCampaignInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int, { description: "The campaign's version you read; a stale version is rejected with CONFLICT" })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true, description: "The letters' subject and text stay as sent" })
+  @OmittableNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  name?: string;
+
+  @Field({ nullable: true, description: "Where the letter's text lives (a document reference, a file name)" })
+  @OmittableNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  templateRef?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The letters still dated on the old sending date move with it (one dated on its own keeps its date); refused when a follow-up date or a reply would then come before it',
+  })
+  @OmittableNotNull()
+  @IsString()
+  sendingDate?: string;
+
+  @Field(() => Visibility, {
+    nullable: true,
+    description: 'Of the campaign and of every one of its letters: they change together, in one transaction',
+  })
+  @OmittableNotNull()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
+  @Field(() => ID, { nullable: true, description: "A coordinator or admin of the campaign's organization, not disabled" })
+  @OmittableNotNull()
+  @IsUUID('all')
+  ownerId?: string;
 }
 
 /** Names one letter: by its interaction, or by its campaign and State. */

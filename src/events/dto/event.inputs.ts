@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { Visibility } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
-import { trim } from '../../common/validation.js';
+import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { EventKind } from '../event-kind.js';
 
@@ -59,6 +59,56 @@ export class RecordEventInput {
   @ArrayUnique()
   @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
   attendingStateIso3s?: string[];
+}
+
+/** Corrects an event. Fields left out are unchanged; the attendance has mutations of its own. */
+@InputType()
+export class UpdateEventInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true })
+  @OmittableNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  name?: string;
+
+  @Field(() => EventKind, { nullable: true })
+  @OmittableNotNull()
+  @IsEnum(EventKind)
+  kind?: EventKind;
+
+  @Field(() => String, { nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  place?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'On or before endsOn; the meetings planned there and not yet held must stay within the dates' })
+  @OmittableNotNull()
+  @IsString()
+  startsOn?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @OmittableNotNull()
+  @IsString()
+  endsOn?: string;
+
+  @Field(() => Visibility, {
+    nullable: true,
+    description: "Of the event only (its planned meetings and interactions keep theirs). It cannot become ORGANIZATION while another organization has planned meetings or logged interactions there",
+  })
+  @OmittableNotNull()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/app.js';
-import type { Caller, MatrixCase } from '../../support/authorization.js';
+import { CALLERS, type Caller, type MatrixCase } from '../../support/authorization.js';
 import type { Actor } from '../../support/fixtures.js';
 
 const CREATE = `mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id letters { state { iso3 } interaction { id } } } }`;
@@ -7,6 +7,8 @@ const READ = `query($id: ID!) { letterCampaign(id: $id) { id } }`;
 const LIST = `{ letterCampaigns(first: 200) { edges { node { id } } } }`;
 const REPLY = `mutation($input: LogLetterReplyInput!) { logLetterReply(input: $input) { status } }`;
 const FOLLOWED = `mutation($input: MarkCampaignFollowUpDoneInput!) { markCampaignFollowUpDone(input: $input) { status } }`;
+const UPDATE = `mutation($input: UpdateLetterCampaignInput!) { updateLetterCampaign(input: $input) { id version } }`;
+const DELETE = `mutation($id: ID!, $expectedVersion: Int!) { deleteLetterCampaign(id: $id, expectedVersion: $expectedVersion) }`;
 
 /** One State per caller, so that each caller acts on a letter of its own. */
 const STATE_OF: Record<Caller, string> = { admin: 'KIR', france: 'TON', panama: 'FSM', partner: 'PNG', anonymous: 'SLB' };
@@ -16,6 +18,17 @@ async function campaign(t: TestApp, owner: Actor, visibility: string): Promise<{
   const created = (await t.gql(CREATE, { input }, owner.token)).data.createLetterCampaign;
   return { id: created.id, letters: Object.fromEntries(created.letters.map((l: any) => [l.state.iso3, l.interaction.id])) };
 }
+
+/** A campaign for each caller, so that a change or deletion by one leaves the others' as they were. */
+async function campaignPerCaller(t: TestApp, owner: Actor, visibility: string): Promise<Record<Caller, string>> {
+  const ids = {} as Record<Caller, string>;
+  for (const caller of CALLERS) ids[caller] = (await campaign(t, owner, visibility)).id;
+  return ids;
+}
+
+const correct = (t: TestApp, token: string | null, id: string) =>
+  t.gql(UPDATE, { input: { id, expectedVersion: 1, name: 'Matrix corrected campaign', sendingDate: '2018-01-16' } }, token ?? undefined);
+const remove = (t: TestApp, token: string | null, id: string) => t.gql(DELETE, { id, expectedVersion: 1 }, token ?? undefined);
 
 const listed = (response: any, id: string) => (response.data?.letterCampaigns.edges ?? []).some((e: any) => e.node.id === id);
 
@@ -75,5 +88,41 @@ export const CAMPAIGN_CASES: MatrixCase[] = [
     run: (t, _cast, token, context, caller) =>
       t.gql(FOLLOWED, { input: { interactionId: context.letters[STATE_OF[caller]], doneOn: '2018-03-01', expectedVersion: 1 } }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'updateLetterCampaign: a COORDINATORS campaign of France',
+    setup: (t, cast) => campaignPerCaller(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, ids, caller) => correct(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'updateLetterCampaign: an ORGANIZATION campaign of France',
+    setup: (t, cast) => campaignPerCaller(t, cast.france, 'ORGANIZATION'),
+    run: (t, _cast, token, ids, caller) => correct(t, token, ids[caller]),
+    expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'updateLetterCampaign: a SHARED campaign of Panama',
+    setup: (t, cast) => campaignPerCaller(t, cast.panama, 'SHARED'),
+    run: (t, _cast, token, ids, caller) => correct(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'FORBIDDEN', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'deleteLetterCampaign: a COORDINATORS campaign of France',
+    setup: (t, cast) => campaignPerCaller(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, ids, caller) => remove(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'deleteLetterCampaign: an ORGANIZATION campaign of France',
+    setup: (t, cast) => campaignPerCaller(t, cast.france, 'ORGANIZATION'),
+    run: (t, _cast, token, ids, caller) => remove(t, token, ids[caller]),
+    expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'deleteLetterCampaign: a SHARED campaign of Panama',
+    setup: (t, cast) => campaignPerCaller(t, cast.panama, 'SHARED'),
+    run: (t, _cast, token, ids, caller) => remove(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'FORBIDDEN', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
 ];

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/app.js';
-import type { Caller, MatrixCase } from '../../support/authorization.js';
+import { CALLERS, type Caller, type MatrixCase } from '../../support/authorization.js';
 import type { Actor } from '../../support/fixtures.js';
 
 const RECORD = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }`;
@@ -9,6 +9,8 @@ const ATTEND = `mutation($input: AddEventAttendanceInput!) { addEventAttendance(
 const UNATTEND = `mutation($eventId: ID!, $stateIso3: String!) { removeEventAttendance(eventId: $eventId, stateIso3: $stateIso3) { id } }`;
 const PLAN = `mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }`;
 const HELD = `mutation($input: LogMeetingHeldInput!) { logMeetingHeld(input: $input) { id held } }`;
+const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { id version } }`;
+const DELETE = `mutation($id: ID!, $expectedVersion: Int!) { deleteEvent(id: $id, expectedVersion: $expectedVersion) }`;
 
 /** One State per caller, so that each caller acts on something of its own. */
 const STATE_OF: Record<Caller, string> = { admin: 'KIR', france: 'TON', panama: 'FSM', partner: 'PNG', anonymous: 'SLB' };
@@ -17,6 +19,17 @@ async function event(t: TestApp, owner: Actor, visibility: string): Promise<stri
   const input = { name: `Matrix ${visibility} event`, kind: 'REGIONAL_CONFERENCE', startsOn: '2030-03-01', endsOn: '2030-03-03', visibility, attendingStateIso3s: Object.values(STATE_OF) };
   return (await t.gql(RECORD, { input }, owner.token)).data.recordEvent.id;
 }
+
+/** An event for each caller, so that a change or deletion by one leaves the others' as they were. */
+async function eventPerCaller(t: TestApp, owner: Actor, visibility: string): Promise<Record<Caller, string>> {
+  const ids = {} as Record<Caller, string>;
+  for (const caller of CALLERS) ids[caller] = await event(t, owner, visibility);
+  return ids;
+}
+
+const correct = (t: TestApp, token: string | null, id: string) =>
+  t.gql(UPDATE, { input: { id, expectedVersion: 1, name: 'Matrix corrected event', place: 'Geneva' } }, token ?? undefined);
+const remove = (t: TestApp, token: string | null, id: string) => t.gql(DELETE, { id, expectedVersion: 1 }, token ?? undefined);
 
 /** A meeting planned with each caller's State at a France event, with this visibility. */
 async function meetings(t: TestApp, owner: Actor, visibility: string): Promise<Record<string, string>> {
@@ -86,5 +99,41 @@ export const EVENT_CASES: MatrixCase[] = [
     setup: (t, cast) => meetings(t, cast.france, 'COORDINATORS'),
     run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2030-03-02' } }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'updateEvent: a COORDINATORS event of France',
+    setup: (t, cast) => eventPerCaller(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, ids, caller) => correct(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'updateEvent: an ORGANIZATION event of France',
+    setup: (t, cast) => eventPerCaller(t, cast.france, 'ORGANIZATION'),
+    run: (t, _cast, token, ids, caller) => correct(t, token, ids[caller]),
+    expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'updateEvent: a SHARED event of Panama',
+    setup: (t, cast) => eventPerCaller(t, cast.panama, 'SHARED'),
+    run: (t, _cast, token, ids, caller) => correct(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'FORBIDDEN', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'deleteEvent: a COORDINATORS event of France',
+    setup: (t, cast) => eventPerCaller(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, ids, caller) => remove(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'deleteEvent: an ORGANIZATION event of France',
+    setup: (t, cast) => eventPerCaller(t, cast.france, 'ORGANIZATION'),
+    run: (t, _cast, token, ids, caller) => remove(t, token, ids[caller]),
+    expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'deleteEvent: a SHARED event of Panama',
+    setup: (t, cast) => eventPerCaller(t, cast.panama, 'SHARED'),
+    run: (t, _cast, token, ids, caller) => remove(t, token, ids[caller]),
+    expect: { admin: 'ok', france: 'FORBIDDEN', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
 ];
