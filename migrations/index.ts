@@ -9,6 +9,7 @@ import { WorkPlans1795840000000 } from './1795840000000-work-plans.js';
 import { ContactPostings1795850000000 } from './1795850000000-contact-postings.js';
 import { SpreadsheetImport1795860000000 } from './1795860000000-spreadsheet-import.js';
 import { EventAndCampaignEdits1795870000000 } from './1795870000000-event-and-campaign-edits.js';
+import { PlannedMeetingEdits1795880000000 } from './1795880000000-planned-meeting-edits.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ContactPostings1795850000000,
   SpreadsheetImport1795860000000,
   EventAndCampaignEdits1795870000000,
+  PlannedMeetingEdits1795880000000,
 ];

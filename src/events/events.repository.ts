@@ -38,6 +38,22 @@ const MEETING_COLUMNS = `m.id, m.event_id AS "eventId", m.state_iso3 AS "stateIs
   m.created_by AS "createdBy", m.version`;
 const MEETING_RETURNING = MEETING_COLUMNS.replace(/\bm\./g, '');
 
+/** What a correction of a planned meeting may change. */
+export interface MeetingChanges {
+  plannedOn?: string | null;
+  objective?: string | null;
+  visibility?: Visibility;
+}
+
+const MEETING_SPEC = {
+  table: 'planned_meetings',
+  what: 'Planned meeting',
+  returning: MEETING_RETURNING,
+  columns: { plannedOn: 'planned_on', objective: 'objective', visibility: 'visibility', interactionId: 'interaction_id' } satisfies ColumnMap<
+    MeetingChanges & { interactionId: string }
+  >,
+};
+
 /** The interactions that count as having met a State. */
 export const MEETING_TYPES = ['BILATERAL_MEETING', 'EVENT_MEETING'];
 
@@ -235,9 +251,13 @@ export class EventsRepository {
     );
   }
 
-  async visibleMeeting(viewer: Viewer, id: string, db: Queryable): Promise<PlannedMeeting | null> {
+  /** The planned meeting if the viewer may see it; with `lock`, locked until the transaction ends. */
+  async visibleMeeting(viewer: Viewer, id: string, db: Queryable, lock = false): Promise<PlannedMeeting | null> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT ${MEETING_COLUMNS} FROM planned_meetings m WHERE m.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'm')}`, p.values);
+    const rows = await db.query(
+      `SELECT ${MEETING_COLUMNS} FROM planned_meetings m WHERE m.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'm')}${lock ? ' FOR UPDATE' : ''}`,
+      p.values,
+    );
     return rows[0] ?? null;
   }
 
@@ -251,20 +271,33 @@ export class EventsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${MEETING_RETURNING}`,
       [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy],
     );
-    if (contactIds.length) {
-      await db.query(`INSERT INTO planned_meeting_contacts (meeting_id, contact_id) SELECT $1, unnest($2::uuid[])`, [row.id, contactIds]);
-    }
+    await this.addMeetingContacts(row.id, contactIds, db);
     return rows[0];
   }
 
+  updateMeeting(id: string, expectedVersion: number, changes: MeetingChanges, db: Queryable): Promise<PlannedMeeting> {
+    return updateVersioned<MeetingChanges, PlannedMeeting>(db, MEETING_SPEC, id, expectedVersion, changes);
+  }
+
+  /** The meeting's contacts become these: only those left out are removed, only new ones added. */
+  async setMeetingContacts(id: string, contactIds: string[], db: Queryable): Promise<void> {
+    await db.query(`DELETE FROM planned_meeting_contacts WHERE meeting_id = $1 AND contact_id <> ALL($2::uuid[])`, [id, contactIds]);
+    await this.addMeetingContacts(id, contactIds, db);
+  }
+
+  /** Deletes the planned meeting; its contacts go with it (the foreign key cascades). */
+  deleteMeeting(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, MEETING_SPEC, id, expectedVersion);
+  }
+
   markHeld(id: string, interactionId: string, expectedVersion: number | undefined, db: Queryable): Promise<PlannedMeeting> {
-    return updateVersioned<{ interactionId: string }, PlannedMeeting>(
-      db,
-      { table: 'planned_meetings', what: 'Planned meeting', returning: MEETING_RETURNING, columns: { interactionId: 'interaction_id' } },
-      id,
-      expectedVersion,
-      { interactionId },
-    );
+    return updateVersioned<{ interactionId: string }, PlannedMeeting>(db, MEETING_SPEC, id, expectedVersion, { interactionId });
+  }
+
+  private async addMeetingContacts(id: string, contactIds: string[], db: Queryable): Promise<void> {
+    if (contactIds.length) {
+      await db.query(`INSERT INTO planned_meeting_contacts (meeting_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, contactIds]);
+    }
   }
 
   contactStates(ids: readonly string[], db: Queryable): Promise<{ id: string; fullName: string; stateIso3: string | null }[]> {

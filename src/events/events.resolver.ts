@@ -14,7 +14,15 @@ import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { TargetFilter } from '../targets/dto/targets.args.js';
 import { User } from '../users/user.model.js';
-import { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeetingInput, RecordEventInput, UpdateEventInput } from './dto/event.inputs.js';
+import {
+  AddEventAttendanceInput,
+  EventsArgs,
+  LogMeetingHeldInput,
+  PlanMeetingInput,
+  RecordEventInput,
+  UpdateEventInput,
+  UpdatePlannedMeetingInput,
+} from './dto/event.inputs.js';
 import { Event, EventAttendance, EventConnection, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
@@ -140,6 +148,27 @@ export class EventsResolver {
   @Mutation(() => PlannedMeeting, { description: 'Plans a bilateral meeting with a State at an event' })
   planMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanMeetingInput): Promise<PlannedMeeting> {
     return this.service.planMeeting(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => PlannedMeeting, {
+    description:
+      "Corrects a planned meeting's date, objective, contacts or visibility (the organization that planned it or an admin); a stale expectedVersion is a CONFLICT. A meeting logged as held is its interaction's now: CONFLICT",
+  })
+  updatePlannedMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdatePlannedMeetingInput): Promise<PlannedMeeting> {
+    return this.service.updateMeeting(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, {
+    description: 'Deletes a planned meeting not yet held (the organization that planned it or an admin); returns its id. A meeting logged as held stays: CONFLICT',
+  })
+  deletePlannedMeeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.deleteMeeting(viewer, id, expectedVersion);
   }
 
   @Writers()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { NewActivity } from '../activity/activity.repository.js';
 import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
@@ -12,7 +13,15 @@ import { InteractionsService } from '../interactions/interactions.service.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { TargetFilter } from '../targets/dto/targets.args.js';
 import { TargetsService } from '../targets/targets.service.js';
-import type { AddEventAttendanceInput, EventsArgs, LogMeetingHeldInput, PlanMeetingInput, RecordEventInput, UpdateEventInput } from './dto/event.inputs.js';
+import type {
+  AddEventAttendanceInput,
+  EventsArgs,
+  LogMeetingHeldInput,
+  PlanMeetingInput,
+  RecordEventInput,
+  UpdateEventInput,
+  UpdatePlannedMeetingInput,
+} from './dto/event.inputs.js';
 import type { Event, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsRepository } from './events.repository.js';
 
@@ -130,11 +139,8 @@ export class EventsService {
       const event = await this.events.visibleById(viewer, input.eventId, manager);
       if (!event) throw notFound('Event', input.eventId);
       await this.checkStates([input.stateIso3], manager);
-      if (input.plannedOn && (input.plannedOn < event.startsOn || input.plannedOn > event.endsOn)) {
-        throw badInput(`plannedOn (${input.plannedOn}) must be within the event (${event.startsOn} to ${event.endsOn})`, { field: 'plannedOn' });
-      }
       const contactIds = input.contactIds ?? [];
-      await this.checkContacts(contactIds, [input.stateIso3], manager);
+      await this.checkMeeting(event, input.stateIso3, input.plannedOn, contactIds, manager);
       const meeting = await this.events.insertMeeting(
         { id: randomUUID(), eventId: event.id, stateIso3: input.stateIso3, plannedOn: input.plannedOn ?? null, objective: input.objective ?? null, visibility, organizationId: viewer.organizationId, createdBy: viewer.id },
         contactIds,
@@ -143,11 +149,36 @@ export class EventsService {
       await emit({
         kind: ActivityKind.MEETING_PLANNED,
         stateIso3s: [input.stateIso3],
-        summary: `Meeting with {states} planned at ${event.name}${input.plannedOn ? ` on ${input.plannedOn}` : ''}`,
+        summary: `Meeting with {states} planned at ${describeMeeting(event, meeting)}`,
         visibility,
       });
       return meeting;
     });
+  }
+
+  /**
+   * Corrects a planned meeting not yet held, by the rules of planMeeting: the date within the
+   * event's, the contacts of the meeting's State (a new list replaces the one planned).
+   */
+  updateMeeting(viewer: Viewer, { id, expectedVersion, contactIds, ...changes }: UpdatePlannedMeetingInput): Promise<PlannedMeeting> {
+    return this.writes.run(viewer, 'updatePlannedMeeting', async ({ manager, emit }) => {
+      const { meeting: current, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+      await this.checkMeeting(event, current.stateIso3, changes.plannedOn, contactIds, manager);
+      if (contactIds) await this.events.setMeetingContacts(id, contactIds, manager);
+      const meeting = await this.events.updateMeeting(id, expectedVersion, changes, manager);
+      await emit(meetingActivity(ActivityKind.MEETING_CHANGED, event, meeting, 'changed'));
+      return meeting;
+    });
+  }
+
+  /** Deletes a planned meeting not yet held, with its contacts. */
+  async deleteMeeting(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
+    await this.writes.run(viewer, 'deletePlannedMeeting', async ({ manager, emit }) => {
+      const { meeting, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+      await this.events.deleteMeeting(id, expectedVersion, manager);
+      await emit(meetingActivity(ActivityKind.MEETING_DELETED, event, meeting, 'deleted'));
+    });
+    return id;
   }
 
   /** Logs the BILATERAL_MEETING through the interaction write path, linked to the event, and links the plan to it. */
@@ -209,6 +240,31 @@ export class EventsService {
     return editableRow(viewer, event, { what: 'Event', id, expectedVersion, forbidden: 'Only the organization that recorded an event can change it' });
   }
 
+  /**
+   * A planned meeting changed by its own organization (admins may change any they see), with its
+   * event. The event is locked first, then the meeting, in the order of deleteEvent (which removes
+   * the meetings with the event); updateEvent checks the meetings' dates under the same lock. A
+   * meeting held is a CONFLICT: its interaction is the record then.
+   */
+  private async editableMeeting(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<{ meeting: PlannedMeeting; event: Event }> {
+    const seen = isUuid(id) ? await this.events.visibleMeeting(viewer, id, db) : null;
+    const event = seen && (await this.events.visibleById(viewer, seen.eventId, db, true));
+    const locked = event && (await this.events.visibleMeeting(viewer, id, db, true));
+    const meeting = editableRow(viewer, locked, { what: 'Planned meeting', id, expectedVersion, forbidden: 'Only the organization that planned a meeting can change it' });
+    if (meeting.held) {
+      throw new AppError('CONFLICT', `The meeting with ${meeting.stateIso3} at "${event!.name}" was logged as held: its interaction is the record now, and the plan stays as it was`, { id });
+    }
+    return { meeting, event: event! };
+  }
+
+  /** A meeting's date falls within its event's; its contacts are contacts of its State. */
+  private async checkMeeting(event: Event, stateIso3: string, plannedOn: string | null | undefined, contactIds: string[] | undefined, db: Queryable): Promise<void> {
+    if (plannedOn && (plannedOn < event.startsOn || plannedOn > event.endsOn)) {
+      throw badInput(`plannedOn (${plannedOn}) must be within the event (${event.startsOn} to ${event.endsOn})`, { field: 'plannedOn' });
+    }
+    if (contactIds) await this.checkContacts(contactIds, [stateIso3], db);
+  }
+
   /** The States attending an event. */
   private async attending(eventId: string, db: Queryable): Promise<string[]> {
     return (await this.events.attendancesOf([eventId], db)).map((a) => a.stateIso3);
@@ -237,6 +293,16 @@ export class EventsService {
 /** "Pacific Conference (Auckland), 2026-03-01 to 2026-03-03" */
 function describeEvent(event: Event): string {
   return `${event.name}${event.place ? ` (${event.place})` : ''}, ${event.startsOn} to ${event.endsOn}`;
+}
+
+/** "Pacific Conference on 2026-03-02" (the date when there is one) */
+function describeMeeting(event: Event, meeting: PlannedMeeting): string {
+  return `${event.name}${meeting.plannedOn ? ` on ${meeting.plannedOn}` : ''}`;
+}
+
+/** "Planned meeting with {states} at Pacific Conference on 2026-03-02 changed", seen as the meeting is seen. */
+function meetingActivity(kind: ActivityKind, event: Event, meeting: PlannedMeeting, what: 'changed' | 'deleted'): NewActivity {
+  return { kind, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${describeMeeting(event, meeting)} ${what}`, visibility: meeting.visibility };
 }
 
 /** An event ends on or after the day it starts. */

@@ -26,6 +26,12 @@ const READ_EVENT = `query($id: ID!) { event(id: $id) { id name kind place starts
 const CHANGES = `{ activityFeed(filter: { kinds: [EVENT_CHANGED, EVENT_DELETED] }, first: 100) { edges { node { kind summary states { iso3 } } } } }`;
 const AUDIT = `query($entity: String!, $entityId: String) { auditLog(filter: { entity: $entity, entityId: $entityId }, first: 200) {
   edges { node { action entityId actor { email } before after } } } }`;
+const CREATE_CONTACT = 'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }';
+const UPDATE_MEETING = `mutation($input: UpdatePlannedMeetingInput!) { updatePlannedMeeting(input: $input) { id plannedOn objective held visibility version
+  state { iso3 } contacts { fullName } event { name } } }`;
+const DELETE_MEETING = `mutation($id: ID!, $expectedVersion: Int!) { deletePlannedMeeting(id: $id, expectedVersion: $expectedVersion) }`;
+const READ_MEETINGS = `query($id: ID!) { event(id: $id) { plannedMeetings { id plannedOn objective held visibility version state { iso3 } contacts { fullName } } } }`;
+const MEETING_CHANGES = `{ activityFeed(filter: { kinds: [MEETING_CHANGED, MEETING_DELETED] }, first: 100) { edges { node { kind summary states { iso3 } } } } }`;
 
 const CONFERENCE = 'Pacific Conference on Conventional Weapons Treaties';
 
@@ -48,7 +54,7 @@ describe('events', () => {
     cast = await createCast(t);
     db = t.app.get(DataSource);
     for (const [stateIso3, fullName] of [['PNG', 'Papua New Guinea delegate'], ['KIR', 'Kiribati delegate'], ['TON', 'Tonga delegate']]) {
-      const created = await t.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { fullName, stateIso3 } }, cast.france.token);
+      const created = await t.gql(CREATE_CONTACT, { input: { fullName, stateIso3 } }, cast.france.token);
       contacts[fullName] = ok(created).createContact.id;
     }
   });
@@ -200,7 +206,7 @@ describe('events', () => {
   describe('corrections and deletion', () => {
     const read = async (id: string, actor: Actor = cast.france) => ok(await t.gql(READ_EVENT, { id }, actor.token)).event;
     const update = (input: Record<string, unknown>, actor: Actor = cast.france) => t.gql(UPDATE, { input }, actor.token);
-    const changes = async (actor: Actor) => ok(await t.gql(CHANGES, {}, actor.token)).activityFeed.edges.map((e: any) => `${e.node.kind}: ${e.node.summary}`);
+    const changes = async (actor: Actor, query = CHANGES) => ok(await t.gql(query, {}, actor.token)).activityFeed.edges.map((e: any) => `${e.node.kind}: ${e.node.summary}`);
     const audit = async (entity: string, entityId?: string) => ok(await t.gql(AUDIT, { entity, entityId }, cast.admin.token)).auditLog.edges.map((e: any) => e.node);
     /** Rows of the event's own tables (attendance, delegations, planned meetings and their contacts, interactions at it). */
     const rowsOf = async (id: string) => {
@@ -353,6 +359,180 @@ describe('events', () => {
       expect(codes(await t.gql(DELETE, { id: meetup.id, expectedVersion: 1 }, cast.france.token))).toEqual(['CONFLICT']);
       expect(await read(meetup.id)).toMatchObject({ version: 1, interactions: [expect.anything()] });
       expect((await audit('events', meetup.id)).map((entry: any) => entry.action)).toEqual(['recordEvent']);
+    });
+
+    describe('of planned meetings', () => {
+      const plan = async (input: Record<string, unknown>, actor: Actor = cast.france) => ok(await t.gql(PLAN, { input }, actor.token)).planMeeting;
+      const updateMeeting = (input: Record<string, unknown>, actor: Actor = cast.france) => t.gql(UPDATE_MEETING, { input }, actor.token);
+      const deleteMeeting = (id: string, expectedVersion: number, actor: Actor = cast.france) => t.gql(DELETE_MEETING, { id, expectedVersion }, actor.token);
+      const meetingsAt = async (eventId: string) => ok(await t.gql(READ_MEETINGS, { id: eventId }, cast.france.token)).event.plannedMeetings;
+      /** The meeting changes and deletions at one event in the actor's feed, newest first. */
+      const meetingFeed = async (actor: Actor, eventName: string) => (await changes(actor, MEETING_CHANGES)).filter((line: string) => line.includes(` at ${eventName}`));
+
+      it('corrects a planned meeting: a new version, the activity feed and the audit trail; a stale version is a CONFLICT and changes nothing', async () => {
+        const dialogue = await record({ name: 'Pacific dialogue', startsOn: day(30), endsOn: day(32), attendingStateIso3s: ['TON', 'KIR'] });
+        const tonga = await plan({ eventId: dialogue.id, stateIso3: 'TON', plannedOn: day(30), objective: 'Invite Tonga to join', contactIds: [contacts['Tonga delegate']] });
+        const minister = ok(await t.gql(CREATE_CONTACT, { input: { fullName: 'Tonga minister', stateIso3: 'TON' } }, cast.france.token)).createContact.id;
+
+        const input = { id: tonga.id, expectedVersion: 1, plannedOn: day(31), objective: 'Ask about the timeline', contactIds: [contacts['Tonga delegate'], minister], visibility: 'COORDINATORS' };
+        expect(ok(await updateMeeting(input)).updatePlannedMeeting).toEqual({
+          id: tonga.id,
+          plannedOn: day(31),
+          objective: 'Ask about the timeline',
+          held: false,
+          visibility: 'COORDINATORS',
+          version: 2,
+          state: { iso3: 'TON' },
+          contacts: [{ fullName: 'Tonga delegate' }, { fullName: 'Tonga minister' }],
+          event: { name: 'Pacific dialogue' },
+        });
+        // Only what is sent changes: null clears the objective, [] the contacts.
+        const cleared = ok(await updateMeeting({ id: tonga.id, expectedVersion: 2, objective: null, contactIds: [] })).updatePlannedMeeting;
+        expect(cleared).toMatchObject({ plannedOn: day(31), objective: null, visibility: 'COORDINATORS', version: 3, contacts: [] });
+
+        const stale = await updateMeeting({ id: tonga.id, expectedVersion: 2, plannedOn: day(32), contactIds: [minister] });
+        expect(codes(stale)).toEqual(['CONFLICT']);
+        expect(stale.errors![0].extensions!.details).toMatchObject({ expectedVersion: 2, actualVersion: 3 });
+        expect(await meetingsAt(dialogue.id)).toEqual([expect.objectContaining({ id: tonga.id, plannedOn: day(31), objective: null, version: 3, contacts: [] })]);
+        // As when a meeting is planned, the event keeps its version.
+        expect((await read(dialogue.id)).version).toBe(1);
+
+        // The changes are in the feed with the meeting's visibility: COORDINATORS now, so Panama sees them and a partner does not.
+        const changed = `MEETING_CHANGED: Planned meeting with Tonga at Pacific dialogue on ${day(31)} changed`;
+        expect(await meetingFeed(cast.france, 'Pacific dialogue')).toEqual([changed, changed]);
+        expect(await meetingFeed(cast.panama, 'Pacific dialogue')).toEqual([changed, changed]);
+        expect(await meetingFeed(cast.partner, 'Pacific dialogue')).toEqual([]);
+        expect(ok(await t.gql(MEETING_CHANGES, {}, cast.france.token)).activityFeed.edges[0].node.states).toEqual([{ iso3: 'TON' }]);
+
+        // The audit trail has each change, by whom, before and after; a contact kept is not removed and added again.
+        const trail = (await audit('planned_meetings', tonga.id)).map((entry: any) => entry.action);
+        expect(trail).toEqual(['updatePlannedMeeting', 'updatePlannedMeeting', 'planMeeting']);
+        expect((await audit('planned_meetings', tonga.id))[1]).toMatchObject({
+          actor: { email: 'coordinator@france.example' },
+          before: { planned_on: day(30), objective: 'Invite Tonga to join', visibility: 'ORGANIZATION', version: 1 },
+          after: { planned_on: day(31), objective: 'Ask about the timeline', visibility: 'COORDINATORS', version: 2 },
+        });
+        const contactTrail = (await audit('planned_meeting_contacts', tonga.id)).filter((entry: any) => entry.action === 'updatePlannedMeeting');
+        expect(contactTrail.filter((entry: any) => entry.before === null).map((entry: any) => entry.after.contact_id)).toEqual([minister]);
+        expect(contactTrail.filter((entry: any) => entry.after === null).map((entry: any) => entry.before.contact_id).sort()).toEqual([contacts['Tonga delegate'], minister].sort());
+      });
+
+      it('keeps the rules of planMeeting, and refuses other organizations and meetings out of sight', async () => {
+        const talks = await record({ name: 'Treaty talks', startsOn: day(30), endsOn: day(31), attendingStateIso3s: ['KIR'] });
+        const kiribati = await plan({ eventId: talks.id, stateIso3: 'KIR', plannedOn: day(30), objective: 'Explain the treaty', contactIds: [contacts['Kiribati delegate']] });
+        const bad = [
+          { plannedOn: day(29) }, // before the event
+          { plannedOn: day(32) }, // after it
+          { plannedOn: '2026-02-30' },
+          { contactIds: [contacts['Tonga delegate']] }, // a contact of another State
+          { contactIds: ['00000000-0000-4000-8000-000000000000'] },
+          { contactIds: null },
+          { visibility: null },
+          { objective: 'x'.repeat(5001) },
+        ];
+        for (const change of bad) {
+          expect([change, codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, ...change }))]).toEqual([change, ['BAD_USER_INPUT']]);
+        }
+        const outside = await updateMeeting({ id: kiribati.id, expectedVersion: 1, plannedOn: day(32) });
+        expect(outside.errors![0].extensions!.details).toMatchObject({ field: 'plannedOn' });
+        expect(outside.errors![0].message).toContain(`${day(30)} to ${day(31)}`);
+
+        // ORGANIZATION by default: Panama does not see it; a partner may not write.
+        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, objective: 'Panama was here' }, cast.panama))).toEqual(['NOT_FOUND']);
+        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, objective: 'Partner was here' }, cast.partner))).toEqual(['FORBIDDEN']);
+        expect(codes(await deleteMeeting(kiribati.id, 1, cast.panama))).toEqual(['NOT_FOUND']);
+        expect(codes(await updateMeeting({ id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, objective: 'X' }))).toEqual(['NOT_FOUND']);
+        expect(codes(await deleteMeeting('not-a-uuid', 1))).toEqual(['NOT_FOUND']);
+        expect(await meetingsAt(talks.id)).toEqual([
+          { id: kiribati.id, plannedOn: day(30), objective: 'Explain the treaty', held: false, visibility: 'ORGANIZATION', version: 1, state: { iso3: 'KIR' }, contacts: [{ fullName: 'Kiribati delegate' }] },
+        ]);
+        expect(await meetingFeed(cast.france, 'Treaty talks')).toEqual([]);
+
+        // Panama sees a COORDINATORS meeting of France's, and still may not change it.
+        ok(await updateMeeting({ id: kiribati.id, expectedVersion: 1, visibility: 'COORDINATORS' }));
+        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 2, objective: 'Panama was here' }, cast.panama))).toEqual(['FORBIDDEN']);
+        expect(codes(await deleteMeeting(kiribati.id, 2, cast.panama))).toEqual(['FORBIDDEN']);
+        // An admin may correct any meeting it sees.
+        expect(ok(await updateMeeting({ id: kiribati.id, expectedVersion: 2, plannedOn: day(31) }, cast.admin)).updatePlannedMeeting).toMatchObject({ plannedOn: day(31), version: 3 });
+      });
+
+      it('refuses to change or delete a meeting logged as held: its interaction is the record', async () => {
+        const round = await record({ name: 'Round table', startsOn: day(30), endsOn: day(30), attendingStateIso3s: ['PNG'] });
+        const png = await plan({ eventId: round.id, stateIso3: 'PNG', plannedOn: day(30), objective: 'Discuss the timeline', visibility: 'COORDINATORS' });
+        expect(ok(await t.gql(HELD, { input: { meetingId: png.id, occurredOn: day(30) } }, cast.france.token)).logMeetingHeld).toMatchObject({ held: true, version: 2 });
+
+        const changed = await updateMeeting({ id: png.id, expectedVersion: 2, objective: 'Rewritten afterwards' });
+        expect(codes(changed)).toEqual(['CONFLICT']);
+        expect(changed.errors![0].message).toContain('logged as held');
+        const deleted = await deleteMeeting(png.id, 2);
+        expect(codes(deleted)).toEqual(['CONFLICT']);
+        expect(deleted.errors![0].message).toContain('logged as held');
+        // Not even by an admin.
+        expect(codes(await deleteMeeting(png.id, 2, cast.admin))).toEqual(['CONFLICT']);
+
+        expect(await meetingsAt(round.id)).toEqual([expect.objectContaining({ id: png.id, held: true, objective: 'Discuss the timeline', version: 2 })]);
+        expect((await audit('planned_meetings', png.id)).map((entry: any) => entry.action)).toEqual(['logMeetingHeld', 'planMeeting']);
+        expect(await meetingFeed(cast.france, 'Round table')).toEqual([]);
+      });
+
+      it('deletes exactly that meeting, with its contacts, in one write that the feed and the audit trail record', async () => {
+        const forum = await record({ name: 'Island States forum', startsOn: day(30), endsOn: day(32), attendingStateIso3s: ['KIR', 'TON'] });
+        const first = await plan({ eventId: forum.id, stateIso3: 'KIR', plannedOn: day(30), contactIds: [contacts['Kiribati delegate']], visibility: 'COORDINATORS' });
+        const second = await plan({ eventId: forum.id, stateIso3: 'KIR', plannedOn: day(32), contactIds: [contacts['Kiribati delegate']], visibility: 'COORDINATORS' });
+        const tonga = await plan({ eventId: forum.id, stateIso3: 'TON', plannedOn: day(31), contactIds: [contacts['Tonga delegate']] });
+        expect(await rowsOf(forum.id)).toMatchObject({ meetings: 3, meetingContacts: 3 });
+        const before = await totals();
+
+        expect(codes(await deleteMeeting(first.id, 2))).toEqual(['CONFLICT']);
+        expect(await rowsOf(forum.id)).toMatchObject({ meetings: 3, meetingContacts: 3 });
+
+        expect(ok(await deleteMeeting(first.id, 1)).deletePlannedMeeting).toBe(first.id);
+        expect(await rowsOf(forum.id)).toEqual({ events: 1, attendances: 2, delegates: 0, meetings: 2, meetingContacts: 2, interactions: 0 });
+        expect((await meetingsAt(forum.id)).map((m: any) => [m.id, m.version])).toEqual([
+          [tonga.id, 1],
+          [second.id, 1],
+        ]);
+        // The contacts stay, no interaction was touched, and the event keeps its version.
+        expect(await totals()).toEqual(before);
+        expect((await read(forum.id)).version).toBe(1);
+        expect(codes(await deleteMeeting(first.id, 1))).toEqual(['NOT_FOUND']);
+
+        const deleted = `MEETING_DELETED: Planned meeting with Kiribati at Island States forum on ${day(30)} deleted`;
+        expect(await meetingFeed(cast.panama, 'Island States forum')).toEqual([deleted]);
+        expect(await meetingFeed(cast.partner, 'Island States forum')).toEqual([]);
+
+        const trail = async (entity: string) => (await audit(entity, first.id)).filter((entry: any) => entry.action === 'deletePlannedMeeting');
+        expect(await trail('planned_meetings')).toEqual([
+          expect.objectContaining({ actor: { email: 'coordinator@france.example' }, after: null, before: expect.objectContaining({ state_iso3: 'KIR', planned_on: day(30) }) }),
+        ]);
+        expect(await trail('planned_meeting_contacts')).toEqual([expect.objectContaining({ after: null, before: expect.objectContaining({ contact_id: contacts['Kiribati delegate'] }) })]);
+      });
+
+      it('event dates were wrong: the meetings planned on them move with updatePlannedMeeting, then updateEvent takes the right dates', async () => {
+        // Recorded as running from day 40 to 44, the conference runs from day 42: meetings were planned on its first two days.
+        const conference = await record({ name: 'Universalization conference', startsOn: day(40), endsOn: day(44), attendingStateIso3s: ['KIR', 'TON'] });
+        const kiribati = await plan({ eventId: conference.id, stateIso3: 'KIR', plannedOn: day(40) });
+        const tonga = await plan({ eventId: conference.id, stateIso3: 'TON', plannedOn: day(41) });
+        const right = { id: conference.id, expectedVersion: 1, startsOn: day(42), endsOn: day(44) };
+        const refused = await update(right);
+        expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+        expect(refused.errors![0].message).toContain(`${day(40)}, ${day(41)}`);
+
+        expect(ok(await updateMeeting({ id: kiribati.id, expectedVersion: 1, plannedOn: day(42) })).updatePlannedMeeting.version).toBe(2);
+        expect(ok(await updateMeeting({ id: tonga.id, expectedVersion: 1, plannedOn: day(43) })).updatePlannedMeeting.version).toBe(2);
+        expect(ok(await update(right)).updateEvent).toMatchObject({ startsOn: day(42), endsOn: day(44), version: 2 });
+        expect((await meetingsAt(conference.id)).map((m: any) => [m.state.iso3, m.plannedOn])).toEqual([
+          ['KIR', day(42)],
+          ['TON', day(43)],
+        ]);
+
+        // Moved to dates it does not yet have, a meeting's date is cleared first and set again once the event moved.
+        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 2, plannedOn: day(49) }))).toEqual(['BAD_USER_INPUT']);
+        ok(await updateMeeting({ id: kiribati.id, expectedVersion: 2, plannedOn: null }));
+        ok(await updateMeeting({ id: tonga.id, expectedVersion: 2, plannedOn: null }));
+        expect(ok(await update({ id: conference.id, expectedVersion: 2, startsOn: day(49), endsOn: day(51) })).updateEvent.version).toBe(3);
+        expect(ok(await updateMeeting({ id: kiribati.id, expectedVersion: 3, plannedOn: day(49) })).updatePlannedMeeting).toMatchObject({ plannedOn: day(49), version: 4 });
+      });
     });
   });
 });

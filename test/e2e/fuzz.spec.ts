@@ -37,6 +37,7 @@ const TABLES = [
   'events',
   'event_attendances',
   'planned_meetings',
+  'planned_meeting_contacts',
   'letter_campaigns',
   'campaign_letters',
 ];
@@ -185,7 +186,7 @@ const DATES = ['0000-01-01', '0001-01-01', '9999-12-31', '2024-02-29', '2023-02-
 const NUMBERS = [0, -1, 1, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, 1.5, -0.5, 1e308, Number.NaN, Number.POSITIVE_INFINITY];
 
 /** Replaced, when a call is built, by an id of that kind that exists (of the wrong entity, mostly). */
-const ID_KINDS = ['contact', 'interaction', 'obstacle', 'grouping', 'organization', 'user', 'event', 'campaign'] as const;
+const ID_KINDS = ['contact', 'interaction', 'obstacle', 'grouping', 'organization', 'user', 'event', 'campaign', 'meeting'] as const;
 type IdKind = (typeof ID_KINDS)[number];
 const ID_MARK = /^@id:(\w+)(:upper|:padded)?$/;
 
@@ -252,7 +253,11 @@ const TABLE_OF: Record<IdKind, string> = {
   user: 'users',
   event: 'events',
   campaign: 'letter_campaigns',
+  meeting: 'planned_meetings',
 };
+
+/** What keeps a row of a kind usable by the seeds, beyond existing: a planned meeting is not yet held. */
+const LIVE: Partial<Record<IdKind, string>> = { meeting: 'interaction_id IS NULL' };
 
 /** One live row of each kind (made again if a fuzzed call deleted it), and unique names. */
 class Fixtures {
@@ -275,7 +280,8 @@ class Fixtures {
     const known = this.ids.get(kind);
     const hasVersion = !['organization', 'user'].includes(kind);
     if (known) {
-      const rows = await this.db.query(`SELECT ${hasVersion ? 'version' : '1 AS version'} FROM ${table} WHERE id = $1`, [known]);
+      const live = LIVE[kind] ? ` AND ${LIVE[kind]}` : '';
+      const rows = await this.db.query(`SELECT ${hasVersion ? 'version' : '1 AS version'} FROM ${table} WHERE id = $1${live}`, [known]);
       if (rows.length) return { id: known, version: rows[0].version };
     }
     const id = await this.create(kind);
@@ -313,6 +319,13 @@ class Fixtures {
     );
     if (!result.data) throw new Error(`could not add a posting: ${JSON.stringify(result.errors)}`);
     return { id: result.data.addContactPosting.postings[0].id, version: result.data.addContactPosting.version };
+  }
+
+  /** The live planned meeting, with the last day of its event (a date it may move to). */
+  async meeting(): Promise<{ id: string; version: number; lastDay: string }> {
+    const { id, version } = await this.row('meeting');
+    const [{ lastDay }] = await this.db.query('SELECT e.ends_on AS "lastDay" FROM planned_meetings m JOIN events e ON e.id = m.event_id WHERE m.id = $1', [id]);
+    return { id, version, lastDay };
   }
 
   /** The admin, who creates the fixtures: a user who may own them. */
@@ -373,6 +386,17 @@ class Fixtures {
           sendingDate: '2025-01-10',
           stateIso3s: ['VUT', 'FJI'],
         });
+      case 'meeting': {
+        const eventId = await this.id('event');
+        const [{ startsOn }] = await this.db.query('SELECT starts_on AS "startsOn" FROM events WHERE id = $1', [eventId]);
+        return make('mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }', {
+          eventId,
+          stateIso3: 'VUT',
+          plannedOn: startsOn,
+          objective: 'Fuzz meeting',
+          visibility: 'COORDINATORS',
+        });
+      }
       case 'organization':
         return this.cast.france.organizationId;
       case 'user':
@@ -527,6 +551,16 @@ const SEEDS: Record<string, Seed> = {
   },
   deleteLetterCampaign: async (f) => {
     const { id, version } = await f.row('campaign');
+    return { id, expectedVersion: version };
+  },
+  updatePlannedMeeting: async (f) => {
+    const { id, version, lastDay } = await f.meeting();
+    return {
+      input: { id, expectedVersion: version, plannedOn: lastDay, objective: f.unique('Fuzz objective'), contactIds: [await f.id('contact')], visibility: 'SHARED' },
+    };
+  },
+  deletePlannedMeeting: async (f) => {
+    const { id, version } = await f.row('meeting');
     return { id, expectedVersion: version };
   },
 };

@@ -171,6 +171,41 @@ export class PlanMeetingInput {
   visibility?: Visibility;
 }
 
+/** Corrects a planned meeting not yet held. Fields left out are unchanged; its event and State stay. */
+@InputType()
+export class UpdatePlannedMeetingInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  id: string;
+
+  @Field(() => Int, { description: "The planned meeting's version you read; a stale version is rejected with CONFLICT" })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => [ID], { nullable: true, description: 'Contacts of its State to meet, replacing those planned ([] for none)' })
+  @OmittableNotNull()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  contactIds?: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Within the event dates; null clears it' })
+  @IsOptional()
+  plannedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  objective?: string | null;
+
+  @Field(() => Visibility, { nullable: true })
+  @OmittableNotNull()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+}
+
 @InputType()
 export class LogMeetingHeldInput {
   @Field(() => ID)

@@ -11,6 +11,8 @@ const PLAN = `mutation($input: PlanMeetingInput!) { planMeeting(input: $input) {
 const HELD = `mutation($input: LogMeetingHeldInput!) { logMeetingHeld(input: $input) { id held } }`;
 const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { id version } }`;
 const DELETE = `mutation($id: ID!, $expectedVersion: Int!) { deleteEvent(id: $id, expectedVersion: $expectedVersion) }`;
+const UPDATE_MEETING = `mutation($input: UpdatePlannedMeetingInput!) { updatePlannedMeeting(input: $input) { id version } }`;
+const DELETE_MEETING = `mutation($id: ID!, $expectedVersion: Int!) { deletePlannedMeeting(id: $id, expectedVersion: $expectedVersion) }`;
 
 /** One State per caller, so that each caller acts on something of its own. */
 const STATE_OF: Record<Caller, string> = { admin: 'KIR', france: 'TON', panama: 'FSM', partner: 'PNG', anonymous: 'SLB' };
@@ -31,7 +33,7 @@ const correct = (t: TestApp, token: string | null, id: string) =>
   t.gql(UPDATE, { input: { id, expectedVersion: 1, name: 'Matrix corrected event', place: 'Geneva' } }, token ?? undefined);
 const remove = (t: TestApp, token: string | null, id: string) => t.gql(DELETE, { id, expectedVersion: 1 }, token ?? undefined);
 
-/** A meeting planned with each caller's State at a France event, with this visibility. */
+/** A meeting planned with each caller's State at an event of the owner's, with this visibility. */
 async function meetings(t: TestApp, owner: Actor, visibility: string): Promise<Record<string, string>> {
   const eventId = await event(t, owner, 'COORDINATORS');
   const ids: Record<string, string> = {};
@@ -40,6 +42,12 @@ async function meetings(t: TestApp, owner: Actor, visibility: string): Promise<R
   }
   return ids;
 }
+
+/** Each caller corrects or deletes the meeting with its own State, so that the others' stay as they were. */
+const correctMeeting = (t: TestApp, token: string | null, ids: Record<string, string>, caller: Caller) =>
+  t.gql(UPDATE_MEETING, { input: { id: ids[STATE_OF[caller]], expectedVersion: 1, plannedOn: '2030-03-03', objective: 'Matrix corrected objective' } }, token ?? undefined);
+const removeMeeting = (t: TestApp, token: string | null, ids: Record<string, string>, caller: Caller) =>
+  t.gql(DELETE_MEETING, { id: ids[STATE_OF[caller]], expectedVersion: 1 }, token ?? undefined);
 
 /** Events: reading follows the interaction rule (partners: SHARED only); changing one is for its organization. */
 export const EVENT_CASES: MatrixCase[] = [
@@ -136,4 +144,29 @@ export const EVENT_CASES: MatrixCase[] = [
     run: (t, _cast, token, ids, caller) => remove(t, token, ids[caller]),
     expect: { admin: 'ok', france: 'FORBIDDEN', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
+  ...(
+    [
+      ['updatePlannedMeeting', correctMeeting],
+      ['deletePlannedMeeting', removeMeeting],
+    ] as const
+  ).flatMap(([mutation, write]): MatrixCase[] => [
+    {
+      name: `${mutation}: an ORGANIZATION meeting planned by France`,
+      setup: (t, cast) => meetings(t, cast.france, 'ORGANIZATION'),
+      run: (t, _cast, token, ids, caller) => write(t, token, ids, caller),
+      expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
+    {
+      name: `${mutation}: a COORDINATORS meeting planned by France`,
+      setup: (t, cast) => meetings(t, cast.france, 'COORDINATORS'),
+      run: (t, _cast, token, ids, caller) => write(t, token, ids, caller),
+      expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
+    {
+      name: `${mutation}: a SHARED meeting planned by Panama`,
+      setup: (t, cast) => meetings(t, cast.panama, 'SHARED'),
+      run: (t, _cast, token, ids, caller) => write(t, token, ids, caller),
+      expect: { admin: 'ok', france: 'FORBIDDEN', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
+  ]),
 ];
