@@ -136,7 +136,8 @@ export class EventsService {
   planMeeting(viewer: Viewer, input: PlanMeetingInput): Promise<PlannedMeeting> {
     const visibility = input.visibility ?? Visibility.ORGANIZATION;
     return this.writes.run(viewer, 'planMeeting', async ({ manager, emit }) => {
-      const event = await this.events.visibleById(viewer, input.eventId, manager);
+      // Locked, so that a correction of the event's dates waits for this meeting and checks it.
+      const event = await this.events.visibleById(viewer, input.eventId, manager, true);
       if (!event) throw notFound('Event', input.eventId);
       await this.checkStates([input.stateIso3], manager);
       const contactIds = input.contactIds ?? [];
