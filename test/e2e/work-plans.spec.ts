@@ -141,6 +141,10 @@ describe('work plans', () => {
     expect(updated).toMatchObject({ name: 'Coordinators 2026', version: 2 });
     expect(codes(await t.gql(UPDATE, { id: mandate.id, input: { expectedVersion: 1, name: 'Stale' } }, cast.france.token))).toEqual(['CONFLICT']);
     expect(codes(await t.gql(UPDATE, { id: mandate.id, input: { expectedVersion: 2, periodTo: daysAgo(300) } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    // A period has both its ends: null is not a way to clear one.
+    for (const field of ['periodFrom', 'periodTo']) {
+      expect(codes(await t.gql(UPDATE, { id: mandate.id, input: { expectedVersion: 2, [field]: null } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    }
     const backwards = await t.gql(START, {
       input: { name: 'Backwards', periodFrom: '2026-06-01', periodTo: '2026-01-01', organizationIds: [cast.france.organizationId] },
     }, cast.france.token);

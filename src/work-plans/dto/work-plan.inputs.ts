@@ -91,10 +91,12 @@ export class UpdateMandateInput {
 
   @Field(() => DateScalar, { nullable: true })
   @OmittableNotNull()
+  @IsString()
   periodFrom?: string;
 
   @Field(() => DateScalar, { nullable: true })
   @OmittableNotNull()
+  @IsString()
   periodTo?: string;
 
   @Field(() => [ID], { nullable: true, description: 'Replaces its organizations' })
