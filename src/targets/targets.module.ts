@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { VotesModule } from '../votes/votes.module.js';
 import { TargetsExportController } from './targets-export.controller.js';
 import { TargetsRepository } from './targets.repository.js';
 import { TargetsResolver } from './targets.resolver.js';
 import { TargetsService } from './targets.service.js';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, VotesModule],
   providers: [TargetsRepository, TargetsService, TargetsResolver],
   controllers: [TargetsExportController],
   exports: [TargetsService],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
+import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
 import { SqlParams } from '../common/sql.js';
 import { newestVisibleOn } from '../interactions/visibility.js';
 import { stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
@@ -28,9 +29,8 @@ export interface TargetQuery {
 /** Everything the score needs about one State, gathered for a whole list in one statement. */
 export interface TargetFactsRow extends State {
   treatyStatus: TreatyStatus;
-  votes: { choice: VoteChoice; symbol: string; adoptedOn: string }[];
-  yesCount: number;
-  voteCount: number;
+  /** The last public-data import: the votes that go with this row are those of that import (see VotingRecords). */
+  importId: string | null;
   lastContactOn: string | null;
   openObstacles: number;
   /** With `obstacleProperties`: the State's obstacles, as JSON text. */
@@ -42,8 +42,9 @@ export class TargetsRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * The States matching every filter, each with its votes (newest first), the date of the newest
-   * interaction this viewer may see, and its count of open obstacles. Filtering happens here, in SQL.
+   * The States matching every filter, each with the date of the newest interaction this viewer may
+   * see and its count of open obstacles, and the last import's id (the votes come from VotingRecords,
+   * kept in memory). Filtering happens here, in SQL.
    */
   async facts(viewer: Viewer, query: TargetQuery): Promise<TargetFactsRow[]> {
     const p = new SqlParams();
@@ -61,7 +62,11 @@ export class TargetsRepository {
         `EXISTS (SELECT 1 FROM votes v WHERE v.state_iso3 = t.iso3 AND v.resolution_symbol = ${symbol} AND v.choice = ANY(${p.add(query.votes)}::vote_choice[]))`,
       );
     }
-    if (query.minYesShare !== undefined) where.push(`t."yesCount" >= ${p.add(query.minYesShare)}::float8 * t."voteCount" AND t."voteCount" > 0`);
+    if (query.minYesShare !== undefined) {
+      where.push(
+        `(SELECT count(*) FILTER (WHERE v.choice = 'YES') >= ${p.add(query.minYesShare)}::float8 * count(*) AND count(*) > 0 FROM votes v WHERE v.state_iso3 = t.iso3)`,
+      );
+    }
     if (query.notContactedForDays !== undefined) {
       where.push(`(t."lastContactOn" IS NULL OR t."lastContactOn" <= ${asOf}::date - ${p.add(query.notContactedForDays)}::int)`);
     }
@@ -72,15 +77,10 @@ export class TargetsRepository {
       `SELECT * FROM (
          SELECT ${STATE_COLUMNS},
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
-           coalesce(v.votes, '[]') AS votes, coalesce(v.yes, 0) AS "yesCount", coalesce(v.total, 0) AS "voteCount",
+           ${LAST_IMPORT_SQL} AS "importId",
            ${newestVisibleOn(viewer, p, 's.iso3')} AS "lastContactOn", o.open AS "openObstacles"
            ${query.obstacleProperties ? `, ${stateObstaclesJson('s.iso3', query.obstacleProperties)}::text AS "obstaclesJson"` : ''}
          FROM states s
-         LEFT JOIN LATERAL (
-           SELECT json_agg(json_build_object('choice', v.choice, 'symbol', r.symbol, 'adoptedOn', r.adopted_on)
-                           ORDER BY r.adopted_on DESC, r.symbol DESC) AS votes,
-                  count(*) FILTER (WHERE v.choice = 'YES') AS yes, count(*) AS total
-           FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = s.iso3) v ON true
          LEFT JOIN LATERAL (
            SELECT count(*) AS open FROM obstacles o WHERE o.state_iso3 = s.iso3 AND o.status = 'OPEN') o ON true
        ) t

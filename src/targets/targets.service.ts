@@ -7,7 +7,7 @@ import { toConnection, toPage, type Connection, type CursorPart } from '../commo
 import type { ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import type { ServedState } from '../states/states.service.js';
 import type { VotingRecord } from '../votes/resolution.model.js';
-import { votingRecord } from '../votes/voting-record.js';
+import { VotingRecords, type StateVoting } from '../votes/voting-records.js';
 import type { TargetFilter, TargetsArgs } from './dto/targets.args.js';
 import { scoreTarget, STAGE_RANK, type ScoreReason } from './score.js';
 import { TargetsRepository, type TargetFactsRow } from './targets.repository.js';
@@ -51,16 +51,20 @@ function compareKeys(a: SortKey, b: SortKey): number {
 
 @Injectable()
 export class TargetsService {
-  constructor(private readonly targets: TargetsRepository) {}
+  constructor(
+    private readonly targets: TargetsRepository,
+    private readonly votingRecords: VotingRecords,
+  ) {}
 
   /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
   async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
     await this.checkReferences(filter);
     const today = todayIso();
     const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today, obstacleProperties });
+    const votingOf = rows.length ? await this.votingRecords.asOfImport(rows[0].importId) : null;
     const { key } = SORT_KEYS[orderBy];
     return rows
-      .map((row) => toTarget(row, today))
+      .map((row) => toTarget(row, votingOf!(row.iso3), today))
       .sort((a, b) => compareKeys(key(a), key(b)))
       .map((target, index) => ({ ...target, rank: index + 1 }));
   }
@@ -95,9 +99,8 @@ export class TargetsService {
   }
 }
 
-function toTarget(row: TargetFactsRow, today: string): Omit<RankedTarget, 'rank'> {
-  const { treatyStatus, votes, lastContactOn, openObstacles, obstaclesJson, yesCount: _yes, voteCount: _total, ...state } = row;
-  const record = votingRecord(votes);
+function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: string): Omit<RankedTarget, 'rank'> {
+  const { treatyStatus, importId: _importId, lastContactOn, openObstacles, obstaclesJson, ...state } = row;
   const { score, reasons } = scoreTarget({
     treatyStatus,
     signatureDate: state.signatureDate,
