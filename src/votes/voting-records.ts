@@ -33,8 +33,9 @@ export class VotingRecords implements OnApplicationBootstrap {
 
   constructor(private readonly db: DataSource) {}
 
+  /** Read before the first request (not when the application is only built for its schema). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.reload();
+    if (this.db.isInitialized) await this.reload();
   }
 
   /** The votes of each State as of the import `importId` (or of a later one). */
