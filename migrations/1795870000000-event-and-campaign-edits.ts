@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-const NEW_KINDS = ['EVENT_CHANGED', 'EVENT_DELETED', 'CAMPAIGN_CHANGED', 'CAMPAIGN_DELETED'];
+import { activityKindsAdded } from './activity-kinds.js';
 
 /** The kinds of activity before this migration, in their order (restored on revert). */
 const KINDS_BEFORE = [
@@ -20,18 +19,13 @@ const KINDS_BEFORE = [
   'SPREADSHEET_IMPORTED',
 ];
 
-const list = (kinds: string[]) => kinds.map((kind) => `'${kind}'`).join(', ');
+const NEW_KINDS = ['EVENT_CHANGED', 'EVENT_DELETED', 'CAMPAIGN_CHANGED', 'CAMPAIGN_DELETED'];
+
+/** The kinds of activity after this migration, in their order. */
+export const KINDS_AFTER_EVENT_AND_CAMPAIGN_EDITS = [...KINDS_BEFORE, ...NEW_KINDS];
 
 /** Events and letter campaigns can be corrected and deleted: the activity feed reports both. */
-const UP = NEW_KINDS.map((kind) => `ALTER TYPE "public"."activity_kind" ADD VALUE '${kind}'`);
-
-const DOWN = [
-  `DELETE FROM "activity_events" WHERE "kind"::text IN (${list(NEW_KINDS)})`,
-  `CREATE TYPE "public"."activity_kind_old" AS ENUM(${list(KINDS_BEFORE)})`,
-  `ALTER TABLE "activity_events" ALTER COLUMN "kind" TYPE "public"."activity_kind_old" USING "kind"::"text"::"public"."activity_kind_old"`,
-  `DROP TYPE "public"."activity_kind"`,
-  `ALTER TYPE "public"."activity_kind_old" RENAME TO "activity_kind"`,
-];
+const { up: UP, down: DOWN } = activityKindsAdded(KINDS_BEFORE, NEW_KINDS);
 
 export class EventAndCampaignEdits1795870000000 implements MigrationInterface {
   name = 'EventAndCampaignEdits1795870000000';

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { NewActivity } from '../activity/activity.repository.js';
 import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
-import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
+import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
-import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors.js';
+import { AppError, badInput, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
@@ -186,14 +186,12 @@ export class EventsService {
   logMeetingHeld(viewer: Viewer, input: LogMeetingHeldInput): Promise<PlannedMeeting> {
     return this.writes.run(viewer, 'logMeetingHeld', async (tx) => {
       const { manager } = tx;
-      const meeting = await this.events.visibleMeeting(viewer, input.meetingId, manager);
-      if (!meeting) throw notFound('Planned meeting', input.meetingId);
-      if (viewer.role !== Role.ADMIN && meeting.organizationId !== viewer.organizationId) {
-        throw forbidden('Only the organization that planned a meeting can log it');
-      }
-      if (input.expectedVersion !== undefined && meeting.version !== input.expectedVersion) {
-        throw conflict('Planned meeting', meeting.id, input.expectedVersion, meeting.version);
-      }
+      const meeting = editableRow(viewer, await this.events.visibleMeeting(viewer, input.meetingId, manager), {
+        what: 'Planned meeting',
+        id: input.meetingId,
+        expectedVersion: input.expectedVersion,
+        forbidden: 'Only the organization that planned a meeting can log it',
+      });
       if (meeting.held) throw badInput('This meeting was already logged as held', { field: 'meetingId' });
       const event = (await this.events.visibleById(viewer, meeting.eventId, manager))!;
       const planned = (await this.events.meetingContactsOf([meeting.id], manager)).map((c) => c.id);

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Writes, type WriteTransaction } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
-import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
+import { AppError, badInput, notFound } from '../common/errors.js';
+import { editableRow } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -106,11 +107,7 @@ export class InteractionsService {
    */
   async editable(viewer: Viewer, id: string, db: Queryable): Promise<InteractionRow> {
     const current = isUuid(id) ? await this.interactions.visibleById(viewer, id, db) : null;
-    if (!current) throw notFound('Interaction', id);
-    if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
-      throw forbidden('Only the organization that logged an interaction can change it');
-    }
-    return current;
+    return editableRow(viewer, current, { what: 'Interaction', id, forbidden: 'Only the organization that logged an interaction can change it' });
   }
 
   private async checkReferences(stateIso3s: string[], contactIds: string[] | undefined, db: Queryable): Promise<void> {
