@@ -5,9 +5,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
+import { answerOversizedBodies } from './common/request-bodies.js';
 import { InputValidationPipe, invalidInput } from './common/validation.js';
 import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
 import { importPublicData } from './data-import/importer.js';
+import { SPREADSHEET_UPLOAD_PATH, spreadsheetUploadLimit } from './spreadsheet-import/spreadsheet-import.controller.js';
 import { UsersService } from './users/users.service.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -69,6 +71,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       logger: logLevels(config),
     });
     closeConnectionsOnShutdown(adapter.getInstance());
+    answerOversizedBodies(adapter.getInstance(), (request) =>
+      request.routeOptions.url === SPREADSHEET_UPLOAD_PATH ? spreadsheetUploadLimit(config) : (request.routeOptions.bodyLimit ?? config.limits.bodyBytes),
+    );
     // Spreadsheet uploads (POST /imports/spreadsheet); the files are read, and limited, by that route.
     await app.register(multipart, { limits: { fileSize: config.importUploadBytes, files: 2 } });
     app.useGlobalPipes(

@@ -3,11 +3,19 @@ import { Controller, Headers, Inject, Post, Query, Req, Res } from '@nestjs/comm
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service.js';
 import { AppError } from '../common/errors.js';
+import { announcedTooLarge } from '../common/request-bodies.js';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
 import { SpreadsheetImportService, type SpreadsheetFiles } from './spreadsheet-import.service.js';
 
 const FIELDS = ['contacts', 'interactions'] as const;
+
+export const SPREADSHEET_UPLOAD_PATH = '/imports/spreadsheet';
+
+/** The largest upload request: two files at the per-file limit, and room for the multipart envelope. */
+export const spreadsheetUploadLimit = (config: Pick<AppConfig, 'importUploadBytes'>) => 2 * config.importUploadBytes + 64 * 1024;
+
+const TOO_LARGE = 'The upload is larger than the limit: two files of IMPORT_UPLOAD_LIMIT_BYTES at most';
 
 const STATUS: Partial<Record<AppError['code'], number>> = {
   UNAUTHENTICATED: 401,
@@ -60,6 +68,7 @@ export class SpreadsheetImportController {
     try {
       const viewer = await this.auth.viewerFrom(authorization);
       if (!viewer) return void refuse(401, 'UNAUTHENTICATED', 'Authentication required: send Authorization: Bearer <token>');
+      if (announcedTooLarge(request, spreadsheetUploadLimit(this.config))) throw new UploadProblem(413, TOO_LARGE);
       const dryRun = parseDryRun(dryRunParam);
       const files = await this.readFiles(request);
       const report = await this.imports.run(viewer, files, { dryRun });
