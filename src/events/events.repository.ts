@@ -132,33 +132,35 @@ export class EventsRepository {
     return deleteVersioned(db, EVENT_SPEC, id, expectedVersion);
   }
 
-  /** Whether any interaction was logged at the event (a meeting held there, say), whoever may see it. */
-  async hasInteractions(eventId: string, db: Queryable): Promise<boolean> {
+  /**
+   * Whether the viewer may see an interaction logged at the event (a meeting held there, say).
+   * Those it may not see make no difference to what it is told.
+   */
+  async hasVisibleInteractions(viewer: Viewer, eventId: string, db: Queryable): Promise<boolean> {
+    const p = new SqlParams();
+    const event = p.add(eventId);
     const rows = await db.query(
-      `SELECT 1 FROM event_interactions WHERE event_id = $1 UNION ALL SELECT 1 FROM planned_meetings WHERE event_id = $1 AND interaction_id IS NOT NULL LIMIT 1`,
-      [eventId],
-    );
-    return rows.length > 0;
-  }
-
-  /** Whether an organization other than this one planned a meeting or logged an interaction at the event. */
-  async usedByOthers(eventId: string, organizationId: string, db: Queryable): Promise<boolean> {
-    const rows = await db.query(
-      `SELECT 1 FROM planned_meetings WHERE event_id = $1 AND organization_id <> $2
+      `SELECT 1 FROM event_interactions ei JOIN interactions i ON i.id = ei.interaction_id WHERE ei.event_id = ${event} AND ${visibleTo(viewer, p)}
        UNION ALL
-       SELECT 1 FROM event_interactions ei JOIN interactions i ON i.id = ei.interaction_id WHERE ei.event_id = $1 AND i.organization_id <> $2
+       SELECT 1 FROM planned_meetings m JOIN interactions i ON i.id = m.interaction_id WHERE m.event_id = ${event} AND ${visibleTo(viewer, p)}
        LIMIT 1`,
-      [eventId, organizationId],
+      p.values,
     );
     return rows.length > 0;
   }
 
-  /** The dates of the meetings planned at the event, not yet held, that fall outside these dates (whoever may see them). */
-  async meetingDatesOutside(eventId: string, startsOn: string, endsOn: string, db: Queryable): Promise<string[]> {
+  /**
+   * The dates of the meetings planned at the event, not yet held, that fall outside these dates, of
+   * those the viewer may see (the others are not the viewer's to know of, nor to judge by).
+   */
+  async visibleMeetingDatesOutside(viewer: Viewer, eventId: string, startsOn: string, endsOn: string, db: Queryable): Promise<string[]> {
+    const p = new SqlParams();
     const rows: { plannedOn: string }[] = await db.query(
-      `SELECT DISTINCT planned_on AS "plannedOn" FROM planned_meetings
-       WHERE event_id = $1 AND interaction_id IS NULL AND (planned_on < $2::date OR planned_on > $3::date) ORDER BY 1`,
-      [eventId, startsOn, endsOn],
+      `SELECT DISTINCT m.planned_on AS "plannedOn" FROM planned_meetings m
+       WHERE m.event_id = ${p.add(eventId)} AND m.interaction_id IS NULL
+         AND (m.planned_on < ${p.add(startsOn)}::date OR m.planned_on > ${p.add(endsOn)}::date) AND ${visibleTo(viewer, p, 'm')}
+       ORDER BY 1`,
+      p.values,
     );
     return rows.map((row) => row.plannedOn);
   }

@@ -117,7 +117,7 @@ export class EventsResolver {
   @Writers()
   @Mutation(() => ID, {
     description:
-      'Deletes an event with its attendance and its planned meetings; returns its id. An event where interactions were logged (a meeting held there) stays as part of their history: CONFLICT',
+      'Deletes an event with its attendance and its planned meetings; returns its id. An event where interactions you may see were logged (a meeting held there) stays as part of their history: CONFLICT',
   })
   deleteEvent(
     @CurrentViewer() viewer: Viewer,

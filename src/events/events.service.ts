@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { NewActivity } from '../activity/activity.repository.js';
 import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
-import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
+import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
-import { AppError, badInput, notFound } from '../common/errors.js';
+import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
@@ -68,8 +68,11 @@ export class EventsService {
 
   /**
    * Corrects an event. New dates keep the rule of recordEvent and must still hold the meetings
-   * planned there and not yet held; the event cannot become ORGANIZATION while another
-   * organization planned meetings or logged interactions there (they would lose sight of it).
+   * planned there, not yet held, that the viewer may see; meetings it may not see (another
+   * organization's own) keep their date as planned, and their organization moves them if it must.
+   * An event that other organizations could see cannot become ORGANIZATION: they may have planned
+   * meetings or logged interactions there that would lose sight of it. Whether they did is not
+   * asked, so that the answer says nothing of rows the viewer may not see.
    */
   update(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateEventInput): Promise<Event> {
     return this.writes.run(viewer, 'updateEvent', async ({ manager, emit }) => {
@@ -78,7 +81,7 @@ export class EventsService {
       const endsOn = changes.endsOn ?? current.endsOn;
       checkDates(startsOn, endsOn);
       if (startsOn !== current.startsOn || endsOn !== current.endsOn) {
-        const outside = await this.events.meetingDatesOutside(id, startsOn, endsOn, manager);
+        const outside = await this.events.visibleMeetingDatesOutside(viewer, id, startsOn, endsOn, manager);
         if (outside.length) {
           throw badInput(`Meetings not yet held are planned at this event on ${outside.join(', ')}, outside ${startsOn} to ${endsOn}`, {
             field: outside[0] < startsOn ? 'startsOn' : 'endsOn',
@@ -86,9 +89,10 @@ export class EventsService {
         }
       }
       if (changes.visibility === Visibility.ORGANIZATION && current.visibility !== Visibility.ORGANIZATION) {
-        if (await this.events.usedByOthers(id, current.organizationId, manager)) {
-          throw badInput('Other organizations planned meetings or logged interactions at this event: it cannot become ORGANIZATION', { field: 'visibility' });
-        }
+        throw badInput(
+          `Other organizations could see this ${current.visibility} event and may have planned meetings or logged interactions there: it cannot become ORGANIZATION`,
+          { field: 'visibility' },
+        );
       }
       const event = await this.events.update(id, expectedVersion, changes, manager);
       await emit({ kind: ActivityKind.EVENT_CHANGED, stateIso3s: await this.attending(id, manager), summary: `Event changed: ${describeEvent(event)}`, visibility: event.visibility });
@@ -98,12 +102,14 @@ export class EventsService {
 
   /**
    * Deletes an event with its attendance, delegations and planned meetings. One where an interaction
-   * was logged (a meeting held there, say) stays as part of that history: CONFLICT.
+   * the viewer may see was logged (a meeting held there, say) stays as part of that history:
+   * CONFLICT. Interactions it may not see do not change the answer: they stay, without the link to
+   * the event (and meetings planned there go with the event, whoever planned them).
    */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
     await this.writes.run(viewer, 'deleteEvent', async ({ manager, emit }) => {
       const event = await this.editableEvent(viewer, id, expectedVersion, manager, true);
-      if (await this.events.hasInteractions(id, manager)) {
+      if (await this.events.hasVisibleInteractions(viewer, id, manager)) {
         throw new AppError('CONFLICT', `Interactions were logged at "${event.name}": the event stays, as part of their history`, { id });
       }
       const stateIso3s = await this.attending(id, manager);
@@ -139,6 +145,7 @@ export class EventsService {
       // Locked, so that a correction of the event's dates waits for this meeting and checks it.
       const event = await this.events.visibleById(viewer, input.eventId, manager, true);
       if (!event) throw notFound('Event', input.eventId);
+      checkMeetingVisibility(viewer, event, visibility);
       await this.checkStates([input.stateIso3], manager);
       const contactIds = input.contactIds ?? [];
       await this.checkMeeting(event, input.stateIso3, input.plannedOn, contactIds, manager);
@@ -164,6 +171,7 @@ export class EventsService {
   updateMeeting(viewer: Viewer, { id, expectedVersion, contactIds, ...changes }: UpdatePlannedMeetingInput): Promise<PlannedMeeting> {
     return this.writes.run(viewer, 'updatePlannedMeeting', async ({ manager, emit }) => {
       const { meeting: current, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+      if (changes.visibility && changes.visibility !== current.visibility) checkMeetingVisibility(viewer, event, changes.visibility);
       await this.checkMeeting(event, current.stateIso3, changes.plannedOn, contactIds, manager);
       if (contactIds) await this.events.setMeetingContacts(id, contactIds, manager);
       const meeting = await this.events.updateMeeting(id, expectedVersion, changes, manager);
@@ -195,16 +203,19 @@ export class EventsService {
       if (meeting.held) throw badInput('This meeting was already logged as held', { field: 'meetingId' });
       const event = (await this.events.visibleById(viewer, meeting.eventId, manager))!;
       const planned = (await this.events.meetingContactsOf([meeting.id], manager)).map((c) => c.id);
+      const visibility = input.visibility ?? meeting.visibility;
+      // The event's name goes into the interaction only as far as the event itself is seen (or as its organization chooses).
+      const subject = input.subject ?? (mayWiden(viewer, event, visibility) ? `Bilateral meeting at ${event.name}` : 'Bilateral meeting');
       const interaction = await this.interactionsService.logWithin(
         viewer,
         {
           type: InteractionType.BILATERAL_MEETING,
           occurredOn: input.occurredOn,
-          subject: input.subject ?? `Bilateral meeting at ${event.name}`,
+          subject,
           summary: input.summary ?? meeting.objective,
           outcome: input.outcome ?? null,
           followUpOn: input.followUpOn ?? null,
-          visibility: input.visibility ?? meeting.visibility,
+          visibility,
           stateIso3s: [meeting.stateIso3],
           contactIds: input.contactIds ?? planned,
           eventId: event.id,
@@ -302,6 +313,26 @@ function describeMeeting(event: Event, meeting: PlannedMeeting): string {
 /** "Planned meeting with {states} at Pacific Conference on 2026-03-02 changed", seen as the meeting is seen. */
 function meetingActivity(kind: ActivityKind, event: Event, meeting: PlannedMeeting, what: 'changed' | 'deleted'): NewActivity {
   return { kind, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${describeMeeting(event, meeting)} ${what}`, visibility: meeting.visibility };
+}
+
+const REACH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.COORDINATORS]: 1, [Visibility.SHARED]: 2 };
+
+/**
+ * Whether something seen with this visibility may carry the event's name and dates: when it is seen
+ * no more widely than the event, or when the viewer may change the event (and so may widen it).
+ */
+function mayWiden(viewer: Viewer, event: Event, visibility: Visibility): boolean {
+  return REACH[visibility] <= REACH[event.visibility] || viewer.role === Role.ADMIN || event.organizationId === viewer.organizationId;
+}
+
+/**
+ * A planned meeting names its event wherever it is seen (the activity feed): it is seen no more
+ * widely than the event unless the event is the viewer's to change.
+ */
+function checkMeetingVisibility(viewer: Viewer, event: Event, visibility: Visibility): void {
+  if (!mayWiden(viewer, event, visibility)) {
+    throw forbidden(`A meeting at a ${event.visibility} event cannot be ${visibility}: only the event's organization may show it more widely`);
+  }
 }
 
 /** An event ends on or after the day it starts. */

@@ -286,6 +286,12 @@ export class InteractionsRepository {
     return rows.length > 0;
   }
 
+  /** Whether the interaction is a letter of a campaign (whose visibility is the campaign's). */
+  async isCampaignLetter(id: string, db: Queryable): Promise<boolean> {
+    const rows = await db.query('SELECT 1 FROM campaign_letters WHERE interaction_id = $1', [id]);
+    return rows.length > 0;
+  }
+
   /** Records that the interaction took place at the event. */
   async linkEvent(id: string, eventId: string, db: Queryable): Promise<void> {
     await db.query('INSERT INTO event_interactions (interaction_id, event_id) VALUES ($1, $2)', [id, eventId]);

@@ -77,6 +77,10 @@ export class InteractionsService {
         replyReceivedOn: changes.replyReceivedOn === undefined ? current.replyReceivedOn : changes.replyReceivedOn,
       });
       await this.checkReferences(stateIso3s ?? [], contactIds, manager);
+      // A campaign's letters are seen as the campaign is, all together: whoever may see the campaign sees each of its letters.
+      if (changes.visibility && changes.visibility !== current.visibility && (await this.interactions.isCampaignLetter(id, manager))) {
+        throw badInput("A letter's visibility is its campaign's: change it with updateLetterCampaign", { field: 'visibility' });
+      }
       // A new follow-up date is a new follow-up: it is pending again.
       const followUpDoneAt = followUpOn === current.followUpOn ? undefined : null;
       const row = await this.interactions.update(id, expectedVersion, { ...changes, followUpDoneAt }, manager);

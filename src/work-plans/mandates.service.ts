@@ -23,6 +23,9 @@ import { MANDATE_CURSOR, mandateSortKey, MandatesRepository, type ActivityFields
 import { PlannedActivityStatus } from './work-plan.enums.js';
 import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
 
+const EDIT_FORBIDDEN = "Only coordinators of the mandate's organizations, and admins, change it";
+const HAND_OVER_FORBIDDEN = "Only coordinators of the previous mandate's organizations, and admins, hand it over";
+
 const indicatorsJson = (indicators: IndicatorInput[] = []) =>
   JSON.stringify(indicators.map((i) => ({ description: i.description, targetValue: i.targetValue ?? null, metric: i.metric ?? null })));
 
@@ -54,6 +57,8 @@ export class MandatesService {
    * Starts a mandate. With previousMandateId it takes over from that one: its open follow-ups and
    * open obstacles are listed as carried over (the interactions and obstacles themselves are not
    * touched), its target lists become this one's too, and its PLANNED activities are copied here.
+   * Only an editor of the previous mandate (or an admin) hands it over: what is copied then goes no
+   * further than someone who could already change it chose.
    */
   start(viewer: Viewer, input: StartMandateInput): Promise<Mandate> {
     checkPeriod(input.periodFrom, input.periodTo);
@@ -67,7 +72,9 @@ export class MandatesService {
       let previous: Mandate | null = null;
       let carried = { followUpIds: [] as string[], obstacleIds: [] as string[], groupingIds: [] as string[] };
       if (input.previousMandateId) {
-        previous = await this.readable(viewer, input.previousMandateId, manager);
+        // Taking over copies the previous mandate's plan and notes, and closes its hand-over for good:
+        // that is a change to it, for its editors only (reading it is not enough).
+        previous = await this.editable(viewer, input.previousMandateId, manager, 'Mandate', input.previousMandateId, HAND_OVER_FORBIDDEN);
         if (await this.mandates.hasSuccessor(previous.id, manager)) {
           throw new AppError('CONFLICT', `Mandate "${previous.name}" was already handed over`, { previousMandateId: previous.id });
         }
@@ -238,9 +245,9 @@ export class MandatesService {
   }
 
   /** The mandate, locked, if the viewer may edit it: NOT_FOUND if they may not read it, else FORBIDDEN. */
-  private async editable(viewer: Viewer, id: string, db: Queryable, what = 'Mandate', whatId = id): Promise<Mandate> {
+  private async editable(viewer: Viewer, id: string, db: Queryable, what = 'Mandate', whatId = id, refusal = EDIT_FORBIDDEN): Promise<Mandate> {
     const mandate = await this.readable(viewer, id, db, what, whatId);
-    if (!canEditMandate(viewer, mandate)) throw forbidden('Only coordinators of the mandate\'s organizations, and admins, change it');
+    if (!canEditMandate(viewer, mandate)) throw forbidden(refusal);
     return mandate;
   }
 

@@ -303,9 +303,12 @@ describe('events', () => {
       expect(codes(narrowed)).toEqual(['BAD_USER_INPUT']);
       expect(narrowed.errors![0].extensions!.details).toMatchObject({ field: 'visibility' });
       expect(await read(workshop.id, cast.panama)).toMatchObject({ visibility: 'COORDINATORS', version: 2 });
-      // Without such meetings, it may.
+      // Nor once others could see it, whether or not they used it: the answer does not depend on what France may not see.
       expect(ok(await update({ id: hidden.id, expectedVersion: 1, visibility: 'SHARED' })).updateEvent).toMatchObject({ visibility: 'SHARED', version: 2 });
-      expect(ok(await update({ id: hidden.id, expectedVersion: 2, visibility: 'ORGANIZATION' })).updateEvent).toMatchObject({ visibility: 'ORGANIZATION', version: 3 });
+      const hiddenAgain = await update({ id: hidden.id, expectedVersion: 2, visibility: 'ORGANIZATION' });
+      expect(codes(hiddenAgain)).toEqual(['BAD_USER_INPUT']);
+      expect(hiddenAgain.errors![0].message).toBe(narrowed.errors![0].message.replace('COORDINATORS', 'SHARED'));
+      expect(ok(await update({ id: hidden.id, expectedVersion: 2, visibility: 'COORDINATORS' })).updateEvent).toMatchObject({ visibility: 'COORDINATORS', version: 3 });
       // An admin may correct any event it sees.
       expect(ok(await update({ id: workshop.id, expectedVersion: 2, name: 'Drafting workshop (corrected)' }, cast.admin)).updateEvent.version).toBe(3);
     });

@@ -104,7 +104,7 @@ export class UpdateEventInput {
 
   @Field(() => Visibility, {
     nullable: true,
-    description: "Of the event only (its planned meetings and interactions keep theirs). It cannot become ORGANIZATION while another organization has planned meetings or logged interactions there",
+    description: "Of the event only (its planned meetings and interactions keep theirs). Once other organizations could see it (COORDINATORS or SHARED), it cannot become ORGANIZATION: they may have planned meetings or logged interactions there",
   })
   @OmittableNotNull()
   @IsEnum(Visibility)
@@ -165,7 +165,10 @@ export class PlanMeetingInput {
   @MaxLength(5000)
   objective?: string;
 
-  @Field(() => Visibility, { nullable: true, description: 'Default ORGANIZATION' })
+  @Field(() => Visibility, {
+    nullable: true,
+    description: "Default ORGANIZATION. No wider than the event's unless the event is your organization's (else FORBIDDEN)",
+  })
   @IsOptional()
   @IsEnum(Visibility)
   visibility?: Visibility;
@@ -200,7 +203,7 @@ export class UpdatePlannedMeetingInput {
   @MaxLength(5000)
   objective?: string | null;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, { nullable: true, description: "No wider than the event's unless the event is your organization's (else FORBIDDEN)" })
   @OmittableNotNull()
   @IsEnum(Visibility)
   visibility?: Visibility;
@@ -215,7 +218,7 @@ export class LogMeetingHeldInput {
   @Field(() => DateScalar)
   occurredOn: string;
 
-  @Field(() => String, { nullable: true, description: 'Default: "Bilateral meeting at <event>"' })
+  @Field(() => String, { nullable: true, description: 'Default: "Bilateral meeting at <event>"; just "Bilateral meeting" when the interaction is seen more widely than another organization\'s event' })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -123,7 +123,7 @@ export class UpdateInteractionInput {
   @IsOptional()
   replyReceivedOn?: string | null;
 
-  @Field(() => Visibility, { nullable: true })
+  @Field(() => Visibility, { nullable: true, description: "A campaign letter's is its campaign's (change it with updateLetterCampaign)" })
   @OmittableNotNull()
   @IsEnum(Visibility)
   visibility?: Visibility;

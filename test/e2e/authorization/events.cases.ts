@@ -97,6 +97,13 @@ export const EVENT_CASES: MatrixCase[] = [
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
+    // The meeting names the event in the feed: only the event's organization shows it more widely than the event.
+    name: 'planMeeting: a SHARED meeting at a COORDINATORS event of France',
+    setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
+    run: (t, _cast, token, eventId, caller) => t.gql(PLAN, { input: { eventId, stateIso3: STATE_OF[caller], visibility: 'SHARED' } }, token ?? undefined),
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
     name: 'logMeetingHeld: an ORGANIZATION meeting planned by France',
     setup: (t, cast) => meetings(t, cast.france, 'ORGANIZATION'),
     run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2030-03-02' } }, token ?? undefined),

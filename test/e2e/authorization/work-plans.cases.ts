@@ -80,6 +80,20 @@ export const WORK_PLANS_CASES: MatrixCase[] = [
     expect: WRITE,
   },
   {
+    // Taking over copies the plan and closes the hand-over: reading the previous mandate is not enough.
+    name: 'startMandate: taking over a COORDINATORS mandate of France',
+    async run(t, cast, token, _context, caller) {
+      const previous = await franceMandate(t, cast, `Matrix hand-over ${Math.random()}`, 'COORDINATORS');
+      const own = caller === 'anonymous' || caller === 'admin' ? cast.france : cast[caller];
+      return t.gql(
+        START,
+        { input: { name: 'Matrix: taken over', periodFrom: '2027-01-01', periodTo: '2027-12-31', organizationIds: [own.organizationId], previousMandateId: previous.id } },
+        token ?? undefined,
+      );
+    },
+    expect: WRITE,
+  },
+  {
     name: 'updateMandate: a mandate of France',
     async run(t, cast, token) {
       const mandate = await franceMandate(t, cast, `Matrix update ${Math.random()}`);
