@@ -24,6 +24,7 @@ import {
   MarkCampaignFollowUpDoneInput,
   UpdateLetterCampaignInput,
 } from './dto/campaign.inputs.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 /** The per-request batches of the campaign fields: one statement for all the campaigns of a response. */
 class CampaignLoaders {
@@ -72,7 +73,8 @@ export class CampaignsResolver {
   @Mutation(() => LetterCampaign, {
     description: 'Creates a campaign and one LETTER per State, all or nothing. The States come from a target filter or a list',
   })
-  createLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateLetterCampaignInput): Promise<LetterCampaign> {
+  @Idempotent()
+  createLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateLetterCampaignInput, @IdempotencyKey() _idempotencyKey?: string): Promise<LetterCampaign> {
     return this.service.create(viewer, input);
   }
 

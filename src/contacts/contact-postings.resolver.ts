@@ -8,6 +8,7 @@ import { ContactPosting } from './contact-posting.model.js';
 import { ContactPostingsService } from './contact-postings.service.js';
 import { Contact } from './contact.model.js';
 import { AddContactPostingInput, EndContactPostingInput, UpdateContactPostingInput } from './dto/posting.inputs.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 /** A contact's postings over time: readable by every role; coordinators and admins change them. */
 @Resolver(() => Contact)
@@ -23,7 +24,8 @@ export class ContactPostingsResolver {
   @Mutation(() => Contact, {
     description: 'Records a posting. Without `to` it is the current one: the previous current posting ends on its `from`',
   })
-  addContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: AddContactPostingInput): Promise<Contact> {
+  @Idempotent()
+  addContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: AddContactPostingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Contact> {
     return this.service.add(viewer, input);
   }
 

@@ -12,6 +12,7 @@ import { State } from '../states/state.model.js';
 import { Contact, ContactConnection } from './contact.model.js';
 import { ContactsService } from './contacts.service.js';
 import { ContactsArgs, CreateContactInput, UpdateContactInput } from './dto/contact.inputs.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => Contact)
 export class ContactsResolver {
@@ -29,7 +30,8 @@ export class ContactsResolver {
 
   @Writers()
   @Mutation(() => Contact)
-  createContact(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateContactInput): Promise<Contact> {
+  @Idempotent()
+  createContact(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateContactInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Contact> {
     return this.service.create(viewer, input);
   }
 

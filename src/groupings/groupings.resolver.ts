@@ -7,6 +7,7 @@ import { User } from '../users/user.model.js';
 import { CreateGroupingInput, UpdateGroupingInput } from './dto/grouping.inputs.js';
 import { Grouping } from './grouping.model.js';
 import { GroupingsService } from './groupings.service.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => Grouping)
 export class GroupingsResolver {
@@ -24,7 +25,8 @@ export class GroupingsResolver {
 
   @Writers()
   @Mutation(() => Grouping)
-  createGrouping(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupingInput): Promise<Grouping> {
+  @Idempotent()
+  createGrouping(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Grouping> {
     return this.service.create(viewer, input);
   }
 

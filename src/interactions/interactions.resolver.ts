@@ -12,6 +12,7 @@ import { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from '.
 import { Interaction, InteractionConnection } from './interaction.model.js';
 import type { InteractionRow } from './interactions.repository.js';
 import { InteractionsService } from './interactions.service.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => Interaction)
 export class InteractionsResolver {
@@ -32,7 +33,8 @@ export class InteractionsResolver {
   }
 
   @Mutation(() => Interaction, { description: "Logs an interaction for your organization. A partner's interactions are always SHARED" })
-  logInteraction(@CurrentViewer() viewer: Viewer, @Args('input') input: LogInteractionInput): Promise<InteractionRow> {
+  @Idempotent()
+  logInteraction(@CurrentViewer() viewer: Viewer, @Args('input') input: LogInteractionInput, @IdempotencyKey() _idempotencyKey?: string): Promise<InteractionRow> {
     return this.service.log(viewer, input);
   }
 

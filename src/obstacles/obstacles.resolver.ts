@@ -9,6 +9,7 @@ import { User } from '../users/user.model.js';
 import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
 import { Obstacle, ObstacleConnection } from './obstacle.model.js';
 import { ObstaclesService } from './obstacles.service.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 /** Obstacles are readable by every role; coordinators and admins record and change them. */
 @Resolver(() => Obstacle)
@@ -27,7 +28,8 @@ export class ObstaclesResolver {
 
   @Writers()
   @Mutation(() => Obstacle, { description: 'Records an OPEN obstacle raised by a State' })
-  recordObstacle(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordObstacleInput): Promise<Obstacle> {
+  @Idempotent()
+  recordObstacle(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordObstacleInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Obstacle> {
     return this.service.record(viewer, input);
   }
 

@@ -24,6 +24,7 @@ import { metricValue } from './progress-report.service.js';
 import { WorkPlanLoadersFactory } from './work-plan-loaders.js';
 import { PlannedActivityStatus } from './work-plan.enums.js';
 import { HandOver, Indicator, Mandate, MandateConnection, Objective, PlannedActivity } from './work-plan.models.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 const present = <T>(items: (T | null | Error)[]): T[] => items.filter((item): item is T => item !== null && !(item instanceof Error));
 
@@ -53,7 +54,8 @@ export class MandatesResolver {
     description:
       'Starts a mandate; with previousMandateId it takes over the open follow-ups, open obstacles, target lists and PLANNED activities of that one',
   })
-  startMandate(@CurrentViewer() viewer: Viewer, @Args('input') input: StartMandateInput): Promise<Mandate> {
+  @Idempotent()
+  startMandate(@CurrentViewer() viewer: Viewer, @Args('input') input: StartMandateInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Mandate> {
     return this.service.start(viewer, input);
   }
 
@@ -79,10 +81,12 @@ export class MandatesResolver {
 
   @Writers()
   @Mutation(() => Objective)
+  @Idempotent()
   addObjective(
     @CurrentViewer() viewer: Viewer,
     @Args('mandateId', { type: () => ID }) mandateId: string,
     @Args('input') input: AddObjectiveInput,
+    @IdempotencyKey() _idempotencyKey?: string,
   ): Promise<Objective> {
     return this.service.addObjective(viewer, mandateId, input);
   }
@@ -109,10 +113,12 @@ export class MandatesResolver {
 
   @Writers()
   @Mutation(() => PlannedActivity)
+  @Idempotent()
   planActivity(
     @CurrentViewer() viewer: Viewer,
     @Args('mandateId', { type: () => ID }) mandateId: string,
     @Args('input') input: PlanActivityInput,
+    @IdempotencyKey() _idempotencyKey?: string,
   ): Promise<PlannedActivity> {
     return this.service.planActivity(viewer, mandateId, input);
   }
