@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildSchema, isObjectType } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -181,6 +182,37 @@ describe('idempotency keys on create mutations', () => {
     const again = await t.gql(mutation, { key }, cast.france.token);
     expect(again).toEqual(first);
     expect(await copies(table, column, value)).toBe(1);
+  });
+
+  it('returns the first result to a retry whose first answer was lost after the commit', async () => {
+    const key = randomUUID();
+    const body = JSON.stringify({ query: LOG_PLAIN, variables: { input: input('Lost answer') } });
+    const target = new URL(`${t.url}/graphql`);
+    // The request is sent whole, then the connection is dropped: the write goes on, its answer is lost.
+    await new Promise<void>((resolve) => {
+      const req = request({
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${cast.france.token}`, 'idempotency-key': key },
+      });
+      req.on('error', () => resolve());
+      req.on('response', () => resolve());
+      req.end(body, () => {
+        req.destroy();
+        resolve();
+      });
+    });
+    const deadline = Date.now() + 5000;
+    while ((await copies('interactions', 'subject', 'Lost answer')) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const [row] = await db.query(`SELECT id FROM interactions WHERE subject = 'Lost answer'`);
+    expect(row).toEqual({ id: expect.any(String) });
+    const retry = await logWithHeader(cast.france.token, 'Lost answer', key);
+    expect(retry.body.errors).toBeUndefined();
+    expect(retry.body.data.logInteraction.id).toBe(row.id);
+    expect(await copies('interactions', 'subject', 'Lost answer')).toBe(1);
   });
 
   it('refuses a malformed key', async () => {
