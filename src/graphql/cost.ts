@@ -5,6 +5,7 @@ import {
   getVariableValues,
   GraphQLError,
   isListType,
+  visit,
   isCompositeType,
   Kind,
   type DocumentNode,
@@ -126,11 +127,32 @@ export function operationCost(
   return measure(operation.selectionSet, root, undefined);
 }
 
+/** Per parsed document (Mercurius keeps them): the variables its page sizes use, and the verdicts given so far. */
+interface DocumentVerdicts {
+  pageVariables: string[];
+  verdicts: Map<string, GraphQLError[]>;
+}
+
+const MAX_VERDICTS_PER_DOCUMENT = 32;
+const verdictsByDocument = new WeakMap<DocumentNode, DocumentVerdicts>();
+
+/** The names of the variables given to `first` or `last` anywhere in the document. */
+function pageVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
 /**
  * The errors of a request whose cost or possible response size is over the limits (empty when
  * within them), checked with its variables before it runs: on every request, since documents are
  * validated once and cached without their variables. With no operation name, every operation of
- * the document is checked.
+ * the document is checked. The verdict depends only on the document and the values of its page-size
+ * variables, so it is kept per document for the values seen.
  */
 export function costErrors(
   schema: GraphQLSchema,
@@ -139,12 +161,40 @@ export function costErrors(
   operationName: string | null | undefined,
   limits: RequestLimits,
 ): GraphQLError[] {
+  let known = verdictsByDocument.get(document);
+  if (!known) {
+    known = { pageVariables: pageVariablesOf(document), verdicts: new Map() };
+    verdictsByDocument.set(document, known);
+  }
+  const values = known.pageVariables.map((name) => (variables && name in variables ? [variables[name]] : []));
+  const key = JSON.stringify([operationName ?? null, limits.maxCost, limits.maxResponseNodes, values]);
+  let errors = known.verdicts.get(key);
+  if (!errors) {
+    const measured = measureAll(schema, document, variables, operationName, limits);
+    errors = measured.errors;
+    // Variables that did not fit (execution refuses them) gave no measure: nothing to keep.
+    if (measured.complete && known.verdicts.size < MAX_VERDICTS_PER_DOCUMENT) known.verdicts.set(key, errors);
+  }
+  return errors;
+}
+
+function measureAll(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName: string | null | undefined,
+  limits: RequestLimits,
+): { errors: GraphQLError[]; complete: boolean } {
   const errors: GraphQLError[] = [];
+  let complete = true;
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     if (operationName && definition.name?.value !== operationName) continue;
     const measured = operationCost(schema, document, definition, variables);
-    if (!measured) continue;
+    if (!measured) {
+      complete = false;
+      continue;
+    }
     const cost = Math.round(measured.cost);
     if (cost > limits.maxCost) errors.push(refusal(`Query Cost limit of ${limits.maxCost} exceeded, found ${cost}.`));
     else if (measured.nodes > limits.maxResponseNodes) {
@@ -155,7 +205,7 @@ export function costErrors(
       );
     }
   }
-  return errors;
+  return { errors, complete };
 }
 
 const refusal = (message: string) => new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

@@ -104,6 +104,13 @@ describe('cost limits with variables', () => {
     expect(response.body.errors[0].message).toBe((await send(literal(200))).body.errors[0].message);
   });
 
+  it('keeps no verdict from variables that did not fit: the next request with the same page size is measured', async () => {
+    const withFlag = `query Crash($f: Int, $flag: Boolean!) { me { email @include(if: $flag) } ${nested('$f')} }`;
+    const badFlag = await send(withFlag, { f: 200, flag: 5 });
+    expect(errorCodes(badFlag)).toEqual(['BAD_USER_INPUT']);
+    expectCostRefusal(await send(withFlag, { f: 200, flag: true }));
+  });
+
   it('counts lists without `first` at the default page size: the response-size cap', async () => {
     const response = await send(DEFAULT_PAGES);
     expectCostRefusal(response);
