@@ -9,6 +9,7 @@ import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -24,7 +25,6 @@ import {
   MarkCampaignFollowUpDoneInput,
   UpdateLetterCampaignInput,
 } from './dto/campaign.inputs.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 /** The per-request batches of the campaign fields: one statement for all the campaigns of a response. */
 class CampaignLoaders {

@@ -2,13 +2,13 @@ import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { ContactPosting } from './contact-posting.model.js';
 import { ContactPostingsService } from './contact-postings.service.js';
 import { Contact } from './contact.model.js';
 import { AddContactPostingInput, EndContactPostingInput, UpdateContactPostingInput } from './dto/posting.inputs.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 /** A contact's postings over time: readable by every role; coordinators and admins change them. */
 @Resolver(() => Contact)

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
 import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -12,7 +13,6 @@ import { State } from '../states/state.model.js';
 import { Contact, ContactConnection } from './contact.model.js';
 import { ContactsService } from './contacts.service.js';
 import { ContactsArgs, CreateContactInput, UpdateContactInput } from './dto/contact.inputs.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => Contact)
 export class ContactsResolver {

@@ -8,6 +8,7 @@ import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -26,7 +27,6 @@ import {
 import { Event, EventAttendance, EventConnection, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 function grouped<T>(keys: readonly string[], rows: T[], key: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));

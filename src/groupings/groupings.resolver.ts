@@ -2,12 +2,12 @@ import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
 import { CreateGroupingInput, UpdateGroupingInput } from './dto/grouping.inputs.js';
 import { Grouping } from './grouping.model.js';
 import { GroupingsService } from './groupings.service.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => Grouping)
 export class GroupingsResolver {

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { Contact } from '../contacts/contact.model.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
@@ -12,7 +13,6 @@ import { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from '.
 import { Interaction, InteractionConnection } from './interaction.model.js';
 import type { InteractionRow } from './interactions.repository.js';
 import { InteractionsService } from './interactions.service.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => Interaction)
 export class InteractionsResolver {

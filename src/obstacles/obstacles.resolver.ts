@@ -4,12 +4,12 @@ import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
 import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
 import { Obstacle, ObstacleConnection } from './obstacle.model.js';
 import { ObstaclesService } from './obstacles.service.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 /** Obstacles are readable by every role; coordinators and admins record and change them. */
 @Resolver(() => Obstacle)

@@ -3,10 +3,10 @@ import { CurrentViewer } from '../graphql/context.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { Organization } from './organization.model.js';
 import { OrganizationsService } from './organizations.service.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => Organization)
 export class OrganizationsResolver {

@@ -5,11 +5,11 @@ import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 
 
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { User } from './user.model.js';
 import { UsersService } from './users.service.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 @Resolver(() => User)
 export class UsersResolver {

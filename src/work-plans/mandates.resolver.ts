@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Grouping } from '../groupings/grouping.model.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { Obstacle } from '../obstacles/obstacle.model.js';
@@ -24,7 +25,6 @@ import { metricValue } from './progress-report.service.js';
 import { WorkPlanLoadersFactory } from './work-plan-loaders.js';
 import { PlannedActivityStatus } from './work-plan.enums.js';
 import { HandOver, Indicator, Mandate, MandateConnection, Objective, PlannedActivity } from './work-plan.models.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 
 const present = <T>(items: (T | null | Error)[]): T[] => items.filter((item): item is T => item !== null && !(item instanceof Error));
 
