@@ -1,6 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
+import { claimKey, pruneKeys, recordResult } from '../idempotency/idempotency-keys.repository.js';
+import { checkSameRequest, takePendingKey } from '../idempotency/idempotency.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import type { ActivityBus } from './activity-bus.js';
 import { ActivityRepository, type ActivityEventRow, type NewActivity } from './activity.repository.js';
@@ -11,13 +13,22 @@ export interface WriteTransaction {
   emit(event: NewActivity): Promise<void>;
 }
 
+const PRUNE_EVERY_MS = 3600_000;
+
 /**
  * The one way to write: a transaction that names its actor and action (read by the audit
  * triggers, so the trail is written with the change), records activity events with it, and
  * publishes them to live subscribers only after the commit.
+ *
+ * A create mutation sent with an idempotency key (see idempotency.ts) stores the key and the
+ * result in the same transaction as its write; a retry with that key finds them, and returns the
+ * first result without writing, even when the first answer was lost after its commit.
  */
 @Injectable()
 export class Writes {
+  private readonly logger = new Logger('Writes');
+  private prunedAt = 0;
+
   constructor(
     private readonly db: DataSource,
     private readonly activity: ActivityRepository,
@@ -26,14 +37,32 @@ export class Writes {
 
   async run<T>(actor: Viewer | null, action: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     const events: ActivityEventRow[] = [];
+    const claim = actor ? takePendingKey() : undefined;
     const result = await this.db.transaction(async (manager) => {
       await manager.query(`SELECT set_config('ratify.actor_id', $1, true), set_config('ratify.action', $2, true)`, [actor?.id ?? '', action]);
+      if (claim) {
+        const first = await claimKey(manager, claim);
+        if (first) {
+          checkSameRequest(claim, first);
+          return first.result as T;
+        }
+      }
       const emit = async (event: NewActivity) => {
         events.push(await this.activity.insert(manager, actor, event));
       };
-      return work({ manager, emit });
+      const written = await work({ manager, emit });
+      if (claim) await recordResult(manager, claim, written);
+      return written;
     });
     for (const event of events) await this.bus.publish(event);
+    if (claim) this.pruneKeys();
     return result;
+  }
+
+  /** Forgets expired idempotency keys, at most once an hour, after a write that used one. */
+  private pruneKeys(): void {
+    if (Date.now() - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = Date.now();
+    pruneKeys(this.db).catch((error: Error) => this.logger.warn(`could not prune idempotency keys: ${error.message}`));
   }
 }

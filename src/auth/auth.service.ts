@@ -18,13 +18,21 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<AuthPayload> {
-    await this.limits.checkLogin(ip, email);
-    const user = await this.users.byEmail(email.trim());
-    const matches = await verifyPassword(user?.passwordHash ?? UNMATCHABLE_HASH, password);
-    if (!user || !matches || user.disabled) {
-      await this.limits.loginFailed(ip, email);
-      throw unauthenticated('Wrong e-mail or password');
+    // Counted before the password is checked (a failure keeps its count), so parallel guesses
+    // cannot all be checked before the first failure is counted.
+    await this.limits.reserveLogin(ip, email);
+    let user: Awaited<ReturnType<UsersRepository['byEmail']>>;
+    let matches: boolean;
+    try {
+      user = await this.users.byEmail(email.trim());
+      matches = await verifyPassword(user?.passwordHash ?? UNMATCHABLE_HASH, password);
+    } catch (error) {
+      // Not an attempt that was judged (the database is unreachable): it does not use up the limit.
+      await this.limits.releaseLogin(ip, email);
+      throw error;
     }
+    if (!user || !matches || user.disabled) throw unauthenticated('Wrong e-mail or password');
+    await this.limits.releaseLogin(ip, email);
     const { passwordHash: _hash, ...profile } = user;
     return { token: this.tokens.issue({ sub: user.id, role: user.role, org: user.organizationId }), user: profile };
   }

@@ -9,22 +9,27 @@ export interface Window {
 
 /** Counts hits per key in fixed windows: in this process, or in Redis when instances share one. */
 export interface RateLimiter {
-  /** The current window of a key (count 0 when none). */
-  peek(key: string): Promise<Window>;
   /** Counts one hit; a key's window starts with its first hit. */
   hit(key: string, windowSeconds: number): Promise<Window>;
+  /**
+   * Counts one hit against every key at once, only if each of them is below `limit`: checked and
+   * counted in one step, so concurrent callers can never take more than `limit` between them.
+   * When a key is full nothing is counted, and the reply names the longest wait.
+   */
+  reserve(keys: string[], limit: number, windowSeconds: number): Promise<Reservation>;
+  /** Gives back one hit taken by `reserve` (a window never goes below 0). */
+  release(keys: string[]): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface Reservation {
+  granted: boolean;
+  /** Seconds until the fullest key's window ends (when refused). */
+  retryAfterSeconds: number;
 }
 
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
-
-  async peek(key: string): Promise<Window> {
-    const window = this.windows.get(key);
-    const now = Date.now();
-    if (!window || window.resetAt <= now) return { count: 0, retryAfterSeconds: 0 };
-    return { count: window.count, retryAfterSeconds: Math.ceil((window.resetAt - now) / 1000) };
-  }
 
   async hit(key: string, windowSeconds: number): Promise<Window> {
     const now = Date.now();
@@ -38,6 +43,32 @@ export class MemoryRateLimiter implements RateLimiter {
     return { count: window.count, retryAfterSeconds: Math.ceil((window.resetAt - now) / 1000) };
   }
 
+  // Synchronous from the first check to the last count: no other caller runs in between.
+  async reserve(keys: string[], limit: number, windowSeconds: number): Promise<Reservation> {
+    const now = Date.now();
+    if (this.windows.size > 100_000) this.sweep(now);
+    const live = (key: string) => {
+      const window = this.windows.get(key);
+      return window && window.resetAt > now ? window : undefined;
+    };
+    const full = keys.map(live).filter((window) => window && window.count >= limit);
+    if (full.length) return { granted: false, retryAfterSeconds: Math.max(1, ...full.map((w) => Math.ceil((w!.resetAt - now) / 1000))) };
+    for (const key of keys) {
+      const window = live(key) ?? { count: 0, resetAt: now + windowSeconds * 1000 };
+      window.count++;
+      this.windows.set(key, window);
+    }
+    return { granted: true, retryAfterSeconds: 0 };
+  }
+
+  async release(keys: string[]): Promise<void> {
+    const now = Date.now();
+    for (const key of keys) {
+      const window = this.windows.get(key);
+      if (window && window.resetAt > now && window.count > 0) window.count--;
+    }
+  }
+
   private sweep(now: number): void {
     for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
@@ -46,6 +77,25 @@ export class MemoryRateLimiter implements RateLimiter {
     this.windows.clear();
   }
 }
+
+/** Redis runs a script alone: nothing else reads or counts these keys between its check and its counts. */
+const RESERVE = `
+local wait = 0
+for _, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[1]) then wait = math.max(wait, redis.call('TTL', key)) ; if wait < 1 then wait = 1 end end
+end
+if wait > 0 then return {0, wait} end
+for _, key in ipairs(KEYS) do
+  redis.call('INCR', key)
+  if redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, ARGV[2]) end
+end
+return {1, 0}`;
+
+const RELEASE = `
+for _, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') > 0 then redis.call('DECR', key) end
+end
+return 0`;
 
 /** Shared across instances; while Redis is unreachable it counts in this process instead. */
 export class RedisRateLimiter implements RateLimiter {
@@ -58,15 +108,6 @@ export class RedisRateLimiter implements RateLimiter {
     this.redis.on('error', (error) => this.logger.debug(`Redis: ${error.message}`));
   }
 
-  async peek(key: string): Promise<Window> {
-    try {
-      const [count, ttl] = await this.run(this.redis.multi().get(this.key(key)).ttl(this.key(key)));
-      return { count, retryAfterSeconds: Math.max(ttl, 0) };
-    } catch {
-      return this.fallback.peek(key);
-    }
-  }
-
   async hit(key: string, windowSeconds: number): Promise<Window> {
     try {
       const redisKey = this.key(key);
@@ -74,6 +115,23 @@ export class RedisRateLimiter implements RateLimiter {
       return { count, retryAfterSeconds: Math.max(ttl, 1) };
     } catch {
       return this.fallback.hit(key, windowSeconds);
+    }
+  }
+
+  async reserve(keys: string[], limit: number, windowSeconds: number): Promise<Reservation> {
+    try {
+      const [granted, retryAfterSeconds] = (await this.redis.eval(RESERVE, keys.length, ...keys.map((k) => this.key(k)), limit, windowSeconds)) as [number, number];
+      return { granted: granted === 1, retryAfterSeconds: granted === 1 ? 0 : Math.max(retryAfterSeconds, 1) };
+    } catch {
+      return this.fallback.reserve(keys, limit, windowSeconds);
+    }
+  }
+
+  async release(keys: string[]): Promise<void> {
+    try {
+      await this.redis.eval(RELEASE, keys.length, ...keys.map((k) => this.key(k)));
+    } catch {
+      await this.fallback.release(keys);
     }
   }
 

@@ -9,9 +9,10 @@ const tooMany = (what: string, retryAfterSeconds: number) =>
   new AppError('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
 
 /**
- * The limits: failed sign-ins per IP address and per account (LOGIN_RATE_LIMIT per
- * LOGIN_RATE_WINDOW_SECONDS; once reached, every sign-in from there is refused until the window
- * ends), and requests per token per minute (REQUEST_RATE_LIMIT).
+ * The limits: sign-in attempts per IP address and per account (LOGIN_RATE_LIMIT per
+ * LOGIN_RATE_WINDOW_SECONDS; every attempt is counted before its password is checked, and only a
+ * successful one is given back, so once the failures reach the limit every sign-in from there is
+ * refused until the window ends), and requests per token per minute (REQUEST_RATE_LIMIT).
  */
 @Injectable()
 export class RateLimits implements OnApplicationShutdown {
@@ -20,16 +21,19 @@ export class RateLimits implements OnApplicationShutdown {
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
   ) {}
 
-  /** Refuses a sign-in while its IP address or its account has too many recent failures. */
-  async checkLogin(ip: string, email: string): Promise<void> {
-    const windows = await Promise.all(this.loginKeys(ip, email).map((key) => this.limiter.peek(key)));
-    const blocked = windows.filter((window) => window.count >= this.config.loginRateLimit);
-    if (blocked.length) throw tooMany('sign-in attempts', Math.max(...blocked.map((w) => w.retryAfterSeconds), 1));
+  /**
+   * Counts a sign-in attempt against its IP address and its account, in one atomic step, before
+   * the password is checked; refuses it while either has reached the limit. Concurrent attempts
+   * therefore never get more than LOGIN_RATE_LIMIT password checks between them.
+   */
+  async reserveLogin(ip: string, email: string): Promise<void> {
+    const reservation = await this.limiter.reserve(this.loginKeys(ip, email), this.config.loginRateLimit, this.config.loginRateWindowSeconds);
+    if (!reservation.granted) throw tooMany('sign-in attempts', reservation.retryAfterSeconds);
   }
 
-  /** Counts a failed sign-in against its IP address and its account. */
-  async loginFailed(ip: string, email: string): Promise<void> {
-    await Promise.all(this.loginKeys(ip, email).map((key) => this.limiter.hit(key, this.config.loginRateWindowSeconds)));
+  /** Gives an attempt back: a successful sign-in (only failures use up the limit), or one never judged. */
+  async releaseLogin(ip: string, email: string): Promise<void> {
+    await this.limiter.release(this.loginKeys(ip, email));
   }
 
   private loginKeys(ip: string, email: string): string[] {

@@ -9,6 +9,7 @@ import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -72,7 +73,8 @@ export class CampaignsResolver {
   @Mutation(() => LetterCampaign, {
     description: 'Creates a campaign and one LETTER per State, all or nothing. The States come from a target filter or a list',
   })
-  createLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateLetterCampaignInput): Promise<LetterCampaign> {
+  @Idempotent()
+  createLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateLetterCampaignInput, @IdempotencyKey() _idempotencyKey?: string): Promise<LetterCampaign> {
     return this.service.create(viewer, input);
   }
 

@@ -61,7 +61,13 @@ export interface RequestLimits {
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
+  /** Computed with the request's variables: see src/graphql/cost.ts. */
   maxCost: number;
+  /**
+   * The most values one response may hold, estimated before it runs from its page sizes (the
+   * default page size when left out) and UNPAGED_LIST_SIZE for lists without one.
+   */
+  maxResponseNodes: number;
   /** Parsed documents kept for reuse (and compiled with graphql-jit); 0: none. */
   documentCache: number;
   /** Schema introspection and "Did you mean …?" suggestions in error messages. */
@@ -121,6 +127,7 @@ function requestLimits(env: Env, nodeEnv: NodeEnv): RequestLimits {
     maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 0, 1000),
     maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 1000, 100, 100000),
     maxCost: int(env, 'GRAPHQL_MAX_COST', 50000, 100, 10000000),
+    maxResponseNodes: int(env, 'GRAPHQL_MAX_RESPONSE_NODES', 250000, 100, 100000000),
     documentCache: int(env, 'GRAPHQL_DOCUMENT_CACHE', 64, 0, 100000),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
   };

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { ContactPosting } from './contact-posting.model.js';
@@ -23,7 +24,8 @@ export class ContactPostingsResolver {
   @Mutation(() => Contact, {
     description: 'Records a posting. Without `to` it is the current one: the previous current posting ends on its `from`',
   })
-  addContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: AddContactPostingInput): Promise<Contact> {
+  @Idempotent()
+  addContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: AddContactPostingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Contact> {
     return this.service.add(viewer, input);
   }
 

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
 import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -29,7 +30,8 @@ export class ContactsResolver {
 
   @Writers()
   @Mutation(() => Contact)
-  createContact(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateContactInput): Promise<Contact> {
+  @Idempotent()
+  createContact(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateContactInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Contact> {
     return this.service.create(viewer, input);
   }
 

@@ -11,6 +11,7 @@ import {
   PlannedMeetingContactEntity,
   PlannedMeetingEntity,
 } from '../events/event.entity.js';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity.js';
 import { GroupingEntity, GroupingStateEntity } from '../groupings/grouping.entity.js';
 import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
 import { DataImportEntity } from '../data-import/data-import.entity.js';
@@ -54,4 +55,5 @@ export const ENTITIES = [
   MandateEntity,
   ObjectiveEntity,
   PlannedActivityEntity,
+  IdempotencyKeyEntity,
 ];

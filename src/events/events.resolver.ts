@@ -8,6 +8,7 @@ import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -102,7 +103,8 @@ export class EventsResolver {
 
   @Writers()
   @Mutation(() => Event, { description: 'Records an event, with the States attending' })
-  recordEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordEventInput): Promise<Event> {
+  @Idempotent()
+  recordEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordEventInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Event> {
     return this.service.record(viewer, input);
   }
 
@@ -129,7 +131,8 @@ export class EventsResolver {
 
   @Writers()
   @Mutation(() => Event, { description: 'Adds States (and members of their delegations) to an event' })
-  addEventAttendance(@CurrentViewer() viewer: Viewer, @Args('input') input: AddEventAttendanceInput): Promise<Event> {
+  @Idempotent()
+  addEventAttendance(@CurrentViewer() viewer: Viewer, @Args('input') input: AddEventAttendanceInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Event> {
     return this.service.addAttendance(viewer, input);
   }
 
@@ -146,7 +149,8 @@ export class EventsResolver {
 
   @Writers()
   @Mutation(() => PlannedMeeting, { description: 'Plans a bilateral meeting with a State at an event' })
-  planMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanMeetingInput): Promise<PlannedMeeting> {
+  @Idempotent()
+  planMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanMeetingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<PlannedMeeting> {
     return this.service.planMeeting(viewer, input);
   }
 
@@ -173,7 +177,8 @@ export class EventsResolver {
 
   @Writers()
   @Mutation(() => PlannedMeeting, { description: 'Logs a planned meeting as held: a BILATERAL_MEETING interaction linked to the event' })
-  logMeetingHeld(@CurrentViewer() viewer: Viewer, @Args('input') input: LogMeetingHeldInput): Promise<PlannedMeeting> {
+  @Idempotent()
+  logMeetingHeld(@CurrentViewer() viewer: Viewer, @Args('input') input: LogMeetingHeldInput, @IdempotencyKey() _idempotencyKey?: string): Promise<PlannedMeeting> {
     return this.service.logMeetingHeld(viewer, input);
   }
 

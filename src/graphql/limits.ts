@@ -1,4 +1,3 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -14,16 +13,15 @@ function reportRejection(context: ValidationContext | null, error: GraphQLError)
 const report = { propagateOnRejection: false, onReject: [reportRejection] };
 
 /**
- * Validation rules that refuse an over-deep, over-aliased or too costly document before
- * anything runs; introspection is refused too when it is turned off. Mercurius caches the
- * outcome per document.
+ * Validation rules that refuse an over-deep or over-aliased document before anything runs;
+ * introspection is refused too when it is turned off. Mercurius caches the outcome per document,
+ * so the cost, which depends on the variables, is checked per request (costErrors in cost.ts).
  */
 export function limitRules(limits: RequestLimits): ValidationRule[] {
   const rules: ValidationRule[] = [
     maxDepthRule({ n: limits.maxDepth, ...report }),
     maxAliasesRule({ n: limits.maxAliases, ...report }),
     maxDirectivesRule({ n: limits.maxDirectives, ...report }),
-    costLimitRule({ maxCost: limits.maxCost, ...report }),
   ];
   return limits.introspection ? rules : [...rules, NoSchemaIntrospectionCustomRule];
 }

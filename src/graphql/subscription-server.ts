@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
+import { costErrors } from './cost.js';
 import { formatErrors } from './error-formatter.js';
 import { limitRules, parseOptions } from './limits.js';
 import { LoadersFactory } from './loaders.js';
@@ -63,7 +64,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
           return context;
         },
         // Errors leave with the same codes and masking as over HTTP.
-        // The same document limits as over HTTP, checked before anything runs.
+        // The same document limits as over HTTP (the cost with the operation's variables), checked before anything runs.
         onSubscribe: (_ctx, _id, payload) => {
           let document;
           try {
@@ -73,6 +74,8 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
           }
           const errors = validate(this.schemaHost.schema, document, [...specifiedRules, ...limitRules(this.config.limits)]);
           if (errors.length) return errors;
+          const tooCostly = costErrors(this.schemaHost.schema, document, payload.variables, payload.operationName, this.config.limits);
+          if (tooCostly.length) return tooCostly;
           return { schema: this.schemaHost.schema, document, variableValues: payload.variables, operationName: payload.operationName };
         },
         onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? formatErrors(result, this.formatOptions).response : undefined),

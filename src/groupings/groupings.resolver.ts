@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
 import { CreateGroupingInput, UpdateGroupingInput } from './dto/grouping.inputs.js';
@@ -24,7 +25,8 @@ export class GroupingsResolver {
 
   @Writers()
   @Mutation(() => Grouping)
-  createGrouping(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupingInput): Promise<Grouping> {
+  @Idempotent()
+  createGrouping(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Grouping> {
     return this.service.create(viewer, input);
   }
 

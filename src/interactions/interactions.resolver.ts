@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { Contact } from '../contacts/contact.model.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
@@ -32,7 +33,8 @@ export class InteractionsResolver {
   }
 
   @Mutation(() => Interaction, { description: "Logs an interaction for your organization. A partner's interactions are always SHARED" })
-  logInteraction(@CurrentViewer() viewer: Viewer, @Args('input') input: LogInteractionInput): Promise<InteractionRow> {
+  @Idempotent()
+  logInteraction(@CurrentViewer() viewer: Viewer, @Args('input') input: LogInteractionInput, @IdempotencyKey() _idempotencyKey?: string): Promise<InteractionRow> {
     return this.service.log(viewer, input);
   }
 

@@ -4,6 +4,7 @@ import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
 import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
@@ -27,7 +28,8 @@ export class ObstaclesResolver {
 
   @Writers()
   @Mutation(() => Obstacle, { description: 'Records an OPEN obstacle raised by a State' })
-  recordObstacle(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordObstacleInput): Promise<Obstacle> {
+  @Idempotent()
+  recordObstacle(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordObstacleInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Obstacle> {
     return this.service.record(viewer, input);
   }
 

@@ -3,6 +3,7 @@ import { CurrentViewer } from '../graphql/context.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { Organization } from './organization.model.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -18,7 +19,8 @@ export class OrganizationsResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => Organization)
-  createOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOrganizationInput): Promise<Organization> {
+  @Idempotent()
+  createOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOrganizationInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Organization> {
     return this.service.create(viewer, input);
   }
 }

@@ -5,6 +5,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 
 
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { User } from './user.model.js';
@@ -22,7 +23,8 @@ export class UsersResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => User)
-  createUser(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateUserInput): Promise<User> {
+  @Idempotent()
+  createUser(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateUserInput, @IdempotencyKey() _idempotencyKey?: string): Promise<User> {
     return this.service.create(viewer, input);
   }
 

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Grouping } from '../groupings/grouping.model.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { Obstacle } from '../obstacles/obstacle.model.js';
@@ -53,7 +54,8 @@ export class MandatesResolver {
     description:
       'Starts a mandate; with previousMandateId it takes over the open follow-ups, open obstacles, target lists and PLANNED activities of that one',
   })
-  startMandate(@CurrentViewer() viewer: Viewer, @Args('input') input: StartMandateInput): Promise<Mandate> {
+  @Idempotent()
+  startMandate(@CurrentViewer() viewer: Viewer, @Args('input') input: StartMandateInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Mandate> {
     return this.service.start(viewer, input);
   }
 
@@ -79,10 +81,12 @@ export class MandatesResolver {
 
   @Writers()
   @Mutation(() => Objective)
+  @Idempotent()
   addObjective(
     @CurrentViewer() viewer: Viewer,
     @Args('mandateId', { type: () => ID }) mandateId: string,
     @Args('input') input: AddObjectiveInput,
+    @IdempotencyKey() _idempotencyKey?: string,
   ): Promise<Objective> {
     return this.service.addObjective(viewer, mandateId, input);
   }
@@ -109,10 +113,12 @@ export class MandatesResolver {
 
   @Writers()
   @Mutation(() => PlannedActivity)
+  @Idempotent()
   planActivity(
     @CurrentViewer() viewer: Viewer,
     @Args('mandateId', { type: () => ID }) mandateId: string,
     @Args('input') input: PlanActivityInput,
+    @IdempotencyKey() _idempotencyKey?: string,
   ): Promise<PlannedActivity> {
     return this.service.planActivity(viewer, mandateId, input);
   }

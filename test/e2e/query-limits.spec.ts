@@ -8,6 +8,10 @@ function deep(depth: number): string {
   return `{ ${selection} }`;
 }
 
+/** A valid document of depth 12 whose lists are small: pages of one, contacts of one State. */
+const DEPTH_12_SMALL =
+  '{ states(first: 1) { edges { node { contacts { interactions(first: 1) { edges { node { contacts { interactions(first: 1) { edges { node { subject } } } } } } } } } } } }';
+
 /** `me { a0: id a1: id … }` (aliases of __typename are free). */
 const aliases = (count: number) => `{ me { ${Array.from({ length: count }, (_, i) => `a${i}: id`).join(' ')} } }`;
 const directives = (count: number) => `{ ${'__typename @include(if: true) '.repeat(count)}}`;
@@ -87,10 +91,17 @@ describe('query limits (production defaults)', () => {
   });
 
   it('accepts documents at the limits', async () => {
-    for (const query of [deep(12), aliases(30), directives(50), tokens(1000), '{ states(first: 200) { edges { node { name } } } }']) {
+    for (const query of [DEPTH_12_SMALL, aliases(30), directives(50), tokens(1000), '{ states(first: 200) { edges { node { name } } } }']) {
       const response = await send(query);
       expect([response.status, response.body.errors]).toEqual([200, undefined]);
     }
+  });
+
+  it('refuses a document within the depth limit whose nested lists could hold too many values', async () => {
+    // groupings { states { groupings { … } } }: eleven nested lists without a page size.
+    const { response, extra } = await measure(deep(12));
+    expectRefused(response, 'GRAPHQL_VALIDATION_FAILED', /The response could hold up to \d+ values, more than the limit of 250000/);
+    expect(extra).toBe(0);
   });
 
   it('caps page sizes at 200, before the resolver runs', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   createServerDatabase,
   gql,
@@ -15,17 +15,25 @@ import {
 
 /**
  * PostgreSQL goes away under a steady stream of writes and comes back. The service must
- * stay up, fail fast with SERVICE_UNAVAILABLE meanwhile, recover on its own, and every
- * write it acknowledged must be stored exactly once.
+ * stay up, fail fast with SERVICE_UNAVAILABLE meanwhile, and recover on its own. Each write
+ * carries an idempotency key and a failed one is sent again with the same key until it is
+ * acknowledged, as a careful client does: every write must then be stored exactly once, even
+ * one whose COMMIT went through but whose answer was lost.
+ *
+ * It stops and starts the cluster PG_FAULT_CLUSTER (default `main`): give it a private one, e.g.
+ * `DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres PG_FAULT_CLUSTER=faults`.
  */
 
-const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id subject } }`;
+const LOG = `mutation($input: LogInteractionInput!, $key: String) { logInteraction(input: $input, idempotencyKey: $key) { id subject } }`;
 const WRITERS = 4;
 const FAST_MS = 2500;
 const RECOVERY_MS = 5000;
+/** How long a writer keeps retrying its last write once the load is stopped. */
+const FINISH_MS = 15_000;
 
 interface Call extends GqlResult {
   subject: string;
+  attempt: number;
   startedAt: number;
   endedAt: number;
 }
@@ -77,14 +85,21 @@ describe('PostgreSQL restart under write load', () => {
     const calls: Call[] = [];
     const probes: Probe[] = [];
     let running = true;
+    let stoppedAt = Infinity;
     const writer = async (n: number) => {
       for (let i = 0; running; i++) {
         const subject = `${run}-${n}-${i}`;
-        const startedAt = Date.now();
+        const key = randomUUID();
         const input = { type: 'EMAIL', occurredOn: '2025-06-01', subject, stateIso3s: ['VUT'] };
-        const result = await gql(url, LOG, { input }, token);
-        calls.push({ ...result, subject, startedAt, endedAt: Date.now() });
-        if (result.failure) await sleep(20);
+        // Until acknowledged, with the same key: the service writes it once whatever happened to earlier answers.
+        for (let attempt = 1; ; attempt++) {
+          const startedAt = Date.now();
+          const result = await gql(url, LOG, { input, key }, token);
+          calls.push({ ...result, subject, attempt, startedAt, endedAt: Date.now() });
+          if (result.data?.logInteraction) break;
+          if (Date.now() - stoppedAt > FINISH_MS) break;
+          await sleep(result.failure ? 20 : 50);
+        }
       }
     };
     const prober = async () => {
@@ -106,6 +121,7 @@ describe('PostgreSQL restart under write load', () => {
       probes,
       async stop() {
         running = false;
+        stoppedAt = Date.now();
         await Promise.all(workers);
       },
     };
@@ -132,13 +148,18 @@ describe('PostgreSQL restart under write load', () => {
     const window = failed.length
       ? { first: Math.min(...failed.map((c) => c.startedAt)), last: Math.max(...failed.map((c) => c.endedAt)) }
       : undefined;
-    const stored = await serverQuery<{ subject: string; copies: number }>(
+    const stored = await serverQuery<{ subject: string; copies: number; id: string; createdAt: string }>(
       database.url,
-      'SELECT subject, count(*)::int AS copies FROM interactions WHERE subject LIKE $1 GROUP BY subject',
+      `SELECT subject, count(*)::int AS copies, min(id::text) AS id, min(created_at) AS "createdAt" FROM interactions WHERE subject LIKE $1 GROUP BY subject`,
       [`${run}-%`],
     );
     const copies = new Map(stored.map((row) => [row.subject, row.copies]));
-    const storedDespiteError = failed.filter((c) => copies.has(c.subject)).map((c) => c.subject);
+    const storedIds = new Map(stored.map((row) => [row.subject, row.id]));
+    const subjects = [...new Set(calls.map((c) => c.subject))];
+    const retried = subjects.filter((subject) => calls.some((c) => c.subject === subject && c.attempt > 1));
+    // Committed before the end of a failed attempt: the answer was lost, and the retry found the key.
+    const createdAt = new Map(stored.map((row) => [row.subject, new Date(row.createdAt).getTime()]));
+    const storedDespiteError = retried.filter((subject) => failed.some((c) => c.subject === subject && createdAt.get(subject)! <= c.endedAt));
 
     console.log(
       [
@@ -151,17 +172,17 @@ describe('PostgreSQL restart under write load', () => {
         `first write acknowledged ${firstSuccessAfterUp ? firstSuccessAfterUp.endedAt - upAt : 'never'} ms after the database answered again`,
         `health: ${probes.filter((p) => p.status === 503).length} probes answered 503, slowest ${Math.max(0, ...probes.map((p) => p.ms))} ms`,
         `failures: ${JSON.stringify(tally(failed))}`,
-        `failed writes that were stored anyway: ${storedDespiteError.length ? storedDespiteError.join(', ') : 'none'}`,
+        `writes retried with their key: ${retried.length}; of them committed during a failed attempt: ${storedDespiteError.length ? storedDespiteError.join(', ') : 'none'}`,
       ].join('\n'),
     );
 
     const unexpected = service.output().split('\n').filter((line) => line.includes('unexpected error'));
     if (unexpected.length) console.log(`the service logged unexpected errors:\n${unexpected.join('\n')}`);
-    return { calls, probes, failed, acknowledged, copies, upAt, firstSuccessAfterUp };
+    return { calls, probes, failed, acknowledged, copies, storedIds, subjects, retried, upAt, firstSuccessAfterUp };
   }
 
   function expectResilience(result: Awaited<ReturnType<typeof outage>>) {
-    const { calls, probes, failed, acknowledged, copies, upAt, firstSuccessAfterUp } = result;
+    const { calls, probes, failed, acknowledged, copies, storedIds, subjects, retried, upAt, firstSuccessAfterUp } = result;
     // The process stayed up.
     expect(service.child.exitCode).toBeNull();
     expect(service.child.signalCode).toBeNull();
@@ -185,9 +206,13 @@ describe('PostgreSQL restart under write load', () => {
     expect(probes.some((p) => p.status === 503)).toBe(true);
     expect(probes.filter((p) => p.at >= upAt + RECOVERY_MS).every((p) => p.status === 200)).toBe(true);
     expect(Math.max(...probes.map((p) => p.ms))).toBeLessThan(FAST_MS);
-    // Every acknowledged write is stored exactly once; nothing is stored twice.
-    expect(acknowledged.filter((c) => copies.get(c.subject) !== 1).map((c) => c.subject)).toEqual([]);
+    // Every write was retried until acknowledged, and is stored exactly once; nothing is stored twice.
+    expect(retried.length).toBeGreaterThan(0);
+    expect(subjects.filter((subject) => !acknowledged.some((c) => c.subject === subject))).toEqual([]);
+    expect(subjects.filter((subject) => copies.get(subject) !== 1)).toEqual([]);
     expect([...copies].filter(([, n]) => n !== 1)).toEqual([]);
+    // A retry answered the row the first attempt wrote.
+    expect(acknowledged.filter((c) => c.data.logInteraction.id !== storedIds.get(c.subject)).map((c) => c.subject)).toEqual([]);
   }
 
   it('survives a restart (fast shutdown, then start)', async () => {

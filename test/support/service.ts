@@ -176,8 +176,15 @@ export async function waitForServer(timeoutMs = 60_000): Promise<number> {
   throw new Error(`PostgreSQL did not answer within ${timeoutMs} ms`);
 }
 
-/** Runs pg_ctlcluster on the local cluster: 'stop', 'start' or 'restart' (fast shutdown). */
+/**
+ * The local cluster the fault tests stop and start: `main` unless PG_FAULT_CLUSTER names another
+ * (a private one, so that a fault test never takes down a server others are using; point
+ * DATABASE_URL at it as well).
+ */
+export const FAULT_CLUSTER = process.env.PG_FAULT_CLUSTER || 'main';
+
+/** Runs pg_ctlcluster on that cluster: 'stop', 'start' or 'restart' (fast shutdown). */
 export async function postgresCluster(action: 'stop' | 'start' | 'restart'): Promise<void> {
   const version = readdirSync('/etc/postgresql').sort()[0];
-  await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', action]);
+  await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', version, FAULT_CLUSTER, action]);
 }

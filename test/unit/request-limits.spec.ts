@@ -11,6 +11,7 @@ describe('request limits configuration', () => {
       maxDirectives: 50,
       maxTokens: 1000,
       maxCost: 50000,
+      maxResponseNodes: 250000,
       documentCache: 64,
       introspection: true,
     });
@@ -26,10 +27,11 @@ describe('request limits configuration', () => {
       GRAPHQL_MAX_DIRECTIVES: '10',
       GRAPHQL_MAX_TOKENS: '500',
       GRAPHQL_MAX_COST: '1000',
+      GRAPHQL_MAX_RESPONSE_NODES: '20000',
       GRAPHQL_DOCUMENT_CACHE: '0',
       GRAPHQL_INTROSPECTION: 'true',
     }).limits;
-    expect(limits).toEqual({ bodyBytes: 65536, maxDepth: 8, maxAliases: 5, maxDirectives: 10, maxTokens: 500, maxCost: 1000, documentCache: 0, introspection: true });
+    expect(limits).toEqual({ bodyBytes: 65536, maxDepth: 8, maxAliases: 5, maxDirectives: 10, maxTokens: 500, maxCost: 1000, maxResponseNodes: 20000, documentCache: 0, introspection: true });
   });
 
   it.each([
