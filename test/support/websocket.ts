@@ -17,6 +17,8 @@ export interface Probe {
   delivered(id: string): any[];
   send(message: unknown): void;
   closed: Promise<Closed>;
+  /** How the socket closed, or 'still open' if it did not within `timeoutMs`. */
+  closedWithin(timeoutMs: number): Promise<Closed | 'still open'>;
   /** Takes the first message of this type, waiting up to `timeoutMs`. */
   next(type: string, timeoutMs?: number): Promise<any>;
   /** Sends connection_init with this authorization and waits for the acknowledgement. */
@@ -57,6 +59,8 @@ export async function connect(url: string): Promise<Probe> {
     socket,
     messages,
     closed,
+    closedWithin: (timeoutMs) =>
+      Promise.race([closed, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), timeoutMs).unref())]),
     delivered: (id) => nexts.get(id) ?? [],
     send,
     async next(type, timeoutMs = 2000) {
