@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { provisionDatabase, type ProvisionedDatabase } from '../support/provision.js';
 import { login, startService, type Service } from '../support/service.js';
@@ -86,5 +87,14 @@ describe('WebSocket connections per IP address', () => {
     expect(again.status).toBe(101);
     expect((await upgrade()).status).toBe(429);
     for (const { status, socket } of [...open, again]) if (status === 101) socket.terminate();
+  });
+});
+
+describe('WS_MAX_CONNECTIONS_PER_IP', () => {
+  it('defaults to 20 and must be a whole number of at least 1', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).wsMaxConnectionsPerIp).toBe(20);
+    expect(loadConfig({ NODE_ENV: 'test', WS_MAX_CONNECTIONS_PER_IP: '5' }).wsMaxConnectionsPerIp).toBe(5);
+    expect(() => loadConfig({ NODE_ENV: 'test', WS_MAX_CONNECTIONS_PER_IP: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'test', WS_MAX_CONNECTIONS_PER_IP: 'many' })).toThrow(ConfigError);
   });
 });
