@@ -38,17 +38,26 @@ export class AuthService {
   }
 
   /**
-   * The viewer named by an `Authorization: Bearer` header, or null. The user is read again at
-   * least every USER_CACHE_SECONDS (see ActiveUsersCache), so a disabled account or a changed role
-   * takes effect within that time, and at once for a disableUser on this instance.
+   * The viewer named by an `Authorization: Bearer` header, or null: the one check of a token and
+   * its user, for HTTP requests and for every operation and re-check on a WebSocket. The user is
+   * read again at least every USER_CACHE_SECONDS (see ActiveUsersCache), and at once after a
+   * change made through the service on any instance. Each call counts as a request against the
+   * token's rate limit, except the re-checks of an open socket (`countRequest: false`).
    */
-  async viewerFrom(authorization: string | undefined): Promise<Viewer | null> {
+  async viewerFrom(authorization: string | undefined, { countRequest = true }: { countRequest?: boolean } = {}): Promise<Viewer | null> {
     const match = authorization?.match(/^Bearer\s+(\S+)$/i);
     if (!match) return null;
-    await this.limits.checkRequest(match[1]);
+    if (countRequest) await this.limits.checkRequest(match[1]);
     const claims = this.tokens.verify(match[1]);
     if (!claims) return null;
     const user = await this.activeUsers.activeById(claims.sub);
     return user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
+  }
+
+  /** When the token of an `Authorization: Bearer` header expires (ms since the epoch), or null if it is not valid. */
+  tokenExpiresAt(authorization: string | undefined): number | null {
+    const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+    const claims = match && this.tokens.verify(match[1]);
+    return claims && typeof claims.exp === 'number' ? claims.exp * 1000 : null;
   }
 }

@@ -46,6 +46,12 @@ export interface AppConfig {
   userCacheSeconds: number;
   /** How long a WebSocket may wait before connection_init (then it is closed with 4408). */
   wsInitTimeoutMs: number;
+  /**
+   * Open WebSockets allowed from one IP address (WS_MAX_CONNECTIONS_PER_IP, default 20); one more
+   * is refused at the upgrade with HTTP 429. Frames larger than HTTP_BODY_LIMIT_BYTES close the
+   * socket with 1009.
+   */
+  wsMaxConnectionsPerIp: number;
   importDir: string;
   importOnStart: boolean;
   /** Largest file accepted by the spreadsheet import upload. */
@@ -193,6 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     requestRateLimit: int(env, 'REQUEST_RATE_LIMIT', 1200, 0, 10_000_000),
     userCacheSeconds: int(env, 'USER_CACHE_SECONDS', 2, 0, 60),
     wsInitTimeoutMs: int(env, 'WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
+    wsMaxConnectionsPerIp: int(env, 'WS_MAX_CONNECTIONS_PER_IP', 20, 1, 100_000),
     importDir: resolve(PROJECT_ROOT, env.IMPORT_DIR || 'data'),
     importOnStart: bool(env, 'IMPORT_ON_START', true),
     importUploadBytes: int(env, 'IMPORT_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 500 * 1024 * 1024),

@@ -12,6 +12,8 @@ import { httpOptions } from './http-options.js';
 import { LoadersFactory } from './loaders.js';
 import { LoadersModule } from './loaders.module.js';
 import { inlinePlainFields } from './plain-fields.js';
+import { UsersModule } from '../users/users.module.js';
+import { SocketSessions } from './socket-sessions.js';
 import { SubscriptionServer } from './subscription-server.js';
 
 /**
@@ -49,8 +51,9 @@ import { SubscriptionServer } from './subscription-server.js';
     }),
     AuthModule,
     LoadersModule,
+    UsersModule,
   ],
   controllers: [GraphiqlController],
-  providers: [SubscriptionServer],
+  providers: [SocketSessions, SubscriptionServer],
 })
 export class GraphqlModule {}

@@ -51,6 +51,17 @@ export class UsersRepository {
     return rows[0]?.[0] ?? null;
   }
 
+  /** Changes a user's role, organization or display name (those given); returns the user, or null when unknown. */
+  async update(id: string, changes: { role?: Role; organizationId?: string; displayName?: string }, db: Queryable): Promise<User | null> {
+    const rows = await db.query(
+      `UPDATE users u SET role = coalesce($2, u.role), organization_id = coalesce($3, u.organization_id),
+         display_name = coalesce($4, u.display_name), updated_at = now()
+       WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, changes.role ?? null, changes.organizationId ?? null, changes.displayName ?? null],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
   byIds(ids: readonly string[]): Promise<User[]> {
     return this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::uuid[])`, [ids]);
   }

@@ -8,6 +8,7 @@ import { Role } from '../common/enums.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
+import { UpdateUserInput } from './dto/update-user.input.js';
 import { User } from './user.model.js';
 import { UsersService } from './users.service.js';
 
@@ -29,7 +30,15 @@ export class UsersResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => User, { description: 'Disables an account: it can no longer sign in, and its tokens stop working at the next request' })
+  @Mutation(() => User, {
+    description: "Changes a user's role, organization or display name; open connections of that user are closed when the role or organization changed",
+  })
+  updateUser(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateUserInput): Promise<User> {
+    return this.service.update(viewer, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, { description: 'Disables an account: it can no longer sign in, its tokens stop working at once, and its open WebSockets are closed' })
   disableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
     return this.service.setDisabled(viewer, id, true);
   }

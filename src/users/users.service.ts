@@ -8,6 +8,7 @@ import { isUuid } from '../common/ids.js';
 import { OrganizationKind, Role } from '../common/enums.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
+import type { UpdateUserInput } from './dto/update-user.input.js';
 import type { User } from './user.model.js';
 import { ActiveUsersCache } from './active-users.cache.js';
 import { UsersRepository } from './users.repository.js';
@@ -53,6 +54,26 @@ export class UsersService {
     const user = await this.writes.run(viewer, disabled ? 'disableUser' : 'enableUser', ({ manager }) => this.users.setDisabled(id, disabled, manager));
     this.activeUsers.forget(id);
     if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  /**
+   * Changes a user's role, organization or display name. The change applies at once on every
+   * instance, to requests and to open WebSockets alike; admins cannot demote themselves.
+   */
+  async update(viewer: Viewer, input: UpdateUserInput): Promise<User> {
+    if (input.id === viewer.id && input.role !== undefined && input.role !== Role.ADMIN) throw badInput('You cannot change your own role');
+    const displayName = input.displayName?.trim();
+    if (displayName === '') throw badInput('The display name cannot be empty');
+    const user = await this.writes.run(viewer, 'updateUser', async ({ manager }) => {
+      if (input.organizationId !== undefined) {
+        const [organization] = await this.organizations.byIds([input.organizationId], manager);
+        if (!organization) throw notFound('Organization', input.organizationId);
+      }
+      return this.users.update(input.id, { role: input.role, organizationId: input.organizationId, displayName }, manager);
+    });
+    if (!user) throw notFound('User', input.id);
+    this.activeUsers.forget(input.id);
     return user;
   }
 

@@ -1,6 +1,7 @@
 import { CALLERS, type MatrixCase, type Outcome } from '../support/authorization.js';
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
+import { wsGql } from '../support/websocket.js';
 import { CAMPAIGN_CASES } from './authorization/campaigns.cases.js';
 import { EVENT_CASES } from './authorization/events.cases.js';
 import { CONTACTS_CASES } from './authorization/contacts.cases.js';
@@ -10,9 +11,18 @@ import { WORK_PLANS_CASES } from './authorization/work-plans.cases.js';
 /**
  * Who may do what, in one table: every operation of the workflows, for every kind of caller
  * (admin, a coordinator who owns the thing, a coordinator of another government, a partner,
- * and no token). Each feature lists its rows in `authorization/<feature>.cases.ts`.
+ * and no token). Each feature lists its rows in `authorization/<feature>.cases.ts`. The whole table
+ * runs over both transports, HTTP and graphql-ws (where a query or mutation is a subscribe that
+ * yields one result), each on its own database, with the same expected outcomes.
  */
 const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...EVENT_CASES, ...CONTACTS_CASES, ...WORK_PLANS_CASES];
+
+type Transport = 'HTTP' | 'WebSocket';
+
+/** The app as the rows see it: over WebSocket, every `gql` call of a row (and of its helpers) goes through graphql-ws. */
+function over(t: TestApp, transport: Transport): TestApp {
+  return transport === 'HTTP' ? t : { ...t, gql: (query, variables, token) => wsGql(t.url, query, variables, token) as never };
+}
 
 function outcome(response: GqlResponse, seen: boolean): Outcome | string {
   const errors = codes(response);
@@ -20,13 +30,13 @@ function outcome(response: GqlResponse, seen: boolean): Outcome | string {
   return seen ? 'ok' : 'hidden';
 }
 
-describe('authorization matrix', () => {
+describe.each<Transport>(['HTTP', 'WebSocket'])('authorization matrix over %s', (transport) => {
   let t: TestApp;
   let cast: Cast;
   const contexts = new Map<MatrixCase, unknown>();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = over(await startTestApp(), transport);
     cast = await createCast(t);
     for (const row of CASES) contexts.set(row, row.setup ? await row.setup(t, cast) : undefined);
   });
