@@ -9,6 +9,11 @@ export interface WriteTransaction {
   manager: EntityManager;
   /** Records an activity event in this transaction; it is published once the transaction commits. */
   emit(event: NewActivity): Promise<void>;
+  /**
+   * Before items are deleted: their events keep the text and visibility they have now, and stop
+   * following them (see ActivityRepository.freeze).
+   */
+  freeze(subjectIds: string[]): Promise<void>;
 }
 
 /**
@@ -31,7 +36,8 @@ export class Writes {
       const emit = async (event: NewActivity) => {
         events.push(await this.activity.insert(manager, actor, event));
       };
-      return work({ manager, emit });
+      const freeze = (subjectIds: string[]) => this.activity.freeze(manager, subjectIds);
+      return work({ manager, emit, freeze });
     });
     for (const event of events) await this.bus.publish(event);
     return result;

@@ -58,8 +58,9 @@ export class EventsService {
       if (attending.length) await this.events.addAttendance(event.id, attending, [], manager);
       await emit({
         kind: ActivityKind.EVENT_RECORDED,
+        subjectId: event.id,
         stateIso3s: attending,
-        summary: `Event recorded: ${describeEvent(event)}`,
+        summary: 'Event recorded: {text}',
         visibility,
       });
       return event;
@@ -91,7 +92,7 @@ export class EventsService {
         }
       }
       const event = await this.events.update(id, expectedVersion, changes, manager);
-      await emit({ kind: ActivityKind.EVENT_CHANGED, stateIso3s: await this.attending(id, manager), summary: `Event changed: ${describeEvent(event)}`, visibility: event.visibility });
+      await emit({ kind: ActivityKind.EVENT_CHANGED, subjectId: id, stateIso3s: await this.attending(id, manager), summary: 'Event changed: {text}', visibility: event.visibility });
       return event;
     });
   }
@@ -101,12 +102,13 @@ export class EventsService {
    * was logged (a meeting held there, say) stays as part of that history: CONFLICT.
    */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteEvent', async ({ manager, emit }) => {
+    await this.writes.run(viewer, 'deleteEvent', async ({ manager, emit, freeze }) => {
       const event = await this.editableEvent(viewer, id, expectedVersion, manager, true);
       if (await this.events.hasInteractions(id, manager)) {
         throw new AppError('CONFLICT', `Interactions were logged at "${event.name}": the event stays, as part of their history`, { id });
       }
       const stateIso3s = await this.attending(id, manager);
+      await freeze([id]);
       await this.events.delete(id, expectedVersion, manager);
       await emit({ kind: ActivityKind.EVENT_DELETED, stateIso3s, summary: `Event deleted: ${describeEvent(event)}`, visibility: event.visibility });
     });
@@ -149,8 +151,9 @@ export class EventsService {
       );
       await emit({
         kind: ActivityKind.MEETING_PLANNED,
+        subjectId: meeting.id,
         stateIso3s: [input.stateIso3],
-        summary: `Meeting with {states} planned at ${describeMeeting(event, meeting)}`,
+        summary: 'Meeting with {states} planned at {text}',
         visibility,
       });
       return meeting;
@@ -174,8 +177,9 @@ export class EventsService {
 
   /** Deletes a planned meeting not yet held, with its contacts. */
   async deleteMeeting(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deletePlannedMeeting', async ({ manager, emit }) => {
+    await this.writes.run(viewer, 'deletePlannedMeeting', async ({ manager, emit, freeze }) => {
       const { meeting, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+      await freeze([id]);
       await this.events.deleteMeeting(id, expectedVersion, manager);
       await emit(meetingActivity(ActivityKind.MEETING_DELETED, event, meeting, 'deleted'));
     });
@@ -301,7 +305,10 @@ function describeMeeting(event: Event, meeting: PlannedMeeting): string {
 
 /** "Planned meeting with {states} at Pacific Conference on 2026-03-02 changed", seen as the meeting is seen. */
 function meetingActivity(kind: ActivityKind, event: Event, meeting: PlannedMeeting, what: 'changed' | 'deleted'): NewActivity {
-  return { kind, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${describeMeeting(event, meeting)} ${what}`, visibility: meeting.visibility };
+  // A change follows the meeting as it is when read; a deletion keeps the words of the moment.
+  const at = what === 'changed' ? '{text}' : describeMeeting(event, meeting);
+  const subject = what === 'changed' ? { subjectId: meeting.id } : {};
+  return { kind, ...subject, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${at} ${what}`, visibility: meeting.visibility };
 }
 
 /** An event ends on or after the day it starts. */
