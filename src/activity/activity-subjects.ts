@@ -40,7 +40,7 @@ const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
  * - `text`: fills `{text}` in the template (the item's own words, as they are now);
  * - `extra`, `extra_vis`, `extra_org_ids`, `extra_hidden`: fills `{extra}` with `extra` for those who
  *   may see it under its own visibility, else with `extra_hidden` (a stage change's note; the name
- *   of the mandate handed over).
+ *   of the mandate handed over; the event a meeting is planned at, which has a visibility of its own).
  */
 const BRANCHES: Record<SubjectTable, string> = {
   campaign: `SELECT c.visibility AS vis, ARRAY[c.organization_id] AS org_ids, c.name AS text,
@@ -50,8 +50,8 @@ const BRANCHES: Record<SubjectTable, string> = {
       v.name || coalesce(' (' || v.place || ')', '') || ', ' || ${date('v.starts_on')} || ' to ' || ${date('v.ends_on')},
       NULL, NULL, NULL, NULL
     FROM events v WHERE e.kind IN (${kindsOf('event')}) AND v.id = e.subject_id`,
-  meeting: `SELECT m.visibility, ARRAY[m.organization_id], v.name || coalesce(' on ' || ${date('m.planned_on')}, ''),
-      NULL, NULL, NULL, NULL
+  meeting: `SELECT m.visibility, ARRAY[m.organization_id], '',
+      v.name || coalesce(' on ' || ${date('m.planned_on')}, ''), v.visibility, ARRAY[v.organization_id], 'an event' || coalesce(' on ' || ${date('m.planned_on')}, '')
     FROM planned_meetings m JOIN events v ON v.id = m.event_id WHERE e.kind IN (${kindsOf('meeting')}) AND m.id = e.subject_id`,
   mandate: `SELECT d.visibility, d.organization_ids, d.name,
       '"' || pd.name || '"', pd.visibility, pd.organization_ids, 'an earlier mandate'

@@ -153,7 +153,7 @@ export class EventsService {
         kind: ActivityKind.MEETING_PLANNED,
         subjectId: meeting.id,
         stateIso3s: [input.stateIso3],
-        summary: 'Meeting with {states} planned at {text}',
+        summary: 'Meeting with {states} planned at {extra}',
         visibility,
       });
       return meeting;
@@ -306,7 +306,7 @@ function describeMeeting(event: Event, meeting: PlannedMeeting): string {
 /** "Planned meeting with {states} at Pacific Conference on 2026-03-02 changed", seen as the meeting is seen. */
 function meetingActivity(kind: ActivityKind, event: Event, meeting: PlannedMeeting, what: 'changed' | 'deleted'): NewActivity {
   // A change follows the meeting as it is when read; a deletion keeps the words of the moment.
-  const at = what === 'changed' ? '{text}' : describeMeeting(event, meeting);
+  const at = what === 'changed' ? '{extra}' : describeMeeting(event, meeting);
   const subject = what === 'changed' ? { subjectId: meeting.id } : {};
   return { kind, ...subject, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${at} ${what}`, visibility: meeting.visibility };
 }
