@@ -83,6 +83,17 @@ export function canSeeWithOrganizations(viewer: Viewer, visibility: Visibility, 
   return visibility !== Visibility.ORGANIZATION || organizationIds.includes(viewer.organizationId);
 }
 
+/**
+ * Whether every reader under visibility `vis` with organizations `orgIds` is also a reader under
+ * `coverVis`/`coverOrgIds` (SQL; a null `vis` is read by everyone). Used for text kept after its
+ * item is gone: it must not show anyone more than the item's visibility then allowed.
+ */
+export function covers(coverVis: string, coverOrgIds: string, vis: string, orgIds: string): string {
+  const breadth = (v: string) => `array_position(ARRAY['ORGANIZATION', 'COORDINATORS', 'SHARED']::visibility[], ${v})`;
+  return `(${coverVis} IS NULL OR (${breadth(coverVis)} >= ${breadth(`coalesce(${vis}, 'SHARED')`)}
+    AND (${coverVis} <> 'ORGANIZATION' OR coalesce(${coverOrgIds} @> ${orgIds}, false))))`;
+}
+
 /** Fills a template's placeholders (SQL). Whatever either fills in is something the reader may see. */
 export function fillTemplate(template: string, text: string, extra: string): string {
   return `replace(replace(${template}, '{extra}', ${extra}), '{text}', ${text})`;

@@ -6,7 +6,7 @@ import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../com
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { visibleTo } from '../interactions/visibility.js';
-import { fillTemplate, SUBJECT_JOIN, visibleWithOrganizations } from './activity-subjects.js';
+import { covers, fillTemplate, SUBJECT_JOIN, visibleWithOrganizations } from './activity-subjects.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { ORGANIZATION_COLUMNS } from '../organizations/organizations.repository.js';
 import type { State } from '../states/state.model.js';
@@ -175,6 +175,16 @@ const LIVE_COLUMNS = `${BASE_COLUMNS}, e.actor_id AS "actorId", e.organization_i
     'summary', ${summarySql('x.extra_hidden', 'true')}, 'hidesActor', e.kind = 'STAGE_CHANGED') END AS restricted,
   coalesce((SELECT array_agg(DISTINCT s.regional_group) FROM states s WHERE s.iso3 = ANY(e.state_iso3s) AND s.regional_group IS NOT NULL), '{}') AS "regionalGroups"`;
 
+/**
+ * The text kept in `summary`, shown once the item is gone (to those who could see the item then):
+ * `{extra}` only if its own visibility reaches everyone who sees the item, and a work plan change's
+ * titles only if they were written under a visibility that does.
+ */
+const STORED_SUMMARY = `${summarySql(
+  `CASE WHEN ${covers('x.extra_vis', 'x.extra_org_ids', 'x.vis', 'x.org_ids')} THEN coalesce(x.extra, '') ELSE x.extra_hidden END`,
+  covers('e.visibility', 'ARRAY[e.organization_id]', 'x.vis', 'x.org_ids'),
+)} AS "storedSummary"`;
+
 /** pg returns enum arrays as '{A,B}' strings. */
 function parseEnumArray<T extends string>(value: T[] | string): T[] {
   if (Array.isArray(value)) return value;
@@ -182,7 +192,7 @@ function parseEnumArray<T extends string>(value: T[] | string): T[] {
   return inner ? (inner.split(',') as T[]) : [];
 }
 
-function normalize(row: ActivityEventRow): ActivityEventRow {
+function normalize({ storedSummary: _stored, ...row }: ActivityEventRow & { storedSummary?: string }): ActivityEventRow {
   return {
     ...row,
     regionalGroups: parseEnumArray(row.regionalGroups as RegionalGroup[] | string),
@@ -221,7 +231,8 @@ export class ActivityRepository {
     );
     // The text as written now is kept as the summary, for when the item is gone.
     const [rows] = await db.query(
-      `UPDATE activity_events f SET summary = s.summary FROM (SELECT ${LIVE_COLUMNS} FROM ${FROM} WHERE e.id = $1) s WHERE f.id = s.id RETURNING s.*`,
+      `UPDATE activity_events f SET summary = s."storedSummary" FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM} WHERE e.id = $1) s
+       WHERE f.id = s.id RETURNING s.*`,
       [id],
     );
     return normalize(rows[0]);
@@ -234,8 +245,8 @@ export class ActivityRepository {
   async freeze(db: Queryable, subjectIds: string[]): Promise<void> {
     // An event (the gathering) takes its planned meetings with it.
     await db.query(
-      `UPDATE activity_events f SET summary = s.summary, visibility = s.visibility, template = NULL, subject_id = NULL
-       FROM (SELECT ${LIVE_COLUMNS} FROM ${FROM}
+      `UPDATE activity_events f SET summary = s."storedSummary", visibility = s.visibility, template = NULL, subject_id = NULL
+       FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM}
              WHERE e.subject_id = ANY($1::uuid[]) OR e.subject_id IN (SELECT m.id FROM planned_meetings m WHERE m.event_id = ANY($1::uuid[]))) s
        WHERE f.id = s.id`,
       [subjectIds],

@@ -298,9 +298,22 @@ function describeEvent(event: Event): string {
   return `${event.name}${event.place ? ` (${event.place})` : ''}, ${event.startsOn} to ${event.endsOn}`;
 }
 
-/** "Pacific Conference on 2026-03-02" (the date when there is one) */
+/**
+ * "Pacific Conference on 2026-03-02" (the date when there is one); "an event on 2026-03-02" when
+ * some who may see the meeting may not see the event (the feed names it by the same rule, per reader, in
+ * activity-subjects.ts).
+ */
 function describeMeeting(event: Event, meeting: PlannedMeeting): string {
-  return `${event.name}${meeting.plannedOn ? ` on ${meeting.plannedOn}` : ''}`;
+  const on = meeting.plannedOn ? ` on ${meeting.plannedOn}` : '';
+  return `${coversMeeting(event, meeting) ? event.name : 'an event'}${on}`;
+}
+
+const BREADTH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.COORDINATORS]: 1, [Visibility.SHARED]: 2 };
+
+/** Whether everyone who may see the meeting may see its event too. */
+function coversMeeting(event: Event, meeting: PlannedMeeting): boolean {
+  if (BREADTH[event.visibility] < BREADTH[meeting.visibility]) return false;
+  return event.visibility !== Visibility.ORGANIZATION || event.organizationId === meeting.organizationId;
 }
 
 /** "Planned meeting with {states} at Pacific Conference on 2026-03-02 changed", seen as the meeting is seen. */

@@ -125,7 +125,9 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
     const event = ok(
       await t.gql(RECORD_EVENT, { input: { name: 'Closed consultation on Nauru', kind: 'OTHER', startsOn: day(20), endsOn: day(20), visibility: 'COORDINATORS' } }, cast.france.token),
     ).recordEvent;
-    ok(await t.gql(PLAN_MEETING, { input: { eventId: event.id, stateIso3: 'NRU', plannedOn: day(20), visibility: 'SHARED' } }, cast.france.token));
+    const meeting = ok(
+      await t.gql(PLAN_MEETING, { input: { eventId: event.id, stateIso3: 'NRU', plannedOn: day(20), visibility: 'SHARED' } }, cast.france.token),
+    ).planMeeting;
     const seen = `MEETING_PLANNED: Meeting with Nauru planned at an event on ${day(20)}`;
     expect(lines(await feed(cast.partner, { stateIso3s: ['NRU'] }))).toEqual([seen]);
     expect(lines(await feed(cast.panama, { stateIso3s: ['NRU'], kinds: ['MEETING_PLANNED'] }))).toEqual([
@@ -133,6 +135,10 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
     ]);
     await partner.waitFor(1);
     expect(received(partner)).toEqual([seen]);
+
+    // Its deletion keeps the words of the moment: still without the event's name.
+    ok(await t.gql('mutation($id: ID!, $v: Int!) { deletePlannedMeeting(id: $id, expectedVersion: $v) }', { id: meeting.id, v: meeting.version }, cast.france.token));
+    expect(lines(await feed(cast.partner, { stateIso3s: ['NRU'] }))).toEqual([`MEETING_DELETED: Planned meeting with Nauru at an event on ${day(20)} deleted`, seen]);
   });
 
   it('entries about a deleted item show only what was visible at deletion, to those who could see it then', async () => {
