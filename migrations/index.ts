@@ -11,6 +11,7 @@ import { SpreadsheetImport1795860000000 } from './1795860000000-spreadsheet-impo
 import { EventAndCampaignEdits1795870000000 } from './1795870000000-event-and-campaign-edits.js';
 import { PlannedMeetingEdits1795880000000 } from './1795880000000-planned-meeting-edits.js';
 import { IdempotencyKeys1795900000000 } from './1795900000000-idempotency-keys.js';
+import { TextVisibility1795920000000 } from './1795920000000-text-visibility.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EventAndCampaignEdits1795870000000,
   PlannedMeetingEdits1795880000000,
   IdempotencyKeys1795900000000,
+  TextVisibility1795920000000,
 ];

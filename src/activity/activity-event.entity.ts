@@ -12,6 +12,7 @@ import { UserEntity } from '../users/user.entity.js';
 @Entity('activity_events')
 @Index('ix_activity_events_recent', ['occurredAt', 'id'])
 @Index('ix_activity_events_interaction', ['interactionId'])
+@Index('ix_activity_events_subject', ['subjectId'])
 export class ActivityEventEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -46,8 +47,21 @@ export class ActivityEventEntity {
   @Column('char', { name: 'state_iso3s', length: 3, array: true, default: () => "'{}'" })
   stateIso3s: string[];
 
+  /** The summary as written (what is shown once the item it is about is gone, or for events without one). */
   @Column('text')
   summary: string;
+
+  /**
+   * What the event is about when that is not an interaction: a letter campaign, event, planned
+   * meeting, mandate, stage change or obstacle (which one follows from the kind). No foreign key:
+   * the event outlives the item.
+   */
+  @Column('uuid', { name: 'subject_id', nullable: true })
+  subjectId: string | null;
+
+  /** The summary with the item's text as placeholders (`{text}`, `{extra}`), filled in from the item as it is when read. */
+  @Column('text', { nullable: true })
+  template: string | null;
 
   /**
    * For an event that is not about one interaction but about something with its own visibility

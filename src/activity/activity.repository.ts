@@ -6,6 +6,7 @@ import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../com
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { visibleTo } from '../interactions/visibility.js';
+import { covers, fillTemplate, SUBJECT_JOIN, visibleWithOrganizations } from './activity-subjects.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { ORGANIZATION_COLUMNS } from '../organizations/organizations.repository.js';
 import type { State } from '../states/state.model.js';
@@ -22,18 +23,27 @@ export interface ActivityEventRow {
   organizationId: string | null;
   interactionId: string | null;
   stateIso3s: string[];
+  /** As the reader may see it (live: as its author sees it; see `restricted`). */
   summary: string;
   /**
-   * Who may see it: the interaction's visibility and organization for an event about an
-   * interaction, else the event's own (null for events about public facts). The interaction's type.
+   * Who may see it, as the item it is about is now: the interaction's, campaign's, event's, meeting's,
+   * mandate's or obstacle's visibility and organizations, else the event's own (null for events every
+   * user may see). The interaction's type.
    */
   visibility: Visibility | null;
-  interactionOrganizationId: string | null;
+  visibleOrganizationIds: string[];
   interactionType: InteractionType | null;
   /** The regional groups of its States (live subscribers filter on them; the feed filters in SQL). */
   regionalGroups: RegionalGroup[];
   /** The sort key, with microseconds. */
   occurredAtKey: string;
+  /** The interaction or other item it is about (live: a newer event about it supersedes the queued ones). */
+  subjectKey: string | null;
+  /**
+   * Live only: part of the summary has its own visibility (a stage change's note): those outside it
+   * get this summary instead, and, for a stage move, no actor.
+   */
+  restricted?: { visibility: Visibility; organizationIds: string[]; summary: string; hidesActor: boolean } | null;
 }
 
 /**
@@ -45,10 +55,19 @@ export type FeedEventRow = Omit<ActivityEventRow, 'regionalGroups'> & { statesRe
 export interface NewActivity {
   kind: ActivityKind;
   interactionId?: string;
+  /**
+   * The item it is about, when that is not an interaction (see SUBJECT_OF for which kinds have one):
+   * the event then follows the item's current visibility, and its summary the item's current text.
+   */
+  subjectId?: string;
   stateIso3s: string[];
-  /** `{states}` is replaced by the names of the States. */
+  /**
+   * `{states}` is replaced by the names of the States. With an interaction or a subject, `{text}`
+   * (and `{extra}`) stand for the item's own words, filled in from the item whenever the event is read:
+   * write no user text of the item into the summary itself.
+   */
   summary: string;
-  /** For an event not about one interaction: who may see it, with the actor's organization. */
+  /** For an event not about one interaction: who may see it, with the actor's organization (kept when the item is gone). */
   visibility?: Visibility;
 }
 
@@ -108,15 +127,63 @@ export interface ActivityQuery {
   interactionTypes?: InteractionType[];
 }
 
-const COLUMNS = `e.id, e.kind, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", e.organization_id AS "organizationId",
-  e.interaction_id AS "interactionId", e.state_iso3s AS "stateIso3s", e.summary,
-  coalesce(i.visibility, e.visibility) AS visibility,
-  CASE WHEN e.interaction_id IS NULL THEN e.organization_id ELSE i.organization_id END AS "interactionOrganizationId", i.type AS "interactionType",
+/** The columns every reading of an event shares; `summary` and the actor follow the reader (see viewerColumns). */
+const BASE_COLUMNS = `e.id, e.kind, e.occurred_at AS "occurredAt", e.interaction_id AS "interactionId", e.state_iso3s AS "stateIso3s",
+  CASE WHEN e.interaction_id IS NOT NULL THEN i.visibility WHEN x.text IS NOT NULL THEN x.vis ELSE e.visibility END AS visibility,
+  CASE WHEN e.interaction_id IS NOT NULL THEN ARRAY[i.organization_id] WHEN x.text IS NOT NULL THEN coalesce(x.org_ids, '{}')
+       ELSE array_remove(ARRAY[e.organization_id], NULL) END AS "visibleOrganizationIds",
+  i.type AS "interactionType", coalesce(e.interaction_id, e.subject_id) AS "subjectKey",
   to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAtKey"`;
 
-/** An event as it is delivered live: with the regional groups of its States, which subscribers filter on. */
-const LIVE_COLUMNS = `${COLUMNS},
+const FROM = `activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id ${SUBJECT_JOIN}`;
+
+/**
+ * The summary with `{extra}` as given (SQL): the template filled in from the item as it is now; the
+ * summary as written when there is no template or the item is gone (a deletion froze it).
+ */
+function summarySql(extra: string, workPlanText: string): string {
+  return `CASE WHEN e.template IS NULL THEN e.summary
+    WHEN e.subject_id IS NULL THEN ${fillTemplate('e.template', 'coalesce(i.subject, \'\')', "''")}
+    WHEN x.text IS NULL THEN e.summary
+    WHEN e.kind = 'WORK_PLAN_CHANGED' AND NOT ${workPlanText} THEN 'Work plan of "' || x.text || '" changed'
+    ELSE ${fillTemplate('e.template', 'x.text', extra)} END`;
+}
+
+/**
+ * The summary and actor as this viewer may see them: `{extra}` only under its own visibility, a
+ * stage move's author only with its note. A work plan change names the objective or activity only
+ * to those who could see it when it was written (its title may have changed since).
+ */
+function viewerColumns(viewer: Viewer, p: SqlParams): string {
+  const extraVisible = `(x.extra_vis IS NULL OR coalesce(${visibleWithOrganizations(viewer, p, 'x.extra_vis', 'x.extra_org_ids')}, false))`;
+  const written = `(e.visibility IS NULL OR coalesce(${visibleTo(viewer, p, 'e')}, false))`;
+  const hidesActor = `(e.kind = 'STAGE_CHANGED' AND x.extra_vis IS NOT NULL AND NOT ${extraVisible})`;
+  return `${BASE_COLUMNS},
+  ${summarySql(`CASE WHEN ${extraVisible} THEN coalesce(x.extra, '') ELSE x.extra_hidden END`, written)} AS summary,
+  CASE WHEN ${hidesActor} THEN NULL ELSE e.actor_id END AS "actorId",
+  CASE WHEN ${hidesActor} THEN NULL ELSE e.organization_id END AS "organizationId"`;
+}
+
+/**
+ * An event as it is delivered live: its summary as its author sees it, and the summary for those
+ * outside the visibility of its `{extra}`, with the regional groups of its States (which subscribers
+ * filter on).
+ */
+const LIVE_COLUMNS = `${BASE_COLUMNS}, e.actor_id AS "actorId", e.organization_id AS "organizationId",
+  ${summarySql("coalesce(x.extra, '')", 'true')} AS summary,
+  CASE WHEN x.extra_vis IS NOT NULL THEN json_build_object('visibility', x.extra_vis, 'organizationIds', array_remove(x.extra_org_ids, NULL),
+    'summary', ${summarySql('x.extra_hidden', 'true')}, 'hidesActor', e.kind = 'STAGE_CHANGED') END AS restricted,
   coalesce((SELECT array_agg(DISTINCT s.regional_group) FROM states s WHERE s.iso3 = ANY(e.state_iso3s) AND s.regional_group IS NOT NULL), '{}') AS "regionalGroups"`;
+
+/**
+ * The text kept in `summary`, shown once the item is gone (to those who could see the item then):
+ * `{extra}` only if its own visibility reaches everyone who sees the item, and a work plan change's
+ * titles only if they were written under a visibility that does.
+ */
+const STORED_SUMMARY = `${summarySql(
+  `CASE WHEN ${covers('x.extra_vis', 'x.extra_org_ids', 'x.vis', 'x.org_ids')} THEN coalesce(x.extra, '') ELSE x.extra_hidden END`,
+  covers('e.visibility', 'ARRAY[e.organization_id]', 'x.vis', 'x.org_ids'),
+)} AS "storedSummary"`;
 
 /** pg returns enum arrays as '{A,B}' strings. */
 function parseEnumArray<T extends string>(value: T[] | string): T[] {
@@ -125,21 +192,30 @@ function parseEnumArray<T extends string>(value: T[] | string): T[] {
   return inner ? (inner.split(',') as T[]) : [];
 }
 
-function normalize(row: ActivityEventRow): ActivityEventRow {
-  return { ...row, regionalGroups: parseEnumArray(row.regionalGroups as RegionalGroup[] | string) };
+function normalize({ storedSummary: _stored, ...row }: ActivityEventRow & { storedSummary?: string }): ActivityEventRow {
+  return {
+    ...row,
+    regionalGroups: parseEnumArray(row.regionalGroups as RegionalGroup[] | string),
+    visibleOrganizationIds: parseEnumArray(row.visibleOrganizationIds as string[] | string),
+  };
 }
 
 @Injectable()
 export class ActivityRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Records an event inside the caller's transaction, naming its States in the summary. */
+  /**
+   * Records an event inside the caller's transaction, naming its States in the summary. With an
+   * interaction or a subject, the summary is kept as the event's template, and the text as written
+   * now is kept beside it.
+   */
   async insert(db: Queryable, actor: Viewer | null, event: NewActivity): Promise<ActivityEventRow> {
     const id = randomUUID();
+    const templated = !!(event.interactionId || event.subjectId) && /\{(text|extra)\}/.test(event.summary);
     await db.query(
-      `INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility)
-       SELECT $1, $2, clock_timestamp(), $3, $4, $5, $6::char(3)[],
-              replace($7, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY($6::char(3)[])), '')), $8`,
+      `WITH t AS (SELECT replace($7, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY($6::char(3)[])), '')) AS template)
+       INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility, subject_id, template)
+       SELECT $1, $2, clock_timestamp(), $3, $4, $5, $6::char(3)[], t.template, $8, $9, CASE WHEN $10::boolean THEN t.template END FROM t`,
       [
         id,
         event.kind,
@@ -149,10 +225,32 @@ export class ActivityRepository {
         event.stateIso3s,
         event.summary,
         event.interactionId ? null : (event.visibility ?? null),
+        event.subjectId ?? null,
+        templated,
       ],
     );
-    const rows = await db.query(`SELECT ${LIVE_COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE e.id = $1`, [id]);
+    // The text as written now is kept as the summary, for when the item is gone.
+    const [rows] = await db.query(
+      `UPDATE activity_events f SET summary = s."storedSummary" FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM} WHERE e.id = $1) s
+       WHERE f.id = s.id RETURNING s.*`,
+      [id],
+    );
     return normalize(rows[0]);
+  }
+
+  /**
+   * Before an item is deleted: its earlier events keep the text and visibility it has now (the last
+   * its readers saw), and no longer follow it.
+   */
+  async freeze(db: Queryable, subjectIds: string[]): Promise<void> {
+    // An event (the gathering) takes its planned meetings with it.
+    await db.query(
+      `UPDATE activity_events f SET summary = s."storedSummary", visibility = s.visibility, template = NULL, subject_id = NULL
+       FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM}
+             WHERE e.subject_id = ANY($1::uuid[]) OR e.subject_id IN (SELECT m.id FROM planned_meetings m WHERE m.event_id = ANY($1::uuid[]))) s
+       WHERE f.id = s.id`,
+      [subjectIds],
+    );
   }
 
   /**
@@ -168,6 +266,7 @@ export class ActivityRepository {
     const p = new SqlParams();
     const where = [
       `(CASE WHEN e.interaction_id IS NOT NULL THEN ${visibleTo(viewer, p)}
+             WHEN x.text IS NOT NULL THEN (x.vis IS NULL OR ${visibleWithOrganizations(viewer, p, 'x.vis', 'x.org_ids')})
              WHEN e.visibility IS NULL THEN true
              ELSE ${visibleTo(viewer, p, 'e')} END)`,
     ];
@@ -181,7 +280,7 @@ export class ActivityRepository {
     }
     if (query.kinds) where.push(`e.kind = ANY(${p.add(query.kinds)}::activity_kind[])`);
     if (query.interactionTypes) where.push(`i.type = ANY(${p.add(query.interactionTypes)}::interaction_type[])`);
-    const filtered = `SELECT ${COLUMNS} FROM activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE ${where.join(' AND ')}`;
+    const filtered = `SELECT ${viewerColumns(viewer, p)} FROM ${FROM} WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("occurredAt", id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
     const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', page, relationColumns(relations)), p.values);
     // Ordered by the timestamp itself (the (occurred_at, id) index, read backwards); the cursor keeps

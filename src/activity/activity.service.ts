@@ -4,10 +4,10 @@ import type { Viewer } from '../auth/viewer.js';
 import { AppError } from '../common/errors.js';
 import { selectionAt, selectsPath, toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { canSee } from '../interactions/visibility.js';
 import { STATE_JSON } from '../states/states.repository.js';
 import type { ActivityFilter } from './activity.model.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
+import { canSeeWithOrganizations } from './activity-subjects.js';
 import type { ActivityBus } from './activity-bus.js';
 import { ActivityRepository, type ActivityEventRow, type FeedEventRow } from './activity.repository.js';
 
@@ -18,16 +18,24 @@ const MAX_QUEUED = 1000;
 
 /** Whether a live event may go to this viewer and passes its filter: the feed's rules, in memory. */
 export function deliverable(event: ActivityEventRow, viewer: Viewer, filter: ActivityFilter = {}): boolean {
-  if (event.interactionId || event.visibility) {
-    if (!event.visibility || !event.interactionOrganizationId) return false;
-    if (!canSee(viewer, { visibility: event.visibility, organizationId: event.interactionOrganizationId })) return false;
-  }
+  if (event.interactionId && !event.visibility) return false;
+  if (event.visibility && !canSeeWithOrganizations(viewer, event.visibility, event.visibleOrganizationIds)) return false;
   if (filter.since && event.occurredAt < filter.since) return false;
   if (filter.stateIso3s && !event.stateIso3s.some((iso3) => filter.stateIso3s!.includes(iso3))) return false;
   if (filter.regionalGroups && !event.regionalGroups.some((group) => filter.regionalGroups!.includes(group))) return false;
   if (filter.kinds && !filter.kinds.includes(event.kind)) return false;
   if (filter.interactionTypes && !(event.interactionType && filter.interactionTypes.includes(event.interactionType))) return false;
   return true;
+}
+
+/**
+ * A live event as this viewer may see it: the part of its summary with a visibility of its own (a
+ * stage change's note) and a stage move's author only to those who may see them.
+ */
+export function asSeenBy(event: ActivityEventRow, viewer: Viewer): ActivityEventRow {
+  const { restricted, ...seen } = event;
+  if (!restricted || canSeeWithOrganizations(viewer, restricted.visibility, restricted.organizationIds)) return seen;
+  return { ...seen, summary: restricted.summary, ...(restricted.hidesActor ? { actorId: null, organizationId: null } : {}) };
 }
 
 @Injectable()
@@ -74,8 +82,15 @@ export class ActivityService {
     let fail: ((error: Error) => void) | null = null;
     let interrupted = false;
     let done = false;
-    const unsubscribe = this.bus.subscribe((event) => {
-      if (done || !deliverable(event, viewer, filter)) return;
+    const unsubscribe = this.bus.subscribe((published) => {
+      if (done) return;
+      // A newer event about the same item supersedes those still waiting: they may hold its older
+      // text, or an item the viewer may no longer see (the feed has them, as the item is now).
+      if (published.subjectKey && queue.length) {
+        for (let n = queue.length - 1; n >= 0; n--) if (queue[n].subjectKey === published.subjectKey) queue.splice(n, 1);
+      }
+      if (!deliverable(published, viewer, filter)) return;
+      const event = asSeenBy(published, viewer);
       if (wake) {
         const resolve = wake;
         wake = null;

@@ -11,6 +11,11 @@ export interface WriteTransaction {
   manager: EntityManager;
   /** Records an activity event in this transaction; it is published once the transaction commits. */
   emit(event: NewActivity): Promise<void>;
+  /**
+   * Before items are deleted: their events keep the text and visibility they have now, and stop
+   * following them (see ActivityRepository.freeze).
+   */
+  freeze(subjectIds: string[]): Promise<void>;
 }
 
 const PRUNE_EVERY_MS = 3600_000;
@@ -50,7 +55,8 @@ export class Writes {
       const emit = async (event: NewActivity) => {
         events.push(await this.activity.insert(manager, actor, event));
       };
-      const written = await work({ manager, emit });
+      const freeze = (subjectIds: string[]) => this.activity.freeze(manager, subjectIds);
+      const written = await work({ manager, emit, freeze });
       if (claim) await recordResult(manager, claim, written);
       return written;
     });

@@ -168,8 +168,9 @@ export class CampaignsService {
       await this.campaigns.insertLetters(campaign, letters, { subject: input.subject ?? input.name, followUpOn: input.followUpOn ?? null, authorId: viewer.id }, manager);
       await emit({
         kind: ActivityKind.CAMPAIGN_CREATED,
+        subjectId: campaign.id,
         stateIso3s: iso3s,
-        summary: `Letter campaign "${input.name}": ${lettersSent(letters.length, input.sendingDate)}`,
+        summary: `Letter campaign "{text}": ${lettersSent(letters.length, input.sendingDate)}`,
         visibility,
       });
       return campaign;
@@ -195,8 +196,9 @@ export class CampaignsService {
       if (moved || changes.visibility) await this.campaigns.updateLetters(id, { ...dates, visibility: changes.visibility }, manager);
       await emit({
         kind: ActivityKind.CAMPAIGN_CHANGED,
+        subjectId: campaign.id,
         stateIso3s: letters.map((letter) => letter.stateIso3),
-        summary: `Letter campaign "${campaign.name}" changed: ${lettersSent(letters.length, campaign.sendingDate)}`,
+        summary: `Letter campaign "{text}" changed: ${lettersSent(letters.length, campaign.sendingDate)}`,
         visibility: campaign.visibility,
       });
       return campaign;
@@ -209,7 +211,7 @@ export class CampaignsService {
    * then stays (CONFLICT).
    */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteLetterCampaign', async ({ manager, emit }) => {
+    await this.writes.run(viewer, 'deleteLetterCampaign', async ({ manager, emit, freeze }) => {
       const campaign = await this.editableCampaign(viewer, id, expectedVersion, manager);
       const letters = await this.campaigns.lockLetters(id, manager);
       const answered = letters.filter((letter) => letterStatus(letter) !== LetterStatus.AWAITING_REPLY || letter.replyNote !== null).length;
@@ -220,6 +222,7 @@ export class CampaignsService {
           { id, answeredLetters: answered },
         );
       }
+      await freeze([id]);
       await this.campaigns.deleteLetters(letters.map((letter) => letter.interactionId), manager);
       await this.campaigns.delete(id, expectedVersion, manager);
       await emit({
@@ -246,8 +249,9 @@ export class CampaignsService {
       await emit({
         kind: ActivityKind.LETTER_REPLY_LOGGED,
         interactionId: letter.interactionId,
+        subjectId: campaign.id,
         stateIso3s: [letter.stateIso3],
-        summary: `Reply from {states} to the letter "${campaign.name}", received on ${input.receivedOn}`,
+        summary: `Reply from {states} to the letter "{text}", received on ${input.receivedOn}`,
       });
       return toLetter((await this.campaigns.letter(viewer, { interactionId: letter.interactionId }, manager))!);
     });

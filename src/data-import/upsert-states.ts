@@ -26,8 +26,8 @@ const UPSERT_STATES = `
          EXCLUDED.withdrawal_date, EXCLUDED.status_as_of, EXCLUDED.ratification_stage)`;
 
 const INSERT_STAGE_CHANGES = `
-  INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, note)
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::ratification_stage[], $4::ratification_stage[], $5::text[])`;
+  INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, note, visibility)
+  SELECT *, 'SHARED'::visibility FROM unnest($1::uuid[], $2::text[], $3::ratification_stage[], $4::ratification_stage[], $5::text[])`;
 
 /** The current stages of the given States, locked until the import commits. */
 async function currentStages(manager: EntityManager, codes: string[]): Promise<Map<string, RatificationStage>> {

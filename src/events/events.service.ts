@@ -58,8 +58,9 @@ export class EventsService {
       if (attending.length) await this.events.addAttendance(event.id, attending, [], manager);
       await emit({
         kind: ActivityKind.EVENT_RECORDED,
+        subjectId: event.id,
         stateIso3s: attending,
-        summary: `Event recorded: ${describeEvent(event)}`,
+        summary: 'Event recorded: {text}',
         visibility,
       });
       return event;
@@ -95,7 +96,7 @@ export class EventsService {
         );
       }
       const event = await this.events.update(id, expectedVersion, changes, manager);
-      await emit({ kind: ActivityKind.EVENT_CHANGED, stateIso3s: await this.attending(id, manager), summary: `Event changed: ${describeEvent(event)}`, visibility: event.visibility });
+      await emit({ kind: ActivityKind.EVENT_CHANGED, subjectId: id, stateIso3s: await this.attending(id, manager), summary: 'Event changed: {text}', visibility: event.visibility });
       return event;
     });
   }
@@ -107,12 +108,13 @@ export class EventsService {
    * the event (and meetings planned there go with the event, whoever planned them).
    */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteEvent', async ({ manager, emit }) => {
+    await this.writes.run(viewer, 'deleteEvent', async ({ manager, emit, freeze }) => {
       const event = await this.editableEvent(viewer, id, expectedVersion, manager, true);
       if (await this.events.hasVisibleInteractions(viewer, id, manager)) {
         throw new AppError('CONFLICT', `Interactions were logged at "${event.name}": the event stays, as part of their history`, { id });
       }
       const stateIso3s = await this.attending(id, manager);
+      await freeze([id]);
       await this.events.delete(id, expectedVersion, manager);
       await emit({ kind: ActivityKind.EVENT_DELETED, stateIso3s, summary: `Event deleted: ${describeEvent(event)}`, visibility: event.visibility });
     });
@@ -156,8 +158,9 @@ export class EventsService {
       );
       await emit({
         kind: ActivityKind.MEETING_PLANNED,
+        subjectId: meeting.id,
         stateIso3s: [input.stateIso3],
-        summary: `Meeting with {states} planned at ${describeMeeting(event, meeting)}`,
+        summary: 'Meeting with {states} planned at {extra}',
         visibility,
       });
       return meeting;
@@ -182,8 +185,9 @@ export class EventsService {
 
   /** Deletes a planned meeting not yet held, with its contacts. */
   async deleteMeeting(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deletePlannedMeeting', async ({ manager, emit }) => {
+    await this.writes.run(viewer, 'deletePlannedMeeting', async ({ manager, emit, freeze }) => {
       const { meeting, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+      await freeze([id]);
       await this.events.deleteMeeting(id, expectedVersion, manager);
       await emit(meetingActivity(ActivityKind.MEETING_DELETED, event, meeting, 'deleted'));
     });
@@ -305,14 +309,30 @@ function describeEvent(event: Event): string {
   return `${event.name}${event.place ? ` (${event.place})` : ''}, ${event.startsOn} to ${event.endsOn}`;
 }
 
-/** "Pacific Conference on 2026-03-02" (the date when there is one) */
+/**
+ * "Pacific Conference on 2026-03-02" (the date when there is one); "an event on 2026-03-02" when
+ * some who may see the meeting may not see the event (the feed names it by the same rule, per reader, in
+ * activity-subjects.ts).
+ */
 function describeMeeting(event: Event, meeting: PlannedMeeting): string {
-  return `${event.name}${meeting.plannedOn ? ` on ${meeting.plannedOn}` : ''}`;
+  const on = meeting.plannedOn ? ` on ${meeting.plannedOn}` : '';
+  return `${coversMeeting(event, meeting) ? event.name : 'an event'}${on}`;
+}
+
+const BREADTH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.COORDINATORS]: 1, [Visibility.SHARED]: 2 };
+
+/** Whether everyone who may see the meeting may see its event too. */
+function coversMeeting(event: Event, meeting: PlannedMeeting): boolean {
+  if (BREADTH[event.visibility] < BREADTH[meeting.visibility]) return false;
+  return event.visibility !== Visibility.ORGANIZATION || event.organizationId === meeting.organizationId;
 }
 
 /** "Planned meeting with {states} at Pacific Conference on 2026-03-02 changed", seen as the meeting is seen. */
 function meetingActivity(kind: ActivityKind, event: Event, meeting: PlannedMeeting, what: 'changed' | 'deleted'): NewActivity {
-  return { kind, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${describeMeeting(event, meeting)} ${what}`, visibility: meeting.visibility };
+  // A change follows the meeting as it is when read; a deletion keeps the words of the moment.
+  const at = what === 'changed' ? '{extra}' : describeMeeting(event, meeting);
+  const subject = what === 'changed' ? { subjectId: meeting.id } : {};
+  return { kind, ...subject, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${at} ${what}`, visibility: meeting.visibility };
 }
 
 const REACH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.COORDINATORS]: 1, [Visibility.SHARED]: 2 };

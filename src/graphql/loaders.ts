@@ -132,11 +132,11 @@ export class Loaders {
       return iso3s.map((iso3) => last.get(iso3) ?? null);
     });
     this.stageHistory = new DataLoader(async (iso3s) => {
-      const groups = groupByKey(await states.stageChangesOf(iso3s), (c) => c.stateIso3);
+      const groups = groupByKey(await states.stageChangesOf(this.requireViewer(), iso3s), (c) => c.stateIso3);
       return iso3s.map((iso3) => groups.get(iso3) ?? []);
     });
     this.obstaclesByState = new DataLoader(async (iso3s) => {
-      const groups = groupByKey(await obstacles.byStates(iso3s), (o) => o.stateIso3);
+      const groups = groupByKey(await obstacles.byStates(this.requireViewer(), iso3s), (o) => o.stateIso3);
       return iso3s.map((iso3) => groups.get(iso3) ?? []);
     });
     this.groupingsByState = new DataLoader(async (iso3s) => {

@@ -142,7 +142,7 @@ const TYPE_LABELS: Record<InteractionType, string> = {
 
 /** "Bilateral meeting with Kiribati: <subject>" ({states} is filled in when the event is stored). */
 function describe(row: InteractionRow, what?: string): string {
-  return `${TYPE_LABELS[row.type]}${what ? ` ${what}` : ''} with {states}: ${row.subject}`;
+  return `${TYPE_LABELS[row.type]}${what ? ` ${what}` : ''} with {states}: {text}`;
 }
 
 /** Partners' interactions are always shared with coordinators; others default to their organization only. */

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
+import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
@@ -41,6 +42,18 @@ export class ObstacleEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'fk_obstacles_recorded_by' })
   recorder?: UserEntity;
+
+  /** Who sees it at all: the interaction rule, with this organization. */
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.COORDINATORS })
+  visibility: Visibility;
+
+  /** The organization of the user who recorded it. */
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_obstacles_organization' })
+  organization?: OrganizationEntity;
 
   @Column('int', { default: 1 })
   version: number;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/pagination.js';
-import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
+import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 
 /** An obstacle to joining that a State has raised. `state` and `recordedBy` are resolved in ObstaclesResolver. */
@@ -27,8 +27,12 @@ export class Obstacle {
   @Field(() => DateScalar, { nullable: true, description: 'When it was addressed; null while it is open' })
   resolvedOn: string | null;
 
+  @Field(() => Visibility, { description: 'Who sees it at all: the interaction rule, with the organization that recorded it' })
+  visibility: Visibility;
+
   stateIso3: string;
   recordedById: string | null;
+  organizationId: string | null;
 
   @Field(() => Int)
   version: number;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ObstacleCategory, ObstacleStatus } from '../common/enums.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
+import { visibleTo } from '../interactions/visibility.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
@@ -10,7 +12,15 @@ import type { Obstacle } from './obstacle.model.js';
 /** An obstacle's columns (alias `o`), as every read of one returns them. */
 export const OBSTACLE_COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
   o.recorded_on AS "recordedOn", o.resolved_on AS "resolvedOn", o.recorded_by AS "recordedById", o.version,
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.visibility, o.organization_id AS "organizationId"`;
+
+/**
+ * Who sees an obstacle at all, as SQL on the obstacles alias (default `o`): the interaction rule, with
+ * the organization of the user who recorded it. Obstacles outside it are neither listed nor counted.
+ */
+export function obstacleVisibleTo(viewer: Viewer, p: SqlParams, alias = 'o'): string {
+  return visibleTo(viewer, p, alias);
+}
 
 const COLUMNS = OBSTACLE_COLUMNS;
 const RETURNING = COLUMNS.replace(/\bo\./g, '');
@@ -34,6 +44,8 @@ export const OBSTACLE_JSON = new JsonProjection<Obstacle>(
     resolvedOn: 'o.resolved_on',
     recordedById: 'o.recorded_by',
     version: 'o.version',
+    visibility: 'o.visibility',
+    organizationId: 'o.organization_id',
     createdAt: epochMs('o.created_at'),
     updatedAt: epochMs('o.updated_at'),
   },
@@ -45,13 +57,13 @@ export const OBSTACLE_JSON = new JsonProjection<Obstacle>(
 export type ObstacleProperty = keyof Obstacle;
 
 /**
- * A SQL expression: the obstacles of the State whose code is `iso3` (an SQL expression) as a JSON
- * array, in the order `byStates` lists them (open first, then the newest recordedOn), each with
- * these properties (default: all). Read it with `obstaclesFromJson`.
+ * A SQL expression: the obstacles this viewer may see of the State whose code is `iso3` (an SQL
+ * expression) as a JSON array, in the order `byStates` lists them (open first, then the newest
+ * recordedOn), each with these properties (default: all). Read it with `obstaclesFromJson`.
  */
-export function stateObstaclesJson(iso3: string, properties?: readonly ObstacleProperty[]): string {
+export function stateObstaclesJson(viewer: Viewer, p: SqlParams, iso3: string, properties?: readonly ObstacleProperty[]): string {
   return `(SELECT coalesce(json_agg(${OBSTACLE_JSON.object(properties)} ORDER BY o.status = 'ADDRESSED', o.recorded_on DESC, o.id), '[]')
-           FROM obstacles o WHERE o.state_iso3 = ${iso3})`;
+           FROM obstacles o WHERE o.state_iso3 = ${iso3} AND ${obstacleVisibleTo(viewer, p)})`;
 }
 
 /**
@@ -70,6 +82,7 @@ export interface ObstacleFields {
   recordedOn?: string;
   status?: ObstacleStatus;
   resolvedOn?: string | null;
+  visibility?: Visibility;
 }
 
 const UPDATE_SPEC = {
@@ -83,6 +96,7 @@ const UPDATE_SPEC = {
     recordedOn: 'recorded_on',
     status: 'status',
     resolvedOn: 'resolved_on',
+    visibility: 'visibility',
   } satisfies ColumnMap<ObstacleFields>,
 };
 
@@ -100,27 +114,30 @@ export const OBSTACLE_CURSOR = ['date', 'uuid'] as const;
 export class ObstaclesRepository {
   constructor(private readonly db: DataSource) {}
 
-  async byId(id: string, db: Queryable = this.db): Promise<Obstacle | null> {
-    const rows = await db.query(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = $1`, [id]);
+  /** An obstacle by id, when this viewer may see it. */
+  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Obstacle | null> {
+    const p = new SqlParams();
+    const rows = await db.query(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`, p.values);
     return rows[0] ?? null;
   }
 
-  /** Every obstacle of several States: each State's open ones first, then the newest. */
-  byStates(iso3s: readonly string[]): Promise<Obstacle[]> {
+  /** Every obstacle this viewer may see of several States: each State's open ones first, then the newest. */
+  byStates(viewer: Viewer, iso3s: readonly string[]): Promise<Obstacle[]> {
+    const p = new SqlParams();
     return this.db.query(
-      `SELECT ${COLUMNS} FROM obstacles o WHERE o.state_iso3 = ANY($1::char(3)[])
+      `SELECT ${COLUMNS} FROM obstacles o WHERE o.state_iso3 = ANY(${p.add(iso3s)}::char(3)[]) AND ${obstacleVisibleTo(viewer, p)}
        ORDER BY o.state_iso3, o.status = 'ADDRESSED', o.recorded_on DESC, o.id`,
-      [iso3s],
+      p.values,
     );
   }
 
-  async page(query: ObstacleQuery, page: Page): Promise<{ rows: Obstacle[]; total: number | null }> {
+  async page(viewer: Viewer, query: ObstacleQuery, page: Page): Promise<{ rows: Obstacle[]; total: number | null }> {
     const p = new SqlParams();
-    const where: string[] = [];
+    const where: string[] = [obstacleVisibleTo(viewer, p)];
     if (query.stateIso3s) where.push(`o.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[])`);
     if (query.statuses) where.push(`o.status = ANY(${p.add(query.statuses)}::obstacle_status[])`);
     if (query.categories) where.push(`o.category = ANY(${p.add(query.categories)}::obstacle_category[])`);
-    const filtered = `SELECT ${COLUMNS} FROM obstacles o ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const filtered = `SELECT ${COLUMNS} FROM obstacles o WHERE ${where.join(' AND ')}`;
     let cursor: string | null = null;
     if (page.after) {
       const [on, id] = [p.add(page.after[0]), p.add(page.after[1])];
@@ -131,13 +148,13 @@ export class ObstaclesRepository {
   }
 
   async insert(
-    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string },
+    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string; organizationId: string },
     db: Queryable,
   ): Promise<Obstacle> {
     const rows = await db.query(
-      `INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${RETURNING}`,
-      [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById],
+      `INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${RETURNING}`,
+      [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById, row.visibility, row.organizationId],
     );
     return rows[0];
   }

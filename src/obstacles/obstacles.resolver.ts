@@ -11,19 +11,22 @@ import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacle
 import { Obstacle, ObstacleConnection } from './obstacle.model.js';
 import { ObstaclesService } from './obstacles.service.js';
 
-/** Obstacles are readable by every role; coordinators and admins record and change them. */
+/**
+ * Every role reads the obstacles it may see under their visibility (default COORDINATORS);
+ * coordinators and admins record and change them.
+ */
 @Resolver(() => Obstacle)
 export class ObstaclesResolver {
   constructor(private readonly service: ObstaclesService) {}
 
   @Query(() => Obstacle, { nullable: true })
-  obstacle(@Args('id', { type: () => ID }) id: string): Promise<Obstacle | null> {
-    return this.service.get(id);
+  obstacle(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Obstacle | null> {
+    return this.service.get(viewer, id);
   }
 
   @Query(() => ObstacleConnection, { description: 'Obstacles, newest recordedOn first (ties by id), filtered' })
-  obstacles(@Args() args: ObstaclesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
-    return this.service.list(args, info);
+  obstacles(@CurrentViewer() viewer: Viewer, @Args() args: ObstaclesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
+    return this.service.list(viewer, args, info);
   }
 
   @Writers()

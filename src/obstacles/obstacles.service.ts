@@ -4,8 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
-import { AppError, badInput, conflict, notFound } from '../common/errors.js';
-import { ObstacleStatus, ActivityKind } from '../common/enums.js';
+import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors.js';
+import { ObstacleStatus, ActivityKind, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
@@ -22,13 +22,13 @@ export class ObstaclesService {
     private readonly states: StatesRepository,
   ) {}
 
-  async get(id: string): Promise<Obstacle | null> {
-    return isUuid(id) ? this.obstacles.byId(id) : null;
+  async get(viewer: Viewer, id: string): Promise<Obstacle | null> {
+    return isUuid(id) ? this.obstacles.visibleById(viewer, id) : null;
   }
 
-  async list(args: ObstaclesArgs, info?: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
+  async list(viewer: Viewer, args: ObstaclesArgs, info?: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
     const page = toPage(args, OBSTACLE_CURSOR, info);
-    const { rows, total } = await this.obstacles.page(args.filter ?? {}, page);
+    const { rows, total } = await this.obstacles.page(viewer, args.filter ?? {}, page);
     return toConnection(rows, page.first, total, obstacleSortKey);
   }
 
@@ -44,17 +44,24 @@ export class ObstaclesService {
           measures: input.measures ?? null,
           recordedOn: input.recordedOn ?? todayIso(),
           recordedById: viewer.id,
+          visibility: input.visibility ?? Visibility.COORDINATORS,
+          organizationId: viewer.organizationId,
         },
         manager,
       );
-      const category = obstacle.category.charAt(0) + obstacle.category.slice(1).toLowerCase();
-      await emit({ kind: ActivityKind.OBSTACLE_RECORDED, stateIso3s: [obstacle.stateIso3], summary: `${category} obstacle recorded for {states}` });
+      // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
+      await emit({ kind: ActivityKind.OBSTACLE_RECORDED, subjectId: obstacle.id, stateIso3s: [obstacle.stateIso3], summary: '{text} obstacle recorded for {states}' });
       return obstacle;
     });
   }
 
   update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateObstacleInput): Promise<Obstacle> {
     return this.change(viewer, 'updateObstacle', id, expectedVersion, (current) => {
+      if (changes.visibility !== undefined && changes.visibility !== current.visibility) {
+        if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
+          throw forbidden('Only the organization that recorded an obstacle can change who sees it');
+        }
+      }
       if (changes.recordedOn && current.resolvedOn && changes.recordedOn > current.resolvedOn) {
         throw badInput(`recordedOn (${changes.recordedOn}) cannot be after resolvedOn (${current.resolvedOn})`, { field: 'recordedOn' });
       }
@@ -95,13 +102,14 @@ export class ObstaclesService {
   ): Promise<Obstacle> {
     if (!isUuid(id)) throw notFound('Obstacle', id);
     return this.writes.run(viewer, action, async ({ manager }) => {
-      const current = await this.current(id, expectedVersion, manager);
+      const current = await this.current(viewer, id, expectedVersion, manager);
       return this.obstacles.update(id, expectedVersion, plan(current), manager);
     });
   }
 
-  private async current(id: string, expectedVersion: number, db: Queryable): Promise<Obstacle> {
-    const current = await this.obstacles.byId(id, db);
+  /** The obstacle as the viewer may see it: one it may not see is not found, revealing nothing. */
+  private async current(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<Obstacle> {
+    const current = await this.obstacles.visibleById(viewer, id, db);
     if (!current) throw notFound('Obstacle', id);
     if (current.version !== expectedVersion) throw conflict('Obstacle', id, expectedVersion, current.version);
     return current;

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { RatificationStage } from '../common/enums.js';
+import { RatificationStage, Visibility } from '../common/enums.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { StateEntity } from './state.entity.js';
 
@@ -35,4 +36,19 @@ export class StageChangeEntity {
 
   @Column('text', { nullable: true })
   note: string | null;
+
+  /** Who reads the note and the author (the stage itself is read by every user): the interaction rule, with this organization. */
+  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.COORDINATORS })
+  visibility: Visibility;
+
+  /** The organization of the user who moved the stage; null for the data import's changes. */
+  @Column('uuid', { name: 'organization_id', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_stage_changes_organization' })
+  organization?: OrganizationEntity;
+
+  @Column('int', { default: 1 })
+  version: number;
 }

@@ -1,10 +1,13 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import { RatificationStage } from '../common/enums.js';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { RatificationStage, Visibility } from '../common/enums.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 
 /** One move of a State's ratification stage. `changedBy` is resolved in StageChangeResolver. */
 @ObjectType('StageChange')
 export class StageChange {
+  @Field(() => ID)
+  id: string;
+
   @Field(() => RatificationStage, { nullable: true, description: 'Null for the stage a State started at' })
   from: RatificationStage | null;
 
@@ -14,11 +17,17 @@ export class StageChange {
   @Field(() => DateTimeScalar)
   changedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'Why the stage moved' })
+  @Field(() => String, { nullable: true, description: 'Why the stage moved; null when you may not see it (see visibility)' })
   note: string | null;
 
-  id: string;
+  @Field(() => Visibility, { description: 'Who reads the note and who moved the stage; every user sees the move itself' })
+  visibility: Visibility;
+
+  @Field(() => Int)
+  version: number;
+
   stateIso3: string;
+  organizationId: string | null;
   /** Null for the changes the data import records. */
   changedById: string | null;
 }

@@ -7,7 +7,7 @@ import { StageChange } from './stage-change.model.js';
 
 @Resolver(() => StageChange)
 export class StageChangeResolver {
-  @ResolveField(() => User, { nullable: true, description: 'Null for the changes the data import recorded' })
+  @ResolveField(() => User, { nullable: true, description: 'Null for the changes the data import recorded, and when you may not see the note' })
   changedBy(change: StageChange, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
     return change.changedById ? loaders.user.load(change.changedById) : null;
   }

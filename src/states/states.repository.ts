@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RatificationStage, RegionalGroup, TreatyStatus } from '../common/enums.js';
+import type { Viewer } from '../auth/viewer.js';
+import { RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../common/enums.js';
+import { visibleTo } from '../interactions/visibility.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
@@ -59,7 +61,16 @@ export interface StageChangeRow {
   changedAt: Date;
   changedById: string | null;
   note: string | null;
+  /** Who reads the note and the author: the interaction rule, with the author's organization. */
+  visibility: Visibility;
+  organizationId: string | null;
+  version: number;
 }
+
+/** A stage change's columns (alias `c`), with the note and author as they are stored. */
+const STAGE_CHANGE_COLUMNS = `c.id, c.state_iso3 AS "stateIso3", c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
+  c.changed_by AS "changedById", c.note, c.visibility, c.organization_id AS "organizationId", c.version`;
+const STAGE_CHANGE_RETURNING = STAGE_CHANGE_COLUMNS.replace(/\bc\./g, '');
 
 /** `%` and `_` in a user's search are literal characters. */
 export function likePattern(search: string): string {
@@ -126,20 +137,47 @@ export class StatesRepository {
   }
 
   /** The stage changes of several States, each State's newest first (ties by id). */
-  stageChangesOf(iso3s: readonly string[]): Promise<StageChangeRow[]> {
+  /**
+   * The stage changes of several States, newest first. Every user sees each move; its note and
+   * author only those who may see it under its visibility (else both are null).
+   */
+  stageChangesOf(viewer: Viewer, iso3s: readonly string[]): Promise<StageChangeRow[]> {
+    const p = new SqlParams();
+    const codes = p.add(iso3s);
+    const visible = visibleTo(viewer, p, 'c');
     return this.db.query(
       `SELECT c.id, c.state_iso3 AS "stateIso3", c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
-         c.changed_by AS "changedById", c.note
-       FROM stage_changes c WHERE c.state_iso3 = ANY($1::char(3)[])
+         CASE WHEN ${visible} THEN c.changed_by END AS "changedById", CASE WHEN ${visible} THEN c.note END AS note,
+         c.visibility, c.organization_id AS "organizationId", c.version
+       FROM stage_changes c WHERE c.state_iso3 = ANY(${codes}::char(3)[])
        ORDER BY c.state_iso3, c.changed_at DESC, c.id`,
-      [iso3s],
+      p.values,
     );
   }
 
-  async insertStageChange(change: Omit<StageChangeRow, 'changedAt'>, db: Queryable): Promise<void> {
+  /** A stage change by id, as stored (for its editors). */
+  async stageChangeById(id: string, db: Queryable = this.db): Promise<StageChangeRow | null> {
+    const rows = await db.query(`SELECT ${STAGE_CHANGE_COLUMNS} FROM stage_changes c WHERE c.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'version'>, db: Queryable): Promise<void> {
     await db.query(
-      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note],
+      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId],
     );
+  }
+
+  /**
+   * Changes who reads a stage change's note, checking the version when one is given: null when no
+   * row was changed (unknown id or stale version).
+   */
+  async setStageChangeVisibility(id: string, visibility: Visibility, expectedVersion: number | undefined, db: Queryable): Promise<StageChangeRow | null> {
+    const [rows] = await db.query(
+      `UPDATE stage_changes SET visibility = $2, version = version + 1 WHERE id = $1 AND ($3::int IS NULL OR version = $3::int)
+       RETURNING ${STAGE_CHANGE_RETURNING}`,
+      [id, visibility, expectedVersion ?? null],
+    );
+    return rows[0] ?? null;
   }
 }

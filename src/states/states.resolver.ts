@@ -5,7 +5,9 @@ import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
 import { INTERACTION_CURSOR } from '../interactions/interactions.repository.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
+import { SetRatificationStageArgs, SetStageChangeVisibilityArgs, StatesArgs } from './dto/states.args.js';
+import { StageChange } from './stage-change.model.js';
+import type { StageChangeRow } from './states.repository.js';
 import { State, StateConnection } from './state.model.js';
 import { StatesService, type ServedState } from './states.service.js';
 import { childPage, selectsField, type Connection } from '../common/pagination.js';
@@ -39,5 +41,13 @@ export class StatesResolver {
   @Mutation(() => State, { description: "Moves a State's ratification stage and records the move in its history" })
   setRatificationStage(@CurrentViewer() viewer: Viewer, @Args() args: SetRatificationStageArgs): Promise<State> {
     return this.service.setStage(viewer, args);
+  }
+
+  @Writers()
+  @Mutation(() => StageChange, {
+    description: "Changes who reads a stage change's note and author (its organization's coordinators, or an admin). Every user still sees the move",
+  })
+  setStageChangeVisibility(@CurrentViewer() viewer: Viewer, @Args() args: SetStageChangeVisibilityArgs): Promise<StageChangeRow> {
+    return this.service.setStageChangeVisibility(viewer, args);
   }
 }

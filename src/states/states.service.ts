@@ -4,15 +4,18 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
-import { ActivityKind } from '../common/enums.js';
+import { ActivityKind, Visibility } from '../common/enums.js';
+import { editableRow } from '../common/editable.js';
 import { conflict, notFound } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
+import { canSee } from '../interactions/visibility.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { SetRatificationStageArgs, StatesArgs } from './dto/states.args.js';
+import type { SetRatificationStageArgs, SetStageChangeVisibilityArgs, StatesArgs } from './dto/states.args.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { StateDetailRepository, type StateDetailQuery } from './state-detail.repository.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import type { State } from './state.model.js';
-import { StatesRepository } from './states.repository.js';
+import { StatesRepository, type StageChangeRow } from './states.repository.js';
 
 /**
  * A State row as served, with the date its treaty status is computed for and, when the list that
@@ -69,13 +72,43 @@ export class StatesService {
         }
         return current; // already at that stage: nothing to record
       }
+      const id = randomUUID();
       await this.states.insertStageChange(
-        { id: randomUUID(), stateIso3: iso3, from: moved.from, to: args.stage, changedById: viewer.id, note: args.note ?? null },
+        {
+          id,
+          stateIso3: iso3,
+          from: moved.from,
+          to: args.stage,
+          changedById: viewer.id,
+          note: args.note ?? null,
+          visibility: args.visibility ?? Visibility.COORDINATORS,
+          organizationId: viewer.organizationId,
+        },
         manager,
       );
-      const why = args.note ? `: ${args.note}` : '';
-      await emit({ kind: ActivityKind.STAGE_CHANGED, stateIso3s: [iso3], summary: `{states} moved from ${moved.from} to ${args.stage}${why}` });
+      // `{extra}` is the note, for those who may read it.
+      await emit({ kind: ActivityKind.STAGE_CHANGED, subjectId: id, stateIso3s: [iso3], summary: `{states} moved from ${moved.from} to ${args.stage}{extra}` });
       return moved.state;
+    });
+  }
+
+  /**
+   * Changes who reads a stage change's note: its organization's coordinators (admins: any). One whose
+   * note the viewer may not read is reported as not found, revealing nothing.
+   */
+  setStageChangeVisibility(viewer: Viewer, { id, visibility, expectedVersion }: SetStageChangeVisibilityArgs): Promise<StageChangeRow> {
+    return this.writes.run(viewer, 'setStageChangeVisibility', async ({ manager }) => {
+      const found = isUuid(id) ? await this.states.stageChangeById(id, manager) : null;
+      const readable = found && canSee(viewer, { visibility: found.visibility, organizationId: found.organizationId ?? '' }) ? found : null;
+      const current = editableRow(viewer, readable && { ...readable, organizationId: readable.organizationId ?? '' }, {
+        what: 'StageChange',
+        id,
+        expectedVersion,
+        forbidden: 'Only the organization that moved the stage can change who reads its note',
+      });
+      const changed = await this.states.setStageChangeVisibility(id, visibility, expectedVersion, manager);
+      if (!changed) throw notFound('StageChange', id);
+      return { ...changed, organizationId: current.organizationId || null };
     });
   }
 }

@@ -5,7 +5,7 @@ import { RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../c
 import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
 import { SqlParams } from '../common/sql.js';
 import { newestVisibleOn } from '../interactions/visibility.js';
-import { stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
+import { obstacleVisibleTo, stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 
@@ -79,10 +79,10 @@ export class TargetsRepository {
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
            ${LAST_IMPORT_SQL} AS "importId",
            ${newestVisibleOn(viewer, p, 's.iso3')} AS "lastContactOn", o.open AS "openObstacles"
-           ${query.obstacleProperties ? `, ${stateObstaclesJson('s.iso3', query.obstacleProperties)}::text AS "obstaclesJson"` : ''}
+           ${query.obstacleProperties ? `, ${stateObstaclesJson(viewer, p, 's.iso3', query.obstacleProperties)}::text AS "obstaclesJson"` : ''}
          FROM states s
          LEFT JOIN LATERAL (
-           SELECT count(*) AS open FROM obstacles o WHERE o.state_iso3 = s.iso3 AND o.status = 'OPEN') o ON true
+           SELECT count(*) AS open FROM obstacles o WHERE o.state_iso3 = s.iso3 AND o.status = 'OPEN' AND ${obstacleVisibleTo(viewer, p)}) o ON true
        ) t
        WHERE ${where.join(' AND ')}`,
       p.values,

@@ -9,6 +9,7 @@ import type { Grouping } from '../groupings/grouping.model.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
 import { visibleTo } from '../interactions/visibility.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
+import { OBSTACLE_COLUMNS, obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
 import { mandateVisibleTo } from './mandate-visibility.js';
 import { PlannedActivityKind, PlannedActivityStatus } from './work-plan.enums.js';
 import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
@@ -30,9 +31,6 @@ const ACTIVITY_COLUMNS = `a.id, a.mandate_id AS "mandateId", a.title, a.kind, a.
 const GROUPING_COLUMNS = `g.id, g.name, g.description, g.created_by AS "createdById", g.version,
   g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
 
-const OBSTACLE_COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
-  o.recorded_on AS "recordedOn", o.resolved_on AS "resolvedOn", o.recorded_by AS "recordedById", o.version,
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
 /** A follow-up still to do. */
 const PENDING = 'i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL';
@@ -365,13 +363,14 @@ export class MandatesRepository {
     );
   }
 
-  /** Open obstacles of mandates, or those taken over at the hand-over when `carried`; oldest first. */
-  obstaclesOf(mandateIds: readonly string[], carried = false): Promise<Keyed<Obstacle>[]> {
+  /** Open obstacles of mandates this viewer may see, or those taken over at the hand-over when `carried`; oldest first. */
+  obstaclesOf(viewer: Viewer, mandateIds: readonly string[], carried = false): Promise<Keyed<Obstacle>[]> {
+    const p = new SqlParams();
     const join = carried ? 'o.id = ANY(m.carried_obstacle_ids)' : OPEN_OBSTACLE_OF_M;
     return this.db.query(
       `SELECT m.id AS "__key", ${OBSTACLE_COLUMNS} FROM mandates m JOIN obstacles o ON ${join}
-       WHERE m.id = ANY($1::uuid[]) ORDER BY o.recorded_on, o.id`,
-      [mandateIds],
+       WHERE m.id = ANY(${p.add(mandateIds)}::uuid[]) AND ${obstacleVisibleTo(viewer, p)} ORDER BY o.recorded_on, o.id`,
+      p.values,
     );
   }
 }

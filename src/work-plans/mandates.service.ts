@@ -106,13 +106,15 @@ export class MandatesService {
       );
       let activities = 0;
       if (previous && input.carryOverActivities !== false) activities = await this.mandates.carryActivities(previous.id, mandate.id, manager);
+      // The open obstacles taken over are not counted here: each has a visibility of its own.
       const handOver = previous
-        ? `, taking over from "${previous.name}" (${count(carried.obstacleIds.length, 'open obstacle')}, ${count(carried.groupingIds.length, 'target list')}, ${count(activities, 'planned activity', 'planned activities')})`
+        ? `, taking over from {extra} (${count(carried.groupingIds.length, 'target list')}, ${count(activities, 'planned activity', 'planned activities')})`
         : '';
       await emit({
         kind: ActivityKind.MANDATE_STARTED,
+        subjectId: mandate.id,
         stateIso3s: [],
-        summary: `Mandate "${mandate.name}" started (${mandate.periodFrom} to ${mandate.periodTo})${handOver}`,
+        summary: `Mandate "{text}" started (${mandate.periodFrom} to ${mandate.periodTo})${handOver}`,
         visibility: mandate.visibility,
       });
       return mandate;
@@ -131,7 +133,7 @@ export class MandatesService {
       }
       if (targetListIds) await this.checkGroupings(targetListIds, tx.manager);
       const mandate = await this.mandates.update(id, expectedVersion, { ...changes, groupingIds: targetListIds }, tx.manager);
-      await this.changed(tx, mandate, `Mandate "${mandate.name}" changed`);
+      await this.changed(tx, mandate, 'Mandate "{text}" changed');
       return mandate;
     });
   }
@@ -143,8 +145,9 @@ export class MandatesService {
       if (await this.mandates.hasSuccessor(id, tx.manager)) {
         throw new AppError('CONFLICT', `Mandate "${current.name}" was handed over to another mandate and stays part of its history`, { id });
       }
+      await tx.freeze([id]);
       await this.mandates.delete(id, expectedVersion, tx.manager);
-      await this.changed(tx, current, `Mandate "${current.name}" deleted`);
+      await this.changed(tx, current, `Mandate "${current.name}" deleted`, [], false);
     });
     return id;
   }
@@ -156,7 +159,7 @@ export class MandatesService {
         { id: randomUUID(), mandateId, title: input.title, description: input.description ?? null, indicators: indicatorsJson(input.indicators) },
         tx.manager,
       );
-      await this.changed(tx, mandate, `Objective "${objective.title}" added to "${mandate.name}"`);
+      await this.changed(tx, mandate, `Objective "${objective.title}" added to "{text}"`);
       return objective;
     });
   }
@@ -172,7 +175,7 @@ export class MandatesService {
         { ...changes, indicators: indicators ? indicatorsJson(indicators) : undefined },
         tx.manager,
       );
-      await this.changed(tx, mandate, `Objective "${objective.title}" of "${mandate.name}" changed`);
+      await this.changed(tx, mandate, `Objective "${objective.title}" of "{text}" changed`);
       return objective;
     });
   }
@@ -183,7 +186,7 @@ export class MandatesService {
       if (!current) throw notFound('Objective', id);
       const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'Objective', id);
       await this.mandates.deleteObjective(id, expectedVersion, tx.manager);
-      await this.changed(tx, mandate, `Objective "${current.title}" removed from "${mandate.name}"`);
+      await this.changed(tx, mandate, `Objective "${current.title}" removed from "{text}"`);
     });
     return id;
   }
@@ -204,7 +207,7 @@ export class MandatesService {
       };
       await this.checkActivity(viewer, fields, tx.manager, fields.interactionIds);
       const activity = await this.mandates.insertActivity({ ...fields, id: randomUUID(), mandateId }, tx.manager);
-      await this.changed(tx, mandate, `Activity "${activity.title}" planned for ${activity.plannedOn} in "${mandate.name}"`, activity.stateIso3s);
+      await this.changed(tx, mandate, `Activity "${activity.title}" planned for ${activity.plannedOn} in "{text}"`, activity.stateIso3s);
       return activity;
     });
   }
@@ -217,7 +220,7 @@ export class MandatesService {
       await this.checkActivity(viewer, { ...current, ...withoutUndefined(changes) }, tx.manager, changes.interactionIds);
       const activity = await this.mandates.updateActivity(id, expectedVersion, changes, tx.manager);
       const what = changes.status && changes.status !== current.status ? ` is now ${activity.status}` : ' changed';
-      await this.changed(tx, mandate, `Activity "${activity.title}" of "${mandate.name}"${what}`, activity.stateIso3s);
+      await this.changed(tx, mandate, `Activity "${activity.title}" of "{text}"${what}`, activity.stateIso3s);
       return activity;
     });
   }
@@ -228,13 +231,18 @@ export class MandatesService {
       if (!current) throw notFound('PlannedActivity', id);
       const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'PlannedActivity', id);
       await this.mandates.deleteActivity(id, expectedVersion, tx.manager);
-      await this.changed(tx, mandate, `Activity "${current.title}" removed from "${mandate.name}"`, current.stateIso3s);
+      await this.changed(tx, mandate, `Activity "${current.title}" removed from "{text}"`, current.stateIso3s);
     });
     return id;
   }
 
-  private async changed(tx: WriteTransaction, mandate: Mandate, summary: string, stateIso3s: string[] = []): Promise<void> {
-    await tx.emit({ kind: ActivityKind.WORK_PLAN_CHANGED, stateIso3s, summary, visibility: mandate.visibility });
+  /**
+   * A WORK_PLAN_CHANGED event: `{text}` in the summary is the mandate's name as it is when read (the
+   * titles named beside it are shown only to those who could see them when written). A deletion
+   * (`follows` false) keeps the words of the moment.
+   */
+  private async changed(tx: WriteTransaction, mandate: Mandate, summary: string, stateIso3s: string[] = [], follows = true): Promise<void> {
+    await tx.emit({ kind: ActivityKind.WORK_PLAN_CHANGED, ...(follows ? { subjectId: mandate.id } : {}), stateIso3s, summary, visibility: mandate.visibility });
   }
 
   /** The mandate, locked, if the viewer may read it (NOT_FOUND otherwise). */

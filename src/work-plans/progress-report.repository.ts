@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ConsentType, InteractionType, ObstacleStatus, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { SqlParams } from '../common/sql.js';
 import { visibleTo } from '../interactions/visibility.js';
+import { obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
 
 export interface ReportScope {
   from: string;
@@ -92,8 +93,8 @@ export class ProgressReportRepository {
     );
   }
 
-  /** Obstacles recorded in the period, or addressed in it. */
-  obstacles(scope: ReportScope): Promise<ObstacleRow[]> {
+  /** Obstacles this viewer may see, recorded in the period or addressed in it. */
+  obstacles(viewer: Viewer, scope: ReportScope): Promise<ObstacleRow[]> {
     const p = new SqlParams();
     const from = p.add(scope.from);
     const to = p.add(scope.to);
@@ -102,7 +103,7 @@ export class ProgressReportRepository {
        FROM obstacles o JOIN states s ON s.iso3 = o.state_iso3
        WHERE (o.recorded_on BETWEEN ${from}::date AND ${to}::date
               OR (o.status = 'ADDRESSED' AND o.resolved_on BETWEEN ${from}::date AND ${to}::date))
-         AND ${statesIn(scope, p)}
+         AND ${obstacleVisibleTo(viewer, p)} AND ${statesIn(scope, p)}
        ORDER BY s.name, s.iso3`,
       p.values,
     );

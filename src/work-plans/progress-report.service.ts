@@ -83,7 +83,7 @@ export class ProgressReportService {
     const [interactions, moves, obstacles, treaty] = await Promise.all([
       this.report.interactions(viewer, scope),
       this.report.stageMoves(scope),
-      this.report.obstacles(scope),
+      this.report.obstacles(viewer, scope),
       this.report.treaty(scope),
     ]);
     const byType = Object.values(InteractionType)

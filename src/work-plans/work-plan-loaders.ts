@@ -64,8 +64,8 @@ export class WorkPlanLoaders {
     this.carriedTargetLists = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.groupingsOf(ids, true), (g) => g.__key)));
     this.openFollowUps = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.followUpsOf(need(), ids), (i) => i.__key)));
     this.carriedFollowUps = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.followUpsOf(need(), ids, true), (i) => i.__key)));
-    this.openObstacles = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.obstaclesOf(ids), (o) => o.__key)));
-    this.carriedObstacles = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.obstaclesOf(ids, true), (o) => o.__key)));
+    this.openObstacles = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.obstaclesOf(need(), ids), (o) => o.__key)));
+    this.carriedObstacles = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.obstaclesOf(need(), ids, true), (o) => o.__key)));
     this.report = new DataLoader(async (mandates) => Promise.all(mandates.map((m) => reports.forMandate(need(), m))), {
       cacheKeyFn: (m) => m.id,
     });

@@ -186,10 +186,10 @@ describe('hand-over', () => {
     expect(two.statements).toBe(one.statements);
   });
 
-  it('records MANDATE_STARTED with what was taken over', async () => {
+  it('records MANDATE_STARTED with what was taken over (not the obstacles, which each have their own visibility)', async () => {
     const feed = ok(await t.gql('{ activityFeed(filter: { kinds: [MANDATE_STARTED] }, first: 10) { edges { node { summary actor { id } } } } }', {}, cast.partner.token)).activityFeed;
     expect(feed.edges[0].node).toEqual({
-      summary: `Mandate "Universalization coordinators 2026" started (${daysAgo(134)} to ${daysAgo(-230)}), taking over from "Universalization coordinators 2025" (1 open obstacle, 1 target list, 1 planned activity)`,
+      summary: `Mandate "Universalization coordinators 2026" started (${daysAgo(134)} to ${daysAgo(-230)}), taking over from "Universalization coordinators 2025" (1 target list, 1 planned activity)`,
       actor: { id: cast.panama.id },
     });
   });

@@ -69,11 +69,14 @@ describe('obstacles', () => {
       stockpile = await record({ stateIso3: 'TUV', category: 'SUBSTANTIVE', description: 'Security concerns', recordedOn: '2026-01-10' }, cast.panama);
     });
 
-    it('lets every role read them, partners included', async () => {
-      expect(await read(parliament.id, cast.partner)).toEqual(parliament);
-      const listed = ok(await t.gql('{ obstacles { totalCount edges { node { id } } } }', {}, cast.partner.token)).obstacles;
-      expect(listed.totalCount).toBe(3);
-      expect(await ofState('KIR', '', cast.partner)).toHaveLength(2);
+    it('lets the coordinators of every organization read them, and partners none of these COORDINATORS ones', async () => {
+      expect(await read(parliament.id, cast.panama)).toEqual(parliament);
+      const listed = async (actor: Actor) => ok(await t.gql('{ obstacles { totalCount edges { node { id } } } }', {}, actor.token)).obstacles;
+      expect((await listed(cast.panama)).totalCount).toBe(3);
+      expect(await ofState('KIR', '', cast.panama)).toHaveLength(2);
+      expect(await read(parliament.id, cast.partner)).toBeNull();
+      expect(await listed(cast.partner)).toEqual({ totalCount: 0, edges: [] });
+      expect(await ofState('KIR', '', cast.partner)).toEqual([]);
     });
 
     it('returns null for an unknown or malformed id', async () => {
@@ -294,7 +297,7 @@ describe('obstacles', () => {
       const sizes: number[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const connection: any = ok(await t.gql(PAGE, { after, filter: { stateIso3s: ['PLW'] } }, cast.partner.token)).obstacles;
+        const connection: any = ok(await t.gql(PAGE, { after, filter: { stateIso3s: ['PLW'] } }, cast.panama.token)).obstacles;
         expect(connection.totalCount).toBe(dates.length);
         sizes.push(connection.edges.length);
         seen.push(...nodes(connection));

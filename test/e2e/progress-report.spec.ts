@@ -125,17 +125,19 @@ describe('progress report', () => {
     expect(iso3s(r.treaty.ratifications)).toEqual(facts.ratifications);
   });
 
-  it('counts for a partner only the SHARED interactions; the other sections are the same facts', async () => {
+  it('counts for a partner only the SHARED interactions and obstacles; stage moves and treaty actions are the same facts', async () => {
     const r = await report({ from: FROM, to: TO, regionalGroups: ['ASIA_PACIFIC'] }, cast.partner.token);
     expect(names(r.statesContacted)).toEqual(['Kiribati', 'Tonga', 'Tuvalu']);
     expect(r.interactions.count).toBe(4);
     expect(r.interactionsByType.map((row: any) => [row.type, row.count])).toEqual([['LETTER', 2], ['PHONE_CALL', 1], ['EMAIL', 1]]);
     expect([r.letters.sent.count, r.letters.answered.count, r.letters.unanswered.count]).toEqual([2, 1, 1]);
     expect(r.stageMoves.forward.count).toBe(3);
-    expect(r.obstacles.addressed.count).toBe(2);
+    // The obstacles were recorded COORDINATORS (the default): a partner counts none of them.
+    expect([r.obstacles.recorded.count, r.obstacles.addressed.count]).toEqual([0, 0]);
     // Panama sees France's COORDINATORS letter but not its ORGANIZATION meeting.
     const panama = await report({ from: FROM, to: TO, regionalGroups: ['ASIA_PACIFIC'] }, cast.panama.token);
     expect(names(panama.statesContacted)).toEqual(['Kiribati', 'Papua New Guinea', 'Tonga', 'Tuvalu']);
+    expect(panama.obstacles.addressed.count).toBe(2);
   });
 
   it("takes a mandate's period and organizations as defaults, and other regions and States as asked", async () => {

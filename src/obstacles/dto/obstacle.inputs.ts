@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ObstacleCategory, ObstacleStatus } from '../../common/enums.js';
+import { ObstacleCategory, ObstacleStatus, Visibility } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
@@ -33,6 +33,11 @@ export class RecordObstacleInput {
   @Field(() => DateScalar, { nullable: true, description: 'Default: today' })
   @IsOptional()
   recordedOn?: string | null;
+
+  @Field(() => Visibility, { nullable: true, description: 'Who sees it at all (default COORDINATORS: coordinators and admins)' })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
 }
 
 /** Every field may be left out (unchanged); measures may be cleared with null. */
@@ -65,6 +70,11 @@ export class UpdateObstacleInput {
   @OmittableNotNull()
   @IsString()
   recordedOn?: string;
+
+  @Field(() => Visibility, { nullable: true, description: 'Who sees it at all; only the organization that recorded it (or an admin) changes it' })
+  @OmittableNotNull()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
 }
 
 @ArgsType()

@@ -1,7 +1,7 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { ObstacleStatus, RatificationStage, RegionalGroup, TreatyStatus } from '../../common/enums.js';
+import { ObstacleStatus, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
@@ -72,7 +72,31 @@ export class SetRatificationStageArgs {
   @MaxLength(2000)
   note?: string;
 
+  @Field(() => Visibility, {
+    nullable: true,
+    description: 'Who reads the note and who moved the stage (every user sees the stage itself). Default COORDINATORS',
+  })
+  @IsOptional()
+  @IsEnum(Visibility)
+  visibility?: Visibility;
+
   @Field(() => Int, { nullable: true, description: 'When given, the change is rejected with CONFLICT unless the State is still at this version' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number;
+}
+
+@ArgsType()
+export class SetStageChangeVisibilityArgs {
+  @Field(() => ID)
+  @IsString()
+  id: string;
+
+  @Field(() => Visibility)
+  @IsEnum(Visibility)
+  visibility: Visibility;
+
+  @Field(() => Int, { nullable: true, description: 'When given, the change is rejected with CONFLICT unless the stage change is still at this version' })
   @IsOptional()
   @IsInt()
   expectedVersion?: number;
