@@ -10,6 +10,7 @@ import { ContactPostings1795850000000 } from './1795850000000-contact-postings.j
 import { SpreadsheetImport1795860000000 } from './1795860000000-spreadsheet-import.js';
 import { EventAndCampaignEdits1795870000000 } from './1795870000000-event-and-campaign-edits.js';
 import { PlannedMeetingEdits1795880000000 } from './1795880000000-planned-meeting-edits.js';
+import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SpreadsheetImport1795860000000,
   EventAndCampaignEdits1795870000000,
   PlannedMeetingEdits1795880000000,
+  TokenRevocation1795930000000,
 ];

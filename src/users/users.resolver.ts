@@ -7,6 +7,7 @@ import { Role } from '../common/enums.js';
 
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
+import { ResetPasswordArgs } from './dto/reset-password.args.js';
 import { User } from './user.model.js';
 import { UsersService } from './users.service.js';
 
@@ -36,6 +37,12 @@ export class UsersResolver {
   @Mutation(() => User)
   enableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
     return this.service.setDisabled(viewer, id, false);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, { description: "Sets a new password for a user; every token issued to them before stops working" })
+  resetPassword(@CurrentViewer() viewer: Viewer, @Args() { userId, newPassword }: ResetPasswordArgs): Promise<User> {
+    return this.service.resetPassword(viewer, userId, newPassword);
   }
 
   @ResolveField(() => Organization)
