@@ -3,6 +3,7 @@ import { Writes } from '../activity/writes.js';
 import { badInput, unauthenticated } from '../common/errors.js';
 import type { AuthPayload } from '../users/user.model.js';
 import { ActiveUsersCache } from '../users/active-users.cache.js';
+import { ownProfile } from '../users/people.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { checkNewPassword } from './password-policy.js';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './passwords.js';
@@ -29,7 +30,7 @@ export class AuthService {
       throw unauthenticated('Wrong e-mail or password');
     }
     const { passwordHash: _hash, tokenGeneration, ...profile } = user;
-    return { token: this.tokens.issue({ sub: user.id, role: user.role, org: user.organizationId, gen: tokenGeneration }), user: profile };
+    return { token: this.tokens.issue({ sub: user.id, role: user.role, org: user.organizationId, gen: tokenGeneration }), user: ownProfile(profile) };
   }
 
   /**
@@ -51,7 +52,7 @@ export class AuthService {
     this.activeUsers.forget(viewer.id);
     if (!updated) throw unauthenticated();
     const { tokenGeneration, ...profile } = updated;
-    return { token: this.tokens.issue({ sub: updated.id, role: updated.role, org: updated.organizationId, gen: tokenGeneration }), user: profile };
+    return { token: this.tokens.issue({ sub: updated.id, role: updated.role, org: updated.organizationId, gen: tokenGeneration }), user: ownProfile(profile) };
   }
 
   /**
