@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
+import { useSecurityHeaders } from './common/security-headers.js';
 import { InputValidationPipe, invalidInput } from './common/validation.js';
 import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
 import { importPublicData } from './data-import/importer.js';
@@ -69,6 +70,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       logger: logLevels(config),
     });
     closeConnectionsOnShutdown(adapter.getInstance());
+    await useSecurityHeaders(app);
     // Spreadsheet uploads (POST /imports/spreadsheet); the files are read, and limited, by that route.
     await app.register(multipart, { limits: { fileSize: config.importUploadBytes, files: 2 } });
     app.useGlobalPipes(
