@@ -12,6 +12,7 @@ import { EventAndCampaignEdits1795870000000 } from './1795870000000-event-and-ca
 import { PlannedMeetingEdits1795880000000 } from './1795880000000-planned-meeting-edits.js';
 import { IdempotencyKeys1795900000000 } from './1795900000000-idempotency-keys.js';
 import { TextVisibility1795920000000 } from './1795920000000-text-visibility.js';
+import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PlannedMeetingEdits1795880000000,
   IdempotencyKeys1795900000000,
   TextVisibility1795920000000,
+  TokenRevocation1795930000000,
 ];

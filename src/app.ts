@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { answerOversizedBodies } from './common/request-bodies.js';
+import { useSecurityHeaders } from './common/security-headers.js';
 import { InputValidationPipe, invalidInput } from './common/validation.js';
 import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
 import { importPublicData } from './data-import/importer.js';
@@ -74,6 +75,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     answerOversizedBodies(adapter.getInstance(), (request) =>
       request.routeOptions.url === SPREADSHEET_UPLOAD_PATH ? spreadsheetUploadLimit(config) : (request.routeOptions.bodyLimit ?? config.limits.bodyBytes),
     );
+    await useSecurityHeaders(app);
     // Spreadsheet uploads (POST /imports/spreadsheet); the files are read, and limited, by that route.
     await app.register(multipart, { limits: { fileSize: config.importUploadBytes, files: 2 } });
     app.useGlobalPipes(

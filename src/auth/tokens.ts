@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSigner, createVerifier } from 'fast-jwt';
+import { randomUUID } from 'node:crypto';
 import { CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Role } from '../common/enums.js';
@@ -8,13 +9,21 @@ export interface TokenClaims {
   sub: string;
   role: Role;
   org: string;
+  /** The user's token generation when it was issued: a token of an older generation is revoked. */
+  gen: number;
 }
 
-/** HS256 JSON Web Tokens that expire (JWT_TTL_SECONDS) and carry the user's role. */
+export interface VerifiedClaims extends TokenClaims {
+  /** The token's id, by which signing out revokes it (absent from tokens issued before ids were). */
+  jti?: string;
+  exp: number;
+}
+
+/** HS256 JSON Web Tokens that expire (JWT_TTL_SECONDS) and carry the user's role, token generation and an id. */
 @Injectable()
 export class TokenService {
-  private readonly sign: (claims: TokenClaims) => string;
-  private readonly verifier: (token: string) => TokenClaims & { exp: number };
+  private readonly sign: (claims: TokenClaims & { jti: string }) => string;
+  private readonly verifier: (token: string) => VerifiedClaims;
 
   constructor(@Inject(CONFIG) config: AppConfig) {
     this.sign = createSigner({ key: config.jwtSecret, algorithm: 'HS256', expiresIn: config.jwtTtlSeconds * 1000 });
@@ -22,11 +31,11 @@ export class TokenService {
   }
 
   issue(claims: TokenClaims): string {
-    return this.sign(claims);
+    return this.sign({ ...claims, jti: randomUUID() });
   }
 
   /** The claims of a valid, unexpired token, or null. */
-  verify(token: string): (TokenClaims & { exp: number }) | null {
+  verify(token: string): VerifiedClaims | null {
     try {
       const claims = this.verifier(token);
       return typeof claims.sub === 'string' ? claims : null;

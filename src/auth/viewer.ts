@@ -7,6 +7,8 @@ export interface Viewer {
   displayName: string;
   role: Role;
   organizationId: string;
+  /** The token the request came with: its id (absent from tokens issued before ids were) and expiry (seconds since the epoch). */
+  token?: { id?: string; expiresAt: number };
 }
 
 export const canWrite = (viewer: Viewer) => viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR;

@@ -4,7 +4,8 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import { passwordProblem } from '../auth/password-policy.js';
+import { hashPassword } from '../auth/passwords.js';
 import { OrganizationKind, Role } from '../common/enums.js';
 import { loadConfig } from '../config/config.js';
 import { migrate, openDatabase } from '../database/data-source.js';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   if (!Object.values(Role).includes(role as Role)) throw new Error(`--role must be ADMIN, COORDINATOR or PARTNER\n${USAGE}`);
   if (!Object.values(OrganizationKind).includes(kind as OrganizationKind)) throw new Error(`unknown --kind "${kind}"\n${USAGE}`);
   const password = await readPassword();
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+  const problem = await passwordProblem(password);
+  if (problem) throw new Error(problem);
 
   const config = loadConfig();
   const handle = await openDatabase(config).catch((error) => {

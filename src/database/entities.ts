@@ -1,4 +1,5 @@
 import { ActivityEventEntity } from '../activity/activity-event.entity.js';
+import { RevokedTokenEntity } from '../auth/revoked-token.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
 import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
@@ -28,6 +29,7 @@ import { VoteEntity } from '../votes/vote.entity.js';
 export const ENTITIES = [
   OrganizationEntity,
   UserEntity,
+  RevokedTokenEntity,
   StateEntity,
   StageChangeEntity,
   ResolutionEntity,

@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { AuthService } from '../auth/auth.service.js';
 import { AppError, badInput } from '../common/errors.js';
+import { toCsv } from '../common/export-text.js';
 import { TargetOrder } from '../common/enums.js';
 import { TargetFilter } from './dto/targets.args.js';
 import { TargetsService, type RankedTarget } from './targets.service.js';
@@ -59,7 +59,7 @@ export class TargetsExportController {
     try {
       const { filter, orderBy } = await parseQuery(query);
       const ranked = await this.targets.rank(viewer, filter, orderBy);
-      const csv = stringify([COLUMNS.map(([name]) => name), ...ranked.map((t) => COLUMNS.map(([, value]) => value(t)))]);
+      const csv = toCsv([COLUMNS.map(([name]) => name), ...ranked.map((t) => COLUMNS.map(([, value]) => value(t)))]);
       reply
         .header('Content-Type', 'text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="targets.csv"')

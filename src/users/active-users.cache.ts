@@ -2,19 +2,19 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
 import { ACCOUNT_CHANGES, type AccountChangeListener, type AccountChanges } from './account-changes.js';
-import type { User } from './user.model.js';
-import { UsersRepository } from './users.repository.js';
+import { UsersRepository, type ActiveUser } from './users.repository.js';
 
 /**
  * The signed-in users, each kept for USER_CACHE_SECONDS after it was read, so that a burst of
  * requests with one token costs one lookup. `forget(id)` is the one way to say "this account
- * changed": every instance forgets it at once and re-checks that user's open sockets. A change made
- * outside the service (the command line, SQL) is seen at the latest USER_CACHE_SECONDS later.
- * 0 reads the user on every request.
+ * changed" (disabled, enabled, its role, organization or password changed, a token signed out):
+ * every instance forgets it at once and re-checks that user's open sockets. A change made outside
+ * the service (the command line, SQL) is seen at the latest USER_CACHE_SECONDS later. 0 reads the
+ * user on every request.
  */
 @Injectable()
 export class ActiveUsersCache implements OnApplicationShutdown {
-  private readonly entries = new Map<string, { user: User | null; until: number }>();
+  private readonly entries = new Map<string, { user: ActiveUser | null; until: number }>();
   private readonly ttlMs: number;
   /** Counts forgets, so that a read begun before one does not put back what it forgot. */
   private forgets = 0;
@@ -32,8 +32,8 @@ export class ActiveUsersCache implements OnApplicationShutdown {
     });
   }
 
-  /** The enabled user with this id, or null. */
-  async activeById(id: string): Promise<User | null> {
+  /** The enabled user with this id, with their token generation and revoked tokens, or null. */
+  async activeById(id: string): Promise<ActiveUser | null> {
     if (!this.ttlMs) return this.users.activeById(id);
     const now = Date.now();
     const entry = this.entries.get(id);

@@ -29,6 +29,10 @@ export class UserEntity {
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_users_organization' })
   organization?: OrganizationEntity;
 
+  /** Carried by every token issued to the user; raising it revokes every older token. */
+  @Column('integer', { name: 'token_generation', default: 0 })
+  tokenGeneration: number;
+
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt: Date | null;
 

@@ -7,16 +7,23 @@ export class User {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  /** Resolved by UsersResolver: null unless the viewer may see it (see people.ts). */
+  @Field(() => String, { nullable: true, description: 'Null unless you are this user, an admin, or a coordinator of their organization' })
   email: string;
 
   @Field()
   displayName: string;
 
-  @Field(() => Role)
+  /** Resolved by UsersResolver: null unless the viewer may see it (see people.ts). */
+  @Field(() => Role, { nullable: true, description: 'Null unless you are this user, an admin, or a coordinator of their organization' })
   role: Role;
 
-  @Field({ description: 'A disabled user cannot sign in, and their tokens stop working at once' })
+  /** Resolved by UsersResolver: null unless the viewer may see it (see people.ts). */
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'A disabled user cannot sign in, and their tokens stop working at once. Null unless you are this user, an admin, or a coordinator of their organization',
+  })
   disabled?: boolean;
 
   /** Resolved by UserFieldsResolver through the organization loader. */

@@ -11,6 +11,14 @@ export const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.r
 export interface UserWithSecret extends User {
   passwordHash: string;
   disabled: boolean;
+  tokenGeneration: number;
+}
+
+/** An enabled user as a request's token is checked against: the tokens still valid are of this generation and not revoked. */
+export interface ActiveUser extends User {
+  tokenGeneration: number;
+  /** The ids of this user's tokens signed out before their expiry. */
+  revokedTokenIds: string[];
 }
 
 export interface NewUser {
@@ -28,17 +36,56 @@ export class UsersRepository {
 
   async byEmail(email: string): Promise<UserWithSecret | null> {
     const rows = await this.db.query(
-      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash"
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.token_generation AS "tokenGeneration"
        FROM users u WHERE u.email = lower($1)`,
       [email],
     );
     return rows[0] ?? null;
   }
 
-  /** An enabled user, or null. */
-  async activeById(id: string): Promise<User | null> {
-    const rows = await this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`, [id]);
+  /** An enabled user with their password hash, or null. */
+  async activeWithSecret(id: string): Promise<UserWithSecret | null> {
+    const rows = await this.db.query(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.token_generation AS "tokenGeneration"
+       FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`,
+      [id],
+    );
     return rows[0] ?? null;
+  }
+
+  /** An enabled user, with what decides which of their tokens are valid, or null. */
+  async activeById(id: string): Promise<ActiveUser | null> {
+    const rows = await this.db.query(
+      `SELECT ${USER_COLUMNS}, u.token_generation AS "tokenGeneration",
+         ARRAY(SELECT r.token_id::text FROM revoked_tokens r WHERE r.user_id = u.id AND r.expires_at > now()) AS "revokedTokenIds"
+       FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Sets a new password and raises the token generation (every token issued before stops working); null when unknown. */
+  async setPassword(id: string, passwordHash: string, db: Queryable): Promise<(User & { tokenGeneration: number }) | null> {
+    const rows = await db.query(
+      `UPDATE users u SET password_hash = $2, token_generation = u.token_generation + 1, updated_at = now()
+       WHERE u.id = $1 RETURNING ${USER_COLUMNS}, u.token_generation AS "tokenGeneration"`,
+      [id, passwordHash],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
+  /** Revokes every token of a user issued so far. */
+  async raiseTokenGeneration(id: string, db: Queryable): Promise<void> {
+    await db.query(`UPDATE users SET token_generation = token_generation + 1, updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** Revokes one token until it expires; forgets the revocations of tokens that have expired since. */
+  async revokeToken(tokenId: string, userId: string, expiresAt: Date, db: Queryable): Promise<void> {
+    await db.query(`DELETE FROM revoked_tokens WHERE expires_at <= now()`);
+    await db.query(
+      `INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_id) DO NOTHING`,
+      [tokenId, userId, expiresAt],
+    );
   }
 
   /** Disables or enables an account; returns the user, or null when unknown. */

@@ -9,6 +9,8 @@ import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserInput } from './dto/update-user.input.js';
+import { ResetPasswordArgs } from './dto/reset-password.args.js';
+import { maySeeAccount } from './people.js';
 import { User } from './user.model.js';
 import { UsersService } from './users.service.js';
 
@@ -47,6 +49,27 @@ export class UsersResolver {
   @Mutation(() => User)
   enableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
     return this.service.setDisabled(viewer, id, false);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, { description: "Sets a new password for a user; every token issued to them before stops working" })
+  resetPassword(@CurrentViewer() viewer: Viewer, @Args() { userId, newPassword }: ResetPasswordArgs): Promise<User> {
+    return this.service.resetPassword(viewer, userId, newPassword);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  email(user: User, _args: NoArgs, { viewer }: GqlContext): string | null {
+    return maySeeAccount(viewer, user) ? user.email : null;
+  }
+
+  @ResolveField(() => Role, { nullable: true })
+  role(user: User, _args: NoArgs, { viewer }: GqlContext): Role | null {
+    return maySeeAccount(viewer, user) ? user.role : null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true })
+  disabled(user: User, _args: NoArgs, { viewer }: GqlContext): boolean | null {
+    return maySeeAccount(viewer, user) ? (user.disabled ?? false) : null;
   }
 
   @ResolveField(() => Organization)

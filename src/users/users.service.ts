@@ -2,6 +2,7 @@ import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { checkNewPassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
@@ -29,6 +30,7 @@ export class UsersService {
   }
 
   async create(viewer: Viewer, input: CreateUserInput): Promise<User> {
+    await checkNewPassword(input.password);
     const passwordHash = await hashPassword(input.password);
     const created = await this.writes.run(viewer, 'createUser', async ({ manager }) => {
       const [organization] = await this.organizations.byIds([input.organizationId], manager);
@@ -78,8 +80,23 @@ export class UsersService {
   }
 
   /**
+   * An admin sets a new password for a user (who has forgotten theirs): every token issued to that
+   * user before stops working.
+   */
+  async resetPassword(viewer: Viewer, userId: string, newPassword: string): Promise<User> {
+    await checkNewPassword(newPassword);
+    const passwordHash = await hashPassword(newPassword);
+    const user = await this.writes.run(viewer, 'resetPassword', ({ manager }) => this.users.setPassword(userId, passwordHash, manager));
+    this.activeUsers.forget(userId);
+    if (!user) throw notFound('User', userId);
+    const { tokenGeneration: _generation, ...profile } = user;
+    return profile;
+  }
+
+  /**
    * Creates the first ADMIN from ADMIN_EMAIL / ADMIN_PASSWORD when there is no user at all.
-   * Nothing else ever creates an account without an explicit password.
+   * Nothing else ever creates an account without an explicit password. An ADMIN_PASSWORD that the
+   * password policy refuses stops the start-up with the reason.
    */
   async ensureFirstAdmin(admin: { email?: string; password?: string; organization: string }): Promise<void> {
     if ((await this.users.count()) > 0) return;
@@ -87,6 +104,9 @@ export class UsersService {
       this.logger.warn('No user exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin, or run npm run user:create');
       return;
     }
+    await checkNewPassword(admin.password).catch((error: Error) => {
+      throw new Error(`ADMIN_PASSWORD is not acceptable: ${error.message}`);
+    });
     const passwordHash = await hashPassword(admin.password);
     await this.writes.run(null, 'createFirstAdmin', async ({ manager }) => {
       const organization =

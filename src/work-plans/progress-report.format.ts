@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RegionalGroup } from '../common/enums.js';
+import { markdownText, toCsv } from '../common/export-text.js';
 import type { ProgressReport, StateTally } from './progress-report.model.js';
 
 const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
@@ -36,9 +36,9 @@ export interface ReportHeading {
   organizationNames: string[] | null;
 }
 
-/** CSV: one row per number, with the States' ISO codes and names. */
+/** CSV: one row per number, with the States' ISO codes and names (text cells neutralised: see toCsv). */
 export function reportCsv(report: ProgressReport): string {
-  return stringify([
+  return toCsv([
     ['section', 'measure', 'count', 'state_iso3s', 'states'],
     ...lines(report).map(([section, measure, t]) => [
       section,
@@ -50,33 +50,33 @@ export function reportCsv(report: ProgressReport): string {
   ]);
 }
 
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const md = markdownText;
 
-/** Markdown, to paste into a report to the Meeting of States Parties. */
+/** Markdown, to paste into a report to the Meeting of States Parties. Every name is escaped (see markdownText). */
 export function reportMarkdown(report: ProgressReport, heading: ReportHeading): string {
   const scope = [
-    `Period: ${report.from} to ${report.to}`,
+    `Period: ${md(report.from)} to ${md(report.to)}`,
     `Regional groups: ${report.regionalGroups.length ? report.regionalGroups.map((group) => GROUP_NAMES[group]).join(', ') : 'all'}`,
   ];
-  if (report.stateIso3s) scope.push(`States: ${report.stateIso3s.join(', ')}`);
-  if (heading.mandateName) scope.push(`Mandate: ${heading.mandateName}`);
-  scope.push(`Interactions of: ${heading.organizationNames ? heading.organizationNames.join(', ') : 'every organization'}`);
+  if (report.stateIso3s) scope.push(`States: ${report.stateIso3s.map(md).join(', ')}`);
+  if (heading.mandateName) scope.push(`Mandate: ${md(heading.mandateName)}`);
+  scope.push(`Interactions of: ${heading.organizationNames ? heading.organizationNames.map(md).join(', ') : 'every organization'}`);
   const out = [
-    `# Progress report, ${report.from} to ${report.to}`,
+    `# Progress report, ${md(report.from)} to ${md(report.to)}`,
     '',
-    ...scope.map((line) => `- ${cell(line)}`),
+    ...scope.map((line) => `- ${line}`),
     '',
     '| Section | Measure | Number | States |',
     '| --- | --- | ---: | --- |',
     ...lines(report).map(
-      ([section, measure, t]) => `| ${section} | ${measure} | ${t.count} | ${cell(t.stateRefs.map((s) => s.name).join(', '))} |`,
+      ([section, measure, t]) => `| ${section} | ${measure} | ${t.count} | ${t.stateRefs.map((s) => md(s.name)).join(', ')} |`,
     ),
   ];
   if (report.stageMoves.moves.length) {
     out.push('', '## Stage moves', '', '| Date | State | From | To | Direction |', '| --- | --- | --- | --- | --- |');
     for (const move of report.stageMoves.moves) {
       out.push(
-        `| ${move.changedAt.toISOString().slice(0, 10)} | ${cell(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`,
+        `| ${move.changedAt.toISOString().slice(0, 10)} | ${md(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`,
       );
     }
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
 
-const FIELDS = 'id name description version createdAt updatedAt createdBy { email } states { iso3 name }';
+const FIELDS = 'id name description version createdAt updatedAt createdBy { id } states { iso3 name }';
 
 const CREATE = `mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateGroupingInput!) { updateGrouping(id: $id, input: $input) { ${FIELDS} } }`;
@@ -43,7 +43,7 @@ describe('groupings', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
-        createdBy: { email: 'coordinator@france.example' },
+        createdBy: { id: cast.france.id },
         states: [
           { iso3: 'FJI', name: 'Fiji' },
           { iso3: 'KIR', name: 'Kiribati' },
@@ -56,7 +56,7 @@ describe('groupings', () => {
 
     it('creates a grouping without States or description', async () => {
       const empty = await create({ name: 'Watch list' }, cast.admin);
-      expect(empty).toMatchObject({ name: 'Watch list', description: null, states: [], createdBy: { email: 'admin@example.org' } });
+      expect(empty).toMatchObject({ name: 'Watch list', description: null, states: [], createdBy: { id: cast.admin.id } });
       asean = await create({ name: 'asean', stateIso3s: ['IDN', 'VNM', 'LAO', 'MMR', 'THA', 'PHL', 'SGP', 'MYS', 'KHM', 'BRN'] }, cast.panama);
       expect(iso3s(asean)).toHaveLength(10);
     });

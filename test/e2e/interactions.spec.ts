@@ -3,7 +3,7 @@ import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
 
 const INTERACTION_FIELDS = `id type occurredOn subject summary outcome followUpOn visibility version createdAt updatedAt
-  states { iso3 } contacts { id fullName } organization { name } author { email }`;
+  states { iso3 } contacts { id fullName } organization { name } author { id }`;
 
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { ${INTERACTION_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { ${INTERACTION_FIELDS} } }`;
@@ -65,7 +65,7 @@ describe('interactions', () => {
         states: [{ iso3: 'KIR' }, { iso3: 'VUT' }],
         contacts: [contact.ana, contact.bob],
         organization: { name: 'France' },
-        author: { email: 'coordinator@france.example' },
+        author: { id: cast.france.id },
       });
     });
 
@@ -89,7 +89,7 @@ describe('interactions', () => {
         stateIso3s: ['TUV'],
         contactIds: [contact.carl.id],
       });
-      expect(call).toMatchObject({ organization: { name: 'Panama' }, author: { email: 'coordinator@panama.example' }, contacts: [contact.carl] });
+      expect(call).toMatchObject({ organization: { name: 'Panama' }, author: { id: cast.panama.id }, contacts: [contact.carl] });
     });
 
     it('lists the visible interactions newest first', async () => {
@@ -117,7 +117,7 @@ describe('interactions', () => {
 
     it("shows the interactions through a State, with their relations and the State's last interaction date", async () => {
       const query = `{ state(iso3: "KIR") {
-        interactions { totalCount edges { node { subject states { iso3 } contacts { fullName } organization { name } author { email } } } }
+        interactions { totalCount edges { node { subject states { iso3 } contacts { fullName } organization { name } author { id } } } }
         lastInteractionOn } }`;
       const kiribati = ok(await t.gql(query, {}, cast.france.token)).state;
       expect(kiribati).toEqual({
@@ -130,7 +130,7 @@ describe('interactions', () => {
                 states: [{ iso3: 'KIR' }, { iso3: 'VUT' }],
                 contacts: [{ fullName: contact.ana.fullName }, { fullName: contact.bob.fullName }],
                 organization: { name: 'France' },
-                author: { email: 'coordinator@france.example' },
+                author: { id: cast.france.id },
               },
             },
             {
@@ -139,7 +139,7 @@ describe('interactions', () => {
                 states: [{ iso3: 'KIR' }],
                 contacts: [{ fullName: contact.ana.fullName }],
                 organization: { name: 'France' },
-                author: { email: 'coordinator@france.example' },
+                author: { id: cast.france.id },
               },
             },
           ],

@@ -104,10 +104,13 @@ describe('npm run user:create', () => {
     expect(me.data.me).toEqual({ role: 'PARTNER', organization: { name: 'Cluster Munition Coalition', kind: 'CIVIL_SOCIETY' } });
   });
 
-  it('refuses a short password and bad arguments with a clear message', async () => {
+  it('refuses a short or very common password and bad arguments with a clear message', async () => {
     const short = await createUser(['--email', 'a@b.example', '--name', 'A', '--role', 'PARTNER', '--organization', 'X'], 'short');
     expect(short.code).toBe(1);
     expect(short.output).toContain('at least 12 characters');
+    const common = await createUser(['--email', 'a@b.example', '--name', 'A', '--role', 'PARTNER', '--organization', 'X'], 'Qwerty123456');
+    expect(common.code).toBe(1);
+    expect(common.output).toContain('one of the 10,000 most used passwords');
     const badRole = await createUser(['--email', 'a@b.example', '--name', 'A', '--role', 'KING', '--organization', 'X'], 'long enough password');
     expect(badRole.code).toBe(1);
     expect(badRole.output).toContain('--role must be ADMIN, COORDINATOR or PARTNER');

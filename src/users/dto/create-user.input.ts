@@ -23,8 +23,9 @@ export class CreateUserInput {
   @IsUUID()
   organizationId: string;
 
-  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters` })
+  /** Checked against the password policy (length, most used passwords) by UsersService. */
+  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters, and not one of the 10,000 most used passwords` })
   @IsString()
-  @Length(MIN_PASSWORD_LENGTH, 200)
+  @MaxLength(200)
   password: string;
 }

@@ -1,0 +1,16 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsString, MaxLength } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from '../passwords.js';
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters, and not one of the 10,000 most used passwords` })
+  @IsString()
+  @MaxLength(200)
+  newPassword: string;
+}
