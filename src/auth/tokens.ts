@@ -19,15 +19,20 @@ export interface VerifiedClaims extends TokenClaims {
   exp: number;
 }
 
-/** HS256 JSON Web Tokens that expire (JWT_TTL_SECONDS) and carry the user's role, token generation and an id. */
+/**
+ * HS256 JSON Web Tokens that expire (JWT_TTL_SECONDS) and carry the user's role, token generation
+ * and an id. They are signed with JWT_SECRET; during a rotation, tokens signed with
+ * JWT_PREVIOUS_SECRET are accepted too, until they expire.
+ */
 @Injectable()
 export class TokenService {
   private readonly sign: (claims: TokenClaims & { jti: string }) => string;
-  private readonly verifier: (token: string) => VerifiedClaims;
+  private readonly verifiers: ((token: string) => VerifiedClaims)[];
 
   constructor(@Inject(CONFIG) config: AppConfig) {
     this.sign = createSigner({ key: config.jwtSecret, algorithm: 'HS256', expiresIn: config.jwtTtlSeconds * 1000 });
-    this.verifier = createVerifier({ key: config.jwtSecret, algorithms: ['HS256'], cache: 1000 });
+    const secrets = config.jwtPreviousSecret ? [config.jwtSecret, config.jwtPreviousSecret] : [config.jwtSecret];
+    this.verifiers = secrets.map((key) => createVerifier({ key, algorithms: ['HS256'], cache: 1000 }));
   }
 
   issue(claims: TokenClaims): string {
@@ -36,11 +41,14 @@ export class TokenService {
 
   /** The claims of a valid, unexpired token, or null. */
   verify(token: string): VerifiedClaims | null {
-    try {
-      const claims = this.verifier(token);
-      return typeof claims.sub === 'string' ? claims : null;
-    } catch {
-      return null;
+    for (const verifier of this.verifiers) {
+      try {
+        const claims = verifier(token);
+        return typeof claims.sub === 'string' ? claims : null;
+      } catch {
+        // Not signed with this secret, or expired: try the next one.
+      }
     }
+    return null;
   }
 }

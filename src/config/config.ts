@@ -32,6 +32,8 @@ export interface AppConfig {
   /** Run statements with parameters as prepared statements (off for poolers that cannot keep them). */
   dbPreparedStatements: boolean;
   jwtSecret: string;
+  /** During a rotation: the secret tokens were signed with before JWT_SECRET, still accepted until they expire. */
+  jwtPreviousSecret?: string;
   jwtTtlSeconds: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -159,6 +161,14 @@ function jwtSecret(env: Env, nodeEnv: NodeEnv, dataDir: string): string {
   return secret;
 }
 
+/** The secret of the tokens signed before a rotation of JWT_SECRET, accepted until they expire. */
+function jwtPreviousSecret(env: Env): string | undefined {
+  const raw = env.JWT_PREVIOUS_SECRET;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new ConfigError('JWT_PREVIOUS_SECRET must be at least 32 characters long');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV || 'development') as NodeEnv;
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -189,6 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 0, 600000),
     dbPreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     jwtSecret: jwtSecret(env, nodeEnv, dataDir),
+    jwtPreviousSecret: jwtPreviousSecret(env),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     adminEmail,
     adminPassword,

@@ -1,3 +1,6 @@
+import { TokenService } from '../../src/auth/tokens.js';
+import { Role } from '../../src/common/enums.js';
+import { loadConfig } from '../../src/config/config.js';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
 import { subscribe } from '../support/subscriptions.js';
@@ -126,5 +129,27 @@ describe('the first admin from ADMIN_PASSWORD', () => {
     await expect(startTestApp({ ADMIN_PASSWORD: 'Qwerty123456' })).rejects.toThrow(
       /ADMIN_PASSWORD is not acceptable: This password is one of the 10,000 most used passwords/,
     );
+  });
+});
+
+describe('rotating JWT_SECRET', () => {
+  const OLD = 'the-old-secret-of-at-least-32-characters';
+  const NEW = 'the-new-secret-of-at-least-32-characters';
+  const tokens = (env: Record<string, string>) => new TokenService(loadConfig({ NODE_ENV: 'test', ...env }));
+  const claims = { sub: '00000000-0000-4000-8000-000000000001', role: Role.COORDINATOR, org: '00000000-0000-4000-8000-000000000002', gen: 0 };
+
+  it('accepts tokens signed with JWT_PREVIOUS_SECRET during a rotation, and not once it is removed', () => {
+    const before = tokens({ JWT_SECRET: OLD }).issue(claims);
+    const rotating = tokens({ JWT_SECRET: NEW, JWT_PREVIOUS_SECRET: OLD });
+    const after = tokens({ JWT_SECRET: NEW });
+    expect(rotating.verify(before)).toMatchObject(claims);
+    expect(rotating.verify(rotating.issue(claims))).toMatchObject(claims);
+    expect(after.verify(rotating.issue(claims))).toMatchObject(claims);
+    expect(after.verify(before)).toBeNull();
+    expect(tokens({ JWT_SECRET: 'another-secret-of-at-least-32-chars', JWT_PREVIOUS_SECRET: NEW }).verify(before)).toBeNull();
+  });
+
+  it('refuses a previous secret shorter than 32 characters', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', JWT_SECRET: NEW, JWT_PREVIOUS_SECRET: 'short' })).toThrow('JWT_PREVIOUS_SECRET must be at least 32 characters long');
   });
 });
