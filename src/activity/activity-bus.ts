@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
-import type { RedisClass } from '../common/redis.js';
+import { pubSubClients, type RedisClass } from '../common/redis.js';
 import type { ActivityEventRow } from './activity.repository.js';
 
 export type ActivityListener = (event: ActivityEventRow) => void;
@@ -70,12 +70,7 @@ export class RedisActivityBus implements ActivityBus {
   private connected = false;
 
   constructor(url: string, Redis: RedisClass) {
-    const options = { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
-    for (const [name, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
-      client.on('error', (error) => this.logger.warn(`Redis ${name}: ${error.message}`));
-    }
+    ({ publisher: this.publisher, subscriber: this.subscriber } = pubSubClients(url, Redis, this.logger));
     this.subscriber.on('message', (_channel, message) => {
       const { origin, event } = JSON.parse(message) as { origin: string; event: ActivityEventRow };
       if (origin !== this.origin) void this.local.publish(revive(event));
