@@ -14,6 +14,7 @@ import { IdempotencyKeys1795900000000 } from './1795900000000-idempotency-keys.j
 import { TextVisibility1795920000000 } from './1795920000000-text-visibility.js';
 import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.js';
 import { M49Codes1795940000000 } from './1795940000000-m49-codes.js';
+import { TreatyActions1795950000000 } from './1795950000000-treaty-actions.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TextVisibility1795920000000,
   TokenRevocation1795930000000,
   M49Codes1795940000000,
+  TreatyActions1795950000000,
 ];
