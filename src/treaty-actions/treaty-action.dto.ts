@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import { TreatyActionKind } from '../common/enums.js';
 import { OmittableNotNull, trim } from '../common/validation.js';
-import { DateScalar } from '../graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 
 const URL = /^https?:\/\/\S+$/;
 const URL_MESSAGE = 'sourceUrl must be the http(s) address of the source, such as the UN Treaty Collection page or depositary notification';
@@ -31,7 +31,7 @@ export class TreatyAction {
   @Field({ description: 'True once the treaty record file gives the same action: it is counted once' })
   inFile: boolean;
 
-  @Field()
+  @Field(() => DateTimeScalar)
   recordedAt: Date;
 
   @Field(() => Int)
