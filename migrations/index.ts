@@ -15,6 +15,7 @@ import { TextVisibility1795920000000 } from './1795920000000-text-visibility.js'
 import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.js';
 import { M49Codes1795940000000 } from './1795940000000-m49-codes.js';
 import { OneStatementLog1795950000000 } from './1795950000000-one-statement-log.js';
+import { TreatyActions1795960000000 } from './1795960000000-treaty-actions.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TokenRevocation1795930000000,
   M49Codes1795940000000,
   OneStatementLog1795950000000,
+  TreatyActions1795960000000,
 ];

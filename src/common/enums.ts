@@ -25,6 +25,16 @@ export enum ConsentType {
   APPROVAL = 'APPROVAL',
 }
 
+/** A treaty action as the depositary records it: a signature, the deposit of an instrument, or a withdrawal. */
+export enum TreatyActionKind {
+  SIGNATURE = 'SIGNATURE',
+  RATIFICATION = 'RATIFICATION',
+  ACCESSION = 'ACCESSION',
+  ACCEPTANCE = 'ACCEPTANCE',
+  APPROVAL = 'APPROVAL',
+  WITHDRAWAL = 'WITHDRAWAL',
+}
+
 /** The coordinators' assessment of where a State stands on the way to joining. */
 export enum RatificationStage {
   NOT_ENGAGED = 'NOT_ENGAGED',
@@ -86,6 +96,7 @@ export enum Role {
 registerEnumType(RegionalGroup, { name: 'RegionalGroup', description: 'UN regional groups of Member States' });
 registerEnumType(TreatyStatus, { name: 'TreatyStatus', description: "A State's standing under the Convention on a date" });
 registerEnumType(ConsentType, { name: 'ConsentType', description: 'How a State expressed its consent to be bound' });
+registerEnumType(TreatyActionKind, { name: 'TreatyActionKind', description: 'A treaty action: a signature, the deposit of an instrument of consent, or a withdrawal (the date it took effect)' });
 registerEnumType(RatificationStage, { name: 'RatificationStage', description: "The coordinators' assessment of a State's path to joining" });
 registerEnumType(VoteChoice, { name: 'VoteChoice' });
 registerEnumType(Posting, { name: 'Posting', description: 'Where a contact is posted' });

@@ -24,11 +24,13 @@ export interface ImportSummary {
   resolutions: TableCounts;
   votes: TableCounts;
   stageChanges: number;
+  /** Treaty actions recorded by hand that the files now give too (counted once). */
+  treatyActionsInFile: number;
 }
 
 function skippedSummary(checksum: string, asOf: string): ImportSummary {
   const none = (): TableCounts => ({ inserted: 0, updated: 0, unchanged: 0, deleted: 0 });
-  return { skipped: true, checksum, asOf, states: none(), resolutions: none(), votes: none(), stageChanges: 0 };
+  return { skipped: true, checksum, asOf, states: none(), resolutions: none(), votes: none(), stageChanges: 0, treatyActionsInFile: 0 };
 }
 
 async function lastChecksum(manager: EntityManager): Promise<string | undefined> {
@@ -70,6 +72,7 @@ export async function importPublicData(
       resolutions,
       votes,
       stageChanges: states.stageChanges,
+      treatyActionsInFile: states.treatyActionsInFile,
     };
     await manager.query(
       'INSERT INTO data_imports (id, checksum, summary, imported_at) VALUES ($1, $2, $3::jsonb, clock_timestamp())',

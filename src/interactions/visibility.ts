@@ -45,9 +45,10 @@ export function visibleLinkRanges(viewer: Viewer, p: SqlParams, alias = 'l'): st
 }
 
 /** SQL for the date of the newest interaction this viewer may see about the State `iso3Sql` (null if none). */
-export function newestVisibleOn(viewer: Viewer, p: SqlParams, iso3Sql: string): string {
+export function newestVisibleOn(viewer: Viewer, p: SqlParams, iso3Sql: string, onOrBefore?: string): string {
+  const bound = onOrBefore === undefined ? '' : ` AND l.occurred_on <= ${p.add(onOrBefore)}::date`;
   const ranges = visibleLinkRanges(viewer, p).map(
-    (range) => `(SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = ${iso3Sql} AND ${range})`,
+    (range) => `(SELECT max(l.occurred_on) FROM interaction_states l WHERE l.state_iso3 = ${iso3Sql} AND ${range}${bound})`,
   );
   return ranges.length === 1 ? ranges[0] : `greatest(${ranges.join(', ')})`;
 }

@@ -47,6 +47,19 @@ export class StateEntity {
   @Column('date', { name: 'withdrawal_date', nullable: true })
   withdrawalDate: string | null;
 
+  /** The dates as the treaty record file gives them; the columns above add the recorded treaty actions. */
+  @Column('date', { name: 'file_signature_date', nullable: true })
+  fileSignatureDate: string | null;
+
+  @Column('date', { name: 'file_consent_date', nullable: true })
+  fileConsentDate: string | null;
+
+  @Column({ name: 'file_consent_type', type: 'enum', enum: ConsentType, enumName: 'consent_type', nullable: true })
+  fileConsentType: ConsentType | null;
+
+  @Column('date', { name: 'file_withdrawal_date', nullable: true })
+  fileWithdrawalDate: string | null;
+
   /** The date of the treaty record these dates were read from. */
   @Column('date', { name: 'status_as_of', nullable: true })
   statusAsOf: string | null;

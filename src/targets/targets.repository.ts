@@ -11,6 +11,8 @@ import type { State } from '../states/state.model.js';
 
 export interface TargetQuery {
   asOf: string;
+  /** Asked for a past (or future) day: contacts after it do not count. */
+  asOfGiven?: boolean;
   regionalGroups?: RegionalGroup[];
   subregions?: string[];
   groupingIds?: string[];
@@ -57,14 +59,14 @@ export class TargetsRepository {
       where.push(`EXISTS (SELECT 1 FROM grouping_states g WHERE g.state_iso3 = t.iso3 AND g.grouping_id = ANY(${p.add(query.groupingIds)}::uuid[]))`);
     }
     if (query.votes) {
-      const symbol = query.votedOn ? `${p.add(query.votedOn)}::text` : '(SELECT symbol FROM resolutions ORDER BY adopted_on DESC, symbol DESC LIMIT 1)';
+      const symbol = query.votedOn ? `${p.add(query.votedOn)}::text` : `(SELECT symbol FROM resolutions WHERE adopted_on <= ${asOf}::date ORDER BY adopted_on DESC, symbol DESC LIMIT 1)`;
       where.push(
         `EXISTS (SELECT 1 FROM votes v WHERE v.state_iso3 = t.iso3 AND v.resolution_symbol = ${symbol} AND v.choice = ANY(${p.add(query.votes)}::vote_choice[]))`,
       );
     }
     if (query.minYesShare !== undefined) {
       where.push(
-        `(SELECT count(*) FILTER (WHERE v.choice = 'YES') >= ${p.add(query.minYesShare)}::float8 * count(*) AND count(*) > 0 FROM votes v WHERE v.state_iso3 = t.iso3)`,
+        `(SELECT count(*) FILTER (WHERE v.choice = 'YES') >= ${p.add(query.minYesShare)}::float8 * count(*) AND count(*) > 0 FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = t.iso3 AND r.adopted_on <= ${asOf}::date)`,
       );
     }
     if (query.notContactedForDays !== undefined) {
@@ -78,7 +80,7 @@ export class TargetsRepository {
          SELECT ${STATE_COLUMNS},
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
            ${LAST_IMPORT_SQL} AS "importId",
-           ${newestVisibleOn(viewer, p, 's.iso3')} AS "lastContactOn", o.open AS "openObstacles"
+           ${newestVisibleOn(viewer, p, 's.iso3', query.asOfGiven ? query.asOf : undefined)} AS "lastContactOn", o.open AS "openObstacles"
            ${query.obstacleProperties ? `, ${stateObstaclesJson(viewer, p, 's.iso3', query.obstacleProperties)}::text AS "obstaclesJson"` : ''}
          FROM states s
          LEFT JOIN LATERAL (

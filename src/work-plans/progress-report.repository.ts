@@ -9,6 +9,8 @@ import { obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
 export interface ReportScope {
   from: string;
   to: string;
+  /** Nothing after this day counts. */
+  asOf: string;
   regionalGroups: RegionalGroup[];
   stateIso3s: string[] | null;
   /** Null: interactions of every organization. */
@@ -110,6 +112,20 @@ export class ProgressReportRepository {
   }
 
   /** States that signed, or deposited their consent to be bound, in the period. */
+  /** States Parties on asOf, strictly and including the States that deposited but are not yet bound. */
+  async treatyCounts(scope: ReportScope): Promise<{ statesParties: number; partiesIncludingDeposited: number }> {
+    const p = new SqlParams();
+    const asOf = p.add(scope.asOf);
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE t.status = 'STATE_PARTY')::int AS "statesParties",
+              count(*) FILTER (WHERE t.status IN ('STATE_PARTY', 'DEPOSITED'))::int AS "partiesIncludingDeposited"
+       FROM (SELECT ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS status
+             FROM states s WHERE ${statesIn(scope, p)}) t`,
+      p.values,
+    );
+    return row;
+  }
+
   treaty(scope: ReportScope): Promise<TreatyRow[]> {
     const p = new SqlParams();
     const from = p.add(scope.from);
