@@ -1,5 +1,6 @@
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
+import { subscribe } from '../support/subscriptions.js';
 
 const DAY = 24 * 3600 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
@@ -114,6 +115,25 @@ describe('joint work of a mandate', () => {
         expect(data.targets.edges[0].node.lastContactOn).toBe(sees ? daysAgo(4) : null);
         const feed = ok(await t.gql(FEED, {}, who.token)).activityFeed.edges;
         expect(feed.some((e: any) => e.node.interaction?.id === item.id)).toBe(sees);
+      }
+    });
+
+    it("is delivered live over WebSocket to the mandate's organizations only", async () => {
+      const ADDED = 'subscription { activityAdded(filter: { kinds: [INTERACTION_LOGGED, CAMPAIGN_CREATED] }) { kind summary } }';
+      const [france, chileLive] = [await subscribe(t.url, cast.france.token, ADDED), await subscribe(t.url, chile.token, ADDED)];
+      try {
+        await log(cast.panama, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Live for the team', stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate });
+        ok(await t.gql(CAMPAIGN, { input: { name: 'Live team letters', templateRef: 'doc-2', sendingDate: daysAgo(1), stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate } }, cast.panama.token));
+        await log(cast.panama, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Live for everyone', stateIso3s: ['SLB'], visibility: 'COORDINATORS' });
+        await france.waitFor(3, 2000);
+        await chileLive.waitFor(1, 2000);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(france.received.map((r) => r.data.activityAdded.summary)).toEqual([
+          expect.stringContaining('Live for the team'), expect.stringContaining('Live team letters'), expect.stringContaining('Live for everyone'),
+        ]);
+        expect(chileLive.received.map((r) => r.data.activityAdded.summary)).toEqual([expect.stringContaining('Live for everyone')]);
+      } finally {
+        await Promise.all([france.close(), chileLive.close()]);
       }
     });
 

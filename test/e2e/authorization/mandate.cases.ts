@@ -76,7 +76,7 @@ export const MANDATE_CASES: MatrixCase[] = [
       return (await logAs(t, cast.france.token, { subject: 'Matrix: joint letter', visibility: 'COORDINATORS', mandateId, occurredOn: '2026-01-10' })).id;
     },
     run: (t, _cast, token, id) => t.gql(`mutation($id: ID!) { recordReply(id: $id, receivedOn: "2026-01-20") { id } }`, { id }, token ?? undefined),
-    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'NOT_FOUND', anonymous: 'UNAUTHENTICATED' },
+    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: "recordReply: a COORDINATORS letter of France linked to no mandate (stays France's)",
@@ -85,7 +85,7 @@ export const MANDATE_CASES: MatrixCase[] = [
       return (await logAs(t, cast.france.token, { subject: 'Matrix: letter of France alone', visibility: 'COORDINATORS', occurredOn: '2026-01-10' })).id;
     },
     run: (t, _cast, token, id) => t.gql(`mutation($id: ID!) { recordReply(id: $id, receivedOn: "2026-01-20") { id } }`, { id }, token ?? undefined),
-    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'NOT_FOUND', anonymous: 'UNAUTHENTICATED' },
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: "markFollowUpDone: a follow-up of France carried over to Panama's mandate",
@@ -95,7 +95,7 @@ export const MANDATE_CASES: MatrixCase[] = [
       return interaction.id;
     },
     run: (t, _cast, token, id) => t.gql(`mutation($id: ID!) { markFollowUpDone(id: $id) { id } }`, { id }, token ?? undefined),
-    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'NOT_FOUND', anonymous: 'UNAUTHENTICATED' },
+    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: "updateInteraction: an interaction of France carried over to Panama's mandate (successors close, not rewrite)",
@@ -108,6 +108,6 @@ export const MANDATE_CASES: MatrixCase[] = [
       const { version } = (await t.gql(`query($id: ID!) { interaction(id: $id) { version } }`, { id }, cast.france.token)).data.interaction;
       return t.gql(UPDATE, { id, input: { expectedVersion: version, outcome: 'Corrected' } }, token ?? undefined);
     },
-    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'NOT_FOUND', anonymous: 'UNAUTHENTICATED' },
+    expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
 ];
