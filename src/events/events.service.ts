@@ -93,9 +93,10 @@ export class EventsService {
           });
         }
       }
-      if (changes.visibility === Visibility.ORGANIZATION && current.visibility !== Visibility.ORGANIZATION) {
+      const narrowed = changes.visibility === Visibility.ORGANIZATION || changes.visibility === Visibility.MANDATE;
+      if (narrowed && current.visibility !== changes.visibility && (current.visibility === Visibility.COORDINATORS || current.visibility === Visibility.SHARED || changes.visibility === Visibility.ORGANIZATION)) {
         throw badInput(
-          `Other organizations could see this ${current.visibility} event and may have planned meetings or logged interactions there: it cannot become ORGANIZATION`,
+          `Other organizations could see this ${current.visibility} event and may have planned meetings or logged interactions there: it cannot become ${changes.visibility}`,
           { field: 'visibility' },
         );
       }
