@@ -111,10 +111,11 @@ export function interactionPagesSql(viewer: Viewer, via: keyof typeof LINKS, key
     );
     // The counts have the same key columns as the links, so the same ranges (alias l) select them;
     // MANDATE links depend on their interaction's mandate, so they are counted from the links.
-    const mandate = mandateLinkRange(viewer, p);
-    total = `SELECT (coalesce(sum(l.count), 0)${mandate ? ` + (SELECT count(*) FROM interaction_states l WHERE l.state_iso3 = k.key AND ${mandate})` : ''})::int AS total
+    const mandate = page.withTotal ? mandateLinkRange(viewer, p) : null;
+    total = !page.withTotal ? '' : `SELECT (coalesce(sum(l.count), 0)${mandate ? ` + (SELECT count(*) FROM interaction_states l WHERE l.state_iso3 = k.key AND ${mandate})` : ''})::int AS total
              FROM state_interaction_counts l
              WHERE l.state_iso3 = k.key AND (${countedLinkRanges(viewer, p).map((range) => `(${range})`).join(' OR ')})`;
+    // (Built only when asked for: each range adds its parameters.)
     pageOfKey = `SELECT ${INTERACTION_COLUMNS}
        FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
   } else {
