@@ -16,6 +16,7 @@ import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.j
 import { M49Codes1795940000000 } from './1795940000000-m49-codes.js';
 import { OneStatementLog1795950000000 } from './1795950000000-one-statement-log.js';
 import { TreatyActions1795960000000 } from './1795960000000-treaty-actions.js';
+import { JointWork1795970000000 } from './1795970000000-joint-work.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   M49Codes1795940000000,
   OneStatementLog1795950000000,
   TreatyActions1795960000000,
+  JointWork1795970000000,
 ];

@@ -76,6 +76,7 @@ export enum InteractionType {
 /** Who may see an interaction besides its author's organization. */
 export enum Visibility {
   ORGANIZATION = 'ORGANIZATION',
+  MANDATE = 'MANDATE',
   COORDINATORS = 'COORDINATORS',
   SHARED = 'SHARED',
 }
@@ -105,6 +106,7 @@ registerEnumType(Visibility, {
   name: 'Visibility',
   valuesMap: {
     ORGANIZATION: { description: "Only the author's organization" },
+    MANDATE: { description: "The author's organization and the organizations of the item's mandate (and of the mandates that took over from it)" },
     COORDINATORS: { description: 'Every coordinator and admin' },
     SHARED: { description: 'Coordinators, admins and partners' },
   },

@@ -10,14 +10,15 @@ import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/vers
 import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 import type { ActivityEventRow } from '../activity/activity.repository.js';
+import { readersOf } from '../activity/activity-subjects.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
-import { newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
+import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
 
 export const INTERACTION_COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
   i.follow_up_on AS "followUpOn", i.follow_up_done_at IS NOT NULL AS "followUpDone",
   i.reply_received_on AS "replyReceivedOn", ${AWAITING_REPLY_SQL} AS "awaitingReply",
-  i.visibility, i.organization_id AS "organizationId", i.author_id AS "authorId",
+  i.visibility, i.organization_id AS "organizationId", i.mandate_id AS "mandateId", i.author_id AS "authorId",
   i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`;
 
@@ -43,6 +44,8 @@ export interface NewInteraction extends Required<InteractionFields> {
   /** The activity event's id and summary ({states} and {text} are filled in by the statement). */
   eventId: string;
   eventSummary: string;
+  /** The mandate it belongs to, if any (see mandateFor). */
+  mandateId: string | null;
 }
 
 export type LoggedInteraction =
@@ -67,8 +70,8 @@ const LOG_INTERACTION = `
            ARRAY(SELECT id::text FROM wanted_contacts EXCEPT SELECT id::text FROM known_contacts ORDER BY 1) AS contacts
     FROM actor),
   i AS (
-    INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id)
-    SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::uuid FROM missing
+    INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
+    SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::uuid, $16::uuid FROM missing
     WHERE cardinality(missing.states) = 0 AND cardinality(missing.contacts) = 0
     RETURNING *),
   state_links AS (
@@ -85,7 +88,7 @@ const LOG_INTERACTION = `
     CASE WHEN e.id IS NOT NULL THEN json_build_object(
       'id', e.id, 'kind', e.kind, 'occurredAt', e.occurred_at, 'actorId', e.actor_id, 'organizationId', e.organization_id,
       'interactionId', e.interaction_id, 'stateIso3s', e.state_iso3s, 'summary', e.summary, 'visibility', i.visibility,
-      'visibleOrganizationIds', json_build_array(i.organization_id), 'interactionType', i.type,
+      'visibleOrganizationIds', to_json(${readersOf('i.visibility', 'i.organization_id', 'i.mandate_id')}), 'interactionType', i.type,
       'regionalGroups', coalesce((SELECT json_agg(DISTINCT regional_group) FROM known_states WHERE regional_group IS NOT NULL), '[]'),
       'occurredAtKey', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
       'subjectKey', e.interaction_id) END AS event
@@ -170,9 +173,13 @@ export function interactionPagesSql(viewer: Viewer, via: keyof typeof LINKS, key
       (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
                    WHERE l.state_iso3 = k.key AND ${range} ${after} ${newest} LIMIT ${limit})`,
     );
-    // The counts have the same key columns as the links, so the same ranges (alias l) select them.
-    total = `SELECT coalesce(sum(l.count), 0)::int AS total FROM state_interaction_counts l
-             WHERE l.state_iso3 = k.key AND (${ranges.map((range) => `(${range})`).join(' OR ')})`;
+    // The counts have the same key columns as the links, so the same ranges (alias l) select them;
+    // MANDATE links depend on their interaction's mandate, so they are counted from the links.
+    const mandate = page.withTotal ? mandateLinkRange(viewer, p) : null;
+    total = !page.withTotal ? '' : `SELECT (coalesce(sum(l.count), 0)${mandate ? ` + (SELECT count(*) FROM interaction_states l WHERE l.state_iso3 = k.key AND ${mandate})` : ''})::int AS total
+             FROM state_interaction_counts l
+             WHERE l.state_iso3 = k.key AND (${countedLinkRanges(viewer, p).map((range) => `(${range})`).join(' OR ')})`;
+    // (Built only when asked for: each range adds its parameters.)
     pageOfKey = `SELECT ${INTERACTION_COLUMNS}
        FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
   } else {
@@ -320,13 +327,13 @@ export class InteractionsRepository {
   }
 
   async insert(
-    row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string },
+    row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string; mandateId?: string | null },
     db: Queryable,
   ): Promise<InteractionRow> {
     const rows = await db.query(
-      `INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
-      [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId],
+      `INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
+      [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId, row.mandateId ?? null],
     );
     return rows[0];
   }
@@ -353,6 +360,7 @@ export class InteractionsRepository {
       row.contactIds,
       row.eventId,
       row.eventSummary,
+      row.mandateId,
     ]);
     if (result.missingStates.length || result.missingContacts.length) {
       return { missingStates: result.missingStates, missingContacts: result.missingContacts };

@@ -5,12 +5,13 @@ import { Writes, type WriteTransaction } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
-import { editableRow } from '../common/editable.js';
+import { editableTeamRow, Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
+import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
 import { checkDates } from './interaction-rules.js';
 import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
@@ -58,6 +59,7 @@ export class InteractionsService {
   private async write(viewer: Viewer, input: LogInteractionInput, action: string | null, db: Queryable) {
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
+    const mandateId = await mandateFor(viewer, input.mandateId, visibility, db);
     const id = randomUUID();
     const fields = {
       type: input.type,
@@ -79,6 +81,7 @@ export class InteractionsService {
         contactIds: input.contactIds ?? [],
         eventId: randomUUID(),
         eventSummary: describe({ type: input.type }),
+        mandateId,
       },
       db,
     );
@@ -94,6 +97,7 @@ export class InteractionsService {
   update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
     return this.writes.run(viewer, 'updateInteraction', async ({ manager, emit }) => {
       const current = await this.editable(viewer, id, manager);
+      checkMandateVisibility(changes.visibility, current.mandateId);
       const followUpOn = changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn;
       checkDates({
         type: changes.type ?? current.type,
@@ -131,12 +135,17 @@ export class InteractionsService {
   }
 
   /**
-   * An interaction is edited by its own organization (admins may edit any they see).
+   * An interaction is edited by its own organization and, when it belongs to a mandate, by the
+   * mandate's organizations; the successors close it (see mayChange). Admins may edit any they see.
    * One the viewer may not see is reported as not found, revealing nothing.
    */
-  async editable(viewer: Viewer, id: string, db: Queryable): Promise<InteractionRow> {
+  async editable(viewer: Viewer, id: string, db: Queryable, right: Right = Right.EDIT): Promise<InteractionRow> {
     const current = isUuid(id) ? await this.interactions.visibleById(viewer, id, db) : null;
-    return editableRow(viewer, current, { what: 'Interaction', id, forbidden: 'Only the organization that logged an interaction can change it' });
+    const forbidden =
+      right === Right.EDIT
+        ? "Only the organization that logged an interaction, or the organizations of its mandate, can change it"
+        : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
+    return editableTeamRow(viewer, current, { what: 'Interaction', id, forbidden }, db, 'interactions', right);
   }
 
   private async checkReferences(stateIso3s: string[], contactIds: string[] | undefined, db: Queryable): Promise<void> {

@@ -159,15 +159,19 @@ export class StatesRepository {
   }
 
   /** A stage change by id, as stored (for its editors). */
-  async stageChangeById(id: string, db: Queryable = this.db): Promise<StageChangeRow | null> {
-    const rows = await db.query(`SELECT ${STAGE_CHANGE_COLUMNS} FROM stage_changes c WHERE c.id = $1`, [id]);
+  async stageChangeById(id: string, db: Queryable = this.db): Promise<(StageChangeRow & { mandateId: string | null; mandateReaderIds: string[] }) | null> {
+    const rows = await db.query(
+      `SELECT ${STAGE_CHANGE_COLUMNS}, c.mandate_id AS "mandateId", to_json(ratify_mandate_readers(c.mandate_id)) AS "mandateReaderIds"
+       FROM stage_changes c WHERE c.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
-  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'version'>, db: Queryable): Promise<void> {
+  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'version'> & { mandateId?: string | null }, db: Queryable): Promise<void> {
     await db.query(
-      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId],
+      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, mandate_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId, change.mandateId ?? null],
     );
   }
 

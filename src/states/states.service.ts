@@ -16,6 +16,7 @@ import { StateDetailRepository, type StateDetailQuery } from './state-detail.rep
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import type { State } from './state.model.js';
 import { StatesRepository, type StageChangeRow } from './states.repository.js';
+import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 
 /**
  * A State row as served, with the date its treaty status is computed for and, when the list that
@@ -73,6 +74,8 @@ export class StatesService {
         return current; // already at that stage: nothing to record
       }
       const id = randomUUID();
+      // A MANDATE note is read by the organizations of the author's current mandate.
+      const mandateId = await mandateFor(viewer, null, args.visibility, manager);
       await this.states.insertStageChange(
         {
           id,
@@ -83,6 +86,7 @@ export class StatesService {
           note: args.note ?? null,
           visibility: args.visibility ?? Visibility.COORDINATORS,
           organizationId: viewer.organizationId,
+          mandateId,
         },
         manager,
       );
@@ -99,13 +103,14 @@ export class StatesService {
   setStageChangeVisibility(viewer: Viewer, { id, visibility, expectedVersion }: SetStageChangeVisibilityArgs): Promise<StageChangeRow> {
     return this.writes.run(viewer, 'setStageChangeVisibility', async ({ manager }) => {
       const found = isUuid(id) ? await this.states.stageChangeById(id, manager) : null;
-      const readable = found && canSee(viewer, { visibility: found.visibility, organizationId: found.organizationId ?? '' }) ? found : null;
+      const readable = found && canSee(viewer, found) ? found : null;
       const current = editableRow(viewer, readable && { ...readable, organizationId: readable.organizationId ?? '' }, {
         what: 'StageChange',
         id,
         expectedVersion,
         forbidden: 'Only the organization that moved the stage can change who reads its note',
       });
+      checkMandateVisibility(visibility, current.mandateId);
       const changed = await this.states.setStageChangeVisibility(id, visibility, expectedVersion, manager);
       if (!changed) throw notFound('StageChange', id);
       return { ...changed, organizationId: current.organizationId || null };

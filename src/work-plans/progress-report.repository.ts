@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { ConsentType, InteractionType, ObstacleStatus, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { SqlParams } from '../common/sql.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo, visibleToEvery } from '../interactions/visibility.js';
 import { obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
 
 export interface ReportScope {
@@ -15,6 +15,12 @@ export interface ReportScope {
   stateIso3s: string[] | null;
   /** Null: interactions of every organization. */
   organizationIds: string[] | null;
+  /**
+   * A mandate's report, for one of its members: its interactions are those of its organizations and
+   * those linked to it, and its numbers count what every one of its organizations sees (the same
+   * report for each), not what the viewer alone sees.
+   */
+  team?: { mandateId: string; organizationIds: string[] } | null;
 }
 
 export interface InteractionStateRow {
@@ -67,14 +73,19 @@ export class ProgressReportRepository {
   /** Each visible interaction of the period with each of its States in scope. */
   interactions(viewer: Viewer, scope: ReportScope): Promise<InteractionStateRow[]> {
     const p = new SqlParams();
+    const to = p.add(scope.to);
     const where = [
-      `i.occurred_on BETWEEN ${p.add(scope.from)}::date AND ${p.add(scope.to)}::date`,
-      visibleTo(viewer, p),
+      `i.occurred_on BETWEEN ${p.add(scope.from)}::date AND ${to}::date`,
+      scope.team ? visibleToEvery(scope.team.organizationIds, p) : visibleTo(viewer, p),
       statesIn(scope, p),
     ];
-    if (scope.organizationIds) where.push(`i.organization_id = ANY(${p.add(scope.organizationIds)}::uuid[])`);
+    if (scope.organizationIds) {
+      const linked = scope.team ? ` OR i.mandate_id = ${p.add(scope.team.mandateId)}::uuid` : '';
+      where.push(`(i.organization_id = ANY(${p.add(scope.organizationIds)}::uuid[])${linked})`);
+    }
     return this.db.query(
-      `SELECT i.id, i.type, i.reply_received_on IS NOT NULL AS answered, s.iso3, s.name
+      // A reply counts when it came by the end of the period: a report on a past period stays as it was.
+      `SELECT i.id, i.type, coalesce(i.reply_received_on <= ${to}::date, false) AS answered, s.iso3, s.name
        FROM interactions i JOIN interaction_states l ON l.interaction_id = i.id JOIN states s ON s.iso3 = l.state_iso3
        WHERE ${where.join(' AND ')} ORDER BY s.name, s.iso3`,
       p.values,
@@ -105,7 +116,7 @@ export class ProgressReportRepository {
        FROM obstacles o JOIN states s ON s.iso3 = o.state_iso3
        WHERE (o.recorded_on BETWEEN ${from}::date AND ${to}::date
               OR (o.status = 'ADDRESSED' AND o.resolved_on BETWEEN ${from}::date AND ${to}::date))
-         AND ${obstacleVisibleTo(viewer, p)} AND ${statesIn(scope, p)}
+         AND ${scope.team ? visibleToEvery(scope.team.organizationIds, p, 'o') : obstacleVisibleTo(viewer, p)} AND ${statesIn(scope, p)}
        ORDER BY s.name, s.iso3`,
       p.values,
     );

@@ -5,6 +5,7 @@ import { InteractionType, ObstacleStatus, RatificationStage } from '../common/en
 import { todayIso } from '../common/dates.js';
 import { isUuid } from '../common/ids.js';
 import type { ProgressReportInput } from './dto/progress-report.input.js';
+import { canEditMandate } from './mandate-visibility.js';
 import { MandatesRepository } from './mandates.repository.js';
 import {
   InteractionTypeTally,
@@ -69,6 +70,7 @@ export class ProgressReportService {
       regionalGroups: input.regionalGroups ?? [],
       stateIso3s: input.stateIso3s ?? null,
       organizationIds: input.organizationIds ?? mandate?.organizationIds ?? null,
+      team: mandate && !input.organizationIds ? teamOfReport(viewer, mandate) : null,
     });
   }
 
@@ -81,6 +83,7 @@ export class ProgressReportService {
       regionalGroups: [],
       stateIso3s: null,
       organizationIds: mandate.organizationIds,
+      team: teamOfReport(viewer, mandate),
     });
   }
 
@@ -132,6 +135,15 @@ export class ProgressReportService {
       },
     };
   }
+}
+
+/**
+ * A mandate's report is the same for each of its organizations (and admins): it counts the
+ * mandate's work as all of its organizations see it. Others (partners, other governments) get the
+ * numbers they may see.
+ */
+function teamOfReport(viewer: Viewer, mandate: Mandate): ReportScope['team'] {
+  return canEditMandate(viewer, mandate) ? { mandateId: mandate.id, organizationIds: mandate.organizationIds } : null;
 }
 
 /** The number an indicator follows, from its mandate's report. */
