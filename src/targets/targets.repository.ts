@@ -6,7 +6,7 @@ import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
 import { SqlParams } from '../common/sql.js';
 import { newestVisibleOn } from '../interactions/visibility.js';
 import { obstacleVisibleTo, stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
-import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
+import { STATE_COLUMNS, stateSearchMatch } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 
 export interface TargetQuery {
@@ -71,7 +71,7 @@ export class TargetsRepository {
       where.push(`(t."lastContactOn" IS NULL OR t."lastContactOn" <= ${asOf}::date - ${p.add(query.notContactedForDays)}::int)`);
     }
     if (query.hasOpenObstacles !== undefined) where.push(query.hasOpenObstacles ? 't."openObstacles" > 0' : 't."openObstacles" = 0');
-    if (query.search) where.push(`(t.name ILIKE ${p.add(likePattern(query.search))} OR t.iso3 = ${p.add(query.search.toUpperCase().slice(0, 3))})`);
+    if (query.search?.trim()) where.push(stateSearchMatch(p, 't', query.search.trim()));
 
     return this.db.query(
       `SELECT * FROM (

@@ -21,7 +21,7 @@ export abstract class StatePlaceFilter {
   @MaxLength(100, { each: true })
   subregions?: string[];
 
-  @Field({ nullable: true, description: 'Part of the name, or the ISO3 code' })
+  @Field({ nullable: true, description: 'An ISO3 or ISO2 code (the whole search), or words of the name or of a former or short name, in any case and with or without accents; closest first' })
   @IsOptional()
   @Transform(trim)
   @IsString()

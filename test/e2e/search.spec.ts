@@ -1,0 +1,149 @@
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
+import { createCast, type Cast } from '../support/fixtures.js';
+
+const nodes = (connection: any) => connection.edges.map((edge: any) => edge.node);
+
+/**
+ * Search finds what users type: a code only when the whole search is one, words of the name or of a
+ * former or short name otherwise, accents and case ignored, the closest first; everywhere the same.
+ */
+describe('Search', () => {
+  let t: TestApp;
+  let cast: Cast;
+
+  const query = (source: string, variables: Record<string, unknown> = {}, token = cast.france.token) => t.gql(source, variables, token);
+  const states = async (search: string) =>
+    nodes(ok(await query('query($filter: StateFilter) { states(first: 200, filter: $filter) { edges { node { iso3 } } } }', { filter: { search } })).states).map(
+      (s: any) => s.iso3,
+    );
+  const targets = async (search: string) =>
+    ok(
+      await query('query($filter: TargetFilter) { targets(first: 200, filter: $filter) { edges { node { state { iso3 } } } } }', {
+        filter: { search, treatyStatuses: ['STATE_PARTY', 'SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN'] },
+      }),
+    ).targets.edges.map((edge: any) => edge.node.state.iso3);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('States', () => {
+    it('matches a name by its words, not its first three letters against codes', async () => {
+      expect(await states('Indonesia')).toEqual(['IDN']);
+      expect(await states('Austria')).toEqual(['AUT']);
+      expect(await states('Marshall')).toEqual(['MHL']);
+      expect(await states('Belize')).toEqual(['BLZ']);
+    });
+
+    it('finds former, short and other names (data/state-names.csv)', async () => {
+      expect(await states('Ivory Coast')).toEqual(['CIV']);
+      expect(await states('Burma')).toEqual(['MMR']);
+      expect(await states("Cote d'Ivoire")).toEqual(['CIV']);
+      expect(await states('swaziland')).toEqual(['SWZ']);
+    });
+
+    it('ignores accents and case', async () => {
+      expect(await states('Haïti')).toEqual(['HTI']);
+      expect(await states('HAITI')).toEqual(['HTI']);
+      expect(await states('côte d’ivoire')).toEqual(['CIV']);
+      expect(await states('turkiye')).toEqual(['TUR']);
+    });
+
+    it('matches every word, in any order', async () => {
+      expect(await states('Korea Republic')).toEqual(expect.arrayContaining(['KOR']));
+      expect(await states('Guinea new')).toEqual(['PNG']);
+    });
+
+    it('takes an ISO3 or ISO2 code only when the whole search is one, and puts it first', async () => {
+      expect((await states('fra'))[0]).toBe('FRA');
+      expect((await states('FR'))[0]).toBe('FRA');
+      expect((await states('ind'))[0]).toBe('IND');
+      // Three letters that are no code are words of names.
+      expect(await states('ira')).toEqual(['IRN', 'IRQ']);
+    });
+
+    it('ranks by closeness: the same name first, then names that start with the search', async () => {
+      expect(await states('Niger')).toEqual(['NER', 'NGA']);
+      const guinea = await states('guinea');
+      expect(guinea[0]).toBe('GIN');
+      expect(guinea.slice(1).sort()).toEqual(['GNB', 'GNQ', 'PNG']);
+    });
+
+    it('pages a ranked search with its cursor', async () => {
+      const first = ok(
+        await query('query($filter: StateFilter) { states(first: 1, filter: $filter) { edges { node { iso3 } } pageInfo { endCursor hasNextPage } } }', {
+          filter: { search: 'guinea' },
+        }),
+      ).states;
+      expect(nodes(first).map((s: any) => s.iso3)).toEqual(['GIN']);
+      const rest = ok(
+        await query('query($filter: StateFilter, $after: String) { states(first: 10, after: $after, filter: $filter) { edges { node { iso3 } } } }', {
+          filter: { search: 'guinea' },
+          after: first.pageInfo.endCursor,
+        }),
+      ).states;
+      expect(nodes(rest).map((s: any) => s.iso3).sort()).toEqual(['GNB', 'GNQ', 'PNG']);
+    });
+  });
+
+  it('target lists search the same way', async () => {
+    expect(await targets('Indonesia')).toEqual(['IDN']);
+    expect(await targets('Austria')).toEqual(['AUT']);
+    expect(await targets('Burma')).toEqual(['MMR']);
+    expect(await targets('Haïti')).toEqual(['HTI']);
+    expect(await targets('fr')).toEqual(['FRA']);
+  });
+
+  it('contacts: words of the name or e-mail, accents and case ignored, the closest names first', async () => {
+    for (const input of [
+      { fullName: 'José Pérez Haïti', stateIso3: 'HTI' },
+      { fullName: 'Josefina Pérez', email: 'jperez@mfa.example' },
+      { fullName: 'Ana Ruiz', email: 'ana.ruiz@demarche.example' },
+    ]) {
+      ok(await query('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input }));
+    }
+    const contacts = async (search: string) =>
+      nodes(ok(await query('query($filter: ContactFilter) { contacts(first: 50, filter: $filter) { edges { node { fullName } } } }', { filter: { search } })).contacts).map(
+        (c: any) => c.fullName,
+      );
+    expect(await contacts('jose perez')).toEqual(['José Pérez Haïti', 'Josefina Pérez']);
+    expect(await contacts('PEREZ jose')).toEqual(['José Pérez Haïti', 'Josefina Pérez']);
+    expect(await contacts('haiti')).toEqual(['José Pérez Haïti']);
+    expect(await contacts('demarche')).toEqual(['Ana Ruiz']);
+    expect(await contacts('josefina perez')).toEqual(['Josefina Pérez']);
+  });
+
+  it('interactions: words of the subject, summary or outcome, accents and case ignored', async () => {
+    const log = (input: Record<string, unknown>) =>
+      query('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', {
+        input: { type: 'DEMARCHE', occurredOn: '2026-01-15', stateIso3s: ['HTI'], ...input },
+      });
+    ok(await log({ subject: 'Démarche conjointe', summary: "Remise d'une note verbale à Port-au-Prince, Haïti" }));
+    ok(await log({ subject: 'Call', outcome: 'The MINISTÈRE will reply' }));
+    ok(await log({ subject: 'Unrelated meeting' }));
+    const interactions = async (search: string) =>
+      nodes(
+        ok(await query('query($filter: InteractionFilter) { interactions(first: 50, filter: $filter) { edges { node { subject } } } }', { filter: { search } }))
+          .interactions,
+      ).map((i: any) => i.subject);
+    expect(await interactions('demarche')).toEqual(['Démarche conjointe']);
+    expect(await interactions('haiti')).toEqual(['Démarche conjointe']);
+    expect(await interactions('port prince demarche')).toEqual(['Démarche conjointe']);
+    expect(await interactions('ministere')).toEqual(['Call']);
+    expect(await interactions('100%')).toEqual([]);
+  });
+
+  it('organizations: words of the name, accents and case ignored, the closest first', async () => {
+    const organizations = async (search?: string) =>
+      ok(await query('query($search: String) { organizations(search: $search) { name } }', { search })).organizations.map((o: any) => o.name);
+    expect(await organizations('coalition cluster')).toEqual(['Cluster Munition Coalition']);
+    expect(await organizations('PANAMÁ')).toEqual(['Panama']);
+    expect((await organizations()).length).toBeGreaterThanOrEqual(4);
+    expect(codes(await query('{ organizations(search: "") { name } }'))).toEqual(['BAD_USER_INPUT']);
+  });
+});
