@@ -8,6 +8,7 @@ import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js
 import { JsonProjection } from '../common/json-projection.js';
 import { closeness, searchCode, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from './state.model.js';
+import { resolveRegions, type RegionFilter } from './regions.js';
 
 export const STATE_COLUMNS = `s.iso3, s.iso2, s.name, s.un_member AS "unMember", s.regional_group AS "regionalGroup",
   s.m49_region AS "m49Region", s.subregion, s.m49_code AS "m49Code", s.intermediate_region AS "intermediateRegion",
@@ -51,6 +52,7 @@ export type StateProperty = keyof State;
 export interface StateQuery {
   regionalGroups?: RegionalGroup[];
   subregions?: string[];
+  intermediateRegions?: string[];
   treatyStatuses?: TreatyStatus[];
   unMember?: boolean;
   search?: string;
@@ -116,12 +118,18 @@ export class StatesRepository {
     return new Set(rows.map((row) => row.iso3));
   }
 
+  /** The filter with its region names checked and written as the States table writes them (see resolveRegions). */
+  resolveRegions<T extends RegionFilter>(filter: T): Promise<T> {
+    return resolveRegions(filter, this.db);
+  }
+
   /** One page ordered by name, with the filtered total, in one statement. */
   async page(query: StateQuery, page: Page): Promise<{ rows: State[]; total: number | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     if (query.regionalGroups) where.push(`s.regional_group = ANY(${p.add(query.regionalGroups)}::regional_group[])`);
     if (query.subregions) where.push(`s.subregion = ANY(${p.add(query.subregions)}::text[])`);
+    if (query.intermediateRegions) where.push(`s.intermediate_region = ANY(${p.add(query.intermediateRegions)}::text[])`);
     if (query.unMember !== undefined) where.push(`s.un_member = ${p.add(query.unMember)}`);
     if (query.treatyStatuses) {
       where.push(

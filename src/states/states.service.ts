@@ -56,7 +56,8 @@ export class StatesService {
     const searching = Boolean(args.filter?.search?.trim());
     const page = toPage(args, searching ? ['number', 'text', 'text'] : ['text', 'text'], info);
     const asOf = args.filter?.asOf ?? todayIso();
-    const { rows, total } = await this.states.page({ ...args.filter, asOf }, page);
+    const filter = await this.states.resolveRegions({ ...args.filter });
+    const { rows, total } = await this.states.page({ ...filter, asOf }, page);
     const served: ServedState[] = rows.map((state) => ({ ...state, asOf }));
     return toConnection(served, page.first, total, (s) => (searching ? [s.searchCloseness, s.name, s.iso3] : [s.name, s.iso3]));
   }

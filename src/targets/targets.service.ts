@@ -57,7 +57,8 @@ export class TargetsService {
   ) {}
 
   /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
-  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
+  async rank(viewer: Viewer, given: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
+    const filter = await this.targets.resolveRegions(given);
     await this.checkReferences(filter);
     const today = todayIso();
     const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today, obstacleProperties });

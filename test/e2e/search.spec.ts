@@ -91,6 +91,75 @@ describe('Search', () => {
     });
   });
 
+  describe('region filters', () => {
+    const statesIn = async (filter: Record<string, unknown>) =>
+      nodes(ok(await query('query($filter: StateFilter) { states(first: 200, filter: $filter) { edges { node { iso3 subregion intermediateRegion } } } }', { filter })).states);
+    const refusal = async (filter: Record<string, unknown>) => {
+      const response = await query('query($filter: StateFilter) { states(filter: $filter) { totalCount } }', { filter });
+      expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+      return response.errors![0];
+    };
+
+    it('reads sub-regions in any case', async () => {
+      const melanesia = await statesIn({ subregions: ['melanesia'] });
+      expect(melanesia.map((s: any) => s.iso3).sort()).toEqual(['FJI', 'PNG', 'SLB', 'VUT']);
+      expect(await statesIn({ subregions: ['MELANESIA', 'Melanesia'] })).toEqual(melanesia);
+      const sahara = await statesIn({ subregions: ['sub-saharan africa'] });
+      expect(sahara.length).toBe(48);
+    });
+
+    it('refuses an unknown sub-region, listing the valid ones', async () => {
+      const error = await refusal({ subregions: ['Melanesia', 'Caribbean'] });
+      expect(error.extensions!.details.problems).toEqual([expect.stringContaining('filter.subregions[1]: unknown UN M49 sub-region "Caribbean"')]);
+      expect(error.message).toContain('Melanesia, Micronesia');
+      expect(error.message).toContain('Latin America and the Caribbean');
+    });
+
+    it('filters on M49 intermediate regions: the Caribbean and East Africa are one filter each', async () => {
+      const caribbean = await statesIn({ intermediateRegions: ['Caribbean'] });
+      expect(caribbean.length).toBe(13);
+      expect(caribbean.map((s: any) => s.iso3)).toEqual(expect.arrayContaining(['CUB', 'HTI', 'JAM', 'TTO']));
+      expect(caribbean.every((s: any) => s.intermediateRegion === 'Caribbean')).toBe(true);
+      expect(await statesIn({ intermediateRegions: ['the caribbean'] })).toEqual(caribbean);
+
+      const eastern = await statesIn({ intermediateRegions: ['Eastern Africa'] });
+      expect(eastern.length).toBe(18);
+      expect(eastern.map((s: any) => s.iso3)).toEqual(expect.arrayContaining(['ETH', 'KEN', 'TZA', 'UGA']));
+      expect(await statesIn({ intermediateRegions: ['East Africa'] })).toEqual(eastern);
+      expect(await statesIn({ intermediateRegions: ['east africa', 'Eastern Africa'] })).toEqual(eastern);
+    });
+
+    it('refuses an unknown intermediate region, listing the valid ones', async () => {
+      const error = await refusal({ intermediateRegions: ['Melanesia'] });
+      expect(error.message).toContain('unknown UN M49 intermediate region "Melanesia"');
+      expect(error.message).toContain('Caribbean, Central America, Eastern Africa, Middle Africa, South America, Southern Africa, Western Africa');
+    });
+
+    it('target lists and their CSV take the same region filters', async () => {
+      const targetsIn = async (filter: Record<string, unknown>) =>
+        ok(await query('query($filter: TargetFilter) { targets(first: 200, filter: $filter) { edges { node { state { iso3 intermediateRegion } } } } }', { filter }))
+          .targets.edges.map((edge: any) => edge.node.state);
+      const caribbean = await targetsIn({ intermediateRegions: ['the Caribbean'] });
+      expect(caribbean.length).toBeGreaterThan(0);
+      expect(caribbean.every((s: any) => s.intermediateRegion === 'Caribbean')).toBe(true);
+      expect((await targetsIn({ subregions: ['melanesia'] })).map((s: any) => s.iso3).sort()).toEqual(
+        (await targetsIn({ subregions: ['Melanesia'] })).map((s: any) => s.iso3).sort(),
+      );
+      expect(codes(await query('query { targets(filter: { subregions: ["Atlantis"] }) { totalCount } }'))).toEqual(['BAD_USER_INPUT']);
+
+      const csv = await fetch(`${t.url}/exports/targets.csv?intermediateRegions=${encodeURIComponent('East Africa')}`, {
+        headers: { authorization: `Bearer ${cast.france.token}` },
+      });
+      expect(csv.status).toBe(200);
+      const iso3s = (await csv.text()).trim().split('\n').slice(1).map((line) => line.split(',')[2]);
+      const eastern = await targetsIn({ intermediateRegions: ['Eastern Africa'] });
+      expect(iso3s.sort()).toEqual(eastern.map((s: any) => s.iso3).sort());
+      const unknown = await fetch(`${t.url}/exports/targets.csv?subregions=Atlantis`, { headers: { authorization: `Bearer ${cast.france.token}` } });
+      expect(unknown.status).toBe(400);
+      expect((await unknown.json()).code).toBe('BAD_USER_INPUT');
+    });
+  });
+
   it('target lists search the same way', async () => {
     expect(await targets('Indonesia')).toEqual(['IDN']);
     expect(await targets('Austria')).toEqual(['AUT']);
