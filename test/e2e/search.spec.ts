@@ -156,7 +156,7 @@ describe('Search', () => {
       expect(iso3s.sort()).toEqual(eastern.map((s: any) => s.iso3).sort());
       const unknown = await fetch(`${t.url}/exports/targets.csv?subregions=Atlantis`, { headers: { authorization: `Bearer ${cast.france.token}` } });
       expect(unknown.status).toBe(400);
-      expect((await unknown.json()).code).toBe('BAD_USER_INPUT');
+      expect(((await unknown.json()) as any).code).toBe('BAD_USER_INPUT');
     });
   });
 
