@@ -14,7 +14,8 @@ import { IdempotencyKeys1795900000000 } from './1795900000000-idempotency-keys.j
 import { TextVisibility1795920000000 } from './1795920000000-text-visibility.js';
 import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.js';
 import { M49Codes1795940000000 } from './1795940000000-m49-codes.js';
-import { Search1795946000000 } from './1795946000000-search.js';
+import { OneStatementLog1795950000000 } from './1795950000000-one-statement-log.js';
+import { Search1795960000000 } from './1795960000000-search.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   TextVisibility1795920000000,
   TokenRevocation1795930000000,
   M49Codes1795940000000,
-  Search1795946000000,
+  OneStatementLog1795950000000,
+  Search1795960000000,
 ];

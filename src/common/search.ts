@@ -4,7 +4,7 @@ import type { SqlParams } from './sql.js';
  * One search behaviour for every list: a search is split into words (accents, case and
  * punctuation ignored), and a row matches when each word starts a word of one of its searched texts
  * ("guin" finds "Papua New Guinea", "ira" finds Iran and Iraq but not "Emirates"), as folded by the
- * SQL function `ratify_search_key` (see migrations/1795946000000-search.ts, whose
+ * SQL function `ratify_search_key` (see migrations/1795960000000-search.ts, whose
  * trigram indexes serve these conditions). Lists of States also match the whole search as an exact
  * ISO3 or ISO2 code, and only then by code.
  */

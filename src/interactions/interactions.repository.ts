@@ -10,6 +10,7 @@ import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/vers
 import { STATE_COLUMNS } from '../states/states.repository.js';
 import { searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from '../states/state.model.js';
+import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
 import { newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
@@ -30,6 +31,66 @@ const RETURNING = INTERACTION_COLUMNS.replace(/\bi\./g, '');
 const ORDER = '"occurredOn" DESC, "createdAt" DESC, id DESC';
 
 export type InteractionRow = Interaction & { createdAtKey: string };
+
+/** A new interaction with everything `log` writes in its one statement. */
+export interface NewInteraction extends Required<InteractionFields> {
+  id: string;
+  organizationId: string;
+  authorId: string;
+  /** The action named in the audit trail; null inside a write that has named its own. */
+  action: string | null;
+  stateIso3s: string[];
+  contactIds: string[];
+  /** The activity event's id and summary ({states} and {text} are filled in by the statement). */
+  eventId: string;
+  eventSummary: string;
+}
+
+export type LoggedInteraction =
+  | { interaction: InteractionRow; event: ActivityEventRow; missingStates?: undefined; missingContacts?: undefined }
+  | { missingStates: string[]; missingContacts: string[]; interaction?: undefined; event?: undefined };
+
+/**
+ * logInteraction's one statement. The audit triggers read the actor and action set at its start (they
+ * run at its end); the links carry the copies of the interaction's columns themselves, as the copy
+ * trigger cannot see a row written by the same statement. Nothing is written when a State or
+ * contact is unknown: the statement then returns their codes.
+ */
+const LOG_INTERACTION = `
+  WITH actor AS (SELECT set_config('ratify.actor_id', $1::text, true),
+                        set_config('ratify.action', coalesce($2, current_setting('ratify.action', true), ''), true)),
+  wanted_states AS (SELECT DISTINCT k.iso3 FROM unnest($12::char(3)[]) k(iso3)),
+  known_states AS (SELECT s.iso3, s.name, s.regional_group FROM states s WHERE s.iso3 IN (SELECT iso3 FROM wanted_states)),
+  wanted_contacts AS (SELECT DISTINCT k.id FROM unnest($13::uuid[]) k(id)),
+  known_contacts AS (SELECT c.id FROM contacts c WHERE c.id IN (SELECT id FROM wanted_contacts)),
+  missing AS (
+    SELECT ARRAY(SELECT iso3::text FROM wanted_states EXCEPT SELECT iso3::text FROM known_states ORDER BY 1) AS states,
+           ARRAY(SELECT id::text FROM wanted_contacts EXCEPT SELECT id::text FROM known_contacts ORDER BY 1) AS contacts
+    FROM actor),
+  i AS (
+    INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id)
+    SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::uuid FROM missing
+    WHERE cardinality(missing.states) = 0 AND cardinality(missing.contacts) = 0
+    RETURNING *),
+  state_links AS (
+    INSERT INTO interaction_states (interaction_id, state_iso3, occurred_on, created_at, visibility, organization_id)
+    SELECT i.id, k.iso3, i.occurred_on, i.created_at, i.visibility, i.organization_id FROM i, known_states k),
+  contact_links AS (INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT i.id, k.id FROM i, known_contacts k),
+  t AS (SELECT replace($15, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM known_states), '')) AS template),
+  e AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, template)
+    SELECT $14, 'INTERACTION_LOGGED', clock_timestamp(), $1::uuid, $11, i.id, $12::char(3)[], replace(replace(t.template, '{extra}', ''), '{text}', i.subject), t.template
+    FROM i, t
+    RETURNING *)
+  SELECT missing.states AS "missingStates", missing.contacts AS "missingContacts", ${INTERACTION_COLUMNS},
+    CASE WHEN e.id IS NOT NULL THEN json_build_object(
+      'id', e.id, 'kind', e.kind, 'occurredAt', e.occurred_at, 'actorId', e.actor_id, 'organizationId', e.organization_id,
+      'interactionId', e.interaction_id, 'stateIso3s', e.state_iso3s, 'summary', e.summary, 'visibility', i.visibility,
+      'visibleOrganizationIds', json_build_array(i.organization_id), 'interactionType', i.type,
+      'regionalGroups', coalesce((SELECT json_agg(DISTINCT regional_group) FROM known_states WHERE regional_group IS NOT NULL), '[]'),
+      'occurredAtKey', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      'subjectKey', e.interaction_id) END AS event
+  FROM missing LEFT JOIN i ON true LEFT JOIN e ON true`;
 
 export const interactionSortKey = (row: InteractionRow) => [row.occurredOn, row.createdAtKey, row.id];
 export const INTERACTION_CURSOR = ['date', 'timestamp', 'uuid'] as const;
@@ -269,6 +330,39 @@ export class InteractionsRepository {
       [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId],
     );
     return rows[0];
+  }
+
+  /**
+   * Logs an interaction in one statement: checks that its States and contacts exist, writes it, its
+   * links and its activity event (the audit triggers run inside it, for the actor it names), or
+   * writes nothing and reports the unknown codes. Alone, the statement is its own transaction.
+   */
+  async log(row: NewInteraction, db: Queryable): Promise<LoggedInteraction> {
+    const [result] = await db.query(LOG_INTERACTION, [
+      row.authorId,
+      row.action,
+      row.id,
+      row.type,
+      row.occurredOn,
+      row.subject,
+      row.summary,
+      row.outcome,
+      row.followUpOn,
+      row.visibility,
+      row.organizationId,
+      row.stateIso3s,
+      row.contactIds,
+      row.eventId,
+      row.eventSummary,
+    ]);
+    if (result.missingStates.length || result.missingContacts.length) {
+      return { missingStates: result.missingStates, missingContacts: result.missingContacts };
+    }
+    const { missingStates: _s, missingContacts: _c, event, ...interaction } = result;
+    return {
+      interaction: interaction as InteractionRow,
+      event: { ...event, occurredAt: new Date(event.occurredAt), restricted: null },
+    };
   }
 
   /** Without an expectedVersion, the update applies whatever the current version. */

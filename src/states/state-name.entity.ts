@@ -6,7 +6,7 @@ import { StateEntity } from './state.entity.js';
  * finds as it finds the State's own name. The public-data import keeps this table as the file lists.
  */
 @Entity('state_names')
-// Trigram index on ratify_search_key(name) (see migrations/1795946000000-search.ts).
+// Trigram index on ratify_search_key(name) (see migrations/1795960000000-search.ts).
 @Index('ix_state_names_search', { synchronize: false })
 export class StateNameEntity {
   @PrimaryColumn('char', { name: 'state_iso3', length: 3, primaryKeyConstraintName: 'pk_state_names' })

@@ -7,7 +7,7 @@ import { ConsentType, RatificationStage, RegionalGroup } from '../common/enums.j
  * Dates are ISO strings (YYYY-MM-DD).
  */
 @Entity('states')
-// Trigram index on ratify_search_key(name) (see migrations/1795946000000-search.ts).
+// Trigram index on ratify_search_key(name) (see migrations/1795960000000-search.ts).
 @Index('ix_states_search', { synchronize: false })
 export class StateEntity {
   @PrimaryColumn('char', { length: 3 })

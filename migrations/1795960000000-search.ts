@@ -38,8 +38,8 @@ const DOWN = [
   `DROP EXTENSION IF EXISTS pg_trgm`,
 ];
 
-export class Search1795946000000 implements MigrationInterface {
-  name = 'Search1795946000000';
+export class Search1795960000000 implements MigrationInterface {
+  name = 'Search1795960000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const statement of UP) await queryRunner.query(statement);
