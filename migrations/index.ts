@@ -17,6 +17,7 @@ import { M49Codes1795940000000 } from './1795940000000-m49-codes.js';
 import { OneStatementLog1795950000000 } from './1795950000000-one-statement-log.js';
 import { TreatyActions1795960000000 } from './1795960000000-treaty-actions.js';
 import { JointWork1795970000000 } from './1795970000000-joint-work.js';
+import { Search1795980000000 } from './1795980000000-search.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OneStatementLog1795950000000,
   TreatyActions1795960000000,
   JointWork1795970000000,
+  Search1795980000000,
 ];

@@ -7,6 +7,8 @@ import { MandateEntity } from '../work-plans/mandate.entity.js';
 /** A logged piece of outreach: a letter, a meeting, a call, a démarche. Dates are ISO strings. */
 @Entity('interactions')
 @Index('ix_interactions_recent', ['occurredOn', 'createdAt', 'id'])
+// Trigram index on the folded subject, summary and outcome, for search (migrations/1795960000000-search.ts).
+@Index('ix_interactions_search', { synchronize: false })
 @Index('ix_interactions_organization', ['organizationId'])
 @Index('ix_interactions_author', ['authorId'])
 @Index('ix_interactions_follow_up', ['followUpOn'], { where: 'follow_up_on IS NOT NULL' })

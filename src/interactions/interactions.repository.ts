@@ -7,7 +7,8 @@ import { InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
-import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
+import { STATE_COLUMNS } from '../states/states.repository.js';
+import { searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from '../states/state.model.js';
 import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { readersOf } from '../activity/activity-subjects.js';
@@ -241,6 +242,9 @@ export interface InteractionPageOf {
   contacts?: Map<string, Contact[]>;
 }
 
+/** An interaction's searched text (subject, summary and outcome) folded as its trigram index holds it. */
+const INTERACTION_SEARCH_KEY = searchKey(`coalesce(i.subject, '') || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.outcome, '')`);
+
 @Injectable()
 export class InteractionsRepository {
   constructor(private readonly db: DataSource) {}
@@ -271,10 +275,7 @@ export class InteractionsRepository {
     if (query.authorIds) where.push(`i.author_id = ANY(${p.add(query.authorIds)}::uuid[])`);
     if (query.from) where.push(`i.occurred_on >= ${p.add(query.from)}::date`);
     if (query.to) where.push(`i.occurred_on <= ${p.add(query.to)}::date`);
-    if (query.search) {
-      const pattern = p.add(likePattern(query.search.trim()));
-      where.push(`(i.subject ILIKE ${pattern} OR i.summary ILIKE ${pattern} OR i.outcome ILIKE ${pattern})`);
-    }
+    if (query.search?.trim()) where.push(wordsMatch(p, [INTERACTION_SEARCH_KEY], searchWords(query.search)));
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
     const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, page), p.values);
     return splitPage<InteractionRow>(rows, 'id');

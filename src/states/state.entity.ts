@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ConsentType, RatificationStage, RegionalGroup } from '../common/enums.js';
 
 /**
@@ -7,6 +7,8 @@ import { ConsentType, RatificationStage, RegionalGroup } from '../common/enums.j
  * Dates are ISO strings (YYYY-MM-DD).
  */
 @Entity('states')
+// Trigram index on ratify_search_key(name) (see migrations/1795960000000-search.ts).
+@Index('ix_states_search', { synchronize: false })
 export class StateEntity {
   @PrimaryColumn('char', { length: 3 })
   iso3: string;

@@ -22,7 +22,7 @@ import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.j
  * A State row as served, with the date its treaty status is computed for and, when the list that
  * serves it read them along, its obstacles (with only the properties that list's selection needs).
  */
-export type ServedState = State & { asOf?: string; obstaclesReadAlong?: Obstacle[] };
+export type ServedState = State & { asOf?: string; obstaclesReadAlong?: Obstacle[]; searchCloseness?: number };
 
 const ISO3 = /^[A-Z]{3}$/;
 
@@ -53,11 +53,14 @@ export class StatesService {
   }
 
   async list(args: StatesArgs, info?: GraphQLResolveInfo): Promise<Connection<ServedState>> {
-    const page = toPage(args, ['text', 'text'], info);
+    // A search ranks by closeness first (see stateSearchCloseness), and its cursors carry it.
+    const searching = Boolean(args.filter?.search?.trim());
+    const page = toPage(args, searching ? ['number', 'text', 'text'] : ['text', 'text'], info);
     const asOf = args.filter?.asOf ?? todayIso();
-    const { rows, total } = await this.states.page({ ...args.filter, asOf }, page);
-    const served = rows.map((state) => ({ ...state, asOf }));
-    return toConnection(served, page.first, total, (s) => [s.name, s.iso3]);
+    const filter = await this.states.resolveRegions({ ...args.filter });
+    const { rows, total } = await this.states.page({ ...filter, asOf }, page);
+    const served: ServedState[] = rows.map((state) => ({ ...state, asOf }));
+    return toConnection(served, page.first, total, (s) => (searching ? [s.searchCloseness, s.name, s.iso3] : [s.name, s.iso3]));
   }
 
   /** Moves a State's ratification stage and records the move, atomically. */

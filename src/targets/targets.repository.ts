@@ -6,7 +6,8 @@ import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
 import { SqlParams } from '../common/sql.js';
 import { newestVisibleOn } from '../interactions/visibility.js';
 import { obstacleVisibleTo, stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
-import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
+import { resolveRegions, type RegionFilter } from '../states/regions.js';
+import { STATE_COLUMNS, stateSearchMatch } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 
 export interface TargetQuery {
@@ -15,6 +16,7 @@ export interface TargetQuery {
   asOfGiven?: boolean;
   regionalGroups?: RegionalGroup[];
   subregions?: string[];
+  intermediateRegions?: string[];
   groupingIds?: string[];
   treatyStatuses: TreatyStatus[];
   stages?: RatificationStage[];
@@ -54,6 +56,7 @@ export class TargetsRepository {
     const where: string[] = [`t."treatyStatus" = ANY(${p.add(query.treatyStatuses)}::text[])`];
     if (query.regionalGroups) where.push(`t."regionalGroup" = ANY(${p.add(query.regionalGroups)}::regional_group[])`);
     if (query.subregions) where.push(`t.subregion = ANY(${p.add(query.subregions)}::text[])`);
+    if (query.intermediateRegions) where.push(`t."intermediateRegion" = ANY(${p.add(query.intermediateRegions)}::text[])`);
     if (query.stages) where.push(`t."ratificationStage" = ANY(${p.add(query.stages)}::ratification_stage[])`);
     if (query.groupingIds) {
       where.push(`EXISTS (SELECT 1 FROM grouping_states g WHERE g.state_iso3 = t.iso3 AND g.grouping_id = ANY(${p.add(query.groupingIds)}::uuid[]))`);
@@ -73,7 +76,7 @@ export class TargetsRepository {
       where.push(`(t."lastContactOn" IS NULL OR t."lastContactOn" <= ${asOf}::date - ${p.add(query.notContactedForDays)}::int)`);
     }
     if (query.hasOpenObstacles !== undefined) where.push(query.hasOpenObstacles ? 't."openObstacles" > 0' : 't."openObstacles" = 0');
-    if (query.search) where.push(`(t.name ILIKE ${p.add(likePattern(query.search))} OR t.iso3 = ${p.add(query.search.toUpperCase().slice(0, 3))})`);
+    if (query.search?.trim()) where.push(stateSearchMatch(p, 't', query.search.trim()));
 
     return this.db.query(
       `SELECT * FROM (
@@ -89,6 +92,11 @@ export class TargetsRepository {
        WHERE ${where.join(' AND ')}`,
       p.values,
     );
+  }
+
+  /** The filter with its region names checked and written as the States table writes them (see resolveRegions). */
+  resolveRegions<T extends RegionFilter>(filter: T): Promise<T> {
+    return resolveRegions(filter, this.db);
   }
 
   async existingGroupings(ids: string[]): Promise<Set<string>> {

@@ -58,7 +58,8 @@ export class TargetsService {
   ) {}
 
   /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
-  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
+  async rank(viewer: Viewer, given: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
+    const filter = await this.targets.resolveRegions(given);
     await this.checkReferences(filter);
     const { asOf, ...rest } = filter;
     const today = asOf ?? todayIso();

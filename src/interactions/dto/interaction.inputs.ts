@@ -193,7 +193,7 @@ export class InteractionFilter {
   @IsOptional()
   to?: string;
 
-  @Field({ nullable: true, description: 'Words in the subject, summary or outcome' })
+  @Field({ nullable: true, description: 'Words in the subject, summary or outcome, in any case and with or without accents' })
   @IsOptional()
   @Transform(trim)
   @IsString()
