@@ -12,7 +12,7 @@ import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
-import { checkDates } from './interaction-rules.js';
+import { checkDates, checkNotFuture, closesFollowUp } from './interaction-rules.js';
 import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 
 @Injectable()
@@ -40,6 +40,7 @@ export class InteractionsService {
 
   /** Logs an interaction inside a write that is already running (a planned meeting being held, say). */
   async logWithin(viewer: Viewer, input: LogInteractionInput, { manager, emit }: WriteTransaction): Promise<InteractionRow> {
+    checkNotFuture(input);
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
     await this.checkReferences(input.stateIso3s, input.contactIds, manager);
@@ -66,9 +67,10 @@ export class InteractionsService {
     return row;
   }
 
-  update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
+  update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
     return this.writes.run(viewer, 'updateInteraction', async ({ manager, emit }) => {
       const current = await this.editable(viewer, id, manager);
+      checkNotFuture(changes);
       const followUpOn = changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn;
       checkDates({
         type: changes.type ?? current.type,
@@ -81,8 +83,9 @@ export class InteractionsService {
       if (changes.visibility && changes.visibility !== current.visibility && (await this.interactions.isCampaignLetter(id, manager))) {
         throw badInput("A letter's visibility is its campaign's: change it with updateLetterCampaign", { field: 'visibility' });
       }
-      // A new follow-up date is a new follow-up: it is pending again.
-      const followUpDoneAt = followUpOn === current.followUpOn ? undefined : null;
+      // A new follow-up date is a new follow-up: it is pending again. A reply recorded now closes the pending one, unless asked to keep it.
+      let followUpDoneAt: Date | null | undefined = followUpOn === current.followUpOn ? undefined : null;
+      if (followUpDoneAt === undefined && closesFollowUp(current, changes.replyReceivedOn, keepFollowUpOpen)) followUpDoneAt = new Date();
       const row = await this.interactions.update(id, expectedVersion, { ...changes, followUpDoneAt }, manager);
       if (stateIso3s) await this.interactions.setLinks(id, 'state', stateIso3s, manager);
       if (contactIds) await this.interactions.setLinks(id, 'contact', contactIds, manager);
