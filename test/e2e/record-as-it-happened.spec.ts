@@ -256,9 +256,18 @@ describe('the record as it happened', () => {
 
     it('refuses a start after today, or a start with no posting', async () => {
       const input = { fullName: 'Future ambassador', posting: 'CAPITAL', stateIso3: 'KIR', postingStartedOn: day(1) };
-      expect(refusal(await t.gql(CREATE_CONTACT, { input }, cast.france.token)).code).toBe('BAD_USER_INPUT');
+      expect(refusal(await t.gql(CREATE_CONTACT, { input }, cast.france.token))).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: `postingStartedOn (${day(1)}) is after today (${today}): record the posting once it has started`,
+      });
       const bare = { fullName: 'Someone', postingStartedOn: '2024-01-01' };
-      expect(refusal(await t.gql(CREATE_CONTACT, { input: bare }, cast.france.token)).code).toBe('BAD_USER_INPUT');
+      expect(refusal(await t.gql(CREATE_CONTACT, { input: bare }, cast.france.token))).toEqual({
+        code: 'BAD_USER_INPUT',
+        message: 'postingStartedOn is the start of the posting: give the posting or the State too',
+      });
+      const names = ok(await t.gql('{ contacts(first: 100) { edges { node { fullName } } } }', {}, cast.france.token)).contacts.edges.map((e: any) => e.node.fullName);
+      expect(names).not.toEqual(expect.arrayContaining(['Future ambassador']));
+      expect(names).not.toEqual(expect.arrayContaining(['Someone']));
     });
   });
 
