@@ -18,6 +18,7 @@ import { OneStatementLog1795950000000 } from './1795950000000-one-statement-log.
 import { TreatyActions1795960000000 } from './1795960000000-treaty-actions.js';
 import { JointWork1795970000000 } from './1795970000000-joint-work.js';
 import { Search1795980000000 } from './1795980000000-search.js';
+import { EffectiveDates1795990000000 } from './1795990000000-effective-dates.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   TreatyActions1795960000000,
   JointWork1795970000000,
   Search1795980000000,
+  EffectiveDates1795990000000,
 ];

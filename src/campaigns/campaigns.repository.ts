@@ -39,6 +39,7 @@ export interface LetterRow {
   sentOn: string;
   replyReceivedOn: string | null;
   replyNote: string | null;
+  followUpOn: string | null;
   followUpDone: boolean;
   version: number;
   organizationId: string;
@@ -46,7 +47,7 @@ export interface LetterRow {
 
 const LETTER_COLUMNS = `l.campaign_id AS "campaignId", l.state_iso3 AS "stateIso3", l.interaction_id AS "interactionId",
   l.addressed_posting AS "addressedPosting", l.addressed_to AS "addressedTo", i.occurred_on AS "sentOn",
-  i.reply_received_on AS "replyReceivedOn", i.outcome AS "replyNote", i.follow_up_done_at IS NOT NULL AS "followUpDone",
+  i.reply_received_on AS "replyReceivedOn", i.outcome AS "replyNote", i.follow_up_on AS "followUpOn", i.follow_up_done_at IS NOT NULL AS "followUpDone",
   i.version, i.organization_id AS "organizationId"`;
 
 export interface CampaignQuery {

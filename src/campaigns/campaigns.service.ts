@@ -9,7 +9,8 @@ import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
-import { checkDates } from '../interactions/interaction-rules.js';
+import { checkDates, checkNotFuture, closesFollowUp } from '../interactions/interaction-rules.js';
+import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
 import { InteractionsRepository } from '../interactions/interactions.repository.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { StatesRepository } from '../states/states.repository.js';
@@ -128,6 +129,7 @@ export class CampaignsService {
     if (input.followUpOn && input.followUpOn < input.sendingDate) {
       throw badInput(`followUpOn (${input.followUpOn}) cannot be before sendingDate (${input.sendingDate})`, { field: 'followUpOn' });
     }
+    checkSendingNotFuture(input.sendingDate);
     const iso3s = input.targets ? (await this.targets.rank(viewer, input.targets)).map((t) => t.state.iso3) : input.stateIso3s!;
     if (!iso3s.length) throw badInput('The target list is empty: a campaign needs at least one State', { field: 'targets' });
     if (iso3s.length > 200) throw badInput(`A campaign has at most 200 States; this one would have ${iso3s.length}`, { field: 'targets' });
@@ -138,6 +140,7 @@ export class CampaignsService {
       const unknown = iso3s.filter((iso3) => !known.has(iso3));
       if (unknown.length) throw badInput(`Unknown State(s): ${unknown.join(', ')}`, { field: 'stateIso3s', stateIso3s: unknown });
       const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
+      if (!input.includesStatesParties) await this.refuseStatesParties(iso3s, input.sendingDate, manager);
       const chosen = await this.handPicked(iso3s, input, manager);
       const contacts = await this.campaigns.contactsOfStates(iso3s, manager);
       const postings = input.postings ?? DEFAULT_POSTINGS;
@@ -181,6 +184,18 @@ export class CampaignsService {
   }
 
   /**
+   * A letter campaign goes to States not Party: one whose treaty record shows a deposit on the
+   * sending date is refused, unless the campaign says it includes States Parties (implementation).
+   */
+  private async refuseStatesParties(iso3s: string[], sendingDate: string, db: Queryable): Promise<void> {
+    const parties = (await this.states.findByIso3s(iso3s, db)).filter((state) => showsDeposit(treatyStatus(state, sendingDate)));
+    if (!parties.length) return;
+    const names = parties.map((state) => state.name).sort();
+    const problem = `${names.join(', ')} ${parties.length === 1 ? 'has' : 'have'} deposited ${parties.length === 1 ? 'its instrument' : 'their instruments'} by ${sendingDate}: a campaign to join goes to States not Party; set includesStatesParties for a campaign to States Parties (about implementation, say)`;
+    throw badInput(problem, { field: 'stateIso3s', stateIso3s: parties.map((state) => state.iso3).sort(), problems: [problem] });
+  }
+
+  /**
    * Corrects a campaign, with its letters in the same transaction: a new sending date moves the
    * letters still dated on the old one, and a new visibility is every letter's (the letters are
    * the campaign's interactions, under the same rule). Their subject and text stay as sent.
@@ -194,6 +209,7 @@ export class CampaignsService {
       }
       const letters = await this.campaigns.lockLetters(id, manager);
       const moved = changes.sendingDate !== undefined && changes.sendingDate !== current.sendingDate;
+      if (moved) checkSendingNotFuture(changes.sendingDate!);
       if (moved) checkSendingDate(letters.filter((letter) => letter.sentOn === current.sendingDate), changes.sendingDate!);
       const campaign = await this.campaigns.update(id, expectedVersion, changes, manager);
       const dates = moved ? { from: current.sendingDate, to: campaign.sendingDate } : {};
@@ -244,11 +260,17 @@ export class CampaignsService {
   logReply(viewer: Viewer, input: LogLetterReplyInput): Promise<CampaignLetter> {
     return this.writes.run(viewer, 'logLetterReply', async ({ manager, emit }) => {
       const letter = await this.editableLetter(viewer, input, manager);
+      checkNotFuture({ replyReceivedOn: input.receivedOn });
       checkDates({ type: InteractionType.LETTER, occurredOn: letter.sentOn, replyReceivedOn: input.receivedOn });
+      const closes = closesFollowUp({ ...letter, type: InteractionType.LETTER }, input.receivedOn, input.keepFollowUpOpen);
       await this.interactions.update(
         letter.interactionId,
         input.expectedVersion,
-        { replyReceivedOn: input.receivedOn, ...(input.note !== undefined ? { outcome: input.note } : {}) },
+        {
+          replyReceivedOn: input.receivedOn,
+          ...(input.note !== undefined ? { outcome: input.note } : {}),
+          ...(closes ? { followUpDoneAt: new Date() } : {}),
+        },
         manager,
       );
       const campaign = (await this.campaigns.visibleById(viewer, letter.campaignId, manager))!;
@@ -329,6 +351,14 @@ export class CampaignsService {
 /** "16 letters sent on 2018-01-15" */
 function lettersSent(count: number, sendingDate: string): string {
   return `${count} letter${count === 1 ? '' : 's'} sent on ${sendingDate}`;
+}
+
+/** The letters are interactions: they are dated on or before today. */
+function checkSendingNotFuture(sendingDate: string): void {
+  const today = todayIso();
+  if (sendingDate <= today) return;
+  const problem = `sendingDate (${sendingDate}) is after today (${today}): letters are recorded once they are sent`;
+  throw badInput(problem, { field: 'sendingDate', problems: [problem] });
 }
 
 /** A letter's follow-up date and reply come on or after its date: moving the letters must keep that. */

@@ -105,7 +105,7 @@ export class ContactsRepository {
     return splitPage<Contact>(rows, 'id');
   }
 
-  async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string }, db: Queryable): Promise<Contact> {
+  async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string; postingStartedOn: string }, db: Queryable): Promise<Contact> {
     const rows = await db.query(
       `INSERT INTO contacts (id, full_name, title, position, posting, state_iso3, organization_id, email, phone, languages, notes, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${RETURNING}`,
@@ -125,12 +125,12 @@ export class ContactsRepository {
       ],
     );
     const created: Contact = rows[0];
-    // A contact created with a posting or a State holds it from today: its first current posting.
+    // A contact created with a posting or a State holds it from the day given: its first current posting.
     if (created.posting || created.stateIso3) {
       await db.query(
         `INSERT INTO contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
-         VALUES ($1, $2, $3, $4, $5, (now() AT TIME ZONE 'UTC')::date, $6)`,
-        [randomUUID(), created.id, created.posting, created.stateIso3, created.position, contact.createdBy],
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [randomUUID(), created.id, created.posting, created.stateIso3, created.position, contact.postingStartedOn, contact.createdBy],
       );
     }
     return created;

@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind } from '../common/enums.js';
-import { notFound } from '../common/errors.js';
+import { badInput, notFound } from '../common/errors.js';
+import { todayIso } from '../common/dates.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import { isUuid } from '../common/ids.js';
 import type { Queryable } from '../common/sql.js';
@@ -42,9 +43,19 @@ export class ContactsService {
   }
 
   create(viewer: Viewer, input: CreateContactInput): Promise<Contact> {
+    const { postingStartedOn, ...fields } = input;
+    const today = todayIso();
+    if (postingStartedOn && postingStartedOn > today) {
+      const problem = `postingStartedOn (${postingStartedOn}) is after today (${today}): record the posting once it has started`;
+      throw badInput(problem, { field: 'postingStartedOn', problems: [problem] });
+    }
+    if (postingStartedOn && !fields.posting && !fields.stateIso3) {
+      const problem = 'postingStartedOn is the start of the posting: give the posting or the State too';
+      throw badInput(problem, { field: 'postingStartedOn', problems: [problem] });
+    }
     return this.writes.run(viewer, 'createContact', async ({ manager, emit }) => {
-      await this.checkReferences(input, manager);
-      const contact = await this.contacts.insert({ ...input, id: randomUUID(), createdBy: viewer.id }, manager);
+      await this.checkReferences(fields, manager);
+      const contact = await this.contacts.insert({ ...fields, id: randomUUID(), createdBy: viewer.id, postingStartedOn: postingStartedOn ?? today }, manager);
       const position = contact.position ? `, ${contact.position}` : '';
       await emit({
         kind: ActivityKind.CONTACT_ADDED,

@@ -35,9 +35,11 @@ const UPSERT_STATES = `
          EXCLUDED.withdrawal_date, EXCLUDED.status_as_of, EXCLUDED.ratification_stage, EXCLUDED.file_signature_date,
          EXCLUDED.file_consent_date, EXCLUDED.file_consent_type, EXCLUDED.file_withdrawal_date)`;
 
+/** The import's changes take effect on the day the record is read for (never after today). */
 const INSERT_STAGE_CHANGES = `
-  INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, note, visibility)
-  SELECT *, 'SHARED'::visibility FROM unnest($1::uuid[], $2::text[], $3::ratification_stage[], $4::ratification_stage[], $5::text[])`;
+  INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, note, visibility, effective_on)
+  SELECT *, 'SHARED'::visibility, LEAST($6::date, (now() AT TIME ZONE 'UTC')::date)
+  FROM unnest($1::uuid[], $2::text[], $3::ratification_stage[], $4::ratification_stage[], $5::text[])`;
 
 /** The current stages of the given States, locked until the import commits. */
 async function currentStages(manager: EntityManager, codes: string[]): Promise<Map<string, RatificationStage>> {
@@ -48,7 +50,7 @@ async function currentStages(manager: EntityManager, codes: string[]): Promise<M
   return new Map(rows.map((row) => [row.iso3, row.stage]));
 }
 
-async function recordStageChanges(manager: EntityManager, changes: StageChange[]): Promise<void> {
+async function recordStageChanges(manager: EntityManager, changes: StageChange[], asOf: string): Promise<void> {
   if (changes.length === 0) return;
   await manager.query(INSERT_STAGE_CHANGES, [
     changes.map(() => randomUUID()),
@@ -56,6 +58,7 @@ async function recordStageChanges(manager: EntityManager, changes: StageChange[]
     changes.map((change) => change.from),
     changes.map((change) => change.to),
     changes.map((change) => change.note),
+    asOf,
   ]);
 }
 
@@ -136,6 +139,6 @@ export async function upsertStates(
     states.length,
   );
   const changes = plans.flatMap((plan) => (plan.change ? [plan.change] : []));
-  await recordStageChanges(manager, changes);
+  await recordStageChanges(manager, changes, asOf);
   return { counts, stageChanges: changes.length, treatyActionsInFile: inFile };
 }

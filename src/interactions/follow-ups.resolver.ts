@@ -41,13 +41,17 @@ export class FollowUpsResolver {
   }
 
   @Writers()
-  @Mutation(() => Interaction, { description: 'Records the date the reply to a LETTER or EMAIL came' })
+  @Mutation(() => Interaction, {
+    description: 'Records the date the reply to a LETTER or EMAIL came (not after today); it closes the pending follow-up unless keepFollowUpOpen',
+  })
   recordReply(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('receivedOn', { type: () => DateScalar }) receivedOn: string,
     @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @Args('keepFollowUpOpen', { type: () => Boolean, nullable: true, description: 'Keep the pending follow-up open (by default the reply closes it)' })
+    keepFollowUpOpen?: boolean,
   ): Promise<InteractionRow> {
-    return this.service.recordReply(viewer, id, receivedOn, expectedVersion ?? undefined);
+    return this.service.recordReply(viewer, id, receivedOn, expectedVersion ?? undefined, keepFollowUpOpen ?? undefined);
   }
 }

@@ -15,7 +15,7 @@ import {
   FollowUpsRepository,
 } from './follow-ups.repository.js';
 import { Right } from '../common/editable.js';
-import { checkDates } from './interaction-rules.js';
+import { checkDates, checkNotFuture, closesFollowUp } from './interaction-rules.js';
 import { InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 import { InteractionsService } from './interactions.service.js';
 
@@ -51,11 +51,14 @@ export class FollowUpsService {
     });
   }
 
-  recordReply(viewer: Viewer, id: string, receivedOn: string, expectedVersion?: number): Promise<InteractionRow> {
+  /** Records a reply; it closes the pending follow-up unless `keepFollowUpOpen`. */
+  recordReply(viewer: Viewer, id: string, receivedOn: string, expectedVersion?: number, keepFollowUpOpen?: boolean): Promise<InteractionRow> {
     return this.writes.run(viewer, 'recordReply', async ({ manager, emit }) => {
       const current = await this.editable(viewer, id, expectedVersion, manager);
+      checkNotFuture({ replyReceivedOn: receivedOn });
       checkDates({ ...current, replyReceivedOn: receivedOn });
-      const row = await this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn }, manager);
+      const closes = closesFollowUp(current, receivedOn, keepFollowUpOpen);
+      const row = await this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn, ...(closes ? { followUpDoneAt: new Date() } : {}) }, manager);
       await this.interactionsService.emitUpdate(emit, row, manager, 'answered');
       return row;
     });

@@ -1,3 +1,4 @@
+import { todayIso } from '../common/dates.js';
 import { InteractionType } from '../common/enums.js';
 import { badInput } from '../common/errors.js';
 
@@ -26,4 +27,33 @@ export function checkDates({ type, occurredOn, followUpOn, replyReceivedOn }: In
   if (replyReceivedOn < occurredOn) {
     throw badInput(`replyReceivedOn (${replyReceivedOn}) cannot be before occurredOn (${occurredOn})`, { field: 'replyReceivedOn' });
   }
+}
+
+/**
+ * An interaction is a fact: it is dated on or before today, and so is its reply. (What is still to
+ * come is planned: a meeting planned at an event, a follow-up date.)
+ */
+export function checkNotFuture({ occurredOn, replyReceivedOn }: { occurredOn?: string | null; replyReceivedOn?: string | null }): void {
+  const today = todayIso();
+  if (occurredOn && occurredOn > today) {
+    const problem = `occurredOn (${occurredOn}) is after today (${today}): an interaction is recorded once it has happened; plan a meeting at an event instead`;
+    throw badInput(problem, { field: 'occurredOn', problems: [problem] });
+  }
+  if (replyReceivedOn && replyReceivedOn > today) {
+    const problem = `The reply's date (${replyReceivedOn}) is after today (${today}): a reply is recorded once it has come`;
+    throw badInput(problem, { field: 'replyReceivedOn', problems: [problem] });
+  }
+}
+
+/**
+ * Whether recording `replyReceivedOn` closes the interaction's pending follow-up: a reply newly
+ * recorded on a LETTER or EMAIL does, unless the user asks to keep the follow-up open.
+ */
+export function closesFollowUp(
+  current: { type: InteractionType; followUpOn: string | null; followUpDone: boolean; replyReceivedOn: string | null },
+  replyReceivedOn: string | null | undefined,
+  keepFollowUpOpen: boolean | undefined,
+): boolean {
+  if (!replyReceivedOn || current.replyReceivedOn || keepFollowUpOpen) return false;
+  return REPLY_TYPES.includes(current.type) && current.followUpOn !== null && !current.followUpDone;
 }

@@ -13,7 +13,7 @@ import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
-import { checkDates } from './interaction-rules.js';
+import { checkDates, checkNotFuture, closesFollowUp } from './interaction-rules.js';
 import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 
 @Injectable()
@@ -48,6 +48,7 @@ export class InteractionsService {
   /** Logs an interaction inside a write that is already running (a planned meeting being held, say). */
   async logWithin(viewer: Viewer, input: LogInteractionInput, { manager, announce }: WriteTransaction): Promise<InteractionRow> {
     checkDates(input);
+    checkNotFuture(input);
     if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId, manager))) throw notFound('Event', input.eventId);
     const { interaction, event } = await this.write(viewer, input, null, manager);
     if (input.eventId) await this.interactions.linkEvent(interaction.id, input.eventId, manager);
@@ -57,6 +58,7 @@ export class InteractionsService {
 
   /** Checks the input, then writes the interaction, its links and its activity event in one statement. */
   private async write(viewer: Viewer, input: LogInteractionInput, action: string | null, db: Queryable) {
+    checkNotFuture(input);
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
     const mandateId = await mandateFor(viewer, input.mandateId, visibility, db);
@@ -94,10 +96,11 @@ export class InteractionsService {
     return { interaction: logged.interaction!, event: logged.event! };
   }
 
-  update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
+  update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
     return this.writes.run(viewer, 'updateInteraction', async ({ manager, emit }) => {
       const current = await this.editable(viewer, id, manager);
       checkMandateVisibility(changes.visibility, current.mandateId);
+      checkNotFuture(changes);
       const followUpOn = changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn;
       checkDates({
         type: changes.type ?? current.type,
@@ -110,8 +113,9 @@ export class InteractionsService {
       if (changes.visibility && changes.visibility !== current.visibility && (await this.interactions.isCampaignLetter(id, manager))) {
         throw badInput("A letter's visibility is its campaign's: change it with updateLetterCampaign", { field: 'visibility' });
       }
-      // A new follow-up date is a new follow-up: it is pending again.
-      const followUpDoneAt = followUpOn === current.followUpOn ? undefined : null;
+      // A new follow-up date is a new follow-up: it is pending again. A reply recorded now closes the pending one, unless asked to keep it.
+      let followUpDoneAt: Date | null | undefined = followUpOn === current.followUpOn ? undefined : null;
+      if (followUpDoneAt === undefined && closesFollowUp(current, changes.replyReceivedOn, keepFollowUpOpen)) followUpDoneAt = new Date();
       const row = await this.interactions.update(id, expectedVersion, { ...changes, followUpDoneAt }, manager);
       if (stateIso3s) await this.interactions.setLinks(id, 'state', stateIso3s, manager);
       if (contactIds) await this.interactions.setLinks(id, 'contact', contactIds, manager);

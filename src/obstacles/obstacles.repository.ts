@@ -6,7 +6,7 @@ import { visibleTo } from '../interactions/visibility.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
-import { updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Obstacle } from './obstacle.model.js';
 
 /** An obstacle's columns (alias `o`), as every read of one returns them. */
@@ -77,6 +77,7 @@ export function obstaclesFromJson(json: string): Obstacle[] {
 }
 
 export interface ObstacleFields {
+  stateIso3?: string;
   category?: ObstacleCategory;
   description?: string;
   measures?: string | null;
@@ -91,6 +92,7 @@ const UPDATE_SPEC = {
   what: 'Obstacle',
   returning: RETURNING,
   columns: {
+    stateIso3: 'state_iso3',
     category: 'category',
     description: 'description',
     measures: 'measures',
@@ -162,5 +164,9 @@ export class ObstaclesRepository {
 
   update(id: string, expectedVersion: number, changes: ObstacleFields, db: Queryable): Promise<Obstacle> {
     return updateVersioned<ObstacleFields, Obstacle>(db, UPDATE_SPEC, id, expectedVersion, changes);
+  }
+
+  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, UPDATE_SPEC, id, expectedVersion);
   }
 }

@@ -37,11 +37,24 @@ export class ObstaclesResolver {
   }
 
   @Writers()
-  @Mutation(() => Obstacle)
+  @Mutation(() => Obstacle, { description: 'Corrects an obstacle; stateIso3 moves it to another State' })
   updateObstacle(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateObstacleInput): Promise<Obstacle> {
     return this.service.update(viewer, id, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, {
+    description:
+      'Deletes an obstacle recorded by mistake (audited); returns its id. The rights are those of updateObstacle; a stale expectedVersion is rejected with CONFLICT',
+  })
+  deleteObstacle(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.delete(viewer, id, expectedVersion);
   }
 
   @Writers()

@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors.js';
-import { ObstacleStatus, ActivityKind, Role, Visibility } from '../common/enums.js';
+import { ObstacleStatus, ActivityKind, Role, TreatyStatus, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
+import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
 import type { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
 import type { Obstacle } from './obstacle.model.js';
 import { OBSTACLE_CURSOR, obstacleSortKey, ObstaclesRepository, type ObstacleFields } from './obstacles.repository.js';
@@ -35,7 +36,8 @@ export class ObstaclesService {
 
   record(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
     return this.writes.run(viewer, 'recordObstacle', async ({ manager, emit }) => {
-      if (!(await this.states.existing([input.stateIso3], manager)).has(input.stateIso3)) throw notFound('State', input.stateIso3);
+      const recordedOn = input.recordedOn ?? todayIso();
+      await this.checkState(input.stateIso3, recordedOn, manager);
       const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, manager);
       const obstacle = await this.obstacles.insert(
         {
@@ -44,7 +46,7 @@ export class ObstaclesService {
           category: input.category,
           description: input.description,
           measures: input.measures ?? null,
-          recordedOn: input.recordedOn ?? todayIso(),
+          recordedOn,
           recordedById: viewer.id,
           visibility: input.visibility ?? Visibility.COORDINATORS,
           organizationId: viewer.organizationId,
@@ -58,8 +60,14 @@ export class ObstaclesService {
     });
   }
 
+  /**
+   * Corrects an obstacle; a new stateIso3 moves it to another State (audited as updateObstacle). Its
+   * State, new or kept, must still be one not Party on its (new) recordedOn.
+   */
   update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateObstacleInput): Promise<Obstacle> {
-    return this.change(viewer, 'updateObstacle', id, expectedVersion, (current) => {
+    const moves = changes.stateIso3 !== undefined || changes.recordedOn !== undefined;
+    return this.change(viewer, 'updateObstacle', id, expectedVersion, async (current, db) => {
+      if (moves) await this.checkState(changes.stateIso3 ?? current.stateIso3, changes.recordedOn ?? current.recordedOn, db);
       if (changes.visibility !== undefined && changes.visibility !== current.visibility) {
         checkMandateVisibility(changes.visibility, current.mandateId);
         if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
@@ -71,6 +79,36 @@ export class ObstaclesService {
       }
       return changes;
     });
+  }
+
+  /**
+   * Deletes an obstacle recorded by mistake (audited as deleteObstacle), with the rights of
+   * updateObstacle: one the viewer may not see is not found, a stale version is a CONFLICT. Feed
+   * events about it keep the text they showed.
+   */
+  async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
+    if (!isUuid(id)) throw notFound('Obstacle', id);
+    await this.writes.run(viewer, 'deleteObstacle', async ({ manager, freeze }) => {
+      await this.current(viewer, id, expectedVersion, manager);
+      await freeze([id]);
+      await this.obstacles.delete(id, expectedVersion, manager);
+    });
+    return id;
+  }
+
+  /**
+   * An obstacle is an obstacle to joining: its State exists and its treaty record shows no deposit
+   * on the day the obstacle was recorded.
+   */
+  private async checkState(iso3: string, recordedOn: string, db: Queryable): Promise<void> {
+    const [state] = await this.states.findByIso3s([iso3], db);
+    if (!state) throw notFound('State', iso3);
+    const status = treatyStatus(state, recordedOn);
+    if (showsDeposit(status)) {
+      const standing = status === TreatyStatus.STATE_PARTY ? 'a State Party' : 'had deposited its instrument';
+      const problem = `${state.name} was ${standing} on ${recordedOn}: obstacles are recorded for States not Party (obstacles to joining)`;
+      throw badInput(problem, { field: 'stateIso3', problems: [problem] });
+    }
   }
 
   /** Marks an open obstacle ADDRESSED; one already addressed is a CONFLICT. */
@@ -102,12 +140,12 @@ export class ObstaclesService {
     action: string,
     id: string,
     expectedVersion: number,
-    plan: (current: Obstacle) => ObstacleFields,
+    plan: (current: Obstacle, db: Queryable) => ObstacleFields | Promise<ObstacleFields>,
   ): Promise<Obstacle> {
     if (!isUuid(id)) throw notFound('Obstacle', id);
     return this.writes.run(viewer, action, async ({ manager }) => {
       const current = await this.current(viewer, id, expectedVersion, manager);
-      return this.obstacles.update(id, expectedVersion, plan(current), manager);
+      return this.obstacles.update(id, expectedVersion, await plan(current, manager), manager);
     });
   }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Writes } from '../activity/writes.js';
 import { canWrite, type Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
+import { todayIso } from '../common/dates.js';
 import { AppError, badInput, forbidden } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import type { Queryable } from '../common/sql.js';
@@ -475,8 +476,14 @@ function resolveContact(name: string, stateIso3s: string[], directory: Directory
   return { problem: `unknown contact "${name}" (add the person to ${CONTACTS_FILE}, or write the e-mail of a stored contact)` };
 }
 
-/** A follow-up and a reply come on or after the interaction; only letters and e-mails get replies. */
+/**
+ * An interaction and its reply are dated on or before today; a follow-up and a reply come on or after
+ * the interaction; only letters and e-mails get replies.
+ */
 function checkDates(row: InteractionRecord, cells: Cells): void {
+  const today = todayIso();
+  if (row.occurredOn > today) cells.fail('date', `${row.occurredOn} is after today: an interaction is recorded once it has happened`);
+  if (row.replyReceivedOn && row.replyReceivedOn > today) cells.fail('reply_received', `${row.replyReceivedOn} is after today`);
   if (row.followUpOn && row.followUpOn < row.occurredOn) cells.fail('follow_up', `${row.followUpOn} is before the date ${row.occurredOn}`);
   if (!row.replyReceivedOn) return;
   if (!REPLY_TYPES.includes(row.type)) cells.fail('reply_received', `only a letter or an e-mail gets a reply; this row is a ${row.type}`);

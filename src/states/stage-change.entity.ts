@@ -8,6 +8,7 @@ import { MandateEntity } from '../work-plans/mandate.entity.js';
 /** One move of a State's ratification stage. The data import records the initial stage with no user. */
 @Entity('stage_changes')
 @Index('ix_stage_changes_state', ['stateIso3', 'changedAt'])
+@Index('ix_stage_changes_effective', ['stateIso3', 'effectiveOn'])
 export class StageChangeEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -25,8 +26,13 @@ export class StageChangeEntity {
   @Column({ name: 'to_stage', type: 'enum', enum: RatificationStage, enumName: 'ratification_stage' })
   toStage: RatificationStage;
 
+  /** When it was recorded. */
   @Column('timestamptz', { name: 'changed_at', default: () => 'now()' })
   changedAt: Date;
+
+  /** The day the move took effect (may be before it was recorded; never after). */
+  @Column('date', { name: 'effective_on' })
+  effectiveOn: string;
 
   @Column('uuid', { name: 'changed_by', nullable: true })
   changedBy: string | null;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RatificationStage, Visibility } from '../common/enums.js';
-import { DateTimeScalar } from '../graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 
 /** One move of a State's ratification stage. `changedBy` is resolved in StageChangeResolver. */
 @ObjectType('StageChange')
@@ -14,7 +14,13 @@ export class StageChange {
   @Field(() => RatificationStage)
   to: RatificationStage;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateScalar, { description: 'The day the move took effect (it may have been recorded later)' })
+  effectiveOn: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the move was recorded' })
+  recordedAt: Date;
+
+  @Field(() => DateTimeScalar, { description: 'When the move was recorded (the same as recordedAt)', deprecationReason: 'Use recordedAt, or effectiveOn for the day it took effect' })
   changedAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Why the stage moved; null when you may not see it (see visibility)' })

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ResolveField, Resolver } from '@nestjs/graphql';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
-import { TreatyStatus } from '../common/enums.js';
+import { RatificationStage, TreatyStatus } from '../common/enums.js';
 import { checkedPageArgs, PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { DirectArgs, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { DateScalar } from '../graphql/scalars.js';
@@ -13,7 +13,8 @@ import { Obstacle } from '../obstacles/obstacle.model.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
 import { StageChange } from './stage-change.model.js';
 import { State } from './state.model.js';
-import { StateObstaclesArgs, TreatyStatusArgs } from './dto/states.args.js';
+import { StageOnArgs, StateObstaclesArgs, TreatyStatusArgs } from './dto/states.args.js';
+import { stageOn } from './stage-on.js';
 import type { ServedState } from './states.service.js';
 import { entryIntoForceDate, treatyStatus } from './treaty-status.js';
 
@@ -62,6 +63,15 @@ export class StateFieldsResolver {
   @ResolveField(() => [StageChange], { description: 'The moves of its ratification stage, newest first (ties by id)' })
   stageHistory(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<StageChange[]> {
     return loaders.stageHistory.load(state.iso3);
+  }
+
+  @ResolveField(() => RatificationStage, {
+    description:
+      'Its stage on that day, from its history by the days the moves took effect (before its first recorded move: the stage that move left)',
+  })
+  @DirectArgs()
+  async ratificationStageOn(state: State, @Args() { date }: StageOnArgs, { loaders }: GqlContext): Promise<RatificationStage> {
+    return stageOn(await loaders.stageHistory.load(state.iso3), date) ?? state.ratificationStage;
   }
 
   @ResolveField(() => [Obstacle], { description: 'The obstacles it raised: open ones first, then the newest recordedOn' })

@@ -42,6 +42,7 @@ export const STATE_JSON = new JsonProjection<State>(
   {
     treatyStatus: ['signatureDate', 'consentDate', 'withdrawalDate'],
     entryIntoForceDate: ['consentDate'],
+    ratificationStageOn: ['ratificationStage'],
     ...Object.fromEntries(['votes', 'votingRecord', 'contacts', 'interactions', 'lastInteractionOn', 'stageHistory', 'obstacles', 'groupings'].map((field) => [field, []])),
   },
   ['iso3'],
@@ -64,7 +65,11 @@ export interface StageChangeRow {
   stateIso3: string;
   from: RatificationStage | null;
   to: RatificationStage;
+  /** When it was recorded (also served as recordedAt). */
   changedAt: Date;
+  recordedAt: Date;
+  /** The day it took effect. */
+  effectiveOn: string;
   changedById: string | null;
   note: string | null;
   /** Who reads the note and the author: the interaction rule, with the author's organization. */
@@ -75,7 +80,7 @@ export interface StageChangeRow {
 
 /** A stage change's columns (alias `c`), with the note and author as they are stored. */
 const STAGE_CHANGE_COLUMNS = `c.id, c.state_iso3 AS "stateIso3", c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
-  c.changed_by AS "changedById", c.note, c.visibility, c.organization_id AS "organizationId", c.version`;
+  c.changed_at AS "recordedAt", to_char(c.effective_on, 'YYYY-MM-DD') AS "effectiveOn", c.changed_by AS "changedById", c.note, c.visibility, c.organization_id AS "organizationId", c.version`;
 const STAGE_CHANGE_RETURNING = STAGE_CHANGE_COLUMNS.replace(/\bc\./g, '');
 
 /**
@@ -175,10 +180,11 @@ export class StatesRepository {
     return { state, from: fromStage };
   }
 
-  /** The stage changes of several States, each State's newest first (ties by id). */
   /**
-   * The stage changes of several States, newest first. Every user sees each move; its note and
-   * author only those who may see it under its visibility (else both are null).
+   * The stage changes of several States, each State's newest first: the moves by the day they took
+   * effect (then by when they were recorded, then id), and last the stage the State started at. Every
+   * user sees each move; its note and author only those who may see it under its visibility (else
+   * both are null).
    */
   stageChangesOf(viewer: Viewer, iso3s: readonly string[]): Promise<StageChangeRow[]> {
     const p = new SqlParams();
@@ -186,10 +192,11 @@ export class StatesRepository {
     const visible = visibleTo(viewer, p, 'c');
     return this.db.query(
       `SELECT c.id, c.state_iso3 AS "stateIso3", c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
+         c.changed_at AS "recordedAt", to_char(c.effective_on, 'YYYY-MM-DD') AS "effectiveOn",
          CASE WHEN ${visible} THEN c.changed_by END AS "changedById", CASE WHEN ${visible} THEN c.note END AS note,
          c.visibility, c.organization_id AS "organizationId", c.version
        FROM stage_changes c WHERE c.state_iso3 = ANY(${codes}::char(3)[])
-       ORDER BY c.state_iso3, c.changed_at DESC, c.id`,
+       ORDER BY c.state_iso3, c.from_stage IS NULL, c.effective_on DESC, c.changed_at DESC, c.id`,
       p.values,
     );
   }
@@ -204,11 +211,21 @@ export class StatesRepository {
     return rows[0] ?? null;
   }
 
-  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'version'> & { mandateId?: string | null }, db: Queryable): Promise<void> {
+  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'recordedAt' | 'version'> & { mandateId?: string | null }, db: Queryable): Promise<void> {
     await db.query(
-      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, mandate_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId, change.mandateId ?? null],
+      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on, mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId, change.effectiveOn, change.mandateId ?? null],
     );
+  }
+
+  /** The day the State's latest move took effect (the stage it started at is not a move); null before any. */
+  async lastMoveOn(iso3: string, db: Queryable): Promise<string | null> {
+    const rows = await db.query(
+      `SELECT to_char(max(effective_on), 'YYYY-MM-DD') AS "on" FROM stage_changes WHERE state_iso3 = $1 AND from_stage IS NOT NULL`,
+      [iso3],
+    );
+    return rows[0]?.on ?? null;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { ActivityKind, Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
-import { conflict, notFound } from '../common/errors.js';
+import { badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { canSee } from '../interactions/visibility.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -17,6 +17,12 @@ import type { Obstacle } from '../obstacles/obstacle.model.js';
 import type { State } from './state.model.js';
 import { StatesRepository, type StageChangeRow } from './states.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
+import { stageContradiction, treatyStatus } from './treaty-status.js';
+
+/** A BAD_USER_INPUT naming the field and the problem. */
+function refused(problem: string, field: string) {
+  return badInput(problem, { field, problems: [problem] });
+}
 
 /**
  * A State row as served, with the date its treaty status is computed for and, when the list that
@@ -63,11 +69,26 @@ export class StatesService {
     return toConnection(served, page.first, total, (s) => (searching ? [s.searchCloseness, s.name, s.iso3] : [s.name, s.iso3]));
   }
 
-  /** Moves a State's ratification stage and records the move, atomically. */
+  /**
+   * Moves a State's ratification stage and records the move, atomically, as taking effect on
+   * `effectiveOn` (default today): not in the future, not before the State's previous move, and
+   * consistent with the State's treaty record on that day (see stageContradiction).
+   */
   async setStage(viewer: Viewer, args: SetRatificationStageArgs): Promise<State> {
     const iso3 = args.iso3.trim().toUpperCase();
+    const today = todayIso();
+    const effectiveOn = args.effectiveOn ?? today;
+    if (effectiveOn > today) throw refused(`effectiveOn (${effectiveOn}) is in the future: a stage move is recorded once it has happened`, 'effectiveOn');
     return this.writes.run(viewer, 'setRatificationStage', async ({ manager, emit }) => {
       const moved = await this.states.setStage(iso3, args.stage, args.expectedVersion, manager);
+      if (moved) {
+        const previous = await this.states.lastMoveOn(iso3, manager);
+        if (previous !== null && effectiveOn < previous) {
+          throw refused(`effectiveOn (${effectiveOn}) is before the previous move of ${moved.state.name}'s stage, on ${previous}: moves are recorded in the order they happened`, 'effectiveOn');
+        }
+        const contradiction = stageContradiction(args.stage, treatyStatus(moved.state, effectiveOn), moved.state.name, effectiveOn);
+        if (contradiction) throw refused(contradiction, 'stage');
+      }
       if (!moved) {
         const [current] = await this.states.findByIso3s([iso3], manager);
         if (!current) throw notFound('State', iso3);
@@ -90,11 +111,13 @@ export class StatesService {
           visibility: args.visibility ?? Visibility.COORDINATORS,
           organizationId: viewer.organizationId,
           mandateId,
+          effectiveOn,
         },
         manager,
       );
       // `{extra}` is the note, for those who may read it.
-      await emit({ kind: ActivityKind.STAGE_CHANGED, subjectId: id, stateIso3s: [iso3], summary: `{states} moved from ${moved.from} to ${args.stage}{extra}` });
+      const on = effectiveOn === today ? '' : ` on ${effectiveOn}`;
+      await emit({ kind: ActivityKind.STAGE_CHANGED, subjectId: id, stateIso3s: [iso3], summary: `{states} moved from ${moved.from} to ${args.stage}${on}{extra}` });
       return moved.state;
     });
   }

@@ -53,3 +53,29 @@ export function initialStage(status: TreatyStatus): RatificationStage {
       return RatificationStage.NOT_ENGAGED;
   }
 }
+
+/** The stages that say a State has deposited its instrument: only the treaty record can show that. */
+export const DEPOSIT_STAGES: readonly RatificationStage[] = [RatificationStage.DEPOSITED, RatificationStage.JOINED];
+
+/** Whether the treaty record shows a deposit in force on that date (a deposited instrument, not withdrawn). */
+export function showsDeposit(status: TreatyStatus): boolean {
+  return status === TreatyStatus.DEPOSITED || status === TreatyStatus.STATE_PARTY;
+}
+
+/**
+ * Why a stage contradicts a State's treaty status on the date it takes effect, or null when it does
+ * not. DEPOSITED and JOINED need a deposit on the record; once the record shows one, every other
+ * stage (on the way to joining, or DECLINED) is past.
+ */
+export function stageContradiction(stage: RatificationStage, status: TreatyStatus, name: string, on: string): string | null {
+  const deposit = showsDeposit(status);
+  if (DEPOSIT_STAGES.includes(stage) && !deposit) {
+    const record = status === TreatyStatus.WITHDRAWN ? 'shows its withdrawal from the Convention' : `shows no deposit of an instrument of ratification, accession, acceptance or approval (it is ${status})`;
+    return `${name} cannot be ${stage} on ${on}: the treaty record ${record}`;
+  }
+  if (!DEPOSIT_STAGES.includes(stage) && deposit) {
+    const standing = status === TreatyStatus.STATE_PARTY ? 'a State Party' : 'a State that has deposited its instrument';
+    return `${name} cannot be ${stage} on ${on}: the treaty record shows it is ${standing}, so its stage is DEPOSITED or JOINED`;
+  }
+  return null;
+}

@@ -76,7 +76,7 @@ export function reportMarkdown(report: ProgressReport, heading: ReportHeading): 
     out.push('', '## Stage moves', '', '| Date | State | From | To | Direction |', '| --- | --- | --- | --- | --- |');
     for (const move of report.stageMoves.moves) {
       out.push(
-        `| ${move.changedAt.toISOString().slice(0, 10)} | ${md(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`,
+        `| ${move.effectiveOn} | ${md(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`,
       );
     }
   }

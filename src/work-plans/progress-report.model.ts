@@ -46,8 +46,11 @@ export class StageMove {
   @Field(() => StageMoveDirection)
   direction: StageMoveDirection;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the move was recorded' })
   changedAt: Date;
+
+  @Field(() => DateScalar, { description: 'The day the move took effect: the period it counts in' })
+  effectiveOn: string;
 }
 
 @ObjectType('StageMoveReport')

@@ -38,6 +38,7 @@ export interface StageMoveRow {
   from: RatificationStage;
   to: RatificationStage;
   changedAt: Date;
+  effectiveOn: string;
 }
 
 export interface ObstacleRow {
@@ -92,16 +93,17 @@ export class ProgressReportRepository {
     );
   }
 
-  /** Stage moves in the period (UTC days); the import's initial stages are not moves. */
+  /** Stage moves that took effect in the period; the import's initial stages are not moves. */
   stageMoves(scope: ReportScope): Promise<StageMoveRow[]> {
     const p = new SqlParams();
     return this.db.query(
-      `SELECT c.id, s.iso3, s.name, c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt"
+      `SELECT c.id, s.iso3, s.name, c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
+         to_char(c.effective_on, 'YYYY-MM-DD') AS "effectiveOn"
        FROM stage_changes c JOIN states s ON s.iso3 = c.state_iso3
        WHERE c.from_stage IS NOT NULL AND c.from_stage <> c.to_stage
-         AND (c.changed_at AT TIME ZONE 'UTC')::date BETWEEN ${p.add(scope.from)}::date AND ${p.add(scope.to)}::date
+         AND c.effective_on BETWEEN ${p.add(scope.from)}::date AND ${p.add(scope.to)}::date
          AND ${statesIn(scope, p)}
-       ORDER BY c.changed_at, c.id`,
+       ORDER BY c.effective_on, c.changed_at, c.id`,
       p.values,
     );
   }

@@ -107,6 +107,7 @@ export class ProgressReportService {
       from: row.from,
       to: row.to,
       changedAt: row.changedAt,
+      effectiveOn: row.effectiveOn,
       direction: STAGE_RANK[row.to] > STAGE_RANK[row.from] ? StageMoveDirection.FORWARD : StageMoveDirection.BACK,
     }));
     const moveRows = (direction: StageMoveDirection) =>

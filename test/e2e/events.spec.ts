@@ -109,14 +109,15 @@ describe('events', () => {
     expect(codes(await t.gql(PLAN, { input: outside }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(PLAN, { input: { eventId: event.id, stateIso3: 'FSM', contactIds: [contacts['Tonga delegate']] } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
 
-    const held = ok(await t.gql(HELD, { input: { meetingId: meetings.KIR.id, occurredOn: day(4), outcome: 'Will consult the capital', expectedVersion: 1 } }, cast.france.token))
+    // A meeting is logged once it was held (an interaction is never dated after today): Kiribati's was held early, today.
+    const held = ok(await t.gql(HELD, { input: { meetingId: meetings.KIR.id, occurredOn: day(0), outcome: 'Will consult the capital', expectedVersion: 1 } }, cast.france.token))
       .logMeetingHeld;
     expect(held).toMatchObject({
       held: true,
       version: 2,
       interaction: {
         type: 'BILATERAL_MEETING',
-        occurredOn: day(4),
+        occurredOn: day(0),
         subject: `Bilateral meeting at ${CONFERENCE}`,
         visibility: 'ORGANIZATION',
         states: [{ iso3: 'KIR' }],
@@ -124,9 +125,9 @@ describe('events', () => {
         event: { name: CONFERENCE },
       },
     });
-    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.KIR.id, occurredOn: day(4) } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(4), expectedVersion: 5 } }, cast.france.token))).toEqual(['CONFLICT']);
-    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(4) } }, cast.panama.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.KIR.id, occurredOn: day(0) } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(0), expectedVersion: 5 } }, cast.france.token))).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(0) } }, cast.panama.token))).toEqual(['NOT_FOUND']);
     const interactions = ok(await t.gql('{ interactions(filter: { types: [BILATERAL_MEETING] }) { totalCount } }', {}, cast.france.token)).interactions;
     expect(interactions.totalCount).toBe(1);
   });
@@ -137,7 +138,7 @@ describe('events', () => {
     // Fiji and Vanuatu are States Parties: not targets.
     expect(targetsOf(all, CONFERENCE).sort()).toEqual([['FSM', false], ['KIR', true], ['PNG', false], ['TON', false]]);
     const kiribati = all.edges[0].node.attendingTargets.find((a: any) => a.target.state.iso3 === 'KIR');
-    expect(kiribati).toMatchObject({ met: true, lastMetOn: day(4), meetingPlanned: false });
+    expect(kiribati).toMatchObject({ met: true, lastMetOn: day(0), meetingPlanned: false });
 
     const notMet = await nextWeek(cast.france, { notMetOnly: true });
     expect(targetsOf(notMet, CONFERENCE).map(([iso3]: any) => iso3).sort()).toEqual(['FSM', 'PNG', 'TON']);
@@ -357,7 +358,7 @@ describe('events', () => {
 
       // An interaction that names the event, without a planned meeting, counts the same.
       const meetup = await record({ name: 'Informal meetup', visibility: 'COORDINATORS', attendingStateIso3s: ['TUV'] });
-      const input = { type: 'EVENT_MEETING', occurredOn: day(20), subject: 'Tuvalu at the meetup', stateIso3s: ['TUV'], eventId: meetup.id, visibility: 'COORDINATORS' };
+      const input = { type: 'EVENT_MEETING', occurredOn: day(0), subject: 'Tuvalu at the meetup', stateIso3s: ['TUV'], eventId: meetup.id, visibility: 'COORDINATORS' };
       ok(await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.panama.token));
       expect(codes(await t.gql(DELETE, { id: meetup.id, expectedVersion: 1 }, cast.france.token))).toEqual(['CONFLICT']);
       expect(await read(meetup.id)).toMatchObject({ version: 1, interactions: [expect.anything()] });
@@ -462,7 +463,7 @@ describe('events', () => {
       it('refuses to change or delete a meeting logged as held: its interaction is the record', async () => {
         const round = await record({ name: 'Round table', startsOn: day(30), endsOn: day(30), attendingStateIso3s: ['PNG'] });
         const png = await plan({ eventId: round.id, stateIso3: 'PNG', plannedOn: day(30), objective: 'Discuss the timeline', visibility: 'COORDINATORS' });
-        expect(ok(await t.gql(HELD, { input: { meetingId: png.id, occurredOn: day(30) } }, cast.france.token)).logMeetingHeld).toMatchObject({ held: true, version: 2 });
+        expect(ok(await t.gql(HELD, { input: { meetingId: png.id, occurredOn: day(0) } }, cast.france.token)).logMeetingHeld).toMatchObject({ held: true, version: 2 });
 
         const changed = await updateMeeting({ id: png.id, expectedVersion: 2, objective: 'Rewritten afterwards' });
         expect(codes(changed)).toEqual(['CONFLICT']);

@@ -15,8 +15,8 @@ const UPDATE = `mutation($id: ID!, $input: UpdateInteractionInput!) { updateInte
 const MARK = `mutation($id: ID!, $done: Boolean, $expectedVersion: Int) {
   markFollowUpDone(id: $id, done: $done, expectedVersion: $expectedVersion) { ${FIELDS} } }`;
 const MARK_DEFAULT = `mutation($id: ID!) { markFollowUpDone(id: $id) { ${FIELDS} } }`;
-const REPLY = `mutation($id: ID!, $receivedOn: Date!, $expectedVersion: Int) {
-  recordReply(id: $id, receivedOn: $receivedOn, expectedVersion: $expectedVersion) { ${FIELDS} } }`;
+const REPLY = `mutation($id: ID!, $receivedOn: Date!, $expectedVersion: Int, $keepFollowUpOpen: Boolean) {
+  recordReply(id: $id, receivedOn: $receivedOn, expectedVersion: $expectedVersion, keepFollowUpOpen: $keepFollowUpOpen) { ${FIELDS} } }`;
 const READ = `query($id: ID!) { interaction(id: $id) { ${FIELDS} } }`;
 const FOLLOW_UPS = `query($dueBefore: Date, $overdueOnly: Boolean) {
   followUps(dueBefore: $dueBefore, overdueOnly: $overdueOnly) { totalCount edges { node { subject } } } }`;
@@ -171,8 +171,8 @@ describe('follow-ups and replies', () => {
   });
 
   describe('recordReply', () => {
-    it('records the reply, bumping the version, and takes the letter off the list', async () => {
-      const replied = ok(await t.gql(REPLY, { id: logged[LETTER].id, receivedOn: day(-2), expectedVersion: 3 }, cast.france.token)).recordReply;
+    it('records the reply, bumping the version, and takes the letter off the list (its follow-up kept open on request)', async () => {
+      const replied = ok(await t.gql(REPLY, { id: logged[LETTER].id, receivedOn: day(-2), expectedVersion: 3, keepFollowUpOpen: true }, cast.france.token)).recordReply;
       expect(replied).toEqual({ ...logged[LETTER], replyReceivedOn: day(-2), awaitingReply: false, version: 4 });
       expect(await read(LETTER)).toEqual(replied);
       expect(subjects(await awaiting(cast.france))).toEqual([EMAIL, PANAMA_EMAIL]);
@@ -180,9 +180,9 @@ describe('follow-ups and replies', () => {
       logged[LETTER] = replied;
     });
 
-    it('accepts a reply on the day of the letter, without an expectedVersion', async () => {
+    it('accepts a reply on the day of the letter, without an expectedVersion, and the reply closes its follow-up', async () => {
       const replied = ok(await t.gql(REPLY, { id: logged[EMAIL].id, receivedOn: logged[EMAIL].occurredOn }, cast.france.token)).recordReply;
-      expect(replied).toEqual({ ...logged[EMAIL], replyReceivedOn: logged[EMAIL].occurredOn, awaitingReply: false, version: 2 });
+      expect(replied).toEqual({ ...logged[EMAIL], replyReceivedOn: logged[EMAIL].occurredOn, awaitingReply: false, followUpDone: true, version: 2 });
       logged[EMAIL] = replied;
     });
 
@@ -224,9 +224,9 @@ describe('follow-ups and replies', () => {
       logged[LETTER] = cleared;
     });
 
-    it('sets the reply date', async () => {
+    it('sets the reply date, which closes the pending follow-up', async () => {
       const set = ok(await t.gql(UPDATE, { id: logged[LETTER].id, input: { expectedVersion: 5, replyReceivedOn: day(-1) } }, cast.france.token)).updateInteraction;
-      expect(set).toMatchObject({ replyReceivedOn: day(-1), awaitingReply: false, version: 6 });
+      expect(set).toMatchObject({ replyReceivedOn: day(-1), awaitingReply: false, followUpDone: true, version: 6 });
       logged[LETTER] = set;
     });
 
@@ -314,11 +314,12 @@ describe('follow-ups and replies', () => {
     });
 
     it('walks the follow-ups two at a time, soonest due first and ties by id, without gaps or repeats', async () => {
-      const { seen, sizes } = await walk(FOLLOW_UP_PAGE, (data) => data.followUps, 3 + followUpDays.length);
-      expect(sizes).toEqual([2, 2, 2, 2, 2]);
-      expect(seen.slice(0, 3).map((row) => row.id)).toEqual([logged[PANAMA_LETTER].id, logged[LETTER].id, logged[EMAIL].id]);
+      // The letter's and the e-mail's follow-ups were closed by their replies.
+      const { seen, sizes } = await walk(FOLLOW_UP_PAGE, (data) => data.followUps, 1 + followUpDays.length);
+      expect(sizes).toEqual([2, 2, 2, 2]);
+      expect(seen[0].id).toBe(logged[PANAMA_LETTER].id);
       const expected = [...withFollowUp].sort((a, b) => (a.followUpOn === b.followUpOn ? (a.id < b.id ? -1 : 1) : a.followUpOn < b.followUpOn ? -1 : 1));
-      expect(seen.slice(3)).toEqual(expected);
+      expect(seen.slice(1)).toEqual(expected);
     });
 
     it('walks the letters awaiting a reply two at a time, oldest first and ties in the order they were logged', async () => {

@@ -384,7 +384,7 @@ class Fixtures {
           name: 'Fuzz campaign',
           templateRef: 'letters/fuzz.docx',
           sendingDate: '2025-01-10',
-          stateIso3s: ['VUT', 'FJI'],
+          stateIso3s: ['VUT', 'TUV'],
         });
       case 'meeting': {
         const eventId = await this.id('event');
@@ -498,7 +498,7 @@ const SEEDS: Record<string, Seed> = {
     const { id, version } = await f.row('interaction');
     return { id, receivedOn: '2025-01-25', expectedVersion: version };
   },
-  setRatificationStage: async (f) => ({ iso3: 'VUT', stage: 'ENGAGED', note: 'Positive meeting', expectedVersion: await f.stateVersion('VUT') }),
+  setRatificationStage: async (f) => ({ iso3: 'TUV', stage: 'ENGAGED', note: 'Positive meeting', expectedVersion: await f.stateVersion('TUV') }),
   createUser: async (f) => ({
     input: {
       email: `${f.unique('fuzz').replace(/\s+/g, '-')}@example.org`,

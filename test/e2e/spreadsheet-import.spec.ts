@@ -386,7 +386,7 @@ describe('npm run import:sheet', () => {
 
   withServer('lets one of two simultaneous imports of the same new rows write them, never both', async () => {
     const token = await t.login('coordinator@france.example', 'a-long-test-password');
-    const rows = Array.from({ length: 200 }, (_, i) => `2026-12-${String((i % 28) + 1).padStart(2, '0')},Letter,Tuvalu,Simultaneous letter ${i}`);
+    const rows = Array.from({ length: 200 }, (_, i) => `2026-11-${String((i % 28) + 1).padStart(2, '0')},Letter,Tuvalu,Simultaneous letter ${i}`);
     const sheet = ['date,type,states,subject', ...rows].join('\n');
     const send = async () => {
       const form = new FormData();

@@ -114,8 +114,11 @@ describe('stage history', () => {
       iso3 stageHistory { from to changedBy { id } } obstacles { id } groupings { name } } } } }`;
 
     beforeAll(async () => {
-      const first = nodes(ok(await t.gql('{ states(first: 50) { edges { node { iso3 } } } }', {}, cast.france.token)).states).map((s: any) => s.iso3);
-      const picked = [first[0], first[4], first[9], first[25], first[49]];
+      const page = nodes(ok(await t.gql('{ states(first: 50) { edges { node { iso3 treatyStatus } } } }', {}, cast.france.token)).states);
+      const first = page.map((s: any) => s.iso3);
+      // Moves and obstacles for States not Party (a State Party is JOINED, and has no obstacle to joining), spread over the page.
+      const notParty = page.filter((s: any) => ['SIGNATORY', 'NOT_SIGNED'].includes(s.treatyStatus)).map((s: any) => s.iso3);
+      const picked = [notParty[0], notParty[3], notParty[7], notParty[12], notParty[notParty.length - 1]];
       for (const [index, iso3] of picked.entries()) {
         ok(await t.gql(SET, { iso3, stage: 'ENGAGED', note: `Outreach ${index}` }, index % 2 ? cast.panama.token : cast.france.token));
         const input = { stateIso3: iso3, category: 'PROCEDURAL', description: `Parliament calendar of ${iso3}` };

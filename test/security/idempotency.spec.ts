@@ -163,7 +163,7 @@ describe('idempotency keys on create mutations', () => {
     ['createGrouping', 'mutation($key: String) { createGrouping(input: { name: "Keyed grouping", stateIso3s: ["VUT"] }, idempotencyKey: $key) { id name states { iso3 } } }', 'groupings', 'name', 'Keyed grouping'],
     [
       'recordObstacle',
-      'mutation($key: String) { recordObstacle(input: { stateIso3: "VUT", category: TECHNICAL, description: "Keyed obstacle" }, idempotencyKey: $key) { id description recordedOn } }',
+      'mutation($key: String) { recordObstacle(input: { stateIso3: "TUV", category: TECHNICAL, description: "Keyed obstacle" }, idempotencyKey: $key) { id description recordedOn } }',
       'obstacles',
       'description',
       'Keyed obstacle',

@@ -57,7 +57,8 @@ describe('who sees what about people', () => {
     const event = { name: 'Pacific workshop', kind: 'REGIONAL_CONFERENCE', place: 'Port Vila', startsOn: '2026-02-09', endsOn: '2026-02-10', visibility: 'SHARED' };
     eventId = ok(await t.gql('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', { input: event }, cast.france.token)).recordEvent.id;
     ok(await t.gql('mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }', { input: { name: 'Pacific', stateIso3s: ['VUT'] } }, cast.france.token));
-    ok(await t.gql('mutation { setRatificationStage(iso3: "VUT", stage: ENGAGED) { iso3 } }', {}, cast.france.token));
+    // Vanuatu, a State Party, deposited its instrument of accession on 2025-09-05.
+    ok(await t.gql('mutation { setRatificationStage(iso3: "VUT", stage: DEPOSITED, effectiveOn: "2025-09-05") { iso3 } }', {}, cast.france.token));
   });
 
   afterAll(async () => {

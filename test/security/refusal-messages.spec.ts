@@ -8,7 +8,8 @@ import { createCast, type Actor, type Cast } from '../support/fixtures.js';
  */
 
 const DAY = 24 * 3600 * 1000;
-const day = (offset: number) => new Date(Date.UTC(2032, 2, 1) + offset * DAY).toISOString().slice(0, 10);
+// In the past: interactions and letters are dated on or before today.
+const day = (offset: number) => new Date(Date.UTC(2025, 2, 1) + offset * DAY).toISOString().slice(0, 10);
 
 const RECORD_EVENT = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }`;
 const UPDATE_EVENT = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { startsOn endsOn visibility version } }`;

@@ -15,7 +15,8 @@ import { createCast, type Actor, type Cast } from '../support/fixtures.js';
  */
 
 const DAY = 24 * 3600 * 1000;
-const day = (offset: number) => new Date(Date.UTC(2031, 0, 10) + offset * DAY).toISOString().slice(0, 10);
+// In the past: interactions and letters are dated on or before today.
+const day = (offset: number) => new Date(Date.UTC(2025, 0, 10) + offset * DAY).toISOString().slice(0, 10);
 
 type Visibility = 'ORGANIZATION' | 'COORDINATORS' | 'SHARED';
 

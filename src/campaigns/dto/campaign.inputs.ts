@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsBoolean,
   IsEnum,
   IsInt,
   IsOptional,
@@ -52,7 +53,7 @@ export class CreateLetterCampaignInput {
   @Length(1, 500)
   templateRef: string;
 
-  @Field(() => DateScalar, { description: 'The date the letters are sent: the date of every LETTER interaction' })
+  @Field(() => DateScalar, { description: 'The date the letters are sent: the date of every LETTER interaction (not after today)' })
   sendingDate: string;
 
   @Field(() => Visibility, { nullable: true, description: 'Of the campaign and its letters. Default ORGANIZATION' })
@@ -106,6 +107,14 @@ export class CreateLetterCampaignInput {
   @Field(() => DateScalar, { nullable: true, description: 'A follow-up date for every letter (then they show in followUps)' })
   @IsOptional()
   followUpOn?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A campaign to States Parties (about implementation, say). Without it, a State whose treaty record shows a deposit on the sending date is refused',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includesStatesParties?: boolean;
 }
 
 /** Corrects a campaign. Fields left out are unchanged; its States and addressees stay as sent. */
@@ -183,8 +192,13 @@ export abstract class LetterRef {
 
 @InputType()
 export class LogLetterReplyInput extends LetterRef {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Not after today. The reply closes the letter\'s pending follow-up (see keepFollowUpOpen)' })
   receivedOn: string;
+
+  @Field(() => Boolean, { nullable: true, description: "Keep the letter's pending follow-up open (by default the reply closes it)" })
+  @IsOptional()
+  @IsBoolean()
+  keepFollowUpOpen?: boolean;
 
   @Field(() => String, { nullable: true, description: 'What the reply said' })
   @IsOptional()

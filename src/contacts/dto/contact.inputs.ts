@@ -80,6 +80,13 @@ export class CreateContactInput {
   @IsString()
   @MaxLength(10000)
   notes?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the contact took up the posting given here (default today; not after today): the start of its first posting',
+  })
+  @IsOptional()
+  postingStartedOn?: string;
 }
 
 /**
@@ -87,7 +94,7 @@ export class CreateContactInput {
  * fullName and languages may not.
  */
 @InputType()
-export class UpdateContactInput extends PartialType(OmitType(CreateContactInput, ['fullName', 'languages'] as const)) {
+export class UpdateContactInput extends PartialType(OmitType(CreateContactInput, ['fullName', 'languages', 'postingStartedOn'] as const)) {
   @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
   @IsInt()
   @Min(1)

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   ArrayMinSize,
   ArrayUnique,
   IsEnum,
@@ -124,9 +125,17 @@ export class UpdateInteractionInput {
   @IsOptional()
   followUpOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'For a LETTER or EMAIL: when the reply came (null: none yet)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'For a LETTER or EMAIL: when the reply came (null: none yet), not after today. Recording one closes the pending follow-up (see keepFollowUpOpen)',
+  })
   @IsOptional()
   replyReceivedOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'With a reply recorded here: keep the pending follow-up open (by default the reply closes it)' })
+  @IsOptional()
+  @IsBoolean()
+  keepFollowUpOpen?: boolean;
 
   @Field(() => Visibility, { nullable: true, description: "A campaign letter's is its campaign's (change it with updateLetterCampaign)" })
   @OmittableNotNull()

@@ -10,7 +10,7 @@ const ISO3 = /^[A-Z]{3}$/;
 
 @InputType()
 export class RecordObstacleInput {
-  @Field({ description: 'ISO3 code of the State that raised it' })
+  @Field({ description: 'ISO3 code of the State that raised it: a State not Party (its treaty record shows no deposit on recordedOn)' })
   @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
   stateIso3: string;
 
@@ -52,6 +52,14 @@ export class UpdateObstacleInput {
   @IsInt()
   @Min(1)
   expectedVersion: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Moves the obstacle to another State (ISO3 code), one whose treaty record shows no deposit on recordedOn',
+  })
+  @OmittableNotNull()
+  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  stateIso3?: string;
 
   @Field(() => ObstacleCategory, { nullable: true })
   @OmittableNotNull()

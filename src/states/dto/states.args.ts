@@ -98,6 +98,14 @@ export class SetRatificationStageArgs {
   @IsOptional()
   @IsInt()
   expectedVersion?: number;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The day the move took effect (default today): not in the future, not before the State's previous move, and consistent with its treaty record on that day",
+  })
+  @IsOptional()
+  effectiveOn?: string;
 }
 
 @ArgsType()
@@ -121,6 +129,13 @@ export class SetStageChangeVisibilityArgs {
 export class TreatyStatusArgs {
   @Field(() => DateScalar, { nullable: true, description: 'The date the status is computed for' })
   asOf?: string;
+}
+
+/** `State.ratificationStageOn`. */
+@ArgsType()
+export class StageOnArgs {
+  @Field(() => DateScalar, { description: 'The day asked about' })
+  date: string;
 }
 
 /** `State.obstacles`: GraphQL checks the enum. */

@@ -106,13 +106,13 @@ export const EVENT_CASES: MatrixCase[] = [
   {
     name: 'logMeetingHeld: an ORGANIZATION meeting planned by France',
     setup: (t, cast) => meetings(t, cast.france, 'ORGANIZATION'),
-    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2030-03-02' } }, token ?? undefined),
+    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2025-03-02' } }, token ?? undefined),
     expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'logMeetingHeld: a COORDINATORS meeting planned by France',
     setup: (t, cast) => meetings(t, cast.france, 'COORDINATORS'),
-    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2030-03-02' } }, token ?? undefined),
+    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2025-03-02' } }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
