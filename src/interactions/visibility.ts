@@ -78,7 +78,7 @@ export function countedLinkRanges(viewer: Viewer, p: SqlParams, alias = 'l'): st
 export function mandateLinkRange(viewer: Viewer, p: SqlParams, alias = 'l'): string | null {
   if (viewer.role === Role.PARTNER) return null;
   const organization = `${p.add(viewer.organizationId)}::uuid`;
-  return `${alias}.visibility::text = 'MANDATE' AND (${alias}.organization_id = ${organization}
+  return `${alias}.visibility = 'MANDATE' AND (${alias}.organization_id = ${organization}
     OR ${organization} = ANY(${mandateReadersSql(`(SELECT mi.mandate_id FROM interactions mi WHERE mi.id = ${alias}.interaction_id)`)}))`;
 }
 
