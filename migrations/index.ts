@@ -13,6 +13,7 @@ import { PlannedMeetingEdits1795880000000 } from './1795880000000-planned-meetin
 import { IdempotencyKeys1795900000000 } from './1795900000000-idempotency-keys.js';
 import { TextVisibility1795920000000 } from './1795920000000-text-visibility.js';
 import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.js';
+import { M49Codes1795940000000 } from './1795940000000-m49-codes.js';
 import { PreferredLanguage1795945000000 } from './1795945000000-preferred-language.js';
 
 export const MIGRATIONS = [
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   IdempotencyKeys1795900000000,
   TextVisibility1795920000000,
   TokenRevocation1795930000000,
+  M49Codes1795940000000,
   PreferredLanguage1795945000000,
 ];

@@ -9,6 +9,10 @@ export interface StateRecord {
   regionalGroup: RegionalGroup | null;
   m49Region: string | null;
   subregion: string | null;
+  /** The UN M49 numeric code, three digits ("296" for Kiribati); the same as ISO 3166-1 numeric. */
+  m49Code: string;
+  /** The M49 intermediate region (Caribbean, Eastern Africa, ...), where M49 has one. */
+  intermediateRegion: string | null;
   signatureDate: string | null;
   consentDate: string | null;
   consentType: ConsentType | null;

@@ -5,7 +5,7 @@ import type { IssueLog } from './import-validation-error.js';
 import type { StateRecord } from './records.js';
 import { RowReader } from './row-reader.js';
 
-export const STATE_COLUMNS = ['iso3', 'iso2', 'name', 'un_member', 'un_regional_group', 'm49_region', 'm49_subregion'];
+export const STATE_COLUMNS = ['iso3', 'iso2', 'name', 'un_member', 'un_regional_group', 'm49_region', 'm49_subregion', 'm49_code', 'm49_intermediate_region'];
 export const PARTICIPATION_COLUMNS = [
   'iso3',
   'signature_date',
@@ -26,6 +26,18 @@ const REGIONAL_GROUPS = {
   'Latin American and Caribbean': RegionalGroup.LATIN_AMERICAN_AND_CARIBBEAN,
   'Western European and Others': RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS,
 };
+/** The M49 intermediate regions (level 3), which divide Sub-Saharan Africa and Latin America and the Caribbean. */
+export const INTERMEDIATE_REGIONS = {
+  Caribbean: 'Latin America and the Caribbean',
+  'Central America': 'Latin America and the Caribbean',
+  'South America': 'Latin America and the Caribbean',
+  'Eastern Africa': 'Sub-Saharan Africa',
+  'Middle Africa': 'Sub-Saharan Africa',
+  'Southern Africa': 'Sub-Saharan Africa',
+  'Western Africa': 'Sub-Saharan Africa',
+} as const;
+const M49_CODE = /^\d{3}$/;
+const intermediateRegionNames = Object.fromEntries(Object.keys(INTERMEDIATE_REGIONS).map((name) => [name, name]));
 const CONSENT_TYPES = {
   ratification: ConsentType.RATIFICATION,
   accession: ConsentType.ACCESSION,
@@ -47,6 +59,7 @@ function readCountries(table: CsvTable, log: IssueLog): Map<string, Country> {
   const countries = new Map<string, Country>();
   const iso3Lines = new Map<string, number>();
   const iso2Lines = new Map<string, number>();
+  const m49Lines = new Map<string, number>();
   for (const row of table.rows) {
     const r = new RowReader(log, table.file, row);
     const record: CountryRecord = {
@@ -57,9 +70,16 @@ function readCountries(table: CsvTable, log: IssueLog): Map<string, Country> {
       regionalGroup: r.optionalOneOf('un_regional_group', REGIONAL_GROUPS),
       m49Region: r.optionalText('m49_region'),
       subregion: r.optionalText('m49_subregion'),
+      m49Code: r.match('m49_code', M49_CODE, 'three digits (UN M49 numeric code)'),
+      intermediateRegion: r.optionalOneOf('m49_intermediate_region', intermediateRegionNames),
     };
     const first = r.unique('iso3', iso3Lines);
     if (record.iso2 !== null) r.unique('iso2', iso2Lines);
+    if (M49_CODE.test(record.m49Code)) r.unique('m49_code', m49Lines);
+    const parent = record.intermediateRegion && INTERMEDIATE_REGIONS[record.intermediateRegion as keyof typeof INTERMEDIATE_REGIONS];
+    if (parent && record.subregion !== null && parent !== record.subregion) {
+      r.fail('m49_intermediate_region', `is part of ${parent}, not of ${record.subregion}`);
+    }
     if (first && ISO3.test(record.iso3)) countries.set(record.iso3, { line: row.line, record: r.ok ? record : null });
   }
   return countries;

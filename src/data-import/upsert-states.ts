@@ -6,23 +6,26 @@ import { countUpsert, type TableCounts } from './sql-counts.js';
 import { planStage, type StageChange } from './stage-plan.js';
 
 const UPSERT_STATES = `
-  INSERT INTO states AS s (iso3, iso2, name, un_member, regional_group, m49_region, subregion, signature_date,
-                           consent_date, consent_type, withdrawal_date, status_as_of, ratification_stage)
+  INSERT INTO states AS s (iso3, iso2, name, un_member, regional_group, m49_region, subregion, m49_code,
+                           intermediate_region, signature_date, consent_date, consent_type, withdrawal_date,
+                           status_as_of, ratification_stage)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::regional_group[], $6::text[],
-                       $7::text[], $8::date[], $9::date[], $10::consent_type[], $11::date[], $12::date[],
-                       $13::ratification_stage[])
+                       $7::text[], $8::text[], $9::text[], $10::date[], $11::date[], $12::consent_type[],
+                       $13::date[], $14::date[], $15::ratification_stage[])
   ON CONFLICT (iso3) DO UPDATE SET
     iso2 = EXCLUDED.iso2, name = EXCLUDED.name, un_member = EXCLUDED.un_member,
     regional_group = EXCLUDED.regional_group, m49_region = EXCLUDED.m49_region, subregion = EXCLUDED.subregion,
+    m49_code = EXCLUDED.m49_code, intermediate_region = EXCLUDED.intermediate_region,
     signature_date = EXCLUDED.signature_date, consent_date = EXCLUDED.consent_date,
     consent_type = EXCLUDED.consent_type, withdrawal_date = EXCLUDED.withdrawal_date,
     status_as_of = EXCLUDED.status_as_of, ratification_stage = EXCLUDED.ratification_stage,
     version = s.version + 1, updated_at = now()
-  WHERE (s.iso2, s.name, s.un_member, s.regional_group, s.m49_region, s.subregion, s.signature_date,
+  WHERE (s.iso2, s.name, s.un_member, s.regional_group, s.m49_region, s.subregion, s.m49_code,
+         s.intermediate_region, s.signature_date,
          s.consent_date, s.consent_type, s.withdrawal_date, s.status_as_of, s.ratification_stage)
     IS DISTINCT FROM
         (EXCLUDED.iso2, EXCLUDED.name, EXCLUDED.un_member, EXCLUDED.regional_group, EXCLUDED.m49_region,
-         EXCLUDED.subregion, EXCLUDED.signature_date, EXCLUDED.consent_date, EXCLUDED.consent_type,
+         EXCLUDED.subregion, EXCLUDED.m49_code, EXCLUDED.intermediate_region, EXCLUDED.signature_date, EXCLUDED.consent_date, EXCLUDED.consent_type,
          EXCLUDED.withdrawal_date, EXCLUDED.status_as_of, EXCLUDED.ratification_stage)`;
 
 const INSERT_STAGE_CHANGES = `
@@ -72,6 +75,8 @@ export async function upsertStates(
       column('regionalGroup'),
       column('m49Region'),
       column('subregion'),
+      column('m49Code'),
+      column('intermediateRegion'),
       column('signatureDate'),
       column('consentDate'),
       column('consentType'),

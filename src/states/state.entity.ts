@@ -29,6 +29,12 @@ export class StateEntity {
   @Column('text', { nullable: true })
   subregion: string | null;
 
+  @Column('char', { name: 'm49_code', length: 3, nullable: true })
+  m49Code: string | null;
+
+  @Column('text', { name: 'intermediate_region', nullable: true })
+  intermediateRegion: string | null;
+
   @Column('date', { name: 'signature_date', nullable: true })
   signatureDate: string | null;
 

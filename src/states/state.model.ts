@@ -31,6 +31,15 @@ export class State {
   @Field(() => String, { nullable: true, description: 'UN M49 sub-region, such as Melanesia' })
   subregion: string | null;
 
+  @Field(() => String, { nullable: true, description: 'UN M49 numeric code, three digits, such as "296" for Kiribati' })
+  m49Code: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'UN M49 intermediate region, such as Caribbean or Eastern Africa (only in Africa south of the Sahara and in Latin America and the Caribbean)',
+  })
+  intermediateRegion: string | null;
+
   @Field(() => DateScalar, { nullable: true })
   signatureDate: string | null;
 

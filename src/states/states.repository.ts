@@ -9,7 +9,8 @@ import { JsonProjection } from '../common/json-projection.js';
 import type { State } from './state.model.js';
 
 export const STATE_COLUMNS = `s.iso3, s.iso2, s.name, s.un_member AS "unMember", s.regional_group AS "regionalGroup",
-  s.m49_region AS "m49Region", s.subregion, s.signature_date AS "signatureDate", s.consent_date AS "consentDate",
+  s.m49_region AS "m49Region", s.subregion, s.m49_code AS "m49Code", s.intermediate_region AS "intermediateRegion",
+  s.signature_date AS "signatureDate", s.consent_date AS "consentDate",
   s.consent_type AS "consentType", s.withdrawal_date AS "withdrawalDate", s.status_as_of AS "statusAsOf",
   s.ratification_stage AS "ratificationStage", s.version`;
 
@@ -26,6 +27,8 @@ export const STATE_JSON = new JsonProjection<State>(
     regionalGroup: 's.regional_group',
     m49Region: 's.m49_region',
     subregion: 's.subregion',
+    m49Code: 's.m49_code',
+    intermediateRegion: 's.intermediate_region',
     signatureDate: 's.signature_date',
     consentDate: 's.consent_date',
     consentType: 's.consent_type',

@@ -141,11 +141,18 @@ describe('States, votes and ratification stages', () => {
 
     it("shows Kiribati as not signed, with its votes newest first and a voting record that matches them", async () => {
       const { state } = ok(
-        await query(`{ state(iso3: "KIR") { name treatyStatus regionalGroup subregion
+        await query(`{ state(iso3: "KIR") { name treatyStatus regionalGroup subregion m49Code intermediateRegion
           votes { choice resolution { symbol adoptedOn } }
           votingRecord { yes no abstain nonVoting total yesShare lastChoice consecutiveYes } } }`),
       );
-      expect(state).toMatchObject({ name: 'Kiribati', treatyStatus: 'NOT_SIGNED', regionalGroup: 'ASIA_PACIFIC', subregion: 'Micronesia' });
+      expect(state).toMatchObject({
+        name: 'Kiribati',
+        treatyStatus: 'NOT_SIGNED',
+        regionalGroup: 'ASIA_PACIFIC',
+        subregion: 'Micronesia',
+        m49Code: '296',
+        intermediateRegion: null,
+      });
 
       const votes: { choice: string; resolution: { symbol: string; adoptedOn: string } }[] = state.votes;
       expect(votes).toHaveLength(10);

@@ -41,6 +41,8 @@ describe('loadPublicData', () => {
       regionalGroup: RegionalGroup.EASTERN_EUROPEAN,
       m49Region: 'Europe',
       subregion: 'Northern Europe',
+      m49Code: '440',
+      intermediateRegion: null,
       signatureDate: '2008-12-03',
       consentDate: '2011-03-24',
       consentType: ConsentType.RATIFICATION,
@@ -48,6 +50,21 @@ describe('loadPublicData', () => {
       statusAsOf: '2026-02-03',
     });
     expect(data.states.find((state) => state.iso3 === 'VAT')).toMatchObject({ unMember: false, regionalGroup: null });
+    expect(data.states.find((state) => state.iso3 === 'KIR')).toMatchObject({ m49Code: '296', intermediateRegion: null });
+    expect(data.states.find((state) => state.iso3 === 'MEX')).toMatchObject({ m49Code: '484', intermediateRegion: 'Central America' });
+    const byIntermediateRegion = new Map<string, number>();
+    for (const state of data.states) {
+      if (state.intermediateRegion) byIntermediateRegion.set(state.intermediateRegion, (byIntermediateRegion.get(state.intermediateRegion) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(byIntermediateRegion)).toEqual({
+      Caribbean: 13,
+      'Central America': 8,
+      'South America': 12,
+      'Eastern Africa': 18,
+      'Middle Africa': 9,
+      'Southern Africa': 5,
+      'Western Africa': 16,
+    });
     expect(data.resolutions.find((r) => r.symbol === 'A/RES/79/58')).toMatchObject({
       session: 79,
       adoptedOn: '2024-12-02',
@@ -105,6 +122,21 @@ describe('loadPublicData', () => {
         [VOTES, 1934, 'iso3', 'ZZZ'],
       ]),
     );
+  });
+
+  it('checks the M49 code and intermediate region of each State', async () => {
+    copy
+      .replaceLine(STATES, 'AFG,', (line) => line.replace(',004,', ',4,'))
+      .replaceLine(STATES, 'ALB,', (line) => line.replace(',008,', ',012,'))
+      .replaceLine(STATES, 'AGO,', (line) => line.replace('Middle Africa', 'Central Africa'))
+      .replaceLine(STATES, 'ARG,', (line) => line.replace('South America', 'Eastern Africa'));
+    const places = (await issuesOf(copy)).map(({ file, line, column, value, message }) => [file, line, column, value, message]);
+    expect(places).toEqual([
+      [STATES, copy.lineOf(STATES, 'AFG,'), 'm49_code', '4', 'expected three digits (UN M49 numeric code)'],
+      [STATES, copy.lineOf(STATES, 'AGO,'), 'm49_intermediate_region', 'Central Africa', expect.stringContaining('expected one of')],
+      [STATES, copy.lineOf(STATES, 'DZA,'), 'm49_code', '012', expect.stringContaining('line 3')],
+      [STATES, copy.lineOf(STATES, 'ARG,'), 'm49_intermediate_region', 'Eastern Africa', 'is part of Sub-Saharan Africa, not of Latin America and the Caribbean'],
+    ].sort((a, b) => Number(a[1]) - Number(b[1])));
   });
 
   it('requires consent_type exactly when consent_date is given', async () => {
