@@ -1,3 +1,5 @@
+import type { TreatyTimelineArgs } from './treaty-timeline.model.js';
+import { OPENED_FOR_SIGNATURE, treatyTimeline, type TimelineSeries } from './treaty-timeline.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
@@ -6,7 +8,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { ActivityKind, Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
-import { conflict, notFound } from '../common/errors.js';
+import { badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { canSee } from '../interactions/visibility.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -57,6 +59,16 @@ export class StatesService {
     const { rows, total } = await this.states.page({ ...args.filter, asOf }, page);
     const served = rows.map((state) => ({ ...state, asOf }));
     return toConnection(served, page.first, total, (s) => [s.name, s.iso3]);
+  }
+
+  /** States Parties and signatories over time, overall and per regional group (see treatyTimeline). */
+  async timeline(args: TreatyTimelineArgs): Promise<TimelineSeries[]> {
+    const from = args.from ?? OPENED_FOR_SIGNATURE;
+    const to = args.to ?? todayIso();
+    if (from > to) {
+      throw badInput(`Invalid input: from: from (${from}) cannot be after to (${to})`, { problems: [`from: from (${from}) cannot be after to (${to})`] });
+    }
+    return treatyTimeline(await this.states.treatyDates(), from, to);
   }
 
   /** Moves a State's ratification stage and records the move, atomically. */
