@@ -168,7 +168,7 @@ function LatestActivity() {
         <Title order={2} size="h4">
           {t('dashboard.activity')}
         </Title>
-        <Badge variant="light" color="green">
+        <Badge variant="filled" color="teal.9">
           {t('dashboard.live')}
         </Badge>
       </Group>
