@@ -53,6 +53,18 @@ describe('the dashboard in the browser', () => {
     await context.close();
   });
 
+  it('opens "Log an interaction" from any page with the keyboard shortcut, and closes it with Escape', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPage(context);
+    await signIn(page, web.url, 'coordinator@france.example', PASSWORD, '/contacts');
+    await page.keyboard.press('Control+Shift+L');
+    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await context.close();
+  });
+
   it('receives new activity live, without reloading, and only what the viewer may see', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await openPage(context);
