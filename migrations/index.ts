@@ -14,7 +14,11 @@ import { IdempotencyKeys1795900000000 } from './1795900000000-idempotency-keys.j
 import { TextVisibility1795920000000 } from './1795920000000-text-visibility.js';
 import { TokenRevocation1795930000000 } from './1795930000000-token-revocation.js';
 import { M49Codes1795940000000 } from './1795940000000-m49-codes.js';
-import { PreferredLanguage1795945000000 } from './1795945000000-preferred-language.js';
+import { OneStatementLog1795950000000 } from './1795950000000-one-statement-log.js';
+import { TreatyActions1795960000000 } from './1795960000000-treaty-actions.js';
+import { JointWork1795970000000 } from './1795970000000-joint-work.js';
+import { Search1795980000000 } from './1795980000000-search.js';
+import { PreferredLanguage1795990000000 } from './1795990000000-preferred-language.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -32,5 +36,9 @@ export const MIGRATIONS = [
   TextVisibility1795920000000,
   TokenRevocation1795930000000,
   M49Codes1795940000000,
-  PreferredLanguage1795945000000,
+  OneStatementLog1795950000000,
+  TreatyActions1795960000000,
+  JointWork1795970000000,
+  Search1795980000000,
+  PreferredLanguage1795990000000,
 ];

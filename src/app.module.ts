@@ -17,6 +17,7 @@ import { ObstaclesModule } from './obstacles/obstacles.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { SpreadsheetImportModule } from './spreadsheet-import/spreadsheet-import.module.js';
 import { StatesModule } from './states/states.module.js';
+import { TreatyActionsModule } from './treaty-actions/treaty-actions.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VotesModule } from './votes/votes.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         OrganizationsModule,
         UsersModule,
         StatesModule,
+        TreatyActionsModule,
         VotesModule,
         ContactsModule,
         InteractionsModule,

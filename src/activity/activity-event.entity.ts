@@ -70,4 +70,8 @@ export class ActivityEventEntity {
    */
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', nullable: true })
   visibility: Visibility | null;
+
+  /** With a MANDATE visibility: the mandate whose organizations (and successors') may read it. */
+  @Column('uuid', { name: 'mandate_id', nullable: true })
+  mandateId: string | null;
 }

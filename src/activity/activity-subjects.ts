@@ -1,6 +1,12 @@
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import type { SqlParams } from '../common/sql.js';
+import { mandateReadersSql } from '../interactions/visibility.js';
+
+/** Who reads a mandate with its visibility (SQL on alias `d`): its organizations; with MANDATE, its successors' too. */
+function mandateOrganizationsSql(d: string): string {
+  return `CASE WHEN ${d}.visibility::text = 'MANDATE' THEN ${mandateReadersSql(`${d}.id`)} ELSE ${d}.organization_ids END`;
+}
 
 /**
  * What an activity event is about, when that is not an interaction (`interaction_id`): the item whose
@@ -33,6 +39,14 @@ function kindsOf(table: SubjectTable): string {
 const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 /**
+ * The organizations that read an item (SQL): its own, and with MANDATE those of its mandate and the
+ * mandates that took over from it (see visibleTo).
+ */
+export function readersOf(vis: string, organization: string, mandate: string): string {
+  return `CASE WHEN ${vis}::text = 'MANDATE' THEN array_remove(ARRAY[${organization}], NULL) || ${mandateReadersSql(mandate)} ELSE ARRAY[${organization}] END`;
+}
+
+/**
  * One row per subject table, each read only for the events of its kinds (the other branches are cut
  * by a one-time filter, so an event costs one probe by primary key). Columns:
  * - `vis`, `org_ids`: who sees the event (the interaction rule with these organizations); null `vis`
@@ -43,25 +57,25 @@ const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
  *   of the mandate handed over; the event a meeting is planned at, which has a visibility of its own).
  */
 const BRANCHES: Record<SubjectTable, string> = {
-  campaign: `SELECT c.visibility AS vis, ARRAY[c.organization_id] AS org_ids, c.name AS text,
-      NULL::text AS extra, NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden
+  campaign: `SELECT c.visibility AS vis, ${readersOf('c.visibility', 'c.organization_id', 'c.mandate_id')} AS org_ids, c.name AS text,
+      NULL::text AS extra, NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, c.mandate_id
     FROM letter_campaigns c WHERE e.kind IN (${kindsOf('campaign')}) AND c.id = e.subject_id`,
-  event: `SELECT v.visibility, ARRAY[v.organization_id],
+  event: `SELECT v.visibility, ${readersOf('v.visibility', 'v.organization_id', 'v.mandate_id')},
       v.name || coalesce(' (' || v.place || ')', '') || ', ' || ${date('v.starts_on')} || ' to ' || ${date('v.ends_on')},
-      NULL, NULL, NULL, NULL
+      NULL, NULL, NULL, NULL, v.mandate_id
     FROM events v WHERE e.kind IN (${kindsOf('event')}) AND v.id = e.subject_id`,
-  meeting: `SELECT m.visibility, ARRAY[m.organization_id], '',
-      v.name || coalesce(' on ' || ${date('m.planned_on')}, ''), v.visibility, ARRAY[v.organization_id], 'an event' || coalesce(' on ' || ${date('m.planned_on')}, '')
+  meeting: `SELECT m.visibility, ${readersOf('m.visibility', 'm.organization_id', 'm.mandate_id')}, '',
+      v.name || coalesce(' on ' || ${date('m.planned_on')}, ''), v.visibility, ${readersOf('v.visibility', 'v.organization_id', 'v.mandate_id')}, 'an event' || coalesce(' on ' || ${date('m.planned_on')}, ''), m.mandate_id
     FROM planned_meetings m JOIN events v ON v.id = m.event_id WHERE e.kind IN (${kindsOf('meeting')}) AND m.id = e.subject_id`,
-  mandate: `SELECT d.visibility, d.organization_ids, d.name,
-      '"' || pd.name || '"', pd.visibility, pd.organization_ids, 'an earlier mandate'
+  mandate: `SELECT d.visibility, ${mandateOrganizationsSql('d')}, d.name,
+      '"' || pd.name || '"', pd.visibility, ${mandateOrganizationsSql('pd')}, 'an earlier mandate', d.id
     FROM mandates d LEFT JOIN mandates pd ON pd.id = d.previous_mandate_id
     WHERE e.kind IN (${kindsOf('mandate')}) AND d.id = e.subject_id`,
   stageChange: `SELECT NULL::visibility, NULL::uuid[], '',
-      coalesce(': ' || sc.note, ''), sc.visibility, ARRAY[sc.organization_id], ''
+      coalesce(': ' || sc.note, ''), sc.visibility, ${readersOf('sc.visibility', 'sc.organization_id', 'sc.mandate_id')}, '', sc.mandate_id
     FROM stage_changes sc WHERE e.kind IN (${kindsOf('stageChange')}) AND sc.id = e.subject_id`,
-  obstacle: `SELECT o.visibility, ARRAY[o.organization_id], upper(left(o.category::text, 1)) || lower(substr(o.category::text, 2)),
-      NULL, NULL, NULL, NULL
+  obstacle: `SELECT o.visibility, ${readersOf('o.visibility', 'o.organization_id', 'o.mandate_id')}, upper(left(o.category::text, 1)) || lower(substr(o.category::text, 2)),
+      NULL, NULL, NULL, NULL, o.mandate_id
     FROM obstacles o WHERE e.kind IN (${kindsOf('obstacle')}) AND o.id = e.subject_id`,
 };
 
@@ -74,13 +88,16 @@ export const SUBJECT_JOIN = `LEFT JOIN LATERAL (${Object.values(BRANCHES).join('
  */
 export function visibleWithOrganizations(viewer: Viewer, p: SqlParams, vis: string, orgIds: string): string {
   if (viewer.role === Role.PARTNER) return `(${vis} = 'SHARED')`;
-  return `(${vis} <> 'ORGANIZATION' OR (SELECT ${p.add(viewer.organizationId)}::uuid) = ANY(${orgIds}))`;
+  return `(${vis}::text NOT IN ('ORGANIZATION', 'MANDATE') OR (SELECT ${p.add(viewer.organizationId)}::uuid) = ANY(${orgIds}))`;
 }
 
-/** The same rule in memory, for one event in hand (live delivery). */
+/**
+ * The same rule in memory, for one event in hand (live delivery): `organizationIds` are the readers
+ * of an ORGANIZATION or MANDATE item (see readersOf).
+ */
 export function canSeeWithOrganizations(viewer: Viewer, visibility: Visibility, organizationIds: readonly (string | null)[]): boolean {
   if (viewer.role === Role.PARTNER) return visibility === Visibility.SHARED;
-  return visibility !== Visibility.ORGANIZATION || organizationIds.includes(viewer.organizationId);
+  return (visibility !== Visibility.ORGANIZATION && visibility !== Visibility.MANDATE) || organizationIds.includes(viewer.organizationId);
 }
 
 /**
@@ -89,9 +106,9 @@ export function canSeeWithOrganizations(viewer: Viewer, visibility: Visibility, 
  * item is gone: it must not show anyone more than the item's visibility then allowed.
  */
 export function covers(coverVis: string, coverOrgIds: string, vis: string, orgIds: string): string {
-  const breadth = (v: string) => `array_position(ARRAY['ORGANIZATION', 'COORDINATORS', 'SHARED']::visibility[], ${v})`;
+  const breadth = (v: string) => `array_position(ARRAY['ORGANIZATION', 'MANDATE', 'COORDINATORS', 'SHARED'], ${v}::text)`;
   return `(${coverVis} IS NULL OR (${breadth(coverVis)} >= ${breadth(`coalesce(${vis}, 'SHARED')`)}
-    AND (${coverVis} <> 'ORGANIZATION' OR coalesce(${coverOrgIds} @> ${orgIds}, false))))`;
+    AND (${coverVis}::text NOT IN ('ORGANIZATION', 'MANDATE') OR coalesce(${coverOrgIds} @> ${orgIds}, false))))`;
 }
 
 /** Fills a template's placeholders (SQL). Whatever either fills in is something the reader may see. */

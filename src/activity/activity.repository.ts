@@ -6,7 +6,7 @@ import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../com
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { visibleTo } from '../interactions/visibility.js';
-import { covers, fillTemplate, SUBJECT_JOIN, visibleWithOrganizations } from './activity-subjects.js';
+import { covers, fillTemplate, readersOf, SUBJECT_JOIN, visibleWithOrganizations } from './activity-subjects.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { ORGANIZATION_COLUMNS } from '../organizations/organizations.repository.js';
 import type { State } from '../states/state.model.js';
@@ -69,6 +69,8 @@ export interface NewActivity {
   summary: string;
   /** For an event not about one interaction: who may see it, with the actor's organization (kept when the item is gone). */
   visibility?: Visibility;
+  /** With a MANDATE visibility: the item's mandate. */
+  mandateId?: string | null;
 }
 
 /**
@@ -130,8 +132,10 @@ export interface ActivityQuery {
 /** The columns every reading of an event shares; `summary` and the actor follow the reader (see viewerColumns). */
 const BASE_COLUMNS = `e.id, e.kind, e.occurred_at AS "occurredAt", e.interaction_id AS "interactionId", e.state_iso3s AS "stateIso3s",
   CASE WHEN e.interaction_id IS NOT NULL THEN i.visibility WHEN x.text IS NOT NULL THEN x.vis ELSE e.visibility END AS visibility,
-  CASE WHEN e.interaction_id IS NOT NULL THEN ARRAY[i.organization_id] WHEN x.text IS NOT NULL THEN coalesce(x.org_ids, '{}')
-       ELSE array_remove(ARRAY[e.organization_id], NULL) END AS "visibleOrganizationIds",
+  CASE WHEN e.interaction_id IS NOT NULL THEN ${readersOf('i.visibility', 'i.organization_id', 'i.mandate_id')}
+       WHEN x.text IS NOT NULL THEN coalesce(x.org_ids, '{}')
+       ELSE array_remove(${readersOf('e.visibility', 'e.organization_id', 'e.mandate_id')}, NULL) END AS "visibleOrganizationIds",
+  CASE WHEN e.interaction_id IS NOT NULL THEN NULL WHEN x.text IS NOT NULL THEN x.mandate_id ELSE e.mandate_id END AS "mandateId",
   i.type AS "interactionType", coalesce(e.interaction_id, e.subject_id) AS "subjectKey",
   to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAtKey"`;
 
@@ -182,7 +186,7 @@ const LIVE_COLUMNS = `${BASE_COLUMNS}, e.actor_id AS "actorId", e.organization_i
  */
 const STORED_SUMMARY = `${summarySql(
   `CASE WHEN ${covers('x.extra_vis', 'x.extra_org_ids', 'x.vis', 'x.org_ids')} THEN coalesce(x.extra, '') ELSE x.extra_hidden END`,
-  covers('e.visibility', 'ARRAY[e.organization_id]', 'x.vis', 'x.org_ids'),
+  covers('e.visibility', readersOf('e.visibility', 'e.organization_id', 'e.mandate_id'), 'x.vis', 'x.org_ids'),
 )} AS "storedSummary"`;
 
 /** pg returns enum arrays as '{A,B}' strings. */
@@ -192,7 +196,7 @@ function parseEnumArray<T extends string>(value: T[] | string): T[] {
   return inner ? (inner.split(',') as T[]) : [];
 }
 
-function normalize({ storedSummary: _stored, ...row }: ActivityEventRow & { storedSummary?: string }): ActivityEventRow {
+function normalize({ storedSummary: _stored, mandateId: _mandate, ...row }: ActivityEventRow & { storedSummary?: string; mandateId?: string | null }): ActivityEventRow {
   return {
     ...row,
     regionalGroups: parseEnumArray(row.regionalGroups as RegionalGroup[] | string),
@@ -214,8 +218,8 @@ export class ActivityRepository {
     const templated = !!(event.interactionId || event.subjectId) && /\{(text|extra)\}/.test(event.summary);
     await db.query(
       `WITH t AS (SELECT replace($7, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY($6::char(3)[])), '')) AS template)
-       INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility, subject_id, template)
-       SELECT $1, $2, clock_timestamp(), $3, $4, $5, $6::char(3)[], t.template, $8, $9, CASE WHEN $10::boolean THEN t.template END FROM t`,
+       INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility, subject_id, template, mandate_id)
+       SELECT $1, $2, clock_timestamp(), $3, $4, $5, $6::char(3)[], t.template, $8, $9, CASE WHEN $10::boolean THEN t.template END, $11 FROM t`,
       [
         id,
         event.kind,
@@ -227,6 +231,7 @@ export class ActivityRepository {
         event.interactionId ? null : (event.visibility ?? null),
         event.subjectId ?? null,
         templated,
+        event.interactionId ? null : (event.mandateId ?? null),
       ],
     );
     // The text as written now is kept as the summary, for when the item is gone.
@@ -245,7 +250,7 @@ export class ActivityRepository {
   async freeze(db: Queryable, subjectIds: string[]): Promise<void> {
     // An event (the gathering) takes its planned meetings with it.
     await db.query(
-      `UPDATE activity_events f SET summary = s."storedSummary", visibility = s.visibility, template = NULL, subject_id = NULL
+      `UPDATE activity_events f SET summary = s."storedSummary", visibility = s.visibility, mandate_id = s."mandateId", template = NULL, subject_id = NULL
        FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM}
              WHERE e.subject_id = ANY($1::uuid[]) OR e.subject_id IN (SELECT m.id FROM planned_meetings m WHERE m.event_id = ANY($1::uuid[]))) s
        WHERE f.id = s.id`,

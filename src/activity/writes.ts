@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { claimKey, pruneKeys, recordResult } from '../idempotency/idempotency-keys.repository.js';
-import { checkSameRequest, takePendingKey } from '../idempotency/idempotency.js';
+import { checkSameRequest, hasPendingKey, takePendingKey } from '../idempotency/idempotency.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import type { ActivityBus } from './activity-bus.js';
 import { ActivityRepository, type ActivityEventRow, type NewActivity } from './activity.repository.js';
@@ -16,6 +16,8 @@ export interface WriteTransaction {
    * following them (see ActivityRepository.freeze).
    */
   freeze(subjectIds: string[]): Promise<void>;
+  /** An event this transaction's own statement already wrote: published, like the others, after the commit. */
+  announce(event: ActivityEventRow): void;
 }
 
 const PRUNE_EVERY_MS = 3600_000;
@@ -56,12 +58,29 @@ export class Writes {
         events.push(await this.activity.insert(manager, actor, event));
       };
       const freeze = (subjectIds: string[]) => this.activity.freeze(manager, subjectIds);
-      const written = await work({ manager, emit, freeze });
+      const announce = (event: ActivityEventRow) => void events.push(event);
+      const written = await work({ manager, emit, freeze, announce });
       if (claim) await recordResult(manager, claim, written);
       return written;
     });
     for (const event of events) await this.bus.publish(event);
     if (claim) this.pruneKeys();
+    return result;
+  }
+
+  /**
+   * A write that is one statement, which names its actor and action itself and is its own
+   * transaction: no BEGIN and COMMIT around it. Its events are published once it has run. A
+   * mutation sent with an idempotency key needs the key stored in the same transaction, so it goes
+   * through `run` instead (`fallback`).
+   */
+  async single<T>(
+    statement: (db: DataSource) => Promise<{ result: T; events: ActivityEventRow[] }>,
+    fallback: () => Promise<T>,
+  ): Promise<T> {
+    if (hasPendingKey()) return fallback();
+    const { result, events } = await statement(this.db);
+    for (const event of events) await this.bus.publish(event);
     return result;
   }
 

@@ -54,6 +54,9 @@ export class LetterCampaign {
   visibility: Visibility;
 
   organizationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
+  mandateId: string | null;
   ownerId: string;
 
   @Field(() => Int)

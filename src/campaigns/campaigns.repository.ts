@@ -10,7 +10,7 @@ import { visibleTo } from '../interactions/visibility.js';
 import type { LetterCampaign } from './campaign.model.js';
 
 const CAMPAIGN_COLUMNS = `c.id, c.name, c.template_ref AS "templateRef", c.sending_date AS "sendingDate", c.visibility,
-  c.organization_id AS "organizationId", c.owner_id AS "ownerId", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.organization_id AS "organizationId", c.mandate_id AS "mandateId", c.owner_id AS "ownerId", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 const CAMPAIGN_RETURNING = CAMPAIGN_COLUMNS.replace(/\bc\./g, '');
 
 /** What a correction of a campaign may change. */
@@ -174,13 +174,13 @@ export class CampaignsRepository {
   }
 
   async insertCampaign(
-    row: { id: string; name: string; templateRef: string; sendingDate: string; visibility: Visibility; organizationId: string; ownerId: string },
+    row: { id: string; name: string; templateRef: string; sendingDate: string; visibility: Visibility; organizationId: string; ownerId: string; mandateId: string | null },
     db: Queryable,
   ): Promise<LetterCampaign> {
     const rows = await db.query(
-      `INSERT INTO letter_campaigns (id, name, template_ref, sending_date, visibility, organization_id, owner_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${CAMPAIGN_RETURNING}`,
-      [row.id, row.name, row.templateRef, row.sendingDate, row.visibility, row.organizationId, row.ownerId],
+      `INSERT INTO letter_campaigns (id, name, template_ref, sending_date, visibility, organization_id, owner_id, mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CAMPAIGN_RETURNING}`,
+      [row.id, row.name, row.templateRef, row.sendingDate, row.visibility, row.organizationId, row.ownerId, row.mandateId],
     );
     return rows[0];
   }
@@ -194,9 +194,9 @@ export class CampaignsRepository {
   ): Promise<void> {
     const ids = letters.map((l) => l.interactionId);
     await db.query(
-      `INSERT INTO interactions (id, type, occurred_on, subject, summary, follow_up_on, visibility, organization_id, author_id)
-       SELECT id, $2, $3, $4, summary, $5, $6, $7, $8 FROM unnest($1::uuid[], $9::text[]) AS x(id, summary)`,
-      [ids, InteractionType.LETTER, campaign.sendingDate, common.subject, common.followUpOn, campaign.visibility, campaign.organizationId, common.authorId, letters.map((l) => l.summary)],
+      `INSERT INTO interactions (id, type, occurred_on, subject, summary, follow_up_on, visibility, organization_id, author_id, mandate_id)
+       SELECT id, $2, $3, $4, summary, $5, $6, $7, $8, $10 FROM unnest($1::uuid[], $9::text[]) AS x(id, summary)`,
+      [ids, InteractionType.LETTER, campaign.sendingDate, common.subject, common.followUpOn, campaign.visibility, campaign.organizationId, common.authorId, letters.map((l) => l.summary), campaign.mandateId ?? null],
     );
     await db.query(`INSERT INTO interaction_states (interaction_id, state_iso3) SELECT * FROM unnest($1::uuid[], $2::char(3)[])`, [
       ids,

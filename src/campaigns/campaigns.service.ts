@@ -4,7 +4,7 @@ import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
-import { editableRow } from '../common/editable.js';
+import { editableTeamRow, Right } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -13,6 +13,7 @@ import { checkDates } from '../interactions/interaction-rules.js';
 import { InteractionsRepository } from '../interactions/interactions.repository.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { StatesRepository } from '../states/states.repository.js';
+import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import { daysBetween } from '../targets/score.js';
 import { TargetsService } from '../targets/targets.service.js';
 import { CampaignLetter, FollowUpChannel, LetterCampaign, LetterStatus } from './campaign.model.js';
@@ -136,6 +137,7 @@ export class CampaignsService {
       const known = await this.states.existing(iso3s, manager);
       const unknown = iso3s.filter((iso3) => !known.has(iso3));
       if (unknown.length) throw badInput(`Unknown State(s): ${unknown.join(', ')}`, { field: 'stateIso3s', stateIso3s: unknown });
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
       const chosen = await this.handPicked(iso3s, input, manager);
       const contacts = await this.campaigns.contactsOfStates(iso3s, manager);
       const postings = input.postings ?? DEFAULT_POSTINGS;
@@ -148,6 +150,7 @@ export class CampaignsService {
           visibility,
           organizationId: viewer.organizationId,
           ownerId: viewer.id,
+          mandateId,
         },
         manager,
       );
@@ -185,6 +188,7 @@ export class CampaignsService {
   update(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateLetterCampaignInput): Promise<LetterCampaign> {
     return this.writes.run(viewer, 'updateLetterCampaign', async ({ manager, emit }) => {
       const current = await this.editableCampaign(viewer, id, expectedVersion, manager);
+      checkMandateVisibility(changes.visibility, current.mandateId);
       if (changes.ownerId && !(await this.campaigns.canOwn(changes.ownerId, current.organizationId, manager))) {
         throw badInput("The owner must be a coordinator or admin of the campaign's organization, and not disabled", { field: 'ownerId' });
       }
@@ -200,6 +204,7 @@ export class CampaignsService {
         stateIso3s: letters.map((letter) => letter.stateIso3),
         summary: `Letter campaign "{text}" changed: ${lettersSent(letters.length, campaign.sendingDate)}`,
         visibility: campaign.visibility,
+        mandateId: campaign.mandateId,
       });
       return campaign;
     });
@@ -230,6 +235,7 @@ export class CampaignsService {
         stateIso3s: letters.map((letter) => letter.stateIso3),
         summary: `Letter campaign "${campaign.name}" deleted, with its ${lettersSent(letters.length, campaign.sendingDate)}`,
         visibility: campaign.visibility,
+        mandateId: campaign.mandateId,
       });
     });
     return id;
@@ -279,10 +285,11 @@ export class CampaignsService {
       .map((row) => ({ row, daysWithoutReply: daysBetween(row.sentOn, asOf) }));
   }
 
-  /** A campaign is changed by its own organization (admins may change any they see); it stays locked until the write ends. */
+  /** A campaign is changed by its own organization and its mandate's (admins may change any they see); it stays locked until the write ends. */
   private async editableCampaign(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<LetterCampaign> {
     const campaign = isUuid(id) ? await this.campaigns.visibleById(viewer, id, db, true) : null;
-    return editableRow(viewer, campaign, { what: 'Letter campaign', id, expectedVersion, forbidden: 'Only the organization that sent a letter campaign can change it' });
+    const forbidden = 'Only the organization that sent a letter campaign, or the organizations of its mandate, can change it';
+    return editableTeamRow(viewer, campaign, { what: 'Letter campaign', id, expectedVersion, forbidden }, db, 'letter_campaigns');
   }
 
   private async editableLetter(viewer: Viewer, ref: LetterRef, db: Queryable): Promise<LetterRow> {
@@ -291,7 +298,7 @@ export class CampaignsService {
     }
     const letter = await this.campaigns.letter(viewer, ref, db);
     if (!letter) throw notFound('Letter', ref.interactionId ?? `${ref.campaignId}/${ref.stateIso3}`);
-    await this.interactionsService.editable(viewer, letter.interactionId, db);
+    await this.interactionsService.editable(viewer, letter.interactionId, db, Right.CLOSE);
     if (letter.version !== ref.expectedVersion) throw conflict('Letter', letter.interactionId, ref.expectedVersion, letter.version);
     return letter;
   }

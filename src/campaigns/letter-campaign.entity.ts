@@ -4,6 +4,7 @@ import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { MandateEntity } from '../work-plans/mandate.entity.js';
 
 /** A letter sent on one date to many States, from one template: one LETTER interaction per State. */
 @Entity('letter_campaigns')
@@ -40,6 +41,14 @@ export class LetterCampaignEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'fk_letter_campaigns_owner' })
   owner?: UserEntity;
+
+  /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
+  @Column('uuid', { name: 'mandate_id', nullable: true })
+  mandateId: string | null;
+
+  @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_letter_campaigns_mandate' })
+  mandate?: MandateEntity;
 
   @Column('int', { default: 1 })
   version: number;

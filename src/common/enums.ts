@@ -25,6 +25,16 @@ export enum ConsentType {
   APPROVAL = 'APPROVAL',
 }
 
+/** A treaty action as the depositary records it: a signature, the deposit of an instrument, or a withdrawal. */
+export enum TreatyActionKind {
+  SIGNATURE = 'SIGNATURE',
+  RATIFICATION = 'RATIFICATION',
+  ACCESSION = 'ACCESSION',
+  ACCEPTANCE = 'ACCEPTANCE',
+  APPROVAL = 'APPROVAL',
+  WITHDRAWAL = 'WITHDRAWAL',
+}
+
 /** The coordinators' assessment of where a State stands on the way to joining. */
 export enum RatificationStage {
   NOT_ENGAGED = 'NOT_ENGAGED',
@@ -66,6 +76,7 @@ export enum InteractionType {
 /** Who may see an interaction besides its author's organization. */
 export enum Visibility {
   ORGANIZATION = 'ORGANIZATION',
+  MANDATE = 'MANDATE',
   COORDINATORS = 'COORDINATORS',
   SHARED = 'SHARED',
 }
@@ -86,6 +97,7 @@ export enum Role {
 registerEnumType(RegionalGroup, { name: 'RegionalGroup', description: 'UN regional groups of Member States' });
 registerEnumType(TreatyStatus, { name: 'TreatyStatus', description: "A State's standing under the Convention on a date" });
 registerEnumType(ConsentType, { name: 'ConsentType', description: 'How a State expressed its consent to be bound' });
+registerEnumType(TreatyActionKind, { name: 'TreatyActionKind', description: 'A treaty action: a signature, the deposit of an instrument of consent, or a withdrawal (the date it took effect)' });
 registerEnumType(RatificationStage, { name: 'RatificationStage', description: "The coordinators' assessment of a State's path to joining" });
 registerEnumType(VoteChoice, { name: 'VoteChoice' });
 registerEnumType(Posting, { name: 'Posting', description: 'Where a contact is posted' });
@@ -94,6 +106,7 @@ registerEnumType(Visibility, {
   name: 'Visibility',
   valuesMap: {
     ORGANIZATION: { description: "Only the author's organization" },
+    MANDATE: { description: "The author's organization and the organizations of the item's mandate (and of the mandates that took over from it)" },
     COORDINATORS: { description: 'Every coordinator and admin' },
     SHARED: { description: 'Coordinators, admins and partners' },
   },

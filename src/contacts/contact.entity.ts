@@ -13,6 +13,9 @@ import { UserEntity } from '../users/user.entity.js';
 // ratify_name_key(full_name) folds accents and case, lower(email) folds case.
 @Index('ix_contacts_name_key', { synchronize: false })
 @Index('ix_contacts_email_key', { synchronize: false })
+// Trigram indexes on ratify_search_key(full_name) and (email), for search (migrations/1795960000000-search.ts).
+@Index('ix_contacts_search', { synchronize: false })
+@Index('ix_contacts_email_search', { synchronize: false })
 export class ContactEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
-import { likePattern } from '../states/states.repository.js';
+import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { ContactDuplicateGroup } from './contact-posting.model.js';
 import type { Contact } from './contact.model.js';
 
@@ -88,9 +88,16 @@ export class ContactsRepository {
       if (query.organizationIds) where.push(`c.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
       if (query.postings) where.push(`c.posting = ANY(${p.add(query.postings)}::posting[])`);
     }
-    if (query.search) {
-      const pattern = p.add(likePattern(query.search.trim()));
-      where.push(`(c.full_name ILIKE ${pattern} OR c.email ILIKE ${pattern})`);
+    const search = query.search?.trim();
+    if (search) {
+      // Every word in the name or the e-mail, the closest names first (see src/common/search.ts).
+      where.push(wordsMatch(p, [searchKey('c.full_name'), searchKey('c.email')], searchWords(search)));
+      const filtered = `SELECT ${CONTACT_COLUMNS}, ${closeness(p, searchKey('c.full_name'), search)} AS "searchCloseness"
+        FROM contacts c WHERE ${where.join(' AND ')}`;
+      const after = page.after;
+      const cursor = after ? `("searchCloseness", "fullName", id) > (${p.add(after[0])}::int, ${p.add(after[1])}, ${p.add(after[2])}::uuid)` : null;
+      const rows = await this.db.query(pagedSql(filtered, cursor, '"searchCloseness", "fullName", id', page), p.values);
+      return splitPage<Contact>(rows, 'id');
     }
     const filtered = `SELECT ${CONTACT_COLUMNS} FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `("fullName", id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;

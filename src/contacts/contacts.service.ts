@@ -32,9 +32,13 @@ export class ContactsService {
   }
 
   async list(args: ContactsArgs, info?: GraphQLResolveInfo): Promise<Connection<Contact>> {
-    const page = toPage(args, ['text', 'uuid'], info);
+    // A search ranks by closeness first, and its cursors carry it.
+    const searching = Boolean(args.filter?.search?.trim());
+    const page = toPage(args, searching ? ['number', 'text', 'uuid'] : ['text', 'uuid'], info);
     const { rows, total } = await this.contacts.page(args.filter ?? {}, page);
-    return toConnection(rows, page.first, total, (c) => [c.fullName, c.id]);
+    return toConnection(rows as (Contact & { searchCloseness?: number })[], page.first, total, (c) =>
+      searching ? [c.searchCloseness, c.fullName, c.id] : [c.fullName, c.id],
+    );
   }
 
   create(viewer: Viewer, input: CreateContactInput): Promise<Contact> {

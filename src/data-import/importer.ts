@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isIsoDate, todayIso } from '../common/dates.js';
 import { parsePublicData, readPublicDataFiles } from './public-data.js';
 import type { TableCounts } from './sql-counts.js';
+import { syncStateNames } from './state-names.js';
 import { upsertStates } from './upsert-states.js';
 import { upsertResolutions, upsertVotes } from './upsert-votes.js';
 
@@ -24,11 +25,13 @@ export interface ImportSummary {
   resolutions: TableCounts;
   votes: TableCounts;
   stageChanges: number;
+  /** Treaty actions recorded by hand that the files now give too (counted once). */
+  treatyActionsInFile: number;
 }
 
 function skippedSummary(checksum: string, asOf: string): ImportSummary {
   const none = (): TableCounts => ({ inserted: 0, updated: 0, unchanged: 0, deleted: 0 });
-  return { skipped: true, checksum, asOf, states: none(), resolutions: none(), votes: none(), stageChanges: 0 };
+  return { skipped: true, checksum, asOf, states: none(), resolutions: none(), votes: none(), stageChanges: 0, treatyActionsInFile: 0 };
 }
 
 async function lastChecksum(manager: EntityManager): Promise<string | undefined> {
@@ -56,12 +59,16 @@ export async function importPublicData(
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ratify:import'))`);
     await manager.query(`SELECT set_config('ratify.action', 'importPublicData', true)`);
-    if (!options.force && (await lastChecksum(manager)) === files.checksum) return skippedSummary(files.checksum, asOf);
+    if (!options.force && (await lastChecksum(manager)) === files.checksum) {
+      await syncStateNames(manager, dir);
+      return skippedSummary(files.checksum, asOf);
+    }
     const data = parsePublicData(files);
     const states = await upsertStates(manager, data.states, asOf);
     const resolutions = await upsertResolutions(manager, data.resolutions);
     const symbols = data.resolutions.map((resolution) => resolution.symbol);
     const votes = await upsertVotes(manager, symbols, data.votes);
+    await syncStateNames(manager, dir);
     const summary: ImportSummary = {
       skipped: false,
       checksum: data.checksum,
@@ -70,6 +77,7 @@ export async function importPublicData(
       resolutions,
       votes,
       stageChanges: states.stageChanges,
+      treatyActionsInFile: states.treatyActionsInFile,
     };
     await manager.query(
       'INSERT INTO data_imports (id, checksum, summary, imported_at) VALUES ($1, $2, $3::jsonb, clock_timestamp())',

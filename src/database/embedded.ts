@@ -51,12 +51,13 @@ export async function startEmbeddedDatabase(dir: string): Promise<EmbeddedDataba
   const unlock = takeLock(dir);
   try {
     // Loaded here, so that a service on a PostgreSQL server never loads them.
-    const [{ PGlite }, { unaccent }, { PGLiteSocketServer }] = await Promise.all([
+    const [{ PGlite }, { unaccent }, { pg_trgm }, { PGLiteSocketServer }] = await Promise.all([
       import('@electric-sql/pglite'),
       import('@electric-sql/pglite/contrib/unaccent'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
       import('@electric-sql/pglite-socket'),
     ]);
-    const db = await PGlite.create(dir, { extensions: { unaccent } });
+    const db = await PGlite.create(dir, { extensions: { unaccent, pg_trgm } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
     await server.start();
     const address = server.getServerConn();

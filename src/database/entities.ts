@@ -21,6 +21,8 @@ import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StageChangeEntity } from '../states/stage-change.entity.js';
 import { StateEntity } from '../states/state.entity.js';
+import { TreatyActionEntity } from '../treaty-actions/treaty-action.entity.js';
+import { StateNameEntity } from '../states/state-name.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { MandateEntity, ObjectiveEntity, PlannedActivityEntity } from '../work-plans/mandate.entity.js';
 import { ResolutionEntity } from '../votes/resolution.entity.js';
@@ -31,7 +33,9 @@ export const ENTITIES = [
   UserEntity,
   RevokedTokenEntity,
   StateEntity,
+  StateNameEntity,
   StageChangeEntity,
+  TreatyActionEntity,
   ResolutionEntity,
   VoteEntity,
   ContactEntity,

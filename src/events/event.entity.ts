@@ -5,6 +5,7 @@ import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { MandateEntity } from '../work-plans/mandate.entity.js';
 import { EventKind } from './event-kind.js';
 
 /** A meeting or conference where States gather: a Meeting of States Parties, the First Committee, a workshop. */
@@ -46,6 +47,14 @@ export class EventEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_events_created_by' })
   creator?: UserEntity;
+
+  /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
+  @Column('uuid', { name: 'mandate_id', nullable: true })
+  mandateId: string | null;
+
+  @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_events_mandate' })
+  mandate?: MandateEntity;
 
   @Column('int', { default: 1 })
   version: number;
@@ -165,6 +174,14 @@ export class PlannedMeetingEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_planned_meetings_created_by' })
   creator?: UserEntity;
+
+  /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
+  @Column('uuid', { name: 'mandate_id', nullable: true })
+  mandateId: string | null;
+
+  @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_planned_meetings_mandate' })
+  mandate?: MandateEntity;
 
   @Column('int', { default: 1 })
   version: number;

@@ -29,6 +29,9 @@ export class Event {
   visibility: Visibility;
 
   organizationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
+  mandateId: string | null;
   createdBy: string;
 
   @Field(() => Int)
@@ -60,6 +63,9 @@ export class PlannedMeeting {
   stateIso3: string;
   interactionId: string | null;
   organizationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
+  mandateId: string | null;
   createdBy: string;
 
   @Field(() => DateScalar, { nullable: true })

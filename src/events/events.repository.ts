@@ -13,7 +13,7 @@ import type { EventKind } from './event-kind.js';
 import type { Event, PlannedMeeting } from './event.model.js';
 
 const EVENT_COLUMNS = `e.id, e.name, e.kind, e.place, e.starts_on AS "startsOn", e.ends_on AS "endsOn", e.visibility,
-  e.organization_id AS "organizationId", e.created_by AS "createdBy", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
+  e.organization_id AS "organizationId", e.mandate_id AS "mandateId", e.created_by AS "createdBy", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
 const EVENT_RETURNING = EVENT_COLUMNS.replace(/\be\./g, '');
 
 /** What a correction of an event may change. */
@@ -35,7 +35,7 @@ const EVENT_SPEC = {
 
 const MEETING_COLUMNS = `m.id, m.event_id AS "eventId", m.state_iso3 AS "stateIso3", m.planned_on AS "plannedOn", m.objective,
   m.interaction_id AS "interactionId", m.interaction_id IS NOT NULL AS held, m.visibility, m.organization_id AS "organizationId",
-  m.created_by AS "createdBy", m.version`;
+  m.mandate_id AS "mandateId", m.created_by AS "createdBy", m.version`;
 const MEETING_RETURNING = MEETING_COLUMNS.replace(/\bm\./g, '');
 
 /** What a correction of a planned meeting may change. */
@@ -107,13 +107,13 @@ export class EventsRepository {
   }
 
   async insert(
-    row: { id: string; name: string; kind: EventKind; place: string | null; startsOn: string; endsOn: string; visibility: Visibility; organizationId: string; createdBy: string },
+    row: { id: string; name: string; kind: EventKind; place: string | null; startsOn: string; endsOn: string; visibility: Visibility; organizationId: string; createdBy: string; mandateId: string | null },
     db: Queryable,
   ): Promise<Event> {
     const rows = await db.query(
-      `INSERT INTO events (id, name, kind, place, starts_on, ends_on, visibility, organization_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${EVENT_RETURNING}`,
-      [row.id, row.name, row.kind, row.place, row.startsOn, row.endsOn, row.visibility, row.organizationId, row.createdBy],
+      `INSERT INTO events (id, name, kind, place, starts_on, ends_on, visibility, organization_id, created_by, mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVENT_RETURNING}`,
+      [row.id, row.name, row.kind, row.place, row.startsOn, row.endsOn, row.visibility, row.organizationId, row.createdBy, row.mandateId],
     );
     return rows[0];
   }
@@ -264,14 +264,14 @@ export class EventsRepository {
   }
 
   async insertMeeting(
-    row: { id: string; eventId: string; stateIso3: string; plannedOn: string | null; objective: string | null; visibility: Visibility; organizationId: string; createdBy: string },
+    row: { id: string; eventId: string; stateIso3: string; plannedOn: string | null; objective: string | null; visibility: Visibility; organizationId: string; createdBy: string; mandateId: string | null },
     contactIds: string[],
     db: Queryable,
   ): Promise<PlannedMeeting> {
     const rows = await db.query(
-      `INSERT INTO planned_meetings (id, event_id, state_iso3, planned_on, objective, visibility, organization_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${MEETING_RETURNING}`,
-      [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy],
+      `INSERT INTO planned_meetings (id, event_id, state_iso3, planned_on, objective, visibility, organization_id, created_by, mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MEETING_RETURNING}`,
+      [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy, row.mandateId],
     );
     await this.addMeetingContacts(row.id, contactIds, db);
     return rows[0];

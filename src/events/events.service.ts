@@ -4,7 +4,7 @@ import type { NewActivity } from '../activity/activity.repository.js';
 import { Writes } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
-import { editableRow } from '../common/editable.js';
+import { editableTeamRow } from '../common/editable.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -13,6 +13,7 @@ import { InteractionsService } from '../interactions/interactions.service.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { TargetFilter } from '../targets/dto/targets.args.js';
 import { TargetsService } from '../targets/targets.service.js';
+import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type {
   AddEventAttendanceInput,
   EventsArgs,
@@ -51,8 +52,9 @@ export class EventsService {
     const attending = input.attendingStateIso3s ?? [];
     return this.writes.run(viewer, 'recordEvent', async ({ manager, emit }) => {
       await this.checkStates(attending, manager);
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
       const event = await this.events.insert(
-        { id: randomUUID(), name: input.name, kind: input.kind, place: input.place ?? null, startsOn: input.startsOn, endsOn: input.endsOn, visibility, organizationId: viewer.organizationId, createdBy: viewer.id },
+        { id: randomUUID(), name: input.name, kind: input.kind, place: input.place ?? null, startsOn: input.startsOn, endsOn: input.endsOn, visibility, organizationId: viewer.organizationId, createdBy: viewer.id, mandateId },
         manager,
       );
       if (attending.length) await this.events.addAttendance(event.id, attending, [], manager);
@@ -62,6 +64,7 @@ export class EventsService {
         stateIso3s: attending,
         summary: 'Event recorded: {text}',
         visibility,
+        mandateId,
       });
       return event;
     });
@@ -78,6 +81,7 @@ export class EventsService {
   update(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateEventInput): Promise<Event> {
     return this.writes.run(viewer, 'updateEvent', async ({ manager, emit }) => {
       const current = await this.editableEvent(viewer, id, expectedVersion, manager, true);
+      checkMandateVisibility(changes.visibility, current.mandateId);
       const startsOn = changes.startsOn ?? current.startsOn;
       const endsOn = changes.endsOn ?? current.endsOn;
       checkDates(startsOn, endsOn);
@@ -89,14 +93,15 @@ export class EventsService {
           });
         }
       }
-      if (changes.visibility === Visibility.ORGANIZATION && current.visibility !== Visibility.ORGANIZATION) {
+      const narrowed = changes.visibility === Visibility.ORGANIZATION || changes.visibility === Visibility.MANDATE;
+      if (narrowed && current.visibility !== changes.visibility && (current.visibility === Visibility.COORDINATORS || current.visibility === Visibility.SHARED || changes.visibility === Visibility.ORGANIZATION)) {
         throw badInput(
-          `Other organizations could see this ${current.visibility} event and may have planned meetings or logged interactions there: it cannot become ORGANIZATION`,
+          `Other organizations could see this ${current.visibility} event and may have planned meetings or logged interactions there: it cannot become ${changes.visibility}`,
           { field: 'visibility' },
         );
       }
       const event = await this.events.update(id, expectedVersion, changes, manager);
-      await emit({ kind: ActivityKind.EVENT_CHANGED, subjectId: id, stateIso3s: await this.attending(id, manager), summary: 'Event changed: {text}', visibility: event.visibility });
+      await emit({ kind: ActivityKind.EVENT_CHANGED, subjectId: id, stateIso3s: await this.attending(id, manager), summary: 'Event changed: {text}', visibility: event.visibility, mandateId: event.mandateId });
       return event;
     });
   }
@@ -116,7 +121,7 @@ export class EventsService {
       const stateIso3s = await this.attending(id, manager);
       await freeze([id]);
       await this.events.delete(id, expectedVersion, manager);
-      await emit({ kind: ActivityKind.EVENT_DELETED, stateIso3s, summary: `Event deleted: ${describeEvent(event)}`, visibility: event.visibility });
+      await emit({ kind: ActivityKind.EVENT_DELETED, stateIso3s, summary: `Event deleted: ${describeEvent(event)}`, visibility: event.visibility, mandateId: event.mandateId });
     });
     return id;
   }
@@ -148,11 +153,13 @@ export class EventsService {
       const event = await this.events.visibleById(viewer, input.eventId, manager, true);
       if (!event) throw notFound('Event', input.eventId);
       checkMeetingVisibility(viewer, event, visibility);
+      // A meeting at an event of a mandate belongs to that mandate when it is seen by the mandate's organizations.
+      const mandateId = await mandateFor(viewer, input.mandateId ?? (visibility === Visibility.MANDATE ? event.mandateId : null), visibility, manager);
       await this.checkStates([input.stateIso3], manager);
       const contactIds = input.contactIds ?? [];
       await this.checkMeeting(event, input.stateIso3, input.plannedOn, contactIds, manager);
       const meeting = await this.events.insertMeeting(
-        { id: randomUUID(), eventId: event.id, stateIso3: input.stateIso3, plannedOn: input.plannedOn ?? null, objective: input.objective ?? null, visibility, organizationId: viewer.organizationId, createdBy: viewer.id },
+        { id: randomUUID(), eventId: event.id, stateIso3: input.stateIso3, plannedOn: input.plannedOn ?? null, objective: input.objective ?? null, visibility, organizationId: viewer.organizationId, createdBy: viewer.id, mandateId },
         contactIds,
         manager,
       );
@@ -162,6 +169,7 @@ export class EventsService {
         stateIso3s: [input.stateIso3],
         summary: 'Meeting with {states} planned at {extra}',
         visibility,
+        mandateId,
       });
       return meeting;
     });
@@ -174,6 +182,7 @@ export class EventsService {
   updateMeeting(viewer: Viewer, { id, expectedVersion, contactIds, ...changes }: UpdatePlannedMeetingInput): Promise<PlannedMeeting> {
     return this.writes.run(viewer, 'updatePlannedMeeting', async ({ manager, emit }) => {
       const { meeting: current, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+      checkMandateVisibility(changes.visibility, current.mandateId);
       if (changes.visibility && changes.visibility !== current.visibility) checkMeetingVisibility(viewer, event, changes.visibility);
       await this.checkMeeting(event, current.stateIso3, changes.plannedOn, contactIds, manager);
       if (contactIds) await this.events.setMeetingContacts(id, contactIds, manager);
@@ -198,12 +207,12 @@ export class EventsService {
   logMeetingHeld(viewer: Viewer, input: LogMeetingHeldInput): Promise<PlannedMeeting> {
     return this.writes.run(viewer, 'logMeetingHeld', async (tx) => {
       const { manager } = tx;
-      const meeting = editableRow(viewer, await this.events.visibleMeeting(viewer, input.meetingId, manager), {
+      const meeting = await editableTeamRow(viewer, await this.events.visibleMeeting(viewer, input.meetingId, manager), {
         what: 'Planned meeting',
         id: input.meetingId,
         expectedVersion: input.expectedVersion,
-        forbidden: 'Only the organization that planned a meeting can log it',
-      });
+        forbidden: 'Only the organization that planned a meeting, or the organizations of its mandate, can log it',
+      }, manager, 'planned_meetings');
       if (meeting.held) throw badInput('This meeting was already logged as held', { field: 'meetingId' });
       const event = (await this.events.visibleById(viewer, meeting.eventId, manager))!;
       const planned = (await this.events.meetingContactsOf([meeting.id], manager)).map((c) => c.id);
@@ -223,6 +232,7 @@ export class EventsService {
           stateIso3s: [meeting.stateIso3],
           contactIds: input.contactIds ?? planned,
           eventId: event.id,
+          mandateId: meeting.mandateId ?? undefined,
         },
         tx,
       );
@@ -251,7 +261,8 @@ export class EventsService {
   /** An event is changed by its own organization (admins may change any they see). */
   private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable, lock = false): Promise<Event> {
     const event = isUuid(id) ? await this.events.visibleById(viewer, id, db, lock) : null;
-    return editableRow(viewer, event, { what: 'Event', id, expectedVersion, forbidden: 'Only the organization that recorded an event can change it' });
+    const forbidden = 'Only the organization that recorded an event, or the organizations of its mandate, can change it';
+    return editableTeamRow(viewer, event, { what: 'Event', id, expectedVersion, forbidden }, db, 'events');
   }
 
   /**
@@ -264,7 +275,8 @@ export class EventsService {
     const seen = isUuid(id) ? await this.events.visibleMeeting(viewer, id, db) : null;
     const event = seen && (await this.events.visibleById(viewer, seen.eventId, db, true));
     const locked = event && (await this.events.visibleMeeting(viewer, id, db, true));
-    const meeting = editableRow(viewer, locked, { what: 'Planned meeting', id, expectedVersion, forbidden: 'Only the organization that planned a meeting can change it' });
+    const forbidden = 'Only the organization that planned a meeting, or the organizations of its mandate, can change it';
+    const meeting = await editableTeamRow(viewer, locked, { what: 'Planned meeting', id, expectedVersion, forbidden }, db, 'planned_meetings');
     if (meeting.held) {
       throw new AppError('CONFLICT', `The meeting with ${meeting.stateIso3} at "${event!.name}" was logged as held: its interaction is the record now, and the plan stays as it was`, { id });
     }
@@ -319,11 +331,13 @@ function describeMeeting(event: Event, meeting: PlannedMeeting): string {
   return `${coversMeeting(event, meeting) ? event.name : 'an event'}${on}`;
 }
 
-const BREADTH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.COORDINATORS]: 1, [Visibility.SHARED]: 2 };
+const BREADTH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.MANDATE]: 1, [Visibility.COORDINATORS]: 2, [Visibility.SHARED]: 3 };
 
 /** Whether everyone who may see the meeting may see its event too. */
 function coversMeeting(event: Event, meeting: PlannedMeeting): boolean {
   if (BREADTH[event.visibility] < BREADTH[meeting.visibility]) return false;
+  // A MANDATE event: its readers are its mandate's, who read the meeting only if it is the same mandate's (or its planner's own).
+  if (event.visibility === Visibility.MANDATE) return meeting.visibility === Visibility.ORGANIZATION || meeting.mandateId === event.mandateId;
   return event.visibility !== Visibility.ORGANIZATION || event.organizationId === meeting.organizationId;
 }
 
@@ -332,10 +346,10 @@ function meetingActivity(kind: ActivityKind, event: Event, meeting: PlannedMeeti
   // A change follows the meeting as it is when read; a deletion keeps the words of the moment.
   const at = what === 'changed' ? '{extra}' : describeMeeting(event, meeting);
   const subject = what === 'changed' ? { subjectId: meeting.id } : {};
-  return { kind, ...subject, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${at} ${what}`, visibility: meeting.visibility };
+  return { kind, ...subject, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${at} ${what}`, visibility: meeting.visibility, mandateId: meeting.mandateId };
 }
 
-const REACH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.COORDINATORS]: 1, [Visibility.SHARED]: 2 };
+const REACH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.MANDATE]: 1, [Visibility.COORDINATORS]: 2, [Visibility.SHARED]: 3 };
 
 /**
  * Whether something seen with this visibility may carry the event's name and dates: when it is seen

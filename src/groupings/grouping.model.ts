@@ -15,6 +15,9 @@ export class Grouping {
 
   createdById: string | null;
 
+  /** A target list as a mandate had it when it was handed over: its States then (see MandatesRepository.groupingsOf). */
+  frozenStateIso3s?: string[];
+
   @Field(() => Int)
   version: number;
 

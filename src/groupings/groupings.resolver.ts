@@ -49,7 +49,11 @@ export class GroupingsResolver {
   }
 
   @ResolveField(() => [State], { description: 'By name' })
-  states(grouping: Grouping, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
+  async states(grouping: Grouping, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
+    if (grouping.frozenStateIso3s) {
+      const states = (await loaders.state.loadMany(grouping.frozenStateIso3s)).filter((s): s is State => !!s && !(s instanceof Error));
+      return states.sort((a, b) => a.name.localeCompare(b.name) || a.iso3.localeCompare(b.iso3));
+    }
     return loaders.statesByGrouping.load(grouping.id);
   }
 

@@ -14,6 +14,7 @@ import {
   followUpSortKey,
   FollowUpsRepository,
 } from './follow-ups.repository.js';
+import { Right } from '../common/editable.js';
 import { checkDates } from './interaction-rules.js';
 import { InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 import { InteractionsService } from './interactions.service.js';
@@ -62,7 +63,7 @@ export class FollowUpsService {
 
   /** As for any edit; a stale version is reported before anything is judged on the current row. */
   private async editable(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable): Promise<InteractionRow> {
-    const current = await this.interactionsService.editable(viewer, id, db);
+    const current = await this.interactionsService.editable(viewer, id, db, Right.CLOSE);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw conflict('Interaction', id, expectedVersion, current.version);
     }

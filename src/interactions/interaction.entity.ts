@@ -2,10 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { InteractionType, Visibility } from '../common/enums.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { MandateEntity } from '../work-plans/mandate.entity.js';
 
 /** A logged piece of outreach: a letter, a meeting, a call, a démarche. Dates are ISO strings. */
 @Entity('interactions')
 @Index('ix_interactions_recent', ['occurredOn', 'createdAt', 'id'])
+// Trigram index on the folded subject, summary and outcome, for search (migrations/1795960000000-search.ts).
+@Index('ix_interactions_search', { synchronize: false })
 @Index('ix_interactions_organization', ['organizationId'])
 @Index('ix_interactions_author', ['authorId'])
 @Index('ix_interactions_follow_up', ['followUpOn'], { where: 'follow_up_on IS NOT NULL' })
@@ -62,6 +65,14 @@ export class InteractionEntity {
    * Set by the spreadsheet import: the row's `ref`, or a hash of its date, type, States and
    * subject. Unique within the organization, so importing the same sheet again adds nothing.
    */
+  /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
+  @Column('uuid', { name: 'mandate_id', nullable: true })
+  mandateId: string | null;
+
+  @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_interactions_mandate' })
+  mandate?: MandateEntity;
+
   @Column('text', { name: 'import_key', nullable: true })
   importKey: string | null;
 

@@ -40,6 +40,9 @@ export class Interaction {
   visibility: Visibility;
 
   organizationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
+  mandateId: string | null;
   authorId: string;
 
   @Field(() => Int)

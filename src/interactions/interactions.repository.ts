@@ -7,16 +7,19 @@ import { InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
-import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
+import { STATE_COLUMNS } from '../states/states.repository.js';
+import { searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from '../states/state.model.js';
+import type { ActivityEventRow } from '../activity/activity.repository.js';
+import { readersOf } from '../activity/activity-subjects.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
-import { newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
+import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
 
 export const INTERACTION_COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
   i.follow_up_on AS "followUpOn", i.follow_up_done_at IS NOT NULL AS "followUpDone",
   i.reply_received_on AS "replyReceivedOn", ${AWAITING_REPLY_SQL} AS "awaitingReply",
-  i.visibility, i.organization_id AS "organizationId", i.author_id AS "authorId",
+  i.visibility, i.organization_id AS "organizationId", i.mandate_id AS "mandateId", i.author_id AS "authorId",
   i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
   to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`;
 
@@ -29,6 +32,68 @@ const RETURNING = INTERACTION_COLUMNS.replace(/\bi\./g, '');
 const ORDER = '"occurredOn" DESC, "createdAt" DESC, id DESC';
 
 export type InteractionRow = Interaction & { createdAtKey: string };
+
+/** A new interaction with everything `log` writes in its one statement. */
+export interface NewInteraction extends Required<InteractionFields> {
+  id: string;
+  organizationId: string;
+  authorId: string;
+  /** The action named in the audit trail; null inside a write that has named its own. */
+  action: string | null;
+  stateIso3s: string[];
+  contactIds: string[];
+  /** The activity event's id and summary ({states} and {text} are filled in by the statement). */
+  eventId: string;
+  eventSummary: string;
+  /** The mandate it belongs to, if any (see mandateFor). */
+  mandateId: string | null;
+}
+
+export type LoggedInteraction =
+  | { interaction: InteractionRow; event: ActivityEventRow; missingStates?: undefined; missingContacts?: undefined }
+  | { missingStates: string[]; missingContacts: string[]; interaction?: undefined; event?: undefined };
+
+/**
+ * logInteraction's one statement. The audit triggers read the actor and action set at its start (they
+ * run at its end); the links carry the copies of the interaction's columns themselves, as the copy
+ * trigger cannot see a row written by the same statement. Nothing is written when a State or
+ * contact is unknown: the statement then returns their codes.
+ */
+const LOG_INTERACTION = `
+  WITH actor AS (SELECT set_config('ratify.actor_id', $1::text, true),
+                        set_config('ratify.action', coalesce($2, current_setting('ratify.action', true), ''), true)),
+  wanted_states AS (SELECT DISTINCT k.iso3 FROM unnest($12::char(3)[]) k(iso3)),
+  known_states AS (SELECT s.iso3, s.name, s.regional_group FROM states s WHERE s.iso3 IN (SELECT iso3 FROM wanted_states)),
+  wanted_contacts AS (SELECT DISTINCT k.id FROM unnest($13::uuid[]) k(id)),
+  known_contacts AS (SELECT c.id FROM contacts c WHERE c.id IN (SELECT id FROM wanted_contacts)),
+  missing AS (
+    SELECT ARRAY(SELECT iso3::text FROM wanted_states EXCEPT SELECT iso3::text FROM known_states ORDER BY 1) AS states,
+           ARRAY(SELECT id::text FROM wanted_contacts EXCEPT SELECT id::text FROM known_contacts ORDER BY 1) AS contacts
+    FROM actor),
+  i AS (
+    INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
+    SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::uuid, $16::uuid FROM missing
+    WHERE cardinality(missing.states) = 0 AND cardinality(missing.contacts) = 0
+    RETURNING *),
+  state_links AS (
+    INSERT INTO interaction_states (interaction_id, state_iso3, occurred_on, created_at, visibility, organization_id)
+    SELECT i.id, k.iso3, i.occurred_on, i.created_at, i.visibility, i.organization_id FROM i, known_states k),
+  contact_links AS (INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT i.id, k.id FROM i, known_contacts k),
+  t AS (SELECT replace($15, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM known_states), '')) AS template),
+  e AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, template)
+    SELECT $14, 'INTERACTION_LOGGED', clock_timestamp(), $1::uuid, $11, i.id, $12::char(3)[], replace(replace(t.template, '{extra}', ''), '{text}', i.subject), t.template
+    FROM i, t
+    RETURNING *)
+  SELECT missing.states AS "missingStates", missing.contacts AS "missingContacts", ${INTERACTION_COLUMNS},
+    CASE WHEN e.id IS NOT NULL THEN json_build_object(
+      'id', e.id, 'kind', e.kind, 'occurredAt', e.occurred_at, 'actorId', e.actor_id, 'organizationId', e.organization_id,
+      'interactionId', e.interaction_id, 'stateIso3s', e.state_iso3s, 'summary', e.summary, 'visibility', i.visibility,
+      'visibleOrganizationIds', to_json(${readersOf('i.visibility', 'i.organization_id', 'i.mandate_id')}), 'interactionType', i.type,
+      'regionalGroups', coalesce((SELECT json_agg(DISTINCT regional_group) FROM known_states WHERE regional_group IS NOT NULL), '[]'),
+      'occurredAtKey', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      'subjectKey', e.interaction_id) END AS event
+  FROM missing LEFT JOIN i ON true LEFT JOIN e ON true`;
 
 export const interactionSortKey = (row: InteractionRow) => [row.occurredOn, row.createdAtKey, row.id];
 export const INTERACTION_CURSOR = ['date', 'timestamp', 'uuid'] as const;
@@ -109,9 +174,13 @@ export function interactionPagesSql(viewer: Viewer, via: keyof typeof LINKS, key
       (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l
                    WHERE l.state_iso3 = k.key AND ${range} ${after} ${newest} LIMIT ${limit})`,
     );
-    // The counts have the same key columns as the links, so the same ranges (alias l) select them.
-    total = `SELECT coalesce(sum(l.count), 0)::int AS total FROM state_interaction_counts l
-             WHERE l.state_iso3 = k.key AND (${ranges.map((range) => `(${range})`).join(' OR ')})`;
+    // The counts have the same key columns as the links, so the same ranges (alias l) select them;
+    // MANDATE links depend on their interaction's mandate, so they are counted from the links.
+    const mandate = page.withTotal ? mandateLinkRange(viewer, p) : null;
+    total = !page.withTotal ? '' : `SELECT (coalesce(sum(l.count), 0)${mandate ? ` + (SELECT count(*) FROM interaction_states l WHERE l.state_iso3 = k.key AND ${mandate})` : ''})::int AS total
+             FROM state_interaction_counts l
+             WHERE l.state_iso3 = k.key AND (${countedLinkRanges(viewer, p).map((range) => `(${range})`).join(' OR ')})`;
+    // (Built only when asked for: each range adds its parameters.)
     pageOfKey = `SELECT ${INTERACTION_COLUMNS}
        FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
   } else {
@@ -173,6 +242,9 @@ export interface InteractionPageOf {
   contacts?: Map<string, Contact[]>;
 }
 
+/** An interaction's searched text (subject, summary and outcome) folded as its trigram index holds it. */
+const INTERACTION_SEARCH_KEY = searchKey(`coalesce(i.subject, '') || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.outcome, '')`);
+
 @Injectable()
 export class InteractionsRepository {
   constructor(private readonly db: DataSource) {}
@@ -203,10 +275,7 @@ export class InteractionsRepository {
     if (query.authorIds) where.push(`i.author_id = ANY(${p.add(query.authorIds)}::uuid[])`);
     if (query.from) where.push(`i.occurred_on >= ${p.add(query.from)}::date`);
     if (query.to) where.push(`i.occurred_on <= ${p.add(query.to)}::date`);
-    if (query.search) {
-      const pattern = p.add(likePattern(query.search.trim()));
-      where.push(`(i.subject ILIKE ${pattern} OR i.summary ILIKE ${pattern} OR i.outcome ILIKE ${pattern})`);
-    }
+    if (query.search?.trim()) where.push(wordsMatch(p, [INTERACTION_SEARCH_KEY], searchWords(query.search)));
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
     const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, page), p.values);
     return splitPage<InteractionRow>(rows, 'id');
@@ -259,15 +328,49 @@ export class InteractionsRepository {
   }
 
   async insert(
-    row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string },
+    row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string; mandateId?: string | null },
     db: Queryable,
   ): Promise<InteractionRow> {
     const rows = await db.query(
-      `INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
-      [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId],
+      `INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
+      [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId, row.mandateId ?? null],
     );
     return rows[0];
+  }
+
+  /**
+   * Logs an interaction in one statement: checks that its States and contacts exist, writes it, its
+   * links and its activity event (the audit triggers run inside it, for the actor it names), or
+   * writes nothing and reports the unknown codes. Alone, the statement is its own transaction.
+   */
+  async log(row: NewInteraction, db: Queryable): Promise<LoggedInteraction> {
+    const [result] = await db.query(LOG_INTERACTION, [
+      row.authorId,
+      row.action,
+      row.id,
+      row.type,
+      row.occurredOn,
+      row.subject,
+      row.summary,
+      row.outcome,
+      row.followUpOn,
+      row.visibility,
+      row.organizationId,
+      row.stateIso3s,
+      row.contactIds,
+      row.eventId,
+      row.eventSummary,
+      row.mandateId,
+    ]);
+    if (result.missingStates.length || result.missingContacts.length) {
+      return { missingStates: result.missingStates, missingContacts: result.missingContacts };
+    }
+    const { missingStates: _s, missingContacts: _c, event, ...interaction } = result;
+    return {
+      interaction: interaction as InteractionRow,
+      event: { ...event, occurredAt: new Date(event.occurredAt), restricted: null },
+    };
   }
 
   /** Without an expectedVersion, the update applies whatever the current version. */

@@ -5,12 +5,13 @@ import { Writes, type WriteTransaction } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
-import { editableRow } from '../common/editable.js';
+import { editableTeamRow, Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
+import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
 import { checkDates } from './interaction-rules.js';
 import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
@@ -34,41 +35,69 @@ export class InteractionsService {
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 
+  /** One statement (see InteractionsRepository.log), unless it is tied to a planned event or an idempotency key. */
   log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
-    return this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
+    const inTransaction = () => this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
+    if (input.eventId) return inTransaction();
+    return this.writes.single(async (db) => {
+      const { interaction, event } = await this.write(viewer, input, 'logInteraction', db);
+      return { result: interaction, events: [event] };
+    }, inTransaction);
   }
 
   /** Logs an interaction inside a write that is already running (a planned meeting being held, say). */
-  async logWithin(viewer: Viewer, input: LogInteractionInput, { manager, emit }: WriteTransaction): Promise<InteractionRow> {
+  async logWithin(viewer: Viewer, input: LogInteractionInput, { manager, announce }: WriteTransaction): Promise<InteractionRow> {
+    checkDates(input);
+    if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId, manager))) throw notFound('Event', input.eventId);
+    const { interaction, event } = await this.write(viewer, input, null, manager);
+    if (input.eventId) await this.interactions.linkEvent(interaction.id, input.eventId, manager);
+    announce(event);
+    return interaction;
+  }
+
+  /** Checks the input, then writes the interaction, its links and its activity event in one statement. */
+  private async write(viewer: Viewer, input: LogInteractionInput, action: string | null, db: Queryable) {
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
-    await this.checkReferences(input.stateIso3s, input.contactIds, manager);
-    if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId, manager))) throw notFound('Event', input.eventId);
-    const row = await this.interactions.insert(
+    const mandateId = await mandateFor(viewer, input.mandateId, visibility, db);
+    const id = randomUUID();
+    const fields = {
+      type: input.type,
+      occurredOn: input.occurredOn,
+      subject: input.subject,
+      summary: input.summary ?? null,
+      outcome: input.outcome ?? null,
+      followUpOn: input.followUpOn ?? null,
+      visibility,
+    };
+    const logged = await this.interactions.log(
       {
-        id: randomUUID(),
-        type: input.type,
-        occurredOn: input.occurredOn,
-        subject: input.subject,
-        summary: input.summary ?? null,
-        outcome: input.outcome ?? null,
-        followUpOn: input.followUpOn ?? null,
-        visibility,
+        id,
+        ...fields,
         organizationId: viewer.organizationId,
         authorId: viewer.id,
+        action,
+        stateIso3s: input.stateIso3s,
+        contactIds: input.contactIds ?? [],
+        eventId: randomUUID(),
+        eventSummary: describe({ type: input.type }),
+        mandateId,
       },
-      manager,
+      db,
     );
-    await this.interactions.setLinks(row.id, 'state', input.stateIso3s, manager);
-    if (input.contactIds?.length) await this.interactions.setLinks(row.id, 'contact', input.contactIds, manager);
-    if (input.eventId) await this.interactions.linkEvent(row.id, input.eventId, manager);
-    await emit({ kind: ActivityKind.INTERACTION_LOGGED, interactionId: row.id, stateIso3s: input.stateIso3s, summary: describe(row) });
-    return row;
+    if (logged.missingStates?.length) {
+      throw new AppError('NOT_FOUND', `Unknown State(s): ${logged.missingStates.join(', ')}`, { stateIso3s: logged.missingStates });
+    }
+    if (logged.missingContacts?.length) {
+      throw new AppError('NOT_FOUND', `Unknown contact(s): ${logged.missingContacts.join(', ')}`, { contactIds: logged.missingContacts });
+    }
+    return { interaction: logged.interaction!, event: logged.event! };
   }
 
   update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
     return this.writes.run(viewer, 'updateInteraction', async ({ manager, emit }) => {
       const current = await this.editable(viewer, id, manager);
+      checkMandateVisibility(changes.visibility, current.mandateId);
       const followUpOn = changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn;
       checkDates({
         type: changes.type ?? current.type,
@@ -106,12 +135,17 @@ export class InteractionsService {
   }
 
   /**
-   * An interaction is edited by its own organization (admins may edit any they see).
+   * An interaction is edited by its own organization and, when it belongs to a mandate, by the
+   * mandate's organizations; the successors close it (see mayChange). Admins may edit any they see.
    * One the viewer may not see is reported as not found, revealing nothing.
    */
-  async editable(viewer: Viewer, id: string, db: Queryable): Promise<InteractionRow> {
+  async editable(viewer: Viewer, id: string, db: Queryable, right: Right = Right.EDIT): Promise<InteractionRow> {
     const current = isUuid(id) ? await this.interactions.visibleById(viewer, id, db) : null;
-    return editableRow(viewer, current, { what: 'Interaction', id, forbidden: 'Only the organization that logged an interaction can change it' });
+    const forbidden =
+      right === Right.EDIT
+        ? "Only the organization that logged an interaction, or the organizations of its mandate, can change it"
+        : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
+    return editableTeamRow(viewer, current, { what: 'Interaction', id, forbidden }, db, 'interactions', right);
   }
 
   private async checkReferences(stateIso3s: string[], contactIds: string[] | undefined, db: Queryable): Promise<void> {
@@ -141,7 +175,7 @@ const TYPE_LABELS: Record<InteractionType, string> = {
 };
 
 /** "Bilateral meeting with Kiribati: <subject>" ({states} is filled in when the event is stored). */
-function describe(row: InteractionRow, what?: string): string {
+function describe(row: Pick<InteractionRow, 'type'>, what?: string): string {
   return `${TYPE_LABELS[row.type]}${what ? ` ${what}` : ''} with {states}: {text}`;
 }
 

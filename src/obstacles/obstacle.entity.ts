@@ -3,6 +3,7 @@ import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { MandateEntity } from '../work-plans/mandate.entity.js';
 
 /** An obstacle to joining that a State has raised, and the measures proposed to address it. */
 @Entity('obstacles')
@@ -54,6 +55,14 @@ export class ObstacleEntity {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_obstacles_organization' })
   organization?: OrganizationEntity;
+
+  /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
+  @Column('uuid', { name: 'mandate_id', nullable: true })
+  mandateId: string | null;
+
+  @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_obstacles_mandate' })
+  mandate?: MandateEntity;
 
   @Column('int', { default: 1 })
   version: number;

@@ -34,6 +34,9 @@ export class Obstacle {
   recordedById: string | null;
   organizationId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
+  mandateId: string | null;
+
   @Field(() => Int)
   version: number;
 

@@ -12,7 +12,7 @@ import type { Obstacle } from './obstacle.model.js';
 /** An obstacle's columns (alias `o`), as every read of one returns them. */
 export const OBSTACLE_COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
   o.recorded_on AS "recordedOn", o.resolved_on AS "resolvedOn", o.recorded_by AS "recordedById", o.version,
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.visibility, o.organization_id AS "organizationId"`;
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.visibility, o.organization_id AS "organizationId", o.mandate_id AS "mandateId"`;
 
 /**
  * Who sees an obstacle at all, as SQL on the obstacles alias (default `o`): the interaction rule, with
@@ -46,6 +46,7 @@ export const OBSTACLE_JSON = new JsonProjection<Obstacle>(
     version: 'o.version',
     visibility: 'o.visibility',
     organizationId: 'o.organization_id',
+    mandateId: 'o.mandate_id',
     createdAt: epochMs('o.created_at'),
     updatedAt: epochMs('o.updated_at'),
   },
@@ -148,13 +149,13 @@ export class ObstaclesRepository {
   }
 
   async insert(
-    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string; organizationId: string },
+    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string; organizationId: string; mandateId: string | null },
     db: Queryable,
   ): Promise<Obstacle> {
     const rows = await db.query(
-      `INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${RETURNING}`,
-      [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById, row.visibility, row.organizationId],
+      `INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id, mandate_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
+      [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById, row.visibility, row.organizationId, row.mandateId],
     );
     return rows[0];
   }

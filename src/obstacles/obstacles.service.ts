@@ -10,6 +10,7 @@ import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
+import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
 import type { Obstacle } from './obstacle.model.js';
 import { OBSTACLE_CURSOR, obstacleSortKey, ObstaclesRepository, type ObstacleFields } from './obstacles.repository.js';
@@ -35,6 +36,7 @@ export class ObstaclesService {
   record(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
     return this.writes.run(viewer, 'recordObstacle', async ({ manager, emit }) => {
       if (!(await this.states.existing([input.stateIso3], manager)).has(input.stateIso3)) throw notFound('State', input.stateIso3);
+      const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, manager);
       const obstacle = await this.obstacles.insert(
         {
           id: randomUUID(),
@@ -46,6 +48,7 @@ export class ObstaclesService {
           recordedById: viewer.id,
           visibility: input.visibility ?? Visibility.COORDINATORS,
           organizationId: viewer.organizationId,
+          mandateId,
         },
         manager,
       );
@@ -58,6 +61,7 @@ export class ObstaclesService {
   update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateObstacleInput): Promise<Obstacle> {
     return this.change(viewer, 'updateObstacle', id, expectedVersion, (current) => {
       if (changes.visibility !== undefined && changes.visibility !== current.visibility) {
+        checkMandateVisibility(changes.visibility, current.mandateId);
         if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
           throw forbidden('Only the organization that recorded an obstacle can change who sees it');
         }

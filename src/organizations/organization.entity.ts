@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 import { OrganizationKind } from '../common/enums.js';
 
 @Entity('organizations')
+// Trigram index on ratify_search_key(name), for search (migrations/1795960000000-search.ts).
+@Index('ix_organizations_search', { synchronize: false })
 export class OrganizationEntity {
   @PrimaryColumn('uuid')
   id: string;

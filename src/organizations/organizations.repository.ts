@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganizationKind } from '../common/enums.js';
-import type { Queryable } from '../common/sql.js';
+import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
+import { SqlParams, type Queryable } from '../common/sql.js';
 import type { Organization } from './organization.model.js';
 
 /** An organization's columns (alias `o`), as every read of one returns them. */
@@ -11,8 +12,16 @@ export const ORGANIZATION_COLUMNS = 'o.id, o.name, o.kind';
 export class OrganizationsRepository {
   constructor(private readonly db: DataSource) {}
 
-  list(): Promise<Organization[]> {
-    return this.db.query('SELECT id, name, kind FROM organizations ORDER BY name');
+  /** Every organization by name; with a search, those whose name has every word of it, the closest first. */
+  list(search?: string): Promise<Organization[]> {
+    if (!search?.trim()) return this.db.query('SELECT id, name, kind FROM organizations ORDER BY name');
+    const p = new SqlParams();
+    const key = searchKey('o.name');
+    return this.db.query(
+      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE ${wordsMatch(p, [key], searchWords(search))}
+       ORDER BY ${closeness(p, key, search.trim())}, o.name`,
+      p.values,
+    );
   }
 
   byIds(ids: readonly string[], db: Queryable = this.db): Promise<Organization[]> {

@@ -5,6 +5,7 @@ import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
+import { OrganizationsArgs } from './dto/organizations.args.js';
 import { Organization } from './organization.model.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -13,8 +14,8 @@ export class OrganizationsResolver {
   constructor(private readonly service: OrganizationsService) {}
 
   @Query(() => [Organization])
-  organizations(): Promise<Organization[]> {
-    return this.service.list();
+  organizations(@Args() args: OrganizationsArgs): Promise<Organization[]> {
+    return this.service.list(args.search);
   }
 
   @Roles(Role.ADMIN)

@@ -14,8 +14,8 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
   ) {}
 
-  list(): Promise<Organization[]> {
-    return this.organizations.list();
+  list(search?: string): Promise<Organization[]> {
+    return this.organizations.list(search);
   }
 
   /** Names are unique regardless of case ("France" and "france" are one organization). */

@@ -26,6 +26,15 @@ export type ColumnSpec = Record<string, readonly string[]>;
 
 const headerKey = (name: string) => normalizeName(name).replace(/ /g, '_');
 
+/** The apostrophe that exports put before a cell a spreadsheet would read as a formula (see csvText). */
+const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/;
+
+/** The cells as they were before an export guarded them: "'=1+1" reads "=1+1", so that a sheet exported here imports as it was. */
+function unguarded(values: Record<string, string>): Record<string, string> {
+  for (const [column, value] of Object.entries(values)) if (FORMULA_GUARD.test(value)) values[column] = value.slice(1);
+  return values;
+}
+
 /** The delimiter that occurs most often outside quotes in the first line: ',', ';' or a tab. */
 export function detectDelimiter(text: string): string {
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
@@ -89,7 +98,7 @@ export function readSheet(file: string, content: Buffer, spec: ColumnSpec, requi
         if (missing.length) sheet.errors.push(`the header must name the column(s) ${missing.map((c) => `"${c}"`).join(', ')}`);
         return columns;
       },
-      on_record: (values, context) => ({ line: context.lines, values }),
+      on_record: (values, context) => ({ line: context.lines, values: unguarded(values) }),
       on_skip: (error: CsvError | undefined) => {
         const line = typeof error?.lines === 'number' ? error.lines : 0;
         sheet.broken.push({ line, message: error?.message ?? 'malformed record' });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InteractionType, Posting, Visibility } from '../common/enums.js';
-import type { Queryable } from '../common/sql.js';
+import type { Viewer } from '../auth/viewer.js';
+import { SqlParams, type Queryable } from '../common/sql.js';
+import { visibleTo } from '../interactions/visibility.js';
 
 export interface ContactRecord {
   id: string;
@@ -19,6 +21,8 @@ export interface ContactRecord {
 export interface InteractionRecord {
   id: string;
   importKey: string;
+  /** Read from the database: the organization that logged it. */
+  organizationId?: string;
   type: InteractionType;
   occurredOn: string;
   subject: string;
@@ -77,6 +81,23 @@ const interactionJson = (rows: InteractionWrite[]) =>
     })),
   );
 
+/** An interaction (alias `i`) as the import compares it, with its States and contacts. */
+const INTERACTION_RECORD_SELECT = `SELECT i.id, i.import_key AS "importKey", i.organization_id AS "organizationId", i.type,
+    i.occurred_on::text AS "occurredOn", i.subject, i.summary, i.outcome,
+    i.follow_up_on::text AS "followUpOn", i.reply_received_on::text AS "replyReceivedOn", i.visibility,
+    coalesce((SELECT array_agg(s.state_iso3::text ORDER BY s.state_iso3) FROM interaction_states s WHERE s.interaction_id = i.id), '{}') AS "stateIso3s",
+    coalesce((SELECT array_agg(c.contact_id::text ORDER BY c.contact_id) FROM interaction_contacts c WHERE c.interaction_id = i.id), '{}') AS "contactIds"
+  FROM interactions i`;
+
+/** A contact as a row of contacts.csv. */
+export type ContactExportRow = Record<'name' | 'title' | 'position' | 'posting' | 'state' | 'email' | 'phone' | 'languages' | 'notes', string | null>;
+
+/** An interaction as a row of interactions.csv. */
+export type InteractionExportRow = Record<
+  'ref' | 'date' | 'type' | 'states' | 'contacts' | 'subject' | 'summary' | 'outcome' | 'follow_up' | 'visibility' | 'reply_received',
+  string | null
+>;
+
 /** The link tables of interactions. */
 const LINKS = {
   state: { table: 'interaction_states', column: 'state_iso3', type: 'char(3)', of: (i: InteractionRecord) => i.stateIso3s },
@@ -101,13 +122,47 @@ export class SpreadsheetImportRepository {
   /** The interactions of an organization imported under these keys, with their States and contacts. */
   interactionsByKeys(organizationId: string, keys: string[], db: Queryable = this.db): Promise<InteractionRecord[]> {
     if (!keys.length) return Promise.resolve([]);
-    return db.query(
-      `SELECT i.id, i.import_key AS "importKey", i.type, i.occurred_on::text AS "occurredOn", i.subject, i.summary, i.outcome,
-              i.follow_up_on::text AS "followUpOn", i.reply_received_on::text AS "replyReceivedOn", i.visibility,
-              coalesce((SELECT array_agg(s.state_iso3::text ORDER BY s.state_iso3) FROM interaction_states s WHERE s.interaction_id = i.id), '{}') AS "stateIso3s",
-              coalesce((SELECT array_agg(c.contact_id::text ORDER BY c.contact_id) FROM interaction_contacts c WHERE c.interaction_id = i.id), '{}') AS "contactIds"
-       FROM interactions i WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`,
-      [organizationId, keys],
+    return db.query(`${INTERACTION_RECORD_SELECT} WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`, [organizationId, keys]);
+  }
+
+  /**
+   * The interactions with these ids that this viewer may see (an exported sheet names each row by its
+   * id), of any organization, with their States and contacts.
+   */
+  visibleInteractionsByIds(viewer: Viewer, ids: string[], db: Queryable = this.db): Promise<InteractionRecord[]> {
+    if (!ids.length) return Promise.resolve([]);
+    const p = new SqlParams();
+    const idList = p.add(ids);
+    return db.query(`${INTERACTION_RECORD_SELECT} WHERE i.id = ANY(${idList}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
+  }
+
+  /** Every contact, as the sheet writes them: the columns of contacts.csv, ordered by name. */
+  exportContacts(): Promise<ContactExportRow[]> {
+    return this.db.query(
+      `SELECT c.full_name AS name, c.title, c.position, c.posting, c.state_iso3 AS state, c.email, c.phone,
+              array_to_string(c.languages, '; ') AS languages, c.notes
+       FROM contacts c ORDER BY c.full_name, c.id`,
+    );
+  }
+
+  /**
+   * The interactions this viewer may see, as the sheet writes them (the columns of interactions.csv),
+   * oldest first. `ref` is the ref the viewer's organization imported it with, else its id, so that
+   * importing the sheet again finds each row; a contact is named by e-mail when it has one.
+   */
+  exportInteractions(viewer: Viewer): Promise<InteractionExportRow[]> {
+    const p = new SqlParams();
+    const own = p.add(viewer.organizationId);
+    return this.db.query(
+      `SELECT CASE WHEN i.organization_id = ${own}::uuid AND i.import_key LIKE 'ref:%' THEN substr(i.import_key, 5) ELSE i.id::text END AS ref,
+              i.occurred_on::text AS date, i.type, i.subject, i.summary, i.outcome, i.follow_up_on::text AS follow_up,
+              i.visibility, i.reply_received_on::text AS reply_received,
+              coalesce((SELECT string_agg(s.state_iso3, '; ' ORDER BY s.state_iso3) FROM interaction_states s WHERE s.interaction_id = i.id), '') AS states,
+              coalesce((SELECT string_agg(coalesce(c.email, c.full_name), '; ' ORDER BY coalesce(c.email, c.full_name))
+                        FROM interaction_contacts l JOIN contacts c ON c.id = l.contact_id WHERE l.interaction_id = i.id), '') AS contacts
+       FROM interactions i WHERE ${visibleTo(viewer, p)}
+       ORDER BY i.occurred_on, i.created_at, i.id`,
+      p.values,
     );
   }
 

@@ -5,6 +5,7 @@ import { Writes } from '../activity/writes.js';
 import { canWrite, type Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import { AppError, badInput, forbidden } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
 import type { Queryable } from '../common/sql.js';
 import { REPLY_TYPES } from '../interactions/interaction-rules.js';
 import * as labels from './labels.js';
@@ -399,8 +400,12 @@ export class SpreadsheetImportService {
 
     const keys = parsed.filter((p) => p.cells.ok).map((p) => p.key);
     const existing = new Map((await this.repository.interactionsByKeys(viewer.organizationId, keys, db)).map((i) => [i.importKey, i]));
+    // A ref that no import of this organization used but that is the id of an interaction the viewer
+    // may see names that interaction: it is how an exported sheet (see /exports/interactions.csv) names its rows.
+    const idRefs = parsed.filter((p) => p.cells.ok && p.ref !== null && isUuid(p.ref) && !existing.has(p.key)).map((p) => p.ref!.toLowerCase());
+    const byId = new Map((await this.repository.visibleInteractionsByIds(viewer, idRefs, db)).map((i) => [i.id, i]));
     for (const { line, cells, key, ref, record, given } of parsed) {
-      const current = cells.ok ? existing.get(key) : undefined;
+      const current = cells.ok ? (existing.get(key) ?? (ref !== null ? byId.get(ref.toLowerCase()) : undefined)) : undefined;
       // An empty cell leaves the stored value as it is.
       const merged: InteractionRecord = current
         ? {
@@ -427,7 +432,12 @@ export class SpreadsheetImportService {
         plan.created.set(merged.id, report);
         continue;
       }
-      const how = ref !== null ? `matches the interaction imported with ref "${ref}"` : 'matches an interaction imported with the same date, type, States and subject';
+      const how =
+        ref === null
+          ? 'matches an interaction imported with the same date, type, States and subject'
+          : current.importKey === key
+            ? `matches the interaction imported with ref "${ref}"`
+            : `matches the interaction with the id ${current.id}`;
       const fields = ['type', 'occurredOn', 'subject', 'summary', 'outcome', 'followUpOn', 'replyReceivedOn', 'visibility'] as const;
       const changed: string[] = fields.filter((field) => merged[field] !== current[field]).map((field) => INTERACTION_FIELD_COLUMNS[field] ?? field);
       const statesChanged = !sameList(merged.stateIso3s, current.stateIso3s);
@@ -436,6 +446,11 @@ export class SpreadsheetImportService {
       if (contactsChanged) changed.push('contacts');
       if (!changed.length) {
         plan.interactionRows.push({ line, action: RowAction.UNCHANGED, id: current.id, reasons: [how] });
+        continue;
+      }
+      if (current.organizationId !== viewer.organizationId) {
+        const reasons = [how, `changes ${changed.join(', ')}, but only the organization that logged it can change it through an import`];
+        plan.interactionRows.push({ line, action: RowAction.REJECT, id: current.id, reasons });
         continue;
       }
       // A new follow-up date is a new follow-up: it is pending again.

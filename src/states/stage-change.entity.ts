@@ -3,6 +3,7 @@ import { RatificationStage, Visibility } from '../common/enums.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { StateEntity } from './state.entity.js';
+import { MandateEntity } from '../work-plans/mandate.entity.js';
 
 /** One move of a State's ratification stage. The data import records the initial stage with no user. */
 @Entity('stage_changes')
@@ -48,6 +49,14 @@ export class StageChangeEntity {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_stage_changes_organization' })
   organization?: OrganizationEntity;
+
+  /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
+  @Column('uuid', { name: 'mandate_id', nullable: true })
+  mandateId: string | null;
+
+  @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_stage_changes_mandate' })
+  mandate?: MandateEntity;
 
   @Column('int', { default: 1 })
   version: number;

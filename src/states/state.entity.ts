@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ConsentType, RatificationStage, RegionalGroup } from '../common/enums.js';
 
 /**
@@ -7,6 +7,8 @@ import { ConsentType, RatificationStage, RegionalGroup } from '../common/enums.j
  * Dates are ISO strings (YYYY-MM-DD).
  */
 @Entity('states')
+// Trigram index on ratify_search_key(name) (see migrations/1795960000000-search.ts).
+@Index('ix_states_search', { synchronize: false })
 export class StateEntity {
   @PrimaryColumn('char', { length: 3 })
   iso3: string;
@@ -46,6 +48,19 @@ export class StateEntity {
 
   @Column('date', { name: 'withdrawal_date', nullable: true })
   withdrawalDate: string | null;
+
+  /** The dates as the treaty record file gives them; the columns above add the recorded treaty actions. */
+  @Column('date', { name: 'file_signature_date', nullable: true })
+  fileSignatureDate: string | null;
+
+  @Column('date', { name: 'file_consent_date', nullable: true })
+  fileConsentDate: string | null;
+
+  @Column({ name: 'file_consent_type', type: 'enum', enum: ConsentType, enumName: 'consent_type', nullable: true })
+  fileConsentType: ConsentType | null;
+
+  @Column('date', { name: 'file_withdrawal_date', nullable: true })
+  fileWithdrawalDate: string | null;
 
   /** The date of the treaty record these dates were read from. */
   @Column('date', { name: 'status_as_of', nullable: true })

@@ -7,7 +7,9 @@ import { visibleTo } from '../interactions/visibility.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
+import { closeness, searchCode, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from './state.model.js';
+import { resolveRegions, type RegionFilter } from './regions.js';
 
 export const STATE_COLUMNS = `s.iso3, s.iso2, s.name, s.un_member AS "unMember", s.regional_group AS "regionalGroup",
   s.m49_region AS "m49Region", s.subregion, s.m49_code AS "m49Code", s.intermediate_region AS "intermediateRegion",
@@ -51,6 +53,7 @@ export type StateProperty = keyof State;
 export interface StateQuery {
   regionalGroups?: RegionalGroup[];
   subregions?: string[];
+  intermediateRegions?: string[];
   treatyStatuses?: TreatyStatus[];
   unMember?: boolean;
   search?: string;
@@ -76,9 +79,30 @@ const STAGE_CHANGE_COLUMNS = `c.id, c.state_iso3 AS "stateIso3", c.from_stage AS
   c.changed_by AS "changedById", c.note, c.visibility, c.organization_id AS "organizationId", c.version`;
 const STAGE_CHANGE_RETURNING = STAGE_CHANGE_COLUMNS.replace(/\bc\./g, '');
 
-/** `%` and `_` in a user's search are literal characters. */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * A State (alias `alias`, with `iso3`, `iso2` and `name`) found by a search: the whole search as its
+ * ISO3 or ISO2 code, or every word of it in its name or in one of its other names (state_names).
+ */
+export function stateSearchMatch(p: SqlParams, alias: string, search: string): string {
+  const words = searchWords(search);
+  const code = searchCode(search);
+  const ors = [
+    wordsMatch(p, [searchKey(`${alias}.name`)], words),
+    `EXISTS (SELECT 1 FROM state_names n WHERE n.state_iso3 = ${alias}.iso3 AND ${wordsMatch(p, [searchKey('n.name')], words)})`,
+  ];
+  if (code?.iso3) ors.push(`${alias}.iso3 = ${p.add(code.iso3)}`);
+  if (code?.iso2) ors.push(`${alias}.iso2 = ${p.add(code.iso2)}`);
+  return `(${ors.join(' OR ')})`;
+}
+
+/** How close a State is to a search (smaller is closer): its code first, then its closest name (see closeness). */
+export function stateSearchCloseness(p: SqlParams, alias: string, search: string): string {
+  const code = searchCode(search);
+  const byName = `least(${closeness(p, searchKey(`${alias}.name`), search)},
+    (SELECT min(${closeness(p, searchKey('n.name'), search)}) FROM state_names n WHERE n.state_iso3 = ${alias}.iso3))`;
+  if (!code) return `(1 + ${byName})`;
+  const codeMatch = code.iso3 ? `${alias}.iso3 = ${p.add(code.iso3)}` : `${alias}.iso2 = ${p.add(code.iso2)}`;
+  return `(CASE WHEN ${codeMatch} THEN 0 ELSE 1 + ${byName} END)`;
 }
 
 @Injectable()
@@ -103,21 +127,33 @@ export class StatesRepository {
     return new Set(rows.map((row) => row.iso3));
   }
 
+  /** The filter with its region names checked and written as the States table writes them (see resolveRegions). */
+  resolveRegions<T extends RegionFilter>(filter: T): Promise<T> {
+    return resolveRegions(filter, this.db);
+  }
+
   /** One page ordered by name, with the filtered total, in one statement. */
   async page(query: StateQuery, page: Page): Promise<{ rows: State[]; total: number | null }> {
     const p = new SqlParams();
     const where: string[] = [];
     if (query.regionalGroups) where.push(`s.regional_group = ANY(${p.add(query.regionalGroups)}::regional_group[])`);
     if (query.subregions) where.push(`s.subregion = ANY(${p.add(query.subregions)}::text[])`);
+    if (query.intermediateRegions) where.push(`s.intermediate_region = ANY(${p.add(query.intermediateRegions)}::text[])`);
     if (query.unMember !== undefined) where.push(`s.un_member = ${p.add(query.unMember)}`);
     if (query.treatyStatuses) {
       where.push(
         `ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${p.add(query.asOf)}::date) = ANY(${p.add(query.treatyStatuses)}::text[])`,
       );
     }
-    if (query.search) {
-      const search = query.search.trim();
-      where.push(`(s.name ILIKE ${p.add(likePattern(search))} OR s.iso3 = ${p.add(search.toUpperCase().slice(0, 3))})`);
+    const search = query.search?.trim();
+    if (search) {
+      where.push(stateSearchMatch(p, 's', search));
+      const filtered = `SELECT ${STATE_COLUMNS}, ${stateSearchCloseness(p, 's', search)} AS "searchCloseness"
+        FROM states s WHERE ${where.join(' AND ')}`;
+      const after = page.after;
+      const cursor = after ? `("searchCloseness", name, iso3) > (${p.add(after[0])}::int, ${p.add(after[1])}, ${p.add(after[2])})` : null;
+      const rows = await this.db.query(pagedSql(filtered, cursor, '"searchCloseness", name, iso3', page), p.values);
+      return splitPage<State>(rows, 'iso3');
     }
     const filtered = `SELECT ${STATE_COLUMNS} FROM states s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `(name, iso3) > (${p.add(page.after[0])}, ${p.add(page.after[1])})` : null;
@@ -168,15 +204,19 @@ export class StatesRepository {
   }
 
   /** A stage change by id, as stored (for its editors). */
-  async stageChangeById(id: string, db: Queryable = this.db): Promise<StageChangeRow | null> {
-    const rows = await db.query(`SELECT ${STAGE_CHANGE_COLUMNS} FROM stage_changes c WHERE c.id = $1`, [id]);
+  async stageChangeById(id: string, db: Queryable = this.db): Promise<(StageChangeRow & { mandateId: string | null; mandateReaderIds: string[] }) | null> {
+    const rows = await db.query(
+      `SELECT ${STAGE_CHANGE_COLUMNS}, c.mandate_id AS "mandateId", to_json(ratify_mandate_readers(c.mandate_id)) AS "mandateReaderIds"
+       FROM stage_changes c WHERE c.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
-  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'version'>, db: Queryable): Promise<void> {
+  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'version'> & { mandateId?: string | null }, db: Queryable): Promise<void> {
     await db.query(
-      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId],
+      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, mandate_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId, change.mandateId ?? null],
     );
   }
 

@@ -18,12 +18,13 @@ import { StateDetailRepository, type StateDetailQuery } from './state-detail.rep
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import type { State } from './state.model.js';
 import { StatesRepository, type StageChangeRow } from './states.repository.js';
+import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 
 /**
  * A State row as served, with the date its treaty status is computed for and, when the list that
  * serves it read them along, its obstacles (with only the properties that list's selection needs).
  */
-export type ServedState = State & { asOf?: string; obstaclesReadAlong?: Obstacle[] };
+export type ServedState = State & { asOf?: string; obstaclesReadAlong?: Obstacle[]; searchCloseness?: number };
 
 const ISO3 = /^[A-Z]{3}$/;
 
@@ -54,11 +55,14 @@ export class StatesService {
   }
 
   async list(args: StatesArgs, info?: GraphQLResolveInfo): Promise<Connection<ServedState>> {
-    const page = toPage(args, ['text', 'text'], info);
+    // A search ranks by closeness first (see stateSearchCloseness), and its cursors carry it.
+    const searching = Boolean(args.filter?.search?.trim());
+    const page = toPage(args, searching ? ['number', 'text', 'text'] : ['text', 'text'], info);
     const asOf = args.filter?.asOf ?? todayIso();
-    const { rows, total } = await this.states.page({ ...args.filter, asOf }, page);
-    const served = rows.map((state) => ({ ...state, asOf }));
-    return toConnection(served, page.first, total, (s) => [s.name, s.iso3]);
+    const filter = await this.states.resolveRegions({ ...args.filter });
+    const { rows, total } = await this.states.page({ ...filter, asOf }, page);
+    const served: ServedState[] = rows.map((state) => ({ ...state, asOf }));
+    return toConnection(served, page.first, total, (s) => (searching ? [s.searchCloseness, s.name, s.iso3] : [s.name, s.iso3]));
   }
 
   /** States Parties and signatories over time, overall and per regional group (see treatyTimeline). */
@@ -85,6 +89,8 @@ export class StatesService {
         return current; // already at that stage: nothing to record
       }
       const id = randomUUID();
+      // A MANDATE note is read by the organizations of the author's current mandate.
+      const mandateId = await mandateFor(viewer, null, args.visibility, manager);
       await this.states.insertStageChange(
         {
           id,
@@ -95,6 +101,7 @@ export class StatesService {
           note: args.note ?? null,
           visibility: args.visibility ?? Visibility.COORDINATORS,
           organizationId: viewer.organizationId,
+          mandateId,
         },
         manager,
       );
@@ -111,13 +118,14 @@ export class StatesService {
   setStageChangeVisibility(viewer: Viewer, { id, visibility, expectedVersion }: SetStageChangeVisibilityArgs): Promise<StageChangeRow> {
     return this.writes.run(viewer, 'setStageChangeVisibility', async ({ manager }) => {
       const found = isUuid(id) ? await this.states.stageChangeById(id, manager) : null;
-      const readable = found && canSee(viewer, { visibility: found.visibility, organizationId: found.organizationId ?? '' }) ? found : null;
+      const readable = found && canSee(viewer, found) ? found : null;
       const current = editableRow(viewer, readable && { ...readable, organizationId: readable.organizationId ?? '' }, {
         what: 'StageChange',
         id,
         expectedVersion,
         forbidden: 'Only the organization that moved the stage can change who reads its note',
       });
+      checkMandateVisibility(visibility, current.mandateId);
       const changed = await this.states.setStageChangeVisibility(id, visibility, expectedVersion, manager);
       if (!changed) throw notFound('StageChange', id);
       return { ...changed, organizationId: current.organizationId || null };

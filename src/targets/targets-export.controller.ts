@@ -9,7 +9,7 @@ import { TargetOrder } from '../common/enums.js';
 import { TargetFilter } from './dto/targets.args.js';
 import { TargetsService, type RankedTarget } from './targets.service.js';
 
-const LIST_PARAMS = ['regionalGroups', 'subregions', 'groupingIds', 'treatyStatuses', 'stages', 'votes'] as const;
+const LIST_PARAMS = ['regionalGroups', 'subregions', 'intermediateRegions', 'groupingIds', 'treatyStatuses', 'stages', 'votes'] as const;
 
 const COLUMNS: [string, (t: RankedTarget) => string | number | null][] = [
   ['rank', (t) => t.rank],

@@ -6,13 +6,17 @@ import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
 import { SqlParams } from '../common/sql.js';
 import { newestVisibleOn } from '../interactions/visibility.js';
 import { obstacleVisibleTo, stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
-import { likePattern, STATE_COLUMNS } from '../states/states.repository.js';
+import { resolveRegions, type RegionFilter } from '../states/regions.js';
+import { STATE_COLUMNS, stateSearchMatch } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
 
 export interface TargetQuery {
   asOf: string;
+  /** Asked for a past (or future) day: contacts after it do not count. */
+  asOfGiven?: boolean;
   regionalGroups?: RegionalGroup[];
   subregions?: string[];
+  intermediateRegions?: string[];
   groupingIds?: string[];
   treatyStatuses: TreatyStatus[];
   stages?: RatificationStage[];
@@ -52,33 +56,34 @@ export class TargetsRepository {
     const where: string[] = [`t."treatyStatus" = ANY(${p.add(query.treatyStatuses)}::text[])`];
     if (query.regionalGroups) where.push(`t."regionalGroup" = ANY(${p.add(query.regionalGroups)}::regional_group[])`);
     if (query.subregions) where.push(`t.subregion = ANY(${p.add(query.subregions)}::text[])`);
+    if (query.intermediateRegions) where.push(`t."intermediateRegion" = ANY(${p.add(query.intermediateRegions)}::text[])`);
     if (query.stages) where.push(`t."ratificationStage" = ANY(${p.add(query.stages)}::ratification_stage[])`);
     if (query.groupingIds) {
       where.push(`EXISTS (SELECT 1 FROM grouping_states g WHERE g.state_iso3 = t.iso3 AND g.grouping_id = ANY(${p.add(query.groupingIds)}::uuid[]))`);
     }
     if (query.votes) {
-      const symbol = query.votedOn ? `${p.add(query.votedOn)}::text` : '(SELECT symbol FROM resolutions ORDER BY adopted_on DESC, symbol DESC LIMIT 1)';
+      const symbol = query.votedOn ? `${p.add(query.votedOn)}::text` : `(SELECT symbol FROM resolutions WHERE adopted_on <= ${asOf}::date ORDER BY adopted_on DESC, symbol DESC LIMIT 1)`;
       where.push(
         `EXISTS (SELECT 1 FROM votes v WHERE v.state_iso3 = t.iso3 AND v.resolution_symbol = ${symbol} AND v.choice = ANY(${p.add(query.votes)}::vote_choice[]))`,
       );
     }
     if (query.minYesShare !== undefined) {
       where.push(
-        `(SELECT count(*) FILTER (WHERE v.choice = 'YES') >= ${p.add(query.minYesShare)}::float8 * count(*) AND count(*) > 0 FROM votes v WHERE v.state_iso3 = t.iso3)`,
+        `(SELECT count(*) FILTER (WHERE v.choice = 'YES') >= ${p.add(query.minYesShare)}::float8 * count(*) AND count(*) > 0 FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol WHERE v.state_iso3 = t.iso3 AND r.adopted_on <= ${asOf}::date)`,
       );
     }
     if (query.notContactedForDays !== undefined) {
       where.push(`(t."lastContactOn" IS NULL OR t."lastContactOn" <= ${asOf}::date - ${p.add(query.notContactedForDays)}::int)`);
     }
     if (query.hasOpenObstacles !== undefined) where.push(query.hasOpenObstacles ? 't."openObstacles" > 0' : 't."openObstacles" = 0');
-    if (query.search) where.push(`(t.name ILIKE ${p.add(likePattern(query.search))} OR t.iso3 = ${p.add(query.search.toUpperCase().slice(0, 3))})`);
+    if (query.search?.trim()) where.push(stateSearchMatch(p, 't', query.search.trim()));
 
     return this.db.query(
       `SELECT * FROM (
          SELECT ${STATE_COLUMNS},
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
            ${LAST_IMPORT_SQL} AS "importId",
-           ${newestVisibleOn(viewer, p, 's.iso3')} AS "lastContactOn", o.open AS "openObstacles"
+           ${newestVisibleOn(viewer, p, 's.iso3', query.asOfGiven ? query.asOf : undefined)} AS "lastContactOn", o.open AS "openObstacles"
            ${query.obstacleProperties ? `, ${stateObstaclesJson(viewer, p, 's.iso3', query.obstacleProperties)}::text AS "obstaclesJson"` : ''}
          FROM states s
          LEFT JOIN LATERAL (
@@ -87,6 +92,11 @@ export class TargetsRepository {
        WHERE ${where.join(' AND ')}`,
       p.values,
     );
+  }
+
+  /** The filter with its region names checked and written as the States table writes them (see resolveRegions). */
+  resolveRegions<T extends RegionFilter>(filter: T): Promise<T> {
+    return resolveRegions(filter, this.db);
   }
 
   async existingGroupings(ids: string[]): Promise<Set<string>> {

@@ -7,6 +7,7 @@ import { toConnection, toPage, type Connection, type CursorPart } from '../commo
 import type { ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import type { ServedState } from '../states/states.service.js';
 import type { VotingRecord } from '../votes/resolution.model.js';
+import { votingRecord } from '../votes/voting-record.js';
 import { VotingRecords, type StateVoting } from '../votes/voting-records.js';
 import type { TargetFilter, TargetsArgs } from './dto/targets.args.js';
 import { scoreTarget, STAGE_RANK, type ScoreReason } from './score.js';
@@ -57,11 +58,20 @@ export class TargetsService {
   ) {}
 
   /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
-  async rank(viewer: Viewer, filter: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
+  async rank(viewer: Viewer, given: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
+    const filter = await this.targets.resolveRegions(given);
     await this.checkReferences(filter);
-    const today = todayIso();
-    const rows = await this.targets.facts(viewer, { ...filter, treatyStatuses: filter.treatyStatuses ?? NOT_PARTY, asOf: today, obstacleProperties });
-    const votingOf = rows.length ? await this.votingRecords.asOfImport(rows[0].importId) : null;
+    const { asOf, ...rest } = filter;
+    const today = asOf ?? todayIso();
+    const rows = await this.targets.facts(viewer, {
+      ...rest,
+      treatyStatuses: filter.treatyStatuses ?? NOT_PARTY,
+      asOf: today,
+      asOfGiven: asOf !== undefined,
+      obstacleProperties,
+    });
+    const current = rows.length ? await this.votingRecords.asOfImport(rows[0].importId) : null;
+    const votingOf = current && asOf !== undefined ? votesKnownOn(current, asOf) : current;
     const { key } = SORT_KEYS[orderBy];
     return rows
       .map((row) => toTarget(row, votingOf!(row.iso3), today))
@@ -97,6 +107,15 @@ export class TargetsService {
       if (unknown.length) throw new AppError('NOT_FOUND', `Unknown grouping(s): ${unknown.join(', ')}`, { groupingIds: unknown });
     }
   }
+}
+
+/** The votes of resolutions adopted on or before `asOf`, and the record they add up to. */
+function votesKnownOn(votingOf: (iso3: string) => StateVoting, asOf: string): (iso3: string) => StateVoting {
+  return (iso3) => {
+    const { votes } = votingOf(iso3);
+    const known = votes.filter((vote) => vote.adoptedOn <= asOf);
+    return known.length === votes.length ? votingOf(iso3) : { votes: known, record: votingRecord(known) };
+  };
 }
 
 function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: string): Omit<RankedTarget, 'rank'> {

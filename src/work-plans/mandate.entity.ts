@@ -50,6 +50,13 @@ export class MandateEntity {
   @Column('uuid', { name: 'carried_grouping_ids', array: true, default: () => "'{}'" })
   carriedGroupingIds: string[];
 
+  /**
+   * Its target lists as they were when it was handed over (id, name, description and States of
+   * each): the record of what it worked on, which later changes to the groupings leave alone.
+   */
+  @Column('jsonb', { name: 'target_lists_at_hand_over', nullable: true })
+  targetListsAtHandOver: { id: string; name: string; description: string | null; stateIso3s: string[] }[] | null;
+
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

@@ -342,13 +342,46 @@ export class MandatesRepository {
 
   // What mandates list, for the viewer
 
-  /** Target lists of mandates; only those taken over at the hand-over when `carried`. */
-  groupingsOf(mandateIds: readonly string[], carried = false): Promise<Keyed<Grouping>[]> {
-    return this.db.query(
-      `SELECT m.id AS "__key", ${GROUPING_COLUMNS} FROM mandates m
-       JOIN groupings g ON g.id = ANY(${carried ? 'm.carried_grouping_ids' : 'm.grouping_ids'})
-       WHERE m.id = ANY($1::uuid[]) ORDER BY lower(g.name), g.id`,
+  /**
+   * Target lists of mandates; only those taken over at the hand-over when `carried`. A mandate that
+   * was handed over lists them as they were then (with their States then, `frozenStateIso3s`).
+   */
+  async groupingsOf(mandateIds: readonly string[], carried = false): Promise<Keyed<Grouping>[]> {
+    if (carried) {
+      return this.db.query(
+        `SELECT m.id AS "__key", ${GROUPING_COLUMNS} FROM mandates m JOIN groupings g ON g.id = ANY(m.carried_grouping_ids)
+         WHERE m.id = ANY($1::uuid[]) ORDER BY lower(g.name), g.id`,
+        [mandateIds],
+      );
+    }
+    const rows: (Keyed<Grouping> & { frozenStateIso3s: string[] | null })[] = await this.db.query(
+      `SELECT * FROM (
+         SELECT m.id AS "__key", ${GROUPING_COLUMNS}, NULL::jsonb AS "frozenStateIso3s" FROM mandates m JOIN groupings g ON g.id = ANY(m.grouping_ids)
+         WHERE m.id = ANY($1::uuid[]) AND m.target_lists_at_hand_over IS NULL
+         UNION ALL
+         SELECT m.id, (s->>'id')::uuid, s->>'name', s->>'description', (s->>'createdById')::uuid, (s->>'version')::int,
+           (s->>'createdAt')::timestamptz, (s->>'updatedAt')::timestamptz, s->'stateIso3s'
+         FROM mandates m CROSS JOIN LATERAL jsonb_array_elements(m.target_lists_at_hand_over) s
+         WHERE m.id = ANY($1::uuid[])) g
+       ORDER BY lower(g.name), g.id`,
       [mandateIds],
+    );
+    return rows.map(({ frozenStateIso3s, ...row }) => (frozenStateIso3s ? { ...row, frozenStateIso3s } : row));
+  }
+
+  /**
+   * At its hand-over, a mandate keeps its target lists as they are (each grouping with its States):
+   * the groupings go on changing for the next mandate, and its record stays as it was.
+   */
+  async freezeTargetLists(id: string, db: Queryable): Promise<void> {
+    await db.query(
+      `UPDATE mandates m SET target_lists_at_hand_over = coalesce((
+         SELECT jsonb_agg(jsonb_build_object('id', g.id, 'name', g.name, 'description', g.description, 'createdById', g.created_by,
+           'version', g.version, 'createdAt', g.created_at, 'updatedAt', g.updated_at,
+           'stateIso3s', coalesce((SELECT jsonb_agg(l.state_iso3 ORDER BY l.state_iso3) FROM grouping_states l WHERE l.grouping_id = g.id), '[]'::jsonb)))
+         FROM groupings g WHERE g.id = ANY(m.grouping_ids)), '[]'::jsonb)
+       WHERE m.id = $1`,
+      [id],
     );
   }
 

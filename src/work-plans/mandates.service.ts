@@ -84,6 +84,7 @@ export class MandatesService {
           });
         }
         const open = await this.mandates.openItems(previous.id, manager);
+        await this.mandates.freezeTargetLists(previous.id, manager);
         const groupingIds = [...(await this.mandates.existingGroupings(previous.groupingIds, manager))];
         carried = { ...open, groupingIds: previous.groupingIds.filter((id) => groupingIds.includes(id)) };
       }
@@ -116,6 +117,7 @@ export class MandatesService {
         stateIso3s: [],
         summary: `Mandate "{text}" started (${mandate.periodFrom} to ${mandate.periodTo})${handOver}`,
         visibility: mandate.visibility,
+        mandateId: mandate.id,
       });
       return mandate;
     });
@@ -131,7 +133,12 @@ export class MandatesService {
           throw badInput('You cannot remove your own organization from the mandate', { field: 'organizationIds' });
         }
       }
-      if (targetListIds) await this.checkGroupings(targetListIds, tx.manager);
+      if (targetListIds) {
+        if (await this.mandates.hasSuccessor(id, tx.manager)) {
+          throw new AppError('CONFLICT', `Mandate "${current.name}" was handed over: its target lists stay as they were then`, { id });
+        }
+        await this.checkGroupings(targetListIds, tx.manager);
+      }
       const mandate = await this.mandates.update(id, expectedVersion, { ...changes, groupingIds: targetListIds }, tx.manager);
       await this.changed(tx, mandate, 'Mandate "{text}" changed');
       return mandate;
@@ -242,7 +249,7 @@ export class MandatesService {
    * (`follows` false) keeps the words of the moment.
    */
   private async changed(tx: WriteTransaction, mandate: Mandate, summary: string, stateIso3s: string[] = [], follows = true): Promise<void> {
-    await tx.emit({ kind: ActivityKind.WORK_PLAN_CHANGED, ...(follows ? { subjectId: mandate.id } : {}), stateIso3s, summary, visibility: mandate.visibility });
+    await tx.emit({ kind: ActivityKind.WORK_PLAN_CHANGED, ...(follows ? { subjectId: mandate.id } : {}), stateIso3s, summary, visibility: mandate.visibility, mandateId: mandate.id });
   }
 
   /** The mandate, locked, if the viewer may read it (NOT_FOUND otherwise). */

@@ -90,6 +90,14 @@ export class TreatyReport {
 
   @Field(() => StateTally, { description: 'States that deposited an instrument of ratification, accession, acceptance or approval in the period' })
   ratifications: StateTally;
+
+  @Field(() => Int, { description: 'States Parties on asOf (in scope): bound by the Convention, its entry into force for them passed' })
+  statesParties: number;
+
+  @Field(() => Int, {
+    description: 'States Parties on asOf plus the States that deposited an instrument but are not yet bound (DEPOSITED): the count most published figures give',
+  })
+  partiesIncludingDeposited: number;
 }
 
 @ObjectType('ProgressReport', {
@@ -102,6 +110,9 @@ export class ProgressReport {
 
   @Field(() => DateScalar)
   to: string;
+
+  @Field(() => DateScalar, { description: 'The day the report is as of: nothing after it counts (default: the end of the period, or today if sooner)' })
+  asOf: string;
 
   @Field(() => [RegionalGroup], { description: 'Empty: every regional group' })
   regionalGroups: RegionalGroup[];

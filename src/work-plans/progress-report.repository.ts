@@ -3,16 +3,24 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { ConsentType, InteractionType, ObstacleStatus, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { SqlParams } from '../common/sql.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo, visibleToEvery } from '../interactions/visibility.js';
 import { obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
 
 export interface ReportScope {
   from: string;
   to: string;
+  /** Nothing after this day counts. */
+  asOf: string;
   regionalGroups: RegionalGroup[];
   stateIso3s: string[] | null;
   /** Null: interactions of every organization. */
   organizationIds: string[] | null;
+  /**
+   * A mandate's report, for one of its members: its interactions are those of its organizations and
+   * those linked to it, and its numbers count what every one of its organizations sees (the same
+   * report for each), not what the viewer alone sees.
+   */
+  team?: { mandateId: string; organizationIds: string[] } | null;
 }
 
 export interface InteractionStateRow {
@@ -65,14 +73,19 @@ export class ProgressReportRepository {
   /** Each visible interaction of the period with each of its States in scope. */
   interactions(viewer: Viewer, scope: ReportScope): Promise<InteractionStateRow[]> {
     const p = new SqlParams();
+    const to = p.add(scope.to);
     const where = [
-      `i.occurred_on BETWEEN ${p.add(scope.from)}::date AND ${p.add(scope.to)}::date`,
-      visibleTo(viewer, p),
+      `i.occurred_on BETWEEN ${p.add(scope.from)}::date AND ${to}::date`,
+      scope.team ? visibleToEvery(scope.team.organizationIds, p) : visibleTo(viewer, p),
       statesIn(scope, p),
     ];
-    if (scope.organizationIds) where.push(`i.organization_id = ANY(${p.add(scope.organizationIds)}::uuid[])`);
+    if (scope.organizationIds) {
+      const linked = scope.team ? ` OR i.mandate_id = ${p.add(scope.team.mandateId)}::uuid` : '';
+      where.push(`(i.organization_id = ANY(${p.add(scope.organizationIds)}::uuid[])${linked})`);
+    }
     return this.db.query(
-      `SELECT i.id, i.type, i.reply_received_on IS NOT NULL AS answered, s.iso3, s.name
+      // A reply counts when it came by the end of the period: a report on a past period stays as it was.
+      `SELECT i.id, i.type, coalesce(i.reply_received_on <= ${to}::date, false) AS answered, s.iso3, s.name
        FROM interactions i JOIN interaction_states l ON l.interaction_id = i.id JOIN states s ON s.iso3 = l.state_iso3
        WHERE ${where.join(' AND ')} ORDER BY s.name, s.iso3`,
       p.values,
@@ -103,13 +116,27 @@ export class ProgressReportRepository {
        FROM obstacles o JOIN states s ON s.iso3 = o.state_iso3
        WHERE (o.recorded_on BETWEEN ${from}::date AND ${to}::date
               OR (o.status = 'ADDRESSED' AND o.resolved_on BETWEEN ${from}::date AND ${to}::date))
-         AND ${obstacleVisibleTo(viewer, p)} AND ${statesIn(scope, p)}
+         AND ${scope.team ? visibleToEvery(scope.team.organizationIds, p, 'o') : obstacleVisibleTo(viewer, p)} AND ${statesIn(scope, p)}
        ORDER BY s.name, s.iso3`,
       p.values,
     );
   }
 
   /** States that signed, or deposited their consent to be bound, in the period. */
+  /** States Parties on asOf, strictly and including the States that deposited but are not yet bound. */
+  async treatyCounts(scope: ReportScope): Promise<{ statesParties: number; partiesIncludingDeposited: number }> {
+    const p = new SqlParams();
+    const asOf = p.add(scope.asOf);
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE t.status = 'STATE_PARTY')::int AS "statesParties",
+              count(*) FILTER (WHERE t.status IN ('STATE_PARTY', 'DEPOSITED'))::int AS "partiesIncludingDeposited"
+       FROM (SELECT ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS status
+             FROM states s WHERE ${statesIn(scope, p)}) t`,
+      p.values,
+    );
+    return row;
+  }
+
   treaty(scope: ReportScope): Promise<TreatyRow[]> {
     const p = new SqlParams();
     const from = p.add(scope.from);

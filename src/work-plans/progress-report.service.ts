@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput, notFound } from '../common/errors.js';
 import { InteractionType, ObstacleStatus, RatificationStage } from '../common/enums.js';
+import { todayIso } from '../common/dates.js';
 import { isUuid } from '../common/ids.js';
 import type { ProgressReportInput } from './dto/progress-report.input.js';
+import { canEditMandate } from './mandate-visibility.js';
 import { MandatesRepository } from './mandates.repository.js';
 import {
   InteractionTypeTally,
@@ -41,6 +43,8 @@ function tally(rows: { id: string; iso3: string; name: string }[]): StateTally {
   return { count: items.size, stateRefs };
 }
 
+const minDate = (a: string, b: string) => (a < b ? a : b);
+
 @Injectable()
 export class ProgressReportService {
   constructor(
@@ -62,9 +66,11 @@ export class ProgressReportService {
     return this.forScope(viewer, mandate, {
       from,
       to,
+      asOf: input.asOf ?? minDate(to, todayIso()),
       regionalGroups: input.regionalGroups ?? [],
       stateIso3s: input.stateIso3s ?? null,
       organizationIds: input.organizationIds ?? mandate?.organizationIds ?? null,
+      team: mandate && !input.organizationIds ? teamOfReport(viewer, mandate) : null,
     });
   }
 
@@ -73,18 +79,23 @@ export class ProgressReportService {
     return this.forScope(viewer, mandate, {
       from: mandate.periodFrom,
       to: mandate.periodTo,
+      asOf: minDate(mandate.periodTo, todayIso()),
       regionalGroups: [],
       stateIso3s: null,
       organizationIds: mandate.organizationIds,
+      team: teamOfReport(viewer, mandate),
     });
   }
 
   private async forScope(viewer: Viewer, mandate: Mandate | null, scope: ReportScope): Promise<ProgressReport> {
-    const [interactions, moves, obstacles, treaty] = await Promise.all([
-      this.report.interactions(viewer, scope),
-      this.report.stageMoves(scope),
-      this.report.obstacles(viewer, scope),
-      this.report.treaty(scope),
+    // What happened after asOf is not counted: the report as the record gave it on that day.
+    const counted = { ...scope, to: minDate(scope.to, scope.asOf) };
+    const [interactions, moves, obstacles, treaty, counts] = await Promise.all([
+      this.report.interactions(viewer, counted),
+      this.report.stageMoves(counted),
+      this.report.obstacles(viewer, counted),
+      this.report.treaty(counted),
+      this.report.treatyCounts(scope),
     ]);
     const byType = Object.values(InteractionType)
       .map((type) => Object.assign(new InteractionTypeTally(), { type, ...tally(interactions.filter((row) => row.type === type)) }))
@@ -100,7 +111,7 @@ export class ProgressReportService {
     }));
     const moveRows = (direction: StageMoveDirection) =>
       moves.filter((_, index) => stageMoves[index].direction === direction);
-    const within = (date: string | null) => date !== null && date >= scope.from && date <= scope.to;
+    const within = (date: string | null) => date !== null && date >= counted.from && date <= counted.to;
     return {
       ...scope,
       mandate,
@@ -120,9 +131,19 @@ export class ProgressReportService {
       treaty: {
         signatures: tally(treaty.filter((row) => within(row.signatureDate)).map((row) => ({ ...row, id: row.iso3 }))),
         ratifications: tally(treaty.filter((row) => within(row.consentDate)).map((row) => ({ ...row, id: row.iso3 }))),
+        ...counts,
       },
     };
   }
+}
+
+/**
+ * A mandate's report is the same for each of its organizations (and admins): it counts the
+ * mandate's work as all of its organizations see it. Others (partners, other governments) get the
+ * numbers they may see.
+ */
+function teamOfReport(viewer: Viewer, mandate: Mandate): ReportScope['team'] {
+  return canEditMandate(viewer, mandate) ? { mandateId: mandate.id, organizationIds: mandate.organizationIds } : null;
 }
 
 /** The number an indicator follows, from its mandate's report. */

@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
 import type { GraphQLObjectType } from 'graphql';
 import { OBSTACLE_JSON } from '../../src/obstacles/obstacles.repository.js';
 import { STATE_JSON } from '../../src/states/states.repository.js';
@@ -92,6 +93,55 @@ describe('performance guarantees', () => {
     expect(feed[1].data.activityFeed.edges[0].node.actor.displayName).toBeTruthy();
     // The user, then the page with its actors, organizations and States: no count unless totalCount is asked for.
     expect(feed.map((f) => f.statements)).toEqual([2, 2]);
+  });
+
+  it('logs an interaction with its links, activity event and audit trail in one statement, or writes nothing', async () => {
+    const contact = ok(
+      await t.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+        input: { fullName: 'Lionel Aingimea', stateIso3: 'NRU', posting: 'NEW_YORK_MISSION', languages: ['en'] },
+      }, cast.france.token),
+    ).createContact.id;
+    const input = { type: 'LETTER', occurredOn: '2026-03-02', subject: 'One statement', visibility: 'COORDINATORS', stateIso3s: ['NRU', 'TUV'], contactIds: [contact] };
+    const { result, statements } = await t.counter.measure(() => t.gql(LOG, { input }, cast.france.token));
+    const { id } = ok(result).logInteraction;
+    // The user, then the write.
+    expect(statements).toBe(2);
+
+    const logged = ok(
+      await t.gql(`query($id: ID!) { interaction(id: $id) { subject states { iso3 } contacts { id } }
+        nru: state(iso3: "NRU") { interactions(first: 1) { totalCount edges { node { id } } } }
+        activityFeed(first: 1) { edges { node { kind summary actor { id } states { iso3 } } } } }`, { id }, cast.panama.token),
+    );
+    expect(logged.interaction).toEqual({ subject: 'One statement', states: [{ iso3: 'NRU' }, { iso3: 'TUV' }], contacts: [{ id: contact }] });
+    expect(logged.nru.interactions.edges[0].node.id).toBe(id);
+    expect(logged.activityFeed.edges[0].node).toEqual({
+      kind: 'INTERACTION_LOGGED',
+      summary: 'Letter with Nauru, Tuvalu: One statement',
+      actor: { id: cast.france.id },
+      states: [{ iso3: 'NRU' }, { iso3: 'TUV' }],
+    });
+    // The audit trail names the actor and the action for the interaction and each link.
+    const trail = await t.app.get(DataSource).query(
+      `SELECT entity, actor_id AS "actorId", action FROM audit_entries WHERE entity_id = $1 OR after ->> 'interaction_id' = $1 ORDER BY entity`,
+      [id],
+    );
+    expect(trail).toEqual(
+      ['interaction_contacts', 'interaction_states', 'interaction_states', 'interactions'].map((entity) => ({ entity, actorId: cast.france.id, action: 'logInteraction' })),
+    );
+    // The State's interaction count follows (it is kept by a trigger on the links).
+    const total = logged.nru.interactions.totalCount;
+
+    const counts = async () =>
+      (await t.app.get(DataSource).query(`SELECT (SELECT count(*) FROM interactions)::int AS i, (SELECT count(*) FROM interaction_states)::int AS s,
+        (SELECT count(*) FROM activity_events)::int AS e, (SELECT count(*) FROM audit_entries)::int AS a`))[0];
+    const before = await counts();
+    const unknownState = await t.gql(LOG, { input: { ...input, stateIso3s: ['NRU', 'XXX'] } }, cast.france.token);
+    expect(unknownState.errors?.[0]).toMatchObject({ message: 'Unknown State(s): XXX', extensions: { code: 'NOT_FOUND' } });
+    const unknownContact = await t.gql(LOG, { input: { ...input, contactIds: [contact, '00000000-0000-4000-8000-000000000000'] } }, cast.france.token);
+    expect(unknownContact.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await counts()).toEqual(before);
+    const again = ok(await t.gql('{ state(iso3: "NRU") { interactions(first: 1) { totalCount } } }', {}, cast.panama.token));
+    expect(again.state.interactions.totalCount).toBe(total);
   });
 
   it('serves the rows it reads along with a page exactly as their own loaders serve them', async () => {

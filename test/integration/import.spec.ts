@@ -374,4 +374,26 @@ describe('importPublicData', () => {
       }
     });
   });
+
+  it('keeps the other names of States as data/state-names.csv lists them, on every run', async () => {
+    const names = async () =>
+      (await query<{ name: string; kind: string }>(`SELECT name, kind FROM state_names WHERE state_iso3 = 'MMR' ORDER BY name`)).map((r) => `${r.name}:${r.kind}`);
+    expect(await names()).toEqual(['Burma:former']);
+    await importPublicData(db.dataSource, DATA_DIR);
+    const total = (await query(`SELECT count(*)::int AS n FROM state_names`))[0].n;
+    expect(total).toBeGreaterThan(60);
+    const copy = new DataCopy();
+    try {
+      copy.replaceLine('state-names.csv', 'Burma,', () => 'Union of Burma,MMR,former,').edit('state-names.csv', (lines) => [...lines, 'Atlantis,XXX,short,']);
+      // The public-data files are unchanged: the run is skipped, the names are still brought up to date.
+      const summary = await importPublicData(db.dataSource, copy.dir);
+      expect(summary.skipped).toBe(true);
+      expect(await names()).toEqual(['Union of Burma:former']);
+      expect((await query(`SELECT count(*)::int AS n FROM state_names`))[0].n).toBe(total);
+    } finally {
+      copy.dispose();
+    }
+    await importPublicData(db.dataSource, DATA_DIR);
+    expect(await names()).toEqual(['Burma:former']);
+  });
 });

@@ -110,6 +110,8 @@ describe('security headers', () => {
     ['GET', '/graphiql/assets/explorer.js'],
     ['POST', '/graphql'],
     ['GET', '/exports/targets.csv'],
+    ['GET', '/exports/contacts.csv'],
+    ['GET', '/exports/interactions.csv'],
     ['GET', '/no-such-page'],
   ])('%s %s carries the same headers', async (method, path) => {
     const response = await fetch(`${t.url}${path}`, {

@@ -60,6 +60,11 @@ export class CreateLetterCampaignInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
+  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @IsOptional()
+  @IsUUID('all')
+  mandateId?: string;
+
   @Field(() => TargetFilter, { nullable: true, description: 'The States of this target list (give this or stateIso3s)' })
   @IsOptional()
   @ValidateNested()

@@ -134,7 +134,7 @@ export class ContactFilter {
   @IsOptional()
   postedAt?: string;
 
-  @Field({ nullable: true, description: 'Part of the name or e-mail' })
+  @Field({ nullable: true, description: 'Words of the name or e-mail, in any case and with or without accents; closest names first' })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -53,6 +53,11 @@ export class RecordEventInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
+  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @IsOptional()
+  @IsUUID('all')
+  mandateId?: string;
+
   @Field(() => [String], { nullable: true, description: 'The States attending' })
   @IsOptional()
   @ArrayMaxSize(200)
@@ -172,6 +177,11 @@ export class PlanMeetingInput {
   @IsOptional()
   @IsEnum(Visibility)
   visibility?: Visibility;
+
+  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @IsOptional()
+  @IsUUID('all')
+  mandateId?: string;
 }
 
 /** Corrects a planned meeting not yet held. Fields left out are unchanged; its event and State stay. */

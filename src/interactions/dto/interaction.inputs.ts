@@ -59,6 +59,11 @@ export class LogInteractionInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
+  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @IsOptional()
+  @IsUUID('all')
+  mandateId?: string;
+
   @Field(() => [String], { description: 'The States concerned (at least one)' })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -188,7 +193,7 @@ export class InteractionFilter {
   @IsOptional()
   to?: string;
 
-  @Field({ nullable: true, description: 'Words in the subject, summary or outcome' })
+  @Field({ nullable: true, description: 'Words in the subject, summary or outcome, in any case and with or without accents' })
   @IsOptional()
   @Transform(trim)
   @IsString()

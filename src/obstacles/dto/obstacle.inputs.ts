@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
@@ -38,6 +38,11 @@ export class RecordObstacleInput {
   @IsOptional()
   @IsEnum(Visibility)
   visibility?: Visibility;
+
+  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @IsOptional()
+  @IsUUID('all')
+  mandateId?: string;
 }
 
 /** Every field may be left out (unchanged); measures may be cleared with null. */

@@ -14,14 +14,28 @@ export abstract class StatePlaceFilter {
   @IsEnum(RegionalGroup, { each: true })
   regionalGroups?: RegionalGroup[];
 
-  @Field(() => [String], { nullable: true, description: 'UN M49 sub-regions, such as "Melanesia"' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'UN M49 sub-regions, such as "Melanesia" or "Sub-Saharan Africa" (any case); an unknown name is refused with the valid ones',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   subregions?: string[];
 
-  @Field({ nullable: true, description: 'Part of the name, or the ISO3 code' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'UN M49 intermediate regions: Caribbean, Central America, South America, Eastern Africa, Middle Africa, Southern Africa, Western Africa (any case; "the Caribbean", "East Africa" also read); an unknown name is refused with the valid ones',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  intermediateRegions?: string[];
+
+  @Field({ nullable: true, description: 'An ISO3 or ISO2 code (the whole search), or words of the name or of a former or short name, in any case and with or without accents; closest first' })
   @IsOptional()
   @Transform(trim)
   @IsString()

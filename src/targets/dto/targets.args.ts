@@ -10,12 +10,14 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { RatificationStage, TargetOrder, TreatyStatus, VoteChoice } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
+import { DateScalar } from '../../graphql/scalars.js';
 import { StatePlaceFilter } from '../../states/dto/states.args.js';
 
 /** The filters of a target list; the same ones serve the CSV export. All combine with AND. */
@@ -66,6 +68,14 @@ export class TargetFilter extends StatePlaceFilter {
   @IsOptional()
   @IsBoolean()
   hasOpenObstacles?: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The list as the record gave it on this day: treaty statuses then, the votes known then, the last contact on or before it (default: today)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date such as 2025-12-31' })
+  asOf?: string;
 }
 
 @ArgsType()

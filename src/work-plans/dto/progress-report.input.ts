@@ -15,6 +15,13 @@ export class ProgressReportInput {
   @IsOptional()
   to?: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The report as the record gave it on this day: nothing after it counts (default: the end of the period, or today if sooner)',
+  })
+  @IsOptional()
+  asOf?: string | null;
+
   @Field(() => [RegionalGroup], { nullable: true, description: 'Only States of these regional groups (default: all)' })
   @IsOptional()
   @ArrayUnique()

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Each user's interface language (en, fr or es), chosen in the web application; null until chosen. */
-export class PreferredLanguage1795945000000 implements MigrationInterface {
-  name = 'PreferredLanguage1795945000000';
+export class PreferredLanguage1795990000000 implements MigrationInterface {
+  name = 'PreferredLanguage1795990000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "users" ADD "preferred_language" text`);

@@ -1,0 +1,71 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { VoteChoice } from '../common/enums.js';
+import { trim } from '../common/validation.js';
+import { DateScalar } from '../graphql/scalars.js';
+
+@InputType()
+export class ResolutionVoteInput {
+  @Field({ description: 'ISO 3166-1 alpha-3 code, such as VUT' })
+  @Transform(trim)
+  @Matches(/^[A-Z]{3}$/, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  stateIso3: string;
+
+  @Field(() => VoteChoice)
+  @IsEnum(VoteChoice)
+  vote: VoteChoice;
+}
+
+@InputType()
+export class RecordResolutionInput {
+  @Field({ description: 'Such as A/RES/80/40' })
+  @Transform(trim)
+  @Matches(/^A\/RES\/\d+\/\d+$/, { message: 'symbol must be a General Assembly resolution symbol such as A/RES/80/40' })
+  symbol: string;
+
+  @Field(() => DateScalar, { description: 'The date of the plenary vote' })
+  date: string;
+
+  @Field({ nullable: true, description: 'Default: Implementation of the Convention on Cluster Munitions' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  title?: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  yes: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  no: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  abstain: number;
+
+  @Field(() => Int, { nullable: true, description: 'Default: the count of NON_VOTING among the votes' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  nonVoting?: number;
+
+  @Field({ nullable: true, description: 'Where the voting record was read, such as its UN Digital Library page' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  source?: string;
+
+  @Field(() => [ResolutionVoteInput], { description: "Each State's vote" })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(250)
+  @ValidateNested({ each: true })
+  @Type(() => ResolutionVoteInput)
+  votes: ResolutionVoteInput[];
+}

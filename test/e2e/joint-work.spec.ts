@@ -1,0 +1,162 @@
+import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
+import { createCast, type Actor, type Cast } from '../support/fixtures.js';
+import { subscribe } from '../support/subscriptions.js';
+
+const DAY = 24 * 3600 * 1000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+
+const START = `mutation($input: StartMandateInput!) { startMandate(input: $input) { id version } }`;
+const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id version mandateId visibility } }';
+const CAMPAIGN = `mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id version mandateId
+  letters { state { iso3 } version interaction { id version } } } }`;
+const REPLY = 'mutation($id: ID!, $on: Date!) { recordReply(id: $id, receivedOn: $on) { id replyReceivedOn } }';
+const DONE = 'mutation($id: ID!) { markFollowUpDone(id: $id) { id followUpDone version } }';
+const LETTER_REPLY = `mutation($input: LogLetterReplyInput!) { logLetterReply(input: $input) { status replyReceivedOn } }`;
+const UPDATE = 'mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { id subject version } }';
+const INTERACTION = 'query($id: ID!) { interaction(id: $id) { id subject } }';
+const REPORT = `query($input: ProgressReportInput!) { progressReport(input: $input) {
+  statesContacted { count states { iso3 } } interactions { count } letters { sent { count } answered { count } unanswered { count } }
+  obstacles { recorded { count } addressed { count } } } }`;
+
+/**
+ * A mandate is a team: Panama and France, co-coordinators, share the mandate's work. What the issue
+ * measured, each as it was reported.
+ */
+describe('joint work of a mandate', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let chile: Actor;
+  let mandate: string;
+
+  const actor = async (name: string, email: string): Promise<Actor> => {
+    const organization = ok(await t.gql(`mutation { createOrganization(input: { name: "${name}", kind: GOVERNMENT }) { id } }`, {}, cast.admin.token)).createOrganization;
+    const user = ok(await t.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email, displayName: `${name} coordinator`, role: 'COORDINATOR', organizationId: organization.id, password: 'a-long-test-password' },
+    }, cast.admin.token)).createUser;
+    return { id: user.id, organizationId: organization.id, token: await t.login(email, 'a-long-test-password') };
+  };
+  const log = async (who: Actor, input: Record<string, unknown>) => ok(await t.gql(LOG, { input }, who.token)).logInteraction;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    cast = await createCast(t);
+    chile = await actor('Chile', 'coordinator@chile.example');
+    mandate = ok(await t.gql(START, {
+      input: { name: 'Coordinators 2026', periodFrom: daysAgo(100), periodTo: daysAgo(-200), organizationIds: [cast.panama.organizationId, cast.france.organizationId] },
+    }, cast.panama.token)).startMandate.id;
+  });
+  afterAll(() => t?.close());
+
+  it("lets France record a reply to a letter of the joint campaign that Panama created", async () => {
+    const campaign = ok(await t.gql(CAMPAIGN, {
+      input: { name: 'Joint letters', templateRef: 'doc-1', sendingDate: daysAgo(30), stateIso3s: ['KIR', 'TUV'], followUpOn: daysAgo(5), visibility: 'COORDINATORS', mandateId: mandate },
+    }, cast.panama.token)).createLetterCampaign;
+    expect(campaign.mandateId).toBe(mandate);
+    const [kiribati, tuvalu] = campaign.letters;
+    expect(kiribati.state.iso3).toBe('KIR');
+    // France, the co-coordinator, records the replies and the follow-up (before: FORBIDDEN).
+    expect(ok(await t.gql(REPLY, { id: kiribati.interaction.id, on: daysAgo(10) }, cast.france.token)).recordReply.replyReceivedOn).toBe(daysAgo(10));
+    expect(ok(await t.gql(LETTER_REPLY, { input: { campaignId: campaign.id, stateIso3: 'TUV', receivedOn: daysAgo(9), expectedVersion: tuvalu.version } }, cast.france.token)).logLetterReply)
+      .toEqual({ status: 'REPLIED', replyReceivedOn: daysAgo(9) });
+    // Chile, a coordinator outside the mandate, may see the letters but not change them.
+    expect(codes(await t.gql(DONE, { id: kiribati.interaction.id }, chile.token))).toEqual(['FORBIDDEN']);
+    // France edits the joint campaign too.
+    const update = `mutation($input: UpdateLetterCampaignInput!) { updateLetterCampaign(input: $input) { name } }`;
+    expect(ok(await t.gql(update, { input: { id: campaign.id, expectedVersion: campaign.version, name: 'Joint letters 2026' } }, cast.france.token)).updateLetterCampaign.name).toBe('Joint letters 2026');
+  });
+
+  it("leaves an organization's own interactions its own unless linked to the mandate", async () => {
+    const own = await log(cast.panama, { type: 'PHONE_CALL', occurredOn: daysAgo(3), subject: 'Call of Panama alone', stateIso3s: ['TON'], followUpOn: daysAgo(1), visibility: 'COORDINATORS' });
+    expect(own.mandateId).toBeNull();
+    expect(codes(await t.gql(DONE, { id: own.id }, cast.france.token))).toEqual(['FORBIDDEN']);
+    const linked = await log(cast.panama, { type: 'EMAIL', occurredOn: daysAgo(3), subject: 'E-mail for the mandate', stateIso3s: ['TON'], followUpOn: daysAgo(1), visibility: 'COORDINATORS', mandateId: mandate });
+    const done = ok(await t.gql(DONE, { id: linked.id }, cast.france.token)).markFollowUpDone;
+    expect(done.followUpDone).toBe(true);
+    const input = { subject: 'E-mail for the mandate (corrected)', expectedVersion: done.version };
+    expect(ok(await t.gql(UPDATE, { id: linked.id, input }, cast.france.token)).updateInteraction.subject).toBe(input.subject);
+    expect(codes(await t.gql(UPDATE, { id: linked.id, input: { subject: 'Not yours', expectedVersion: done.version + 1 } }, chile.token))).toEqual(['FORBIDDEN']);
+    // Only the mandate's organizations add work to it.
+    expect(codes(await t.gql(LOG, { input: { type: 'EMAIL', occurredOn: daysAgo(2), subject: 'x', stateIso3s: ['TON'], mandateId: mandate } }, chile.token))).toEqual(['FORBIDDEN']);
+  });
+
+  it('gives both co-coordinators the same progress report for the mandate', async () => {
+    await log(cast.panama, { type: 'BILATERAL_MEETING', occurredOn: daysAgo(20), subject: 'Private to Panama', stateIso3s: ['PLW'], visibility: 'ORGANIZATION' });
+    await log(cast.france, { type: 'BILATERAL_MEETING', occurredOn: daysAgo(20), subject: 'Private to France', stateIso3s: ['FSM'], visibility: 'ORGANIZATION' });
+    await log(cast.france, { type: 'DEMARCHE', occurredOn: daysAgo(18), subject: 'For the team', stateIso3s: ['MHL'], visibility: 'MANDATE', mandateId: mandate });
+    const panama = ok(await t.gql(REPORT, { input: { mandateId: mandate } }, cast.panama.token)).progressReport;
+    const france = ok(await t.gql(REPORT, { input: { mandateId: mandate } }, cast.france.token)).progressReport;
+    expect(france).toEqual(panama);
+    const contacted = panama.statesContacted.states.map((s: { iso3: string }) => s.iso3);
+    expect(contacted).toContain('MHL');
+    expect(contacted).not.toContain('PLW');
+    expect(contacted).not.toContain('FSM');
+  });
+
+  describe('the MANDATE visibility', () => {
+    let item: { id: string };
+
+    beforeAll(async () => {
+      item = await log(cast.panama, { type: 'LETTER', occurredOn: daysAgo(4), subject: 'For the mandate only', stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate });
+    });
+
+    it("is read by the mandate's organizations, and by no one else", async () => {
+      expect(ok(await t.gql(INTERACTION, { id: item.id }, cast.france.token)).interaction.subject).toBe('For the mandate only');
+      expect(ok(await t.gql(INTERACTION, { id: item.id }, cast.panama.token)).interaction.subject).toBe('For the mandate only');
+      expect(ok(await t.gql(INTERACTION, { id: item.id }, chile.token)).interaction).toBeNull();
+      expect(ok(await t.gql(INTERACTION, { id: item.id }, cast.partner.token)).interaction).toBeNull();
+    });
+
+    it("counts on a State's page, its last contact and the feed only for the mandate's organizations", async () => {
+      const STATE = `{ state(iso3: "SLB") { interactions(first: 10) { totalCount edges { node { id } } } } targets(filter: { search: "SLB" }) { edges { node { state { iso3 } lastContactOn } } } }`;
+      const FEED = `{ activityFeed(filter: { stateIso3s: ["SLB"] }, first: 20) { edges { node { kind interaction { id } } } } }`;
+      for (const [who, sees] of [[cast.france, true], [chile, false], [cast.partner, false]] as const) {
+        const data = ok(await t.gql(STATE, {}, who.token));
+        expect([data.state.interactions.totalCount, data.state.interactions.edges.length]).toEqual(sees ? [1, 1] : [0, 0]);
+        expect(data.targets.edges[0].node.lastContactOn).toBe(sees ? daysAgo(4) : null);
+        const feed = ok(await t.gql(FEED, {}, who.token)).activityFeed.edges;
+        expect(feed.some((e: any) => e.node.interaction?.id === item.id)).toBe(sees);
+      }
+    });
+
+    it("is delivered live over WebSocket to the mandate's organizations only", async () => {
+      const ADDED = 'subscription { activityAdded(filter: { kinds: [INTERACTION_LOGGED, CAMPAIGN_CREATED] }) { kind summary } }';
+      const [france, chileLive] = [await subscribe(t.url, cast.france.token, ADDED), await subscribe(t.url, chile.token, ADDED)];
+      try {
+        await log(cast.panama, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Live for the team', stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate });
+        ok(await t.gql(CAMPAIGN, { input: { name: 'Live team letters', templateRef: 'doc-2', sendingDate: daysAgo(1), stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate } }, cast.panama.token));
+        await log(cast.panama, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Live for everyone', stateIso3s: ['SLB'], visibility: 'COORDINATORS' });
+        await france.waitFor(3, 2000);
+        await chileLive.waitFor(1, 2000);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(france.received.map((r) => r.data.activityAdded.summary)).toEqual([
+          expect.stringContaining('Live for the team'), expect.stringContaining('Live team letters'), expect.stringContaining('Live for everyone'),
+        ]);
+        expect(chileLive.received.map((r) => r.data.activityAdded.summary)).toEqual([expect.stringContaining('Live for everyone')]);
+      } finally {
+        await Promise.all([france.close(), chileLive.close()]);
+      }
+    });
+
+    it('needs a mandate: MANDATE without one is a BAD_USER_INPUT', async () => {
+      expect(codes(await t.gql(LOG, { input: { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Orphan', stateIso3s: ['SLB'], visibility: 'MANDATE' } }, chile.token))).toEqual(['BAD_USER_INPUT']);
+      // Without mandateId, the author's current mandate.
+      const current = await log(cast.france, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Current mandate', stateIso3s: ['SLB'], visibility: 'MANDATE' });
+      expect(current.mandateId).toBe(mandate);
+      const own = await log(chile, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Chile alone', stateIso3s: ['SLB'], visibility: 'ORGANIZATION' });
+      expect(codes(await t.gql(UPDATE, { id: own.id, input: { visibility: 'MANDATE', expectedVersion: own.version } }, chile.token))).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('applies to obstacles and stage notes too', async () => {
+      const RECORD = 'mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id mandateId } }';
+      const obstacle = ok(await t.gql(RECORD, { input: { stateIso3: 'SLB', category: 'PROCEDURAL', description: 'Team note', visibility: 'MANDATE', mandateId: mandate } }, cast.panama.token)).recordObstacle;
+      const READ = 'query($id: ID!) { obstacle(id: $id) { id } }';
+      expect(ok(await t.gql(READ, { id: obstacle.id }, cast.france.token)).obstacle).toEqual({ id: obstacle.id });
+      expect(ok(await t.gql(READ, { id: obstacle.id }, chile.token)).obstacle).toBeNull();
+      const SET = 'mutation { setRatificationStage(iso3: "SLB", stage: ENGAGED, note: "Team only", visibility: MANDATE) { iso3 } }';
+      ok(await t.gql(SET, {}, cast.france.token));
+      const HISTORY = '{ state(iso3: "SLB") { stageHistory { note } } }';
+      expect(ok(await t.gql(HISTORY, {}, cast.panama.token)).state.stageHistory[0].note).toBe('Team only');
+      expect(ok(await t.gql(HISTORY, {}, chile.token)).state.stageHistory[0].note).toBeNull();
+    });
+  });
+});
