@@ -66,7 +66,13 @@ describe('signing in and out in the browser', () => {
     await page.getByRole('button', { name: 'Administrator' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByRole('status').filter({ hasText: 'You are signed out.' }).waitFor();
-    await expect(web.gql('{ me { id } }', {}, token!)).rejects.toThrow(/UNAUTHENTICATED/);
+    // The page revokes the token once it has forgotten it: wait for that request to be answered.
+    let refusal = '';
+    for (let i = 0; i < 50 && !refusal; i++) {
+      refusal = await web.gql('{ me { id } }', {}, token!).then(() => '', (error: Error) => error.message);
+      if (!refusal) await page.waitForTimeout(100);
+    }
+    expect(refusal).toMatch(/UNAUTHENTICATED/);
     await context.close();
   });
 
@@ -75,8 +81,10 @@ describe('signing in and out in the browser', () => {
     const { page } = await openPage(first);
     await signIn(page, web.url, 'coordinator@france.example', PASSWORD, '/');
     await page.getByRole('textbox', { name: 'Language' }).click();
+    const saved = page.waitForResponse((response) => response.request().postData()?.includes('SetPreferredLanguage') ?? false);
     await page.getByRole('option', { name: 'Français' }).click();
     await page.getByRole('link', { name: 'Tableau de bord' }).waitFor();
+    expect((await (await saved).json()).data.setPreferredLanguage.preferredLanguage).toBe('fr');
     await first.close();
 
     // Another browser, which never chose a language (and says it prefers English).

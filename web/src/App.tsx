@@ -3,7 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
-import { Provider, useMutation, useQuery } from 'urql';
+import { Provider, useQuery } from 'urql';
 import { Shell } from './components/Shell';
 import { graphql } from './gql';
 import { isLanguage, rememberLanguage } from './i18n';
@@ -37,11 +37,14 @@ export const ViewerDocument = graphql(`
   }
 `);
 
-const LogoutDocument = graphql(`
-  mutation Logout {
-    logout
-  }
-`);
+/** Revokes a token on the service (signing out); failures are ignored: the token is forgotten here anyway. */
+async function revoke(token: string): Promise<void> {
+  await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: 'mutation Logout { logout }' }),
+  }).catch(() => undefined);
+}
 
 /** Signed-in pages: without a session, the sign-in page, which comes back here afterwards. */
 function RequireSession() {
@@ -63,7 +66,6 @@ function RequireSession() {
 function SessionProvider({ token, children }: { token: string | null; children: React.ReactNode }) {
   const { i18n } = useTranslation();
   const [{ data }, reexecute] = useQuery({ query: ViewerDocument, pause: !token });
-  const [, logout] = useMutation(LogoutDocument);
   const viewer = token ? (data?.me ?? null) : null;
   useEffect(() => {
     const preferred = viewer?.preferredLanguage;
@@ -81,12 +83,13 @@ function SessionProvider({ token, children }: { token: string | null; children: 
         reexecute({ requestPolicy: 'network-only' });
       },
       async signOut() {
-        // Revokes the token on the service, then forgets it here even if the service is unreachable.
-        await logout({}).catch(() => undefined);
+        // Forgets the token first (the pages' requests stop), then revokes it on the service.
+        const old = getToken();
         setToken(null, 'signedOut');
+        if (old) await revoke(old);
       },
     }),
-    [token, viewer, reexecute, logout],
+    [token, viewer, reexecute],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -15,7 +15,6 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation SetPreferredLanguage($language: String!) {\n    setPreferredLanguage(language: $language) {\n      id\n      preferredLanguage\n    }\n  }\n": typeof types.SetPreferredLanguageDocument,
     "\n  query DashboardStates($asOf: Date) {\n    states(first: 200, filter: { asOf: $asOf }) {\n      totalCount\n      edges {\n        node {\n          iso3\n          name\n          m49Code\n          regionalGroup\n          treatyStatus\n          ratificationStage\n        }\n      }\n    }\n  }\n": typeof types.DashboardStatesDocument,
     "\n  query DashboardTimeline {\n    treatyTimeline {\n      regionalGroup\n      points {\n        date\n        statesParties\n        signatories\n      }\n    }\n  }\n": typeof types.DashboardTimelineDocument,
@@ -26,7 +25,6 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation SetPreferredLanguage($language: String!) {\n    setPreferredLanguage(language: $language) {\n      id\n      preferredLanguage\n    }\n  }\n": types.SetPreferredLanguageDocument,
     "\n  query DashboardStates($asOf: Date) {\n    states(first: 200, filter: { asOf: $asOf }) {\n      totalCount\n      edges {\n        node {\n          iso3\n          name\n          m49Code\n          regionalGroup\n          treatyStatus\n          ratificationStage\n        }\n      }\n    }\n  }\n": types.DashboardStatesDocument,
     "\n  query DashboardTimeline {\n    treatyTimeline {\n      regionalGroup\n      points {\n        date\n        statesParties\n        signatories\n      }\n    }\n  }\n": types.DashboardTimelineDocument,
@@ -54,10 +52,6 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
