@@ -7,8 +7,9 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
-  // Fault-injection tests restart PostgreSQL: `npm run test:faults` runs them (jest.faults.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
+  // Fault-injection tests restart PostgreSQL: `npm run test:faults` runs them (jest.faults.config.js);
+  // the browser tests drive Chromium: `npm run test:browser` (jest.browser.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/', '<rootDir>/test/browser/'],
   testTimeout: 120000,
   maxWorkers: 2,
 };

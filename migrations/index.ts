@@ -19,6 +19,7 @@ import { TreatyActions1795960000000 } from './1795960000000-treaty-actions.js';
 import { JointWork1795970000000 } from './1795970000000-joint-work.js';
 import { Search1795980000000 } from './1795980000000-search.js';
 import { EffectiveDates1795990000000 } from './1795990000000-effective-dates.js';
+import { PreferredLanguage1796000000000 } from './1796000000000-preferred-language.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   JointWork1795970000000,
   Search1795980000000,
   EffectiveDates1795990000000,
+  PreferredLanguage1796000000000,
 ];

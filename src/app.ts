@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { answerOversizedBodies } from './common/request-bodies.js';
 import { useSecurityHeaders } from './common/security-headers.js';
+import { serveWebApp } from './common/web-app.js';
 import { InputValidationPipe, invalidInput } from './common/validation.js';
 import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
 import { importPublicData } from './data-import/importer.js';
@@ -78,6 +79,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     await useSecurityHeaders(app);
     // Spreadsheet uploads (POST /imports/spreadsheet); the files are read, and limited, by that route.
     await app.register(multipart, { limits: { fileSize: config.importUploadBytes, files: 2 } });
+    // The web application at `/` (built into dist/web by `npm run build`).
+    await serveWebApp(app);
     app.useGlobalPipes(
       new InputValidationPipe({
         transform: true,

@@ -1,3 +1,4 @@
+import type { TimelineState } from './treaty-timeline.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
@@ -115,6 +116,14 @@ export class StatesRepository {
 
   findByIso3s(iso3s: readonly string[], db: Queryable = this.db): Promise<State[]> {
     return db.query(`SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY($1::char(3)[])`, [iso3s]);
+  }
+
+  /** Every State's regional group and treaty dates (for the treaty timeline). */
+  treatyDates(db: Queryable = this.db): Promise<TimelineState[]> {
+    return db.query(
+      `SELECT s.regional_group AS "regionalGroup", s.signature_date::text AS "signatureDate",
+         s.consent_date::text AS "consentDate", s.withdrawal_date::text AS "withdrawalDate" FROM states s`,
+    );
   }
 
   /** The ISO3 codes among `iso3s` that name a State. */

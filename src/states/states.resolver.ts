@@ -9,6 +9,7 @@ import { SetRatificationStageArgs, SetStageChangeVisibilityArgs, StatesArgs } fr
 import { StageChange } from './stage-change.model.js';
 import type { StageChangeRow } from './states.repository.js';
 import { State, StateConnection } from './state.model.js';
+import { TreatyTimelineArgs, TreatyTimelineSeries } from './treaty-timeline.model.js';
 import { StatesService, type ServedState } from './states.service.js';
 import { childPage, selectsField, type Connection } from '../common/pagination.js';
 
@@ -35,6 +36,14 @@ export class StatesResolver {
   @Query(() => StateConnection, { description: 'States by name, filtered' })
   states(@Args() args: StatesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<ServedState>> {
     return this.service.list(args, info);
+  }
+
+  @Query(() => [TreatyTimelineSeries], {
+    description:
+      'States Parties and signatories over time (Article 17, as treatyStatus), for every State then for each UN regional group: a point on each date a count changes',
+  })
+  treatyTimeline(@Args() args: TreatyTimelineArgs): Promise<TreatyTimelineSeries[]> {
+    return this.service.timeline(args);
   }
 
   @Writers()

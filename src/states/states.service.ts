@@ -1,3 +1,5 @@
+import type { TreatyTimelineArgs } from './treaty-timeline.model.js';
+import { OPENED_FOR_SIGNATURE, treatyTimeline, type TimelineSeries } from './treaty-timeline.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
@@ -67,6 +69,16 @@ export class StatesService {
     const { rows, total } = await this.states.page({ ...filter, asOf }, page);
     const served: ServedState[] = rows.map((state) => ({ ...state, asOf }));
     return toConnection(served, page.first, total, (s) => (searching ? [s.searchCloseness, s.name, s.iso3] : [s.name, s.iso3]));
+  }
+
+  /** States Parties and signatories over time, overall and per regional group (see treatyTimeline). */
+  async timeline(args: TreatyTimelineArgs): Promise<TimelineSeries[]> {
+    const from = args.from ?? OPENED_FOR_SIGNATURE;
+    const to = args.to ?? todayIso();
+    if (from > to) {
+      throw badInput(`Invalid input: from: from (${from}) cannot be after to (${to})`, { problems: [`from: from (${from}) cannot be after to (${to})`] });
+    }
+    return treatyTimeline(await this.states.treatyDates(), from, to);
   }
 
   /**

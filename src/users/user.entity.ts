@@ -33,6 +33,10 @@ export class UserEntity {
   @Column('integer', { name: 'token_generation', default: 0 })
   tokenGeneration: number;
 
+  /** The interface language the user chose (en, fr or es); null until they choose one. */
+  @Column('text', { name: 'preferred_language', nullable: true })
+  preferredLanguage: string | null;
+
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt: Date | null;
 

@@ -26,6 +26,13 @@ export class User {
   })
   disabled?: boolean;
 
+  /** Resolved by UsersResolver: only for the user themself. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'The interface language you chose (en, fr or es); null until you choose one, and for anyone but you',
+  })
+  preferredLanguage?: string | null;
+
   /** Resolved by UserFieldsResolver through the organization loader. */
   @Field(() => Organization)
   organization?: Organization;

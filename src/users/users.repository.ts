@@ -109,6 +109,21 @@ export class UsersRepository {
     return rows[0]?.[0] ?? null;
   }
 
+  /** The user's chosen interface language, or null. */
+  async preferredLanguage(id: string, db: Queryable = this.db): Promise<string | null> {
+    const rows = await db.query(`SELECT preferred_language AS "preferredLanguage" FROM users WHERE id = $1`, [id]);
+    return rows[0]?.preferredLanguage ?? null;
+  }
+
+  /** Sets the user's interface language; returns the user, or null when unknown. */
+  async setPreferredLanguage(id: string, language: string, db: Queryable): Promise<User | null> {
+    const rows = await db.query(
+      `UPDATE users u SET preferred_language = $2, updated_at = now() WHERE u.id = $1 RETURNING ${USER_COLUMNS}, u.preferred_language AS "preferredLanguage"`,
+      [id, language],
+    );
+    return rows[0]?.[0] ?? null;
+  }
+
   byIds(ids: readonly string[]): Promise<User[]> {
     return this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::uuid[])`, [ids]);
   }

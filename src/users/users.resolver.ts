@@ -57,6 +57,17 @@ export class UsersResolver {
     return this.service.resetPassword(viewer, userId, newPassword);
   }
 
+  @Mutation(() => User, { description: 'Sets the interface language you chose: en, fr or es' })
+  setPreferredLanguage(@CurrentViewer() viewer: Viewer, @Args('language') language: string): Promise<User> {
+    return this.service.setPreferredLanguage(viewer, language);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  async preferredLanguage(user: User, _args: NoArgs, { viewer }: GqlContext): Promise<string | null> {
+    if (!viewer || viewer.id !== user.id) return null;
+    return user.preferredLanguage !== undefined ? user.preferredLanguage : this.service.preferredLanguage(user.id);
+  }
+
   @ResolveField(() => String, { nullable: true })
   email(user: User, _args: NoArgs, { viewer }: GqlContext): string | null {
     return maySeeAccount(viewer, user) ? user.email : null;

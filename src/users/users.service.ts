@@ -14,6 +14,9 @@ import type { User } from './user.model.js';
 import { ActiveUsersCache } from './active-users.cache.js';
 import { UsersRepository } from './users.repository.js';
 
+/** The web application's languages. */
+export const PREFERRED_LANGUAGES = ['en', 'fr', 'es'] as const;
+
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger('Users');
@@ -56,6 +59,22 @@ export class UsersService {
     const user = await this.writes.run(viewer, disabled ? 'disableUser' : 'enableUser', ({ manager }) => this.users.setDisabled(id, disabled, manager));
     this.activeUsers.forget(id);
     if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  preferredLanguage(id: string): Promise<string | null> {
+    return this.users.preferredLanguage(id);
+  }
+
+  /** Sets the signed-in user's interface language: one of PREFERRED_LANGUAGES. */
+  async setPreferredLanguage(viewer: Viewer, language: string): Promise<User> {
+    if (!(PREFERRED_LANGUAGES as readonly string[]).includes(language)) {
+      throw badInput(`Invalid input: language: language must be one of ${PREFERRED_LANGUAGES.join(', ')}`, {
+        problems: [`language: language must be one of ${PREFERRED_LANGUAGES.join(', ')}`],
+      });
+    }
+    const user = await this.writes.run(viewer, 'setPreferredLanguage', ({ manager }) => this.users.setPreferredLanguage(viewer.id, language, manager));
+    if (!user) throw notFound('User', viewer.id);
     return user;
   }
 

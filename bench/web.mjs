@@ -1,0 +1,121 @@
+// The web application's speed, measured in Debian's Chromium (`npm run bench:web`):
+//   - the JavaScript a user downloads to sign in and see the dashboard (raw and gzip, every
+//     script the browser fetched, lazy chunks and the map's data included);
+//   - the time from pressing "Sign in" to the dashboard complete (counts, map, chart, lists), median of runs.
+// Against a running service: `node bench/web.mjs --url http://localhost:3000 --email E --password P`
+// (e.g. on the 100,000-interaction benchmark database); without --url it starts the built service
+// (dist/ratify.mjs) on a fresh embedded database in a temporary folder.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const { values: options } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    email: { type: 'string', default: 'admin@example.org' },
+    password: { type: 'string', default: 'admin-password-for-the-web-bench' },
+    runs: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+async function startService() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ratify-web-bench-'));
+  const child = spawn(process.execPath, ['dist/ratify.mjs'], {
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_EMAIL: options.email, ADMIN_PASSWORD: options.password },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const url = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      text += chunk;
+      const match = text.match(/GraphQL at (http:\/\/[^\s/]+)\/graphql/);
+      if (match) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`the service exited (${code}): ${text}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const service = options.url ? { url: options.url.replace(/\/$/, ''), stop: async () => undefined } : await startService();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+
+/** Signs in from the sign-in page; resolves with the ms until the dashboard is complete. */
+async function signInToDashboard(page) {
+  await page.goto(`${service.url}/sign-in`);
+  await page.locator('input[type="email"]').fill(options.email);
+  await page.locator('input[type="password"]').fill(options.password);
+  const started = Date.now();
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('svg.world-map path.state').length > 100 &&
+      document.querySelector('svg.timeline-chart path.parties') &&
+      document.querySelector('[data-status="STATE_PARTY"]')?.textContent !== '–' &&
+      document.querySelectorAll('.mantine-Card-root').length >= 5,
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  );
+  return Date.now() - started;
+}
+
+try {
+  // 1. What a first visit downloads (empty cache).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const scripts = new Map();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    try {
+      const body = await response.body();
+      scripts.set(new URL(response.url()).pathname, { raw: body.length, gzip: gzipSync(body).length });
+    } catch {
+      /* a redirect or an aborted request has no body */
+    }
+  });
+  const firstMs = await signInToDashboard(page);
+  await page.waitForTimeout(500);
+  const files = [...scripts.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
+  const total = files.reduce((sum, [, size]) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), { raw: 0, gzip: 0 });
+  await context.close();
+
+  // 2. Dashboard completion after sign-in, warm cache as a returning user has it.
+  const runs = [];
+  const warm = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const warmPage = await warm.newPage();
+  for (let i = 0; i < Number(options.runs); i++) {
+    runs.push(await signInToDashboard(warmPage));
+    await warmPage.evaluate(() => localStorage.removeItem('ratify.token'));
+  }
+  await warm.close();
+  runs.sort((a, b) => a - b);
+  const median = runs[Math.floor(runs.length / 2)];
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const result = { url: service.url, js: { files: Object.fromEntries(files), total }, firstVisitMs: firstMs, dashboardMs: { median, runs } };
+  if (options.json) console.log(JSON.stringify(result, null, 2));
+  else {
+    console.log(`JavaScript for sign-in and the dashboard: ${kb(total.gzip)} gzip (${kb(total.raw)} raw) in ${files.length} files`);
+    for (const [name, size] of files) console.log(`  ${name}: ${kb(size.gzip)} gzip (${kb(size.raw)})`);
+    console.log(`dashboard complete after sign-in: first visit ${firstMs} ms; returning, median of ${runs.length}: ${median} ms (${runs.join(', ')})`);
+  }
+} finally {
+  await browser.close();
+  await service.stop();
+}

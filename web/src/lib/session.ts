@@ -1,0 +1,65 @@
+/**
+ * The signed-in session, kept in localStorage so that every tab of the browser shares it: the
+ * token, and why the last session ended (shown on the sign-in page).
+ */
+const TOKEN_KEY = 'ratify.token';
+const ENDED_KEY = 'ratify.sessionEnded';
+
+export type EndReason = 'expired' | 'revoked' | 'signedOut';
+
+type Listener = (token: string | null) => void;
+const listeners = new Set<Listener>();
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function getToken(): string | null {
+  return storage()?.getItem(TOKEN_KEY) ?? null;
+}
+
+export function setToken(token: string | null, reason?: EndReason): void {
+  const store = storage();
+  if (token) {
+    store?.setItem(TOKEN_KEY, token);
+    store?.removeItem(ENDED_KEY);
+  } else {
+    store?.removeItem(TOKEN_KEY);
+    if (reason) store?.setItem(ENDED_KEY, reason);
+  }
+  for (const listener of listeners) listener(token);
+}
+
+/** Why the previous session ended, once (then forgotten). */
+export function takeEndReason(): EndReason | null {
+  const store = storage();
+  const reason = store?.getItem(ENDED_KEY) as EndReason | null | undefined;
+  store?.removeItem(ENDED_KEY);
+  return reason ?? null;
+}
+
+export function onTokenChange(listener: Listener): () => void {
+  listeners.add(listener);
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === TOKEN_KEY) listener(event.newValue);
+  };
+  globalThis.addEventListener?.('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    globalThis.removeEventListener?.('storage', onStorage);
+  };
+}
+
+/** The expiry of a JWT (ms since the epoch), read without checking it: only to end the session in time. */
+export function tokenExpiresAt(token: string): number | undefined {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
