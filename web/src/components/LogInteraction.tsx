@@ -315,8 +315,8 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
           error={errors.contactIds}
         />
         <TextInput label={t('logForm.subject')} required value={values.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} />
-        <Textarea label={t('logForm.summary')} autosize minRows={2} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
-        <Textarea label={t('logForm.outcome')} autosize minRows={1} value={values.outcome} onChange={(e) => set('outcome', e.currentTarget.value)} error={errors.outcome} />
+        <Textarea label={t('logForm.summary')} minRows={2} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
+        <Textarea label={t('logForm.outcome')} minRows={1} value={values.outcome} onChange={(e) => set('outcome', e.currentTarget.value)} error={errors.outcome} />
         <TextInput
           label={t('logForm.followUpOn')}
           type="date"
@@ -413,6 +413,7 @@ export function LogInteractionProvider({ children }: { children: ReactNode }) {
     <LogInteractionContext.Provider value={value}>
       {children}
       <Modal
+        lockScroll={false}
         opened={defaults !== null}
         onClose={close}
         title={defaults?.interaction ? t('logForm.editTitle') : t('logInteraction.title')}

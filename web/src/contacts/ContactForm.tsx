@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
@@ -161,7 +161,7 @@ export function ContactForm({ contact, onDone }: { contact?: EditableContact; on
   return (
     <form onSubmit={submit} noValidate aria-label={contact ? t('contactsPage.edit') : t('contactsPage.create')}>
       <Stack gap="xs">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <div className="grid grid-form">
           <TextInput label={t('contactsPage.fields.title')} value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
           <TextInput label={t('contactsPage.fields.fullName')} required value={values.fullName} onChange={(e) => set('fullName', e.currentTarget.value)} error={errors.fullName} data-autofocus />
           <TextInput label={t('contactsPage.fields.position')} value={values.position} onChange={(e) => set('position', e.currentTarget.value)} error={errors.position} />
@@ -183,7 +183,7 @@ export function ContactForm({ contact, onDone }: { contact?: EditableContact; on
             onChange={(e) => set('languages', e.currentTarget.value)}
             error={errors.languages}
           />
-        </SimpleGrid>
+        </div>
         <Textarea label={t('contactsPage.fields.notes')} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
         <ErrorList messages={other} />
         {conflict && <ConflictAlert error={conflict} onReapply={() => void reapply()} onDiscard={() => onDone(contact?.id)} busy={busy} />}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
@@ -107,7 +107,7 @@ function AddPosting({ contactId, version, onDone }: { contactId: string; version
   return (
     <form onSubmit={submit} noValidate aria-label={t('postings.add')}>
       <Stack gap="xs">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <div className="grid grid-form">
           <Select
             label={t('contactsPage.fields.posting')}
             data={POSTINGS.map((value) => ({ value, label: t(`posting.${value}`) }))}
@@ -120,7 +120,7 @@ function AddPosting({ contactId, version, onDone }: { contactId: string; version
           <StatePicker label={t('contactsPage.fields.state')} value={values.stateIso3} onChange={(iso3) => setValues((v) => ({ ...v, stateIso3: iso3 }))} error={errors.stateIso3} />
           <TextInput label={t('postings.from')} type="date" required value={values.from} onChange={(e) => setValues({ ...values, from: e.currentTarget.value })} error={errors.from} />
           <TextInput label={t('postings.to')} description={t('postings.toHelp')} type="date" value={values.to} onChange={(e) => setValues({ ...values, to: e.currentTarget.value })} error={errors.to} />
-        </SimpleGrid>
+        </div>
         <ErrorList messages={other} />
         {conflict && <ConflictAlert error={conflict} onReapply={() => void reapply()} onDiscard={onDone} busy={busy} />}
         <Group justify="flex-end">

@@ -278,7 +278,7 @@ function ContactsList() {
           {tab === 'duplicates' && <Duplicates />}
         </Tabs.Panel>
       </Tabs>
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('contactsPage.create')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal lockScroll={false} opened={creating} onClose={() => setCreating(false)} title={t('contactsPage.create')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {creating && (
           <ContactForm
             onDone={(id) => {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -486,12 +486,12 @@ function StateDetail({ iso3 }: { iso3: string }) {
         </div>
         <Button onClick={() => open({ stateIso3s: [state.iso3] })}>{t('statePage.logHere', { name })}</Button>
       </Group>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
+      <div className="grid grid-facts">
         <TreatySection state={state} />
         <VotesSection state={state} />
         <StageSection state={state} />
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+      </div>
+      <div className="grid grid-halves">
         <Stack gap="lg">
           <Timeline iso3={state.iso3} />
         </Stack>
@@ -517,7 +517,7 @@ function StateDetail({ iso3 }: { iso3: string }) {
             )}
           </section>
         </Stack>
-      </SimpleGrid>
+      </div>
     </Stack>
   );
 }

@@ -171,7 +171,7 @@ export default function TargetsPage() {
         </Alert>
       )}
       {data && <TargetsTable targets={targets} caption={t('targets.caption')} />}
-      <Modal opened={saving} onClose={() => setSaving(false)} title={t('targets.saveAsGrouping')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal lockScroll={false} opened={saving} onClose={() => setSaving(false)} title={t('targets.saveAsGrouping')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {saving && <SaveAsGrouping iso3s={targets.map((target) => target.state.iso3)} onClose={() => setSaving(false)} />}
       </Modal>
     </>

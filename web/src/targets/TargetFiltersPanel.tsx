@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, NumberInput, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +66,7 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
 
   return (
     <form role="search" aria-label={t('targets.filters')} onSubmit={(event) => event.preventDefault()}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+      <div className="grid grid-filters">
         <TextInput label={t('targets.search')} description={t('targets.searchHelp')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <MultiSelect
           label={t('targets.regionalGroups')}
@@ -155,7 +155,7 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
           allowDeselect={false}
           onChange={(value) => onChange({ filter, orderBy: (value ?? 'SCORE') as TargetOrderValue })}
         />
-      </SimpleGrid>
+      </div>
       <Group mt="sm">
         <Button variant="default" onClick={() => onChange({ filter: {}, orderBy: 'SCORE' })}>
           {t('targets.reset')}
