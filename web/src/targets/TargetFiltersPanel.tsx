@@ -73,6 +73,7 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
           data={options(REGIONAL_GROUPS, 'regionalGroup')}
           value={filter.regionalGroups ?? []}
           onChange={(value) => set({ regionalGroups: value as TargetFilters['regionalGroups'] })}
+          searchable
           clearable
         />
         <MultiSelect
@@ -89,6 +90,7 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
           data={options(TREATY_STATUSES, 'treatyStatus')}
           value={filter.treatyStatuses ?? []}
           onChange={(value) => set({ treatyStatuses: value as TargetFilters['treatyStatuses'] })}
+          searchable
           clearable
         />
         <MultiSelect
@@ -96,6 +98,7 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
           data={options(STAGES, 'stage')}
           value={filter.stages ?? []}
           onChange={(value) => set({ stages: value as TargetFilters['stages'] })}
+          searchable
           clearable
         />
         <Select
@@ -112,6 +115,7 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
           data={options(VOTE_CHOICES, 'vote')}
           value={filter.votes ?? []}
           onChange={(value) => set({ votes: value as TargetFilters['votes'] })}
+          searchable
           clearable
         />
         <NumberInput
