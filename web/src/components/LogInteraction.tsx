@@ -1,10 +1,33 @@
-import { Modal, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClient, useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import {
+  changedFields,
+  emptyValues,
+  FIELDS,
+  INTERACTION_TYPES,
+  localProblems,
+  logInput,
+  valuesOf,
+  type EditableInteraction,
+  type InteractionValues,
+  type VisibilityValue,
+} from '../interactions/form';
+import { reloadAndReapply } from '../lib/conflict';
+import { conflictVersions, errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
+import { today } from '../lib/format';
+import { allowedVisibilities } from '../lib/permissions';
+import { useSession } from '../lib/SessionContext';
+import { useStateNames } from '../lib/stateNames';
 
-/** What the form starts with: from a State page, that State. */
+/** What the form starts with: from a State page, that State; to edit, the interaction. */
 export interface LogInteractionDefaults {
   stateIso3s?: string[];
+  interaction?: EditableInteraction;
 }
 
 interface LogInteractionValue {
@@ -16,30 +39,388 @@ const LogInteractionContext = createContext<LogInteractionValue>({ open: () => u
 /** Opens "Log an interaction" from anywhere under the shell: `useLogInteraction().open({ stateIso3s: ['KIR'] })`. */
 export const useLogInteraction = () => useContext(LogInteractionContext);
 
+const StateSearchDocument = graphql(`
+  query LogStateSearch($search: String!) {
+    states(filter: { search: $search }, first: 15) {
+      edges {
+        node {
+          iso3
+          name
+        }
+      }
+    }
+  }
+`);
+
+const StateContactsDocument = graphql(`
+  query LogStateContacts($stateIso3s: [String!]!) {
+    contacts(filter: { stateIso3s: $stateIso3s }, first: 200) {
+      edges {
+        node {
+          id
+          fullName
+          position
+          state {
+            iso3
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+
+const LogDocument = graphql(`
+  mutation LogInteraction($input: LogInteractionInput!, $idempotencyKey: String) {
+    logInteraction(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      version
+      subject
+      occurredOn
+      states {
+        iso3
+      }
+    }
+  }
+`);
+
+const UpdateDocument = graphql(`
+  mutation UpdateInteraction($id: ID!, $input: UpdateInteractionInput!) {
+    updateInteraction(id: $id, input: $input) {
+      id
+      version
+      type
+      occurredOn
+      subject
+      summary
+      outcome
+      followUpOn
+      visibility
+      states {
+        iso3
+      }
+      contacts {
+        id
+      }
+    }
+  }
+`);
+
+const DeleteDocument = graphql(`
+  mutation DeleteInteraction($id: ID!, $expectedVersion: Int) {
+    deleteInteraction(id: $id, expectedVersion: $expectedVersion)
+  }
+`);
+
+const CurrentVersionDocument = graphql(`
+  query InteractionVersion($id: ID!) {
+    interaction(id: $id) {
+      id
+      version
+      states {
+        iso3
+      }
+    }
+  }
+`);
+
+/** A new key per form, so that a retried request after a lost answer logs the interaction once. */
+const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
+
+/** The sentence saying who will see an interaction with this visibility. */
+export function useVisibilitySentence() {
+  const { t } = useTranslation();
+  const { viewer } = useSession();
+  return (visibility: VisibilityValue) => t(`visibility.sentence.${visibility}`, { organization: viewer?.organization.name ?? '' });
+}
+
 /**
  * The form itself (type, date, States, contacts, subject, summary, outcome, follow-up date,
  * visibility with a sentence saying who will see it). Called with the defaults; `onDone` closes it.
  */
-export function LogInteractionForm({ defaults }: { defaults: LogInteractionDefaults; onDone(): void }) {
+export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteractionDefaults; onDone(): void }) {
   const { t } = useTranslation();
+  const { viewer } = useSession();
+  const names = useStateNames();
+  const client = useClient();
+  const sentence = useVisibilitySentence();
+  const editing = defaults.interaction;
+  const visibilities = allowedVisibilities(viewer);
+  const original = useMemo(
+    () => (editing ? valuesOf(editing) : emptyValues(today(), defaults.stateIso3s ?? [], visibilities[0])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const [values, setValues] = useState<InteractionValues>(original);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string[]>([]);
+  const [conflict, setConflict] = useState<ErrorLike | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [idempotencyKey] = useState(newKey);
+  const [, log] = useMutation(LogDocument);
+  const [, update] = useMutation(UpdateDocument);
+  const [, remove] = useMutation(DeleteDocument);
+
+  const set = <K extends keyof InteractionValues>(field: K, value: InteractionValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => {
+      if (!(field in current)) return current;
+      const next = { ...current };
+      delete next[field];
+      return next;
+    });
+  };
+
+  // States: type-ahead on the service's search (name or ISO code).
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const [{ data: found }] = useQuery({ query: StateSearchDocument, variables: { search: debounced }, pause: debounced.length < 1 });
+  const stateOptions = useMemo(() => {
+    const options = new Map<string, string>();
+    for (const iso3 of values.stateIso3s) options.set(iso3, names.name(iso3, editing?.states.find((s) => s.iso3 === iso3)?.name ?? iso3));
+    for (const edge of found?.states.edges ?? []) options.set(edge.node.iso3, names.name(edge.node.iso3, edge.node.name));
+    return [...options].map(([value, label]) => ({ value, label: `${label} (${value})` }));
+  }, [found, values.stateIso3s, names, editing]);
+
+  // Contacts: those of the States chosen.
+  const [{ data: contactData }] = useQuery({
+    query: StateContactsDocument,
+    variables: { stateIso3s: values.stateIso3s },
+    pause: values.stateIso3s.length === 0,
+  });
+  const contactOptions = useMemo(() => {
+    const options = new Map<string, string>();
+    for (const contact of editing?.contacts ?? []) if (values.contactIds.includes(contact.id)) options.set(contact.id, contact.fullName ?? contact.id);
+    for (const { node } of contactData?.contacts.edges ?? []) {
+      const where = [node.position, node.state ? names.name(node.state.iso3, node.state.name) : null].filter(Boolean).join(', ');
+      options.set(node.id, where ? `${node.fullName} — ${where}` : node.fullName);
+    }
+    return [...options].map(([value, label]) => ({ value, label }));
+  }, [contactData, editing, values.contactIds, names]);
+
+  const showError = (error: ErrorLike) => {
+    if (isConflict(error)) {
+      setConflict(error);
+      return;
+    }
+    const problems = formProblems(error, FIELDS as unknown as string[]);
+    setErrors(problems.fields);
+    const others = problems.other.length ? problems.other : Object.keys(problems.fields).length ? [] : [errorMessage(error) ?? ''];
+    setFailure(others);
+  };
+
+  const sendUpdate = (expectedVersion: number) =>
+    update({ id: editing!.id, input: { expectedVersion, ...changedFields(original, values) } }, { additionalTypenames: ['Interaction'] });
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setFailure([]);
+    setConflict(null);
+    const local = localProblems(values, { required: t('common.required'), statesRequired: t('logForm.statesRequired'), followUpBefore: t('logForm.followUpBefore') });
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      if (editing) {
+        if (!Object.keys(changedFields(original, values)).length) return onDone();
+        const result = await sendUpdate(editing.version);
+        if (result.error) return showError(result.error);
+        notifications.show({ message: t('logForm.saved') });
+      } else {
+        const result = await log({ input: logInput(values), idempotencyKey }, { additionalTypenames: ['Interaction'] });
+        if (result.error) return showError(result.error);
+        notifications.show({ message: t('logForm.logged', { subject: result.data?.logInteraction.subject }) });
+      }
+      onDone();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reapply = async () => {
+    setBusy(true);
+    try {
+      const result = await reloadAndReapply(
+        async () => (await client.query(CurrentVersionDocument, { id: editing!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.interaction,
+        (version) => sendUpdate(version),
+      );
+      if (result.error) return showError(result.error);
+      setConflict(null);
+      notifications.show({ message: t('logForm.saved') });
+      onDone();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const doDelete = async () => {
+    setBusy(true);
+    try {
+      const result = await remove({ id: editing!.id, expectedVersion: editing!.version }, { additionalTypenames: ['Interaction'] });
+      if (result.error) {
+        setConfirmDelete(false);
+        return showError(result.error);
+      }
+      notifications.show({ message: t('logForm.deleted') });
+      onDone();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const versions = conflictVersions(conflict);
   return (
-    <Text c="dimmed" data-defaults={defaults.stateIso3s?.join(',') ?? ''}>
-      {t('logInteraction.placeholder')}
-    </Text>
+    <form onSubmit={submit} noValidate aria-label={editing ? t('logForm.editTitle') : t('logInteraction.title')}>
+      <Stack gap="sm">
+        <Group grow align="flex-start">
+          <Select
+            label={t('logForm.type')}
+            data={INTERACTION_TYPES.map((value) => ({ value, label: t(`interactionType.${value}`) }))}
+            value={values.type}
+            allowDeselect={false}
+            onChange={(value) => value && set('type', value as InteractionValues['type'])}
+            error={errors.type}
+            data-autofocus
+          />
+          <TextInput label={t('logForm.date')} type="date" required value={values.occurredOn} onChange={(e) => set('occurredOn', e.currentTarget.value)} error={errors.occurredOn} />
+        </Group>
+        <MultiSelect
+          label={t('logForm.states')}
+          description={t('logForm.statesHelp')}
+          required
+          searchable
+          data={stateOptions}
+          value={values.stateIso3s}
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={({ options }) => options}
+          onChange={(value) => {
+            set('stateIso3s', value);
+            setSearch('');
+          }}
+          nothingFoundMessage={debounced ? t('logForm.noState') : t('logForm.typeToSearch')}
+          error={errors.stateIso3s}
+        />
+        <MultiSelect
+          label={t('logForm.contacts')}
+          description={values.stateIso3s.length ? undefined : t('logForm.contactsHelp')}
+          searchable
+          clearable
+          data={contactOptions}
+          value={values.contactIds}
+          onChange={(value) => set('contactIds', value)}
+          nothingFoundMessage={t('logForm.noContact')}
+          error={errors.contactIds}
+        />
+        <TextInput label={t('logForm.subject')} required value={values.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} />
+        <Textarea label={t('logForm.summary')} minRows={2} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
+        <Textarea label={t('logForm.outcome')} minRows={1} value={values.outcome} onChange={(e) => set('outcome', e.currentTarget.value)} error={errors.outcome} />
+        <TextInput
+          label={t('logForm.followUpOn')}
+          type="date"
+          value={values.followUpOn}
+          onChange={(e) => set('followUpOn', e.currentTarget.value)}
+          error={errors.followUpOn}
+        />
+        {visibilities.length > 1 ? (
+          <Radio.Group
+            label={t('logForm.visibility')}
+            value={values.visibility}
+            onChange={(value) => set('visibility', value as VisibilityValue)}
+            error={errors.visibility}
+          >
+            <Group mt="xs">
+              {visibilities.map((value) => (
+                <Radio key={value} value={value} label={t(`visibility.${value}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+        ) : (
+          <Text size="sm" fw={500}>
+            {t('logForm.visibility')}: {t(`visibility.${values.visibility}`)}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="visibility-sentence">
+          {sentence(values.visibility)}
+        </Text>
+        {failure.filter(Boolean).map((message) => (
+          <Alert key={message} color="red" role="alert">
+            {message}
+          </Alert>
+        ))}
+        {conflict && (
+          <Alert color="orange" role="alert" title={t('errors.conflictShort')}>
+            <Text size="sm">
+              {versions ? t('errors.conflict', { expected: versions.expectedVersion, actual: versions.actualVersion }) : t('errors.conflictShort')}
+            </Text>
+            <Group mt="sm">
+              <Button size="xs" onClick={() => void reapply()} loading={busy}>
+                {t('errors.reloadAndReapply')}
+              </Button>
+              <Button size="xs" variant="default" onClick={onDone}>
+                {t('errors.discard')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {confirmDelete && (
+          <Alert color="red" role="alert" title={t('logForm.confirmDelete')}>
+            <Group mt="xs">
+              <Button size="xs" color="red" onClick={() => void doDelete()} loading={busy}>
+                {t('logForm.delete')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setConfirmDelete(false)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Group justify="space-between" mt="xs">
+          <div>
+            {editing && !confirmDelete && (
+              <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
+                {t('logForm.delete')}
+              </Button>
+            )}
+          </div>
+          <Group>
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy && !conflict}>
+              {editing ? t('common.save') : t('logForm.submit')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
 export function LogInteractionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [defaults, setDefaults] = useState<LogInteractionDefaults | null>(null);
-  const open = useCallback((next?: LogInteractionDefaults) => setDefaults(next ?? {}), []);
+  const [opened, setOpened] = useState(0);
+  const open = useCallback((next?: LogInteractionDefaults) => {
+    setDefaults(next ?? {});
+    setOpened((n) => n + 1);
+  }, []);
   const close = useCallback(() => setDefaults(null), []);
   const value = useMemo(() => ({ open }), [open]);
   return (
     <LogInteractionContext.Provider value={value}>
       {children}
-      <Modal opened={defaults !== null} onClose={close} title={t('logInteraction.title')} size="lg" closeButtonProps={{ 'aria-label': t('logInteraction.close') }}>
-        {defaults && <LogInteractionForm defaults={defaults} onDone={close} />}
+      <Modal
+        lockScroll={false}
+        opened={defaults !== null}
+        onClose={close}
+        title={defaults?.interaction ? t('logForm.editTitle') : t('logInteraction.title')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('logInteraction.close') }}
+      >
+        {defaults && <LogInteractionForm key={opened} defaults={defaults} onDone={close} />}
       </Modal>
     </LogInteractionContext.Provider>
   );

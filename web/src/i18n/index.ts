@@ -1,8 +1,16 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
+import enBase from './en.json';
+import esBase from './es.json';
+import frBase from './fr.json';
+import enPages from './pages/en.json';
+import esPages from './pages/es.json';
+import frPages from './pages/fr.json';
+
+// The pages' messages (targets, State, contacts, logging) live in pages/*.json, beside the shell's.
+const en = { ...enBase, ...enPages };
+const fr = { ...frBase, ...frPages };
+const es = { ...esBase, ...esPages };
 
 /** The coordinators' working languages. */
 export const LANGUAGES = ['en', 'fr', 'es'] as const;

@@ -1,0 +1,111 @@
+import type { Browser } from 'playwright-core';
+import { gql } from '../support/service.js';
+import { createUser, launchBrowser, openPage, PASSWORD, signIn, startWebService, type WebService } from './support/browser.js';
+
+/** Who sees which interaction on a State page, and a stale edit in two tabs. */
+describe('interactions in the browser', () => {
+  let web: WebService;
+  let browser: Browser;
+  const panama = 'coordinator@panama.example';
+  const france = 'coordinator@france.example';
+  const partner = 'partner@icrc.example';
+  let panamaToken: string;
+
+  async function tokenOf(email: string): Promise<string> {
+    const result = await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: PASSWORD });
+    return result.data!.login.token as string;
+  }
+
+  async function logAs(token: string, subject: string, visibility: string): Promise<{ id: string; version: number }> {
+    const data = await web.gql(
+      'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id version } }',
+      { input: { type: 'BILATERAL_MEETING', occurredOn: '2026-11-20', stateIso3s: ['KIR'], subject, visibility } },
+      token,
+    );
+    return data.logInteraction;
+  }
+
+  beforeAll(async () => {
+    [web, browser] = await Promise.all([startWebService(), launchBrowser()]);
+    await createUser(web, 'Panama', 'COORDINATOR', panama);
+    await createUser(web, 'France', 'COORDINATOR', france);
+    await createUser(web, 'ICRC', 'PARTNER', partner);
+    panamaToken = await tokenOf(panama);
+    await logAs(panamaToken, 'Panama only: internal debrief', 'ORGANIZATION');
+    await logAs(panamaToken, 'Coordinators: meeting in Geneva', 'COORDINATORS');
+    await logAs(panamaToken, 'Shared: joint visit with the Coalition', 'SHARED');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  const subjects = (page: import('playwright-core').Page) => page.locator('section[aria-labelledby="timeline-title"] ol.timeline > li').allTextContents();
+
+  it("hides an ORGANIZATION interaction from another organization's coordinator, and all but SHARED ones from a partner", async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await signIn(page, web.url, france, PASSWORD, '/states/KIR');
+    const timeline = page.locator('section[aria-labelledby="timeline-title"]');
+    await timeline.getByText('Shared: joint visit with the Coalition').waitFor();
+    await timeline.getByText('Coordinators: meeting in Geneva').waitFor();
+    expect((await subjects(page)).join('\n')).not.toContain('Panama only');
+    // Panama's interactions are not France's to edit.
+    expect(await timeline.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    await context.close();
+
+    const partnerContext = await browser.newContext();
+    const other = await openPage(partnerContext);
+    await signIn(other.page, web.url, partner, PASSWORD, '/states/KIR');
+    const partnerTimeline = other.page.locator('section[aria-labelledby="timeline-title"]');
+    await partnerTimeline.getByText('Shared: joint visit with the Coalition').waitFor();
+    const seen = (await subjects(other.page)).join('\n');
+    expect(seen).not.toContain('Panama only');
+    expect(seen).not.toContain('Coordinators: meeting in Geneva');
+    // A partner is offered nothing it would be refused.
+    await other.page.getByRole('heading', { name: 'Ratification stage' }).waitFor();
+    expect(await other.page.getByRole('button', { name: 'Set stage' }).count()).toBe(0);
+    expect(await other.page.getByRole('button', { name: 'Record an obstacle' }).count()).toBe(0);
+    // Its own interactions are always shared: no other choice is offered.
+    await other.page.getByRole('button', { name: 'Log an interaction with Kiribati' }).click();
+    const dialog = other.page.getByRole('dialog', { name: 'Log an interaction' });
+    await dialog.getByText('Coordinators, administrators and partners (such as the Coalition and the ICRC) will see it.').waitFor();
+    expect(await dialog.getByRole('radio').count()).toBe(0);
+    expect(problems).toEqual([]);
+    expect(other.problems).toEqual([]);
+    await partnerContext.close();
+  });
+
+  it('shows a stale edit in a second tab as a conflict, and re-applies it on the current version', async () => {
+    const { id } = await logAs(panamaToken, 'Letter to the Minister', 'ORGANIZATION');
+    const context = await browser.newContext();
+    const one = await openPage(context);
+    await signIn(one.page, web.url, panama, PASSWORD, '/states/KIR');
+    const two = await openPage(context);
+    await two.page.goto(`${web.url}/states/KIR`);
+    for (const { page } of [one, two]) {
+      await page.getByRole('button', { name: 'Edit “Letter to the Minister”' }).click();
+      await page.getByRole('dialog', { name: 'Edit the interaction' }).waitFor();
+    }
+    // The first tab changes the subject.
+    const first = one.page.getByRole('dialog', { name: 'Edit the interaction' });
+    await first.getByRole('textbox', { name: 'Subject' }).fill('Letter to the Minister of Foreign Affairs');
+    await first.getByRole('button', { name: 'Save' }).click();
+    await first.waitFor({ state: 'detached' });
+    // The second, opened on the old version, changes the outcome.
+    const second = two.page.getByRole('dialog', { name: 'Edit the interaction' });
+    await second.getByRole('textbox', { name: 'Outcome' }).fill('Reply promised before the Meeting of States Parties');
+    await second.getByRole('button', { name: 'Save' }).click();
+    const alert = second.getByRole('alert').filter({ hasText: 'Someone else changed this item while you were editing it' });
+    await alert.waitFor();
+    await alert.getByText('you had version 1, it is now version 2').waitFor();
+    await alert.getByRole('button', { name: 'Reload and re-apply my change' }).click();
+    await second.waitFor({ state: 'detached' });
+    const stored = await web.gql('query($id: ID!) { interaction(id: $id) { subject outcome version } }', { id }, panamaToken);
+    expect(stored.interaction).toEqual({ subject: 'Letter to the Minister of Foreign Affairs', outcome: 'Reply promised before the Meeting of States Parties', version: 3 });
+    expect(one.problems).toEqual([]);
+    expect(two.problems).toEqual([]);
+    await context.close();
+  });
+});
