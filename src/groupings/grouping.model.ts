@@ -1,3 +1,4 @@
+import type { State } from '../states/state.model.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars.js';
 
@@ -15,8 +16,8 @@ export class Grouping {
 
   createdById: string | null;
 
-  /** A target list as a mandate had it when it was handed over: its States then (see MandatesRepository.groupingsOf). */
-  frozenStateIso3s?: string[];
+  /** A target list as a mandate had it when it was handed over: its States then, by name (see MandatesRepository.groupingsOf). */
+  frozenStates?: State[];
 
   @Field(() => Int)
   version: number;

@@ -50,10 +50,7 @@ export class GroupingsResolver {
 
   @ResolveField(() => [State], { description: 'By name' })
   async states(grouping: Grouping, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
-    if (grouping.frozenStateIso3s) {
-      const states = (await loaders.state.loadMany(grouping.frozenStateIso3s)).filter((s): s is State => !!s && !(s instanceof Error));
-      return states.sort((a, b) => a.name.localeCompare(b.name) || a.iso3.localeCompare(b.iso3));
-    }
+    if (grouping.frozenStates) return grouping.frozenStates;
     return loaders.statesByGrouping.load(grouping.id);
   }
 

@@ -6,6 +6,8 @@ import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Grouping } from '../groupings/grouping.model.js';
+import type { State } from '../states/state.model.js';
+import { STATE_COLUMNS } from '../states/states.repository.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
 import { visibleTo } from '../interactions/visibility.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
@@ -344,7 +346,7 @@ export class MandatesRepository {
 
   /**
    * Target lists of mandates; only those taken over at the hand-over when `carried`. A mandate that
-   * was handed over lists them as they were then (with their States then, `frozenStateIso3s`).
+   * was handed over lists them as they were then (with their States then, `frozenStates`).
    */
   async groupingsOf(mandateIds: readonly string[], carried = false): Promise<Keyed<Grouping>[]> {
     if (carried) {
@@ -354,19 +356,22 @@ export class MandatesRepository {
         [mandateIds],
       );
     }
-    const rows: (Keyed<Grouping> & { frozenStateIso3s: string[] | null })[] = await this.db.query(
+    // A list as it was handed over carries its States then, read along (not by a loader in a later tick).
+    const rows: (Keyed<Grouping> & { frozenStates: State[] | null })[] = await this.db.query(
       `SELECT * FROM (
-         SELECT m.id AS "__key", ${GROUPING_COLUMNS}, NULL::jsonb AS "frozenStateIso3s" FROM mandates m JOIN groupings g ON g.id = ANY(m.grouping_ids)
+         SELECT m.id AS "__key", ${GROUPING_COLUMNS}, NULL::json AS "frozenStates" FROM mandates m JOIN groupings g ON g.id = ANY(m.grouping_ids)
          WHERE m.id = ANY($1::uuid[]) AND m.target_lists_at_hand_over IS NULL
          UNION ALL
-         SELECT m.id, (s->>'id')::uuid, s->>'name', s->>'description', (s->>'createdById')::uuid, (s->>'version')::int,
-           (s->>'createdAt')::timestamptz, (s->>'updatedAt')::timestamptz, s->'stateIso3s'
-         FROM mandates m CROSS JOIN LATERAL jsonb_array_elements(m.target_lists_at_hand_over) s
+         SELECT m.id, (snap->>'id')::uuid, snap->>'name', snap->>'description', (snap->>'createdById')::uuid, (snap->>'version')::int,
+           (snap->>'createdAt')::timestamptz, (snap->>'updatedAt')::timestamptz,
+           coalesce((SELECT json_agg(x ORDER BY x.name, x.iso3) FROM (SELECT ${STATE_COLUMNS} FROM states s
+                     WHERE s.iso3 IN (SELECT jsonb_array_elements_text(snap->'stateIso3s'))) x), '[]')
+         FROM mandates m CROSS JOIN LATERAL jsonb_array_elements(m.target_lists_at_hand_over) snap
          WHERE m.id = ANY($1::uuid[])) g
        ORDER BY lower(g.name), g.id`,
       [mandateIds],
     );
-    return rows.map(({ frozenStateIso3s, ...row }) => (frozenStateIso3s ? { ...row, frozenStateIso3s } : row));
+    return rows.map(({ frozenStates, ...row }) => (frozenStates ? { ...row, frozenStates } : row));
   }
 
   /**
