@@ -326,17 +326,17 @@ async function generate(client, { interactions: N, seed, audit }) {
     steps,
     client,
     'stage_changes',
-    `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_at, changed_by, note)
-     SELECT bench_gen.uid(4, s.j * 10 + t), s.iso3,
+    `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_at, changed_by, note, effective_on)
+     SELECT g.*, (g.changed_at AT TIME ZONE 'UTC')::date FROM (SELECT bench_gen.uid(4, s.j * 10 + t), s.iso3,
        (ARRAY['NOT_ENGAGED', 'ENGAGED', 'SUPPORTIVE', 'DOMESTIC_PROCESS']::ratification_stage[])[t],
        CASE WHEN t = s.moves AND bench_gen.r(s.j, 302) < 0.1 THEN 'DECLINED'
             ELSE (ARRAY['ENGAGED', 'SUPPORTIVE', 'DOMESTIC_PROCESS', 'APPROVED']::ratification_stage[])[t] END,
-       (DATE '2012-01-01' + (t - 1) * 900 + floor(bench_gen.r(s.j * 10 + t, 303) * 800)::int + TIME '15:00')::timestamp AT TIME ZONE 'UTC',
+       (DATE '2012-01-01' + (t - 1) * 900 + floor(bench_gen.r(s.j * 10 + t, 303) * 800)::int + TIME '15:00')::timestamp AT TIME ZONE 'UTC' AS changed_at,
        bench_gen.pick((SELECT ids FROM bench_gen.coordinators), s.j * 10 + t, 304),
        CASE WHEN bench_gen.r(s.j * 10 + t, 305) < 0.5 THEN 'Assessment after the latest bilateral meeting' END
      FROM (SELECT iso3, row_number() OVER (ORDER BY iso3) AS j, floor(bench_gen.r(row_number() OVER (ORDER BY iso3), 301) * 5)::int AS moves
            FROM states WHERE ratification_stage = 'NOT_ENGAGED') s
-     CROSS JOIN LATERAL generate_series(1, s.moves) t`,
+     CROSS JOIN LATERAL generate_series(1, s.moves) t) g`,
   );
   await step(
     steps,
