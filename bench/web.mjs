@@ -5,13 +5,10 @@
 // Against a running service: `node bench/web.mjs --url http://localhost:3000 --email E --password P`
 // (e.g. on the 100,000-interaction benchmark database); without --url it starts the built service
 // (dist/ratify.mjs) on a fresh embedded database in a temporary folder.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium, serviceFor } from '../scripts/lib/web-service.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -23,39 +20,8 @@ const { values: options } = parseArgs({
   },
 });
 
-async function startService() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ratify-web-bench-'));
-  const child = spawn(process.execPath, ['dist/ratify.mjs'], {
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_EMAIL: options.email, ADMIN_PASSWORD: options.password },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const url = await new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      text += chunk;
-      const match = text.match(/GraphQL at (http:\/\/[^\s/]+)\/graphql/);
-      if (match) resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the service exited (${code}): ${text}`)));
-  });
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const service = options.url ? { url: options.url.replace(/\/$/, ''), stop: async () => undefined } : await startService();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-});
+const service = await serviceFor({ url: options.url, email: options.email, password: options.password, name: 'web-bench' });
+const browser = await launchChromium();
 
 /** Signs in from the sign-in page; resolves with the ms until the dashboard is complete. */
 async function signInToDashboard(page) {

@@ -2,12 +2,10 @@
 // stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png and state.png.
 // Against a running service: `node scripts/screenshots.mjs --url http://localhost:3000 --email E --password P`;
 // without --url it starts the built service (dist/ratify.mjs) on a fresh embedded database.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium, serviceFor } from './lib/web-service.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -19,39 +17,8 @@ const { values: options } = parseArgs({
   },
 });
 
-async function startService() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ratify-screenshots-'));
-  const child = spawn(process.execPath, ['dist/ratify.mjs'], {
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_EMAIL: options.email, ADMIN_PASSWORD: options.password },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const url = await new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      text += chunk;
-      const match = text.match(/GraphQL at (http:\/\/[^\s/]+)\/graphql/);
-      if (match) resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the service exited (${code}): ${text}`)));
-  });
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const service = options.url ? { url: options.url.replace(/\/$/, ''), stop: async () => undefined } : await startService();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-});
+const service = await serviceFor({ url: options.url, email: options.email, password: options.password, name: 'screenshots' });
+const browser = await launchChromium();
 mkdirSync(options.out, { recursive: true });
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1, locale: options.language });
