@@ -208,6 +208,23 @@ function normalize({ storedSummary: _stored, mandateId: _mandate, ...row }: Acti
 export class ActivityRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** When the user last read the feed, or null. */
+  async readAt(userId: string): Promise<Date | null> {
+    const rows = await this.db.query(`SELECT read_at AS "readAt" FROM activity_reads WHERE user_id = $1`, [userId]);
+    return rows[0]?.readAt ?? null;
+  }
+
+  /** Marks the feed read up to `upTo` (now at the latest, now when absent); never moves it back. Returns the mark. */
+  async markRead(userId: string, upTo: Date | null): Promise<Date> {
+    const rows = await this.db.query(
+      `INSERT INTO activity_reads (user_id, read_at) VALUES ($1, least(coalesce($2::timestamptz, now()), now()))
+       ON CONFLICT (user_id) DO UPDATE SET read_at = greatest(activity_reads.read_at, EXCLUDED.read_at)
+       RETURNING read_at AS "readAt"`,
+      [userId, upTo],
+    );
+    return rows[0].readAt;
+  }
+
   /**
    * Records an event inside the caller's transaction, naming its States in the summary. With an
    * interaction or a subject, the summary is kept as the event's template, and the text as written

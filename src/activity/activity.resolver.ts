@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ArgsType, Field, Info, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Info, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { Viewer } from '../auth/viewer.js';
@@ -11,6 +11,7 @@ import type { InteractionRow } from '../interactions/interactions.repository.js'
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { User } from '../users/user.model.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
 import { ActivityConnection, ActivityEvent, ActivityFilter } from './activity.model.js';
 import type { ActivityEventRow, FeedEventRow } from './activity.repository.js';
 import { ActivityService } from './activity.service.js';
@@ -45,6 +46,24 @@ export class ActivityResolver {
     @RequestLoaders() loaders: Loaders,
   ): Promise<Connection<FeedEventRow>> {
     return this.service.feed(viewer, args.filter, args, info, loaders);
+  }
+
+  @Query(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When you last read the activity feed (markActivityRead): newer entries are unread. Null before the first time',
+  })
+  activityReadAt(@CurrentViewer() viewer: Viewer): Promise<Date | null> {
+    return this.service.readAt(viewer);
+  }
+
+  @Mutation(() => DateTimeScalar, {
+    description: 'Marks the activity feed read up to an instant (the newest entry you were shown; default and at most now); it never moves back. Returns the new mark',
+  })
+  markActivityRead(
+    @CurrentViewer() viewer: Viewer,
+    @Args('upTo', { type: () => DateTimeScalar, nullable: true }) upTo?: Date | null,
+  ): Promise<Date> {
+    return this.service.markRead(viewer, upTo);
   }
 
   @Subscription(() => ActivityEvent, {

@@ -70,6 +70,16 @@ export class ActivityService {
     return toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]);
   }
 
+  /** When the viewer last read the feed (null before the first time). */
+  readAt(viewer: Viewer): Promise<Date | null> {
+    return this.activity.readAt(viewer.id);
+  }
+
+  /** Marks the feed read up to `upTo` (the newest entry the viewer was shown; default now). */
+  markRead(viewer: Viewer, upTo?: Date | null): Promise<Date> {
+    return this.activity.markRead(viewer.id, upTo ?? null);
+  }
+
   /**
    * New events this viewer may see and that pass the filter, as they happen, on any instance.
    * If the link to the other instances is lost, the stream ends with an error, so the client

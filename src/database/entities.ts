@@ -1,4 +1,5 @@
 import { ActivityEventEntity } from '../activity/activity-event.entity.js';
+import { ActivityReadEntity } from '../activity/activity-read.entity.js';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
@@ -49,6 +50,7 @@ export const ENTITIES = [
   GroupingStateEntity,
   ObstacleEntity,
   ActivityEventEntity,
+  ActivityReadEntity,
   AuditEntryEntity,
   LetterCampaignEntity,
   CampaignLetterEntity,
