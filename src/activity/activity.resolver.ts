@@ -45,7 +45,7 @@ export class ActivityResolver {
     @Info() info: GraphQLResolveInfo,
     @RequestLoaders() loaders: Loaders,
   ): Promise<Connection<FeedEventRow>> {
-    return this.service.feed(viewer, args.filter, args, info, loaders);
+    return this.service.feed(viewer, args.filter ?? undefined, args, info, loaders);
   }
 
   @Query(() => DateTimeScalar, {
@@ -75,7 +75,7 @@ export class ActivityResolver {
     },
   })
   activityAdded(@CurrentViewer() viewer: Viewer, @Args() args: ActivityAddedArgs): AsyncIterableIterator<ActivityEventRow> {
-    return this.service.live(viewer, args.filter);
+    return this.service.live(viewer, args.filter ?? undefined);
   }
 
   @ResolveField(() => User, { nullable: true })

@@ -1,5 +1,6 @@
 import { codes, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
+import { subscribe } from '../support/subscriptions.js';
 
 const READ_AT = '{ activityReadAt }';
 const MARK = 'mutation($upTo: DateTime) { markActivityRead(upTo: $upTo) }';
@@ -9,7 +10,7 @@ describe('when each user last read the activity feed', () => {
   let cast: Cast;
 
   beforeAll(async () => {
-    t = await startTestApp({ IMPORT_ON_START: 'false' });
+    t = await startTestApp();
     cast = await createCast(t);
   });
 
@@ -46,6 +47,24 @@ describe('when each user last read the activity feed', () => {
     const audit = await t.gql(`query($id: String) { auditLog(filter: { entity: "users", entityId: $id }) { edges { node { action } } } }`, { id: cast.france.id }, cast.admin.token);
     expect(audit.errors).toBeUndefined();
     expect(audit.data.auditLog.edges.map((e: { node: { action: string } }) => e.node.action)).not.toContain('markActivityRead');
+  });
+
+  it('takes an explicit null filter as no filter, in the feed and live, and a writer is not disturbed by it', async () => {
+    const feed = await t.gql('query($filter: ActivityFilter) { activityFeed(filter: $filter, first: 5) { totalCount } }', { filter: null }, cast.partner.token);
+    expect(feed.errors).toBeUndefined();
+    const live = await subscribe(t.url, cast.partner.token, 'subscription($filter: ActivityFilter) { activityAdded(filter: $filter) { summary } }', { filter: null });
+    try {
+      const logged = await t.gql(
+        'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+        { input: { type: 'LETTER', occurredOn: '2026-11-20', stateIso3s: ['KIR'], subject: 'Shared letter', visibility: 'SHARED' } },
+        cast.france.token,
+      );
+      expect(logged.errors).toBeUndefined();
+      const [event] = await live.waitFor(1);
+      expect(event.data.activityAdded.summary).toContain('Shared letter');
+    } finally {
+      await live.close();
+    }
   });
 
   it('needs a signed-in user', async () => {

@@ -19,6 +19,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const TargetsPage = lazy(() => import('./pages/TargetsPage'));
 const StatePage = lazy(() => import('./pages/StatePage'));
 const ContactsPage = lazy(() => import('./pages/ContactsPage'));
+const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -44,6 +45,13 @@ async function revoke(token: string): Promise<void> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: 'mutation Logout { logout }' }),
   }).catch(() => undefined);
+}
+
+/** The home page: partners' is the activity they may see; coordinators' and admins' the dashboard. */
+function HomePage() {
+  const { viewer } = useSession();
+  if (!viewer) return <PageLoader />;
+  return viewer.role === 'PARTNER' ? <ActivityPage /> : <DashboardPage />;
 }
 
 /** Signed-in pages: without a session, the sign-in page, which comes back here afterwards. */
@@ -132,7 +140,8 @@ export function App() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route element={<RequireSession />}>
-              <Route index element={<DashboardPage />} />
+              <Route index element={<HomePage />} />
+              <Route path="activity" element={<ActivityPage />} />
               <Route path="targets" element={<TargetsPage />} />
               <Route path="states" element={<StatePage />} />
               <Route path="states/:iso3" element={<StatePage />} />

@@ -67,6 +67,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/targets', label: t('nav.targets') },
     { to: '/states', label: t('nav.states') },
     { to: '/contacts', label: t('nav.contacts') },
+    { to: '/activity', label: t('navMore.activity') },
   ];
   return (
     <LogInteractionProvider>

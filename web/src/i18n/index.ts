@@ -6,11 +6,15 @@ import frBase from './fr.json';
 import enPages from './pages/en.json';
 import esPages from './pages/es.json';
 import frPages from './pages/fr.json';
+import enWorkspace from './workspace/en.json';
+import esWorkspace from './workspace/es.json';
+import frWorkspace from './workspace/fr.json';
 
-// The pages' messages (targets, State, contacts, logging) live in pages/*.json, beside the shell's.
-const en = { ...enBase, ...enPages };
-const fr = { ...frBase, ...frPages };
-const es = { ...esBase, ...esPages };
+// The pages' messages (targets, State, contacts, logging) live in pages/*.json, beside the shell's;
+// those of the activity, administration and notifications in workspace/*.json.
+const en = { ...enBase, ...enPages, ...enWorkspace };
+const fr = { ...frBase, ...frPages, ...frWorkspace };
+const es = { ...esBase, ...esPages, ...esWorkspace };
 
 /** The coordinators' working languages. */
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
