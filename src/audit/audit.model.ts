@@ -56,6 +56,10 @@ export class AuditFilter {
   @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   since?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only changes before this instant' })
+  @IsOptional()
+  before?: Date;
 }
 
 @ArgsType()

@@ -21,6 +21,7 @@ export class AuditRepository {
     if (filter.entityId) where.push(`a.entity_id = ${p.add(filter.entityId)}`);
     if (filter.actorId) where.push(`a.actor_id = ${p.add(filter.actorId)}::uuid`);
     if (filter.since) where.push(`a.at >= ${p.add(filter.since)}`);
+    if (filter.before) where.push(`a.at < ${p.add(filter.before)}`);
     const filtered = `SELECT ${COLUMNS} FROM audit_entries a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `(at, id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
     const rows = await this.db.query(pagedSql(filtered, cursor, 'at DESC, id DESC', page), p.values);

@@ -20,6 +20,7 @@ const TargetsPage = lazy(() => import('./pages/TargetsPage'));
 const StatePage = lazy(() => import('./pages/StatePage'));
 const ContactsPage = lazy(() => import('./pages/ContactsPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
+const AdminPage = lazy(() => import('./pages/AdminPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -142,6 +143,7 @@ export function App() {
             <Route element={<RequireSession />}>
               <Route index element={<HomePage />} />
               <Route path="activity" element={<ActivityPage />} />
+              <Route path="admin" element={<AdminPage />} />
               <Route path="targets" element={<TargetsPage />} />
               <Route path="states" element={<StatePage />} />
               <Route path="states/:iso3" element={<StatePage />} />

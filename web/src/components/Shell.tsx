@@ -3,9 +3,10 @@ import { useHotkeys } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
-import { useSession } from '../lib/SessionContext';
+import { useCan, useSession } from '../lib/SessionContext';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { LogInteractionProvider, useLogInteraction } from './LogInteraction';
+import { NotificationsBell } from './NotificationsBell';
 
 /** The shortcut that opens "Log an interaction" from any page. */
 export const LOG_SHORTCUT = 'mod+shift+L';
@@ -62,12 +63,14 @@ function UserMenu() {
 /** The signed-in pages' frame: navigation, "Log an interaction", language, the user's menu. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const can = useCan();
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/targets', label: t('nav.targets') },
     { to: '/states', label: t('nav.states') },
     { to: '/contacts', label: t('nav.contacts') },
     { to: '/activity', label: t('navMore.activity') },
+    ...(can.admin ? [{ to: '/admin', label: t('navMore.admin') }] : []),
   ];
   return (
     <LogInteractionProvider>
@@ -87,6 +90,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </nav>
         <div className="shell-tools">
           <LogButton />
+          <NotificationsBell />
           <LanguageSwitcher />
           <UserMenu />
         </div>
