@@ -82,8 +82,10 @@ export function NotificationsBell() {
   // Read again on each page change (visiting the activity page moves the last visit), and when something new arrives.
   useEffect(() => refetch({ requestPolicy: 'network-only' }), [location.pathname, refetch]);
   useEffect(() => {
-    if (live) refetchActivity({ requestPolicy: 'network-only' });
-  }, [live, refetchActivity]);
+    if (!live) return;
+    refetch({ requestPolicy: 'network-only' });
+    refetchActivity({ requestPolicy: 'network-only' });
+  }, [live, refetch, refetchActivity]);
   const due = (data?.followUps.edges ?? []).map((e) => e.node).filter((n) => n.author.id === viewer?.id);
   const replies = (activity?.replies.edges ?? [])
     .map((e) => e.node)

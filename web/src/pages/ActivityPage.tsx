@@ -190,7 +190,7 @@ function EntryItem({ entry, unread }: { entry: Entry; unread: boolean }) {
 }
 
 /** The feed for one set of filters: the pages read, then what arrives live; unread since `readAt`. */
-function Feed({ filters, readAt, onShown }: { filters: ActivityFilters; readAt: string | null; onShown(upTo: string): void }) {
+function Feed({ filters, readAt, onShown }: { filters: ActivityFilters; readAt: string | null; onShown(upTo: string | undefined): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [count, setCount] = useState(PAGE);
@@ -204,7 +204,7 @@ function Feed({ filters, readAt, onShown }: { filters: ActivityFilters; readAt: 
   const unread = entries.filter((entry) => isUnread(entry, readAt)).length;
   const newest = newestAt(entries);
   useEffect(() => {
-    if (newest && data) onShown(newest);
+    if (data) onShown(newest);
   }, [newest, data, onShown]);
   return (
     <>
@@ -257,10 +257,19 @@ export default function ActivityPage() {
   const [, markRead] = useMutation(MarkActivityReadDocument);
   const marked = useRef<string | null>(null);
   const unfiltered = Object.keys(filters).length === 0;
-  // What the unfiltered feed has shown is read; a filtered view does not mark what it hides.
+  // What the unfiltered feed has shown is read (an empty feed: up to now); a filtered view does not
+  // mark what it hides.
   const onShown = useCallback(
-    (upTo: string) => {
-      if (!unfiltered || (marked.current && Date.parse(marked.current) >= Date.parse(upTo))) return;
+    (upTo: string | undefined) => {
+      if (!unfiltered) return;
+      if (upTo === undefined) {
+        if (marked.current === null) {
+          marked.current = '';
+          void markRead({});
+        }
+        return;
+      }
+      if (marked.current && Date.parse(marked.current) >= Date.parse(upTo)) return;
       marked.current = upTo;
       void markRead({ upTo });
     },
