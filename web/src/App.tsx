@@ -21,6 +21,7 @@ const StatePage = lazy(() => import('./pages/StatePage'));
 const ContactsPage = lazy(() => import('./pages/ContactsPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -144,6 +145,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="activity" element={<ActivityPage />} />
               <Route path="admin" element={<AdminPage />} />
+              <Route path="import" element={<ImportPage />} />
               <Route path="targets" element={<TargetsPage />} />
               <Route path="states" element={<StatePage />} />
               <Route path="states/:iso3" element={<StatePage />} />
