@@ -1,5 +1,5 @@
 // The README's screenshots, taken from the running application in Debian's Chromium so that they
-// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png and state.png.
+// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png, state.png and activity.png.
 // Against a running service: `node scripts/screenshots.mjs --url http://localhost:3000 --email E --password P`;
 // without --url it starts the built service (dist/ratify.mjs) on a fresh embedded database.
 import { mkdirSync } from 'node:fs';
@@ -43,7 +43,31 @@ try {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(options.out, `${name}.png`), fullPage: true });
   }
-  console.log(`wrote ${pages.length + 1} screenshots to ${options.out}/`);
+  // The activity page, with a few shared letters logged first on the fresh database (never on a
+  // service given with --url: its data is left alone, and its feed shown as it is).
+  if (!options.url) {
+    const token = await page.evaluate(() => localStorage.getItem('ratify.token'));
+    const letters = [
+      ['TUV', '2026-11-03', 'Letter to the Permanent Representative of Tuvalu on joining the CCM'],
+      ['TON', '2026-11-04', 'Letter to the Deputy Permanent Representative of Tonga'],
+      ['PNG', '2026-11-05', 'Letter to the Ministry of Foreign Affairs of Papua New Guinea'],
+    ];
+    for (const [iso3, occurredOn, subject] of letters) {
+      await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+          variables: { input: { type: 'LETTER', occurredOn, stateIso3s: [iso3], subject, visibility: 'SHARED' } },
+        }),
+      });
+    }
+  }
+  await page.goto(`${service.url}/activity`);
+  await page.locator('main h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(options.out, 'activity.png'), fullPage: true });
+  console.log(`wrote ${pages.length + 2} screenshots to ${options.out}/`);
 } finally {
   await browser.close();
   await service.stop();

@@ -97,7 +97,10 @@ export function NotificationsBell() {
     <Popover position="bottom-end" width={340} shadow="md" trapFocus>
       <Popover.Target>
         <Button variant="default" size="sm" aria-label={t('bell.label', { count: total })} data-testid="bell">
-          <span aria-hidden>🔔</span>
+          <svg aria-hidden width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+            <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+          </svg>
           {total > 0 && (
             <span aria-hidden className="bell-count">
               {total > 99 ? '99+' : total}
