@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
 import { useSession } from '../lib/SessionContext';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { LogInteractionProvider, useLogInteraction } from './LogInteraction';
+import { LogInteractionProvider, useLogInteraction } from './LogInteractionContext';
 
 /** The shortcut that opens "Log an interaction" from any page. */
 export const LOG_SHORTCUT = 'mod+shift+L';

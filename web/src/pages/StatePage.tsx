@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
-import { useLogInteraction } from '../components/LogInteraction';
+import { useLogInteraction } from '../components/LogInteractionContext';
 import { graphql } from '../gql';
 import type { StatePageQuery } from '../gql/graphql';
 import { reloadAndReapply } from '../lib/conflict';
