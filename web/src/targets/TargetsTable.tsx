@@ -20,6 +20,8 @@ interface RowProps {
 interface RowLabels {
   status: Record<string, string>;
   stage: Record<string, string>;
+  /** M49 sub-regions by their English name. */
+  region: Record<string, string>;
   never: string;
   reasons: string;
   reasonsFor: (name: string) => string;
@@ -36,7 +38,7 @@ const TargetRow = memo(function TargetRow({ target, name, expanded, onToggle, la
         <th scope="row">
           <Link to={`/states/${state.iso3}`}>{name}</Link>
         </th>
-        <td>{state.subregion ?? ''}</td>
+        <td>{state.subregion ? (labels.region[state.subregion] ?? state.subregion) : ''}</td>
         <td>{labels.status[state.treatyStatus] ?? state.treatyStatus}</td>
         <td>{labels.stage[state.ratificationStage] ?? state.ratificationStage}</td>
         <td className="num">{format.percent(state.votingRecord.yesShare)}</td>
@@ -93,6 +95,7 @@ export function TargetsTable({ targets, caption }: { targets: TargetNode[]; capt
     () => ({
       status: t('treatyStatus', { returnObjects: true }) as Record<string, string>,
       stage: t('stage', { returnObjects: true }) as Record<string, string>,
+      region: t('region', { returnObjects: true }) as Record<string, string>,
       never: t('targets.never'),
       reasons: t('targets.reasons'),
       reasonsFor: (name: string) => t('targets.reasonsFor', { name }),
