@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { TargetsQuery } from '../gql/graphql';
 import { useFormat } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
+import { reasonText } from './reasons';
 
 export type TargetNode = TargetsQuery['targets']['edges'][number]['node'];
 
@@ -25,6 +26,8 @@ interface RowLabels {
   never: string;
   reasons: string;
   reasonsFor: (name: string) => string;
+  /** A reason of the score in the interface's language. */
+  reason: (target: TargetNode, reason: TargetNode['reasons'][number]) => string;
 }
 
 /** One State: plain cells (85 rows render in a few milliseconds), its reasons only when expanded. */
@@ -65,7 +68,7 @@ const TargetRow = memo(function TargetRow({ target, name, expanded, onToggle, la
             <ul>
               {target.reasons.map((reason) => (
                 <li key={reason.factor}>
-                  <strong>{format.signed(reason.points)}</strong> {reason.detail}
+                  <strong>{format.signed(reason.points)}</strong> {labels.reason(target, reason)}
                 </li>
               ))}
             </ul>
@@ -99,8 +102,9 @@ export function TargetsTable({ targets, caption }: { targets: TargetNode[]; capt
       never: t('targets.never'),
       reasons: t('targets.reasons'),
       reasonsFor: (name: string) => t('targets.reasonsFor', { name }),
+      reason: (target, reason) => reasonText(t, format, target, reason),
     }),
-    [t],
+    [t, format],
   );
   // Marks how long the rows take to appear once the data is there (read by the benchmark script).
   useMemo(() => globalThis.performance?.mark?.('targets:data'), [targets]);
