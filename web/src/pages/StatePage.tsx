@@ -11,6 +11,7 @@ import type { StatePageQuery } from '../gql/graphql';
 import { reloadAndReapply } from '../lib/conflict';
 import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
 import { useFormat } from '../lib/format';
+import { regionName } from '../lib/regions';
 import { canEditInteraction } from '../lib/permissions';
 import { useCan, useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
@@ -480,7 +481,7 @@ function StateDetail({ iso3 }: { iso3: string }) {
         <div>
           <Title order={1}>{name}</Title>
           <Text c="dimmed">
-            {[state.iso3, state.regionalGroup ? t(`regionalGroup.${state.regionalGroup}`) : null, state.subregion, state.intermediateRegion].filter(Boolean).join(' · ')}
+            {[state.iso3, state.regionalGroup ? t(`regionalGroup.${state.regionalGroup}`) : null, regionName(t, state.subregion), regionName(t, state.intermediateRegion)].filter(Boolean).join(' · ')}
             {state.lastInteractionOn ? ` · ${t('statePage.lastContact', { date: format.date(state.lastInteractionOn) })}` : ''}
           </Text>
         </div>
@@ -553,7 +554,7 @@ function StatesList() {
                     <Link to={`/states/${node.iso3}`}>{names.name(node.iso3, node.name)}</Link>
                   </th>
                   <td>{node.regionalGroup ? t(`regionalGroup.${node.regionalGroup}`) : ''}</td>
-                  <td>{node.subregion ?? ''}</td>
+                  <td>{regionName(t, node.subregion)}</td>
                   <td>{t(`treatyStatus.${node.treatyStatus}`)}</td>
                   <td>{t(`stage.${node.ratificationStage}`)}</td>
                 </tr>

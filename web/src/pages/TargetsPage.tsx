@@ -40,8 +40,14 @@ const TargetsDocument = graphql(`
             subregion
             treatyStatus
             ratificationStage
+            signatureDate
+            withdrawalDate
             votingRecord {
               yesShare
+              yes
+              total
+              consecutiveYes
+              lastChoice
             }
           }
         }
