@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { gql } from '../support/service.js';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import { stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
 declare const document: {
@@ -35,25 +36,25 @@ describe('journeys in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/');
-    await page.getByText('Nothing yet.').waitFor();
+    await page.getByText(t('dashboard.noActivity')).waitFor();
     await page.locator('svg.world-map [data-iso3="KIR"]').click();
     await page.waitForURL(`${web.url}/states/KIR`);
-    await page.getByRole('heading', { level: 1, name: 'Kiribati' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: stateName('KIR') }).waitFor();
 
-    await page.getByRole('button', { name: 'Log an interaction with Kiribati' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
-    await dialog.getByText('Kiribati (KIR)').waitFor();
-    await dialog.getByRole('textbox', { name: 'Subject' }).fill('Letter to the Minister of Foreign Affairs of Kiribati');
-    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await page.getByRole('button', { name: t('statePage.logHere', { name: stateName('KIR') }) }).click();
+    const dialog = page.getByRole('dialog', { name: t('logInteraction.title') });
+    await dialog.getByText(`${stateName('KIR')} (KIR)`).waitFor();
+    await dialog.getByRole('textbox', { name: t('logForm.subject') }).fill('Letter to the Minister of Foreign Affairs of Kiribati');
+    await dialog.getByRole('button', { name: t('logForm.submit') }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('section[aria-labelledby="timeline-title"]').getByText('Letter to the Minister of Foreign Affairs of Kiribati').waitFor();
 
     // Back to the dashboard by its link: the letter is the latest activity, linked to Kiribati.
-    await page.locator('header nav').getByRole('link', { name: 'Dashboard' }).click();
+    await page.locator('header nav').getByRole('link', { name: t('nav.dashboard') }).click();
     const activity = page.getByTestId('activity');
     const entry = activity.locator('li', { hasText: 'Letter to the Minister of Foreign Affairs of Kiribati' });
     await entry.waitFor();
-    await entry.getByRole('link', { name: 'Kiribati' }).waitFor();
+    await entry.getByRole('link', { name: stateName('KIR') }).waitFor();
     expect(await activity.locator('li').count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
@@ -99,21 +100,21 @@ describe('journeys in the browser', () => {
     expect(iso3s).toContain('KIR');
     await page.waitForFunction((count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count, iso3s.length);
 
-    await page.getByRole('tab', { name: 'On the map' }).click();
-    const map = page.getByRole('img', { name: `World map of the ${iso3s.length} target States by treaty status` });
+    await page.getByRole('tab', { name: t('targets.viewMap') }).click();
+    const map = page.getByRole('img', { name: t('targets.mapLabel', { count: iso3s.length, mode: t('dashboard.byStatus') }) });
     await map.waitFor();
     const drawn = await map.locator('[data-iso3]').evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('data-iso3')))]);
     expect(drawn.sort()).toEqual([...iso3s].sort());
     expect(await map.locator('[data-iso3="KIR"]').getAttribute('class')).toMatch(/fill-status-/);
 
     // The same list as a table, for keyboards and screen readers.
-    await page.getByText('Data as a table').click();
+    await page.getByText(t('dashboard.tableView')).click();
     const table = page.getByTestId('map-table');
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid="map-table"] tbody tr[data-iso3]').length === count, iso3s.length);
     const rows = await table.locator('tbody tr[data-iso3]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-iso3')));
     expect(rows.sort()).toEqual([...iso3s].sort());
     expect(await seriousViolations(page)).toEqual([]);
-    await table.getByRole('link', { name: 'Kiribati' }).click();
+    await table.getByRole('link', { name: stateName('KIR') }).click();
     await page.waitForURL(`${web.url}/states/KIR`);
     expect(problems).toEqual([]);
     await context.close();
@@ -125,13 +126,13 @@ describe('journeys in the browser', () => {
     await signIn(page, web.url, coordinator, PASSWORD, '/');
     await page.locator('svg.world-map').waitFor();
     expect(await page.getByTestId('map-table').count()).toBe(0);
-    await page.getByText('Data as a table').click();
+    await page.getByText(t('dashboard.tableView')).click();
     const table = page.getByTestId('map-table');
     await table.waitFor();
     const total = (await web.gql('{ states(first: 1) { totalCount } }')).states.totalCount;
     expect(await table.locator('tbody tr[data-iso3]').count()).toBe(total);
     const kiribati = table.locator('tr[data-iso3="KIR"]');
-    expect(await kiribati.locator('td').allTextContents()).toEqual(['Asia-Pacific Group', 'Not signed', 'Not engaged']);
+    expect(await kiribati.locator('td').allTextContents()).toEqual([t('regionalGroup.ASIA_PACIFIC'), t('treatyStatus.NOT_SIGNED'), t('stage.NOT_ENGAGED')]);
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
