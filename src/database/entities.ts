@@ -2,6 +2,7 @@ import { ActivityEventEntity } from '../activity/activity-event.entity.js';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
+import { LetterTemplateEntity } from '../campaigns/letter-template.entity.js';
 import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import {
@@ -52,6 +53,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   LetterCampaignEntity,
   CampaignLetterEntity,
+  LetterTemplateEntity,
   EventEntity,
   EventAttendanceEntity,
   EventDelegateEntity,
