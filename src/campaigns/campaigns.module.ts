@@ -11,6 +11,7 @@ import { LettersExportController } from './letters-export.controller.js';
 import { LettersRepository } from './letters.repository.js';
 import { LetterTemplateFieldsResolver, LettersResolver } from './letters.resolver.js';
 import { LettersService } from './letters.service.js';
+import { WriteLetterController } from './write-letter.controller.js';
 
 @Module({
   imports: [AuthModule, InteractionsModule, StatesModule, TargetsModule, VotesModule],
@@ -24,6 +25,6 @@ import { LettersService } from './letters.service.js';
     LettersResolver,
     LetterTemplateFieldsResolver,
   ],
-  controllers: [LettersExportController],
+  controllers: [LettersExportController, WriteLetterController],
 })
 export class CampaignsModule {}

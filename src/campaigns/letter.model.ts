@@ -23,6 +23,7 @@ export enum LetterLanguageSource {
   CONTACT = 'CONTACT',
   STATE = 'STATE',
   DEFAULT = 'DEFAULT',
+  REQUESTED = 'REQUESTED',
 }
 registerEnumType(LetterLanguageSource, {
   name: 'LetterLanguageSource',
@@ -30,6 +31,7 @@ registerEnumType(LetterLanguageSource, {
     CONTACT: { description: "The first of the contact's languages that has a template" },
     STATE: { description: "The State's usual UN language (the contact names none with a template, or there is no contact)" },
     DEFAULT: { description: 'Neither has a template: English if there is one, else the first template' },
+    REQUESTED: { description: 'Asked for ("write a letter" with a language)' },
   },
 });
 

@@ -23,6 +23,7 @@ export interface RecipientRow {
   position: string | null;
   posting: Posting | null;
   languages: string[];
+  stateIso3: string | null;
 }
 
 export interface LetterStateRow {
@@ -66,7 +67,7 @@ export class LettersRepository {
   /** Contacts shared by everyone: what a letter says of them. */
   recipients(ids: readonly string[], db: Queryable = this.db): Promise<RecipientRow[]> {
     return db.query(
-      `SELECT id, full_name AS "fullName", title, position, posting, languages FROM contacts WHERE id = ANY($1::uuid[]) ORDER BY full_name, id`,
+      `SELECT id, full_name AS "fullName", title, position, posting, languages, state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[]) ORDER BY full_name, id`,
       [ids],
     );
   }
@@ -84,6 +85,23 @@ export class LettersRepository {
       [campaign.organizationId, campaign.mandateId],
     );
     return rows.map((row) => row.name);
+  }
+
+  /** The organizations of this organization's current mandate (the latest started whose period holds `today`), else it alone. */
+  async currentCoordinators(organizationId: string, today: string): Promise<string[]> {
+    const rows: { name: string }[] = await this.db.query(
+      `SELECT o.name FROM organizations o
+       WHERE o.id = ANY(coalesce((SELECT m.organization_ids FROM mandates m
+                                  WHERE $1::uuid = ANY(m.organization_ids) AND m.period_from <= $2::date AND m.period_to >= $2::date
+                                  ORDER BY m.period_from DESC, m.id LIMIT 1), ARRAY[$1::uuid]))
+       ORDER BY o.name`,
+      [organizationId, today],
+    );
+    return rows.map((row) => row.name);
+  }
+
+  async organizationName(id: string): Promise<string> {
+    return (await this.db.query(`SELECT name FROM organizations WHERE id = $1`, [id]))[0].name;
   }
 
   async sender(campaign: { organizationId: string; ownerId: string }, db: Queryable = this.db): Promise<{ name: string; organization: string }> {

@@ -5,10 +5,11 @@ import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
+import { todayIso } from '../common/dates.js';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
-import { votingRecord } from '../votes/voting-record.js';
-import { VotesRepository } from '../votes/votes.repository.js';
+import { votingRecord, type VotingRecord } from '../votes/voting-record.js';
+import { VotesRepository, type StateVote } from '../votes/votes.repository.js';
 import type { LetterCampaign } from './campaign.model.js';
 import { CampaignsRepository } from './campaigns.repository.js';
 import { CampaignsService } from './campaigns.service.js';
@@ -16,6 +17,7 @@ import {
   dateIn,
   fillTemplate,
   isLetterLanguage,
+  LETTER_LANGUAGES,
   listIn,
   missingIn,
   postingIn,
@@ -27,7 +29,7 @@ import {
   type LetterValues,
 } from './letter-fill.js';
 import { LetterLanguageSource, languageCode, type UploadLetterTemplateInput, type LetterLanguage } from './letter.model.js';
-import { LettersRepository, type RecipientRow, type TemplateRow } from './letters.repository.js';
+import { LettersRepository, type LetterStateRow, type RecipientRow, type TemplateRow } from './letters.repository.js';
 
 const LANGUAGE_NAMES: Record<LetterLanguageCode, string> = { en: 'English', fr: 'French', es: 'Spanish' };
 
@@ -55,6 +57,44 @@ export function letterLanguage(
   if (isLetterLanguage(stateLanguage) && available.includes(stateLanguage)) return { language: stateLanguage, source: LetterLanguageSource.STATE };
   const fallback = available.includes('en') ? 'en' : available[0];
   return { language: fallback as LetterLanguageCode, source: LetterLanguageSource.DEFAULT };
+}
+
+/** A State's voting record on the resolutions, and the newest resolution's symbol. */
+function recordOf(votes: StateVote[]): VotingRecord & { lastSymbol: string | null } {
+  const record = votingRecord(votes.map((v) => ({ choice: v.choice, adoptedOn: v.resolution.adoptedOn, symbol: v.resolution.symbol })));
+  const newest = [...votes].sort((a, b) => (a.resolution.adoptedOn < b.resolution.adoptedOn ? 1 : -1))[0];
+  return { ...record, lastSymbol: newest?.resolution.symbol ?? null };
+}
+
+/** Every placeholder's value for one letter, in its language (null where there is none). */
+function letterValues(
+  language: LetterLanguageCode,
+  letter: {
+    contact: RecipientRow | null;
+    state: LetterStateRow;
+    record: VotingRecord & { lastSymbol: string | null };
+    date: string;
+    coordinators: string[];
+    sender: { name: string; organization: string };
+    campaignName: string | null;
+  },
+): LetterValues {
+  const { contact, state, record, sender } = letter;
+  return {
+    recipient_title: contact?.title,
+    recipient_name: contact?.fullName,
+    recipient_position: contact?.position,
+    recipient_posting: postingIn(language, contact?.posting ?? null),
+    state_name: stateNameIn(language, state.iso3, state.name),
+    date: dateIn(language, letter.date),
+    coordinators: letter.coordinators.length ? listIn(language, letter.coordinators) : null,
+    sender_name: sender.name,
+    sender_organization: sender.organization,
+    campaign_name: letter.campaignName,
+    last_vote: voteIn(language, record.lastChoice),
+    last_vote_resolution: record.lastSymbol,
+    yes_streak: record.total ? String(record.consecutiveYes) : null,
+  };
 }
 
 /** "jose-perez": a file-name part from a name, in ASCII. */
@@ -161,27 +201,11 @@ export class LettersService {
     const drafts: Draft[] = [];
     for (const state of states) {
       const letter = letters.find((l) => l.stateIso3 === state.iso3)!;
-      const stateVotes = votes.filter((v) => v.stateIso3 === state.iso3);
-      const record = votingRecord(stateVotes.map((v) => ({ choice: v.choice, adoptedOn: v.resolution.adoptedOn, symbol: v.resolution.symbol })));
-      const newest = [...stateVotes].sort((a, b) => (a.resolution.adoptedOn < b.resolution.adoptedOn ? 1 : -1))[0];
+      const record = recordOf(votes.filter((v) => v.stateIso3 === state.iso3));
       const contacts = (addressees.get(letter.interactionId) ?? []).map((id) => contactById.get(id)!).filter(Boolean);
       for (const contact of contacts.length ? contacts : [null]) {
         const { language, source } = letterLanguage(contact, state.unLanguage, available);
-        const values: LetterValues = {
-          recipient_title: contact?.title,
-          recipient_name: contact?.fullName,
-          recipient_position: contact?.position,
-          recipient_posting: postingIn(language, contact?.posting ?? null),
-          state_name: stateNameIn(language, state.iso3, state.name),
-          date: dateIn(language, letter.sentOn),
-          coordinators: listIn(language, coordinators),
-          sender_name: sender.name,
-          sender_organization: sender.organization,
-          campaign_name: campaign.name,
-          last_vote: voteIn(language, record.lastChoice),
-          last_vote_resolution: newest?.resolution.symbol ?? null,
-          yes_streak: record.total ? String(record.consecutiveYes) : null,
-        };
+        const values = letterValues(language, { contact, state, record, date: letter.sentOn, coordinators, sender, campaignName: campaign.name });
         let fileName = `${state.iso3}-${contact ? slug(contact.fullName) : 'letter'}-${language}.docx`;
         for (let n = 2; used.has(fileName); n += 1) fileName = `${state.iso3}-${contact ? slug(contact.fullName) : 'letter'}-${n}-${language}.docx`;
         used.add(fileName);
@@ -197,6 +221,62 @@ export class LettersService {
       }
     }
     return drafts;
+  }
+
+  /**
+   * "Write a letter": one State's letter from a template sent with the request, stored nowhere. To
+   * a contact of the State when named, in the language asked for, else the contact's or the State's;
+   * from the viewer and their organization's coordinators (its current mandate's organizations).
+   */
+  async writeLetter(viewer: Viewer, request: SingleLetterRequest): Promise<{ draft: Draft; placeholders: string[]; content: Buffer }> {
+    let placeholders: string[];
+    try {
+      placeholders = readTemplate(request.template);
+    } catch (error) {
+      if (!(error instanceof TemplateProblems)) throw error;
+      throw badInput(`The template cannot be used: ${error.message}`, { field: 'template', problems: error.problems });
+    }
+    if (request.language !== undefined && !isLetterLanguage(request.language)) {
+      throw badInput('language must be en, fr or es', { field: 'language', problems: ['language must be en, fr or es'] });
+    }
+    const [state] = /^[A-Z]{3}$/.test(request.stateIso3) ? await this.letters.states([request.stateIso3]) : [];
+    if (!state) throw notFound('State', request.stateIso3);
+    let contact: RecipientRow | null = null;
+    if (request.contactId !== undefined) {
+      [contact = null] = isUuid(request.contactId) ? await this.letters.recipients([request.contactId]) : [];
+      if (!contact || contact.stateIso3 !== state.iso3) {
+        const problem = `contactId must name a contact of ${state.name}`;
+        throw badInput(problem, { field: 'contactId', problems: [problem] });
+      }
+    }
+    const date = request.date ?? todayIso();
+    const [votes, coordinators, sender] = await Promise.all([
+      this.votes.byStates([state.iso3]),
+      this.letters.currentCoordinators(viewer.organizationId, todayIso()),
+      this.letters.organizationName(viewer.organizationId),
+    ]);
+    const chosen = request.language
+      ? { language: request.language as LetterLanguageCode, source: LetterLanguageSource.DEFAULT }
+      : letterLanguage(contact, state.unLanguage, LETTER_LANGUAGES);
+    const values = letterValues(chosen.language, {
+      contact,
+      state,
+      record: recordOf(votes),
+      date,
+      coordinators,
+      sender: { name: viewer.displayName, organization: sender },
+      campaignName: null,
+    });
+    const draft: Draft = {
+      stateIso3: state.iso3,
+      contactId: contact?.id ?? null,
+      language: chosen.language,
+      languageSource: request.language ? LetterLanguageSource.REQUESTED : chosen.source,
+      fileName: `${state.iso3}-${contact ? slug(contact.fullName) : 'letter'}-${chosen.language}.docx`,
+      missingPlaceholders: missingIn(placeholders, values),
+      values,
+    };
+    return { draft, placeholders, content: fillTemplate(request.template, values) };
   }
 
   /** The campaign's letters as one .zip of .docx files; with `fileName`, that letter alone. */
@@ -215,6 +295,15 @@ export class LettersService {
     for (const draft of drafts) zip.file(draft.fileName, fillTemplate(content.get(draft.language)!, draft.values));
     return { fileName: `${slug(campaign.name)}-letters.zip`, content: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }), type: 'application/zip' };
   }
+}
+
+/** What "write a letter" fills for one State, without a campaign. */
+export interface SingleLetterRequest {
+  stateIso3: string;
+  contactId?: string;
+  language?: string;
+  date?: string;
+  template: Buffer;
 }
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -200,4 +200,59 @@ describe('letters from templates', () => {
     expect(drafts.find((d: any) => d.contact?.id === contacts.french)).toMatchObject({ language: 'EN', languageSource: 'CONTACT' });
     expect(codes(await t.gql(REMOVE, { id: campaign.id, language: 'FR', v: campaign.version }, cast.france.token))).toEqual(['NOT_FOUND']);
   });
+
+  describe('write a letter to one State', () => {
+    const write = (iso3: string, query: string, template: Buffer | null, token: string | null = cast.france.token) => {
+      const body = new FormData();
+      if (template) body.append('template', new Blob([template]), 'letter.docx');
+      return fetch(`${t.url}/letters/${iso3}${query}`, { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    };
+
+    it('fills the template for a contact of the State, in their language, stored nowhere', async () => {
+      const [first] = states;
+      const before = (await db.query('SELECT count(*)::int AS n FROM letter_templates'))[0].n;
+      const response = await write(first.iso3, `?contactId=${contacts.french}&date=2018-01-15`, docx(EVERY_PLACEHOLDER));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-missing-placeholders')).toBe('campaign_name');
+      const values = valuesOf(docxParagraphs(Buffer.from(await response.arrayBuffer())));
+      expect(values).toMatchObject({
+        recipient_name: 'Anote Tëbano',
+        recipient_posting: 'la Mission permanente à Genève',
+        date: '15 janvier 2018',
+        coordinators: 'France',
+        sender_name: 'coordinator',
+        campaign_name: '[missing: campaign_name]',
+        yes_streak: String(first.votingRecord.consecutiveYes),
+      });
+      expect((await db.query('SELECT count(*)::int AS n FROM letter_templates'))[0].n).toBe(before);
+    });
+
+    it('says first what it would write, in the language asked for', async () => {
+      const [, second] = states;
+      const response = await write(second.iso3, '?language=es&dryRun=true', docx(['{recipient_name}', '{date}', '{state_name}']));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        fileName: `${second.iso3}-letter-es.docx`,
+        language: 'ES',
+        languageSource: 'REQUESTED',
+        placeholders: ['recipient_name', 'date', 'state_name'],
+        missingPlaceholders: ['recipient_name'],
+      });
+    });
+
+    it('refuses what it cannot write', async () => {
+      const [first, second] = states;
+      const template = docx(['{recipient_name}']);
+      expect((await write(first.iso3, '', template, null)).status).toBe(401);
+      expect((await write('XXX', '', template)).status).toBe(404);
+      expect((await write(first.iso3, `?contactId=${contacts.english}`, template)).status).toBe(400);
+      expect((await write(second.iso3, '?language=de', template)).status).toBe(400);
+      expect((await write(first.iso3, '', docx(['{unknown}']))).status).toBe(400);
+      expect((await write(first.iso3, '', docx(['{recipient_name}', randomBytes(40000).toString('base64')]))).status).toBe(413);
+      const notMultipart = await fetch(`${t.url}/letters/${first.iso3}`, { method: 'POST', body: 'x', headers: { authorization: `Bearer ${cast.france.token}`, 'content-type': 'text/plain' } });
+      expect(notMultipart.status).toBe(415);
+      // The State's public record and the shared contacts are all it reads: partners may write letters too.
+      expect((await write(first.iso3, '', template, cast.partner.token)).status).toBe(200);
+    });
+  });
 });

@@ -88,4 +88,16 @@ export const LETTERS_CASES: MatrixCase[] = [
     run: (t, _cast, token, context) => download(t, context.path, token),
     expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'NOT_FOUND', anonymous: 'UNAUTHENTICATED' },
   },
+  {
+    name: 'POST /letters/:iso3 (write a letter to one State)',
+    run: async (t, _cast, token) => {
+      const body = new FormData();
+      body.append('template', new Blob([Buffer.from(TEMPLATE, 'base64')]), 'letter.docx');
+      const response = await fetch(`${t.url}/letters/KIR`, { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      await response.arrayBuffer();
+      if (response.status === 200) return { status: 200, data: {} };
+      return { status: response.status, data: null, errors: [{ message: '', extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : `HTTP ${response.status}` } }] };
+    },
+    expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'ok', anonymous: 'UNAUTHENTICATED' },
+  },
 ];
