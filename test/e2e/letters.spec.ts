@@ -179,6 +179,21 @@ describe('letters from templates', () => {
     else expect(state).not.toBe('');
   });
 
+  it('reads a constant number of statements for the dry run and the .zip, whatever the number of letters', async () => {
+    const single = ok(
+      await t.gql(CREATE, { input: { name: 'One State', templateRef: 'letters/one.docx', sendingDate: '2018-01-15', visibility: 'COORDINATORS', stateIso3s: [states[0].iso3] } }, cast.france.token),
+    ).createLetterCampaign;
+    ok(await t.gql(UPLOAD, { input: { campaignId: single.id, language: 'EN', fileName: 'one.docx', contentBase64: base64(docx(EVERY_PLACEHOLDER)), expectedVersion: 1 } }, cast.france.token));
+    const cost = async (id: string) => ({
+      dryRun: (await t.counter.measure(() => t.gql(DRY_RUN, { id }, cast.france.token))).statements,
+      zip: (await t.counter.measure(() => download(`/exports/campaigns/${id}/letters.zip`, cast.france.token).then((r) => r.arrayBuffer()))).statements,
+    });
+    const one = await cost(single.id);
+    const many = await cost(campaign.id);
+    expect((await dryRun()).letterDryRun.length).toBeGreaterThan(2);
+    expect(many).toEqual(one);
+  });
+
   it('gives the letters only to those who may see the campaign', async () => {
     const zip = `/exports/campaigns/${campaign.id}/letters.zip`;
     const one = (await dryRun()).letterDryRun[0].downloadPath;
