@@ -20,6 +20,8 @@ import { JointWork1795970000000 } from './1795970000000-joint-work.js';
 import { Search1795980000000 } from './1795980000000-search.js';
 import { EffectiveDates1795990000000 } from './1795990000000-effective-dates.js';
 import { PreferredLanguage1796000000000 } from './1796000000000-preferred-language.js';
+import { LetterTemplates1796040000000 } from './1796040000000-letter-templates.js';
+import { CalendarFeeds1796045000000 } from './1796045000000-calendar-feeds.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   Search1795980000000,
   EffectiveDates1795990000000,
   PreferredLanguage1796000000000,
+  LetterTemplates1796040000000,
+  CalendarFeeds1796045000000,
 ];

@@ -2,6 +2,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { ActivityModule } from './activity/activity.module.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         GroupingsModule,
         TargetsModule,
         CampaignsModule,
+        CalendarModule,
         EventsModule,
         WorkPlansModule,
         SpreadsheetImportModule,

@@ -58,6 +58,8 @@ export interface AppConfig {
   importOnStart: boolean;
   /** Largest file accepted by the spreadsheet import upload. */
   importUploadBytes: number;
+  /** The largest letter template (.docx) a campaign stores; sent base64 in a GraphQL request, which HTTP_BODY_LIMIT_BYTES must hold. */
+  letterTemplateBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   limits: RequestLimits;
 }
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importDir: resolve(PROJECT_ROOT, env.IMPORT_DIR || 'data'),
     importOnStart: bool(env, 'IMPORT_ON_START', true),
     importUploadBytes: int(env, 'IMPORT_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 500 * 1024 * 1024),
+    letterTemplateBytes: int(env, 'LETTER_TEMPLATE_LIMIT_BYTES', 512 * 1024, 1024, 4 * 1024 * 1024),
     logLevel,
     limits: requestLimits(env, nodeEnv),
   };

@@ -1,7 +1,9 @@
 import { ActivityEventEntity } from '../activity/activity-event.entity.js';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { CalendarFeedEntity } from '../calendar/calendar-feed.entity.js';
 import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
+import { LetterTemplateEntity } from '../campaigns/letter-template.entity.js';
 import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import {
@@ -52,6 +54,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   LetterCampaignEntity,
   CampaignLetterEntity,
+  LetterTemplateEntity,
+  CalendarFeedEntity,
   EventEntity,
   EventAttendanceEntity,
   EventDelegateEntity,

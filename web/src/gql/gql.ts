@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n": typeof types.CalendarFeedDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
+    "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": typeof types.RevokeCalendarFeedDocument,
     "\n  mutation SetPreferredLanguage($language: String!) {\n    setPreferredLanguage(language: $language) {\n      id\n      preferredLanguage\n    }\n  }\n": typeof types.SetPreferredLanguageDocument,
     "\n  query LogStateSearch($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": typeof types.LogStateSearchDocument,
     "\n  query LogStateContacts($stateIso3s: [String!]!) {\n    contacts(filter: { stateIso3s: $stateIso3s }, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          position\n          state {\n            iso3\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.LogStateContactsDocument,
@@ -55,6 +58,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n": types.CalendarFeedDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n": types.CreateCalendarFeedDocument,
+    "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": types.RevokeCalendarFeedDocument,
     "\n  mutation SetPreferredLanguage($language: String!) {\n    setPreferredLanguage(language: $language) {\n      id\n      preferredLanguage\n    }\n  }\n": types.SetPreferredLanguageDocument,
     "\n  query LogStateSearch($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": types.LogStateSearchDocument,
     "\n  query LogStateContacts($stateIso3s: [String!]!) {\n    contacts(filter: { stateIso3s: $stateIso3s }, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          position\n          state {\n            iso3\n            name\n          }\n        }\n      }\n    }\n  }\n": types.LogStateContactsDocument,
@@ -112,6 +118,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n"): (typeof documents)["\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, useSubscription } from 'urql';
+import { CalendarFeed } from '../components/CalendarFeed';
 import { TimelineChart } from '../components/dashboard/TimelineChart';
 import { TREATY_STATUSES } from '../components/dashboard/mapData';
 import { PageLoader } from '../components/PageLoader';
@@ -344,6 +345,7 @@ export default function DashboardPage() {
         </Card>
         <LatestActivity />
       </div>
+      <CalendarFeed />
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import { useStateNames } from '../lib/stateNames';
 import { explainStatus, votesOldestFirst } from '../state/explain';
 import { Obstacles } from '../state/Obstacles';
 import { Timeline } from '../state/Timeline';
+import { WriteLetter } from '../state/WriteLetter';
 import { STAGES } from '../targets/filters';
 
 const StatePageDocument = graphql(`
@@ -500,6 +501,7 @@ function StateDetail({ iso3 }: { iso3: string }) {
           <FollowUpsSection iso3={state.iso3} followUps={data.followUps.edges} />
           <Obstacles iso3={state.iso3} obstacles={state.obstacles} />
           <ContactsSection state={state} />
+          <WriteLetter iso3={state.iso3} contacts={state.contacts} />
           <section aria-labelledby="groupings-title">
             <Title order={2} id="groupings-title" size="h3">
               {t('statePage.groupings')}
