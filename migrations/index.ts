@@ -20,6 +20,7 @@ import { JointWork1795970000000 } from './1795970000000-joint-work.js';
 import { Search1795980000000 } from './1795980000000-search.js';
 import { EffectiveDates1795990000000 } from './1795990000000-effective-dates.js';
 import { PreferredLanguage1796000000000 } from './1796000000000-preferred-language.js';
+import { Digests1796050000000 } from './1796050000000-digests.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Search1795980000000,
   EffectiveDates1795990000000,
   PreferredLanguage1796000000000,
+  Digests1796050000000,
 ];

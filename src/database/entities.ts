@@ -4,6 +4,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
 import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
+import { DigestSubscriptionEntity, FollowedStateEntity } from '../digest/digest.entity.js';
 import {
   EventAttendanceEntity,
   EventDelegateEntity,
@@ -62,4 +63,6 @@ export const ENTITIES = [
   ObjectiveEntity,
   PlannedActivityEntity,
   IdempotencyKeyEntity,
+  DigestSubscriptionEntity,
+  FollowedStateEntity,
 ];
