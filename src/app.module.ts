@@ -19,6 +19,7 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
 import { SpreadsheetImportModule } from './spreadsheet-import/spreadsheet-import.module.js';
 import { StatesModule } from './states/states.module.js';
 import { TreatyActionsModule } from './treaty-actions/treaty-actions.module.js';
+import { DigestModule } from './digest/digest.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VotesModule } from './votes/votes.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         UsersModule,
         StatesModule,
         TreatyActionsModule,
+        DigestModule,
         VotesModule,
         ContactsModule,
         InteractionsModule,

@@ -6,6 +6,7 @@ import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-
 import { LetterTemplateEntity } from '../campaigns/letter-template.entity.js';
 import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
+import { DigestSubscriptionEntity, FollowedStateEntity } from '../digest/digest.entity.js';
 import {
   EventAttendanceEntity,
   EventDelegateEntity,
@@ -66,4 +67,6 @@ export const ENTITIES = [
   ObjectiveEntity,
   PlannedActivityEntity,
   IdempotencyKeyEntity,
+  DigestSubscriptionEntity,
+  FollowedStateEntity,
 ];
