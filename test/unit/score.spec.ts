@@ -43,7 +43,7 @@ describe('scoreTarget', () => {
 
   it('raises signatories, lowers withdrawn States, and explains both', () => {
     const signatory = scoreTarget({ ...base, treatyStatus: TreatyStatus.SIGNATORY, signatureDate: '2008-12-03' });
-    expect(signatory.reasons).toEqual([{ factor: 'treatyStatus', points: 15, detail: 'Signed on 2008-12-03: needs only to ratify' }]);
+    expect(signatory.reasons).toEqual([{ factor: 'treatyStatus', points: 40, detail: 'Signed on 2008-12-03: needs only to ratify' }]);
     const withdrawn = scoreTarget({ ...base, treatyStatus: TreatyStatus.WITHDRAWN, withdrawalDate: '2025-03-06' });
     expect(withdrawn.reasons).toEqual([
       { factor: 'treatyStatus', points: -10, detail: 'Withdrew from the Convention with effect from 2025-03-06' },
@@ -84,7 +84,7 @@ describe('scoreTarget', () => {
     };
     const { score, reasons } = scoreTarget(facts);
     expect(score).toBe(sum(reasons.map((r) => r.points)));
-    expect(score).toBe(12.86 + 2 + 10 + 15 + 15 - 8 + 12);
+    expect(score).toBe(12.86 + 2 + 10 + 40 + 15 - 8 + 12);
   });
 
   it('counts whole days between ISO dates, across months and leap years', () => {
