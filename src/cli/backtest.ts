@@ -10,7 +10,7 @@ import { loadConfig, PROJECT_ROOT } from '../config/config.js';
 import { importPublicData } from '../data-import/importer.js';
 import { migrate, openDatabase } from '../database/data-source.js';
 import { describeStartupError } from '../database/startup-errors.js';
-import { backtestMarkdown, backtestSvg, weightScanMarkdown } from '../targets/backtest-report.js';
+import { backtestMarkdown, backtestSvg, README_BLOCKS, weightScanMarkdown, withReadmeBlock, type ReadmeBlock } from '../targets/backtest-report.js';
 import { DEFAULT_BACKTEST_FROM, DEFAULT_HORIZON_YEARS, TargetBacktestService } from '../targets/target-backtest.service.js';
 import { TargetsRepository } from '../targets/targets.repository.js';
 import { VotingRecords } from '../votes/voting-records.js';
@@ -18,9 +18,6 @@ import { VotingRecords } from '../votes/voting-records.js';
 Logger.overrideLogger(['error', 'warn']);
 
 const USAGE = 'usage: backtest [--from <year>] [--horizon <years>] [--svg <file>] [--readme]';
-/** The README's blocks that `--readme` rewrites, each between `<!-- backtest:NAME -->` and `<!-- /backtest:NAME -->`. */
-const README_BLOCKS = ['table', 'scan'] as const;
-
 interface Arguments {
   from: number;
   horizon: number;
@@ -53,16 +50,10 @@ function readArguments(argv: string[]): Arguments {
 }
 
 /** Replaces the README's blocks between their markers. */
-function rewriteReadme(blocks: Record<(typeof README_BLOCKS)[number], string>): string {
+function rewriteReadme(blocks: Record<ReadmeBlock, string>): string {
   const file = resolve(PROJECT_ROOT, 'README.md');
   let text = readFileSync(file, 'utf8');
-  for (const name of README_BLOCKS) {
-    const [open, close] = [`<!-- backtest:${name} -->`, `<!-- /backtest:${name} -->`];
-    const begin = text.indexOf(open);
-    const end = text.indexOf(close);
-    if (begin < 0 || end < begin) throw new Error(`README.md has no ${open} … ${close} block`);
-    text = `${text.slice(0, begin + open.length)}\n\n${blocks[name]}\n${text.slice(end)}`;
-  }
+  for (const name of README_BLOCKS) text = withReadmeBlock(text, name, blocks[name]);
   writeFileSync(file, text);
   return file;
 }

@@ -170,3 +170,27 @@ export function weightScanMarkdown(record: BacktestRecord, from: number, to: num
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** The README's blocks that `npm run backtest -- --readme` rewrites, each between `<!-- backtest:NAME -->` and `<!-- /backtest:NAME -->`. */
+export const README_BLOCKS = ['table', 'scan'] as const;
+export type ReadmeBlock = (typeof README_BLOCKS)[number];
+
+function blockBounds(text: string, name: ReadmeBlock): { start: number; end: number } {
+  const [open, close] = [`<!-- backtest:${name} -->`, `<!-- /backtest:${name} -->`];
+  const begin = text.indexOf(open);
+  const end = text.indexOf(close);
+  if (begin < 0 || end < begin) throw new Error(`README.md has no ${open} … ${close} block`);
+  return { start: begin + open.length, end };
+}
+
+/** What a README block holds, as written by withReadmeBlock. */
+export function readmeBlock(text: string, name: ReadmeBlock): string {
+  const { start, end } = blockBounds(text, name);
+  return text.slice(start, end).replace(/^\n\n/, '').replace(/\n$/, '');
+}
+
+/** The README text with a block's content replaced. */
+export function withReadmeBlock(text: string, name: ReadmeBlock, content: string): string {
+  const { start, end } = blockBounds(text, name);
+  return `${text.slice(0, start)}\n\n${content}\n${text.slice(end)}`;
+}

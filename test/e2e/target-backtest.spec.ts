@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { PROJECT_ROOT } from '../../src/config/config.js';
+import { backtestMarkdown, backtestSvg, readmeBlock, weightScanMarkdown } from '../../src/targets/backtest-report.js';
 import { PUBLIC_RECORD_FACTORS } from '../../src/targets/score.js';
+import { TargetBacktestService } from '../../src/targets/target-backtest.service.js';
 import { DATA_DIR } from '../support/data-files.js';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
@@ -69,6 +72,15 @@ describe('targetBacktest: the target score checked against who actually joined',
     }
     expect(result.years[0].joiners.map((e: any) => e.state.iso3).sort()).toEqual(['BEN', 'CUB', 'GMB', 'LKA', 'MDG', 'NAM', 'PLW']);
     expect(result.overall.joiners).toBe(result.years.reduce((sum: number, y: any) => sum + y.joiners.length, 0));
+  });
+
+  it('is what the README and docs/backtest.svg show (npm run backtest -- --readme writes them again)', async () => {
+    const service = t.app.get(TargetBacktestService);
+    const result = await service.run();
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readmeBlock(readme, 'table')).toBe(backtestMarkdown(result));
+    expect(readmeBlock(readme, 'scan')).toBe(weightScanMarkdown(await service.record(), result.from, result.to, result.horizonYears));
+    expect(readFileSync(join(PROJECT_ROOT, 'docs/backtest.svg'), 'utf8')).toBe(backtestSvg(result));
   });
 
   it('scores each year with the product’s own score: its public-record reasons as targets(asOf) gives them that day', async () => {
