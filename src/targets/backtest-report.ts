@@ -3,7 +3,7 @@
  * SVG chart, both made from one BacktestResult so that they always agree with it.
  */
 import { TreatyStatus, VoteChoice } from '../common/enums.js';
-import { backtest, FIT_UNTIL_YEAR, type BacktestOrderings, type BacktestRecord, type BacktestResult, type BacktestSummary, type RankMetrics } from './backtest.js';
+import { backtest, backtestYear, FIT_UNTIL_YEAR, pooledRankMetrics, type BacktestState, type BacktestYear, type BacktestOrderings, type BacktestRecord, type BacktestResult, type BacktestSummary, type RankMetrics } from './backtest.js';
 import { PUBLIC_RECORD_FACTORS, WEIGHTS, type PublicRecordWeights } from './score.js';
 
 const ORDERINGS = ['score', 'yesShare', 'random'] as const;
@@ -172,7 +172,7 @@ export function weightScanMarkdown(record: BacktestRecord, from: number, to: num
 }
 
 /** The README's blocks that `npm run backtest -- --readme` rewrites, each between `<!-- backtest:NAME -->` and `<!-- /backtest:NAME -->`. */
-export const README_BLOCKS = ['table', 'scan'] as const;
+export const README_BLOCKS = ['table', 'scan', 'neighbours'] as const;
 export type ReadmeBlock = (typeof README_BLOCKS)[number];
 
 function blockBounds(text: string, name: ReadmeBlock): { start: number; end: number } {
@@ -193,4 +193,60 @@ export function readmeBlock(text: string, name: ReadmeBlock): string {
 export function withReadmeBlock(text: string, name: ReadmeBlock, content: string): string {
   const { start, end } = blockBounds(text, name);
   return `${text.slice(0, start)}\n\n${content}\n${text.slice(end)}`;
+}
+
+/** A State with the regions the neighbours of the candidate factor are taken from. */
+export interface RegionalState extends BacktestState {
+  regionalGroup: string | null;
+  subregion: string | null;
+  intermediateRegion: string | null;
+}
+
+const NEIGHBOURHOODS: readonly { name: string; of: (state: RegionalState) => string | null }[] = [
+  { name: 'M49 sub-region', of: (state) => state.subregion },
+  { name: 'M49 intermediate region (else sub-region)', of: (state) => state.intermediateRegion ?? state.subregion },
+  { name: 'UN regional group', of: (state) => state.regionalGroup },
+];
+
+/**
+ * A factor the score does not have, tried on the same lists: points for each State of the same
+ * region that deposited in the years before 1 January (at most 3 counted), added to the score.
+ * Not part of the product: it shows whether regional neighbours joining would earn a place.
+ */
+export function neighbourScanMarkdown(record: BacktestRecord<RegionalState>, from: number, to: number, horizonYears: number): string {
+  const years: BacktestYear<RegionalState>[] = [];
+  for (let year = from; year <= to; year++) years.push(backtestYear(record, year, horizonYears));
+  const lines = [
+    `| neighbours in the same… | deposits in the last | points each (at most 3) | fit ${from}–${FIT_UNTIL_YEAR}: ROC AUC | top quartile | held out ${FIT_UNTIL_YEAR + 1}–${to}: ROC AUC | top quartile |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const row = (label: string[], extra: (state: RegionalState, asOf: string) => number) => {
+    const lists = years.map((year) => ({
+      year: year.year,
+      values: year.entries.map((entry) => entry.score + extra(entry.state, year.asOf)),
+      joined: year.entries.map((entry) => entry.depositedOn !== null),
+    }));
+    const part = (keep: (year: number) => boolean) => {
+      const chosen = lists.filter((list) => keep(list.year));
+      return chosen.length === 0 ? null : pooledRankMetrics(chosen);
+    };
+    const cells = [part((y) => y <= FIT_UNTIL_YEAR), part((y) => y > FIT_UNTIL_YEAR)].flatMap((m) => [auc(m?.rocAuc ?? null, 3), percent(m?.shareTopQuartile ?? null)]);
+    lines.push(`| ${[...label, ...cells].join(' | ')} |`);
+  };
+  row(['(none: the score now)', '–', '–'], () => 0);
+  for (const { name, of } of NEIGHBOURHOODS) {
+    for (const lookback of [3, 5]) {
+      for (const points of [5, 10]) {
+        row([name, `${lookback} years`, String(points)], (state, asOf) => {
+          const since = `${Number(asOf.slice(0, 4)) - lookback}${asOf.slice(4)}`;
+          const region = of(state);
+          const neighbours = record.states.filter(
+            (other) => other.iso3 !== state.iso3 && region !== null && of(other) === region && other.consentDate !== null && other.consentDate >= since && other.consentDate < asOf,
+          ).length;
+          return points * Math.min(neighbours, 3);
+        });
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -203,6 +203,11 @@ export function metricsOf(sums: MetricSums): RankMetrics {
   };
 }
 
+/** Several lists' orderings pooled (see summarize): each list is a year's values (higher first) and who joined. */
+export function pooledRankMetrics(lists: readonly { values: readonly number[]; joined: readonly boolean[] }[]): RankMetrics {
+  return metricsOf(lists.map(({ values, joined }) => sumsOf(values, joined)).reduce(addSums));
+}
+
 /** How one ordering (higher value first) found the joiners. */
 export function rankMetrics(values: readonly number[], joined: readonly boolean[]): RankMetrics {
   return metricsOf(sumsOf(values, joined));

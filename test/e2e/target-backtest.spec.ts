@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../../src/config/config.js';
-import { backtestMarkdown, backtestSvg, readmeBlock, weightScanMarkdown } from '../../src/targets/backtest-report.js';
+import { backtestMarkdown, backtestSvg, neighbourScanMarkdown, readmeBlock, weightScanMarkdown } from '../../src/targets/backtest-report.js';
 import { PUBLIC_RECORD_FACTORS } from '../../src/targets/score.js';
 import { TargetBacktestService } from '../../src/targets/target-backtest.service.js';
 import { DATA_DIR } from '../support/data-files.js';
@@ -79,7 +79,9 @@ describe('targetBacktest: the target score checked against who actually joined',
     const result = await service.run();
     const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
     expect(readmeBlock(readme, 'table')).toBe(backtestMarkdown(result));
-    expect(readmeBlock(readme, 'scan')).toBe(weightScanMarkdown(await service.record(), result.from, result.to, result.horizonYears));
+    const record = await service.record();
+    expect(readmeBlock(readme, 'scan')).toBe(weightScanMarkdown(record, result.from, result.to, result.horizonYears));
+    expect(readmeBlock(readme, 'neighbours')).toBe(neighbourScanMarkdown(record, result.from, result.to, result.horizonYears));
     expect(readFileSync(join(PROJECT_ROOT, 'docs/backtest.svg'), 'utf8')).toBe(backtestSvg(result));
   });
 

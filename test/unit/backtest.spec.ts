@@ -5,6 +5,7 @@ import {
   backtestYear,
   chanceInTop,
   lastBacktestYear,
+  pooledRankMetrics,
   randomMetrics,
   rankMetrics,
   type BacktestRecord,
@@ -132,6 +133,9 @@ describe('backtest years', () => {
     expect(result.overall).toMatchObject({ years: 2, candidates: 7, joiners: 2 });
     expect(result.overall.metrics.score.rocAuc).toBe(1);
     expect(result.overall.metrics.score.shareTopQuartile).toBe(1);
+    // The same pooling from the lists' values (as a factor tried on the same lists is measured).
+    const lists = result.years.map((y) => ({ values: y.entries.map((e) => e.score), joined: y.entries.map((e) => e.depositedOn !== null) }));
+    expect(pooledRankMetrics(lists)).toEqual(result.overall.metrics.score);
     // Random: a quarter of 4 is 1 place (1/4), of 3 also 1 place (1/3).
     expect(result.overall.metrics.random.shareTopQuartile).toBeCloseTo((1 / 4 + 1 / 3) / 2, 12);
   });
