@@ -61,7 +61,9 @@ export class BacktestOrderings {
 
 @ObjectType('TargetBacktestEntry', { description: 'A State on a past year’s list' })
 export class TargetBacktestEntry {
-  @Field(() => State, { description: 'The State, as of that year’s 1 January (its treatyStatus is the status then)' })
+  @Field(() => State, {
+    description: 'The State: its treatyStatus is the status on that year’s 1 January; its other fields (votingRecord included) are as they are today',
+  })
   state: State;
 
   @Field(() => Float)
