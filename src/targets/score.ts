@@ -1,9 +1,5 @@
 import { RatificationStage, TreatyStatus, VoteChoice } from '../common/enums.js';
 
-/**
- * How a State not Party is scored as a target. Every factor and weight lives here, and every
- * point comes with a reason, so a score can always be explained: the points add up to the score.
- */
 /** The weights of the factors found in the public record for any past date: votes and treaty status. */
 export interface PublicRecordWeights {
   yesShare: number;
@@ -13,6 +9,10 @@ export interface PublicRecordWeights {
   treatyStatus: Record<TreatyStatus, number>;
 }
 
+/**
+ * How a State not Party is scored as a target. Every factor and weight lives here, and every
+ * point comes with a reason, so a score can always be explained: the points add up to the score.
+ */
 export const WEIGHTS = {
   /** Points for voting yes on every resolution; scaled by the share of yes votes. */
   yesShare: 30,
@@ -24,8 +24,8 @@ export const WEIGHTS = {
   lastChoice: { [VoteChoice.YES]: 10, [VoteChoice.ABSTAIN]: 0, [VoteChoice.NON_VOTING]: -3, [VoteChoice.NO]: -15 },
   /**
    * A signatory needs only to ratify; a State that withdrew is a harder case. The target backtest
-   * (README) raised the signatory's points from 15 to 40: signatories joined far more often than
-   * their votes alone suggested on the lists of 2016 to 2020.
+   * (README) raised the signatory's points from 15 to 40: on the lists of 2016 to 2020,
+   * signatories joined more often than their votes alone would rank them.
    */
   treatyStatus: {
     [TreatyStatus.SIGNATORY]: 40,
