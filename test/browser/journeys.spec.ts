@@ -137,4 +137,28 @@ describe('journeys in the browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('follows Kiribati from its page, and asks for the daily e-mail on the dashboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Pacific/Tarawa' });
+    const { page, problems } = await openPage(context);
+    await signIn(page, web.url, coordinator, PASSWORD, '/states/KIR');
+    const follow = page.getByRole('button', { name: t('digest.follow'), exact: true });
+    await follow.click();
+    const following = page.getByRole('button', { name: t('digest.following'), exact: true });
+    await following.waitFor();
+    expect(await following.getAttribute('aria-pressed')).toBe('true');
+
+    await page.locator('header nav').getByRole('link', { name: t('nav.dashboard') }).click();
+    const card = page.locator('section[aria-labelledby="digest-title"]');
+    await card.getByText(t('digest.help', { count: 1 })).waitFor();
+    await card.getByText(t('digest.off')).waitFor();
+    await card.getByRole('textbox', { name: t('digest.sendHour') }).fill('8');
+    await card.getByRole('button', { name: t('digest.start') }).click();
+    await card.getByText(t('digest.on', { hour: '08:00', timeZone: 'Pacific/Tarawa' })).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const token = await page.evaluate<string | null>("localStorage.getItem('ratify.token')");
+    const saved = await web.gql('{ myDigest { timeZone sendHour noReplyAfterDays } followedStates { iso3 } }', {}, token!);
+    expect(saved).toEqual({ myDigest: { timeZone: 'Pacific/Tarawa', sendHour: 8, noReplyAfterDays: 30 }, followedStates: [{ iso3: 'KIR' }] });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

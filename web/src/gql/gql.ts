@@ -33,6 +33,12 @@ type Documents = {
     "\n  mutation AddContactPosting($input: AddContactPostingInput!) {\n    addContactPosting(input: $input) {\n      id\n      version\n      posting\n      position\n      postings {\n        id\n        from\n        to\n        current\n        posting\n        position\n        state {\n          iso3\n          name\n        }\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AddContactPostingDocument,
     "\n  query PostingContactVersion($id: ID!) {\n    contact(id: $id) {\n      id\n      version\n    }\n  }\n": typeof types.PostingContactVersionDocument,
     "\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": typeof types.StatePickerDocument,
+    "\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n": typeof types.MyDigestDocument,
+    "\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n": typeof types.SubscribeToDigestDocument,
+    "\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n": typeof types.UnsubscribeFromDigestDocument,
+    "\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n": typeof types.FollowedStatesDocument,
+    "\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n": typeof types.FollowStateDocument,
+    "\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n": typeof types.UnfollowStateDocument,
     "\n  query Contacts($search: String, $after: String) {\n    contacts(filter: { search: $search }, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          title\n          fullName\n          position\n          posting\n          email\n          state {\n            iso3\n            name\n          }\n          organization {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ContactsDocument,
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      id\n      version\n      title\n      fullName\n      position\n      posting\n      email\n      phone\n      languages\n      notes\n      createdAt\n      updatedAt\n      state {\n        iso3\n        name\n      }\n      organization {\n        id\n        name\n      }\n      postings {\n        id\n        from\n        to\n        current\n        posting\n        position\n        state {\n          iso3\n          name\n        }\n        organization {\n          id\n          name\n        }\n      }\n      interactions(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            occurredOn\n            type\n            subject\n            visibility\n          }\n        }\n      }\n    }\n  }\n": typeof types.ContactDocument,
     "\n  query DashboardStates($asOf: Date) {\n    states(first: 200, filter: { asOf: $asOf }) {\n      totalCount\n      edges {\n        node {\n          iso3\n          name\n          m49Code\n          regionalGroup\n          treatyStatus\n          ratificationStage\n        }\n      }\n    }\n  }\n": typeof types.DashboardStatesDocument,
@@ -76,6 +82,12 @@ const documents: Documents = {
     "\n  mutation AddContactPosting($input: AddContactPostingInput!) {\n    addContactPosting(input: $input) {\n      id\n      version\n      posting\n      position\n      postings {\n        id\n        from\n        to\n        current\n        posting\n        position\n        state {\n          iso3\n          name\n        }\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AddContactPostingDocument,
     "\n  query PostingContactVersion($id: ID!) {\n    contact(id: $id) {\n      id\n      version\n    }\n  }\n": types.PostingContactVersionDocument,
     "\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": types.StatePickerDocument,
+    "\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n": types.MyDigestDocument,
+    "\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n": types.SubscribeToDigestDocument,
+    "\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n": types.UnsubscribeFromDigestDocument,
+    "\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n": types.FollowedStatesDocument,
+    "\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n": types.FollowStateDocument,
+    "\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n": types.UnfollowStateDocument,
     "\n  query Contacts($search: String, $after: String) {\n    contacts(filter: { search: $search }, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          title\n          fullName\n          position\n          posting\n          email\n          state {\n            iso3\n            name\n          }\n          organization {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ContactsDocument,
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      id\n      version\n      title\n      fullName\n      position\n      posting\n      email\n      phone\n      languages\n      notes\n      createdAt\n      updatedAt\n      state {\n        iso3\n        name\n      }\n      organization {\n        id\n        name\n      }\n      postings {\n        id\n        from\n        to\n        current\n        posting\n        position\n        state {\n          iso3\n          name\n        }\n        organization {\n          id\n          name\n        }\n      }\n      interactions(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            occurredOn\n            type\n            subject\n            visibility\n          }\n        }\n      }\n    }\n  }\n": types.ContactDocument,
     "\n  query DashboardStates($asOf: Date) {\n    states(first: 200, filter: { asOf: $asOf }) {\n      totalCount\n      edges {\n        node {\n          iso3\n          name\n          m49Code\n          regionalGroup\n          treatyStatus\n          ratificationStage\n        }\n      }\n    }\n  }\n": types.DashboardStatesDocument,
@@ -190,6 +202,30 @@ export function graphql(source: "\n  query PostingContactVersion($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

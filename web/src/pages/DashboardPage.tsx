@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, useSubscription } from 'urql';
 import { CalendarFeed } from '../components/CalendarFeed';
+import { DigestCard } from '../digest/DigestCard';
 import { TimelineChart } from '../components/dashboard/TimelineChart';
 import { TREATY_STATUSES } from '../components/dashboard/mapData';
 import { PageLoader } from '../components/PageLoader';
@@ -345,7 +346,10 @@ export default function DashboardPage() {
         </Card>
         <LatestActivity />
       </div>
-      <CalendarFeed />
+      <div className="dashboard-top">
+        <CalendarFeed />
+        <DigestCard />
+      </div>
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ import { explainStatus, votesOldestFirst } from '../state/explain';
 import { Obstacles } from '../state/Obstacles';
 import { Timeline } from '../state/Timeline';
 import { WriteLetter } from '../state/WriteLetter';
+import { FollowButton } from '../digest/FollowButton';
 import { STAGES } from '../targets/filters';
 
 const StatePageDocument = graphql(`
@@ -486,7 +487,10 @@ function StateDetail({ iso3 }: { iso3: string }) {
             {state.lastInteractionOn ? ` · ${t('statePage.lastContact', { date: format.date(state.lastInteractionOn) })}` : ''}
           </Text>
         </div>
-        <Button onClick={() => open({ stateIso3s: [state.iso3] })}>{t('statePage.logHere', { name })}</Button>
+        <Group>
+          <FollowButton iso3={state.iso3} name={name} />
+          <Button onClick={() => open({ stateIso3s: [state.iso3] })}>{t('statePage.logHere', { name })}</Button>
+        </Group>
       </Group>
       <div className="grid grid-facts">
         <TreatySection state={state} />
