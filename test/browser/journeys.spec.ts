@@ -137,7 +137,7 @@ describe('journeys in the browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
-  it('follows Kiribati from its page, and asks for the daily e-mail on the dashboard', async () => {
+  it('follows Kiribati from its page, and asks for the daily e-mail in the settings', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Pacific/Tarawa' });
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/states/KIR');
@@ -147,7 +147,8 @@ describe('journeys in the browser', () => {
     await following.waitFor();
     expect(await following.getAttribute('aria-pressed')).toBe('true');
 
-    await page.locator('header nav').getByRole('link', { name: t('nav.dashboard') }).click();
+    await page.locator('header').getByRole('button', { name: 'coordinator' }).click();
+    await page.getByRole('menuitem', { name: t('nav.settings') }).click();
     const card = page.locator('section[aria-labelledby="digest-title"]');
     await card.getByText(t('digest.help', { count: 1 })).waitFor();
     await card.getByText(t('digest.off')).waitFor();

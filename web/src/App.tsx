@@ -19,6 +19,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const TargetsPage = lazy(() => import('./pages/TargetsPage'));
 const StatePage = lazy(() => import('./pages/StatePage'));
 const ContactsPage = lazy(() => import('./pages/ContactsPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -138,6 +139,7 @@ export function App() {
               <Route path="states/:iso3" element={<StatePage />} />
               <Route path="contacts" element={<ContactsPage />} />
               <Route path="contacts/:id" element={<ContactsPage />} />
+              <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

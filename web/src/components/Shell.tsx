@@ -52,6 +52,9 @@ function UserMenu() {
               <Text size="xs">{viewer.role ? t(`roles.${viewer.role}`) : ''}</Text>
             </Menu.Label>
           )}
+          <Menu.Item component={Link} to="/settings">
+            {t('nav.settings')}
+          </Menu.Item>
           <Menu.Item onClick={() => void signOut()}>{t('auth.signOut')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>

@@ -3,8 +3,6 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, useSubscription } from 'urql';
-import { CalendarFeed } from '../components/CalendarFeed';
-import { DigestCard } from '../digest/DigestCard';
 import { TimelineChart } from '../components/dashboard/TimelineChart';
 import { TREATY_STATUSES } from '../components/dashboard/mapData';
 import { PageLoader } from '../components/PageLoader';
@@ -345,10 +343,6 @@ export default function DashboardPage() {
           {timelineData ? <TimelineChart series={timelineData.treatyTimeline} /> : <PageLoader />}
         </Card>
         <LatestActivity />
-      </div>
-      <div className="dashboard-top">
-        <CalendarFeed />
-        <DigestCard />
       </div>
     </Stack>
   );
