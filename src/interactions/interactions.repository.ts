@@ -12,6 +12,7 @@ import { searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from '../states/state.model.js';
 import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { readersOf } from '../activity/activity-subjects.js';
+import { KEY_RETENTION_HOURS, storedResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
 import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
@@ -47,17 +48,26 @@ export interface NewInteraction extends Required<InteractionFields> {
   eventSummary: string;
   /** The mandate it belongs to, if any (see mandateFor). */
   mandateId: string | null;
+  /** The idempotency key it was sent with: stored, with the answer, by the same statement. */
+  key?: KeyClaim;
 }
 
 export type LoggedInteraction =
-  | { interaction: InteractionRow; event: ActivityEventRow; missingStates?: undefined; missingContacts?: undefined }
-  | { missingStates: string[]; missingContacts: string[]; interaction?: undefined; event?: undefined };
+  | { interaction: InteractionRow; event: ActivityEventRow; missingStates?: undefined; missingContacts?: undefined; first?: undefined }
+  | { missingStates: string[]; missingContacts: string[]; interaction?: undefined; event?: undefined; first?: undefined }
+  /** The idempotency key had been used: what the request that used it first stored. */
+  | { first: StoredKey; interaction?: undefined; event?: undefined; missingStates?: undefined; missingContacts?: undefined };
 
 /**
  * logInteraction's one statement. The audit triggers read the actor and action set at its start (they
  * run at its end); the links carry the copies of the interaction's columns themselves, as the copy
  * trigger cannot see a row written by the same statement. Nothing is written when a State or
  * contact is unknown: the statement then returns their codes.
+ *
+ * With an idempotency key ($17), the same statement takes the key and stores the answer with it (the
+ * row as it will be written: `draft`); it writes only if it took the key. A key already used returns
+ * what was stored (`storedKey`). A request with the same key running at the same time holds the key's
+ * index entry: this statement waits for it to end, then takes the key only if that request failed.
  */
 const LOG_INTERACTION = `
   WITH actor AS (SELECT set_config('ratify.actor_id', $1::text, true),
@@ -70,10 +80,25 @@ const LOG_INTERACTION = `
     SELECT ARRAY(SELECT iso3::text FROM wanted_states EXCEPT SELECT iso3::text FROM known_states ORDER BY 1) AS states,
            ARRAY(SELECT id::text FROM wanted_contacts EXCEPT SELECT id::text FROM known_contacts ORDER BY 1) AS contacts
     FROM actor),
+  draft AS (
+    SELECT $3::uuid AS id, $4::interaction_type AS type, $5::date AS occurred_on, $6::text AS subject, $7::text AS summary, $8::text AS outcome,
+      $9::date AS follow_up_on, NULL::timestamptz AS follow_up_done_at, NULL::date AS reply_received_on, $10::visibility AS visibility,
+      $11::uuid AS organization_id, $16::uuid AS mandate_id, $1::uuid AS author_id, 1 AS version, now() AS created_at, now() AS updated_at
+    FROM missing WHERE cardinality(missing.states) = 0 AND cardinality(missing.contacts) = 0),
+  claim AS (
+    INSERT INTO idempotency_keys (user_id, key, operation, fingerprint, result)
+    SELECT $1::uuid, $17::text, $18::text, $19::text, (SELECT to_jsonb(r) FROM (SELECT ${INTERACTION_COLUMNS} FROM draft i) r)
+    FROM draft WHERE $17::text IS NOT NULL
+    ON CONFLICT (user_id, key) DO UPDATE SET operation = excluded.operation, fingerprint = excluded.fingerprint, result = excluded.result, created_at = excluded.created_at
+      WHERE idempotency_keys.created_at < now() - make_interval(hours => $20::int)
+    RETURNING key),
+  stored AS (
+    SELECT k.operation, k.fingerprint, k.result FROM idempotency_keys k
+    WHERE $17::text IS NOT NULL AND k.user_id = $1::uuid AND k.key = $17::text AND k.created_at >= now() - make_interval(hours => $20::int)),
   i AS (
     INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
-    SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::uuid, $16::uuid FROM missing
-    WHERE cardinality(missing.states) = 0 AND cardinality(missing.contacts) = 0
+    SELECT id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id FROM draft
+    WHERE $17::text IS NULL OR EXISTS (SELECT 1 FROM claim)
     RETURNING *),
   state_links AS (
     INSERT INTO interaction_states (interaction_id, state_iso3, occurred_on, created_at, visibility, organization_id)
@@ -86,6 +111,7 @@ const LOG_INTERACTION = `
     FROM i, t
     RETURNING *)
   SELECT missing.states AS "missingStates", missing.contacts AS "missingContacts", ${INTERACTION_COLUMNS},
+    (SELECT to_json(stored) FROM stored) AS "storedKey",
     CASE WHEN e.id IS NOT NULL THEN json_build_object(
       'id', e.id, 'kind', e.kind, 'occurredAt', e.occurred_at, 'actorId', e.actor_id, 'organizationId', e.organization_id,
       'interactionId', e.interaction_id, 'stateIso3s', e.state_iso3s, 'summary', e.summary, 'visibility', i.visibility,
@@ -362,11 +388,17 @@ export class InteractionsRepository {
       row.eventId,
       row.eventSummary,
       row.mandateId,
+      row.key?.key ?? null,
+      row.key?.operation ?? null,
+      row.key?.fingerprint ?? null,
+      KEY_RETENTION_HOURS,
     ]);
-    if (result.missingStates.length || result.missingContacts.length) {
-      return { missingStates: result.missingStates, missingContacts: result.missingContacts };
+    const { missingStates, missingContacts, storedKey, event, ...interaction } = result;
+    if (row.key && !event && (storedKey || !(missingStates.length || missingContacts.length))) {
+      // The key was used before (or is being used at this moment, by a request that has now committed).
+      return { first: storedKey ?? (await storedResult(db, row.key)) };
     }
-    const { missingStates: _s, missingContacts: _c, event, ...interaction } = result;
+    if (missingStates.length || missingContacts.length) return { missingStates, missingContacts };
     return {
       interaction: interaction as InteractionRow,
       event: { ...event, occurredAt: new Date(event.occurredAt), restricted: null },

@@ -9,7 +9,9 @@ import { editableTeamRow, Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
+import { withTimestamps, type Queryable } from '../common/sql.js';
+import type { KeyClaim, StoredKey } from '../idempotency/idempotency-keys.repository.js';
+import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { StatesRepository } from '../states/states.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
@@ -35,14 +37,17 @@ export class InteractionsService {
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 
-  /** One statement (see InteractionsRepository.log), unless it is tied to a planned event or an idempotency key. */
+  /**
+   * One statement (see InteractionsRepository.log), with its idempotency key if it was sent one,
+   * unless it is tied to a planned event.
+   */
   log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
-    const inTransaction = () => this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
-    if (input.eventId) return inTransaction();
-    return this.writes.single(async (db) => {
-      const { interaction, event } = await this.write(viewer, input, 'logInteraction', db);
-      return { result: interaction, events: [event] };
-    }, inTransaction);
+    if (input.eventId) return this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
+    return this.writes.single<InteractionRow>(async (db, key) => {
+      const written = await this.write(viewer, input, 'logInteraction', db, key);
+      if (written.first) return { first: { ...written.first, result: withTimestamps(written.first.result as InteractionRow) } };
+      return { result: written.interaction!, events: [written.event!] };
+    });
   }
 
   /** Logs an interaction inside a write that is already running (a planned meeting being held, say). */
@@ -51,13 +56,20 @@ export class InteractionsService {
     checkNotFuture(input);
     if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId, manager))) throw notFound('Event', input.eventId);
     const { interaction, event } = await this.write(viewer, input, null, manager);
+    if (!interaction) throw new Error('logged without a key, yet answered as a retry');
     if (input.eventId) await this.interactions.linkEvent(interaction.id, input.eventId, manager);
     announce(event);
     return interaction;
   }
 
   /** Checks the input, then writes the interaction, its links and its activity event in one statement. */
-  private async write(viewer: Viewer, input: LogInteractionInput, action: string | null, db: Queryable) {
+  private async write(
+    viewer: Viewer,
+    input: LogInteractionInput,
+    action: string | null,
+    db: Queryable,
+    key?: KeyClaim,
+  ): Promise<{ interaction: InteractionRow; event: ActivityEventRow; first?: undefined } | { first: StoredKey; interaction?: undefined; event?: undefined }> {
     checkNotFuture(input);
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
@@ -84,9 +96,11 @@ export class InteractionsService {
         eventId: randomUUID(),
         eventSummary: describe({ type: input.type }),
         mandateId,
+        key,
       },
       db,
     );
+    if (logged.first) return { first: logged.first };
     if (logged.missingStates?.length) {
       throw new AppError('NOT_FOUND', `Unknown State(s): ${logged.missingStates.join(', ')}`, { stateIso3s: logged.missingStates });
     }

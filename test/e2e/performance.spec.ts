@@ -144,6 +144,29 @@ describe('performance guarantees', () => {
     expect(again.state.interactions.totalCount).toBe(total);
   });
 
+  it('logs an interaction sent with an idempotency key in one statement, which stores the key, and answers a retry from it', async () => {
+    const KEYED = 'mutation($input: LogInteractionInput!, $key: String) { logInteraction(input: $input, idempotencyKey: $key) { id subject version createdAt updatedAt awaitingReply } }';
+    const input = { type: 'LETTER', occurredOn: '2026-03-03', subject: 'Keyed, one statement', stateIso3s: ['NRU'] };
+    const key = 'performance-key-1';
+    // The first keyed write of the hour also prunes the expired keys, apart from the request.
+    ok(await t.gql(KEYED, { input: { ...input, subject: 'Keyed, warm-up' }, key: 'performance-key-0' }, cast.france.token));
+    const first = await t.counter.measure(() => t.gql(KEYED, { input, key }, cast.france.token));
+    // The user, then the write with its key.
+    expect(first.statements).toBe(2);
+    const again = await t.counter.measure(() => t.gql(KEYED, { input, key }, cast.france.token));
+    // The user, then the same statement, which finds the key and writes nothing.
+    expect(again.statements).toBe(2);
+    expect(ok(again.result)).toEqual(ok(first.result));
+    const db = t.app.get(DataSource);
+    const [stored] = await db.query(`SELECT result FROM idempotency_keys WHERE key = $1`, [key]);
+    expect(stored.result.id).toBe(ok(first.result).logInteraction.id);
+    expect((await db.query(`SELECT count(*)::int AS n FROM interactions WHERE subject = $1`, [input.subject]))[0].n).toBe(1);
+    // An unknown State writes nothing and takes no key: the corrected request with the same key writes.
+    const wrong = await t.gql(KEYED, { input: { ...input, stateIso3s: ['XXX'] }, key: 'performance-key-2' }, cast.france.token);
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await db.query(`SELECT 1 FROM idempotency_keys WHERE key = 'performance-key-2'`)).toEqual([]);
+  });
+
   it('serves the rows it reads along with a page exactly as their own loaders serve them', async () => {
     const contacts: string[] = [];
     for (const fullName of ['Indira Raman', 'Ánand Rao']) {
