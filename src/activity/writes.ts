@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { claimKey, pruneKeys, recordResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
-import { checkSameRequest, takePendingKey } from '../idempotency/idempotency.js';
+import { checkSameRequest, hasPendingKey, takePendingKey } from '../idempotency/idempotency.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import type { ActivityBus } from './activity-bus.js';
 import { ActivityRepository, type ActivityEventRow, type NewActivity } from './activity.repository.js';
@@ -84,6 +84,18 @@ export class Writes {
     }
     for (const event of done.events) await this.bus.publish(event);
     return done.result;
+  }
+
+  /**
+   * A write that is one statement (see `single`), for a mutation whose statement does not store
+   * idempotency keys: sent with one, it is written by `keyed` instead, a transaction (`run`) that
+   * stores the key with its result.
+   */
+  async statement<T>(statement: (db: DataSource) => Promise<{ result: T; events: ActivityEventRow[] }>, keyed?: () => Promise<T>): Promise<T> {
+    if (keyed && hasPendingKey()) return keyed();
+    const { result, events } = await statement(this.db);
+    for (const event of events) await this.bus.publish(event);
+    return result;
   }
 
   /** Forgets expired idempotency keys, at most once an hour, after a write that used one. */

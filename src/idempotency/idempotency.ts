@@ -30,6 +30,12 @@ export function takePendingKey(): KeyClaim | undefined {
   return key;
 }
 
+/** Whether the current mutation was sent a key that no write has taken yet. */
+export function hasPendingKey(): boolean {
+  const key = pending.getStore();
+  return !!key && !key.taken;
+}
+
 /** The first request with this key is the same request: same mutation, same arguments. Otherwise BAD_USER_INPUT. */
 export function checkSameRequest(claim: KeyClaim, first: StoredKey): void {
   if (first.operation === claim.operation && first.fingerprint === claim.fingerprint) return;

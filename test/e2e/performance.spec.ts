@@ -167,6 +167,32 @@ describe('performance guarantees', () => {
     expect(await db.query(`SELECT 1 FROM idempotency_keys WHERE key = 'performance-key-2'`)).toEqual([]);
   });
 
+  /** The audit trail of one row: each entry's actor and action. */
+  const trailOf = (entity: string, id: string) =>
+    t.app.get(DataSource).query(`SELECT actor_id AS "actorId", action FROM audit_entries WHERE entity = $1 AND entity_id = $2 ORDER BY at`, [entity, id]);
+  const newestEvent = async (actor: Actor) =>
+    ok(await t.gql('{ activityFeed(first: 1) { edges { node { kind summary actor { id } states { iso3 } } } } }', {}, actor.token)).activityFeed.edges[0].node;
+
+  it('creates a contact with its first posting, activity event and audit trail in one statement, or writes nothing', async () => {
+    const CREATE = 'mutation($input: CreateContactInput!) { createContact(input: $input) { id fullName version } }';
+    const input = { fullName: 'Mere Tuilagi', stateIso3: 'TUV', posting: 'CAPITAL', position: 'Director', languages: ['en'] };
+    const { result, statements } = await t.counter.measure(() => t.gql(CREATE, { input }, cast.france.token));
+    const contact = ok(result).createContact;
+    // The user, then the write.
+    expect(statements).toBe(2);
+    expect(contact).toMatchObject({ fullName: 'Mere Tuilagi', version: 1 });
+    const postings = ok(await t.gql('query($id: ID!) { contact(id: $id) { postings { posting state { iso3 } } } }', { id: contact.id }, cast.france.token));
+    expect(postings.contact.postings).toEqual([{ posting: 'CAPITAL', state: { iso3: 'TUV' } }]);
+    expect(await trailOf('contacts', contact.id)).toEqual([{ actorId: cast.france.id, action: 'createContact' }]);
+    expect(await newestEvent(cast.panama)).toEqual({ kind: 'CONTACT_ADDED', summary: 'Contact added for Tuvalu: Mere Tuilagi, Director', actor: { id: cast.france.id }, states: [{ iso3: 'TUV' }] });
+    const before = await t.app.get(DataSource).query(`SELECT (SELECT count(*) FROM contacts)::int AS c, (SELECT count(*) FROM activity_events)::int AS e`);
+    const unknown = await t.gql(CREATE, { input: { ...input, stateIso3: 'XXX' } }, cast.france.token);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const noOrganization = await t.gql(CREATE, { input: { ...input, organizationId: '00000000-0000-4000-8000-000000000000' } }, cast.france.token);
+    expect(noOrganization.errors?.[0]?.message).toMatch(/Organization/);
+    expect(await t.app.get(DataSource).query(`SELECT (SELECT count(*) FROM contacts)::int AS c, (SELECT count(*) FROM activity_events)::int AS e`)).toEqual(before);
+  });
+
   it('serves the rows it reads along with a page exactly as their own loaders serve them', async () => {
     const contacts: string[] = [];
     for (const fullName of ['Indira Raman', 'Ánand Rao']) {
