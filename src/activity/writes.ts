@@ -98,6 +98,11 @@ export class Writes {
     return result;
   }
 
+  /** Delivers the events of a write that has committed (one statement that wrote them itself). */
+  async publish(events: ActivityEventRow[]): Promise<void> {
+    for (const event of events) await this.bus.publish(event);
+  }
+
   /** Forgets expired idempotency keys, at most once an hour, after a write that used one. */
   private pruneKeys(): void {
     if (Date.now() - this.prunedAt < PRUNE_EVERY_MS) return;

@@ -193,6 +193,36 @@ describe('performance guarantees', () => {
     expect(await t.app.get(DataSource).query(`SELECT (SELECT count(*) FROM contacts)::int AS c, (SELECT count(*) FROM activity_events)::int AS e`)).toEqual(before);
   });
 
+  it('records an obstacle in two statements after the user: the State read, then the obstacle with its event and audit trail', async () => {
+    const RECORD = 'mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id category version } }';
+    const input = { stateIso3: 'KIR', category: 'PROCEDURAL', description: 'Implementing legislation to draft', visibility: 'ORGANIZATION' };
+    const { result, statements } = await t.counter.measure(() => t.gql(RECORD, { input }, cast.france.token));
+    const obstacle = ok(result).recordObstacle;
+    // The user, the State (its treaty record on the day), then the write.
+    expect(statements).toBe(3);
+    expect(obstacle).toMatchObject({ category: 'PROCEDURAL', version: 1 });
+    expect(await trailOf('obstacles', obstacle.id)).toEqual([{ actorId: cast.france.id, action: 'recordObstacle' }]);
+    expect(await newestEvent(cast.france)).toEqual({ kind: 'OBSTACLE_RECORDED', summary: 'Procedural obstacle recorded for Kiribati', actor: { id: cast.france.id }, states: [{ iso3: 'KIR' }] });
+    // Seen as the obstacle is: not by another organization.
+    expect((await newestEvent(cast.panama)).kind).not.toBe('OBSTACLE_RECORDED');
+  });
+
+  it("moves a State's stage in three statements: the user, the State read, then the move with its history, event and audit trail", async () => {
+    const SET = 'mutation($stage: RatificationStage!, $expectedVersion: Int) { setRatificationStage(iso3: "KIR", stage: $stage, note: "Met the minister", visibility: ORGANIZATION, expectedVersion: $expectedVersion) { ratificationStage version } }';
+    const before = ok(await t.gql('{ state(iso3: "KIR") { version ratificationStage } }', {}, cast.france.token)).state;
+    const stale = await t.gql(SET, { stage: 'ENGAGED', expectedVersion: before.version - 1 }, cast.france.token);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const { result, statements } = await t.counter.measure(() => t.gql(SET, { stage: 'ENGAGED', expectedVersion: before.version }, cast.france.token));
+    expect(ok(result).setRatificationStage).toEqual({ ratificationStage: 'ENGAGED', version: before.version + 1 });
+    expect(statements).toBe(3);
+    const [change] = await t.app.get(DataSource).query(`SELECT id FROM stage_changes WHERE state_iso3 = 'KIR' AND to_stage = 'ENGAGED'`);
+    expect(change).toBeDefined();
+    expect((await trailOf('states', 'KIR')).slice(-1)).toEqual([{ actorId: cast.france.id, action: 'setRatificationStage' }]);
+    // The note only for those who may read it; the move for everyone, without its author.
+    expect(await newestEvent(cast.france)).toEqual({ kind: 'STAGE_CHANGED', summary: 'Kiribati moved from NOT_ENGAGED to ENGAGED: Met the minister', actor: { id: cast.france.id }, states: [{ iso3: 'KIR' }] });
+    expect(await newestEvent(cast.panama)).toEqual({ kind: 'STAGE_CHANGED', summary: 'Kiribati moved from NOT_ENGAGED to ENGAGED', actor: null, states: [{ iso3: 'KIR' }] });
+  });
+
   it('serves the rows it reads along with a page exactly as their own loaders serve them', async () => {
     const contacts: string[] = [];
     for (const fullName of ['Indira Raman', 'Ánand Rao']) {
