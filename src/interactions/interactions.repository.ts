@@ -3,14 +3,15 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
-import { InteractionType, Visibility } from '../common/enums.js';
+import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
 import { searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from '../states/state.model.js';
-import type { ActivityEventRow } from '../activity/activity.repository.js';
+import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
+import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { readersOf } from '../activity/activity-subjects.js';
 import { KEY_RETENTION_HOURS, storedResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
@@ -403,6 +404,89 @@ export class InteractionsRepository {
       interaction: interaction as InteractionRow,
       event: { ...event, occurredAt: new Date(event.occurredAt), restricted: null },
     };
+  }
+
+  /**
+   * What updateInteraction checks, in one statement: the interaction as the viewer may see it, its
+   * team (see editableRow), whether it is a campaign's letter, and which of the States and contacts
+   * it is to be linked to do not exist.
+   */
+  async beforeUpdate(
+    viewer: Viewer,
+    id: string,
+    stateIso3s: readonly string[],
+    contactIds: readonly string[],
+  ): Promise<{ current: InteractionRow | null; team: Team; campaignLetter: boolean; missingStates: string[]; missingContacts: string[] }> {
+    const p = new SqlParams();
+    const [row] = await this.db.query(
+      `SELECT x.*,
+         ARRAY(SELECT k.iso3::text FROM unnest(${p.add(stateIso3s)}::char(3)[]) k(iso3) WHERE NOT EXISTS (SELECT 1 FROM states s WHERE s.iso3 = k.iso3)) AS "__missingStates",
+         ARRAY(SELECT k.id::text FROM unnest(${p.add(contactIds)}::uuid[]) k(id) WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = k.id)) AS "__missingContacts"
+       FROM (SELECT true) one LEFT JOIN LATERAL (
+         SELECT ${INTERACTION_COLUMNS}, t.*, EXISTS (SELECT 1 FROM campaign_letters cl WHERE cl.interaction_id = i.id) AS "__campaignLetter"
+         FROM interactions i CROSS JOIN LATERAL (SELECT ${TEAM_COLUMNS} FROM (SELECT i.id, i.mandate_id) t) t
+         WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}) x ON true`,
+      p.values,
+    );
+    const { members, successors, __campaignLetter, __missingStates, __missingContacts, ...current } = row;
+    return {
+      current: current.id ? (current as InteractionRow) : null,
+      team: toTeam({ members, successors }),
+      campaignLetter: !!__campaignLetter,
+      missingStates: __missingStates,
+      missingContacts: __missingContacts,
+    };
+  }
+
+  /**
+   * updateInteraction's write in one statement, from the version it was read at: the interaction,
+   * its links (when given), and its activity event naming the States it now concerns (the audit
+   * triggers run inside it, for the actor it names). Null when it was changed meanwhile (nothing is
+   * written).
+   */
+  async updateRead(
+    actor: Viewer,
+    read: { id: string; version: number },
+    changes: InteractionChanges,
+    links: { stateIso3s?: readonly string[]; contactIds?: readonly string[] },
+    summary: string,
+  ): Promise<{ interaction: InteractionRow; event: ActivityEventRow } | null> {
+    const p = new SqlParams();
+    const sets = Object.entries(UPDATE_SPEC.columns)
+      .filter(([field]) => (changes as Record<string, unknown>)[field] !== undefined)
+      .map(([field, column]) => `${column} = ${p.add((changes as Record<string, unknown>)[field])}`);
+    const ctes: string[] = [];
+    let states = `ARRAY(SELECT l.state_iso3 FROM interaction_states l JOIN states s ON s.iso3 = l.state_iso3 WHERE l.interaction_id = updated.id ORDER BY s.name)`;
+    if (links.stateIso3s) {
+      const wanted = p.add(links.stateIso3s);
+      ctes.push(
+        `gone_states AS (DELETE FROM interaction_states l USING updated u WHERE l.interaction_id = u.id AND NOT (l.state_iso3 = ANY(${wanted}::char(3)[])))`,
+        `new_states AS (INSERT INTO interaction_states (interaction_id, state_iso3, occurred_on, created_at, visibility, organization_id)
+           SELECT u.id, k.iso3, u.occurred_on, u.created_at, u.visibility, u.organization_id FROM updated u, unnest(${wanted}::char(3)[]) k(iso3) ON CONFLICT DO NOTHING)`,
+      );
+      states = `ARRAY(SELECT s.iso3 FROM states s WHERE s.iso3 = ANY(${wanted}::char(3)[]) ORDER BY s.name)`;
+    }
+    if (links.contactIds) {
+      const wanted = p.add(links.contactIds);
+      ctes.push(
+        `gone_contacts AS (DELETE FROM interaction_contacts l USING updated u WHERE l.interaction_id = u.id AND NOT (l.contact_id = ANY(${wanted}::uuid[])))`,
+        `new_contacts AS (INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT u.id, k.id FROM updated u, unnest(${wanted}::uuid[]) k(id) ON CONFLICT DO NOTHING)`,
+      );
+    }
+    const event = eventInStatement(actor, { after: 'updated', interaction: 'updated', kind: ActivityKind.INTERACTION_UPDATED, stateIso3s: states, summary }, p);
+    const [row] = await this.db.query(
+      `WITH ${actorCte(actor.id, 'updateInteraction', p)},
+       updated AS (
+         UPDATE interactions SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} FROM actor
+         WHERE id = ${p.add(read.id)}::uuid AND version = ${p.add(read.version)}::int
+         RETURNING interactions.*),
+       ${[...ctes, event].join(',\n')}
+       SELECT ${INTERACTION_COLUMNS}, ${LIVE_EVENT_COLUMN} FROM updated i`,
+      p.values,
+    );
+    if (!row) return null;
+    const { __event, ...interaction } = row;
+    return { interaction, event: liveEvent(__event)! };
   }
 
   /** Without an expectedVersion, the update applies whatever the current version. */

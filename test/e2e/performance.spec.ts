@@ -223,6 +223,30 @@ describe('performance guarantees', () => {
     expect(await newestEvent(cast.panama)).toEqual({ kind: 'STAGE_CHANGED', summary: 'Kiribati moved from NOT_ENGAGED to ENGAGED', actor: null, states: [{ iso3: 'KIR' }] });
   });
 
+  it('updates an interaction in three statements: the user, the interaction read with what it is checked against, then the write', async () => {
+    const logged = ok(await t.gql(LOG, { input: { type: 'LETTER', occurredOn: '2026-03-04', subject: 'To update', visibility: 'ORGANIZATION', stateIso3s: ['NRU'] } }, cast.france.token)).logInteraction;
+    const input = { expectedVersion: logged.version, subject: 'Updated', visibility: 'COORDINATORS', stateIso3s: ['TUV', 'FJI'], followUpOn: '2026-04-01' };
+    const { result, statements } = await t.counter.measure(() => t.gql(UPDATE, { id: logged.id, input }, cast.france.token));
+    expect(ok(result).updateInteraction).toEqual({ id: logged.id, version: logged.version + 1 });
+    expect(statements).toBe(3);
+    expect(await trailOf('interactions', logged.id)).toEqual([
+      { actorId: cast.france.id, action: 'logInteraction' },
+      { actorId: cast.france.id, action: 'updateInteraction' },
+    ]);
+    // Now COORDINATORS: another organization's coordinator sees it, with its new States, in the feed too.
+    const seen = ok(await t.gql('query($id: ID!) { interaction(id: $id) { subject states { iso3 } } }', { id: logged.id }, cast.panama.token)).interaction;
+    expect(seen).toEqual({ subject: 'Updated', states: [{ iso3: 'FJI' }, { iso3: 'TUV' }] });
+    expect(await newestEvent(cast.panama)).toEqual({ kind: 'INTERACTION_UPDATED', summary: 'Letter updated with Fiji, Tuvalu: Updated', actor: { id: cast.france.id }, states: [{ iso3: 'FJI' }, { iso3: 'TUV' }] });
+    // A stale version, an unknown State, another organization: refused, nothing written.
+    const stale = await t.gql(UPDATE, { id: logged.id, input: { ...input, subject: 'Stale' } }, cast.france.token);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const unknown = await t.gql(UPDATE, { id: logged.id, input: { expectedVersion: logged.version + 1, subject: 'Unknown', stateIso3s: ['XXX'] } }, cast.france.token);
+    expect([unknown.errors?.[0]?.extensions?.code, unknown.errors?.[0]?.message]).toEqual(['NOT_FOUND', 'Unknown State(s): XXX']);
+    const other = await t.gql(UPDATE, { id: logged.id, input: { expectedVersion: logged.version + 1, subject: 'Not theirs' } }, cast.panama.token);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(ok(await t.gql('query($id: ID!) { interaction(id: $id) { subject version } }', { id: logged.id }, cast.france.token)).interaction).toEqual({ subject: 'Updated', version: logged.version + 1 });
+  });
+
   it('serves the rows it reads along with a page exactly as their own loaders serve them', async () => {
     const contacts: string[] = [];
     for (const fullName of ['Indira Raman', 'Ánand Rao']) {
