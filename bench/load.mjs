@@ -1,6 +1,7 @@
 // One load run with autocannon, meant to be started on its own core (taskset -c 1). Takes a JSON
-// description as its argument: { url, body, headers, connections, duration }; prints a JSON summary.
+// description as its argument: { url, body, headers, connections, duration, uniqueHeader? }; prints a JSON summary.
 // A 2xx answer whose body carries GraphQL `errors` counts as an error too.
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 
 const spec = JSON.parse(process.argv[2]);
@@ -14,6 +15,10 @@ const result = await autocannon({
   // A slow answer counts in the latency; only one slower than this counts as an error.
   timeout: spec.timeout ?? 60,
   verifyBody: (body) => !body.includes('"errors"'),
+  // A header that must be new with each request (an idempotency key): set per request.
+  ...(spec.uniqueHeader
+    ? { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, [spec.uniqueHeader]: randomUUID() } }) }] }
+    : {}),
 });
 console.log(
   JSON.stringify({

@@ -1,5 +1,5 @@
 // The benchmark: `npm run bench -- --interactions 1000000 [--duration 20] [--warmup 5] [--connections 20]
-//   [--only q1,q2,q3,w1] [--servers ratify,ceiling,postgraphile] [--seed N] [--fresh]`
+//   [--only q1,q2,q3,w1,w4,w5] [--servers ratify,ceiling,postgraphile] [--seed N] [--fresh]`
 // and the CI smoke check: `npm run bench:smoke` (2,000 interactions, 2 s runs, answers compared).
 //
 // Loads (or reuses) the database, starts the three servers on core 0 with the statement-counting
@@ -13,9 +13,12 @@ import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDatabase, VIEWER } from './generate.mjs';
 import { log, readOptions, ROOT, withClient } from './lib/common.mjs';
-import { difference, normalize, problem, request, variables, W1_STATES, W1_SUBJECT } from './lib/questions.mjs';
+import { randomUUID } from 'node:crypto';
+import { difference, normalize, problem, request, variables, W1_KEY_HEADER, W1_STATES, W1_SUBJECT, W4_DESCRIPTION, W5_NAME } from './lib/questions.mjs';
 
-const QUESTIONS = ['q1', 'q2', 'q3', 'w1'];
+const QUESTIONS = ['q1', 'q2', 'q3', 'w1', 'w4', 'w5'];
+/** The questions sent with a new idempotency key each time (the ceiling stores it too; PostGraphile has none). */
+const KEYED = new Set(['w1']);
 const SERVERS = ['ratify', 'ceiling', 'postgraphile'];
 /** A port nothing listens on now (so that two runs on one machine do not meet). */
 function freePort() {
@@ -206,6 +209,11 @@ async function quietCount(handle, patience = 30) {
   return last;
 }
 
+/** The headers of one request: the server's, with a new idempotency key for a keyed question. */
+function headersOf(server, question, base = {}) {
+  return KEYED.has(question) && server !== 'postgraphile' ? { ...base, [W1_KEY_HEADER]: randomUUID() } : base;
+}
+
 /** Statements per request, from single requests sent one after the other. */
 async function statementsPerRequest(handle, req, headers, times = 3) {
   await post(handle.port, req.path, req.body, headers);
@@ -257,9 +265,23 @@ async function explainAll(statements, dir, prefix) {
   return files;
 }
 
-/** Removes what W1 wrote (and its audit trail), so that the database stays as generated for the next run. */
+/** Removes what W1, W4 and W5 wrote (and their audit trail and keys), so that the database stays as generated for the next run. */
 async function removeWrites(client) {
   await client.query('BEGIN');
+  await client.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND operation = 'logInteraction'`, [viewer.id]);
+  await client.query('CREATE TEMPORARY TABLE obstacles_written ON COMMIT DROP AS SELECT id FROM obstacles WHERE description = $1', [W4_DESCRIPTION]);
+  await client.query('CREATE TEMPORARY TABLE contacts_written ON COMMIT DROP AS SELECT id FROM contacts WHERE full_name = $1', [W5_NAME]);
+  await client.query('DELETE FROM activity_events WHERE subject_id IN (SELECT id FROM obstacles_written)');
+  await client.query(`DELETE FROM activity_events WHERE kind = 'CONTACT_ADDED' AND summary LIKE '%' || $1 || '%'`, [W5_NAME]);
+  await client.query(`DELETE FROM audit_entries WHERE entity = 'obstacles' AND entity_id IN (SELECT id::text FROM obstacles_written)`);
+  await client.query(
+    `DELETE FROM audit_entries WHERE (entity = 'contacts' AND entity_id IN (SELECT id::text FROM contacts_written))
+       OR (entity = 'contact_postings' AND after ->> 'contact_id' IN (SELECT id::text FROM contacts_written))`,
+  );
+  const obstacles = await client.query('DELETE FROM obstacles WHERE id IN (SELECT id FROM obstacles_written)');
+  await client.query('DELETE FROM contact_postings WHERE contact_id IN (SELECT id FROM contacts_written)');
+  const contacts = await client.query('DELETE FROM contacts WHERE id IN (SELECT id FROM contacts_written)');
+  if (obstacles.rowCount || contacts.rowCount) log(`removed the ${obstacles.rowCount} obstacles written by W4 and the ${contacts.rowCount} contacts written by W5`);
   await client.query('SET LOCAL session_replication_role = replica');
   await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = $1', [W1_SUBJECT]);
   await client.query('DELETE FROM activity_events WHERE interaction_id IN (SELECT id FROM written)');
@@ -325,7 +347,7 @@ try {
     const answers = {};
     for (const server of servers) {
       const req = request(server, question, vars[question]);
-      const answer = await post(PORTS[server], req.path, req.body, headers[server]);
+      const answer = await post(PORTS[server], req.path, req.body, headersOf(server, question, headers[server]));
       const trouble = answer.status === 200 ? problem(answer.json) : `HTTP ${answer.status}: ${answer.text.slice(0, 300)}`;
       if (trouble) {
         failed = true;
@@ -368,7 +390,7 @@ try {
     for (const server of servers) {
       const req = request(server, question, vars[question]);
       await counter(handles[server], '/log/start');
-      await post(PORTS[server], req.path, req.body, headers[server]);
+      await post(PORTS[server], req.path, req.body, headersOf(server, question, headers[server]));
       const statements = await counter(handles[server], '/log/stop');
       const prefix = server === 'ratify' ? question : `${server}-${question}`;
       report.explain[question].push(...(await explainAll(statements, explainDir, prefix)));
@@ -382,6 +404,7 @@ try {
       const handle = handles[server];
       const req = request(server, question, vars[question]);
       const spec = { url: `http://127.0.0.1:${handle.port}${req.path}`, body: req.body, headers: headers[server] ?? {}, connections: options.connections };
+      if (KEYED.has(question) && server !== 'postgraphile') spec.uniqueHeader = W1_KEY_HEADER;
       if (options.warmup > 0) await load({ ...spec, duration: options.warmup });
       // Requests still running when a load run ends finish before the count is read.
       const before = await quietCount(handle);
@@ -404,7 +427,7 @@ try {
         ...memory(handle.child.pid),
       };
       if (row.non2xx || row.graphqlErrors) {
-        const answer = await post(handle.port, req.path, req.body, headers[server]);
+        const answer = await post(handle.port, req.path, req.body, headersOf(server, question, headers[server]));
         row.sampleAnswer = answer.text.slice(0, 500);
       }
       results.push(row);
@@ -425,12 +448,13 @@ try {
 const lines = [
   `Ratify benchmark — ${options.interactions.toLocaleString('en')} interactions (seed ${options.seed}), ${options.connections} connections, ${options.duration} s per run after ${options.warmup} s warm-up`,
   '',
-  '| question | server | req/s | p50 ms | p99 ms | errors | SQL statements / request | peak RSS MB |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...results.map(
-    (r) =>
-      `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.peakRssMb} |`,
-  ),
+  '| question | server | req/s | × ceiling req/s | p50 ms | p99 ms | ceiling p99 ms | p99 ÷ ceiling p99 | errors | SQL statements / request | peak RSS MB |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => {
+    const ceiling = results.find((c) => c.server === 'ceiling' && c.question === r.question);
+    const ratio = (a, b) => (b ? (a / b).toFixed(2) : '–');
+    return `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${ratio(r.rps, ceiling?.rps)} | ${r.p50} | ${r.p99} | ${ceiling?.p99 ?? '–'} | ${ratio(r.p99, ceiling?.p99)} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.peakRssMb} |`;
+  }),
   '',
   `Start-up to first answer: ${Object.entries(report.startup).map(([s, ms]) => `${s} ${ms} ms`).join(', ')}`,
   `Q1 statements per request at page sizes 10 / 50 / 100: ${Object.entries(report.statementsByPageSize)

@@ -6,6 +6,12 @@ export const Q2_STATE = 'IND';
 export const W1_STATES = ['KIR', 'FJI'];
 /** The subject of every interaction W1 writes (they are removed after the run). */
 export const W1_SUBJECT = 'Benchmark write: meeting with the Permanent Mission';
+/** W1 is sent with an idempotency key, a new one with each request (the Idempotency-Key header). */
+export const W1_KEY_HEADER = 'idempotency-key';
+/** The State of W4's obstacles and W5's contacts; the description and name that mark them (removed after the run). */
+export const W4_STATE = 'KIR';
+export const W4_DESCRIPTION = 'Benchmark write: the translation of the Convention is not ready';
+export const W5_NAME = 'Benchmark write: Tebwaa Kiribati';
 
 const VOTING_RECORD = 'votingRecord { yes no abstain nonVoting total yesShare consecutiveYes lastChoice }';
 
@@ -31,6 +37,8 @@ const RATIFY = {
   }
 }`,
   w1: `mutation W1($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`,
+  w4: `mutation W4($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }`,
+  w5: `mutation W5($input: CreateContactInput!) { createContact(input: $input) { id } }`,
 };
 
 // The same questions for PostGraphile, aliased to the service's field names where the shape allows.
@@ -60,6 +68,8 @@ const POSTGRAPHILE = {
   }
 }`,
   w1: `mutation W1($input: LogInteractionInput!) { logInteraction(input: $input) { interaction { id } } }`,
+  w4: `mutation W4($input: RecordObstacleInput!) { recordObstacle(input: $input) { obstacle { id } } }`,
+  w5: `mutation W5($input: CreateContactInput!) { createContact(input: $input) { contact { id } } }`,
 };
 
 /** Variables of each question; W1 needs a contact of its first State (found in the database). */
@@ -82,6 +92,10 @@ export function variables(question, { first, contactId } = {}) {
           contactIds: contactId ? [contactId] : [],
         },
       };
+    case 'w4':
+      return { input: { stateIso3: W4_STATE, category: 'TECHNICAL', description: W4_DESCRIPTION, visibility: 'COORDINATORS' } };
+    case 'w5':
+      return { input: { fullName: W5_NAME, stateIso3: W4_STATE, posting: 'CAPITAL', position: 'Secretary', languages: ['en'] } };
     default:
       throw new Error(`unknown question ${question}`);
   }
@@ -99,6 +113,14 @@ export function request(server, question, vars) {
     if (question === 'w1') {
       const { type, occurredOn, subject, visibility, stateIso3s, contactIds } = vars.input;
       pgVars = { input: { type, occurredOn, subject, visibility, stateCodes: stateIso3s, contactIds } };
+    }
+    if (question === 'w5') {
+      const { stateIso3, ...rest } = vars.input;
+      pgVars = { input: { ...rest, stateCode: stateIso3 } };
+    }
+    if (question === 'w4') {
+      const { stateIso3, ...rest } = vars.input;
+      pgVars = { input: { ...rest, stateCode: stateIso3 } };
     }
     return { path: '/graphql', body: { query: POSTGRAPHILE[question], variables: pgVars } };
   }
@@ -152,8 +174,11 @@ export function normalize(server, question, data) {
       const edges = f.edges.map((e) => ({ ...e.node, occurredAt: instant(e.node.occurredAt) }));
       return { hasNextPage: f.pageInfo.hasNextPage, endCursor: endCursorPlace(server, f.pageInfo.endCursor, edges), edges };
     }
-    case 'w1': {
-      const id = server === 'postgraphile' ? data.logInteraction?.interaction?.id : data.logInteraction?.id;
+    case 'w1':
+    case 'w4':
+    case 'w5': {
+      const field = { w1: ['logInteraction', 'interaction'], w4: ['recordObstacle', 'obstacle'], w5: ['createContact', 'contact'] }[question];
+      const id = server === 'postgraphile' ? data[field[0]]?.[field[1]]?.id : data[field[0]]?.id;
       return { written: typeof id === 'string' && id.length === 36 };
     }
     default:

@@ -148,3 +148,62 @@ BEGIN
             WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END || ' with ' || names || ': ' || created.subject);
   RETURN created;
 END $$;
+
+-- W4: recordObstacle, for a State that had not deposited on the day, with the audit trail and the
+-- activity event the service writes (it follows the obstacle: its subject).
+CREATE FUNCTION bench_peer.record_obstacle(state_code text, category obstacle_category, description text, visibility visibility DEFAULT 'COORDINATORS',
+                                           measures text DEFAULT NULL, recorded_on date DEFAULT current_date)
+RETURNS obstacles LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  actor uuid := nullif(current_setting('bench.viewer_id', true), '')::uuid;
+  org uuid := nullif(current_setting('bench.viewer_org', true), '')::uuid;
+  state public.states;
+  created obstacles;
+BEGIN
+  PERFORM set_config('ratify.actor_id', actor::text, true), set_config('ratify.action', 'recordObstacle', true);
+  SELECT * INTO state FROM public.states s WHERE s.iso3 = state_code;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'Unknown State' USING ERRCODE = 'P0002';
+  END IF;
+  IF state.consent_date IS NOT NULL AND state.consent_date <= recorded_on AND (state.withdrawal_date IS NULL OR state.withdrawal_date > recorded_on) THEN
+    RAISE EXCEPTION 'Not an obstacle to joining: the State had deposited' USING ERRCODE = '22023';
+  END IF;
+  INSERT INTO public.obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id)
+  VALUES (gen_random_uuid(), state.iso3, record_obstacle.category, record_obstacle.description, record_obstacle.measures, record_obstacle.recorded_on,
+          actor, record_obstacle.visibility, org)
+  RETURNING * INTO created;
+  INSERT INTO public.activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary, subject_id, template)
+  VALUES (gen_random_uuid(), 'OBSTACLE_RECORDED', clock_timestamp(), actor, org, ARRAY[state.iso3],
+          initcap(created.category::text) || ' obstacle recorded for ' || state.name, created.id, '{text} obstacle recorded for ' || state.name);
+  RETURN created;
+END $$;
+
+-- W5: createContact, with its first posting, the audit trail and the activity event.
+CREATE FUNCTION bench_peer.create_contact(full_name text, state_code text DEFAULT NULL, posting posting DEFAULT NULL, "position" text DEFAULT NULL,
+                                          languages text[] DEFAULT '{}')
+RETURNS contacts LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  actor uuid := nullif(current_setting('bench.viewer_id', true), '')::uuid;
+  org uuid := nullif(current_setting('bench.viewer_org', true), '')::uuid;
+  state_name text;
+  created contacts;
+BEGIN
+  PERFORM set_config('ratify.actor_id', actor::text, true), set_config('ratify.action', 'createContact', true);
+  IF state_code IS NOT NULL THEN
+    SELECT s.name INTO state_name FROM public.states s WHERE s.iso3 = state_code;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'Unknown State' USING ERRCODE = 'P0002';
+    END IF;
+  END IF;
+  INSERT INTO public.contacts (id, full_name, position, posting, state_iso3, languages, created_by)
+  VALUES (gen_random_uuid(), create_contact.full_name, create_contact."position", create_contact.posting, state_code, create_contact.languages, actor)
+  RETURNING * INTO created;
+  IF created.posting IS NOT NULL OR created.state_iso3 IS NOT NULL THEN
+    INSERT INTO public.contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
+    VALUES (gen_random_uuid(), created.id, created.posting, created.state_iso3, created.position, current_date, actor);
+  END IF;
+  INSERT INTO public.activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary)
+  VALUES (gen_random_uuid(), 'CONTACT_ADDED', clock_timestamp(), actor, org, CASE WHEN state_code IS NULL THEN '{}' ELSE ARRAY[state_code] END,
+          'Contact added' || coalesce(' for ' || state_name, '') || ': ' || created.full_name || coalesce(', ' || created.position, ''));
+  RETURN created;
+END $$;
