@@ -6,6 +6,8 @@
 //   POST /q2 {"iso3": "IND", "first": 20}              a State, its votes and newest interactions
 //   POST /q3 {"first": 50}                             the activity feed
 //   POST /w1 {"input": LogInteractionInput}            logInteraction (with its Idempotency-Key header, if any)
+//   POST /w2 {"id": ID, "input": {expectedVersion, outcome}}   updateInteraction
+//   POST /w3 {"iso3", "stage", "note"}                  setRatificationStage
 //   POST /w4 {"input": RecordObstacleInput}            recordObstacle
 //   POST /w5 {"input": CreateContactInput}             createContact
 import Fastify from 'fastify';
@@ -151,6 +153,47 @@ const W1 = `
     FROM ins)
   SELECT json_build_object('logInteraction', json_build_object('id', id))::text AS data FROM ins`;
 
+const TYPE_LABEL = (type) => `CASE ${type} WHEN 'LETTER' THEN 'Letter' WHEN 'BILATERAL_MEETING' THEN 'Bilateral meeting' WHEN 'PHONE_CALL' THEN 'Phone call'
+  WHEN 'EMAIL' THEN 'E-mail' WHEN 'DEMARCHE' THEN 'Démarche' WHEN 'WORKSHOP' THEN 'Workshop' WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END`;
+
+// updateInteraction (its outcome): the viewer's organization's interaction, from the version the
+// client read (none updated otherwise), and the activity event naming its States.
+const W2 = `
+  WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'updateInteraction', true) AS action),
+  up AS (
+    UPDATE interactions i SET outcome = $4, version = i.version + 1, updated_at = now() FROM cfg
+    WHERE i.id = $3::uuid AND i.version = $5::int AND i.organization_id = $1::uuid
+    RETURNING i.id, i.version, i.type, i.subject),
+  st AS (SELECT array_agg(s.iso3 ORDER BY s.name) AS codes, string_agg(s.name, ', ' ORDER BY s.name) AS names
+         FROM up JOIN interaction_states l ON l.interaction_id = up.id JOIN states s ON s.iso3 = l.state_iso3),
+  ev AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, template)
+    SELECT gen_random_uuid(), 'INTERACTION_UPDATED', clock_timestamp(), $2::uuid, $1::uuid, up.id, coalesce(st.codes, '{}'),
+      ${TYPE_LABEL('up.type')} || ' updated with ' || coalesce(st.names, '') || ': ' || up.subject,
+      ${TYPE_LABEL('up.type')} || ' updated with ' || coalesce(st.names, '') || ': {text}'
+    FROM up, st)
+  SELECT json_build_object('updateInteraction', json_build_object('id', id, 'version', version))::text AS data FROM up`;
+
+// setRatificationStage: moves the State (none with a deposit: the stages W3 uses are before one)
+// and records the move and its event; a State already at the stage is answered as it is.
+const W3 = `
+  WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'setRatificationStage', true) AS action),
+  old AS (SELECT iso3, name, ratification_stage FROM states WHERE iso3 = $3::char(3) AND consent_date IS NULL),
+  moved AS (
+    UPDATE states s SET ratification_stage = $4::ratification_stage, version = s.version + 1, updated_at = now() FROM old, cfg
+    WHERE s.iso3 = old.iso3 AND old.ratification_stage <> $4::ratification_stage
+    RETURNING s.iso3, old.name, old.ratification_stage AS from_stage),
+  ch AS (
+    INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on)
+    SELECT gen_random_uuid(), iso3, from_stage, $4::ratification_stage, $2::uuid, $5, 'COORDINATORS', $1::uuid, current_date FROM moved
+    RETURNING id),
+  ev AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary, subject_id, template)
+    SELECT gen_random_uuid(), 'STAGE_CHANGED', clock_timestamp(), $2::uuid, $1::uuid, ARRAY[moved.iso3],
+      moved.name || ' moved from ' || moved.from_stage || ' to ' || $4, ch.id, moved.name || ' moved from ' || moved.from_stage || ' to ' || $4 || '{extra}'
+    FROM moved, ch)
+  SELECT json_build_object('setRatificationStage', json_build_object('iso3', iso3, 'ratificationStage', $4::text))::text AS data FROM old`;
+
 // recordObstacle: the State must not have deposited on the day (an obstacle to joining); the event
 // follows the obstacle (its subject) and names its category and State like the service's.
 const W4 = `
@@ -220,6 +263,10 @@ app.post('/w1', (req, reply) => {
     req.headers['idempotency-key'] ?? null,
   ]);
 });
+app.post('/w2', (req, reply) =>
+  answer(reply, W2, [VIEWER.organizationId, VIEWER.id, req.body?.id, req.body?.input?.outcome ?? null, req.body?.input?.expectedVersion]),
+);
+app.post('/w3', (req, reply) => answer(reply, W3, [VIEWER.organizationId, VIEWER.id, req.body?.iso3, req.body?.stage, req.body?.note ?? null]));
 app.post('/w4', (req, reply) => {
   const input = req.body?.input ?? {};
   const today = new Date().toISOString().slice(0, 10);
