@@ -505,24 +505,8 @@ export class InteractionsRepository {
     return rows.length > 0;
   }
 
-  /** Whether the interaction is a letter of a campaign (whose visibility is the campaign's). */
-  async isCampaignLetter(id: string, db: Queryable): Promise<boolean> {
-    const rows = await db.query('SELECT 1 FROM campaign_letters WHERE interaction_id = $1', [id]);
-    return rows.length > 0;
-  }
-
   /** Records that the interaction took place at the event. */
   async linkEvent(id: string, eventId: string, db: Queryable): Promise<void> {
     await db.query('INSERT INTO event_interactions (interaction_id, event_id) VALUES ($1, $2)', [id, eventId]);
-  }
-
-  /** Replaces the States or contacts linked to an interaction. */
-  async setLinks(id: string, via: keyof typeof LINKS, keys: readonly string[], db: Queryable): Promise<void> {
-    const link = LINKS[via];
-    await db.query(`DELETE FROM ${link.table} WHERE interaction_id = $1 AND NOT (${link.column} = ANY($2::${link.type}[]))`, [id, keys]);
-    await db.query(
-      `INSERT INTO ${link.table} (interaction_id, ${link.column}) SELECT $1, unnest($2::${link.type}[]) ON CONFLICT DO NOTHING`,
-      [id, keys],
-    );
   }
 }

@@ -168,29 +168,6 @@ export class StatesRepository {
   }
 
   /**
-   * Moves the stage if it differs and the version matches (when one is given), in one statement;
-   * returns the updated row and the stage it left, or null when nothing changed.
-   */
-  async setStage(
-    iso3: string,
-    stage: RatificationStage,
-    expectedVersion: number | undefined,
-    db: Queryable,
-  ): Promise<{ state: State; from: RatificationStage } | null> {
-    const rows = await db.query(
-      `UPDATE states s SET ratification_stage = $2, version = s.version + 1, updated_at = now()
-       FROM states old WHERE s.iso3 = $1 AND old.iso3 = s.iso3 AND s.ratification_stage <> $2
-         AND ($3::int IS NULL OR s.version = $3)
-       RETURNING ${STATE_COLUMNS}, old.ratification_stage AS "fromStage"`,
-      [iso3, stage, expectedVersion ?? null],
-    );
-    const row = rows[0]?.[0];
-    if (!row) return null;
-    const { fromStage, ...state } = row;
-    return { state, from: fromStage };
-  }
-
-  /**
    * The stage changes of several States, each State's newest first: the moves by the day they took
    * effect (then by when they were recorded, then id), and last the stage the State started at. Every
    * user sees each move; its note and author only those who may see it under its visibility (else
@@ -219,14 +196,6 @@ export class StatesRepository {
       [id],
     );
     return rows[0] ?? null;
-  }
-
-  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'recordedAt' | 'version'> & { mandateId?: string | null }, db: Queryable): Promise<void> {
-    await db.query(
-      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on, mandate_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId, change.effectiveOn, change.mandateId ?? null],
-    );
   }
 
   /**
@@ -285,15 +254,6 @@ export class StatesRepository {
     if (!rows[0]) return null;
     const { __event, ...state } = rows[0];
     return { state, event: liveEvent(__event)! };
-  }
-
-  /** The day the State's latest move took effect (the stage it started at is not a move); null before any. */
-  async lastMoveOn(iso3: string, db: Queryable): Promise<string | null> {
-    const rows = await db.query(
-      `SELECT to_char(max(effective_on), 'YYYY-MM-DD') AS "on" FROM stage_changes WHERE state_iso3 = $1 AND from_stage IS NOT NULL`,
-      [iso3],
-    );
-    return rows[0]?.on ?? null;
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
-import { badInput, conflict, notFound } from '../common/errors.js';
+import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { canSee } from '../interactions/visibility.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -93,7 +93,7 @@ export class StatesService {
     if (effectiveOn > today) throw refused(`effectiveOn (${effectiveOn}) is in the future: a stage move is recorded once it has happened`, 'effectiveOn');
     // Two statements: the State as it is (with its latest move, and the mandate of a MANDATE note),
     // then the move from that version. A State moved by someone else in between is read again.
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       const current = await this.states.beforeMove(iso3, args.visibility === Visibility.MANDATE ? (p) => currentMandateSql(viewer, p) : null);
       if (!current) throw notFound('State', iso3);
       if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) {
@@ -116,7 +116,10 @@ export class StatesService {
         // `{extra}` is the note, for those who may read it.
         `{states} moved from ${state.ratificationStage} to ${args.stage}${on}{extra}`,
       );
-      if (!moved) continue;
+      if (!moved) {
+        if (attempt < 5) continue;
+        throw new AppError('CONFLICT', `${state.name}'s stage kept changing while this move was being recorded: read it again and retry`, { iso3 });
+      }
       await this.writes.publish([moved.event]);
       return moved.state;
     }
