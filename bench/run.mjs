@@ -1,5 +1,5 @@
 // The benchmark: `npm run bench -- --interactions 1000000 [--duration 20] [--warmup 5] [--connections 20]
-//   [--only q1,q2,q3,w1] [--servers ratify,ceiling,postgraphile] [--seed N] [--fresh]`
+//   [--only q1,q2,q3,w1,w2,w3,w4,w5] [--servers ratify,ceiling,postgraphile] [--seed N] [--fresh]`
 // and the CI smoke check: `npm run bench:smoke` (2,000 interactions, 2 s runs, answers compared).
 //
 // Loads (or reuses) the database, starts the three servers on core 0 with the statement-counting
@@ -13,9 +13,26 @@ import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDatabase, VIEWER } from './generate.mjs';
 import { log, readOptions, ROOT, withClient } from './lib/common.mjs';
-import { difference, normalize, problem, request, variables, W1_STATES, W1_SUBJECT } from './lib/questions.mjs';
+import { randomUUID } from 'node:crypto';
+import {
+  difference,
+  normalize,
+  problem,
+  request,
+  variables,
+  W1_KEY_HEADER,
+  W1_STATES,
+  W1_SUBJECT,
+  W2_SUBJECT,
+  W3_NOTE,
+  W3_STAGES,
+  W4_DESCRIPTION,
+  W5_NAME,
+} from './lib/questions.mjs';
 
-const QUESTIONS = ['q1', 'q2', 'q3', 'w1'];
+const QUESTIONS = ['q1', 'q2', 'q3', 'w1', 'w2', 'w3', 'w4', 'w5'];
+/** The questions sent with a new idempotency key each time (the ceiling stores it too; PostGraphile has none). */
+const KEYED = new Set(['w1']);
 const SERVERS = ['ratify', 'ceiling', 'postgraphile'];
 /** A port nothing listens on now (so that two runs on one machine do not meet). */
 function freePort() {
@@ -53,12 +70,47 @@ for (const server of SERVERS) {
 }
 
 const db = await ensureDatabase(options);
+const startedAt = new Date();
+/** W3's States (none with a deposit) as generated: their stage and version are put back after the run. */
+let w3States = [];
 const viewer = await withClient(db.url, async (c) => {
   const user = (await c.query(`SELECT id, organization_id FROM users WHERE email = $1`, [VIEWER.email])).rows[0];
   const contact = (await c.query(`SELECT id FROM contacts WHERE state_iso3 = $1 ORDER BY id LIMIT 1`, [W1_STATES[0]])).rows[0];
   await c.query(readFileSync(join(ROOT, 'bench/peer/schema.sql'), 'utf8'));
   return { id: user.id, organizationId: user.organization_id, contactId: contact?.id };
 });
+await withClient(db.url, async (c) => {
+  // What an interrupted run left, then W2's interactions (one per connection, and one for the checks).
+  await removeWrites(c);
+  await c.query(
+    `WITH made AS (
+       INSERT INTO interactions (id, type, occurred_on, subject, visibility, organization_id, author_id)
+       SELECT gen_random_uuid(), 'LETTER', DATE '2026-11-02', $1, 'COORDINATORS', $2, $3 FROM generate_series(1, $4) RETURNING id)
+     INSERT INTO interaction_states (interaction_id, state_iso3) SELECT id, 'FJI' FROM made`,
+    [W2_SUBJECT, viewer.organizationId, viewer.id, options.connections + 1],
+  );
+  w3States = (
+    await c.query(
+      `SELECT iso3, ratification_stage, version, updated_at FROM states
+       WHERE consent_date IS NULL AND withdrawal_date IS NULL AND iso3 NOT IN ('KIR', 'IND', 'FJI') ORDER BY iso3 LIMIT 40`,
+    )
+  ).rows;
+});
+
+/** W2's interactions with their versions now. */
+async function w2Items() {
+  return withClient(db.url, async (c) => (await c.query('SELECT id::text, version FROM interactions WHERE subject = $1 ORDER BY id', [W2_SUBJECT])).rows);
+}
+
+/** W3's moves in turn: each State to the first stage, then each to the second. */
+const w3Moves = () => W3_STAGES.flatMap((stage) => w3States.map((state) => ({ iso3: state.iso3, stage })));
+
+/** The variables of one request sent alone (W2 with an interaction's current version, W3 with the first move). */
+async function singleVars(question, vars) {
+  if (question === 'w2') return variables('w2', { item: (await w2Items())[0] });
+  if (question === 'w3') return variables('w3', { move: w3Moves()[0] });
+  return vars[question];
+}
 
 // ---- servers -------------------------------------------------------------------------------
 
@@ -206,6 +258,11 @@ async function quietCount(handle, patience = 30) {
   return last;
 }
 
+/** The headers of one request: the server's, with a new idempotency key for a keyed question. */
+function headersOf(server, question, base = {}) {
+  return KEYED.has(question) && server !== 'postgraphile' ? { ...base, [W1_KEY_HEADER]: randomUUID() } : base;
+}
+
 /** Statements per request, from single requests sent one after the other. */
 async function statementsPerRequest(handle, req, headers, times = 3) {
   await post(handle.port, req.path, req.body, headers);
@@ -257,13 +314,39 @@ async function explainAll(statements, dir, prefix) {
   return files;
 }
 
-/** Removes what W1 wrote (and its audit trail), so that the database stays as generated for the next run. */
+/** Removes what the writes wrote (and their audit trail and keys) and puts W3's States back, so that the database stays as generated for the next run. */
 async function removeWrites(client) {
   await client.query('BEGIN');
+  // No audit trail of the removal, nor the triggers that keep the State link counts (see below).
   await client.query('SET LOCAL session_replication_role = replica');
-  await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = $1', [W1_SUBJECT]);
+  await client.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND operation = 'logInteraction'`, [viewer.id]);
+  await client.query('CREATE TEMPORARY TABLE obstacles_written ON COMMIT DROP AS SELECT id FROM obstacles WHERE description = $1', [W4_DESCRIPTION]);
+  await client.query('CREATE TEMPORARY TABLE contacts_written ON COMMIT DROP AS SELECT id FROM contacts WHERE full_name = $1', [W5_NAME]);
+  await client.query('DELETE FROM activity_events WHERE subject_id IN (SELECT id FROM obstacles_written)');
+  await client.query(`DELETE FROM activity_events WHERE kind = 'CONTACT_ADDED' AND summary LIKE '%' || $1 || '%'`, [W5_NAME]);
+  await client.query(`DELETE FROM audit_entries WHERE entity = 'obstacles' AND entity_id IN (SELECT id::text FROM obstacles_written)`);
+  await client.query(
+    `DELETE FROM audit_entries WHERE (entity = 'contacts' AND entity_id IN (SELECT id::text FROM contacts_written))
+       OR (entity = 'contact_postings' AND after ->> 'contact_id' IN (SELECT id::text FROM contacts_written))`,
+  );
+  const obstacles = await client.query('DELETE FROM obstacles WHERE id IN (SELECT id FROM obstacles_written)');
+  await client.query('DELETE FROM contact_postings WHERE contact_id IN (SELECT id FROM contacts_written)');
+  const contacts = await client.query('DELETE FROM contacts WHERE id IN (SELECT id FROM contacts_written)');
+  if (obstacles.rowCount || contacts.rowCount) log(`removed the ${obstacles.rowCount} obstacles written by W4 and the ${contacts.rowCount} contacts written by W5`);
+  await client.query('DELETE FROM activity_events WHERE subject_id IN (SELECT id FROM stage_changes WHERE note = $1)', [W3_NOTE]);
+  const moves = await client.query('DELETE FROM stage_changes WHERE note = $1', [W3_NOTE]);
+  if (w3States.length) {
+    await client.query(`DELETE FROM audit_entries WHERE entity = 'states' AND action = 'setRatificationStage' AND at >= $1`, [startedAt]);
+    await client.query(
+      `UPDATE states s SET ratification_stage = o.ratification_stage, version = o.version, updated_at = o.updated_at
+       FROM jsonb_to_recordset($1::jsonb) AS o(iso3 text, ratification_stage ratification_stage, version int, updated_at timestamptz) WHERE s.iso3 = o.iso3`,
+      [JSON.stringify(w3States)],
+    );
+  }
+  if (moves.rowCount) log(`removed the ${moves.rowCount} stage moves written by W3`);
+  await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = ANY($1::text[])', [[W1_SUBJECT, W2_SUBJECT]]);
   await client.query('DELETE FROM activity_events WHERE interaction_id IN (SELECT id FROM written)');
-  // The triggers that keep the State link counts are off too: take the removed links off by hand.
+  // The triggers that keep the State link counts are off: take the removed links off by hand.
   await client.query(
     `UPDATE state_interaction_counts c SET count = c.count - d.n
      FROM (SELECT state_iso3, visibility, organization_id, count(*) AS n FROM interaction_states
@@ -277,7 +360,7 @@ async function removeWrites(client) {
   );
   const { rowCount } = await client.query('DELETE FROM interactions WHERE id IN (SELECT id FROM written)');
   await client.query('COMMIT');
-  if (rowCount) log(`removed the ${rowCount} interactions written by W1`);
+  if (rowCount) log(`removed the ${rowCount} interactions written by W1 and for W2`);
 }
 
 // ---- the run -------------------------------------------------------------------------------
@@ -324,8 +407,8 @@ try {
   for (const question of questions) {
     const answers = {};
     for (const server of servers) {
-      const req = request(server, question, vars[question]);
-      const answer = await post(PORTS[server], req.path, req.body, headers[server]);
+      const req = request(server, question, await singleVars(question, vars));
+      const answer = await post(PORTS[server], req.path, req.body, headersOf(server, question, headers[server]));
       const trouble = answer.status === 200 ? problem(answer.json) : `HTTP ${answer.status}: ${answer.text.slice(0, 300)}`;
       if (trouble) {
         failed = true;
@@ -366,9 +449,9 @@ try {
   for (const question of questions) {
     report.explain[question] = [];
     for (const server of servers) {
-      const req = request(server, question, vars[question]);
+      const req = request(server, question, await singleVars(question, vars));
       await counter(handles[server], '/log/start');
-      await post(PORTS[server], req.path, req.body, headers[server]);
+      await post(PORTS[server], req.path, req.body, headersOf(server, question, headers[server]));
       const statements = await counter(handles[server], '/log/stop');
       const prefix = server === 'ratify' ? question : `${server}-${question}`;
       report.explain[question].push(...(await explainAll(statements, explainDir, prefix)));
@@ -382,7 +465,11 @@ try {
       const handle = handles[server];
       const req = request(server, question, vars[question]);
       const spec = { url: `http://127.0.0.1:${handle.port}${req.path}`, body: req.body, headers: headers[server] ?? {}, connections: options.connections };
+      if (KEYED.has(question) && server !== 'postgraphile') spec.uniqueHeader = W1_KEY_HEADER;
+      if (question === 'w3') spec.bodies = w3Moves().map((move) => request(server, 'w3', variables('w3', { move })).body);
+      if (question === 'w2' && options.warmup > 0) spec.items = await w2Items();
       if (options.warmup > 0) await load({ ...spec, duration: options.warmup });
+      if (question === 'w2') spec.items = await w2Items();
       // Requests still running when a load run ends finish before the count is read.
       const before = await quietCount(handle);
       const run = await load({ ...spec, duration: options.duration });
@@ -404,7 +491,8 @@ try {
         ...memory(handle.child.pid),
       };
       if (row.non2xx || row.graphqlErrors) {
-        const answer = await post(handle.port, req.path, req.body, headers[server]);
+        const sample = request(server, question, await singleVars(question, vars));
+        const answer = await post(handle.port, sample.path, sample.body, headersOf(server, question, headers[server]));
         row.sampleAnswer = answer.text.slice(0, 500);
       }
       results.push(row);
@@ -425,12 +513,13 @@ try {
 const lines = [
   `Ratify benchmark — ${options.interactions.toLocaleString('en')} interactions (seed ${options.seed}), ${options.connections} connections, ${options.duration} s per run after ${options.warmup} s warm-up`,
   '',
-  '| question | server | req/s | p50 ms | p99 ms | errors | SQL statements / request | peak RSS MB |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...results.map(
-    (r) =>
-      `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.peakRssMb} |`,
-  ),
+  '| question | server | req/s | × ceiling req/s | p50 ms | p99 ms | ceiling p99 ms | p99 ÷ ceiling p99 | errors | SQL statements / request | peak RSS MB |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => {
+    const ceiling = results.find((c) => c.server === 'ceiling' && c.question === r.question);
+    const ratio = (a, b) => (b ? (a / b).toFixed(2) : '–');
+    return `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${ratio(r.rps, ceiling?.rps)} | ${r.p50} | ${r.p99} | ${ceiling?.p99 ?? '–'} | ${ratio(r.p99, ceiling?.p99)} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.peakRssMb} |`;
+  }),
   '',
   `Start-up to first answer: ${Object.entries(report.startup).map(([s, ms]) => `${s} ${ms} ms`).join(', ')}`,
   `Q1 statements per request at page sizes 10 / 50 / 100: ${Object.entries(report.statementsByPageSize)

@@ -21,6 +21,9 @@ import { Search1795980000000 } from './1795980000000-search.js';
 import { EffectiveDates1795990000000 } from './1795990000000-effective-dates.js';
 import { PreferredLanguage1796000000000 } from './1796000000000-preferred-language.js';
 import { ActivityReadAt1796030000000 } from './1796030000000-activity-read-at.js';
+import { LetterTemplates1796040000000 } from './1796040000000-letter-templates.js';
+import { CalendarFeeds1796045000000 } from './1796045000000-calendar-feeds.js';
+import { Digests1796050000000 } from './1796050000000-digests.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -45,4 +48,7 @@ export const MIGRATIONS = [
   EffectiveDates1795990000000,
   PreferredLanguage1796000000000,
   ActivityReadAt1796030000000,
+  LetterTemplates1796040000000,
+  CalendarFeeds1796045000000,
+  Digests1796050000000,
 ];

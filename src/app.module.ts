@@ -2,6 +2,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { ActivityModule } from './activity/activity.module.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -18,6 +19,7 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
 import { SpreadsheetImportModule } from './spreadsheet-import/spreadsheet-import.module.js';
 import { StatesModule } from './states/states.module.js';
 import { TreatyActionsModule } from './treaty-actions/treaty-actions.module.js';
+import { DigestModule } from './digest/digest.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VotesModule } from './votes/votes.module.js';
@@ -38,6 +40,7 @@ export class AppModule {
         UsersModule,
         StatesModule,
         TreatyActionsModule,
+        DigestModule,
         VotesModule,
         ContactsModule,
         InteractionsModule,
@@ -45,6 +48,7 @@ export class AppModule {
         GroupingsModule,
         TargetsModule,
         CampaignsModule,
+        CalendarModule,
         EventsModule,
         WorkPlansModule,
         SpreadsheetImportModule,

@@ -5,7 +5,11 @@
 //   POST /q1 {"regionalGroups": [...], "first": 50}   targets ordered by name
 //   POST /q2 {"iso3": "IND", "first": 20}              a State, its votes and newest interactions
 //   POST /q3 {"first": 50}                             the activity feed
-//   POST /w1 {"input": LogInteractionInput}            logInteraction
+//   POST /w1 {"input": LogInteractionInput}            logInteraction (with its Idempotency-Key header, if any)
+//   POST /w2 {"id": ID, "input": {expectedVersion, outcome}}   updateInteraction
+//   POST /w3 {"iso3", "stage", "note"}                  setRatificationStage
+//   POST /w4 {"input": RecordObstacleInput}            recordObstacle
+//   POST /w5 {"input": CreateContactInput}             createContact
 import Fastify from 'fastify';
 import pg from 'pg';
 
@@ -125,10 +129,17 @@ const W1 = `
   WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'logInteraction', true) AS action),
   st AS (SELECT iso3, name FROM states WHERE iso3 = ANY($8::char(3)[])),
   ct AS (SELECT id FROM contacts WHERE id = ANY($9::uuid[])),
+  nid AS (SELECT gen_random_uuid() AS id),
+  -- The idempotency key, stored with the answer; a key already taken writes nothing.
+  k AS (
+    INSERT INTO idempotency_keys (user_id, key, operation, fingerprint, result)
+    SELECT $2::uuid, $11::text, 'logInteraction', '', json_build_object('id', nid.id) FROM nid WHERE $11::text IS NOT NULL
+    ON CONFLICT (user_id, key) DO NOTHING RETURNING key),
   ins AS (
     INSERT INTO interactions (id, type, occurred_on, subject, summary, follow_up_on, visibility, organization_id, author_id)
-    SELECT gen_random_uuid(), $3::interaction_type, $4::date, $5, $6, $10::date, $7::visibility, $1::uuid, cfg.actor::uuid FROM cfg
+    SELECT nid.id, $3::interaction_type, $4::date, $5, $6, $10::date, $7::visibility, $1::uuid, cfg.actor::uuid FROM cfg, nid
     WHERE (SELECT count(*) FROM st) = cardinality($8::char(3)[]) AND (SELECT count(*) FROM ct) = coalesce(cardinality($9::uuid[]), 0)
+      AND ($11::text IS NULL OR EXISTS (SELECT 1 FROM k))
     RETURNING id, type, subject),
   ls AS (INSERT INTO interaction_states (interaction_id, state_iso3) SELECT ins.id, st.iso3 FROM ins, st),
   lc AS (INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT ins.id, ct.id FROM ins, ct),
@@ -141,6 +152,82 @@ const W1 = `
       || ' with ' || (SELECT string_agg(name, ', ' ORDER BY name) FROM st) || ': ' || ins.subject
     FROM ins)
   SELECT json_build_object('logInteraction', json_build_object('id', id))::text AS data FROM ins`;
+
+const TYPE_LABEL = (type) => `CASE ${type} WHEN 'LETTER' THEN 'Letter' WHEN 'BILATERAL_MEETING' THEN 'Bilateral meeting' WHEN 'PHONE_CALL' THEN 'Phone call'
+  WHEN 'EMAIL' THEN 'E-mail' WHEN 'DEMARCHE' THEN 'Démarche' WHEN 'WORKSHOP' THEN 'Workshop' WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END`;
+
+// updateInteraction (its outcome): the viewer's organization's interaction, from the version the
+// client read (none updated otherwise), and the activity event naming its States.
+const W2 = `
+  WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'updateInteraction', true) AS action),
+  up AS (
+    UPDATE interactions i SET outcome = $4, version = i.version + 1, updated_at = now() FROM cfg
+    WHERE i.id = $3::uuid AND i.version = $5::int AND i.organization_id = $1::uuid
+    RETURNING i.id, i.version, i.type, i.subject),
+  st AS (SELECT array_agg(s.iso3 ORDER BY s.name) AS codes, string_agg(s.name, ', ' ORDER BY s.name) AS names
+         FROM up JOIN interaction_states l ON l.interaction_id = up.id JOIN states s ON s.iso3 = l.state_iso3),
+  ev AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, template)
+    SELECT gen_random_uuid(), 'INTERACTION_UPDATED', clock_timestamp(), $2::uuid, $1::uuid, up.id, coalesce(st.codes, '{}'),
+      ${TYPE_LABEL('up.type')} || ' updated with ' || coalesce(st.names, '') || ': ' || up.subject,
+      ${TYPE_LABEL('up.type')} || ' updated with ' || coalesce(st.names, '') || ': {text}'
+    FROM up, st)
+  SELECT json_build_object('updateInteraction', json_build_object('id', id, 'version', version))::text AS data FROM up`;
+
+// setRatificationStage: moves the State (none with a deposit: the stages W3 uses are before one)
+// and records the move and its event; a State already at the stage is answered as it is.
+const W3 = `
+  WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'setRatificationStage', true) AS action),
+  old AS (SELECT iso3, name, ratification_stage FROM states WHERE iso3 = $3::char(3) AND consent_date IS NULL),
+  moved AS (
+    UPDATE states s SET ratification_stage = $4::ratification_stage, version = s.version + 1, updated_at = now() FROM old, cfg
+    WHERE s.iso3 = old.iso3 AND old.ratification_stage <> $4::ratification_stage
+    RETURNING s.iso3, old.name, old.ratification_stage AS from_stage),
+  ch AS (
+    INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on)
+    SELECT gen_random_uuid(), iso3, from_stage, $4::ratification_stage, $2::uuid, $5, 'COORDINATORS', $1::uuid, current_date FROM moved
+    RETURNING id),
+  ev AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary, subject_id, template)
+    SELECT gen_random_uuid(), 'STAGE_CHANGED', clock_timestamp(), $2::uuid, $1::uuid, ARRAY[moved.iso3],
+      moved.name || ' moved from ' || moved.from_stage || ' to ' || $4, ch.id, moved.name || ' moved from ' || moved.from_stage || ' to ' || $4 || '{extra}'
+    FROM moved, ch)
+  SELECT json_build_object('setRatificationStage', json_build_object('iso3', iso3, 'ratificationStage', $4::text))::text AS data FROM old`;
+
+// recordObstacle: the State must not have deposited on the day (an obstacle to joining); the event
+// follows the obstacle (its subject) and names its category and State like the service's.
+const W4 = `
+  WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'recordObstacle', true) AS action),
+  st AS (SELECT iso3, name FROM states WHERE iso3 = $3::char(3)
+         AND NOT (consent_date IS NOT NULL AND consent_date <= $6::date AND (withdrawal_date IS NULL OR withdrawal_date > $6::date))),
+  ins AS (
+    INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id)
+    SELECT gen_random_uuid(), st.iso3, $4::obstacle_category, $5, $7, $6::date, cfg.actor::uuid, $8::visibility, $1::uuid FROM cfg, st
+    RETURNING id, category),
+  ev AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary, subject_id, template)
+    SELECT gen_random_uuid(), 'OBSTACLE_RECORDED', clock_timestamp(), $2::uuid, $1::uuid, ARRAY[st.iso3], initcap(ins.category::text) || ' obstacle recorded for ' || st.name,
+      ins.id, '{text} obstacle recorded for ' || st.name
+    FROM ins, st)
+  SELECT json_build_object('recordObstacle', json_build_object('id', id))::text AS data FROM ins`;
+
+// createContact: the contact, its first posting, and the activity event.
+const W5 = `
+  WITH cfg AS (SELECT set_config('ratify.actor_id', $2::text, true) AS actor, set_config('ratify.action', 'createContact', true) AS action),
+  ins AS (
+    INSERT INTO contacts (id, full_name, position, posting, state_iso3, languages, created_by)
+    SELECT gen_random_uuid(), $3, $4, $5::posting, s.iso3, $7::text[], cfg.actor::uuid
+    FROM cfg LEFT JOIN states s ON s.iso3 = $6::char(3) WHERE $6::char(3) IS NULL OR s.iso3 IS NOT NULL
+    RETURNING id, full_name, position, posting, state_iso3),
+  po AS (
+    INSERT INTO contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
+    SELECT gen_random_uuid(), id, posting, state_iso3, position, current_date, $2::uuid FROM ins WHERE posting IS NOT NULL OR state_iso3 IS NOT NULL),
+  ev AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary)
+    SELECT gen_random_uuid(), 'CONTACT_ADDED', clock_timestamp(), $2::uuid, $1::uuid, CASE WHEN ins.state_iso3 IS NULL THEN '{}' ELSE ARRAY[ins.state_iso3] END,
+      'Contact added' || coalesce(' for ' || (SELECT name FROM states WHERE iso3 = ins.state_iso3), '') || ': ' || ins.full_name || coalesce(', ' || ins.position, '')
+    FROM ins)
+  SELECT json_build_object('createContact', json_build_object('id', id))::text AS data FROM ins`;
 
 const app = Fastify({ logger: false });
 
@@ -173,7 +260,30 @@ app.post('/w1', (req, reply) => {
     input.stateIso3s ?? [],
     input.contactIds ?? [],
     input.followUpOn ?? null,
+    req.headers['idempotency-key'] ?? null,
   ]);
+});
+app.post('/w2', (req, reply) =>
+  answer(reply, W2, [VIEWER.organizationId, VIEWER.id, req.body?.id, req.body?.input?.outcome ?? null, req.body?.input?.expectedVersion]),
+);
+app.post('/w3', (req, reply) => answer(reply, W3, [VIEWER.organizationId, VIEWER.id, req.body?.iso3, req.body?.stage, req.body?.note ?? null]));
+app.post('/w4', (req, reply) => {
+  const input = req.body?.input ?? {};
+  const today = new Date().toISOString().slice(0, 10);
+  return answer(reply, W4, [
+    VIEWER.organizationId,
+    VIEWER.id,
+    input.stateIso3,
+    input.category,
+    input.description,
+    input.recordedOn ?? today,
+    input.measures ?? null,
+    input.visibility ?? 'COORDINATORS',
+  ]);
+});
+app.post('/w5', (req, reply) => {
+  const input = req.body?.input ?? {};
+  return answer(reply, W5, [VIEWER.organizationId, VIEWER.id, input.fullName, input.position ?? null, input.posting ?? null, input.stateIso3 ?? null, input.languages ?? []]);
 });
 app.get('/health', async () => ({ ok: true }));
 

@@ -6,6 +6,21 @@ export const Q2_STATE = 'IND';
 export const W1_STATES = ['KIR', 'FJI'];
 /** The subject of every interaction W1 writes (they are removed after the run). */
 export const W1_SUBJECT = 'Benchmark write: meeting with the Permanent Mission';
+/** W1 is sent with an idempotency key, a new one with each request (the Idempotency-Key header). */
+export const W1_KEY_HEADER = 'idempotency-key';
+/** The State of W4's obstacles and W5's contacts; the description and name that mark them (removed after the run). */
+export const W4_STATE = 'KIR';
+export const W4_DESCRIPTION = 'Benchmark write: the translation of the Convention is not ready';
+export const W5_NAME = 'Benchmark write: Tebwaa Kiribati';
+/** W2 updates interactions made for it (this subject marks them), one per connection, each from the version it last answered. */
+export const W2_SUBJECT = 'Benchmark write: interaction updated under load';
+export const W2_OUTCOME = 'Benchmark write: the Mission will report to the capital';
+/** Placeholders of W2's request, filled in for each request by the load generator (bench/load.mjs). */
+export const ITEM_ID = '__ITEM_ID__';
+export const ITEM_VERSION = '__ITEM_VERSION__';
+/** W3 moves States without a deposit between these stages, with this note (the moves are removed after the run). */
+export const W3_STAGES = ['SUPPORTIVE', 'ENGAGED'];
+export const W3_NOTE = 'Benchmark write: stage move';
 
 const VOTING_RECORD = 'votingRecord { yes no abstain nonVoting total yesShare consecutiveYes lastChoice }';
 
@@ -31,6 +46,10 @@ const RATIFY = {
   }
 }`,
   w1: `mutation W1($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`,
+  w2: `mutation W2($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { id version } }`,
+  w3: `mutation W3($iso3: String!, $stage: RatificationStage!, $note: String) { setRatificationStage(iso3: $iso3, stage: $stage, note: $note) { iso3 ratificationStage } }`,
+  w4: `mutation W4($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }`,
+  w5: `mutation W5($input: CreateContactInput!) { createContact(input: $input) { id } }`,
 };
 
 // The same questions for PostGraphile, aliased to the service's field names where the shape allows.
@@ -60,10 +79,17 @@ const POSTGRAPHILE = {
   }
 }`,
   w1: `mutation W1($input: LogInteractionInput!) { logInteraction(input: $input) { interaction { id } } }`,
+  w2: `mutation W2($input: UpdateInteractionInput!) { updateInteraction(input: $input) { interaction { id version } } }`,
+  w3: `mutation W3($input: SetRatificationStageInput!) { setRatificationStage(input: $input) { state { iso3 ratificationStage } } }`,
+  w4: `mutation W4($input: RecordObstacleInput!) { recordObstacle(input: $input) { obstacle { id } } }`,
+  w5: `mutation W5($input: CreateContactInput!) { createContact(input: $input) { contact { id } } }`,
 };
 
-/** Variables of each question; W1 needs a contact of its first State (found in the database). */
-export function variables(question, { first, contactId } = {}) {
+/**
+ * Variables of each question; W1 needs a contact of its first State (found in the database), W2 the
+ * interaction to update and its version (or the placeholders), W3 the State and its stage.
+ */
+export function variables(question, { first, contactId, item, move } = {}) {
   switch (question) {
     case 'q1':
       return { groups: Q1_GROUPS, first: first ?? 50 };
@@ -82,6 +108,14 @@ export function variables(question, { first, contactId } = {}) {
           contactIds: contactId ? [contactId] : [],
         },
       };
+    case 'w2':
+      return { id: item?.id ?? ITEM_ID, input: { expectedVersion: item?.version ?? ITEM_VERSION, outcome: W2_OUTCOME } };
+    case 'w3':
+      return { iso3: move?.iso3, stage: move?.stage ?? W3_STAGES[0], note: W3_NOTE };
+    case 'w4':
+      return { input: { stateIso3: W4_STATE, category: 'TECHNICAL', description: W4_DESCRIPTION, visibility: 'COORDINATORS' } };
+    case 'w5':
+      return { input: { fullName: W5_NAME, stateIso3: W4_STATE, posting: 'CAPITAL', position: 'Secretary', languages: ['en'] } };
     default:
       throw new Error(`unknown question ${question}`);
   }
@@ -99,6 +133,16 @@ export function request(server, question, vars) {
     if (question === 'w1') {
       const { type, occurredOn, subject, visibility, stateIso3s, contactIds } = vars.input;
       pgVars = { input: { type, occurredOn, subject, visibility, stateCodes: stateIso3s, contactIds } };
+    }
+    if (question === 'w2') pgVars = { input: { id: vars.id, expectedVersion: vars.input.expectedVersion, outcome: vars.input.outcome } };
+    if (question === 'w3') pgVars = { input: vars };
+    if (question === 'w5') {
+      const { stateIso3, ...rest } = vars.input;
+      pgVars = { input: { ...rest, stateCode: stateIso3 } };
+    }
+    if (question === 'w4') {
+      const { stateIso3, ...rest } = vars.input;
+      pgVars = { input: { ...rest, stateCode: stateIso3 } };
     }
     return { path: '/graphql', body: { query: POSTGRAPHILE[question], variables: pgVars } };
   }
@@ -152,8 +196,19 @@ export function normalize(server, question, data) {
       const edges = f.edges.map((e) => ({ ...e.node, occurredAt: instant(e.node.occurredAt) }));
       return { hasNextPage: f.pageInfo.hasNextPage, endCursor: endCursorPlace(server, f.pageInfo.endCursor, edges), edges };
     }
-    case 'w1': {
-      const id = server === 'postgraphile' ? data.logInteraction?.interaction?.id : data.logInteraction?.id;
+    case 'w2': {
+      const row = server === 'postgraphile' ? data.updateInteraction?.interaction : data.updateInteraction;
+      return { updated: typeof row?.id === 'string' && Number.isInteger(row?.version) };
+    }
+    case 'w3': {
+      const row = server === 'postgraphile' ? data.setRatificationStage?.state : data.setRatificationStage;
+      return row;
+    }
+    case 'w1':
+    case 'w4':
+    case 'w5': {
+      const field = { w1: ['logInteraction', 'interaction'], w4: ['recordObstacle', 'obstacle'], w5: ['createContact', 'contact'] }[question];
+      const id = server === 'postgraphile' ? data[field[0]]?.[field[1]]?.id : data[field[0]]?.id;
       return { written: typeof id === 'string' && id.length === 36 };
     }
     default:

@@ -148,3 +148,122 @@ BEGIN
             WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END || ' with ' || names || ': ' || created.subject);
   RETURN created;
 END $$;
+
+-- W4: recordObstacle, for a State that had not deposited on the day, with the audit trail and the
+-- activity event the service writes (it follows the obstacle: its subject).
+CREATE FUNCTION bench_peer.record_obstacle(state_code text, category obstacle_category, description text, visibility visibility DEFAULT 'COORDINATORS',
+                                           measures text DEFAULT NULL, recorded_on date DEFAULT current_date)
+RETURNS obstacles LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  actor uuid := nullif(current_setting('bench.viewer_id', true), '')::uuid;
+  org uuid := nullif(current_setting('bench.viewer_org', true), '')::uuid;
+  state public.states;
+  created obstacles;
+BEGIN
+  PERFORM set_config('ratify.actor_id', actor::text, true), set_config('ratify.action', 'recordObstacle', true);
+  SELECT * INTO state FROM public.states s WHERE s.iso3 = state_code;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'Unknown State' USING ERRCODE = 'P0002';
+  END IF;
+  IF state.consent_date IS NOT NULL AND state.consent_date <= recorded_on AND (state.withdrawal_date IS NULL OR state.withdrawal_date > recorded_on) THEN
+    RAISE EXCEPTION 'Not an obstacle to joining: the State had deposited' USING ERRCODE = '22023';
+  END IF;
+  INSERT INTO public.obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id)
+  VALUES (gen_random_uuid(), state.iso3, record_obstacle.category, record_obstacle.description, record_obstacle.measures, record_obstacle.recorded_on,
+          actor, record_obstacle.visibility, org)
+  RETURNING * INTO created;
+  INSERT INTO public.activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary, subject_id, template)
+  VALUES (gen_random_uuid(), 'OBSTACLE_RECORDED', clock_timestamp(), actor, org, ARRAY[state.iso3],
+          initcap(created.category::text) || ' obstacle recorded for ' || state.name, created.id, '{text} obstacle recorded for ' || state.name);
+  RETURN created;
+END $$;
+
+-- W5: createContact, with its first posting, the audit trail and the activity event.
+CREATE FUNCTION bench_peer.create_contact(full_name text, state_code text DEFAULT NULL, posting posting DEFAULT NULL, "position" text DEFAULT NULL,
+                                          languages text[] DEFAULT '{}')
+RETURNS contacts LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  actor uuid := nullif(current_setting('bench.viewer_id', true), '')::uuid;
+  org uuid := nullif(current_setting('bench.viewer_org', true), '')::uuid;
+  state_name text;
+  created contacts;
+BEGIN
+  PERFORM set_config('ratify.actor_id', actor::text, true), set_config('ratify.action', 'createContact', true);
+  IF state_code IS NOT NULL THEN
+    SELECT s.name INTO state_name FROM public.states s WHERE s.iso3 = state_code;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'Unknown State' USING ERRCODE = 'P0002';
+    END IF;
+  END IF;
+  INSERT INTO public.contacts (id, full_name, position, posting, state_iso3, languages, created_by)
+  VALUES (gen_random_uuid(), create_contact.full_name, create_contact."position", create_contact.posting, state_code, create_contact.languages, actor)
+  RETURNING * INTO created;
+  IF created.posting IS NOT NULL OR created.state_iso3 IS NOT NULL THEN
+    INSERT INTO public.contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
+    VALUES (gen_random_uuid(), created.id, created.posting, created.state_iso3, created.position, current_date, actor);
+  END IF;
+  INSERT INTO public.activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary)
+  VALUES (gen_random_uuid(), 'CONTACT_ADDED', clock_timestamp(), actor, org, CASE WHEN state_code IS NULL THEN '{}' ELSE ARRAY[state_code] END,
+          'Contact added' || coalesce(' for ' || state_name, '') || ': ' || created.full_name || coalesce(', ' || created.position, ''));
+  RETURN created;
+END $$;
+
+-- W2: updateInteraction (its outcome), for the viewer's organization, from the version the client
+-- read, with the audit trail and the activity event naming the interaction's States.
+CREATE FUNCTION bench_peer.update_interaction(id uuid, expected_version int, outcome text)
+RETURNS interactions LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  actor uuid := nullif(current_setting('bench.viewer_id', true), '')::uuid;
+  org uuid := nullif(current_setting('bench.viewer_org', true), '')::uuid;
+  updated interactions;
+  codes char(3)[];
+  names text;
+BEGIN
+  PERFORM set_config('ratify.actor_id', actor::text, true), set_config('ratify.action', 'updateInteraction', true);
+  UPDATE public.interactions i SET outcome = update_interaction.outcome, version = i.version + 1, updated_at = now()
+  WHERE i.id = update_interaction.id AND i.version = expected_version AND i.organization_id = org
+  RETURNING * INTO updated;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'Not found, or changed since it was read' USING ERRCODE = '40001';
+  END IF;
+  SELECT array_agg(s.iso3 ORDER BY s.name), string_agg(s.name, ', ' ORDER BY s.name) INTO codes, names
+  FROM public.interaction_states l JOIN public.states s ON s.iso3 = l.state_iso3 WHERE l.interaction_id = updated.id;
+  INSERT INTO public.activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, template)
+  VALUES (gen_random_uuid(), 'INTERACTION_UPDATED', clock_timestamp(), actor, org, updated.id, coalesce(codes, '{}'),
+          CASE updated.type WHEN 'LETTER' THEN 'Letter' WHEN 'BILATERAL_MEETING' THEN 'Bilateral meeting' WHEN 'PHONE_CALL' THEN 'Phone call'
+            WHEN 'EMAIL' THEN 'E-mail' WHEN 'DEMARCHE' THEN 'Démarche' WHEN 'WORKSHOP' THEN 'Workshop'
+            WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END || ' updated with ' || coalesce(names, '') || ': ' || updated.subject,
+          NULL);
+  RETURN updated;
+END $$;
+
+-- W3: setRatificationStage for a State without a deposit, recording the move and its event.
+CREATE FUNCTION bench_peer.set_ratification_stage(iso3 text, stage ratification_stage, note text DEFAULT NULL)
+RETURNS states LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  actor uuid := nullif(current_setting('bench.viewer_id', true), '')::uuid;
+  org uuid := nullif(current_setting('bench.viewer_org', true), '')::uuid;
+  current public.states;
+  moved public.states;
+  change_id uuid := gen_random_uuid();
+BEGIN
+  PERFORM set_config('ratify.actor_id', actor::text, true), set_config('ratify.action', 'setRatificationStage', true);
+  SELECT * INTO current FROM public.states s WHERE s.iso3 = set_ratification_stage.iso3 FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'Unknown State' USING ERRCODE = 'P0002';
+  END IF;
+  IF current.consent_date IS NOT NULL THEN
+    RAISE EXCEPTION 'The State has deposited: its stage is DEPOSITED or JOINED' USING ERRCODE = '22023';
+  END IF;
+  IF current.ratification_stage = stage THEN
+    RETURN current;
+  END IF;
+  UPDATE public.states s SET ratification_stage = stage, version = s.version + 1, updated_at = now() WHERE s.iso3 = current.iso3 RETURNING * INTO moved;
+  INSERT INTO public.stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on)
+  VALUES (change_id, current.iso3, current.ratification_stage, stage, actor, note, 'COORDINATORS', org, current_date);
+  INSERT INTO public.activity_events (id, kind, occurred_at, actor_id, organization_id, state_iso3s, summary, subject_id, template)
+  VALUES (gen_random_uuid(), 'STAGE_CHANGED', clock_timestamp(), actor, org, ARRAY[current.iso3],
+          current.name || ' moved from ' || current.ratification_stage || ' to ' || stage, change_id,
+          current.name || ' moved from ' || current.ratification_stage || ' to ' || stage || '{extra}');
+  RETURN moved;
+END $$;

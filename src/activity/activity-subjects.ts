@@ -46,6 +46,33 @@ export function readersOf(vis: string, organization: string, mandate: string): s
   return `CASE WHEN ${vis}::text = 'MANDATE' THEN array_remove(ARRAY[${organization}], NULL) || ${mandateReadersSql(mandate)} ELSE ARRAY[${organization}] END`;
 }
 
+function stageChangeBranch(table: string): string {
+  return `SELECT NULL::visibility AS vis, NULL::uuid[] AS org_ids, ''::text AS text,
+      coalesce(': ' || sc.note, '') AS extra, sc.visibility AS extra_vis, ${readersOf('sc.visibility', 'sc.organization_id', 'sc.mandate_id')} AS extra_org_ids,
+      ''::text AS extra_hidden, sc.mandate_id
+    FROM ${table} sc WHERE e.kind IN (${kindsOf('stageChange')}) AND sc.id = e.subject_id`;
+}
+
+function obstacleBranch(table: string): string {
+  return `SELECT o.visibility AS vis, ${readersOf('o.visibility', 'o.organization_id', 'o.mandate_id')} AS org_ids,
+      upper(left(o.category::text, 1)) || lower(substr(o.category::text, 2)) AS text,
+      NULL::text AS extra, NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, o.mandate_id
+    FROM ${table} o WHERE e.kind IN (${kindsOf('obstacle')}) AND o.id = e.subject_id`;
+}
+
+/**
+ * The subject `x` of an event written by the same statement as its item: read from `source` (the
+ * statement's own RETURNING rows, which a table read in that statement would not see yet).
+ */
+export function subjectFrom(table: 'stageChange' | 'obstacle', source: string): string {
+  const branch = table === 'stageChange' ? stageChangeBranch(source) : obstacleBranch(source);
+  return `LEFT JOIN LATERAL (${branch}) x ON e.subject_id IS NOT NULL`;
+}
+
+/** No subject (an event that is about no item, or about an interaction). */
+export const NO_SUBJECT = `LEFT JOIN (SELECT NULL::visibility AS vis, NULL::uuid[] AS org_ids, NULL::text AS text, NULL::text AS extra,
+  NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, NULL::uuid AS mandate_id) x ON false`;
+
 /**
  * One row per subject table, each read only for the events of its kinds (the other branches are cut
  * by a one-time filter, so an event costs one probe by primary key). Columns:
@@ -71,12 +98,8 @@ const BRANCHES: Record<SubjectTable, string> = {
       '"' || pd.name || '"', pd.visibility, ${mandateOrganizationsSql('pd')}, 'an earlier mandate', d.id
     FROM mandates d LEFT JOIN mandates pd ON pd.id = d.previous_mandate_id
     WHERE e.kind IN (${kindsOf('mandate')}) AND d.id = e.subject_id`,
-  stageChange: `SELECT NULL::visibility, NULL::uuid[], '',
-      coalesce(': ' || sc.note, ''), sc.visibility, ${readersOf('sc.visibility', 'sc.organization_id', 'sc.mandate_id')}, '', sc.mandate_id
-    FROM stage_changes sc WHERE e.kind IN (${kindsOf('stageChange')}) AND sc.id = e.subject_id`,
-  obstacle: `SELECT o.visibility, ${readersOf('o.visibility', 'o.organization_id', 'o.mandate_id')}, upper(left(o.category::text, 1)) || lower(substr(o.category::text, 2)),
-      NULL, NULL, NULL, NULL, o.mandate_id
-    FROM obstacles o WHERE e.kind IN (${kindsOf('obstacle')}) AND o.id = e.subject_id`,
+  stageChange: stageChangeBranch('stage_changes'),
+  obstacle: obstacleBranch('obstacles'),
 };
 
 /** The subject of each event `e`, as `x` (no row when the event has none or its item is gone). */

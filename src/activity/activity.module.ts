@@ -33,6 +33,6 @@ class BusCloser implements OnApplicationShutdown {
     ActivityResolver,
     Writes,
   ],
-  exports: [Writes, ACTIVITY_BUS],
+  exports: [Writes, ACTIVITY_BUS, ActivityService],
 })
 export class ActivityModule {}

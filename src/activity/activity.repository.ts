@@ -6,7 +6,7 @@ import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../com
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { visibleTo } from '../interactions/visibility.js';
-import { covers, fillTemplate, readersOf, SUBJECT_JOIN, visibleWithOrganizations } from './activity-subjects.js';
+import { covers, fillTemplate, NO_SUBJECT, readersOf, SUBJECT_JOIN, subjectFrom, visibleWithOrganizations } from './activity-subjects.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { ORGANIZATION_COLUMNS } from '../organizations/organizations.repository.js';
 import type { State } from '../states/state.model.js';
@@ -203,6 +203,56 @@ function normalize({ storedSummary: _stored, mandateId: _mandate, ...row }: Acti
     visibleOrganizationIds: parseEnumArray(row.visibleOrganizationIds as string[] | string),
   };
 }
+
+/** An activity event written by the same statement as the change it reports (see eventInStatement). */
+export interface StatementEvent extends Omit<NewActivity, 'interactionId' | 'subjectId' | 'stateIso3s'> {
+  /** The statement's CTE of the written row: the event is written only if it holds a row (alias `w`). */
+  after: string;
+  /** With an interaction: the CTE of the interaction as written (its id is the event's interaction). */
+  interaction?: string;
+  /** With a subject: its table, and the CTE of its row as written (its id is the event's subject). */
+  subject?: { table: 'stageChange' | 'obstacle'; source: string };
+  /** Its States (SQL, char(3)[], may read `w`). */
+  stateIso3s: string;
+}
+
+/**
+ * The CTEs that write an activity event inside another data-modifying statement, as
+ * ActivityRepository.insert writes it (the summary as written now, the template it follows), with
+ * the item read from the statement's own CTEs, which a read of the table there would not yet see.
+ * Ends with `event_live`, the event as it is delivered live: read it with `liveEvent`.
+ */
+export function eventInStatement(actor: Viewer, event: StatementEvent, p: SqlParams): string {
+  const templated = !!(event.interaction || event.subject) && /\{(text|extra)\}/.test(event.summary);
+  const interaction = event.interaction
+    ? `(SELECT id, visibility, organization_id, mandate_id, type, subject FROM ${event.interaction})`
+    : '(SELECT NULL::uuid AS id, NULL::visibility AS visibility, NULL::uuid AS organization_id, NULL::uuid AS mandate_id, NULL::interaction_type AS type, NULL::text AS subject)';
+  return `event_row AS MATERIALIZED (
+    SELECT ${p.add(randomUUID())}::uuid AS id, ${p.add(event.kind)}::activity_kind AS kind, clock_timestamp() AS occurred_at,
+      ${p.add(actor.id)}::uuid AS actor_id, ${p.add(actor.organizationId)}::uuid AS organization_id,
+      ${event.interaction ? 'w.id' : 'NULL::uuid'} AS interaction_id, w.states AS state_iso3s, t.summary,
+      ${p.add(event.interaction ? null : (event.visibility ?? null))}::visibility AS visibility, ${event.subject ? 'w.id' : 'NULL::uuid'} AS subject_id,
+      CASE WHEN ${templated} THEN t.summary END AS template, ${p.add(event.interaction ? null : (event.mandateId ?? null))}::uuid AS mandate_id
+    FROM (SELECT *, ${event.stateIso3s}::char(3)[] AS states FROM ${event.after}) w
+    CROSS JOIN LATERAL (SELECT replace(${p.add(event.summary)}::text, '{states}',
+      coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY(w.states)), '')) AS summary) t),
+  event_live AS MATERIALIZED (
+    SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM event_row e LEFT JOIN ${interaction} i ON i.id = e.interaction_id
+    ${event.subject ? subjectFrom(event.subject.table, event.subject.source) : NO_SUBJECT}),
+  event_written AS (
+    INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility, subject_id, template, mandate_id)
+    SELECT e.id, e.kind, e.occurred_at, e.actor_id, e.organization_id, e.interaction_id, e.state_iso3s, s."storedSummary", e.visibility, e.subject_id, e.template, e.mandate_id
+    FROM event_row e JOIN event_live s ON s.id = e.id)`;
+}
+
+/** The event of `eventInStatement`, read back as JSON (`(SELECT to_json(s) FROM event_live s)`). */
+export function liveEvent(json: (ActivityEventRow & { storedSummary?: string }) | null): ActivityEventRow | null {
+  if (!json) return null;
+  return normalize({ ...json, occurredAt: new Date(json.occurredAt), restricted: json.restricted ?? null });
+}
+
+/** The column that returns the event of `eventInStatement`. */
+export const LIVE_EVENT_COLUMN = `(SELECT to_json(s) FROM event_live s) AS "__event"`;
 
 @Injectable()
 export class ActivityRepository {

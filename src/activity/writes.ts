@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { claimKey, pruneKeys, recordResult } from '../idempotency/idempotency-keys.repository.js';
+import { claimKey, pruneKeys, recordResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import { checkSameRequest, hasPendingKey, takePendingKey } from '../idempotency/idempotency.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import type { ActivityBus } from './activity-bus.js';
@@ -70,18 +70,37 @@ export class Writes {
 
   /**
    * A write that is one statement, which names its actor and action itself and is its own
-   * transaction: no BEGIN and COMMIT around it. Its events are published once it has run. A
-   * mutation sent with an idempotency key needs the key stored in the same transaction, so it goes
-   * through `run` instead (`fallback`).
+   * transaction: no BEGIN and COMMIT around it. Its events are published once it has run. The
+   * statement is given the mutation's idempotency key, if it was sent one: it stores the key with its
+   * answer itself, or returns what the key's first request stored (`first`), which is answered again.
    */
-  async single<T>(
-    statement: (db: DataSource) => Promise<{ result: T; events: ActivityEventRow[] }>,
-    fallback: () => Promise<T>,
-  ): Promise<T> {
-    if (hasPendingKey()) return fallback();
+  async single<T>(statement: (db: DataSource, key: KeyClaim | undefined) => Promise<{ result: T; events: ActivityEventRow[] } | { first: StoredKey }>): Promise<T> {
+    const claim = takePendingKey();
+    const done = await statement(this.db, claim);
+    if (claim) this.pruneKeys();
+    if ('first' in done) {
+      checkSameRequest(claim!, done.first);
+      return done.first.result as T;
+    }
+    for (const event of done.events) await this.bus.publish(event);
+    return done.result;
+  }
+
+  /**
+   * A write that is one statement (see `single`), for a mutation whose statement does not store
+   * idempotency keys: sent with one, it is written by `keyed` instead, a transaction (`run`) that
+   * stores the key with its result.
+   */
+  async statement<T>(statement: (db: DataSource) => Promise<{ result: T; events: ActivityEventRow[] }>, keyed?: () => Promise<T>): Promise<T> {
+    if (keyed && hasPendingKey()) return keyed();
     const { result, events } = await statement(this.db);
     for (const event of events) await this.bus.publish(event);
     return result;
+  }
+
+  /** Delivers the events of a write that has committed (one statement that wrote them itself). */
+  async publish(events: ActivityEventRow[]): Promise<void> {
+    for (const event of events) await this.bus.publish(event);
   }
 
   /** Forgets expired idempotency keys, at most once an hour, after a write that used one. */

@@ -221,6 +221,12 @@ export class CampaignsRepository {
     return updateVersioned<CampaignChanges, LetterCampaign>(db, CAMPAIGN_SPEC, id, expectedVersion, changes);
   }
 
+  /** A new version of a campaign whose templates changed (the caller holds its lock and checked its version). */
+  async touch(id: string, db: Queryable): Promise<LetterCampaign> {
+    const rows = await db.query(`UPDATE letter_campaigns SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CAMPAIGN_RETURNING}`, [id]);
+    return rows[0][0];
+  }
+
   delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
     return deleteVersioned(db, CAMPAIGN_SPEC, id, expectedVersion);
   }

@@ -308,7 +308,7 @@ export class CampaignsService {
   }
 
   /** A campaign is changed by its own organization and its mandate's (admins may change any they see); it stays locked until the write ends. */
-  private async editableCampaign(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<LetterCampaign> {
+  async editableCampaign(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<LetterCampaign> {
     const campaign = isUuid(id) ? await this.campaigns.visibleById(viewer, id, db, true) : null;
     const forbidden = 'Only the organization that sent a letter campaign, or the organizations of its mandate, can change it';
     return editableTeamRow(viewer, campaign, { what: 'Letter campaign', id, expectedVersion, forbidden }, db, 'letter_campaigns');

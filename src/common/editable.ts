@@ -26,16 +26,19 @@ export interface Team {
 /** The tables of the work a mandate shares, each with `id`, `organization_id` and `mandate_id`. */
 export type TeamTable = 'interactions' | 'letter_campaigns' | 'events' | 'planned_meetings' | 'obstacles';
 
+/** The team of the item `t` (SQL): its `members` and `successors` as JSON arrays. */
+export const TEAM_COLUMNS = `to_json((SELECT m.organization_ids FROM mandates m WHERE m.id = t.mandate_id)) AS members,
+  to_json(ratify_mandate_readers(t.mandate_id) || coalesce((SELECT array_agg(o) FROM mandates c CROSS JOIN LATERAL unnest(ratify_mandate_readers(c.id)) o
+    WHERE t.id = ANY(c.carried_follow_up_ids) OR t.id = ANY(c.carried_obstacle_ids)), '{}')) AS successors`;
+
 /** The team of one item (see Team): one statement. */
 export async function teamOf(db: Queryable, table: TeamTable, id: string): Promise<Team> {
-  const rows: { members: string[] | null; successors: string[] | null }[] = await db.query(
-    `SELECT to_json((SELECT m.organization_ids FROM mandates m WHERE m.id = t.mandate_id)) AS members,
-       to_json(ratify_mandate_readers(t.mandate_id) || coalesce((SELECT array_agg(o) FROM mandates c CROSS JOIN LATERAL unnest(ratify_mandate_readers(c.id)) o
-         WHERE t.id = ANY(c.carried_follow_up_ids) OR t.id = ANY(c.carried_obstacle_ids)), '{}')) AS successors
-     FROM ${table} t WHERE t.id = $1`,
-    [id],
-  );
-  return { members: rows[0]?.members ?? [], successors: rows[0]?.successors ?? [] };
+  const rows: { members: string[] | null; successors: string[] | null }[] = await db.query(`SELECT ${TEAM_COLUMNS} FROM ${table} t WHERE t.id = $1`, [id]);
+  return toTeam(rows[0]);
+}
+
+export function toTeam(row: { members: string[] | null; successors: string[] | null } | undefined): Team {
+  return { members: row?.members ?? [], successors: row?.successors ?? [] };
 }
 
 /**

@@ -67,3 +67,11 @@ export function withTimestamps<T extends { createdAt: Date; updatedAt: Date }>(r
   row.updatedAt = new Date(row.updatedAt);
   return row;
 }
+
+/**
+ * The first CTE of a write that is one statement: names its actor and action for the audit triggers
+ * (which run at the statement's end, inside its own transaction). Read it (`FROM actor`) so that it runs.
+ */
+export function actorCte(actorId: string | null, action: string, p: SqlParams): string {
+  return `actor AS (SELECT set_config('ratify.actor_id', ${p.add(actorId ?? '')}::text, true) AS actor_id, set_config('ratify.action', ${p.add(action)}::text, true) AS action)`;
+}

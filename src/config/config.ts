@@ -58,8 +58,18 @@ export interface AppConfig {
   importOnStart: boolean;
   /** Largest file accepted by the spreadsheet import upload. */
   importUploadBytes: number;
+  /** The largest letter template (.docx) a campaign stores; sent base64 in a GraphQL request, which HTTP_BODY_LIMIT_BYTES must hold. */
+  letterTemplateBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   limits: RequestLimits;
+  /** The SMTP server the daily digests go through (SMTP_URL); unset: no e-mail is sent. */
+  smtpUrl: string | undefined;
+  /** The digests' sender (MAIL_FROM). */
+  mailFrom: string;
+  /** Where users open the web app, for the links in e-mails (PUBLIC_URL, default http://localhost:PORT). */
+  publicUrl: string;
+  /** How often each instance looks for digests that are due (DIGEST_CHECK_SECONDS). */
+  digestCheckSeconds: number;
 }
 
 /** What one HTTP request may ask of the service; anything beyond is refused before it runs. */
@@ -127,6 +137,26 @@ function redisUrl(env: Env): string | undefined {
   return raw;
 }
 
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^smtps?:\/\/[^/\s]+/.test(raw)) throw new ConfigError('SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps://…:465)');
+  return raw;
+}
+
+function publicUrl(env: Env, port: number): string {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a valid URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('PUBLIC_URL must start with http:// or https://');
+  return raw.replace(/\/+$/, '');
+}
+
 function requestLimits(env: Env, nodeEnv: NodeEnv): RequestLimits {
   return {
     bodyBytes: int(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
@@ -188,10 +218,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters long');
   }
   const url = databaseUrl(env);
+  const port = int(env, 'PORT', 3000, 0, 65535);
   return {
     nodeEnv,
     host: env.HOST || '0.0.0.0',
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     databaseUrl: url,
     embeddedDir: join(dataDir, 'pglite'),
     dbPoolSize: url ? int(env, 'DB_POOL_SIZE', 10, 1, 200) : 1,
@@ -214,7 +245,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importDir: resolve(PROJECT_ROOT, env.IMPORT_DIR || 'data'),
     importOnStart: bool(env, 'IMPORT_ON_START', true),
     importUploadBytes: int(env, 'IMPORT_UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 500 * 1024 * 1024),
+    letterTemplateBytes: int(env, 'LETTER_TEMPLATE_LIMIT_BYTES', 512 * 1024, 1024, 4 * 1024 * 1024),
     logLevel,
     limits: requestLimits(env, nodeEnv),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM || 'Ratify <ratify@localhost>',
+    publicUrl: publicUrl(env, port),
+    digestCheckSeconds: int(env, 'DIGEST_CHECK_SECONDS', 300, 1, 86_400),
   };
 }

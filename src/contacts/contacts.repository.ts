@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Posting } from '../common/enums.js';
+import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ActivityKind, Posting } from '../common/enums.js';
 import { conflict, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { ContactDuplicateGroup } from './contact-posting.model.js';
@@ -103,6 +105,55 @@ export class ContactsRepository {
     const cursor = page.after ? `("fullName", id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
     const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', page), p.values);
     return splitPage<Contact>(rows, 'id');
+  }
+
+  /**
+   * createContact in one statement: checks that its State and organization exist, writes the
+   * contact, its first posting and its activity event (the audit triggers run inside it, for the
+   * actor it names), or writes nothing and says which reference is unknown.
+   */
+  async create(
+    actor: Viewer,
+    contact: ContactFields & { id: string; fullName: string; postingStartedOn: string },
+    summary: string,
+  ): Promise<{ contact: Contact; event: ActivityEventRow } | { unknownState: boolean; unknownOrganization: boolean }> {
+    const p = new SqlParams();
+    const by = p.add(actor.id);
+    const state = p.add(contact.stateIso3 ?? null);
+    const organization = p.add(contact.organizationId ?? null);
+    const event = eventInStatement(
+      actor,
+      {
+        after: 'written',
+        kind: ActivityKind.CONTACT_ADDED,
+        stateIso3s: `CASE WHEN "stateIso3" IS NULL THEN '{}' ELSE ARRAY["stateIso3"] END`,
+        summary,
+      },
+      p,
+    );
+    const [row] = await this.db.query(
+      `WITH ${actorCte(actor.id, 'createContact', p)},
+       checked AS (
+         SELECT (${state}::char(3) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM states s WHERE s.iso3 = ${state}::char(3))) AS "unknownState",
+                (${organization}::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = ${organization}::uuid)) AS "unknownOrganization"
+         FROM actor),
+       written AS (
+         INSERT INTO contacts (id, full_name, title, position, posting, state_iso3, organization_id, email, phone, languages, notes, created_by)
+         SELECT ${p.add(contact.id)}::uuid, ${p.add(contact.fullName)}::text, ${p.add(contact.title ?? null)}::text, ${p.add(contact.position ?? null)}::text,
+           ${p.add(contact.posting ?? null)}::posting, ${state}::char(3), ${organization}::uuid, ${p.add(contact.email ?? null)}::text,
+           ${p.add(contact.phone ?? null)}::text, ${p.add(contact.languages ?? [])}::text[], ${p.add(contact.notes ?? null)}::text, ${by}::uuid
+         FROM checked WHERE NOT "unknownState" AND NOT "unknownOrganization"
+         RETURNING ${RETURNING}),
+       first_posting AS (
+         INSERT INTO contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
+         SELECT ${p.add(randomUUID())}::uuid, w.id, w.posting, w."stateIso3", w.position, ${p.add(contact.postingStartedOn)}::date, ${by}::uuid
+         FROM written w WHERE w.posting IS NOT NULL OR w."stateIso3" IS NOT NULL),
+       ${event}
+       SELECT c."unknownState", c."unknownOrganization", (SELECT to_json(w) FROM written w) AS contact, ${LIVE_EVENT_COLUMN} FROM checked c`,
+      p.values,
+    );
+    if (!row.contact) return { unknownState: row.unknownState, unknownOrganization: row.unknownOrganization };
+    return { contact: withTimestamps(row.contact), event: liveEvent(row.__event)! };
   }
 
   async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string; postingStartedOn: string }, db: Queryable): Promise<Contact> {

@@ -53,17 +53,26 @@ export class ContactsService {
       const problem = 'postingStartedOn is the start of the posting: give the posting or the State too';
       throw badInput(problem, { field: 'postingStartedOn', problems: [problem] });
     }
-    return this.writes.run(viewer, 'createContact', async ({ manager, emit }) => {
+    const position = fields.position ? `, ${fields.position}` : '';
+    const summary = `Contact added${fields.stateIso3 ? ' for {states}' : ''}: ${fields.fullName}${position}`;
+    const oneStatement = async () => {
+      const written = await this.contacts.create(viewer, { ...fields, id: randomUUID(), postingStartedOn: postingStartedOn ?? today }, summary);
+      if ('unknownState' in written) {
+        throw written.unknownState ? notFound('State', fields.stateIso3!) : notFound('Organization', fields.organizationId!);
+      }
+      return { result: written.contact, events: [written.event] };
+    };
+    // With an idempotency key: in a transaction that stores the key with the result.
+    return this.writes.statement(oneStatement, () => this.writes.run(viewer, 'createContact', async ({ manager, emit }) => {
       await this.checkReferences(fields, manager);
       const contact = await this.contacts.insert({ ...fields, id: randomUUID(), createdBy: viewer.id, postingStartedOn: postingStartedOn ?? today }, manager);
-      const position = contact.position ? `, ${contact.position}` : '';
       await emit({
         kind: ActivityKind.CONTACT_ADDED,
         stateIso3s: contact.stateIso3 ? [contact.stateIso3] : [],
-        summary: `Contact added${contact.stateIso3 ? ' for {states}' : ''}: ${contact.fullName}${position}`,
+        summary,
       });
       return contact;
-    });
+    }));
   }
 
   update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateContactInput): Promise<Contact> {

@@ -13,6 +13,8 @@ export interface StateRecord {
   m49Code: string;
   /** The M49 intermediate region (Caribbean, Eastern Africa, ...), where M49 has one. */
   intermediateRegion: string | null;
+  /** The UN language (en, fr or es) the State usually writes in: the language of its letters when its contacts name none. */
+  unLanguage: string;
   signatureDate: string | null;
   consentDate: string | null;
   consentType: ConsentType | null;

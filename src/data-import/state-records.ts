@@ -5,7 +5,7 @@ import type { IssueLog } from './import-validation-error.js';
 import type { StateRecord } from './records.js';
 import { RowReader } from './row-reader.js';
 
-export const STATE_COLUMNS = ['iso3', 'iso2', 'name', 'un_member', 'un_regional_group', 'm49_region', 'm49_subregion', 'm49_code', 'm49_intermediate_region'];
+export const STATE_COLUMNS = ['iso3', 'iso2', 'name', 'un_member', 'un_regional_group', 'm49_region', 'm49_subregion', 'm49_code', 'm49_intermediate_region', 'un_language'];
 export const PARTICIPATION_COLUMNS = [
   'iso3',
   'signature_date',
@@ -37,6 +37,8 @@ export const INTERMEDIATE_REGIONS = {
   'Western Africa': 'Sub-Saharan Africa',
 } as const;
 const M49_CODE = /^\d{3}$/;
+/** The languages of letters: the UN's English, French and Spanish. */
+const UN_LANGUAGES = { en: 'en', fr: 'fr', es: 'es' };
 const intermediateRegionNames = Object.fromEntries(Object.keys(INTERMEDIATE_REGIONS).map((name) => [name, name]));
 const CONSENT_TYPES = {
   ratification: ConsentType.RATIFICATION,
@@ -72,6 +74,7 @@ function readCountries(table: CsvTable, log: IssueLog): Map<string, Country> {
       subregion: r.optionalText('m49_subregion'),
       m49Code: r.match('m49_code', M49_CODE, 'three digits (UN M49 numeric code)'),
       intermediateRegion: r.optionalOneOf('m49_intermediate_region', intermediateRegionNames),
+      unLanguage: r.oneOf('un_language', UN_LANGUAGES),
     };
     const first = r.unique('iso3', iso3Lines);
     if (record.iso2 !== null) r.unique('iso2', iso2Lines);

@@ -10,11 +10,11 @@ const UPSERT_STATES = `
   INSERT INTO states AS s (iso3, iso2, name, un_member, regional_group, m49_region, subregion, m49_code,
                            intermediate_region, signature_date, consent_date, consent_type, withdrawal_date,
                            status_as_of, ratification_stage, file_signature_date, file_consent_date,
-                           file_consent_type, file_withdrawal_date)
+                           file_consent_type, file_withdrawal_date, un_language)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::regional_group[], $6::text[],
                        $7::text[], $8::text[], $9::text[], $10::date[], $11::date[], $12::consent_type[],
                        $13::date[], $14::date[], $15::ratification_stage[], $16::date[], $17::date[],
-                       $18::consent_type[], $19::date[])
+                       $18::consent_type[], $19::date[], $20::text[])
   ON CONFLICT (iso3) DO UPDATE SET
     iso2 = EXCLUDED.iso2, name = EXCLUDED.name, un_member = EXCLUDED.un_member,
     regional_group = EXCLUDED.regional_group, m49_region = EXCLUDED.m49_region, subregion = EXCLUDED.subregion,
@@ -24,16 +24,17 @@ const UPSERT_STATES = `
     status_as_of = EXCLUDED.status_as_of, ratification_stage = EXCLUDED.ratification_stage,
     file_signature_date = EXCLUDED.file_signature_date, file_consent_date = EXCLUDED.file_consent_date,
     file_consent_type = EXCLUDED.file_consent_type, file_withdrawal_date = EXCLUDED.file_withdrawal_date,
+    un_language = EXCLUDED.un_language,
     version = s.version + 1, updated_at = now()
   WHERE (s.iso2, s.name, s.un_member, s.regional_group, s.m49_region, s.subregion, s.m49_code,
          s.intermediate_region, s.signature_date,
          s.consent_date, s.consent_type, s.withdrawal_date, s.status_as_of, s.ratification_stage,
-         s.file_signature_date, s.file_consent_date, s.file_consent_type, s.file_withdrawal_date)
+         s.file_signature_date, s.file_consent_date, s.file_consent_type, s.file_withdrawal_date, s.un_language)
     IS DISTINCT FROM
         (EXCLUDED.iso2, EXCLUDED.name, EXCLUDED.un_member, EXCLUDED.regional_group, EXCLUDED.m49_region,
          EXCLUDED.subregion, EXCLUDED.m49_code, EXCLUDED.intermediate_region, EXCLUDED.signature_date, EXCLUDED.consent_date, EXCLUDED.consent_type,
          EXCLUDED.withdrawal_date, EXCLUDED.status_as_of, EXCLUDED.ratification_stage, EXCLUDED.file_signature_date,
-         EXCLUDED.file_consent_date, EXCLUDED.file_consent_type, EXCLUDED.file_withdrawal_date)`;
+         EXCLUDED.file_consent_date, EXCLUDED.file_consent_type, EXCLUDED.file_withdrawal_date, EXCLUDED.un_language)`;
 
 /** The import's changes take effect on the day the record is read for (never after today). */
 const INSERT_STAGE_CHANGES = `
@@ -135,6 +136,7 @@ export async function upsertStates(
       fileColumn('consentDate'),
       fileColumn('consentType'),
       fileColumn('withdrawalDate'),
+      column('unLanguage'),
     ],
     states.length,
   );

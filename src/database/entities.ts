@@ -2,9 +2,12 @@ import { ActivityEventEntity } from '../activity/activity-event.entity.js';
 import { ActivityReadEntity } from '../activity/activity-read.entity.js';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { CalendarFeedEntity } from '../calendar/calendar-feed.entity.js';
 import { CampaignLetterEntity, LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
+import { LetterTemplateEntity } from '../campaigns/letter-template.entity.js';
 import { ContactPostingEntity } from '../contacts/contact-posting.entity.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
+import { DigestSubscriptionEntity, FollowedStateEntity } from '../digest/digest.entity.js';
 import {
   EventAttendanceEntity,
   EventDelegateEntity,
@@ -54,6 +57,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   LetterCampaignEntity,
   CampaignLetterEntity,
+  LetterTemplateEntity,
+  CalendarFeedEntity,
   EventEntity,
   EventAttendanceEntity,
   EventDelegateEntity,
@@ -64,4 +69,6 @@ export const ENTITIES = [
   ObjectiveEntity,
   PlannedActivityEntity,
   IdempotencyKeyEntity,
+  DigestSubscriptionEntity,
+  FollowedStateEntity,
 ];

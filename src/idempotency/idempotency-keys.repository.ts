@@ -38,6 +38,17 @@ export async function claimKey(db: Queryable, claim: KeyClaim): Promise<StoredKe
   return first as StoredKey;
 }
 
+/**
+ * What the first request with this key stored, read after a write that found the key taken by a
+ * request its own statement could not yet see (two requests with one key at once: the later one
+ * waited for the first to commit, and wrote nothing).
+ */
+export async function storedResult(db: Queryable, claim: KeyClaim): Promise<StoredKey> {
+  const [first] = await db.query(`SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key]);
+  if (!first) throw new Error(`idempotency key "${claim.key}" was taken, and is gone`);
+  return first as StoredKey;
+}
+
 export async function recordResult(db: Queryable, claim: KeyClaim, result: unknown): Promise<void> {
   await db.query(`UPDATE idempotency_keys SET result = $3 WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key, JSON.stringify(result ?? null)]);
 }

@@ -18,6 +18,6 @@ import { InteractionsService } from './interactions.service.js';
     FollowUpsService,
     FollowUpsResolver,
   ],
-  exports: [InteractionsRepository, InteractionsService],
+  exports: [InteractionsRepository, InteractionsService, FollowUpsService],
 })
 export class InteractionsModule {}

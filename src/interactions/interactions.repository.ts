@@ -3,15 +3,17 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
-import { InteractionType, Visibility } from '../common/enums.js';
+import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
 import { searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from '../states/state.model.js';
-import type { ActivityEventRow } from '../activity/activity.repository.js';
+import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
+import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { readersOf } from '../activity/activity-subjects.js';
+import { KEY_RETENTION_HOURS, storedResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
 import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
@@ -47,17 +49,26 @@ export interface NewInteraction extends Required<InteractionFields> {
   eventSummary: string;
   /** The mandate it belongs to, if any (see mandateFor). */
   mandateId: string | null;
+  /** The idempotency key it was sent with: stored, with the answer, by the same statement. */
+  key?: KeyClaim;
 }
 
 export type LoggedInteraction =
-  | { interaction: InteractionRow; event: ActivityEventRow; missingStates?: undefined; missingContacts?: undefined }
-  | { missingStates: string[]; missingContacts: string[]; interaction?: undefined; event?: undefined };
+  | { interaction: InteractionRow; event: ActivityEventRow; missingStates?: undefined; missingContacts?: undefined; first?: undefined }
+  | { missingStates: string[]; missingContacts: string[]; interaction?: undefined; event?: undefined; first?: undefined }
+  /** The idempotency key had been used: what the request that used it first stored. */
+  | { first: StoredKey; interaction?: undefined; event?: undefined; missingStates?: undefined; missingContacts?: undefined };
 
 /**
  * logInteraction's one statement. The audit triggers read the actor and action set at its start (they
  * run at its end); the links carry the copies of the interaction's columns themselves, as the copy
  * trigger cannot see a row written by the same statement. Nothing is written when a State or
  * contact is unknown: the statement then returns their codes.
+ *
+ * With an idempotency key ($17), the same statement takes the key and stores the answer with it (the
+ * row as it will be written: `draft`); it writes only if it took the key. A key already used returns
+ * what was stored (`storedKey`). A request with the same key running at the same time holds the key's
+ * index entry: this statement waits for it to end, then takes the key only if that request failed.
  */
 const LOG_INTERACTION = `
   WITH actor AS (SELECT set_config('ratify.actor_id', $1::text, true),
@@ -70,10 +81,25 @@ const LOG_INTERACTION = `
     SELECT ARRAY(SELECT iso3::text FROM wanted_states EXCEPT SELECT iso3::text FROM known_states ORDER BY 1) AS states,
            ARRAY(SELECT id::text FROM wanted_contacts EXCEPT SELECT id::text FROM known_contacts ORDER BY 1) AS contacts
     FROM actor),
+  draft AS (
+    SELECT $3::uuid AS id, $4::interaction_type AS type, $5::date AS occurred_on, $6::text AS subject, $7::text AS summary, $8::text AS outcome,
+      $9::date AS follow_up_on, NULL::timestamptz AS follow_up_done_at, NULL::date AS reply_received_on, $10::visibility AS visibility,
+      $11::uuid AS organization_id, $16::uuid AS mandate_id, $1::uuid AS author_id, 1 AS version, now() AS created_at, now() AS updated_at
+    FROM missing WHERE cardinality(missing.states) = 0 AND cardinality(missing.contacts) = 0),
+  claim AS (
+    INSERT INTO idempotency_keys (user_id, key, operation, fingerprint, result)
+    SELECT $1::uuid, $17::text, $18::text, $19::text, (SELECT to_jsonb(r) FROM (SELECT ${INTERACTION_COLUMNS} FROM draft i) r)
+    FROM draft WHERE $17::text IS NOT NULL
+    ON CONFLICT (user_id, key) DO UPDATE SET operation = excluded.operation, fingerprint = excluded.fingerprint, result = excluded.result, created_at = excluded.created_at
+      WHERE idempotency_keys.created_at < now() - make_interval(hours => $20::int)
+    RETURNING key),
+  stored AS (
+    SELECT k.operation, k.fingerprint, k.result FROM idempotency_keys k
+    WHERE $17::text IS NOT NULL AND k.user_id = $1::uuid AND k.key = $17::text AND k.created_at >= now() - make_interval(hours => $20::int)),
   i AS (
     INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
-    SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $1::uuid, $16::uuid FROM missing
-    WHERE cardinality(missing.states) = 0 AND cardinality(missing.contacts) = 0
+    SELECT id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id FROM draft
+    WHERE $17::text IS NULL OR EXISTS (SELECT 1 FROM claim)
     RETURNING *),
   state_links AS (
     INSERT INTO interaction_states (interaction_id, state_iso3, occurred_on, created_at, visibility, organization_id)
@@ -86,6 +112,7 @@ const LOG_INTERACTION = `
     FROM i, t
     RETURNING *)
   SELECT missing.states AS "missingStates", missing.contacts AS "missingContacts", ${INTERACTION_COLUMNS},
+    (SELECT to_json(stored) FROM stored) AS "storedKey",
     CASE WHEN e.id IS NOT NULL THEN json_build_object(
       'id', e.id, 'kind', e.kind, 'occurredAt', e.occurred_at, 'actorId', e.actor_id, 'organizationId', e.organization_id,
       'interactionId', e.interaction_id, 'stateIso3s', e.state_iso3s, 'summary', e.summary, 'visibility', i.visibility,
@@ -362,15 +389,104 @@ export class InteractionsRepository {
       row.eventId,
       row.eventSummary,
       row.mandateId,
+      row.key?.key ?? null,
+      row.key?.operation ?? null,
+      row.key?.fingerprint ?? null,
+      KEY_RETENTION_HOURS,
     ]);
-    if (result.missingStates.length || result.missingContacts.length) {
-      return { missingStates: result.missingStates, missingContacts: result.missingContacts };
+    const { missingStates, missingContacts, storedKey, event, ...interaction } = result;
+    if (row.key && !event && (storedKey || !(missingStates.length || missingContacts.length))) {
+      // The key was used before (or is being used at this moment, by a request that has now committed).
+      return { first: storedKey ?? (await storedResult(db, row.key)) };
     }
-    const { missingStates: _s, missingContacts: _c, event, ...interaction } = result;
+    if (missingStates.length || missingContacts.length) return { missingStates, missingContacts };
     return {
       interaction: interaction as InteractionRow,
       event: { ...event, occurredAt: new Date(event.occurredAt), restricted: null },
     };
+  }
+
+  /**
+   * What updateInteraction checks, in one statement: the interaction as the viewer may see it, its
+   * team (see editableRow), whether it is a campaign's letter, and which of the States and contacts
+   * it is to be linked to do not exist.
+   */
+  async beforeUpdate(
+    viewer: Viewer,
+    id: string,
+    stateIso3s: readonly string[],
+    contactIds: readonly string[],
+  ): Promise<{ current: InteractionRow | null; team: Team; campaignLetter: boolean; missingStates: string[]; missingContacts: string[] }> {
+    const p = new SqlParams();
+    const [row] = await this.db.query(
+      `SELECT x.*,
+         ARRAY(SELECT k.iso3::text FROM unnest(${p.add(stateIso3s)}::char(3)[]) k(iso3) WHERE NOT EXISTS (SELECT 1 FROM states s WHERE s.iso3 = k.iso3)) AS "__missingStates",
+         ARRAY(SELECT k.id::text FROM unnest(${p.add(contactIds)}::uuid[]) k(id) WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = k.id)) AS "__missingContacts"
+       FROM (SELECT true) one LEFT JOIN LATERAL (
+         SELECT ${INTERACTION_COLUMNS}, t.*, EXISTS (SELECT 1 FROM campaign_letters cl WHERE cl.interaction_id = i.id) AS "__campaignLetter"
+         FROM interactions i CROSS JOIN LATERAL (SELECT ${TEAM_COLUMNS} FROM (SELECT i.id, i.mandate_id) t) t
+         WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}) x ON true`,
+      p.values,
+    );
+    const { members, successors, __campaignLetter, __missingStates, __missingContacts, ...current } = row;
+    return {
+      current: current.id ? (current as InteractionRow) : null,
+      team: toTeam({ members, successors }),
+      campaignLetter: !!__campaignLetter,
+      missingStates: __missingStates,
+      missingContacts: __missingContacts,
+    };
+  }
+
+  /**
+   * updateInteraction's write in one statement, from the version it was read at: the interaction,
+   * its links (when given), and its activity event naming the States it now concerns (the audit
+   * triggers run inside it, for the actor it names). Null when it was changed meanwhile (nothing is
+   * written).
+   */
+  async updateRead(
+    actor: Viewer,
+    read: { id: string; version: number },
+    changes: InteractionChanges,
+    links: { stateIso3s?: readonly string[]; contactIds?: readonly string[] },
+    summary: string,
+  ): Promise<{ interaction: InteractionRow; event: ActivityEventRow } | null> {
+    const p = new SqlParams();
+    const sets = Object.entries(UPDATE_SPEC.columns)
+      .filter(([field]) => (changes as Record<string, unknown>)[field] !== undefined)
+      .map(([field, column]) => `${column} = ${p.add((changes as Record<string, unknown>)[field])}`);
+    const ctes: string[] = [];
+    let states = `ARRAY(SELECT l.state_iso3 FROM interaction_states l JOIN states s ON s.iso3 = l.state_iso3 WHERE l.interaction_id = updated.id ORDER BY s.name)`;
+    if (links.stateIso3s) {
+      const wanted = p.add(links.stateIso3s);
+      ctes.push(
+        `gone_states AS (DELETE FROM interaction_states l USING updated u WHERE l.interaction_id = u.id AND NOT (l.state_iso3 = ANY(${wanted}::char(3)[])))`,
+        `new_states AS (INSERT INTO interaction_states (interaction_id, state_iso3, occurred_on, created_at, visibility, organization_id)
+           SELECT u.id, k.iso3, u.occurred_on, u.created_at, u.visibility, u.organization_id FROM updated u, unnest(${wanted}::char(3)[]) k(iso3) ON CONFLICT DO NOTHING)`,
+      );
+      states = `ARRAY(SELECT s.iso3 FROM states s WHERE s.iso3 = ANY(${wanted}::char(3)[]) ORDER BY s.name)`;
+    }
+    if (links.contactIds) {
+      const wanted = p.add(links.contactIds);
+      ctes.push(
+        `gone_contacts AS (DELETE FROM interaction_contacts l USING updated u WHERE l.interaction_id = u.id AND NOT (l.contact_id = ANY(${wanted}::uuid[])))`,
+        `new_contacts AS (INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT u.id, k.id FROM updated u, unnest(${wanted}::uuid[]) k(id) ON CONFLICT DO NOTHING)`,
+      );
+    }
+    const event = eventInStatement(actor, { after: 'updated', interaction: 'updated', kind: ActivityKind.INTERACTION_UPDATED, stateIso3s: states, summary }, p);
+    const [row] = await this.db.query(
+      `WITH ${actorCte(actor.id, 'updateInteraction', p)},
+       updated AS (
+         UPDATE interactions SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} FROM actor
+         WHERE id = ${p.add(read.id)}::uuid AND version = ${p.add(read.version)}::int
+         RETURNING interactions.*),
+       ${[...ctes, event].join(',\n')}
+       SELECT ${INTERACTION_COLUMNS}, ${LIVE_EVENT_COLUMN} FROM updated i`,
+      p.values,
+    );
+    if (!row) return null;
+    const { __event, ...interaction } = row;
+    return { interaction, event: liveEvent(__event)! };
   }
 
   /** Without an expectedVersion, the update applies whatever the current version. */
@@ -389,24 +505,8 @@ export class InteractionsRepository {
     return rows.length > 0;
   }
 
-  /** Whether the interaction is a letter of a campaign (whose visibility is the campaign's). */
-  async isCampaignLetter(id: string, db: Queryable): Promise<boolean> {
-    const rows = await db.query('SELECT 1 FROM campaign_letters WHERE interaction_id = $1', [id]);
-    return rows.length > 0;
-  }
-
   /** Records that the interaction took place at the event. */
   async linkEvent(id: string, eventId: string, db: Queryable): Promise<void> {
     await db.query('INSERT INTO event_interactions (interaction_id, event_id) VALUES ($1, $2)', [id, eventId]);
-  }
-
-  /** Replaces the States or contacts linked to an interaction. */
-  async setLinks(id: string, via: keyof typeof LINKS, keys: readonly string[], db: Queryable): Promise<void> {
-    const link = LINKS[via];
-    await db.query(`DELETE FROM ${link.table} WHERE interaction_id = $1 AND NOT (${link.column} = ANY($2::${link.type}[]))`, [id, keys]);
-    await db.query(
-      `INSERT INTO ${link.table} (interaction_id, ${link.column}) SELECT $1, unnest($2::${link.type}[]) ON CONFLICT DO NOTHING`,
-      [id, keys],
-    );
   }
 }

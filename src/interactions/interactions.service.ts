@@ -3,14 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Writes, type WriteTransaction } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
-import { ContactsRepository } from '../contacts/contacts.repository.js';
-import { AppError, badInput, notFound } from '../common/errors.js';
-import { editableTeamRow, Right } from '../common/editable.js';
+import { AppError, badInput, conflict, notFound } from '../common/errors.js';
+import { editableRow, editableTeamRow, Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
-import { StatesRepository } from '../states/states.repository.js';
+import { withTimestamps, type Queryable } from '../common/sql.js';
+import type { KeyClaim, StoredKey } from '../idempotency/idempotency-keys.repository.js';
+import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
 import { checkDates, checkNotFuture, closesFollowUp } from './interaction-rules.js';
@@ -21,8 +21,6 @@ export class InteractionsService {
   constructor(
     private readonly writes: Writes,
     private readonly interactions: InteractionsRepository,
-    private readonly states: StatesRepository,
-    private readonly contacts: ContactsRepository,
   ) {}
 
   async get(viewer: Viewer, id: string): Promise<InteractionRow | null> {
@@ -35,14 +33,17 @@ export class InteractionsService {
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 
-  /** One statement (see InteractionsRepository.log), unless it is tied to a planned event or an idempotency key. */
+  /**
+   * One statement (see InteractionsRepository.log), with its idempotency key if it was sent one,
+   * unless it is tied to a planned event.
+   */
   log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
-    const inTransaction = () => this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
-    if (input.eventId) return inTransaction();
-    return this.writes.single(async (db) => {
-      const { interaction, event } = await this.write(viewer, input, 'logInteraction', db);
-      return { result: interaction, events: [event] };
-    }, inTransaction);
+    if (input.eventId) return this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
+    return this.writes.single<InteractionRow>(async (db, key) => {
+      const written = await this.write(viewer, input, 'logInteraction', db, key);
+      if (written.first) return { first: { ...written.first, result: withTimestamps(written.first.result as InteractionRow) } };
+      return { result: written.interaction!, events: [written.event!] };
+    });
   }
 
   /** Logs an interaction inside a write that is already running (a planned meeting being held, say). */
@@ -51,13 +52,20 @@ export class InteractionsService {
     checkNotFuture(input);
     if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId, manager))) throw notFound('Event', input.eventId);
     const { interaction, event } = await this.write(viewer, input, null, manager);
+    if (!interaction) throw new Error('logged without a key, yet answered as a retry');
     if (input.eventId) await this.interactions.linkEvent(interaction.id, input.eventId, manager);
     announce(event);
     return interaction;
   }
 
   /** Checks the input, then writes the interaction, its links and its activity event in one statement. */
-  private async write(viewer: Viewer, input: LogInteractionInput, action: string | null, db: Queryable) {
+  private async write(
+    viewer: Viewer,
+    input: LogInteractionInput,
+    action: string | null,
+    db: Queryable,
+    key?: KeyClaim,
+  ): Promise<{ interaction: InteractionRow; event: ActivityEventRow; first?: undefined } | { first: StoredKey; interaction?: undefined; event?: undefined }> {
     checkNotFuture(input);
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
@@ -84,9 +92,11 @@ export class InteractionsService {
         eventId: randomUUID(),
         eventSummary: describe({ type: input.type }),
         mandateId,
+        key,
       },
       db,
     );
+    if (logged.first) return { first: logged.first };
     if (logged.missingStates?.length) {
       throw new AppError('NOT_FOUND', `Unknown State(s): ${logged.missingStates.join(', ')}`, { stateIso3s: logged.missingStates });
     }
@@ -96,9 +106,16 @@ export class InteractionsService {
     return { interaction: logged.interaction!, event: logged.event! };
   }
 
-  update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
-    return this.writes.run(viewer, 'updateInteraction', async ({ manager, emit }) => {
-      const current = await this.editable(viewer, id, manager);
+  /**
+   * Two statements: what the change is checked against (the interaction as the viewer may see it, its
+   * team, the States and contacts named), then the write from the version read, with its links and
+   * activity event. An interaction changed by someone else in between is read again.
+   */
+  async update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
+    for (;;) {
+      const read = isUuid(id) ? await this.interactions.beforeUpdate(viewer, id, stateIso3s ?? [], contactIds ?? []) : null;
+      const current = editableRow(viewer, read?.current ?? null, { what: 'Interaction', id, forbidden: EDIT_FORBIDDEN }, read?.team ?? null);
+      const { missingStates, missingContacts, campaignLetter } = read!;
       checkMandateVisibility(changes.visibility, current.mandateId);
       checkNotFuture(changes);
       const followUpOn = changes.followUpOn === undefined ? current.followUpOn : changes.followUpOn;
@@ -108,20 +125,27 @@ export class InteractionsService {
         followUpOn,
         replyReceivedOn: changes.replyReceivedOn === undefined ? current.replyReceivedOn : changes.replyReceivedOn,
       });
-      await this.checkReferences(stateIso3s ?? [], contactIds, manager);
+      if (missingStates.length) throw new AppError('NOT_FOUND', `Unknown State(s): ${missingStates.join(', ')}`, { stateIso3s: missingStates });
+      if (missingContacts.length) throw new AppError('NOT_FOUND', `Unknown contact(s): ${missingContacts.join(', ')}`, { contactIds: missingContacts });
       // A campaign's letters are seen as the campaign is, all together: whoever may see the campaign sees each of its letters.
-      if (changes.visibility && changes.visibility !== current.visibility && (await this.interactions.isCampaignLetter(id, manager))) {
+      if (changes.visibility && changes.visibility !== current.visibility && campaignLetter) {
         throw badInput("A letter's visibility is its campaign's: change it with updateLetterCampaign", { field: 'visibility' });
       }
+      if (expectedVersion !== undefined && current.version !== expectedVersion) throw conflict('Interaction', id, expectedVersion, current.version);
       // A new follow-up date is a new follow-up: it is pending again. A reply recorded now closes the pending one, unless asked to keep it.
       let followUpDoneAt: Date | null | undefined = followUpOn === current.followUpOn ? undefined : null;
       if (followUpDoneAt === undefined && closesFollowUp(current, changes.replyReceivedOn, keepFollowUpOpen)) followUpDoneAt = new Date();
-      const row = await this.interactions.update(id, expectedVersion, { ...changes, followUpDoneAt }, manager);
-      if (stateIso3s) await this.interactions.setLinks(id, 'state', stateIso3s, manager);
-      if (contactIds) await this.interactions.setLinks(id, 'contact', contactIds, manager);
-      await this.emitUpdate(emit, row, manager);
-      return row;
-    });
+      const written = await this.interactions.updateRead(
+        viewer,
+        { id, version: current.version },
+        { ...changes, followUpDoneAt },
+        { stateIso3s, contactIds },
+        describe({ type: changes.type ?? current.type }, 'updated'),
+      );
+      if (!written) continue;
+      await this.writes.publish([written.event]);
+      return written.interaction;
+    }
   }
 
   async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
@@ -145,27 +169,12 @@ export class InteractionsService {
    */
   async editable(viewer: Viewer, id: string, db: Queryable, right: Right = Right.EDIT): Promise<InteractionRow> {
     const current = isUuid(id) ? await this.interactions.visibleById(viewer, id, db) : null;
-    const forbidden =
-      right === Right.EDIT
-        ? "Only the organization that logged an interaction, or the organizations of its mandate, can change it"
-        : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
+    const forbidden = right === Right.EDIT ? EDIT_FORBIDDEN : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
     return editableTeamRow(viewer, current, { what: 'Interaction', id, forbidden }, db, 'interactions', right);
   }
-
-  private async checkReferences(stateIso3s: string[], contactIds: string[] | undefined, db: Queryable): Promise<void> {
-    const knownStates = await this.states.existing(stateIso3s, db);
-    const unknownStates = stateIso3s.filter((iso3) => !knownStates.has(iso3));
-    if (unknownStates.length) {
-      throw new AppError('NOT_FOUND', `Unknown State(s): ${unknownStates.join(', ')}`, { stateIso3s: unknownStates });
-    }
-    if (!contactIds?.length) return;
-    const knownContacts = await this.contacts.existing(contactIds, db);
-    const unknownContacts = contactIds.filter((id) => !knownContacts.has(id));
-    if (unknownContacts.length) {
-      throw new AppError('NOT_FOUND', `Unknown contact(s): ${unknownContacts.join(', ')}`, { contactIds: unknownContacts });
-    }
-  }
 }
+
+const EDIT_FORBIDDEN = 'Only the organization that logged an interaction, or the organizations of its mandate, can change it';
 
 const TYPE_LABELS: Record<InteractionType, string> = {
   [InteractionType.LETTER]: 'Letter',

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
+import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
+import { ActivityKind, ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../interactions/visibility.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Obstacle } from './obstacle.model.js';
@@ -115,7 +116,7 @@ export const OBSTACLE_CURSOR = ['date', 'uuid'] as const;
 
 @Injectable()
 export class ObstaclesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(readonly db: DataSource) {}
 
   /** An obstacle by id, when this viewer may see it. */
   async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Obstacle | null> {
@@ -148,6 +149,38 @@ export class ObstaclesRepository {
     }
     const rows = await this.db.query(pagedSql(filtered, cursor, '"recordedOn" DESC, id', page), p.values);
     return splitPage<Obstacle>(rows, 'id');
+  }
+
+  /**
+   * recordObstacle's write in one statement: the obstacle and its activity event (the audit triggers
+   * run inside it, for the actor it names). Alone, the statement is its own transaction.
+   */
+  async record(
+    actor: Viewer,
+    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; organizationId: string; mandateId: string | null },
+  ): Promise<{ obstacle: Obstacle; event: ActivityEventRow }> {
+    const p = new SqlParams();
+    const event = eventInStatement(
+      actor,
+      // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
+      { after: 'written', kind: ActivityKind.OBSTACLE_RECORDED, subject: { table: 'obstacle', source: 'written' }, stateIso3s: 'ARRAY[state_iso3]', summary: '{text} obstacle recorded for {states}' },
+      p,
+    );
+    const [written] = await this.db.query(
+      `WITH ${actorCte(actor.id, 'recordObstacle', p)},
+       written AS (
+         INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id, mandate_id)
+         SELECT ${p.add(row.id)}::uuid, ${p.add(row.stateIso3)}::char(3), ${p.add(row.category)}::obstacle_category, ${p.add(row.description)}::text,
+           ${p.add(row.measures)}::text, ${p.add(row.recordedOn)}::date, ${p.add(actor.id)}::uuid, ${p.add(row.visibility)}::visibility,
+           ${p.add(row.organizationId)}::uuid, ${p.add(row.mandateId)}::uuid
+         FROM actor
+         RETURNING *),
+       ${event}
+       SELECT ${COLUMNS}, ${LIVE_EVENT_COLUMN} FROM written o`,
+      p.values,
+    );
+    const { __event, ...obstacle } = written;
+    return { obstacle, event: liveEvent(__event)! };
   }
 
   async insert(

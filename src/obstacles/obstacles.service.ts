@@ -34,7 +34,32 @@ export class ObstaclesService {
     return toConnection(rows, page.first, total, obstacleSortKey);
   }
 
+  /**
+   * Reads the State (and the mandate, if one is named), checks, then writes the obstacle and its
+   * activity event in one statement. With an idempotency key, in a transaction that stores it.
+   */
   record(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
+    const oneStatement = async () => {
+      const recordedOn = input.recordedOn ?? todayIso();
+      await this.checkState(input.stateIso3, recordedOn, this.obstacles.db);
+      const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.obstacles.db);
+      const { obstacle, event } = await this.obstacles.record(viewer, {
+        id: randomUUID(),
+        stateIso3: input.stateIso3,
+        category: input.category,
+        description: input.description,
+        measures: input.measures ?? null,
+        recordedOn,
+        visibility: input.visibility ?? Visibility.COORDINATORS,
+        organizationId: viewer.organizationId,
+        mandateId,
+      });
+      return { result: obstacle, events: [event] };
+    };
+    return this.writes.statement(oneStatement, () => this.recordInTransaction(viewer, input));
+  }
+
+  private recordInTransaction(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
     return this.writes.run(viewer, 'recordObstacle', async ({ manager, emit }) => {
       const recordedOn = input.recordedOn ?? todayIso();
       await this.checkState(input.stateIso3, recordedOn, manager);

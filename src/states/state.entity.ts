@@ -37,6 +37,10 @@ export class StateEntity {
   @Column('text', { name: 'intermediate_region', nullable: true })
   intermediateRegion: string | null;
 
+  /** The UN language (en, fr or es) the State usually writes in, for letters (see data/SOURCES.md). */
+  @Column('text', { name: 'un_language', nullable: true })
+  unLanguage: string | null;
+
   @Column('date', { name: 'signature_date', nullable: true })
   signatureDate: string | null;
 

@@ -2,10 +2,11 @@ import type { TimelineState } from './treaty-timeline.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../common/enums.js';
+import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
+import { ActivityKind, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../interactions/visibility.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { closeness, searchCode, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from './state.model.js';
@@ -167,29 +168,6 @@ export class StatesRepository {
   }
 
   /**
-   * Moves the stage if it differs and the version matches (when one is given), in one statement;
-   * returns the updated row and the stage it left, or null when nothing changed.
-   */
-  async setStage(
-    iso3: string,
-    stage: RatificationStage,
-    expectedVersion: number | undefined,
-    db: Queryable,
-  ): Promise<{ state: State; from: RatificationStage } | null> {
-    const rows = await db.query(
-      `UPDATE states s SET ratification_stage = $2, version = s.version + 1, updated_at = now()
-       FROM states old WHERE s.iso3 = $1 AND old.iso3 = s.iso3 AND s.ratification_stage <> $2
-         AND ($3::int IS NULL OR s.version = $3)
-       RETURNING ${STATE_COLUMNS}, old.ratification_stage AS "fromStage"`,
-      [iso3, stage, expectedVersion ?? null],
-    );
-    const row = rows[0]?.[0];
-    if (!row) return null;
-    const { fromStage, ...state } = row;
-    return { state, from: fromStage };
-  }
-
-  /**
    * The stage changes of several States, each State's newest first: the moves by the day they took
    * effect (then by when they were recorded, then id), and last the stage the State started at. Every
    * user sees each move; its note and author only those who may see it under its visibility (else
@@ -220,21 +198,62 @@ export class StatesRepository {
     return rows[0] ?? null;
   }
 
-  async insertStageChange(change: Omit<StageChangeRow, 'changedAt' | 'recordedAt' | 'version'> & { mandateId?: string | null }, db: Queryable): Promise<void> {
-    await db.query(
-      `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on, mandate_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [change.id, change.stateIso3, change.from, change.to, change.changedById, change.note, change.visibility, change.organizationId, change.effectiveOn, change.mandateId ?? null],
+  /**
+   * What a stage move is checked against, in one statement: the State, the day its latest move
+   * took effect, and (with `mandate`, SQL) the mandate a MANDATE note would belong to.
+   */
+  async beforeMove(iso3: string, mandate: ((p: SqlParams) => string) | null): Promise<(State & { lastMoveOn: string | null; mandateId: string | null }) | null> {
+    const p = new SqlParams();
+    const code = p.add(iso3);
+    const rows = await this.db.query(
+      `SELECT ${STATE_COLUMNS},
+         (SELECT to_char(max(effective_on), 'YYYY-MM-DD') FROM stage_changes WHERE state_iso3 = s.iso3 AND from_stage IS NOT NULL) AS "lastMoveOn",
+         ${mandate ? mandate(p) : 'NULL::uuid'} AS "mandateId"
+       FROM states s WHERE s.iso3 = ${code}::char(3)`,
+      p.values,
     );
+    return rows[0] ?? null;
   }
 
-  /** The day the State's latest move took effect (the stage it started at is not a move); null before any. */
-  async lastMoveOn(iso3: string, db: Queryable): Promise<string | null> {
-    const rows = await db.query(
-      `SELECT to_char(max(effective_on), 'YYYY-MM-DD') AS "on" FROM stage_changes WHERE state_iso3 = $1 AND from_stage IS NOT NULL`,
-      [iso3],
+  /**
+   * A stage move in one statement: moves the State from the stage and version it was read at,
+   * records the move and its activity event (the audit triggers run inside it, for the actor it
+   * names). Null when the State was changed meanwhile (nothing is written).
+   */
+  async move(
+    actor: Viewer,
+    read: { iso3: string; version: number; from: RatificationStage },
+    change: Pick<StageChangeRow, 'id' | 'to' | 'note' | 'visibility' | 'effectiveOn'> & { mandateId: string | null },
+    summary: string,
+  ): Promise<{ state: State; event: ActivityEventRow } | null> {
+    const p = new SqlParams();
+    const event = eventInStatement(
+      actor,
+      { after: 'change', kind: ActivityKind.STAGE_CHANGED, subject: { table: 'stageChange', source: 'change' }, stateIso3s: 'ARRAY[state_iso3]', summary },
+      p,
     );
-    return rows[0]?.on ?? null;
+    const iso3 = p.add(read.iso3);
+    const to = p.add(change.to);
+    const rows = await this.db.query(
+      `WITH ${actorCte(actor.id, 'setRatificationStage', p)},
+       moved AS (
+         UPDATE states s SET ratification_stage = ${to}::ratification_stage, version = s.version + 1, updated_at = now() FROM actor
+         WHERE s.iso3 = ${iso3}::char(3) AND s.version = ${p.add(read.version)}::int AND s.ratification_stage = ${p.add(read.from)}::ratification_stage
+         RETURNING s.*),
+       change AS (
+         INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on, mandate_id)
+         SELECT ${p.add(change.id)}::uuid, m.iso3, ${p.add(read.from)}::ratification_stage, m.ratification_stage, ${p.add(actor.id)}::uuid,
+           ${p.add(change.note)}::text, ${p.add(change.visibility)}::visibility, ${p.add(actor.organizationId)}::uuid, ${p.add(change.effectiveOn)}::date,
+           ${p.add(change.mandateId)}::uuid
+         FROM moved m
+         RETURNING *),
+       ${event}
+       SELECT ${STATE_COLUMNS}, ${LIVE_EVENT_COLUMN} FROM moved s`,
+      p.values,
+    );
+    if (!rows[0]) return null;
+    const { __event, ...state } = rows[0];
+    return { state, event: liveEvent(__event)! };
   }
 
   /**

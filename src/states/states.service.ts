@@ -6,9 +6,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
-import { ActivityKind, Visibility } from '../common/enums.js';
+import { Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
-import { badInput, conflict, notFound } from '../common/errors.js';
+import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { canSee } from '../interactions/visibility.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
@@ -18,7 +18,7 @@ import { StateDetailRepository, type StateDetailQuery } from './state-detail.rep
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import type { State } from './state.model.js';
 import { StatesRepository, type StageChangeRow } from './states.repository.js';
-import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
+import { checkMandateVisibility, currentMandateSql, mandateOrRefusal } from '../work-plans/mandate-link.js';
 import { stageContradiction, treatyStatus } from './treaty-status.js';
 
 /** A BAD_USER_INPUT naming the field and the problem. */
@@ -91,47 +91,38 @@ export class StatesService {
     const today = todayIso();
     const effectiveOn = args.effectiveOn ?? today;
     if (effectiveOn > today) throw refused(`effectiveOn (${effectiveOn}) is in the future: a stage move is recorded once it has happened`, 'effectiveOn');
-    return this.writes.run(viewer, 'setRatificationStage', async ({ manager, emit }) => {
-      const moved = await this.states.setStage(iso3, args.stage, args.expectedVersion, manager);
-      if (moved) {
-        const previous = await this.states.lastMoveOn(iso3, manager);
-        if (previous !== null && effectiveOn < previous) {
-          throw refused(`effectiveOn (${effectiveOn}) is before the previous move of ${moved.state.name}'s stage, on ${previous}: moves are recorded in the order they happened`, 'effectiveOn');
-        }
-        const contradiction = stageContradiction(args.stage, treatyStatus(moved.state, effectiveOn), moved.state.name, effectiveOn);
-        if (contradiction) throw refused(contradiction, 'stage');
+    // Two statements: the State as it is (with its latest move, and the mandate of a MANDATE note),
+    // then the move from that version. A State moved by someone else in between is read again.
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.states.beforeMove(iso3, args.visibility === Visibility.MANDATE ? (p) => currentMandateSql(viewer, p) : null);
+      if (!current) throw notFound('State', iso3);
+      if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) {
+        throw conflict('State', iso3, args.expectedVersion, current.version);
       }
-      if (!moved) {
-        const [current] = await this.states.findByIso3s([iso3], manager);
-        if (!current) throw notFound('State', iso3);
-        if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) {
-          throw conflict('State', iso3, args.expectedVersion, current.version);
-        }
-        return current; // already at that stage: nothing to record
+      const { lastMoveOn: previous, mandateId, ...state } = current;
+      if (state.ratificationStage === args.stage) return state; // already at that stage: nothing to record
+      if (previous !== null && effectiveOn < previous) {
+        throw refused(`effectiveOn (${effectiveOn}) is before the previous move of ${state.name}'s stage, on ${previous}: moves are recorded in the order they happened`, 'effectiveOn');
       }
-      const id = randomUUID();
+      const contradiction = stageContradiction(args.stage, treatyStatus(state, effectiveOn), state.name, effectiveOn);
+      if (contradiction) throw refused(contradiction, 'stage');
       // A MANDATE note is read by the organizations of the author's current mandate.
-      const mandateId = await mandateFor(viewer, null, args.visibility, manager);
-      await this.states.insertStageChange(
-        {
-          id,
-          stateIso3: iso3,
-          from: moved.from,
-          to: args.stage,
-          changedById: viewer.id,
-          note: args.note ?? null,
-          visibility: args.visibility ?? Visibility.COORDINATORS,
-          organizationId: viewer.organizationId,
-          mandateId,
-          effectiveOn,
-        },
-        manager,
-      );
-      // `{extra}` is the note, for those who may read it.
+      const mandate = args.visibility === Visibility.MANDATE ? mandateOrRefusal(mandateId) : null;
       const on = effectiveOn === today ? '' : ` on ${effectiveOn}`;
-      await emit({ kind: ActivityKind.STAGE_CHANGED, subjectId: id, stateIso3s: [iso3], summary: `{states} moved from ${moved.from} to ${args.stage}${on}{extra}` });
+      const moved = await this.states.move(
+        viewer,
+        { iso3, version: state.version, from: state.ratificationStage },
+        { id: randomUUID(), to: args.stage, note: args.note ?? null, visibility: args.visibility ?? Visibility.COORDINATORS, effectiveOn, mandateId: mandate },
+        // `{extra}` is the note, for those who may read it.
+        `{states} moved from ${state.ratificationStage} to ${args.stage}${on}{extra}`,
+      );
+      if (!moved) {
+        if (attempt < 5) continue;
+        throw new AppError('CONFLICT', `${state.name}'s stage kept changing while this move was being recorded: read it again and retry`, { iso3 });
+      }
+      await this.writes.publish([moved.event]);
       return moved.state;
-    });
+    }
   }
 
   /**

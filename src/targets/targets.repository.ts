@@ -94,6 +94,19 @@ export class TargetsRepository {
     );
   }
 
+  /**
+   * Every State with its treaty dates in force (the record file overlaid with the recorded treaty
+   * actions), the last import's id (its votes come from VotingRecords), and the day the treaty
+   * record is known up to: the record file's status date, in one statement.
+   */
+  async backtestRecord(): Promise<{ states: State[]; importId: string | null; recordAsOf: string | null }> {
+    const [row] = await this.db.query(
+      `SELECT coalesce((SELECT json_agg(x ORDER BY x.iso3) FROM (SELECT ${STATE_COLUMNS} FROM states s) x), '[]') AS states,
+         ${LAST_IMPORT_SQL} AS "importId", (SELECT max(status_as_of)::text FROM states) AS "recordAsOf"`,
+    );
+    return row;
+  }
+
   /** The filter with its region names checked and written as the States table writes them (see resolveRegions). */
   resolveRegions<T extends RegionFilter>(filter: T): Promise<T> {
     return resolveRegions(filter, this.db);

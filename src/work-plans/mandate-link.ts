@@ -29,13 +29,22 @@ export async function mandateFor(viewer: Viewer, mandateId: string | null | unde
     return mandateId;
   }
   if (visibility !== Visibility.MANDATE) return null;
-  const rows: { id: string }[] = await db.query(
-    `SELECT m.id FROM mandates m WHERE $1::uuid = ANY(m.organization_ids) AND m.period_from <= $2::date AND m.period_to >= $2::date
-     ORDER BY m.period_from DESC, m.id LIMIT 1`,
-    [viewer.organizationId, todayIso()],
-  );
-  if (!rows[0]) throw noMandate();
-  return rows[0].id;
+  const p = new SqlParams();
+  const rows: { id: string | null }[] = await db.query(`SELECT ${currentMandateSql(viewer, p)} AS id`, p.values);
+  return mandateOrRefusal(rows[0]?.id ?? null);
+}
+
+/** The id of the author organization's current mandate (SQL; null when it has none): see mandateFor. */
+export function currentMandateSql(viewer: Viewer, p: SqlParams): string {
+  const today = p.add(todayIso());
+  return `(SELECT m.id FROM mandates m WHERE ${p.add(viewer.organizationId)}::uuid = ANY(m.organization_ids) AND m.period_from <= ${today}::date
+     AND m.period_to >= ${today}::date ORDER BY m.period_from DESC, m.id LIMIT 1)`;
+}
+
+/** The current mandate read by currentMandateSql, for an item with MANDATE visibility: none is a BAD_USER_INPUT. */
+export function mandateOrRefusal(id: string | null): string {
+  if (!id) throw noMandate();
+  return id;
 }
 
 /** A change to MANDATE visibility keeps the rule of mandateFor: the item must belong to a mandate. */

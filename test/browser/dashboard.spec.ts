@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import { escapeRegExp, formatNumber, stateName, t } from './support/i18n.js';
 
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
 
@@ -26,7 +27,7 @@ describe('the dashboard in the browser', () => {
     await signIn(page, web.url, 'coordinator@france.example', PASSWORD, '/');
     await page.locator('svg.world-map').waitFor();
     const expected = (await web.gql('{ states(first: 1, filter: { treatyStatuses: [STATE_PARTY] }) { totalCount } }')).states.totalCount;
-    await page.locator('[data-status="STATE_PARTY"]', { hasText: String(expected) }).waitFor();
+    await page.locator('[data-status="STATE_PARTY"]', { hasText: formatNumber(expected) }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -42,13 +43,13 @@ describe('the dashboard in the browser', () => {
     const box = (await kiribati.boundingBox())!;
     expect(box.width).toBeGreaterThan(4);
     await kiribati.hover();
-    await page.getByTestId('map-details').filter({ hasText: 'Kiribati' }).waitFor();
+    await page.getByTestId('map-details').filter({ hasText: stateName('KIR') }).waitFor();
     // Coloured by stage instead of status: the legend follows.
-    await page.getByText('ratification stage', { exact: true }).click();
-    await page.getByText(/^Not engaged \(\d+\)$/).waitFor();
+    await page.getByText(t('dashboard.byStage'), { exact: true }).click();
+    await page.getByText(new RegExp(`^${escapeRegExp(t('stage.NOT_ENGAGED'))} \\(\\d+\\)$`)).waitFor();
     await kiribati.click();
     await page.waitForURL(`${web.url}/states/KIR`);
-    await page.getByRole('heading', { level: 1, name: 'Kiribati' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: stateName('KIR') }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -58,7 +59,7 @@ describe('the dashboard in the browser', () => {
     const { page } = await openPage(context);
     await signIn(page, web.url, 'coordinator@france.example', PASSWORD, '/contacts');
     await page.keyboard.press('Control+Shift+L');
-    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    const dialog = page.getByRole('dialog', { name: t('logInteraction.title') });
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -69,7 +70,7 @@ describe('the dashboard in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, 'coordinator@france.example', PASSWORD, '/');
-    await page.getByText('Nothing yet.').waitFor();
+    await page.getByText(t('dashboard.noActivity')).waitFor();
     // The live subscription is open once the socket has connected; give it a moment.
     await page.waitForTimeout(1500);
     const loadedAt = await page.evaluate<number>('performance.timeOrigin');

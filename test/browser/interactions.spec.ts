@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { gql } from '../support/service.js';
 import { createUser, launchBrowser, openPage, PASSWORD, signIn, startWebService, type WebService } from './support/browser.js';
+import { pattern, startingWith, stateName, t } from './support/i18n.js';
 
 /** Who sees which interaction on a State page, and a stale edit in two tabs. */
 describe('interactions in the browser', () => {
@@ -51,8 +52,9 @@ describe('interactions in the browser', () => {
     await timeline.getByText('Shared: joint visit with the Coalition').waitFor();
     await timeline.getByText('Coordinators: meeting in Geneva').waitFor();
     expect((await subjects(page)).join('\n')).not.toContain('Panama only');
-    // Panama's interactions are not France's to edit.
-    expect(await timeline.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    // Panama's interactions are not France's to edit: no "Edit" button of any kind.
+    const edit = new RegExp(`${startingWith('common.edit').source}|${pattern('statePage.editInteraction', { subject: '.*' }).source}`);
+    expect(await timeline.getByRole('button', { name: edit }).count()).toBe(0);
     await context.close();
 
     const partnerContext = await browser.newContext();
@@ -64,13 +66,13 @@ describe('interactions in the browser', () => {
     expect(seen).not.toContain('Panama only');
     expect(seen).not.toContain('Coordinators: meeting in Geneva');
     // A partner is offered nothing it would be refused.
-    await other.page.getByRole('heading', { name: 'Ratification stage' }).waitFor();
-    expect(await other.page.getByRole('button', { name: 'Set stage' }).count()).toBe(0);
-    expect(await other.page.getByRole('button', { name: 'Record an obstacle' }).count()).toBe(0);
+    await other.page.getByRole('heading', { name: t('stagePanel.title') }).waitFor();
+    expect(await other.page.getByRole('button', { name: t('stagePanel.set') }).count()).toBe(0);
+    expect(await other.page.getByRole('button', { name: t('obstacles.record') }).count()).toBe(0);
     // Its own interactions are always shared: no other choice is offered.
-    await other.page.getByRole('button', { name: 'Log an interaction with Kiribati' }).click();
-    const dialog = other.page.getByRole('dialog', { name: 'Log an interaction' });
-    await dialog.getByText('Coordinators, administrators and partners (such as the Coalition and the ICRC) will see it.').waitFor();
+    await other.page.getByRole('button', { name: t('statePage.logHere', { name: stateName('KIR') }) }).click();
+    const dialog = other.page.getByRole('dialog', { name: t('logInteraction.title') });
+    await dialog.getByText(t('visibility.sentence.SHARED')).waitFor();
     expect(await dialog.getByRole('radio').count()).toBe(0);
     expect(problems).toEqual([]);
     expect(other.problems).toEqual([]);
@@ -85,22 +87,22 @@ describe('interactions in the browser', () => {
     const two = await openPage(context);
     await two.page.goto(`${web.url}/states/KIR`);
     for (const { page } of [one, two]) {
-      await page.getByRole('button', { name: 'Edit “Letter to the Minister”' }).click();
-      await page.getByRole('dialog', { name: 'Edit the interaction' }).waitFor();
+      await page.getByRole('button', { name: t('statePage.editInteraction', { subject: 'Letter to the Minister' }) }).click();
+      await page.getByRole('dialog', { name: t('logForm.editTitle') }).waitFor();
     }
     // The first tab changes the subject.
-    const first = one.page.getByRole('dialog', { name: 'Edit the interaction' });
-    await first.getByRole('textbox', { name: 'Subject' }).fill('Letter to the Minister of Foreign Affairs');
-    await first.getByRole('button', { name: 'Save' }).click();
+    const first = one.page.getByRole('dialog', { name: t('logForm.editTitle') });
+    await first.getByRole('textbox', { name: t('logForm.subject') }).fill('Letter to the Minister of Foreign Affairs');
+    await first.getByRole('button', { name: t('common.save') }).click();
     await first.waitFor({ state: 'detached' });
     // The second, opened on the old version, changes the outcome.
-    const second = two.page.getByRole('dialog', { name: 'Edit the interaction' });
-    await second.getByRole('textbox', { name: 'Outcome' }).fill('Reply promised before the Meeting of States Parties');
-    await second.getByRole('button', { name: 'Save' }).click();
-    const alert = second.getByRole('alert').filter({ hasText: 'Someone else changed this item while you were editing it' });
+    const second = two.page.getByRole('dialog', { name: t('logForm.editTitle') });
+    await second.getByRole('textbox', { name: t('logForm.outcome') }).fill('Reply promised before the Meeting of States Parties');
+    await second.getByRole('button', { name: t('common.save') }).click();
+    const alert = second.getByRole('alert').filter({ hasText: t('errors.conflictShort') });
     await alert.waitFor();
-    await alert.getByText('you had version 1, it is now version 2').waitFor();
-    await alert.getByRole('button', { name: 'Reload and re-apply my change' }).click();
+    await alert.getByText(t('errors.conflict', { expected: 1, actual: 2 }), { exact: true }).waitFor();
+    await alert.getByRole('button', { name: t('errors.reloadAndReapply') }).click();
     await second.waitFor({ state: 'detached' });
     const stored = await web.gql('query($id: ID!) { interaction(id: $id) { subject outcome version } }', { id }, panamaToken);
     expect(stored.interaction).toEqual({ subject: 'Letter to the Minister of Foreign Affairs', outcome: 'Reply promised before the Meeting of States Parties', version: 3 });

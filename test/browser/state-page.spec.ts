@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import { pattern, stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
 declare const document: {
@@ -41,38 +42,38 @@ describe('the State page and logging an interaction', () => {
     const context = await browser.newContext();
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/states/KIR');
-    await page.getByRole('heading', { level: 1, name: 'Kiribati' }).waitFor();
-    await page.getByRole('heading', { name: 'Treaty status' }).waitFor();
-    await page.getByRole('heading', { name: 'Voting record' }).waitFor();
-    await page.getByText('No interaction you may see.').waitFor();
+    await page.getByRole('heading', { level: 1, name: stateName('KIR') }).waitFor();
+    await page.getByRole('heading', { name: t('treaty.title') }).waitFor();
+    await page.getByRole('heading', { name: t('votes.title') }).waitFor();
+    await page.getByText(t('statePage.noInteractions')).waitFor();
     // A coordinator may set the stage and record obstacles.
-    await page.getByRole('button', { name: 'Set stage' }).waitFor();
-    await page.getByRole('button', { name: 'Record an obstacle' }).waitFor();
+    await page.getByRole('button', { name: t('stagePanel.set') }).waitFor();
+    await page.getByRole('button', { name: t('obstacles.record') }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Log an interaction with Kiribati' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await page.getByRole('button', { name: t('statePage.logHere', { name: stateName('KIR') }) }).click();
+    const dialog = page.getByRole('dialog', { name: t('logInteraction.title') });
     await dialog.waitFor();
     // The State is filled in, the type is a letter, the date is today.
-    await dialog.getByText('Kiribati (KIR)').waitFor();
-    expect(await dialog.getByRole('textbox', { name: 'Type' }).inputValue()).toBe('Letter');
+    await dialog.getByText(`${stateName('KIR')} (KIR)`).waitFor();
+    expect(await dialog.getByRole('textbox', { name: t('logForm.type') }).inputValue()).toBe(t('interactionType.LETTER'));
     const today = await page.evaluate<string>(
       "(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; })()",
     );
     expect(await dialog.locator('input[type="date"]').first().inputValue()).toBe(today);
-    await dialog.getByText('Only the people of Panama will see it.').waitFor();
-    await dialog.getByRole('radio', { name: 'Shared with partners' }).check();
-    await dialog.getByText('Coordinators, administrators and partners (such as the Coalition and the ICRC) will see it.').waitFor();
-    await dialog.getByRole('radio', { name: 'My organization' }).check();
-    await dialog.getByRole('textbox', { name: 'Subject' }).fill('Invitation to join the Convention');
-    await dialog.getByRole('textbox', { name: 'Summary' }).fill('Letter from the coordinators to the Minister of Foreign Affairs.');
+    await dialog.getByText(t('visibility.sentence.ORGANIZATION', { organization: 'Panama' })).waitFor();
+    await dialog.getByRole('radio', { name: t('visibility.SHARED') }).check();
+    await dialog.getByText(t('visibility.sentence.SHARED')).waitFor();
+    await dialog.getByRole('radio', { name: t('visibility.ORGANIZATION') }).check();
+    await dialog.getByRole('textbox', { name: t('logForm.subject') }).fill('Invitation to join the Convention');
+    await dialog.getByRole('textbox', { name: t('logForm.summary') }).fill('Letter from the coordinators to the Minister of Foreign Affairs.');
     expect(await seriousViolations(page)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await dialog.getByRole('button', { name: t('logForm.submit') }).click();
     await dialog.waitFor({ state: 'detached' });
 
     const timeline = page.locator('section[aria-labelledby="timeline-title"]');
     await timeline.getByText('Invitation to join the Convention').waitFor();
-    await timeline.getByText('My organization').waitFor();
+    await timeline.getByText(t('visibility.ORGANIZATION')).waitFor();
     const token = await page.evaluate<string | null>("localStorage.getItem('ratify.token')");
     const stored = await web.gql('{ state(iso3: "KIR") { interactions { totalCount edges { node { type subject visibility occurredOn } } } } }', {}, token!);
     expect(stored.state.interactions.edges.map((e: { node: unknown }) => e.node)).toEqual([
@@ -86,12 +87,12 @@ describe('the State page and logging an interaction', () => {
     const context = await browser.newContext();
     const { page } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/states/TUV');
-    await page.getByRole('button', { name: /Log an interaction with/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
-    await dialog.getByRole('textbox', { name: 'Subject' }).fill('x'.repeat(2000));
-    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await page.getByRole('button', { name: pattern('statePage.logHere', { name: '.+' }) }).click();
+    const dialog = page.getByRole('dialog', { name: t('logInteraction.title') });
+    await dialog.getByRole('textbox', { name: t('logForm.subject') }).fill('x'.repeat(2000));
+    await dialog.getByRole('button', { name: t('logForm.submit') }).click();
     // The service refuses the subject: its message shows under the Subject field.
-    const subject = dialog.getByRole('textbox', { name: 'Subject' });
+    const subject = dialog.getByRole('textbox', { name: t('logForm.subject') });
     await page.waitForFunction(() => !!document.querySelector('input[aria-invalid="true"]'));
     expect(await subject.getAttribute('aria-invalid')).toBe('true');
     await context.close();
@@ -102,32 +103,35 @@ describe('the State page and logging an interaction', () => {
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/');
     await page.keyboard.press('Control+Shift+L');
-    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    const dialog = page.getByRole('dialog', { name: t('logInteraction.title') });
     await dialog.waitFor();
     // Focus starts on the type; choose "Phone call" with the keyboard.
     await page.keyboard.press('Enter');
-    await page.getByRole('option', { name: 'Phone call' }).waitFor();
+    await page.getByRole('option', { name: t('interactionType.PHONE_CALL') }).waitFor();
     for (let i = 0; i < 8; i++) {
-      const selected = await page.getByRole('option', { name: 'Phone call' }).getAttribute('data-combobox-selected');
+      const selected = await page.getByRole('option', { name: t('interactionType.PHONE_CALL') }).getAttribute('data-combobox-selected');
       if (selected === 'true') break;
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
-    expect(await dialog.getByRole('textbox', { name: 'Type' }).inputValue()).toBe('Phone call');
-    await tabTo(page, 'States'); // past the date (today)
-    await page.keyboard.type('Tonga');
-    await page.getByRole('option', { name: 'Tonga (TON)' }).waitFor();
+    // The choice shows once the list has closed, which takes a moment on a busy machine.
+    const type = dialog.getByRole('textbox', { name: t('logForm.type') });
+    for (let i = 0; i < 30 && (await type.inputValue()) !== t('interactionType.PHONE_CALL'); i++) await page.waitForTimeout(100);
+    expect(await type.inputValue()).toBe(t('interactionType.PHONE_CALL'));
+    await tabTo(page, t('logForm.states')); // past the date (today)
+    await page.keyboard.type(stateName('TON'));
+    await page.getByRole('option', { name: `${stateName('TON')} (TON)` }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await dialog.getByText('Tonga (TON)').waitFor();
-    await tabTo(page, 'Subject');
+    await dialog.getByText(`${stateName('TON')} (TON)`).waitFor();
+    await tabTo(page, t('logForm.subject'));
     await page.keyboard.type('Call with the mission in New York');
-    await tabTo(page, 'Outcome');
+    await tabTo(page, t('logForm.outcome'));
     await page.keyboard.type('They will ask their capital.');
-    await tabTo(page, 'My organization'); // past the follow-up date, to the visibility
+    await tabTo(page, t('visibility.ORGANIZATION')); // past the follow-up date, to the visibility
     await page.keyboard.press('ArrowRight');
-    expect(await dialog.getByRole('radio', { name: 'Coordinators' }).isChecked()).toBe(true);
-    await tabTo(page, 'Log it');
+    expect(await dialog.getByRole('radio', { name: t('visibility.COORDINATORS') }).isChecked()).toBe(true);
+    await tabTo(page, t('logForm.submit'));
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     const stored = await web.gql('{ state(iso3: "TON") { interactions { edges { node { type subject outcome visibility } } } } }');

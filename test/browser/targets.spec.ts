@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import { pattern, stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
 declare const document: {
@@ -43,13 +44,14 @@ describe('the targets page', () => {
     const first = await browser.newContext();
     const { page, problems } = await openPage(first);
     await signIn(page, web.url, coordinator, PASSWORD, '/targets');
-    await page.getByRole('heading', { level: 1, name: 'Targets' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: t('targets.title') }).waitFor();
     await page.locator('table.targets-table').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await choose(page, 'Sub-regions', ['Melanesia', 'Micronesia', 'Polynesia']);
-    await choose(page, 'Vote on the resolution', ['A/RES/72/54']);
-    await choose(page, 'Votes', ['Yes']);
+    // The sub-regions are offered by their names in the language (the filter keeps M49's English ones).
+    await choose(page, t('targets.subregions'), ['Melanesia', 'Micronesia', 'Polynesia'].map((region) => t(`region.${region}`)));
+    await choose(page, t('targets.votedOn'), ['A/RES/72/54']);
+    await choose(page, t('targets.votes'), [t('vote.YES')]);
     await page.waitForURL(/votes=YES/);
     const url = new URL(page.url());
     expect(url.searchParams.get('subregions')?.split(',').sort()).toEqual(['Melanesia', 'Micronesia', 'Polynesia']);
@@ -66,7 +68,7 @@ describe('the targets page', () => {
 
     // The reasons of a row open and close.
     const firstRow = page.locator('table.targets-table tbody tr[data-iso3]').first();
-    const why = firstRow.getByRole('button', { name: /^Why / });
+    const why = firstRow.getByRole('button', { name: pattern('targets.reasonsFor', { name: '.+' }) });
     await why.click();
     expect(await why.getAttribute('aria-expanded')).toBe('true');
     await page.locator('tr.reasons-row li').first().waitFor();
@@ -80,26 +82,26 @@ describe('the targets page', () => {
     await other.page.waitForURL(url.toString());
     await other.page.waitForFunction((count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count, iso3s.length);
     expect(await listed(other.page)).toEqual(iso3s);
-    expect(await other.page.getByRole('textbox', { name: 'Vote on the resolution' }).inputValue()).toBe('A/RES/72/54');
+    expect(await other.page.getByRole('textbox', { name: t('targets.votedOn') }).inputValue()).toBe('A/RES/72/54');
     // A partner is not offered "save as grouping", which it may not do.
-    expect(await other.page.getByRole('button', { name: 'Save as grouping' }).count()).toBe(0);
-    expect(await other.page.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
+    expect(await other.page.getByRole('button', { name: t('targets.saveAsGrouping') }).count()).toBe(0);
+    expect(await other.page.getByRole('button', { name: t('targets.exportCsv') }).count()).toBe(1);
     expect(problems).toEqual([]);
     expect(other.problems).toEqual([]);
     await second.close();
 
     // The coordinator saves the list as a grouping and exports it.
-    await page.getByRole('button', { name: 'Save as grouping' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Save as grouping' });
-    await dialog.getByRole('textbox', { name: 'Name' }).fill('Pacific, yes on 72/54');
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: t('targets.saveAsGrouping') }).click();
+    const dialog = page.getByRole('dialog', { name: t('targets.saveAsGrouping') });
+    await dialog.getByRole('textbox', { name: t('targets.groupingName') }).fill('Pacific, yes on 72/54');
+    await dialog.getByRole('button', { name: t('common.save') }).click();
     await dialog.waitFor({ state: 'detached' });
     const groupings = await web.gql('{ groupings { name states { iso3 } } }');
     const saved = groupings.groupings.find((g: { name: string }) => g.name === 'Pacific, yes on 72/54');
     expect(saved.states.map((s: { iso3: string }) => s.iso3).sort()).toEqual([...iso3s].sort());
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByRole('button', { name: t('targets.exportCsv') }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('targets.csv');
     const path = await file.path();
@@ -118,17 +120,17 @@ describe('the targets page', () => {
     const rendered = await page.evaluate(() => performance.getEntriesByName('targets:rendered').map((entry) => entry.duration));
     expect(rendered.length).toBeGreaterThan(0);
 
-    await page.getByRole('link', { name: 'Contacts' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+    await page.getByRole('link', { name: t('nav.contacts') }).click();
+    await page.getByRole('heading', { level: 1, name: t('contactsPage.title') }).waitFor();
     await page.locator('table.data-table').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'New contact' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New contact' });
-    await dialog.getByRole('textbox', { name: 'Full name' }).fill('Taneti Maamau');
-    await dialog.getByRole('textbox', { name: 'Position' }).fill('Permanent Representative');
-    await dialog.getByRole('textbox', { name: 'State represented' }).fill('Kiri');
-    await page.getByRole('option', { name: 'Kiribati (KIR)' }).click();
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: t('contactsPage.create') }).click();
+    const dialog = page.getByRole('dialog', { name: t('contactsPage.create') });
+    await dialog.getByRole('textbox', { name: t('contactsPage.fields.fullName') }).fill('Taneti Maamau');
+    await dialog.getByRole('textbox', { name: t('contactsPage.fields.position') }).fill('Permanent Representative');
+    await dialog.getByRole('textbox', { name: t('contactsPage.fields.state') }).fill(stateName('KIR').slice(0, 4));
+    await page.getByRole('option', { name: `${stateName('KIR')} (KIR)` }).click();
+    await dialog.getByRole('button', { name: t('common.save') }).click();
     await page.getByRole('heading', { level: 1, name: 'Taneti Maamau' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -2,8 +2,12 @@ import { CALLERS, type MatrixCase, type Outcome } from '../support/authorization
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
 import { wsGql } from '../support/websocket.js';
+import { ADMIN_CASES } from './authorization/admin.cases.js';
+import { CALENDAR_CASES } from './authorization/calendar.cases.js';
 import { CAMPAIGN_CASES } from './authorization/campaigns.cases.js';
+import { DIGEST_CASES } from './authorization/digest.cases.js';
 import { EVENT_CASES } from './authorization/events.cases.js';
+import { LETTERS_CASES } from './authorization/letters.cases.js';
 import { MANDATE_CASES } from './authorization/mandate.cases.js';
 import { CONTACTS_CASES } from './authorization/contacts.cases.js';
 import { SHARING_CASES } from './authorization/sharing.cases.js';
@@ -16,7 +20,7 @@ import { WORK_PLANS_CASES } from './authorization/work-plans.cases.js';
  * runs over both transports, HTTP and graphql-ws (where a query or mutation is a subscribe that
  * yields one result), each on its own database, with the same expected outcomes.
  */
-const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...EVENT_CASES, ...CONTACTS_CASES, ...WORK_PLANS_CASES, ...MANDATE_CASES];
+const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...LETTERS_CASES, ...CALENDAR_CASES, ...EVENT_CASES, ...CONTACTS_CASES, ...WORK_PLANS_CASES, ...MANDATE_CASES, ...ADMIN_CASES, ...DIGEST_CASES];
 
 type Transport = 'HTTP' | 'WebSocket';
 

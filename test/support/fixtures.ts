@@ -16,7 +16,7 @@ export interface Cast {
   partner: Actor;
 }
 
-const PASSWORD = 'a-long-test-password';
+export const PASSWORD = 'a-long-test-password';
 
 /** Two coordinating governments and a partner, created through the API as the admin. */
 export async function createCast(t: TestApp): Promise<Cast> {

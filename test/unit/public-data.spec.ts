@@ -43,6 +43,7 @@ describe('loadPublicData', () => {
       subregion: 'Northern Europe',
       m49Code: '440',
       intermediateRegion: null,
+      unLanguage: 'en',
       signatureDate: '2008-12-03',
       consentDate: '2011-03-24',
       consentType: ConsentType.RATIFICATION,
@@ -51,7 +52,11 @@ describe('loadPublicData', () => {
     });
     expect(data.states.find((state) => state.iso3 === 'VAT')).toMatchObject({ unMember: false, regionalGroup: null });
     expect(data.states.find((state) => state.iso3 === 'KIR')).toMatchObject({ m49Code: '296', intermediateRegion: null });
-    expect(data.states.find((state) => state.iso3 === 'MEX')).toMatchObject({ m49Code: '484', intermediateRegion: 'Central America' });
+    expect(data.states.find((state) => state.iso3 === 'MEX')).toMatchObject({ m49Code: '484', intermediateRegion: 'Central America', unLanguage: 'es' });
+    expect(data.states.find((state) => state.iso3 === 'HTI')).toMatchObject({ unLanguage: 'fr' });
+    const byLanguage = new Map<string, number>();
+    for (const state of data.states) byLanguage.set(state.unLanguage, (byLanguage.get(state.unLanguage) ?? 0) + 1);
+    expect(Object.fromEntries(byLanguage)).toEqual({ en: 153, fr: 24, es: 20 });
     const byIntermediateRegion = new Map<string, number>();
     for (const state of data.states) {
       if (state.intermediateRegion) byIntermediateRegion.set(state.intermediateRegion, (byIntermediateRegion.get(state.intermediateRegion) ?? 0) + 1);
@@ -137,6 +142,17 @@ describe('loadPublicData', () => {
       [STATES, copy.lineOf(STATES, 'DZA,'), 'm49_code', '012', expect.stringContaining('line 3')],
       [STATES, copy.lineOf(STATES, 'ARG,'), 'm49_intermediate_region', 'Eastern Africa', 'is part of Sub-Saharan Africa, not of Latin America and the Caribbean'],
     ].sort((a, b) => Number(a[1]) - Number(b[1])));
+  });
+
+  it("checks each State's usual UN language", async () => {
+    copy
+      .replaceLine(STATES, 'AFG,', (line) => line.replace(/,en$/, ',de'))
+      .replaceLine(STATES, 'ALB,', (line) => line.replace(/,en$/, ','));
+    const places = (await issuesOf(copy)).map(({ file, line, column, value }) => [file, line, column, value]);
+    expect(places).toEqual([
+      [STATES, copy.lineOf(STATES, 'AFG,'), 'un_language', 'de'],
+      [STATES, copy.lineOf(STATES, 'ALB,'), 'un_language', ''],
+    ]);
   });
 
   it('requires consent_type exactly when consent_date is given', async () => {

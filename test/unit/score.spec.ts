@@ -1,5 +1,5 @@
 import { RatificationStage, TreatyStatus, VoteChoice } from '../../src/common/enums.js';
-import { daysBetween, scoreTarget, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
+import { daysBetween, PUBLIC_RECORD_FACTORS, scorePublicRecord, scoreTarget, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
 
 const base: TargetFacts = {
   treatyStatus: TreatyStatus.NOT_SIGNED,
@@ -43,7 +43,7 @@ describe('scoreTarget', () => {
 
   it('raises signatories, lowers withdrawn States, and explains both', () => {
     const signatory = scoreTarget({ ...base, treatyStatus: TreatyStatus.SIGNATORY, signatureDate: '2008-12-03' });
-    expect(signatory.reasons).toEqual([{ factor: 'treatyStatus', points: 15, detail: 'Signed on 2008-12-03: needs only to ratify' }]);
+    expect(signatory.reasons).toEqual([{ factor: 'treatyStatus', points: 40, detail: 'Signed on 2008-12-03: needs only to ratify' }]);
     const withdrawn = scoreTarget({ ...base, treatyStatus: TreatyStatus.WITHDRAWN, withdrawalDate: '2025-03-06' });
     expect(withdrawn.reasons).toEqual([
       { factor: 'treatyStatus', points: -10, detail: 'Withdrew from the Convention with effect from 2025-03-06' },
@@ -84,7 +84,23 @@ describe('scoreTarget', () => {
     };
     const { score, reasons } = scoreTarget(facts);
     expect(score).toBe(sum(reasons.map((r) => r.points)));
-    expect(score).toBe(12.86 + 2 + 10 + 15 + 15 - 8 + 12);
+    expect(score).toBe(12.86 + 2 + 10 + 40 + 15 - 8 + 12);
+  });
+
+  it('gives the public-record factors, which the backtest scores past years by, the same points as the product', () => {
+    const facts: TargetFacts = {
+      ...base,
+      treatyStatus: TreatyStatus.SIGNATORY,
+      signatureDate: '2008-12-03',
+      stage: RatificationStage.SUPPORTIVE,
+      votes: { yes: 4, total: 6, consecutiveYes: 2, lastChoice: VoteChoice.YES, lastSymbol: 'A/RES/79/58' },
+      openObstacles: 1,
+      lastContactOn: null,
+    };
+    const publicRecord = scoreTarget(facts).reasons.filter((r) => (PUBLIC_RECORD_FACTORS as readonly string[]).includes(r.factor));
+    expect(publicRecord.map((r) => r.factor)).toEqual([...PUBLIC_RECORD_FACTORS]);
+    expect(scorePublicRecord(facts).reasons).toEqual(publicRecord);
+    expect(scorePublicRecord(facts).score).toBe(sum(publicRecord.map((r) => r.points)));
   });
 
   it('counts whole days between ISO dates, across months and leap years', () => {

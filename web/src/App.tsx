@@ -22,6 +22,7 @@ const ContactsPage = lazy(() => import('./pages/ContactsPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -151,6 +152,7 @@ export function App() {
               <Route path="states/:iso3" element={<StatePage />} />
               <Route path="contacts" element={<ContactsPage />} />
               <Route path="contacts/:id" element={<ContactsPage />} />
+              <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

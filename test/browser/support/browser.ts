@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN, createServerDatabase, gql, login, startService, type Service } from '../../support/service.js';
+import { LOCALE } from './i18n.js';
 
 /** Debian's Chromium (installed by .ci/run when missing); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -16,9 +17,18 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium, whose new contexts (and pages) start in the test language (`BROWSER_LOCALE`, see
+ * ./i18n.ts) unless the options name another `locale`.
+ */
+export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: LOCALE, ...options });
+  browser.newPage = (options = {}) => newPage({ locale: LOCALE, ...options });
+  return browser;
 }
 
 export interface WebService {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -13,7 +13,6 @@ import {
   localProblems,
   logInput,
   valuesOf,
-  type EditableInteraction,
   type InteractionValues,
   type VisibilityValue,
 } from '../interactions/form';
@@ -22,22 +21,8 @@ import { conflictVersions, errorMessage, formProblems, isConflict, type ErrorLik
 import { today } from '../lib/format';
 import { allowedVisibilities } from '../lib/permissions';
 import { useSession } from '../lib/SessionContext';
+import type { LogInteractionDefaults } from './LogInteractionContext';
 import { useStateNames } from '../lib/stateNames';
-
-/** What the form starts with: from a State page, that State; to edit, the interaction. */
-export interface LogInteractionDefaults {
-  stateIso3s?: string[];
-  interaction?: EditableInteraction;
-}
-
-interface LogInteractionValue {
-  open(defaults?: LogInteractionDefaults): void;
-}
-
-const LogInteractionContext = createContext<LogInteractionValue>({ open: () => undefined });
-
-/** Opens "Log an interaction" from anywhere under the shell: `useLogInteraction().open({ stateIso3s: ['KIR'] })`. */
-export const useLogInteraction = () => useContext(LogInteractionContext);
 
 const StateSearchDocument = graphql(`
   query LogStateSearch($search: String!) {
@@ -399,29 +384,19 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   );
 }
 
-export function LogInteractionProvider({ children }: { children: ReactNode }) {
+/** The dialog around the form: loaded the first time the user opens it (see LogInteractionContext). */
+export default function LogInteractionDialog({ defaults, opened, onClose }: { defaults: LogInteractionDefaults | null; opened: number; onClose(): void }) {
   const { t } = useTranslation();
-  const [defaults, setDefaults] = useState<LogInteractionDefaults | null>(null);
-  const [opened, setOpened] = useState(0);
-  const open = useCallback((next?: LogInteractionDefaults) => {
-    setDefaults(next ?? {});
-    setOpened((n) => n + 1);
-  }, []);
-  const close = useCallback(() => setDefaults(null), []);
-  const value = useMemo(() => ({ open }), [open]);
   return (
-    <LogInteractionContext.Provider value={value}>
-      {children}
-      <Modal
-        lockScroll={false}
-        opened={defaults !== null}
-        onClose={close}
-        title={defaults?.interaction ? t('logForm.editTitle') : t('logInteraction.title')}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('logInteraction.close') }}
-      >
-        {defaults && <LogInteractionForm key={opened} defaults={defaults} onDone={close} />}
-      </Modal>
-    </LogInteractionContext.Provider>
+    <Modal
+      lockScroll={false}
+      opened={defaults !== null}
+      onClose={onClose}
+      title={defaults?.interaction ? t('logForm.editTitle') : t('logInteraction.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('logInteraction.close') }}
+    >
+      {defaults && <LogInteractionForm key={opened} defaults={defaults} onDone={onClose} />}
+    </Modal>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
 import { useCan, useSession } from '../lib/SessionContext';
 import { LanguageSwitcher } from './LanguageSwitcher';
-import { LogInteractionProvider, useLogInteraction } from './LogInteraction';
+import { LogInteractionProvider, useLogInteraction } from './LogInteractionContext';
 import { NotificationsBell } from './NotificationsBell';
 
 /** The shortcut that opens "Log an interaction" from any page. */
@@ -53,6 +53,9 @@ function UserMenu() {
               <Text size="xs">{viewer.role ? t(`roles.${viewer.role}`) : ''}</Text>
             </Menu.Label>
           )}
+          <Menu.Item component={Link} to="/settings">
+            {t('nav.settings')}
+          </Menu.Item>
           <Menu.Item onClick={() => void signOut()}>{t('auth.signOut')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>

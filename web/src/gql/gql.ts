@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n": typeof types.CalendarFeedDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
+    "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": typeof types.RevokeCalendarFeedDocument,
     "\n  mutation SetPreferredLanguage($language: String!) {\n    setPreferredLanguage(language: $language) {\n      id\n      preferredLanguage\n    }\n  }\n": typeof types.SetPreferredLanguageDocument,
     "\n  query LogStateSearch($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": typeof types.LogStateSearchDocument,
     "\n  query LogStateContacts($stateIso3s: [String!]!) {\n    contacts(filter: { stateIso3s: $stateIso3s }, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          position\n          state {\n            iso3\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.LogStateContactsDocument,
@@ -33,6 +36,12 @@ type Documents = {
     "\n  mutation AddContactPosting($input: AddContactPostingInput!) {\n    addContactPosting(input: $input) {\n      id\n      version\n      posting\n      position\n      postings {\n        id\n        from\n        to\n        current\n        posting\n        position\n        state {\n          iso3\n          name\n        }\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AddContactPostingDocument,
     "\n  query PostingContactVersion($id: ID!) {\n    contact(id: $id) {\n      id\n      version\n    }\n  }\n": typeof types.PostingContactVersionDocument,
     "\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": typeof types.StatePickerDocument,
+    "\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n": typeof types.MyDigestDocument,
+    "\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n": typeof types.SubscribeToDigestDocument,
+    "\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n": typeof types.UnsubscribeFromDigestDocument,
+    "\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n": typeof types.FollowedStatesDocument,
+    "\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n": typeof types.FollowStateDocument,
+    "\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n": typeof types.UnfollowStateDocument,
     "\n  query ActivityPageFeed($filter: ActivityFilter, $first: Int) {\n    activityFeed(filter: $filter, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          kind\n          summary\n          occurredAt\n          actor {\n            id\n            displayName\n          }\n          organization {\n            id\n            name\n          }\n          states {\n            iso3\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ActivityPageFeedDocument,
     "\n  subscription ActivityPageLive($filter: ActivityFilter) {\n    activityAdded(filter: $filter) {\n      id\n      kind\n      summary\n      occurredAt\n      actor {\n        id\n        displayName\n      }\n      organization {\n        id\n        name\n      }\n      states {\n        iso3\n        name\n      }\n    }\n  }\n": typeof types.ActivityPageLiveDocument,
     "\n  query ActivityReadAt {\n    activityReadAt\n  }\n": typeof types.ActivityReadAtDocument,
@@ -59,7 +68,7 @@ type Documents = {
     "\n  mutation SetRatificationStage($iso3: String!, $stage: RatificationStage!, $note: String, $visibility: Visibility, $expectedVersion: Int) {\n    setRatificationStage(iso3: $iso3, stage: $stage, note: $note, visibility: $visibility, expectedVersion: $expectedVersion) {\n      iso3\n      version\n      ratificationStage\n    }\n  }\n": typeof types.SetRatificationStageDocument,
     "\n  mutation MarkFollowUpDone($id: ID!, $expectedVersion: Int) {\n    markFollowUpDone(id: $id, expectedVersion: $expectedVersion) {\n      id\n      version\n      followUpDone\n    }\n  }\n": typeof types.MarkFollowUpDoneDocument,
     "\n  query StatesList($search: String) {\n    states(filter: { search: $search }, first: 200) {\n      totalCount\n      edges {\n        node {\n          iso3\n          name\n          regionalGroup\n          subregion\n          treatyStatus\n          ratificationStage\n        }\n      }\n    }\n  }\n": typeof types.StatesListDocument,
-    "\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            subregion\n            treatyStatus\n            ratificationStage\n            votingRecord {\n              yesShare\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TargetsDocument,
+    "\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            m49Code\n            regionalGroup\n            subregion\n            treatyStatus\n            ratificationStage\n            signatureDate\n            withdrawalDate\n            votingRecord {\n              yesShare\n              yes\n              total\n              consecutiveYes\n              lastChoice\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.TargetsDocument,
     "\n  mutation CreateGroupingFromTargets($input: CreateGroupingInput!) {\n    createGrouping(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateGroupingFromTargetsDocument,
     "\n  mutation RecordObstacle($input: RecordObstacleInput!) {\n    recordObstacle(input: $input) {\n      id\n      version\n      state {\n        iso3\n      }\n    }\n  }\n": typeof types.RecordObstacleDocument,
     "\n  mutation UpdateObstacle($id: ID!, $input: UpdateObstacleInput!) {\n    updateObstacle(id: $id, input: $input) {\n      id\n      version\n      category\n      description\n      measures\n    }\n  }\n": typeof types.UpdateObstacleDocument,
@@ -71,6 +80,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n": types.CalendarFeedDocument,
+    "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n": types.CreateCalendarFeedDocument,
+    "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": types.RevokeCalendarFeedDocument,
     "\n  mutation SetPreferredLanguage($language: String!) {\n    setPreferredLanguage(language: $language) {\n      id\n      preferredLanguage\n    }\n  }\n": types.SetPreferredLanguageDocument,
     "\n  query LogStateSearch($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": types.LogStateSearchDocument,
     "\n  query LogStateContacts($stateIso3s: [String!]!) {\n    contacts(filter: { stateIso3s: $stateIso3s }, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          position\n          state {\n            iso3\n            name\n          }\n        }\n      }\n    }\n  }\n": types.LogStateContactsDocument,
@@ -89,6 +101,12 @@ const documents: Documents = {
     "\n  mutation AddContactPosting($input: AddContactPostingInput!) {\n    addContactPosting(input: $input) {\n      id\n      version\n      posting\n      position\n      postings {\n        id\n        from\n        to\n        current\n        posting\n        position\n        state {\n          iso3\n          name\n        }\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AddContactPostingDocument,
     "\n  query PostingContactVersion($id: ID!) {\n    contact(id: $id) {\n      id\n      version\n    }\n  }\n": types.PostingContactVersionDocument,
     "\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": types.StatePickerDocument,
+    "\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n": types.MyDigestDocument,
+    "\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n": types.SubscribeToDigestDocument,
+    "\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n": types.UnsubscribeFromDigestDocument,
+    "\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n": types.FollowedStatesDocument,
+    "\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n": types.FollowStateDocument,
+    "\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n": types.UnfollowStateDocument,
     "\n  query ActivityPageFeed($filter: ActivityFilter, $first: Int) {\n    activityFeed(filter: $filter, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          kind\n          summary\n          occurredAt\n          actor {\n            id\n            displayName\n          }\n          organization {\n            id\n            name\n          }\n          states {\n            iso3\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ActivityPageFeedDocument,
     "\n  subscription ActivityPageLive($filter: ActivityFilter) {\n    activityAdded(filter: $filter) {\n      id\n      kind\n      summary\n      occurredAt\n      actor {\n        id\n        displayName\n      }\n      organization {\n        id\n        name\n      }\n      states {\n        iso3\n        name\n      }\n    }\n  }\n": types.ActivityPageLiveDocument,
     "\n  query ActivityReadAt {\n    activityReadAt\n  }\n": types.ActivityReadAtDocument,
@@ -115,7 +133,7 @@ const documents: Documents = {
     "\n  mutation SetRatificationStage($iso3: String!, $stage: RatificationStage!, $note: String, $visibility: Visibility, $expectedVersion: Int) {\n    setRatificationStage(iso3: $iso3, stage: $stage, note: $note, visibility: $visibility, expectedVersion: $expectedVersion) {\n      iso3\n      version\n      ratificationStage\n    }\n  }\n": types.SetRatificationStageDocument,
     "\n  mutation MarkFollowUpDone($id: ID!, $expectedVersion: Int) {\n    markFollowUpDone(id: $id, expectedVersion: $expectedVersion) {\n      id\n      version\n      followUpDone\n    }\n  }\n": types.MarkFollowUpDoneDocument,
     "\n  query StatesList($search: String) {\n    states(filter: { search: $search }, first: 200) {\n      totalCount\n      edges {\n        node {\n          iso3\n          name\n          regionalGroup\n          subregion\n          treatyStatus\n          ratificationStage\n        }\n      }\n    }\n  }\n": types.StatesListDocument,
-    "\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            subregion\n            treatyStatus\n            ratificationStage\n            votingRecord {\n              yesShare\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TargetsDocument,
+    "\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            m49Code\n            regionalGroup\n            subregion\n            treatyStatus\n            ratificationStage\n            signatureDate\n            withdrawalDate\n            votingRecord {\n              yesShare\n              yes\n              total\n              consecutiveYes\n              lastChoice\n            }\n          }\n        }\n      }\n    }\n  }\n": types.TargetsDocument,
     "\n  mutation CreateGroupingFromTargets($input: CreateGroupingInput!) {\n    createGrouping(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateGroupingFromTargetsDocument,
     "\n  mutation RecordObstacle($input: RecordObstacleInput!) {\n    recordObstacle(input: $input) {\n      id\n      version\n      state {\n        iso3\n      }\n    }\n  }\n": types.RecordObstacleDocument,
     "\n  mutation UpdateObstacle($id: ID!, $input: UpdateObstacleInput!) {\n    updateObstacle(id: $id, input: $input) {\n      id\n      version\n      category\n      description\n      measures\n    }\n  }\n": types.UpdateObstacleDocument,
@@ -144,6 +162,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      preferredLanguage\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n"): (typeof documents)["\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,6 +246,30 @@ export function graphql(source: "\n  query PostingContactVersion($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StatePicker($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  query MyDigest {\n    myDigest {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n    followedStates {\n      iso3\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeToDigest($input: SubscribeToDigestInput!) {\n    subscribeToDigest(input: $input) {\n      timeZone\n      sendHour\n      noReplyAfterDays\n      lastSentOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromDigest {\n    unsubscribeFromDigest\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  query FollowedStates {\n    followedStates {\n      iso3\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  mutation FollowState($iso3: String!) {\n    followState(iso3: $iso3) {\n      iso3\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n"): (typeof documents)["\n  mutation UnfollowState($iso3: String!) {\n    unfollowState(iso3: $iso3) {\n      iso3\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -323,7 +377,7 @@ export function graphql(source: "\n  query StatesList($search: String) {\n    st
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            subregion\n            treatyStatus\n            ratificationStage\n            votingRecord {\n              yesShare\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            subregion\n            treatyStatus\n            ratificationStage\n            votingRecord {\n              yesShare\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            m49Code\n            regionalGroup\n            subregion\n            treatyStatus\n            ratificationStage\n            signatureDate\n            withdrawalDate\n            votingRecord {\n              yesShare\n              yes\n              total\n              consecutiveYes\n              lastChoice\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {\n    targets(filter: $filter, orderBy: $orderBy, first: 200) {\n      totalCount\n      edges {\n        node {\n          rank\n          score\n          lastContactOn\n          openObstacles\n          reasons {\n            factor\n            detail\n            points\n          }\n          state {\n            iso3\n            name\n            m49Code\n            regionalGroup\n            subregion\n            treatyStatus\n            ratificationStage\n            signatureDate\n            withdrawalDate\n            votingRecord {\n              yesShare\n              yes\n              total\n              consecutiveYes\n              lastChoice\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

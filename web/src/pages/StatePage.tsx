@@ -5,18 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
-import { useLogInteraction } from '../components/LogInteraction';
+import { useLogInteraction } from '../components/LogInteractionContext';
 import { graphql } from '../gql';
 import type { StatePageQuery } from '../gql/graphql';
 import { reloadAndReapply } from '../lib/conflict';
 import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
 import { useFormat } from '../lib/format';
+import { regionName } from '../lib/regions';
 import { canEditInteraction } from '../lib/permissions';
 import { useCan, useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { explainStatus, votesOldestFirst } from '../state/explain';
 import { Obstacles } from '../state/Obstacles';
 import { Timeline } from '../state/Timeline';
+import { WriteLetter } from '../state/WriteLetter';
+import { FollowButton } from '../digest/FollowButton';
 import { STAGES } from '../targets/filters';
 
 const StatePageDocument = graphql(`
@@ -480,11 +483,14 @@ function StateDetail({ iso3 }: { iso3: string }) {
         <div>
           <Title order={1}>{name}</Title>
           <Text c="dimmed">
-            {[state.iso3, state.regionalGroup ? t(`regionalGroup.${state.regionalGroup}`) : null, state.subregion, state.intermediateRegion].filter(Boolean).join(' · ')}
+            {[state.iso3, state.regionalGroup ? t(`regionalGroup.${state.regionalGroup}`) : null, regionName(t, state.subregion), regionName(t, state.intermediateRegion)].filter(Boolean).join(' · ')}
             {state.lastInteractionOn ? ` · ${t('statePage.lastContact', { date: format.date(state.lastInteractionOn) })}` : ''}
           </Text>
         </div>
-        <Button onClick={() => open({ stateIso3s: [state.iso3] })}>{t('statePage.logHere', { name })}</Button>
+        <Group>
+          <FollowButton iso3={state.iso3} name={name} />
+          <Button onClick={() => open({ stateIso3s: [state.iso3] })}>{t('statePage.logHere', { name })}</Button>
+        </Group>
       </Group>
       <div className="grid grid-facts">
         <TreatySection state={state} />
@@ -499,6 +505,7 @@ function StateDetail({ iso3 }: { iso3: string }) {
           <FollowUpsSection iso3={state.iso3} followUps={data.followUps.edges} />
           <Obstacles iso3={state.iso3} obstacles={state.obstacles} />
           <ContactsSection state={state} />
+          <WriteLetter iso3={state.iso3} contacts={state.contacts} />
           <section aria-labelledby="groupings-title">
             <Title order={2} id="groupings-title" size="h3">
               {t('statePage.groupings')}
@@ -553,7 +560,7 @@ function StatesList() {
                     <Link to={`/states/${node.iso3}`}>{names.name(node.iso3, node.name)}</Link>
                   </th>
                   <td>{node.regionalGroup ? t(`regionalGroup.${node.regionalGroup}`) : ''}</td>
-                  <td>{node.subregion ?? ''}</td>
+                  <td>{regionName(t, node.subregion)}</td>
                   <td>{t(`treatyStatus.${node.treatyStatus}`)}</td>
                   <td>{t(`stage.${node.ratificationStage}`)}</td>
                 </tr>

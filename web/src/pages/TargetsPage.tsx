@@ -1,16 +1,21 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
+import { PageLoader } from '../components/PageLoader';
 import { graphql } from '../gql';
 import { errorMessage, formProblems } from '../lib/errors';
 import { useCan } from '../lib/SessionContext';
+import { useStateNames } from '../lib/stateNames';
 import { getToken } from '../lib/session';
 import { exportUrl, filtersFromSearch, searchFromFilters, type TargetQuery } from '../targets/filters';
 import { TargetFiltersPanel } from '../targets/TargetFiltersPanel';
 import { TargetsTable } from '../targets/TargetsTable';
+
+// The map (d3-geo and the Natural Earth shapes) loads only when the user asks for it.
+const WorldMap = lazy(() => import('../components/dashboard/WorldMap'));
 
 const TargetsDocument = graphql(`
   query Targets($filter: TargetFilter, $orderBy: TargetOrder!) {
@@ -30,11 +35,19 @@ const TargetsDocument = graphql(`
           state {
             iso3
             name
+            m49Code
+            regionalGroup
             subregion
             treatyStatus
             ratificationStage
+            signatureDate
+            withdrawalDate
             votingRecord {
               yesShare
+              yes
+              total
+              consecutiveYes
+              lastChoice
             }
           }
         }
@@ -130,6 +143,13 @@ export default function TargetsPage() {
   const targets = useMemo(() => data?.targets.edges.map((edge) => edge.node) ?? [], [data]);
   const [saving, setSaving] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [view, setView] = useState<string | null>('table');
+  const names = useStateNames();
+  const mapStates = useMemo(
+    () => (view === 'map' ? targets.map(({ state }) => ({ ...state, name: names.name(state.iso3, state.name) })) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, targets, names.language],
+  );
 
   const exportCsv = async () => {
     setExporting(true);
@@ -170,7 +190,25 @@ export default function TargetsPage() {
           {errorMessage(error)}
         </Alert>
       )}
-      {data && <TargetsTable targets={targets} caption={t('targets.caption')} />}
+      {data && (
+        <Tabs value={view} onChange={setView} mt="md" keepMounted={false}>
+          <Tabs.List aria-label={t('targets.views')}>
+            <Tabs.Tab value="table">{t('targets.viewTable')}</Tabs.Tab>
+            <Tabs.Tab value="map">{t('targets.viewMap')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="table">
+            <TargetsTable targets={targets} caption={t('targets.caption')} />
+          </Tabs.Panel>
+          <Tabs.Panel value="map" pt="sm">
+            <Suspense fallback={<PageLoader />}>
+              <WorldMap
+                states={mapStates}
+                label={(mode) => t('targets.mapLabel', { count: mapStates.length, mode })}
+              />
+            </Suspense>
+          </Tabs.Panel>
+        </Tabs>
+      )}
       <Modal lockScroll={false} opened={saving} onClose={() => setSaving(false)} title={t('targets.saveAsGrouping')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {saving && <SaveAsGrouping iso3s={targets.map((target) => target.state.iso3)} onClose={() => setSaving(false)} />}
       </Modal>

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { useLogInteraction } from '../components/LogInteraction';
+import { useLogInteraction } from '../components/LogInteractionContext';
 import { graphql } from '../gql';
 import { useFormat } from '../lib/format';
 import { clampPaging, currentAfter, firstPage, nextPage, pageCount, pageNumber, pageRange, previousPage } from '../lib/paging';

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
+import { regionName } from '../lib/regions';
 import {
   REGIONAL_GROUPS,
   STAGES,
@@ -38,7 +39,7 @@ const FilterOptionsDocument = graphql(`
 
 /** The filter panel: one control per field of `TargetFilter`, and the order. */
 export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; onChange(next: TargetQuery): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [{ data }] = useQuery({ query: FilterOptionsDocument });
   const { filter, orderBy } = query;
   const set = (patch: Partial<TargetFilters>) => onChange({ filter: { ...filter, ...patch }, orderBy });
@@ -55,10 +56,10 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
   const options = (values: readonly string[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   const subregions = useMemo(
     () =>
-      [...new Set((data?.states.edges ?? []).map((edge) => edge.node.subregion).filter((s): s is string => !!s))].sort((a, b) =>
-        a.localeCompare(b),
-      ),
-    [data],
+      [...new Set((data?.states.edges ?? []).map((edge) => edge.node.subregion).filter((s): s is string => !!s))]
+        .map((value) => ({ value, label: regionName(t, value) }))
+        .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+    [data, t, i18n.language],
   );
   const resolutions = (data?.resolutions ?? []).map((r) => ({ value: r.symbol, label: r.symbol }));
   const groupings = (data?.groupings ?? []).map((g) => ({ value: g.id, label: g.name }));

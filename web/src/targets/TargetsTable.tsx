@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { TargetsQuery } from '../gql/graphql';
 import { useFormat } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
+import { reasonText } from './reasons';
 
 export type TargetNode = TargetsQuery['targets']['edges'][number]['node'];
 
@@ -20,9 +21,13 @@ interface RowProps {
 interface RowLabels {
   status: Record<string, string>;
   stage: Record<string, string>;
+  /** M49 sub-regions by their English name. */
+  region: Record<string, string>;
   never: string;
   reasons: string;
   reasonsFor: (name: string) => string;
+  /** A reason of the score in the interface's language. */
+  reason: (target: TargetNode, reason: TargetNode['reasons'][number]) => string;
 }
 
 /** One State: plain cells (85 rows render in a few milliseconds), its reasons only when expanded. */
@@ -36,7 +41,7 @@ const TargetRow = memo(function TargetRow({ target, name, expanded, onToggle, la
         <th scope="row">
           <Link to={`/states/${state.iso3}`}>{name}</Link>
         </th>
-        <td>{state.subregion ?? ''}</td>
+        <td>{state.subregion ? (labels.region[state.subregion] ?? state.subregion) : ''}</td>
         <td>{labels.status[state.treatyStatus] ?? state.treatyStatus}</td>
         <td>{labels.stage[state.ratificationStage] ?? state.ratificationStage}</td>
         <td className="num">{format.percent(state.votingRecord.yesShare)}</td>
@@ -63,7 +68,7 @@ const TargetRow = memo(function TargetRow({ target, name, expanded, onToggle, la
             <ul>
               {target.reasons.map((reason) => (
                 <li key={reason.factor}>
-                  <strong>{format.signed(reason.points)}</strong> {reason.detail}
+                  <strong>{format.signed(reason.points)}</strong> {labels.reason(target, reason)}
                 </li>
               ))}
             </ul>
@@ -93,11 +98,13 @@ export function TargetsTable({ targets, caption }: { targets: TargetNode[]; capt
     () => ({
       status: t('treatyStatus', { returnObjects: true }) as Record<string, string>,
       stage: t('stage', { returnObjects: true }) as Record<string, string>,
+      region: t('region', { returnObjects: true }) as Record<string, string>,
       never: t('targets.never'),
       reasons: t('targets.reasons'),
       reasonsFor: (name: string) => t('targets.reasonsFor', { name }),
+      reason: (target, reason) => reasonText(t, format, target, reason),
     }),
-    [t],
+    [t, format],
   );
   // Marks how long the rows take to appear once the data is there (read by the benchmark script).
   useMemo(() => globalThis.performance?.mark?.('targets:data'), [targets]);

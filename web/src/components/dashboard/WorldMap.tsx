@@ -1,8 +1,8 @@
-import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { useEffect, useMemo, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { fillClass, SMALL_STATES, STAGES, TREATY_STATUSES, type MapMode } from './mapData';
@@ -76,12 +76,52 @@ function project(topology: Topology, states: readonly MapState[]): { land: strin
 }
 
 /**
+ * The map's data as a table (a disclosure below the map), for keyboards and screen readers: each
+ * State with its group, treaty status and stage, linked to its page. Rendered only once opened.
+ */
+function MapTable({ states }: { states: readonly MapState[] }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const sorted = useMemo(() => (open ? [...states].sort((a, b) => a.name.localeCompare(b.name, i18n.language)) : []), [open, states, i18n.language]);
+  return (
+    <details className="map-table" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('dashboard.tableView')}</summary>
+      {open && (
+        <Table striped withTableBorder mt="xs" data-testid="map-table">
+          <Table.Caption>{t('dashboard.tableCaption', { count: states.length })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('dashboard.tableState')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.region')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.tableStatus')}</Table.Th>
+              <Table.Th scope="col">{t('dashboard.tableStage')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((state) => (
+              <Table.Tr key={state.iso3} data-iso3={state.iso3}>
+                <Table.Th scope="row">
+                  <Link to={`/states/${state.iso3}`}>{state.name}</Link>
+                </Table.Th>
+                <Table.Td>{state.regionalGroup ? t(`regionalGroup.${state.regionalGroup}`) : ''}</Table.Td>
+                <Table.Td>{t(`treatyStatus.${state.treatyStatus}`)}</Table.Td>
+                <Table.Td>{t(`stage.${state.ratificationStage}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </details>
+  );
+}
+
+/**
  * The world map of the States, coloured by treaty status or ratification stage, with a legend,
  * details on hover or tap and a click through to each State's page. Shapes are joined on the UN
  * M49 numeric code; the small island States get a visible marker. (The same data is in the table
  * below the map, for keyboards and screen readers.)
  */
-export default function WorldMap({ states, label }: { states: readonly MapState[]; label?: string }) {
+export default function WorldMap({ states, label }: { states: readonly MapState[]; label?: (mode: string) => string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [mode, setMode] = useState<MapMode>('status');
@@ -151,7 +191,7 @@ export default function WorldMap({ states, label }: { states: readonly MapState[
               className="world-map"
               viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
               role="img"
-              aria-label={label ?? t('dashboard.mapLabel', { mode: mode === 'status' ? t('dashboard.byStatus') : t('dashboard.byStage') })}
+              aria-label={(label ?? ((modeText) => t('dashboard.mapLabel', { mode: modeText })))(mode === 'status' ? t('dashboard.byStatus') : t('dashboard.byStage'))}
               onMouseLeave={() => setActive(null)}
             >
               <path className="land" d={drawing.land} />
@@ -181,6 +221,7 @@ export default function WorldMap({ states, label }: { states: readonly MapState[
           <Text size="xs" c="dimmed" mt={4}>
             {t('dashboard.smallStates')}
           </Text>
+          <MapTable states={states} />
         </div>
         <Stack gap="xs">
           <div aria-live="polite" data-testid="map-details">

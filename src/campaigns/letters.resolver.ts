@@ -1,0 +1,92 @@
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Contact } from '../contacts/contact.model.js';
+import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { requestScoped } from '../graphql/request-scoped.js';
+import type { State } from '../states/state.model.js';
+import { User } from '../users/user.model.js';
+import { LetterCampaign } from './campaign.model.js';
+import { LetterDraft, LetterLanguage, LetterTemplate, UploadLetterTemplateInput, languageOf } from './letter.model.js';
+import { LettersRepository, type TemplateRow } from './letters.repository.js';
+import { LettersService } from './letters.service.js';
+
+const toTemplate = (row: TemplateRow): LetterTemplate => ({ ...row, language: languageOf(row.language) });
+
+@Resolver(() => LetterCampaign)
+export class LettersResolver {
+  constructor(
+    private readonly service: LettersService,
+    private readonly repo: LettersRepository,
+  ) {}
+
+  /** The templates of every campaign of a response, in one statement. */
+  private templateLoader(loaders: Loaders): DataLoader<string, TemplateRow[]> {
+    return requestScoped(
+      loaders,
+      'letterTemplates',
+      () =>
+        new DataLoader<string, TemplateRow[]>(async (ids) => {
+          const rows = await this.repo.templatesOf(ids);
+          return ids.map((id) => rows.filter((row) => row.campaignId === id));
+        }),
+    );
+  }
+
+  @ResolveField(() => [LetterTemplate], { description: 'Its Word templates, one per language (English, French, Spanish first)' })
+  async templates(@Parent() campaign: LetterCampaign, @RequestLoaders() loaders: Loaders): Promise<LetterTemplate[]> {
+    return (await this.templateLoader(loaders).load(campaign.id)).map(toTemplate);
+  }
+
+  @ResolveField(() => [LetterDraft], {
+    description:
+      "The dry run: every letter the templates would give (one per addressee of each State's letter, in the addressee's language), each with the placeholders that have no value. Empty without a template. Read it for one campaign at a time",
+  })
+  async letterDryRun(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<LetterDraft[]> {
+    const drafts = await this.service.drafts(viewer, campaign, await this.templateLoader(loaders).load(campaign.id));
+    const [states, contacts] = await Promise.all([
+      loaders.state.loadMany(drafts.map((d) => d.stateIso3)) as Promise<State[]>,
+      loaders.contact.loadMany(drafts.map((d) => d.contactId).filter((id): id is string => id !== null)) as Promise<Contact[]>,
+    ]);
+    const contactById = new Map(contacts.map((c) => [c.id, c]));
+    return drafts.map((draft, index) => ({
+      state: states[index],
+      contact: draft.contactId ? (contactById.get(draft.contactId) ?? null) : null,
+      language: languageOf(draft.language),
+      languageSource: draft.languageSource,
+      fileName: draft.fileName,
+      downloadPath: `/exports/campaigns/${campaign.id}/letters/${draft.fileName}`,
+      missingPlaceholders: draft.missingPlaceholders,
+    }));
+  }
+
+  @Writers()
+  @Mutation(() => LetterCampaign, {
+    description:
+      "Stores the campaign's Word template (.docx, base64) in one language, replacing the one it had; every placeholder must be known (BAD_USER_INPUT lists the problems). The campaign's editors, with its version",
+  })
+  uploadLetterTemplate(@CurrentViewer() viewer: Viewer, @Args('input') input: UploadLetterTemplateInput): Promise<LetterCampaign> {
+    return this.service.uploadTemplate(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => LetterCampaign, { description: "Removes the campaign's template in one language (the campaign's editors, with its version)" })
+  deleteLetterTemplate(
+    @CurrentViewer() viewer: Viewer,
+    @Args('campaignId', { type: () => ID }) campaignId: string,
+    @Args('language', { type: () => LetterLanguage }) language: LetterLanguage,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<LetterCampaign> {
+    return this.service.deleteTemplate(viewer, campaignId, language, expectedVersion);
+  }
+}
+
+@Resolver(() => LetterTemplate)
+export class LetterTemplateFieldsResolver {
+  @ResolveField(() => User)
+  async uploadedBy(template: LetterTemplate, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
+    return (await loaders.user.load(template.uploadedBy))!;
+  }
+}

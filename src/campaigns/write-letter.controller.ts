@@ -1,0 +1,82 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { Controller, Headers, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '../auth/auth.service.js';
+import { sendAppError, viewerOrRefuse } from '../auth/http-viewer.js';
+import { isIsoDate } from '../common/dates.js';
+import { badInput } from '../common/errors.js';
+import type { AppConfig } from '../config/config.js';
+import { CONFIG } from '../config/config.module.js';
+import { DOCX, LettersService } from './letters.service.js';
+
+/**
+ * `POST /letters/:iso3[?contactId=&language=&date=&dryRun=true]`: "write a letter" to one State,
+ * from the Word template sent as the multipart/form-data file field `template` (stored nowhere).
+ * Answers the filled .docx, with the placeholders that had no value in `X-Missing-Placeholders`;
+ * with dryRun, only what it would be (JSON). Any signed-in user; the same bearer token as the API.
+ */
+@Controller('letters')
+export class WriteLetterController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly letters: LettersService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post(':iso3')
+  async write(
+    @Headers('authorization') authorization: string | undefined,
+    @Param('iso3') iso3: string,
+    @Query() query: Record<string, string | undefined>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const viewer = await viewerOrRefuse(this.auth, authorization, reply);
+    if (!viewer) return;
+    try {
+      if (query.date !== undefined && !isIsoDate(query.date)) throw badInput('date must be a date such as 2026-01-31', { problems: ['date must be a date such as 2026-01-31'] });
+      const template = await this.readTemplate(request, reply);
+      if (!template) return;
+      const { draft, placeholders, content } = await this.letters.writeLetter(viewer, {
+        stateIso3: iso3.toUpperCase(),
+        contactId: query.contactId,
+        language: query.language,
+        date: query.date,
+        template,
+      });
+      if (query.dryRun === 'true') {
+        const { fileName, language, languageSource, missingPlaceholders } = draft;
+        reply.code(200).send({ fileName, language: language.toUpperCase(), languageSource, placeholders, missingPlaceholders });
+        return;
+      }
+      reply
+        .code(200)
+        .header('Content-Type', DOCX)
+        .header('Content-Disposition', `attachment; filename="${draft.fileName}"`)
+        .header('X-Missing-Placeholders', draft.missingPlaceholders.join(','))
+        .send(content);
+    } catch (error) {
+      sendAppError(error, reply);
+    }
+  }
+
+  /** The one file of the field `template`, within LETTER_TEMPLATE_LIMIT_BYTES; otherwise the refusal is sent and null returned. */
+  private async readTemplate(request: FastifyRequest, reply: FastifyReply): Promise<Buffer | null> {
+    const refuse = (status: number, message: string) => void reply.code(status).send({ code: 'BAD_REQUEST', message });
+    if (!request.isMultipart()) return (refuse(415, 'Send the template as multipart/form-data, in the file field "template"'), null);
+    let template: Buffer | null = null;
+    try {
+      for await (const part of request.parts({ limits: { fileSize: this.config.letterTemplateBytes, files: 1, fields: 0, parts: 1 } })) {
+        if (part.type !== 'file' || part.fieldname !== 'template') return (refuse(400, 'Send the template in the file field "template"'), null);
+        template = await (part as MultipartFile).toBuffer();
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') return (refuse(413, 'The template is larger than LETTER_TEMPLATE_LIMIT_BYTES'), null);
+      if (code?.startsWith('FST_')) return (refuse(400, 'Send one file, in the field "template"'), null);
+      throw error;
+    }
+    if (!template) return (refuse(400, 'Send the template in the file field "template"'), null);
+    return template;
+  }
+}
