@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql } from '../support/service.js';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import { t } from './support/i18n.js';
 
 declare const document: any;
 
@@ -45,7 +46,7 @@ describe('the activity page in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, partner, PASSWORD, '/');
-    await page.getByRole('heading', { level: 1, name: 'Activity' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: t('activity.title') }).waitFor();
     const feed = page.getByTestId('activity-feed');
     await feed.getByText('Shared before the visit: letter to Kiribati').waitFor();
     // The first visit: everything is new.
@@ -81,7 +82,7 @@ describe('the activity page in the browser', () => {
     expect(shown.find((e) => e.text.endsWith('Shared after the first visit'))!.unread).toBe(true);
     expect(shown.find((e) => e.text.endsWith('Shared live: joint visit with the Coalition'))!.unread).toBe(false);
     expect(shown.find((e) => e.text.includes('Shared before the visit'))!.unread).toBe(false);
-    await page.getByText('1 new entry since your last visit.', { exact: false }).waitFor();
+    await page.getByText(t('activity.unread', { count: 1 }), { exact: false }).waitFor();
     await context.close();
   });
 
@@ -90,7 +91,7 @@ describe('the activity page in the browser', () => {
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, partner, PASSWORD, '/activity?states=FJI&kinds=INTERACTION_LOGGED');
     const feed = page.getByTestId('activity-feed');
-    await page.getByText('No activity matches these filters.').waitFor();
+    await page.getByText(t('activity.empty')).waitFor();
     await page.waitForTimeout(1500);
     await log('Shared about Kiribati, filtered out', 'SHARED', ['KIR']);
     await log('Shared about Fiji', 'SHARED', ['FJI']);
@@ -99,13 +100,13 @@ describe('the activity page in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Keyboard alone: the region filter is chosen by typing, and the address follows.
-    const regions = page.getByRole('textbox', { name: 'Regional groups' });
+    const regions = page.getByRole('textbox', { name: t('activity.regions') });
     await regions.focus();
-    await page.keyboard.type('Afric');
+    await page.keyboard.type(t('regionalGroup.AFRICAN'));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/regions=AFRICAN/);
-    await page.getByText('No activity matches these filters.').waitFor();
+    await page.getByText(t('activity.empty')).waitFor();
     await page.keyboard.press('Escape');
     expect(problems).toEqual([]);
     await context.close();

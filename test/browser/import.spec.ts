@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { gql } from '../support/service.js';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import { t } from './support/i18n.js';
 
 const HEADER = 'Ref;Date;Type;States;Subject;Visibility';
 const good = (ref: string, date: string, state: string) => `${ref};${date};Letter;${state};Letter to ${state} on joining the CCM;Organization`;
@@ -31,12 +32,12 @@ describe('the spreadsheet import page in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/import');
-    await page.getByRole('heading', { level: 1, name: 'Spreadsheet import' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: t('import.title') }).waitFor();
     const bad = [HEADER, good('A-1', '2026-01-12', 'Tuvalu'), good('A-2', '2026-02-30', 'Tonga'), good('A-3', '2026-01-14', 'Fiji')].join('\n');
     const chooser = page.locator('input[type="file"]').nth(1);
     await chooser.setInputFiles({ name: 'interactions.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-    await page.getByRole('button', { name: 'Check (dry run)' }).click();
-    await page.getByTestId('import-outcome').getByText('1 row is rejected').waitFor();
+    await page.getByRole('button', { name: t('import.check') }).click();
+    await page.getByTestId('import-outcome').getByText(t('import.wouldRefuse', { count: 1 })).waitFor();
     const rejected = page.locator('tr[data-action="REJECT"]');
     expect(await rejected.count()).toBe(1);
     expect(await rejected.getAttribute('data-line')).toBe('3');
@@ -44,17 +45,17 @@ describe('the spreadsheet import page in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Importing anyway is refused whole: nothing is written, not even the good rows.
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByTestId('import-outcome').getByText('Nothing was imported: 1 row is rejected.').waitFor();
+    await page.getByRole('button', { name: t('import.import'), exact: true }).click();
+    await page.getByTestId('import-outcome').getByText(t('import.refused', { count: 1 })).waitFor();
     expect(await count()).toBe(0);
 
     // Corrected, checked and imported.
     const fixed = bad.replace('2026-02-30', '2026-02-28');
     await chooser.setInputFiles({ name: 'interactions.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
-    await page.getByRole('button', { name: 'Check (dry run)' }).click();
-    await page.getByTestId('import-outcome').getByText('No row is rejected: ready to import.').waitFor();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByTestId('import-outcome').getByText('Imported.').waitFor();
+    await page.getByRole('button', { name: t('import.check') }).click();
+    await page.getByTestId('import-outcome').getByText(t('import.ready')).waitFor();
+    await page.getByRole('button', { name: t('import.import'), exact: true }).click();
+    await page.getByTestId('import-outcome').getByText(t('import.done')).waitFor();
     expect(await count()).toBe(3);
     expect(problems).toEqual([]);
     await context.close();

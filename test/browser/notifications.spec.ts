@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 declare const document: any;
 import { gql } from '../support/service.js';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import { pattern, stateName, t } from './support/i18n.js';
 
 /** The bell: my follow-ups due, replies to my letters, new activity since my last visit. */
 describe('the notifications bell in the browser', () => {
@@ -33,9 +34,9 @@ describe('the notifications bell in the browser', () => {
     const { page, problems } = await openPage(context);
     // Visiting the activity page is the last visit.
     await signIn(page, web.url, france, PASSWORD, '/activity');
-    await page.getByText('Nothing new since your last visit.').waitFor();
+    await page.getByText(t('activity.noUnread')).waitFor();
     await page.waitForTimeout(500);
-    await page.locator('header nav').getByRole('link', { name: 'Contacts' }).click();
+    await page.locator('header nav').getByRole('link', { name: t('nav.contacts') }).click();
     await page.waitForURL(`${web.url}/contacts`);
     await page.waitForTimeout(1000);
 
@@ -46,21 +47,24 @@ describe('the notifications bell in the browser', () => {
     await log(panama, { occurredOn: '2026-11-01', followUpOn: '2026-11-15', stateIso3s: ['FJI'], subject: 'Panama follow-up', visibility: 'COORDINATORS' });
 
     const bell = page.getByTestId('bell');
-    await page.waitForFunction(() => /Notifications: [1-9]/.test(document.querySelector('[data-testid="bell"]')?.getAttribute('aria-label') ?? ''));
+    await page.waitForFunction(
+      (source) => new RegExp(source).test(document.querySelector('[data-testid="bell"]')?.getAttribute('aria-label') ?? ''),
+      pattern('bell.label', { count: '[1-9]\\d*' }).source,
+    );
     await bell.click();
     const panel = page.getByTestId('bell-panel');
-    await panel.getByText('1 follow-up due').waitFor();
-    await panel.getByText('Letter to Tuvalu, follow-up due (Tuvalu)').waitFor();
-    await panel.getByText('1 reply to my letters').waitFor();
+    await panel.getByText(t('bell.due', { count: 1 })).waitFor();
+    await panel.getByText(`Letter to Tuvalu, follow-up due (${stateName('TUV')})`).waitFor();
+    await panel.getByText(t('bell.replies', { count: 1 })).waitFor();
     await panel.getByText(/Letter to Kiribati/).waitFor();
     expect(await panel.textContent()).not.toContain('Panama follow-up');
-    const before = Number((await panel.getByText(/new entr(y|ies) in the activity/).textContent())!.match(/\d+/)![0]);
+    const before = Number((await panel.getByText(pattern('bell.news', { count: '\\d+' })).textContent())!.match(/\d+/)![0]);
     expect(before).toBeGreaterThanOrEqual(3);
     expect(await seriousViolations(page)).toEqual([]);
 
     // New activity arrives live and is counted without reloading.
     await log(panama, { occurredOn: '2026-11-21', stateIso3s: ['FJI'], subject: 'Shared from Panama', visibility: 'SHARED' });
-    await panel.getByText(`${before + 1} new entries in the activity since my last visit`).waitFor({ timeout: 10000 });
+    await panel.getByText(t('bell.news', { count: before + 1 })).waitFor({ timeout: 10000 });
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
     expect(problems).toEqual([]);

@@ -24,8 +24,13 @@ export const LOCALE: Language = languageFrom(process.env.BROWSER_LOCALE);
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../web/src/i18n/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
-/** The application's catalogs, merged as web/src/i18n/index.ts merges them (the pages' beside the shell's). */
-const resources = Object.fromEntries(LANGUAGES.map((language) => [language, { translation: { ...read(`${language}.json`), ...read(`pages/${language}.json`) } }]));
+/**
+ * The application's catalogs, merged as web/src/i18n/index.ts merges them: the pages' and the
+ * workspace's (activity, administration, notifications, import) beside the shell's.
+ */
+const resources = Object.fromEntries(
+  LANGUAGES.map((language) => [language, { translation: { ...read(`${language}.json`), ...read(`pages/${language}.json`), ...read(`workspace/${language}.json`) } }]),
+);
 
 const i18n = i18next.createInstance();
 // The application's options (web/src/i18n/index.ts), started synchronously.
@@ -58,11 +63,18 @@ export function startingWith(key: string, vars?: TOptions): RegExp {
 /**
  * A regular expression for a message with a part the test cannot know in advance: each `{{name}}`
  * of `parts` is replaced by its pattern (`\\d+` for a count, say), the rest matched literally.
+ * With a `count` part, any plural form the test language has for `key` matches.
  */
 export function pattern(key: string, parts: Record<string, string>, flags = ''): RegExp {
   const marks = Object.fromEntries(Object.keys(parts).map((name, i) => [name, `\u0000${i}\u0000`]));
-  const text = escapeRegExp(t(key, marks));
-  return new RegExp(`^${Object.entries(parts).reduce((source, [name, part]) => source.split(marks[name]).join(part), text)}$`, flags);
+  const forms =
+    'count' in parts
+      ? new Intl.PluralRules(LOCALE).resolvedOptions().pluralCategories.map((form) => `${key}_${form}`).filter((form) => i18n.exists(form))
+      : [];
+  const sources = (forms.length ? forms : [key]).map((form) =>
+    Object.entries(parts).reduce((source, [name, part]) => source.split(marks[name]).join(part), escapeRegExp(t(form, marks))),
+  );
+  return new RegExp(`^(?:${[...new Set(sources)].join('|')})$`, flags);
 }
 
 /**
