@@ -138,26 +138,29 @@ export function App() {
     // the Content-Security-Policy allows styles from this origin only).
     <MantineProvider theme={theme} withCssVariables={false} withGlobalClasses={false} colorSchemeManager={colorSchemeManager}>
       <Notifications />
-      <BrowserRouter>
-        <ApiProvider>
-          <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route element={<RequireSession />}>
-              <Route index element={<HomePage />} />
-              <Route path="activity" element={<ActivityPage />} />
-              <Route path="admin" element={<AdminPage />} />
-              <Route path="import" element={<ImportPage />} />
-              <Route path="targets" element={<TargetsPage />} />
-              <Route path="states" element={<StatePage />} />
-              <Route path="states/:iso3" element={<StatePage />} />
-              <Route path="contacts" element={<ContactsPage />} />
-              <Route path="contacts/:id" element={<ContactsPage />} />
-              <Route path="settings" element={<SettingsPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </ApiProvider>
-      </BrowserRouter>
+      {/* Until the messages of a language other than English have loaded (their own chunk). */}
+      <Suspense fallback={null}>
+        <BrowserRouter>
+          <ApiProvider>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route element={<RequireSession />}>
+                <Route index element={<HomePage />} />
+                <Route path="activity" element={<ActivityPage />} />
+                <Route path="admin" element={<AdminPage />} />
+                <Route path="import" element={<ImportPage />} />
+                <Route path="targets" element={<TargetsPage />} />
+                <Route path="states" element={<StatePage />} />
+                <Route path="states/:iso3" element={<StatePage />} />
+                <Route path="contacts" element={<ContactsPage />} />
+                <Route path="contacts/:id" element={<ContactsPage />} />
+                <Route path="settings" element={<SettingsPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </ApiProvider>
+        </BrowserRouter>
+      </Suspense>
     </MantineProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogs, LANGUAGES } from './index';
+import { catalogs } from './catalogs';
+import { LANGUAGES } from './index';
 
 /** Every key of a nested catalog, as "a.b.c". */
 function keys(catalog: object, prefix = ''): string[] {

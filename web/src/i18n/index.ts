@@ -1,26 +1,11 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import enBase from './en.json';
-import esBase from './es.json';
-import frBase from './fr.json';
-import enPages from './pages/en.json';
-import esPages from './pages/es.json';
-import frPages from './pages/fr.json';
-import enWorkspace from './workspace/en.json';
-import esWorkspace from './workspace/es.json';
-import frWorkspace from './workspace/fr.json';
-
-// The pages' messages (targets, State, contacts, logging) live in pages/*.json, beside the shell's;
-// those of the activity, administration and notifications in workspace/*.json.
-const en = { ...enBase, ...enPages, ...enWorkspace };
-const fr = { ...frBase, ...frPages, ...frWorkspace };
-const es = { ...esBase, ...esPages, ...esWorkspace };
+import en from './catalog-en';
 
 /** The coordinators' working languages. */
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-export const catalogs: Record<Language, typeof en> = { en, fr, es };
 
 const STORED = 'ratify.language';
 
@@ -50,13 +35,23 @@ export function rememberLanguage(language: Language): void {
   if (globalThis.document) document.documentElement.lang = language;
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+// English is in the bundle; French and Spanish are loaded, each its own chunk, when chosen.
+const others: Record<string, () => Promise<{ default: typeof en }>> = {
+  fr: () => import('./catalog-fr'),
+  es: () => import('./catalog-es'),
+};
+
+void i18n
+  .use(initReactI18next)
+  .use(resourcesToBackend((language: string) => others[language]?.() ?? Promise.resolve({ default: en })))
+  .init({
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 if (globalThis.document) document.documentElement.lang = i18n.language;
 
 export default i18n;

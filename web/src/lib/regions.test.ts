@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18n, { LANGUAGES } from '../i18n';
 import { regionName } from './regions';
 
@@ -18,6 +18,9 @@ function regionsOfTheData(): string[] {
 }
 
 describe('the names of the M49 regions', () => {
+  // French and Spanish are loaded on demand, as in the app.
+  beforeAll(() => i18n.loadLanguages(['fr', 'es']));
+
   const regions = regionsOfTheData();
 
   it('finds the regions in the data', () => {

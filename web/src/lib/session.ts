@@ -34,12 +34,12 @@ export function setToken(token: string | null, reason?: EndReason): void {
   for (const listener of listeners) listener(token);
 }
 
-/** Why the previous session ended, once (then forgotten). */
-export function takeEndReason(): EndReason | null {
-  const store = storage();
-  const reason = store?.getItem(ENDED_KEY) as EndReason | null | undefined;
-  store?.removeItem(ENDED_KEY);
-  return reason ?? null;
+/**
+ * Why the previous session ended, kept until the next sign-in: a reload of the sign-in page (or
+ * the session ended live, then the page reloaded) still says why.
+ */
+export function endReason(): EndReason | null {
+  return (storage()?.getItem(ENDED_KEY) as EndReason | null | undefined) ?? null;
 }
 
 export function onTokenChange(listener: Listener): () => void {

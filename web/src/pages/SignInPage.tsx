@@ -6,7 +6,7 @@ import { useMutation } from 'urql';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { graphql } from '../gql';
 import { errorMessage, formProblems, isUnauthenticated } from '../lib/errors';
-import { takeEndReason } from '../lib/session';
+import { endReason } from '../lib/session';
 import { useSession } from '../lib/SessionContext';
 
 const LoginDocument = graphql(`
@@ -27,7 +27,7 @@ export function SignInPage() {
   const { token, signIn } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [reason] = useState(takeEndReason);
+  const [reason] = useState(endReason);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

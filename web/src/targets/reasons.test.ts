@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TargetsQuery } from '../gql/graphql';
 import i18n from '../i18n';
 import { formatDate } from '../lib/format';
@@ -38,6 +38,9 @@ function texts(language: string) {
 }
 
 describe('the reasons of a score', () => {
+  // French and Spanish are loaded on demand, as in the app.
+  beforeAll(() => i18n.loadLanguages(['fr', 'es']));
+
   it('are written in English from the row, with plurals', () => {
     expect(texts('en')).toEqual([
       'Voted yes on 9 of 10 resolutions (90%)',
