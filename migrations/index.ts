@@ -24,6 +24,7 @@ import { ActivityReadAt1796030000000 } from './1796030000000-activity-read-at.js
 import { LetterTemplates1796040000000 } from './1796040000000-letter-templates.js';
 import { CalendarFeeds1796045000000 } from './1796045000000-calendar-feeds.js';
 import { Digests1796050000000 } from './1796050000000-digests.js';
+import { Surveys1796060000000 } from './1796060000000-surveys.js';
 
 export const MIGRATIONS = [
   InitialSchema1795800199908,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   LetterTemplates1796040000000,
   CalendarFeeds1796045000000,
   Digests1796050000000,
+  Surveys1796060000000,
 ];

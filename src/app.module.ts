@@ -3,6 +3,7 @@ import { ActivityModule } from './activity/activity.module.js';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         TargetsModule,
         CampaignsModule,
         CalendarModule,
+        SurveysModule,
         EventsModule,
         WorkPlansModule,
         SpreadsheetImportModule,

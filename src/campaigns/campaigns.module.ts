@@ -26,5 +26,6 @@ import { WriteLetterController } from './write-letter.controller.js';
     LetterTemplateFieldsResolver,
   ],
   controllers: [LettersExportController, WriteLetterController],
+  exports: [CampaignsService],
 })
 export class CampaignsModule {}

@@ -25,6 +25,7 @@ import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StageChangeEntity } from '../states/stage-change.entity.js';
 import { StateEntity } from '../states/state.entity.js';
+import { SurveyAnswerEntity, SurveyEntity, SurveyQuestionEntity, SurveyStateEntity } from '../surveys/survey.entity.js';
 import { TreatyActionEntity } from '../treaty-actions/treaty-action.entity.js';
 import { StateNameEntity } from '../states/state-name.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -71,4 +72,8 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   DigestSubscriptionEntity,
   FollowedStateEntity,
+  SurveyEntity,
+  SurveyQuestionEntity,
+  SurveyStateEntity,
+  SurveyAnswerEntity,
 ];

@@ -7,6 +7,6 @@ import { ObstaclesService } from './obstacles.service.js';
 @Module({
   imports: [StatesModule],
   providers: [ObstaclesRepository, ObstaclesService, ObstaclesResolver],
-  exports: [ObstaclesRepository],
+  exports: [ObstaclesRepository, ObstaclesService],
 })
 export class ObstaclesModule {}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer.js';
+import type { RegionalGroup, Visibility } from '../common/enums.js';
+import { SqlParams, type Queryable } from '../common/sql.js';
+import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { visibleTo } from '../interactions/visibility.js';
+import type { Survey, SurveyAnswer, SurveyQuestion } from './survey.model.js';
+
+const SURVEY_COLUMNS = `v.id, v.name, v.campaign_id AS "campaignId", v.visibility, v.organization_id AS "organizationId",
+  v.mandate_id AS "mandateId", v.version, v.created_at AS "createdAt",
+  ARRAY(SELECT ss.state_iso3::text FROM survey_states ss WHERE ss.survey_id = v.id ORDER BY ss.state_iso3) AS "stateIso3s"`;
+
+const QUESTION_COLUMNS = `q.id, q.survey_id AS "surveyId", q.position, q.text, q.category, q.choices, q.allows_text AS "allowsText"`;
+
+const ANSWER_COLUMNS = `a.id, a.survey_id AS "surveyId", a.question_id AS "questionId", a.state_iso3 AS "stateIso3", a.choice, a.text,
+  a.answered_on AS "answeredOn", a.obstacle_id AS "obstacleId", a.visibility, a.organization_id AS "organizationId",
+  a.mandate_id AS "mandateId", a.recorded_by AS "recordedById", a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+const ANSWER_RETURNING = ANSWER_COLUMNS.replace(/\ba\./g, '');
+
+export interface SurveyAnswerFields {
+  choice?: string | null;
+  text?: string | null;
+  answeredOn?: string;
+  visibility?: Visibility;
+}
+
+const ANSWER_SPEC = {
+  table: 'survey_answers',
+  what: 'SurveyAnswer',
+  returning: ANSWER_RETURNING,
+  columns: { choice: 'choice', text: 'text', answeredOn: 'answered_on', visibility: 'visibility' } satisfies ColumnMap<SurveyAnswerFields>,
+};
+
+export interface NewSurvey {
+  id: string;
+  name: string;
+  campaignId: string;
+  visibility: Visibility;
+  organizationId: string;
+  mandateId: string | null;
+  createdBy: string;
+  stateIso3s: string[];
+  questions: Omit<SurveyQuestion, 'surveyId'>[];
+}
+
+export type NewSurveyAnswer = Omit<SurveyAnswer, 'version' | 'createdAt' | 'updatedAt'>;
+
+/** One group of the results: the answers this viewer may see to a question with one choice, from one regional group. */
+export interface ResultRow {
+  questionId: string;
+  choice: string | null;
+  regionalGroup: RegionalGroup | null;
+  stateIso3s: string[];
+}
+
+@Injectable()
+export class SurveysRepository {
+  constructor(readonly db: DataSource) {}
+
+  /** The survey, its questions and its States in three statements of the caller's transaction. */
+  async insert(survey: NewSurvey, db: Queryable): Promise<void> {
+    await db.query(
+      `INSERT INTO surveys (id, name, campaign_id, visibility, organization_id, mandate_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [survey.id, survey.name, survey.campaignId, survey.visibility, survey.organizationId, survey.mandateId, survey.createdBy],
+    );
+    const q = survey.questions;
+    await db.query(
+      `INSERT INTO survey_questions (id, survey_id, position, text, category, choices, allows_text)
+       SELECT q.id, $1, q.position, q.text, q.category::obstacle_category, ARRAY(SELECT json_array_elements_text(q.choices)), q.allows_text
+       FROM json_to_recordset($2::json) AS q(id uuid, position int, text text, category text, choices json, allows_text boolean)`,
+      [survey.id, JSON.stringify(q.map((x) => ({ id: x.id, position: x.position, text: x.text, category: x.category, choices: x.choices, allows_text: x.allowsText })))],
+    );
+    await db.query(`INSERT INTO survey_states (survey_id, state_iso3) SELECT $1, unnest($2::char(3)[])`, [survey.id, survey.stateIso3s]);
+  }
+
+  /** A survey by id, when this viewer may see it. */
+  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Survey | null> {
+    const p = new SqlParams();
+    const rows = await db.query(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`, p.values);
+    return rows[0] ?? null;
+  }
+
+  /** The surveys this viewer may see, newest first (at most 200). */
+  list(viewer: Viewer): Promise<Survey[]> {
+    const p = new SqlParams();
+    return this.db.query(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${visibleTo(viewer, p, 'v')} ORDER BY v.created_at DESC, v.id LIMIT 200`, p.values);
+  }
+
+  /** The questions of several surveys, in their order. */
+  questionsOf(surveyIds: readonly string[], db: Queryable = this.db): Promise<SurveyQuestion[]> {
+    return db.query(`SELECT ${QUESTION_COLUMNS} FROM survey_questions q WHERE q.survey_id = ANY($1::uuid[]) ORDER BY q.survey_id, q.position`, [surveyIds]);
+  }
+
+  /** An answer by id, when this viewer may see it (and, for a write, locked). */
+  async visibleAnswer(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<SurveyAnswer | null> {
+    const p = new SqlParams();
+    const rows = await db.query(
+      `SELECT ${ANSWER_COLUMNS} FROM survey_answers a WHERE a.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'a')}${lock ? ' FOR UPDATE' : ''}`,
+      p.values,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The answers to several surveys this viewer may see, by question position and State. */
+  answersOf(viewer: Viewer, surveyIds: readonly string[]): Promise<SurveyAnswer[]> {
+    const p = new SqlParams();
+    return this.db.query(
+      `SELECT ${ANSWER_COLUMNS} FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id
+       WHERE a.survey_id = ANY(${p.add(surveyIds)}::uuid[]) AND ${visibleTo(viewer, p, 'a')} ORDER BY q.position, a.state_iso3, a.created_at`,
+      p.values,
+    );
+  }
+
+  /** Whether the organization already recorded an answer of this State to this question. */
+  async answered(questionId: string, stateIso3: string, organizationId: string, db: Queryable): Promise<string | null> {
+    const rows = await db.query(`SELECT id FROM survey_answers WHERE question_id = $1 AND state_iso3 = $2 AND organization_id = $3`, [
+      questionId,
+      stateIso3,
+      organizationId,
+    ]);
+    return rows[0]?.id ?? null;
+  }
+
+  async insertAnswer(row: NewSurveyAnswer, db: Queryable): Promise<SurveyAnswer> {
+    const rows = await db.query(
+      `INSERT INTO survey_answers (id, survey_id, question_id, state_iso3, choice, text, answered_on, obstacle_id, visibility, organization_id, mandate_id, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${ANSWER_RETURNING}`,
+      [row.id, row.surveyId, row.questionId, row.stateIso3, row.choice, row.text, row.answeredOn, row.obstacleId, row.visibility, row.organizationId, row.mandateId, row.recordedById],
+    );
+    return rows[0];
+  }
+
+  updateAnswer(id: string, expectedVersion: number, changes: SurveyAnswerFields, db: Queryable): Promise<SurveyAnswer> {
+    return updateVersioned<SurveyAnswerFields, SurveyAnswer>(db, ANSWER_SPEC, id, expectedVersion, changes);
+  }
+
+  deleteAnswer(id: string, expectedVersion: number, db: Queryable): Promise<void> {
+    return deleteVersioned(db, ANSWER_SPEC, id, expectedVersion);
+  }
+
+  /**
+   * The results in one statement: the answers this viewer may see, grouped by question, choice and
+   * the State's regional group, with the States behind each group.
+   */
+  results(viewer: Viewer, surveyId: string): Promise<ResultRow[]> {
+    const p = new SqlParams();
+    return this.db.query(
+      `SELECT a.question_id AS "questionId", a.choice, s.regional_group AS "regionalGroup",
+         array_agg(DISTINCT a.state_iso3::text) AS "stateIso3s"
+       FROM survey_answers a JOIN states s ON s.iso3 = a.state_iso3
+       WHERE a.survey_id = ${p.add(surveyId)} AND ${visibleTo(viewer, p, 'a')}
+       GROUP BY a.question_id, a.choice, s.regional_group`,
+      p.values,
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { Writers } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { requestScoped } from '../graphql/request-scoped.js';
+import { State } from '../states/state.model.js';
+import { CreateSurveyInput, RecordSurveyAnswerInput, UpdateSurveyAnswerInput } from './dto/survey.inputs.js';
+import { Survey, SurveyAnswer, SurveyChoiceCount, SurveyQuestion, SurveyQuestionResult } from './survey.model.js';
+import { SurveysRepository } from './surveys.repository.js';
+import { SurveysService } from './surveys.service.js';
+
+const states = async (iso3s: string[], { loaders }: GqlContext): Promise<State[]> =>
+  (await loaders.state.loadMany(iso3s)).filter((state): state is State => !!state && !(state instanceof Error));
+
+@Resolver(() => Survey)
+export class SurveysResolver {
+  constructor(
+    private readonly service: SurveysService,
+    private readonly repo: SurveysRepository,
+  ) {}
+
+  @Query(() => Survey, { nullable: true, description: 'A survey you may see; null otherwise' })
+  survey(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Survey | null> {
+    return this.service.get(viewer, id);
+  }
+
+  @Query(() => [Survey], { description: 'The surveys you may see, newest first (at most 200)' })
+  surveys(@CurrentViewer() viewer: Viewer): Promise<Survey[]> {
+    return this.service.list(viewer);
+  }
+
+  @Query(() => [SurveyQuestionResult], {
+    description: 'Per question, each choice with the States behind it, overall and per regional group, counting only the answers you may see. NOT_FOUND for a survey you may not see',
+  })
+  surveyResults(@CurrentViewer() viewer: Viewer, @Args('surveyId', { type: () => ID }) surveyId: string): Promise<SurveyQuestionResult[]> {
+    return this.service.results(viewer, surveyId);
+  }
+
+  @Writers()
+  @Mutation(() => Survey, {
+    description: "Creates a survey and its letter campaign (one letter per State). Without questions: the 2017 plan's categories, one question each",
+  })
+  createSurvey(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateSurveyInput): Promise<Survey> {
+    return this.service.create(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => SurveyAnswer, { description: "Records a State's answer to a question (default visibility COORDINATORS); openObstacle opens an obstacle in the register and links it" })
+  recordSurveyAnswer(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordSurveyAnswerInput): Promise<SurveyAnswer> {
+    return this.service.recordAnswer(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => SurveyAnswer, { description: 'Corrects an answer; a stale expectedVersion is rejected with CONFLICT' })
+  updateSurveyAnswer(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateSurveyAnswerInput): Promise<SurveyAnswer> {
+    return this.service.updateAnswer(viewer, input);
+  }
+
+  @Writers()
+  @Mutation(() => ID, { description: 'Deletes an answer recorded by mistake (the obstacle it opened stays); returns its id' })
+  deleteSurveyAnswer(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<string> {
+    return this.service.deleteAnswer(viewer, id, expectedVersion);
+  }
+
+  @ResolveField(() => [SurveyQuestion], { description: 'In their order' })
+  questions(survey: Survey, _args: NoArgs, { loaders }: GqlContext): Promise<SurveyQuestion[]> {
+    const byId = requestScoped(
+      loaders,
+      'surveyQuestions',
+      () =>
+        new DataLoader<string, SurveyQuestion[]>(async (ids) => {
+          const rows = await this.repo.questionsOf(ids);
+          return ids.map((id) => rows.filter((row) => row.surveyId === id));
+        }),
+    );
+    return byId.load(survey.id);
+  }
+
+  @ResolveField(() => [State], { description: 'The States it is sent to' })
+  states(survey: Survey, _args: NoArgs, context: GqlContext): Promise<State[]> {
+    return states(survey.stateIso3s, context);
+  }
+
+  @ResolveField(() => [SurveyAnswer], { description: 'The answers you may see, by question and State' })
+  answers(@Parent() survey: Survey, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<SurveyAnswer[]> {
+    const bySurvey = requestScoped(
+      loaders,
+      'surveyAnswers',
+      () =>
+        new DataLoader<string, SurveyAnswer[]>(async (ids) => {
+          const rows = await this.repo.answersOf(viewer, ids);
+          return ids.map((id) => rows.filter((row) => row.surveyId === id));
+        }),
+    );
+    return bySurvey.load(survey.id);
+  }
+}
+
+@Resolver(() => SurveyChoiceCount)
+export class SurveyChoiceCountResolver {
+  @ResolveField(() => [State])
+  states(count: SurveyChoiceCount, _args: NoArgs, context: GqlContext): Promise<State[]> {
+    return states(count.stateIso3s, context);
+  }
+}
