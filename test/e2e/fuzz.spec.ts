@@ -235,9 +235,12 @@ function applyEdit(args: Record<string, unknown>, edit: Edit): void {
   const path = all[edit.at % all.length];
   const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], args);
   const key = path[path.length - 1];
-  if (edit.kind === 'replace') parent[key] = edit.value;
+  // A copy of the value: the hostile constants are shared by every run, and a later edit of the same
+  // call may write into what an earlier one put there (without the copy, into the constant itself,
+  // which can then hold itself).
+  if (edit.kind === 'replace') parent[key] = structuredClone(edit.value);
   else if (edit.kind === 'unknown' && parent[key] !== null && typeof parent[key] === 'object' && !Array.isArray(parent[key])) {
-    parent[key].unexpectedField = edit.value;
+    parent[key].unexpectedField = structuredClone(edit.value);
   } else if (Array.isArray(parent)) parent.splice(key as number, 1);
   else delete parent[key];
 }
