@@ -70,7 +70,9 @@ export function createApiClient(token: string | null, onSessionEnded: (reason: '
     client,
     dispose() {
       ended = true;
-      void socket?.dispose();
+      // Disposing while the socket is still connecting settles that connection attempt with the
+      // close event that ended it; it has been handled above (shouldRetry), so it is not an error here.
+      Promise.resolve(socket?.dispose()).catch(() => undefined);
     },
   };
 }
