@@ -4,12 +4,15 @@ import { badInput } from '../common/errors.js';
 import type { RecordResolutionInput } from './record-resolution.dto.js';
 
 /**
- * The voting-record CSV of the UN Digital Library (the layout of its General Assembly voting data:
- * one row per Member State and resolution). Columns read: `ms_code` (ISO3), `ms_vote` (Y, N, A;
- * X or blank: non-voting), `date`, `session`, `resolution` (the symbol), `title`, `total_yes`,
- * `total_no`, `total_abstentions`, `total_non_voting`, `undl_link`. Other columns (`undl_id`,
- * `ms_name`, `draft`, `committee_report`, `meeting`, `agenda_title`, `subjects`, `vote_note`,
- * `total_ms`) are allowed and ignored.
+ * The voting-record CSV of the UN Digital Library: the layout of its "General Assembly Voting Data"
+ * (https://digitallibrary.un.org/record/4060887, data dictionary of version 3, July 2025), one row
+ * per Member State and resolution. Columns read: `ms_code` (ISO3), `ms_vote` (Y, N, A; X or blank:
+ * non-voting), `date`, `session`, `resolution` (the symbol), `title`, `total_yes`, `total_no`,
+ * `total_abstentions`, `total_non_voting`, `undl_link`. Other columns (`undl_id`, `ms_name`,
+ * `draft`, `committee_report`, `meeting`, `agenda_title`, `subjects`, `vote_note`, `total_ms`) are
+ * allowed and ignored. Files in the dataset's first layout (version 1, September 2024: `ms_codes`,
+ * `ms_votes` with NV for non-voting, `resolutions`, `yes`, `no`, `abstentions`, `non-voting`,
+ * `total-voting`) are read too, their columns renamed to the current ones.
  */
 export const UNDL_COLUMNS = [
   'ms_code',
@@ -23,7 +26,26 @@ export const UNDL_COLUMNS = [
   'total_non_voting',
 ] as const;
 
-const CHOICES: Record<string, VoteChoice> = { Y: VoteChoice.YES, N: VoteChoice.NO, A: VoteChoice.ABSTAIN, X: VoteChoice.NON_VOTING, '': VoteChoice.NON_VOTING };
+const CHOICES: Record<string, VoteChoice> = { Y: VoteChoice.YES, N: VoteChoice.NO, A: VoteChoice.ABSTAIN, X: VoteChoice.NON_VOTING, NV: VoteChoice.NON_VOTING, '': VoteChoice.NON_VOTING };
+
+/** The first layout's column names (version 1 of the dataset) and the current ones they became. */
+const FIRST_LAYOUT: Record<string, string> = {
+  ms_codes: 'ms_code',
+  ms_names: 'ms_name',
+  ms_votes: 'ms_vote',
+  resolutions: 'resolution',
+  agenda_titles: 'agenda_title',
+  yes: 'total_yes',
+  no: 'total_no',
+  abstentions: 'total_abstentions',
+  'non-voting': 'total_non_voting',
+  'total-voting': 'total_ms',
+};
+
+function columnName(header: string): string {
+  const name = header.trim().toLowerCase();
+  return FIRST_LAYOUT[name] ?? name;
+}
 
 function count(value: string, column: string, problems: string[]): number {
   if (!/^\d+$/.test(value.trim())) {
@@ -37,7 +59,7 @@ function count(value: string, column: string, problems: string[]): number {
 export function readUndlVotingCsv(csv: string, symbol?: string | null): RecordResolutionInput {
   let rows: Record<string, string>[];
   try {
-    rows = parse(csv.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false });
+    rows = parse(csv.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map(columnName), skip_empty_lines: true, relax_column_count: false });
   } catch (error) {
     throw badInput(`The CSV cannot be read: ${(error as Error).message}`, { problems: [(error as Error).message] });
   }
@@ -56,7 +78,7 @@ export function readUndlVotingCsv(csv: string, symbol?: string | null): RecordRe
   const first = mine[0];
   const votes = mine.map((row, index) => {
     const choice = CHOICES[row.ms_vote.trim().toUpperCase()];
-    if (!choice) problems.push(`row ${index + 2}: ms_vote "${row.ms_vote}" is not Y, N, A, X or blank`);
+    if (!choice) problems.push(`row ${index + 2}: ms_vote "${row.ms_vote}" is not Y, N, A, X, NV or blank`);
     return { stateIso3: row.ms_code.trim().toUpperCase(), vote: choice ?? VoteChoice.NON_VOTING };
   });
   for (const column of ['date', 'title', 'total_yes', 'total_no', 'total_abstentions', 'total_non_voting', 'undl_link', 'session'] as const) {
