@@ -291,74 +291,94 @@ function HandOverSection({ handOver }: { handOver: NonNullable<MandateData['hand
         )}
       </Text>
       <Stack gap="lg">
-        <table className="data-table carried-activities">
-          <caption>{t('workPlans.carriedActivities', { count: handOver.plannedActivities.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('workPlans.plannedOn')}</th>
-              <th scope="col">{t('workPlans.activityTitle')}</th>
-              <th scope="col">{t('workPlans.activityKind')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {handOver.plannedActivities.map((activity) => (
-              <tr key={activity.id}>
-                <td>{format.date(activity.plannedOn)}</td>
-                <th scope="row">{activity.title}</th>
-                <td>{t(`workPlans.kind.${activity.kind}`)}</td>
+        {handOver.plannedActivities.length === 0 ? (
+          <Text size="sm" fw={600} className="carried-activities">
+            {t('workPlans.carriedActivities', { count: 0 })}
+          </Text>
+        ) : (
+          <table className="data-table carried-activities">
+            <caption>{t('workPlans.carriedActivities', { count: handOver.plannedActivities.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('workPlans.plannedOn')}</th>
+                <th scope="col">{t('workPlans.activityTitle')}</th>
+                <th scope="col">{t('workPlans.activityKind')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="data-table carried-follow-ups">
-          <caption>{t('workPlans.carriedFollowUps', { count: handOver.followUps.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('workPlans.followUpOn')}</th>
-              <th scope="col">{t('workPlans.subject')}</th>
-              <th scope="col">{t('workPlans.states')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {handOver.followUps.map((interaction) => (
-              <tr key={interaction.id}>
-                <td>{format.date(interaction.followUpOn ?? interaction.occurredOn)}</td>
-                <th scope="row">{interaction.subject}</th>
-                <td>{statesOf(interaction.states)}</td>
+            </thead>
+            <tbody>
+              {handOver.plannedActivities.map((activity) => (
+                <tr key={activity.id}>
+                  <td>{format.date(activity.plannedOn)}</td>
+                  <th scope="row">{activity.title}</th>
+                  <td>{t(`workPlans.kind.${activity.kind}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {handOver.followUps.length === 0 ? (
+          <Text size="sm" fw={600} className="carried-follow-ups">
+            {t('workPlans.carriedFollowUps', { count: 0 })}
+          </Text>
+        ) : (
+          <table className="data-table carried-follow-ups">
+            <caption>{t('workPlans.carriedFollowUps', { count: handOver.followUps.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('workPlans.followUpOn')}</th>
+                <th scope="col">{t('workPlans.subject')}</th>
+                <th scope="col">{t('workPlans.states')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="data-table carried-obstacles">
-          <caption>{t('workPlans.carriedObstacles', { count: handOver.obstacles.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('workPlans.recordedOn')}</th>
-              <th scope="col">{t('workPlans.obstacle')}</th>
-              <th scope="col">{t('workPlans.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {handOver.obstacles.map((obstacle) => (
-              <tr key={obstacle.id}>
-                <td>{format.date(obstacle.recordedOn)}</td>
-                <th scope="row">{obstacle.description}</th>
-                <td>
-                  <Link to={`/states/${obstacle.state.iso3}`}>{names.name(obstacle.state.iso3, obstacle.state.name)}</Link>
-                </td>
+            </thead>
+            <tbody>
+              {handOver.followUps.map((interaction) => (
+                <tr key={interaction.id}>
+                  <td>{format.date(interaction.followUpOn ?? interaction.occurredOn)}</td>
+                  <th scope="row">{interaction.subject}</th>
+                  <td>{statesOf(interaction.states)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {handOver.obstacles.length === 0 ? (
+          <Text size="sm" fw={600} className="carried-obstacles">
+            {t('workPlans.carriedObstacles', { count: 0 })}
+          </Text>
+        ) : (
+          <table className="data-table carried-obstacles">
+            <caption>{t('workPlans.carriedObstacles', { count: handOver.obstacles.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('workPlans.recordedOn')}</th>
+                <th scope="col">{t('workPlans.obstacle')}</th>
+                <th scope="col">{t('workPlans.state')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {handOver.obstacles.map((obstacle) => (
+                <tr key={obstacle.id}>
+                  <td>{format.date(obstacle.recordedOn)}</td>
+                  <th scope="row">{obstacle.description}</th>
+                  <td>
+                    <Link to={`/states/${obstacle.state.iso3}`}>{names.name(obstacle.state.iso3, obstacle.state.name)}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <div>
           <Title order={3} size="h5">
             {t('workPlans.carriedTargetLists', { count: handOver.targetLists.length })}
           </Title>
-          <ul className="plain-list">
-            {handOver.targetLists.map((grouping) => (
-              <li key={grouping.id}>{grouping.name}</li>
-            ))}
-          </ul>
+          {handOver.targetLists.length > 0 && (
+            <ul className="plain-list">
+              {handOver.targetLists.map((grouping) => (
+                <li key={grouping.id}>{grouping.name}</li>
+              ))}
+            </ul>
+          )}
         </div>
       </Stack>
     </section>
