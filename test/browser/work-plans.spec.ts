@@ -206,6 +206,34 @@ describe('work plans, the progress report and the hand-over', () => {
     await context.close();
   });
 
+  it("shows a partner the shared work plans only, without a button to change them", async () => {
+    const partner = await createUser(web, 'Cluster Munition Coalition', 'PARTNER', 'partner@cmc.example');
+    const france = (await web.gql('{ organizations { id name } }')).organizations.find((o: { name: string }) => o.name === 'France').id;
+    const start = (name: string, visibility: string) =>
+      web.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }', {
+        input: { name, periodFrom: `${year + 8}-01-01`, periodTo: `${year + 8}-12-31`, organizationIds: [france], visibility },
+      }, token);
+    const shared = (await start('Shared with the Coalition', 'SHARED')).startMandate.id;
+    await start('Between the coordinating governments', 'ORGANIZATION');
+    await web.gql('mutation($m: ID!) { addObjective(mandateId: $m, input: { title: "Reach Central Asia" }) { id } }', { m: shared }, token);
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await signIn(page, web.url, partner, PASSWORD, '/work-plans');
+    await page.locator('table.mandates-table').getByRole('link', { name: 'Shared with the Coalition' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Between the coordinating governments' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: t('workPlans.start'), exact: true }).count()).toBe(0);
+    await page.locator('table.mandates-table').getByRole('link', { name: 'Shared with the Coalition' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Reach Central Asia' }).waitFor();
+    for (const label of ['workPlans.addObjective', 'workPlans.addActivity', 'workPlans.startNext', 'workPlans.editMandate', 'workPlans.deleteMandate']) {
+      expect([label, await page.getByRole('button', { name: t(label), exact: true }).count()]).toEqual([label, 0]);
+    }
+    expect(await page.getByRole('button', { name: t('workPlans.editNamed', { name: 'Reach Central Asia' }) }).count()).toBe(0);
+    await page.getByRole('link', { name: t('workPlans.report'), exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('edits an objective changed meanwhile by reloading and re-applying the change', async () => {
     const mandate = (
       await web.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id organizations { id } } }', {
