@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql } from '../support/service.js';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
-import { LOCALE, t } from './support/i18n.js';
+import { LOCALE, stateName, t } from './support/i18n.js';
 
 /** The page's document and window, as the callbacks below use them (they run in the browser, not here). */
 declare const document: { activeElement: { tagName: string; textContent: string | null; getAttribute(name: string): string | null } | null };
@@ -115,9 +115,15 @@ describe('work plans, the progress report and the hand-over', () => {
     await page.getByRole('button', { name: t('workPlans.addActivity'), exact: true }).click();
     const activityDialog = page.getByRole('dialog', { name: t('workPlans.addActivity') });
     await activityDialog.getByRole('textbox', { name: t('workPlans.activityTitle') }).fill('Démarche in Suva on joining the Convention');
+    await activityDialog.getByRole('textbox', { name: t('workPlans.activityStates'), exact: true }).focus();
+    await page.keyboard.type('FJI');
+    await page.getByRole('option', { name: `${stateName('FJI')} (FJI)` }).click();
+    await page.keyboard.press('Tab');
     await activityDialog.getByRole('button', { name: t('common.save') }).click();
     await activityDialog.waitFor({ state: 'detached' });
-    await page.locator('table.activities-table').getByText('Démarche in Suva on joining the Convention').waitFor();
+    const activityRow = page.locator('table.activities-table tbody tr').filter({ hasText: 'Démarche in Suva on joining the Convention' });
+    await activityRow.waitFor();
+    expect(await activityRow.locator('td').nth(2).textContent()).toBe(stateName('FJI'));
     expect(await seriousViolations(page)).toEqual([]);
 
     // Work the indicators count: three démarches to two States in the period, one before and one after it.

@@ -57,6 +57,10 @@ const MandateDocument = graphql(`
         plannedUntil
         notes
         version
+        states {
+          iso3
+          name
+        }
         carriedFrom {
           id
         }
@@ -258,7 +262,7 @@ function activityValues(activity?: ActivityData, mandate?: MandateData): Activit
   if (!activity) {
     const day = today();
     const plannedOn = mandate && (day < mandate.periodFrom || day > mandate.periodTo) ? mandate.periodFrom : day;
-    return { title: '', kind: 'DEMARCHE', status: 'PLANNED', plannedOn, plannedUntil: '', notes: '' };
+    return { title: '', kind: 'DEMARCHE', status: 'PLANNED', plannedOn, plannedUntil: '', notes: '', states: [] };
   }
   return {
     title: activity.title,
@@ -267,6 +271,7 @@ function activityValues(activity?: ActivityData, mandate?: MandateData): Activit
     plannedOn: activity.plannedOn,
     plannedUntil: activity.plannedUntil ?? '',
     notes: activity.notes ?? '',
+    states: activity.states,
   };
 }
 
@@ -390,6 +395,7 @@ export default function MandatePage() {
   const { id = '' } = useParams();
   const { viewer } = useSession();
   const format = useFormat();
+  const names = useStateNames();
   const navigate = useNavigate();
   const client = useClient();
   const [{ data, error, fetching }, refetch] = useMandate(id);
@@ -575,6 +581,7 @@ export default function MandatePage() {
                 <th scope="col">{t('workPlans.plannedOn')}</th>
                 <th scope="col">{t('workPlans.activityTitle')}</th>
                 <th scope="col">{t('workPlans.activityKind')}</th>
+                <th scope="col">{t('workPlans.states')}</th>
                 <th scope="col">{t('workPlans.activityStatus')}</th>
                 {editable && <th scope="col">{t('workPlans.actions')}</th>}
               </tr>
@@ -601,6 +608,7 @@ export default function MandatePage() {
                     )}
                   </th>
                   <td>{t(`workPlans.kind.${activity.kind}`)}</td>
+                  <td>{activity.states.map((state) => names.name(state.iso3, state.name)).join(', ')}</td>
                   <td>{t(`workPlans.status.${activity.status}`)}</td>
                   {editable && (
                     <td>
@@ -690,6 +698,7 @@ export default function MandatePage() {
                   plannedOn: values.plannedOn,
                   plannedUntil: values.plannedUntil || undefined,
                   notes: values.notes.trim() || undefined,
+                  stateIso3s: values.states.map((state) => state.iso3),
                 },
               })
             }
@@ -713,6 +722,7 @@ export default function MandatePage() {
                   plannedOn: values.plannedOn,
                   plannedUntil: values.plannedUntil || null,
                   notes: values.notes.trim() || null,
+                  stateIso3s: values.states.map((state) => state.iso3),
                 },
               })
             }

@@ -1,7 +1,11 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { ActionIcon, Button, Group, MultiSelect, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
+import { graphql } from '../gql';
+import { useStateNames } from '../lib/stateNames';
 import { METRICS } from './metrics';
 import { useVersionedWrite } from './useVersionedWrite';
 
@@ -166,7 +170,22 @@ export interface ActivityValues {
   plannedOn: string;
   plannedUntil: string;
   notes: string;
+  /** The States it concerns, with their names as the service gave them. */
+  states: { iso3: string; name: string }[];
 }
+
+const ActivityStateSearchDocument = graphql(`
+  query ActivityStateSearch($search: String!) {
+    states(filter: { search: $search }, first: 15) {
+      edges {
+        node {
+          iso3
+          name
+        }
+      }
+    }
+  }
+`);
 
 /** A planned activity's fields; an edit sends the version it read and handles a CONFLICT. */
 export function ActivityForm({
@@ -186,8 +205,20 @@ export function ActivityForm({
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<ActivityValues>(initial);
-  const set = (field: keyof ActivityValues, value: string) => setValues((current) => ({ ...current, [field]: value }));
-  const write = useVersionedWrite(['title', 'kind', 'status', 'plannedOn', 'plannedUntil', 'notes'], (v) => save(values, v), reload, onDone);
+  const set = (field: Exclude<keyof ActivityValues, 'states'>, value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const write = useVersionedWrite(['title', 'kind', 'status', 'plannedOn', 'plannedUntil', 'notes', 'stateIso3s'], (v) => save(values, v), reload, onDone);
+  // States: type-ahead on the service's search (name or ISO code), as when logging an interaction.
+  const names = useStateNames();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const [{ data: found }] = useQuery({ query: ActivityStateSearchDocument, variables: { search: debounced }, pause: debounced.length < 1 });
+  const [known, setKnown] = useState(() => new Map(initial.states.map((state) => [state.iso3, state.name])));
+  const stateOptions = useMemo(() => {
+    const options = new Map<string, string>();
+    for (const state of values.states) options.set(state.iso3, names.name(state.iso3, state.name));
+    for (const edge of found?.states.edges ?? []) options.set(edge.node.iso3, names.name(edge.node.iso3, edge.node.name));
+    return [...options].map(([value, label]) => ({ value, label: `${label} (${value})` }));
+  }, [found, values.states, names]);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const missing: Record<string, string> = {};
@@ -225,6 +256,25 @@ export function ActivityForm({
           <TextInput label={t('workPlans.plannedOn')} type="date" required value={values.plannedOn} onChange={(e) => set('plannedOn', e.currentTarget.value)} error={write.errors.plannedOn} />
           <TextInput label={t('workPlans.plannedUntil')} type="date" value={values.plannedUntil} onChange={(e) => set('plannedUntil', e.currentTarget.value)} error={write.errors.plannedUntil} />
         </Group>
+        <MultiSelect
+          label={t('workPlans.activityStates')}
+          description={t('logForm.statesHelp')}
+          searchable
+          data={stateOptions}
+          value={values.states.map((state) => state.iso3)}
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={({ options }) => options}
+          onChange={(iso3s) => {
+            const next = new Map(known);
+            for (const edge of found?.states.edges ?? []) next.set(edge.node.iso3, edge.node.name);
+            setKnown(next);
+            setValues((current) => ({ ...current, states: iso3s.map((iso3) => ({ iso3, name: next.get(iso3) ?? iso3 })) }));
+            setSearch('');
+          }}
+          nothingFoundMessage={debounced ? t('logForm.noState') : t('logForm.typeToSearch')}
+          error={write.errors.stateIso3s}
+        />
         <Textarea label={t('workPlans.notes')} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={write.errors.notes} autosize minRows={2} />
         <ErrorList messages={write.other} />
         {write.conflict && <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />}
