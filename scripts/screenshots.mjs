@@ -1,5 +1,6 @@
 // The README's screenshots, taken from the running application in Debian's Chromium so that they
-// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png, state.png and activity.png.
+// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png, state.png, activity.png
+// and progress-report.png.
 // Against a running service: `node scripts/screenshots.mjs --url http://localhost:3000 --email E --password P`;
 // without --url it starts the built service (dist/ratify.mjs) on a fresh embedded database.
 import { mkdirSync } from 'node:fs';
@@ -67,7 +68,53 @@ try {
   await page.locator('main h1').waitFor();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(options.out, 'activity.png'), fullPage: true });
-  console.log(`wrote ${pages.length + 2} screenshots to ${options.out}/`);
+  let written = pages.length + 2;
+
+  // The progress report of a work plan: on the fresh database, a mandate of the signed-in user's
+  // organization for this year, with an objective and indicators (the letters above count); on a
+  // service given with --url, its newest mandate, if it has one.
+  const token = await page.evaluate(() => localStorage.getItem('ratify.token'));
+  const api = async (query, variables) => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  let mandate = (await api('{ mandates(first: 1) { edges { node { id periodFrom periodTo } } } }')).mandates.edges[0]?.node;
+  if (!mandate && !options.url) {
+    const year = new Date().getUTCFullYear();
+    const { me } = await api('{ me { organization { id } } }');
+    mandate = (
+      await api('mutation($input: StartMandateInput!) { startMandate(input: $input) { id periodFrom periodTo } }', {
+        input: { name: `Universalization coordinators ${year}`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, organizationIds: [me.organization.id] },
+      })
+    ).startMandate;
+    await api('mutation($m: ID!, $input: AddObjectiveInput!) { addObjective(mandateId: $m, input: $input) { id } }', {
+      m: mandate.id,
+      input: {
+        title: 'Engage the Pacific States not Party',
+        indicators: [
+          { description: 'Pacific States contacted', metric: 'STATES_CONTACTED', targetValue: 6 },
+          { description: 'Letters sent', metric: 'LETTERS_SENT', targetValue: 10 },
+          { description: 'Letters answered', metric: 'LETTERS_ANSWERED', targetValue: 4 },
+        ],
+      },
+    });
+  }
+  if (mandate) {
+    const today = new Date().toISOString().slice(0, 10);
+    const to = mandate.periodTo < today ? mandate.periodTo : today;
+    await page.goto(`${service.url}/work-plans/${mandate.id}/report?from=${mandate.periodFrom}&to=${to}`);
+    await page.locator('main h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(options.out, 'progress-report.png'), fullPage: true });
+    written += 1;
+  }
+  console.log(`wrote ${written} screenshots to ${options.out}/`);
 } finally {
   await browser.close();
   await service.stop();

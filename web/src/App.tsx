@@ -23,6 +23,9 @@ const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const WorkPlansPage = lazy(() => import('./pages/WorkPlansPage'));
+const MandatePage = lazy(() => import('./pages/MandatePage'));
+const ProgressReportPage = lazy(() => import('./pages/ProgressReportPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -154,6 +157,9 @@ export function App() {
                 <Route path="states/:iso3" element={<StatePage />} />
                 <Route path="contacts" element={<ContactsPage />} />
                 <Route path="contacts/:id" element={<ContactsPage />} />
+                <Route path="work-plans" element={<WorkPlansPage />} />
+                <Route path="work-plans/:id" element={<MandatePage />} />
+                <Route path="work-plans/:id/report" element={<ProgressReportPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -7,7 +7,7 @@ export function ConflictAlert({ error, onReapply, onDiscard, busy }: { error: Er
   const { t } = useTranslation();
   const versions = conflictVersions(error);
   return (
-    <Alert color="orange" role="alert" title={t('errors.conflictShort')}>
+    <Alert color="orange" role="alert" title={t('errors.conflictShort')} classNames={{ title: 'conflict-alert-title' }}>
       {versions && <Text size="sm">{t('errors.conflict', { expected: versions.expectedVersion, actual: versions.actualVersion })}</Text>}
       <Group mt="sm">
         <Button size="xs" onClick={onReapply} loading={busy}>
