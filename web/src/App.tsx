@@ -22,6 +22,7 @@ const ContactsPage = lazy(() => import('./pages/ContactsPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const EventsPage = lazy(() => import('./pages/EventsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -154,6 +155,8 @@ export function App() {
                 <Route path="states/:iso3" element={<StatePage />} />
                 <Route path="contacts" element={<ContactsPage />} />
                 <Route path="contacts/:id" element={<ContactsPage />} />
+                <Route path="events" element={<EventsPage />} />
+                <Route path="events/:id" element={<EventsPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
