@@ -117,6 +117,7 @@ describe('events and meetings in the web application', () => {
     const interactions = page.locator('section[aria-labelledby="event-interactions-title"]');
     await interactions.getByRole('heading', { name: t('events.interactions.title', { count: 1 }) }).waitFor();
     await interactions.getByText(`Bilateral meeting at ${eventName}`, { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     // Read as the coordinator: the meeting, as planned, is seen by Norway only.
     const { login } = await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD });
     const stored = await web.gql(
@@ -184,6 +185,39 @@ describe('events and meetings in the web application', () => {
     expect(event?.endDate.toString()).toBe(localDate(3));
     expect(items.map((item) => item.summary)).toContain(`Bilateral meeting: Kiribati (${eventName})`);
     expect(items.map((item) => item.summary).filter((summary) => summary.includes('Tonga'))).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it("edits the event, cancels a planned meeting, and keeps an event where a meeting was held", async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await signIn(page, web.url, coordinator, PASSWORD, eventPath);
+    await page.getByRole('heading', { level: 1, name: eventName }).waitFor();
+
+    // A new place.
+    await page.getByRole('button', { name: t('common.edit'), exact: true }).click();
+    const form = page.getByRole('form', { name: t('events.form.editTitle') });
+    await form.getByRole('textbox', { name: t('events.fields.place') }).fill('Apia');
+    await form.getByRole('button', { name: t('common.save') }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByText(/· Apia$/).waitFor();
+
+    // Kiribati's meeting, still planned, is cancelled; Tonga's, held, can no longer be changed.
+    const meetings = page.locator('section[aria-labelledby="meetings-title"]');
+    await meetings.getByRole('button', { name: t('events.meetings.cancelWith', { state: stateName('KIR') }) }).click();
+    await meetings.getByRole('button', { name: t('events.meetings.confirmCancel') }).click();
+    await meetings.getByRole('heading', { name: t('events.meetings.title', { count: 1 }) }).waitFor();
+    expect(await meetings.getByRole('button', { name: t('events.meetings.logHeldWith', { state: stateName('TON') }) }).count()).toBe(0);
+
+    // The event, where a meeting was held, stays as part of its history.
+    await page.getByRole('button', { name: t('events.delete') }).click();
+    const confirm = page.getByRole('alert').filter({ hasText: t('events.deleteHelp') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: t('events.delete') }).click();
+    await page.getByRole('alert').filter({ hasText: eventName }).waitFor();
+    const { login } = await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD });
+    const stored = await web.gql('query($id: ID!) { event(id: $id) { place plannedMeetings { state { iso3 } held } } }', { id: eventPath.split('/').pop() }, login.token);
+    expect(stored.event).toEqual({ place: 'Apia', plannedMeetings: [{ state: { iso3: 'TON' }, held: true }] });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -263,7 +263,10 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
     );
 
   const held = (data: { logMeetingHeld: { interaction?: { id: string; subject: string } | null } } | undefined) => {
-    notifications.show({ message: t('logForm.heldLogged', { subject: data?.logMeetingHeld.interaction?.subject ?? values.subject }) });
+    notifications.show({
+      message: t('logForm.heldLogged', { subject: data?.logMeetingHeld.interaction?.subject ?? values.subject }),
+      closeButtonProps: { 'aria-label': t('common.close') },
+    });
     meeting?.onHeld?.(data?.logMeetingHeld.interaction?.id ?? null);
   };
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Modal, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -472,7 +472,7 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch(): void }) {
     const result = await remove({ id: meeting.id, expectedVersion: meeting.version }, { additionalTypenames: ['PlannedMeeting', 'Event'] });
     setCancelling(null);
     if (result.error) return setError(errorMessage(result.error) ?? '');
-    notifications.show({ message: t('events.meetings.cancelled') });
+    notifications.show({ message: t('events.meetings.cancelled'), closeButtonProps: { 'aria-label': t('common.close') } });
   };
   return (
     <section aria-labelledby="meetings-title">
@@ -522,11 +522,12 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch(): void }) {
                     <td className="pre-line">{meeting.objective ?? ''}</td>
                     <td>
                       {meeting.held ? (
-                        <Badge color="green" variant="light">
+                        <Text size="sm" fw={600}>
+                          <span aria-hidden>✓ </span>
                           {meeting.interaction ? t('events.meetings.heldOn', { date: format.date(meeting.interaction.occurredOn) }) : t('events.meetings.held')}
-                        </Badge>
+                        </Text>
                       ) : (
-                        <Badge variant="light">{t('events.meetings.planned')}</Badge>
+                        <Text size="sm">{t('events.meetings.planned')}</Text>
                       )}
                     </td>
                     <td>
@@ -540,7 +541,7 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch(): void }) {
                           </Button>
                           {cancelling === meeting.id ? (
                             <>
-                              <Button size="compact-sm" color="red" loading={deleted.fetching} onClick={() => void cancel(meeting)}>
+                              <Button size="compact-sm" color="red.9" loading={deleted.fetching} onClick={() => void cancel(meeting)}>
                                 {t('events.meetings.confirmCancel')}
                               </Button>
                               <Button size="compact-sm" variant="default" onClick={() => setCancelling(null)}>
@@ -655,7 +656,7 @@ function EventPage({ id }: { id: string }) {
       setConfirmDelete(false);
       return setDeleteError(errorMessage(result.error) ?? '');
     }
-    notifications.show({ message: t('events.deleted', { name: event.name }) });
+    notifications.show({ message: t('events.deleted', { name: event.name }), closeButtonProps: { 'aria-label': t('common.close') } });
     navigate('/events');
   };
   return (
@@ -681,7 +682,7 @@ function EventPage({ id }: { id: string }) {
         <Alert color="red" role="alert" title={t('events.confirmDelete', { name: event.name })}>
           <Text size="sm">{t('events.deleteHelp')}</Text>
           <Group mt="xs">
-            <Button size="xs" color="red" loading={deleted.fetching} onClick={() => void doDelete()}>
+            <Button size="xs" color="red.9" loading={deleted.fetching} onClick={() => void doDelete()}>
               {t('events.delete')}
             </Button>
             <Button size="xs" variant="default" onClick={() => setConfirmDelete(false)}>
