@@ -138,7 +138,7 @@ const CurrentVersionDocument = graphql(`
 `);
 
 /** The form's values for a planned meeting logged as held: its State, contacts and objective, a bilateral meeting on the day planned (not after today). */
-function heldMeetingValues(meeting: HeldMeeting, now: string): InteractionValues {
+export function heldMeetingValues(meeting: HeldMeeting, now: string): InteractionValues {
   const day = meeting.plannedOn && meeting.plannedOn <= now ? meeting.plannedOn : now;
   return {
     ...emptyValues(day, [meeting.stateIso3], meeting.visibility as VisibilityValue),
@@ -149,7 +149,7 @@ function heldMeetingValues(meeting: HeldMeeting, now: string): InteractionValues
 }
 
 /** The input of `logMeetingHeld`: an empty subject is left to the service. */
-function heldInput(meeting: HeldMeeting, values: InteractionValues, expectedVersion: number) {
+export function heldInput(meeting: HeldMeeting, values: InteractionValues, expectedVersion: number) {
   const input = logInput(values);
   return {
     meetingId: meeting.id,
