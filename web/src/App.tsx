@@ -22,6 +22,7 @@ const ContactsPage = lazy(() => import('./pages/ContactsPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const EventsPage = lazy(() => import('./pages/EventsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const WorkPlansPage = lazy(() => import('./pages/WorkPlansPage'));
 const MandatePage = lazy(() => import('./pages/MandatePage'));
@@ -160,6 +161,8 @@ export function App() {
                 <Route path="work-plans" element={<WorkPlansPage />} />
                 <Route path="work-plans/:id" element={<MandatePage />} />
                 <Route path="work-plans/:id/report" element={<ProgressReportPage />} />
+                <Route path="events" element={<EventsPage />} />
+                <Route path="events/:id" element={<EventsPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

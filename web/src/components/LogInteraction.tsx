@@ -21,7 +21,7 @@ import { conflictVersions, errorMessage, formProblems, isConflict, type ErrorLik
 import { today } from '../lib/format';
 import { allowedVisibilities } from '../lib/permissions';
 import { useSession } from '../lib/SessionContext';
-import type { LogInteractionDefaults } from './LogInteractionContext';
+import type { HeldMeeting, LogInteractionDefaults } from './LogInteractionContext';
 import { useStateNames } from '../lib/stateNames';
 
 const StateSearchDocument = graphql(`
@@ -70,6 +70,33 @@ const LogDocument = graphql(`
   }
 `);
 
+const LogMeetingHeldDocument = graphql(`
+  mutation LogMeetingHeld($input: LogMeetingHeldInput!, $idempotencyKey: String) {
+    logMeetingHeld(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      version
+      held
+      interaction {
+        id
+        subject
+      }
+    }
+  }
+`);
+
+const MeetingVersionDocument = graphql(`
+  query PlannedMeetingVersion($eventId: ID!) {
+    event(id: $eventId) {
+      id
+      plannedMeetings {
+        id
+        version
+        held
+      }
+    }
+  }
+`);
+
 const UpdateDocument = graphql(`
   mutation UpdateInteraction($id: ID!, $input: UpdateInteractionInput!) {
     updateInteraction(id: $id, input: $input) {
@@ -110,6 +137,33 @@ const CurrentVersionDocument = graphql(`
   }
 `);
 
+/** The form's values for a planned meeting logged as held: its State, contacts and objective, a bilateral meeting on the day planned (not after today). */
+export function heldMeetingValues(meeting: HeldMeeting, now: string): InteractionValues {
+  const day = meeting.plannedOn && meeting.plannedOn <= now ? meeting.plannedOn : now;
+  return {
+    ...emptyValues(day, [meeting.stateIso3], meeting.visibility as VisibilityValue),
+    type: 'BILATERAL_MEETING',
+    contactIds: meeting.contacts.map((c) => c.id),
+    summary: meeting.objective ?? '',
+  };
+}
+
+/** The input of `logMeetingHeld`: an empty subject is left to the service. */
+export function heldInput(meeting: HeldMeeting, values: InteractionValues, expectedVersion: number) {
+  const input = logInput(values);
+  return {
+    meetingId: meeting.id,
+    expectedVersion,
+    occurredOn: input.occurredOn,
+    subject: input.subject || undefined,
+    summary: input.summary,
+    outcome: input.outcome,
+    followUpOn: input.followUpOn,
+    contactIds: values.contactIds,
+    visibility: input.visibility,
+  };
+}
+
 /** A new key per form, so that a retried request after a lost answer logs the interaction once. */
 const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
 
@@ -131,9 +185,13 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   const client = useClient();
   const sentence = useVisibilitySentence();
   const editing = defaults.interaction;
-  const visibilities = allowedVisibilities(viewer);
+  const meeting = editing ? undefined : defaults.meeting;
+  const allowed = allowedVisibilities(viewer);
+  // A meeting's own visibility (MANDATE, say) is offered even where a new interaction would not be given it.
+  const visibilities: VisibilityValue[] =
+    meeting && !(allowed as string[]).includes(meeting.visibility) ? [...allowed, meeting.visibility as VisibilityValue] : allowed;
   const original = useMemo(
-    () => (editing ? valuesOf(editing) : emptyValues(today(), defaults.stateIso3s ?? [], visibilities[0])),
+    () => (editing ? valuesOf(editing) : meeting ? heldMeetingValues(meeting, today()) : emptyValues(today(), defaults.stateIso3s ?? [], visibilities[0])),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
@@ -145,6 +203,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newKey);
   const [, log] = useMutation(LogDocument);
+  const [, logHeld] = useMutation(LogMeetingHeldDocument);
   const [, update] = useMutation(UpdateDocument);
   const [, remove] = useMutation(DeleteDocument);
 
@@ -164,10 +223,11 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   const [{ data: found }] = useQuery({ query: StateSearchDocument, variables: { search: debounced }, pause: debounced.length < 1 });
   const stateOptions = useMemo(() => {
     const options = new Map<string, string>();
-    for (const iso3 of values.stateIso3s) options.set(iso3, names.name(iso3, editing?.states.find((s) => s.iso3 === iso3)?.name ?? iso3));
+    for (const iso3 of values.stateIso3s)
+      options.set(iso3, names.name(iso3, editing?.states.find((s) => s.iso3 === iso3)?.name ?? (meeting?.stateIso3 === iso3 ? meeting.stateName : undefined) ?? iso3));
     for (const edge of found?.states.edges ?? []) options.set(edge.node.iso3, names.name(edge.node.iso3, edge.node.name));
     return [...options].map(([value, label]) => ({ value, label: `${label} (${value})` }));
-  }, [found, values.stateIso3s, names, editing]);
+  }, [found, values.stateIso3s, names, editing, meeting]);
 
   // Contacts: those of the States chosen.
   const [{ data: contactData }] = useQuery({
@@ -177,13 +237,13 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   });
   const contactOptions = useMemo(() => {
     const options = new Map<string, string>();
-    for (const contact of editing?.contacts ?? []) if (values.contactIds.includes(contact.id)) options.set(contact.id, contact.fullName ?? contact.id);
+    for (const contact of editing?.contacts ?? meeting?.contacts ?? []) if (values.contactIds.includes(contact.id)) options.set(contact.id, contact.fullName ?? contact.id);
     for (const { node } of contactData?.contacts.edges ?? []) {
       const where = [node.position, node.state ? names.name(node.state.iso3, node.state.name) : null].filter(Boolean).join(', ');
       options.set(node.id, where ? `${node.fullName} — ${where}` : node.fullName);
     }
     return [...options].map(([value, label]) => ({ value, label }));
-  }, [contactData, editing, values.contactIds, names]);
+  }, [contactData, editing, meeting, values.contactIds, names]);
 
   const showError = (error: ErrorLike) => {
     if (isConflict(error)) {
@@ -196,6 +256,20 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
     setFailure(others);
   };
 
+  const sendHeld = (expectedVersion: number) =>
+    logHeld(
+      { input: heldInput(meeting!, values, expectedVersion), idempotencyKey },
+      { additionalTypenames: ['Interaction', 'PlannedMeeting', 'Event'] },
+    );
+
+  const held = (data: { logMeetingHeld: { interaction?: { id: string; subject: string } | null } } | undefined) => {
+    notifications.show({
+      message: t('logForm.heldLogged', { subject: data?.logMeetingHeld.interaction?.subject ?? values.subject }),
+      closeButtonProps: { 'aria-label': t('common.close') },
+    });
+    meeting?.onHeld?.(data?.logMeetingHeld.interaction?.id ?? null);
+  };
+
   const sendUpdate = (expectedVersion: number) =>
     update({ id: editing!.id, input: { expectedVersion, ...changedFields(original, values) } }, { additionalTypenames: ['Interaction'] });
 
@@ -204,6 +278,8 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
     setFailure([]);
     setConflict(null);
     const local = localProblems(values, { required: t('common.required'), statesRequired: t('logForm.statesRequired'), followUpBefore: t('logForm.followUpBefore') });
+    // A held meeting's subject may be left to the service ("Bilateral meeting at <event>").
+    if (meeting) delete local.subject;
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
@@ -213,6 +289,10 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
         const result = await sendUpdate(editing.version);
         if (result.error) return showError(result.error);
         notifications.show({ message: t('logForm.saved') });
+      } else if (meeting) {
+        const result = await sendHeld(meeting.version);
+        if (result.error) return showError(result.error);
+        held(result.data);
       } else {
         const result = await log({ input: logInput(values), idempotencyKey }, { additionalTypenames: ['Interaction'] });
         if (result.error) return showError(result.error);
@@ -227,6 +307,20 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   const reapply = async () => {
     setBusy(true);
     try {
+      if (meeting) {
+        const result = await reloadAndReapply(
+          async () =>
+            (await client.query(MeetingVersionDocument, { eventId: meeting.eventId }, { requestPolicy: 'network-only' }).toPromise()).data?.event?.plannedMeetings.find(
+              (m) => m.id === meeting.id,
+            ),
+          (version) => sendHeld(version),
+        );
+        if (result.error) return showError(result.error);
+        setConflict(null);
+        held('data' in result ? result.data : undefined);
+        onDone();
+        return;
+      }
       const result = await reloadAndReapply(
         async () => (await client.query(CurrentVersionDocument, { id: editing!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.interaction,
         (version) => sendUpdate(version),
@@ -257,7 +351,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
 
   const versions = conflictVersions(conflict);
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? t('logForm.editTitle') : t('logInteraction.title')}>
+    <form onSubmit={submit} noValidate aria-label={editing ? t('logForm.editTitle') : meeting ? t('logForm.heldTitle') : t('logInteraction.title')}>
       <Stack gap="sm">
         <Group grow align="flex-start">
           <Select
@@ -267,6 +361,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
             allowDeselect={false}
             onChange={(value) => value && set('type', value as InteractionValues['type'])}
             error={errors.type}
+            readOnly={!!meeting}
             data-autofocus
           />
           <TextInput label={t('logForm.date')} type="date" required value={values.occurredOn} onChange={(e) => set('occurredOn', e.currentTarget.value)} error={errors.occurredOn} />
@@ -287,6 +382,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
           }}
           nothingFoundMessage={debounced ? t('logForm.noState') : t('logForm.typeToSearch')}
           error={errors.stateIso3s}
+          readOnly={!!meeting}
         />
         <MultiSelect
           label={t('logForm.contacts')}
@@ -299,7 +395,11 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
           nothingFoundMessage={t('logForm.noContact')}
           error={errors.contactIds}
         />
-        <TextInput label={t('logForm.subject')} required value={values.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} />
+        <TextInput
+          label={t('logForm.subject')}
+          required={!meeting}
+          description={meeting ? t('logForm.heldSubjectHelp') : undefined}
+          value={values.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} />
         <Textarea label={t('logForm.summary')} minRows={2} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
         <Textarea label={t('logForm.outcome')} minRows={1} value={values.outcome} onChange={(e) => set('outcome', e.currentTarget.value)} error={errors.outcome} />
         <TextInput
@@ -392,7 +492,7 @@ export default function LogInteractionDialog({ defaults, opened, onClose }: { de
       lockScroll={false}
       opened={defaults !== null}
       onClose={onClose}
-      title={defaults?.interaction ? t('logForm.editTitle') : t('logInteraction.title')}
+      title={defaults?.interaction ? t('logForm.editTitle') : defaults?.meeting ? t('logForm.heldTitle') : t('logInteraction.title')}
       size="lg"
       closeButtonProps={{ 'aria-label': t('logInteraction.close') }}
     >

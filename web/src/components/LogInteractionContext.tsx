@@ -1,10 +1,26 @@
 import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { EditableInteraction } from '../interactions/form';
 
-/** What the form starts with: from a State page, that State; to edit, the interaction. */
+/** A meeting planned at an event, to log as held: the form starts from the plan and logs it as the meeting's. */
+export interface HeldMeeting {
+  id: string;
+  eventId: string;
+  version: number;
+  stateIso3: string;
+  stateName?: string;
+  plannedOn?: string | null;
+  objective?: string | null;
+  visibility: string;
+  contacts: { id: string; fullName?: string }[];
+  /** Called once the meeting is logged as held (with the interaction's id). */
+  onHeld?(interactionId: string | null): void;
+}
+
+/** What the form starts with: from a State page, that State; to edit, the interaction; from an event, its planned meeting. */
 export interface LogInteractionDefaults {
   stateIso3s?: string[];
   interaction?: EditableInteraction;
+  meeting?: HeldMeeting;
 }
 
 interface LogInteractionValue {

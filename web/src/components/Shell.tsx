@@ -73,6 +73,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/states', label: t('nav.states') },
     { to: '/contacts', label: t('nav.contacts') },
     { to: '/work-plans', label: t('navMore.workPlans') },
+    { to: '/events', label: t('navMore.events') },
     { to: '/activity', label: t('navMore.activity') },
     ...(can.write ? [{ to: '/import', label: t('navMore.import') }] : []),
     ...(can.admin ? [{ to: '/admin', label: t('navMore.admin') }] : []),
