@@ -396,7 +396,7 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
           {contactsLoading && <Loader size="xs" aria-label={t('app.loading')} />}
           {states.length > 0 && (
             <Table.ScrollContainer minWidth={500}>
-              <Table mt="sm" className="recipients-table" striped>
+              <Table mt="sm" className="recipients-table">
                 <Table.Caption>{t('campaigns.recipientsCaption', { count: states.length })}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>

@@ -167,7 +167,9 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
   const { t } = useTranslation();
   const client = useClient();
   const { viewer } = useSession();
-  const [values, setValues] = useState({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility as string });
+  // The values as read when the form opened: only what the user changed is sent (a re-apply after a CONFLICT keeps the others' changes).
+  const [original] = useState(() => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility as string }));
+  const [values, setValues] = useState(original);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [other, setOther] = useState<string[]>([]);
   const [conflict, setConflict] = useState<ErrorLike | null>(null);
@@ -175,10 +177,10 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
   const [, update] = useMutation(UpdateCampaignDocument);
   const changes = () => {
     const input: Record<string, string> = {};
-    if (values.name.trim() !== campaign.name) input.name = values.name.trim();
-    if (values.sendingDate !== campaign.sendingDate) input.sendingDate = values.sendingDate;
-    if (values.templateRef.trim() !== campaign.templateRef) input.templateRef = values.templateRef.trim();
-    if (values.visibility !== campaign.visibility) input.visibility = values.visibility;
+    if (values.name.trim() !== original.name) input.name = values.name.trim();
+    if (values.sendingDate !== original.sendingDate) input.sendingDate = values.sendingDate;
+    if (values.templateRef.trim() !== original.templateRef) input.templateRef = values.templateRef.trim();
+    if (values.visibility !== original.visibility) input.visibility = values.visibility;
     return input;
   };
   const send = (expectedVersion: number) => update({ input: { id: campaign.id, expectedVersion, ...changes() } }, REFRESH);
@@ -393,7 +395,7 @@ function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string
   );
 }
 
-const STATUS_COLORS: Record<string, string> = { REPLIED: 'green', FOLLOWED_UP: 'blue', AWAITING_REPLY: 'orange' };
+const STATUS_COLORS: Record<string, string> = { REPLIED: 'teal.9', FOLLOWED_UP: 'blue.9', AWAITING_REPLY: 'red.9' };
 
 /** Downloads the letters of every State filled from the campaign's templates (.zip). */
 async function downloadLetters(id: string): Promise<void> {
@@ -526,7 +528,7 @@ export default function CampaignPage() {
           {t('campaigns.letters')}
         </Title>
         <Table.ScrollContainer minWidth={700}>
-          <Table className="letters-table" striped>
+          <Table className="letters-table">
             <Table.Caption>{t('campaigns.lettersCaption', { count: campaign.letters.length })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -565,7 +567,7 @@ export default function CampaignPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[letter.status]} variant="light">
+                    <Badge color={STATUS_COLORS[letter.status]} variant="filled">
                       {t(`campaigns.statusName.${letter.status}`)}
                     </Badge>
                   </Table.Td>

@@ -73,7 +73,7 @@ function CampaignList() {
       {data && !campaigns.length && <Text>{t('campaigns.none')}</Text>}
       {campaigns.length > 0 && (
         <Table.ScrollContainer minWidth={600}>
-          <Table className="campaigns-table" striped>
+          <Table className="campaigns-table">
             <Table.Caption>{t('campaigns.count', { count: data!.letterCampaigns.totalCount })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
