@@ -1,5 +1,5 @@
 // The README's screenshots, taken from the running application in Debian's Chromium so that they
-// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png, state.png and activity.png.
+// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png, state.png, activity.png and campaign.png.
 // Against a running service: `node scripts/screenshots.mjs --url http://localhost:3000 --email E --password P`;
 // without --url it starts the built service (dist/ratify.mjs) on a fresh embedded database.
 import { mkdirSync } from 'node:fs';
@@ -67,7 +67,57 @@ try {
   await page.locator('main h1').waitFor();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(options.out, 'activity.png'), fullPage: true });
-  console.log(`wrote ${pages.length + 2} screenshots to ${options.out}/`);
+
+  // A letter campaign's page: on the fresh database, one to the Pacific States that voted yes on
+  // A/RES/72/54, sent 40 days ago, with a few contacts and one reply; against --url, the newest
+  // campaign the user may see (none: no screenshot).
+  const token = await page.evaluate(() => localStorage.getItem('ratify.token'));
+  const gql = async (query, variables) => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  let campaignId;
+  if (!options.url) {
+    const targets = { subregions: ['Melanesia', 'Micronesia', 'Polynesia'], votedOn: 'A/RES/72/54', votes: ['YES'] };
+    const listed = await gql('query($filter: TargetFilter) { targets(filter: $filter, first: 200) { edges { node { state { iso3 } } } } }', { filter: targets });
+    const iso3s = listed.targets.edges.map((edge) => edge.node.state.iso3);
+    const contacts = [
+      ['Ms. Ana Tabe', 'GENEVA_MISSION'],
+      ['Mr. Ioane Teo', 'CAPITAL'],
+      ['Ms. Mere Vula', 'NEW_YORK_MISSION'],
+      ['Mr. Sione Fifita', 'CAPITAL'],
+    ];
+    for (const [index, [fullName, posting]] of contacts.entries()) {
+      const stateIso3 = iso3s[Math.floor(index / 2) % iso3s.length];
+      await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { fullName, stateIso3, posting } });
+    }
+    const sendingDate = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    const created = await gql('mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id letters { version interaction { id } } } }', {
+      input: { name: 'Pacific: joining the Convention', templateRef: 'pacific-letter-2026.docx', sendingDate, targets, visibility: 'COORDINATORS' },
+    });
+    campaignId = created.createLetterCampaign.id;
+    const [first] = created.createLetterCampaign.letters;
+    const receivedOn = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
+    await gql('mutation($input: LogLetterReplyInput!) { logLetterReply(input: $input) { version } }', {
+      input: { interactionId: first.interaction.id, expectedVersion: first.version, receivedOn, note: 'The Minister will raise the Convention with the Cabinet.' },
+    });
+  } else {
+    campaignId = (await gql('{ letterCampaigns(first: 1) { edges { node { id } } } }')).letterCampaigns.edges[0]?.node.id;
+  }
+  if (campaignId) {
+    await page.goto(`${service.url}/campaigns/${campaignId}`);
+    await page.locator('main h1').waitFor();
+    await page.locator('table.letters-table').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(options.out, 'campaign.png'), fullPage: true });
+  }
+  console.log(`wrote ${pages.length + (campaignId ? 3 : 2)} screenshots to ${options.out}/`);
 } finally {
   await browser.close();
   await service.stop();
