@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
-import { exactly, stateName, t } from './support/i18n.js';
+import { readFile } from 'node:fs/promises';
+import { docx, unzip } from '../support/docx.js';
+import { exactly, LOCALE, stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
 declare const document: {
@@ -59,7 +61,7 @@ describe('letter campaigns in the browser', () => {
   });
 
   it('creates a campaign from the Pacific yes-voters, records a reply, and lists the others as without reply after 30 days with whom to try next', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const { page, problems } = await openPage(context);
     const search = new URLSearchParams({ subregions: PACIFIC_YES.subregions.join(','), votedOn: PACIFIC_YES.votedOn, votes: PACIFIC_YES.votes.join(',') });
     await signIn(page, web.url, coordinator, PASSWORD, `/targets?${search}`);
@@ -156,6 +158,22 @@ describe('letter campaigns in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Pacific: join the CCM' }).waitFor();
     const corrected = await asCoordinator(`{ letterCampaign(id: "${id}") { name templateRef } }`);
     expect(corrected.letterCampaign).toEqual({ name: 'Pacific: join the CCM', templateRef: 'pacific-2026-v2.docx' });
+
+    // A Word template in English: the letters filled from it come as a .zip, one per State.
+    const templates = page.locator('section[aria-labelledby="campaign-templates"]');
+    await templates.getByText(t('campaigns.noTemplate')).waitFor();
+    await templates.locator('input[type="file"]').setInputFiles({
+      name: 'pacific-en.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx(['Dear {recipient_name},', 'To the Government of {state_name}']),
+    });
+    await templates.getByRole('button', { name: t('campaigns.uploadTemplate') }).click();
+    const english = new Intl.DisplayNames(LOCALE, { type: 'language' }).of('en');
+    await templates.getByText(t('campaigns.templateLine', { language: english, fileName: 'pacific-en.docx', count: 2 })).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), templates.getByRole('button', { name: t('campaigns.downloadLetters') }).click()]);
+    const files = unzip(await readFile((await download.path())!));
+    expect([...files.keys()].filter((name) => name.endsWith('.docx')).length).toBeGreaterThanOrEqual(iso3s.length);
 
     // It is in the list of campaigns, reached from the navigation.
     await page.locator('header nav').getByRole('link', { name: t('navMore.campaigns') }).click();

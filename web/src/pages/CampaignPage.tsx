@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Modal, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileInput, Group, List, Modal, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -36,6 +36,8 @@ const CampaignDocument = graphql(`
       templates {
         language
         fileName
+        placeholders
+        sizeBytes
       }
       progress {
         sent
@@ -140,6 +142,33 @@ const LogReplyDocument = graphql(`
       status
       replyReceivedOn
       replyNote
+    }
+  }
+`);
+
+const UploadTemplateDocument = graphql(`
+  mutation UploadLetterTemplate($input: UploadLetterTemplateInput!) {
+    uploadLetterTemplate(input: $input) {
+      id
+      version
+      templates {
+        language
+        fileName
+        placeholders
+      }
+    }
+  }
+`);
+
+const RemoveTemplateDocument = graphql(`
+  mutation DeleteLetterTemplate($campaignId: ID!, $language: LetterLanguage!, $expectedVersion: Int!) {
+    deleteLetterTemplate(campaignId: $campaignId, language: $language, expectedVersion: $expectedVersion) {
+      id
+      version
+      templates {
+        language
+        fileName
+      }
     }
   }
 `);
@@ -395,6 +424,167 @@ function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string
   );
 }
 
+const LANGUAGES = ['EN', 'FR', 'ES'] as const;
+
+/** A file's content, base64-encoded (without the data: prefix). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file cannot be read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * The campaign's Word templates, one per language: upload (replacing the language's), remove, and
+ * the letters filled from them as a .zip. Every write carries the campaign's version (CONFLICT offers to re-apply).
+ */
+function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEdit: boolean; onChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [language, setLanguage] = useState<string>('EN');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [conflict, setConflict] = useState<{ error: ErrorLike; retry(expectedVersion: number): Promise<{ error?: ErrorLike | null }> } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+  const [, upload] = useMutation(UploadTemplateDocument);
+  const [, remove] = useMutation(RemoveTemplateDocument);
+  const languageName = (code: string) => new Intl.DisplayNames(i18n.language, { type: 'language' }).of(code.toLowerCase()) ?? code;
+
+  const run = async (write: (expectedVersion: number) => Promise<{ error?: ErrorLike | null }>, expectedVersion: number) => {
+    setBusy(true);
+    setProblems([]);
+    const result = await write(expectedVersion);
+    setBusy(false);
+    if (!result.error) {
+      setConflict(null);
+      setFile(null);
+      onChanged();
+      return;
+    }
+    if (isConflict(result.error)) return setConflict({ error: result.error, retry: write });
+    const item = result.error.graphQLErrors?.find((e) => e.extensions?.code === 'BAD_USER_INPUT');
+    const listed = (item?.extensions?.details as { problems?: unknown } | undefined)?.problems;
+    setProblems(Array.isArray(listed) && listed.length ? listed.map(String) : [errorMessage(result.error) ?? '']);
+  };
+  const send = async () => {
+    if (!file) return;
+    let contentBase64: string;
+    try {
+      contentBase64 = await base64Of(file);
+    } catch (failure) {
+      return setProblems([(failure as Error).message]);
+    }
+    const chosen = language as (typeof LANGUAGES)[number];
+    await run(
+      (expectedVersion) => upload({ input: { campaignId: campaign.id, language: chosen, fileName: file.name, contentBase64, expectedVersion } }, REFRESH),
+      campaign.version,
+    );
+  };
+  const reapply = async () => {
+    if (!conflict) return;
+    const fresh = (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign;
+    if (!fresh) return setProblems([t('campaigns.notFound')]);
+    await run(conflict.retry, fresh.version);
+  };
+  const download = async () => {
+    setDownloading(true);
+    try {
+      await downloadLetters(campaign.id);
+    } catch (failure) {
+      notifications.show({ color: 'red', message: t('errors.generic', { message: (failure as Error).message }) });
+    } finally {
+      setDownloading(false);
+    }
+  };
+  if (!canEdit && !campaign.templates.length) return null;
+  return (
+    <Paper withBorder p="md" mt="lg" component="section" aria-labelledby="campaign-templates">
+      <Title order={2} size="h3" id="campaign-templates">
+        {t('campaigns.templatesTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mt="xs">
+        {t('campaigns.templatesHelp')}
+      </Text>
+      {campaign.templates.length === 0 ? (
+        <Text size="sm" mt="xs">
+          {t('campaigns.noTemplate')}
+        </Text>
+      ) : (
+        <List mt="xs" size="sm" className="templates-list">
+          {campaign.templates.map((template) => (
+            <List.Item key={template.language} data-language={template.language}>
+              <Group gap="xs">
+                <Text size="sm">
+                  {t('campaigns.templateLine', { language: languageName(template.language), fileName: template.fileName, count: template.placeholders.length })}
+                </Text>
+                {canEdit && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    loading={busy}
+                    onClick={() =>
+                      void run((expectedVersion) => remove({ campaignId: campaign.id, language: template.language, expectedVersion }, REFRESH), campaign.version)
+                    }
+                    aria-label={t('campaigns.removeTemplateFor', { language: languageName(template.language) })}
+                  >
+                    {t('campaigns.removeTemplate')}
+                  </Button>
+                )}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {campaign.templates.length > 0 && (
+        <Button mt="sm" variant="default" onClick={() => void download()} loading={downloading}>
+          {t('campaigns.downloadLetters')}
+        </Button>
+      )}
+      {canEdit && (
+        <Group mt="sm" align="flex-end">
+          <FileInput
+            label={t('letters.template')}
+            placeholder={t('letters.choose')}
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            value={file}
+            onChange={setFile}
+            miw={240}
+          />
+          <Select
+            label={t('letters.language')}
+            data={LANGUAGES.map((value) => ({ value, label: languageName(value) }))}
+            value={language}
+            onChange={(value) => value && setLanguage(value)}
+            allowDeselect={false}
+            w={160}
+          />
+          <Button onClick={() => void send()} disabled={!file} loading={busy}>
+            {t('campaigns.uploadTemplate')}
+          </Button>
+        </Group>
+      )}
+      {problems.length > 0 && (
+        <Alert color="red" mt="sm" role="alert" title={t('campaigns.templateRefused')}>
+          <List size="sm">
+            {problems.map((problem) => (
+              <List.Item key={problem}>{problem}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {conflict && (
+        <Stack mt="sm">
+          <ConflictAlert error={conflict.error} onReapply={() => void reapply()} onDiscard={() => setConflict(null)} busy={busy} />
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
 const STATUS_COLORS: Record<string, string> = { REPLIED: 'teal.9', FOLLOWED_UP: 'blue.9', AWAITING_REPLY: 'red.9' };
 
 /** Downloads the letters of every State filled from the campaign's templates (.zip). */
@@ -414,7 +604,6 @@ export default function CampaignPage() {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [action, setAction] = useState<{ kind: 'reply' | 'followUp'; letter: LetterRef } | null>(null);
-  const [downloading, setDownloading] = useState(false);
 
   if (!data && fetching) return <PageLoader />;
   if (error && !data) {
@@ -446,16 +635,6 @@ export default function CampaignPage() {
     setEditing(false);
     reexecute({ requestPolicy: 'network-only' });
   };
-  const download = async () => {
-    setDownloading(true);
-    try {
-      await downloadLetters(campaign.id);
-    } catch (failure) {
-      notifications.show({ color: 'red', message: t('errors.generic', { message: (failure as Error).message }) });
-    } finally {
-      setDownloading(false);
-    }
-  };
   const suggestion = (s: Campaign['noReplyAfter'][number]['suggestedFollowUps'][number]) =>
     s.contact
       ? t('campaigns.tryContact', {
@@ -484,11 +663,6 @@ export default function CampaignPage() {
           <Text size="sm">{t('campaigns.templateIs', { ref: campaign.templateRef })}</Text>
         </div>
         <Group>
-          {campaign.templates.length > 0 && (
-            <Button variant="default" onClick={() => void download()} loading={downloading}>
-              {t('campaigns.downloadLetters')}
-            </Button>
-          )}
           {canEdit && (
             <Button variant="default" onClick={() => setEditing(true)}>
               {t('common.edit')}
@@ -514,13 +688,6 @@ export default function CampaignPage() {
         <Text role="status" className="campaign-progress">
           {t('campaigns.progressLine', { count: progress.sent, replied: progress.replied, followedUp: progress.followUpDone, awaiting: progress.noReply })}
         </Text>
-        {campaign.templates.length > 0 && (
-          <Text size="sm" mt="xs">
-            {t('campaigns.templates', {
-              list: campaign.templates.map((template) => `${template.fileName} (${new Intl.DisplayNames(i18n.language, { type: 'language' }).of(template.language.toLowerCase())})`).join(', '),
-            })}
-          </Text>
-        )}
       </Paper>
 
       <section aria-labelledby="campaign-letters">
@@ -662,6 +829,8 @@ export default function CampaignPage() {
           </List>
         )}
       </Paper>
+
+      <Templates campaign={campaign} canEdit={canEdit} onChanged={() => reexecute({ requestPolicy: 'network-only' })} />
 
       <Modal lockScroll={false} opened={editing} onClose={() => setEditing(false)} title={t('campaigns.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {editing && <EditCampaign campaign={campaign} onDone={close} />}
