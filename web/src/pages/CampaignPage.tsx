@@ -101,6 +101,17 @@ const CampaignDocument = graphql(`
   }
 `);
 
+const CampaignMandateDocument = graphql(`
+  query LetterCampaignMandate($id: ID!) {
+    mandate(id: $id) {
+      id
+      organizations {
+        id
+      }
+    }
+  }
+`);
+
 const CampaignVersionDocument = graphql(`
   query LetterCampaignVersion($id: ID!) {
     letterCampaign(id: $id) {
@@ -601,6 +612,9 @@ export default function CampaignPage() {
   const [daysInput, setDaysInput] = useState<number>(30);
   const [days] = useDebouncedValue(daysInput, 300);
   const [{ data, fetching, error }, reexecute] = useCampaign(id, days);
+  // A campaign of a mandate is its organizations' work: their coordinators change it as their own.
+  const mandateId = data?.letterCampaign?.mandateId ?? null;
+  const [{ data: mandateData }] = useQuery({ query: CampaignMandateDocument, variables: { id: mandateId ?? '' }, pause: !mandateId || viewer?.role !== 'COORDINATOR' });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [action, setAction] = useState<{ kind: 'reply' | 'followUp'; letter: LetterRef } | null>(null);
@@ -624,7 +638,8 @@ export default function CampaignPage() {
       </>
     );
   }
-  const canEdit = !!viewer && (viewer.role === 'ADMIN' || (viewer.role === 'COORDINATOR' && viewer.organization.id === campaign.organization.id));
+  const team = [campaign.organization.id, ...(mandateData?.mandate?.organizations.map((organization) => organization.id) ?? [])];
+  const canEdit = !!viewer && (viewer.role === 'ADMIN' || (viewer.role === 'COORDINATOR' && team.includes(viewer.organization.id)));
   const deletable = campaign.progress.replied === 0 && campaign.progress.followUpDone === 0 && campaign.letters.every((letter) => !letter.replyNote);
   const date = (value: string | null | undefined) => formatDate(value, i18n.language);
   const stateName = (state: { iso3: string; name: string }) => names.name(state.iso3, state.name);
