@@ -1,6 +1,6 @@
 // The README's screenshots, taken from the running application in Debian's Chromium so that they
-// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png, state.png, activity.png
-// and progress-report.png.
+// stay true (`npm run screenshots`): docs/screenshots/dashboard.png, targets.png, state.png, activity.png,
+// campaign.png and progress-report.png.
 // Against a running service: `node scripts/screenshots.mjs --url http://localhost:3000 --email E --password P`;
 // without --url it starts the built service (dist/ratify.mjs) on a fresh embedded database.
 import { mkdirSync } from 'node:fs';
@@ -68,32 +68,70 @@ try {
   await page.locator('main h1').waitFor();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(options.out, 'activity.png'), fullPage: true });
-  let written = pages.length + 2;
 
-  // The progress report of a work plan: on the fresh database, a mandate of the signed-in user's
-  // organization for this year, with an objective and indicators (the letters above count); on a
-  // service given with --url, its newest mandate, if it has one.
+  // A letter campaign's page: on the fresh database, one to the Pacific States that voted yes on
+  // A/RES/72/54, sent 40 days ago, with a few contacts and one reply; against --url, the newest
+  // campaign the user may see (none: no screenshot).
   const token = await page.evaluate(() => localStorage.getItem('ratify.token'));
-  const api = async (query, variables) => {
+  const gql = async (query, variables) => {
     const response = await fetch(`${service.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = await response.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
     return body.data;
   };
-  let mandate = (await api('{ mandates(first: 1) { edges { node { id periodFrom periodTo } } } }')).mandates.edges[0]?.node;
+  let campaignId;
+  if (!options.url) {
+    const targets = { subregions: ['Melanesia', 'Micronesia', 'Polynesia'], votedOn: 'A/RES/72/54', votes: ['YES'] };
+    const listed = await gql('query($filter: TargetFilter) { targets(filter: $filter, first: 200) { edges { node { state { iso3 } } } } }', { filter: targets });
+    const iso3s = listed.targets.edges.map((edge) => edge.node.state.iso3);
+    const contacts = [
+      ['Ms. Ana Tabe', 'GENEVA_MISSION'],
+      ['Mr. Ioane Teo', 'CAPITAL'],
+      ['Ms. Mere Vula', 'NEW_YORK_MISSION'],
+      ['Mr. Sione Fifita', 'CAPITAL'],
+    ];
+    for (const [index, [fullName, posting]] of contacts.entries()) {
+      const stateIso3 = iso3s[Math.floor(index / 2) % iso3s.length];
+      await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { fullName, stateIso3, posting } });
+    }
+    const sendingDate = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    const created = await gql('mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id letters { version interaction { id } } } }', {
+      input: { name: 'Pacific: joining the Convention', templateRef: 'pacific-letter-2026.docx', sendingDate, targets, visibility: 'COORDINATORS' },
+    });
+    campaignId = created.createLetterCampaign.id;
+    const [first] = created.createLetterCampaign.letters;
+    const receivedOn = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
+    await gql('mutation($input: LogLetterReplyInput!) { logLetterReply(input: $input) { version } }', {
+      input: { interactionId: first.interaction.id, expectedVersion: first.version, receivedOn, note: 'The Minister will raise the Convention with the Cabinet.' },
+    });
+  } else {
+    campaignId = (await gql('{ letterCampaigns(first: 1) { edges { node { id } } } }')).letterCampaigns.edges[0]?.node.id;
+  }
+  if (campaignId) {
+    await page.goto(`${service.url}/campaigns/${campaignId}`);
+    await page.locator('main h1').waitFor();
+    await page.locator('table.letters-table').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(options.out, 'campaign.png'), fullPage: true });
+  }
+
+  // The progress report of a work plan: on the fresh database, a mandate of the signed-in user's
+  // organization for this year, with an objective and indicators (the letters above count); on a
+  // service given with --url, its newest mandate, if it has one.
+  let mandate = (await gql('{ mandates(first: 1) { edges { node { id periodFrom periodTo } } } }')).mandates.edges[0]?.node;
   if (!mandate && !options.url) {
     const year = new Date().getUTCFullYear();
-    const { me } = await api('{ me { organization { id } } }');
+    const { me } = await gql('{ me { organization { id } } }');
     mandate = (
-      await api('mutation($input: StartMandateInput!) { startMandate(input: $input) { id periodFrom periodTo } }', {
+      await gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id periodFrom periodTo } }', {
         input: { name: `Universalization coordinators ${year}`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, organizationIds: [me.organization.id] },
       })
     ).startMandate;
-    await api('mutation($m: ID!, $input: AddObjectiveInput!) { addObjective(mandateId: $m, input: $input) { id } }', {
+    await gql('mutation($m: ID!, $input: AddObjectiveInput!) { addObjective(mandateId: $m, input: $input) { id } }', {
       m: mandate.id,
       input: {
         title: 'Engage the Pacific States not Party',
@@ -112,9 +150,8 @@ try {
     await page.locator('main h1').waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(options.out, 'progress-report.png'), fullPage: true });
-    written += 1;
   }
-  console.log(`wrote ${written} screenshots to ${options.out}/`);
+  console.log(`wrote ${pages.length + 2 + (campaignId ? 1 : 0) + (mandate ? 1 : 0)} screenshots to ${options.out}/`);
 } finally {
   await browser.close();
   await service.stop();

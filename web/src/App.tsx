@@ -21,6 +21,8 @@ const StatePage = lazy(() => import('./pages/StatePage'));
 const ContactsPage = lazy(() => import('./pages/ContactsPage'));
 const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
+const CampaignPage = lazy(() => import('./pages/CampaignPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
@@ -156,6 +158,9 @@ export function App() {
                 <Route path="targets" element={<TargetsPage />} />
                 <Route path="states" element={<StatePage />} />
                 <Route path="states/:iso3" element={<StatePage />} />
+                <Route path="campaigns" element={<CampaignsPage />} />
+                <Route path="campaigns/new" element={<CampaignsPage creating />} />
+                <Route path="campaigns/:id" element={<CampaignPage />} />
                 <Route path="contacts" element={<ContactsPage />} />
                 <Route path="contacts/:id" element={<ContactsPage />} />
                 <Route path="work-plans" element={<WorkPlansPage />} />

@@ -75,6 +75,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/work-plans', label: t('navMore.workPlans') },
     { to: '/events', label: t('navMore.events') },
     { to: '/activity', label: t('navMore.activity') },
+    ...(can.write ? [{ to: '/campaigns', label: t('navMore.campaigns') }] : []),
     ...(can.write ? [{ to: '/import', label: t('navMore.import') }] : []),
     ...(can.admin ? [{ to: '/admin', label: t('navMore.admin') }] : []),
   ];

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Modal, Stack, Tabs, Text, Textarea, TextI
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { PageLoader } from '../components/PageLoader';
 import { graphql } from '../gql';
@@ -178,6 +178,16 @@ export default function TargetsPage() {
           <Button variant="default" onClick={() => void exportCsv()} loading={exporting} disabled={!data}>
             {t('targets.exportCsv')}
           </Button>
+          {can.write && (
+            <Button
+              variant="default"
+              component={Link}
+              to={`/campaigns/new?${new URLSearchParams([['from', 'targets'], ...new URLSearchParams(searchFromFilters(query))])}`}
+              disabled={!targets.length}
+            >
+              {t('targets.createCampaign')}
+            </Button>
+          )}
           {can.write && (
             <Button variant="default" onClick={() => setSaving(true)} disabled={!targets.length}>
               {t('targets.saveAsGrouping')}
