@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { todayIso } from '../../src/common/dates.js';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
@@ -142,5 +143,33 @@ describe('the obstacle survey', () => {
     expect(ok(await t.gql(`query($id: ID!) { survey(id: $id) { id } }`, { id: own.id }, cast.panama.token)).survey).toBeNull();
     expect(codes(await t.gql(RESULTS, { id: own.id }, cast.panama.token))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(RECORD, { input: { surveyId: own.id, questionId: own.questions[0].id, stateIso3: 'KIR', choice: 'None', answeredOn: today } }, cast.panama.token))).toEqual(['NOT_FOUND']);
+  });
+  it('writes a survey with its campaign, and an answer with its obstacle, all or nothing', async () => {
+    const db = t.app.get(DataSource);
+    const counts = async () =>
+      (
+        await db.query(`SELECT (SELECT count(*) FROM letter_campaigns)::int AS campaigns, (SELECT count(*) FROM interactions)::int AS letters,
+          (SELECT count(*) FROM activity_events)::int AS events, (SELECT count(*) FROM surveys)::int AS surveys,
+          (SELECT count(*) FROM obstacles)::int AS obstacles, (SELECT count(*) FROM survey_answers)::int AS answers`)
+      )[0];
+    // The second half of each write fails (a constraint of the database, say) after the first has been written.
+    await db.query(`CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await db.query(`CREATE TRIGGER refuse_questions BEFORE INSERT ON survey_questions FOR EACH ROW EXECUTE FUNCTION refuse_for_test()`);
+    await db.query(`CREATE TRIGGER refuse_answers BEFORE INSERT ON survey_answers FOR EACH ROW EXECUTE FUNCTION refuse_for_test()`);
+    try {
+      const before = await counts();
+      const created = await t.gql(CREATE, { input: { name: 'Half written', stateIso3s: ['KIR', 'TUV'] } }, cast.france.token);
+      expect(created.errors).toHaveLength(1);
+      const technical = survey.questions[2];
+      const answered = await t.gql(RECORD, {
+        input: { surveyId: survey.id, questionId: technical.id, stateIso3: 'KIR', choice: technical.choices[1], answeredOn: today, openObstacle: true },
+      }, cast.france.token);
+      expect(answered.errors).toHaveLength(1);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_questions ON survey_questions`);
+      await db.query(`DROP TRIGGER refuse_answers ON survey_answers`);
+      await db.query(`DROP FUNCTION refuse_for_test()`);
+    }
   });
 });
