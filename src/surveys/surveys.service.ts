@@ -187,17 +187,8 @@ export class SurveysService {
    */
   async results(viewer: Viewer, surveyId: string): Promise<SurveyQuestionResult[]> {
     const survey = await this.visibleSurvey(viewer, surveyId);
-    const [questions, rows] = await Promise.all([this.surveys.questionsOf([survey.id]), this.surveys.results(viewer, survey.id)]);
-    return questions.map((question) => {
-      const mine = rows.filter((row) => row.questionId === question.id);
-      const regions = [...new Set(mine.map((row) => row.regionalGroup))].sort((a, b) => (a ?? '~').localeCompare(b ?? '~'));
-      return {
-        question,
-        answers: new Set(mine.flatMap((row) => row.stateIso3s)).size,
-        choices: countChoices(question, mine),
-        regions: regions.map((regionalGroup) => ({ regionalGroup, choices: countChoices(question, mine.filter((row) => row.regionalGroup === regionalGroup)) })),
-      };
-    });
+    const [questions, rows] = await Promise.all([this.surveys.questionsOf([survey.id]), this.surveys.results(viewer, [survey.id])]);
+    return questionResults(questions, rows);
   }
 
   private async visibleSurvey(viewer: Viewer, id: string): Promise<Survey> {
@@ -218,6 +209,24 @@ export class SurveysService {
     if (current.version !== expectedVersion) throw conflict('SurveyAnswer', id, expectedVersion, current.version);
     return current;
   }
+}
+
+/**
+ * Per question: each choice with the States that picked it, overall and per regional group, from
+ * the result rows of its survey. A State counts once per choice, however many organizations
+ * recorded its answer.
+ */
+export function questionResults(questions: SurveyQuestion[], rows: ResultRow[]): SurveyQuestionResult[] {
+  return questions.map((question) => {
+    const mine = rows.filter((row) => row.questionId === question.id);
+    const regions = [...new Set(mine.map((row) => row.regionalGroup))].sort((a, b) => (a ?? '~').localeCompare(b ?? '~'));
+    return {
+      question,
+      answers: new Set(mine.flatMap((row) => row.stateIso3s)).size,
+      choices: countChoices(question, mine),
+      regions: regions.map((regionalGroup) => ({ regionalGroup, choices: countChoices(question, mine.filter((row) => row.regionalGroup === regionalGroup)) })),
+    };
+  });
 }
 
 /** What is wrong with an answer to this question, in words (nothing: an empty list). */

@@ -144,6 +144,58 @@ describe('the obstacle survey', () => {
     expect(codes(await t.gql(RESULTS, { id: own.id }, cast.panama.token))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(RECORD, { input: { surveyId: own.id, questionId: own.questions[0].id, stateIso3: 'KIR', choice: 'None', answeredOn: today } }, cast.panama.token))).toEqual(['NOT_FOUND']);
   });
+  it("gives in the progress report the results of the surveys each viewer may see, in the API and the downloads", async () => {
+    const own = ok(await t.gql('{ surveys { id name questions { id choices } } }', {}, cast.france.token)).surveys.find((s: any) => s.name === 'France only');
+    await record({ surveyId: own.id, questionId: own.questions[0].id, stateIso3: 'KIR', choice: own.questions[0].choices[3], visibility: 'ORGANIZATION' });
+    const REPORT = `query($input: ProgressReportInput!) { progressReport(input: $input) { surveys { survey { name }
+      results { question { position } answers choices { choice count stateIso3s states { iso3 } } regions { regionalGroup choices { choice count stateIso3s } } } } } }`;
+    const report = async (actor: Actor) => ok(await t.gql(REPORT, { input: { from: today, to: today } }, actor.token)).progressReport.surveys;
+    const names = (surveys: any[]) => surveys.map((s) => s.survey.name);
+
+    const france = await report(cast.france);
+    expect(names(france)).toEqual(['Obstacles 2026', 'Own questions', 'France only']);
+    expect(picked(france[2].results[0])).toEqual([`${own.questions[0].choices[3]}: KIR`]);
+    expect(picked(france[0].results[1])).toEqual(['Inter-ministerial consultation: BRA', 'Parliamentary approval: KIR TUV']);
+    expect(france[0].results[1].regions.map((r: any) => [r.regionalGroup, picked(r)])).toEqual([
+      ['ASIA_PACIFIC', ['Parliamentary approval: KIR TUV']],
+      ['LATIN_AMERICAN_AND_CARIBBEAN', ['Inter-ministerial consultation: BRA']],
+    ]);
+    // Another organization does not get France's survey; a partner gets the shared survey with its shared answers only.
+    expect(names(await report(cast.panama))).toEqual(['Obstacles 2026', 'Own questions']);
+    const partner = await report(cast.partner);
+    expect(names(partner)).toEqual(['Obstacles 2026']);
+    expect(partner[0].results.map(picked)).toEqual([[], ['Parliamentary approval: KIR'], []]);
+    // The report's scope narrows the answers counted.
+    const asia = ok(await t.gql(REPORT, { input: { from: today, to: today, regionalGroups: ['LATIN_AMERICAN_AND_CARIBBEAN'] } }, cast.france.token)).progressReport.surveys;
+    expect(picked(asia[0].results[1])).toEqual(['Inter-ministerial consultation: BRA']);
+
+    const download = async (file: string, actor: Actor) => {
+      const response = await fetch(`${t.url}/exports/${file}?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${actor.token}` } });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const surveyLines = (text: string) => text.split('\n').filter((line) => line.startsWith('Survey:'));
+    const frenchCsv = surveyLines(await download('progress-report.csv', cast.france));
+    expect(frenchCsv).toContain('Survey: Obstacles 2026,Q2. Which procedural steps stand in the way of joining the Convention? | Parliamentary approval | All,2,KIR;TUV,Kiribati; Tuvalu');
+    expect(frenchCsv).toContain('Survey: Obstacles 2026,Q2. Which procedural steps stand in the way of joining the Convention? | Parliamentary approval | Asia-Pacific,2,KIR;TUV,Kiribati; Tuvalu');
+    expect(frenchCsv.some((line) => line.startsWith('Survey: France only'))).toBe(true);
+    const panamaCsv = surveyLines(await download('progress-report.csv', cast.panama));
+    expect(panamaCsv.some((line) => line.includes('France only'))).toBe(false);
+    const partnerCsv = surveyLines(await download('progress-report.csv', cast.partner));
+    expect(partnerCsv.filter((line) => / \| All,[1-9]/.test(line))).toEqual([
+      'Survey: Obstacles 2026,Q2. Which procedural steps stand in the way of joining the Convention? | Parliamentary approval | All,1,KIR,Kiribati',
+    ]);
+    expect(partnerCsv.join('\n')).not.toMatch(/Own questions|France only|TUV|Tuvalu/);
+
+    const frenchMd = await download('progress-report.md', cast.france);
+    expect(frenchMd).toContain('### France only');
+    expect(frenchMd).toContain('| Asia-Pacific | Parliamentary approval | 2 | Kiribati, Tuvalu |');
+    const partnerMd = (await download('progress-report.md', cast.partner)).split('## Surveys')[1];
+    expect(partnerMd).toContain('| All | Parliamentary approval | 1 | Kiribati |');
+    expect(partnerMd).not.toMatch(/Own questions|France only|Tuvalu/);
+    expect((await download('progress-report.md', cast.panama)).split('## Surveys')[1]).not.toContain('France only');
+  });
+
   it('writes a survey with its campaign, and an answer with its obstacle, all or nothing', async () => {
     const db = t.app.get(DataSource);
     const counts = async () =>
