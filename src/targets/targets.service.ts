@@ -119,7 +119,7 @@ function votesKnownOn(votingOf: (iso3: string) => StateVoting, asOf: string): (i
 }
 
 function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: string): Omit<RankedTarget, 'rank'> {
-  const { treatyStatus, importId: _importId, lastContactOn, openObstacles, obstaclesJson, ...state } = row;
+  const { treatyStatus, importId: _importId, lastContactOn, openObstacles, obstaclesJson, surveyNoObstacle, surveyObstacles, ...state } = row;
   const { score, reasons } = scoreTarget({
     treatyStatus,
     signatureDate: state.signatureDate,
@@ -128,6 +128,7 @@ function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: st
     votes: { yes: record.yes, total: record.total, consecutiveYes: record.consecutiveYes, lastChoice: record.lastChoice, lastSymbol: votes[0]?.symbol ?? null },
     openObstacles,
     lastContactOn,
+    survey: { noObstacle: surveyNoObstacle, obstacles: surveyObstacles },
     today,
   });
   return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles, obstaclesJson };

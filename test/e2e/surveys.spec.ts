@@ -196,6 +196,34 @@ describe('the obstacle survey', () => {
     expect((await download('progress-report.md', cast.panama)).split('## Surveys')[1]).not.toContain('France only');
   });
 
+  it("weighs in the targets' score the survey answers each viewer may see, and only those", async () => {
+    const substantive = survey.questions[0];
+    await record({ questionId: substantive.id, stateIso3: 'KIR', choice: 'None', visibility: 'SHARED' });
+    await record({ questionId: substantive.id, stateIso3: 'TUV', choice: substantive.choices[1] });
+    const TARGETS = `{ targets(first: 200) { edges { node { score state { iso3 } reasons { factor points detail } } } } }`;
+    const targets = async (actor: Actor) => {
+      const edges = ok(await t.gql(TARGETS, {}, actor.token)).targets.edges;
+      return Object.fromEntries(edges.filter((e: any) => ['KIR', 'TUV', 'EGY', 'BRA'].includes(e.node.state.iso3)).map((e: any) => [e.node.state.iso3, e.node]));
+    };
+    const factor = (node: any) => node.reasons.find((r: any) => r.factor === 'surveyAnswers') ?? null;
+
+    const france = await targets(cast.france);
+    expect(factor(france.KIR)).toEqual({ factor: 'surveyAnswers', points: 1, detail: 'Survey answers: no substantive obstacle; 1 obstacle named (procedural)' });
+    expect(factor(france.TUV)).toEqual({ factor: 'surveyAnswers', points: -4, detail: 'Survey answers: 2 obstacles named (substantive, procedural)' });
+    expect(factor(france.BRA)).toMatchObject({ points: -2, detail: 'Survey answers: 1 obstacle named (procedural)' });
+    // EGY: France sees only the technical answer, which opened an obstacle in the register (counted there); Panama's answer is Panama's.
+    expect(factor(france.EGY)).toBeNull();
+    expect(factor((await targets(cast.panama)).EGY)).toMatchObject({ points: -2 });
+    expect(factor((await targets(cast.panama)).BRA)).toBeNull();
+
+    // A partner's score does not reveal the confidential answers: TUV's are COORDINATORS, KIR's procedural one SHARED.
+    const partner = await targets(cast.partner);
+    expect(factor(partner.TUV)).toBeNull();
+    expect(partner.TUV.score).toBe(france.TUV.score + 4);
+    expect(JSON.stringify(partner.TUV)).not.toContain('urvey');
+    expect(factor(partner.KIR)).toEqual(factor(france.KIR));
+  });
+
   it('writes a survey with its campaign, and an answer with its obstacle, all or nothing', async () => {
     const db = t.app.get(DataSource);
     const counts = async () =>
