@@ -72,8 +72,9 @@ export class SurveysService {
       .map((q) => `Question ${q.position} has no choices and allows no text: it could not be answered`);
     if (problems.length) throw badInput(problems.join('; '), { field: 'questions', problems });
     const visibility = input.visibility ?? Visibility.COORDINATORS;
-    const id = randomUUID();
-    await this.writes.run(viewer, 'createSurvey', async (tx) => {
+    // With an idempotency key, a retry gets the first survey's id back (see Writes.run).
+    const id = await this.writes.run(viewer, 'createSurvey', async (tx) => {
+      const id = randomUUID();
       const mandateId = await mandateFor(viewer, input.mandateId, visibility, tx.manager);
       const campaign = await this.campaigns.create(
         viewer,
@@ -92,6 +93,7 @@ export class SurveysService {
         { id, name: input.name, campaignId: campaign.id, visibility, organizationId: viewer.organizationId, mandateId, createdBy: viewer.id, stateIso3s: input.stateIso3s, questions },
         tx.manager,
       );
+      return id;
     });
     return (await this.surveys.visibleById(viewer, id))!;
   }

@@ -224,6 +224,15 @@ describe('the obstacle survey', () => {
     expect(factor(partner.KIR)).toEqual(factor(france.KIR));
   });
 
+  it('writes a survey once for a retry with the same idempotency key, and answers the first survey again', async () => {
+    const KEYED = `mutation($input: CreateSurveyInput!, $key: String) { createSurvey(input: $input, idempotencyKey: $key) { id name campaignId } }`;
+    const input = { name: 'Sent twice', stateIso3s: ['KIR'] };
+    const first = ok(await t.gql(KEYED, { input, key: 'survey-retry-0001' }, cast.france.token)).createSurvey;
+    const again = ok(await t.gql(KEYED, { input, key: 'survey-retry-0001' }, cast.france.token)).createSurvey;
+    expect(again).toEqual(first);
+    expect(ok(await t.gql('{ surveys { name } }', {}, cast.france.token)).surveys.filter((s: any) => s.name === 'Sent twice')).toHaveLength(1);
+  });
+
   it('writes a survey with its campaign, and an answer with its obstacle, all or nothing', async () => {
     const db = t.app.get(DataSource);
     const counts = async () =>
