@@ -23,6 +23,7 @@ const ActivityPage = lazy(() => import('./pages/ActivityPage'));
 const AdminPage = lazy(() => import('./pages/AdminPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const SurveysPage = lazy(() => import('./pages/SurveysPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -154,6 +155,8 @@ export function App() {
                 <Route path="states/:iso3" element={<StatePage />} />
                 <Route path="contacts" element={<ContactsPage />} />
                 <Route path="contacts/:id" element={<ContactsPage />} />
+                <Route path="surveys" element={<SurveysPage />} />
+                <Route path="surveys/:id" element={<SurveysPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

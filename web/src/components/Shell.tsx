@@ -73,6 +73,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/states', label: t('nav.states') },
     { to: '/contacts', label: t('nav.contacts') },
     { to: '/activity', label: t('navMore.activity') },
+    ...(can.write ? [{ to: '/surveys', label: t('navMore.surveys') }] : []),
     ...(can.write ? [{ to: '/import', label: t('navMore.import') }] : []),
     ...(can.admin ? [{ to: '/admin', label: t('navMore.admin') }] : []),
   ];
