@@ -211,15 +211,9 @@ function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode;
         <Link to={`/states/${state.iso3}`}>{name}</Link>
       </th>
       <td>
-        {answers.length ? (
-          <Badge color={answers.length === survey.questions.length ? 'green' : 'yellow'} variant="light">
-            {t('surveys.answeredCount', { count: answers.length, total: survey.questions.length })}
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light">
-            {t('surveys.awaiting')}
-          </Badge>
-        )}
+        <Text size="sm" fw={answers.length ? 500 : undefined} c={answers.length ? undefined : 'dimmed'}>
+          {answers.length ? t('surveys.answeredCount', { count: answers.length, total: survey.questions.length }) : t('surveys.awaiting')}
+        </Text>
       </td>
       <td>
         <ul className="plain-list">
