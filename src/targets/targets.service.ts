@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { AppError, badInput } from '../common/errors.js';
-import { TargetOrder, TreatyStatus } from '../common/enums.js';
+import { type ObstacleCategory, TargetOrder, TreatyStatus } from '../common/enums.js';
 import { toConnection, toPage, type Connection, type CursorPart } from '../common/pagination.js';
 import type { ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import type { ServedState } from '../states/states.service.js';
@@ -25,6 +25,9 @@ export interface RankedTarget {
   rank: number;
   lastContactOn: string | null;
   openObstacles: number;
+  /** From the survey answers the viewer may see (see TargetFacts.survey). */
+  surveyNoObstacle: ObstacleCategory[];
+  surveyObstacles: ObstacleCategory[];
   /** When the list was asked for with its obstacles: the State's obstacles, as JSON text (see TargetQuery). */
   obstaclesJson?: string;
 }
@@ -131,5 +134,5 @@ function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: st
     survey: { noObstacle: surveyNoObstacle, obstacles: surveyObstacles },
     today,
   });
-  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles, obstaclesJson };
+  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles, surveyNoObstacle, surveyObstacles, obstaclesJson };
 }
