@@ -42,7 +42,9 @@ export class Writes {
     @Inject(ACTIVITY_BUS) private readonly bus: ActivityBus,
   ) {}
 
-  async run<T>(actor: Viewer | null, action: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  async run<T>(actor: Viewer | null, action: string, work: (tx: WriteTransaction) => Promise<T>, outer?: WriteTransaction): Promise<T> {
+    // Part of a larger write: its statements, events and idempotency key are the outer transaction's.
+    if (outer) return work(outer);
     const events: ActivityEventRow[] = [];
     const claim = actor ? takePendingKey() : undefined;
     const result = await this.db.transaction(async (manager) => {

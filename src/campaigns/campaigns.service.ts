@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Writes } from '../activity/writes.js';
+import { Writes, type WriteTransaction } from '../activity/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
@@ -120,9 +120,10 @@ export class CampaignsService {
 
   /**
    * The campaign and one LETTER per State in one transaction: any bad State code or contact
-   * refuses the whole campaign, and nothing is written.
+   * refuses the whole campaign, and nothing is written. Given an outer transaction (`outer`), the
+   * campaign is written in it, as a part of a larger write.
    */
-  async create(viewer: Viewer, input: CreateLetterCampaignInput): Promise<LetterCampaign> {
+  async create(viewer: Viewer, input: CreateLetterCampaignInput, outer?: WriteTransaction): Promise<LetterCampaign> {
     if ((input.targets ? 1 : 0) + (input.stateIso3s ? 1 : 0) !== 1) {
       throw badInput('Give the States as either targets (a target filter) or stateIso3s, not both', { field: 'targets' });
     }
@@ -180,7 +181,7 @@ export class CampaignsService {
         visibility,
       });
       return campaign;
-    });
+    }, outer);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Writes } from '../activity/writes.js';
+import { Writes, type WriteTransaction } from '../activity/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
@@ -36,9 +36,11 @@ export class ObstaclesService {
 
   /**
    * Reads the State (and the mandate, if one is named), checks, then writes the obstacle and its
-   * activity event in one statement. With an idempotency key, in a transaction that stores it.
+   * activity event in one statement. With an idempotency key, in a transaction that stores it;
+   * given an outer transaction (`outer`), in that one, as a part of a larger write.
    */
-  record(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
+  record(viewer: Viewer, input: RecordObstacleInput, outer?: WriteTransaction): Promise<Obstacle> {
+    if (outer) return this.recordInTransaction(viewer, input, outer);
     const oneStatement = async () => {
       const recordedOn = input.recordedOn ?? todayIso();
       await this.checkState(input.stateIso3, recordedOn, this.obstacles.db);
@@ -59,7 +61,7 @@ export class ObstaclesService {
     return this.writes.statement(oneStatement, () => this.recordInTransaction(viewer, input));
   }
 
-  private recordInTransaction(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
+  private recordInTransaction(viewer: Viewer, input: RecordObstacleInput, outer?: WriteTransaction): Promise<Obstacle> {
     return this.writes.run(viewer, 'recordObstacle', async ({ manager, emit }) => {
       const recordedOn = input.recordedOn ?? todayIso();
       await this.checkState(input.stateIso3, recordedOn, manager);
@@ -82,7 +84,7 @@ export class ObstaclesService {
       // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
       await emit({ kind: ActivityKind.OBSTACLE_RECORDED, subjectId: obstacle.id, stateIso3s: [obstacle.stateIso3], summary: '{text} obstacle recorded for {states}' });
       return obstacle;
-    });
+    }, outer);
   }
 
   /**

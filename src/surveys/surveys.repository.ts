@@ -48,10 +48,18 @@ export type NewSurveyAnswer = Omit<SurveyAnswer, 'version' | 'createdAt' | 'upda
 
 /** One group of the results: the answers this viewer may see to a question with one choice, from one regional group. */
 export interface ResultRow {
+  surveyId: string;
   questionId: string;
   choice: string | null;
   regionalGroup: RegionalGroup | null;
   stateIso3s: string[];
+}
+
+/** Which answers the results count (default: every one the viewer may see). */
+export interface ResultScope {
+  asOf?: string;
+  regionalGroups?: RegionalGroup[];
+  stateIso3s?: string[] | null;
 }
 
 @Injectable()
@@ -141,17 +149,36 @@ export class SurveysRepository {
 
   /**
    * The results in one statement: the answers this viewer may see, grouped by question, choice and
-   * the State's regional group, with the States behind each group.
+   * the State's regional group, with the States behind each group. `scope` narrows them to the
+   * answers given by a day, from States of some regional groups or some States (a progress report's).
    */
-  results(viewer: Viewer, surveyId: string): Promise<ResultRow[]> {
+  results(viewer: Viewer, surveyIds: readonly string[], scope: ResultScope = {}): Promise<ResultRow[]> {
     const p = new SqlParams();
+    const where = [`a.survey_id = ANY(${p.add(surveyIds)}::uuid[])`, visibleTo(viewer, p, 'a')];
+    if (scope.asOf) where.push(`a.answered_on <= ${p.add(scope.asOf)}::date`);
+    if (scope.regionalGroups?.length) where.push(`s.regional_group = ANY(${p.add(scope.regionalGroups)}::regional_group[])`);
+    if (scope.stateIso3s) where.push(`a.state_iso3 = ANY(${p.add(scope.stateIso3s)}::char(3)[])`);
     return this.db.query(
-      `SELECT a.question_id AS "questionId", a.choice, s.regional_group AS "regionalGroup",
+      `SELECT a.survey_id AS "surveyId", a.question_id AS "questionId", a.choice, s.regional_group AS "regionalGroup",
          array_agg(DISTINCT a.state_iso3::text) AS "stateIso3s"
        FROM survey_answers a JOIN states s ON s.iso3 = a.state_iso3
-       WHERE a.survey_id = ${p.add(surveyId)} AND ${visibleTo(viewer, p, 'a')}
-       GROUP BY a.question_id, a.choice, s.regional_group`,
+       WHERE ${where.join(' AND ')}
+       GROUP BY a.survey_id, a.question_id, a.choice, s.regional_group`,
       p.values,
     );
+  }
+
+  /**
+   * The surveys of a progress report this viewer may see: those created in its period (by asOf), and,
+   * for a mandate's report, linked to that mandate. Oldest first.
+   */
+  ofReport(viewer: Viewer, report: { from: string; to: string; mandateId: string | null }): Promise<Survey[]> {
+    const p = new SqlParams();
+    const where = [
+      `(v.created_at AT TIME ZONE 'UTC')::date BETWEEN ${p.add(report.from)}::date AND ${p.add(report.to)}::date`,
+      visibleTo(viewer, p, 'v'),
+    ];
+    if (report.mandateId) where.push(`v.mandate_id = ${p.add(report.mandateId)}::uuid`);
+    return this.db.query(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${where.join(' AND ')} ORDER BY v.created_at, v.id LIMIT 200`, p.values);
   }
 }

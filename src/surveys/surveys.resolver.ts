@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
+import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { State } from '../states/state.model.js';
 import { CreateSurveyInput, RecordSurveyAnswerInput, UpdateSurveyAnswerInput } from './dto/survey.inputs.js';
 import { Survey, SurveyAnswer, SurveyChoiceCount, SurveyQuestion, SurveyQuestionResult } from './survey.model.js';
@@ -42,7 +43,8 @@ export class SurveysResolver {
   @Mutation(() => Survey, {
     description: "Creates a survey and its letter campaign (one letter per State). Without questions: the 2017 plan's categories, one question each",
   })
-  createSurvey(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateSurveyInput): Promise<Survey> {
+  @Idempotent()
+  createSurvey(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateSurveyInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Survey> {
     return this.service.create(viewer, input);
   }
 

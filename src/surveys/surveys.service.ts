@@ -55,8 +55,8 @@ export class SurveysService {
 
   /**
    * Creates the survey's letter campaign through the campaigns service (which checks the States:
-   * known, not Party on the sending date), then the survey, its questions and States in one
-   * transaction; should that one fail, the campaign it created is deleted again.
+   * known, not Party on the sending date), then the survey, its questions and States, all in one
+   * transaction: should any part fail, nothing is written.
    */
   async create(viewer: Viewer, input: CreateSurveyInput): Promise<Survey> {
     const questions = (input.questions ?? DEFAULT_QUESTIONS).map((q, index) => ({
@@ -72,34 +72,35 @@ export class SurveysService {
       .map((q) => `Question ${q.position} has no choices and allows no text: it could not be answered`);
     if (problems.length) throw badInput(problems.join('; '), { field: 'questions', problems });
     const visibility = input.visibility ?? Visibility.COORDINATORS;
-    const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.surveys.db);
-    const campaign = await this.campaigns.create(viewer, {
-      name: input.name,
-      templateRef: input.templateRef ?? `Survey: ${input.name}`,
-      sendingDate: input.sendingDate ?? todayIso(),
-      stateIso3s: input.stateIso3s,
-      visibility,
-      mandateId: mandateId ?? undefined,
-      followUpOn: input.followUpOn,
-    });
-    const id = randomUUID();
-    try {
-      await this.writes.run(viewer, 'createSurvey', ({ manager }) =>
-        this.surveys.insert(
-          { id, name: input.name, campaignId: campaign.id, visibility, organizationId: viewer.organizationId, mandateId, createdBy: viewer.id, stateIso3s: input.stateIso3s, questions },
-          manager,
-        ),
+    // With an idempotency key, a retry gets the first survey's id back (see Writes.run).
+    const id = await this.writes.run(viewer, 'createSurvey', async (tx) => {
+      const id = randomUUID();
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, tx.manager);
+      const campaign = await this.campaigns.create(
+        viewer,
+        {
+          name: input.name,
+          templateRef: input.templateRef ?? `Survey: ${input.name}`,
+          sendingDate: input.sendingDate ?? todayIso(),
+          stateIso3s: input.stateIso3s,
+          visibility,
+          mandateId: mandateId ?? undefined,
+          followUpOn: input.followUpOn,
+        },
+        tx,
       );
-    } catch (error) {
-      await this.campaigns.delete(viewer, campaign.id, campaign.version);
-      throw error;
-    }
+      await this.surveys.insert(
+        { id, name: input.name, campaignId: campaign.id, visibility, organizationId: viewer.organizationId, mandateId, createdBy: viewer.id, stateIso3s: input.stateIso3s, questions },
+        tx.manager,
+      );
+      return id;
+    });
     return (await this.surveys.visibleById(viewer, id))!;
   }
 
   /**
-   * Records a State's answer to a question. With openObstacle, the obstacle is recorded first, through
-   * the obstacles service, and linked; should the answer then fail, the obstacle is deleted again.
+   * Records a State's answer to a question. With openObstacle, the obstacle is recorded through the
+   * obstacles service and linked, in the answer's transaction: both are written or neither is.
    */
   async recordAnswer(viewer: Viewer, input: RecordSurveyAnswerInput): Promise<SurveyAnswer> {
     const survey = await this.visibleSurvey(viewer, input.surveyId);
@@ -113,44 +114,44 @@ export class SurveysService {
     const existing = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId, this.surveys.db);
     if (existing) throw alreadyAnswered(existing);
     const visibility = input.visibility ?? Visibility.COORDINATORS;
-    const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.surveys.db);
 
-    const obstacle = input.openObstacle
-      ? await this.obstacles.record(viewer, {
+    return this.writes.run(viewer, 'recordSurveyAnswer', async (tx) => {
+      const { manager } = tx;
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
+      const again = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId, manager);
+      if (again) throw alreadyAnswered(again);
+      const obstacle = input.openObstacle
+        ? await this.obstacles.record(
+            viewer,
+            {
+              stateIso3: input.stateIso3,
+              category: question.category!,
+              description: `Survey "${survey.name}", ${question.text} ${[choice, text].filter(Boolean).join(': ')}`.slice(0, 5000),
+              recordedOn: input.answeredOn,
+              visibility,
+              mandateId: mandateId ?? undefined,
+            },
+            tx,
+          )
+        : null;
+      return this.surveys.insertAnswer(
+        {
+          id: randomUUID(),
+          surveyId: survey.id,
+          questionId: question.id,
           stateIso3: input.stateIso3,
-          category: question.category!,
-          description: `Survey "${survey.name}", ${question.text} ${[choice, text].filter(Boolean).join(': ')}`.slice(0, 5000),
-          recordedOn: input.answeredOn,
+          choice,
+          text,
+          answeredOn: input.answeredOn,
+          obstacleId: obstacle?.id ?? null,
           visibility,
-          mandateId: mandateId ?? undefined,
-        })
-      : null;
-    try {
-      return await this.writes.run(viewer, 'recordSurveyAnswer', async ({ manager }) => {
-        const again = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId, manager);
-        if (again) throw alreadyAnswered(again);
-        return this.surveys.insertAnswer(
-          {
-            id: randomUUID(),
-            surveyId: survey.id,
-            questionId: question.id,
-            stateIso3: input.stateIso3,
-            choice,
-            text,
-            answeredOn: input.answeredOn,
-            obstacleId: obstacle?.id ?? null,
-            visibility,
-            organizationId: viewer.organizationId,
-            mandateId,
-            recordedById: viewer.id,
-          },
-          manager,
-        );
-      });
-    } catch (error) {
-      if (obstacle) await this.obstacles.delete(viewer, obstacle.id, obstacle.version);
-      throw error;
-    }
+          organizationId: viewer.organizationId,
+          mandateId,
+          recordedById: viewer.id,
+        },
+        manager,
+      );
+    });
   }
 
   /** Corrects an answer the viewer may see, from the version it read (stale: CONFLICT). */
@@ -188,17 +189,8 @@ export class SurveysService {
    */
   async results(viewer: Viewer, surveyId: string): Promise<SurveyQuestionResult[]> {
     const survey = await this.visibleSurvey(viewer, surveyId);
-    const [questions, rows] = await Promise.all([this.surveys.questionsOf([survey.id]), this.surveys.results(viewer, survey.id)]);
-    return questions.map((question) => {
-      const mine = rows.filter((row) => row.questionId === question.id);
-      const regions = [...new Set(mine.map((row) => row.regionalGroup))].sort((a, b) => (a ?? '~').localeCompare(b ?? '~'));
-      return {
-        question,
-        answers: new Set(mine.flatMap((row) => row.stateIso3s)).size,
-        choices: countChoices(question, mine),
-        regions: regions.map((regionalGroup) => ({ regionalGroup, choices: countChoices(question, mine.filter((row) => row.regionalGroup === regionalGroup)) })),
-      };
-    });
+    const [questions, rows] = await Promise.all([this.surveys.questionsOf([survey.id]), this.surveys.results(viewer, [survey.id])]);
+    return questionResults(questions, rows);
   }
 
   private async visibleSurvey(viewer: Viewer, id: string): Promise<Survey> {
@@ -219,6 +211,24 @@ export class SurveysService {
     if (current.version !== expectedVersion) throw conflict('SurveyAnswer', id, expectedVersion, current.version);
     return current;
   }
+}
+
+/**
+ * Per question: each choice with the States that picked it, overall and per regional group, from
+ * the result rows of its survey. A State counts once per choice, however many organizations
+ * recorded its answer.
+ */
+export function questionResults(questions: SurveyQuestion[], rows: ResultRow[]): SurveyQuestionResult[] {
+  return questions.map((question) => {
+    const mine = rows.filter((row) => row.questionId === question.id);
+    const regions = [...new Set(mine.map((row) => row.regionalGroup))].sort((a, b) => (a ?? '~').localeCompare(b ?? '~'));
+    return {
+      question,
+      answers: new Set(mine.flatMap((row) => row.stateIso3s)).size,
+      choices: countChoices(question, mine),
+      regions: regions.map((regionalGroup) => ({ regionalGroup, choices: countChoices(question, mine.filter((row) => row.regionalGroup === regionalGroup)) })),
+    };
+  });
 }
 
 /** What is wrong with an answer to this question, in words (nothing: an empty list). */

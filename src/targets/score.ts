@@ -1,4 +1,4 @@
-import { RatificationStage, TreatyStatus, VoteChoice } from '../common/enums.js';
+import { ObstacleCategory, RatificationStage, TreatyStatus, VoteChoice } from '../common/enums.js';
 
 /** The weights of the factors found in the public record for any past date: votes and treaty status. */
 export interface PublicRecordWeights {
@@ -55,7 +55,17 @@ export const WEIGHTS = {
   perMonthWithoutContact: 1,
   /** …counting at most this many months. */
   monthsWithoutContactCap: 12,
+  /**
+   * The State's own word, in its reply to an obstacle survey: per obstacle category, its newest
+   * answer that the viewer may see. "None" (no obstacle of that kind) is a step closer…
+   */
+  surveyNoObstacle: 3,
+  /** …and an obstacle it names is one further, unless the answer opened it in the register (then it counts as an open obstacle). */
+  surveyObstacle: -2,
 } as const;
+
+/** The survey choice that says there is no obstacle of the question's category. */
+export const SURVEY_NO_OBSTACLE = 'None';
 
 /**
  * The factors that come from the public record alone (the General Assembly votes and the treaty
@@ -76,6 +86,12 @@ export interface TargetFacts extends PublicRecordFacts {
   openObstacles: number;
   /** The newest interaction the viewer may see, or null. */
   lastContactOn: string | null;
+  /**
+   * From the survey answers the viewer may see, per obstacle category the State's newest answer
+   * with a choice: the categories it said hold no obstacle, and those where it named one (not
+   * counting answers that opened an obstacle in the register).
+   */
+  survey?: { noObstacle: ObstacleCategory[]; obstacles: ObstacleCategory[] };
   /** The date the score is computed for (YYYY-MM-DD). */
   today: string;
 }
@@ -163,6 +179,18 @@ export function scoreTarget(facts: TargetFacts): Score {
     const months = Math.min(Math.floor(days / 30), WEIGHTS.monthsWithoutContactCap);
     add('lastContact', WEIGHTS.perMonthWithoutContact * months, `Last contact ${plural(days, 'day')} ago (${facts.lastContactOn})`);
   }
+
+  const survey = facts.survey ?? { noObstacle: [], obstacles: [] };
+  const categories = (list: ObstacleCategory[]) => list.map((c) => c.toLowerCase()).join(', ');
+  const said = [
+    survey.noObstacle.length ? `no ${categories(survey.noObstacle)} obstacle` : '',
+    survey.obstacles.length ? `${plural(survey.obstacles.length, 'obstacle')} named (${categories(survey.obstacles)})` : '',
+  ].filter(Boolean);
+  add(
+    'surveyAnswers',
+    WEIGHTS.surveyNoObstacle * survey.noObstacle.length + WEIGHTS.surveyObstacle * survey.obstacles.length,
+    `Survey answers: ${said.join('; ')}`,
+  );
 
   return { score: total(reasons), reasons };
 }

@@ -1,11 +1,12 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { ObstacleCategory } from '../common/enums.js';
 import { ConnectionType } from '../common/pagination.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { State } from '../states/state.model.js';
 
 @ObjectType('ScoreReason', { description: 'One factor of a score: the points of all reasons add up to the score' })
 export class ScoreReason {
-  @Field({ description: 'yesShare, consecutiveYes, lastVote, treatyStatus, stage, openObstacles or lastContact' })
+  @Field({ description: 'yesShare, consecutiveYes, lastVote, treatyStatus, stage, openObstacles, lastContact or surveyAnswers' })
   factor: string;
 
   @Field(() => Float)
@@ -34,6 +35,16 @@ export class Target {
 
   @Field(() => Int)
   openObstacles: number;
+
+  @Field(() => [ObstacleCategory], {
+    description: "From the survey answers you may see (each category's newest answer with a choice): the obstacle categories the State said hold no obstacle",
+  })
+  surveyNoObstacle: ObstacleCategory[];
+
+  @Field(() => [ObstacleCategory], {
+    description: 'From the same answers: the categories where the State named an obstacle (answers that opened one in the register left out)',
+  })
+  surveyObstacles: ObstacleCategory[];
 }
 
 @ObjectType()

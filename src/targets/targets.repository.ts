@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
+import { ObstacleCategory, RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
 import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
 import { SqlParams } from '../common/sql.js';
-import { newestVisibleOn } from '../interactions/visibility.js';
+import { newestVisibleOn, visibleTo } from '../interactions/visibility.js';
+import { SURVEY_NO_OBSTACLE } from './score.js';
 import { obstacleVisibleTo, stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import { resolveRegions, type RegionFilter } from '../states/regions.js';
 import { STATE_COLUMNS, stateSearchMatch } from '../states/states.repository.js';
@@ -37,6 +38,9 @@ export interface TargetFactsRow extends State {
   importId: string | null;
   lastContactOn: string | null;
   openObstacles: number;
+  /** From the survey answers this viewer may see (see TargetFacts.survey). */
+  surveyNoObstacle: ObstacleCategory[];
+  surveyObstacles: ObstacleCategory[];
   /** With `obstacleProperties`: the State's obstacles, as JSON text. */
   obstaclesJson?: string;
 }
@@ -83,11 +87,22 @@ export class TargetsRepository {
          SELECT ${STATE_COLUMNS},
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
            ${LAST_IMPORT_SQL} AS "importId",
-           ${newestVisibleOn(viewer, p, 's.iso3', query.asOfGiven ? query.asOf : undefined)} AS "lastContactOn", o.open AS "openObstacles"
+           ${newestVisibleOn(viewer, p, 's.iso3', query.asOfGiven ? query.asOf : undefined)} AS "lastContactOn", o.open AS "openObstacles",
+           coalesce(sv."noObstacle", '{}') AS "surveyNoObstacle", coalesce(sv.obstacles, '{}') AS "surveyObstacles"
            ${query.obstacleProperties ? `, ${stateObstaclesJson(viewer, p, 's.iso3', query.obstacleProperties)}::text AS "obstaclesJson"` : ''}
          FROM states s
          LEFT JOIN LATERAL (
            SELECT count(*) AS open FROM obstacles o WHERE o.state_iso3 = s.iso3 AND o.status = 'OPEN' AND ${obstacleVisibleTo(viewer, p)}) o ON true
+         LEFT JOIN LATERAL (
+           SELECT array_agg(x.category::text ORDER BY x.category) FILTER (WHERE x.choice = ${p.add(SURVEY_NO_OBSTACLE)}) AS "noObstacle",
+             array_agg(x.category::text ORDER BY x.category) FILTER (WHERE x.choice <> ${p.add(SURVEY_NO_OBSTACLE)} AND x.obstacle_id IS NULL) AS obstacles
+           FROM (
+             SELECT DISTINCT ON (q.category) q.category, a.choice, a.obstacle_id
+             FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id
+             WHERE a.state_iso3 = s.iso3 AND q.category IS NOT NULL AND a.choice IS NOT NULL AND a.answered_on <= ${asOf}::date
+               AND ${visibleTo(viewer, p, 'a')}
+             ORDER BY q.category, a.answered_on DESC, a.created_at DESC, a.id
+           ) x) sv ON true
        ) t
        WHERE ${where.join(' AND ')}`,
       p.values,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { AppError, badInput } from '../common/errors.js';
-import { TargetOrder, TreatyStatus } from '../common/enums.js';
+import { type ObstacleCategory, TargetOrder, TreatyStatus } from '../common/enums.js';
 import { toConnection, toPage, type Connection, type CursorPart } from '../common/pagination.js';
 import type { ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import type { ServedState } from '../states/states.service.js';
@@ -25,6 +25,9 @@ export interface RankedTarget {
   rank: number;
   lastContactOn: string | null;
   openObstacles: number;
+  /** From the survey answers the viewer may see (see TargetFacts.survey). */
+  surveyNoObstacle: ObstacleCategory[];
+  surveyObstacles: ObstacleCategory[];
   /** When the list was asked for with its obstacles: the State's obstacles, as JSON text (see TargetQuery). */
   obstaclesJson?: string;
 }
@@ -119,7 +122,7 @@ function votesKnownOn(votingOf: (iso3: string) => StateVoting, asOf: string): (i
 }
 
 function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: string): Omit<RankedTarget, 'rank'> {
-  const { treatyStatus, importId: _importId, lastContactOn, openObstacles, obstaclesJson, ...state } = row;
+  const { treatyStatus, importId: _importId, lastContactOn, openObstacles, obstaclesJson, surveyNoObstacle, surveyObstacles, ...state } = row;
   const { score, reasons } = scoreTarget({
     treatyStatus,
     signatureDate: state.signatureDate,
@@ -128,7 +131,8 @@ function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: st
     votes: { yes: record.yes, total: record.total, consecutiveYes: record.consecutiveYes, lastChoice: record.lastChoice, lastSymbol: votes[0]?.symbol ?? null },
     openObstacles,
     lastContactOn,
+    survey: { noObstacle: surveyNoObstacle, obstacles: surveyObstacles },
     today,
   });
-  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles, obstaclesJson };
+  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles, surveyNoObstacle, surveyObstacles, obstaclesJson };
 }

@@ -38,7 +38,7 @@ export class ProgressReportExportController {
       const names = report.organizationIds
         ? (await this.organizations.byIds(report.organizationIds)).map((o) => o.name).sort((a, b) => a.localeCompare(b, 'en'))
         : null;
-      return reportMarkdown(report, { mandateName: report.mandate?.name ?? null, organizationNames: names });
+      return reportMarkdown(report, { mandateName: report.mandate?.name ?? null, organizationNames: names }, await this.reports.surveysWithNames(viewer, report));
     });
   }
 
@@ -48,9 +48,10 @@ export class ProgressReportExportController {
     @Query() query: Record<string, string | string[]>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.send(authorization, query, reply, 'text/csv', 'progress-report.csv', async (viewer, input) =>
-      reportCsv(await this.reports.build(viewer, input)),
-    );
+    return this.send(authorization, query, reply, 'text/csv', 'progress-report.csv', async (viewer, input) => {
+      const report = await this.reports.build(viewer, input);
+      return reportCsv(report, await this.reports.surveysWithNames(viewer, report));
+    });
   }
 
   private async send(

@@ -1,6 +1,7 @@
 import type { RegionalGroup } from '../common/enums.js';
 import { markdownText, toCsv } from '../common/export-text.js';
-import type { ProgressReport, StateTally } from './progress-report.model.js';
+import type { SurveyChoiceCount, SurveyQuestionResult } from '../surveys/survey.model.js';
+import type { ProgressReport, ProgressReportSurvey, StateTally } from './progress-report.model.js';
 
 const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
 
@@ -31,13 +32,38 @@ function lines(report: ProgressReport): [section: string, measure: string, tally
   ];
 }
 
+/** The report's surveys, with the names of the States behind their results. */
+export interface ReportSurveys {
+  surveys: ProgressReportSurvey[];
+  stateNames: Map<string, string>;
+}
+
+/** Where a count of survey answers is from: every regional group, one, or the States outside them (null). */
+type SurveyArea = 'ALL' | RegionalGroup | null;
+
+/** A question's lines: each choice over all regional groups, then per regional group the choices picked there. */
+function questionLines(result: SurveyQuestionResult, stateNames: Map<string, string>): [area: SurveyArea, choice: SurveyChoiceCount][] {
+  const byName = (choice: SurveyChoiceCount): SurveyChoiceCount => ({
+    ...choice,
+    stateIso3s: [...choice.stateIso3s].sort((a, b) => (stateNames.get(a) ?? a).localeCompare(stateNames.get(b) ?? b, 'en')),
+  });
+  return [
+    ...result.choices.map((choice): [SurveyArea, SurveyChoiceCount] => ['ALL', byName(choice)]),
+    ...result.regions.flatMap((region) => region.choices.filter((c) => c.count > 0).map((choice): [SurveyArea, SurveyChoiceCount] => [region.regionalGroup, byName(choice)])),
+  ];
+}
+
+const questionLabel = (result: SurveyQuestionResult) => `Q${result.question.position}. ${result.question.text}`;
+const choiceLabel = (choice: string | null) => choice ?? 'Free text only';
+const areaLabel = (area: SurveyArea) => (area === 'ALL' ? 'All' : area ? GROUP_NAMES[area] : 'Outside the regional groups');
+
 export interface ReportHeading {
   mandateName: string | null;
   organizationNames: string[] | null;
 }
 
 /** CSV: one row per number, with the States' ISO codes and names (text cells neutralised: see toCsv). */
-export function reportCsv(report: ProgressReport): string {
+export function reportCsv(report: ProgressReport, surveys: ReportSurveys = { surveys: [], stateNames: new Map() }): string {
   return toCsv([
     ['section', 'measure', 'count', 'state_iso3s', 'states'],
     ...lines(report).map(([section, measure, t]) => [
@@ -47,13 +73,25 @@ export function reportCsv(report: ProgressReport): string {
       t.stateRefs.map((s) => s.iso3).join(';'),
       t.stateRefs.map((s) => s.name).join('; '),
     ]),
+    // The surveys' results: per question, a row per choice over all regional groups, then per group the choices picked there.
+    ...surveys.surveys.flatMap(({ survey, results }) =>
+      results.flatMap((result) =>
+        questionLines(result, surveys.stateNames).map(([area, choice]) => [
+          `Survey: ${survey.name}`,
+          `${questionLabel(result)} | ${choiceLabel(choice.choice)} | ${areaLabel(area)}`,
+          choice.count,
+          choice.stateIso3s.join(';'),
+          choice.stateIso3s.map((iso3) => surveys.stateNames.get(iso3) ?? iso3).join('; '),
+        ]),
+      ),
+    ),
   ]);
 }
 
 const md = markdownText;
 
 /** Markdown, to paste into a report to the Meeting of States Parties. Every name is escaped (see markdownText). */
-export function reportMarkdown(report: ProgressReport, heading: ReportHeading): string {
+export function reportMarkdown(report: ProgressReport, heading: ReportHeading, surveys: ReportSurveys = { surveys: [], stateNames: new Map() }): string {
   const scope = [
     `Period: ${md(report.from)} to ${md(report.to)}`,
     `Regional groups: ${report.regionalGroups.length ? report.regionalGroups.map((group) => GROUP_NAMES[group]).join(', ') : 'all'}`,
@@ -78,6 +116,20 @@ export function reportMarkdown(report: ProgressReport, heading: ReportHeading): 
       out.push(
         `| ${move.effectiveOn} | ${md(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`,
       );
+    }
+  }
+  if (surveys.surveys.length) {
+    const names = (iso3s: string[]) => iso3s.map((iso3) => md(surveys.stateNames.get(iso3) ?? iso3)).join(', ');
+    out.push('', '## Surveys');
+    for (const { survey, results } of surveys.surveys) {
+      out.push('', `### ${md(survey.name)}`);
+      for (const result of results) {
+        out.push('', `${md(questionLabel(result))} (answered by ${result.answers} ${result.answers === 1 ? 'State' : 'States'})`, '');
+        out.push('| Regional group | Choice | Number | States |', '| --- | --- | ---: | --- |');
+        for (const [area, choice] of questionLines(result, surveys.stateNames)) {
+          out.push(`| ${areaLabel(area)} | ${md(choiceLabel(choice.choice))} | ${choice.count} | ${names(choice.stateIso3s)} |`);
+        }
+      }
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InteractionType, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { Survey, SurveyQuestionResult } from '../surveys/survey.model.js';
 import { Mandate } from './work-plan.models.js';
 
 export interface StateRef {
@@ -101,6 +102,17 @@ export class TreatyReport {
     description: 'States Parties on asOf plus the States that deposited an instrument but are not yet bound (DEPOSITED): the count most published figures give',
   })
   partiesIncludingDeposited: number;
+}
+
+@ObjectType('ProgressReportSurvey', { description: "A survey in a progress report, with its results as the report's scope and the viewer give them" })
+export class ProgressReportSurvey {
+  @Field(() => Survey)
+  survey: Survey;
+
+  @Field(() => [SurveyQuestionResult], {
+    description: 'Per question, each choice with the States behind it, overall and per regional group: the answers you may see, given by asOf, from the States in scope',
+  })
+  results: SurveyQuestionResult[];
 }
 
 @ObjectType('ProgressReport', {

@@ -1,11 +1,11 @@
-import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 import { ProgressReportInput } from './dto/progress-report.input.js';
-import { InteractionTypeTally, ProgressReport, StageMove, StateTally } from './progress-report.model.js';
+import { InteractionTypeTally, ProgressReport, ProgressReportSurvey, StageMove, StateTally } from './progress-report.model.js';
 import { ProgressReportService } from './progress-report.service.js';
 
 @Resolver(() => ProgressReport)
@@ -18,6 +18,13 @@ export class ProgressReportResolver {
   })
   progressReport(@CurrentViewer() viewer: Viewer, @Args('input') input: ProgressReportInput): Promise<ProgressReport> {
     return this.service.build(viewer, input);
+  }
+
+  @ResolveField(() => [ProgressReportSurvey], {
+    description: "The surveys you may see created in the period (by asOf; for a mandate's report, the mandate's), oldest first, with their results counting the answers you may see",
+  })
+  surveys(@Parent() report: ProgressReport, @CurrentViewer() viewer: Viewer): Promise<ProgressReportSurvey[]> {
+    return this.service.surveysOf(viewer, report);
   }
 
   @ResolveField(() => [Organization], { nullable: true, description: 'Whose interactions count (null: every organization)' })

@@ -6,10 +6,14 @@ import { todayIso } from '../common/dates.js';
 import { isUuid } from '../common/ids.js';
 import type { ProgressReportInput } from './dto/progress-report.input.js';
 import { canEditMandate } from './mandate-visibility.js';
+import { questionResults } from '../surveys/surveys.service.js';
+import { SurveysRepository } from '../surveys/surveys.repository.js';
 import { MandatesRepository } from './mandates.repository.js';
+import type { ReportSurveys } from './progress-report.format.js';
 import {
   InteractionTypeTally,
   ProgressReport,
+  type ProgressReportSurvey,
   StageMoveDirection,
   type StageMove,
   type StateRef,
@@ -50,7 +54,38 @@ export class ProgressReportService {
   constructor(
     private readonly report: ProgressReportRepository,
     private readonly mandates: MandatesRepository,
+    private readonly surveys: SurveysRepository,
   ) {}
+
+  /**
+   * The report's surveys this viewer may see (created in its period, by asOf; for a mandate's report,
+   * the mandate's), each with its results: the answers this viewer may see, given by asOf, from the
+   * report's States. A survey or an answer the viewer may not see counts nowhere.
+   */
+  async surveysOf(viewer: Viewer, report: ProgressReport): Promise<ProgressReportSurvey[]> {
+    const surveys = await this.surveys.ofReport(viewer, { from: report.from, to: minDate(report.to, report.asOf), mandateId: report.mandate?.id ?? null });
+    if (!surveys.length) return [];
+    const ids = surveys.map((survey) => survey.id);
+    const [questions, rows] = await Promise.all([
+      this.surveys.questionsOf(ids),
+      this.surveys.results(viewer, ids, { asOf: report.asOf, regionalGroups: report.regionalGroups, stateIso3s: report.stateIso3s }),
+    ]);
+    return surveys.map((survey) => ({
+      survey,
+      results: questionResults(
+        questions.filter((q) => q.surveyId === survey.id),
+        rows.filter((row) => row.surveyId === survey.id),
+      ),
+    }));
+  }
+
+  /** The report's surveys (see surveysOf) with the names of the States behind their results, for the downloads. */
+  async surveysWithNames(viewer: Viewer, report: ProgressReport): Promise<ReportSurveys> {
+    const surveys = await this.surveysOf(viewer, report);
+    const iso3s = [...new Set(surveys.flatMap((s) => s.results.flatMap((r) => r.choices.flatMap((c) => c.stateIso3s))))];
+    const rows: { iso3: string; name: string }[] = iso3s.length ? await this.surveys.db.query(`SELECT iso3::text AS iso3, name FROM states WHERE iso3 = ANY($1::char(3)[])`, [iso3s]) : [];
+    return { surveys, stateNames: new Map(rows.map((row) => [row.iso3, row.name])) };
+  }
 
   async build(viewer: Viewer, input: ProgressReportInput): Promise<ProgressReport> {
     let mandate: Mandate | null = null;

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { StatesModule } from '../states/states.module.js';
+import { SurveysRepository } from '../surveys/surveys.repository.js';
 import {
   HandOverResolver,
   IndicatorsResolver,
@@ -31,6 +32,7 @@ import { WorkPlanLoadersFactory } from './work-plan-loaders.js';
     MandatesService,
     ProgressReportRepository,
     ProgressReportService,
+    SurveysRepository,
     WorkPlanLoadersFactory,
     MandatesResolver,
     HandOverResolver,

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { todayIso } from '../../src/common/dates.js';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
@@ -142,5 +143,122 @@ describe('the obstacle survey', () => {
     expect(ok(await t.gql(`query($id: ID!) { survey(id: $id) { id } }`, { id: own.id }, cast.panama.token)).survey).toBeNull();
     expect(codes(await t.gql(RESULTS, { id: own.id }, cast.panama.token))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(RECORD, { input: { surveyId: own.id, questionId: own.questions[0].id, stateIso3: 'KIR', choice: 'None', answeredOn: today } }, cast.panama.token))).toEqual(['NOT_FOUND']);
+  });
+  it("gives in the progress report the results of the surveys each viewer may see, in the API and the downloads", async () => {
+    const own = ok(await t.gql('{ surveys { id name questions { id choices } } }', {}, cast.france.token)).surveys.find((s: any) => s.name === 'France only');
+    await record({ surveyId: own.id, questionId: own.questions[0].id, stateIso3: 'KIR', choice: own.questions[0].choices[3], visibility: 'ORGANIZATION' });
+    const REPORT = `query($input: ProgressReportInput!) { progressReport(input: $input) { surveys { survey { name }
+      results { question { position } answers choices { choice count stateIso3s states { iso3 } } regions { regionalGroup choices { choice count stateIso3s } } } } } }`;
+    const report = async (actor: Actor) => ok(await t.gql(REPORT, { input: { from: today, to: today } }, actor.token)).progressReport.surveys;
+    const names = (surveys: any[]) => surveys.map((s) => s.survey.name);
+
+    const france = await report(cast.france);
+    expect(names(france)).toEqual(['Obstacles 2026', 'Own questions', 'France only']);
+    expect(picked(france[2].results[0])).toEqual([`${own.questions[0].choices[3]}: KIR`]);
+    expect(picked(france[0].results[1])).toEqual(['Inter-ministerial consultation: BRA', 'Parliamentary approval: KIR TUV']);
+    expect(france[0].results[1].regions.map((r: any) => [r.regionalGroup, picked(r)])).toEqual([
+      ['ASIA_PACIFIC', ['Parliamentary approval: KIR TUV']],
+      ['LATIN_AMERICAN_AND_CARIBBEAN', ['Inter-ministerial consultation: BRA']],
+    ]);
+    // Another organization does not get France's survey; a partner gets the shared survey with its shared answers only.
+    expect(names(await report(cast.panama))).toEqual(['Obstacles 2026', 'Own questions']);
+    const partner = await report(cast.partner);
+    expect(names(partner)).toEqual(['Obstacles 2026']);
+    expect(partner[0].results.map(picked)).toEqual([[], ['Parliamentary approval: KIR'], []]);
+    // The report's scope narrows the answers counted.
+    const asia = ok(await t.gql(REPORT, { input: { from: today, to: today, regionalGroups: ['LATIN_AMERICAN_AND_CARIBBEAN'] } }, cast.france.token)).progressReport.surveys;
+    expect(picked(asia[0].results[1])).toEqual(['Inter-ministerial consultation: BRA']);
+
+    const download = async (file: string, actor: Actor) => {
+      const response = await fetch(`${t.url}/exports/${file}?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${actor.token}` } });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const surveyLines = (text: string) => text.split('\n').filter((line) => line.startsWith('Survey:'));
+    const frenchCsv = surveyLines(await download('progress-report.csv', cast.france));
+    expect(frenchCsv).toContain('Survey: Obstacles 2026,Q2. Which procedural steps stand in the way of joining the Convention? | Parliamentary approval | All,2,KIR;TUV,Kiribati; Tuvalu');
+    expect(frenchCsv).toContain('Survey: Obstacles 2026,Q2. Which procedural steps stand in the way of joining the Convention? | Parliamentary approval | Asia-Pacific,2,KIR;TUV,Kiribati; Tuvalu');
+    expect(frenchCsv.some((line) => line.startsWith('Survey: France only'))).toBe(true);
+    const panamaCsv = surveyLines(await download('progress-report.csv', cast.panama));
+    expect(panamaCsv.some((line) => line.includes('France only'))).toBe(false);
+    const partnerCsv = surveyLines(await download('progress-report.csv', cast.partner));
+    expect(partnerCsv.filter((line) => / \| All,[1-9]/.test(line))).toEqual([
+      'Survey: Obstacles 2026,Q2. Which procedural steps stand in the way of joining the Convention? | Parliamentary approval | All,1,KIR,Kiribati',
+    ]);
+    expect(partnerCsv.join('\n')).not.toMatch(/Own questions|France only|TUV|Tuvalu/);
+
+    const frenchMd = await download('progress-report.md', cast.france);
+    expect(frenchMd).toContain('### France only');
+    expect(frenchMd).toContain('| Asia-Pacific | Parliamentary approval | 2 | Kiribati, Tuvalu |');
+    const partnerMd = (await download('progress-report.md', cast.partner)).split('## Surveys')[1];
+    expect(partnerMd).toContain('| All | Parliamentary approval | 1 | Kiribati |');
+    expect(partnerMd).not.toMatch(/Own questions|France only|Tuvalu/);
+    expect((await download('progress-report.md', cast.panama)).split('## Surveys')[1]).not.toContain('France only');
+  });
+
+  it("weighs in the targets' score the survey answers each viewer may see, and only those", async () => {
+    const substantive = survey.questions[0];
+    await record({ questionId: substantive.id, stateIso3: 'KIR', choice: 'None', visibility: 'SHARED' });
+    await record({ questionId: substantive.id, stateIso3: 'TUV', choice: substantive.choices[1] });
+    const TARGETS = `{ targets(first: 200) { edges { node { score state { iso3 } reasons { factor points detail } } } } }`;
+    const targets = async (actor: Actor) => {
+      const edges = ok(await t.gql(TARGETS, {}, actor.token)).targets.edges;
+      return Object.fromEntries(edges.filter((e: any) => ['KIR', 'TUV', 'EGY', 'BRA'].includes(e.node.state.iso3)).map((e: any) => [e.node.state.iso3, e.node]));
+    };
+    const factor = (node: any) => node.reasons.find((r: any) => r.factor === 'surveyAnswers') ?? null;
+
+    const france = await targets(cast.france);
+    expect(factor(france.KIR)).toEqual({ factor: 'surveyAnswers', points: 1, detail: 'Survey answers: no substantive obstacle; 1 obstacle named (procedural)' });
+    expect(factor(france.TUV)).toEqual({ factor: 'surveyAnswers', points: -4, detail: 'Survey answers: 2 obstacles named (substantive, procedural)' });
+    expect(factor(france.BRA)).toMatchObject({ points: -2, detail: 'Survey answers: 1 obstacle named (procedural)' });
+    // EGY: France sees only the technical answer, which opened an obstacle in the register (counted there); Panama's answer is Panama's.
+    expect(factor(france.EGY)).toBeNull();
+    expect(factor((await targets(cast.panama)).EGY)).toMatchObject({ points: -2 });
+    expect(factor((await targets(cast.panama)).BRA)).toBeNull();
+
+    // A partner's score does not reveal the confidential answers: TUV's are COORDINATORS, KIR's procedural one SHARED.
+    const partner = await targets(cast.partner);
+    expect(factor(partner.TUV)).toBeNull();
+    expect(partner.TUV.score).toBe(france.TUV.score + 4);
+    expect(JSON.stringify(partner.TUV)).not.toContain('urvey');
+    expect(factor(partner.KIR)).toEqual(factor(france.KIR));
+  });
+
+  it('writes a survey once for a retry with the same idempotency key, and answers the first survey again', async () => {
+    const KEYED = `mutation($input: CreateSurveyInput!, $key: String) { createSurvey(input: $input, idempotencyKey: $key) { id name campaignId } }`;
+    const input = { name: 'Sent twice', stateIso3s: ['KIR'] };
+    const first = ok(await t.gql(KEYED, { input, key: 'survey-retry-0001' }, cast.france.token)).createSurvey;
+    const again = ok(await t.gql(KEYED, { input, key: 'survey-retry-0001' }, cast.france.token)).createSurvey;
+    expect(again).toEqual(first);
+    expect(ok(await t.gql('{ surveys { name } }', {}, cast.france.token)).surveys.filter((s: any) => s.name === 'Sent twice')).toHaveLength(1);
+  });
+
+  it('writes a survey with its campaign, and an answer with its obstacle, all or nothing', async () => {
+    const db = t.app.get(DataSource);
+    const counts = async () =>
+      (
+        await db.query(`SELECT (SELECT count(*) FROM letter_campaigns)::int AS campaigns, (SELECT count(*) FROM interactions)::int AS letters,
+          (SELECT count(*) FROM activity_events)::int AS events, (SELECT count(*) FROM surveys)::int AS surveys,
+          (SELECT count(*) FROM obstacles)::int AS obstacles, (SELECT count(*) FROM survey_answers)::int AS answers`)
+      )[0];
+    // The second half of each write fails (a constraint of the database, say) after the first has been written.
+    await db.query(`CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await db.query(`CREATE TRIGGER refuse_questions BEFORE INSERT ON survey_questions FOR EACH ROW EXECUTE FUNCTION refuse_for_test()`);
+    await db.query(`CREATE TRIGGER refuse_answers BEFORE INSERT ON survey_answers FOR EACH ROW EXECUTE FUNCTION refuse_for_test()`);
+    try {
+      const before = await counts();
+      const created = await t.gql(CREATE, { input: { name: 'Half written', stateIso3s: ['KIR', 'TUV'] } }, cast.france.token);
+      expect(created.errors).toHaveLength(1);
+      const technical = survey.questions[2];
+      const answered = await t.gql(RECORD, {
+        input: { surveyId: survey.id, questionId: technical.id, stateIso3: 'KIR', choice: technical.choices[1], answeredOn: today, openObstacle: true },
+      }, cast.france.token);
+      expect(answered.errors).toHaveLength(1);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_questions ON survey_questions`);
+      await db.query(`DROP TRIGGER refuse_answers ON survey_answers`);
+      await db.query(`DROP FUNCTION refuse_for_test()`);
+    }
   });
 });

@@ -33,6 +33,7 @@ const CREATE_MUTATIONS = [
   'createGrouping',
   'createLetterCampaign',
   'createOrganization',
+  'createSurvey',
   'createUser',
   'logInteraction',
   'logMeetingHeld',

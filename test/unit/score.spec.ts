@@ -1,4 +1,4 @@
-import { RatificationStage, TreatyStatus, VoteChoice } from '../../src/common/enums.js';
+import { ObstacleCategory, RatificationStage, TreatyStatus, VoteChoice } from '../../src/common/enums.js';
 import { daysBetween, PUBLIC_RECORD_FACTORS, scorePublicRecord, scoreTarget, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
 
 const base: TargetFacts = {
@@ -101,6 +101,19 @@ describe('scoreTarget', () => {
     expect(publicRecord.map((r) => r.factor)).toEqual([...PUBLIC_RECORD_FACTORS]);
     expect(scorePublicRecord(facts).reasons).toEqual(publicRecord);
     expect(scorePublicRecord(facts).score).toBe(sum(publicRecord.map((r) => r.points)));
+  });
+
+  it("weighs the State's survey answers: no obstacle of a kind raises it, an obstacle named lowers it, and the backtest ignores them", () => {
+    const facts = { ...base, survey: { noObstacle: [ObstacleCategory.PROCEDURAL, ObstacleCategory.SUBSTANTIVE], obstacles: [ObstacleCategory.TECHNICAL] } };
+    const reason = scoreTarget(facts).reasons.find((r) => r.factor === 'surveyAnswers');
+    expect(reason).toEqual({
+      factor: 'surveyAnswers',
+      points: 2 * WEIGHTS.surveyNoObstacle + WEIGHTS.surveyObstacle,
+      detail: 'Survey answers: no procedural, substantive obstacle; 1 obstacle named (technical)',
+    });
+    expect(scoreTarget({ ...base, survey: { noObstacle: [], obstacles: [] } })).toEqual({ score: 0, reasons: [] });
+    expect(PUBLIC_RECORD_FACTORS as readonly string[]).not.toContain('surveyAnswers');
+    expect(scorePublicRecord(facts).reasons).toEqual([]);
   });
 
   it('counts whole days between ISO dates, across months and leap years', () => {

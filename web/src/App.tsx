@@ -29,6 +29,7 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const WorkPlansPage = lazy(() => import('./pages/WorkPlansPage'));
 const MandatePage = lazy(() => import('./pages/MandatePage'));
 const ProgressReportPage = lazy(() => import('./pages/ProgressReportPage'));
+const SurveysPage = lazy(() => import('./pages/SurveysPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const ViewerDocument = graphql(`
@@ -168,6 +169,8 @@ export function App() {
                 <Route path="work-plans/:id/report" element={<ProgressReportPage />} />
                 <Route path="events" element={<EventsPage />} />
                 <Route path="events/:id" element={<EventsPage />} />
+                <Route path="surveys" element={<SurveysPage />} />
+                <Route path="surveys/:id" element={<SurveysPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

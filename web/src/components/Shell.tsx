@@ -76,6 +76,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/events', label: t('navMore.events') },
     { to: '/activity', label: t('navMore.activity') },
     ...(can.write ? [{ to: '/campaigns', label: t('navMore.campaigns') }] : []),
+    ...(can.write ? [{ to: '/surveys', label: t('navMore.surveys') }] : []),
     ...(can.write ? [{ to: '/import', label: t('navMore.import') }] : []),
     ...(can.admin ? [{ to: '/admin', label: t('navMore.admin') }] : []),
   ];

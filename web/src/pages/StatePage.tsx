@@ -461,6 +461,7 @@ function FollowUpsSection({ iso3, followUps }: { iso3: string; followUps: StateP
 
 function StateDetail({ iso3 }: { iso3: string }) {
   const { t } = useTranslation();
+  const can = useCan();
   const names = useStateNames();
   const format = useFormat();
   const { open } = useLogInteraction();
@@ -504,6 +505,14 @@ function StateDetail({ iso3 }: { iso3: string }) {
         <Stack gap="lg">
           <FollowUpsSection iso3={state.iso3} followUps={data.followUps.edges} />
           <Obstacles iso3={state.iso3} obstacles={state.obstacles} />
+          {can.write && (
+            <section aria-labelledby="surveys-title">
+              <Title order={2} id="surveys-title" size="h3">
+                {t('surveys.title')}
+              </Title>
+              <Link to={`/surveys?state=${state.iso3}`}>{t('surveys.stateLink', { name })}</Link>
+            </section>
+          )}
           <ContactsSection state={state} />
           <WriteLetter iso3={state.iso3} contacts={state.contacts} />
           <section aria-labelledby="groupings-title">

@@ -27,6 +27,8 @@ const TargetsDocument = graphql(`
           score
           lastContactOn
           openObstacles
+          surveyNoObstacle
+          surveyObstacles
           reasons {
             factor
             detail

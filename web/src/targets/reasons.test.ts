@@ -12,6 +12,8 @@ const target: TargetNode = {
   score: 62,
   lastContactOn: '2026-11-20',
   openObstacles: 2,
+  surveyNoObstacle: ['SUBSTANTIVE'],
+  surveyObstacles: ['PROCEDURAL', 'TECHNICAL'],
   reasons: [],
   state: {
     iso3: 'KIR',
@@ -33,7 +35,7 @@ function texts(language: string) {
   const t = i18n.getFixedT(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
   const format = { date: (value: string | null | undefined) => formatDate(value, language), percent: (value: number) => percent.format(value) };
-  const factors = ['yesShare', 'consecutiveYes', 'lastVote', 'treatyStatus', 'stage', 'openObstacles', 'lastContact', 'somethingNew'];
+  const factors = ['yesShare', 'consecutiveYes', 'lastVote', 'treatyStatus', 'stage', 'openObstacles', 'lastContact', 'surveyAnswers', 'somethingNew'];
   return factors.map((factor) => reasonText(t, format, target, reason(factor), '2026-12-02'));
 }
 
@@ -50,6 +52,7 @@ describe('the reasons of a score', () => {
       'Ratification stage: Engaged',
       '2 open obstacles',
       'Last contact 12 days ago (Nov 20, 2026)',
+      'Survey answers: no obstacle (substantive); 2 obstacles named (procedural, technical)',
       'service text for somethingNew',
     ]);
   });
@@ -63,6 +66,7 @@ describe('the reasons of a score', () => {
       'Étape de ratification : Engagé',
       '2 obstacles ouverts',
       'Dernier contact il y a 12 jours (20 nov. 2026)',
+      'Réponses aux enquêtes : aucun obstacle (de fond) ; 2 obstacles signalés (procédural, technique)',
       'service text for somethingNew',
     ]);
   });

@@ -43,6 +43,13 @@ export function reasonText(t: TFunction, format: Formatters, target: TargetNode,
       return target.lastContactOn
         ? t('targets.reason.lastContact', { count: Math.max(0, daysBetween(target.lastContactOn, now)), date: format.date(target.lastContactOn) })
         : t('targets.reason.neverContacted');
+    case 'surveyAnswers': {
+      const categories = (list: readonly string[]) => list.map((category) => t(`obstacles.categories.${category}`).toLowerCase()).join(', ');
+      const none = target.surveyNoObstacle.length ? t('targets.reason.surveyNone', { categories: categories(target.surveyNoObstacle) }) : null;
+      const named = target.surveyObstacles.length ? t('targets.reason.surveyNamed', { count: target.surveyObstacles.length, categories: categories(target.surveyObstacles) }) : null;
+      if (none && named) return t('targets.reason.surveyBoth', { none, named });
+      return none || named ? t('targets.reason.survey', { parts: none ?? named }) : reason.detail;
+    }
     default:
       return reason.detail;
   }
