@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { gql } from '../support/service.js';
-import { createUser, launchBrowser, openPage, PASSWORD, signIn, startWebService, type WebService } from './support/browser.js';
+import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
 import { pattern, startingWith, stateName, t } from './support/i18n.js';
 
 /** Who sees which interaction on a State page, and a stale edit in two tabs. */
@@ -108,6 +108,28 @@ describe('interactions in the browser', () => {
     expect(stored.interaction).toEqual({ subject: 'Letter to the Minister of Foreign Affairs', outcome: 'Reply promised before the Meeting of States Parties', version: 3 });
     expect(one.problems).toEqual([]);
     expect(two.problems).toEqual([]);
+    await context.close();
+  });
+
+  it('deletes an interaction from its dialog after a confirmation, readable and reachable by keyboard', async () => {
+    const { id } = await logAs(panamaToken, 'Call logged twice by mistake', 'ORGANIZATION');
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await signIn(page, web.url, panama, PASSWORD, '/states/KIR');
+    await page.getByRole('button', { name: t('statePage.editInteraction', { subject: 'Call logged twice by mistake' }) }).click();
+    const dialog = page.getByRole('dialog', { name: t('logForm.editTitle') });
+    await dialog.getByRole('button', { name: t('logForm.delete') }).click();
+    const confirmation = dialog.getByRole('alert').filter({ hasText: t('logForm.confirmDelete') });
+    await confirmation.waitFor();
+    expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+    await confirmation.getByRole('button', { name: t('logForm.delete') }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(t('logForm.deleted')).waitFor();
+    expect((await subjects(page)).join('\n')).not.toContain('Call logged twice by mistake');
+    const stored = await web.gql('query($id: ID!) { interaction(id: $id) { id } }', { id }, panamaToken);
+    expect(stored.interaction).toBeNull();
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

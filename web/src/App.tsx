@@ -12,7 +12,7 @@ import { SessionContext, useSession, type SessionValue } from './lib/SessionCont
 import { getToken, onTokenChange, setToken, tokenExpiresAt } from './lib/session';
 import { PageLoader } from './components/PageLoader';
 import { SignInPage } from './pages/SignInPage';
-import { theme } from './theme';
+import { createAppTheme } from './theme';
 
 // Each page is its own chunk: signing in loads only the shell and the dashboard.
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -140,6 +140,9 @@ function ApiProvider({ children }: { children: React.ReactNode }) {
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'ratify.colorScheme' });
 
 export function App() {
+  // Not suspended: the messages of the language may still be loading (see the Suspense below).
+  const { t, i18n } = useTranslation(undefined, { useSuspense: false });
+  const theme = useMemo(() => createAppTheme(t('app.close')), [t, i18n.resolvedLanguage]);
   return (
     // The theme's CSS variables come from Mantine's CSS files (no <style> element is injected:
     // the Content-Security-Policy allows styles from this origin only).

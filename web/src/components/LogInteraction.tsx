@@ -453,7 +453,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
         {confirmDelete && (
           <Alert color="red" role="alert" title={t('logForm.confirmDelete')}>
             <Group mt="xs">
-              <Button size="xs" color="red" onClick={() => void doDelete()} loading={busy}>
+              <Button size="xs" color="red.9" onClick={() => void doDelete()} loading={busy}>
                 {t('logForm.delete')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setConfirmDelete(false)}>
