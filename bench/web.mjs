@@ -3,7 +3,9 @@
 //     script the browser fetched, lazy chunks and the map's data included);
 //   - the time from pressing "Sign in" to the dashboard complete (counts, map, chart, lists), median of runs;
 //   - the targets table of all States not Party: the time from its data arriving to its rows in the
-//     page (the page's own `targets:rendered` measure), median of runs.
+//     page (the page's own `targets:rendered` measure), median of runs;
+//   - the JavaScript each other page adds to sign-in and the dashboard (gzip), against a budget of
+//     150 KB per page: over it, the script reports the pages and exits with 1.
 // Against a running service: `node bench/web.mjs --url http://localhost:3000 --email E --password P`
 // (e.g. on the 100,000-interaction benchmark database); without --url it starts the built service
 // (dist/ratify.mjs) on a fresh embedded database in a temporary folder.
@@ -44,10 +46,8 @@ async function signInToDashboard(page) {
   return Date.now() - started;
 }
 
-try {
-  // 1. What a first visit downloads (empty cache).
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
+/** The scripts a page fetches, by path, with their raw and gzip sizes. */
+function collectScripts(page) {
   const scripts = new Map();
   page.on('response', async (response) => {
     if (response.request().resourceType() !== 'script') return;
@@ -58,6 +58,46 @@ try {
       /* a redirect or an aborted request has no body */
     }
   });
+  return scripts;
+}
+
+/** The pages reached from the navigation, each measured apart from the others. */
+const PAGES = ['/targets', '/states/KIR', '/contacts', '/activity', '/campaigns', '/campaigns/new', '/events', '/work-plans', '/surveys', '/import', '/admin', '/settings'];
+/** The most JavaScript (gzip) a page may add to what signing in and the dashboard load. */
+const PAGE_BUDGET = 150 * 1024;
+
+/**
+ * The JavaScript a page adds to sign-in and the dashboard: signed in on an empty cache, the
+ * dashboard complete, then the page reached in the app (no reload), its scripts that the dashboard
+ * had not loaded.
+ */
+async function pageWeight(path) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  try {
+    const page = await context.newPage();
+    const scripts = collectScripts(page);
+    await signInToDashboard(page);
+    await page.waitForLoadState('networkidle');
+    const base = new Set(scripts.keys());
+    await page.evaluate((to) => {
+      history.pushState({}, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    await page.locator('main h1').first().waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const added = [...scripts.entries()].filter(([name]) => !base.has(name));
+    return { path, files: added.map(([name]) => name), gzip: added.reduce((sum, [, size]) => sum + size.gzip, 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+try {
+  // 1. What a first visit downloads (empty cache).
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const scripts = collectScripts(page);
   const firstMs = await signInToDashboard(page);
   await page.waitForTimeout(500);
   const files = [...scripts.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
@@ -87,6 +127,10 @@ try {
     targetRuns.push(Math.round(await targetsPage.evaluate(() => performance.getEntriesByName('targets:rendered').at(-1).duration)));
   }
   await targets.close();
+  // 4. What each other page adds to sign-in and the dashboard.
+  const pageWeights = [];
+  for (const path of PAGES) pageWeights.push(await pageWeight(path));
+
   const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const median = medianOf(runs);
   runs.sort((a, b) => a - b);
@@ -97,13 +141,21 @@ try {
     firstVisitMs: firstMs,
     dashboardMs: { median, runs },
     targetsTableMs: { rows, median: medianOf(targetRuns), runs: targetRuns },
+    pages: pageWeights,
   };
+  const overBudget = pageWeights.filter((weight) => weight.gzip > PAGE_BUDGET);
   if (options.json) console.log(JSON.stringify(result, null, 2));
   else {
     console.log(`JavaScript for sign-in and the dashboard: ${kb(total.gzip)} gzip (${kb(total.raw)} raw) in ${files.length} files`);
     for (const [name, size] of files) console.log(`  ${name}: ${kb(size.gzip)} gzip (${kb(size.raw)})`);
     console.log(`dashboard complete after sign-in: first visit ${firstMs} ms; returning, median of ${runs.length}: ${median} ms (${runs.join(', ')})`);
     console.log(`targets table (${rows} States) in the page after its data arrived: median ${result.targetsTableMs.median} ms (${targetRuns.join(', ')})`);
+    console.log(`JavaScript each page adds to sign-in and the dashboard (at most ${kb(PAGE_BUDGET)} gzip):`);
+    for (const weight of pageWeights) console.log(`  ${weight.path}: ${kb(weight.gzip)} gzip in ${weight.files.length} files`);
+  }
+  if (overBudget.length) {
+    console.error(`over the ${kb(PAGE_BUDGET)} budget: ${overBudget.map((weight) => weight.path).join(', ')}`);
+    process.exitCode = 1;
   }
 } finally {
   await browser.close();

@@ -1,5 +1,6 @@
 import { transformAsync, type PluginObj } from '@babel/core';
 import { babelOptimizerPlugin as graphqlDocuments } from '@graphql-codegen/client-preset';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -22,16 +23,45 @@ const renameDocumentConstants = (): PluginObj => ({
   },
 });
 
+const DOCUMENT_MODULE = 'virtual:ratify-document/';
+
+/** The generated documents, each as the text of its object (read once per build). */
+function generatedDocuments(): Map<string, string> {
+  const documents = new Map<string, string>();
+  const source = readFileSync(`${artifactDirectory}/graphql.ts`, 'utf8');
+  for (const match of source.matchAll(/^export const (\w+Document) = (\{.*\}) as unknown as DocumentNode<[^>]*>;$/gm)) {
+    documents.set(match[1], match[2]);
+  }
+  return documents;
+}
+
 /**
- * In the built bundle, each `graphql(`…`)` call becomes an import of its one document from
- * `src/gql/graphql.ts` (GraphQL Code Generator's own Babel plugin), instead of a lookup in the map
- * of every document of the application: a page then carries only its own documents.
+ * In the built bundle, each `graphql(`…`)` call becomes an import of its one document
+ * (GraphQL Code Generator's own Babel plugin), instead of a lookup in the map of every document of
+ * the application; and each document is a module of its own (`virtual:ratify-document/<Name>`),
+ * because a bundler places a module's code in one chunk: from `src/gql/graphql.ts`, every
+ * document any page uses would land in the chunk that signs in. A page then carries only its own
+ * documents.
  */
 function documentsByImport(): Plugin {
+  let documents: Map<string, string> | undefined;
   return {
     name: 'ratify:graphql-documents',
     apply: 'build',
     enforce: 'pre',
+    buildStart() {
+      documents = undefined;
+    },
+    resolveId(id) {
+      return id.startsWith(DOCUMENT_MODULE) ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${DOCUMENT_MODULE}`)) return null;
+      const name = id.slice(DOCUMENT_MODULE.length + 1);
+      const document = (documents ??= generatedDocuments()).get(name);
+      if (!document) throw new Error(`No generated document ${name} in src/gql/graphql.ts: run npm run codegen`);
+      return `export const ${name} = ${document};`;
+    },
     async transform(code, id) {
       if (!/\.tsx?$/.test(id) || id.startsWith(artifactDirectory) || !code.includes('graphql(`')) return null;
       const result = await transformAsync(code, {
@@ -42,7 +72,9 @@ function documentsByImport(): Plugin {
         parserOpts: { plugins: ['typescript', 'jsx'] },
         plugins: [renameDocumentConstants, [graphqlDocuments, { artifactDirectory, gqlTagName: 'graphql' }]],
       });
-      return result?.code ? { code: result.code, map: result.map } : null;
+      if (!result?.code) return null;
+      const rewritten = result.code.replace(/^import \{ (\w+Document) \} from "[^"]*\/gql\/graphql";$/gm, `import { $1 } from "${DOCUMENT_MODULE}$1";`);
+      return { code: rewritten, map: result.map };
     },
   };
 }

@@ -29,7 +29,7 @@ const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../web/src
  * workspace's (activity, administration, notifications, import) beside the shell's.
  */
 const resources = Object.fromEntries(
-  LANGUAGES.map((language) => [language, { translation: { ...read(`${language}.json`), ...read(`pages/${language}.json`), ...read(`workspace/${language}.json`) } }]),
+  LANGUAGES.map((language) => [language, { translation: { ...read(`${language}.json`), ...read(`pages/${language}.json`), ...read(`workspace/${language}.json`), ...read(`later/${language}.json`) } }]),
 );
 
 const i18n = i18next.createInstance();

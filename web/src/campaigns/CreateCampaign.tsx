@@ -12,6 +12,7 @@ import { useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { searchFromFilters, type TargetQuery } from '../targets/filters';
 import { addressees, recipientsInput, type RecipientContact } from './recipients';
+import '../i18n/later';
 
 const CampaignTargetsDocument = graphql(`
   query CampaignTargets($filter: TargetFilter, $orderBy: TargetOrder!) {

@@ -10,6 +10,7 @@ import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/e
 import { today } from '../lib/format';
 import { useSession } from '../lib/SessionContext';
 import { StatesPicker } from './StatesPicker';
+import '../i18n/later';
 
 export const EVENT_KINDS: EventKind[] = ['MEETING_OF_STATES_PARTIES', 'FIRST_COMMITTEE', 'REGIONAL_CONFERENCE', 'WORKSHOP', 'OTHER'];
 export const EVENT_VISIBILITIES = ['ORGANIZATION', 'COORDINATORS', 'SHARED'] as const;

@@ -10,6 +10,7 @@ import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/e
 import { useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { EVENT_VISIBILITIES } from './EventForm';
+import '../i18n/later';
 
 const PlanMeetingDocument = graphql(`
   mutation PlanMeeting($input: PlanMeetingInput!, $idempotencyKey: String) {

@@ -8,6 +8,7 @@ import type { AdminUsersQuery } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
 import { useFormat } from '../lib/format';
 import { useCan, useSession } from '../lib/SessionContext';
+import '../i18n/later';
 
 const ROLES = ['ADMIN', 'COORDINATOR', 'PARTNER'] as const;
 const ORGANIZATION_KINDS = ['GOVERNMENT', 'CIVIL_SOCIETY', 'INTERNATIONAL_ORGANIZATION', 'SECRETARIAT'] as const;

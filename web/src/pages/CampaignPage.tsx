@@ -14,6 +14,7 @@ import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/e
 import { formatDate, today } from '../lib/format';
 import { useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
+import '../i18n/later';
 
 const CampaignDocument = graphql(`
   query LetterCampaign($id: ID!, $days: Int!) {

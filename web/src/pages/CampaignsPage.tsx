@@ -10,6 +10,7 @@ import { errorMessage } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useCan } from '../lib/SessionContext';
 import { filtersFromSearch } from '../targets/filters';
+import '../i18n/later';
 
 const CampaignsDocument = graphql(`
   query LetterCampaigns($after: String) {

@@ -16,6 +16,7 @@ import { errorMessage } from '../lib/errors';
 import { today, useFormat } from '../lib/format';
 import { useCan, useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
+import '../i18n/later';
 
 const EventsDocument = graphql(`
   query Events($startingFrom: Date, $startingBefore: Date, $first: Int, $after: String) {
@@ -472,7 +473,7 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch(): void }) {
     const result = await remove({ id: meeting.id, expectedVersion: meeting.version }, { additionalTypenames: ['PlannedMeeting', 'Event'] });
     setCancelling(null);
     if (result.error) return setError(errorMessage(result.error) ?? '');
-    notifications.show({ message: t('events.meetings.cancelled'), closeButtonProps: { 'aria-label': t('common.close') } });
+    notifications.show({ message: t('events.meetings.cancelled') });
   };
   return (
     <section aria-labelledby="meetings-title">
@@ -656,7 +657,7 @@ function EventPage({ id }: { id: string }) {
       setConfirmDelete(false);
       return setDeleteError(errorMessage(result.error) ?? '');
     }
-    notifications.show({ message: t('events.deleted', { name: event.name }), closeButtonProps: { 'aria-label': t('common.close') } });
+    notifications.show({ message: t('events.deleted', { name: event.name }) });
     navigate('/events');
   };
   return (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../lib/SessionContext';
 import { getToken } from '../lib/session';
+import '../i18n/later';
 
 const ACTIONS = ['CREATE', 'UPDATE', 'UNCHANGED', 'REJECT'] as const;
 type RowAction = (typeof ACTIONS)[number];

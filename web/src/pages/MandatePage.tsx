@@ -14,6 +14,7 @@ import { ActivityForm, DeleteConfirm, indicatorInputs, ObjectiveForm, type Activ
 import { canEditMandate } from '../work-plans/metrics';
 import { StartMandateForm } from '../work-plans/StartMandateForm';
 import { useVersionedWrite } from '../work-plans/useVersionedWrite';
+import '../i18n/later';
 
 const MandateDocument = graphql(`
   query MandatePage($id: ID!) {

@@ -12,6 +12,7 @@ import { today, useFormat } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
 import { IndicatorChart } from '../work-plans/IndicatorChart';
 import { metricValue, reportExportPath, type Metric } from '../work-plans/metrics';
+import '../i18n/later';
 
 const ReportDocument = graphql(`
   query MandateProgressReport($mandateId: ID!, $input: ProgressReportInput!) {

@@ -21,6 +21,7 @@ import { Timeline } from '../state/Timeline';
 import { WriteLetter } from '../state/WriteLetter';
 import { FollowButton } from '../digest/FollowButton';
 import { STAGES } from '../targets/filters';
+import '../i18n/later';
 
 const StatePageDocument = graphql(`
   query StatePage($iso3: String!) {

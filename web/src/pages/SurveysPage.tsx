@@ -11,6 +11,7 @@ import { useFormat } from '../lib/format';
 import { useCan } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { AnswerForm, CreateSurveyForm } from '../surveys/SurveyForms';
+import '../i18n/later';
 
 const SurveysDocument = graphql(`
   query Surveys {

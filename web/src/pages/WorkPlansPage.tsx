@@ -9,6 +9,7 @@ import { errorMessage } from '../lib/errors';
 import { useFormat } from '../lib/format';
 import { useCan } from '../lib/SessionContext';
 import { StartMandateForm } from '../work-plans/StartMandateForm';
+import '../i18n/later';
 
 const MandatesDocument = graphql(`
   query Mandates {

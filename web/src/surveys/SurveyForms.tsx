@@ -10,6 +10,7 @@ import { reloadAndReapply } from '../lib/conflict';
 import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
 import { today } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
+import '../i18n/later';
 
 export const VISIBILITIES = ['ORGANIZATION', 'COORDINATORS', 'SHARED'] as const;
 export const CATEGORIES = ['SUBSTANTIVE', 'PROCEDURAL', 'TECHNICAL'] as const;

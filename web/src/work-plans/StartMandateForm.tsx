@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { errorMessage, formProblems } from '../lib/errors';
 import { useSession } from '../lib/SessionContext';
+import '../i18n/later';
 
 const OrganizationsDocument = graphql(`
   query MandateOrganizations {

@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import { useStateNames } from '../lib/stateNames';
 import { METRICS } from './metrics';
 import { useVersionedWrite } from './useVersionedWrite';
+import '../i18n/later';
 
 export interface IndicatorValues {
   description: string;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
+import '../i18n/later';
 
 /**
  * A write with optimistic locking: `send(expectedVersion)` with the version the form read; a
