@@ -22,6 +22,11 @@ export interface ActivityEventRow {
   actorId: string | null;
   organizationId: string | null;
   interactionId: string | null;
+  /**
+   * The item it is about when that is not an interaction (see SUBJECT_OF), while the item exists:
+   * the event then follows the item's visibility, so whoever reads the event may see the item.
+   */
+  subjectId: string | null;
   stateIso3s: string[];
   /** As the reader may see it (live: as its author sees it; see `restricted`). */
   summary: string;
@@ -137,6 +142,7 @@ const BASE_COLUMNS = `e.id, e.kind, e.occurred_at AS "occurredAt", e.interaction
        ELSE array_remove(${readersOf('e.visibility', 'e.organization_id', 'e.mandate_id')}, NULL) END AS "visibleOrganizationIds",
   CASE WHEN e.interaction_id IS NOT NULL THEN NULL WHEN x.text IS NOT NULL THEN x.mandate_id ELSE e.mandate_id END AS "mandateId",
   i.type AS "interactionType", coalesce(e.interaction_id, e.subject_id) AS "subjectKey",
+  CASE WHEN e.interaction_id IS NULL AND x.text IS NOT NULL THEN e.subject_id END AS "subjectId",
   to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAtKey"`;
 
 const FROM = `activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id ${SUBJECT_JOIN}`;

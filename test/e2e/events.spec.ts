@@ -184,6 +184,21 @@ describe('events', () => {
     expect(await summaries(cast.partner)).toEqual([workshopRecorded]);
   });
 
+  it('names the event an entry is about only to those who see the entry', async () => {
+    const SUBJECTS = `{ activityFeed(filter: { kinds: [EVENT_RECORDED, MEETING_PLANNED] }, first: 100) { edges { node { kind subjectId } } } }`;
+    const subjects = async (actor: Actor) => ok(await t.gql(SUBJECTS, {}, actor.token)).activityFeed.edges.map((e: any) => e.node);
+    const recorded = (nodes: any[]) => nodes.filter((n) => n.kind === 'EVENT_RECORDED').map((n) => n.subjectId);
+    expect(recorded(await subjects(cast.france))).toEqual([workshop.id, event.id]);
+    expect(recorded(await subjects(cast.panama))).toEqual([workshop.id, event.id]);
+    // The partner may not see the conference: neither its entry nor its id reaches them by the feed.
+    const partner = await subjects(cast.partner);
+    expect(partner).toEqual([{ kind: 'EVENT_RECORDED', subjectId: workshop.id }]);
+    expect(JSON.stringify(partner)).not.toContain(event.id);
+    // Meetings: the planned meeting's own id, to those who see the meeting.
+    const planned = (await subjects(cast.france)).filter((n: any) => n.kind === 'MEETING_PLANNED').map((n: any) => n.subjectId).sort();
+    expect(planned).toEqual(Object.values(meetings).map((m: any) => m.id).sort());
+  });
+
   it('answers for many events in a constant number of statements', async () => {
     const query = `query($from: Date!, $before: Date!) { events(startingFrom: $from, startingBefore: $before) { edges { node {
       name attendances { state { name } delegation { fullName } } plannedMeetings { state { iso3 } contacts { fullName } interaction { id } }
