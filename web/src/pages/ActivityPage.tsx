@@ -34,6 +34,7 @@ const ActivityPageFeedDocument = graphql(`
           id
           kind
           summary
+          subjectId
           occurredAt
           actor {
             id
@@ -59,6 +60,7 @@ const ActivityPageLiveDocument = graphql(`
       id
       kind
       summary
+      subjectId
       occurredAt
       actor {
         id

@@ -25,6 +25,7 @@ const CampaignDocument = graphql(`
       templateRef
       visibility
       mandateId
+      surveyId
       organization {
         id
         name
@@ -676,6 +677,14 @@ export default function CampaignPage() {
             })}
           </Text>
           <Text size="sm">{t('campaigns.templateIs', { ref: campaign.templateRef })}</Text>
+          {campaign.surveyId && (
+            <Text size="sm">
+              {t('campaigns.ofSurvey')}{' '}
+              <Anchor component={Link} to={`/surveys/${campaign.surveyId}`}>
+                {t('campaigns.surveyLink')}
+              </Anchor>
+            </Text>
+          )}
         </div>
         <Group>
           {canEdit && (

@@ -10,6 +10,7 @@ import { authorizedFetch, fileNameOf, saveResponse } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { today, useFormat } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
+import { ChoiceTable } from '../surveys/ResultTables';
 import { IndicatorChart } from '../work-plans/IndicatorChart';
 import { metricValue, reportExportPath, type Metric } from '../work-plans/metrics';
 
@@ -80,6 +81,29 @@ const ReportDocument = graphql(`
           ...ReportTally
         }
       }
+      surveys {
+        survey {
+          id
+          name
+        }
+        results {
+          answers
+          question {
+            id
+            position
+            text
+          }
+          choices {
+            ...ReportChoice
+          }
+          regions {
+            regionalGroup
+            choices {
+              ...ReportChoice
+            }
+          }
+        }
+      }
       treaty {
         statesParties
         partiesIncludingDeposited
@@ -90,6 +114,15 @@ const ReportDocument = graphql(`
           ...ReportTally
         }
       }
+    }
+  }
+
+  fragment ReportChoice on SurveyChoiceCount {
+    choice
+    count
+    states {
+      iso3
+      name
     }
   }
 
@@ -335,6 +368,43 @@ export default function ProgressReportPage() {
             )}
           </tbody>
         </table>
+      </section>
+
+      <section aria-labelledby="surveys-heading" className="report-surveys">
+        <Title order={2} id="surveys-heading" mt="xl" mb="sm">
+          {t('workPlans.surveys')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('workPlans.surveysHelp')}
+        </Text>
+        {!report.surveys.length && <Text mt="xs">{t('workPlans.noSurveys')}</Text>}
+        {report.surveys.map(({ survey, results }) => (
+          <article key={survey.id} className="report-survey" aria-labelledby={`survey-${survey.id}`}>
+            <Title order={3} id={`survey-${survey.id}`} mt="md">
+              <Link to={`/surveys/${survey.id}`}>{survey.name}</Link>
+            </Title>
+            {results.map((result) => (
+              <Stack key={result.question.id} gap="xs" mt="sm">
+                <Title order={4} size="h5">
+                  {result.question.position}. {result.question.text}
+                </Title>
+                <Text size="sm">{t('surveys.answeredBy', { count: result.answers })}</Text>
+                {result.answers > 0 && (
+                  <>
+                    <ChoiceTable caption={t('surveys.allRegions')} choices={result.choices} />
+                    {result.regions.map((region) => (
+                      <ChoiceTable
+                        key={region.regionalGroup ?? 'none'}
+                        caption={region.regionalGroup ? t(`regionalGroup.${region.regionalGroup}`) : t('surveys.noRegion')}
+                        choices={region.choices.filter((choice) => choice.count > 0)}
+                      />
+                    ))}
+                  </>
+                )}
+              </Stack>
+            ))}
+          </article>
+        ))}
       </section>
     </div>
   );
