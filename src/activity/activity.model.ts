@@ -27,6 +27,12 @@ export class ActivityEvent {
   })
   subjectId: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a planned meeting: the event it is planned at, when you may see that event (a meeting may be seen more widely than its event)',
+  })
+  eventId: string | null;
+
   actorId: string | null;
   organizationId: string | null;
   interactionId: string | null;
