@@ -35,6 +35,8 @@ describe('an activity entry', () => {
     expect(itemLink(about('EVENT_RECORDED', null))).toBe('/states/KIR');
     expect(itemLink(about('EVENT_DELETED', null))).toBe('/states/KIR');
     expect(itemLink(about('MEETING_PLANNED', 'p1'))).toBe('/states/KIR');
+    expect(itemLink({ ...about('MEETING_PLANNED', 'p1'), eventId: 'e1' })).toBe('/events/e1');
+    expect(itemLink({ ...about('MEETING_CHANGED', 'p1'), eventId: null })).toBe('/states/KIR');
     expect(itemLink(about('STAGE_CHANGED', 's1'))).toBe('/states/KIR');
     expect(itemLink(about('OBSTACLE_RECORDED', 'o1'))).toBe('/states/KIR');
   });

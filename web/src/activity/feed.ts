@@ -65,6 +65,8 @@ export interface EntryLike {
   states: readonly { iso3: string }[];
   /** The campaign, event, meeting, mandate, stage move or obstacle it is about, while it exists (see subjectId in the API). */
   subjectId?: string | null;
+  /** A planned meeting's event, when the reader may see it (see eventId in the API). */
+  eventId?: string | null;
 }
 
 /** The kinds whose subject has a page of its own, and where. */
@@ -80,10 +82,12 @@ const SUBJECT_PAGES: Partial<Record<string, (id: string) => string>> = {
 
 /**
  * Where an entry's item is shown: a campaign, event or mandate (work plan) on its own page while it
- * exists; contacts on the contacts page; interactions, stage moves, obstacles, planned meetings and
- * deleted items on the page of the (first) State they concern.
+ * exists, and a planned meeting on its event's page when the reader may see that event; contacts on
+ * the contacts page; interactions, stage moves, obstacles, other meetings and deleted items on the
+ * page of the (first) State they concern.
  */
 export function itemLink(entry: EntryLike): string | null {
+  if (entry.kind.startsWith('MEETING') && entry.eventId) return `/events/${entry.eventId}`;
   const page = entry.subjectId ? SUBJECT_PAGES[entry.kind] : undefined;
   if (page && entry.subjectId) return page(entry.subjectId);
   if (entry.kind.startsWith('CONTACT')) return '/contacts';

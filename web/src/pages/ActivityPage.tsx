@@ -35,6 +35,7 @@ const ActivityPageFeedDocument = graphql(`
           kind
           summary
           subjectId
+          eventId
           occurredAt
           actor {
             id
@@ -61,6 +62,7 @@ const ActivityPageLiveDocument = graphql(`
       kind
       summary
       subjectId
+      eventId
       occurredAt
       actor {
         id

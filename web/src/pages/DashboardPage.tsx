@@ -92,6 +92,7 @@ const DashboardActivityDocument = graphql(`
           kind
           summary
           subjectId
+          eventId
           occurredAt
           states {
             iso3
@@ -110,6 +111,7 @@ const ActivityAddedDocument = graphql(`
       kind
       summary
       subjectId
+      eventId
       occurredAt
       states {
         iso3
