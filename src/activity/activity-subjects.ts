@@ -49,14 +49,14 @@ export function readersOf(vis: string, organization: string, mandate: string): s
 function stageChangeBranch(table: string): string {
   return `SELECT NULL::visibility AS vis, NULL::uuid[] AS org_ids, ''::text AS text,
       coalesce(': ' || sc.note, '') AS extra, sc.visibility AS extra_vis, ${readersOf('sc.visibility', 'sc.organization_id', 'sc.mandate_id')} AS extra_org_ids,
-      ''::text AS extra_hidden, sc.mandate_id
+      ''::text AS extra_hidden, sc.mandate_id, NULL::uuid AS event_id
     FROM ${table} sc WHERE e.kind IN (${kindsOf('stageChange')}) AND sc.id = e.subject_id`;
 }
 
 function obstacleBranch(table: string): string {
   return `SELECT o.visibility AS vis, ${readersOf('o.visibility', 'o.organization_id', 'o.mandate_id')} AS org_ids,
       upper(left(o.category::text, 1)) || lower(substr(o.category::text, 2)) AS text,
-      NULL::text AS extra, NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, o.mandate_id
+      NULL::text AS extra, NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, o.mandate_id, NULL::uuid AS event_id
     FROM ${table} o WHERE e.kind IN (${kindsOf('obstacle')}) AND o.id = e.subject_id`;
 }
 
@@ -71,7 +71,7 @@ export function subjectFrom(table: 'stageChange' | 'obstacle', source: string): 
 
 /** No subject (an event that is about no item, or about an interaction). */
 export const NO_SUBJECT = `LEFT JOIN (SELECT NULL::visibility AS vis, NULL::uuid[] AS org_ids, NULL::text AS text, NULL::text AS extra,
-  NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, NULL::uuid AS mandate_id) x ON false`;
+  NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, NULL::uuid AS mandate_id, NULL::uuid AS event_id) x ON false`;
 
 /**
  * One row per subject table, each read only for the events of its kinds (the other branches are cut
@@ -81,21 +81,22 @@ export const NO_SUBJECT = `LEFT JOIN (SELECT NULL::visibility AS vis, NULL::uuid
  * - `text`: fills `{text}` in the template (the item's own words, as they are now);
  * - `extra`, `extra_vis`, `extra_org_ids`, `extra_hidden`: fills `{extra}` with `extra` for those who
  *   may see it under its own visibility, else with `extra_hidden` (a stage change's note; the name
- *   of the mandate handed over; the event a meeting is planned at, which has a visibility of its own).
+ *   of the mandate handed over; the event a meeting is planned at, which has a visibility of its own);
+ * - `event_id`: a planned meeting's event, which may be named only where `{extra}` may be shown.
  */
 const BRANCHES: Record<SubjectTable, string> = {
   campaign: `SELECT c.visibility AS vis, ${readersOf('c.visibility', 'c.organization_id', 'c.mandate_id')} AS org_ids, c.name AS text,
-      NULL::text AS extra, NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, c.mandate_id
+      NULL::text AS extra, NULL::visibility AS extra_vis, NULL::uuid[] AS extra_org_ids, NULL::text AS extra_hidden, c.mandate_id, NULL::uuid AS event_id
     FROM letter_campaigns c WHERE e.kind IN (${kindsOf('campaign')}) AND c.id = e.subject_id`,
   event: `SELECT v.visibility, ${readersOf('v.visibility', 'v.organization_id', 'v.mandate_id')},
       v.name || coalesce(' (' || v.place || ')', '') || ', ' || ${date('v.starts_on')} || ' to ' || ${date('v.ends_on')},
-      NULL, NULL, NULL, NULL, v.mandate_id
+      NULL, NULL, NULL, NULL, v.mandate_id, NULL
     FROM events v WHERE e.kind IN (${kindsOf('event')}) AND v.id = e.subject_id`,
   meeting: `SELECT m.visibility, ${readersOf('m.visibility', 'm.organization_id', 'm.mandate_id')}, '',
-      v.name || coalesce(' on ' || ${date('m.planned_on')}, ''), v.visibility, ${readersOf('v.visibility', 'v.organization_id', 'v.mandate_id')}, 'an event' || coalesce(' on ' || ${date('m.planned_on')}, ''), m.mandate_id
+      v.name || coalesce(' on ' || ${date('m.planned_on')}, ''), v.visibility, ${readersOf('v.visibility', 'v.organization_id', 'v.mandate_id')}, 'an event' || coalesce(' on ' || ${date('m.planned_on')}, ''), m.mandate_id, v.id
     FROM planned_meetings m JOIN events v ON v.id = m.event_id WHERE e.kind IN (${kindsOf('meeting')}) AND m.id = e.subject_id`,
   mandate: `SELECT d.visibility, ${mandateOrganizationsSql('d')}, d.name,
-      '"' || pd.name || '"', pd.visibility, ${mandateOrganizationsSql('pd')}, 'an earlier mandate', d.id
+      '"' || pd.name || '"', pd.visibility, ${mandateOrganizationsSql('pd')}, 'an earlier mandate', d.id, NULL
     FROM mandates d LEFT JOIN mandates pd ON pd.id = d.previous_mandate_id
     WHERE e.kind IN (${kindsOf('mandate')}) AND d.id = e.subject_id`,
   stageChange: stageChangeBranch('stage_changes'),

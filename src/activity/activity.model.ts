@@ -20,6 +20,19 @@ export class ActivityEvent {
   @Field()
   summary: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'What it is about when that is not an interaction and still exists (which item follows from the kind: a letter campaign, event, planned meeting, mandate, stage change or obstacle); the entry follows its visibility, so you may see it',
+  })
+  subjectId: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a planned meeting: the event it is planned at, when you may see that event (a meeting may be seen more widely than its event)',
+  })
+  eventId: string | null;
+
   actorId: string | null;
   organizationId: string | null;
   interactionId: string | null;

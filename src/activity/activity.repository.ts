@@ -22,6 +22,13 @@ export interface ActivityEventRow {
   actorId: string | null;
   organizationId: string | null;
   interactionId: string | null;
+  /**
+   * The item it is about when that is not an interaction (see SUBJECT_OF), while the item exists:
+   * the event then follows the item's visibility, so whoever reads the event may see the item.
+   */
+  subjectId: string | null;
+  /** A planned meeting's event, to those who may see that event (live: as its author sees it; see `restricted`). */
+  eventId: string | null;
   stateIso3s: string[];
   /** As the reader may see it (live: as its author sees it; see `restricted`). */
   summary: string;
@@ -137,6 +144,7 @@ const BASE_COLUMNS = `e.id, e.kind, e.occurred_at AS "occurredAt", e.interaction
        ELSE array_remove(${readersOf('e.visibility', 'e.organization_id', 'e.mandate_id')}, NULL) END AS "visibleOrganizationIds",
   CASE WHEN e.interaction_id IS NOT NULL THEN NULL WHEN x.text IS NOT NULL THEN x.mandate_id ELSE e.mandate_id END AS "mandateId",
   i.type AS "interactionType", coalesce(e.interaction_id, e.subject_id) AS "subjectKey",
+  CASE WHEN e.interaction_id IS NULL AND x.text IS NOT NULL THEN e.subject_id END AS "subjectId",
   to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAtKey"`;
 
 const FROM = `activity_events e LEFT JOIN interactions i ON i.id = e.interaction_id ${SUBJECT_JOIN}`;
@@ -164,6 +172,7 @@ function viewerColumns(viewer: Viewer, p: SqlParams): string {
   const hidesActor = `(e.kind = 'STAGE_CHANGED' AND x.extra_vis IS NOT NULL AND NOT ${extraVisible})`;
   return `${BASE_COLUMNS},
   ${summarySql(`CASE WHEN ${extraVisible} THEN coalesce(x.extra, '') ELSE x.extra_hidden END`, written)} AS summary,
+  CASE WHEN ${extraVisible} AND e.interaction_id IS NULL AND x.text IS NOT NULL THEN x.event_id END AS "eventId",
   CASE WHEN ${hidesActor} THEN NULL ELSE e.actor_id END AS "actorId",
   CASE WHEN ${hidesActor} THEN NULL ELSE e.organization_id END AS "organizationId"`;
 }
@@ -174,6 +183,7 @@ function viewerColumns(viewer: Viewer, p: SqlParams): string {
  * filter on).
  */
 const LIVE_COLUMNS = `${BASE_COLUMNS}, e.actor_id AS "actorId", e.organization_id AS "organizationId",
+  CASE WHEN e.interaction_id IS NULL AND x.text IS NOT NULL THEN x.event_id END AS "eventId",
   ${summarySql("coalesce(x.extra, '')", 'true')} AS summary,
   CASE WHEN x.extra_vis IS NOT NULL THEN json_build_object('visibility', x.extra_vis, 'organizationIds', array_remove(x.extra_org_ids, NULL),
     'summary', ${summarySql('x.extra_hidden', 'true')}, 'hidesActor', e.kind = 'STAGE_CHANGED') END AS restricted,

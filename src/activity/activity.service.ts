@@ -35,7 +35,8 @@ export function deliverable(event: ActivityEventRow, viewer: Viewer, filter: Act
 export function asSeenBy(event: ActivityEventRow, viewer: Viewer): ActivityEventRow {
   const { restricted, ...seen } = event;
   if (!restricted || canSeeWithOrganizations(viewer, restricted.visibility, restricted.organizationIds)) return seen;
-  return { ...seen, summary: restricted.summary, ...(restricted.hidesActor ? { actorId: null, organizationId: null } : {}) };
+  // Outside the visibility of `{extra}`: nor the event a meeting is planned at.
+  return { ...seen, summary: restricted.summary, eventId: null, ...(restricted.hidesActor ? { actorId: null, organizationId: null } : {}) };
 }
 
 @Injectable()

@@ -89,6 +89,15 @@ export class SurveysRepository {
     return rows[0] ?? null;
   }
 
+  /** For each of these letter campaigns, the survey it sends, when this viewer may see that survey. */
+  visibleOfCampaigns(viewer: Viewer, campaignIds: readonly string[]): Promise<{ id: string; campaignId: string }[]> {
+    const p = new SqlParams();
+    return this.db.query(
+      `SELECT v.id, v.campaign_id AS "campaignId" FROM surveys v WHERE v.campaign_id = ANY(${p.add(campaignIds)}::uuid[]) AND ${visibleTo(viewer, p, 'v')}`,
+      p.values,
+    );
+  }
+
   /** The surveys this viewer may see, newest first (at most 200). */
   list(viewer: Viewer): Promise<Survey[]> {
     const p = new SqlParams();

@@ -6,6 +6,7 @@ import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../
 import type { Loaders } from '../graphql/loaders.js';
 import { requestScoped } from '../graphql/request-scoped.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { LetterCampaign } from '../campaigns/campaign.model.js';
 import { State } from '../states/state.model.js';
 import { CreateSurveyInput, RecordSurveyAnswerInput, UpdateSurveyAnswerInput } from './dto/survey.inputs.js';
 import { Survey, SurveyAnswer, SurveyChoiceCount, SurveyQuestion, SurveyQuestionResult } from './survey.model.js';
@@ -109,5 +110,28 @@ export class SurveyChoiceCountResolver {
   @ResolveField(() => [State])
   states(count: SurveyChoiceCount, _args: NoArgs, context: GqlContext): Promise<State[]> {
     return states(count.stateIso3s, context);
+  }
+}
+
+/** A letter campaign's survey, when it sends one: named only to those who may see the survey itself. */
+@Resolver(() => LetterCampaign)
+export class CampaignSurveyResolver {
+  constructor(private readonly repo: SurveysRepository) {}
+
+  @ResolveField(() => ID, {
+    nullable: true,
+    description: 'The survey this campaign sends, when it sends one and you may see that survey (its visibility may differ from the campaign\'s)',
+  })
+  surveyId(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<string | null> {
+    const byCampaign = requestScoped(
+      loaders,
+      'campaignSurveys',
+      () =>
+        new DataLoader<string, string | null>(async (ids) => {
+          const rows = await this.repo.visibleOfCampaigns(viewer, ids);
+          return ids.map((id) => rows.find((row) => row.campaignId === id)?.id ?? null);
+        }),
+    );
+    return byCampaign.load(campaign.id);
   }
 }

@@ -111,4 +111,39 @@ describe('the activity page in the browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('opens the page of the event an entry is about, and of a meeting\'s event only for those who may see that event', async () => {
+    const day = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
+    const record = async (name: string, visibility: string) =>
+      (await web.gql('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', { input: { name, kind: 'OTHER', startsOn: day, endsOn: day, visibility, attendingStateIso3s: ['TUV'] } }, coordinatorToken)).recordEvent.id as string;
+    const plan = (eventId: string) =>
+      web.gql('mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }', { input: { eventId, stateIso3: 'TUV', plannedOn: day, visibility: 'SHARED' } }, coordinatorToken);
+    const open = await record('Open workshop', 'SHARED');
+    const closed = await record('Closed retreat', 'ORGANIZATION');
+    await plan(open);
+    await plan(closed);
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const { page, problems } = await openPage(context);
+    await signIn(page, web.url, partner, PASSWORD, '/activity?kinds=EVENT_RECORDED,MEETING_PLANNED');
+    const feed = page.getByTestId('activity-feed');
+    await feed.locator(`li[data-kind="EVENT_RECORDED"] a[href="/events/${open}"]`).waitFor();
+    expect(await feed.locator(`li[data-kind="MEETING_PLANNED"] a[href="/events/${open}"]`).count()).toBe(1);
+    // The meeting at the retreat the partner may not see: the State's page, and nothing of the retreat.
+    expect(await feed.locator('li[data-kind="MEETING_PLANNED"] p:first-of-type > a[href="/states/TUV"]').count()).toBe(1);
+    expect(await page.content()).not.toContain(closed);
+    expect(await seriousViolations(page)).toEqual([]);
+    await feed.locator(`li[data-kind="EVENT_RECORDED"] a[href="/events/${open}"]`).click();
+    await page.getByRole('heading', { level: 1, name: 'Open workshop' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The coordinator, who sees the retreat, goes from its meeting to it.
+    const own = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const watched = await openPage(own);
+    await signIn(watched.page, web.url, coordinator, PASSWORD, '/activity?kinds=MEETING_PLANNED');
+    await watched.page.getByTestId('activity-feed').locator(`li[data-kind="MEETING_PLANNED"] a[href="/events/${closed}"]`).click();
+    await watched.page.getByRole('heading', { level: 1, name: 'Closed retreat' }).waitFor();
+    expect(watched.problems).toEqual([]);
+    await own.close();
+  });
 });

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { gql } from '../support/service.js';
 import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
 import { stateName, t } from './support/i18n.js';
 
@@ -100,5 +101,86 @@ describe('the surveys page', () => {
     ]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+  it("shows in a mandate's progress report the results of the surveys each reader may see, linked to the survey, its campaign and back", async () => {
+    const partner = await createUser(web, 'Cluster Munition Coalition', 'PARTNER', 'partner@cmc.example');
+    const token = (await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })).data!.login.token as string;
+    const france = (await web.gql('{ me { organization { id } } }', {}, token)).me.organization.id;
+    const today = new Date().toISOString().slice(0, 10);
+    const year = today.slice(0, 4);
+    const mandate = (
+      await web.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }', {
+        input: { name: 'Coordination with the Coalition', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, organizationIds: [france], visibility: 'SHARED' },
+      }, token)
+    ).startMandate.id as string;
+    const create = async (surveyName: string, visibility: string) =>
+      (
+        await web.gql('mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id campaignId questions { id } } }', {
+          input: { name: surveyName, stateIso3s: ['KIR', 'TUV'], mandateId: mandate, visibility },
+        }, token)
+      ).createSurvey as { id: string; campaignId: string; questions: { id: string }[] };
+    const shared = await create('Obstacles shared with the Coalition', 'SHARED');
+    const confidential = await create('Obstacles among coordinators', 'COORDINATORS');
+    const answer = (survey: typeof shared, stateIso3: string, choice: string, visibility: string) =>
+      web.gql('mutation($input: RecordSurveyAnswerInput!) { recordSurveyAnswer(input: $input) { id } }', {
+        input: { surveyId: survey.id, questionId: survey.questions[0].id, stateIso3, choice, answeredOn: today, visibility },
+      }, token);
+    await answer(shared, 'TUV', 'None', 'SHARED');
+    await answer(confidential, 'KIR', 'Security and defence concerns', 'COORDINATORS');
+    const reportPath = `/work-plans/${mandate}/report?from=${year}-01-01&to=${today}`;
+
+    // The coordinator sees both surveys in the report, each choice with its States.
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await signIn(page, web.url, coordinator, PASSWORD, reportPath);
+    const surveys = page.locator('section[aria-labelledby="surveys-heading"]');
+    await surveys.getByRole('heading', { level: 2, name: t('workPlans.surveys') }).waitFor();
+    const sharedPart = surveys.locator('article', { has: page.getByRole('heading', { level: 3, name: 'Obstacles shared with the Coalition' }) });
+    const confidentialPart = surveys.locator('article', { has: page.getByRole('heading', { level: 3, name: 'Obstacles among coordinators' }) });
+    const overall = (part: typeof sharedPart) => part.locator('table', { has: page.getByText(t('surveys.allRegions'), { exact: true }) }).first();
+    const noneRow = overall(sharedPart).getByRole('row', { name: /^None/ });
+    await noneRow.getByRole('link', { name: stateName('TUV') }).waitFor();
+    expect(await noneRow.getByRole('cell').first().textContent()).toBe('1');
+    const concernRow = overall(confidentialPart).getByRole('row', { name: /Security and defence concerns/ });
+    await concernRow.getByRole('link', { name: stateName('KIR') }).waitFor();
+    await confidentialPart.locator('table', { has: page.getByText(t('regionalGroup.ASIA_PACIFIC'), { exact: true }) }).first().getByRole('link', { name: stateName('KIR') }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Printed: the surveys are there, without the buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await surveys.isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: t('workPlans.print') }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
+    // From the report to the survey, to its letter campaign, and back.
+    await surveys.getByRole('link', { name: 'Obstacles among coordinators' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Obstacles among coordinators' }).waitFor();
+    await page.getByRole('link', { name: t('surveys.campaignLink') }).click();
+    await page.getByRole('heading', { level: 1, name: 'Obstacles among coordinators' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/campaigns/${confidential.campaignId}`);
+    await page.getByText(t('campaigns.ofSurvey')).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: t('campaigns.surveyLink') }).click();
+    await page.getByRole('heading', { level: 1, name: 'Obstacles among coordinators' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/surveys/${confidential.id}`);
+
+    // The activity entry about the survey's campaign opens the campaign.
+    await page.goto(`${web.url}/activity`);
+    await page.locator(`li[data-kind="CAMPAIGN_CREATED"] a[href="/campaigns/${confidential.campaignId}"]`).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The partner sees the shared survey only.
+    const partnerContext = await browser.newContext();
+    const watched = await openPage(partnerContext);
+    await signIn(watched.page, web.url, partner, PASSWORD, reportPath);
+    const partnerSurveys = watched.page.locator('section[aria-labelledby="surveys-heading"]');
+    await partnerSurveys.getByRole('link', { name: 'Obstacles shared with the Coalition' }).waitFor();
+    await partnerSurveys.getByRole('row', { name: /^None/ }).first().getByRole('link', { name: stateName('TUV') }).waitFor();
+    expect(await watched.page.getByText('Obstacles among coordinators').count()).toBe(0);
+    expect(await partnerSurveys.getByRole('link', { name: stateName('KIR') }).count()).toBe(0);
+    expect(await seriousViolations(watched.page)).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await partnerContext.close();
   });
 });

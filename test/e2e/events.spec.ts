@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { addDays, todayIso } from '../../src/common/dates.js';
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
 import { createCast, type Actor, type Cast } from '../support/fixtures.js';
+import { subscribe } from '../support/subscriptions.js';
 
 /** A date `days` days from today. */
 const day = (days: number) => addDays(todayIso(), days);
@@ -182,6 +183,21 @@ describe('events', () => {
     expect(await summaries(cast.france)).toEqual([...planned, workshopRecorded, recorded]);
     expect(await summaries(cast.panama)).toEqual([workshopRecorded, recorded]);
     expect(await summaries(cast.partner)).toEqual([workshopRecorded]);
+  });
+
+  it('names the event an entry is about only to those who see the entry', async () => {
+    const SUBJECTS = `{ activityFeed(filter: { kinds: [EVENT_RECORDED, MEETING_PLANNED] }, first: 100) { edges { node { kind subjectId } } } }`;
+    const subjects = async (actor: Actor) => ok(await t.gql(SUBJECTS, {}, actor.token)).activityFeed.edges.map((e: any) => e.node);
+    const recorded = (nodes: any[]) => nodes.filter((n) => n.kind === 'EVENT_RECORDED').map((n) => n.subjectId);
+    expect(recorded(await subjects(cast.france))).toEqual([workshop.id, event.id]);
+    expect(recorded(await subjects(cast.panama))).toEqual([workshop.id, event.id]);
+    // The partner may not see the conference: neither its entry nor its id reaches them by the feed.
+    const partner = await subjects(cast.partner);
+    expect(partner).toEqual([{ kind: 'EVENT_RECORDED', subjectId: workshop.id }]);
+    expect(JSON.stringify(partner)).not.toContain(event.id);
+    // Meetings: the planned meeting's own id, to those who see the meeting.
+    const planned = (await subjects(cast.france)).filter((n: any) => n.kind === 'MEETING_PLANNED').map((n: any) => n.subjectId).sort();
+    expect(planned).toEqual(Object.values(meetings).map((m: any) => m.id).sort());
   });
 
   it('answers for many events in a constant number of statements', async () => {
@@ -538,5 +554,30 @@ describe('events', () => {
         expect(ok(await updateMeeting({ id: kiribati.id, expectedVersion: 3, plannedOn: day(49) })).updatePlannedMeeting).toMatchObject({ plannedOn: day(49), version: 4 });
       });
     });
+  });
+  it("names a planned meeting's event only to those who may see the event", async () => {
+    const retreat = ok(await t.gql(RECORD, { input: { name: 'Quiet retreat', kind: 'OTHER', startsOn: day(40), endsOn: day(41), visibility: 'ORGANIZATION', attendingStateIso3s: ['TUV'] } }, cast.france.token)).recordEvent;
+    const meeting = ok(await t.gql(PLAN, { input: { eventId: retreat.id, stateIso3: 'TUV', plannedOn: day(40), visibility: 'SHARED' } }, cast.france.token)).planMeeting;
+    const QUERY = `{ activityFeed(filter: { kinds: [MEETING_PLANNED] }, first: 100) { edges { node { kind subjectId eventId } } } }`;
+    const entry = async (actor: Actor) => ok(await t.gql(QUERY, {}, actor.token)).activityFeed.edges.map((e: any) => e.node).find((n: any) => n.subjectId === meeting.id);
+    expect(await entry(cast.france)).toEqual({ kind: 'MEETING_PLANNED', subjectId: meeting.id, eventId: retreat.id });
+    // Panama and the partner see the shared meeting, not the event it is planned at: nor its id.
+    for (const actor of [cast.panama, cast.partner]) {
+      expect(await entry(actor)).toEqual({ kind: 'MEETING_PLANNED', subjectId: meeting.id, eventId: null });
+      expect(JSON.stringify(ok(await t.gql(QUERY, {}, actor.token)))).not.toContain(retreat.id);
+    }
+
+    // Live, the same.
+    const ADDED = 'subscription { activityAdded(filter: { kinds: [MEETING_PLANNED] }) { kind subjectId eventId } }';
+    const [france, panama] = [await subscribe(t.url, cast.france.token, ADDED), await subscribe(t.url, cast.panama.token, ADDED)];
+    try {
+      const second = ok(await t.gql(PLAN, { input: { eventId: retreat.id, stateIso3: 'TUV', plannedOn: day(41), visibility: 'SHARED' } }, cast.france.token)).planMeeting;
+      await france.waitFor(1, 2000);
+      await panama.waitFor(1, 2000);
+      expect(france.received.map((r) => r.data.activityAdded)).toEqual([{ kind: 'MEETING_PLANNED', subjectId: second.id, eventId: retreat.id }]);
+      expect(panama.received.map((r) => r.data.activityAdded)).toEqual([{ kind: 'MEETING_PLANNED', subjectId: second.id, eventId: null }]);
+    } finally {
+      await Promise.all([france.close(), panama.close()]);
+    }
   });
 });

@@ -261,4 +261,21 @@ describe('the obstacle survey', () => {
       await db.query(`DROP FUNCTION refuse_for_test()`);
     }
   });
+
+  it("names a campaign's survey only to those who may see the survey, whatever the campaign's visibility", async () => {
+    const own = ok(await t.gql(CREATE, { input: { name: 'Quiet survey', stateIso3s: ['TUV'], visibility: 'ORGANIZATION' } }, cast.france.token)).createSurvey;
+    const CAMPAIGN = `query($id: ID!) { letterCampaign(id: $id) { id version visibility surveyId } }`;
+    const read = async (actor: Actor) => ok(await t.gql(CAMPAIGN, { id: own.campaignId }, actor.token)).letterCampaign;
+    expect(await read(cast.france)).toMatchObject({ surveyId: own.id });
+    expect(await read(cast.panama)).toBeNull();
+    // The campaign is then shared with everyone; its survey stays with France.
+    const campaign = await read(cast.france);
+    ok(await t.gql(`mutation($input: UpdateLetterCampaignInput!) { updateLetterCampaign(input: $input) { id } }`,
+      { input: { id: own.campaignId, expectedVersion: campaign.version, visibility: 'SHARED' } }, cast.france.token));
+    expect(await read(cast.panama)).toMatchObject({ visibility: 'SHARED', surveyId: null });
+    expect(await read(cast.partner)).toMatchObject({ visibility: 'SHARED', surveyId: null });
+    expect(await read(cast.france)).toMatchObject({ surveyId: own.id });
+    // A campaign of no survey has none; a shared survey's campaign names it to the partner.
+    expect(ok(await t.gql(CAMPAIGN, { id: survey.campaignId }, cast.partner.token)).letterCampaign.surveyId).toBe(survey.id);
+  });
 });

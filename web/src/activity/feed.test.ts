@@ -24,6 +24,23 @@ describe('an activity entry', () => {
     expect(itemLink(entry('1', '2026-01-01T00:00:00Z', 'MANDATE_STARTED', []))).toBeNull();
   });
 
+  it('links to the page of the campaign, event or mandate it is about, while that exists', () => {
+    const about = (kind: string, subjectId: string | null) => ({ ...entry('1', '2026-01-01T00:00:00Z', kind), subjectId });
+    expect(itemLink(about('CAMPAIGN_CREATED', 'c1'))).toBe('/campaigns/c1');
+    expect(itemLink(about('LETTER_REPLY_LOGGED', 'c1'))).toBe('/campaigns/c1');
+    expect(itemLink(about('EVENT_CHANGED', 'e1'))).toBe('/events/e1');
+    expect(itemLink(about('MANDATE_STARTED', 'm1'))).toBe('/work-plans/m1');
+    expect(itemLink(about('WORK_PLAN_CHANGED', 'm1'))).toBe('/work-plans/m1');
+    // Gone (no subject any more), or with no page of its own: the State's page.
+    expect(itemLink(about('EVENT_RECORDED', null))).toBe('/states/KIR');
+    expect(itemLink(about('EVENT_DELETED', null))).toBe('/states/KIR');
+    expect(itemLink(about('MEETING_PLANNED', 'p1'))).toBe('/states/KIR');
+    expect(itemLink({ ...about('MEETING_PLANNED', 'p1'), eventId: 'e1' })).toBe('/events/e1');
+    expect(itemLink({ ...about('MEETING_CHANGED', 'p1'), eventId: null })).toBe('/states/KIR');
+    expect(itemLink(about('STAGE_CHANGED', 's1'))).toBe('/states/KIR');
+    expect(itemLink(about('OBSTACLE_RECORDED', 'o1'))).toBe('/states/KIR');
+  });
+
   it('is unread when newer than the last reading, and everything is before the first', () => {
     expect(isUnread(entry('1', '2026-01-02T00:00:00Z'), '2026-01-01T00:00:00Z')).toBe(true);
     expect(isUnread(entry('1', '2026-01-01T00:00:00Z'), '2026-01-01T00:00:00Z')).toBe(false);

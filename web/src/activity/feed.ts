@@ -63,13 +63,33 @@ export interface EntryLike {
   kind: string;
   occurredAt: string;
   states: readonly { iso3: string }[];
+  /** The campaign, event, meeting, mandate, stage move or obstacle it is about, while it exists (see subjectId in the API). */
+  subjectId?: string | null;
+  /** A planned meeting's event, when the reader may see it (see eventId in the API). */
+  eventId?: string | null;
 }
 
+/** The kinds whose subject has a page of its own, and where. */
+const SUBJECT_PAGES: Partial<Record<string, (id: string) => string>> = {
+  CAMPAIGN_CREATED: (id) => `/campaigns/${id}`,
+  CAMPAIGN_CHANGED: (id) => `/campaigns/${id}`,
+  LETTER_REPLY_LOGGED: (id) => `/campaigns/${id}`,
+  EVENT_RECORDED: (id) => `/events/${id}`,
+  EVENT_CHANGED: (id) => `/events/${id}`,
+  MANDATE_STARTED: (id) => `/work-plans/${id}`,
+  WORK_PLAN_CHANGED: (id) => `/work-plans/${id}`,
+};
+
 /**
- * Where an entry's item is shown: interactions, stage moves, obstacles, campaigns' letters, events
- * and meetings on the page of the (first) State they concern; contacts on the contacts page.
+ * Where an entry's item is shown: a campaign, event or mandate (work plan) on its own page while it
+ * exists, and a planned meeting on its event's page when the reader may see that event; contacts on
+ * the contacts page; interactions, stage moves, obstacles, other meetings and deleted items on the
+ * page of the (first) State they concern.
  */
 export function itemLink(entry: EntryLike): string | null {
+  if (entry.kind.startsWith('MEETING') && entry.eventId) return `/events/${entry.eventId}`;
+  const page = entry.subjectId ? SUBJECT_PAGES[entry.kind] : undefined;
+  if (page && entry.subjectId) return page(entry.subjectId);
   if (entry.kind.startsWith('CONTACT')) return '/contacts';
   const first = entry.states[0];
   return first ? `/states/${first.iso3}` : null;

@@ -34,6 +34,8 @@ const ActivityPageFeedDocument = graphql(`
           id
           kind
           summary
+          subjectId
+          eventId
           occurredAt
           actor {
             id
@@ -59,6 +61,8 @@ const ActivityPageLiveDocument = graphql(`
       id
       kind
       summary
+      subjectId
+      eventId
       occurredAt
       actor {
         id

@@ -26,6 +26,7 @@ const CampaignDocument = graphql(`
       templateRef
       visibility
       mandateId
+      surveyId
       organization {
         id
         name
@@ -677,6 +678,14 @@ export default function CampaignPage() {
             })}
           </Text>
           <Text size="sm">{t('campaigns.templateIs', { ref: campaign.templateRef })}</Text>
+          {campaign.surveyId && (
+            <Text size="sm">
+              {t('campaigns.ofSurvey')}{' '}
+              <Anchor component={Link} to={`/surveys/${campaign.surveyId}`}>
+                {t('campaigns.surveyLink')}
+              </Anchor>
+            </Text>
+          )}
         </div>
         <Group>
           {canEdit && (

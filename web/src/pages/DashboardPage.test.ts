@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { niceTicks, stepPath } from '../components/dashboard/TimelineChart';
 import { isoDay, mergeActivity } from './DashboardPage';
 
-const event = (id: string, occurredAt: string) => ({ id, kind: 'INTERACTION_LOGGED' as const, summary: id, occurredAt, states: [] });
+const event = (id: string, occurredAt: string) => ({ id, kind: 'INTERACTION_LOGGED' as const, summary: id, subjectId: null, eventId: null, occurredAt, states: [] });
 
 describe('the latest activity list', () => {
   it('puts live events with the loaded page, newest first, each once, at most `limit`', () => {

@@ -6,6 +6,7 @@ import { useQuery, useSubscription } from 'urql';
 import { TimelineChart } from '../components/dashboard/TimelineChart';
 import { TREATY_STATUSES } from '../components/dashboard/mapData';
 import { PageLoader } from '../components/PageLoader';
+import { itemLink } from '../activity/feed';
 import { graphql } from '../gql';
 import type { ActivityAddedSubscription, DashboardActivityQuery } from '../gql/graphql';
 import { useSession } from '../lib/SessionContext';
@@ -90,6 +91,8 @@ const DashboardActivityDocument = graphql(`
           id
           kind
           summary
+          subjectId
+          eventId
           occurredAt
           states {
             iso3
@@ -107,6 +110,8 @@ const ActivityAddedDocument = graphql(`
       id
       kind
       summary
+      subjectId
+      eventId
       occurredAt
       states {
         iso3
@@ -153,6 +158,18 @@ function StatesLinks({ states }: { states: readonly { iso3: string; name: string
   );
 }
 
+/** An entry's summary, linked to the page of what it is about (see itemLink). */
+function ActivityLink({ item }: { item: Activity }) {
+  const link = itemLink(item);
+  return link ? (
+    <Anchor component={Link} to={link} size="sm">
+      {item.summary}
+    </Anchor>
+  ) : (
+    <>{item.summary}</>
+  );
+}
+
 function LatestActivity() {
   const { t, i18n } = useTranslation();
   const [{ data }] = useQuery({ query: DashboardActivityDocument });
@@ -180,7 +197,9 @@ function LatestActivity() {
         <ul className="feed-list" aria-live="polite" data-testid="activity">
           {items.map((item) => (
             <li key={item.id}>
-              <Text size="sm">{item.summary}</Text>
+              <Text size="sm">
+                <ActivityLink item={item} />
+              </Text>
               <Text size="xs" c="dimmed">
                 {when.format(new Date(item.occurredAt))} · <StatesLinks states={item.states} />
               </Text>

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -10,6 +10,7 @@ import { authorizedFetch, fileNameOf, saveResponse } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { today, useFormat } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
+import { ChoiceTable } from '../surveys/ResultTables';
 import { IndicatorChart } from '../work-plans/IndicatorChart';
 import { metricValue, reportExportPath, type Metric } from '../work-plans/metrics';
 import '../i18n/later';
@@ -103,6 +104,98 @@ const ReportDocument = graphql(`
   }
 `);
 
+// Apart from the rest of the report: nested lists (surveys, questions, regional groups, choices,
+// States) would make one response too large for the service's limit. The States by ISO code.
+const ReportSurveysDocument = graphql(`
+  query ProgressReportSurveys($input: ProgressReportInput!) {
+    progressReport(input: $input) {
+      surveys {
+        survey {
+          id
+          name
+        }
+        results {
+          answers
+          question {
+            id
+            position
+            text
+          }
+          choices {
+            choice
+            count
+            stateIso3s
+          }
+          regions {
+            regionalGroup
+            choices {
+              choice
+              count
+              stateIso3s
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+type ReportInput = { mandateId: string; from?: string; to?: string };
+
+const withStates = (choices: { choice?: string | null; count: number; stateIso3s: string[] }[]) =>
+  choices.map((choice) => ({ ...choice, states: choice.stateIso3s.map((iso3) => ({ iso3, name: iso3 })) }));
+
+/** The surveys of the report: per survey and question, each choice with its States, overall and per regional group. */
+function ReportSurveys({ input }: { input: ReportInput }) {
+  const { t } = useTranslation();
+  const [{ data, error }] = useQuery({ query: ReportSurveysDocument, variables: { input }, requestPolicy: 'cache-and-network' });
+  const surveys = data?.progressReport.surveys;
+  return (
+    <section aria-labelledby="surveys-heading" className="report-surveys">
+      <Title order={2} id="surveys-heading" mt="xl" mb="sm">
+        {t('workPlans.surveys')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('workPlans.surveysHelp')}
+      </Text>
+      {error && !data && (
+        <Alert color="red" role="alert" mt="xs">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      {!surveys && !error && <Loader size="sm" aria-label={t('app.loading')} />}
+      {surveys && !surveys.length && <Text mt="xs">{t('workPlans.noSurveys')}</Text>}
+      {surveys?.map(({ survey, results }) => (
+        <article key={survey.id} className="report-survey" aria-labelledby={`survey-${survey.id}`}>
+          <Title order={3} id={`survey-${survey.id}`} mt="md">
+            <Link to={`/surveys/${survey.id}`}>{survey.name}</Link>
+          </Title>
+          {results.map((result) => (
+            <Stack key={result.question.id} gap="xs" mt="sm">
+              <Title order={4} size="h5">
+                {result.question.position}. {result.question.text}
+              </Title>
+              <Text size="sm">{t('surveys.answeredBy', { count: result.answers })}</Text>
+              {result.answers > 0 && (
+                <>
+                  <ChoiceTable caption={t('surveys.allRegions')} choices={withStates(result.choices)} />
+                  {result.regions.map((region) => (
+                    <ChoiceTable
+                      key={region.regionalGroup ?? 'none'}
+                      caption={region.regionalGroup ? t(`regionalGroup.${region.regionalGroup}`) : t('surveys.noRegion')}
+                      choices={withStates(region.choices.filter((choice) => choice.count > 0))}
+                    />
+                  ))}
+                </>
+              )}
+            </Stack>
+          ))}
+        </article>
+      ))}
+    </section>
+  );
+}
+
 const isDate = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The progress report of a mandate for a period: tables, a chart per indicator, downloads, print. */
@@ -120,9 +213,10 @@ export default function ProgressReportPage() {
     setDraftFrom(from);
     setDraftTo(to);
   }, [from, to]);
+  const input = useMemo<ReportInput>(() => ({ mandateId: id, from: from || undefined, to: to || undefined }), [id, from, to]);
   const [{ data, error }] = useQuery({
     query: ReportDocument,
-    variables: { mandateId: id, input: { mandateId: id, from: from || undefined, to: to || undefined } },
+    variables: { mandateId: id, input },
     requestPolicy: 'cache-and-network',
   });
   const [downloading, setDownloading] = useState<string | null>(null);
@@ -337,6 +431,8 @@ export default function ProgressReportPage() {
           </tbody>
         </table>
       </section>
+
+      <ReportSurveys input={input} />
     </div>
   );
 }

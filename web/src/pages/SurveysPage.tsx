@@ -5,11 +5,12 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { useMutation, useQuery } from 'urql';
 import { ErrorList } from '../components/ConflictAlert';
 import { graphql } from '../gql';
-import type { SurveyPageQuery, SurveyResultsQuery } from '../gql/graphql';
+import type { SurveyPageQuery } from '../gql/graphql';
 import { errorMessage, isConflict } from '../lib/errors';
 import { useFormat } from '../lib/format';
 import { useCan } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
+import { ChoiceTable } from '../surveys/ResultTables';
 import { AnswerForm, CreateSurveyForm } from '../surveys/SurveyForms';
 import '../i18n/later';
 
@@ -100,57 +101,8 @@ const DeleteAnswerDocument = graphql(`
 
 type SurveyNode = NonNullable<SurveyPageQuery['survey']>;
 type AnswerNode = SurveyNode['answers'][number];
-type ResultNode = SurveyResultsQuery['surveyResults'][number];
-type ChoiceCount = ResultNode['choices'][number];
 
 const CONTEXT = { additionalTypenames: ['Survey', 'SurveyAnswer', 'Obstacle'] };
-
-/** The States behind a count, each a link to its page. */
-function StateLinks({ states }: { states: { iso3: string; name: string }[] }) {
-  const names = useStateNames();
-  return (
-    <>
-      {states.map((state, index) => (
-        <span key={state.iso3}>
-          {index > 0 && ', '}
-          <Link to={`/states/${state.iso3}`}>{names.name(state.iso3, state.name)}</Link>
-        </span>
-      ))}
-    </>
-  );
-}
-
-function ChoiceTable({ caption, choices }: { caption: string; choices: ChoiceCount[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('surveys.choice')}</th>
-            <th scope="col" className="num">
-              {t('surveys.count')}
-            </th>
-            <th scope="col">{t('surveys.statesBehind')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {choices.map((choice) => (
-            <tr key={choice.choice ?? ''}>
-              <th scope="row">{choice.choice ?? t('surveys.textOnly')}</th>
-              <td className="num">{format.number(choice.count)}</td>
-              <td>
-                <StateLinks states={choice.states} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** Per question: each choice with the States behind it, then the same per regional group. */
 function Results({ surveyId }: { surveyId: string }) {
@@ -287,6 +239,14 @@ function SurveyDetail({ id }: { id: string }) {
         <Text c="dimmed">
           {[t('surveys.createdOn', { date: format.dateTime(survey.createdAt) }), t(`visibility.${survey.visibility}`), t('surveys.stateCount', { count: survey.states.length })].join(' · ')}
         </Text>
+        {survey.campaignId && (
+          <Text size="sm" mt="xs">
+            {t('surveys.sentThrough')}{' '}
+            <Anchor component={Link} to={`/campaigns/${survey.campaignId}`}>
+              {t('surveys.campaignLink')}
+            </Anchor>
+          </Text>
+        )}
       </div>
       <section aria-labelledby="questions-title">
         <Title order={2} size="h3" id="questions-title">
