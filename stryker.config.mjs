@@ -1,0 +1,48 @@
+// @ts-check
+/**
+ * Mutation testing of the modules that hold the product's rules (`npm run test:mutation`).
+ * The tests are those of jest.mutation.config.js; each mutant runs only the tests that cover it.
+ * Incremental: stryker-incremental.json (committed) keeps the results of the last run, so a run
+ * re-tests only the mutants of changed code or of changed tests.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  plugins: ['@stryker-mutator/jest-runner'],
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.mutation.config.js',
+    enableFindRelatedTests: false,
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/states/treaty-status.ts',
+    'src/states/stage-on.ts',
+    'src/votes/voting-record.ts',
+    'src/targets/score.ts',
+    'src/interactions/visibility.ts',
+    'src/auth/rate-limits.ts',
+    'src/auth/rate-limiter.ts',
+    'src/common/versioned-update.ts',
+    'src/common/pagination.ts',
+    'src/idempotency/idempotency.ts',
+    'src/data-import/import-validation-error.ts',
+    'src/data-import/row-reader.ts',
+    'src/data-import/state-records.ts',
+    'src/data-import/vote-records.ts',
+  ],
+  // Only what the tests read is copied to the sandbox.
+  ignorePatterns: ['dist', 'web', 'bench', 'docs', 'coverage', 'reports', '.data', 'test/browser', 'test/faults'],
+  concurrency: 1,
+  timeoutMS: 60000,
+  incremental: true,
+  incrementalFile: 'stryker-incremental.json',
+  reporters: ['clear-text', 'progress-append-only', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 95, low: 90, break: 90 },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
