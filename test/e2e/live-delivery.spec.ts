@@ -84,6 +84,17 @@ describe('live delivery of each kind of activity, by its own visibility', () => 
     expect(received.partner).toEqual([received.france[1]]);
   });
 
+  it('delivers a created letter campaign to those who may see it', async () => {
+    const received = await deliveries('CAMPAIGN_CREATED', async (visibility, n) =>
+      ok(await t.gql('mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id } }', { input: { name: `Letters ${n}`, templateRef: `doc-${n}`, sendingDate: '2026-11-20', stateIso3s: ['SLB'], visibility } }, cast.france.token)),
+    );
+    expect(received.france.map((e) => e.kind)).toEqual(['CAMPAIGN_CREATED', 'CAMPAIGN_CREATED']);
+    expect(received.france[0].summary).toContain('Letters 1');
+    expect(received.france[1].summary).toContain('Letters 2');
+    expect(received.panama).toEqual([received.france[1]]);
+    expect(received.partner).toEqual([received.france[1]]);
+  });
+
   it('delivers a stage move to everyone, and its note only to those who may read it', async () => {
     const received = await deliveries('STAGE_CHANGED', async (visibility, n) =>
       ok(await t.gql('mutation($iso3: String!, $note: String, $visibility: Visibility) { setRatificationStage(iso3: $iso3, stage: ENGAGED, note: $note, visibility: $visibility) { version } }', { iso3: n === 1 ? 'ARG' : 'BRA', note: `Note ${n}`, visibility }, cast.france.token)),
