@@ -70,6 +70,11 @@ describe('optimistic locking of updates', () => {
     }
   });
 
+  it('reads an empty reply from the driver as no row updated', async () => {
+    const { db } = fakeDb([], []);
+    expect((await failure(() => updateVersioned(db, spec, 'o1', 1, { title: 'New' }))).code).toBe('NOT_FOUND');
+  });
+
   it('reports version 0 as the expected one when none was sent and the row vanished between the statements', async () => {
     const { db } = fakeDb([[], 0], [{ version: 7 }]);
     const error = await failure(() => updateVersioned(db, spec, 'o1', undefined, {}));
