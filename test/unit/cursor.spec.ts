@@ -36,6 +36,10 @@ describe('the cursor codec', () => {
     ['a timestamp with text after it', 'timestamp', '2026-01-02T03:04:05.123456Z!'],
     ['a timestamp with text before it', 'timestamp', 'x2026-01-02T03:04:05.123456Z'],
     ['a number for a timestamp', 'timestamp', 0],
+    // Lists whose text would pass the pattern.
+    ['a list for a date', 'date', ['2024-02-29']],
+    ['a list for a uuid', 'uuid', [UUID]],
+    ['a list for a timestamp', 'timestamp', ['2026-01-02T03:04:05.123456Z']],
   ])('refuses %s', (_, part, value) => {
     const error = refusal(raw([value]), [part]);
     expect(error.code).toBe('BAD_USER_INPUT');
@@ -60,6 +64,10 @@ describe('the cursor codec', () => {
     }
     const long = raw(['x'.repeat(100)]);
     expect(refusal(long, ['number']).message).toBe(`"${long.slice(0, 60)}" is not a valid cursor: pass the endCursor of a previous page`);
+    // JSON reads 1e999 as Infinity, which no sort key holds.
+    expect(refusal(Buffer.from('[1e999]').toString('base64url'), ['number']).code).toBe('BAD_USER_INPUT');
+    // Every part is checked, not only the first.
+    expect(refusal(raw(['a', 'b']), ['text', 'number']).code).toBe('BAD_USER_INPUT');
     // A part checked against the wrong position's kind.
     expect(refusal(raw([1, 'a']), ['text', 'number']).code).toBe('BAD_USER_INPUT');
     expect(decodeCursor(raw(['a', 1]), ['text', 'number'])).toEqual(['a', 1]);
