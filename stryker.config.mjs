@@ -40,8 +40,8 @@ export default {
   // Only what the tests read is copied to the sandbox.
   ignorePatterns: ['dist', 'web', 'bench', 'docs', 'coverage', 'reports', '.data', 'test/browser', 'test/faults'],
   concurrency: 1,
-  // A mutant that makes a test wait for ever counts as detected once the test takes this much longer than usual.
-  timeoutMS: 15000,
+  // A mutant that makes a test wait for ever counts as detected once its run takes this much longer than usual (a fresh database included).
+  timeoutMS: 30000,
   incremental: true,
   incrementalFile: 'stryker-incremental.json',
   reporters: ['clear-text', 'progress-append-only', 'json'],
