@@ -3,7 +3,8 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { firstValueFrom, of } from 'rxjs';
 import { Role } from '../../src/common/enums.js';
 import type { AppError } from '../../src/common/errors.js';
-import { checkSameRequest, fingerprint, hasPendingKey, IdempotencyInterceptor, takePendingKey } from '../../src/idempotency/idempotency.js';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants.js';
+import { checkSameRequest, fingerprint, hasPendingKey, Idempotent, IdempotencyInterceptor, takePendingKey } from '../../src/idempotency/idempotency.js';
 
 function error(call: () => unknown): AppError {
   try {
@@ -18,8 +19,8 @@ const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value
 const viewer = { id: 'u1', email: 'u@example.org', displayName: 'U', role: Role.COORDINATOR, organizationId: 'o1' };
 
 /** Runs a mutation's handler through the interceptor; the handler reports the key it could take. */
-async function intercept(args: Record<string, unknown>, headers: Record<string, unknown> = {}, signedIn = true, operation = 'createThing') {
-  const context = new ExecutionContextHost([{}, args, { req: { headers }, viewer: signedIn ? viewer : undefined }, { fieldName: operation }]);
+async function intercept(args: Record<string, unknown>, headers: Record<string, unknown> = {}, signedIn = true, operation = 'createThing', gqlContext?: unknown) {
+  const context = new ExecutionContextHost([{}, args, arguments.length > 4 ? gqlContext : { req: { headers }, viewer: signedIn ? viewer : undefined }, { fieldName: operation }]);
   context.setType('graphql');
   const seen: unknown[] = [];
   const handler = {
@@ -65,6 +66,23 @@ describe('idempotency keys', () => {
     expect(await intercept({ name: 'n' }, { 'idempotency-key': 'key-1' })).toEqual([true, { ...expected, fingerprint: fingerprint({ name: 'n' }) }, false, undefined]);
     expect(await intercept({ name: 'n' }, { 'idempotency-key': ['key-1', 'key-2'] })).toEqual([true, { ...expected, fingerprint: fingerprint({ name: 'n' }) }, false, undefined]);
     expect(await intercept({ idempotencyKey: 'key-1' }, { 'idempotency-key': 'key-1' })).toEqual([true, { ...expected, fingerprint: fingerprint({}) }, false, undefined]);
+  });
+
+  it('reads the key of the argument alone over WebSocket, where there is no HTTP request or no headers', async () => {
+    const taken = { userId: 'u1', key: 'ws-1', operation: 'createThing', fingerprint: fingerprint({}), taken: true };
+    expect(await intercept({ idempotencyKey: 'ws-1' }, {}, true, 'createThing', { viewer })).toEqual([true, taken, false, undefined]);
+    expect(await intercept({ idempotencyKey: 'ws-1' }, {}, true, 'createThing', { viewer, req: {} })).toEqual([true, taken, false, undefined]);
+    expect(await intercept({}, {}, true, 'createThing', null)).toEqual([false, undefined, false, undefined]);
+  });
+
+  it('is put on a mutation as its interceptor', () => {
+    class Resolver {
+      @Idempotent()
+      create() {
+        return 'created';
+      }
+    }
+    expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Resolver.prototype.create)).toEqual([IdempotencyInterceptor]);
   });
 
   it('ties nothing without a key, without a signed-in user, or outside a mutation', async () => {
