@@ -78,6 +78,7 @@ describe('who sees an item, in SQL (run against the database by test/integration
       `l.visibility = 'MANDATE' AND (l.organization_id = $1::uuid OR $1::uuid = ANY(ratify_mandate_readers((SELECT mi.mandate_id FROM interactions mi WHERE mi.id = l.interaction_id))))`,
     ]);
     expect(p.values).toEqual([OWN, OWN]);
+    expect(mandateLinkRange(viewer(Role.ADMIN), new SqlParams())).toMatch(/^l\.visibility = 'MANDATE' AND \(l\.organization_id = \$1::uuid/);
     expect(countedLinkRanges(viewer(Role.ADMIN), new SqlParams(), 'c')).toEqual([
       `c.visibility = 'SHARED'`,
       `c.visibility = 'COORDINATORS'`,
