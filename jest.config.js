@@ -10,6 +10,8 @@ export default {
   // Fault-injection tests restart PostgreSQL: `npm run test:faults` runs them (jest.faults.config.js);
   // the browser tests drive Chromium: `npm run test:browser` (jest.browser.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/', '<rootDir>/test/browser/'],
+  // Mutation testing's sandboxes (stryker.config.mjs) hold a copy of the project.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   testTimeout: 120000,
   maxWorkers: 2,
 };

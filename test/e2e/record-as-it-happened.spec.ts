@@ -298,7 +298,7 @@ describe('the record as it happened', () => {
     it('deletes an obstacle with its expected version, audited; a stale version is a CONFLICT', async () => {
       const obstacle = await record('SLB');
       expect(codes(await t.gql(DELETE_OBSTACLE, { id: obstacle.id, v: obstacle.version + 1 }, cast.france.token))).toEqual(['CONFLICT']);
-      expect(ok(await t.gql(OBSTACLE, { id: obstacle.id }, cast.france.token)).obstacle).not.toBeNull();
+      expect(ok(await t.gql(OBSTACLE, { id: obstacle.id }, cast.france.token)).obstacle).toEqual(obstacle);
       expect(ok(await t.gql(DELETE_OBSTACLE, { id: obstacle.id, v: obstacle.version }, cast.panama.token)).deleteObstacle).toBe(obstacle.id);
       expect(ok(await t.gql(OBSTACLE, { id: obstacle.id }, cast.france.token)).obstacle).toBeNull();
       expect(codes(await t.gql(DELETE_OBSTACLE, { id: obstacle.id, v: obstacle.version }, cast.france.token))).toEqual(['NOT_FOUND']);
@@ -310,7 +310,7 @@ describe('the record as it happened', () => {
       const hidden = await record('PNG', cast.france.token, 'ORGANIZATION');
       expect(codes(await t.gql(DELETE_OBSTACLE, { id: hidden.id, v: hidden.version }, cast.panama.token))).toEqual(['NOT_FOUND']);
       expect(codes(await t.gql(DELETE_OBSTACLE, { id: hidden.id, v: hidden.version }, cast.partner.token))).toEqual(['FORBIDDEN']);
-      expect(ok(await t.gql(OBSTACLE, { id: hidden.id }, cast.france.token)).obstacle).not.toBeNull();
+      expect(ok(await t.gql(OBSTACLE, { id: hidden.id }, cast.france.token)).obstacle).toEqual(hidden);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { ObstacleCategory, RatificationStage, TreatyStatus, VoteChoice } from '../../src/common/enums.js';
-import { daysBetween, PUBLIC_RECORD_FACTORS, scorePublicRecord, scoreTarget, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
+import { daysBetween, PUBLIC_RECORD_FACTORS, scorePublicRecord, scoreTarget, STAGE_RANK, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
 
 const base: TargetFacts = {
   treatyStatus: TreatyStatus.NOT_SIGNED,
@@ -119,5 +119,36 @@ describe('scoreTarget', () => {
   it('counts whole days between ISO dates, across months and leap years', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
+  });
+});
+
+describe('the reasons of a target score, word for word', () => {
+  const facts = (overrides: Partial<TargetFacts> = {}): TargetFacts => ({
+    treatyStatus: TreatyStatus.NOT_SIGNED,
+    signatureDate: null,
+    withdrawalDate: null,
+    votes: { yes: 1, total: 1, consecutiveYes: 1, lastChoice: VoteChoice.YES, lastSymbol: 'A/RES/80/1' },
+    stage: RatificationStage.ENGAGED,
+    openObstacles: 1,
+    lastContactOn: null,
+    today: '2026-12-02',
+    ...overrides,
+  });
+
+  it('names each factor and says one resolution, one obstacle, never contacted', () => {
+    expect(scoreTarget(facts()).reasons).toEqual([
+      { factor: 'yesShare', points: 30, detail: 'Voted yes on 1 of 1 resolution (100%)' },
+      { factor: 'consecutiveYes', points: 2, detail: 'Voted yes on the newest 1 resolution in a row' },
+      { factor: 'lastVote', points: 10, detail: 'Voted YES on A/RES/80/1, the newest resolution' },
+      { factor: 'stage', points: 5, detail: 'Ratification stage: ENGAGED' },
+      { factor: 'openObstacles', points: -4, detail: '1 open obstacle' },
+      { factor: 'lastContact', points: 12, detail: 'Never contacted' },
+    ]);
+  });
+
+  it('orders the stages from closest to joining to furthest', () => {
+    const order = Object.entries(STAGE_RANK).sort(([, a], [, b]) => b - a).map(([stage]) => stage);
+    expect(order).toEqual(['JOINED', 'DEPOSITED', 'APPROVED', 'DOMESTIC_PROCESS', 'SUPPORTIVE', 'ENGAGED', 'NOT_ENGAGED', 'DECLINED']);
+    expect(Object.values(STAGE_RANK).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });

@@ -31,6 +31,27 @@ describe('stages against the treaty record', () => {
   });
 });
 
+describe('why a stage contradicts the treaty record', () => {
+  it('says what the record shows', () => {
+    const record = 'shows no deposit of an instrument of ratification, accession, acceptance or approval';
+    expect(stageContradiction(RatificationStage.JOINED, TreatyStatus.SIGNATORY, 'Ruritania', '2020-01-01')).toBe(
+      `Ruritania cannot be JOINED on 2020-01-01: the treaty record ${record} (it is SIGNATORY)`,
+    );
+    expect(stageContradiction(RatificationStage.DEPOSITED, TreatyStatus.NOT_SIGNED, 'Ruritania', '2020-01-01')).toBe(
+      `Ruritania cannot be DEPOSITED on 2020-01-01: the treaty record ${record} (it is NOT_SIGNED)`,
+    );
+    expect(stageContradiction(RatificationStage.JOINED, TreatyStatus.WITHDRAWN, 'Lithuania', '2025-03-06')).toBe(
+      'Lithuania cannot be JOINED on 2025-03-06: the treaty record shows its withdrawal from the Convention',
+    );
+    expect(stageContradiction(RatificationStage.ENGAGED, TreatyStatus.STATE_PARTY, 'Ruritania', '2020-01-01')).toBe(
+      'Ruritania cannot be ENGAGED on 2020-01-01: the treaty record shows it is a State Party, so its stage is DEPOSITED or JOINED',
+    );
+    expect(stageContradiction(RatificationStage.DECLINED, TreatyStatus.DEPOSITED, 'Vanuatu', '2025-10-01')).toBe(
+      'Vanuatu cannot be DECLINED on 2025-10-01: the treaty record shows it is a State that has deposited its instrument, so its stage is DEPOSITED or JOINED',
+    );
+  });
+});
+
 describe('the stage on a day', () => {
   const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
   const history = [
@@ -46,6 +67,13 @@ describe('the stage on a day', () => {
     expect(stageOn(history, '2018-03-15')).toBe(RatificationStage.ENGAGED);
     expect(stageOn(history, '2018-09-20')).toBe(RatificationStage.DECLINED);
     expect(stageOn(history, '2030-01-01')).toBe(RatificationStage.DECLINED);
+  });
+
+  it('is the stage the first move left, before it, even when the history has no starting stage', () => {
+    const moves = history.slice(0, 3);
+    expect(stageOn(moves, '2010-01-01')).toBe(RatificationStage.NOT_ENGAGED);
+    expect(stageOn([{ ...history[0], effectiveOn: '2018-09-21' }], '2018-09-20')).toBe(RatificationStage.ENGAGED);
+    expect(stageOn([{ ...history[0], effectiveOn: '2018-09-21' }], '2018-09-21')).toBe(RatificationStage.SUPPORTIVE);
   });
 
   it('is the starting stage when nothing moved, and null with no history', () => {

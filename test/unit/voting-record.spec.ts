@@ -17,6 +17,17 @@ const HISTORY = [
 ];
 
 describe('votingRecord', () => {
+  it('orders by adoption date before symbol', () => {
+    // The older resolution has the greater symbol: the date decides which is the newest.
+    const votes = [vote('A/RES/9/1', '2009-12-01', NO), vote('A/RES/10/1', '2010-12-01', YES)];
+    expect(votingRecord(votes)).toMatchObject({ lastChoice: YES, consecutiveYes: 1 });
+    expect(votingRecord([...votes].reverse())).toMatchObject({ lastChoice: YES, consecutiveYes: 1 });
+    // On the same day, the greater symbol is the newer.
+    const sameDay = [vote('A/RES/10/1', '2010-12-01', NO), vote('A/RES/10/2', '2010-12-01', YES)];
+    expect(votingRecord(sameDay)).toMatchObject({ lastChoice: YES, consecutiveYes: 1 });
+    expect(votingRecord([...sameDay].reverse())).toMatchObject({ lastChoice: YES, consecutiveYes: 1 });
+  });
+
   it('is empty without votes', () => {
     expect(votingRecord([])).toEqual({
       yes: 0,
