@@ -107,7 +107,7 @@ describe('events and meetings in the web application', () => {
     await dialog.getByText(/Salote Fifita/).waitFor();
     expect(await dialog.getByRole('textbox', { name: t('logForm.summary') }).inputValue()).toBe(objective);
     await dialog.getByRole('textbox', { name: t('logForm.outcome') }).fill('The bill goes to Parliament in March.');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
     await dialog.getByRole('button', { name: t('logForm.submit') }).focus();
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });

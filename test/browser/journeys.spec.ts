@@ -50,7 +50,7 @@ describe('journeys in the browser', () => {
     const activity = page.getByTestId('activity');
     const entry = activity.locator('li', { hasText: 'Letter to the Minister of Foreign Affairs of Kiribati' });
     await entry.waitFor();
-    await entry.getByRole('link', { name: stateName('KIR') }).waitFor();
+    await entry.getByRole('link', { name: stateName('KIR'), exact: true }).waitFor();
     expect(await activity.locator('li').count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();

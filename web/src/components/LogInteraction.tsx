@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -487,16 +487,20 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
 /** The dialog around the form: loaded the first time the user opens it (see LogInteractionContext). */
 export default function LogInteractionDialog({ defaults, opened, onClose }: { defaults: LogInteractionDefaults | null; opened: number; onClose(): void }) {
   const { t } = useTranslation();
+  // While the dialog fades out after closing, it keeps its title and form as they were.
+  const last = useRef(defaults);
+  if (defaults) last.current = defaults;
+  const shown = defaults ?? last.current;
   return (
     <Modal
       lockScroll={false}
       opened={defaults !== null}
       onClose={onClose}
-      title={defaults?.interaction ? t('logForm.editTitle') : defaults?.meeting ? t('logForm.heldTitle') : t('logInteraction.title')}
+      title={shown?.interaction ? t('logForm.editTitle') : shown?.meeting ? t('logForm.heldTitle') : t('logInteraction.title')}
       size="lg"
       closeButtonProps={{ 'aria-label': t('logInteraction.close') }}
     >
-      {defaults && <LogInteractionForm key={opened} defaults={defaults} onDone={onClose} />}
+      {shown && <LogInteractionForm key={opened} defaults={shown} onDone={onClose} />}
     </Modal>
   );
 }
