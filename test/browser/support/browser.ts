@@ -117,6 +117,11 @@ export async function signIn(page: Page, url: string, email = ADMIN.email, passw
 
 /** axe-core's serious and critical violations on the page as it is (WCAG 2.1 A and AA). */
 export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  // Axe reads colours as they are painted: a dialog fading in or out is checked once its transition
+  // has ended (endless animations, such as a loader's, are not waited for).
+  await page
+    .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)", undefined, { timeout: 5000 })
+    .catch(() => undefined);
   // With a modal dialog open, what lies under its overlay is inert and dimmed on purpose: check the dialog alone.
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   const results = await (within ? builder.include(within) : builder).analyze();
