@@ -171,6 +171,30 @@ describe('letter campaigns in the browser', () => {
     const english = new Intl.DisplayNames(LOCALE, { type: 'language' }).of('en');
     await templates.getByText(t('campaigns.templateLine', { language: english, fileName: 'pacific-en.docx', count: 2 })).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Before the letters are generated: each one, with the placeholders that have no value for it.
+    const dryRun = templates.locator('section[aria-labelledby="letter-dry-run"]');
+    await dryRun.getByRole('button', { name: t('campaigns.dryRun.check') }).click();
+    const draftRows = dryRun.locator('table tbody tr');
+    await draftRows.first().waitFor();
+    const drafts: { state: { iso3: string }; contact: { fullName: string } | null; fileName: string; missingPlaceholders: string[] }[] = (
+      await asCoordinator(`{ letterCampaign(id: "${id}") { letterDryRun { state { iso3 } contact { fullName } fileName missingPlaceholders } } }`)
+    ).letterCampaign.letterDryRun;
+    expect(await draftRows.count()).toBe(drafts.length);
+    const incomplete = drafts.filter((draft) => draft.missingPlaceholders.length > 0);
+    // The States with no named contact: a letter to the State, without a recipient's name.
+    expect(incomplete.map((draft) => [draft.contact, draft.missingPlaceholders])).toEqual(incomplete.map(() => [null, ['recipient_name']]));
+    expect(incomplete.length).toBe(iso3s.length - 2);
+    await dryRun.getByText(t('campaigns.dryRun.incomplete', { count: incomplete.length })).waitFor();
+    const unnamed = dryRun.locator(`tr[data-iso3="${incomplete[0].state.iso3}"]`);
+    await unnamed.getByText('recipient_name', { exact: true }).waitFor();
+    const named = drafts.find((draft) => draft.contact)!;
+    await dryRun.locator(`tr[data-iso3="${named.state.iso3}"]`).filter({ hasText: named.contact!.fullName }).getByText(t('campaigns.dryRun.none'), { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // One letter alone: the missing name is written in it, never left blank.
+    const [single] = await Promise.all([page.waitForEvent('download'), unnamed.getByRole('button').click()]);
+    expect(single.suggestedFilename()).toBe(incomplete[0].fileName);
+    expect(unzip(await readFile((await single.path())!)).get('word/document.xml')?.toString()).toContain('[missing: recipient_name]');
     const [download] = await Promise.all([page.waitForEvent('download'), templates.getByRole('button', { name: t('campaigns.downloadLetters') }).click()]);
     const files = unzip(await readFile((await download.path())!));
     expect([...files.keys()].filter((name) => name.endsWith('.docx')).length).toBeGreaterThanOrEqual(iso3s.length);

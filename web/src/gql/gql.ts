@@ -19,6 +19,7 @@ type Documents = {
     "\n  query CampaignStateSearch($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": typeof types.CampaignStateSearchDocument,
     "\n  query CampaignRecipients($stateIso3s: [String!]!) {\n    contacts(filter: { stateIso3s: $stateIso3s }, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          position\n          posting\n          state {\n            iso3\n          }\n        }\n      }\n    }\n  }\n": typeof types.CampaignRecipientsDocument,
     "\n  mutation CreateLetterCampaign($input: CreateLetterCampaignInput!, $idempotencyKey: String) {\n    createLetterCampaign(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      name\n      version\n    }\n  }\n": typeof types.CreateLetterCampaignDocument,
+    "\n  query LetterDryRun($id: ID!) {\n    letterCampaign(id: $id) {\n      id\n      letterDryRun {\n        state {\n          iso3\n          name\n        }\n        contact {\n          id\n          fullName\n        }\n        language\n        languageSource\n        fileName\n        downloadPath\n        missingPlaceholders\n      }\n    }\n  }\n": typeof types.LetterDryRunDocument,
     "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n": typeof types.CalendarFeedDocument,
     "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n": typeof types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": typeof types.RevokeCalendarFeedDocument,
@@ -139,6 +140,7 @@ const documents: Documents = {
     "\n  query CampaignStateSearch($search: String!) {\n    states(filter: { search: $search }, first: 15) {\n      edges {\n        node {\n          iso3\n          name\n        }\n      }\n    }\n  }\n": types.CampaignStateSearchDocument,
     "\n  query CampaignRecipients($stateIso3s: [String!]!) {\n    contacts(filter: { stateIso3s: $stateIso3s }, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          position\n          posting\n          state {\n            iso3\n          }\n        }\n      }\n    }\n  }\n": types.CampaignRecipientsDocument,
     "\n  mutation CreateLetterCampaign($input: CreateLetterCampaignInput!, $idempotencyKey: String) {\n    createLetterCampaign(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      name\n      version\n    }\n  }\n": types.CreateLetterCampaignDocument,
+    "\n  query LetterDryRun($id: ID!) {\n    letterCampaign(id: $id) {\n      id\n      letterDryRun {\n        state {\n          iso3\n          name\n        }\n        contact {\n          id\n          fullName\n        }\n        language\n        languageSource\n        fileName\n        downloadPath\n        missingPlaceholders\n      }\n    }\n  }\n": types.LetterDryRunDocument,
     "\n  query CalendarFeed {\n    calendarFeed {\n      createdAt\n    }\n  }\n": types.CalendarFeedDocument,
     "\n  mutation CreateCalendarFeed {\n    createCalendarFeed {\n      path\n      createdAt\n    }\n  }\n": types.CreateCalendarFeedDocument,
     "\n  mutation RevokeCalendarFeed {\n    revokeCalendarFeed\n  }\n": types.RevokeCalendarFeedDocument,
@@ -288,6 +290,10 @@ export function graphql(source: "\n  query CampaignRecipients($stateIso3s: [Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateLetterCampaign($input: CreateLetterCampaignInput!, $idempotencyKey: String) {\n    createLetterCampaign(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      name\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation CreateLetterCampaign($input: CreateLetterCampaignInput!, $idempotencyKey: String) {\n    createLetterCampaign(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      name\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LetterDryRun($id: ID!) {\n    letterCampaign(id: $id) {\n      id\n      letterDryRun {\n        state {\n          iso3\n          name\n        }\n        contact {\n          id\n          fullName\n        }\n        language\n        languageSource\n        fileName\n        downloadPath\n        missingPlaceholders\n      }\n    }\n  }\n"): (typeof documents)["\n  query LetterDryRun($id: ID!) {\n    letterCampaign(id: $id) {\n      id\n      letterDryRun {\n        state {\n          iso3\n          name\n        }\n        contact {\n          id\n          fullName\n        }\n        language\n        languageSource\n        fileName\n        downloadPath\n        missingPlaceholders\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

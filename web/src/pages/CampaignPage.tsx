@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
+import { LetterDryRun } from '../campaigns/LetterDryRun';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { PageLoader } from '../components/PageLoader';
 import { graphql } from '../gql';
@@ -557,6 +558,8 @@ function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEd
           {t('campaigns.downloadLetters')}
         </Button>
       )}
+      {/* A new template or a removed one gives the campaign a new version: the check starts over. */}
+      {campaign.templates.length > 0 && <LetterDryRun key={campaign.version} campaignId={campaign.id} />}
       {canEdit && (
         <Group mt="sm" align="flex-end">
           <FileInput
