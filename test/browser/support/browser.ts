@@ -118,9 +118,27 @@ export async function signIn(page: Page, url: string, email = ADMIN.email, passw
 /** axe-core's serious and critical violations on the page as it is (WCAG 2.1 A and AA). */
 export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
   // Axe reads colours as they are painted: a dialog fading in or out is checked once its transition
-  // has ended (endless animations, such as a loader's, are not waited for).
+  // has ended and it is fully opaque (endless animations, such as a loader's, are not waited for).
   await page
-    .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)", undefined, { timeout: 5000 })
+    .waitForFunction(
+      () => {
+        // Runs in the page (this file is compiled without the DOM's types).
+        const page = globalThis as unknown as {
+          document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[]; querySelectorAll(selector: string): ArrayLike<object> };
+          getComputedStyle(node: object): { opacity: string };
+        };
+        const settled = page.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+        const opaque = Array.from(page.document.querySelectorAll('[role="dialog"]')).every((dialog) => {
+          for (let node = dialog as { parentElement: object | null } | null; node; node = node.parentElement as { parentElement: object | null } | null) {
+            if (page.getComputedStyle(node).opacity !== '1') return false;
+          }
+          return true;
+        });
+        return settled && opaque;
+      },
+      undefined,
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
   // With a modal dialog open, what lies under its overlay is inert and dimmed on purpose: check the dialog alone.
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
