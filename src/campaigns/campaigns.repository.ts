@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
+import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { InteractionType, Posting, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
@@ -267,6 +268,25 @@ export class CampaignsRepository {
   }
 
   /** Whether this user may own a campaign of this organization: a coordinator or admin of it, not disabled. */
+  /** The users who may own a campaign of each organization (its enabled coordinators and admins), by display name. */
+  async possibleOwnersOf(organizationIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: { organizationId: string; ids: string[] }[] = await this.db.query(
+      `SELECT organization_id AS "organizationId", array_agg(id ORDER BY display_name, id) AS ids FROM users
+        WHERE organization_id = ANY($1::uuid[]) AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL GROUP BY organization_id`,
+      [organizationIds],
+    );
+    return new Map(rows.map((row) => [row.organizationId, row.ids]));
+  }
+
+  /** The teams (see Team) of these campaigns: one statement. */
+  async teamsOf(ids: readonly string[]): Promise<Map<string, Team>> {
+    const rows: { id: string; members: string[] | null; successors: string[] | null }[] = await this.db.query(
+      `SELECT t.id, ${TEAM_COLUMNS} FROM letter_campaigns t WHERE t.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, toTeam(row)]));
+  }
+
   async canOwn(userId: string, organizationId: string, db: Queryable): Promise<boolean> {
     const rows = await db.query(
       `SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL`,

@@ -3,6 +3,8 @@ import DataLoader from 'dataloader';
 import { Writers } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
+import { mayChange, Right, toTeam, type Team } from '../common/editable.js';
+import { Role } from '../common/enums.js';
 import type { Connection } from '../common/pagination.js';
 import { Contact } from '../contacts/contact.model.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
@@ -31,6 +33,8 @@ class CampaignLoaders {
   readonly letters: DataLoader<string, LetterRow[]>;
   readonly addressees: DataLoader<string, string[]>;
   readonly partners: DataLoader<string, PartnerWork[]>;
+  readonly possibleOwners: DataLoader<string, string[]>;
+  readonly teams: DataLoader<string, Team>;
 
   constructor(repo: CampaignsRepository, viewer: Viewer) {
     this.letters = new DataLoader(async (ids) => {
@@ -44,6 +48,14 @@ class CampaignLoaders {
     this.partners = new DataLoader(async (iso3s) => {
       const rows = await repo.partnersOfStates(iso3s);
       return iso3s.map((iso3) => rows.filter((row) => row.stateIso3 === iso3));
+    });
+    this.possibleOwners = new DataLoader(async (organizationIds) => {
+      const map = await repo.possibleOwnersOf(organizationIds);
+      return organizationIds.map((id) => map.get(id) ?? []);
+    });
+    this.teams = new DataLoader(async (ids) => {
+      const map = await repo.teamsOf(ids);
+      return ids.map((id) => map.get(id) ?? toTeam(undefined));
     });
   }
 }
@@ -115,6 +127,20 @@ export class CampaignsResolver {
   @ResolveField(() => User)
   async owner(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
     return (await loaders.user.load(campaign.ownerId))!;
+  }
+
+  @ResolveField(() => [User], {
+    nullable: true,
+    description:
+      "Whom ownerId may name: the enabled coordinators and admins of the campaign's organization, by name. Null unless you may correct the campaign (a coordinator of its organization or of its mandate's, or an admin)",
+  })
+  async possibleOwners(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<User[] | null> {
+    if (viewer.role !== Role.ADMIN && viewer.role !== Role.COORDINATOR) return null;
+    const batches = this.batches(loaders, viewer);
+    const team = mayChange(viewer, campaign, null, Right.EDIT) || !campaign.mandateId ? null : await batches.teams.load(campaign.id);
+    if (!mayChange(viewer, campaign, team, Right.EDIT)) return null;
+    const ids = await batches.possibleOwners.load(campaign.organizationId);
+    return (await loaders.user.loadMany(ids)).filter((user): user is User => !!user && !(user instanceof Error));
   }
 
   @ResolveField(() => Organization)

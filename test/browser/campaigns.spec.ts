@@ -26,6 +26,7 @@ describe('letter campaigns in the browser', () => {
   let browser: Browser;
   const coordinator = 'coordinator@norway.example';
   const partner = 'partner@icrc.example';
+  const colleague = 'colleague@norway.example';
   let iso3s: string[];
   /** The coordinator's token: the campaigns are their organization's (the administrator does not see them). */
   let token: string;
@@ -42,6 +43,7 @@ describe('letter campaigns in the browser', () => {
     [web, browser] = await Promise.all([startWebService(), launchBrowser()]);
     await createUser(web, 'Norway', 'COORDINATOR', coordinator);
     await createUser(web, 'International Committee of the Red Cross', 'PARTNER', partner);
+    await createUser(web, 'Norway', 'COORDINATOR', colleague);
     token = (await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })).login.token;
     const expected = await web.gql(
       `{ targets(first: 200, filter: { subregions: ["Melanesia", "Micronesia", "Polynesia"], votedOn: "A/RES/72/54", votes: [YES] }) { edges { node { state { iso3 } } } } }`,
@@ -158,6 +160,20 @@ describe('letter campaigns in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Pacific: join the CCM' }).waitFor();
     const corrected = await asCoordinator(`{ letterCampaign(id: "${id}") { name templateRef } }`);
     expect(corrected.letterCampaign).toEqual({ name: 'Pacific: join the CCM', templateRef: 'pacific-2026-v2.docx' });
+
+    // The campaign goes to a colleague, chosen by name from the keyboard: the page names the new owner.
+    await page.getByRole('button', { name: t('common.edit') }).click();
+    const handOver = page.getByRole('dialog', { name: t('campaigns.editTitle') });
+    const owner = handOver.getByRole('textbox', { name: t('campaigns.owner') });
+    expect(await owner.inputValue()).toBe('coordinator');
+    await owner.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'colleague', exact: true }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await handOver.getByRole('button', { name: t('common.save') }).click();
+    await handOver.waitFor({ state: 'detached' });
+    await page.getByText('(colleague)', { exact: false }).first().waitFor();
+    expect((await asCoordinator(`{ letterCampaign(id: "${id}") { owner { email } } }`)).letterCampaign.owner).toEqual({ email: colleague });
 
     // A Word template in English: the letters filled from it come as a .zip, one per State.
     const templates = page.locator('section[aria-labelledby="campaign-templates"]');

@@ -99,6 +99,23 @@ describe('the surveys page', () => {
     expect(stored.surveys).toEqual([
       { name, stateIso3s: ['KIR', 'TUV'], answers: [{ stateIso3: 'KIR', choice: 'Security and defence concerns', visibility: 'COORDINATORS', obstacleId: expect.any(String) }] },
     ]);
+
+    // Deleting the answer asks first, in a dialog of the page: cancelled (Enter on its focused Cancel), the answer stays; confirmed, it goes and its obstacle stays.
+    const deleteLabel = t('surveys.deleteAnswerOf', { position: 1, name: stateName('KIR') });
+    await page.getByRole('button', { name: deleteLabel }).click();
+    const confirm = page.getByRole('dialog', { name: deleteLabel });
+    await confirm.getByText(t('surveys.deleteConfirm')).waitFor();
+    expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    expect((await web.gql('{ surveys { answers { id } } }', {}, token!)).surveys[0].answers).toHaveLength(1);
+    await page.getByRole('button', { name: deleteLabel }).click();
+    await confirm.getByRole('button', { name: t('surveys.delete') }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.locator('section[aria-labelledby="answers-title"]').getByText(t('surveys.awaiting')).waitFor();
+    const after = await web.gql(`{ surveys { answers { id } } state(iso3: "KIR") { obstacles { description } } }`, {}, token!);
+    expect(after.surveys[0].answers).toEqual([]);
+    expect(after.state.obstacles.some((o: { description: string }) => o.description.includes('Defence cooperation under review'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

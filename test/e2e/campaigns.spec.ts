@@ -442,5 +442,36 @@ describe('letter campaigns', () => {
       expect(await counts()).toEqual(before);
       expect(await letterIds(followed.id)).toHaveLength(2);
     });
+
+    it('tells those who may correct a campaign whom it may be given to, and no one else', async () => {
+      const OWNERS = `query($id: ID!) { letterCampaign(id: $id) { possibleOwners { displayName email role } } }`;
+      const owners = async (id: string, actor: Actor) => ok(await t.gql(OWNERS, { id }, actor.token)).letterCampaign?.possibleOwners;
+      const addUser = async (email: string, displayName: string, role: string) =>
+        ok(await t.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+          { input: { email, displayName, role, organizationId: cast.france.organizationId, password: 'a-long-test-password' } }, cast.admin.token)).createUser.id;
+      await addUser('aline@france.example', 'Aline Martin', 'COORDINATOR');
+      const gone = await addUser('left@france.example', 'Bruno Left', 'COORDINATOR');
+      ok(await t.gql('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: gone }, cast.admin.token));
+      const april = await create({ name: 'April 2019 letters', stateIso3s: ['TON'], visibility: 'SHARED' });
+
+      // France's enabled coordinators and admins, by name: not the disabled one.
+      const france = await owners(april.id, cast.france);
+      expect(france.map((u: any) => u.email)).toContain('aline@france.example');
+      expect(france.map((u: any) => u.email)).not.toContain('left@france.example');
+      const emails = await db.query(`SELECT email FROM users WHERE organization_id = $1 AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL ORDER BY display_name, id`, [cast.france.organizationId]);
+      expect(france.map((u: any) => u.email)).toEqual(emails.map((row: any) => row.email));
+      expect(france.every((u: any) => u.role === 'COORDINATOR' || u.role === 'ADMIN')).toBe(true);
+      expect(await owners(april.id, cast.admin)).toEqual(france);
+      // Panama and the Coalition see the shared campaign, but may not correct it: no list.
+      expect(await owners(april.id, cast.panama)).toBeNull();
+      expect(await owners(april.id, cast.partner)).toBeNull();
+      // Each name on the list is accepted as the owner.
+      const aline = france.find((u: any) => u.email === 'aline@france.example');
+      expect(aline).toEqual({ displayName: 'Aline Martin', email: 'aline@france.example', role: 'COORDINATOR' });
+      const ids = ok(await t.gql(`query($id: ID!) { letterCampaign(id: $id) { possibleOwners { id email } } }`, { id: april.id }, cast.france.token)).letterCampaign.possibleOwners;
+      const given = ok(await update({ id: april.id, expectedVersion: 1, ownerId: ids.find((u: any) => u.email === 'aline@france.example').id })).updateLetterCampaign;
+      expect(given.owner).toEqual({ email: 'aline@france.example' });
+      expect(codes(await update({ id: april.id, expectedVersion: 2, ownerId: gone }))).toEqual(['BAD_USER_INPUT']);
+    });
   });
 });

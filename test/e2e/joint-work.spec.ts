@@ -63,6 +63,10 @@ describe('joint work of a mandate', () => {
     // France edits the joint campaign too.
     const update = `mutation($input: UpdateLetterCampaignInput!) { updateLetterCampaign(input: $input) { name } }`;
     expect(ok(await t.gql(update, { input: { id: campaign.id, expectedVersion: campaign.version, name: 'Joint letters 2026' } }, cast.france.token)).updateLetterCampaign.name).toBe('Joint letters 2026');
+    // France may give Panama's campaign to one of Panama's coordinators (the owner stays in the campaign's organization); Chile may not.
+    const OWNERS = `query($id: ID!) { letterCampaign(id: $id) { possibleOwners { id } } }`;
+    expect(ok(await t.gql(OWNERS, { id: campaign.id }, cast.france.token)).letterCampaign.possibleOwners).toEqual([{ id: cast.panama.id }]);
+    expect(ok(await t.gql(OWNERS, { id: campaign.id }, chile.token)).letterCampaign.possibleOwners).toBeNull();
   });
 
   it("leaves an organization's own interactions its own unless linked to the mandate", async () => {

@@ -4,6 +4,7 @@ import type { Actor } from '../../support/fixtures.js';
 
 const CREATE = `mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id letters { state { iso3 } interaction { id } } } }`;
 const READ = `query($id: ID!) { letterCampaign(id: $id) { id } }`;
+const OWNERS = `query($id: ID!) { letterCampaign(id: $id) { possibleOwners { id } } }`;
 const LIST = `{ letterCampaigns(first: 200) { edges { node { id } } } }`;
 const REPLY = `mutation($input: LogLetterReplyInput!) { logLetterReply(input: $input) { status } }`;
 const FOLLOWED = `mutation($input: MarkCampaignFollowUpDoneInput!) { markCampaignFollowUpDone(input: $input) { status } }`;
@@ -61,6 +62,13 @@ export const CAMPAIGN_CASES: MatrixCase[] = [
     run: (t, _cast, token) => t.gql(LIST, {}, token ?? undefined),
     seen: (response, context) => listed(response, context.id),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'ok', anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    name: 'letterCampaign.possibleOwners: a SHARED campaign of France',
+    setup: (t, cast) => campaign(t, cast.france, 'SHARED'),
+    run: (t, _cast, token, context) => t.gql(OWNERS, { id: context.id }, token ?? undefined),
+    seen: (response) => Array.isArray(response.data?.letterCampaign?.possibleOwners) && response.data.letterCampaign.possibleOwners.length > 0,
+    expect: { admin: 'ok', france: 'ok', panama: 'hidden', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'createLetterCampaign',

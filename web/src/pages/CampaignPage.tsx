@@ -36,6 +36,10 @@ const CampaignDocument = graphql(`
         id
         displayName
       }
+      possibleOwners {
+        id
+        displayName
+      }
       templates {
         language
         fileName
@@ -139,6 +143,10 @@ const UpdateCampaignDocument = graphql(`
       sendingDate
       templateRef
       visibility
+      owner {
+        id
+        displayName
+      }
     }
   }
 `);
@@ -203,15 +211,22 @@ function useCampaign(id: string, days: number) {
 }
 
 const REFRESH = { additionalTypenames: ['LetterCampaign', 'CampaignLetter', 'Interaction'] };
-const FIELDS = ['name', 'sendingDate', 'templateRef', 'visibility'];
+const FIELDS = ['name', 'sendingDate', 'templateRef', 'visibility', 'ownerId'];
 
-/** Corrects the campaign's name, sending date, template reference or visibility (with its version; CONFLICT offers to re-apply). */
+/** Whom the campaign may be given to, by name; the current owner stays a choice even if no longer on the list (say, disabled since). */
+function ownerChoices(campaign: Campaign): { value: string; label: string }[] {
+  const users = campaign.possibleOwners ?? [];
+  const all = users.some((user) => user.id === campaign.owner.id) ? users : [campaign.owner, ...users];
+  return all.map((user) => ({ value: user.id, label: user.displayName }));
+}
+
+/** Corrects the campaign's name, sending date, template reference, owner or visibility (with its version; CONFLICT offers to re-apply). */
 function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void }) {
   const { t } = useTranslation();
   const client = useClient();
   const { viewer } = useSession();
   // The values as read when the form opened: only what the user changed is sent (a re-apply after a CONFLICT keeps the others' changes).
-  const [original] = useState(() => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility as string }));
+  const [original] = useState(() => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility as string, ownerId: campaign.owner.id }));
   const [values, setValues] = useState(original);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [other, setOther] = useState<string[]>([]);
@@ -224,6 +239,7 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
     if (values.sendingDate !== original.sendingDate) input.sendingDate = values.sendingDate;
     if (values.templateRef.trim() !== original.templateRef) input.templateRef = values.templateRef.trim();
     if (values.visibility !== original.visibility) input.visibility = values.visibility;
+    if (values.ownerId !== original.ownerId) input.ownerId = values.ownerId;
     return input;
   };
   const send = (expectedVersion: number) => update({ input: { id: campaign.id, expectedVersion, ...changes() } }, REFRESH);
@@ -275,6 +291,18 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
           error={errors.sendingDate}
         />
         <TextInput label={t('campaigns.templateRef')} required value={values.templateRef} onChange={(e) => set('templateRef', e.currentTarget.value)} error={errors.templateRef} />
+        {campaign.possibleOwners && (
+          <Select
+            label={t('campaigns.owner')}
+            description={t('campaigns.ownerHelp')}
+            data={ownerChoices(campaign)}
+            value={values.ownerId}
+            onChange={(value) => value && set('ownerId', value)}
+            allowDeselect={false}
+            searchable
+            error={errors.ownerId}
+          />
+        )}
         <Select
           label={t('campaigns.visibility')}
           description={t('campaigns.visibilityAll')}
@@ -350,7 +378,7 @@ function DeleteCampaign({ campaign, onCancel }: { campaign: Campaign; onCancel()
         <Button variant="default" onClick={onCancel} data-autofocus>
           {t('common.cancel')}
         </Button>
-        <Button color="red" onClick={() => void confirm()} loading={busy}>
+        <Button color="red.9" onClick={() => void confirm()} loading={busy}>
           {t('campaigns.delete')}
         </Button>
       </Group>

@@ -153,11 +153,16 @@ function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode;
   const answers = survey.answers.filter((answer) => answer.stateIso3 === state.iso3);
   const name = names.name(state.iso3, state.name);
   const question = (id: string) => survey.questions.find((q) => q.id === id);
+  const [deleting, setDeleting] = useState<AnswerNode | null>(null);
+  const [busy, setBusy] = useState(false);
   const deleteAnswer = async (answer: AnswerNode) => {
-    if (!window.confirm(t('surveys.deleteConfirm'))) return;
+    setBusy(true);
     const result = await remove({ id: answer.id, expectedVersion: answer.version }, CONTEXT);
+    setBusy(false);
+    setDeleting(null);
     setProblem(result.error ? [isConflict(result.error) ? t('errors.conflictShort') : (errorMessage(result.error) ?? '')] : []);
   };
+  const answerLabel = (answer: AnswerNode) => t('surveys.deleteAnswerOf', { position: question(answer.questionId)?.position ?? '?', name });
   return (
     <tr>
       <th scope="row">
@@ -193,8 +198,8 @@ function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode;
                     size="compact-xs"
                     variant="subtle"
                     color="red"
-                    onClick={() => void deleteAnswer(answer)}
-                    aria-label={t('surveys.deleteAnswerOf', { position: question(answer.questionId)?.position ?? '?', name })}
+                    onClick={() => setDeleting(answer)}
+                    aria-label={answerLabel(answer)}
                   >
                     {t('surveys.delete')}
                   </Button>
@@ -204,6 +209,19 @@ function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode;
           ))}
         </ul>
         <ErrorList messages={problem} />
+        <Modal lockScroll={false} opened={!!deleting} onClose={() => setDeleting(null)} title={deleting ? answerLabel(deleting) : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
+          <Stack gap="xs">
+            <Text>{t('surveys.deleteConfirm')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
+                {t('common.cancel')}
+              </Button>
+              <Button color="red.9" onClick={() => deleting && void deleteAnswer(deleting)} loading={busy}>
+                {t('surveys.delete')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       </td>
       <td>
         {can.write && answers.length < survey.questions.length && (

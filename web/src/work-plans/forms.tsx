@@ -319,7 +319,7 @@ export function DeleteConfirm({
         <Button variant="default" onClick={onCancel} data-autofocus>
           {t('common.cancel')}
         </Button>
-        <Button color="red" onClick={() => void write.submit(version)} loading={write.busy}>
+        <Button color="red.9" onClick={() => void write.submit(version)} loading={write.busy}>
           {t('workPlans.delete')}
         </Button>
       </Group>
