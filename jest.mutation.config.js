@@ -17,6 +17,8 @@ const specs = [
   '<rootDir>/test/unit/idempotency.spec.ts',
   '<rootDir>/test/unit/public-data.spec.ts',
   '<rootDir>/test/unit/import-validation.spec.ts',
+  '<rootDir>/test/unit/editable.spec.ts',
+  '<rootDir>/test/unit/people.spec.ts',
   '<rootDir>/test/integration/treaty-status-sql.spec.ts',
   '<rootDir>/test/integration/visibility-rule.spec.ts',
 ];

@@ -2,7 +2,7 @@
 -- by the service's migrations: schema bench_peer, and the computed columns, which PostGraphile v4
 -- only finds in the schema of their table (public), all named after their table and listed here. The viewer comes from pgSettings:
 -- bench.viewer_id, bench.viewer_org, bench.viewer_role. The visibility rule is the service's
--- (src/interactions/visibility.ts), written out in every function that reads interactions.
+-- (src/auth/visibility.ts), written out in every function that reads interactions.
 DROP FUNCTION IF EXISTS public.states_treaty_status(states), public.states_last_interaction_on(states), public.states_obstacles(states),
   public.states_votes_newest(states), public.states_visible_interactions(states), public.states_visible_interaction_count(states),
   public.interactions_contacts_ordered(interactions),

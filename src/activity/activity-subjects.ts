@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import type { SqlParams } from '../common/sql.js';
-import { mandateReadersSql } from '../interactions/visibility.js';
+import { mandateReadersSql } from '../auth/visibility.js';
 
 /** Who reads a mandate with its visibility (SQL on alias `d`): its organizations; with MANDATE, its successors' too. */
 function mandateOrganizationsSql(d: string): string {

@@ -1,9 +1,10 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
 import { ActivityKind, InteractionType, RegionalGroup } from '../common/enums.js';
 import { ConnectionType } from '../common/pagination.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
+import { IsIso3 } from '../common/iso3.js';
 
 /** Something that happened: an interaction logged or updated, a stage moved, an obstacle or contact recorded. */
 @ObjectType('ActivityEvent')
@@ -52,7 +53,7 @@ export class ActivityFilter {
   @IsOptional()
   @ArrayMaxSize(200)
   @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value))
-  @Matches(/^[A-Z]{3}$/, { each: true, message: 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => [RegionalGroup], { nullable: true })

@@ -7,7 +7,7 @@ import { ActivityRepository } from './activity.repository.js';
 import { ActivityResolver } from './activity.resolver.js';
 import { ActivityService } from './activity.service.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
-import { Writes } from './writes.js';
+import { Writes } from '../database/writes.js';
 
 class BusCloser implements OnApplicationShutdown {
   constructor(@Inject(ACTIVITY_BUS) private readonly bus: ActivityBus) {}

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 import { covers, fillTemplate, NO_SUBJECT, readersOf, SUBJECT_JOIN, subjectFrom, visibleWithOrganizations } from './activity-subjects.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { ORGANIZATION_COLUMNS } from '../organizations/organizations.repository.js';

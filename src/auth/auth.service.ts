@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import { badInput, unauthenticated } from '../common/errors.js';
 import type { AuthPayload } from '../users/user.model.js';
 import { ActiveUsersCache } from '../users/active-users.cache.js';

@@ -1,7 +1,9 @@
-import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
-import { viewerOrRefuse } from '../auth/http-viewer.js';
+import { Public } from '../auth/auth.guard.js';
+import type { Viewer } from '../auth/viewer.js';
+import { HttpErrorFilter } from '../common/http-errors.filter.js';
+import { CurrentViewer } from '../graphql/context.js';
 import { CalendarService } from './calendar.service.js';
 
 const SECRET_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
@@ -12,12 +14,12 @@ const SECRET_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
  * `GET /exports/calendar.ics`: the events and planned meetings, with the bearer token.
  */
 @Controller()
+@UseFilters(HttpErrorFilter)
 export class CalendarController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly calendars: CalendarService,
-  ) {}
+  constructor(private readonly calendars: CalendarService) {}
 
+  /** Public: the secret in the address is the key. */
+  @Public()
   @Get('calendar/:file')
   async feed(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const secret = SECRET_FILE.exec(file)?.[1];
@@ -30,9 +32,7 @@ export class CalendarController {
   }
 
   @Get('exports/calendar.ics')
-  async download(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const viewer = await viewerOrRefuse(this.auth, authorization, reply);
-    if (!viewer) return;
+  async download(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.calendars.calendar(viewer, { followUps: false }), 'calendar.ics');
   }
 

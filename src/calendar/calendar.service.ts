@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { CalendarRepository } from './calendar.repository.js';

@@ -7,7 +7,7 @@ import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Organization } from '../organizations/organization.model.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { LetterCampaign } from './campaign.model.js';
 
 const CAMPAIGN_COLUMNS = `c.id, c.name, c.template_ref AS "templateRef", c.sending_date AS "sendingDate", c.visibility,

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { mayChange, Right, toTeam, type Team } from '../common/editable.js';
@@ -81,7 +81,7 @@ export class CampaignsResolver {
     return this.service.list(viewer, args);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => LetterCampaign, {
     description: 'Creates a campaign and one LETTER per State, all or nothing. The States come from a target filter or a list',
   })
@@ -90,7 +90,7 @@ export class CampaignsResolver {
     return this.service.create(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => LetterCampaign, {
     description:
       "Corrects a campaign's name, template, sending date, owner or visibility (the campaign's organization or an admin). The visibility is the campaign's and every letter's: they change together, in one transaction; a stale expectedVersion is a CONFLICT",
@@ -99,7 +99,7 @@ export class CampaignsResolver {
     return this.service.update(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, {
     description:
       'Deletes a campaign and its letters, in one transaction, while every letter still awaits its reply; returns its id. Once a letter has a reply, a reply note or a follow-up done, the campaign stays as history: CONFLICT',
@@ -112,13 +112,13 @@ export class CampaignsResolver {
     return this.service.delete(viewer, id, expectedVersion);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => CampaignLetter, { description: "Records the reply to a State's letter (its date, and what it said)" })
   logLetterReply(@CurrentViewer() viewer: Viewer, @Args('input') input: LogLetterReplyInput): Promise<CampaignLetter> {
     return this.service.logReply(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => CampaignLetter, { description: 'Records that a letter without reply was followed up' })
   markCampaignFollowUpDone(@CurrentViewer() viewer: Viewer, @Args('input') input: MarkCampaignFollowUpDoneInput): Promise<CampaignLetter> {
     return this.service.markFollowUpDone(viewer, input);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Writes, type WriteTransaction } from '../activity/writes.js';
+import { Writes, type WriteTransaction } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
@@ -137,9 +137,7 @@ export class CampaignsService {
     const visibility = input.visibility ?? Visibility.ORGANIZATION;
 
     return this.writes.run(viewer, 'createLetterCampaign', async ({ manager, emit }) => {
-      const known = await this.states.existing(iso3s, manager);
-      const unknown = iso3s.filter((iso3) => !known.has(iso3));
-      if (unknown.length) throw badInput(`Unknown State(s): ${unknown.join(', ')}`, { field: 'stateIso3s', stateIso3s: unknown });
+      await this.states.checkStates(iso3s, manager);
       const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
       if (!input.includesStatesParties) await this.refuseStatesParties(iso3s, input.sendingDate, manager);
       const chosen = await this.handPicked(iso3s, input, manager);

@@ -1,7 +1,8 @@
-import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
-import { sendAppError, viewerOrRefuse } from '../auth/http-viewer.js';
+import type { Viewer } from '../auth/viewer.js';
+import { HttpErrorFilter } from '../common/http-errors.filter.js';
+import { CurrentViewer } from '../graphql/context.js';
 import { LettersService } from './letters.service.js';
 
 /**
@@ -11,35 +12,22 @@ import { LettersService } from './letters.service.js';
  * may not see is 404, as one that does not exist.
  */
 @Controller('exports/campaigns')
+@UseFilters(HttpErrorFilter)
 export class LettersExportController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly letters: LettersService,
-  ) {}
+  constructor(private readonly letters: LettersService) {}
 
   @Get(':id/letters.zip')
-  zip(@Headers('authorization') authorization: string | undefined, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(authorization, reply, id);
+  zip(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(viewer, reply, id);
   }
 
   @Get(':id/letters/:fileName')
-  one(
-    @Headers('authorization') authorization: string | undefined,
-    @Param('id') id: string,
-    @Param('fileName') fileName: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    return this.send(authorization, reply, id, fileName);
+  one(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('fileName') fileName: string, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(viewer, reply, id, fileName);
   }
 
-  private async send(authorization: string | undefined, reply: FastifyReply, id: string, fileName?: string): Promise<void> {
-    const viewer = await viewerOrRefuse(this.auth, authorization, reply);
-    if (!viewer) return;
-    try {
-      const file = await this.letters.generate(viewer, id, fileName);
-      reply.header('Content-Type', file.type).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.content);
-    } catch (error) {
-      sendAppError(error, reply);
-    }
+  private async send(viewer: Viewer, reply: FastifyReply, id: string, fileName?: string): Promise<void> {
+    const file = await this.letters.generate(viewer, id, fileName);
+    reply.header('Content-Type', file.type).header('Content-Disposition', `attachment; filename="${file.fileName}"`).send(file.content);
   }
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
@@ -62,7 +62,7 @@ export class LettersResolver {
     }));
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => LetterCampaign, {
     description:
       "Stores the campaign's Word template (.docx, base64) in one language, replacing the one it had; every placeholder must be known (BAD_USER_INPUT lists the problems). The campaign's editors, with its version",
@@ -71,7 +71,7 @@ export class LettersResolver {
     return this.service.uploadTemplate(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => LetterCampaign, { description: "Removes the campaign's template in one language (the campaign's editors, with its version)" })
   deleteLetterTemplate(
     @CurrentViewer() viewer: Viewer,

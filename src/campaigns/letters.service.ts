@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import PizZip from 'pizzip';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';

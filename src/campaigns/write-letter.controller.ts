@@ -1,10 +1,11 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { Controller, Headers, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
-import { sendAppError, viewerOrRefuse } from '../auth/http-viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 import { isIsoDate } from '../common/dates.js';
 import { badInput } from '../common/errors.js';
+import { HttpErrorFilter } from '../common/http-errors.filter.js';
+import { CurrentViewer } from '../graphql/context.js';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
 import { DOCX, LettersService } from './letters.service.js';
@@ -16,48 +17,42 @@ import { DOCX, LettersService } from './letters.service.js';
  * with dryRun, only what it would be (JSON). Any signed-in user; the same bearer token as the API.
  */
 @Controller('letters')
+@UseFilters(HttpErrorFilter)
 export class WriteLetterController {
   constructor(
-    private readonly auth: AuthService,
     private readonly letters: LettersService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post(':iso3')
   async write(
-    @Headers('authorization') authorization: string | undefined,
+    @CurrentViewer() viewer: Viewer,
     @Param('iso3') iso3: string,
     @Query() query: Record<string, string | undefined>,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const viewer = await viewerOrRefuse(this.auth, authorization, reply);
-    if (!viewer) return;
-    try {
-      if (query.date !== undefined && !isIsoDate(query.date)) throw badInput('date must be a date such as 2026-01-31', { problems: ['date must be a date such as 2026-01-31'] });
-      const template = await this.readTemplate(request, reply);
-      if (!template) return;
-      const { draft, placeholders, content } = await this.letters.writeLetter(viewer, {
-        stateIso3: iso3.toUpperCase(),
-        contactId: query.contactId,
-        language: query.language,
-        date: query.date,
-        template,
-      });
-      if (query.dryRun === 'true') {
-        const { fileName, language, languageSource, missingPlaceholders } = draft;
-        reply.code(200).send({ fileName, language: language.toUpperCase(), languageSource, placeholders, missingPlaceholders });
-        return;
-      }
-      reply
-        .code(200)
-        .header('Content-Type', DOCX)
-        .header('Content-Disposition', `attachment; filename="${draft.fileName}"`)
-        .header('X-Missing-Placeholders', draft.missingPlaceholders.join(','))
-        .send(content);
-    } catch (error) {
-      sendAppError(error, reply);
+    if (query.date !== undefined && !isIsoDate(query.date)) throw badInput('date must be a date such as 2026-01-31', { problems: ['date must be a date such as 2026-01-31'] });
+    const template = await this.readTemplate(request, reply);
+    if (!template) return;
+    const { draft, placeholders, content } = await this.letters.writeLetter(viewer, {
+      stateIso3: iso3.toUpperCase(),
+      contactId: query.contactId,
+      language: query.language,
+      date: query.date,
+      template,
+    });
+    if (query.dryRun === 'true') {
+      const { fileName, language, languageSource, missingPlaceholders } = draft;
+      reply.code(200).send({ fileName, language: language.toUpperCase(), languageSource, placeholders, missingPlaceholders });
+      return;
     }
+    reply
+      .code(200)
+      .header('Content-Type', DOCX)
+      .header('Content-Disposition', `attachment; filename="${draft.fileName}"`)
+      .header('X-Missing-Placeholders', draft.missingPlaceholders.join(','))
+      .send(content);
   }
 
   /** The one file of the field `template`, within LETTER_TEMPLATE_LIMIT_BYTES; otherwise the refusal is sent and null returned. */

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LocalActivityBus } from '../activity/activity-bus.js';
 import { ActivityRepository } from '../activity/activity.repository.js';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import { loadConfig } from '../config/config.js';
 import { migrate, openDatabase } from '../database/data-source.js';
 import { describeStartupError } from '../database/startup-errors.js';

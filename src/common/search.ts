@@ -1,4 +1,5 @@
 import type { SqlParams } from './sql.js';
+import { isIso3 } from './iso3.js';
 
 /**
  * One search behaviour for every list: a search is split into words (accents, case and
@@ -25,7 +26,7 @@ export function searchWords(search: string): string[] {
 /** The whole search as an ISO3 or ISO2 code (upper case), or null when it is not written as one. */
 export function searchCode(search: string): { iso3?: string; iso2?: string } | null {
   const code = search.trim().toUpperCase();
-  if (/^[A-Z]{3}$/.test(code)) return { iso3: code };
+  if (isIso3(code)) return { iso3: code };
   if (/^[A-Z]{2}$/.test(code)) return { iso2: code };
   return null;
 }

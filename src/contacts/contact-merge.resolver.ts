@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, type Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
@@ -20,7 +20,7 @@ export class ContactMergeResolver {
     return this.service.duplicates(args);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Contact, {
     description:
       'Merges duplicates into the survivor: their interactions, postings and other references move to it, its empty fields are filled, their notes and other values are kept in its notes, and they are deleted. Returns the survivor',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind } from '../common/enums.js';
 import { todayIso } from '../common/dates.js';

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
@@ -20,7 +20,7 @@ export class ContactPostingsResolver {
     return loaders.postingsByContact.load(contact.id);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Contact, {
     description: 'Records a posting. Without `to` it is the current one: the previous current posting ends on its `from`',
   })
@@ -29,19 +29,19 @@ export class ContactPostingsResolver {
     return this.service.add(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Contact, { description: 'Ends the current posting; the contact then has no current posting' })
   endContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: EndContactPostingInput): Promise<Contact> {
     return this.service.end(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Contact, { description: 'Corrects a posting' })
   updateContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateContactPostingInput): Promise<Contact> {
     return this.service.update(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Contact, { description: 'Removes a posting recorded by mistake' })
   deleteContactPosting(
     @CurrentViewer() viewer: Viewer,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Writes, type WriteTransaction } from '../activity/writes.js';
+import { Writes, type WriteTransaction } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Posting } from '../common/enums.js';
 import { todayIso } from '../common/dates.js';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
@@ -28,14 +28,14 @@ export class ContactsResolver {
     return this.service.list(args, info);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Contact)
   @Idempotent()
   createContact(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateContactInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Contact> {
     return this.service.create(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Contact)
   updateContact(
     @CurrentViewer() viewer: Viewer,
@@ -43,7 +43,7 @@ export class ContactsResolver {
     return this.service.update(viewer, id, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, { description: 'Deletes a contact and unlinks it from its interactions; returns its id' })
   deleteContact(
     @CurrentViewer() viewer: Viewer,

@@ -8,7 +8,7 @@ import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/vers
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { EventKind } from './event-kind.js';
 import type { Event, PlannedMeeting } from './event.model.js';
 

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { Contact } from '../contacts/contact.model.js';
@@ -101,14 +101,14 @@ export class EventsResolver {
     return this.service.list(viewer, args);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Event, { description: 'Records an event, with the States attending' })
   @Idempotent()
   recordEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordEventInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Event> {
     return this.service.record(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Event, {
     description: "Corrects an event's name, kind, place, dates or visibility (the event's organization or an admin); a stale expectedVersion is a CONFLICT",
   })
@@ -116,7 +116,7 @@ export class EventsResolver {
     return this.service.update(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, {
     description:
       'Deletes an event with its attendance and its planned meetings; returns its id. An event where interactions you may see were logged (a meeting held there) stays as part of their history: CONFLICT',
@@ -129,14 +129,14 @@ export class EventsResolver {
     return this.service.delete(viewer, id, expectedVersion);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Event, { description: 'Adds States (and members of their delegations) to an event' })
   @Idempotent()
   addEventAttendance(@CurrentViewer() viewer: Viewer, @Args('input') input: AddEventAttendanceInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Event> {
     return this.service.addAttendance(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Event, { description: "Removes a State's attendance and its delegation" })
   removeEventAttendance(
     @CurrentViewer() viewer: Viewer,
@@ -147,14 +147,14 @@ export class EventsResolver {
     return this.service.removeAttendance(viewer, eventId, stateIso3, expectedVersion ?? undefined);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => PlannedMeeting, { description: 'Plans a bilateral meeting with a State at an event' })
   @Idempotent()
   planMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanMeetingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<PlannedMeeting> {
     return this.service.planMeeting(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => PlannedMeeting, {
     description:
       "Corrects a planned meeting's date, objective, contacts or visibility (the organization that planned it or an admin); a stale expectedVersion is a CONFLICT. A meeting logged as held is its interaction's now: CONFLICT",
@@ -163,7 +163,7 @@ export class EventsResolver {
     return this.service.updateMeeting(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, {
     description: 'Deletes a planned meeting not yet held (the organization that planned it or an admin); returns its id. A meeting logged as held stays: CONFLICT',
   })
@@ -175,7 +175,7 @@ export class EventsResolver {
     return this.service.deleteMeeting(viewer, id, expectedVersion);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => PlannedMeeting, { description: 'Logs a planned meeting as held: a BILATERAL_MEETING interaction linked to the event' })
   @Idempotent()
   logMeetingHeld(@CurrentViewer() viewer: Viewer, @Args('input') input: LogMeetingHeldInput, @IdempotencyKey() _idempotencyKey?: string): Promise<PlannedMeeting> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NewActivity } from '../activity/activity.repository.js';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { editableTeamRow } from '../common/editable.js';
@@ -25,6 +25,7 @@ import type {
 } from './dto/event.inputs.js';
 import type { Event, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsRepository } from './events.repository.js';
+import { isIso3 } from '../common/iso3.js';
 
 @Injectable()
 export class EventsService {
@@ -51,7 +52,7 @@ export class EventsService {
     const visibility = input.visibility ?? Visibility.COORDINATORS;
     const attending = input.attendingStateIso3s ?? [];
     return this.writes.run(viewer, 'recordEvent', async ({ manager, emit }) => {
-      await this.checkStates(attending, manager);
+      await this.states.checkStates(attending, manager);
       const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
       const event = await this.events.insert(
         { id: randomUUID(), name: input.name, kind: input.kind, place: input.place ?? null, startsOn: input.startsOn, endsOn: input.endsOn, visibility, organizationId: viewer.organizationId, createdBy: viewer.id, mandateId },
@@ -129,7 +130,7 @@ export class EventsService {
   addAttendance(viewer: Viewer, input: AddEventAttendanceInput): Promise<Event> {
     return this.writes.run(viewer, 'addEventAttendance', async ({ manager }) => {
       await this.editableEvent(viewer, input.eventId, input.expectedVersion, manager);
-      await this.checkStates(input.stateIso3s, manager);
+      await this.states.checkStates(input.stateIso3s, manager);
       const contactIds = input.delegationContactIds ?? [];
       await this.checkContacts(contactIds, input.stateIso3s, manager);
       await this.events.addAttendance(input.eventId, input.stateIso3s, contactIds, manager);
@@ -140,7 +141,7 @@ export class EventsService {
   removeAttendance(viewer: Viewer, eventId: string, stateIso3: string, expectedVersion?: number): Promise<Event> {
     return this.writes.run(viewer, 'removeEventAttendance', async ({ manager }) => {
       await this.editableEvent(viewer, eventId, expectedVersion, manager);
-      if (!/^[A-Z]{3}$/.test(stateIso3)) throw badInput('stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT', { field: 'stateIso3' });
+      if (!isIso3(stateIso3)) throw badInput('stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT', { field: 'stateIso3' });
       if (!(await this.events.removeAttendance(eventId, stateIso3, manager))) throw notFound('Attendance', `${eventId}/${stateIso3}`);
       return this.events.touch(eventId, expectedVersion, manager);
     });
@@ -155,7 +156,7 @@ export class EventsService {
       checkMeetingVisibility(viewer, event, visibility);
       // A meeting at an event of a mandate belongs to that mandate when it is seen by the mandate's organizations.
       const mandateId = await mandateFor(viewer, input.mandateId ?? (visibility === Visibility.MANDATE ? event.mandateId : null), visibility, manager);
-      await this.checkStates([input.stateIso3], manager);
+      await this.states.checkStates([input.stateIso3], manager);
       const contactIds = input.contactIds ?? [];
       await this.checkMeeting(event, input.stateIso3, input.plannedOn, contactIds, manager);
       const meeting = await this.events.insertMeeting(
@@ -296,11 +297,6 @@ export class EventsService {
     return (await this.events.attendancesOf([eventId], db)).map((a) => a.stateIso3);
   }
 
-  private async checkStates(iso3s: string[], db: Queryable): Promise<void> {
-    const known = await this.states.existing(iso3s, db);
-    const unknown = iso3s.filter((iso3) => !known.has(iso3));
-    if (unknown.length) throw badInput(`Unknown State(s): ${unknown.join(', ')}`, { field: 'stateIso3s', stateIso3s: unknown });
-  }
 
   /** Each contact must exist and be a contact of one of these States. */
   private async checkContacts(ids: string[], iso3s: string[], db: Queryable): Promise<void> {

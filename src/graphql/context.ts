@@ -43,9 +43,9 @@ export function gqlContext(context: ExecutionContext): GqlContext {
   return GqlExecutionContext.create(context).getContext<GqlContext>();
 }
 
-/** The signed-in user; the auth guard has already rejected requests without one. */
+/** The signed-in user, of a GraphQL operation or a REST route; the auth guard has already rejected requests without one. */
 export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer => {
-  const viewer = gqlContext(context).viewer;
+  const viewer = context.getType<string>() === 'http' ? context.switchToHttp().getRequest<{ viewer?: Viewer }>().viewer : gqlContext(context).viewer;
   if (!viewer) throw unauthenticated();
   return viewer;
 });

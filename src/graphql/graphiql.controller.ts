@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { Public } from '../auth/auth.guard.js';
 
 const require = createRequire(import.meta.url);
 const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
@@ -62,6 +63,7 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
 );
 `;
 
+@Public()
 @Controller('graphiql')
 export class GraphiqlController {
   @Get()

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
@@ -23,14 +23,14 @@ export class GroupingsResolver {
     return this.service.get(id);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Grouping)
   @Idempotent()
   createGrouping(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Grouping> {
     return this.service.create(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Grouping)
   updateGrouping(
     @CurrentViewer() viewer: Viewer,
@@ -38,7 +38,7 @@ export class GroupingsResolver {
     return this.service.update(viewer, id, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, { description: 'Deletes a grouping (its States stay); returns its id' })
   deleteGrouping(
     @CurrentViewer() viewer: Viewer,

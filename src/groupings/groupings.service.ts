@@ -1,4 +1,4 @@
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
@@ -31,7 +31,7 @@ export class GroupingsService {
     const stateIso3s = input.stateIso3s ?? [];
     return this.writes.run(viewer, 'createGrouping', async ({ manager }) => {
       await this.checkName(input.name, null, manager);
-      await this.checkStates(stateIso3s, manager);
+      await this.states.checkStates(stateIso3s, manager);
       const grouping = await this.groupings.insert(
         { id: randomUUID(), name: input.name, description: input.description ?? null, createdById: viewer.id },
         manager,
@@ -45,7 +45,7 @@ export class GroupingsService {
     if (!isUuid(id)) throw notFound('Grouping', id);
     return this.writes.run(viewer, 'updateGrouping', async ({ manager }) => {
       if (changes.name !== undefined) await this.checkName(changes.name, id, manager);
-      if (stateIso3s) await this.checkStates(stateIso3s, manager);
+      if (stateIso3s) await this.states.checkStates(stateIso3s, manager);
       const grouping = await this.groupings.update(id, expectedVersion, changes, manager);
       if (stateIso3s) await this.groupings.setStates(id, stateIso3s, manager);
       return grouping;
@@ -65,10 +65,4 @@ export class GroupingsService {
     }
   }
 
-  private async checkStates(iso3s: string[], db: Queryable): Promise<void> {
-    if (!iso3s.length) return;
-    const known = await this.states.existing(iso3s, db);
-    const unknown = iso3s.filter((iso3) => !known.has(iso3));
-    if (unknown.length) throw new AppError('NOT_FOUND', `Unknown State(s): ${unknown.join(', ')}`, { stateIso3s: unknown });
-  }
 }

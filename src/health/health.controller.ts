@@ -1,8 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.guard.js';
 
 /** `GET /health`: 200 when the database answers, 503 when it does not. Needs no token. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly db: DataSource) {}

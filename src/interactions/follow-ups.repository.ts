@@ -5,7 +5,7 @@ import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams } from '../common/sql.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from './interactions.repository.js';
-import { visibleTo } from './visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 
 /** Due first, ties by id. */
 export const followUpSortKey = (row: InteractionRow) => [row.followUpOn, row.id];

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer } from '../graphql/context.js';
@@ -29,7 +29,7 @@ export class FollowUpsResolver {
     return this.service.awaitingReplies(viewer, args, info);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Interaction, { description: 'Marks the follow-up done (or, with done: false, pending again)' })
   markFollowUpDone(
     @CurrentViewer() viewer: Viewer,
@@ -40,7 +40,7 @@ export class FollowUpsResolver {
     return this.service.markFollowUpDone(viewer, id, done ?? true, expectedVersion ?? undefined);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Interaction, {
     description: 'Records the date the reply to a LETTER or EMAIL came (not after today); it closes the pending follow-up unless keepFollowUpOpen',
   })

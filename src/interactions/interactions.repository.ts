@@ -16,7 +16,7 @@ import { readersOf } from '../activity/activity-subjects.js';
 import { KEY_RETENTION_HOURS, storedResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import type { Interaction } from './interaction.model.js';
-import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from './visibility.js';
+import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from '../auth/visibility.js';
 
 export const INTERACTION_COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
   i.follow_up_on AS "followUpOn", i.follow_up_done_at IS NOT NULL AS "followUpDone",

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Contact } from '../contacts/contact.model.js';
 import type { Connection } from '../common/pagination.js';
@@ -38,7 +38,7 @@ export class InteractionsResolver {
     return this.service.log(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Interaction)
   updateInteraction(
     @CurrentViewer() viewer: Viewer,
@@ -48,7 +48,7 @@ export class InteractionsResolver {
     return this.service.update(viewer, id, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, { description: 'Deletes an interaction; returns its id' })
   deleteInteraction(
     @CurrentViewer() viewer: Viewer,

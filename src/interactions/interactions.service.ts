@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Writes, type WriteTransaction } from '../activity/writes.js';
+import { Writes, type WriteTransaction } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
-import { AppError, badInput, conflict, notFound } from '../common/errors.js';
+import { AppError, badInput, conflict, notFound, unknownStates } from '../common/errors.js';
 import { editableRow, editableTeamRow, Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
@@ -98,7 +98,7 @@ export class InteractionsService {
     );
     if (logged.first) return { first: logged.first };
     if (logged.missingStates?.length) {
-      throw new AppError('NOT_FOUND', `Unknown State(s): ${logged.missingStates.join(', ')}`, { stateIso3s: logged.missingStates });
+      throw unknownStates(logged.missingStates);
     }
     if (logged.missingContacts?.length) {
       throw new AppError('NOT_FOUND', `Unknown contact(s): ${logged.missingContacts.join(', ')}`, { contactIds: logged.missingContacts });
@@ -125,7 +125,7 @@ export class InteractionsService {
         followUpOn,
         replyReceivedOn: changes.replyReceivedOn === undefined ? current.replyReceivedOn : changes.replyReceivedOn,
       });
-      if (missingStates.length) throw new AppError('NOT_FOUND', `Unknown State(s): ${missingStates.join(', ')}`, { stateIso3s: missingStates });
+      if (missingStates.length) throw unknownStates(missingStates);
       if (missingContacts.length) throw new AppError('NOT_FOUND', `Unknown contact(s): ${missingContacts.join(', ')}`, { contactIds: missingContacts });
       // A campaign's letters are seen as the campaign is, all together: whoever may see the campaign sees each of its letters.
       if (changes.visibility && changes.visibility !== current.visibility && campaignLetter) {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
 import { ActivityKind, ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { Page } from '../common/pagination.js';
 import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';

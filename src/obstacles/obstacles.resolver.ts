@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
@@ -29,14 +29,14 @@ export class ObstaclesResolver {
     return this.service.list(viewer, args, info);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Obstacle, { description: 'Records an OPEN obstacle raised by a State' })
   @Idempotent()
   recordObstacle(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordObstacleInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Obstacle> {
     return this.service.record(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Obstacle, { description: 'Corrects an obstacle; stateIso3 moves it to another State' })
   updateObstacle(
     @CurrentViewer() viewer: Viewer,
@@ -44,7 +44,7 @@ export class ObstaclesResolver {
     return this.service.update(viewer, id, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, {
     description:
       'Deletes an obstacle recorded by mistake (audited); returns its id. The rights are those of updateObstacle; a stale expectedVersion is rejected with CONFLICT',
@@ -57,7 +57,7 @@ export class ObstaclesResolver {
     return this.service.delete(viewer, id, expectedVersion);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Obstacle, {
     description: 'Marks an OPEN obstacle ADDRESSED. Resolving one that is already ADDRESSED is rejected with CONFLICT',
   })
@@ -65,7 +65,7 @@ export class ObstaclesResolver {
     return this.service.resolve(viewer, args);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Obstacle, {
     description: 'Reopens an ADDRESSED obstacle, clearing resolvedOn. Reopening one that is already OPEN is rejected with CONFLICT',
   })

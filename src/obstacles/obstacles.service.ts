@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Writes, type WriteTransaction } from '../activity/writes.js';
+import { Writes, type WriteTransaction } from '../database/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';

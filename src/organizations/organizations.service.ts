@@ -1,4 +1,4 @@
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';

@@ -1,8 +1,8 @@
-import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Controller, Get, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
+import { HttpErrorFilter } from '../common/http-errors.filter.js';
+import { CurrentViewer } from '../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
-import { AppError } from '../common/errors.js';
 import { toCsv } from '../common/export-text.js';
 import { SpreadsheetImportRepository } from './spreadsheet-import.repository.js';
 import { CONTACT_COLUMNS, INTERACTION_COLUMNS } from './spreadsheet-import.service.js';
@@ -13,37 +13,23 @@ import { CONTACT_COLUMNS, INTERACTION_COLUMNS } from './spreadsheet-import.servi
  * an archive), with the same bearer token. Importing a sheet as exported changes nothing.
  */
 @Controller('exports')
+@UseFilters(HttpErrorFilter)
 export class SpreadsheetExportController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly repository: SpreadsheetImportRepository,
-  ) {}
+  constructor(private readonly repository: SpreadsheetImportRepository) {}
 
   @Get('contacts.csv')
-  contacts(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(authorization, reply, 'contacts.csv', async () => sheet(Object.keys(CONTACT_COLUMNS), await this.repository.exportContacts()));
+  contacts(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(viewer, reply, 'contacts.csv', async () => sheet(Object.keys(CONTACT_COLUMNS), await this.repository.exportContacts()));
   }
 
   @Get('interactions.csv')
-  interactions(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(authorization, reply, 'interactions.csv', async (viewer) =>
+  interactions(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+    return this.send(viewer, reply, 'interactions.csv', async (viewer) =>
       sheet(Object.keys(INTERACTION_COLUMNS), await this.repository.exportInteractions(viewer)),
     );
   }
 
-  private async send(authorization: string | undefined, reply: FastifyReply, filename: string, render: (viewer: Viewer) => Promise<string>): Promise<void> {
-    const viewer = await this.auth.viewerFrom(authorization).catch((error: unknown) => {
-      if (error instanceof AppError) return error;
-      throw error;
-    });
-    if (viewer instanceof AppError) {
-      reply.code(429).send({ code: viewer.code, message: viewer.message, details: viewer.details });
-      return;
-    }
-    if (!viewer) {
-      reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' });
-      return;
-    }
+  private async send(viewer: Viewer, reply: FastifyReply, filename: string, render: (viewer: Viewer) => Promise<string>): Promise<void> {
     const csv = await render(viewer);
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${filename}"`).send(csv);
   }

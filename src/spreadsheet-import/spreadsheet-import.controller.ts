@@ -1,11 +1,12 @@
 import type { MultipartFile } from '@fastify/multipart';
-import { Controller, Headers, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
-import { AppError } from '../common/errors.js';
+import type { Viewer } from '../auth/viewer.js';
+import { HttpErrorFilter } from '../common/http-errors.filter.js';
 import { announcedTooLarge } from '../common/request-bodies.js';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
+import { CurrentViewer } from '../graphql/context.js';
 import { SpreadsheetImportService, type SpreadsheetFiles } from './spreadsheet-import.service.js';
 
 const FIELDS = ['contacts', 'interactions'] as const;
@@ -16,14 +17,6 @@ export const SPREADSHEET_UPLOAD_PATH = '/imports/spreadsheet';
 export const spreadsheetUploadLimit = (config: Pick<AppConfig, 'importUploadBytes'>) => 2 * config.importUploadBytes + 64 * 1024;
 
 const TOO_LARGE = 'The upload is larger than the limit: two files of IMPORT_UPLOAD_LIMIT_BYTES at most';
-
-const STATUS: Partial<Record<AppError['code'], number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 class UploadProblem extends Error {
   constructor(
@@ -50,24 +43,22 @@ const MULTIPART_ERRORS: Record<string, [number, string]> = {
  * committed import, 422 when rows were rejected (nothing is then written).
  */
 @Controller('imports')
+@UseFilters(HttpErrorFilter)
 export class SpreadsheetImportController {
   constructor(
-    private readonly auth: AuthService,
     private readonly imports: SpreadsheetImportService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('spreadsheet')
   async spreadsheet(
-    @Headers('authorization') authorization: string | undefined,
+    @CurrentViewer() viewer: Viewer,
     @Query('dryRun') dryRunParam: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const refuse = (status: number, code: string, message: string) => reply.code(status).send({ code, message });
     try {
-      const viewer = await this.auth.viewerFrom(authorization);
-      if (!viewer) return void refuse(401, 'UNAUTHENTICATED', 'Authentication required: send Authorization: Bearer <token>');
       if (announcedTooLarge(request, spreadsheetUploadLimit(this.config))) throw new UploadProblem(413, TOO_LARGE);
       const dryRun = parseDryRun(dryRunParam);
       const files = await this.readFiles(request);
@@ -75,9 +66,6 @@ export class SpreadsheetImportController {
       reply.code(!dryRun && report.rejected > 0 ? 422 : 200).send(report);
     } catch (error) {
       if (error instanceof UploadProblem) return void refuse(error.status, 'BAD_REQUEST', error.message);
-      if (error instanceof AppError) {
-        return void reply.code(STATUS[error.code] ?? 400).send({ code: error.code, message: error.message, details: error.details });
-      }
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { InteractionType, Posting, Visibility } from '../common/enums.js';
 import type { Viewer } from '../auth/viewer.js';
 import { SqlParams, type Queryable } from '../common/sql.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 
 export interface ContactRecord {
   id: string;

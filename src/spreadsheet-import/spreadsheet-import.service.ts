@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import { canWrite, type Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import { todayIso } from '../common/dates.js';

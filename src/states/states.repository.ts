@@ -1,10 +1,11 @@
+import { unknownStates } from '../common/errors.js';
 import type { TimelineState } from './treaty-timeline.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
 import { ActivityKind, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../common/enums.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { Page } from '../common/pagination.js';
 import { actorCte, pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
@@ -131,6 +132,14 @@ export class StatesRepository {
   async existing(iso3s: readonly string[], db: Queryable = this.db): Promise<Set<string>> {
     const rows: { iso3: string }[] = await db.query('SELECT iso3 FROM states WHERE iso3 = ANY($1::char(3)[])', [iso3s]);
     return new Set(rows.map((row) => row.iso3));
+  }
+
+  /** Refuses, with one NOT_FOUND that lists them (unknownStates), the codes among `iso3s` that name no State. */
+  async checkStates(iso3s: readonly string[], db: Queryable = this.db): Promise<void> {
+    if (!iso3s.length) return;
+    const known = await this.existing(iso3s, db);
+    const unknown = iso3s.filter((iso3) => !known.has(iso3));
+    if (unknown.length) throw unknownStates(unknown);
   }
 
   /** The filter with its region names checked and written as the States table writes them (see resolveRegions). */

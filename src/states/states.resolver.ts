@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
 import { INTERACTION_CURSOR } from '../interactions/interactions.repository.js';
@@ -46,13 +46,13 @@ export class StatesResolver {
     return this.service.timeline(args);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => State, { description: "Moves a State's ratification stage and records the move in its history" })
   setRatificationStage(@CurrentViewer() viewer: Viewer, @Args() args: SetRatificationStageArgs): Promise<State> {
     return this.service.setStage(viewer, args);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => StageChange, {
     description: "Changes who reads a stage change's note and author (its organization's coordinators, or an admin). Every user still sees the move",
   })

@@ -1,7 +1,7 @@
 import type { TreatyTimelineArgs } from './treaty-timeline.model.js';
 import { OPENED_FOR_SIGNATURE, treatyTimeline, type TimelineSeries } from './treaty-timeline.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
@@ -10,7 +10,7 @@ import { Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { canSee } from '../interactions/visibility.js';
+import { canSee } from '../auth/visibility.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { SetRatificationStageArgs, SetStageChangeVisibilityArgs, StatesArgs } from './dto/states.args.js';
 import type { Loaders } from '../graphql/loaders.js';
@@ -20,6 +20,7 @@ import type { State } from './state.model.js';
 import { StatesRepository, type StageChangeRow } from './states.repository.js';
 import { checkMandateVisibility, currentMandateSql, mandateOrRefusal } from '../work-plans/mandate-link.js';
 import { stageContradiction, treatyStatus } from './treaty-status.js';
+import { isIso3 } from '../common/iso3.js';
 
 /** A BAD_USER_INPUT naming the field and the problem. */
 function refused(problem: string, field: string) {
@@ -31,8 +32,6 @@ function refused(problem: string, field: string) {
  * serves it read them along, its obstacles (with only the properties that list's selection needs).
  */
 export type ServedState = State & { asOf?: string; obstaclesReadAlong?: Obstacle[]; searchCloseness?: number };
-
-const ISO3 = /^[A-Z]{3}$/;
 
 @Injectable()
 export class StatesService {
@@ -48,7 +47,7 @@ export class StatesService {
    */
   async get(iso3: string, along?: { loaders: Loaders; query: StateDetailQuery }): Promise<State | null> {
     const code = iso3.trim().toUpperCase();
-    if (!ISO3.test(code)) return null;
+    if (!isIso3(code)) return null;
     if (!along) return (await this.states.findByIso3s([code]))[0] ?? null;
     const detail = await this.details.read(code, along.query);
     if (!detail) return null;

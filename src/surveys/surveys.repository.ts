@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { RegionalGroup, Visibility } from '../common/enums.js';
 import { SqlParams, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { Survey, SurveyAnswer, SurveyQuestion } from './survey.model.js';
 
 const SURVEY_COLUMNS = `v.id, v.name, v.campaign_id AS "campaignId", v.visibility, v.organization_id AS "organizationId",

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
@@ -40,7 +40,7 @@ export class SurveysResolver {
     return this.service.results(viewer, surveyId);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Survey, {
     description: "Creates a survey and its letter campaign (one letter per State). Without questions: the 2017 plan's categories, one question each",
   })
@@ -49,19 +49,19 @@ export class SurveysResolver {
     return this.service.create(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => SurveyAnswer, { description: "Records a State's answer to a question (default visibility COORDINATORS); openObstacle opens an obstacle in the register and links it" })
   recordSurveyAnswer(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordSurveyAnswerInput): Promise<SurveyAnswer> {
     return this.service.recordAnswer(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => SurveyAnswer, { description: 'Corrects an answer; a stale expectedVersion is rejected with CONFLICT' })
   updateSurveyAnswer(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateSurveyAnswerInput): Promise<SurveyAnswer> {
     return this.service.updateAnswer(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, { description: 'Deletes an answer recorded by mistake (the obstacle it opened stays); returns its id' })
   deleteSurveyAnswer(
     @CurrentViewer() viewer: Viewer,

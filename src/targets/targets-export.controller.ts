@@ -1,9 +1,11 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
-import { AppError, badInput } from '../common/errors.js';
+import type { Viewer } from '../auth/viewer.js';
+import { HttpErrorFilter } from '../common/http-errors.filter.js';
+import { CurrentViewer } from '../graphql/context.js';
+import { badInput } from '../common/errors.js';
 import { toCsv } from '../common/export-text.js';
 import { TargetOrder } from '../common/enums.js';
 import { TargetFilter } from './dto/targets.args.js';
@@ -32,42 +34,20 @@ const COLUMNS: [string, (t: RankedTarget) => string | number | null][] = [
  * parameters (lists repeated or comma-separated), the same bearer token and the same visibility.
  */
 @Controller('exports')
+@UseFilters(HttpErrorFilter)
 export class TargetsExportController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly targets: TargetsService,
-  ) {}
+  constructor(private readonly targets: TargetsService) {}
 
   @Get('targets.csv')
   async targetsCsv(
-    @Headers('authorization') authorization: string | undefined,
+    @CurrentViewer() viewer: Viewer,
     @Query() query: Record<string, string | string[]>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const viewer = await this.auth.viewerFrom(authorization).catch((error: unknown) => {
-      if (error instanceof AppError) return error;
-      throw error;
-    });
-    if (viewer instanceof AppError) {
-      reply.code(429).send({ code: viewer.code, message: viewer.message, details: viewer.details });
-      return;
-    }
-    if (!viewer) {
-      reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' });
-      return;
-    }
-    try {
-      const { filter, orderBy } = await parseQuery(query);
-      const ranked = await this.targets.rank(viewer, filter, orderBy);
-      const csv = toCsv([COLUMNS.map(([name]) => name), ...ranked.map((t) => COLUMNS.map(([, value]) => value(t)))]);
-      reply
-        .header('Content-Type', 'text/csv; charset=utf-8')
-        .header('Content-Disposition', 'attachment; filename="targets.csv"')
-        .send(csv);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      reply.code(error.code === 'NOT_FOUND' ? 404 : 400).send({ code: error.code, message: error.message, details: error.details });
-    }
+    const { filter, orderBy } = await parseQuery(query);
+    const ranked = await this.targets.rank(viewer, filter, orderBy);
+    const csv = toCsv([COLUMNS.map(([name]) => name), ...ranked.map((t) => COLUMNS.map(([, value]) => value(t)))]);
+    reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="targets.csv"').send(csv);
   }
 }
 

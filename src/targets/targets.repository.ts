@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ObstacleCategory, RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
 import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
 import { SqlParams } from '../common/sql.js';
-import { newestVisibleOn, visibleTo } from '../interactions/visibility.js';
+import { newestVisibleOn, visibleTo } from '../auth/visibility.js';
 import { SURVEY_NO_OBSTACLE } from './score.js';
 import { obstacleVisibleTo, stateObstaclesJson, type ObstacleProperty } from '../obstacles/obstacles.repository.js';
 import { resolveRegions, type RegionFilter } from '../states/regions.js';

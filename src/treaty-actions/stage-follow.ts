@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WriteTransaction } from '../activity/writes.js';
+import type { WriteTransaction } from '../database/writes.js';
 import { ActivityKind, RatificationStage, Visibility, type ConsentType } from '../common/enums.js';
 import type { Queryable } from '../common/sql.js';
 import { entryIntoForceDate, initialStage, treatyStatus } from '../states/treaty-status.js';

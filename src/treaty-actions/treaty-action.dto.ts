@@ -4,6 +4,7 @@ import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } fro
 import { TreatyActionKind } from '../common/enums.js';
 import { OmittableNotNull, trim } from '../common/validation.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { IsIso3 } from '../common/iso3.js';
 
 const URL = /^https?:\/\/\S+$/;
 const URL_MESSAGE = 'sourceUrl must be the http(s) address of the source, such as the UN Treaty Collection page or depositary notification';
@@ -42,7 +43,7 @@ export class TreatyAction {
 export class RecordTreatyActionInput {
   @Field({ description: 'ISO 3166-1 alpha-3 code, such as VUT' })
   @Transform(trim)
-  @Matches(/^[A-Z]{3}$/, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3()
   stateIso3: string;
 
   @Field(() => TreatyActionKind)

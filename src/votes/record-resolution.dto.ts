@@ -4,12 +4,13 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, Length
 import { VoteChoice } from '../common/enums.js';
 import { trim } from '../common/validation.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { IsIso3 } from '../common/iso3.js';
 
 @InputType()
 export class ResolutionVoteInput {
   @Field({ description: 'ISO 3166-1 alpha-3 code, such as VUT' })
   @Transform(trim)
-  @Matches(/^[A-Z]{3}$/, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3()
   stateIso3: string;
 
   @Field(() => VoteChoice)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Writes } from '../activity/writes.js';
+import { Writes } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { isIsoDate } from '../common/dates.js';
 import { VoteChoice } from '../common/enums.js';

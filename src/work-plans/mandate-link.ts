@@ -4,7 +4,7 @@ import { Visibility } from '../common/enums.js';
 import { badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { SqlParams, type Queryable } from '../common/sql.js';
-import { canEditMandate, mandateVisibleTo } from './mandate-visibility.js';
+import { canEditMandate, mandateVisibleTo } from '../auth/visibility.js';
 
 /**
  * The mandate a new piece of work belongs to. With `mandateId`: that mandate, which the viewer must

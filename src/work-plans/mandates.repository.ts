@@ -9,10 +9,10 @@ import type { Grouping } from '../groupings/grouping.model.js';
 import type { State } from '../states/state.model.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
-import { visibleTo } from '../interactions/visibility.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import { OBSTACLE_COLUMNS, obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
-import { mandateVisibleTo } from './mandate-visibility.js';
+import { mandateVisibleTo } from '../auth/visibility.js';
 import { PlannedActivityKind, PlannedActivityStatus } from './work-plan.enums.js';
 import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
 
@@ -32,7 +32,6 @@ const ACTIVITY_COLUMNS = `a.id, a.mandate_id AS "mandateId", a.title, a.kind, a.
 
 const GROUPING_COLUMNS = `g.id, g.name, g.description, g.created_by AS "createdById", g.version,
   g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
-
 
 /** A follow-up still to do. */
 const PENDING = 'i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL';

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Writers } from '../auth/auth.guard.js';
+import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
@@ -29,7 +29,7 @@ import { HandOver, Indicator, Mandate, MandateConnection, Objective, PlannedActi
 const present = <T>(items: (T | null | Error)[]): T[] => items.filter((item): item is T => item !== null && !(item instanceof Error));
 
 /**
- * Mandates are read by every signed-in user who may see them (see mandate-visibility.ts);
+ * Mandates are read by every signed-in user who may see them (see mandateVisibleTo in auth/visibility.ts);
  * admins and the coordinators of a mandate's organizations change it and its work plan.
  */
 @Resolver(() => Mandate)
@@ -49,7 +49,7 @@ export class MandatesResolver {
     return this.service.list(viewer, args);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Mandate, {
     description:
       'Starts a mandate; with previousMandateId it takes over the open follow-ups, open obstacles, target lists and PLANNED activities of that one',
@@ -59,7 +59,7 @@ export class MandatesResolver {
     return this.service.start(viewer, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Mandate)
   updateMandate(
     @CurrentViewer() viewer: Viewer,
@@ -69,7 +69,7 @@ export class MandatesResolver {
     return this.service.update(viewer, id, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID, { description: 'Deletes a mandate and its work plan; one that was handed over cannot be deleted (CONFLICT)' })
   deleteMandate(
     @CurrentViewer() viewer: Viewer,
@@ -79,7 +79,7 @@ export class MandatesResolver {
     return this.service.delete(viewer, id, expectedVersion);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Objective)
   @Idempotent()
   addObjective(
@@ -91,7 +91,7 @@ export class MandatesResolver {
     return this.service.addObjective(viewer, mandateId, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => Objective)
   updateObjective(
     @CurrentViewer() viewer: Viewer,
@@ -101,7 +101,7 @@ export class MandatesResolver {
     return this.service.updateObjective(viewer, id, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID)
   deleteObjective(
     @CurrentViewer() viewer: Viewer,
@@ -111,7 +111,7 @@ export class MandatesResolver {
     return this.service.deleteObjective(viewer, id, expectedVersion);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => PlannedActivity)
   @Idempotent()
   planActivity(
@@ -123,7 +123,7 @@ export class MandatesResolver {
     return this.service.planActivity(viewer, mandateId, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => PlannedActivity)
   updatePlannedActivity(
     @CurrentViewer() viewer: Viewer,
@@ -133,7 +133,7 @@ export class MandatesResolver {
     return this.service.updateActivity(viewer, id, input);
   }
 
-  @Writers()
+  @CoordinatorsAndAdmins()
   @Mutation(() => ID)
   deletePlannedActivity(
     @CurrentViewer() viewer: Viewer,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Writes, type WriteTransaction } from '../activity/writes.js';
+import { Writes, type WriteTransaction } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
@@ -18,7 +18,7 @@ import type {
   UpdateObjectiveInput,
   UpdatePlannedActivityInput,
 } from './dto/work-plan.inputs.js';
-import { canEditMandate } from './mandate-visibility.js';
+import { canEditMandate } from '../auth/visibility.js';
 import { MANDATE_CURSOR, mandateSortKey, MandatesRepository, type ActivityFields } from './mandates.repository.js';
 import { PlannedActivityStatus } from './work-plan.enums.js';
 import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
@@ -284,12 +284,7 @@ export class MandatesService {
     if (fields.plannedUntil && fields.plannedOn && fields.plannedUntil < fields.plannedOn) {
       throw badInput(`plannedUntil (${fields.plannedUntil}) cannot be before plannedOn (${fields.plannedOn})`, { field: 'plannedUntil' });
     }
-    const iso3s = fields.stateIso3s ?? [];
-    if (iso3s.length) {
-      const known = await this.states.existing(iso3s, db);
-      const unknown = iso3s.filter((iso3) => !known.has(iso3));
-      if (unknown.length) throw new AppError('NOT_FOUND', `Unknown State(s): ${unknown.join(', ')}`, { stateIso3s: unknown });
-    }
+    await this.states.checkStates(fields.stateIso3s ?? [], db);
     if (newInteractionIds?.length) {
       const seen = await this.mandates.visibleInteractionIds(viewer, newInteractionIds, db);
       const missing = newInteractionIds.filter((id) => !seen.has(id));

@@ -1,11 +1,12 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { AuthService } from '../auth/auth.service.js';
+import { HttpErrorFilter } from '../common/http-errors.filter.js';
+import { CurrentViewer } from '../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import { isIsoDate } from '../common/dates.js';
-import { AppError, badInput } from '../common/errors.js';
+import { badInput } from '../common/errors.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { ProgressReportInput } from './dto/progress-report.input.js';
 import { reportCsv, reportMarkdown } from './progress-report.format.js';
@@ -20,20 +21,20 @@ const DATE_PARAMS = ['from', 'to'];
  * the same bearer token and the same visibility.
  */
 @Controller('exports')
+@UseFilters(HttpErrorFilter)
 export class ProgressReportExportController {
   constructor(
-    private readonly auth: AuthService,
     private readonly reports: ProgressReportService,
     private readonly organizations: OrganizationsRepository,
   ) {}
 
   @Get('progress-report.md')
   markdown(
-    @Headers('authorization') authorization: string | undefined,
+    @CurrentViewer() viewer: Viewer,
     @Query() query: Record<string, string | string[]>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.send(authorization, query, reply, 'text/markdown', 'progress-report.md', async (viewer, input) => {
+    return this.send(viewer, query, reply, 'text/markdown', 'progress-report.md', async (viewer, input) => {
       const report = await this.reports.build(viewer, input);
       const names = report.organizationIds
         ? (await this.organizations.byIds(report.organizationIds)).map((o) => o.name).sort((a, b) => a.localeCompare(b, 'en'))
@@ -44,46 +45,26 @@ export class ProgressReportExportController {
 
   @Get('progress-report.csv')
   csv(
-    @Headers('authorization') authorization: string | undefined,
+    @CurrentViewer() viewer: Viewer,
     @Query() query: Record<string, string | string[]>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.send(authorization, query, reply, 'text/csv', 'progress-report.csv', async (viewer, input) => {
+    return this.send(viewer, query, reply, 'text/csv', 'progress-report.csv', async (viewer, input) => {
       const report = await this.reports.build(viewer, input);
       return reportCsv(report, await this.reports.surveysWithNames(viewer, report));
     });
   }
 
   private async send(
-    authorization: string | undefined,
+    viewer: Viewer,
     query: Record<string, string | string[]>,
     reply: FastifyReply,
     type: string,
     filename: string,
     render: (viewer: Viewer, input: ProgressReportInput) => Promise<string>,
   ): Promise<void> {
-    const viewer = await this.auth.viewerFrom(authorization).catch((error: unknown) => {
-      if (error instanceof AppError) return error;
-      throw error;
-    });
-    if (viewer instanceof AppError) {
-      reply.code(429).send({ code: viewer.code, message: viewer.message, details: viewer.details });
-      return;
-    }
-    if (!viewer) {
-      reply.code(401).send({ code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' });
-      return;
-    }
-    try {
-      const body = await render(viewer, await parseQuery(query));
-      reply
-        .header('Content-Type', `${type}; charset=utf-8`)
-        .header('Content-Disposition', `attachment; filename="${filename}"`)
-        .send(body);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      reply.code(error.code === 'NOT_FOUND' ? 404 : 400).send({ code: error.code, message: error.message, details: error.details });
-    }
+    const body = await render(viewer, await parseQuery(query));
+    reply.header('Content-Type', `${type}; charset=utf-8`).header('Content-Disposition', `attachment; filename="${filename}"`).send(body);
   }
 }
 

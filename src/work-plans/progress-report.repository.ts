@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { ConsentType, InteractionType, ObstacleStatus, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { SqlParams } from '../common/sql.js';
-import { visibleTo, visibleToEvery } from '../interactions/visibility.js';
+import { visibleTo, visibleToEvery } from '../auth/visibility.js';
 import { obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
 
 export interface ReportScope {

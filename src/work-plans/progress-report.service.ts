@@ -5,7 +5,7 @@ import { InteractionType, ObstacleStatus, RatificationStage } from '../common/en
 import { todayIso } from '../common/dates.js';
 import { isUuid } from '../common/ids.js';
 import type { ProgressReportInput } from './dto/progress-report.input.js';
-import { canEditMandate } from './mandate-visibility.js';
+import { canEditMandate } from '../auth/visibility.js';
 import { questionResults } from '../surveys/surveys.service.js';
 import { SurveysRepository } from '../surveys/surveys.repository.js';
 import { MandatesRepository } from './mandates.repository.js';

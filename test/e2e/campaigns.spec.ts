@@ -202,8 +202,10 @@ describe('letter campaigns', () => {
   it('writes all or nothing: a bad State code or a contact of another State refuses the whole campaign', async () => {
     const before = await counts();
     const base = { name: 'Refused', templateRef: 'letters/refused.docx', sendingDate: '2018-01-15' };
+    // A State code that names no State: NOT_FOUND with the codes, as for every operation that names States.
+    const unknown = await t.gql(CREATE, { input: { ...base, stateIso3s: ['KIR', 'TON', 'XXX'] } }, cast.france.token);
+    expect(unknown.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', details: { stateIso3s: ['XXX'] } }]);
     const bad = [
-      { ...base, stateIso3s: ['KIR', 'TON', 'XXX'] },
       { ...base, targets: TARGETS, recipients: [{ stateIso3: 'KIR', contactIds: [contacts['Brazil delegate in Geneva']] }] },
       { ...base, stateIso3s: ['KIR'], recipients: [{ stateIso3: 'TON', contactIds: [contacts['Tonga delegate in New York']] }] },
       { ...base, stateIso3s: ['KIR'], targets: TARGETS },

@@ -10,7 +10,7 @@ import {
   visibleLinkRanges,
   visibleTo,
   visibleToEvery,
-} from '../../src/interactions/visibility.js';
+} from '../../src/auth/visibility.js';
 
 const OWN = 'org-own';
 const OTHER = 'org-other';

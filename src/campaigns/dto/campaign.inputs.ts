@@ -11,7 +11,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -21,15 +20,13 @@ import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { TargetFilter } from '../../targets/dto/targets.args.js';
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'each State code must be an ISO 3166-1 alpha-3 code such as VUT';
+import { IsIso3 } from '../../common/iso3.js';
 
 /** The contacts a State's letter goes to, chosen by hand. */
 @InputType()
 export class LetterRecipientsInput {
   @Field()
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @IsIso3()
   stateIso3: string;
 
   @Field(() => [ID])
@@ -77,7 +74,7 @@ export class CreateLetterCampaignInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => [Posting], {
@@ -181,7 +178,7 @@ export abstract class LetterRef {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @IsIso3()
   stateIso3?: string;
 
   @Field(() => Int, { description: "The letter's version you read; a stale version is rejected with CONFLICT" })
@@ -219,7 +216,7 @@ export class LetterCampaignFilter {
   @Field(() => [String], { nullable: true, description: 'Campaigns with a letter to one of these States' })
   @IsOptional()
   @ArrayMaxSize(200)
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => [ID], { nullable: true })

@@ -9,7 +9,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -18,8 +17,7 @@ import { Posting } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
-
-const ISO3 = /^[A-Z]{3}$/;
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class CreateContactInput {
@@ -48,7 +46,7 @@ export class CreateContactInput {
 
   @Field(() => String, { nullable: true, description: 'ISO3 code of the State the contact represents' })
   @IsOptional()
-  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3()
   stateIso3?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -120,7 +118,7 @@ export class ContactFilter {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(200)
-  @Matches(ISO3, { each: true })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => [ID], { nullable: true })

@@ -1,10 +1,9 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { Posting } from '../../common/enums.js';
 import { OmittableNotNull } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
-
-const ISO3 = /^[A-Z]{3}$/;
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class AddContactPostingInput {
@@ -18,7 +17,7 @@ export class AddContactPostingInput {
 
   @Field(() => String, { nullable: true, description: 'ISO3 code of the State the contact represents in this posting' })
   @IsOptional()
-  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3()
   stateIso3?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -77,7 +76,7 @@ export class UpdateContactPostingInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3()
   stateIso3?: string | null;
 
   @Field(() => ID, { nullable: true })

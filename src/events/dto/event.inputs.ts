@@ -10,7 +10,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -19,9 +18,7 @@ import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { EventKind } from '../event-kind.js';
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'each State code must be an ISO 3166-1 alpha-3 code such as VUT';
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class RecordEventInput {
@@ -62,7 +59,7 @@ export class RecordEventInput {
   @IsOptional()
   @ArrayMaxSize(200)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   attendingStateIso3s?: string[];
 }
 
@@ -126,7 +123,7 @@ export class AddEventAttendanceInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Members of the delegations (each a contact of one of these States)' })
@@ -150,7 +147,7 @@ export class PlanMeetingInput {
   eventId: string;
 
   @Field()
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @IsIso3()
   stateIso3: string;
 
   @Field(() => [ID], { nullable: true, description: 'Contacts of that State to meet' })
@@ -288,7 +285,7 @@ export class EventsArgs extends PageArgs {
   @Field(() => [String], { nullable: true, description: 'Events one of these States attends' })
   @IsOptional()
   @ArrayMaxSize(200)
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 }
 

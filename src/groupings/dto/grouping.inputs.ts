@@ -1,10 +1,8 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { OmittableNotNull, trim } from '../../common/validation.js';
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT';
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class CreateGroupingInput {
@@ -24,7 +22,7 @@ export class CreateGroupingInput {
   @IsOptional()
   @ArrayMaxSize(250)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 }
 
@@ -53,6 +51,6 @@ export class UpdateGroupingInput {
   @OmittableNotNull()
   @ArrayMaxSize(250)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 }

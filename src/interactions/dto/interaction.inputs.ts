@@ -11,7 +11,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -20,9 +19,7 @@ import { InteractionType, Visibility } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT';
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class LogInteractionInput {
@@ -69,7 +66,7 @@ export class LogInteractionInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s: string[];
 
   @Field(() => [ID], { nullable: true })
@@ -147,7 +144,7 @@ export class UpdateInteractionInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the contacts involved' })
@@ -163,7 +160,7 @@ export class InteractionFilter {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(200)
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => [ID], { nullable: true })

@@ -1,17 +1,16 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../../common/enums.js';
 import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
-
-const ISO3 = /^[A-Z]{3}$/;
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class RecordObstacleInput {
   @Field({ description: 'ISO3 code of the State that raised it: a State not Party (its treaty record shows no deposit on recordedOn)' })
-  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3()
   stateIso3: string;
 
   @Field(() => ObstacleCategory)
@@ -58,7 +57,7 @@ export class UpdateObstacleInput {
     description: 'Moves the obstacle to another State (ISO3 code), one whose treaty record shows no deposit on recordedOn',
   })
   @OmittableNotNull()
-  @Matches(ISO3, { message: 'stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3()
   stateIso3?: string;
 
   @Field(() => ObstacleCategory, { nullable: true })
@@ -116,7 +115,7 @@ export class ObstacleFilter {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(250)
-  @Matches(ISO3, { each: true, message: 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => [ObstacleStatus], { nullable: true })

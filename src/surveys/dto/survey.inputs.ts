@@ -11,7 +11,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -19,9 +18,7 @@ import {
 import { ObstacleCategory, Visibility } from '../../common/enums.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'each State code must be an ISO 3166-1 alpha-3 code such as VUT';
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class SurveyQuestionInput {
@@ -62,7 +59,7 @@ export class CreateSurveyInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s: string[];
 
   @Field(() => [SurveyQuestionInput], {
@@ -113,7 +110,7 @@ export class RecordSurveyAnswerInput {
   questionId: string;
 
   @Field({ description: 'One of the States the survey was sent to' })
-  @Matches(ISO3, { message: ISO3_MESSAGE })
+  @IsIso3()
   stateIso3: string;
 
   @Field(() => String, { nullable: true, description: "One of the question's choices" })

@@ -1,9 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { RegionalGroup } from '../../common/enums.js';
 import { DateScalar } from '../../graphql/scalars.js';
-
-const ISO3 = /^[A-Z]{3}$/;
+import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class ProgressReportInput {
@@ -32,7 +31,7 @@ export class ProgressReportInput {
   @IsOptional()
   @ArrayMaxSize(250)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT' })
+  @IsIso3({ each: true })
   stateIso3s?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'A mandate: its period and organizations become the defaults' })

@@ -11,7 +11,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -21,9 +20,7 @@ import { PageArgs } from '../../common/pagination.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { IndicatorMetric, PlannedActivityKind, PlannedActivityStatus } from '../work-plan.enums.js';
-
-const ISO3 = /^[A-Z]{3}$/;
-const ISO3_MESSAGE = 'each of stateIso3s must be an ISO 3166-1 alpha-3 code such as VUT';
+import { IsIso3 } from '../../common/iso3.js';
 
 @ArgsType()
 export class MandatesArgs extends PageArgs {}
@@ -218,7 +215,7 @@ export class PlanActivityInput {
   @IsOptional()
   @ArrayMaxSize(250)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => PlannedActivityStatus, { nullable: true, description: 'Default PLANNED' })
@@ -276,7 +273,7 @@ export class UpdatePlannedActivityInput {
   @OmittableNotNull()
   @ArrayMaxSize(250)
   @ArrayUnique()
-  @Matches(ISO3, { each: true, message: ISO3_MESSAGE })
+  @IsIso3({ each: true })
   stateIso3s?: string[];
 
   @Field(() => PlannedActivityStatus, { nullable: true })

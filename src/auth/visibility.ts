@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from './viewer.js';
 import { Role, Visibility } from '../common/enums.js';
 import type { SqlParams } from '../common/sql.js';
 
@@ -101,4 +101,23 @@ export function visibleToEvery(organizationIds: readonly string[], p: SqlParams,
   return `(${alias}.visibility::text IN ('SHARED', 'COORDINATORS')
     OR (${alias}.visibility::text = 'ORGANIZATION' AND ${organizations} <@ ARRAY[${alias}.organization_id])
     OR (${alias}.visibility::text = 'MANDATE' AND ${organizations} <@ (ARRAY[${alias}.organization_id] || ${mandateReadersSql(`${alias}.mandate_id`)})))`;
+}
+
+/**
+ * Who reads a mandate, as SQL on the mandates alias `m`: the interaction rule, with the mandate's
+ * organizations in place of the author's. Partners read SHARED mandates (the default, as work
+ * plans are usually shared with them); coordinators and admins read SHARED and COORDINATORS ones,
+ * ORGANIZATION ones of which their organization is a part, and MANDATE ones of which their
+ * organization, or that of a mandate that took over from it, is a part.
+ */
+export function mandateVisibleTo(viewer: Viewer, p: SqlParams, alias = 'm'): string {
+  if (viewer.role === Role.PARTNER) return `${alias}.visibility = 'SHARED'`;
+  const organization = `${p.add(viewer.organizationId)}::uuid`;
+  return `(${alias}.visibility::text NOT IN ('ORGANIZATION', 'MANDATE') OR ${organization} = ANY(${alias}.organization_ids)
+    OR (${alias}.visibility::text = 'MANDATE' AND ${organization} = ANY(${mandateReadersSql(`${alias}.id`)})))`;
+}
+
+/** Who edits a mandate and its work plan: admins, and coordinators of its organizations. */
+export function canEditMandate(viewer: Viewer, mandate: { organizationIds: string[] }): boolean {
+  return viewer.role === Role.ADMIN || (viewer.role === Role.COORDINATOR && mandate.organizationIds.includes(viewer.organizationId));
 }

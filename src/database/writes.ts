@@ -3,9 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { claimKey, pruneKeys, recordResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import { checkSameRequest, hasPendingKey, takePendingKey } from '../idempotency/idempotency.js';
-import { ACTIVITY_BUS } from './activity.tokens.js';
-import type { ActivityBus } from './activity-bus.js';
-import { ActivityRepository, type ActivityEventRow, type NewActivity } from './activity.repository.js';
+import { ACTIVITY_BUS } from '../activity/activity.tokens.js';
+import type { ActivityBus } from '../activity/activity-bus.js';
+import { ActivityRepository, type ActivityEventRow, type NewActivity } from '../activity/activity.repository.js';
 
 export interface WriteTransaction {
   manager: EntityManager;
