@@ -153,12 +153,13 @@ export class ObstaclesRepository {
 
   /**
    * recordObstacle's write in one statement: the obstacle and its activity event (the audit triggers
-   * run inside it, for the actor it names). Alone, the statement is its own transaction.
+   * run inside it, for the actor it names), written only when its State exists and shows no deposit
+   * on `recordedOn` (null otherwise). Alone, the statement is its own transaction.
    */
   async record(
     actor: Viewer,
     row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; organizationId: string; mandateId: string | null },
-  ): Promise<{ obstacle: Obstacle; event: ActivityEventRow }> {
+  ): Promise<{ obstacle: Obstacle; event: ActivityEventRow } | null> {
     const p = new SqlParams();
     const event = eventInStatement(
       actor,
@@ -174,11 +175,15 @@ export class ObstaclesRepository {
            ${p.add(row.measures)}::text, ${p.add(row.recordedOn)}::date, ${p.add(actor.id)}::uuid, ${p.add(row.visibility)}::visibility,
            ${p.add(row.organizationId)}::uuid, ${p.add(row.mandateId)}::uuid
          FROM actor
+         -- Only for a State not Party on the day (no deposit shown): otherwise nothing is written, and the service says why.
+         JOIN states s ON s.iso3 = ${p.add(row.stateIso3)}::char(3)
+           AND ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${p.add(row.recordedOn)}::date) NOT IN ('DEPOSITED', 'STATE_PARTY')
          RETURNING *),
        ${event}
        SELECT ${COLUMNS}, ${LIVE_EVENT_COLUMN} FROM written o`,
       p.values,
     );
+    if (!written) return null;
     const { __event, ...obstacle } = written;
     return { obstacle, event: liveEvent(__event)! };
   }

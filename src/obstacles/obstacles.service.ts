@@ -35,17 +35,17 @@ export class ObstaclesService {
   }
 
   /**
-   * Reads the State (and the mandate, if one is named), checks, then writes the obstacle and its
-   * activity event in one statement. With an idempotency key, in a transaction that stores it;
-   * given an outer transaction (`outer`), in that one, as a part of a larger write.
+   * Writes the obstacle and its activity event in one statement, which checks its State too (read
+   * first only to say why, when it wrote nothing); the mandate, if one is named, is read before.
+   * With an idempotency key, in a transaction that stores it; given an outer transaction (`outer`),
+   * in that one, as a part of a larger write.
    */
   record(viewer: Viewer, input: RecordObstacleInput, outer?: WriteTransaction): Promise<Obstacle> {
     if (outer) return this.recordInTransaction(viewer, input, outer);
     const oneStatement = async () => {
       const recordedOn = input.recordedOn ?? todayIso();
-      await this.checkState(input.stateIso3, recordedOn, this.obstacles.db);
       const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.obstacles.db);
-      const { obstacle, event } = await this.obstacles.record(viewer, {
+      const written = await this.obstacles.record(viewer, {
         id: randomUUID(),
         stateIso3: input.stateIso3,
         category: input.category,
@@ -56,6 +56,12 @@ export class ObstaclesService {
         organizationId: viewer.organizationId,
         mandateId,
       });
+      if (!written) {
+        // The State is unknown or shows a deposit on that day: checkState says which.
+        await this.checkState(input.stateIso3, recordedOn, this.obstacles.db);
+        throw new AppError('CONFLICT', `The treaty record of ${input.stateIso3} changed while the obstacle was recorded: send it again`, { stateIso3: input.stateIso3 });
+      }
+      const { obstacle, event } = written;
       return { result: obstacle, events: [event] };
     };
     return this.writes.statement(oneStatement, () => this.recordInTransaction(viewer, input));

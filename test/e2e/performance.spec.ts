@@ -193,18 +193,30 @@ describe('performance guarantees', () => {
     expect(await t.app.get(DataSource).query(`SELECT (SELECT count(*) FROM contacts)::int AS c, (SELECT count(*) FROM activity_events)::int AS e`)).toEqual(before);
   });
 
-  it('records an obstacle in two statements after the user: the State read, then the obstacle with its event and audit trail', async () => {
+  it('records an obstacle in one statement after the user: the State checked, the obstacle with its event and audit trail', async () => {
     const RECORD = 'mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id category version } }';
     const input = { stateIso3: 'KIR', category: 'PROCEDURAL', description: 'Implementing legislation to draft', visibility: 'ORGANIZATION' };
     const { result, statements } = await t.counter.measure(() => t.gql(RECORD, { input }, cast.france.token));
     const obstacle = ok(result).recordObstacle;
-    // The user, the State (its treaty record on the day), then the write.
-    expect(statements).toBe(3);
+    // The user, then the write, which checks the State's treaty record on the day itself.
+    expect(statements).toBe(2);
     expect(obstacle).toMatchObject({ category: 'PROCEDURAL', version: 1 });
     expect(await trailOf('obstacles', obstacle.id)).toEqual([{ actorId: cast.france.id, action: 'recordObstacle' }]);
     expect(await newestEvent(cast.france)).toEqual({ kind: 'OBSTACLE_RECORDED', summary: 'Procedural obstacle recorded for Kiribati', actor: { id: cast.france.id }, states: [{ iso3: 'KIR' }] });
     // Seen as the obstacle is: not by another organization.
     expect((await newestEvent(cast.panama)).kind).not.toBe('OBSTACLE_RECORDED');
+    // Refused, nothing written: an unknown State, a State Party; the reason comes from reading the State afterwards.
+    const before = await t.app.get(DataSource).query(`SELECT (SELECT count(*) FROM obstacles)::int AS o, (SELECT count(*) FROM activity_events)::int AS e`);
+    const unknown = await t.gql(RECORD, { input: { ...input, stateIso3: 'ZZZ' } }, cast.france.token);
+    expect(unknown.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['NOT_FOUND', 'State "ZZZ" was not found']]);
+    const party = await t.gql(RECORD, { input: { ...input, stateIso3: 'FRA' } }, cast.france.token);
+    expect(party.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(party.errors?.[0]?.message).toMatch(/^France was a State Party on \d{4}-\d{2}-\d{2}: obstacles are recorded for States not Party/);
+    // Before the Convention was in force for it, a State that has since joined is one not Party.
+    const early = await t.gql(RECORD, { input: { ...input, stateIso3: 'FRA', recordedOn: '2008-01-15' } }, cast.france.token);
+    expect(ok(early).recordObstacle.category).toBe('PROCEDURAL');
+    const after = await t.app.get(DataSource).query(`SELECT (SELECT count(*) FROM obstacles)::int AS o, (SELECT count(*) FROM activity_events)::int AS e`);
+    expect(after).toEqual([{ o: before[0].o + 1, e: before[0].e + 1 }]);
   });
 
   it("moves a State's stage in three statements: the user, the State read, then the move with its history, event and audit trail", async () => {
