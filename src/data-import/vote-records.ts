@@ -42,7 +42,7 @@ function readResolutions(table: CsvTable, log: IssueLog): Map<string, Resolution
       source: r.optionalText('source'),
     };
     const first = r.unique('symbol', lines);
-    if (first && record.symbol !== '') resolutions.set(record.symbol, { line: row.line, record: r.ok ? record : null });
+    if (first) resolutions.set(record.symbol, { line: row.line, record: r.ok ? record : null });
   }
   return resolutions;
 }
@@ -82,13 +82,12 @@ function countChoices(votes: VoteRecord[]): Map<string, ChoiceCounts> {
 /** Each resolution's yes/no/abstain must equal the sums of its votes; non_voting is taken from them. */
 function checkTotals(
   files: { resolutions: string; votes: string },
-  resolutions: Resolution[],
+  resolutions: { line: number; record: ResolutionRecord }[],
   votes: VoteRecord[],
   log: IssueLog,
 ): void {
   const counts = countChoices(votes);
   for (const { line, record } of resolutions) {
-    if (!record) continue;
     const count = counts.get(record.symbol) ?? { YES: 0, NO: 0, ABSTAIN: 0, NON_VOTING: 0 };
     for (const { column, choice } of TOTALS) {
       if (record[column] === count[choice]) continue;
@@ -105,7 +104,7 @@ export function readVoting(resolutionTable: CsvTable, voteTable: CsvTable, state
   const symbols = resolutionTable.complete ? { file: resolutionTable.file, keys: new Set(resolutions.keys()) } : null;
   const { votes, incomplete } = readVotes(voteTable, symbols, states, log);
   if (voteTable.complete) {
-    const checkable = [...resolutions.values()].filter(({ record }) => record && !incomplete.has(record.symbol));
+    const checkable = [...resolutions.values()].flatMap(({ line, record }) => (record && !incomplete.has(record.symbol) ? [{ line, record }] : []));
     checkTotals({ resolutions: resolutionTable.file, votes: voteTable.file }, checkable, votes, log);
   }
   return {

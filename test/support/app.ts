@@ -25,7 +25,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await provisionDatabase();
+  const database = await provisionDatabase({ migrated: true });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',

@@ -10,7 +10,7 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 export async function createTestDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
-  const provisioned = await provisionDatabase();
+  const provisioned = await provisionDatabase({ migrated: true });
   const config = loadConfig({ NODE_ENV: 'test', ...provisioned.env, ...env });
   const handle = await openDatabase(config);
   await migrate(handle);

@@ -1,6 +1,7 @@
 import { ConsentType, RegionalGroup, VoteChoice } from '../../src/common/enums.js';
 import type { CsvTable } from '../../src/data-import/csv-table.js';
 import { formatIssue, ImportValidationError, IssueLog } from '../../src/data-import/import-validation-error.js';
+import { RowReader } from '../../src/data-import/row-reader.js';
 import { readStates } from '../../src/data-import/state-records.js';
 import { readVoting } from '../../src/data-import/vote-records.js';
 
@@ -59,8 +60,16 @@ describe('the checks of the States and their treaty actions', () => {
   it('refuses duplicate codes, on the later line, and leaves out the rows with a problem', () => {
     const twin = { ...STATE, iso3: 'RUS', name: 'Twin' };
     const { records, codes, issues } = states(
-      [STATE, twin, { ...STATE, iso2: 'RX', m49_code: 'x1' }, { ...STATE, iso3: 'ABC', iso2: '', m49_code: '123' }, { ...STATE, iso3: 'ABD', iso2: '', m49_code: '124', name: '' }],
-      [ACTIONS, { ...ACTIONS, iso3: 'RUS' }, { ...ACTIONS, iso3: 'ABC' }, { ...ACTIONS, iso3: 'ABD' }],
+      [
+        STATE,
+        twin,
+        { ...STATE, iso2: 'RX', m49_code: 'x1' },
+        { ...STATE, iso3: 'ABC', iso2: '', m49_code: '123' },
+        { ...STATE, iso3: 'ABD', iso2: '', m49_code: '124', name: '' },
+        // A malformed M49 code twice: reported as malformed, not as a duplicate.
+        { ...STATE, iso3: 'ABE', iso2: '', m49_code: 'x1' },
+      ],
+      [ACTIONS, { ...ACTIONS, iso3: 'RUS' }, { ...ACTIONS, iso3: 'ABC' }, { ...ACTIONS, iso3: 'ABD' }, { ...ACTIONS, iso3: 'ABE' }],
     );
     expect(issues).toEqual([
       ['states.csv', 3, 'iso2', 'RU', 'duplicate of line 2'],
@@ -68,9 +77,10 @@ describe('the checks of the States and their treaty actions', () => {
       ['states.csv', 4, 'm49_code', 'x1', 'expected three digits (UN M49 numeric code)'],
       ['states.csv', 4, 'iso3', 'RUR', 'duplicate of line 2'],
       ['states.csv', 6, 'name', '', 'a value is required'],
+      ['states.csv', 7, 'm49_code', 'x1', 'expected three digits (UN M49 numeric code)'],
     ]);
     expect(records.map((record) => record.iso3)).toEqual(['RUR', 'ABC']);
-    expect(codes).toEqual(new Set(['RUR', 'RUS', 'ABC', 'ABD']));
+    expect(codes).toEqual(new Set(['RUR', 'RUS', 'ABC', 'ABD', 'ABE']));
   });
 
   it('checks codes and the link between the two files', () => {
@@ -86,6 +96,12 @@ describe('the checks of the States and their treaty actions', () => {
       ['ccm-participation.csv', 5, 'iso3', 'x', 'expected three capital letters (ISO 3166-1 alpha-3)'],
     ]);
     expect(records.map((record) => record.iso3)).toEqual(['RUR']);
+    // A code is the whole value: one letter or digit too many is refused, wherever it is.
+    expect(states([{ ...STATE, iso3: 'RURX', iso2: 'RUX', m49_code: '9999' }], []).issues.map((issue) => issue.slice(2))).toEqual([
+      ['iso3', 'RURX', 'expected three capital letters (ISO 3166-1 alpha-3)'],
+      ['iso2', 'RUX', 'expected two capital letters (ISO 3166-1 alpha-2) or blank'],
+      ['m49_code', '9999', 'expected three digits (UN M49 numeric code)'],
+    ]);
     // A State with no treaty row, reported only when the participation file was read in full.
     expect(states([STATE, { ...STATE, iso3: 'ABC', iso2: 'AB', m49_code: '123' }], [ACTIONS]).issues).toEqual([
       ['states.csv', 3, 'iso3', 'ABC', 'has no row in ccm-participation.csv'],
@@ -179,6 +195,11 @@ describe('the checks of the resolutions and votes', () => {
       ['res.csv', 5, 'symbol', 'A/RES/1', 'duplicate of line 2'],
     ]);
     expect(resolutions).toEqual([]);
+    // A repeated symbol leaves the first row as the resolution: its totals are the ones checked.
+    expect(voting([{ ...RESOLUTION, yes: '5' }, RESOLUTION], VOTES).issues).toEqual([
+      ['res.csv', 3, 'symbol', 'A/RES/1', 'duplicate of line 2'],
+      ['res.csv', 2, 'yes', '5', 'expected 2, the number of YES votes on A/RES/1 in votes.csv'],
+    ]);
   });
 
   it('checks each vote: its code, its resolution, its State and that a State votes once on a resolution', () => {
@@ -200,6 +221,16 @@ describe('the checks of the resolutions and votes', () => {
     const two = voting([RESOLUTION, { ...RESOLUTION, symbol: 'A/RES/2', yes: '1', no: '0' }], [...VOTES, { symbol: 'A/RES/2', iso3: 'AAA', vote: 'Y' }]);
     expect(two.issues).toEqual([]);
     expect(two.resolutions.map((resolution) => [resolution.symbol, resolution.nonVoting])).toEqual([['A/RES/1', 1], ['A/RES/2', 0]]);
+  });
+});
+
+describe('a row of a file', () => {
+  it('reads a column it does not have as blank, so that a required one is reported as missing its value', () => {
+    const log = new IssueLog();
+    const r = new RowReader(log, 'votes.csv', { line: 7, values: { symbol: 'A/RES/1' } });
+    expect(r.raw('vote')).toBe('');
+    expect(r.text('vote')).toBe('');
+    expect([r.ok, log.issues.map(({ line, column, value, message }) => [line, column, value, message])]).toEqual([false, [[7, 'vote', '', 'a value is required']]]);
   });
 });
 

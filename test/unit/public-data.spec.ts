@@ -107,6 +107,19 @@ describe('loadPublicData', () => {
     ]);
   });
 
+  it("requires every column of each file's header, naming the missing one", async () => {
+    copy
+      .edit(PARTICIPATION, (lines) => [lines[0].replace('status_as_of', 'status'), ...lines.slice(1)])
+      .edit(RESOLUTIONS, (lines) => [lines[0].replace('adoption_date', 'adopted'), ...lines.slice(1)])
+      .edit(VOTES, (lines) => [lines[0].replace('vote', 'ballot'), ...lines.slice(1)]);
+    const issues = (await issuesOf(copy)).map(({ file, line, column, value, message }) => [file, line, column, value, message.replace(/ \(.*/, '')]);
+    expect(issues).toEqual([
+      [PARTICIPATION, 1, 'status_as_of', null, 'required column is missing'],
+      [RESOLUTIONS, 1, 'adoption_date', null, 'required column is missing'],
+      [VOTES, 1, 'vote', null, 'required column is missing'],
+    ]);
+  });
+
   it('checks codes, duplicates and references between the files', async () => {
     copy
       .replaceLine(STATES, 'AND,', (line) => line.replace('AND,AD', 'and,AD'))
