@@ -45,6 +45,9 @@ export default {
   // Only what the tests read is copied to the sandbox.
   ignorePatterns: ['dist', 'web', 'bench', 'docs', 'coverage', 'reports', '.data', 'test/browser', 'test/faults'],
   concurrency: 1,
+  // Jest's ESM module registry grows with every run in the same worker (several GB after a few
+  // hundred): a fresh worker every 30 runs keeps each run as fast as the first.
+  maxTestRunnerReuse: 30,
   // A mutant that makes a test wait for ever counts as detected once its run takes this much longer than usual (a fresh database included).
   timeoutMS: 30000,
   incremental: true,
