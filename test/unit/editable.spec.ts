@@ -3,7 +3,7 @@ import { editableRow, editableTeamRow, mayChange, Right, teamOf, toTeam, type Te
 import { canEditMandate } from '../../src/auth/visibility.js';
 import { Role } from '../../src/common/enums.js';
 import type { AppError } from '../../src/common/errors.js';
-import type { Queryable } from '../../src/common/sql.js';
+import { fakeDb } from '../support/fake-db.js';
 
 const viewer = (role: Role, organizationId: string): Viewer => ({ id: `${role}-${organizationId}`, email: 'someone@example.org', displayName: 'Someone', role, organizationId });
 
@@ -24,18 +24,6 @@ function failure(call: () => unknown): AppError {
     return error as AppError;
   }
   throw new Error('expected a failure');
-}
-
-/** A database that answers each statement with the next of `replies`, and records what it was sent. */
-function fakeDb(...replies: unknown[]) {
-  const sent: { sql: string; values: unknown[] | undefined }[] = [];
-  const db: Queryable = {
-    async query(sql: string, values?: unknown[]) {
-      sent.push({ sql: sql.replace(/\s+/g, ' ').trim(), values });
-      return replies.shift() as never;
-    },
-  };
-  return { db, sent };
 }
 
 describe('who may change a piece of work (mayChange)', () => {

@@ -1,18 +1,6 @@
 import type { AppError } from '../../src/common/errors.js';
-import type { Queryable } from '../../src/common/sql.js';
 import { deleteVersioned, updateVersioned } from '../../src/common/versioned-update.js';
-
-/** A database that answers each statement with the next of `replies`, and records what it was sent. */
-function fakeDb(...replies: unknown[]) {
-  const sent: { sql: string; values: unknown[] | undefined }[] = [];
-  const db: Queryable = {
-    async query(sql: string, values?: unknown[]) {
-      sent.push({ sql: sql.replace(/\s+/g, ' ').trim(), values });
-      return replies.shift() as never;
-    },
-  };
-  return { db, sent };
-}
+import { fakeDb } from '../support/fake-db.js';
 
 async function failure(call: () => Promise<unknown>): Promise<AppError> {
   try {
