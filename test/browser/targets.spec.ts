@@ -49,9 +49,14 @@ describe('the targets page', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // The sub-regions are offered by their names in the language (the filter keeps M49's English ones).
+    // Picked on a slowed-down page: each pick must survive the next one even when the address and the
+    // list have not caught up yet.
+    const cdp = await first.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
     await choose(page, t('targets.subregions'), ['Melanesia', 'Micronesia', 'Polynesia'].map((region) => t(`region.${region}`)));
     await choose(page, t('targets.votedOn'), ['A/RES/72/54']);
     await choose(page, t('targets.votes'), [t('vote.YES')]);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await page.waitForURL(/votes=YES/);
     const url = new URL(page.url());
     expect(url.searchParams.get('subregions')?.split(',').sort()).toEqual(['Melanesia', 'Micronesia', 'Polynesia']);

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, MultiSelect, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import {
   ACTIVITY_KINDS,
@@ -19,6 +19,7 @@ import type { ActivityPageFeedQuery, ActivityPageLiveSubscription } from '../gql
 import { errorMessage } from '../lib/errors';
 import { useFormat } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
+import { useSearchState } from '../lib/useSearchState';
 
 const PAGE = 30;
 
@@ -246,12 +247,12 @@ function Feed({ filters, readAt, onShown }: { filters: ActivityFilters; readAt: 
   );
 }
 
+const serializeFilters = (filters: ActivityFilters) => filtersToParams(filters).toString();
+
 /** What the user may see happening, live: the partners' home page. */
 export default function ActivityPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
-  const onChange = useCallback((next: ActivityFilters) => setParams(filtersToParams(next), { replace: true }), [setParams]);
+  const [filters, onChange] = useSearchState(filtersFromParams, serializeFilters);
   // The last visit as it was when the page opened: entries newer than it stay marked while the page is open.
   const [{ data: read }] = useQuery({ query: ActivityReadAtDocument, requestPolicy: 'network-only' });
   const [readAt, setReadAt] = useState<string | null | undefined>(undefined);

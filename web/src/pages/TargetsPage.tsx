@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { PageLoader } from '../components/PageLoader';
 import { graphql } from '../gql';
@@ -10,6 +10,7 @@ import { errorMessage, formProblems } from '../lib/errors';
 import { useCan } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { getToken } from '../lib/session';
+import { useSearchState } from '../lib/useSearchState';
 import { exportUrl, filtersFromSearch, searchFromFilters, type TargetQuery } from '../targets/filters';
 import { TargetFiltersPanel } from '../targets/TargetFiltersPanel';
 import { TargetsTable } from '../targets/TargetsTable';
@@ -137,9 +138,7 @@ async function downloadCsv(query: TargetQuery): Promise<void> {
 export default function TargetsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const query = useMemo(() => filtersFromSearch(params), [params]);
-  const onChange = useCallback((next: TargetQuery) => setParams(searchFromFilters(next), { replace: true }), [setParams]);
+  const [query, onChange] = useSearchState(filtersFromSearch, searchFromFilters);
   const variables = useMemo(() => ({ filter: query.filter, orderBy: query.orderBy }), [query]);
   const [{ data, fetching, error }] = useQuery({ query: TargetsDocument, variables });
   const targets = useMemo(() => data?.targets.edges.map((edge) => edge.node) ?? [], [data]);
