@@ -60,6 +60,8 @@ describe('the administration page in the browser', () => {
     await page.getByRole('textbox', { name: t('admin.entity') }).fill('users');
     await page.getByRole('option', { name: 'users', exact: true }).click();
     const audit = page.getByTestId('audit-log');
+    // The unfiltered list stays on screen until the filtered one arrives.
+    await audit.getByText('createOrganization').first().waitFor({ state: 'detached' });
     await audit.getByText('createUser').first().waitFor();
     await audit.getByText('updateUser').waitFor();
     expect(await audit.textContent()).not.toContain('createOrganization');
