@@ -12,6 +12,7 @@ import { useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { searchFromFilters, type TargetQuery } from '../targets/filters';
 import { addressees, recipientsInput, type RecipientContact } from './recipients';
+import { useIdempotencyKey } from '../lib/useFormWrite';
 import '../i18n/later';
 
 const CampaignTargetsDocument = graphql(`
@@ -73,8 +74,6 @@ const CreateCampaignDocument = graphql(`
 
 const VISIBILITIES = ['ORGANIZATION', 'COORDINATORS', 'SHARED'] as const;
 const FIELDS = ['name', 'templateRef', 'subject', 'sendingDate', 'followUpOn', 'visibility', 'stateIso3s', 'targets', 'recipients'];
-
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
 
 interface Values {
   name: string;
@@ -159,7 +158,7 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
   const navigate = useNavigate();
   const names = useStateNames();
   const { viewer } = useSession();
-  const [key] = useState(newKey);
+  const key = useIdempotencyKey();
   const [values, setValues] = useState<Values>({
     name: '',
     templateRef: '',

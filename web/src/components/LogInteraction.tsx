@@ -23,6 +23,7 @@ import { allowedVisibilities } from '../lib/permissions';
 import { useSession } from '../lib/SessionContext';
 import type { HeldMeeting, LogInteractionDefaults } from './LogInteractionContext';
 import { useStateNames } from '../lib/stateNames';
+import { useIdempotencyKey } from '../lib/useFormWrite';
 
 const StateSearchDocument = graphql(`
   query LogStateSearch($search: String!) {
@@ -165,8 +166,6 @@ export function heldInput(meeting: HeldMeeting, values: InteractionValues, expec
 }
 
 /** A new key per form, so that a retried request after a lost answer logs the interaction once. */
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
-
 /** The sentence saying who will see an interaction with this visibility. */
 export function useVisibilitySentence() {
   const { t } = useTranslation();
@@ -201,7 +200,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   const [conflict, setConflict] = useState<ErrorLike | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [idempotencyKey] = useState(newKey);
+  const idempotencyKey = useIdempotencyKey();
   const [, log] = useMutation(LogDocument);
   const [, logHeld] = useMutation(LogMeetingHeldDocument);
   const [, update] = useMutation(UpdateDocument);

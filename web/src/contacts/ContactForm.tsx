@@ -1,11 +1,9 @@
 import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { graphql } from '../gql';
-import { reloadAndReapply } from '../lib/conflict';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
+import { useFormWrite, useIdempotencyKey } from '../lib/useFormWrite';
 import { StatePicker } from './StatePicker';
 
 export const POSTINGS = ['GENEVA_MISSION', 'NEW_YORK_MISSION', 'CAPITAL', 'OTHER_MISSION', 'OTHER'] as const;
@@ -105,58 +103,35 @@ export function contactChanges(before: ContactValues, after: ContactValues, all 
   return changes;
 }
 
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
-
 /** Create a contact, or edit one (with the version read; CONFLICT offers to re-apply). */
 export function ContactForm({ contact, onDone }: { contact?: EditableContact; onDone(id?: string): void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const [original] = useState(() => valuesOf(contact));
-  const [values, setValues] = useState(original);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newKey);
+  const form = useFormWrite(() => valuesOf(contact), FIELDS);
+  const { original, values, set, errors, other, conflict, busy } = form;
+  const key = useIdempotencyKey();
   const [, create] = useMutation(CreateContactDocument);
   const [, update] = useMutation(UpdateContactDocument);
-  const set = (field: keyof ContactValues, value: string) => setValues((v) => ({ ...v, [field]: value }));
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, FIELDS);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const sendUpdate = (expectedVersion: number) => update({ id: contact!.id, input: { expectedVersion, ...contactChanges(original, values) } });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setOther([]);
-    if (!values.fullName.trim()) return setErrors({ fullName: t('common.required') });
-    setBusy(true);
-    try {
-      if (contact) {
-        const result = await sendUpdate(contact.version);
-        if (result.error) return fail(result.error);
-        onDone(contact.id);
-      } else {
-        const input = contactChanges(original, values, true) as { fullName: string };
-        const result = await create({ input, idempotencyKey: key }, { additionalTypenames: ['Contact'] });
-        if (result.error) return fail(result.error);
-        onDone(result.data?.createContact.id);
-      }
-    } finally {
-      setBusy(false);
+    const local: Record<string, string> = values.fullName.trim() ? {} : { fullName: t('common.required') };
+    if (contact) {
+      if (await form.run(local, () => sendUpdate(contact.version))) onDone(contact.id);
+      return;
     }
+    let id: string | undefined;
+    const created = await form.run(local, async () => {
+      const input = contactChanges(original, values, true) as { fullName: string };
+      const result = await create({ input, idempotencyKey: key }, { additionalTypenames: ['Contact'] });
+      id = result.data?.createContact.id;
+      return result;
+    });
+    if (created) onDone(id);
   };
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () => (await client.query(ContactVersionDocument, { id: contact!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.contact,
-      sendUpdate,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone(contact!.id);
+    const reload = async () => (await client.query(ContactVersionDocument, { id: contact!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.contact;
+    if (await form.reapply(reload, sendUpdate)) onDone(contact!.id);
   };
   return (
     <form onSubmit={submit} noValidate aria-label={contact ? t('contactsPage.edit') : t('contactsPage.create')}>

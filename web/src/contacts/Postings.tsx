@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { graphql } from '../gql';
-import { reloadAndReapply } from '../lib/conflict';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
 import { today, useFormat } from '../lib/format';
 import { useCan } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
+import { useFormWrite } from '../lib/useFormWrite';
 import { POSTINGS } from './ContactForm';
 import { StatePicker } from './StatePicker';
 
@@ -61,11 +60,8 @@ export interface PostingRow {
 function AddPosting({ contactId, version, onDone }: { contactId: string; version: number; onDone(): void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const [values, setValues] = useState({ posting: 'GENEVA_MISSION', position: '', stateIso3: '', from: today(), to: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormWrite({ posting: 'GENEVA_MISSION', position: '', stateIso3: '', from: today(), to: '' }, ['posting', 'position', 'stateIso3', 'from', 'to']);
+  const { values, setValues, errors, other, conflict, busy } = form;
   const [, add] = useMutation(AddPostingDocument);
   const send = (expectedVersion: number) =>
     add({
@@ -79,30 +75,13 @@ function AddPosting({ contactId, version, onDone }: { contactId: string; version
         to: values.to || undefined,
       },
     });
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, ['posting', 'position', 'stateIso3', 'from', 'to']);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!values.from) return setErrors({ from: t('common.required') });
-    setBusy(true);
-    const result = await send(version);
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    if (await form.run(values.from ? {} : { from: t('common.required') }, () => send(version))) onDone();
   };
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () => (await client.query(PostingContactVersionDocument, { id: contactId }, { requestPolicy: 'network-only' }).toPromise()).data?.contact,
-      send,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    const reload = async () => (await client.query(PostingContactVersionDocument, { id: contactId }, { requestPolicy: 'network-only' }).toPromise()).data?.contact;
+    if (await form.reapply(reload, send)) onDone();
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('postings.add')}>

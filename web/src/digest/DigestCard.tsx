@@ -3,8 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { errorMessage, formProblems } from '../lib/errors';
 import { useFormat } from '../lib/format';
+import { useFormWrite } from '../lib/useFormWrite';
 
 const MyDigestDocument = graphql(`
   query MyDigest {
@@ -56,8 +56,8 @@ export function DigestCard() {
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const [sendHour, setSendHour] = useState<number | string | null>(null);
   const [days, setDays] = useState<number | string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
+  const form = useFormWrite({}, ['timeZone', 'sendHour', 'noReplyAfterDays']);
+  const { errors, other } = form;
   const values = {
     timeZone: timeZone ?? digest?.timeZone ?? zones.current,
     sendHour: Number(sendHour ?? digest?.sendHour ?? 7),
@@ -66,16 +66,7 @@ export function DigestCard() {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    setErrors({});
-    setOther([]);
-    const result = await subscribe({ input: values });
-    if (result.error) {
-      const problems = formProblems(result.error, ['timeZone', 'sendHour', 'noReplyAfterDays']);
-      setErrors(problems.fields);
-      setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(result.error) ?? '']);
-      return;
-    }
-    refetch({ requestPolicy: 'network-only' });
+    if (await form.run({}, () => subscribe({ input: values }))) refetch({ requestPolicy: 'network-only' });
   };
   const stop = async () => {
     await unsubscribe({});

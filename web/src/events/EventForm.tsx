@@ -1,14 +1,12 @@
 import { Button, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { graphql } from '../gql';
 import type { EventKind, Visibility } from '../gql/graphql';
-import { reloadAndReapply } from '../lib/conflict';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
 import { today } from '../lib/format';
 import { useSession } from '../lib/SessionContext';
+import { useFormWrite, useIdempotencyKey } from '../lib/useFormWrite';
 import { StatesPicker } from './StatesPicker';
 import '../i18n/later';
 
@@ -103,84 +101,49 @@ function localProblems(values: EventValues, messages: { required: string; endsBe
   return problems;
 }
 
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
-
 /** Record an event with the States attending, or correct one (with the version read; CONFLICT offers to re-apply). */
 export function EventForm({ event, onDone }: { event?: EditableEvent; onDone(id?: string): void }) {
   const { t } = useTranslation();
   const client = useClient();
   const { viewer } = useSession();
   const sentence = (visibility: Visibility) => t(`visibility.sentence.${visibility}`, { organization: viewer?.organization.name ?? '' });
-  const [original] = useState(() => valuesOf(event));
-  const [values, setValues] = useState(original);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newKey);
+  const form = useFormWrite(() => valuesOf(event), FIELDS);
+  const { original, values, set, errors, other, conflict, busy } = form;
+  const key = useIdempotencyKey();
   const [, record] = useMutation(RecordEventDocument);
   const [, update] = useMutation(UpdateEventDocument);
-  const set = <K extends keyof EventValues>(field: K, value: EventValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((current) => {
-      if (!(field in current)) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
-  };
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, FIELDS);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const sendUpdate = (expectedVersion: number) =>
     update({ input: { id: event!.id, expectedVersion, ...eventChanges(original, values) } }, { additionalTypenames: ['Event'] });
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setOther([]);
-    setConflict(null);
     const local = localProblems(values, { required: t('common.required'), endsBefore: t('events.form.endsBefore') });
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
-      if (event) {
-        if (!Object.keys(eventChanges(original, values)).length) return onDone(event.id);
-        const result = await sendUpdate(event.version);
-        if (result.error) return fail(result.error);
-        onDone(event.id);
-      } else {
-        const input = {
-          name: values.name.trim(),
-          kind: values.kind,
-          place: values.place.trim() || undefined,
-          startsOn: values.startsOn,
-          endsOn: values.endsOn,
-          visibility: values.visibility,
-          attendingStateIso3s: values.attendingStateIso3s,
-        };
-        const result = await record({ input, idempotencyKey: key }, { additionalTypenames: ['Event'] });
-        if (result.error) return fail(result.error);
-        onDone(result.data?.recordEvent.id);
-      }
-    } finally {
-      setBusy(false);
+    if (event) {
+      const changed = Object.keys(eventChanges(original, values)).length > 0;
+      if (await form.run(local, async () => (changed ? sendUpdate(event.version) : {}))) onDone(event.id);
+      return;
     }
+    const input = {
+      name: values.name.trim(),
+      kind: values.kind,
+      place: values.place.trim() || undefined,
+      startsOn: values.startsOn,
+      endsOn: values.endsOn,
+      visibility: values.visibility,
+      attendingStateIso3s: values.attendingStateIso3s,
+    };
+    let id: string | undefined;
+    const recorded = await form.run(local, async () => {
+      const result = await record({ input, idempotencyKey: key }, { additionalTypenames: ['Event'] });
+      id = result.data?.recordEvent.id;
+      return result;
+    });
+    if (recorded) onDone(id);
   };
 
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () => (await client.query(EventVersionDocument, { id: event!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.event,
-      sendUpdate,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    setConflict(null);
-    onDone(event!.id);
+    const reload = async () => (await client.query(EventVersionDocument, { id: event!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.event;
+    if (await form.reapply(reload, sendUpdate)) onDone(event!.id);
   };
 
   return (

@@ -1,15 +1,14 @@
 import { Button, Group, MultiSelect, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { graphql } from '../gql';
 import type { Visibility } from '../gql/graphql';
-import { reloadAndReapply } from '../lib/conflict';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
 import { useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { EVENT_VISIBILITIES } from './EventForm';
+import { useFormWrite, useIdempotencyKey } from '../lib/useFormWrite';
 import '../i18n/later';
 
 const PlanMeetingDocument = graphql(`
@@ -95,8 +94,6 @@ export function meetingChanges(before: MeetingValues, after: MeetingValues): Rec
   return changes;
 }
 
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
-
 /**
  * Plan a bilateral meeting with one of the States attending an event, or correct a planned one
  * (its State stays; with the version read, CONFLICT offers to re-apply).
@@ -114,30 +111,20 @@ export function MeetingForm({
   const client = useClient();
   const names = useStateNames();
   const { viewer } = useSession();
-  const [original] = useState<MeetingValues>(() => ({
-    stateIso3: meeting?.state.iso3 ?? '',
-    contactIds: meeting?.contacts.map((c) => c.id) ?? [],
-    plannedOn: meeting?.plannedOn ?? '',
-    objective: meeting?.objective ?? '',
-    visibility: meeting?.visibility ?? 'ORGANIZATION',
-  }));
-  const [values, setValues] = useState(original);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newKey);
+  const form = useFormWrite<MeetingValues>(
+    () => ({
+      stateIso3: meeting?.state.iso3 ?? '',
+      contactIds: meeting?.contacts.map((c) => c.id) ?? [],
+      plannedOn: meeting?.plannedOn ?? '',
+      objective: meeting?.objective ?? '',
+      visibility: meeting?.visibility ?? 'ORGANIZATION',
+    }),
+    FIELDS,
+  );
+  const { original, values, set, errors, other, conflict, busy } = form;
+  const key = useIdempotencyKey();
   const [, plan] = useMutation(PlanMeetingDocument);
   const [, update] = useMutation(UpdatePlannedMeetingDocument);
-  const set = <K extends keyof MeetingValues>(field: K, value: MeetingValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((current) => {
-      if (!(field in current)) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
-  };
 
   const stateOptions = useMemo(
     () =>
@@ -155,61 +142,35 @@ export function MeetingForm({
     return [...map].map(([value, label]) => ({ value, label }));
   }, [contactData, meeting]);
 
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, FIELDS);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const sendUpdate = (expectedVersion: number) =>
     update({ input: { id: meeting!.id, expectedVersion, ...meetingChanges(original, values) } }, { additionalTypenames: ['PlannedMeeting', 'Event'] });
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setOther([]);
-    setConflict(null);
     const local: Record<string, string> = {};
     if (!values.stateIso3) local.stateIso3 = t('common.required');
     if (values.plannedOn && (values.plannedOn < event.startsOn || values.plannedOn > event.endsOn)) local.plannedOn = t('events.meetings.outsideEvent');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
-      if (meeting) {
-        if (!Object.keys(meetingChanges(original, values)).length) return onDone();
-        const result = await sendUpdate(meeting.version);
-        if (result.error) return fail(result.error);
-      } else {
-        const input = {
-          eventId: event.id,
-          stateIso3: values.stateIso3,
-          contactIds: values.contactIds.length ? values.contactIds : undefined,
-          plannedOn: values.plannedOn || undefined,
-          objective: values.objective.trim() || undefined,
-          visibility: values.visibility,
-        };
-        const result = await plan({ input, idempotencyKey: key }, { additionalTypenames: ['PlannedMeeting', 'Event'] });
-        if (result.error) return fail(result.error);
-      }
-      onDone();
-    } finally {
-      setBusy(false);
-    }
+    const done = await form.run(local, async () => {
+      if (meeting) return Object.keys(meetingChanges(original, values)).length ? sendUpdate(meeting.version) : {};
+      const input = {
+        eventId: event.id,
+        stateIso3: values.stateIso3,
+        contactIds: values.contactIds.length ? values.contactIds : undefined,
+        plannedOn: values.plannedOn || undefined,
+        objective: values.objective.trim() || undefined,
+        visibility: values.visibility,
+      };
+      return plan({ input, idempotencyKey: key }, { additionalTypenames: ['PlannedMeeting', 'Event'] });
+    });
+    if (done) onDone();
   };
 
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () =>
-        (await client.query(MeetingVersionsDocument, { eventId: event.id }, { requestPolicy: 'network-only' }).toPromise()).data?.event?.plannedMeetings.find(
-          (m) => m.id === meeting!.id,
-        ),
-      sendUpdate,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    setConflict(null);
-    onDone();
+    const reload = async () =>
+      (await client.query(MeetingVersionsDocument, { eventId: event.id }, { requestPolicy: 'network-only' }).toPromise()).data?.event?.plannedMeetings.find(
+        (m) => m.id === meeting!.id,
+      );
+    if (await form.reapply(reload, sendUpdate)) onDone();
   };
 
   return (

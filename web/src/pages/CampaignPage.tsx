@@ -11,10 +11,11 @@ import { PageLoader } from '../components/PageLoader';
 import { graphql } from '../gql';
 import { reloadAndReapply } from '../lib/conflict';
 import { authorizedFetch, fileNameOf, saveResponse } from '../lib/download';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
+import { errorMessage, isConflict, type ErrorLike } from '../lib/errors';
 import { formatDate, today } from '../lib/format';
 import { useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
+import { useFormWrite } from '../lib/useFormWrite';
 import '../i18n/later';
 
 const CampaignDocument = graphql(`
@@ -226,12 +227,11 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
   const client = useClient();
   const { viewer } = useSession();
   // The values as read when the form opened: only what the user changed is sent (a re-apply after a CONFLICT keeps the others' changes).
-  const [original] = useState(() => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility as string, ownerId: campaign.owner.id }));
-  const [values, setValues] = useState(original);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormWrite(
+    () => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility as string, ownerId: campaign.owner.id }),
+    FIELDS,
+  );
+  const { original, values, errors, other, conflict, busy } = form;
   const [, update] = useMutation(UpdateCampaignDocument);
   const changes = () => {
     const input: Record<string, string> = {};
@@ -243,39 +243,20 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
     return input;
   };
   const send = (expectedVersion: number) => update({ input: { id: campaign.id, expectedVersion, ...changes() } }, REFRESH);
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, FIELDS);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setOther([]);
     const missing: Record<string, string> = {};
     if (!values.name.trim()) missing.name = t('common.required');
     if (!values.templateRef.trim()) missing.templateRef = t('common.required');
     if (!values.sendingDate) missing.sendingDate = t('common.required');
-    if (Object.keys(missing).length) return setErrors(missing);
-    if (!Object.keys(changes()).length) return onDone();
-    setBusy(true);
-    const result = await send(campaign.version);
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    if (await form.run(missing, async () => (Object.keys(changes()).length ? send(campaign.version) : {}))) onDone();
   };
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () => (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign,
-      send,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    const reload = async () => (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign;
+    if (await form.reapply(reload, send)) onDone();
   };
   const visibilities = viewer?.role === 'PARTNER' ? ['SHARED'] : campaign.mandateId ? ['ORGANIZATION', 'COORDINATORS', 'SHARED', 'MANDATE'] : ['ORGANIZATION', 'COORDINATORS', 'SHARED'];
-  const set = (field: keyof typeof values, value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof typeof values, value: string) => form.set(field, value);
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
@@ -397,43 +378,26 @@ interface LetterRef {
 function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string; letter: LetterRef; kind: 'reply' | 'followUp'; onDone(): void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const [date, setDate] = useState(today());
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormWrite({ date: today(), note: '' }, { receivedOn: 'date', doneOn: 'date', replyReceivedOn: 'date', note: 'note' });
+  const { values, set, errors, other, conflict, busy } = form;
+  const { date, note } = values;
   const [, logReply] = useMutation(LogReplyDocument);
   const [, followUp] = useMutation(FollowUpDoneDocument);
   const send = (expectedVersion: number): Promise<{ error?: ErrorLike | null }> =>
     kind === 'reply'
       ? logReply({ input: { interactionId: letter.interactionId, expectedVersion, receivedOn: date, note: note.trim() || undefined } }, REFRESH)
       : followUp({ input: { interactionId: letter.interactionId, expectedVersion, doneOn: date || undefined } }, REFRESH);
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, { receivedOn: 'date', doneOn: 'date', replyReceivedOn: 'date', note: 'note' });
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setOther([]);
-    if (kind === 'reply' && !date) return setErrors({ date: t('common.required') });
-    setBusy(true);
-    const result = await send(letter.version);
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    const local: Record<string, string> = kind === 'reply' && !date ? { date: t('common.required') } : {};
+    if (await form.run(local, () => send(letter.version))) onDone();
   };
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(async () => {
+    const reload = async () => {
       const fresh = (await client.query(CampaignVersionDocument, { id: campaignId }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign;
       return fresh?.letters.find((l) => l.interaction.id === letter.interactionId);
-    }, send);
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    };
+    if (await form.reapply(reload, send)) onDone();
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -446,11 +410,11 @@ function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string
           min={letter.sentOn}
           max={today()}
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          onChange={(e) => set('date', e.currentTarget.value)}
           error={errors.date}
           data-autofocus
         />
-        {kind === 'reply' && <Textarea label={t('campaigns.replyNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} autosize minRows={3} />}
+        {kind === 'reply' && <Textarea label={t('campaigns.replyNote')} value={note} onChange={(e) => set('note', e.currentTarget.value)} error={errors.note} autosize minRows={3} />}
         <ErrorList messages={other} />
         {conflict && <ConflictAlert error={conflict} onReapply={() => void reapply()} onDiscard={onDone} busy={busy} />}
         <Group justify="flex-end">

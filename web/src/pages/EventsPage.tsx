@@ -16,6 +16,7 @@ import { errorMessage } from '../lib/errors';
 import { today, useFormat } from '../lib/format';
 import { useCan, useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
+import { newIdempotencyKey } from '../lib/useFormWrite';
 import '../i18n/later';
 
 const EventsDocument = graphql(`
@@ -145,8 +146,6 @@ const DeleteMeetingDocument = graphql(`
 
 type EventDetail = NonNullable<EventQuery['event']>;
 type Meeting = EventDetail['plannedMeetings'][number];
-
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
 
 /** The .ics of the events and planned meetings the user may see, with the session's token. */
 function CalendarDownload() {
@@ -376,7 +375,7 @@ function Attendance({ event, editable }: { event: EventDetail; editable: boolean
   const { t } = useTranslation();
   const names = useStateNames();
   const [adding, setAdding] = useState<string[]>([]);
-  const [key, setKey] = useState(newKey);
+  const [key, setKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<string | null>(null);
   const [added, add] = useMutation(AddAttendanceDocument);
   const [removed, remove] = useMutation(RemoveAttendanceDocument);
@@ -386,7 +385,7 @@ function Attendance({ event, editable }: { event: EventDetail; editable: boolean
     const result = await add({ input: { eventId: event.id, stateIso3s: adding, expectedVersion: event.version }, idempotencyKey: key }, context);
     if (result.error) return setError(errorMessage(result.error) ?? '');
     setAdding([]);
-    setKey(newKey());
+    setKey(newIdempotencyKey());
   };
   const onRemove = async (iso3: string) => {
     setError(null);

@@ -8,13 +8,13 @@ import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { useLogInteraction } from '../components/LogInteractionContext';
 import { graphql } from '../gql';
 import type { StatePageQuery } from '../gql/graphql';
-import { reloadAndReapply } from '../lib/conflict';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
+import { errorMessage } from '../lib/errors';
 import { useFormat } from '../lib/format';
 import { regionName } from '../lib/regions';
 import { canEditInteraction } from '../lib/permissions';
 import { useCan, useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
+import { useFormWrite } from '../lib/useFormWrite';
 import { explainStatus, votesOldestFirst } from '../state/explain';
 import { Obstacles } from '../state/Obstacles';
 import { Timeline } from '../state/Timeline';
@@ -265,39 +265,24 @@ function VotesSection({ state }: { state: StateData }) {
 function SetStageForm({ state, onDone }: { state: StateData; onDone(): void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const [stage, setStage] = useState<string>(state.ratificationStage);
-  const [note, setNote] = useState('');
-  const [visibility, setVisibility] = useState('COORDINATORS');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormWrite({ stage: state.ratificationStage as string, note: '', visibility: 'COORDINATORS' }, ['stage', 'note', 'visibility']);
+  const { values, set, errors, other, conflict, busy } = form;
   const [, setStageMutation] = useMutation(SetStageDocument);
   const send = (expectedVersion: number) =>
-    setStageMutation({ iso3: state.iso3, stage: stage as never, note: note.trim() || undefined, visibility: visibility as never, expectedVersion });
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, ['stage', 'note', 'visibility']);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
+    setStageMutation({
+      iso3: state.iso3,
+      stage: values.stage as never,
+      note: values.note.trim() || undefined,
+      visibility: values.visibility as never,
+      expectedVersion,
+    });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const result = await send(state.version);
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    if (await form.run({}, () => send(state.version))) onDone();
   };
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () => (await client.query(StateVersionDocument, { iso3: state.iso3 }, { requestPolicy: 'network-only' }).toPromise()).data?.state,
-      send,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    const reload = async () => (await client.query(StateVersionDocument, { iso3: state.iso3 }, { requestPolicy: 'network-only' }).toPromise()).data?.state;
+    if (await form.reapply(reload, send)) onDone();
   };
   return (
     <form onSubmit={submit} noValidate aria-label={t('stagePanel.set')}>
@@ -305,13 +290,13 @@ function SetStageForm({ state, onDone }: { state: StateData; onDone(): void }) {
         <Select
           label={t('stagePanel.newStage')}
           data={STAGES.map((value) => ({ value, label: t(`stage.${value}`) }))}
-          value={stage}
+          value={values.stage}
           allowDeselect={false}
-          onChange={(value) => value && setStage(value)}
+          onChange={(value) => value && set('stage', value)}
           error={errors.stage}
         />
-        <Textarea label={t('stagePanel.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
-        <Radio.Group label={t('stagePanel.noteVisibility')} value={visibility} onChange={setVisibility} error={errors.visibility}>
+        <Textarea label={t('stagePanel.note')} value={values.note} onChange={(e) => set('note', e.currentTarget.value)} error={errors.note} />
+        <Radio.Group label={t('stagePanel.noteVisibility')} value={values.visibility} onChange={(value) => set('visibility', value)} error={errors.visibility}>
           <Group mt="xs">
             {(['ORGANIZATION', 'COORDINATORS', 'SHARED'] as const).map((value) => (
               <Radio key={value} value={value} label={t(`visibility.${value}`)} />

@@ -6,10 +6,11 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { PageLoader } from '../components/PageLoader';
 import { graphql } from '../gql';
-import { errorMessage, formProblems } from '../lib/errors';
+import { errorMessage } from '../lib/errors';
 import { useCan } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
 import { getToken } from '../lib/session';
+import { useFormWrite } from '../lib/useFormWrite';
 import { useSearchState } from '../lib/useSearchState';
 import { exportUrl, filtersFromSearch, searchFromFilters, type TargetQuery } from '../targets/filters';
 import { TargetFiltersPanel } from '../targets/TargetFiltersPanel';
@@ -73,23 +74,19 @@ function SaveAsGrouping({ iso3s, onClose }: { iso3s: string[]; onClose(): void }
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
+  const form = useFormWrite({}, ['name', 'description']);
+  const { errors, other } = form;
   const [{ fetching }, create] = useMutation(CreateGroupingDocument);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setErrors({ name: t('common.required') });
-      return;
-    }
-    const result = await create({ input: { name: name.trim(), description: description.trim() || undefined, stateIso3s: iso3s } });
-    if (result.error) {
-      const problems = formProblems(result.error, ['name', 'description']);
-      setErrors(problems.fields);
-      setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(result.error) ?? '']);
-      return;
-    }
-    notifications.show({ message: t('targets.groupingSaved', { name: result.data?.createGrouping.name, count: iso3s.length }) });
+    let saved: string | undefined;
+    const done = await form.run(name.trim() ? {} : { name: t('common.required') }, async () => {
+      const result = await create({ input: { name: name.trim(), description: description.trim() || undefined, stateIso3s: iso3s } });
+      saved = result.data?.createGrouping.name;
+      return result;
+    });
+    if (!done) return;
+    notifications.show({ message: t('targets.groupingSaved', { name: saved, count: iso3s.length }) });
     onClose();
   };
   return (

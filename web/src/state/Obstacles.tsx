@@ -5,10 +5,10 @@ import { useClient, useMutation } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { graphql } from '../gql';
 import type { StatePageQuery } from '../gql/graphql';
-import { reloadAndReapply } from '../lib/conflict';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
+import type { ErrorLike } from '../lib/errors';
 import { today, useFormat } from '../lib/format';
 import { useCan } from '../lib/SessionContext';
+import { useFormWrite } from '../lib/useFormWrite';
 
 type ObstacleNode = NonNullable<StatePageQuery['state']>['obstacles'][number];
 
@@ -79,26 +79,20 @@ interface Draft {
 function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: ObstacleNode; onDone(): void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const [draft, setDraft] = useState<Draft>({
-    category: obstacle?.category ?? 'PROCEDURAL',
-    description: obstacle?.description ?? '',
-    measures: obstacle?.measures ?? '',
-    visibility: obstacle?.visibility ?? 'COORDINATORS',
-    recordedOn: obstacle?.recordedOn ?? today(),
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormWrite<Draft>(
+    () => ({
+      category: obstacle?.category ?? 'PROCEDURAL',
+      description: obstacle?.description ?? '',
+      measures: obstacle?.measures ?? '',
+      visibility: obstacle?.visibility ?? 'COORDINATORS',
+      recordedOn: obstacle?.recordedOn ?? today(),
+    }),
+    ['category', 'description', 'measures', 'visibility', 'recordedOn'],
+  );
+  const { values: draft, setValues: setDraft, errors, other, conflict, busy } = form;
   const [, record] = useMutation(RecordDocument);
   const [, update] = useMutation(UpdateDocument);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, ['category', 'description', 'measures', 'visibility', 'recordedOn']);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const sendUpdate = (expectedVersion: number) =>
     update({
       id: obstacle!.id,
@@ -106,13 +100,11 @@ function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: Obs
     });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setOther([]);
-    if (!draft.description.trim()) return setErrors({ description: t('common.required') });
-    setBusy(true);
-    try {
-      const result = obstacle
-        ? await sendUpdate(obstacle.version)
-        : await record(
+    const local: Record<string, string> = draft.description.trim() ? {} : { description: t('common.required') };
+    const done = await form.run(local, () =>
+      obstacle
+        ? sendUpdate(obstacle.version)
+        : record(
             {
               input: {
                 stateIso3: iso3,
@@ -124,22 +116,13 @@ function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: Obs
               },
             },
             { additionalTypenames: ['Obstacle'] },
-          );
-      if (result.error) return fail(result.error);
-      onDone();
-    } finally {
-      setBusy(false);
-    }
+          ),
+    );
+    if (done) onDone();
   };
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () => (await client.query(ObstacleVersionDocument, { id: obstacle!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.obstacle,
-      sendUpdate,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    const reload = async () => (await client.query(ObstacleVersionDocument, { id: obstacle!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.obstacle;
+    if (await form.reapply(reload, sendUpdate)) onDone();
   };
   return (
     <form onSubmit={submit} noValidate aria-label={obstacle ? t('obstacles.edit') : t('obstacles.record')}>
@@ -187,30 +170,17 @@ function StatusButtons({ obstacle }: { obstacle: ObstacleNode }) {
   const client = useClient();
   const [resolving, setResolving] = useState(false);
   const [resolvedOn, setResolvedOn] = useState(today());
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [other, setOther] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const write = useFormWrite({}, []);
+  const { conflict, other, busy } = write;
   const [, resolve] = useMutation(ResolveDocument);
   const [, reopen] = useMutation(ReopenDocument);
   const action = (version: number): Promise<{ error?: ErrorLike | null }> =>
     obstacle.status === 'OPEN' ? resolve({ id: obstacle.id, expectedVersion: version, resolvedOn: resolvedOn || undefined }) : reopen({ id: obstacle.id, expectedVersion: version });
   const run = async (reload: boolean) => {
-    setBusy(true);
-    setOther([]);
-    const result = reload
-      ? await reloadAndReapply(
-          async () => (await client.query(ObstacleVersionDocument, { id: obstacle.id }, { requestPolicy: 'network-only' }).toPromise()).data?.obstacle,
-          action,
-        )
-      : await action(obstacle.version);
-    setBusy(false);
-    if (result.error) {
-      if (isConflict(result.error)) setConflict(result.error);
-      else setOther([errorMessage(result.error) ?? '']);
-      return;
-    }
-    setConflict(null);
-    setResolving(false);
+    const done = reload
+      ? await write.reapply(async () => (await client.query(ObstacleVersionDocument, { id: obstacle.id }, { requestPolicy: 'network-only' }).toPromise()).data?.obstacle, action)
+      : await write.run({}, () => action(obstacle.version));
+    if (done) setResolving(false);
   };
   return (
     <Stack gap="xs">
@@ -234,7 +204,7 @@ function StatusButtons({ obstacle }: { obstacle: ObstacleNode }) {
         </Button>
       )}
       <ErrorList messages={other} />
-      {conflict && <ConflictAlert error={conflict} onReapply={() => void run(true)} onDiscard={() => setConflict(null)} busy={busy} />}
+      {conflict && <ConflictAlert error={conflict} onReapply={() => void run(true)} onDiscard={() => write.setConflict(null)} busy={busy} />}
     </Stack>
   );
 }

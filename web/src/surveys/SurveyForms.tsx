@@ -6,16 +6,13 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ConflictAlert, ErrorList } from '../components/ConflictAlert';
 import { graphql } from '../gql';
 import type { ObstacleCategory, Visibility } from '../gql/graphql';
-import { reloadAndReapply } from '../lib/conflict';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
 import { today } from '../lib/format';
 import { useStateNames } from '../lib/stateNames';
+import { newIdempotencyKey, useFormWrite, useIdempotencyKey } from '../lib/useFormWrite';
 import '../i18n/later';
 
 export const VISIBILITIES = ['ORGANIZATION', 'COORDINATORS', 'SHARED'] as const;
 export const CATEGORIES = ['SUBSTANTIVE', 'PROCEDURAL', 'TECHNICAL'] as const;
-
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
 
 const SurveyStatesDocument = graphql(`
   query SurveyStatePicker($search: String!) {
@@ -121,7 +118,7 @@ interface QuestionDraft {
   allowsText: boolean;
 }
 
-const emptyQuestion = (): QuestionDraft => ({ key: newKey(), text: '', category: '', choices: '', allowsText: true });
+const emptyQuestion = (): QuestionDraft => ({ key: newIdempotencyKey(), text: '', category: '', choices: '', allowsText: true });
 
 /** Create a survey: its name, the States it goes to, the default questions or questions of one's own, who sees it. */
 export function CreateSurveyForm({ onDone }: { onDone(id?: string): void }) {
@@ -131,22 +128,18 @@ export function CreateSurveyForm({ onDone }: { onDone(id?: string): void }) {
   const [custom, setCustom] = useState(false);
   const [questions, setQuestions] = useState<QuestionDraft[]>([emptyQuestion()]);
   const [visibility, setVisibility] = useState<Visibility>('COORDINATORS');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [key] = useState(newKey);
+  const form = useFormWrite({}, ['name', 'stateIso3s', 'questions', 'visibility']);
+  const { errors, other, busy } = form;
+  const key = useIdempotencyKey();
   const [, create] = useMutation(CreateSurveyDocument);
   const setQuestion = (index: number, change: Partial<QuestionDraft>) => setQuestions((all) => all.map((q, i) => (i === index ? { ...q, ...change } : q)));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setOther([]);
     const missing: Record<string, string> = {};
     if (!name.trim()) missing.name = t('common.required');
     if (!stateIso3s.length) missing.stateIso3s = t('common.required');
     if (custom) questions.forEach((q, index) => !q.text.trim() && (missing[`questions.${index}`] = t('common.required')));
-    setErrors(missing);
-    if (Object.keys(missing).length) return;
     const input = {
       name: name.trim(),
       stateIso3s,
@@ -163,19 +156,13 @@ export function CreateSurveyForm({ onDone }: { onDone(id?: string): void }) {
           }))
         : undefined,
     };
-    setBusy(true);
-    try {
+    let id: string | undefined;
+    const created = await form.run(missing, async () => {
       const result = await create({ input, idempotencyKey: key }, { additionalTypenames: ['Survey', 'LetterCampaign'] });
-      if (result.error) {
-        const problems = formProblems(result.error, ['name', 'stateIso3s', 'questions', 'visibility']);
-        setErrors(problems.fields);
-        setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(result.error) ?? '']);
-        return;
-      }
-      onDone(result.data?.createSurvey.id);
-    } finally {
-      setBusy(false);
-    }
+      id = result.data?.createSurvey.id;
+      return result;
+    });
+    if (created) onDone(id);
   };
 
   return (
@@ -300,38 +287,26 @@ export function AnswerForm({
   const [answeredOn, setAnsweredOn] = useState(answer?.answeredOn ?? today());
   const [visibility, setVisibility] = useState<Visibility>(answer?.visibility ?? 'COORDINATORS');
   const [openObstacle, setOpenObstacle] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormWrite({}, ANSWER_FIELDS);
+  const { errors, other, conflict, busy } = form;
   const [, record] = useMutation(RecordAnswerDocument);
   const [, update] = useMutation(UpdateAnswerDocument);
   const question = questions.find((q) => q.id === questionId);
   const context = { additionalTypenames: ['SurveyAnswer', 'Obstacle', 'Survey'] };
 
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) return setConflict(error);
-    const problems = formProblems(error, ANSWER_FIELDS);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
   const sendUpdate = (expectedVersion: number) =>
     update({ input: { id: answer!.id, expectedVersion, choice: choice || null, text: text.trim() || null, answeredOn, visibility } }, context);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setOther([]);
     const missing: Record<string, string> = {};
     if (!questionId) missing.questionId = t('common.required');
     if (!answeredOn) missing.answeredOn = t('common.required');
     if (!choice && !text.trim()) missing.choice = t('surveys.choiceOrText');
-    setErrors(missing);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    try {
-      const result = answer
-        ? await sendUpdate(answer.version)
-        : await record(
+    const done = await form.run(missing, () =>
+      answer
+        ? sendUpdate(answer.version)
+        : record(
             {
               input: {
                 surveyId,
@@ -345,23 +320,14 @@ export function AnswerForm({
               },
             },
             context,
-          );
-      if (result.error) return fail(result.error);
-      onDone();
-    } finally {
-      setBusy(false);
-    }
+          ),
+    );
+    if (done) onDone();
   };
   const reapply = async () => {
-    setBusy(true);
-    const result = await reloadAndReapply(
-      async () =>
-        (await client.query(AnswerVersionsDocument, { id: surveyId }, { requestPolicy: 'network-only' }).toPromise()).data?.survey?.answers.find((a) => a.id === answer!.id),
-      sendUpdate,
-    );
-    setBusy(false);
-    if (result.error) return fail(result.error);
-    onDone();
+    const reload = async () =>
+      (await client.query(AnswerVersionsDocument, { id: surveyId }, { requestPolicy: 'network-only' }).toPromise()).data?.survey?.answers.find((a) => a.id === answer!.id);
+    if (await form.reapply(reload, sendUpdate)) onDone();
   };
 
   return (

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { errorMessage, formProblems } from '../lib/errors';
 import { useSession } from '../lib/SessionContext';
+import { useFormWrite, useIdempotencyKey } from '../lib/useFormWrite';
 import '../i18n/later';
 
 const OrganizationsDocument = graphql(`
@@ -27,8 +27,6 @@ const StartMandateDocument = graphql(`
 `);
 
 export const MANDATE_VISIBILITIES = ['SHARED', 'COORDINATORS', 'MANDATE', 'ORGANIZATION'] as const;
-
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
 
 /** The day after `date` (YYYY-MM-DD), the first day of the next mandate. */
 function dayAfter(date: string): string {
@@ -65,9 +63,9 @@ export function StartMandateForm({ previous, onClose }: { previous?: PreviousMan
   );
   const [visibility, setVisibility] = useState<string>(previous?.visibility ?? 'SHARED');
   const [carryOver, setCarryOver] = useState(true);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [idempotencyKey] = useState(newKey);
+  const form = useFormWrite({}, ['name', 'periodFrom', 'periodTo', 'organizationIds', 'visibility']);
+  const { errors, other } = form;
+  const idempotencyKey = useIdempotencyKey();
   const [{ fetching }, startMandate] = useMutation(StartMandateDocument);
 
   const submit = async (event: React.FormEvent) => {
@@ -77,29 +75,25 @@ export function StartMandateForm({ previous, onClose }: { previous?: PreviousMan
     if (!periodFrom) missing.periodFrom = t('common.required');
     if (!periodTo) missing.periodTo = t('common.required');
     if (!organizationIds.length) missing.organizationIds = t('common.required');
-    if (Object.keys(missing).length) {
-      setErrors(missing);
-      return;
-    }
-    const result = await startMandate({
-      idempotencyKey,
-      input: {
-        name: name.trim(),
-        periodFrom,
-        periodTo,
-        organizationIds,
-        visibility: visibility as never,
-        ...(previous ? { previousMandateId: previous.id, carryOverActivities: carryOver } : {}),
-      },
+    let id: string | undefined;
+    const started = await form.run(missing, async () => {
+      const result = await startMandate({
+        idempotencyKey,
+        input: {
+          name: name.trim(),
+          periodFrom,
+          periodTo,
+          organizationIds,
+          visibility: visibility as never,
+          ...(previous ? { previousMandateId: previous.id, carryOverActivities: carryOver } : {}),
+        },
+      });
+      id = result.data?.startMandate.id;
+      return result;
     });
-    if (result.error || !result.data) {
-      const problems = formProblems(result.error, ['name', 'periodFrom', 'periodTo', 'organizationIds', 'visibility']);
-      setErrors(problems.fields);
-      setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(result.error) ?? '']);
-      return;
-    }
+    if (!started || !id) return;
     onClose();
-    navigate(`/work-plans/${result.data.startMandate.id}`);
+    navigate(`/work-plans/${id}`);
   };
 
   return (

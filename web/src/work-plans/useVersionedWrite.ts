@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { errorMessage, formProblems, isConflict, type ErrorLike } from '../lib/errors';
-import '../i18n/later';
+import type { ErrorLike } from '../lib/errors';
+import { useFormWrite } from '../lib/useFormWrite';
 
 /**
- * A write with optimistic locking: `send(expectedVersion)` with the version the form read; a
- * BAD_USER_INPUT's problems go to the form's `fields`, a CONFLICT is kept for "reload and
- * re-apply", which reads the current version (`reload`) and sends the same change once more.
+ * A write with optimistic locking whose values live in the form itself: `submit(expectedVersion)`
+ * with the version the form read; a BAD_USER_INPUT's problems go to the form's `fields`, a CONFLICT
+ * is kept for "reload and re-apply", which reads the current version (`reload`) and sends the same
+ * change once more.
  */
 export function useVersionedWrite(
   fields: readonly string[],
@@ -14,48 +13,25 @@ export function useVersionedWrite(
   reload: () => Promise<number | null | undefined>,
   onDone: () => void,
 ) {
-  const { t } = useTranslation();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const fail = (error: ErrorLike) => {
-    if (isConflict(error)) {
-      setConflict(error);
-      return;
-    }
-    const problems = formProblems(error, fields);
-    setErrors(problems.fields);
-    setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
-  };
-  const run = async (version: number | null | undefined) => {
-    setBusy(true);
-    setConflict(null);
-    setOther([]);
-    try {
-      if (version === null || version === undefined) {
-        setOther([t('workPlans.gone')]);
-        return;
-      }
-      const result = await send(version);
-      if (result.error) return fail(result.error);
-      setErrors({});
-      onDone();
-    } finally {
-      setBusy(false);
-    }
+  const form = useFormWrite({}, fields);
+  const current = async () => {
+    const version = await reload();
+    return version === null || version === undefined ? null : { version };
   };
   return {
-    errors,
-    setErrors,
-    other,
-    conflict,
-    busy,
-    submit: (version: number) => run(version),
-    reapply: async () => run(await reload()),
+    errors: form.errors,
+    setErrors: form.setErrors,
+    other: form.other,
+    conflict: form.conflict,
+    busy: form.busy,
+    submit: async (version: number) => {
+      if (await form.run({}, () => send(version))) onDone();
+    },
+    reapply: async () => {
+      if (await form.reapply(current, send)) onDone();
+    },
     discard: () => {
-      setConflict(null);
+      form.setConflict(null);
       onDone();
     },
   };
