@@ -313,6 +313,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
               (m) => m.id === meeting.id,
             ),
           (version) => sendHeld(version),
+          t('errors.gone'),
         );
         if (result.error) return showError(result.error);
         setConflict(null);
@@ -323,6 +324,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
       const result = await reloadAndReapply(
         async () => (await client.query(CurrentVersionDocument, { id: editing!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.interaction,
         (version) => sendUpdate(version),
+        t('errors.gone'),
       );
       if (result.error) return showError(result.error);
       setConflict(null);

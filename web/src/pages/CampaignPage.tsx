@@ -342,6 +342,7 @@ function DeleteCampaign({ campaign, onCancel }: { campaign: Campaign; onCancel()
     const result = await reloadAndReapply(
       async () => (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign,
       send,
+      t('errors.gone'),
     );
     setBusy(false);
     done(result);
