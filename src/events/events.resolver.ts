@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import DataLoader from 'dataloader';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
+import { groupsFor } from '../common/batches.js';
 import type { Connection } from '../common/pagination.js';
 import { Contact } from '../contacts/contact.model.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
@@ -28,12 +29,6 @@ import { Event, EventAttendance, EventConnection, EventTarget, PlannedMeeting } 
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
 
-function grouped<T>(keys: readonly string[], rows: T[], key: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(key(row))?.push(row);
-  return keys.map((k) => groups.get(k) ?? []);
-}
-
 /** The per-request batches of the event fields: one statement per field for all the events of a response. */
 class EventLoaders {
   readonly event: DataLoader<string, Event | null>;
@@ -54,15 +49,15 @@ class EventLoaders {
       const rows = await repo.visibleByIds(viewer, ids);
       return ids.map((id) => rows.find((row) => row.id === id) ?? null);
     });
-    this.attendances = new DataLoader(async (ids) => grouped(ids, await repo.attendancesOf(ids), (row) => row.eventId));
-    this.delegates = new DataLoader(async (ids) => grouped(ids, await repo.delegatesOf(ids), (row) => row.eventId));
-    this.meetings = new DataLoader(async (ids) => grouped(ids, await repo.meetingsOf(viewer, ids), (row) => row.eventId));
-    this.interactions = new DataLoader(async (ids) => grouped(ids, await repo.interactionsOf(viewer, ids), (row) => row.eventId));
+    this.attendances = new DataLoader(async (ids) => groupsFor(ids, await repo.attendancesOf(ids), (row) => row.eventId));
+    this.delegates = new DataLoader(async (ids) => groupsFor(ids, await repo.delegatesOf(ids), (row) => row.eventId));
+    this.meetings = new DataLoader(async (ids) => groupsFor(ids, await repo.meetingsOf(viewer, ids), (row) => row.eventId));
+    this.interactions = new DataLoader(async (ids) => groupsFor(ids, await repo.interactionsOf(viewer, ids), (row) => row.eventId));
     this.eventOfInteraction = new DataLoader(async (ids) => {
       const rows = await repo.eventIdsOfInteractions(ids);
       return ids.map((id) => rows.find((row) => row.interactionId === id)?.eventId ?? null);
     });
-    this.meetingContacts = new DataLoader(async (ids) => grouped(ids, await repo.meetingContactsOf(ids), (row) => row.meetingId));
+    this.meetingContacts = new DataLoader(async (ids) => groupsFor(ids, await repo.meetingContactsOf(ids), (row) => row.meetingId));
   }
 
   /** Events asking for the same filter are answered together. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer.js';
+import { byKey, groupByKey, withoutKey } from '../common/batches.js';
 import { ContactPostingsRepository } from '../contacts/contact-postings.repository.js';
 import type { ContactPosting } from '../contacts/contact-posting.model.js';
 import { ContactsRepository } from '../contacts/contacts.repository.js';
@@ -21,26 +22,6 @@ import { UsersRepository } from '../users/users.repository.js';
 import type { VotingRecord } from '../votes/resolution.model.js';
 import { votingRecord } from '../votes/voting-record.js';
 import { VotesRepository, type StateVote } from '../votes/votes.repository.js';
-
-function byKey<T>(rows: T[], key: (row: T) => string): Map<string, T> {
-  return new Map(rows.map((row) => [key(row), row]));
-}
-
-function groupByKey<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
-
-/** Strips the grouping key that link queries add to each row. */
-function withoutKey<T>({ __key, ...row }: T & { __key: string }): T {
-  return row as T;
-}
 
 export interface InteractionPage {
   rows: InteractionRow[];

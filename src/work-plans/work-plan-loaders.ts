@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer.js';
+import { groupsFor, withoutKey } from '../common/batches.js';
 import { unauthenticated } from '../common/errors.js';
 import type { GqlContext } from '../graphql/context.js';
 import type { Grouping } from '../groupings/grouping.model.js';
@@ -10,21 +11,6 @@ import { MandatesRepository } from './mandates.repository.js';
 import type { ProgressReport } from './progress-report.model.js';
 import { ProgressReportService } from './progress-report.service.js';
 import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
-
-function grouped<T>(keys: readonly string[], rows: T[], key: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return keys.map((k) => groups.get(k) ?? []);
-}
-
-function unkeyed<T>(rows: (T & { __key: string })[][]): T[][] {
-  return rows.map((group) => group.map(({ __key, ...row }) => row as T));
-}
 
 /** Per-request batching for the fields of mandates, as for every other relation (see graphql/loaders.ts). */
 export class WorkPlanLoaders {
@@ -52,20 +38,20 @@ export class WorkPlanLoaders {
       const found = new Map((await repo.visibleByIds(need(), ids)).map((m) => [m.id, m]));
       return ids.map((id) => found.get(id) ?? null);
     });
-    this.successor = new DataLoader(async (ids) => grouped(ids, await repo.successorsOf(need(), ids), (m) => m.__key).map((g) => g[0] ?? null));
-    this.objectives = new DataLoader(async (ids) => grouped(ids, await repo.objectivesOf(ids), (o) => o.mandateId));
-    this.activities = new DataLoader(async (ids) => grouped(ids, await repo.activitiesOf(ids), (a) => a.mandateId));
-    this.carriedActivities = new DataLoader(async (ids) => grouped(ids, await repo.activitiesOf(ids, true), (a) => a.mandateId));
+    this.successor = new DataLoader(async (ids) => groupsFor(ids, await repo.successorsOf(need(), ids), (m) => m.__key).map((g) => g[0] ?? null));
+    this.objectives = new DataLoader(async (ids) => groupsFor(ids, await repo.objectivesOf(ids), (o) => o.mandateId));
+    this.activities = new DataLoader(async (ids) => groupsFor(ids, await repo.activitiesOf(ids), (a) => a.mandateId));
+    this.carriedActivities = new DataLoader(async (ids) => groupsFor(ids, await repo.activitiesOf(ids, true), (a) => a.mandateId));
     this.activity = new DataLoader(async (ids) => {
       const found = new Map((await repo.visibleActivities(need(), ids)).map((a) => [a.id, a]));
       return ids.map((id) => found.get(id) ?? null);
     });
-    this.targetLists = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.groupingsOf(ids), (g) => g.__key)));
-    this.carriedTargetLists = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.groupingsOf(ids, true), (g) => g.__key)));
-    this.openFollowUps = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.followUpsOf(need(), ids), (i) => i.__key)));
-    this.carriedFollowUps = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.followUpsOf(need(), ids, true), (i) => i.__key)));
-    this.openObstacles = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.obstaclesOf(need(), ids), (o) => o.__key)));
-    this.carriedObstacles = new DataLoader(async (ids) => unkeyed(grouped(ids, await repo.obstaclesOf(need(), ids, true), (o) => o.__key)));
+    this.targetLists = new DataLoader(async (ids) => groupsFor(ids, await repo.groupingsOf(ids), (g) => g.__key).map((group) => group.map(withoutKey)));
+    this.carriedTargetLists = new DataLoader(async (ids) => groupsFor(ids, await repo.groupingsOf(ids, true), (g) => g.__key).map((group) => group.map(withoutKey)));
+    this.openFollowUps = new DataLoader(async (ids) => groupsFor(ids, await repo.followUpsOf(need(), ids), (i) => i.__key).map((group) => group.map(withoutKey)));
+    this.carriedFollowUps = new DataLoader(async (ids) => groupsFor(ids, await repo.followUpsOf(need(), ids, true), (i) => i.__key).map((group) => group.map(withoutKey)));
+    this.openObstacles = new DataLoader(async (ids) => groupsFor(ids, await repo.obstaclesOf(need(), ids), (o) => o.__key).map((group) => group.map(withoutKey)));
+    this.carriedObstacles = new DataLoader(async (ids) => groupsFor(ids, await repo.obstaclesOf(need(), ids, true), (o) => o.__key).map((group) => group.map(withoutKey)));
     this.report = new DataLoader(async (mandates) => Promise.all(mandates.map((m) => reports.forMandate(need(), m))), {
       cacheKeyFn: (m) => m.id,
     });
