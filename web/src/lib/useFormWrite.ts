@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reloadAndReapply } from './conflict';
 import { errorMessage, formProblems, isConflict, type ErrorLike } from './errors';
 
 type WriteResult = { error?: ErrorLike | null };
@@ -35,20 +36,20 @@ export function useFormWrite<V extends object>(initial: V | (() => V), fields: r
 
   const fail = (error: ErrorLike) => {
     if (isConflict(error)) return setConflict(error);
+    setConflict(null);
     const problems = formProblems(error, fields);
     setErrors(problems.fields);
     setOther(problems.other.length || Object.keys(problems.fields).length ? problems.other : [errorMessage(error) ?? '']);
   };
 
-  const settle = async (write: () => Promise<WriteResult & { gone?: boolean }>): Promise<boolean> => {
+  const settle = async (write: () => Promise<WriteResult>): Promise<boolean> => {
     setBusy(true);
     try {
-      const result: WriteResult & { gone?: boolean } = await write();
+      const result = await write();
       if (result.error) {
         fail(result.error);
         return false;
       }
-      if (result.gone) return false;
       setConflict(null);
       return true;
     } finally {
@@ -64,17 +65,9 @@ export function useFormWrite<V extends object>(initial: V | (() => V), fields: r
     return settle(write);
   };
 
-  /** Reads the current version (none: the item was deleted meanwhile), then sends the change again with it. */
+  /** Reads the current version (none: the item was deleted meanwhile, and the form says so), then sends the change again with it. */
   const reapply = (reload: () => Promise<{ version: number } | null | undefined>, send: (expectedVersion: number) => Promise<WriteResult>) =>
-    settle(async () => {
-      const current = await reload();
-      if (!current) {
-        setConflict(null);
-        setOther([t('errors.gone')]);
-        return { error: null, gone: true };
-      }
-      return send(current.version);
-    });
+    settle(() => reloadAndReapply(reload, send, t('errors.gone')));
 
   return { original, values, setValues, set, errors, setErrors, other, conflict, setConflict, busy, fail, run, reapply };
 }
