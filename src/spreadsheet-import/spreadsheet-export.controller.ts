@@ -5,7 +5,7 @@ import { CurrentViewer } from '../graphql/context.js';
 import type { Viewer } from '../auth/viewer.js';
 import { toCsv } from '../common/export-text.js';
 import { SpreadsheetImportRepository } from './spreadsheet-import.repository.js';
-import { CONTACT_COLUMNS, INTERACTION_COLUMNS } from './spreadsheet-import.service.js';
+import { CONTACT_SHEET_COLUMNS, INTERACTION_SHEET_COLUMNS } from './spreadsheet-import.service.js';
 
 /**
  * `GET /exports/contacts.csv` and `GET /exports/interactions.csv`: the contacts, and the
@@ -19,13 +19,13 @@ export class SpreadsheetExportController {
 
   @Get('contacts.csv')
   contacts(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(viewer, reply, 'contacts.csv', async () => sheet(Object.keys(CONTACT_COLUMNS), await this.repository.exportContacts()));
+    return this.send(viewer, reply, 'contacts.csv', async () => sheet(Object.keys(CONTACT_SHEET_COLUMNS), await this.repository.exportContacts()));
   }
 
   @Get('interactions.csv')
   interactions(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
     return this.send(viewer, reply, 'interactions.csv', async (viewer) =>
-      sheet(Object.keys(INTERACTION_COLUMNS), await this.repository.exportInteractions(viewer)),
+      sheet(Object.keys(INTERACTION_SHEET_COLUMNS), await this.repository.exportInteractions(viewer)),
     );
   }
 

@@ -22,7 +22,7 @@ import {
 import { StateNames } from './state-names.js';
 
 /** The columns of contacts.csv, each with the other header names that mean it. */
-export const CONTACT_COLUMNS: ColumnSpec = {
+export const CONTACT_SHEET_COLUMNS: ColumnSpec = {
   name: ['full name', 'contact', 'contact name'],
   title: ['honorific'],
   position: ['function', 'job title'],
@@ -35,7 +35,7 @@ export const CONTACT_COLUMNS: ColumnSpec = {
 };
 
 /** The columns of interactions.csv, each with the other header names that mean it. */
-export const INTERACTION_COLUMNS: ColumnSpec = {
+export const INTERACTION_SHEET_COLUMNS: ColumnSpec = {
   ref: ['reference', 'id'],
   date: ['occurred on', 'occurred'],
   type: ['interaction type', 'kind'],
@@ -173,9 +173,9 @@ export class SpreadsheetImportService {
   async run(viewer: Viewer, files: SpreadsheetFiles, options: { dryRun: boolean }): Promise<ImportReport> {
     if (!canWrite(viewer)) throw forbidden('Only coordinators and admins can import spreadsheets');
     if (!files.contacts && !files.interactions) throw badInput('Send a contacts file, an interactions file, or both');
-    const contactSheet = files.contacts ? readSheet(CONTACTS_FILE, files.contacts, CONTACT_COLUMNS, ['name']) : null;
+    const contactSheet = files.contacts ? readSheet(CONTACTS_FILE, files.contacts, CONTACT_SHEET_COLUMNS, ['name']) : null;
     const interactionSheet = files.interactions
-      ? readSheet(INTERACTIONS_FILE, files.interactions, INTERACTION_COLUMNS, ['date', 'type', 'states', 'subject'])
+      ? readSheet(INTERACTIONS_FILE, files.interactions, INTERACTION_SHEET_COLUMNS, ['date', 'type', 'states', 'subject'])
       : null;
     const report = (plan: Plan, committed: boolean): ImportReport => {
       const contacts = contactSheet && fileReport(contactSheet, plan.contactRows);

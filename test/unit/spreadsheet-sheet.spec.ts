@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { parseDate, interactionType, visibility } from '../../src/spreadsheet-import/labels.js';
 import { normalizeName, splitList } from '../../src/spreadsheet-import/names.js';
 import { detectDelimiter, readSheet } from '../../src/spreadsheet-import/sheet.js';
-import { INTERACTION_COLUMNS } from '../../src/spreadsheet-import/spreadsheet-import.service.js';
+import { INTERACTION_SHEET_COLUMNS } from '../../src/spreadsheet-import/spreadsheet-import.service.js';
 import { STATE_NAMES_FILE, StateNames } from '../../src/spreadsheet-import/state-names.js';
 
 const STATES: { iso3: string; name: string }[] = parse(readFileSync(join(process.cwd(), 'data/states.csv')), { columns: true });
@@ -63,7 +63,7 @@ describe('readSheet', () => {
 
   it('reads an Excel export: BOM, semicolons, CRLF, header names in any case, quoted lists', () => {
     const text = '\uFEFFDate;TYPE;States;Subject;Follow-up Date;My own column\r\n10/03/2026;Workshop;"Tuvalu; Tonga";Pacific workshop;;x\r\n;;;;;\r\n\r\n';
-    const sheet = readSheet('interactions.csv', Buffer.from(text), INTERACTION_COLUMNS, REQUIRED);
+    const sheet = readSheet('interactions.csv', Buffer.from(text), INTERACTION_SHEET_COLUMNS, REQUIRED);
     expect(sheet).toMatchObject({ delimiter: ';', errors: [], broken: [], ignoredColumns: ['My own column'] });
     expect(sheet.rows).toEqual([
       { line: 2, values: { date: '10/03/2026', type: 'Workshop', states: 'Tuvalu; Tonga', subject: 'Pacific workshop', follow_up: '', '#5': 'x' } },
@@ -71,18 +71,18 @@ describe('readSheet', () => {
   });
 
   it('reports a missing column, a column named twice, and a file that is not UTF-8', () => {
-    expect(readSheet('i.csv', Buffer.from('date,type,subject\n'), INTERACTION_COLUMNS, REQUIRED).errors).toEqual(['the header must name the column(s) "states"']);
-    expect(readSheet('i.csv', Buffer.from('date,type,states,state,subject\n'), INTERACTION_COLUMNS, REQUIRED).errors).toEqual([
+    expect(readSheet('i.csv', Buffer.from('date,type,subject\n'), INTERACTION_SHEET_COLUMNS, REQUIRED).errors).toEqual(['the header must name the column(s) "states"']);
+    expect(readSheet('i.csv', Buffer.from('date,type,states,state,subject\n'), INTERACTION_SHEET_COLUMNS, REQUIRED).errors).toEqual([
       'two header cells mean the column "states" (the second is "state")',
     ]);
-    expect(readSheet('i.csv', Buffer.from('date,type,states,subject\n2026-01-01,D\xe9marche,TUV,x\n', 'latin1'), INTERACTION_COLUMNS, REQUIRED).errors).toEqual([
+    expect(readSheet('i.csv', Buffer.from('date,type,states,subject\n2026-01-01,D\xe9marche,TUV,x\n', 'latin1'), INTERACTION_SHEET_COLUMNS, REQUIRED).errors).toEqual([
       'the file is not UTF-8 text: save it as "CSV UTF-8"',
     ]);
-    expect(readSheet('i.csv', Buffer.from(''), INTERACTION_COLUMNS, REQUIRED).errors).toEqual(['the file is empty: the first line must be a header']);
+    expect(readSheet('i.csv', Buffer.from(''), INTERACTION_SHEET_COLUMNS, REQUIRED).errors).toEqual(['the file is empty: the first line must be a header']);
   });
 
   it('reports a record with a wrong number of fields, and reads the others', () => {
-    const sheet = readSheet('i.csv', Buffer.from('date,type,states,subject\n2026-01-01,Letter,TUV,a\n2026-01-02,Letter,TUV\n2026-01-03,Letter,TON,c\n'), INTERACTION_COLUMNS, REQUIRED);
+    const sheet = readSheet('i.csv', Buffer.from('date,type,states,subject\n2026-01-01,Letter,TUV,a\n2026-01-02,Letter,TUV\n2026-01-03,Letter,TON,c\n'), INTERACTION_SHEET_COLUMNS, REQUIRED);
     expect(sheet.rows.map((row) => row.line)).toEqual([2, 4]);
     expect(sheet.broken).toEqual([{ line: 3, message: expect.stringContaining('Invalid Record Length') }]);
   });
