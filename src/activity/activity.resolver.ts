@@ -6,10 +6,14 @@ import type { Viewer } from '../auth/viewer.js';
 import { PageArgs, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { ActivityConnection, ActivityEvent, ActivityFilter } from './activity.model.js';
@@ -39,13 +43,16 @@ export class ActivityResolver {
   constructor(private readonly service: ActivityService) {}
 
   @Query(() => ActivityConnection, { description: 'What happened, newest first: only events about what you may see' })
-  activityFeed(
+  async activityFeed(
     @CurrentViewer() viewer: Viewer,
     @Args() args: ActivityFeedArgs,
     @Info() info: GraphQLResolveInfo,
     @RequestLoaders() loaders: Loaders,
   ): Promise<Connection<FeedEventRow>> {
-    return this.service.feed(viewer, args.filter ?? undefined, args, info, loaders);
+    const { related, ...page } = await this.service.feed(viewer, args.filter ?? undefined, args, info);
+    for (const user of related.users) loaders.get(UserLoaders).user.prime(user.id, user);
+    for (const organization of related.organizations) loaders.get(OrganizationLoaders).organization.prime(organization.id, organization);
+    return page;
   }
 
   @Query(() => DateTimeScalar, {
@@ -80,24 +87,24 @@ export class ActivityResolver {
 
   @ResolveField(() => User, { nullable: true })
   actor(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
-    return event.actorId ? loaders.user.load(event.actorId) : null;
+    return event.actorId ? loaders.get(UserLoaders).user.load(event.actorId) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
   organization(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<Organization | null> | null {
-    return event.organizationId ? loaders.organization.load(event.organizationId) : null;
+    return event.organizationId ? loaders.get(OrganizationLoaders).organization.load(event.organizationId) : null;
   }
 
   @ResolveField(() => [State])
   async states(event: FeedEventRow, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     if (event.statesReadAlong) return event.statesReadAlong;
-    const states = await loaders.state.loadMany(event.stateIso3s);
+    const states = await loaders.get(StateLoaders).state.loadMany(event.stateIso3s);
     return states.filter((s): s is State => s !== null && !(s instanceof Error));
   }
 
   @ResolveField(() => Interaction, { nullable: true, description: 'The interaction, when you may see it' })
   interaction(event: ActivityEvent, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow | null> | null {
-    return event.interactionId ? loaders.interaction.load(event.interactionId) : null;
+    return event.interactionId ? loaders.get(InteractionLoaders).interaction.load(event.interactionId) : null;
   }
 }
 

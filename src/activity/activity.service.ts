@@ -3,13 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError } from '../common/errors.js';
 import { selectionAt, selectsPath, toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
-import type { Loaders } from '../graphql/loaders.js';
 import { STATE_JSON } from '../states/states.repository.js';
 import type { ActivityFilter } from './activity.model.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
 import { canSeeWithOrganizations } from './activity-subjects.js';
 import type { ActivityBus } from './activity-bus.js';
-import { ActivityRepository, type ActivityEventRow, type FeedEventRow } from './activity.repository.js';
+import { ActivityRepository, type ActivityEventRow, type FeedEventRow, type RelatedRows } from './activity.repository.js';
+
+/** A page of the feed, with the actors and organizations read along with it. */
+export type FeedPage = Connection<FeedEventRow> & { related: RelatedRows };
 
 const INTERRUPTED = 'Live activity from other instances was interrupted; subscribe again (the activity feed has what you missed)';
 
@@ -47,28 +49,18 @@ export class ActivityService {
   ) {}
 
   /**
-   * A page of the feed. With the request's loaders and the field's resolve info, the actors,
-   * organizations and States the document asks for are read in the same statement, so that
-   * resolving them costs no further statement: the actors and organizations go to the loaders, each
-   * event keeps its States (with only the properties the selection needs).
+   * A page of the feed. With the field's resolve info, the actors, organizations and States the
+   * document asks for are read in the same statement (`related`, for the request's loaders; each
+   * event keeps its States, with only the properties the selection needs), so that resolving them
+   * costs no further statement.
    */
-  async feed(
-    viewer: Viewer,
-    filter: ActivityFilter = {},
-    args: PageArgs = {},
-    info?: GraphQLResolveInfo,
-    loaders?: Loaders,
-  ): Promise<Connection<FeedEventRow>> {
+  async feed(viewer: Viewer, filter: ActivityFilter = {}, args: PageArgs = {}, info?: GraphQLResolveInfo): Promise<FeedPage> {
     const page = toPage(args, ['timestamp', 'uuid'], info);
-    const asks = (field: string) => !!info && !!loaders && selectsPath(info, ['edges', 'node', field]);
-    const stateFields = info && loaders ? selectionAt(info, ['edges', 'node', 'states']) : undefined;
+    const asks = (field: string) => !!info && selectsPath(info, ['edges', 'node', field]);
+    const stateFields = info ? selectionAt(info, ['edges', 'node', 'states']) : undefined;
     const relations = { actors: asks('actor'), organizations: asks('organization'), states: stateFields && STATE_JSON.properties(stateFields) };
     const { rows, total, related } = await this.activity.page(viewer, filter, page, relations);
-    if (loaders) {
-      for (const user of related.users) loaders.user.prime(user.id, user);
-      for (const organization of related.organizations) loaders.organization.prime(organization.id, organization);
-    }
-    return toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]);
+    return { ...toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]), related };
   }
 
   /** When the viewer last read the feed (null before the first time). */

@@ -4,6 +4,7 @@ import { Args, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { UserLoaders } from '../users/user.loaders.js';
 
 
 import { User } from '../users/user.model.js';
@@ -24,6 +25,6 @@ export class AuditResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Null for the data import and for users since removed' })
   actor(entry: AuditEntry, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
-    return entry.actorId ? loaders.user.load(entry.actorId) : null;
+    return entry.actorId ? loaders.get(UserLoaders).user.load(entry.actorId) : null;
   }
 }

@@ -4,6 +4,7 @@ import { InteractionsModule } from '../interactions/interactions.module.js';
 import { StatesModule } from '../states/states.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { VotesModule } from '../votes/votes.module.js';
+import { CampaignLoaders } from './campaign.loaders.js';
 import { CampaignLetterFieldsResolver, CampaignsResolver } from './campaigns.resolver.js';
 import { CampaignsRepository } from './campaigns.repository.js';
 import { CampaignsService } from './campaigns.service.js';
@@ -18,6 +19,7 @@ import { WriteLetterController } from './write-letter.controller.js';
   providers: [
     CampaignsRepository,
     CampaignsService,
+    CampaignLoaders,
     CampaignsResolver,
     CampaignLetterFieldsResolver,
     LettersRepository,

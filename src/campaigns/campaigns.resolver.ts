@@ -1,24 +1,28 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
-import { mayChange, Right, toTeam, type Team } from '../common/editable.js';
+import { mayChange, Right } from '../common/editable.js';
 import { Role } from '../common/enums.js';
 import type { Connection } from '../common/pagination.js';
+import { ContactLoaders } from '../contacts/contact.loaders.js';
 import { Contact } from '../contacts/contact.model.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
+import { CampaignLoaders } from './campaign.loaders.js';
 import { CampaignLetter, CampaignProgress, LetterCampaign, LetterCampaignConnection, LetterStatus, UnansweredLetter } from './campaign.model.js';
-import { CampaignsRepository, type LetterRow, type PartnerWork } from './campaigns.repository.js';
+import type { PartnerWork } from './campaigns.repository.js';
 import { CampaignsService, letterStatus, suggestFollowUps, toLetter } from './campaigns.service.js';
 import {
   CreateLetterCampaignInput,
@@ -28,48 +32,10 @@ import {
   UpdateLetterCampaignInput,
 } from './dto/campaign.inputs.js';
 
-/** The per-request batches of the campaign fields: one statement for all the campaigns of a response. */
-class CampaignLoaders {
-  readonly letters: DataLoader<string, LetterRow[]>;
-  readonly addressees: DataLoader<string, string[]>;
-  readonly partners: DataLoader<string, PartnerWork[]>;
-  readonly possibleOwners: DataLoader<string, string[]>;
-  readonly teams: DataLoader<string, Team>;
-
-  constructor(repo: CampaignsRepository, viewer: Viewer) {
-    this.letters = new DataLoader(async (ids) => {
-      const rows = await repo.lettersOf(viewer, ids);
-      return ids.map((id) => rows.filter((row) => row.campaignId === id));
-    });
-    this.addressees = new DataLoader(async (ids) => {
-      const map = await repo.addresseesOf(ids);
-      return ids.map((id) => map.get(id) ?? []);
-    });
-    this.partners = new DataLoader(async (iso3s) => {
-      const rows = await repo.partnersOfStates(iso3s);
-      return iso3s.map((iso3) => rows.filter((row) => row.stateIso3 === iso3));
-    });
-    this.possibleOwners = new DataLoader(async (organizationIds) => {
-      const map = await repo.possibleOwnersOf(organizationIds);
-      return organizationIds.map((id) => map.get(id) ?? []);
-    });
-    this.teams = new DataLoader(async (ids) => {
-      const map = await repo.teamsOf(ids);
-      return ids.map((id) => map.get(id) ?? toTeam(undefined));
-    });
-  }
-}
-
 @Resolver(() => LetterCampaign)
 export class CampaignsResolver {
-  constructor(
-    private readonly service: CampaignsService,
-    private readonly repo: CampaignsRepository,
-  ) {}
+  constructor(private readonly service: CampaignsService) {}
 
-  private batches(loaders: Loaders, viewer: Viewer): CampaignLoaders {
-    return requestScoped(loaders, 'campaigns', () => new CampaignLoaders(this.repo, viewer));
-  }
 
   @Query(() => LetterCampaign, { nullable: true, description: 'A letter campaign you may see; null otherwise' })
   letterCampaign(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<LetterCampaign | null> {
@@ -126,7 +92,7 @@ export class CampaignsResolver {
 
   @ResolveField(() => User)
   async owner(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
-    return (await loaders.user.load(campaign.ownerId))!;
+    return (await loaders.get(UserLoaders).user.load(campaign.ownerId))!;
   }
 
   @ResolveField(() => [User], {
@@ -136,34 +102,33 @@ export class CampaignsResolver {
   })
   async possibleOwners(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<User[] | null> {
     if (viewer.role !== Role.ADMIN && viewer.role !== Role.COORDINATOR) return null;
-    const batches = this.batches(loaders, viewer);
+    const batches = loaders.get(CampaignLoaders);
     const team = mayChange(viewer, campaign, null, Right.EDIT) || !campaign.mandateId ? null : await batches.teams.load(campaign.id);
     if (!mayChange(viewer, campaign, team, Right.EDIT)) return null;
     const ids = await batches.possibleOwners.load(campaign.organizationId);
-    return (await loaders.user.loadMany(ids)).filter((user): user is User => !!user && !(user instanceof Error));
+    return (await loaders.get(UserLoaders).user.loadMany(ids)).filter((user): user is User => !!user && !(user instanceof Error));
   }
 
   @ResolveField(() => Organization)
   async organization(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
-    return (await loaders.organization.load(campaign.organizationId))!;
+    return (await loaders.get(OrganizationLoaders).organization.load(campaign.organizationId))!;
   }
 
   @ResolveField(() => [CampaignLetter], { description: 'One per State, by State name; only those with this status when given' })
   async letters(
     @Parent() campaign: LetterCampaign,
-    @CurrentViewer() viewer: Viewer,
     @RequestLoaders() loaders: Loaders,
     @Args('status', { type: () => LetterStatus, nullable: true }) status?: LetterStatus,
   ): Promise<CampaignLetter[]> {
-    const rows = await this.batches(loaders, viewer).letters.load(campaign.id);
+    const rows = await loaders.get(CampaignLoaders).letters.load(campaign.id);
     return rows.filter((row) => !status || letterStatus(row) === status).map(toLetter);
   }
 
   @ResolveField(() => CampaignProgress)
-  async progress(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<CampaignProgress> {
-    const rows = await this.batches(loaders, viewer).letters.load(campaign.id);
+  async progress(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<CampaignProgress> {
+    const rows = await loaders.get(CampaignLoaders).letters.load(campaign.id);
     const states = async (status?: LetterStatus) =>
-      (await loaders.state.loadMany(rows.filter((row) => !status || letterStatus(row) === status).map((row) => row.stateIso3))) as State[];
+      (await loaders.get(StateLoaders).state.loadMany(rows.filter((row) => !status || letterStatus(row) === status).map((row) => row.stateIso3))) as State[];
     const [sentStates, repliedStates, noReplyStates, followUpDoneStates] = await Promise.all([
       states(),
       states(LetterStatus.REPLIED),
@@ -187,17 +152,16 @@ export class CampaignsResolver {
   })
   async noReplyAfter(
     @Parent() campaign: LetterCampaign,
-    @CurrentViewer() viewer: Viewer,
     @RequestLoaders() loaders: Loaders,
     @Args('days', { type: () => Int }) days: number,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<UnansweredLetter[]> {
-    const batches = this.batches(loaders, viewer);
+    const batches = loaders.get(CampaignLoaders);
     const unanswered = this.service.unanswered(await batches.letters.load(campaign.id), Math.max(0, days), asOf ?? todayIso());
     const iso3s = unanswered.map(({ row }) => row.stateIso3);
     const [states, contacts, partners, addressees] = await Promise.all([
-      loaders.state.loadMany(iso3s) as Promise<State[]>,
-      loaders.contactsByState.loadMany(iso3s) as Promise<Contact[][]>,
+      loaders.get(StateLoaders).state.loadMany(iso3s) as Promise<State[]>,
+      loaders.get(ContactLoaders).contactsByState.loadMany(iso3s) as Promise<Contact[][]>,
       batches.partners.loadMany(iso3s) as Promise<PartnerWork[][]>,
       batches.addressees.loadMany(unanswered.map(({ row }) => row.interactionId)) as Promise<string[][]>,
     ]);
@@ -229,16 +193,16 @@ export class CampaignsResolver {
 export class CampaignLetterFieldsResolver {
   @ResolveField(() => State)
   async state(letter: CampaignLetter, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
-    return (await loaders.state.load(letter.stateIso3))!;
+    return (await loaders.get(StateLoaders).state.load(letter.stateIso3))!;
   }
 
   @ResolveField(() => Interaction, { description: 'The LETTER interaction' })
   async interaction(letter: CampaignLetter, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow | null> {
-    return loaders.interaction.load(letter.interactionId);
+    return loaders.get(InteractionLoaders).interaction.load(letter.interactionId);
   }
 
   @ResolveField(() => [Contact], { description: 'The contacts it was addressed to' })
   contacts(letter: CampaignLetter, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
-    return loaders.contactsByInteraction.load(letter.interactionId);
+    return loaders.get(InteractionLoaders).contactsByInteraction.load(letter.interactionId);
   }
 }

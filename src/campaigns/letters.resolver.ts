@@ -1,43 +1,29 @@
 import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
+import { ContactLoaders } from '../contacts/contact.loaders.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { requestScoped } from '../graphql/request-scoped.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import type { State } from '../states/state.model.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
+import { CampaignLoaders } from './campaign.loaders.js';
 import { LetterCampaign } from './campaign.model.js';
 import { LetterDraft, LetterLanguage, LetterTemplate, UploadLetterTemplateInput, languageOf } from './letter.model.js';
-import { LettersRepository, type TemplateRow } from './letters.repository.js';
+import type { TemplateRow } from './letters.repository.js';
 import { LettersService } from './letters.service.js';
 
 const toTemplate = (row: TemplateRow): LetterTemplate => ({ ...row, language: languageOf(row.language) });
 
 @Resolver(() => LetterCampaign)
 export class LettersResolver {
-  constructor(
-    private readonly service: LettersService,
-    private readonly repo: LettersRepository,
-  ) {}
-
-  /** The templates of every campaign of a response, in one statement. */
-  private templateLoader(loaders: Loaders): DataLoader<string, TemplateRow[]> {
-    return requestScoped(
-      loaders,
-      'letterTemplates',
-      () =>
-        new DataLoader<string, TemplateRow[]>(async (ids) => {
-          const rows = await this.repo.templatesOf(ids);
-          return ids.map((id) => rows.filter((row) => row.campaignId === id));
-        }),
-    );
-  }
+  constructor(private readonly service: LettersService) {}
 
   @ResolveField(() => [LetterTemplate], { description: 'Its Word templates, one per language (English, French, Spanish first)' })
-  async templates(@Parent() campaign: LetterCampaign, @RequestLoaders() loaders: Loaders): Promise<LetterTemplate[]> {
-    return (await this.templateLoader(loaders).load(campaign.id)).map(toTemplate);
+  async templates(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<LetterTemplate[]> {
+    return (await loaders.get(CampaignLoaders).templates.load(campaign.id)).map(toTemplate);
   }
 
   @ResolveField(() => [LetterDraft], {
@@ -45,10 +31,10 @@ export class LettersResolver {
       "The dry run: every letter the templates would give (one per addressee of each State's letter, in the addressee's language), each with the placeholders that have no value. Empty without a template. Read it for one campaign at a time",
   })
   async letterDryRun(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<LetterDraft[]> {
-    const drafts = await this.service.drafts(viewer, campaign, await this.templateLoader(loaders).load(campaign.id));
+    const drafts = await this.service.drafts(viewer, campaign, await loaders.get(CampaignLoaders).templates.load(campaign.id));
     const [states, contacts] = await Promise.all([
-      loaders.state.loadMany(drafts.map((d) => d.stateIso3)) as Promise<State[]>,
-      loaders.contact.loadMany(drafts.map((d) => d.contactId).filter((id): id is string => id !== null)) as Promise<Contact[]>,
+      loaders.get(StateLoaders).state.loadMany(drafts.map((d) => d.stateIso3)) as Promise<State[]>,
+      loaders.get(ContactLoaders).contact.loadMany(drafts.map((d) => d.contactId).filter((id): id is string => id !== null)) as Promise<Contact[]>,
     ]);
     const contactById = new Map(contacts.map((c) => [c.id, c]));
     return drafts.map((draft, index) => ({
@@ -87,6 +73,6 @@ export class LettersResolver {
 export class LetterTemplateFieldsResolver {
   @ResolveField(() => User)
   async uploadedBy(template: LetterTemplate, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
-    return (await loaders.user.load(template.uploadedBy))!;
+    return (await loaders.get(UserLoaders).user.load(template.uploadedBy))!;
   }
 }

@@ -5,6 +5,7 @@ import { PageArgs, type Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { ContactMergeService } from './contact-merge.service.js';
 import { ContactDuplicateGroup, ContactDuplicateGroupConnection } from './contact-posting.model.js';
+import { ContactLoaders } from './contact.loaders.js';
 import { Contact } from './contact.model.js';
 import { MergeContactsInput } from './dto/posting.inputs.js';
 
@@ -31,7 +32,7 @@ export class ContactMergeResolver {
 
   @ResolveField(() => [Contact], { description: 'Oldest first' })
   async contacts(group: ContactDuplicateGroup, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
-    const contacts = await loaders.contact.loadMany(group.contactIds);
+    const contacts = await loaders.get(ContactLoaders).contact.loadMany(group.contactIds);
     return contacts.filter((c): c is Contact => c !== null && !(c instanceof Error));
   }
 }

@@ -3,10 +3,13 @@ import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
 import { ContactPosting } from './contact-posting.model.js';
 import { ContactPostingsService } from './contact-postings.service.js';
+import { ContactLoaders } from './contact.loaders.js';
 import { Contact } from './contact.model.js';
 import { AddContactPostingInput, EndContactPostingInput, UpdateContactPostingInput } from './dto/posting.inputs.js';
 
@@ -17,7 +20,7 @@ export class ContactPostingsResolver {
 
   @ResolveField(() => [ContactPosting], { description: 'Every posting, newest first' })
   postings(contact: Contact, _args: NoArgs, { loaders }: GqlContext): Promise<ContactPosting[]> {
-    return loaders.postingsByContact.load(contact.id);
+    return loaders.get(ContactLoaders).postingsByContact.load(contact.id);
   }
 
   @CoordinatorsAndAdmins()
@@ -56,11 +59,11 @@ export class ContactPostingsResolver {
 export class ContactPostingFieldsResolver {
   @ResolveField(() => State, { nullable: true })
   state(posting: ContactPosting, _args: NoArgs, { loaders }: GqlContext): Promise<State | null> | null {
-    return posting.stateIso3 ? loaders.state.load(posting.stateIso3) : null;
+    return posting.stateIso3 ? loaders.get(StateLoaders).state.load(posting.stateIso3) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
   organization(posting: ContactPosting, _args: NoArgs, { loaders }: GqlContext): Promise<Organization | null> | null {
-    return posting.organizationId ? loaders.organization.load(posting.organizationId) : null;
+    return posting.organizationId ? loaders.get(OrganizationLoaders).organization.load(posting.organizationId) : null;
   }
 }

@@ -6,6 +6,7 @@ import { ContactMergeService } from './contact-merge.service.js';
 import { ContactPostingFieldsResolver, ContactPostingsResolver } from './contact-postings.resolver.js';
 import { ContactPostingsRepository } from './contact-postings.repository.js';
 import { ContactPostingsService } from './contact-postings.service.js';
+import { ContactLoaders } from './contact.loaders.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactsResolver } from './contacts.resolver.js';
 import { ContactsService } from './contacts.service.js';
@@ -15,6 +16,7 @@ import { ContactsService } from './contacts.service.js';
   providers: [
     ContactsRepository,
     ContactsService,
+    ContactLoaders,
     ContactsResolver,
     ContactPostingsRepository,
     ContactPostingsService,

@@ -6,9 +6,12 @@ import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '..
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
 import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
 import { Contact, ContactConnection } from './contact.model.js';
 import { ContactsService } from './contacts.service.js';
@@ -55,12 +58,12 @@ export class ContactsResolver {
 
   @ResolveField(() => State, { nullable: true })
   state(contact: Contact, _args: NoArgs, { loaders }: GqlContext): Promise<State | null> | null {
-    return contact.stateIso3 ? loaders.state.load(contact.stateIso3) : null;
+    return contact.stateIso3 ? loaders.get(StateLoaders).state.load(contact.stateIso3) : null;
   }
 
   @ResolveField(() => Organization, { nullable: true })
   organization(contact: Contact, _args: NoArgs, { loaders }: GqlContext): Promise<Organization | null> | null {
-    return contact.organizationId ? loaders.organization.load(contact.organizationId) : null;
+    return contact.organizationId ? loaders.get(OrganizationLoaders).organization.load(contact.organizationId) : null;
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
@@ -71,7 +74,7 @@ export class ContactsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
     const page = toPage(args, INTERACTION_CURSOR, info);
-    const { rows, total } = await loaders.interactionsOf('contact', contact.id, page, selectsPath(info, ['edges', 'node', 'contacts']));
+    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('contact', contact.id, page, selectsPath(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 }

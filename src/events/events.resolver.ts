@@ -1,20 +1,21 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { groupsFor } from '../common/batches.js';
 import type { Connection } from '../common/pagination.js';
 import { Contact } from '../contacts/contact.model.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { requestScoped } from '../graphql/request-scoped.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
 import { TargetFilter } from '../targets/dto/targets.args.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import {
   AddEventAttendanceInput,
@@ -25,66 +26,13 @@ import {
   UpdateEventInput,
   UpdatePlannedMeetingInput,
 } from './dto/event.inputs.js';
+import { EventLoaders } from './event.loaders.js';
 import { Event, EventAttendance, EventConnection, EventTarget, PlannedMeeting } from './event.model.js';
-import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
-
-/** The per-request batches of the event fields: one statement per field for all the events of a response. */
-class EventLoaders {
-  readonly event: DataLoader<string, Event | null>;
-  readonly attendances: DataLoader<string, EventAttendance[]>;
-  readonly delegates: DataLoader<string, (Contact & { eventId: string })[]>;
-  readonly meetings: DataLoader<string, PlannedMeeting[]>;
-  readonly interactions: DataLoader<string, InteractionRow[]>;
-  readonly eventOfInteraction: DataLoader<string, string | null>;
-  readonly meetingContacts: DataLoader<string, Contact[]>;
-  private readonly targets = new Map<string, DataLoader<string, EventTarget[]>>();
-
-  constructor(
-    repo: EventsRepository,
-    private readonly service: EventsService,
-    private readonly viewer: Viewer,
-  ) {
-    this.event = new DataLoader(async (ids) => {
-      const rows = await repo.visibleByIds(viewer, ids);
-      return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-    });
-    this.attendances = new DataLoader(async (ids) => groupsFor(ids, await repo.attendancesOf(ids), (row) => row.eventId));
-    this.delegates = new DataLoader(async (ids) => groupsFor(ids, await repo.delegatesOf(ids), (row) => row.eventId));
-    this.meetings = new DataLoader(async (ids) => groupsFor(ids, await repo.meetingsOf(viewer, ids), (row) => row.eventId));
-    this.interactions = new DataLoader(async (ids) => groupsFor(ids, await repo.interactionsOf(viewer, ids), (row) => row.eventId));
-    this.eventOfInteraction = new DataLoader(async (ids) => {
-      const rows = await repo.eventIdsOfInteractions(ids);
-      return ids.map((id) => rows.find((row) => row.interactionId === id)?.eventId ?? null);
-    });
-    this.meetingContacts = new DataLoader(async (ids) => groupsFor(ids, await repo.meetingContactsOf(ids), (row) => row.meetingId));
-  }
-
-  /** Events asking for the same filter are answered together. */
-  attendingTargets(eventId: string, filter: TargetFilter | undefined, metSince: string | null): Promise<EventTarget[]> {
-    const key = JSON.stringify([filter ?? null, metSince]);
-    let loader = this.targets.get(key);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const byEvent = await this.service.attendingTargets(this.viewer, ids, filter, metSince);
-        return ids.map((id) => byEvent.get(id) ?? []);
-      });
-      this.targets.set(key, loader);
-    }
-    return loader.load(eventId);
-  }
-}
-
-function batches(loaders: Loaders, repo: EventsRepository, service: EventsService, viewer: Viewer): EventLoaders {
-  return requestScoped(loaders, 'events', () => new EventLoaders(repo, service, viewer));
-}
 
 @Resolver(() => Event)
 export class EventsResolver {
-  constructor(
-    private readonly service: EventsService,
-    private readonly repo: EventsRepository,
-  ) {}
+  constructor(private readonly service: EventsService) {}
 
   @Query(() => Event, { nullable: true, description: 'An event you may see; null otherwise' })
   event(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Event | null> {
@@ -179,27 +127,27 @@ export class EventsResolver {
 
   @ResolveField(() => Organization)
   async organization(event: Event, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
-    return (await loaders.organization.load(event.organizationId))!;
+    return (await loaders.get(OrganizationLoaders).organization.load(event.organizationId))!;
   }
 
   @ResolveField(() => User)
   async createdBy(event: Event, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
-    return (await loaders.user.load(event.createdBy))!;
+    return (await loaders.get(UserLoaders).user.load(event.createdBy))!;
   }
 
   @ResolveField(() => [EventAttendance], { description: 'By State name' })
-  attendances(@Parent() event: Event, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<EventAttendance[]> {
-    return batches(loaders, this.repo, this.service, viewer).attendances.load(event.id);
+  attendances(event: Event, _args: NoArgs, { loaders }: GqlContext): Promise<EventAttendance[]> {
+    return loaders.get(EventLoaders).attendances.load(event.id);
   }
 
   @ResolveField(() => [PlannedMeeting], { description: 'The planned meetings you may see' })
-  plannedMeetings(@Parent() event: Event, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<PlannedMeeting[]> {
-    return batches(loaders, this.repo, this.service, viewer).meetings.load(event.id);
+  plannedMeetings(event: Event, _args: NoArgs, { loaders }: GqlContext): Promise<PlannedMeeting[]> {
+    return loaders.get(EventLoaders).meetings.load(event.id);
   }
 
   @ResolveField(() => [Interaction], { description: 'The interactions you may see that took place at the event' })
-  interactions(@Parent() event: Event, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<InteractionRow[]> {
-    return batches(loaders, this.repo, this.service, viewer).interactions.load(event.id);
+  interactions(event: Event, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow[]> {
+    return loaders.get(EventLoaders).interactions.load(event.id);
   }
 
   @ResolveField(() => [EventTarget], {
@@ -208,85 +156,69 @@ export class EventsResolver {
   })
   async attendingTargets(
     @Parent() event: Event,
-    @CurrentViewer() viewer: Viewer,
     @RequestLoaders() loaders: Loaders,
     @Args('filter', { type: () => TargetFilter, nullable: true }) filter?: TargetFilter,
     @Args('notMetOnly', { type: () => Boolean, nullable: true, defaultValue: false }) notMetOnly?: boolean,
     @Args('metSince', { type: () => DateScalar, nullable: true, description: 'Also count meetings anywhere on or after this date' }) metSince?: string,
   ): Promise<EventTarget[]> {
-    const targets = await batches(loaders, this.repo, this.service, viewer).attendingTargets(event.id, filter ?? undefined, metSince ?? null);
+    const targets = await loaders.get(EventLoaders).attendingTargets(event.id, filter ?? undefined, metSince ?? null);
     return notMetOnly ? targets.filter((t) => !t.met) : targets;
   }
 }
 
 @Resolver(() => EventAttendance)
 export class EventAttendanceResolver {
-  constructor(
-    private readonly service: EventsService,
-    private readonly repo: EventsRepository,
-  ) {}
-
   @ResolveField(() => State)
   async state(attendance: EventAttendance, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
-    return (await loaders.state.load(attendance.stateIso3))!;
+    return (await loaders.get(StateLoaders).state.load(attendance.stateIso3))!;
   }
 
   @ResolveField(() => [Contact], { description: "Members of the State's delegation" })
-  async delegation(@Parent() attendance: EventAttendance, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
-    const delegates = await batches(loaders, this.repo, this.service, viewer).delegates.load(attendance.eventId);
+  async delegation(attendance: EventAttendance, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
+    const delegates = await loaders.get(EventLoaders).delegates.load(attendance.eventId);
     return delegates.filter((c) => c.stateIso3 === attendance.stateIso3);
   }
 }
 
 @Resolver(() => PlannedMeeting)
 export class PlannedMeetingResolver {
-  constructor(
-    private readonly service: EventsService,
-    private readonly repo: EventsRepository,
-  ) {}
-
   @ResolveField(() => Event)
-  async event(@Parent() meeting: PlannedMeeting, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<Event> {
-    return (await batches(loaders, this.repo, this.service, viewer).event.load(meeting.eventId))!;
+  async event(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<Event> {
+    return (await loaders.get(EventLoaders).event.load(meeting.eventId))!;
   }
 
   @ResolveField(() => State)
   async state(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
-    return (await loaders.state.load(meeting.stateIso3))!;
+    return (await loaders.get(StateLoaders).state.load(meeting.stateIso3))!;
   }
 
   @ResolveField(() => [Contact])
-  contacts(@Parent() meeting: PlannedMeeting, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<Contact[]> {
-    return batches(loaders, this.repo, this.service, viewer).meetingContacts.load(meeting.id);
+  contacts(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
+    return loaders.get(EventLoaders).meetingContacts.load(meeting.id);
   }
 
   @ResolveField(() => Interaction, { nullable: true, description: 'The BILATERAL_MEETING, once held (if you may see it)' })
   async interaction(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow | null> {
-    return meeting.interactionId ? loaders.interaction.load(meeting.interactionId) : null;
+    return meeting.interactionId ? loaders.get(InteractionLoaders).interaction.load(meeting.interactionId) : null;
   }
 
   @ResolveField(() => Organization)
   async organization(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
-    return (await loaders.organization.load(meeting.organizationId))!;
+    return (await loaders.get(OrganizationLoaders).organization.load(meeting.organizationId))!;
   }
 
   @ResolveField(() => User)
   async createdBy(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
-    return (await loaders.user.load(meeting.createdBy))!;
+    return (await loaders.get(UserLoaders).user.load(meeting.createdBy))!;
   }
 }
 
 /** The event an interaction took place at. */
 @Resolver(() => Interaction)
 export class InteractionEventResolver {
-  constructor(
-    private readonly service: EventsService,
-    private readonly repo: EventsRepository,
-  ) {}
-
   @ResolveField(() => Event, { nullable: true, description: 'The event it took place at, if any (and if you may see it)' })
-  async event(@Parent() interaction: Interaction, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<Event | null> {
-    const events = batches(loaders, this.repo, this.service, viewer);
+  async event(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<Event | null> {
+    const events = loaders.get(EventLoaders);
     const eventId = await events.eventOfInteraction.load(interaction.id);
     return eventId ? events.event.load(eventId) : null;
   }

@@ -4,8 +4,10 @@ import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { State } from '../states/state.model.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import { CreateGroupingInput, UpdateGroupingInput } from './dto/grouping.inputs.js';
+import { GroupingLoaders } from './grouping.loaders.js';
 import { Grouping } from './grouping.model.js';
 import { GroupingsService } from './groupings.service.js';
 
@@ -51,11 +53,11 @@ export class GroupingsResolver {
   @ResolveField(() => [State], { description: 'By name' })
   async states(grouping: Grouping, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
     if (grouping.frozenStates) return grouping.frozenStates;
-    return loaders.statesByGrouping.load(grouping.id);
+    return loaders.get(GroupingLoaders).statesByGrouping.load(grouping.id);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when that user was deleted' })
   createdBy(grouping: Grouping, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
-    return grouping.createdById ? loaders.user.load(grouping.createdById) : null;
+    return grouping.createdById ? loaders.get(UserLoaders).user.load(grouping.createdById) : null;
   }
 }

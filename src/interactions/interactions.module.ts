@@ -4,6 +4,7 @@ import { StatesModule } from '../states/states.module.js';
 import { FollowUpsRepository } from './follow-ups.repository.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { InteractionLoaders } from './interaction.loaders.js';
 import { InteractionsRepository } from './interactions.repository.js';
 import { InteractionsResolver } from './interactions.resolver.js';
 import { InteractionsService } from './interactions.service.js';
@@ -13,6 +14,7 @@ import { InteractionsService } from './interactions.service.js';
   providers: [
     InteractionsRepository,
     InteractionsService,
+    InteractionLoaders,
     InteractionsResolver,
     FollowUpsRepository,
     FollowUpsService,

@@ -6,10 +6,13 @@ import { Contact } from '../contacts/contact.model.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
+import { InteractionLoaders } from './interaction.loaders.js';
 import { Interaction, InteractionConnection } from './interaction.model.js';
 import type { InteractionRow } from './interactions.repository.js';
 import { InteractionsService } from './interactions.service.js';
@@ -60,21 +63,21 @@ export class InteractionsResolver {
 
   @ResolveField(() => [State])
   states(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
-    return loaders.statesByInteraction.load(interaction.id);
+    return loaders.get(InteractionLoaders).statesByInteraction.load(interaction.id);
   }
 
   @ResolveField(() => [Contact])
   contacts(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
-    return loaders.contactsByInteraction.load(interaction.id);
+    return loaders.get(InteractionLoaders).contactsByInteraction.load(interaction.id);
   }
 
   @ResolveField(() => Organization)
   async organization(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
-    return (await loaders.organization.load(interaction.organizationId))!;
+    return (await loaders.get(OrganizationLoaders).organization.load(interaction.organizationId))!;
   }
 
   @ResolveField(() => User)
   async author(interaction: Interaction, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
-    return (await loaders.user.load(interaction.authorId))!;
+    return (await loaders.get(UserLoaders).user.load(interaction.authorId))!;
   }
 }

@@ -5,7 +5,9 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
 import { Obstacle, ObstacleConnection } from './obstacle.model.js';
@@ -79,11 +81,11 @@ export class ObstaclesResolver {
 
   @ResolveField(() => State)
   async state(obstacle: Obstacle, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
-    return (await loaders.state.load(obstacle.stateIso3))!;
+    return (await loaders.get(StateLoaders).state.load(obstacle.stateIso3))!;
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null when that user was deleted' })
   recordedBy(obstacle: Obstacle, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
-    return obstacle.recordedById ? loaders.user.load(obstacle.recordedById) : null;
+    return obstacle.recordedById ? loaders.get(UserLoaders).user.load(obstacle.recordedById) : null;
   }
 }

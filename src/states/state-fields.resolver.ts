@@ -1,17 +1,23 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ResolveField, Resolver } from '@nestjs/graphql';
+import { ContactLoaders } from '../contacts/contact.loaders.js';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { RatificationStage, TreatyStatus } from '../common/enums.js';
 import { checkedPageArgs, PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
 import { DirectArgs, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { DateScalar } from '../graphql/scalars.js';
+import { GroupingLoaders } from '../groupings/grouping.loaders.js';
 import { Grouping } from '../groupings/grouping.model.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
 import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import { ObstacleLoaders } from '../obstacles/obstacle.loaders.js';
 import { Obstacle } from '../obstacles/obstacle.model.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
+import { VoteLoaders } from '../votes/vote.loaders.js';
 import { StageChange } from './stage-change.model.js';
+import { StateLoaders } from './state.loaders.js';
 import { State } from './state.model.js';
 import { StageOnArgs, StateObstaclesArgs, TreatyStatusArgs } from './dto/states.args.js';
 import { stageOn } from './stage-on.js';
@@ -34,35 +40,35 @@ export class StateFieldsResolver {
 
   @ResolveField(() => [Vote], { description: 'Votes on the Convention resolutions, newest first' })
   async votes(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<Vote[]> {
-    return loaders.votesByState.load(state.iso3);
+    return loaders.get(VoteLoaders).votesByState.load(state.iso3);
   }
 
   @ResolveField(() => VotingRecord)
   votingRecord(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<VotingRecord> {
-    return loaders.votingRecord.load(state.iso3);
+    return loaders.get(VoteLoaders).votingRecord.load(state.iso3);
   }
 
   @ResolveField(() => [Contact])
   contacts(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
-    return loaders.contactsByState.load(state.iso3);
+    return loaders.get(ContactLoaders).contactsByState.load(state.iso3);
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
   @DirectArgs()
   async interactions(state: State, @Args() args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
     const page = toPage(checkedPageArgs(args), INTERACTION_CURSOR, info);
-    const { rows, total } = await loaders.interactionsOf('state', state.iso3, page, selectsPath(info, ['edges', 'node', 'contacts']));
+    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('state', state.iso3, page, selectsPath(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 
   @ResolveField(() => DateScalar, { nullable: true, description: 'The date of the newest interaction you may see' })
   lastInteractionOn(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<string | null> {
-    return loaders.lastInteractionOn.load(state.iso3);
+    return loaders.get(InteractionLoaders).lastInteractionOn.load(state.iso3);
   }
 
   @ResolveField(() => [StageChange], { description: 'The moves of its ratification stage, newest first (ties by id)' })
   stageHistory(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<StageChange[]> {
-    return loaders.stageHistory.load(state.iso3);
+    return loaders.get(StateLoaders).stageHistory.load(state.iso3);
   }
 
   @ResolveField(() => RatificationStage, {
@@ -71,18 +77,18 @@ export class StateFieldsResolver {
   })
   @DirectArgs()
   async ratificationStageOn(state: State, @Args() { date }: StageOnArgs, { loaders }: GqlContext): Promise<RatificationStage> {
-    return stageOn(await loaders.stageHistory.load(state.iso3), date) ?? state.ratificationStage;
+    return stageOn(await loaders.get(StateLoaders).stageHistory.load(state.iso3), date) ?? state.ratificationStage;
   }
 
   @ResolveField(() => [Obstacle], { description: 'The obstacles it raised: open ones first, then the newest recordedOn' })
   @DirectArgs()
   async obstacles(state: ServedState, @Args() { status }: StateObstaclesArgs, { loaders }: GqlContext): Promise<Obstacle[]> {
-    const obstacles = state.obstaclesReadAlong ?? (await loaders.obstaclesByState.load(state.iso3));
+    const obstacles = state.obstaclesReadAlong ?? (await loaders.get(ObstacleLoaders).obstaclesByState.load(state.iso3));
     return status ? obstacles.filter((obstacle) => obstacle.status === status) : obstacles;
   }
 
   @ResolveField(() => [Grouping], { description: 'The groupings it belongs to, by name' })
   groupings(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<Grouping[]> {
-    return loaders.groupingsByState.load(state.iso3);
+    return loaders.get(GroupingLoaders).groupingsByState.load(state.iso3);
   }
 }

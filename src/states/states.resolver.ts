@@ -3,6 +3,7 @@ import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql'
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, RequestLoaders, type GqlContext } from '../graphql/context.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { INTERACTION_CURSOR } from '../interactions/interactions.repository.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { SetRatificationStageArgs, SetStageChangeVisibilityArgs, StatesArgs } from './dto/states.args.js';
@@ -12,25 +13,33 @@ import { State, StateConnection } from './state.model.js';
 import { TreatyTimelineArgs, TreatyTimelineSeries } from './treaty-timeline.model.js';
 import { StatesService, type ServedState } from './states.service.js';
 import { childPage, selectsField, type Connection } from '../common/pagination.js';
+import { VoteLoaders } from '../votes/vote.loaders.js';
 
 @Resolver(() => State)
 export class StatesResolver {
   constructor(private readonly service: StatesService) {}
 
   @Query(() => State, { nullable: true, description: 'A State by ISO3 code; null when unknown' })
-  state(
+  async state(
     @Args('iso3') iso3: string,
     @Info() info: GraphQLResolveInfo,
     @RequestLoaders() loaders: Loaders,
     @Context() { viewer }: GqlContext,
   ): Promise<State | null> {
     // Its votes (directly or as its voting record) and its page of interactions, when asked for,
-    // come in the same statement.
+    // come in the same statement, and are handed to the request's loaders.
     const votes = selectsField(info, 'votes') || selectsField(info, 'votingRecord');
     const child = viewer ? childPage(info, 'interactions', INTERACTION_CURSOR, ['edges', 'node', 'contacts']) : undefined;
     const interactions = viewer && child ? { viewer, page: child.page, withContacts: child.reaches } : undefined;
     if (!votes && !interactions) return this.service.get(iso3);
-    return this.service.get(iso3, { loaders, query: { votes, interactions } });
+    const detail = await this.service.detail(iso3, { votes, interactions });
+    if (!detail) return null;
+    const { iso3: code } = detail.state;
+    if (detail.votes) loaders.get(VoteLoaders).votesByState.prime(code, detail.votes);
+    if (detail.interactions && interactions) {
+      loaders.get(InteractionLoaders).primeInteractions('state', code, interactions.page, interactions.withContacts, detail.interactions);
+    }
+    return detail.state;
   }
 
   @Query(() => StateConnection, { description: 'States by name, filtered' })

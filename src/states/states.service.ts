@@ -13,14 +13,19 @@ import { isUuid } from '../common/ids.js';
 import { canSee } from '../auth/visibility.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import type { SetRatificationStageArgs, SetStageChangeVisibilityArgs, StatesArgs } from './dto/states.args.js';
-import type { Loaders } from '../graphql/loaders.js';
-import { StateDetailRepository, type StateDetailQuery } from './state-detail.repository.js';
+import { StateDetailRepository, type StateDetail, type StateDetailQuery } from './state-detail.repository.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import type { State } from './state.model.js';
 import { StatesRepository, type StageChangeRow } from './states.repository.js';
 import { checkMandateVisibility, currentMandateSql, mandateOrRefusal } from '../work-plans/mandate-link.js';
 import { stageContradiction, treatyStatus } from './treaty-status.js';
 import { isIso3 } from '../common/iso3.js';
+
+/** The code as stored (upper case), or null when it cannot be one. */
+function normalIso3(iso3: string): string | null {
+  const code = iso3.trim().toUpperCase();
+  return isIso3(code) ? code : null;
+}
 
 /** A BAD_USER_INPUT naming the field and the problem. */
 function refused(problem: string, field: string) {
@@ -41,22 +46,19 @@ export class StatesService {
     private readonly details: StateDetailRepository,
   ) {}
 
+  /** A State by code. */
+  async get(iso3: string): Promise<State | null> {
+    const code = normalIso3(iso3);
+    return code ? ((await this.states.findByIso3s([code]))[0] ?? null) : null;
+  }
+
   /**
-   * A State by code. With `along`, what its reader asks for below it (votes, a page of
-   * interactions) comes in the same statement and is handed to the request's loaders.
+   * A State by code with what its reader asks for below it (its votes, a page of interactions),
+   * read in the same statement.
    */
-  async get(iso3: string, along?: { loaders: Loaders; query: StateDetailQuery }): Promise<State | null> {
-    const code = iso3.trim().toUpperCase();
-    if (!isIso3(code)) return null;
-    if (!along) return (await this.states.findByIso3s([code]))[0] ?? null;
-    const detail = await this.details.read(code, along.query);
-    if (!detail) return null;
-    const { loaders, query } = along;
-    if (detail.votes) loaders.votesByState.prime(code, detail.votes);
-    if (detail.interactions && query.interactions) {
-      loaders.primeInteractions('state', code, query.interactions.page, query.interactions.withContacts, detail.interactions);
-    }
-    return detail.state;
+  detail(iso3: string, query: StateDetailQuery): Promise<StateDetail | null> {
+    const code = normalIso3(iso3);
+    return code ? this.details.read(code, query) : Promise.resolve(null);
   }
 
   async list(args: StatesArgs, info?: GraphQLResolveInfo): Promise<Connection<ServedState>> {

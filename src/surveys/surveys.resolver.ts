@@ -1,27 +1,22 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
-import { requestScoped } from '../graphql/request-scoped.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { LetterCampaign } from '../campaigns/campaign.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
 import { CreateSurveyInput, RecordSurveyAnswerInput, UpdateSurveyAnswerInput } from './dto/survey.inputs.js';
+import { SurveyLoaders } from './survey.loaders.js';
 import { Survey, SurveyAnswer, SurveyChoiceCount, SurveyQuestion, SurveyQuestionResult } from './survey.model.js';
-import { SurveysRepository } from './surveys.repository.js';
 import { SurveysService } from './surveys.service.js';
 
 const states = async (iso3s: string[], { loaders }: GqlContext): Promise<State[]> =>
-  (await loaders.state.loadMany(iso3s)).filter((state): state is State => !!state && !(state instanceof Error));
+  (await loaders.get(StateLoaders).state.loadMany(iso3s)).filter((state): state is State => !!state && !(state instanceof Error));
 
 @Resolver(() => Survey)
 export class SurveysResolver {
-  constructor(
-    private readonly service: SurveysService,
-    private readonly repo: SurveysRepository,
-  ) {}
+  constructor(private readonly service: SurveysService) {}
 
   @Query(() => Survey, { nullable: true, description: 'A survey you may see; null otherwise' })
   survey(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Survey | null> {
@@ -73,16 +68,7 @@ export class SurveysResolver {
 
   @ResolveField(() => [SurveyQuestion], { description: 'In their order' })
   questions(survey: Survey, _args: NoArgs, { loaders }: GqlContext): Promise<SurveyQuestion[]> {
-    const byId = requestScoped(
-      loaders,
-      'surveyQuestions',
-      () =>
-        new DataLoader<string, SurveyQuestion[]>(async (ids) => {
-          const rows = await this.repo.questionsOf(ids);
-          return ids.map((id) => rows.filter((row) => row.surveyId === id));
-        }),
-    );
-    return byId.load(survey.id);
+    return loaders.get(SurveyLoaders).questions.load(survey.id);
   }
 
   @ResolveField(() => [State], { description: 'The States it is sent to' })
@@ -91,17 +77,8 @@ export class SurveysResolver {
   }
 
   @ResolveField(() => [SurveyAnswer], { description: 'The answers you may see, by question and State' })
-  answers(@Parent() survey: Survey, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<SurveyAnswer[]> {
-    const bySurvey = requestScoped(
-      loaders,
-      'surveyAnswers',
-      () =>
-        new DataLoader<string, SurveyAnswer[]>(async (ids) => {
-          const rows = await this.repo.answersOf(viewer, ids);
-          return ids.map((id) => rows.filter((row) => row.surveyId === id));
-        }),
-    );
-    return bySurvey.load(survey.id);
+  answers(survey: Survey, _args: NoArgs, { loaders }: GqlContext): Promise<SurveyAnswer[]> {
+    return loaders.get(SurveyLoaders).answers.load(survey.id);
   }
 }
 
@@ -116,22 +93,11 @@ export class SurveyChoiceCountResolver {
 /** A letter campaign's survey, when it sends one: named only to those who may see the survey itself. */
 @Resolver(() => LetterCampaign)
 export class CampaignSurveyResolver {
-  constructor(private readonly repo: SurveysRepository) {}
-
   @ResolveField(() => ID, {
     nullable: true,
     description: 'The survey this campaign sends, when it sends one and you may see that survey (its visibility may differ from the campaign\'s)',
   })
-  surveyId(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<string | null> {
-    const byCampaign = requestScoped(
-      loaders,
-      'campaignSurveys',
-      () =>
-        new DataLoader<string, string | null>(async (ids) => {
-          const rows = await this.repo.visibleOfCampaigns(viewer, ids);
-          return ids.map((id) => rows.find((row) => row.campaignId === id)?.id ?? null);
-        }),
-    );
-    return byCampaign.load(campaign.id);
+  surveyId(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<string | null> {
+    return loaders.get(SurveyLoaders).surveyOfCampaign.load(campaign.id);
   }
 }

@@ -4,7 +4,9 @@ import type { Viewer } from '../auth/viewer.js';
 import { selectionAt, type Connection } from '../common/pagination.js';
 import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { OBSTACLE_JSON, obstaclesFromJson } from '../obstacles/obstacles.repository.js';
+import { VoteLoaders } from '../votes/vote.loaders.js';
 import { TargetsArgs } from './dto/targets.args.js';
 import { TargetConnection } from './target.model.js';
 import { TargetsService, type RankedTarget } from './targets.service.js';
@@ -29,8 +31,8 @@ export class TargetsResolver {
     // costs no further statement. The obstacles hold only what this selection asks of them, so they
     // go with these State objects rather than into the request's loader.
     for (const { node } of connection.edges) {
-      loaders.votingRecord.prime(node.state.iso3, node.votingRecord);
-      loaders.lastInteractionOn.prime(node.state.iso3, node.lastContactOn);
+      loaders.get(VoteLoaders).votingRecord.prime(node.state.iso3, node.votingRecord);
+      loaders.get(InteractionLoaders).lastInteractionOn.prime(node.state.iso3, node.lastContactOn);
       if (node.obstaclesJson !== undefined) node.state.obstaclesReadAlong = obstaclesFromJson(node.obstaclesJson);
     }
     return connection;

@@ -5,6 +5,7 @@ import { loadRedis } from '../common/redis.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ACCOUNT_CHANGES, LocalAccountChanges, RedisAccountChanges, type AccountChanges } from './account-changes.js';
 import { ActiveUsersCache } from './active-users.cache.js';
+import { UserLoaders } from './user.loaders.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
@@ -21,6 +22,7 @@ import { UsersService } from './users.service.js';
     UsersRepository,
     ActiveUsersCache,
     UsersService,
+    UserLoaders,
     UsersResolver,
   ],
   exports: [UsersRepository, ActiveUsersCache, UsersService],

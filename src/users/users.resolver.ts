@@ -3,6 +3,7 @@ import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 
 
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
@@ -85,6 +86,6 @@ export class UsersResolver {
 
   @ResolveField(() => Organization)
   async organization(user: User, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
-    return (await loaders.organization.load(user.organizationId))!;
+    return (await loaders.get(OrganizationLoaders).organization.load(user.organizationId))!;
   }
 }

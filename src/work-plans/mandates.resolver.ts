@@ -5,11 +5,15 @@ import type { Connection } from '../common/pagination.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { Grouping } from '../groupings/grouping.model.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { Obstacle } from '../obstacles/obstacle.model.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
+import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import {
   AddObjectiveInput,
@@ -22,7 +26,7 @@ import {
 } from './dto/work-plan.inputs.js';
 import { MandatesService } from './mandates.service.js';
 import { metricValue } from './progress-report.service.js';
-import { WorkPlanLoadersFactory } from './work-plan-loaders.js';
+import { WorkPlanLoaders } from './work-plan.loaders.js';
 import { PlannedActivityStatus } from './work-plan.enums.js';
 import { HandOver, Indicator, Mandate, MandateConnection, Objective, PlannedActivity } from './work-plan.models.js';
 
@@ -34,10 +38,7 @@ const present = <T>(items: (T | null | Error)[]): T[] => items.filter((item): it
  */
 @Resolver(() => Mandate)
 export class MandatesResolver {
-  constructor(
-    private readonly service: MandatesService,
-    private readonly loaders: WorkPlanLoadersFactory,
-  ) {}
+  constructor(private readonly service: MandatesService) {}
 
   @Query(() => Mandate, { nullable: true, description: 'Null when it does not exist or you may not see it' })
   mandate(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Mandate | null> {
@@ -145,22 +146,22 @@ export class MandatesResolver {
 
   @ResolveField(() => [Organization], { description: 'The coordinating organizations' })
   async organizations(mandate: Mandate, _args: NoArgs, { loaders }: GqlContext): Promise<Organization[]> {
-    return present(await loaders.organization.loadMany(mandate.organizationIds));
+    return present(await loaders.get(OrganizationLoaders).organization.loadMany(mandate.organizationIds));
   }
 
   @ResolveField(() => Mandate, { nullable: true, description: 'The mandate this one took over from (null if none, or hidden from you)' })
   previousMandate(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Mandate | null> | null {
-    return mandate.previousMandateId ? this.loaders.for(context).mandate.load(mandate.previousMandateId) : null;
+    return mandate.previousMandateId ? context.loaders.get(WorkPlanLoaders).mandate.load(mandate.previousMandateId) : null;
   }
 
   @ResolveField(() => Mandate, { nullable: true, description: 'The mandate that took over from this one' })
   nextMandate(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Mandate | null> {
-    return this.loaders.for(context).successor.load(mandate.id);
+    return context.loaders.get(WorkPlanLoaders).successor.load(mandate.id);
   }
 
   @ResolveField(() => [Objective], { description: 'In the order they were added' })
   objectives(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Objective[]> {
-    return this.loaders.for(context).objectives.load(mandate.id);
+    return context.loaders.get(WorkPlanLoaders).objectives.load(mandate.id);
   }
 
   @ResolveField(() => [PlannedActivity], { description: 'By planned date' })
@@ -169,13 +170,13 @@ export class MandatesResolver {
     @Context() context: GqlContext,
     @Args('statuses', { type: () => [PlannedActivityStatus], nullable: true }) statuses?: PlannedActivityStatus[] | null,
   ): Promise<PlannedActivity[]> {
-    const all = await this.loaders.for(context).activities.load(mandate.id);
+    const all = await context.loaders.get(WorkPlanLoaders).activities.load(mandate.id);
     return statuses ? all.filter((a) => statuses.includes(a.status)) : all;
   }
 
   @ResolveField(() => [Grouping], { description: 'The groupings it works on, by name' })
   targetLists(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Grouping[]> {
-    return this.loaders.for(context).targetLists.load(mandate.id);
+    return context.loaders.get(WorkPlanLoaders).targetLists.load(mandate.id);
   }
 
   @ResolveField(() => [Interaction], {
@@ -183,12 +184,12 @@ export class MandatesResolver {
       'Open items: pending follow-ups taken over at its hand-over, and those of interactions its organizations logged up to the end of its period; soonest first, only those you may see',
   })
   openFollowUps(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<InteractionRow[]> {
-    return this.loaders.for(context).openFollowUps.load(mandate.id);
+    return context.loaders.get(WorkPlanLoaders).openFollowUps.load(mandate.id);
   }
 
   @ResolveField(() => [Obstacle], { description: 'OPEN obstacles taken over at its hand-over or recorded up to the end of its period' })
   openObstacles(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Obstacle[]> {
-    return this.loaders.for(context).openObstacles.load(mandate.id);
+    return context.loaders.get(WorkPlanLoaders).openObstacles.load(mandate.id);
   }
 
   @ResolveField(() => HandOver, { nullable: true, description: 'What it took over from the previous mandate (null if it had none)' })
@@ -198,49 +199,45 @@ export class MandatesResolver {
 
   @ResolveField(() => User, { nullable: true })
   createdBy(mandate: Mandate, _args: NoArgs, { loaders }: GqlContext): Promise<User | null> | null {
-    return mandate.createdById ? loaders.user.load(mandate.createdById) : null;
+    return mandate.createdById ? loaders.get(UserLoaders).user.load(mandate.createdById) : null;
   }
 }
 
 @Resolver(() => HandOver)
 export class HandOverResolver {
-  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
-
   @ResolveField(() => Mandate, { nullable: true, description: 'Null if you may not see it' })
   previousMandate(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Mandate | null> {
-    return this.loaders.for(context).mandate.load(handOver.mandate.previousMandateId!);
+    return context.loaders.get(WorkPlanLoaders).mandate.load(handOver.mandate.previousMandateId!);
   }
 
   @ResolveField(() => [Interaction], {
     description: 'The follow-ups that were open at the hand-over (the same interactions, with their authors); only those you may see',
   })
   followUps(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<InteractionRow[]> {
-    return this.loaders.for(context).carriedFollowUps.load(handOver.mandate.id);
+    return context.loaders.get(WorkPlanLoaders).carriedFollowUps.load(handOver.mandate.id);
   }
 
   @ResolveField(() => [Obstacle], { description: 'The obstacles that were open at the hand-over' })
   obstacles(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Obstacle[]> {
-    return this.loaders.for(context).carriedObstacles.load(handOver.mandate.id);
+    return context.loaders.get(WorkPlanLoaders).carriedObstacles.load(handOver.mandate.id);
   }
 
   @ResolveField(() => [Grouping], { description: "The previous mandate's target lists, now this one's too" })
   targetLists(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Grouping[]> {
-    return this.loaders.for(context).carriedTargetLists.load(handOver.mandate.id);
+    return context.loaders.get(WorkPlanLoaders).carriedTargetLists.load(handOver.mandate.id);
   }
 
   @ResolveField(() => [PlannedActivity], { description: 'Copies of the PLANNED activities of the previous mandate' })
   plannedActivities(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<PlannedActivity[]> {
-    return this.loaders.for(context).carriedActivities.load(handOver.mandate.id);
+    return context.loaders.get(WorkPlanLoaders).carriedActivities.load(handOver.mandate.id);
   }
 }
 
 @Resolver(() => Objective)
 export class ObjectivesResolver {
-  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
-
   @ResolveField(() => Mandate)
   async mandate(@Parent() objective: Objective, @Context() context: GqlContext): Promise<Mandate | null> {
-    return this.loaders.for(context).mandate.load(objective.mandateId);
+    return context.loaders.get(WorkPlanLoaders).mandate.load(objective.mandateId);
   }
 
   @ResolveField(() => [Indicator])
@@ -251,15 +248,13 @@ export class ObjectivesResolver {
 
 @Resolver(() => Indicator)
 export class IndicatorsResolver {
-  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
-
   @ResolveField(() => Int, {
     nullable: true,
     description: "Its metric's value over the mandate's period for the mandate's organizations, counting what you may see (null without a metric)",
   })
   async currentValue(@Parent() indicator: Indicator, @Context() context: GqlContext): Promise<number | null> {
     if (!indicator.metric) return null;
-    const loaders = this.loaders.for(context);
+    const loaders = context.loaders.get(WorkPlanLoaders);
     const mandate = await loaders.mandate.load(indicator.mandateId);
     return mandate ? metricValue(await loaders.report.load(mandate), indicator.metric) : null;
   }
@@ -267,25 +262,23 @@ export class IndicatorsResolver {
 
 @Resolver(() => PlannedActivity)
 export class PlannedActivitiesResolver {
-  constructor(private readonly loaders: WorkPlanLoadersFactory) {}
-
   @ResolveField(() => Mandate)
   mandate(@Parent() activity: PlannedActivity, @Context() context: GqlContext): Promise<Mandate | null> {
-    return this.loaders.for(context).mandate.load(activity.mandateId);
+    return context.loaders.get(WorkPlanLoaders).mandate.load(activity.mandateId);
   }
 
   @ResolveField(() => [State], { description: 'By name' })
   async states(activity: PlannedActivity, _args: NoArgs, { loaders }: GqlContext): Promise<State[]> {
-    return present(await loaders.state.loadMany(activity.stateIso3s)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    return present(await loaders.get(StateLoaders).state.loadMany(activity.stateIso3s)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
   }
 
   @ResolveField(() => [Interaction], { description: 'The logged interactions that carried it out, those you may see' })
   async interactions(activity: PlannedActivity, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow[]> {
-    return present(await loaders.interaction.loadMany(activity.interactionIds));
+    return present(await loaders.get(InteractionLoaders).interaction.loadMany(activity.interactionIds));
   }
 
   @ResolveField(() => PlannedActivity, { nullable: true, description: "The previous mandate's activity it was carried over from" })
   carriedFrom(@Parent() activity: PlannedActivity, @Context() context: GqlContext): Promise<PlannedActivity | null> | null {
-    return activity.carriedFromId ? this.loaders.for(context).activity.load(activity.carriedFromId) : null;
+    return activity.carriedFromId ? context.loaders.get(WorkPlanLoaders).activity.load(activity.carriedFromId) : null;
   }
 }

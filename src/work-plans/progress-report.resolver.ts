@@ -2,7 +2,9 @@ import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
+import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
+import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
 import { ProgressReportInput } from './dto/progress-report.input.js';
 import { InteractionTypeTally, ProgressReport, ProgressReportSurvey, StageMove, StateTally } from './progress-report.model.js';
@@ -30,12 +32,12 @@ export class ProgressReportResolver {
   @ResolveField(() => [Organization], { nullable: true, description: 'Whose interactions count (null: every organization)' })
   async organizations(report: ProgressReport, _args: NoArgs, { loaders }: GqlContext): Promise<Organization[] | null> {
     if (!report.organizationIds) return null;
-    return (await loaders.organization.loadMany(report.organizationIds)).filter((o): o is Organization => !!o && !(o instanceof Error));
+    return (await loaders.get(OrganizationLoaders).organization.loadMany(report.organizationIds)).filter((o): o is Organization => !!o && !(o instanceof Error));
   }
 }
 
 async function statesOf(tally: StateTally, loaders: Loaders): Promise<State[]> {
-  const states = await loaders.state.loadMany(tally.stateRefs.map((s) => s.iso3));
+  const states = await loaders.get(StateLoaders).state.loadMany(tally.stateRefs.map((s) => s.iso3));
   return states.filter((s): s is State => !!s && !(s instanceof Error));
 }
 
@@ -59,6 +61,6 @@ export class InteractionTypeTallyResolver {
 export class StageMoveResolver {
   @ResolveField(() => State)
   async state(move: StageMove, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
-    return (await loaders.state.load(move.stateIso3))!;
+    return (await loaders.get(StateLoaders).state.load(move.stateIso3))!;
   }
 }

@@ -22,7 +22,7 @@ import {
   StateTallyResolver,
 } from './progress-report.resolver.js';
 import { ProgressReportService } from './progress-report.service.js';
-import { WorkPlanLoadersFactory } from './work-plan-loaders.js';
+import { WorkPlanLoaders } from './work-plan.loaders.js';
 
 /** Coordinators' mandates, their work plans, progress reports and hand-overs. */
 @Module({
@@ -33,7 +33,7 @@ import { WorkPlanLoadersFactory } from './work-plan-loaders.js';
     ProgressReportRepository,
     ProgressReportService,
     SurveysRepository,
-    WorkPlanLoadersFactory,
+    WorkPlanLoaders,
     MandatesResolver,
     HandOverResolver,
     ObjectivesResolver,

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer.js';
 import { groupsFor, withoutKey } from '../common/batches.js';
-import { unauthenticated } from '../common/errors.js';
-import type { GqlContext } from '../graphql/context.js';
+import { requireViewer, type LoaderSource } from '../graphql/loaders.js';
 import type { Grouping } from '../groupings/grouping.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
@@ -12,8 +11,8 @@ import type { ProgressReport } from './progress-report.model.js';
 import { ProgressReportService } from './progress-report.service.js';
 import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
 
-/** Per-request batching for the fields of mandates, as for every other relation (see graphql/loaders.ts). */
-export class WorkPlanLoaders {
+/** The per-request batches of the fields of mandates, their objectives and activities. */
+class WorkPlanBatches {
   readonly mandate: DataLoader<string, Mandate | null>;
   readonly successor: DataLoader<string, Mandate | null>;
   readonly objectives: DataLoader<string, Objective[]>;
@@ -30,10 +29,7 @@ export class WorkPlanLoaders {
   readonly report: DataLoader<Mandate, ProgressReport, string>;
 
   constructor(repo: MandatesRepository, reports: ProgressReportService, viewer: Viewer | null) {
-    const need = () => {
-      if (!viewer) throw unauthenticated();
-      return viewer;
-    };
+    const need = () => requireViewer(viewer);
     this.mandate = new DataLoader(async (ids) => {
       const found = new Map((await repo.visibleByIds(need(), ids)).map((m) => [m.id, m]));
       return ids.map((id) => found.get(id) ?? null);
@@ -58,22 +54,14 @@ export class WorkPlanLoaders {
   }
 }
 
-/** Gives each request its own WorkPlanLoaders, kept with the request's other loaders. */
 @Injectable()
-export class WorkPlanLoadersFactory {
-  private readonly perRequest = new WeakMap<object, WorkPlanLoaders>();
-
+export class WorkPlanLoaders implements LoaderSource<WorkPlanBatches> {
   constructor(
     private readonly repo: MandatesRepository,
     private readonly reports: ProgressReportService,
   ) {}
 
-  for(context: GqlContext): WorkPlanLoaders {
-    let loaders = this.perRequest.get(context.loaders);
-    if (!loaders) {
-      loaders = new WorkPlanLoaders(this.repo, this.reports, context.viewer);
-      this.perRequest.set(context.loaders, loaders);
-    }
-    return loaders;
+  forRequest(viewer: Viewer | null): WorkPlanBatches {
+    return new WorkPlanBatches(this.repo, this.reports, viewer);
   }
 }
