@@ -41,8 +41,9 @@ async function loadPublicData(database: DatabaseHandle, config: AppConfig): Prom
  */
 function closeConnectionsOnShutdown(fastify: FastifyInstance): void {
   let closing = false;
-  fastify.addHook('preClose', async () => {
+  fastify.addHook('preClose', (done) => {
     closing = true;
+    done();
   });
   fastify.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');

@@ -24,8 +24,8 @@ function stopOnSignal(app: INestApplication): void {
     await app.close();
     process.exit(0);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
 }
 
 async function main(): Promise<void> {

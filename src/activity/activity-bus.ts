@@ -26,8 +26,12 @@ export interface ActivityBus {
 export class LocalActivityBus implements ActivityBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
 
-  async publish(event: ActivityEventRow): Promise<void> {
-    this.emitter.emit('event', event);
+  /** The listeners run now; one that throws rejects the promise. */
+  publish(event: ActivityEventRow): Promise<void> {
+    return new Promise((resolve) => {
+      this.emitter.emit('event', event);
+      resolve();
+    });
   }
 
   subscribe(listener: ActivityListener): () => void {
@@ -48,8 +52,9 @@ export class LocalActivityBus implements ActivityBus {
     return true;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.emitter.removeAllListeners();
+    return Promise.resolve();
   }
 }
 

@@ -6,6 +6,9 @@ import { ConnectionType } from '../common/pagination.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
 
+/** Trims and upper-cases each code of a list input; anything else is left for the validators. */
+const upperCaseCodes = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value);
+
 /** Something that happened: an interaction logged or updated, a stage moved, an obstacle or contact recorded. */
 @ObjectType('ActivityEvent')
 export class ActivityEvent {
@@ -52,7 +55,7 @@ export class ActivityFilter {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(200)
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value))
+  @Transform(upperCaseCodes)
   @IsIso3({ each: true })
   stateIso3s?: string[];
 

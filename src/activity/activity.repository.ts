@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { visibleTo } from '../auth/visibility.js';
 import { covers, fillTemplate, NO_SUBJECT, readersOf, SUBJECT_JOIN, subjectFrom, visibleWithOrganizations } from './activity-subjects.js';
 import type { Organization } from '../organizations/organization.model.js';
@@ -206,7 +206,10 @@ function parseEnumArray<T extends string>(value: T[] | string): T[] {
   return inner ? (inner.split(',') as T[]) : [];
 }
 
-function normalize({ storedSummary: _stored, mandateId: _mandate, ...row }: ActivityEventRow & { storedSummary?: string; mandateId?: string | null }): ActivityEventRow {
+/** An event as LIVE_COLUMNS and STORED_SUMMARY read it; normalize parses the arrays pg may return as '{A,B}' text. */
+type LiveEventRow = ActivityEventRow & { storedSummary?: string; mandateId?: string | null };
+
+function normalize({ storedSummary: _stored, mandateId: _mandate, ...row }: LiveEventRow): ActivityEventRow {
   return {
     ...row,
     regionalGroups: parseEnumArray(row.regionalGroups as RegionalGroup[] | string),
@@ -264,19 +267,24 @@ export function liveEvent(json: (ActivityEventRow & { storedSummary?: string }) 
 /** The column that returns the event of `eventInStatement`. */
 export const LIVE_EVENT_COLUMN = `(SELECT to_json(s) FROM event_live s) AS "__event"`;
 
+/** When a user last read the feed. */
+interface ReadAtRow {
+  readAt: Date;
+}
+
 @Injectable()
 export class ActivityRepository {
   constructor(private readonly db: DataSource) {}
 
   /** When the user last read the feed, or null. */
   async readAt(userId: string): Promise<Date | null> {
-    const rows = await this.db.query(`SELECT read_at AS "readAt" FROM activity_reads WHERE user_id = $1`, [userId]);
+    const rows = await this.db.query<ReadAtRow[]>(`SELECT read_at AS "readAt" FROM activity_reads WHERE user_id = $1`, [userId]);
     return rows[0]?.readAt ?? null;
   }
 
   /** Marks the feed read up to `upTo` (now at the latest, now when absent); never moves it back. Returns the mark. */
   async markRead(userId: string, upTo: Date | null): Promise<Date> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<ReadAtRow[]>(
       `INSERT INTO activity_reads (user_id, read_at) VALUES ($1, least(coalesce($2::timestamptz, now()), now()))
        ON CONFLICT (user_id) DO UPDATE SET read_at = greatest(activity_reads.read_at, EXCLUDED.read_at)
        RETURNING read_at AS "readAt"`,
@@ -311,8 +319,8 @@ export class ActivityRepository {
         event.interactionId ? null : (event.mandateId ?? null),
       ],
     );
-    // The text as written now is kept as the summary, for when the item is gone.
-    const [rows] = await db.query(
+    // The text as written now is kept as the summary, for when the item is gone (an UPDATE answers [rows, count]).
+    const [rows] = await db.query<[LiveEventRow[], number]>(
       `UPDATE activity_events f SET summary = s."storedSummary" FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM} WHERE e.id = $1) s
        WHERE f.id = s.id RETURNING s.*`,
       [id],
@@ -364,7 +372,7 @@ export class ActivityRepository {
     if (query.interactionTypes) where.push(`i.type = ANY(${p.add(query.interactionTypes)}::interaction_type[])`);
     const filtered = `SELECT ${viewerColumns(viewer, p)} FROM ${FROM} WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("occurredAt", id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', page, relationColumns(relations)), p.values);
+    const rows = await this.db.query<PagedRow<PageRow>[]>(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', page, relationColumns(relations)), p.values);
     // Ordered by the timestamp itself (the (occurred_at, id) index, read backwards); the cursor keeps
     // its microseconds as text, which a JS Date would drop.
     const result = splitPage<PageRow>(rows, 'id');

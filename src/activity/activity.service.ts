@@ -107,7 +107,7 @@ export class ActivityService {
       interrupted = true;
       fail?.(new AppError('SERVICE_UNAVAILABLE', INTERRUPTED));
     });
-    const finish = async (): Promise<IteratorResult<ActivityEventRow>> => {
+    const finish = (): Promise<IteratorResult<ActivityEventRow>> => {
       done = true;
       unsubscribe();
       stopWatching();
@@ -115,7 +115,7 @@ export class ActivityService {
       wake?.({ value: undefined, done: true });
       wake = null;
       fail = null;
-      return { value: undefined, done: true };
+      return Promise.resolve({ value: undefined, done: true });
     };
     return {
       next: () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import type { AuditEntry, AuditFilter } from './audit.model.js';
 
 export type AuditRow = AuditEntry & { atKey: string };
@@ -24,7 +24,7 @@ export class AuditRepository {
     if (filter.before) where.push(`a.at < ${p.add(filter.before)}`);
     const filtered = `SELECT ${COLUMNS} FROM audit_entries a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `(at, id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, 'at DESC, id DESC', page), p.values);
+    const rows = await this.db.query<PagedRow<AuditRow>[]>(pagedSql(filtered, cursor, 'at DESC, id DESC', page), p.values);
     return splitPage<AuditRow>(rows, 'id');
   }
 }

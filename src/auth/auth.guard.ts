@@ -40,6 +40,7 @@ export class AuthGuard implements CanActivate {
     if (context.getType<string>() === 'http') return this.checkHttp(context);
     if (context.getType<string>() !== 'graphql') return true;
     const { viewer, refusal } = gqlContext(context);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, as it was, what the context factory caught
     if (refusal) throw refusal;
     return this.allows(context, viewer);
   }

@@ -31,7 +31,7 @@ export interface Reservation {
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
-  async hit(key: string, windowSeconds: number): Promise<Window> {
+  hit(key: string, windowSeconds: number): Promise<Window> {
     const now = Date.now();
     if (this.windows.size > 100_000) this.sweep(now);
     let window = this.windows.get(key);
@@ -40,11 +40,11 @@ export class MemoryRateLimiter implements RateLimiter {
       this.windows.set(key, window);
     }
     window.count++;
-    return { count: window.count, retryAfterSeconds: Math.ceil((window.resetAt - now) / 1000) };
+    return Promise.resolve({ count: window.count, retryAfterSeconds: Math.ceil((window.resetAt - now) / 1000) });
   }
 
   // Synchronous from the first check to the last count: no other caller runs in between.
-  async reserve(keys: string[], limit: number, windowSeconds: number): Promise<Reservation> {
+  reserve(keys: string[], limit: number, windowSeconds: number): Promise<Reservation> {
     const now = Date.now();
     if (this.windows.size > 100_000) this.sweep(now);
     const live = (key: string) => {
@@ -52,29 +52,31 @@ export class MemoryRateLimiter implements RateLimiter {
       return window && window.resetAt > now ? window : undefined;
     };
     const full = keys.map(live).filter((window) => window && window.count >= limit);
-    if (full.length) return { granted: false, retryAfterSeconds: Math.max(1, ...full.map((w) => Math.ceil((w!.resetAt - now) / 1000))) };
+    if (full.length) return Promise.resolve({ granted: false, retryAfterSeconds: Math.max(1, ...full.map((w) => Math.ceil((w!.resetAt - now) / 1000))) });
     for (const key of keys) {
       const window = live(key) ?? { count: 0, resetAt: now + windowSeconds * 1000 };
       window.count++;
       this.windows.set(key, window);
     }
-    return { granted: true, retryAfterSeconds: 0 };
+    return Promise.resolve({ granted: true, retryAfterSeconds: 0 });
   }
 
-  async release(keys: string[]): Promise<void> {
+  release(keys: string[]): Promise<void> {
     const now = Date.now();
     for (const key of keys) {
       const window = this.windows.get(key);
       if (window && window.resetAt > now && window.count > 0) window.count--;
     }
+    return Promise.resolve();
   }
 
   private sweep(now: number): void {
     for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.windows.clear();
+    return Promise.resolve();
   }
 }
 

@@ -16,7 +16,7 @@ const day = (iso: string): DateArray => iso.split('-').map(Number) as DateArray;
 
 /** An all-day item from `from` to `to` (both included). */
 function allDay(uid: string, title: string, from: string, to: string, extra: Partial<EventAttributes> = {}): EventAttributes {
-  return { uid: `${uid}@ratify`, title, start: day(from), end: day(addDays(to, 1)), transp: 'TRANSPARENT', ...extra } as EventAttributes;
+  return { uid: `${uid}@ratify`, title, start: day(from), end: day(addDays(to, 1)), transp: 'TRANSPARENT', ...extra };
 }
 
 /**

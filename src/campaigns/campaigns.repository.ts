@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { InteractionType, Posting, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { visibleTo } from '../auth/visibility.js';
@@ -81,6 +81,25 @@ export interface PartnerWork extends Organization {
   lastOn: string;
 }
 
+/** A contact a letter went to. */
+interface AddresseeRow {
+  interactionId: string;
+  contactId: string;
+}
+
+/** The users who may own a campaign of an organization. */
+interface PossibleOwnersRow {
+  organizationId: string;
+  ids: string[];
+}
+
+/** A campaign's team (see Team), as TEAM_COLUMNS reads it. */
+interface CampaignTeamRow {
+  id: string;
+  members: string[] | null;
+  successors: string[] | null;
+}
+
 @Injectable()
 export class CampaignsRepository {
   constructor(private readonly db: DataSource) {}
@@ -88,7 +107,7 @@ export class CampaignsRepository {
   /** The campaign if the viewer may see it; with `lock`, locked until the transaction ends. */
   async visibleById(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<LetterCampaign | null> {
     const p = new SqlParams();
-    const rows = await db.query(
+    const rows = await db.query<LetterCampaign[]>(
       `SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE c.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'c')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -107,14 +126,14 @@ export class CampaignsRepository {
     if (query.to) where.push(`c.sending_date <= ${p.add(query.to)}::date`);
     const filtered = `SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("sendingDate", id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"sendingDate" DESC, id DESC', page), p.values);
+    const rows = await this.db.query<PagedRow<LetterCampaign>[]>(pagedSql(filtered, cursor, '"sendingDate" DESC, id DESC', page), p.values);
     return splitPage<LetterCampaign>(rows, 'id');
   }
 
   /** The letters of several campaigns that this viewer may see, by State name. */
   lettersOf(viewer: Viewer, campaignIds: readonly string[], db: Queryable = this.db): Promise<LetterRow[]> {
     const p = new SqlParams();
-    return db.query(
+    return db.query<LetterRow[]>(
       `SELECT ${LETTER_COLUMNS}
        FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id JOIN states s ON s.iso3 = l.state_iso3
        WHERE l.campaign_id = ANY(${p.add(campaignIds)}::uuid[]) AND ${visibleTo(viewer, p)}
@@ -129,7 +148,7 @@ export class CampaignsRepository {
     const where = [visibleTo(viewer, p)];
     if (ref.interactionId) where.push(`l.interaction_id = ${p.add(ref.interactionId)}::uuid`);
     else where.push(`l.campaign_id = ${p.add(ref.campaignId)}::uuid AND l.state_iso3 = ${p.add(ref.stateIso3)}`);
-    const rows = await db.query(
+    const rows = await db.query<LetterRow[]>(
       `SELECT ${LETTER_COLUMNS} FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id WHERE ${where.join(' AND ')}`,
       p.values,
     );
@@ -138,7 +157,7 @@ export class CampaignsRepository {
 
   /** The contacts of these States (for choosing addressees and suggesting follow-ups). */
   contactsOfStates(iso3s: readonly string[], db: Queryable = this.db): Promise<AddressableContact[]> {
-    return db.query(
+    return db.query<AddressableContact[]>(
       `SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3"
        FROM contacts c WHERE c.state_iso3 = ANY($1::char(3)[]) ORDER BY c.full_name, c.id`,
       [iso3s],
@@ -146,12 +165,12 @@ export class CampaignsRepository {
   }
 
   contactsByIds(ids: readonly string[], db: Queryable): Promise<AddressableContact[]> {
-    return db.query(`SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3" FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
+    return db.query<AddressableContact[]>(`SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3" FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
   /** The contacts each letter went to. */
   async addresseesOf(interactionIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows: { interactionId: string; contactId: string }[] = await this.db.query(
+    const rows = await this.db.query<AddresseeRow[]>(
       `SELECT interaction_id AS "interactionId", contact_id AS "contactId" FROM interaction_contacts WHERE interaction_id = ANY($1::uuid[])`,
       [interactionIds],
     );
@@ -165,7 +184,7 @@ export class CampaignsRepository {
    * interactions with these States: everyone may see those, so nothing confidential shows.
    */
   partnersOfStates(iso3s: readonly string[]): Promise<PartnerWork[]> {
-    return this.db.query(
+    return this.db.query<PartnerWork[]>(
       `SELECT l.state_iso3 AS "stateIso3", o.id, o.name, o.kind, count(*)::int AS interactions, max(i.occurred_on) AS "lastOn"
        FROM interaction_states l JOIN interactions i ON i.id = l.interaction_id JOIN organizations o ON o.id = i.organization_id
        WHERE l.state_iso3 = ANY($1::char(3)[]) AND i.visibility = 'SHARED' AND o.kind IN ('CIVIL_SOCIETY', 'INTERNATIONAL_ORGANIZATION')
@@ -179,7 +198,7 @@ export class CampaignsRepository {
     row: { id: string; name: string; templateRef: string; sendingDate: string; visibility: Visibility; organizationId: string; ownerId: string; mandateId: string | null },
     db: Queryable,
   ): Promise<LetterCampaign> {
-    const rows = await db.query(
+    const rows = await db.query<LetterCampaign[]>(
       `INSERT INTO letter_campaigns (id, name, template_ref, sending_date, visibility, organization_id, owner_id, mandate_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CAMPAIGN_RETURNING}`,
       [row.id, row.name, row.templateRef, row.sendingDate, row.visibility, row.organizationId, row.ownerId, row.mandateId],
@@ -224,7 +243,7 @@ export class CampaignsRepository {
 
   /** A new version of a campaign whose templates changed (the caller holds its lock and checked its version). */
   async touch(id: string, db: Queryable): Promise<LetterCampaign> {
-    const rows = await db.query(`UPDATE letter_campaigns SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CAMPAIGN_RETURNING}`, [id]);
+    const rows = await db.query<[LetterCampaign[], number]>(`UPDATE letter_campaigns SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CAMPAIGN_RETURNING}`, [id]);
     return rows[0][0];
   }
 
@@ -237,7 +256,7 @@ export class CampaignsRepository {
    * until the transaction ends, so that no reply or follow-up is logged on them meanwhile.
    */
   lockLetters(campaignId: string, db: Queryable): Promise<(LetterRow & { followUpOn: string | null })[]> {
-    return db.query(
+    return db.query<LetterRow[]>(
       `SELECT ${LETTER_COLUMNS}, i.follow_up_on AS "followUpOn"
        FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id
        WHERE l.campaign_id = $1 ORDER BY l.state_iso3 FOR UPDATE OF i`,
@@ -270,7 +289,7 @@ export class CampaignsRepository {
   /** Whether this user may own a campaign of this organization: a coordinator or admin of it, not disabled. */
   /** The users who may own a campaign of each organization (its enabled coordinators and admins), by display name. */
   async possibleOwnersOf(organizationIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows: { organizationId: string; ids: string[] }[] = await this.db.query(
+    const rows = await this.db.query<PossibleOwnersRow[]>(
       `SELECT organization_id AS "organizationId", array_agg(id ORDER BY display_name, id) AS ids FROM users
         WHERE organization_id = ANY($1::uuid[]) AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL GROUP BY organization_id`,
       [organizationIds],
@@ -280,7 +299,7 @@ export class CampaignsRepository {
 
   /** The teams (see Team) of these campaigns: one statement. */
   async teamsOf(ids: readonly string[]): Promise<Map<string, Team>> {
-    const rows: { id: string; members: string[] | null; successors: string[] | null }[] = await this.db.query(
+    const rows = await this.db.query<CampaignTeamRow[]>(
       `SELECT t.id, ${TEAM_COLUMNS} FROM letter_campaigns t WHERE t.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -288,7 +307,7 @@ export class CampaignsRepository {
   }
 
   async canOwn(userId: string, organizationId: string, db: Queryable): Promise<boolean> {
-    const rows = await db.query(
+    const rows = await db.query<unknown[]>(
       `SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL`,
       [userId, organizationId],
     );

@@ -1,5 +1,5 @@
 import Docxtemplater from 'docxtemplater';
-import countries from 'i18n-iso-countries';
+import countries, { type LocaleData } from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
 import PizZip from 'pizzip';
 import { Posting, VoteChoice } from '../common/enums.js';
@@ -8,8 +8,8 @@ const require = createRequire(import.meta.url);
 /** docxtemplater's inspect module (a factory at run time), which lists the placeholders a template uses. */
 type Inspector = Docxtemplater.DXT.Module & { getAllTags(): Record<string, unknown> };
 const newInspector = require('docxtemplater/js/inspect-module.js') as () => Inspector;
-countries.registerLocale(require('i18n-iso-countries/langs/fr.json'));
-countries.registerLocale(require('i18n-iso-countries/langs/es.json'));
+countries.registerLocale(require('i18n-iso-countries/langs/fr.json') as LocaleData);
+countries.registerLocale(require('i18n-iso-countries/langs/es.json') as LocaleData);
 
 /** The languages of letters (the UN's English, French and Spanish), as stored: en, fr, es. */
 export const LETTER_LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -125,7 +125,7 @@ export function readTemplate(content: Buffer): string[] {
   open(content, [inspect]);
   const used = Object.entries(inspect.getAllTags());
   const problems = used
-    .filter(([name, inner]) => !PLACEHOLDER_NAMES.includes(name as Placeholder) || (inner && Object.keys(inner as object).length > 0))
+    .filter(([name, inner]) => !PLACEHOLDER_NAMES.includes(name as Placeholder) || (inner && Object.keys(inner).length > 0))
     .map(([name]) => `Unknown placeholder {${name}}: use ${PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(', ')}`);
   if (problems.length) throw new TemplateProblems(problems);
   return used.map(([name]) => name);

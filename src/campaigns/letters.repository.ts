@@ -32,6 +32,17 @@ export interface LetterStateRow {
   unLanguage: string | null;
 }
 
+/** An organization's name. */
+interface NameRow {
+  name: string;
+}
+
+/** Who sends a campaign's letters: its owner, and the owner's organization. */
+interface SenderRow {
+  name: string;
+  organization: string;
+}
+
 const TEMPLATE_COLUMNS = `campaign_id AS "campaignId", language, file_name AS "fileName", octet_length(content) AS "sizeBytes",
   placeholders, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt"`;
 
@@ -42,7 +53,7 @@ export class LettersRepository {
 
   /** The templates of these campaigns, by language; with `content`, their files too. */
   templatesOf(campaignIds: readonly string[], content = false, db: Queryable = this.db): Promise<TemplateRow[]> {
-    return db.query(
+    return db.query<TemplateRow[]>(
       `SELECT ${TEMPLATE_COLUMNS}${content ? ', content' : ''} FROM letter_templates WHERE campaign_id = ANY($1::uuid[])
        ORDER BY campaign_id, array_position(ARRAY['en', 'fr', 'es'], language)`,
       [campaignIds],
@@ -60,25 +71,25 @@ export class LettersRepository {
 
   /** Whether a template was there to delete. */
   async deleteTemplate(campaignId: string, language: string, db: Queryable): Promise<boolean> {
-    const rows = await db.query(`DELETE FROM letter_templates WHERE campaign_id = $1 AND language = $2 RETURNING language`, [campaignId, language]);
+    const rows = await db.query<[unknown[], number]>(`DELETE FROM letter_templates WHERE campaign_id = $1 AND language = $2 RETURNING language`, [campaignId, language]);
     return rows[0].length > 0;
   }
 
   /** Contacts shared by everyone: what a letter says of them. */
   recipients(ids: readonly string[], db: Queryable = this.db): Promise<RecipientRow[]> {
-    return db.query(
+    return db.query<RecipientRow[]>(
       `SELECT id, full_name AS "fullName", title, position, posting, languages, state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[]) ORDER BY full_name, id`,
       [ids],
     );
   }
 
   states(iso3s: readonly string[], db: Queryable = this.db): Promise<LetterStateRow[]> {
-    return db.query(`SELECT iso3, name, un_language AS "unLanguage" FROM states WHERE iso3 = ANY($1::char(3)[]) ORDER BY name`, [iso3s]);
+    return db.query<LetterStateRow[]>(`SELECT iso3, name, un_language AS "unLanguage" FROM states WHERE iso3 = ANY($1::char(3)[]) ORDER BY name`, [iso3s]);
   }
 
   /** The names of the organizations coordinating a campaign: its mandate's, else its own (by name). */
   async coordinators(campaign: { organizationId: string; mandateId: string | null }, db: Queryable = this.db): Promise<string[]> {
-    const rows: { name: string }[] = await db.query(
+    const rows = await db.query<NameRow[]>(
       `SELECT o.name FROM organizations o
        WHERE o.id = ANY(coalesce((SELECT m.organization_ids FROM mandates m WHERE m.id = $2::uuid), ARRAY[$1::uuid]))
        ORDER BY o.name`,
@@ -89,7 +100,7 @@ export class LettersRepository {
 
   /** The organizations of this organization's current mandate (the latest started whose period holds `today`), else it alone. */
   async currentCoordinators(organizationId: string, today: string): Promise<string[]> {
-    const rows: { name: string }[] = await this.db.query(
+    const rows = await this.db.query<NameRow[]>(
       `SELECT o.name FROM organizations o
        WHERE o.id = ANY(coalesce((SELECT m.organization_ids FROM mandates m
                                   WHERE $1::uuid = ANY(m.organization_ids) AND m.period_from <= $2::date AND m.period_to >= $2::date
@@ -101,11 +112,11 @@ export class LettersRepository {
   }
 
   async organizationName(id: string): Promise<string> {
-    return (await this.db.query(`SELECT name FROM organizations WHERE id = $1`, [id]))[0].name;
+    return (await this.db.query<NameRow[]>(`SELECT name FROM organizations WHERE id = $1`, [id]))[0].name;
   }
 
-  async sender(campaign: { organizationId: string; ownerId: string }, db: Queryable = this.db): Promise<{ name: string; organization: string }> {
-    const rows = await db.query(
+  async sender(campaign: { organizationId: string; ownerId: string }, db: Queryable = this.db): Promise<SenderRow> {
+    const rows = await db.query<SenderRow[]>(
       `SELECT u.display_name AS name, o.name AS organization FROM users u, organizations o WHERE u.id = $1 AND o.id = $2`,
       [campaign.ownerId, campaign.organizationId],
     );

@@ -256,7 +256,7 @@ export class LettersService {
       this.letters.organizationName(viewer.organizationId),
     ]);
     const chosen = request.language
-      ? { language: request.language as LetterLanguageCode, source: LetterLanguageSource.DEFAULT }
+      ? { language: request.language, source: LetterLanguageSource.DEFAULT }
       : letterLanguage(contact, state.unLanguage, LETTER_LANGUAGES);
     const values = letterValues(chosen.language, {
       contact,

@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { Controller, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../auth/viewer.js';
@@ -63,7 +62,7 @@ export class WriteLetterController {
     try {
       for await (const part of request.parts({ limits: { fileSize: this.config.letterTemplateBytes, files: 1, fields: 0, parts: 1 } })) {
         if (part.type !== 'file' || part.fieldname !== 'template') return (refuse(400, 'Send the template in the file field "template"'), null);
-        template = await (part as MultipartFile).toBuffer();
+        template = await part.toBuffer();
       }
     } catch (error) {
       const code = (error as { code?: string }).code;

@@ -58,6 +58,11 @@ function rewriteReadme(blocks: Record<ReadmeBlock, string>): string {
   return file;
 }
 
+/** Whether the public data was ever loaded. */
+interface LoadedRow {
+  loaded: boolean;
+}
+
 async function main(): Promise<void> {
   const args = readArguments(process.argv.slice(2));
   const config = loadConfig();
@@ -67,7 +72,7 @@ async function main(): Promise<void> {
   try {
     await migrate(handle);
     const db = handle.dataSource;
-    const [{ loaded }] = await db.query('SELECT EXISTS (SELECT 1 FROM data_imports) AS loaded');
+    const [{ loaded }] = await db.query<LoadedRow[]>('SELECT EXISTS (SELECT 1 FROM data_imports) AS loaded');
     if (!loaded) {
       console.error(`Loading the public data from ${config.importDir} first.`);
       await importPublicData(db, config.importDir);

@@ -7,6 +7,11 @@ import { describeStartupError } from '../database/startup-errors.js';
 
 Logger.overrideLogger(['error', 'warn']);
 
+/** A migration applied, as TypeORM records it. */
+interface MigrationRow {
+  name: string;
+}
+
 async function main(command: string | undefined, all: boolean): Promise<void> {
   if (command !== 'run' && command !== 'revert') throw new Error('usage: migrate run | revert [--all]');
   const config = loadConfig();
@@ -22,10 +27,10 @@ async function main(command: string | undefined, all: boolean): Promise<void> {
     const revert = async () => {
       const reverted: string[] = [];
       do {
-        const executed = await handle.dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
+        const executed = await handle.dataSource.query<MigrationRow[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
         if (!executed.length) break;
         await handle.dataSource.undoLastMigration({ transaction: 'all' });
-        reverted.push(executed[0].name as string);
+        reverted.push(executed[0].name);
       } while (all);
       return reverted;
     };

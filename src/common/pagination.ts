@@ -171,7 +171,7 @@ export function encodeCursor(key: unknown[]): string {
 
 export function decodeCursor(cursor: string, shape: readonly CursorPart[]): unknown[] {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key) && key.length === shape.length && shape.every((part, i) => PART_CHECKS[part](key[i]))) {
       return key;
     }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** How much of a refused body is read and thrown away, at most, so that its client reads the answer. */
 export const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -24,7 +24,7 @@ export type BodyLimitOf = (request: FastifyRequest) => number;
  *   reset and reads the answer.
  */
 export function answerOversizedBodies(fastify: FastifyInstance, limitOf: BodyLimitOf): void {
-  const server = fastify.server as Server;
+  const server = fastify.server;
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     server.emit('request', request, response);
   });

@@ -46,7 +46,7 @@ export async function securityHeaders(): Promise<Record<string, string>> {
   const probe = Fastify();
   try {
     await probe.register(helmet, { ...SECURITY_HEADERS, global: true });
-    probe.get('/', async () => '');
+    probe.get('/', () => Promise.resolve(''));
     const address = await probe.listen({ port: 0, host: '127.0.0.1' });
     const response = await fetch(address);
     const headers: Record<string, string> = {};

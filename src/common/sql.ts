@@ -2,7 +2,7 @@ import type { Page } from './pagination.js';
 
 /** Anything that runs SQL: the DataSource, or a transaction's EntityManager. */
 export interface Queryable {
-  query<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
+  query<T>(sql: string, parameters?: unknown[]): Promise<T>;
 }
 
 /** Collects positional parameters while a statement is composed: `where.push(\`x = ${p.add(v)}\`)`. */
@@ -48,12 +48,15 @@ export function pagedSql(filtered: string, cursor: string | null, order: string,
   return `SELECT t."__total", ${columns} FROM (SELECT count(*) AS "__total" FROM (${filtered}) c) t LEFT JOIN (${rows}) p ON true ORDER BY ${order}`;
 }
 
+/** A row of a `pagedSql` statement: a row of the page (its columns null on the row of an empty page), with the total. */
+export type PagedRow<T> = T & { __total: number | null };
+
 /**
  * Splits the rows of a `pagedSql` statement into the page and the total (null when not counted).
  * The rows keep their `__total` (GraphQL serves only the fields it is asked for): copying each row
  * without it cost more than reading it.
  */
-export function splitPage<T>(rows: (T & { __total: number | null })[], key: keyof T): { rows: T[]; total: number | null } {
+export function splitPage<T>(rows: PagedRow<T>[], key: keyof T): { rows: T[]; total: number | null } {
   const total = rows[0] ? rows[0].__total : 0;
   return { rows: rows.filter((row) => row[key] !== null), total };
 }

@@ -18,12 +18,12 @@ export async function updateVersioned<T extends object, R>(
   changes: T,
 ): Promise<R> {
   const p = new SqlParams();
-  const sets = Object.entries(spec.columns)
+  const sets = Object.entries<string | undefined>(spec.columns)
     .filter(([field]) => (changes as Record<string, unknown>)[field] !== undefined)
     .map(([field, column]) => `${column} = ${p.add((changes as Record<string, unknown>)[field])}`);
   const where = [`id = ${p.add(id)}`];
   if (expectedVersion !== undefined) where.push(`version = ${p.add(expectedVersion)}`);
-  const rows = await db.query(
+  const rows = await db.query<[R[], number]>(
     `UPDATE ${spec.table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
      WHERE ${where.join(' AND ')} RETURNING ${spec.returning}`,
     p.values,
@@ -48,6 +48,11 @@ export async function deleteVersioned(
 }
 
 async function missingOrStale(db: Queryable, spec: { table: string; what: string }, id: string, expected: number) {
-  const current = await db.query(`SELECT version FROM ${spec.table} WHERE id = $1`, [id]);
+  const current = await db.query<VersionRow[]>(`SELECT version FROM ${spec.table} WHERE id = $1`, [id]);
   return current.length ? conflict(spec.what, id, expected, current[0].version) : notFound(spec.what, id);
+}
+
+/** A row's version, read to tell a stale version from a missing row. */
+interface VersionRow {
+  version: number;
 }

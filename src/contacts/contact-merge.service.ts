@@ -120,11 +120,11 @@ export class ContactMergeService {
           const value = duplicate[field as keyof Contact];
           return value !== null && value !== '' && value !== final(field as keyof Contact);
         })
-        .map((field) => `${FIELD_LABELS[field]}: ${duplicate[field as keyof Contact]}`);
+        .map((field) => `${FIELD_LABELS[field]}: ${String(duplicate[field as keyof Contact])}`);
       const heading = `Merged on ${todayIso()} from ${duplicate.fullName} (${duplicate.id}, created ${duplicate.createdAt.toISOString().slice(0, 10)})`;
       notes.push([others.length ? `${heading}; ${others.join('; ')}` : heading, duplicate.notes].filter(Boolean).join('\n'));
     }
     result.notes = notes.join('\n\n');
-    return result as ContactFields;
+    return result;
   }
 }

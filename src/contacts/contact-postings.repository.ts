@@ -38,7 +38,7 @@ export class ContactPostingsRepository {
 
   /** Every posting of these contacts, newest first. */
   byContacts(contactIds: readonly string[]): Promise<ContactPosting[]> {
-    return this.db.query(
+    return this.db.query<ContactPosting[]>(
       `SELECT ${COLUMNS} FROM contact_postings p WHERE p.contact_id = ANY($1::uuid[]) ORDER BY p.contact_id, ${NEWEST_FIRST}`,
       [contactIds],
     );
@@ -46,12 +46,12 @@ export class ContactPostingsRepository {
 
   async byId(id: string, db: Queryable): Promise<ContactPosting | null> {
     if (!isUuid(id)) return null;
-    const rows = await db.query(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.id = $1`, [id]);
+    const rows = await db.query<ContactPosting[]>(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async current(contactId: string, db: Queryable): Promise<ContactPosting | null> {
-    const rows = await db.query(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.contact_id = $1 AND p.to_date IS NULL`, [contactId]);
+    const rows = await db.query<ContactPosting[]>(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.contact_id = $1 AND p.to_date IS NULL`, [contactId]);
     return rows[0] ?? null;
   }
 
@@ -59,7 +59,7 @@ export class ContactPostingsRepository {
     posting: PostingFields & { contactId: string; from: string; createdBy: string | null },
     db: Queryable,
   ): Promise<ContactPosting> {
-    const rows = await db.query(
+    const rows = await db.query<ContactPosting[]>(
       `INSERT INTO contact_postings (id, contact_id, posting, state_iso3, organization_id, position, from_date, to_date, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${RETURNING}`,
       [
@@ -86,7 +86,7 @@ export class ContactPostingsRepository {
         values.push(changes[field as keyof PostingFields]);
         return `${column} = $${values.length}`;
       });
-    const rows = await db.query(
+    const rows = await db.query<[ContactPosting[], number]>(
       `UPDATE contact_postings SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${RETURNING}`,
       values,
     );

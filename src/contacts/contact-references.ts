@@ -22,9 +22,15 @@ export const CONTACT_REFERENCES: ContactReference[] = [
   { table: 'planned_meeting_contacts', column: 'contact_id', uniqueWith: ['meeting_id'] },
 ];
 
+/** A column with a foreign key to contacts. */
+interface ForeignKeyRow {
+  table: string;
+  column: string;
+}
+
 /** The (table, column) pairs with a foreign key to contacts in the database. */
-export async function contactForeignKeys(db: Queryable): Promise<{ table: string; column: string }[]> {
-  return db.query(
+export async function contactForeignKeys(db: Queryable): Promise<ForeignKeyRow[]> {
+  return db.query<ForeignKeyRow[]>(
     `SELECT c.conrelid::regclass::text AS "table", a.attname AS "column"
      FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
      WHERE c.contype = 'f' AND c.confrelid = 'contacts'::regclass
@@ -52,7 +58,7 @@ export async function moveContactReferences(
   for (const { table, column, uniqueWith } of CONTACT_REFERENCES) {
     if (uniqueWith?.length) {
       const same = uniqueWith.map((k) => `o.${k} = d.${k}`).join(' AND ');
-      const deleted = await db.query(
+      const deleted = await db.query<[unknown[], number]>(
         `DELETE FROM ${table} d USING ${table} o
          WHERE d.${column} = ANY($2::uuid[]) AND ${same}
            AND (o.${column} = $1::uuid OR (o.${column} = ANY($2::uuid[]) AND o.${column} < d.${column}))`,
@@ -60,7 +66,7 @@ export async function moveContactReferences(
       );
       repeats += affectedRows(deleted);
     }
-    const updated = await db.query(`UPDATE ${table} SET ${column} = $1 WHERE ${column} = ANY($2::uuid[])`, [survivorId, duplicateIds]);
+    const updated = await db.query<[unknown[], number]>(`UPDATE ${table} SET ${column} = $1 WHERE ${column} = ANY($2::uuid[])`, [survivorId, duplicateIds]);
     moved += affectedRows(updated);
   }
   return { moved, repeats };

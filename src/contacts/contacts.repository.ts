@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Posting } from '../common/enums.js';
 import { conflict, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { ContactDuplicateGroup } from './contact-posting.model.js';
@@ -46,6 +46,14 @@ const COLUMNS: ColumnMap<ContactFields> = {
 
 export const CONTACT_SPEC = { table: 'contacts', what: 'Contact', returning: RETURNING, columns: COLUMNS };
 
+/** createContact's one row: the unknown references, or the contact written (as JSON) and its event. */
+interface CreatedContactRow {
+  unknownState: boolean;
+  unknownOrganization: boolean;
+  contact: Contact | null;
+  __event: (ActivityEventRow & { storedSummary?: string }) | null;
+}
+
 export interface ContactQuery {
   stateIso3s?: string[];
   organizationIds?: string[];
@@ -60,18 +68,18 @@ export class ContactsRepository {
   constructor(private readonly db: DataSource) {}
 
   byIds(ids: readonly string[]): Promise<Contact[]> {
-    return this.db.query(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
+    return this.db.query<Contact[]>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
   byStates(iso3s: readonly string[]): Promise<Contact[]> {
-    return this.db.query(
+    return this.db.query<Contact[]>(
       `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.state_iso3 = ANY($1::char(3)[]) ORDER BY c.full_name, c.id`,
       [iso3s],
     );
   }
 
   async existing(ids: readonly string[], db: Queryable = this.db): Promise<Set<string>> {
-    const rows: { id: string }[] = await db.query('SELECT id FROM contacts WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await db.query<{ id: string }[]>('SELECT id FROM contacts WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((row) => row.id));
   }
 
@@ -98,12 +106,12 @@ export class ContactsRepository {
         FROM contacts c WHERE ${where.join(' AND ')}`;
       const after = page.after;
       const cursor = after ? `("searchCloseness", "fullName", id) > (${p.add(after[0])}::int, ${p.add(after[1])}, ${p.add(after[2])}::uuid)` : null;
-      const rows = await this.db.query(pagedSql(filtered, cursor, '"searchCloseness", "fullName", id', page), p.values);
+      const rows = await this.db.query<PagedRow<Contact>[]>(pagedSql(filtered, cursor, '"searchCloseness", "fullName", id', page), p.values);
       return splitPage<Contact>(rows, 'id');
     }
     const filtered = `SELECT ${CONTACT_COLUMNS} FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `("fullName", id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"fullName", id', page), p.values);
+    const rows = await this.db.query<PagedRow<Contact>[]>(pagedSql(filtered, cursor, '"fullName", id', page), p.values);
     return splitPage<Contact>(rows, 'id');
   }
 
@@ -131,7 +139,7 @@ export class ContactsRepository {
       },
       p,
     );
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<CreatedContactRow[]>(
       `WITH ${actorCte(actor.id, 'createContact', p)},
        checked AS (
          SELECT (${state}::char(3) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM states s WHERE s.iso3 = ${state}::char(3))) AS "unknownState",
@@ -157,7 +165,7 @@ export class ContactsRepository {
   }
 
   async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string; postingStartedOn: string }, db: Queryable): Promise<Contact> {
-    const rows = await db.query(
+    const rows = await db.query<Contact[]>(
       `INSERT INTO contacts (id, full_name, title, position, posting, state_iso3, organization_id, email, phone, languages, notes, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${RETURNING}`,
       [
@@ -193,7 +201,7 @@ export class ContactsRepository {
    * writers never wait on each other.
    */
   async lock(expected: { id: string; version?: number }[], db: Queryable): Promise<Map<string, Contact>> {
-    const rows: Contact[] = await db.query(
+    const rows = await db.query<Contact[]>(
       `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`,
       [expected.map((e) => e.id)],
     );
@@ -220,7 +228,7 @@ export class ContactsRepository {
       SELECT 'SAME_EMAIL', lower(email), array_agg(id::text ORDER BY created_at, id)
         FROM contacts WHERE email IS NOT NULL GROUP BY lower(email) HAVING count(*) > 1`;
     const cursor = page.after ? `(reason, key) > (${p.add(page.after[0])}::text, ${p.add(page.after[1])}::text)` : null;
-    const rows = await this.db.query(pagedSql(groups, cursor, 'reason, key', page), p.values);
+    const rows = await this.db.query<PagedRow<ContactDuplicateGroup>[]>(pagedSql(groups, cursor, 'reason, key', page), p.values);
     return splitPage<ContactDuplicateGroup>(rows, 'reason');
   }
 

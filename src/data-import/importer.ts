@@ -35,7 +35,7 @@ function skippedSummary(checksum: string, asOf: string): ImportSummary {
 }
 
 async function lastChecksum(manager: EntityManager): Promise<string | undefined> {
-  const rows: { checksum: string }[] = await manager.query(
+  const rows = await manager.query<{ checksum: string }[]>(
     'SELECT checksum FROM data_imports ORDER BY imported_at DESC, id DESC LIMIT 1',
   );
   return rows[0]?.checksum;

@@ -7,6 +7,12 @@ export interface TableCounts {
   deleted: number;
 }
 
+/** What an upsert wrote, as `countUpsert` counts it. */
+interface UpsertCountRow {
+  inserted: number;
+  updated: number;
+}
+
 /**
  * Runs an `INSERT ... ON CONFLICT DO UPDATE ... WHERE <changed>` and counts the rows it
  * inserted and updated. A row the upsert inserted has xmax = 0; rows the WHERE clause
@@ -18,7 +24,7 @@ export async function countUpsert(
   parameters: unknown[],
   total: number,
 ): Promise<TableCounts> {
-  const [row] = await manager.query(
+  const [row] = await manager.query<UpsertCountRow[]>(
     `WITH written AS (${upsert} RETURNING (xmax = 0) AS inserted)
      SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
             count(*) FILTER (WHERE NOT inserted)::int AS updated

@@ -44,7 +44,7 @@ const INSERT_STAGE_CHANGES = `
 
 /** The current stages of the given States, locked until the import commits. */
 async function currentStages(manager: EntityManager, codes: string[]): Promise<Map<string, RatificationStage>> {
-  const rows: { iso3: string; stage: RatificationStage }[] = await manager.query(
+  const rows = await manager.query<{ iso3: string; stage: RatificationStage }[]>(
     'SELECT iso3, ratification_stage AS stage FROM states WHERE iso3 = ANY($1::text[]) FOR UPDATE',
     [codes],
   );
@@ -77,7 +77,7 @@ interface RecordedActionRow {
  * file now gives too is marked `in_file`: it is the same fact, counted once.
  */
 async function overlayRecordedActions(manager: EntityManager, states: StateRecord[]): Promise<{ inForce: StateRecord[]; inFile: number }> {
-  const rows: RecordedActionRow[] = await manager.query(
+  const rows = await manager.query<RecordedActionRow[]>(
     `SELECT id, state_iso3 AS iso3, action, to_char(date, 'YYYY-MM-DD') AS date, in_file AS "inFile" FROM treaty_actions FOR UPDATE`,
   );
   if (rows.length === 0) return { inForce: states, inFile: 0 };

@@ -30,6 +30,10 @@ const DELETE_STALE_VOTES = `
     RETURNING 1)
   SELECT count(*)::int AS deleted FROM gone`;
 
+interface DeletedCountRow {
+  deleted: number;
+}
+
 export async function upsertResolutions(manager: EntityManager, resolutions: ResolutionRecord[]): Promise<TableCounts> {
   const column = <K extends keyof ResolutionRecord>(key: K) => resolutions.map((resolution) => resolution[key]);
   const parameters = [
@@ -54,7 +58,7 @@ export async function upsertVotes(
 ): Promise<TableCounts> {
   const voteSymbols = votes.map((vote) => vote.symbol);
   const voteStates = votes.map((vote) => vote.iso3);
-  const [{ deleted }] = await manager.query(DELETE_STALE_VOTES, [symbols, voteSymbols, voteStates]);
+  const [{ deleted }] = await manager.query<DeletedCountRow[]>(DELETE_STALE_VOTES, [symbols, voteSymbols, voteStates]);
   const counts = await countUpsert(
     manager,
     UPSERT_VOTES,

@@ -4,9 +4,9 @@ import { ConfigError } from '../config/config.js';
 /** One line that says why the service could not start, without echoing secrets. */
 export function describeStartupError(error: unknown, config: Pick<AppConfig, 'databaseUrl'>): string {
   if (error instanceof ConfigError) return error.message;
-  const e = error as NodeJS.ErrnoException & { driverError?: { message?: string }; errors?: Error[] };
+  const e = error as NodeJS.ErrnoException & { driverError?: { message?: string }; errors?: NodeJS.ErrnoException[] };
   const target = config.databaseUrl ? redact(config.databaseUrl) : 'the embedded database';
-  const code = e.code ?? (e.errors?.[0] as NodeJS.ErrnoException | undefined)?.code;
+  const code = e.code ?? e.errors?.[0]?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EAI_AGAIN') {
     return `could not connect to ${target} (${code})`;
   }

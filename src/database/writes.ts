@@ -10,14 +10,14 @@ import { ActivityRepository, type ActivityEventRow, type NewActivity } from '../
 export interface WriteTransaction {
   manager: EntityManager;
   /** Records an activity event in this transaction; it is published once the transaction commits. */
-  emit(event: NewActivity): Promise<void>;
+  emit: (event: NewActivity) => Promise<void>;
   /**
    * Before items are deleted: their events keep the text and visibility they have now, and stop
    * following them (see ActivityRepository.freeze).
    */
-  freeze(subjectIds: string[]): Promise<void>;
+  freeze: (subjectIds: string[]) => Promise<void>;
   /** An event this transaction's own statement already wrote: published, like the others, after the commit. */
-  announce(event: ActivityEventRow): void;
+  announce: (event: ActivityEventRow) => void;
 }
 
 const PRUNE_EVERY_MS = 3600_000;

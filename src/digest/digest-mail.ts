@@ -22,7 +22,7 @@ interface Compose {
   timeZone: string;
   today: string;
   publicUrl: string;
-  stateName(iso3: string): string;
+  stateName(this: void, iso3: string): string;
   content: DigestContent;
 }
 

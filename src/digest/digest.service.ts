@@ -51,6 +51,11 @@ interface Subscriber {
   lastSentOn: string | null;
 }
 
+/** A State the user follows. */
+interface FollowedRow {
+  iso3: string;
+}
+
 /** A digest claimed for a day: what to put back if it could not be sent. */
 interface Claim {
   previousSentOn: string | null;
@@ -74,7 +79,7 @@ export class DigestService {
   ) {}
 
   async settings(viewer: Viewer): Promise<DigestSettings | null> {
-    const [row] = await this.db.query(`SELECT ${SETTINGS_COLUMNS} FROM digest_subscriptions WHERE user_id = $1`, [viewer.id]);
+    const [row] = await this.db.query<DigestSettings[]>(`SELECT ${SETTINGS_COLUMNS} FROM digest_subscriptions WHERE user_id = $1`, [viewer.id]);
     return row ?? null;
   }
 
@@ -84,7 +89,7 @@ export class DigestService {
         problems: [{ field: 'timeZone', message: 'not a known time zone' }],
       });
     }
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<DigestSettings[]>(
       `INSERT INTO digest_subscriptions (user_id, time_zone, send_hour, no_reply_after_days) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id) DO UPDATE SET time_zone = excluded.time_zone, send_hour = excluded.send_hour,
          no_reply_after_days = excluded.no_reply_after_days, updated_at = now()
@@ -95,19 +100,19 @@ export class DigestService {
   }
 
   async unsubscribe(viewer: Viewer): Promise<boolean> {
-    const [, count] = await this.db.query('DELETE FROM digest_subscriptions WHERE user_id = $1', [viewer.id]);
+    const [, count] = await this.db.query<[unknown[], number]>('DELETE FROM digest_subscriptions WHERE user_id = $1', [viewer.id]);
     return count > 0;
   }
 
   async followed(viewer: Viewer): Promise<string[]> {
-    const rows: { iso3: string }[] = await this.db.query('SELECT state_iso3 AS iso3 FROM followed_states WHERE user_id = $1 ORDER BY state_iso3', [viewer.id]);
+    const rows = await this.db.query<FollowedRow[]>('SELECT state_iso3 AS iso3 FROM followed_states WHERE user_id = $1 ORDER BY state_iso3', [viewer.id]);
     return rows.map((row) => row.iso3);
   }
 
   async follow(viewer: Viewer, iso3: string, following: boolean): Promise<string[]> {
     const code = iso3.trim().toUpperCase();
     if (following) {
-      const [inserted] = await this.db.query(
+      const [inserted] = await this.db.query<unknown[]>(
         `INSERT INTO followed_states (user_id, state_iso3) SELECT $1, iso3 FROM states WHERE iso3 = $2
          ON CONFLICT DO NOTHING RETURNING state_iso3`,
         [viewer.id, code],
@@ -121,7 +126,7 @@ export class DigestService {
 
   /** The users whose digest is due at `now` (their hour has come in their time zone, and none went today). */
   async due(now: Date): Promise<(Subscriber & { today: string })[]> {
-    const rows: Subscriber[] = await this.db.query(
+    const rows = await this.db.query<Subscriber[]>(
       `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", u.role, u.organization_id AS "organizationId",
               u.preferred_language AS "preferredLanguage", s.time_zone AS "timeZone", s.send_hour AS "sendHour",
               s.no_reply_after_days AS "noReplyAfterDays", s.last_sent_on::text AS "lastSentOn"
@@ -141,7 +146,7 @@ export class DigestService {
    */
   async claim(userId: string, today: string): Promise<Claim | null> {
     // An UPDATE answers [rows, count].
-    const [rows]: [Claim[], number] = await this.db.query(
+    const [rows] = await this.db.query<[Claim[], number]>(
       `WITH previous AS (SELECT user_id, last_sent_on, last_sent_at FROM digest_subscriptions WHERE user_id = $1 FOR UPDATE)
        UPDATE digest_subscriptions s SET last_sent_on = $2, last_sent_at = now()
          FROM previous p

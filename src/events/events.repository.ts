@@ -3,14 +3,14 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { EventKind } from './event-kind.js';
-import type { Event, PlannedMeeting } from './event.model.js';
+import type { Event, EventAttendance, PlannedMeeting } from './event.model.js';
 
 const EVENT_COLUMNS = `e.id, e.name, e.kind, e.place, e.starts_on AS "startsOn", e.ends_on AS "endsOn", e.visibility,
   e.organization_id AS "organizationId", e.mandate_id AS "mandateId", e.created_by AS "createdBy", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
@@ -71,6 +71,24 @@ export interface AttendanceFacts {
   meetingPlanned: boolean;
 }
 
+/** An interaction logged at an event. */
+export interface EventInteractionLink {
+  interactionId: string;
+  eventId: string;
+}
+
+/** A contact and the State it represents. */
+interface ContactStateRow {
+  id: string;
+  fullName: string;
+  stateIso3: string | null;
+}
+
+/** A date a meeting not yet held is planned on. */
+interface PlannedOnRow {
+  plannedOn: string;
+}
+
 @Injectable()
 export class EventsRepository {
   constructor(private readonly db: DataSource) {}
@@ -78,7 +96,7 @@ export class EventsRepository {
   /** The event if the viewer may see it; with `lock`, locked until the transaction ends (no meeting or interaction is added meanwhile). */
   async visibleById(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<Event | null> {
     const p = new SqlParams();
-    const rows = await db.query(
+    const rows = await db.query<Event[]>(
       `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'e')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -87,7 +105,7 @@ export class EventsRepository {
 
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<Event[]> {
     const p = new SqlParams();
-    return this.db.query(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    return this.db.query<Event[]>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p, 'e')}`, p.values);
   }
 
   /** Soonest first; the visibility rule is part of the statement. */
@@ -102,7 +120,7 @@ export class EventsRepository {
     }
     const filtered = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("startsOn", id) > (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"startsOn", id', page), p.values);
+    const rows = await this.db.query<PagedRow<Event>[]>(pagedSql(filtered, cursor, '"startsOn", id', page), p.values);
     return splitPage<Event>(rows, 'id');
   }
 
@@ -110,7 +128,7 @@ export class EventsRepository {
     row: { id: string; name: string; kind: EventKind; place: string | null; startsOn: string; endsOn: string; visibility: Visibility; organizationId: string; createdBy: string; mandateId: string | null },
     db: Queryable,
   ): Promise<Event> {
-    const rows = await db.query(
+    const rows = await db.query<Event[]>(
       `INSERT INTO events (id, name, kind, place, starts_on, ends_on, visibility, organization_id, created_by, mandate_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVENT_RETURNING}`,
       [row.id, row.name, row.kind, row.place, row.startsOn, row.endsOn, row.visibility, row.organizationId, row.createdBy, row.mandateId],
@@ -139,7 +157,7 @@ export class EventsRepository {
   async hasVisibleInteractions(viewer: Viewer, eventId: string, db: Queryable): Promise<boolean> {
     const p = new SqlParams();
     const event = p.add(eventId);
-    const rows = await db.query(
+    const rows = await db.query<unknown[]>(
       `SELECT 1 FROM event_interactions ei JOIN interactions i ON i.id = ei.interaction_id WHERE ei.event_id = ${event} AND ${visibleTo(viewer, p)}
        UNION ALL
        SELECT 1 FROM planned_meetings m JOIN interactions i ON i.id = m.interaction_id WHERE m.event_id = ${event} AND ${visibleTo(viewer, p)}
@@ -155,7 +173,7 @@ export class EventsRepository {
    */
   async visibleMeetingDatesOutside(viewer: Viewer, eventId: string, startsOn: string, endsOn: string, db: Queryable): Promise<string[]> {
     const p = new SqlParams();
-    const rows: { plannedOn: string }[] = await db.query(
+    const rows = await db.query<PlannedOnRow[]>(
       `SELECT DISTINCT m.planned_on AS "plannedOn" FROM planned_meetings m
        WHERE m.event_id = ${p.add(eventId)} AND m.interaction_id IS NULL
          AND (m.planned_on < ${p.add(startsOn)}::date OR m.planned_on > ${p.add(endsOn)}::date) AND ${visibleTo(viewer, p, 'm')}
@@ -174,13 +192,13 @@ export class EventsRepository {
 
   /** Removes a State's attendance and its delegation; false when it was not attending. */
   async removeAttendance(eventId: string, iso3: string, db: Queryable): Promise<boolean> {
-    const removed = await db.query(`DELETE FROM event_attendances WHERE event_id = $1 AND state_iso3 = $2 RETURNING state_iso3`, [eventId, iso3]);
+    const removed = await db.query<[unknown[], number]>(`DELETE FROM event_attendances WHERE event_id = $1 AND state_iso3 = $2 RETURNING state_iso3`, [eventId, iso3]);
     await db.query(`DELETE FROM event_delegates d USING contacts c WHERE d.event_id = $1 AND c.id = d.contact_id AND c.state_iso3 = $2`, [eventId, iso3]);
     return removed[0].length > 0;
   }
 
-  attendancesOf(eventIds: readonly string[], db: Queryable = this.db): Promise<{ eventId: string; stateIso3: string }[]> {
-    return db.query(
+  attendancesOf(eventIds: readonly string[], db: Queryable = this.db): Promise<EventAttendance[]> {
+    return db.query<EventAttendance[]>(
       `SELECT a.event_id AS "eventId", a.state_iso3 AS "stateIso3" FROM event_attendances a JOIN states s ON s.iso3 = a.state_iso3
        WHERE a.event_id = ANY($1::uuid[]) ORDER BY s.name`,
       [eventIds],
@@ -188,7 +206,7 @@ export class EventsRepository {
   }
 
   delegatesOf(eventIds: readonly string[]): Promise<(Contact & { eventId: string })[]> {
-    return this.db.query(
+    return this.db.query<(Contact & { eventId: string })[]>(
       `SELECT d.event_id AS "eventId", ${CONTACT_COLUMNS} FROM event_delegates d JOIN contacts c ON c.id = d.contact_id
        WHERE d.event_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
       [eventIds],
@@ -205,7 +223,7 @@ export class EventsRepository {
     const ids = p.add(eventIds);
     const since = p.add(metSince);
     const types = p.add(MEETING_TYPES);
-    return this.db.query(
+    return this.db.query<AttendanceFacts[]>(
       `SELECT a.event_id AS "eventId", a.state_iso3 AS "stateIso3", met.last AS "lastMetOn",
          EXISTS (SELECT 1 FROM planned_meetings m WHERE m.event_id = a.event_id AND m.state_iso3 = a.state_iso3
                  AND m.interaction_id IS NULL AND ${visibleTo(viewer, p, 'm')}) AS "meetingPlanned"
@@ -223,7 +241,7 @@ export class EventsRepository {
 
   meetingsOf(viewer: Viewer, eventIds: readonly string[]): Promise<PlannedMeeting[]> {
     const p = new SqlParams();
-    return this.db.query(
+    return this.db.query<PlannedMeeting[]>(
       `SELECT ${MEETING_COLUMNS} FROM planned_meetings m JOIN states s ON s.iso3 = m.state_iso3
        WHERE m.event_id = ANY(${p.add(eventIds)}::uuid[]) AND ${visibleTo(viewer, p, 'm')}
        ORDER BY m.planned_on NULLS LAST, s.name, m.id`,
@@ -233,7 +251,7 @@ export class EventsRepository {
 
   interactionsOf(viewer: Viewer, eventIds: readonly string[]): Promise<(InteractionRow & { eventId: string })[]> {
     const p = new SqlParams();
-    return this.db.query(
+    return this.db.query<(InteractionRow & { eventId: string })[]>(
       `SELECT ei.event_id AS "eventId", ${INTERACTION_COLUMNS} FROM event_interactions ei JOIN interactions i ON i.id = ei.interaction_id
        WHERE ei.event_id = ANY(${p.add(eventIds)}::uuid[]) AND ${visibleTo(viewer, p)}
        ORDER BY i.occurred_on, i.created_at, i.id`,
@@ -241,12 +259,12 @@ export class EventsRepository {
     );
   }
 
-  eventIdsOfInteractions(ids: readonly string[]): Promise<{ interactionId: string; eventId: string }[]> {
-    return this.db.query(`SELECT interaction_id AS "interactionId", event_id AS "eventId" FROM event_interactions WHERE interaction_id = ANY($1::uuid[])`, [ids]);
+  eventIdsOfInteractions(ids: readonly string[]): Promise<EventInteractionLink[]> {
+    return this.db.query<EventInteractionLink[]>(`SELECT interaction_id AS "interactionId", event_id AS "eventId" FROM event_interactions WHERE interaction_id = ANY($1::uuid[])`, [ids]);
   }
 
   meetingContactsOf(meetingIds: readonly string[], db: Queryable = this.db): Promise<(Contact & { meetingId: string })[]> {
-    return db.query(
+    return db.query<(Contact & { meetingId: string })[]>(
       `SELECT pc.meeting_id AS "meetingId", ${CONTACT_COLUMNS} FROM planned_meeting_contacts pc JOIN contacts c ON c.id = pc.contact_id
        WHERE pc.meeting_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
       [meetingIds],
@@ -256,7 +274,7 @@ export class EventsRepository {
   /** The planned meeting if the viewer may see it; with `lock`, locked until the transaction ends. */
   async visibleMeeting(viewer: Viewer, id: string, db: Queryable, lock = false): Promise<PlannedMeeting | null> {
     const p = new SqlParams();
-    const rows = await db.query(
+    const rows = await db.query<PlannedMeeting[]>(
       `SELECT ${MEETING_COLUMNS} FROM planned_meetings m WHERE m.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'm')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -268,7 +286,7 @@ export class EventsRepository {
     contactIds: string[],
     db: Queryable,
   ): Promise<PlannedMeeting> {
-    const rows = await db.query(
+    const rows = await db.query<PlannedMeeting[]>(
       `INSERT INTO planned_meetings (id, event_id, state_iso3, planned_on, objective, visibility, organization_id, created_by, mandate_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MEETING_RETURNING}`,
       [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy, row.mandateId],
@@ -302,7 +320,7 @@ export class EventsRepository {
     }
   }
 
-  contactStates(ids: readonly string[], db: Queryable): Promise<{ id: string; fullName: string; stateIso3: string | null }[]> {
-    return db.query(`SELECT id, full_name AS "fullName", state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
+  contactStates(ids: readonly string[], db: Queryable): Promise<ContactStateRow[]> {
+    return db.query<ContactStateRow[]>(`SELECT id, full_name AS "fullName", state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
   }
 }

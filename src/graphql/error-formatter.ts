@@ -74,7 +74,7 @@ export interface FormattedResponse {
 
 /** An error of the HTTP request itself, before any GraphQL work: its status and what to fix. */
 function httpProblem(error: GraphQLError): { status: number; message: string } | null {
-  const original = error.originalError as (Error & { statusCode?: unknown; code?: string; errors?: unknown[] }) | undefined;
+  const original: (Error & { statusCode?: unknown; code?: string; errors?: unknown[] }) | undefined = error.originalError;
   if (original instanceof HttpProblem) return { status: original.statusCode, message: original.message };
   if (!original || original instanceof GraphQLError || typeof original.statusCode !== 'number') return null;
   const status = original.statusCode;

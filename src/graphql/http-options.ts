@@ -10,11 +10,11 @@ import { GRAPHQL_RESPONSE_JSON, JSON_TYPE, negotiateMediaType } from './media-ty
 const mediaTypeOf = (request: FastifyRequest | undefined) => negotiateMediaType(request?.headers.accept) ?? JSON_TYPE;
 
 /** Answers with the negotiated media type; a refused GET mutation says that POST is allowed. */
-async function onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+function onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   const type = String(reply.getHeader('content-type') ?? '');
   if (type.startsWith(JSON_TYPE) && mediaTypeOf(request) === GRAPHQL_RESPONSE_JSON) reply.type(`${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);
   if (reply.statusCode === 405) reply.header('allow', 'POST');
-  return payload;
+  return Promise.resolve(payload);
 }
 
 /** The operation a request names, in its JSON body (POST) or its URL (GET). */
@@ -50,7 +50,7 @@ export function httpOptions(limits: RequestLimits): Partial<MercuriusDriverConfi
         assertAcceptable(request);
         return payload;
       },
-      preValidation: async (request) => checkGraphqlRequest(request),
+      preValidation: (request) => Promise.resolve(checkGraphqlRequest(request)),
       onSend,
     },
   };

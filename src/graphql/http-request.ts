@@ -35,11 +35,11 @@ function checkParams(params: Params): void {
   if (!isAbsent(extensions) && !isMap(extensions)) throw new HttpProblem(400, '"extensions" must be a JSON object (a map) or null');
 }
 
-/** GET carries variables and extensions as URL-encoded JSON. */
+/** GET carries variables and extensions as URL-encoded JSON (the query string parser gives a string, or several). */
 function decodedGetParams(query: Params): Params {
   const decoded: Params = { ...query };
   for (const name of ['variables', 'extensions']) {
-    const raw = query[name];
+    const raw = query[name] as string | string[] | undefined;
     if (raw === undefined) continue;
     try {
       decoded[name] = JSON.parse(String(raw));

@@ -27,7 +27,7 @@ function unconnectedDatabase(): DatabaseHandle {
     dataSource: createDataSource('postgres://schema-only.invalid/ratify', settings, counter),
     counter,
     embedded: false,
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, type AbstractHttpAdapter } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AuthService } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -36,7 +36,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
   private dispose?: () => void | Promise<void>;
 
   constructor(
-    private readonly adapterHost: HttpAdapterHost,
+    private readonly adapterHost: HttpAdapterHost<AbstractHttpAdapter<Server>>,
     private readonly schemaHost: GraphQLSchemaHost,
     private readonly auth: AuthService,
     private readonly sessions: SocketSessions,

@@ -19,6 +19,12 @@ export interface GroupingFields {
   description?: string | null;
 }
 
+/** A grouping of a State (`__key`), as the loader of a State's groupings reads it. */
+type GroupingOfStateRow = Grouping & { __key: string };
+
+/** A State of a grouping (`__key`), as the loader of a grouping's States reads it. */
+type StateOfGroupingRow = State & { __key: string };
+
 const SPEC = {
   table: 'groupings',
   what: 'Grouping',
@@ -31,17 +37,17 @@ export class GroupingsRepository {
   constructor(private readonly db: DataSource) {}
 
   list(): Promise<Grouping[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM groupings g ORDER BY ${ORDER}`);
+    return this.db.query<Grouping[]>(`SELECT ${COLUMNS} FROM groupings g ORDER BY ${ORDER}`);
   }
 
   async byId(id: string): Promise<Grouping | null> {
-    const rows = await this.db.query(`SELECT ${COLUMNS} FROM groupings g WHERE g.id = $1`, [id]);
+    const rows = await this.db.query<Grouping[]>(`SELECT ${COLUMNS} FROM groupings g WHERE g.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   /** The groupings of several States, by name. */
-  ofStates(iso3s: readonly string[]): Promise<(Grouping & { __key: string })[]> {
-    return this.db.query(
+  ofStates(iso3s: readonly string[]): Promise<GroupingOfStateRow[]> {
+    return this.db.query<GroupingOfStateRow[]>(
       `SELECT l.state_iso3 AS "__key", ${COLUMNS}
        FROM grouping_states l JOIN groupings g ON g.id = l.grouping_id
        WHERE l.state_iso3 = ANY($1::char(3)[]) ORDER BY ${ORDER}`,
@@ -50,8 +56,8 @@ export class GroupingsRepository {
   }
 
   /** The States of several groupings, by name. */
-  statesOf(ids: readonly string[]): Promise<(State & { __key: string })[]> {
-    return this.db.query(
+  statesOf(ids: readonly string[]): Promise<StateOfGroupingRow[]> {
+    return this.db.query<StateOfGroupingRow[]>(
       `SELECT l.grouping_id AS "__key", ${STATE_COLUMNS}
        FROM grouping_states l JOIN states s ON s.iso3 = l.state_iso3
        WHERE l.grouping_id = ANY($1::uuid[]) ORDER BY s.name, s.iso3`,
@@ -69,12 +75,12 @@ export class GroupingsRepository {
 
   /** Whether a grouping other than `exceptId` already has this name, in any case. */
   async nameTaken(name: string, exceptId: string | null, db: Queryable): Promise<boolean> {
-    const rows = await db.query('SELECT 1 FROM groupings WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2::uuid', [name, exceptId]);
+    const rows = await db.query<unknown[]>('SELECT 1 FROM groupings WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2::uuid', [name, exceptId]);
     return rows.length > 0;
   }
 
   async insert(row: Required<GroupingFields> & { id: string; name: string; createdById: string }, db: Queryable): Promise<Grouping> {
-    const rows = await db.query(
+    const rows = await db.query<Grouping[]>(
       `INSERT INTO groupings (id, name, description, created_by) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
       [row.id, row.name, row.description, row.createdById],
     );

@@ -29,13 +29,13 @@ export async function claimKey(db: Queryable, claim: KeyClaim): Promise<StoredKe
     claim.key,
     KEY_RETENTION_HOURS,
   ]);
-  const taken = await db.query(
+  const taken = await db.query<unknown[]>(
     `INSERT INTO idempotency_keys (user_id, key, operation, fingerprint) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
     [claim.userId, claim.key, claim.operation, claim.fingerprint],
   );
   if (taken.length) return null;
-  const [first] = await db.query(`SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key]);
-  return first as StoredKey;
+  const [first] = await db.query<StoredKey[]>(`SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key]);
+  return first;
 }
 
 /**
@@ -44,9 +44,9 @@ export async function claimKey(db: Queryable, claim: KeyClaim): Promise<StoredKe
  * waited for the first to commit, and wrote nothing).
  */
 export async function storedResult(db: Queryable, claim: KeyClaim): Promise<StoredKey> {
-  const [first] = await db.query(`SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key]);
+  const [first] = await db.query<StoredKey[]>(`SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key]);
   if (!first) throw new Error(`idempotency key "${claim.key}" was taken, and is gone`);
-  return first as StoredKey;
+  return first;
 }
 
 export async function recordResult(db: Queryable, claim: KeyClaim, result: unknown): Promise<void> {

@@ -88,7 +88,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const ctx = gql.getContext<GqlContext>();
     const key = keyOf(args, ctx);
     if (key === undefined || !ctx.viewer) return next.handle();
-    const claim: PendingKey = { userId: ctx.viewer.id, key, operation: gql.getInfo().fieldName, fingerprint: fingerprint(args), taken: false };
+    const claim: PendingKey = { userId: ctx.viewer.id, key, operation: gql.getInfo<{ fieldName: string }>().fieldName, fingerprint: fingerprint(args), taken: false };
     // The handler runs in this context (Nest binds it to the async scope it is called from).
     return pending.run(claim, () => next.handle());
   }

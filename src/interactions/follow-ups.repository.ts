@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from './interactions.repository.js';
 import { visibleTo } from '../auth/visibility.js';
@@ -39,7 +39,7 @@ export class FollowUpsRepository {
     if (query.dueBefore) where.push(`i.follow_up_on < ${p.add(query.dueBefore)}::date`);
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("followUpOn", id) > (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"followUpOn", id', page), p.values);
+    const rows = await this.db.query<PagedRow<InteractionRow>[]>(pagedSql(filtered, cursor, '"followUpOn", id', page), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
 
@@ -52,7 +52,7 @@ export class FollowUpsRepository {
     const cursor = after
       ? `("occurredOn", "createdAt", id) > (${p.add(after[0])}::date, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`
       : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"occurredOn", "createdAt", id', page), p.values);
+    const rows = await this.db.query<PagedRow<InteractionRow>[]>(pagedSql(filtered, cursor, '"occurredOn", "createdAt", id', page), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
 }

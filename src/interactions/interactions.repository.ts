@@ -5,7 +5,7 @@ import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
 import { searchKey, searchWords, wordsMatch } from '../common/search.js';
@@ -51,6 +51,17 @@ export interface NewInteraction extends Required<InteractionFields> {
   mandateId: string | null;
   /** The idempotency key it was sent with: stored, with the answer, by the same statement. */
   key?: KeyClaim;
+}
+
+/**
+ * The one row of LOG_INTERACTION: the interaction's columns (null when nothing was written), the
+ * unknown codes, what an idempotency key already used stored, and the activity event as JSON.
+ */
+interface LogInteractionRow extends InteractionRow {
+  missingStates: string[];
+  missingContacts: string[];
+  storedKey: StoredKey | null;
+  event: ActivityEventRow | null;
 }
 
 export type LoggedInteraction =
@@ -269,6 +280,27 @@ export interface InteractionPageOf {
   contacts?: Map<string, Contact[]>;
 }
 
+/** The date of the newest interaction a viewer may see, of a State (`key`). */
+interface LastOnRow {
+  key: string;
+  last: string | null;
+}
+
+/**
+ * The one row of beforeUpdate: the interaction's columns (null when the viewer may not see it), its
+ * team, whether it is a campaign's letter, and the codes of the States and contacts that do not exist.
+ */
+interface BeforeUpdateRow extends InteractionRow {
+  members: string[] | null;
+  successors: string[] | null;
+  __campaignLetter: boolean | null;
+  __missingStates: string[];
+  __missingContacts: string[];
+}
+
+/** The interaction as updateRead wrote it, with its activity event (JSON, see LIVE_EVENT_COLUMN). */
+type UpdatedInteractionRow = InteractionRow & { __event: (ActivityEventRow & { storedSummary?: string }) | null };
+
 /** An interaction's searched text (subject, summary and outcome) folded as its trigram index holds it. */
 const INTERACTION_SEARCH_KEY = searchKey(`coalesce(i.subject, '') || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.outcome, '')`);
 
@@ -278,13 +310,13 @@ export class InteractionsRepository {
 
   async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<InteractionRow | null> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
+    const rows = await db.query<InteractionRow[]>(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
     return rows[0] ?? null;
   }
 
   visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<InteractionRow[]> {
     const p = new SqlParams();
-    return this.db.query(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
+    return this.db.query<InteractionRow[]>(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
   }
 
   async page(viewer: Viewer, query: InteractionQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number | null }> {
@@ -304,7 +336,7 @@ export class InteractionsRepository {
     if (query.to) where.push(`i.occurred_on <= ${p.add(query.to)}::date`);
     if (query.search?.trim()) where.push(wordsMatch(p, [INTERACTION_SEARCH_KEY], searchWords(query.search)));
     const filtered = `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE ${where.join(' AND ')}`;
-    const rows = await this.db.query(pagedSql(filtered, cursorCondition(page.after, p), ORDER, page), p.values);
+    const rows = await this.db.query<PagedRow<InteractionRow>[]>(pagedSql(filtered, cursorCondition(page.after, p), ORDER, page), p.values);
     return splitPage<InteractionRow>(rows, 'id');
   }
 
@@ -321,7 +353,7 @@ export class InteractionsRepository {
     withContacts = false,
   ): Promise<Map<string, InteractionPageOf>> {
     const p = new SqlParams();
-    const rows = await this.db.query(interactionPagesSql(viewer, via, `${p.add(keys)}::${LINKS[via].type}[]`, page, withContacts, p), p.values);
+    const rows = await this.db.query<InteractionPageRow[]>(interactionPagesSql(viewer, via, `${p.add(keys)}::${LINKS[via].type}[]`, page, withContacts, p), p.values);
     return toInteractionPages(rows, withContacts);
   }
 
@@ -329,7 +361,7 @@ export class InteractionsRepository {
   async lastOnByStates(viewer: Viewer, iso3s: readonly string[]): Promise<Map<string, string>> {
     const p = new SqlParams();
     const keys = p.add(iso3s);
-    const rows: { key: string; last: string | null }[] = await this.db.query(
+    const rows = await this.db.query<LastOnRow[]>(
       `SELECT k.key, ${newestVisibleOn(viewer, p, 'k.key')} AS last FROM unnest(${keys}::char(3)[]) AS k(key)`,
       p.values,
     );
@@ -337,7 +369,7 @@ export class InteractionsRepository {
   }
 
   statesOf(ids: readonly string[], db: Queryable = this.db): Promise<(State & { __key: string })[]> {
-    return db.query(
+    return db.query<(State & { __key: string })[]>(
       `SELECT l.interaction_id AS "__key", ${STATE_COLUMNS}
        FROM interaction_states l JOIN states s ON s.iso3 = l.state_iso3
        WHERE l.interaction_id = ANY($1::uuid[]) ORDER BY s.name`,
@@ -346,7 +378,7 @@ export class InteractionsRepository {
   }
 
   contactsOf(ids: readonly string[]): Promise<(Contact & { __key: string })[]> {
-    return this.db.query(
+    return this.db.query<(Contact & { __key: string })[]>(
       `SELECT l.interaction_id AS "__key", ${CONTACT_COLUMNS}
        FROM interaction_contacts l JOIN contacts c ON c.id = l.contact_id
        WHERE l.interaction_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
@@ -358,7 +390,7 @@ export class InteractionsRepository {
     row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string; mandateId?: string | null },
     db: Queryable,
   ): Promise<InteractionRow> {
-    const rows = await db.query(
+    const rows = await db.query<InteractionRow[]>(
       `INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
       [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId, row.mandateId ?? null],
@@ -372,7 +404,7 @@ export class InteractionsRepository {
    * writes nothing and reports the unknown codes. Alone, the statement is its own transaction.
    */
   async log(row: NewInteraction, db: Queryable): Promise<LoggedInteraction> {
-    const [result] = await db.query(LOG_INTERACTION, [
+    const [result] = await db.query<LogInteractionRow[]>(LOG_INTERACTION, [
       row.authorId,
       row.action,
       row.id,
@@ -400,8 +432,9 @@ export class InteractionsRepository {
       return { first: storedKey ?? (await storedResult(db, row.key)) };
     }
     if (missingStates.length || missingContacts.length) return { missingStates, missingContacts };
+    if (!event) throw new Error('logInteraction wrote an interaction without its activity event');
     return {
-      interaction: interaction as InteractionRow,
+      interaction,
       event: { ...event, occurredAt: new Date(event.occurredAt), restricted: null },
     };
   }
@@ -418,7 +451,7 @@ export class InteractionsRepository {
     contactIds: readonly string[],
   ): Promise<{ current: InteractionRow | null; team: Team; campaignLetter: boolean; missingStates: string[]; missingContacts: string[] }> {
     const p = new SqlParams();
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<BeforeUpdateRow[]>(
       `SELECT x.*,
          ARRAY(SELECT k.iso3::text FROM unnest(${p.add(stateIso3s)}::char(3)[]) k(iso3) WHERE NOT EXISTS (SELECT 1 FROM states s WHERE s.iso3 = k.iso3)) AS "__missingStates",
          ARRAY(SELECT k.id::text FROM unnest(${p.add(contactIds)}::uuid[]) k(id) WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = k.id)) AS "__missingContacts"
@@ -430,7 +463,7 @@ export class InteractionsRepository {
     );
     const { members, successors, __campaignLetter, __missingStates, __missingContacts, ...current } = row;
     return {
-      current: current.id ? (current as InteractionRow) : null,
+      current: current.id ? current : null,
       team: toTeam({ members, successors }),
       campaignLetter: !!__campaignLetter,
       missingStates: __missingStates,
@@ -474,7 +507,7 @@ export class InteractionsRepository {
       );
     }
     const event = eventInStatement(actor, { after: 'updated', interaction: 'updated', kind: ActivityKind.INTERACTION_UPDATED, stateIso3s: states, summary }, p);
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<UpdatedInteractionRow[]>(
       `WITH ${actorCte(actor.id, 'updateInteraction', p)},
        updated AS (
          UPDATE interactions SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} FROM actor
@@ -501,7 +534,7 @@ export class InteractionsRepository {
   /** Whether this viewer may see the event (events follow the interaction rule). */
   async eventVisible(viewer: Viewer, eventId: string, db: Queryable = this.db): Promise<boolean> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT 1 FROM events e WHERE e.id = ${p.add(eventId)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    const rows = await db.query<unknown[]>(`SELECT 1 FROM events e WHERE e.id = ${p.add(eventId)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
     return rows.length > 0;
   }
 

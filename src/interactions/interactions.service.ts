@@ -42,7 +42,7 @@ export class InteractionsService {
     return this.writes.single<InteractionRow>(async (db, key) => {
       const written = await this.write(viewer, input, 'logInteraction', db, key);
       if (written.first) return { first: { ...written.first, result: withTimestamps(written.first.result as InteractionRow) } };
-      return { result: written.interaction!, events: [written.event!] };
+      return { result: written.interaction, events: [written.event] };
     });
   }
 

@@ -5,7 +5,7 @@ import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow }
 import { ActivityKind, ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Obstacle } from './obstacle.model.js';
@@ -114,6 +114,9 @@ export interface ObstacleQuery {
 export const obstacleSortKey = (row: Obstacle) => [row.recordedOn, row.id];
 export const OBSTACLE_CURSOR = ['date', 'uuid'] as const;
 
+/** An obstacle recordObstacle wrote, with its activity event (JSON). */
+type RecordedObstacleRow = Obstacle & { __event: (ActivityEventRow & { storedSummary?: string }) | null };
+
 @Injectable()
 export class ObstaclesRepository {
   constructor(readonly db: DataSource) {}
@@ -121,14 +124,14 @@ export class ObstaclesRepository {
   /** An obstacle by id, when this viewer may see it. */
   async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Obstacle | null> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`, p.values);
+    const rows = await db.query<Obstacle[]>(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`, p.values);
     return rows[0] ?? null;
   }
 
   /** Every obstacle this viewer may see of several States: each State's open ones first, then the newest. */
   byStates(viewer: Viewer, iso3s: readonly string[]): Promise<Obstacle[]> {
     const p = new SqlParams();
-    return this.db.query(
+    return this.db.query<Obstacle[]>(
       `SELECT ${COLUMNS} FROM obstacles o WHERE o.state_iso3 = ANY(${p.add(iso3s)}::char(3)[]) AND ${obstacleVisibleTo(viewer, p)}
        ORDER BY o.state_iso3, o.status = 'ADDRESSED', o.recorded_on DESC, o.id`,
       p.values,
@@ -147,7 +150,7 @@ export class ObstaclesRepository {
       const [on, id] = [p.add(page.after[0]), p.add(page.after[1])];
       cursor = `("recordedOn" < ${on}::date OR ("recordedOn" = ${on}::date AND id > ${id}::uuid))`;
     }
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"recordedOn" DESC, id', page), p.values);
+    const rows = await this.db.query<PagedRow<Obstacle>[]>(pagedSql(filtered, cursor, '"recordedOn" DESC, id', page), p.values);
     return splitPage<Obstacle>(rows, 'id');
   }
 
@@ -167,7 +170,7 @@ export class ObstaclesRepository {
       { after: 'written', kind: ActivityKind.OBSTACLE_RECORDED, subject: { table: 'obstacle', source: 'written' }, stateIso3s: 'ARRAY[state_iso3]', summary: '{text} obstacle recorded for {states}' },
       p,
     );
-    const [written] = await this.db.query(
+    const [written] = await this.db.query<RecordedObstacleRow[]>(
       `WITH ${actorCte(actor.id, 'recordObstacle', p)},
        written AS (
          INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id, mandate_id)
@@ -192,7 +195,7 @@ export class ObstaclesRepository {
     row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string; organizationId: string; mandateId: string | null },
     db: Queryable,
   ): Promise<Obstacle> {
-    const rows = await db.query(
+    const rows = await db.query<Obstacle[]>(
       `INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id, mandate_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
       [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById, row.visibility, row.organizationId, row.mandateId],

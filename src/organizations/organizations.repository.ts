@@ -14,10 +14,10 @@ export class OrganizationsRepository {
 
   /** Every organization by name; with a search, those whose name has every word of it, the closest first. */
   list(search?: string): Promise<Organization[]> {
-    if (!search?.trim()) return this.db.query('SELECT id, name, kind FROM organizations ORDER BY name');
+    if (!search?.trim()) return this.db.query<Organization[]>('SELECT id, name, kind FROM organizations ORDER BY name');
     const p = new SqlParams();
     const key = searchKey('o.name');
-    return this.db.query(
+    return this.db.query<Organization[]>(
       `SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE ${wordsMatch(p, [key], searchWords(search))}
        ORDER BY ${closeness(p, key, search.trim())}, o.name`,
       p.values,
@@ -25,17 +25,17 @@ export class OrganizationsRepository {
   }
 
   byIds(ids: readonly string[], db: Queryable = this.db): Promise<Organization[]> {
-    return db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
+    return db.query<Organization[]>(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
   }
 
   async byName(name: string, db: Queryable = this.db): Promise<Organization | null> {
-    const rows = await db.query('SELECT id, name, kind FROM organizations WHERE lower(name) = lower($1)', [name]);
+    const rows = await db.query<Organization[]>('SELECT id, name, kind FROM organizations WHERE lower(name) = lower($1)', [name]);
     return rows[0] ?? null;
   }
 
   /** Inserts unless the name is taken; returns the new row or null. */
   async insert(org: { id: string; name: string; kind: OrganizationKind }, db: Queryable = this.db): Promise<Organization | null> {
-    const rows = await db.query(
+    const rows = await db.query<Organization[]>(
       `INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING id, name, kind`,
       [org.id, org.name, org.kind],
     );

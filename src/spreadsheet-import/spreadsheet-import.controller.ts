@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { Controller, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../auth/viewer.js';
@@ -80,7 +79,7 @@ export class SpreadsheetImportController {
           throw new UploadProblem(400, `Unexpected field "${part.fieldname}": send the files in the fields "contacts" and "interactions"`);
         }
         if (files[name]) throw new UploadProblem(400, `The field "${name}" was sent twice`);
-        files[name] = await (part as MultipartFile).toBuffer();
+        files[name] = await part.toBuffer();
       }
     } catch (error) {
       const known = MULTIPART_ERRORS[(error as { code?: string }).code ?? ''];

@@ -114,7 +114,7 @@ export class SpreadsheetImportRepository {
 
   /** Every contact, for matching by e-mail and by name (contacts are shared by all users). */
   contacts(db: Queryable = this.db): Promise<ContactRecord[]> {
-    return db.query(
+    return db.query<ContactRecord[]>(
       `SELECT id, full_name AS "fullName", title, position, posting, state_iso3 AS "stateIso3", email, phone, languages, notes FROM contacts`,
     );
   }
@@ -122,7 +122,7 @@ export class SpreadsheetImportRepository {
   /** The interactions of an organization imported under these keys, with their States and contacts. */
   interactionsByKeys(organizationId: string, keys: string[], db: Queryable = this.db): Promise<InteractionRecord[]> {
     if (!keys.length) return Promise.resolve([]);
-    return db.query(`${INTERACTION_RECORD_SELECT} WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`, [organizationId, keys]);
+    return db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`, [organizationId, keys]);
   }
 
   /**
@@ -133,12 +133,12 @@ export class SpreadsheetImportRepository {
     if (!ids.length) return Promise.resolve([]);
     const p = new SqlParams();
     const idList = p.add(ids);
-    return db.query(`${INTERACTION_RECORD_SELECT} WHERE i.id = ANY(${idList}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
+    return db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.id = ANY(${idList}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
   }
 
   /** Every contact, as the sheet writes them: the columns of contacts.csv, ordered by name. */
   exportContacts(): Promise<ContactExportRow[]> {
-    return this.db.query(
+    return this.db.query<ContactExportRow[]>(
       `SELECT c.full_name AS name, c.title, c.position, c.posting, c.state_iso3 AS state, c.email, c.phone,
               array_to_string(c.languages, '; ') AS languages, c.notes
        FROM contacts c ORDER BY c.full_name, c.id`,
@@ -153,7 +153,7 @@ export class SpreadsheetImportRepository {
   exportInteractions(viewer: Viewer): Promise<InteractionExportRow[]> {
     const p = new SqlParams();
     const own = p.add(viewer.organizationId);
-    return this.db.query(
+    return this.db.query<InteractionExportRow[]>(
       `SELECT CASE WHEN i.organization_id = ${own}::uuid AND i.import_key LIKE 'ref:%' THEN substr(i.import_key, 5) ELSE i.id::text END AS ref,
               i.occurred_on::text AS date, i.type, i.subject, i.summary, i.outcome, i.follow_up_on::text AS follow_up,
               i.visibility, i.reply_received_on::text AS reply_received,

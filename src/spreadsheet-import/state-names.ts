@@ -23,7 +23,7 @@ export class StateNames {
   private constructor(private readonly byName: Map<string, string>) {}
 
   static async load(db: Queryable): Promise<StateNames> {
-    const states: { iso3: string; name: string }[] = await db.query('SELECT iso3, name FROM states');
+    const states = await db.query<{ iso3: string; name: string }[]>('SELECT iso3, name FROM states');
     const known = new Set(states.map((state) => state.iso3));
     const byName = new Map<string, string>();
     const add = (name: string, iso3: string) => {

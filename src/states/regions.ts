@@ -32,7 +32,7 @@ function fold(name: string): string {
 }
 
 export async function readRegionNames(db: Queryable): Promise<RegionNames> {
-  const [row] = await db.query(
+  const [row] = await db.query<RegionNames[]>(
     `SELECT coalesce(array_agg(DISTINCT subregion ORDER BY subregion) FILTER (WHERE subregion IS NOT NULL), '{}') AS subregions,
             coalesce(array_agg(DISTINCT intermediate_region ORDER BY intermediate_region) FILTER (WHERE intermediate_region IS NOT NULL), '{}') AS "intermediateRegions"
      FROM states`,

@@ -20,6 +20,15 @@ export interface StateDetail {
   interactions?: InteractionPageOf;
 }
 
+/** A page of a State's interactions as read along with it (JSON). */
+type InteractionPageJson = Parameters<typeof interactionPageFromJson>[0];
+
+/** A State with what was read along with it: each column only when asked for. */
+interface StateDetailRow extends State {
+  __votes?: StateVote[];
+  __interactions?: InteractionPageJson | null;
+}
+
 /** A State with what its reader asks for below it, in one statement. */
 @Injectable()
 export class StateDetailRepository {
@@ -34,7 +43,7 @@ export class StateDetailRepository {
       query.votes ? `${stateVotesJson('s.iso3')} AS "__votes"` : null,
       interactions ? `${stateInteractionsJson(interactions.viewer, 's.iso3', interactions.page, interactions.withContacts, p)} AS "__interactions"` : null,
     ].filter(Boolean);
-    const rows = await this.db.query(`SELECT ${columns.join(', ')} FROM states s WHERE s.iso3 = ${code}`, p.values);
+    const rows = await this.db.query<StateDetailRow[]>(`SELECT ${columns.join(', ')} FROM states s WHERE s.iso3 = ${code}`, p.values);
     if (!rows.length) return null;
     const { __votes, __interactions, ...state } = rows[0];
     return {

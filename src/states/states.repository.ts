@@ -7,7 +7,7 @@ import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow }
 import { ActivityKind, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { closeness, searchCode, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from './state.model.js';
@@ -86,6 +86,15 @@ const STAGE_CHANGE_COLUMNS = `c.id, c.state_iso3 AS "stateIso3", c.from_stage AS
   c.changed_at AS "recordedAt", to_char(c.effective_on, 'YYYY-MM-DD') AS "effectiveOn", c.changed_by AS "changedById", c.note, c.visibility, c.organization_id AS "organizationId", c.version`;
 const STAGE_CHANGE_RETURNING = STAGE_CHANGE_COLUMNS.replace(/\bc\./g, '');
 
+/** A stage change as stored, with the mandate its note belongs to and who reads that mandate. */
+type StoredStageChangeRow = StageChangeRow & { mandateId: string | null; mandateReaderIds: string[] };
+
+/** A State as a stage move is checked against it (see beforeMove). */
+type StateBeforeMoveRow = State & { lastMoveOn: string | null; mandateId: string | null };
+
+/** A State as a stage move leaves it, with the move's activity event (JSON). */
+type MovedStateRow = State & { __event: (ActivityEventRow & { storedSummary?: string }) | null };
+
 /**
  * A State (alias `alias`, with `iso3`, `iso2` and `name`) found by a search: the whole search as its
  * ISO3 or ISO2 code, or every word of it in its name or in one of its other names (state_names).
@@ -117,12 +126,12 @@ export class StatesRepository {
   constructor(private readonly db: DataSource) {}
 
   findByIso3s(iso3s: readonly string[], db: Queryable = this.db): Promise<State[]> {
-    return db.query(`SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY($1::char(3)[])`, [iso3s]);
+    return db.query<State[]>(`SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY($1::char(3)[])`, [iso3s]);
   }
 
   /** Every State's regional group and treaty dates (for the treaty timeline). */
   treatyDates(db: Queryable = this.db): Promise<TimelineState[]> {
-    return db.query(
+    return db.query<TimelineState[]>(
       `SELECT s.regional_group AS "regionalGroup", s.signature_date::text AS "signatureDate",
          s.consent_date::text AS "consentDate", s.withdrawal_date::text AS "withdrawalDate" FROM states s`,
     );
@@ -130,7 +139,7 @@ export class StatesRepository {
 
   /** The ISO3 codes among `iso3s` that name a State. */
   async existing(iso3s: readonly string[], db: Queryable = this.db): Promise<Set<string>> {
-    const rows: { iso3: string }[] = await db.query('SELECT iso3 FROM states WHERE iso3 = ANY($1::char(3)[])', [iso3s]);
+    const rows = await db.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = ANY($1::char(3)[])', [iso3s]);
     return new Set(rows.map((row) => row.iso3));
   }
 
@@ -167,12 +176,12 @@ export class StatesRepository {
         FROM states s WHERE ${where.join(' AND ')}`;
       const after = page.after;
       const cursor = after ? `("searchCloseness", name, iso3) > (${p.add(after[0])}::int, ${p.add(after[1])}, ${p.add(after[2])})` : null;
-      const rows = await this.db.query(pagedSql(filtered, cursor, '"searchCloseness", name, iso3', page), p.values);
+      const rows = await this.db.query<PagedRow<State>[]>(pagedSql(filtered, cursor, '"searchCloseness", name, iso3', page), p.values);
       return splitPage<State>(rows, 'iso3');
     }
     const filtered = `SELECT ${STATE_COLUMNS} FROM states s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const cursor = page.after ? `(name, iso3) > (${p.add(page.after[0])}, ${p.add(page.after[1])})` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, 'name, iso3', page), p.values);
+    const rows = await this.db.query<PagedRow<State>[]>(pagedSql(filtered, cursor, 'name, iso3', page), p.values);
     return splitPage<State>(rows, 'iso3');
   }
 
@@ -186,7 +195,7 @@ export class StatesRepository {
     const p = new SqlParams();
     const codes = p.add(iso3s);
     const visible = visibleTo(viewer, p, 'c');
-    return this.db.query(
+    return this.db.query<StageChangeRow[]>(
       `SELECT c.id, c.state_iso3 AS "stateIso3", c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
          c.changed_at AS "recordedAt", to_char(c.effective_on, 'YYYY-MM-DD') AS "effectiveOn",
          CASE WHEN ${visible} THEN c.changed_by END AS "changedById", CASE WHEN ${visible} THEN c.note END AS note,
@@ -198,8 +207,8 @@ export class StatesRepository {
   }
 
   /** A stage change by id, as stored (for its editors). */
-  async stageChangeById(id: string, db: Queryable = this.db): Promise<(StageChangeRow & { mandateId: string | null; mandateReaderIds: string[] }) | null> {
-    const rows = await db.query(
+  async stageChangeById(id: string, db: Queryable = this.db): Promise<StoredStageChangeRow | null> {
+    const rows = await db.query<StoredStageChangeRow[]>(
       `SELECT ${STAGE_CHANGE_COLUMNS}, c.mandate_id AS "mandateId", to_json(ratify_mandate_readers(c.mandate_id)) AS "mandateReaderIds"
        FROM stage_changes c WHERE c.id = $1`,
       [id],
@@ -211,10 +220,10 @@ export class StatesRepository {
    * What a stage move is checked against, in one statement: the State, the day its latest move
    * took effect, and (with `mandate`, SQL) the mandate a MANDATE note would belong to.
    */
-  async beforeMove(iso3: string, mandate: ((p: SqlParams) => string) | null): Promise<(State & { lastMoveOn: string | null; mandateId: string | null }) | null> {
+  async beforeMove(iso3: string, mandate: ((p: SqlParams) => string) | null): Promise<StateBeforeMoveRow | null> {
     const p = new SqlParams();
     const code = p.add(iso3);
-    const rows = await this.db.query(
+    const rows = await this.db.query<StateBeforeMoveRow[]>(
       `SELECT ${STATE_COLUMNS},
          (SELECT to_char(max(effective_on), 'YYYY-MM-DD') FROM stage_changes WHERE state_iso3 = s.iso3 AND from_stage IS NOT NULL) AS "lastMoveOn",
          ${mandate ? mandate(p) : 'NULL::uuid'} AS "mandateId"
@@ -243,7 +252,7 @@ export class StatesRepository {
     );
     const iso3 = p.add(read.iso3);
     const to = p.add(change.to);
-    const rows = await this.db.query(
+    const rows = await this.db.query<MovedStateRow[]>(
       `WITH ${actorCte(actor.id, 'setRatificationStage', p)},
        moved AS (
          UPDATE states s SET ratification_stage = ${to}::ratification_stage, version = s.version + 1, updated_at = now() FROM actor
@@ -270,7 +279,7 @@ export class StatesRepository {
    * row was changed (unknown id or stale version).
    */
   async setStageChangeVisibility(id: string, visibility: Visibility, expectedVersion: number | undefined, db: Queryable): Promise<StageChangeRow | null> {
-    const [rows] = await db.query(
+    const [rows] = await db.query<[StageChangeRow[], number]>(
       `UPDATE stage_changes SET visibility = $2, version = version + 1 WHERE id = $1 AND ($3::int IS NULL OR version = $3::int)
        RETURNING ${STAGE_CHANGE_RETURNING}`,
       [id, visibility, expectedVersion ?? null],

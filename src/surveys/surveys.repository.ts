@@ -55,6 +55,17 @@ export interface ResultRow {
   stateIso3s: string[];
 }
 
+/** The survey a letter campaign sends. */
+export interface CampaignSurveyRow {
+  id: string;
+  campaignId: string;
+}
+
+/** An answer's id. */
+interface IdRow {
+  id: string;
+}
+
 /** Which answers the results count (default: every one the viewer may see). */
 export interface ResultScope {
   asOf?: string;
@@ -85,14 +96,14 @@ export class SurveysRepository {
   /** A survey by id, when this viewer may see it. */
   async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Survey | null> {
     const p = new SqlParams();
-    const rows = await db.query(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`, p.values);
+    const rows = await db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`, p.values);
     return rows[0] ?? null;
   }
 
   /** For each of these letter campaigns, the survey it sends, when this viewer may see that survey. */
-  visibleOfCampaigns(viewer: Viewer, campaignIds: readonly string[]): Promise<{ id: string; campaignId: string }[]> {
+  visibleOfCampaigns(viewer: Viewer, campaignIds: readonly string[]): Promise<CampaignSurveyRow[]> {
     const p = new SqlParams();
-    return this.db.query(
+    return this.db.query<CampaignSurveyRow[]>(
       `SELECT v.id, v.campaign_id AS "campaignId" FROM surveys v WHERE v.campaign_id = ANY(${p.add(campaignIds)}::uuid[]) AND ${visibleTo(viewer, p, 'v')}`,
       p.values,
     );
@@ -101,18 +112,18 @@ export class SurveysRepository {
   /** The surveys this viewer may see, newest first (at most 200). */
   list(viewer: Viewer): Promise<Survey[]> {
     const p = new SqlParams();
-    return this.db.query(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${visibleTo(viewer, p, 'v')} ORDER BY v.created_at DESC, v.id LIMIT 200`, p.values);
+    return this.db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${visibleTo(viewer, p, 'v')} ORDER BY v.created_at DESC, v.id LIMIT 200`, p.values);
   }
 
   /** The questions of several surveys, in their order. */
   questionsOf(surveyIds: readonly string[], db: Queryable = this.db): Promise<SurveyQuestion[]> {
-    return db.query(`SELECT ${QUESTION_COLUMNS} FROM survey_questions q WHERE q.survey_id = ANY($1::uuid[]) ORDER BY q.survey_id, q.position`, [surveyIds]);
+    return db.query<SurveyQuestion[]>(`SELECT ${QUESTION_COLUMNS} FROM survey_questions q WHERE q.survey_id = ANY($1::uuid[]) ORDER BY q.survey_id, q.position`, [surveyIds]);
   }
 
   /** An answer by id, when this viewer may see it (and, for a write, locked). */
   async visibleAnswer(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<SurveyAnswer | null> {
     const p = new SqlParams();
-    const rows = await db.query(
+    const rows = await db.query<SurveyAnswer[]>(
       `SELECT ${ANSWER_COLUMNS} FROM survey_answers a WHERE a.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'a')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -122,7 +133,7 @@ export class SurveysRepository {
   /** The answers to several surveys this viewer may see, by question position and State. */
   answersOf(viewer: Viewer, surveyIds: readonly string[]): Promise<SurveyAnswer[]> {
     const p = new SqlParams();
-    return this.db.query(
+    return this.db.query<SurveyAnswer[]>(
       `SELECT ${ANSWER_COLUMNS} FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id
        WHERE a.survey_id = ANY(${p.add(surveyIds)}::uuid[]) AND ${visibleTo(viewer, p, 'a')} ORDER BY q.position, a.state_iso3, a.created_at`,
       p.values,
@@ -131,7 +142,7 @@ export class SurveysRepository {
 
   /** Whether the organization already recorded an answer of this State to this question. */
   async answered(questionId: string, stateIso3: string, organizationId: string, db: Queryable): Promise<string | null> {
-    const rows = await db.query(`SELECT id FROM survey_answers WHERE question_id = $1 AND state_iso3 = $2 AND organization_id = $3`, [
+    const rows = await db.query<IdRow[]>(`SELECT id FROM survey_answers WHERE question_id = $1 AND state_iso3 = $2 AND organization_id = $3`, [
       questionId,
       stateIso3,
       organizationId,
@@ -140,7 +151,7 @@ export class SurveysRepository {
   }
 
   async insertAnswer(row: NewSurveyAnswer, db: Queryable): Promise<SurveyAnswer> {
-    const rows = await db.query(
+    const rows = await db.query<SurveyAnswer[]>(
       `INSERT INTO survey_answers (id, survey_id, question_id, state_iso3, choice, text, answered_on, obstacle_id, visibility, organization_id, mandate_id, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${ANSWER_RETURNING}`,
       [row.id, row.surveyId, row.questionId, row.stateIso3, row.choice, row.text, row.answeredOn, row.obstacleId, row.visibility, row.organizationId, row.mandateId, row.recordedById],
@@ -167,7 +178,7 @@ export class SurveysRepository {
     if (scope.asOf) where.push(`a.answered_on <= ${p.add(scope.asOf)}::date`);
     if (scope.regionalGroups?.length) where.push(`s.regional_group = ANY(${p.add(scope.regionalGroups)}::regional_group[])`);
     if (scope.stateIso3s) where.push(`a.state_iso3 = ANY(${p.add(scope.stateIso3s)}::char(3)[])`);
-    return this.db.query(
+    return this.db.query<ResultRow[]>(
       `SELECT a.survey_id AS "surveyId", a.question_id AS "questionId", a.choice, s.regional_group AS "regionalGroup",
          array_agg(DISTINCT a.state_iso3::text) AS "stateIso3s"
        FROM survey_answers a JOIN states s ON s.iso3 = a.state_iso3
@@ -188,6 +199,6 @@ export class SurveysRepository {
       visibleTo(viewer, p, 'v'),
     ];
     if (report.mandateId) where.push(`v.mandate_id = ${p.add(report.mandateId)}::uuid`);
-    return this.db.query(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${where.join(' AND ')} ORDER BY v.created_at, v.id LIMIT 200`, p.values);
+    return this.db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${where.join(' AND ')} ORDER BY v.created_at, v.id LIMIT 200`, p.values);
   }
 }

@@ -53,6 +53,6 @@ export class TargetBacktestService {
     for (const year of result.years) {
       for (const entry of year.entries) entry.state = { ...entry.state, asOf: year.asOf } as BacktestServedState;
     }
-    return result as BacktestResult<BacktestServedState>;
+    return result;
   }
 }

@@ -45,6 +45,13 @@ export interface TargetFactsRow extends State {
   obstaclesJson?: string;
 }
 
+/** Every State with its dates in force, as JSON, the last import's id and the day the record is known up to. */
+interface BacktestRecordRow {
+  states: State[];
+  importId: string | null;
+  recordAsOf: string | null;
+}
+
 @Injectable()
 export class TargetsRepository {
   constructor(private readonly db: DataSource) {}
@@ -82,7 +89,7 @@ export class TargetsRepository {
     if (query.hasOpenObstacles !== undefined) where.push(query.hasOpenObstacles ? 't."openObstacles" > 0' : 't."openObstacles" = 0');
     if (query.search?.trim()) where.push(stateSearchMatch(p, 't', query.search.trim()));
 
-    return this.db.query(
+    return this.db.query<TargetFactsRow[]>(
       `SELECT * FROM (
          SELECT ${STATE_COLUMNS},
            ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS "treatyStatus",
@@ -114,8 +121,8 @@ export class TargetsRepository {
    * actions), the last import's id (its votes come from VotingRecords), and the day the treaty
    * record is known up to: the record file's status date, in one statement.
    */
-  async backtestRecord(): Promise<{ states: State[]; importId: string | null; recordAsOf: string | null }> {
-    const [row] = await this.db.query(
+  async backtestRecord(): Promise<BacktestRecordRow> {
+    const [row] = await this.db.query<BacktestRecordRow[]>(
       `SELECT coalesce((SELECT json_agg(x ORDER BY x.iso3) FROM (SELECT ${STATE_COLUMNS} FROM states s) x), '[]') AS states,
          ${LAST_IMPORT_SQL} AS "importId", (SELECT max(status_as_of)::text FROM states) AS "recordAsOf"`,
     );
@@ -128,11 +135,11 @@ export class TargetsRepository {
   }
 
   async existingGroupings(ids: string[]): Promise<Set<string>> {
-    const rows: { id: string }[] = await this.db.query('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await this.db.query<{ id: string }[]>('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((row) => row.id));
   }
 
   async resolutionExists(symbol: string): Promise<boolean> {
-    return (await this.db.query('SELECT 1 FROM resolutions WHERE symbol = $1', [symbol])).length > 0;
+    return (await this.db.query<unknown[]>('SELECT 1 FROM resolutions WHERE symbol = $1', [symbol])).length > 0;
   }
 }

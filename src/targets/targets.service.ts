@@ -88,7 +88,7 @@ export class TargetsService {
     const { key, shape } = SORT_KEYS[orderBy];
     // The cursor names its order, so that a cursor of another ordering is refused.
     const page = toPage(args, ['text', ...shape]);
-    if (page.after && page.after[0] !== orderBy) throw badInput(`This cursor belongs to a list ordered by ${page.after[0]}, not ${orderBy}`);
+    if (page.after && page.after[0] !== orderBy) throw badInput(`This cursor belongs to a list ordered by ${String(page.after[0])}, not ${orderBy}`);
     const ranked = await this.rank(viewer, args.filter, orderBy, obstacleProperties);
     const after = page.after?.slice(1) as SortKey | undefined;
     const rest = after ? ranked.filter((target) => compareKeys(key(target), after) > 0) : ranked;

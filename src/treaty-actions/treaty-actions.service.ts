@@ -42,7 +42,7 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   list(stateIso3?: string | null): Promise<TreatyAction[]> {
-    return this.db.query(
+    return this.db.query<TreatyAction[]>(
       `SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE ($1::text IS NULL OR a.state_iso3 = $1) ORDER BY a.date, a.recorded_at, a.id`,
       [stateIso3 ?? null],
     );
@@ -51,9 +51,9 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
   record(viewer: Viewer, input: RecordTreatyActionInput, today = todayIso()): Promise<TreatyAction> {
     checkDate(input.action, input.date, today);
     return this.writes.run(viewer, 'recordTreatyAction', async (tx) => {
-      const [state]: { iso3: string }[] = await tx.manager.query('SELECT iso3 FROM states WHERE iso3 = $1 FOR UPDATE', [input.stateIso3]);
+      const [state] = await tx.manager.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = $1 FOR UPDATE', [input.stateIso3]);
       if (!state) throw notFound('State', input.stateIso3);
-      const [same] = await tx.manager.query('SELECT id FROM treaty_actions WHERE state_iso3 = $1 AND action = $2 AND date = $3', [
+      const [same] = await tx.manager.query<{ id: string }[]>('SELECT id FROM treaty_actions WHERE state_iso3 = $1 AND action = $2 AND date = $3', [
         input.stateIso3,
         input.action,
         input.date,
@@ -100,7 +100,7 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
   followDates(today = todayIso()): Promise<FollowedMove[]> {
     return this.writes.run(null, 'followTreatyDates', async (tx) => {
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('ratify:follow-treaty-dates'))`);
-      const states: FollowedState[] = await tx.manager.query(
+      const states = await tx.manager.query<FollowedState[]>(
         `SELECT ${FOLLOWED_COLUMNS} FROM states WHERE consent_date IS NOT NULL AND consent_date <= $1::date
            AND ratification_stage <> ALL(ARRAY['DEPOSITED', 'JOINED']::ratification_stage[])
             OR ratification_stage = 'DEPOSITED' AND ccm_entry_into_force(consent_date) <= $1::date
@@ -148,8 +148,8 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
 
   /** The State's dates in force from its file dates and recorded actions; then its stage, if the dates now settle it. */
   private async apply(tx: WriteTransaction, iso3: string, today: string): Promise<void> {
-    const [file]: TreatyRecordDates[] = await tx.manager.query(`SELECT ${FILE_COLUMNS} FROM states WHERE iso3 = $1 FOR UPDATE`, [iso3]);
-    const actions: { id: string; action: TreatyActionKind; date: string }[] = await tx.manager.query(
+    const [file] = await tx.manager.query<TreatyRecordDates[]>(`SELECT ${FILE_COLUMNS} FROM states WHERE iso3 = $1 FOR UPDATE`, [iso3]);
+    const actions = await tx.manager.query<{ id: string; action: TreatyActionKind; date: string }[]>(
       `SELECT id, action, to_char(date, 'YYYY-MM-DD') AS date FROM treaty_actions WHERE state_iso3 = $1`,
       [iso3],
     );
@@ -161,17 +161,17 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
        WHERE iso3 = $1 AND (signature_date, consent_date, consent_type, withdrawal_date) IS DISTINCT FROM ($2::date, $3::date, $4::consent_type, $5::date)`,
       [iso3, dates.signatureDate, dates.consentDate, dates.consentType, dates.withdrawalDate],
     );
-    const [state]: FollowedState[] = await tx.manager.query(`SELECT ${FOLLOWED_COLUMNS} FROM states WHERE iso3 = $1`, [iso3]);
+    const [state] = await tx.manager.query<FollowedState[]>(`SELECT ${FOLLOWED_COLUMNS} FROM states WHERE iso3 = $1`, [iso3]);
     await followStage(tx, state, today);
   }
 
   private async byId(tx: WriteTransaction, id: string): Promise<TreatyAction> {
-    const [row] = await tx.manager.query(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1`, [id]);
+    const [row] = await tx.manager.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1`, [id]);
     return row;
   }
 
   private async lockedById(tx: WriteTransaction, id: string, expectedVersion: number): Promise<TreatyAction> {
-    const [row]: TreatyAction[] = isUuid(id) ? await tx.manager.query(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1 FOR UPDATE`, [id]) : [];
+    const [row] = isUuid(id) ? await tx.manager.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1 FOR UPDATE`, [id]) : [];
     if (!row) throw notFound('TreatyAction', id);
     if (row.version !== expectedVersion) throw conflict('TreatyAction', id, expectedVersion, row.version);
     return row;

@@ -30,8 +30,9 @@ export class LocalAccountChanges implements AccountChanges {
     return () => this.emitter.off('changed', listener);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.emitter.removeAllListeners();
+    return Promise.resolve();
   }
 }
 

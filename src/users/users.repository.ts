@@ -21,6 +21,17 @@ export interface ActiveUser extends User {
   revokedTokenIds: string[];
 }
 
+/** A user with their token generation, as a password change returns them. */
+type UserWithGeneration = User & { tokenGeneration: number };
+
+interface PreferredLanguageRow {
+  preferredLanguage: string | null;
+}
+
+interface CountRow {
+  n: number;
+}
+
 export interface NewUser {
   id: string;
   email: string;
@@ -35,7 +46,7 @@ export class UsersRepository {
   constructor(private readonly db: DataSource) {}
 
   async byEmail(email: string): Promise<UserWithSecret | null> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<UserWithSecret[]>(
       `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.token_generation AS "tokenGeneration"
        FROM users u WHERE u.email = lower($1)`,
       [email],
@@ -45,7 +56,7 @@ export class UsersRepository {
 
   /** An enabled user with their password hash, or null. */
   async activeWithSecret(id: string): Promise<UserWithSecret | null> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<UserWithSecret[]>(
       `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.token_generation AS "tokenGeneration"
        FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`,
       [id],
@@ -55,7 +66,7 @@ export class UsersRepository {
 
   /** An enabled user, with what decides which of their tokens are valid, or null. */
   async activeById(id: string): Promise<ActiveUser | null> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<ActiveUser[]>(
       `SELECT ${USER_COLUMNS}, u.token_generation AS "tokenGeneration",
          ARRAY(SELECT r.token_id::text FROM revoked_tokens r WHERE r.user_id = u.id AND r.expires_at > now()) AS "revokedTokenIds"
        FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`,
@@ -65,8 +76,8 @@ export class UsersRepository {
   }
 
   /** Sets a new password and raises the token generation (every token issued before stops working); null when unknown. */
-  async setPassword(id: string, passwordHash: string, db: Queryable): Promise<(User & { tokenGeneration: number }) | null> {
-    const rows = await db.query(
+  async setPassword(id: string, passwordHash: string, db: Queryable): Promise<UserWithGeneration | null> {
+    const rows = await db.query<[UserWithGeneration[], number]>(
       `UPDATE users u SET password_hash = $2, token_generation = u.token_generation + 1, updated_at = now()
        WHERE u.id = $1 RETURNING ${USER_COLUMNS}, u.token_generation AS "tokenGeneration"`,
       [id, passwordHash],
@@ -90,7 +101,7 @@ export class UsersRepository {
 
   /** Disables or enables an account; returns the user, or null when unknown. */
   async setDisabled(id: string, disabled: boolean, db: Queryable): Promise<User | null> {
-    const rows = await db.query(
+    const rows = await db.query<[User[], number]>(
       `UPDATE users u SET disabled_at = CASE WHEN $2 THEN coalesce(u.disabled_at, now()) END, updated_at = now()
        WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
       [id, disabled],
@@ -100,7 +111,7 @@ export class UsersRepository {
 
   /** Changes a user's role, organization or display name (those given); returns the user, or null when unknown. */
   async update(id: string, changes: { role?: Role; organizationId?: string; displayName?: string }, db: Queryable): Promise<User | null> {
-    const rows = await db.query(
+    const rows = await db.query<[User[], number]>(
       `UPDATE users u SET role = coalesce($2, u.role), organization_id = coalesce($3, u.organization_id),
          display_name = coalesce($4, u.display_name), updated_at = now()
        WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
@@ -111,13 +122,13 @@ export class UsersRepository {
 
   /** The user's chosen interface language, or null. */
   async preferredLanguage(id: string, db: Queryable = this.db): Promise<string | null> {
-    const rows = await db.query(`SELECT preferred_language AS "preferredLanguage" FROM users WHERE id = $1`, [id]);
+    const rows = await db.query<PreferredLanguageRow[]>(`SELECT preferred_language AS "preferredLanguage" FROM users WHERE id = $1`, [id]);
     return rows[0]?.preferredLanguage ?? null;
   }
 
   /** Sets the user's interface language; returns the user, or null when unknown. */
   async setPreferredLanguage(id: string, language: string, db: Queryable): Promise<User | null> {
-    const rows = await db.query(
+    const rows = await db.query<[User[], number]>(
       `UPDATE users u SET preferred_language = $2, updated_at = now() WHERE u.id = $1 RETURNING ${USER_COLUMNS}, u.preferred_language AS "preferredLanguage"`,
       [id, language],
     );
@@ -125,20 +136,20 @@ export class UsersRepository {
   }
 
   byIds(ids: readonly string[]): Promise<User[]> {
-    return this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::uuid[])`, [ids]);
+    return this.db.query<User[]>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::uuid[])`, [ids]);
   }
 
   list(): Promise<User[]> {
-    return this.db.query(`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.email`);
+    return this.db.query<User[]>(`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.email`);
   }
 
   async count(db: Queryable = this.db): Promise<number> {
-    return (await db.query('SELECT count(*) AS n FROM users'))[0].n;
+    return (await db.query<CountRow[]>('SELECT count(*) AS n FROM users'))[0].n;
   }
 
   /** Inserts unless the e-mail is taken; returns the new user or null. */
   async insert(user: NewUser, db: Queryable = this.db): Promise<User | null> {
-    const rows = await db.query(
+    const rows = await db.query<User[]>(
       `INSERT INTO users AS u (id, email, password_hash, display_name, role, organization_id)
        VALUES ($1, lower($2), $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
       [user.id, user.email, user.passwordHash, user.displayName, user.role, user.organizationId],

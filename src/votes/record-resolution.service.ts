@@ -46,7 +46,7 @@ export class RecordResolutionService {
     if (problems.length) throw badInput(`The resolution ${input.symbol} is not recorded: ${problems.join('; ')}`, { problems });
     return this.writes.run(viewer, action, async ({ manager }) => {
       const codes = input.votes.map((vote) => vote.stateIso3);
-      const known: { iso3: string }[] = await manager.query('SELECT iso3 FROM states WHERE iso3 = ANY($1::text[])', [codes]);
+      const known = await manager.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = ANY($1::text[])', [codes]);
       const unknown = codes.filter((code) => !known.some((row) => row.iso3 === code));
       if (unknown.length) throw badInput(`Unknown State code(s): ${unknown.join(', ')}`, { problems: unknown.map((code) => `${code} is not a known State`) });
       const resolution = {

@@ -23,24 +23,30 @@ export function stateVotesJson(iso3: string): string {
            WHERE v.state_iso3 = ${iso3})`;
 }
 
+/** A vote with its resolution's columns, as `byStates` reads it. */
+interface VoteRow extends Resolution {
+  stateIso3: string;
+  choice: VoteChoice;
+}
+
 @Injectable()
 export class VotesRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Newest first. */
   resolutions(): Promise<Resolution[]> {
-    return this.db.query(`SELECT ${RESOLUTION_COLUMNS} FROM resolutions r ORDER BY r.adopted_on DESC, r.symbol DESC`);
+    return this.db.query<Resolution[]>(`SELECT ${RESOLUTION_COLUMNS} FROM resolutions r ORDER BY r.adopted_on DESC, r.symbol DESC`);
   }
 
   /** Every vote of these States, each with its resolution, newest resolution first. */
   async byStates(iso3s: readonly string[]): Promise<StateVote[]> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<VoteRow[]>(
       `SELECT v.state_iso3 AS "stateIso3", v.choice, ${RESOLUTION_COLUMNS}
        FROM votes v JOIN resolutions r ON r.symbol = v.resolution_symbol
        WHERE v.state_iso3 = ANY($1::char(3)[])
        ORDER BY r.adopted_on DESC, r.symbol DESC`,
       [iso3s],
     );
-    return rows.map(({ stateIso3, choice, ...resolution }: any) => ({ stateIso3, choice, resolution }));
+    return rows.map(({ stateIso3, choice, ...resolution }) => ({ stateIso3, choice, resolution }));
   }
 }

@@ -21,6 +21,12 @@ interface Snapshot {
   byState: Map<string, StateVoting>;
 }
 
+/** The last import's id, and every State's votes by its code, newest first (as `read` selects them). */
+interface SnapshotRow {
+  importId: string | null;
+  votes: Record<string, RecordedVote[]>;
+}
+
 /**
  * Every State's votes on the annual CCM resolutions, and its voting record, kept in memory: they
  * change once a year, with the public data. The targets list reads the last import's id in its
@@ -45,7 +51,7 @@ export class VotingRecords implements OnApplicationBootstrap {
       const { importId: read, byState } = await pending;
       if (read === importId || attempt === 1) return (iso3) => byState.get(iso3) ?? NO_VOTES;
       // Out of date: read again, once for every request that found the same copy out of date.
-      if (this.snapshot === pending) this.reload();
+      if (this.snapshot === pending) void this.reload();
     }
   }
 
@@ -60,7 +66,7 @@ export class VotingRecords implements OnApplicationBootstrap {
 
   /** The votes and the import they belong to, in one statement (so, one snapshot of the database). */
   private async read(): Promise<Snapshot> {
-    const [row]: { importId: string | null; votes: Record<string, RecordedVote[]> }[] = await this.db.query(
+    const [row] = await this.db.query<SnapshotRow[]>(
       `SELECT ${LAST_IMPORT_SQL} AS "importId",
          coalesce((SELECT json_object_agg(iso3, votes) FROM (
            SELECT v.state_iso3 AS iso3,

@@ -6,6 +6,16 @@ import { isUuid } from '../common/ids.js';
 import { SqlParams, type Queryable } from '../common/sql.js';
 import { canEditMandate, mandateVisibleTo } from '../auth/visibility.js';
 
+/** A mandate's organizations, read as JSON. */
+interface MandateOrganizationsRow {
+  organizationIds: string[] | string;
+}
+
+/** The author organization's current mandate, if any (see currentMandateSql). */
+interface CurrentMandateRow {
+  id: string | null;
+}
+
 /**
  * The mandate a new piece of work belongs to. With `mandateId`: that mandate, which the viewer must
  * be allowed to edit (NOT_FOUND when it may not see it, FORBIDDEN when it may see it but is not one
@@ -16,8 +26,8 @@ import { canEditMandate, mandateVisibleTo } from '../auth/visibility.js';
 export async function mandateFor(viewer: Viewer, mandateId: string | null | undefined, visibility: Visibility | null | undefined, db: Queryable): Promise<string | null> {
   if (mandateId) {
     const p = new SqlParams();
-    const rows: { organizationIds: string[] | string }[] = isUuid(mandateId)
-      ? await db.query(
+    const rows = isUuid(mandateId)
+      ? await db.query<MandateOrganizationsRow[]>(
           `SELECT to_json(m.organization_ids) AS "organizationIds" FROM mandates m WHERE m.id = ${p.add(mandateId)} AND ${mandateVisibleTo(viewer, p)}`,
           p.values,
         )
@@ -30,7 +40,7 @@ export async function mandateFor(viewer: Viewer, mandateId: string | null | unde
   }
   if (visibility !== Visibility.MANDATE) return null;
   const p = new SqlParams();
-  const rows: { id: string | null }[] = await db.query(`SELECT ${currentMandateSql(viewer, p)} AS id`, p.values);
+  const rows = await db.query<CurrentMandateRow[]>(`SELECT ${currentMandateSql(viewer, p)} AS id`, p.values);
   return mandateOrRefusal(rows[0]?.id ?? null);
 }
 

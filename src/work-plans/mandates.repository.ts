@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { RegionalGroup, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import type { Grouping } from '../groupings/grouping.model.js';
 import type { State } from '../states/state.model.js';
@@ -54,7 +54,7 @@ function asArray(value: string[] | string | null): string[] {
   return inner ? inner.split(',').map((v) => v.replace(/^"|"$/g, '').trim()) : [];
 }
 
-function mandateRow(row: Mandate): Mandate {
+function mandateRow<T extends Mandate>(row: T): T {
   return {
     ...row,
     organizationIds: asArray(row.organizationIds),
@@ -139,6 +139,19 @@ export const MANDATE_CURSOR = ['date', 'uuid'] as const;
 
 type Keyed<T> = T & { __key: string };
 
+/** A mandate's open items, as openItems reads them (arrays pg may return as '{a,b}' text). */
+interface OpenItemsRow {
+  followUpIds: string[] | string | null;
+  obstacleIds: string[] | string | null;
+}
+
+interface IdRow {
+  id: string;
+}
+
+/** A target list as groupingsOf reads it: with its States then, when it was handed over. */
+type TargetListRow = Keyed<Grouping> & { frozenStates: State[] | null };
+
 @Injectable()
 export class MandatesRepository {
   constructor(private readonly db: DataSource) {}
@@ -146,7 +159,7 @@ export class MandatesRepository {
   /** Mandates the viewer may read, by id. */
   async visibleByIds(viewer: Viewer, ids: readonly string[], db: Queryable = this.db): Promise<Mandate[]> {
     const p = new SqlParams();
-    const rows = await db.query(
+    const rows = await db.query<Mandate[]>(
       `SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = ANY(${p.add(ids)}::uuid[]) AND ${mandateVisibleTo(viewer, p)}`,
       p.values,
     );
@@ -156,7 +169,7 @@ export class MandatesRepository {
   /** The mandates the viewer may read that took over from these, keyed by the previous one. */
   async successorsOf(viewer: Viewer, ids: readonly string[]): Promise<Keyed<Mandate>[]> {
     const p = new SqlParams();
-    const rows = await this.db.query(
+    const rows = await this.db.query<Keyed<Mandate>[]>(
       `SELECT m.previous_mandate_id AS "__key", ${MANDATE_COLUMNS} FROM mandates m
        WHERE m.previous_mandate_id = ANY(${p.add(ids)}::uuid[]) AND ${mandateVisibleTo(viewer, p)}`,
       p.values,
@@ -169,19 +182,19 @@ export class MandatesRepository {
     const p = new SqlParams();
     const filtered = `SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE ${mandateVisibleTo(viewer, p)}`;
     const cursor = page.after ? `("periodFrom", id) < (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query(pagedSql(filtered, cursor, '"periodFrom" DESC, id DESC', page), p.values);
+    const rows = await this.db.query<PagedRow<Mandate>[]>(pagedSql(filtered, cursor, '"periodFrom" DESC, id DESC', page), p.values);
     const result = splitPage<Mandate>(rows, 'id');
     return { rows: result.rows.map(mandateRow), total: result.total };
   }
 
   /** The row, locked until the transaction ends, whoever may read it. */
   async lock(id: string, db: Queryable): Promise<Mandate | null> {
-    const rows = await db.query(`SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = $1 FOR UPDATE`, [id]);
+    const rows = await db.query<Mandate[]>(`SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = $1 FOR UPDATE`, [id]);
     return rows[0] ? mandateRow(rows[0]) : null;
   }
 
   async hasSuccessor(id: string, db: Queryable): Promise<boolean> {
-    return (await db.query('SELECT 1 FROM mandates WHERE previous_mandate_id = $1', [id])).length > 0;
+    return (await db.query<unknown[]>('SELECT 1 FROM mandates WHERE previous_mandate_id = $1', [id])).length > 0;
   }
 
   async insert(
@@ -195,7 +208,7 @@ export class MandatesRepository {
     },
     db: Queryable,
   ): Promise<Mandate> {
-    const rows = await db.query(
+    const rows = await db.query<Mandate[]>(
       `INSERT INTO mandates (id, name, period_from, period_to, organization_ids, visibility, previous_mandate_id, grouping_ids,
          carried_follow_up_ids, carried_obstacle_ids, carried_grouping_ids, created_by)
        VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12)
@@ -218,7 +231,7 @@ export class MandatesRepository {
 
   /** The ids of a mandate's open follow-ups and open obstacles, whoever logged them (for a hand-over). */
   async openItems(id: string, db: Queryable): Promise<{ followUpIds: string[]; obstacleIds: string[] }> {
-    const rows = await db.query(
+    const rows = await db.query<OpenItemsRow[]>(
       `SELECT
          coalesce((SELECT array_agg(i.id ORDER BY i.follow_up_on, i.id) FROM interactions i WHERE ${OPEN_FOLLOW_UP_OF_M}), '{}') AS "followUpIds",
          coalesce((SELECT array_agg(o.id ORDER BY o.recorded_on, o.id) FROM obstacles o WHERE ${OPEN_OBSTACLE_OF_M}), '{}') AS "obstacleIds"
@@ -230,7 +243,7 @@ export class MandatesRepository {
 
   /** Copies the PLANNED activities of one mandate into another, each naming the one it was carried from. */
   async carryActivities(fromMandateId: string, toMandateId: string, db: Queryable): Promise<number> {
-    const rows = await db.query(
+    const rows = await db.query<IdRow[]>(
       `INSERT INTO planned_activities (id, mandate_id, title, kind, planned_on, planned_until, regional_group, state_iso3s, status, notes,
          interaction_ids, carried_from_id)
        SELECT gen_random_uuid(), $2, a.title, a.kind, a.planned_on, a.planned_until, a.regional_group, a.state_iso3s, 'PLANNED', a.notes,
@@ -242,19 +255,19 @@ export class MandatesRepository {
   }
 
   async existingOrganizations(ids: readonly string[], db: Queryable): Promise<Set<string>> {
-    const rows: { id: string }[] = await db.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await db.query<IdRow[]>('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((r) => r.id));
   }
 
   async existingGroupings(ids: readonly string[], db: Queryable): Promise<Set<string>> {
-    const rows: { id: string }[] = await db.query('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await db.query<IdRow[]>('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((r) => r.id));
   }
 
   /** Those of these interactions the viewer may see. */
   async visibleInteractionIds(viewer: Viewer, ids: readonly string[], db: Queryable): Promise<Set<string>> {
     const p = new SqlParams();
-    const rows: { id: string }[] = await db.query(
+    const rows = await db.query<IdRow[]>(
       `SELECT i.id FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`,
       p.values,
     );
@@ -264,19 +277,19 @@ export class MandatesRepository {
   // Objectives
 
   async objectiveById(id: string, db: Queryable = this.db): Promise<Objective | null> {
-    const rows = await db.query(`SELECT ${OBJECTIVE_COLUMNS} FROM mandate_objectives o WHERE o.id = $1`, [id]);
+    const rows = await db.query<Objective[]>(`SELECT ${OBJECTIVE_COLUMNS} FROM mandate_objectives o WHERE o.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   objectivesOf(mandateIds: readonly string[]): Promise<Objective[]> {
-    return this.db.query(
+    return this.db.query<Objective[]>(
       `SELECT ${OBJECTIVE_COLUMNS} FROM mandate_objectives o WHERE o.mandate_id = ANY($1::uuid[]) ORDER BY o.created_at, o.id`,
       [mandateIds],
     );
   }
 
   async insertObjective(row: { id: string; mandateId: string; title: string; description: string | null; indicators: string }, db: Queryable): Promise<Objective> {
-    const rows = await db.query(
+    const rows = await db.query<Objective[]>(
       `INSERT INTO mandate_objectives (id, mandate_id, title, description, indicators) VALUES ($1, $2, $3, $4, $5::jsonb)
        RETURNING ${OBJECTIVE_SPEC.returning}`,
       [row.id, row.mandateId, row.title, row.description, row.indicators],
@@ -295,14 +308,14 @@ export class MandatesRepository {
   // Planned activities
 
   async activityById(id: string, db: Queryable = this.db): Promise<PlannedActivity | null> {
-    const rows = await db.query(`SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a WHERE a.id = $1`, [id]);
+    const rows = await db.query<PlannedActivity[]>(`SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a WHERE a.id = $1`, [id]);
     return rows[0] ? activityRow(rows[0]) : null;
   }
 
   /** Activities by id, of mandates the viewer may read. */
   async visibleActivities(viewer: Viewer, ids: readonly string[]): Promise<PlannedActivity[]> {
     const p = new SqlParams();
-    const rows = await this.db.query(
+    const rows = await this.db.query<PlannedActivity[]>(
       `SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a JOIN mandates m ON m.id = a.mandate_id
        WHERE a.id = ANY(${p.add(ids)}::uuid[]) AND ${mandateVisibleTo(viewer, p)}`,
       p.values,
@@ -312,7 +325,7 @@ export class MandatesRepository {
 
   /** The activities of mandates, by date; only those carried over at the hand-over when `carried`. */
   async activitiesOf(mandateIds: readonly string[], carried = false): Promise<PlannedActivity[]> {
-    const rows = await this.db.query(
+    const rows = await this.db.query<PlannedActivity[]>(
       `SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a
        WHERE a.mandate_id = ANY($1::uuid[]) ${carried ? 'AND a.carried_from_id IS NOT NULL' : ''}
        ORDER BY a.planned_on, a.created_at, a.id`,
@@ -322,7 +335,7 @@ export class MandatesRepository {
   }
 
   async insertActivity(row: Required<ActivityFields> & { id: string; mandateId: string }, db: Queryable): Promise<PlannedActivity> {
-    const rows = await db.query(
+    const rows = await db.query<PlannedActivity[]>(
       `INSERT INTO planned_activities (id, mandate_id, title, kind, planned_on, planned_until, regional_group, state_iso3s, status, notes, interaction_ids)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::char(3)[], $9, $10, $11::uuid[]) RETURNING ${ACTIVITY_SPEC.returning}`,
       [
@@ -349,14 +362,14 @@ export class MandatesRepository {
    */
   async groupingsOf(mandateIds: readonly string[], carried = false): Promise<Keyed<Grouping>[]> {
     if (carried) {
-      return this.db.query(
+      return this.db.query<Keyed<Grouping>[]>(
         `SELECT m.id AS "__key", ${GROUPING_COLUMNS} FROM mandates m JOIN groupings g ON g.id = ANY(m.carried_grouping_ids)
          WHERE m.id = ANY($1::uuid[]) ORDER BY lower(g.name), g.id`,
         [mandateIds],
       );
     }
     // A list as it was handed over carries its States then, read along (not by a loader in a later tick).
-    const rows: (Keyed<Grouping> & { frozenStates: State[] | null })[] = await this.db.query(
+    const rows = await this.db.query<TargetListRow[]>(
       `SELECT * FROM (
          SELECT m.id AS "__key", ${GROUPING_COLUMNS}, NULL::json AS "frozenStates" FROM mandates m JOIN groupings g ON g.id = ANY(m.grouping_ids)
          WHERE m.id = ANY($1::uuid[]) AND m.target_lists_at_hand_over IS NULL
@@ -393,7 +406,7 @@ export class MandatesRepository {
   followUpsOf(viewer: Viewer, mandateIds: readonly string[], carried = false): Promise<Keyed<InteractionRow>[]> {
     const p = new SqlParams();
     const join = carried ? 'i.id = ANY(m.carried_follow_up_ids)' : OPEN_FOLLOW_UP_OF_M;
-    return this.db.query(
+    return this.db.query<Keyed<InteractionRow>[]>(
       `SELECT m.id AS "__key", ${INTERACTION_COLUMNS} FROM mandates m JOIN interactions i ON ${join}
        WHERE m.id = ANY(${p.add(mandateIds)}::uuid[]) AND ${visibleTo(viewer, p)} ORDER BY i.follow_up_on, i.id`,
       p.values,
@@ -404,7 +417,7 @@ export class MandatesRepository {
   obstaclesOf(viewer: Viewer, mandateIds: readonly string[], carried = false): Promise<Keyed<Obstacle>[]> {
     const p = new SqlParams();
     const join = carried ? 'o.id = ANY(m.carried_obstacle_ids)' : OPEN_OBSTACLE_OF_M;
-    return this.db.query(
+    return this.db.query<Keyed<Obstacle>[]>(
       `SELECT m.id AS "__key", ${OBSTACLE_COLUMNS} FROM mandates m JOIN obstacles o ON ${join}
        WHERE m.id = ANY(${p.add(mandateIds)}::uuid[]) AND ${obstacleVisibleTo(viewer, p)} ORDER BY o.recorded_on, o.id`,
       p.values,

@@ -50,6 +50,11 @@ export interface ObstacleRow {
   resolvedOn: string | null;
 }
 
+export interface TreatyCountsRow {
+  statesParties: number;
+  partiesIncludingDeposited: number;
+}
+
 export interface TreatyRow {
   iso3: string;
   name: string;
@@ -84,7 +89,7 @@ export class ProgressReportRepository {
       const linked = scope.team ? ` OR i.mandate_id = ${p.add(scope.team.mandateId)}::uuid` : '';
       where.push(`(i.organization_id = ANY(${p.add(scope.organizationIds)}::uuid[])${linked})`);
     }
-    return this.db.query(
+    return this.db.query<InteractionStateRow[]>(
       // A reply counts when it came by the end of the period: a report on a past period stays as it was.
       `SELECT i.id, i.type, coalesce(i.reply_received_on <= ${to}::date, false) AS answered, s.iso3, s.name
        FROM interactions i JOIN interaction_states l ON l.interaction_id = i.id JOIN states s ON s.iso3 = l.state_iso3
@@ -96,7 +101,7 @@ export class ProgressReportRepository {
   /** Stage moves that took effect in the period; the import's initial stages are not moves. */
   stageMoves(scope: ReportScope): Promise<StageMoveRow[]> {
     const p = new SqlParams();
-    return this.db.query(
+    return this.db.query<StageMoveRow[]>(
       `SELECT c.id, s.iso3, s.name, c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
          to_char(c.effective_on, 'YYYY-MM-DD') AS "effectiveOn"
        FROM stage_changes c JOIN states s ON s.iso3 = c.state_iso3
@@ -113,7 +118,7 @@ export class ProgressReportRepository {
     const p = new SqlParams();
     const from = p.add(scope.from);
     const to = p.add(scope.to);
-    return this.db.query(
+    return this.db.query<ObstacleRow[]>(
       `SELECT o.id, s.iso3, s.name, o.recorded_on AS "recordedOn", o.status, o.resolved_on AS "resolvedOn"
        FROM obstacles o JOIN states s ON s.iso3 = o.state_iso3
        WHERE (o.recorded_on BETWEEN ${from}::date AND ${to}::date
@@ -126,10 +131,10 @@ export class ProgressReportRepository {
 
   /** States that signed, or deposited their consent to be bound, in the period. */
   /** States Parties on asOf, strictly and including the States that deposited but are not yet bound. */
-  async treatyCounts(scope: ReportScope): Promise<{ statesParties: number; partiesIncludingDeposited: number }> {
+  async treatyCounts(scope: ReportScope): Promise<TreatyCountsRow> {
     const p = new SqlParams();
     const asOf = p.add(scope.asOf);
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<TreatyCountsRow[]>(
       `SELECT count(*) FILTER (WHERE t.status = 'STATE_PARTY')::int AS "statesParties",
               count(*) FILTER (WHERE t.status IN ('STATE_PARTY', 'DEPOSITED'))::int AS "partiesIncludingDeposited"
        FROM (SELECT ccm_treaty_status(s.signature_date, s.consent_date, s.withdrawal_date, ${asOf}::date) AS status
@@ -143,7 +148,7 @@ export class ProgressReportRepository {
     const p = new SqlParams();
     const from = p.add(scope.from);
     const to = p.add(scope.to);
-    return this.db.query(
+    return this.db.query<TreatyRow[]>(
       `SELECT s.iso3, s.name, s.signature_date AS "signatureDate", s.consent_date AS "consentDate", s.consent_type AS "consentType"
        FROM states s
        WHERE (s.signature_date BETWEEN ${from}::date AND ${to}::date OR s.consent_date BETWEEN ${from}::date AND ${to}::date)

@@ -83,7 +83,7 @@ export class ProgressReportService {
   async surveysWithNames(viewer: Viewer, report: ProgressReport): Promise<ReportSurveys> {
     const surveys = await this.surveysOf(viewer, report);
     const iso3s = [...new Set(surveys.flatMap((s) => s.results.flatMap((r) => r.choices.flatMap((c) => c.stateIso3s))))];
-    const rows: { iso3: string; name: string }[] = iso3s.length ? await this.surveys.db.query(`SELECT iso3::text AS iso3, name FROM states WHERE iso3 = ANY($1::char(3)[])`, [iso3s]) : [];
+    const rows = iso3s.length ? await this.surveys.db.query<StateRef[]>(`SELECT iso3::text AS iso3, name FROM states WHERE iso3 = ANY($1::char(3)[])`, [iso3s]) : [];
     return { surveys, stateNames: new Map(rows.map((row) => [row.iso3, row.name])) };
   }
 

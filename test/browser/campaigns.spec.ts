@@ -66,7 +66,7 @@ describe('letter campaigns in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const { page, problems } = await openPage(context);
     const search = new URLSearchParams({ subregions: PACIFIC_YES.subregions.join(','), votedOn: PACIFIC_YES.votedOn, votes: PACIFIC_YES.votes.join(',') });
-    await signIn(page, web.url, coordinator, PASSWORD, `/targets?${search}`);
+    await signIn(page, web.url, coordinator, PASSWORD, `/targets?${search.toString()}`);
     await page.waitForFunction((count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count, iso3s.length);
 
     // From the targets page, by keyboard.
@@ -210,9 +210,9 @@ describe('letter campaigns in the browser', () => {
     // One letter alone: the missing name is written in it, never left blank.
     const [single] = await Promise.all([page.waitForEvent('download'), unnamed.getByRole('button').click()]);
     expect(single.suggestedFilename()).toBe(incomplete[0].fileName);
-    expect(unzip(await readFile((await single.path())!)).get('word/document.xml')?.toString()).toContain('[missing: recipient_name]');
+    expect(unzip(await readFile(await single.path())).get('word/document.xml')?.toString()).toContain('[missing: recipient_name]');
     const [download] = await Promise.all([page.waitForEvent('download'), templates.getByRole('button', { name: t('campaigns.downloadLetters') }).click()]);
-    const files = unzip(await readFile((await download.path())!));
+    const files = unzip(await readFile(await download.path()));
     expect([...files.keys()].filter((name) => name.endsWith('.docx')).length).toBeGreaterThanOrEqual(iso3s.length);
 
     // It is in the list of campaigns, reached from the navigation.

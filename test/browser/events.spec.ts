@@ -177,7 +177,7 @@ describe('events and meetings in the web application', () => {
     // The .ics of what the user may see: the event, and the meeting still planned (Kiribati's).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t('events.download') }).click()]);
     expect(download.suggestedFilename()).toBe('calendar.ics');
-    const calendar = new ICAL.Component(ICAL.parse(await readFile((await download.path())!, 'utf8')));
+    const calendar = new ICAL.Component(ICAL.parse(await readFile(await download.path(), 'utf8')));
     expect(calendar.name).toBe('vcalendar');
     const items = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
     const event = items.find((item) => item.summary === eventName);

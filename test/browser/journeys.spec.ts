@@ -60,7 +60,7 @@ describe('journeys in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await openPage(context);
     const search = new URLSearchParams({ subregions: PACIFIC_YES.subregions.join(','), votedOn: PACIFIC_YES.votedOn, votes: PACIFIC_YES.votes.join(',') });
-    await signIn(page, web.url, coordinator, PASSWORD, `/targets?${search}`);
+    await signIn(page, web.url, coordinator, PASSWORD, `/targets?${search.toString()}`);
     const expected = await web.gql(
       `{ targets(first: 200, filter: { subregions: ["Melanesia", "Micronesia", "Polynesia"], votedOn: "A/RES/72/54", votes: [YES] }) { edges { node { state { iso3 } } } } }`,
     );

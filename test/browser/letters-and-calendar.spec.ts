@@ -38,7 +38,7 @@ describe('letters and calendars in the web application', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: t('letters.download') }).click()]);
     expect(download.suggestedFilename()).toBe('KIR-letter-en.docx');
-    const paragraphs = docxParagraphs(await readFile((await download.path())!));
+    const paragraphs = docxParagraphs(await readFile(await download.path()));
     expect(paragraphs).toEqual(['Dear [missing: recipient_name],', 'To the Government of Kiribati', 'France']);
     expect(problems).toEqual([]);
     await context.close();

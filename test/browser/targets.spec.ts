@@ -111,7 +111,7 @@ describe('the targets page', () => {
     expect(file.suggestedFilename()).toBe('targets.csv');
     const path = await file.path();
     const { readFile } = await import('node:fs/promises');
-    const lines = (await readFile(path!, 'utf8')).trim().split(/\r?\n/);
+    const lines = (await readFile(path, 'utf8')).trim().split(/\r?\n/);
     expect(lines.length).toBe(iso3s.length + 1);
     await first.close();
   });

@@ -158,12 +158,12 @@ describe('work plans, the progress report and the hand-over', () => {
     const csvFile = await csv;
     expect(csvFile.suggestedFilename()).toBe('progress-report.csv');
     const { readFile } = await import('node:fs/promises');
-    expect(await readFile((await csvFile.path())!, 'utf8')).toMatch(/\S/);
+    expect(await readFile(await csvFile.path(), 'utf8')).toMatch(/\S/);
     const markdown = page.waitForEvent('download');
     await page.getByRole('button', { name: t('workPlans.downloadMarkdown') }).click();
     const markdownFile = await markdown;
     expect(markdownFile.suggestedFilename()).toBe('progress-report.md');
-    const markdownText = await readFile((await markdownFile.path())!, 'utf8');
+    const markdownText = await readFile(await markdownFile.path(), 'utf8');
     expect(markdownText).toContain(mandateName);
     expect(markdownText).toContain(from);
 

@@ -1,4 +1,4 @@
-import { CALLERS, type MatrixCase, type Outcome } from '../support/authorization.js';
+import { CALLERS, type MatrixCase } from '../support/authorization.js';
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app.js';
 import { createCast, type Cast } from '../support/fixtures.js';
 import { wsGql } from '../support/websocket.js';
@@ -30,7 +30,8 @@ function over(t: TestApp, transport: Transport): TestApp {
   return transport === 'HTTP' ? t : { ...t, gql: (query, variables, token) => wsGql(t.url, query, variables, token) as never };
 }
 
-function outcome(response: GqlResponse, seen: boolean): Outcome | string {
+/** What `expect` says of the response: ok, hidden, or its error codes (one, when the row is right). */
+function outcome(response: GqlResponse, seen: boolean): string {
   const errors = codes(response);
   if (errors.length) return errors.join(',');
   return seen ? 'ok' : 'hidden';

@@ -171,7 +171,7 @@ describe('the daily digest by e-mail', () => {
     }
   });
 
-  it('says at start-up that no e-mail will be sent without SMTP_URL', async () => {
+  it('says at start-up that no e-mail will be sent without SMTP_URL', () => {
     const said: string[] = [];
     const spy = jest.spyOn(Logger.prototype, 'log').mockImplementation((message: unknown) => void said.push(String(message)));
     try {

@@ -37,7 +37,7 @@ describe('hand-over', () => {
   let old: any;
   let oldBefore: any;
   let next: string;
-  let ids: Record<string, string> = {};
+  const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -18,8 +18,8 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
       const match = text.match(/GraphQL at (http:\/\/[^\s/]+)\/graphql/);
       if (match) resolve(match[1]);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`exited with ${code}: ${text}`)));
   });
   return { child, output: () => text, url };

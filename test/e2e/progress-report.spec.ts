@@ -28,9 +28,9 @@ const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $inp
 
 /** The treaty record, read from the data files independently of the service. */
 function treatyFacts(from: string, to: string, regionalGroup?: string): { signatures: string[]; ratifications: string[] } {
-  const states = parse(readFileSync(join(DATA_DIR, 'states.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const states = parse<Record<string, string>>(readFileSync(join(DATA_DIR, 'states.csv'), 'utf8'), { columns: true });
   const group = new Map(states.map((s) => [s.iso3, s.un_regional_group]));
-  const rows = parse(readFileSync(join(DATA_DIR, 'ccm-participation.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(readFileSync(join(DATA_DIR, 'ccm-participation.csv'), 'utf8'), { columns: true });
   const inScope = rows.filter((r) => !regionalGroup || group.get(r.iso3) === regionalGroup);
   const within = (date: string) => date !== '' && date >= from && date <= to;
   return {
@@ -207,7 +207,7 @@ describe('progress report', () => {
       const response = await get('progress-report.csv', `?from=${FROM}&to=${TO}&regionalGroups=ASIA_PACIFIC`, cast.france.token);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/csv');
-      const rows = parse(await response.text()) as string[][];
+      const rows = parse(await response.text());
       expect(rows[0]).toEqual(['section', 'measure', 'count', 'state_iso3s', 'states']);
       const row = (section: string, measure: string) => rows.find((r) => r[0] === section && r[1] === measure)?.slice(2);
       expect(row('States contacted', 'States with at least one interaction')).toEqual(['5', 'KIR;PNG;SLB;TON;TUV', 'Kiribati; Papua New Guinea; Solomon Islands; Tonga; Tuvalu']);
@@ -215,7 +215,7 @@ describe('progress report', () => {
       expect(row('Letters', 'Answered')).toEqual(['2', 'KIR;PNG', 'Kiribati; Papua New Guinea']);
       expect(row('Stage moves', 'Back')).toEqual(['1', 'TON', 'Tonga']);
       expect(row('Obstacles', 'Addressed')).toEqual(['2', 'KIR;SLB', 'Kiribati; Solomon Islands']);
-      const partner = parse(await (await get('progress-report.csv', `?from=${FROM}&to=${TO}&regionalGroups=ASIA_PACIFIC`, cast.partner.token)).text()) as string[][];
+      const partner = parse(await (await get('progress-report.csv', `?from=${FROM}&to=${TO}&regionalGroups=ASIA_PACIFIC`, cast.partner.token)).text());
       expect(partner.find((r) => r[0] === 'States contacted')!.slice(2)).toEqual(['3', 'KIR;TON;TUV', 'Kiribati; Tonga; Tuvalu']);
     });
 

@@ -15,7 +15,7 @@ interface Probe {
 async function connect(url: string): Promise<Probe> {
   const socket = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
   const messages: any[] = [];
-  socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+  socket.on('message', (data) => messages.push(JSON.parse((data as Buffer).toString())));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());

@@ -109,7 +109,7 @@ describe('Redis lost and back', () => {
       return received.includes(`E-mail with Bhutan: ${subject}`);
     }, 15_000, 'live delivery to come back');
     console.log(`live delivery back ${recovery} ms after Redis answered; subscribers told ${errors.length} time(s)`);
-    client.dispose();
+    void client.dispose();
     const feed = await gql(url, '{ activityFeed(first: 50) { edges { node { summary } } } }', {}, token);
     expect(feed.data.activityFeed.edges.map((e: any) => e.node.summary)).toContain('E-mail with Bhutan: During the outage');
   }, 60_000);

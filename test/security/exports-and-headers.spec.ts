@@ -8,7 +8,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) *bold
 describe('text exports escape what users wrote', () => {
   it('CSV: a text cell that a spreadsheet would evaluate is prefixed with an apostrophe; numbers stay numbers', () => {
     const cells = ['=HYPERLINK("http://evil.example","x")', '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', 'Kiribati', "Côte d'Ivoire"];
-    const [row] = parse(toCsv([[...cells, -3, 4.5]]), { relax_column_count: true }) as string[][];
+    const [row] = parse(toCsv([[...cells, -3, 4.5]]), { relax_column_count: true });
     expect(row).toEqual([
       `'=HYPERLINK("http://evil.example","x")`,
       `'+1+cmd|" /C calc"!A0`,

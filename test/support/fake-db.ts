@@ -4,9 +4,9 @@ import type { Queryable } from '../../src/common/sql.js';
 export function fakeDb(...replies: unknown[]) {
   const sent: { sql: string; values: unknown[] | undefined }[] = [];
   const db: Queryable = {
-    async query(sql: string, values?: unknown[]) {
+    query(sql: string, values?: unknown[]) {
       sent.push({ sql: sql.replace(/\s+/g, ' ').trim(), values });
-      return replies.shift() as never;
+      return Promise.resolve(replies.shift() as never);
     },
   };
   return { db, sent };

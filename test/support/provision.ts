@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,7 +33,7 @@ export async function provisionDatabase({ migrated = false }: { migrated?: boole
   if (migrated) cpSync(await migratedEmbeddedTemplate(), join(dir, 'pglite'), { recursive: true });
   return {
     env: { DATABASE_URL: '', DATA_DIR: dir },
-    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
 

@@ -50,8 +50,8 @@ export function startService(env: Record<string, string>): Service {
       watcher.resolve();
     }
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const waitFor = (pattern: RegExp) =>
     new Promise<void>((resolve, reject) => {

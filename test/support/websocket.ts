@@ -43,7 +43,7 @@ export async function connect(url: string): Promise<Probe> {
   const messages: any[] = [];
   const nexts = new Map<string, any[]>();
   socket.on('message', (data) => {
-    const message = JSON.parse(data.toString());
+    const message = JSON.parse((data as Buffer).toString());
     messages.push(message);
     if (message.type === 'next') nexts.set(message.id, [...(nexts.get(message.id) ?? []), message.payload]);
   });

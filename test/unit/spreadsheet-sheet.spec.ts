@@ -11,7 +11,7 @@ const STATES: { iso3: string; name: string }[] = parse(readFileSync(join(process
 const REQUIRED = ['date', 'type', 'states', 'subject'];
 
 describe('State names', () => {
-  const load = () => StateNames.load({ query: async () => STATES.map(({ iso3, name }) => ({ iso3, name })) as any });
+  const load = () => StateNames.load({ query: () => Promise.resolve(STATES.map(({ iso3, name }) => ({ iso3, name })) as any) });
 
   it('name only States of states.csv, and no name means two States', async () => {
     const aliases: { name: string; iso3: string }[] = parse(readFileSync(STATE_NAMES_FILE), { columns: true });

@@ -141,8 +141,9 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'ratify.colorSc
 
 export function App() {
   // Not suspended: the messages of the language may still be loading (see the Suspense below).
-  const { t, i18n } = useTranslation(undefined, { useSuspense: false });
-  const theme = useMemo(() => createAppTheme(t('app.close')), [t, i18n.resolvedLanguage]);
+  const { t } = useTranslation(undefined, { useSuspense: false });
+  const closeLabel = t('app.close');
+  const theme = useMemo(() => createAppTheme(closeLabel), [closeLabel]);
   return (
     // The theme's CSS variables come from Mantine's CSS files (no <style> element is injected:
     // the Content-Security-Policy allows styles from this origin only).

@@ -42,7 +42,7 @@ void i18n.init({ resources, lng: LOCALE, fallbackLng: 'en', interpolation: { esc
  */
 export function t(key: string, vars: TOptions = {}): string {
   if (!i18n.exists(key, vars)) throw new Error(`No message ${key} in the catalogs`);
-  return i18n.t(key, vars) as string;
+  return i18n.t(key, vars);
 }
 
 /** `text` as a regular expression that matches it literally. */
@@ -93,5 +93,5 @@ export function formatNumber(value: number): string {
 /** A calendar date ("2026-11-20") as the application writes it in the test language (web/src/lib/format.ts). */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -81,7 +81,7 @@ export const EVENT_CASES: MatrixCase[] = [
     name: 'addEventAttendance: a COORDINATORS event of France',
     setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
     run: (t, _cast, token, eventId, caller) =>
-      t.gql(ATTEND, { input: { eventId, stateIso3s: [{ admin: 'TUV', france: 'MHL', panama: 'BRA', partner: 'ARG', anonymous: 'VEN' }[caller as Caller]] } }, token ?? undefined),
+      t.gql(ATTEND, { input: { eventId, stateIso3s: [{ admin: 'TUV', france: 'MHL', panama: 'BRA', partner: 'ARG', anonymous: 'VEN' }[caller]] } }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {

@@ -96,7 +96,7 @@ function RecipientRow({
   name: string;
   contacts: (RecipientContact & { position?: string | null })[];
   chosen: { posting: string | null; contacts: RecipientContact[]; byHand: boolean };
-  onChoose(ids: string[] | null): void;
+  onChoose: (ids: string[] | null) => void;
 }) {
   const { t } = useTranslation();
   const described = (contact: RecipientContact & { position?: string | null }) =>
@@ -206,7 +206,7 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
       fromTargets
         ? (targetData?.targets.edges.map(({ node }) => ({ iso3: node.state.iso3, name: names.name(node.state.iso3, node.state.name) })) ?? [])
         : handIso3s.map((iso3) => ({ iso3, name: names.name(iso3, stateNames.get(iso3) ?? iso3) })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- names changes with its language (names.language)
     [fromTargets, targetData, handIso3s, stateNames, names.language],
   );
   const iso3s = useMemo(() => states.map((state) => state.iso3), [states]);
@@ -274,7 +274,7 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
         { additionalTypenames: ['LetterCampaign', 'Interaction'] },
       );
       if (result.error) return fail(result.error);
-      navigate(`/campaigns/${result.data!.createLetterCampaign.id}`);
+      void navigate(`/campaigns/${result.data!.createLetterCampaign.id}`);
     } finally {
       setBusy(false);
     }
@@ -284,7 +284,7 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
   const backToTargets = fromTargets ? `/targets?${searchFromFilters(fromTargets)}` : null;
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="new-campaign-title">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-campaign-title">
       <Title order={1} id="new-campaign-title">
         {t('campaigns.newTitle')}
       </Title>

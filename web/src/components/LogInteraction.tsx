@@ -177,7 +177,7 @@ export function useVisibilitySentence() {
  * The form itself (type, date, States, contacts, subject, summary, outcome, follow-up date,
  * visibility with a sentence saying who will see it). Called with the defaults; `onDone` closes it.
  */
-export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteractionDefaults; onDone(): void }) {
+export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteractionDefaults; onDone: () => void }) {
   const { t } = useTranslation();
   const { viewer } = useSession();
   const names = useStateNames();
@@ -191,7 +191,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
     meeting && !(allowed as string[]).includes(meeting.visibility) ? [...allowed, meeting.visibility as VisibilityValue] : allowed;
   const original = useMemo(
     () => (editing ? valuesOf(editing) : meeting ? heldMeetingValues(meeting, today()) : emptyValues(today(), defaults.stateIso3s ?? [], visibilities[0])),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the starting values, taken once when the form opens
     [],
   );
   const [values, setValues] = useState<InteractionValues>(original);
@@ -249,7 +249,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
       setConflict(error);
       return;
     }
-    const problems = formProblems(error, FIELDS as unknown as string[]);
+    const problems = formProblems(error, FIELDS);
     setErrors(problems.fields);
     const others = problems.other.length ? problems.other : Object.keys(problems.fields).length ? [] : [errorMessage(error) ?? ''];
     setFailure(others);
@@ -352,7 +352,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
 
   const versions = conflictVersions(conflict);
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? t('logForm.editTitle') : meeting ? t('logForm.heldTitle') : t('logInteraction.title')}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={editing ? t('logForm.editTitle') : meeting ? t('logForm.heldTitle') : t('logInteraction.title')}>
       <Stack gap="sm">
         <Group grow align="flex-start">
           <Select
@@ -486,7 +486,7 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
 }
 
 /** The dialog around the form: loaded the first time the user opens it (see LogInteractionContext). */
-export default function LogInteractionDialog({ defaults, opened, onClose }: { defaults: LogInteractionDefaults | null; opened: number; onClose(): void }) {
+export default function LogInteractionDialog({ defaults, opened, onClose }: { defaults: LogInteractionDefaults | null; opened: number; onClose: () => void }) {
   const { t } = useTranslation();
   // While the dialog fades out after closing, it keeps its title and form as they were.
   const last = useRef(defaults);

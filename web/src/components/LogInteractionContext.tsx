@@ -24,7 +24,7 @@ export interface LogInteractionDefaults {
 }
 
 interface LogInteractionValue {
-  open(defaults?: LogInteractionDefaults): void;
+  open: (defaults?: LogInteractionDefaults) => void;
 }
 
 const LogInteractionContext = createContext<LogInteractionValue>({ open: () => undefined });

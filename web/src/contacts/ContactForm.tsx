@@ -104,7 +104,7 @@ export function contactChanges(before: ContactValues, after: ContactValues, all 
 }
 
 /** Create a contact, or edit one (with the version read; CONFLICT offers to re-apply). */
-export function ContactForm({ contact, onDone }: { contact?: EditableContact; onDone(id?: string): void }) {
+export function ContactForm({ contact, onDone }: { contact?: EditableContact; onDone: (id?: string) => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const form = useFormWrite(() => valuesOf(contact), FIELDS);
@@ -134,7 +134,7 @@ export function ContactForm({ contact, onDone }: { contact?: EditableContact; on
     if (await form.reapply(reload, sendUpdate)) onDone(contact!.id);
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={contact ? t('contactsPage.edit') : t('contactsPage.create')}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={contact ? t('contactsPage.edit') : t('contactsPage.create')}>
       <Stack gap="xs">
         <div className="grid grid-form">
           <TextInput label={t('contactsPage.fields.title')} value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />

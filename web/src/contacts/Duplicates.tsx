@@ -50,7 +50,7 @@ const MergeDocument = graphql(`
 
 type Group_ = ContactDuplicatesQuery['contactDuplicates']['edges'][number]['node'];
 
-function DuplicateGroup({ group, onMerged }: { group: Group_; onMerged(): void }) {
+function DuplicateGroup({ group, onMerged }: { group: Group_; onMerged: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useStateNames();

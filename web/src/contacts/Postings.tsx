@@ -57,7 +57,7 @@ export interface PostingRow {
   organization?: { id: string; name: string } | null;
 }
 
-function AddPosting({ contactId, version, onDone }: { contactId: string; version: number; onDone(): void }) {
+function AddPosting({ contactId, version, onDone }: { contactId: string; version: number; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const form = useFormWrite({ posting: 'GENEVA_MISSION', position: '', stateIso3: '', from: today(), to: '' }, ['posting', 'position', 'stateIso3', 'from', 'to']);
@@ -84,7 +84,7 @@ function AddPosting({ contactId, version, onDone }: { contactId: string; version
     if (await form.reapply(reload, send)) onDone();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('postings.add')}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('postings.add')}>
       <Stack gap="xs">
         <div className="grid grid-form">
           <Select

@@ -90,7 +90,7 @@ export function DigestCard() {
             (digest.lastSentOn ? ` ${t('digest.lastSent', { date: format.date(digest.lastSentOn) })}` : '')
           : t('digest.off')}
       </Text>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <Select
           mt="sm"
           searchable

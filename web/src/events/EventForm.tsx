@@ -102,7 +102,7 @@ function localProblems(values: EventValues, messages: { required: string; endsBe
 }
 
 /** Record an event with the States attending, or correct one (with the version read; CONFLICT offers to re-apply). */
-export function EventForm({ event, onDone }: { event?: EditableEvent; onDone(id?: string): void }) {
+export function EventForm({ event, onDone }: { event?: EditableEvent; onDone: (id?: string) => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const { viewer } = useSession();
@@ -147,7 +147,7 @@ export function EventForm({ event, onDone }: { event?: EditableEvent; onDone(id?
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={event ? t('events.form.editTitle') : t('events.form.createTitle')}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={event ? t('events.form.editTitle') : t('events.form.createTitle')}>
       <Stack gap="sm">
         <TextInput label={t('events.fields.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
         <Group grow align="flex-start">

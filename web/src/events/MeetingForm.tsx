@@ -105,7 +105,7 @@ export function MeetingForm({
 }: {
   event: { id: string; startsOn: string; endsOn: string; attendances: { state: { iso3: string; name: string } }[] };
   meeting?: EditableMeeting;
-  onDone(): void;
+  onDone: () => void;
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -174,7 +174,7 @@ export function MeetingForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={meeting ? t('events.meetings.editTitle') : t('events.meetings.planTitle')}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={meeting ? t('events.meetings.editTitle') : t('events.meetings.planTitle')}>
       <Stack gap="sm">
         <Select
           label={t('events.meetings.state')}

@@ -31,7 +31,7 @@ export function StatesPicker({
   label: string;
   description?: string;
   value: string[];
-  onChange(iso3s: string[]): void;
+  onChange: (iso3s: string[]) => void;
   error?: string;
   exclude?: string[];
 }) {

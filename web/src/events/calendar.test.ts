@@ -17,8 +17,8 @@ describe('the month view of the events', () => {
     const weeks = monthGrid('2026-12', []);
     expect(weeks).toHaveLength(5);
     expect(weeks.every((week) => week.length === 7)).toBe(true);
-    expect(weeks[0]![0]).toMatchObject({ date: '2026-11-30', inMonth: false });
-    expect(weeks[0]![1]).toMatchObject({ date: '2026-12-01', inMonth: true });
+    expect(weeks[0][0]).toMatchObject({ date: '2026-11-30', inMonth: false });
+    expect(weeks[0][1]).toMatchObject({ date: '2026-12-01', inMonth: true });
   });
 
   it('shows an event on each of its days, and only those', () => {
@@ -28,8 +28,8 @@ describe('the month view of the events', () => {
   });
 
   it('names the days and the month in the language', () => {
-    expect(weekdayNames('en')[0]!.long).toBe('Monday');
-    expect(weekdayNames('fr')[6]!.long).toBe('dimanche');
+    expect(weekdayNames('en')[0].long).toBe('Monday');
+    expect(weekdayNames('fr')[6].long).toBe('dimanche');
     expect(monthName('2026-12', 'es')).toMatch(/diciembre/);
   });
 });

@@ -25,7 +25,7 @@ export const monthOf = (date: string) => date.slice(0, 7);
 
 function utc(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
+  return new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
 }
 
 const iso = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
@@ -40,7 +40,7 @@ export function addDays(date: string, days: number): string {
 /** The month `months` after `month` ("YYYY-MM"). */
 export function addMonths(month: string, months: number): string {
   const [y, m] = month.split('-').map(Number);
-  const index = y! * 12 + (m! - 1) + months;
+  const index = y * 12 + (m - 1) + months;
   return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 }
 
@@ -60,8 +60,8 @@ export function monthGrid<E extends CalendarEvent>(month: string, events: readon
   const { from, to } = gridRange(month);
   const weeks: CalendarDay<E>[][] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    if (weeks.length === 0 || weeks[weeks.length - 1]!.length === 7) weeks.push([]);
-    weeks[weeks.length - 1]!.push({
+    if (weeks.length === 0 || weeks[weeks.length - 1].length === 7) weeks.push([]);
+    weeks[weeks.length - 1].push({
       date: day,
       inMonth: monthOf(day) === month,
       events: events.filter((event) => event.startsOn <= day && day <= event.endsOn),

@@ -7,15 +7,15 @@ export interface SessionValue {
   token: string | null;
   /** The signed-in user (null while loading or signed out). */
   viewer: Viewer | null;
-  signIn(token: string): void;
-  signOut(): Promise<void>;
+  signIn: (token: string) => void;
+  signOut: () => Promise<void>;
 }
 
 export const SessionContext = createContext<SessionValue>({
   token: null,
   viewer: null,
   signIn: () => undefined,
-  signOut: async () => undefined,
+  signOut: () => Promise.resolve(),
 });
 
 export const useSession = () => useContext(SessionContext);

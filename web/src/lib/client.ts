@@ -44,7 +44,7 @@ export function createApiClient(token: string | null, onSessionEnded: (reason: '
     url: `${origin}/graphql`,
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
-    fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : ({} as Record<string, string>) }),
+    fetchOptions: (): RequestInit => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
     exchanges: [
       mapExchange({
         onError(error) {

@@ -68,10 +68,10 @@ describe('CONFLICT: reload and re-apply', () => {
   it('sends the change again with the version read again, once', async () => {
     const sent: number[] = [];
     const result = await reloadAndReapply(
-      async () => ({ version: 4 }),
-      async (expectedVersion) => {
+      () => Promise.resolve({ version: 4 }),
+      (expectedVersion) => {
         sent.push(expectedVersion);
-        return { error: null, data: expectedVersion };
+        return Promise.resolve({ error: null, data: expectedVersion });
       },
     );
     expect(sent).toEqual([4]);
@@ -81,10 +81,10 @@ describe('CONFLICT: reload and re-apply', () => {
   it('does not send the change when the item is gone', async () => {
     let sent = false;
     const result = await reloadAndReapply(
-      async () => null,
-      async () => {
+      () => Promise.resolve(null),
+      () => {
         sent = true;
-        return { error: null };
+        return Promise.resolve({ error: null });
       },
     );
     expect(sent).toBe(false);

@@ -112,6 +112,7 @@ export function errorMessage(error: ErrorLike | null | undefined): string | unde
   if (!error) return undefined;
   const first = graphQLErrors(error)[0];
   if (first) return first.message;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- anything thrown by a fetch; urql's are Errors, others said as they are
   if (error.networkError) return error.networkError instanceof Error ? error.networkError.message : String(error.networkError);
   return error.message;
 }

@@ -16,9 +16,9 @@ describe('a form that writes', () => {
     let sent = false;
     let done: boolean | undefined;
     await act(async () => {
-      done = await result.current.run({ name: 'required' }, async () => {
+      done = await result.current.run({ name: 'required' }, () => {
         sent = true;
-        return {};
+        return Promise.resolve({});
       });
     });
     expect(done).toBe(false);
@@ -30,7 +30,7 @@ describe('a form that writes', () => {
     const { result } = setUp();
     let done: boolean | undefined;
     await act(async () => {
-      done = await result.current.run({}, async () => ({ error: badInput(['input.note: note is too long', 'input.mood: property mood should not exist']) }));
+      done = await result.current.run({}, () => Promise.resolve({ error: badInput(['input.note: note is too long', 'input.mood: property mood should not exist']) }));
     });
     expect(done).toBe(false);
     expect(result.current.errors).toEqual({ note: 'note is too long' });
@@ -45,9 +45,9 @@ describe('a form that writes', () => {
   it('keeps a CONFLICT, and re-applies the change once with the version read again', async () => {
     const { result } = setUp();
     const sent: number[] = [];
-    const send = async (expectedVersion: number) => {
+    const send = (expectedVersion: number) => {
       sent.push(expectedVersion);
-      return expectedVersion === 3 ? { error: conflict } : {};
+      return Promise.resolve(expectedVersion === 3 ? { error: conflict } : {});
     };
     let done: boolean | undefined;
     await act(async () => {
@@ -57,7 +57,7 @@ describe('a form that writes', () => {
     expect(result.current.conflict).toBe(conflict);
     expect(result.current.errors).toEqual({});
     await act(async () => {
-      done = await result.current.reapply(async () => ({ version: 4 }), send);
+      done = await result.current.reapply(() => Promise.resolve({ version: 4 }), send);
     });
     expect(done).toBe(true);
     expect(sent).toEqual([3, 4]);
@@ -69,12 +69,12 @@ describe('a form that writes', () => {
     let sent = false;
     let done: boolean | undefined;
     await act(async () => {
-      await result.current.run({}, async () => ({ error: conflict }));
+      await result.current.run({}, () => Promise.resolve({ error: conflict }));
       done = await result.current.reapply(
-        async () => null,
-        async () => {
+        () => Promise.resolve(null),
+        () => {
           sent = true;
-          return {};
+          return Promise.resolve({});
         },
       );
     });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useNavigationType, useSearchParams } from 'react-router-dom';
+import { NavigationType, useNavigationType, useSearchParams } from 'react-router-dom';
 
 /**
  * A page's state kept in its address (so a link shares it), held in the page as well.
@@ -20,8 +20,8 @@ export function useSearchState<T>(parse: (params: URLSearchParams) => T, seriali
     const search = params.toString();
     if (search === seen.current) return;
     seen.current = search;
-    if (navigationType !== 'REPLACE') setValue(parse(params));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (navigationType !== NavigationType.Replace) setValue(parse(params));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- parse is read again only when the address changes
   }, [params, navigationType]);
 
   const change = useCallback(
@@ -29,7 +29,7 @@ export function useSearchState<T>(parse: (params: URLSearchParams) => T, seriali
       setValue(next);
       setParams(serialize(next), { replace: true });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- serialize is taken as given once (callers pass module functions)
     [setParams],
   );
   return [value, change];

@@ -108,7 +108,7 @@ const ActivityStatesDocument = graphql(`
 
 type Entry = ActivityPageFeedQuery['activityFeed']['edges'][number]['node'];
 
-function Filters({ filters, onChange }: { filters: ActivityFilters; onChange(next: ActivityFilters): void }) {
+function Filters({ filters, onChange }: { filters: ActivityFilters; onChange: (next: ActivityFilters) => void }) {
   const { t } = useTranslation();
   const names = useStateNames();
   const [{ data }] = useQuery({ query: ActivityStatesDocument });
@@ -195,7 +195,7 @@ function EntryItem({ entry, unread }: { entry: Entry; unread: boolean }) {
 }
 
 /** The feed for one set of filters: the pages read, then what arrives live; unread since `readAt`. */
-function Feed({ filters, readAt, onShown }: { filters: ActivityFilters; readAt: string | null; onShown(upTo: string | undefined): void }) {
+function Feed({ filters, readAt, onShown }: { filters: ActivityFilters; readAt: string | null; onShown: (upTo: string | undefined) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [count, setCount] = useState(PAGE);

@@ -153,11 +153,11 @@ function useDone() {
 
 /** A dialog's form: the service's refusal above the fields, Cancel and the submit button below. */
 function DialogForm({ onSubmit, error, fetching, submitLabel, onClose, children }: {
-  onSubmit(): Promise<void>;
+  onSubmit: () => Promise<void>;
   error: Parameters<typeof errorMessage>[0];
   fetching: boolean;
   submitLabel: string;
-  onClose(): void;
+  onClose: () => void;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -188,7 +188,7 @@ function DialogForm({ onSubmit, error, fetching, submitLabel, onClose, children 
   );
 }
 
-function CreateUserForm({ organizations, onClose }: { organizations: Organization[]; onClose(): void }) {
+function CreateUserForm({ organizations, onClose }: { organizations: Organization[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [values, setValues] = useState({ displayName: '', email: '', organizationId: '', role: 'COORDINATOR', password: '' });
   const notify = useNotify();
@@ -225,7 +225,7 @@ function CreateUserForm({ organizations, onClose }: { organizations: Organizatio
   );
 }
 
-function ResetPasswordForm({ user, onClose }: { user: AdminUser; onClose(): void }) {
+function ResetPasswordForm({ user, onClose }: { user: AdminUser; onClose: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const notify = useNotify();
@@ -254,6 +254,10 @@ function Users({ users, organizations }: { users: AdminUser[]; organizations: Or
   const [, update] = useMutation(UpdateUserDocument);
   const [, disable] = useMutation(DisableUserDocument);
   const [, enable] = useMutation(EnableUserDocument);
+  const changeRole = async (user: AdminUser, role: string | null) => {
+    if (!role || role === user.role) return;
+    done(await update({ input: { id: user.id, role: role as (typeof ROLES)[number] } }), t('admin.roleChanged', { name: user.displayName, role: t(`roles.${role}`) }));
+  };
   return (
     <>
       <Group justify="flex-end" my="sm">
@@ -288,10 +292,7 @@ function Users({ users, organizations }: { users: AdminUser[]; organizations: Or
                       value={user.role ?? null}
                       disabled={self}
                       allowDeselect={false}
-                      onChange={async (role) => {
-                        if (!role || role === user.role) return;
-                        done(await update({ input: { id: user.id, role: role as (typeof ROLES)[number] } }), t('admin.roleChanged', { name: user.displayName, role: t(`roles.${role}`) }));
-                      }}
+                      onChange={(role) => void changeRole(user, role)}
                     />
                   </Table.Td>
                   <Table.Td>{user.disabled ? t('admin.disabled') : t('admin.enabled')}</Table.Td>
@@ -299,12 +300,12 @@ function Users({ users, organizations }: { users: AdminUser[]; organizations: Or
                     <Group gap="xs" wrap="nowrap">
                       {!self &&
                         (user.disabled ? (
-                          <Button size="xs" variant="default" onClick={async () => done(await enable({ id: user.id }), t('admin.userEnabled', { name: user.displayName }))}>
+                          <Button size="xs" variant="default" onClick={() => void enable({ id: user.id }).then((result) => done(result, t('admin.userEnabled', { name: user.displayName })))}>
                             {t('admin.enable')}
                             <span className="visually-hidden"> {user.displayName}</span>
                           </Button>
                         ) : (
-                          <Button size="xs" variant="default" color="red" onClick={async () => done(await disable({ id: user.id }), t('admin.userDisabled', { name: user.displayName }))}>
+                          <Button size="xs" variant="default" color="red" onClick={() => void disable({ id: user.id }).then((result) => done(result, t('admin.userDisabled', { name: user.displayName })))}>
                             {t('admin.disable')}
                             <span className="visually-hidden"> {user.displayName}</span>
                           </Button>

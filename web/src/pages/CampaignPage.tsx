@@ -222,13 +222,13 @@ function ownerChoices(campaign: Campaign): { value: string; label: string }[] {
 }
 
 /** Corrects the campaign's name, sending date, template reference, owner or visibility (with its version; CONFLICT offers to re-apply). */
-function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void }) {
+function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const { viewer } = useSession();
   // The values as read when the form opened: only what the user changed is sent (a re-apply after a CONFLICT keeps the others' changes).
   const form = useFormWrite(
-    () => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility as string, ownerId: campaign.owner.id }),
+    () => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility, ownerId: campaign.owner.id }),
     FIELDS,
   );
   const { original, values, errors, other, conflict, busy } = form;
@@ -258,7 +258,7 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
   const visibilities = viewer?.role === 'PARTNER' ? ['SHARED'] : campaign.mandateId ? ['ORGANIZATION', 'COORDINATORS', 'SHARED', 'MANDATE'] : ['ORGANIZATION', 'COORDINATORS', 'SHARED'];
   const set = (field: keyof typeof values, value: string) => form.set(field, value);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="xs">
         <TextInput label={t('campaigns.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
         <TextInput
@@ -309,7 +309,7 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone(): void
 }
 
 /** Deletes the campaign and its letters (only while none has a reply or a follow-up: the API says CONFLICT otherwise). */
-function DeleteCampaign({ campaign, onCancel }: { campaign: Campaign; onCancel(): void }) {
+function DeleteCampaign({ campaign, onCancel }: { campaign: Campaign; onCancel: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const navigate = useNavigate();
@@ -321,7 +321,7 @@ function DeleteCampaign({ campaign, onCancel }: { campaign: Campaign; onCancel()
   const done = (result: { error?: ErrorLike | null }) => {
     if (!result.error) {
       notifications.show({ message: t('campaigns.deleted', { name: campaign.name }) });
-      navigate('/campaigns');
+      void navigate('/campaigns');
       return;
     }
     // A stale version can be re-applied; a campaign with replies stays (also a CONFLICT, without versions).
@@ -376,7 +376,7 @@ interface LetterRef {
 }
 
 /** Records a letter's reply (date and what it said), or that it was followed up without reply. */
-function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string; letter: LetterRef; kind: 'reply' | 'followUp'; onDone(): void }) {
+function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string; letter: LetterRef; kind: 'reply' | 'followUp'; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const form = useFormWrite({ date: today(), note: '' }, { receivedOn: 'date', doneOn: 'date', replyReceivedOn: 'date', note: 'note' });
@@ -401,7 +401,7 @@ function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string
     if (await form.reapply(reload, send)) onDone();
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="xs">
         <Text size="sm">{t('campaigns.sentOnTo', { state: letter.stateName, date: formatDate(letter.sentOn, i18n.language) })}</Text>
         <TextInput
@@ -437,7 +437,7 @@ const LANGUAGES = ['EN', 'FR', 'ES'] as const;
 function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
     reader.onerror = () => reject(reader.error ?? new Error('The file cannot be read'));
     reader.readAsDataURL(file);
   });
@@ -447,13 +447,13 @@ function base64Of(file: File): Promise<string> {
  * The campaign's Word templates, one per language: upload (replacing the language's), remove, and
  * the letters filled from them as a .zip. Every write carries the campaign's version (CONFLICT offers to re-apply).
  */
-function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEdit: boolean; onChanged(): void }) {
+function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEdit: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [file, setFile] = useState<File | null>(null);
   const [language, setLanguage] = useState<string>('EN');
   const [problems, setProblems] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<{ error: ErrorLike; retry(expectedVersion: number): Promise<{ error?: ErrorLike | null }> } | null>(null);
+  const [conflict, setConflict] = useState<{ error: ErrorLike; retry: (expectedVersion: number) => Promise<{ error?: ErrorLike | null }> } | null>(null);
   const [busy, setBusy] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const [, upload] = useMutation(UploadTemplateDocument);

@@ -283,7 +283,7 @@ function ContactsList() {
           <ContactForm
             onDone={(id) => {
               setCreating(false);
-              if (id) navigate(`/contacts/${id}`);
+              if (id) void navigate(`/contacts/${id}`);
             }}
           />
         )}

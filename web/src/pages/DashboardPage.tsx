@@ -290,7 +290,7 @@ export default function DashboardPage() {
   const [{ data: timelineData }] = useQuery({ query: DashboardTimelineDocument });
   const states = useMemo(
     () => (statesData?.states.edges ?? []).map(({ node }) => ({ ...node, name: names.name(node.iso3, node.name) })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- names changes with its language (names.language)
     [statesData, names.language],
   );
   const counts = useMemo(() => {

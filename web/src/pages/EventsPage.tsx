@@ -7,7 +7,7 @@ import { useMutation, useQuery } from 'urql';
 import { useLogInteraction } from '../components/LogInteractionContext';
 import { EventForm } from '../events/EventForm';
 import { addDays, addMonths, gridRange, isMonth, monthGrid, monthName, monthOf, weekdayNames } from '../events/calendar';
-import { MeetingForm, type EditableMeeting } from '../events/MeetingForm';
+import { MeetingForm } from '../events/MeetingForm';
 import { StatesPicker } from '../events/StatesPicker';
 import { graphql } from '../gql';
 import type { EventQuery } from '../gql/graphql';
@@ -243,7 +243,7 @@ function EventsList({ past }: { past: boolean }) {
   );
 }
 
-function MonthCalendar({ month, onMonth }: { month: string; onMonth(month: string): void }) {
+function MonthCalendar({ month, onMonth }: { month: string; onMonth: (month: string) => void }) {
   const { t, i18n } = useTranslation();
   const { from, to } = gridRange(month);
   const context = useMemo(() => ({ additionalTypenames: ['Event'] }), []);
@@ -287,14 +287,14 @@ function MonthCalendar({ month, onMonth }: { month: string; onMonth(month: strin
           </thead>
           <tbody>
             {weeks.map((week) => (
-              <tr key={week[0]!.date}>
+              <tr key={week[0].date}>
                 {week.map((day) => {
                   const [y, m, d] = day.date.split('-').map(Number);
                   return (
                     <td key={day.date} data-date={day.date} data-outside={day.inMonth ? undefined : 'true'} aria-current={day.date === now ? 'date' : undefined}>
                       <div className="day-number">
                         <span aria-hidden>{d}</span>
-                        <span className="visually-hidden">{dayFormat.format(new Date(Date.UTC(y!, m! - 1, d!)))}</span>
+                        <span className="visually-hidden">{dayFormat.format(new Date(Date.UTC(y, m - 1, d)))}</span>
                       </div>
                       {day.events.length > 0 && (
                         <ul>
@@ -362,7 +362,7 @@ function EventsOverview() {
           <EventForm
             onDone={(id) => {
               setCreating(false);
-              if (id) navigate(`/events/${id}`);
+              if (id) void navigate(`/events/${id}`);
             }}
           />
         )}
@@ -439,7 +439,7 @@ function Attendance({ event, editable }: { event: EventDetail; editable: boolean
   );
 }
 
-function Meetings({ event, refetch }: { event: EventDetail; refetch(): void }) {
+function Meetings({ event, refetch }: { event: EventDetail; refetch: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
   const { viewer } = useSession();
@@ -588,7 +588,7 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch(): void }) {
         {(planning || editing) && (
           <MeetingForm
             event={event}
-            meeting={editing ? (editing as EditableMeeting) : undefined}
+            meeting={editing ?? undefined}
             onDone={() => {
               setPlanning(false);
               setEditing(null);
@@ -657,7 +657,7 @@ function EventPage({ id }: { id: string }) {
       return setDeleteError(errorMessage(result.error) ?? '');
     }
     notifications.show({ message: t('events.deleted', { name: event.name }) });
-    navigate('/events');
+    void navigate('/events');
   };
   return (
     <Stack gap="lg">

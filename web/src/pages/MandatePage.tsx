@@ -206,7 +206,7 @@ type Dialog =
   | { kind: 'editActivity'; activity: ActivityData }
   | { kind: 'deleteActivity'; activity: ActivityData };
 
-function EditMandateForm({ mandate, reload, onDone, onCancel }: { mandate: MandateData; reload(): Promise<number | undefined>; onDone(): void; onCancel(): void }) {
+function EditMandateForm({ mandate, reload, onDone, onCancel }: { mandate: MandateData; reload: () => Promise<number | undefined>; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(mandate.name);
   const [periodFrom, setFrom] = useState(mandate.periodFrom);
@@ -435,7 +435,7 @@ export default function MandatePage() {
   const versions = async () => (await client.query(MandateVersionsDocument, { id }, { requestPolicy: 'network-only' }).toPromise()).data?.mandate;
   const objectiveVersion = (objectiveId: string) => async () => (await versions())?.objectives.find((o) => o.id === objectiveId)?.version;
   const activityVersion = (activityId: string) => async () => (await versions())?.plannedActivities.find((a) => a.id === activityId)?.version;
-  const noVersion = async () => 0;
+  const noVersion = () => Promise.resolve(0);
   const reportTo = mandate.periodTo < today() ? mandate.periodTo : today() < mandate.periodFrom ? mandate.periodTo : today();
 
   const dialogTitle: Record<Dialog['kind'], string> = {
@@ -640,7 +640,7 @@ export default function MandatePage() {
             version={mandate.version}
             remove={(expectedVersion) => deleteMandate({ id: mandate.id, expectedVersion })}
             reload={async () => (await versions())?.version}
-            onDone={() => navigate('/work-plans')}
+            onDone={() => void navigate('/work-plans')}
             onCancel={close}
           />
         )}

@@ -341,7 +341,7 @@ export default function ProgressReportPage() {
                 <tr key={key}>
                   <td>{objective.title}</td>
                   <th scope="row">{indicator.description}</th>
-                  <td className="num">{indicator.metric ? format.number(metricValue(report, indicator.metric as Metric)) : '—'}</td>
+                  <td className="num">{indicator.metric ? format.number(metricValue(report, indicator.metric)) : '—'}</td>
                   <td className="num">{indicator.currentValue === null || indicator.currentValue === undefined ? '—' : format.number(indicator.currentValue)}</td>
                   <td className="num">{indicator.targetValue === null || indicator.targetValue === undefined ? '—' : format.number(indicator.targetValue)}</td>
                 </tr>

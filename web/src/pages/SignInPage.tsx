@@ -48,7 +48,7 @@ export function SignInPage() {
     const result = await login({ email: email.trim(), password });
     if (result.data) {
       signIn(result.data.login.token);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
       return;
     }
     if (isUnauthenticated(result.error)) return setProblem(t('auth.wrong'));
@@ -60,7 +60,7 @@ export function SignInPage() {
   const notice = reason === 'expired' ? t('auth.expired') : reason === 'revoked' ? t('auth.revoked') : reason === 'signedOut' ? t('auth.signedOut') : null;
   return (
     <main className="sign-in" id="main">
-      <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="sign-in-title">
         <Paper withBorder shadow="sm" p="xl" radius="md">
           <Stack>
             <Group justify="space-between" align="flex-start">

@@ -262,10 +262,10 @@ function VotesSection({ state }: { state: StateData }) {
   );
 }
 
-function SetStageForm({ state, onDone }: { state: StateData; onDone(): void }) {
+function SetStageForm({ state, onDone }: { state: StateData; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const form = useFormWrite({ stage: state.ratificationStage as string, note: '', visibility: 'COORDINATORS' }, ['stage', 'note', 'visibility']);
+  const form = useFormWrite<{ stage: string; note: string; visibility: string }>({ stage: state.ratificationStage, note: '', visibility: 'COORDINATORS' }, ['stage', 'note', 'visibility']);
   const { values, set, errors, other, conflict, busy } = form;
   const [, setStageMutation] = useMutation(SetStageDocument);
   const send = (expectedVersion: number) =>
@@ -285,7 +285,7 @@ function SetStageForm({ state, onDone }: { state: StateData; onDone(): void }) {
     if (await form.reapply(reload, send)) onDone();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('stagePanel.set')}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('stagePanel.set')}>
       <Stack gap="xs" mt="xs">
         <Select
           label={t('stagePanel.newStage')}
@@ -409,6 +409,10 @@ function FollowUpsSection({ iso3, followUps }: { iso3: string; followUps: StateP
   const [failure, setFailure] = useState<string[]>([]);
   const mine = followUps.map((edge) => edge.node).filter((node) => node.states.some((s) => s.iso3 === iso3));
   const todayIso = new Date().toISOString().slice(0, 10);
+  const markItemDone = async (item: (typeof mine)[number]) => {
+    const result = await markDone({ id: item.id, expectedVersion: item.version }, { additionalTypenames: ['Interaction'] });
+    setFailure(result.error ? [errorMessage(result.error) ?? ''] : []);
+  };
   return (
     <section aria-labelledby="followups-title">
       <Title order={2} id="followups-title" size="h3">
@@ -428,10 +432,7 @@ function FollowUpsSection({ iso3, followUps }: { iso3: string; followUps: StateP
                   size="compact-sm"
                   variant="default"
                   aria-label={t('statePage.markDoneFor', { subject: item.subject })}
-                  onClick={async () => {
-                    const result = await markDone({ id: item.id, expectedVersion: item.version }, { additionalTypenames: ['Interaction'] });
-                    setFailure(result.error ? [errorMessage(result.error) ?? ''] : []);
-                  }}
+                  onClick={() => void markItemDone(item)}
                 >
                   {t('statePage.markDone')}
                 </Button>

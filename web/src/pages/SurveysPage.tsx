@@ -143,7 +143,7 @@ function Results({ surveyId }: { surveyId: string }) {
 }
 
 /** One State's row: its answers, with what a coordinator may do with each. */
-function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode; state: { iso3: string; name: string }; onRecord(): void; onEdit(answer: AnswerNode): void }) {
+function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode; state: { iso3: string; name: string }; onRecord: () => void; onEdit: (answer: AnswerNode) => void }) {
   const { t } = useTranslation();
   const can = useCan();
   const format = useFormat();
@@ -416,7 +416,7 @@ function SurveysList() {
           <CreateSurveyForm
             onDone={(id) => {
               setCreating(false);
-              if (id) navigate(`/surveys/${id}`);
+              if (id) void navigate(`/surveys/${id}`);
             }}
           />
         )}

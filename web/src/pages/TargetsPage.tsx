@@ -70,7 +70,7 @@ const CreateGroupingDocument = graphql(`
 `);
 
 /** Saves the States listed as a new grouping. */
-function SaveAsGrouping({ iso3s, onClose }: { iso3s: string[]; onClose(): void }) {
+function SaveAsGrouping({ iso3s, onClose }: { iso3s: string[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -90,7 +90,7 @@ function SaveAsGrouping({ iso3s, onClose }: { iso3s: string[]; onClose(): void }
     onClose();
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <Text size="sm">{t('targets.groupingIntro', { count: iso3s.length })}</Text>
         <TextInput label={t('targets.groupingName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
@@ -145,7 +145,7 @@ export default function TargetsPage() {
   const names = useStateNames();
   const mapStates = useMemo(
     () => (view === 'map' ? targets.map(({ state }) => ({ ...state, name: names.name(state.iso3, state.name) })) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- names changes with its language (names.language)
     [view, targets, names.language],
   );
 

@@ -76,7 +76,7 @@ interface Draft {
 }
 
 /** Record a new obstacle or edit one: category, description, measures (and visibility and date for a new one). */
-function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: ObstacleNode; onDone(): void }) {
+function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: ObstacleNode; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const form = useFormWrite<Draft>(
@@ -125,7 +125,7 @@ function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: Obs
     if (await form.reapply(reload, sendUpdate)) onDone();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={obstacle ? t('obstacles.edit') : t('obstacles.record')}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={obstacle ? t('obstacles.edit') : t('obstacles.record')}>
       <Stack gap="xs">
         <Select
           label={t('obstacles.category')}

@@ -72,7 +72,7 @@ const AnswerVersionsDocument = graphql(`
 `);
 
 /** Several States, by type-ahead on the service's search (name or ISO code). */
-function StatesPicker({ label, value, onChange, error }: { label: string; value: string[]; onChange(iso3s: string[]): void; error?: string }) {
+function StatesPicker({ label, value, onChange, error }: { label: string; value: string[]; onChange: (iso3s: string[]) => void; error?: string }) {
   const { t } = useTranslation();
   const names = useStateNames();
   const [search, setSearch] = useState('');
@@ -121,7 +121,7 @@ interface QuestionDraft {
 const emptyQuestion = (): QuestionDraft => ({ key: newIdempotencyKey(), text: '', category: '', choices: '', allowsText: true });
 
 /** Create a survey: its name, the States it goes to, the default questions or questions of one's own, who sees it. */
-export function CreateSurveyForm({ onDone }: { onDone(id?: string): void }) {
+export function CreateSurveyForm({ onDone }: { onDone: (id?: string) => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [stateIso3s, setStateIso3s] = useState<string[]>([]);
@@ -166,7 +166,7 @@ export function CreateSurveyForm({ onDone }: { onDone(id?: string): void }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('surveys.create')}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('surveys.create')}>
       <Stack gap="sm">
         <TextInput label={t('surveys.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
         <StatesPicker label={t('surveys.states')} value={stateIso3s} onChange={setStateIso3s} error={errors.stateIso3s} />
@@ -276,7 +276,7 @@ export function AnswerForm({
   questions: QuestionLike[];
   answer?: AnswerLike;
   answeredQuestionIds: string[];
-  onDone(): void;
+  onDone: () => void;
 }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -331,7 +331,7 @@ export function AnswerForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={answer ? t('surveys.editAnswerFor', { name: stateName }) : t('surveys.recordAnswerFor', { name: stateName })}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={answer ? t('surveys.editAnswerFor', { name: stateName }) : t('surveys.recordAnswerFor', { name: stateName })}>
       <Stack gap="sm">
         <Select
           label={t('surveys.question')}

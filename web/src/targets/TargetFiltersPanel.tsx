@@ -38,7 +38,7 @@ const FilterOptionsDocument = graphql(`
 `);
 
 /** The filter panel: one control per field of `TargetFilter`, and the order. */
-export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; onChange(next: TargetQuery): void }) {
+export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; onChange: (next: TargetQuery) => void }) {
   const { t, i18n } = useTranslation();
   const [{ data }] = useQuery({ query: FilterOptionsDocument });
   const { filter, orderBy } = query;
@@ -50,7 +50,7 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
   useEffect(() => setSearch(filter.search ?? ''), [filter.search]);
   useEffect(() => {
     if ((debounced.trim() || undefined) !== filter.search) set({ search: debounced });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sends the search when typing pauses, not when another filter changes
   }, [debounced]);
 
   const options = (values: readonly string[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));

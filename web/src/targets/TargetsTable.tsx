@@ -13,7 +13,7 @@ interface RowProps {
   target: TargetNode;
   name: string;
   expanded: boolean;
-  onToggle(iso3: string): void;
+  onToggle: (iso3: string) => void;
   labels: RowLabels;
   format: ReturnType<typeof useFormat>;
 }
@@ -107,6 +107,7 @@ export function TargetsTable({ targets, caption }: { targets: TargetNode[]; capt
     [t, format],
   );
   // Marks how long the rows take to appear once the data is there (read by the benchmark script).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- not a value: the mark is taken again, during the render, when new data arrives
   useMemo(() => globalThis.performance?.mark?.('targets:data'), [targets]);
   useEffect(() => {
     try {

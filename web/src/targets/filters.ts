@@ -103,7 +103,7 @@ export function normalizeFilters(filter: TargetFilters): TargetFilters {
   for (const [name, value] of Object.entries(filter) as [keyof TargetFilters, unknown][]) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) {
-      if (value.length) (result as Record<string, unknown>)[name] = [...value];
+      if (value.length) (result as Record<string, unknown>)[name] = [...(value as unknown[])];
     } else if (typeof value === 'string') {
       if (value.trim()) (result as Record<string, unknown>)[name] = value.trim();
     } else if (typeof value === 'number') {
@@ -117,7 +117,7 @@ export function normalizeFilters(filter: TargetFilters): TargetFilters {
 
 /** The query string of the filters (without "?"); "" for no filter and the default order. */
 export function searchFromFilters({ filter, orderBy }: TargetQuery): string {
-  const clean = normalizeFilters(filter) as Record<string, unknown>;
+  const clean = normalizeFilters(filter) as Record<string, string | number | boolean | string[] | undefined>;
   const params = new URLSearchParams();
   for (const name of ORDER) {
     if (name === 'orderBy') {

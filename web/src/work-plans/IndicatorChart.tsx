@@ -14,7 +14,7 @@ const ROW = 28;
 const LABEL = 170;
 const NUMBER = 56;
 
-export function IndicatorChart({ title, bars, format }: { title: string; bars: ChartBar[]; format(value: number): string }) {
+export function IndicatorChart({ title, bars, format }: { title: string; bars: ChartBar[]; format: (value: number) => string }) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const span = WIDTH - LABEL - NUMBER;
   const height = bars.length * ROW + 8;

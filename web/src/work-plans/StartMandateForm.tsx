@@ -49,7 +49,7 @@ export interface PreviousMandate {
 }
 
 /** Starts a mandate; with `previous`, the next one, which takes over its open items (hand-over). */
-export function StartMandateForm({ previous, onClose }: { previous?: PreviousMandate; onClose(): void }) {
+export function StartMandateForm({ previous, onClose }: { previous?: PreviousMandate; onClose: () => void }) {
   const { t } = useTranslation();
   const { viewer } = useSession();
   const navigate = useNavigate();
@@ -93,11 +93,11 @@ export function StartMandateForm({ previous, onClose }: { previous?: PreviousMan
     });
     if (!started || !id) return;
     onClose();
-    navigate(`/work-plans/${id}`);
+    void navigate(`/work-plans/${id}`);
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         {previous && <Text size="sm">{t('workPlans.handOverIntro', { name: previous.name })}</Text>}
         <TextInput

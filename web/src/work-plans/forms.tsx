@@ -47,10 +47,10 @@ export function ObjectiveForm({
 }: {
   initial: ObjectiveValues;
   version: number | null;
-  save(values: ObjectiveValues, expectedVersion: number): Promise<{ error?: { message?: string } | null }>;
-  reload(): Promise<number | null | undefined>;
-  onDone(): void;
-  onCancel(): void;
+  save: (values: ObjectiveValues, expectedVersion: number) => Promise<{ error?: { message?: string } | null }>;
+  reload: () => Promise<number | null | undefined>;
+  onDone: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<ObjectiveValues>(initial);
@@ -199,10 +199,10 @@ export function ActivityForm({
 }: {
   initial: ActivityValues;
   version: number | null;
-  save(values: ActivityValues, expectedVersion: number): Promise<{ error?: { message?: string } | null }>;
-  reload(): Promise<number | null | undefined>;
-  onDone(): void;
-  onCancel(): void;
+  save: (values: ActivityValues, expectedVersion: number) => Promise<{ error?: { message?: string } | null }>;
+  reload: () => Promise<number | null | undefined>;
+  onDone: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<ActivityValues>(initial);
@@ -303,10 +303,10 @@ export function DeleteConfirm({
 }: {
   question: string;
   version: number;
-  remove(expectedVersion: number): Promise<{ error?: { message?: string } | null }>;
-  reload(): Promise<number | null | undefined>;
-  onDone(): void;
-  onCancel(): void;
+  remove: (expectedVersion: number) => Promise<{ error?: { message?: string } | null }>;
+  reload: () => Promise<number | null | undefined>;
+  onDone: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const write = useVersionedWrite([], remove, reload, onDone);

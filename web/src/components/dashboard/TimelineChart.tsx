@@ -37,7 +37,7 @@ export function TimelineChart({ series }: { series: readonly TimelineSeries[] })
   const { t, i18n } = useTranslation();
   const [group, setGroup] = useState<string>('ALL');
   const current = series.find((s) => (s.regionalGroup ?? 'ALL') === group) ?? series[0];
-  const points = current?.points ?? [];
+  const points = useMemo(() => current?.points ?? [], [current]);
   const drawing = useMemo(() => {
     if (points.length < 2) return null;
     const x0 = time(points[0].date);

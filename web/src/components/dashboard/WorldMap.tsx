@@ -84,7 +84,7 @@ function MapTable({ states }: { states: readonly MapState[] }) {
   const [open, setOpen] = useState(false);
   const sorted = useMemo(() => (open ? [...states].sort((a, b) => a.name.localeCompare(b.name, i18n.language)) : []), [open, states, i18n.language]);
   return (
-    <details className="map-table" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+    <details className="map-table" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('dashboard.tableView')}</summary>
       {open && (
         <Table striped withTableBorder mt="xs" data-testid="map-table">
@@ -144,10 +144,10 @@ export default function WorldMap({ states, label }: { states: readonly MapState[
     const tally = new Map<string, number>();
     for (const state of states) tally.set(value(state) ?? '', (tally.get(value(state) ?? '') ?? 0) + 1);
     return tally;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- value() reads only mode
   }, [states, mode]);
 
-  const open = (iso3: string) => navigate(`/states/${iso3}`);
+  const open = (iso3: string) => void navigate(`/states/${iso3}`);
   // A tap shows the details first; a second tap on the same State opens it. A click opens it.
   const onClick = (iso3: string) => {
     if (lastPointer === 'touch' && active !== iso3) setActive(iso3);
