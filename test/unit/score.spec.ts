@@ -1,5 +1,5 @@
 import { ObstacleCategory, RatificationStage, TreatyStatus, VoteChoice } from '../../src/common/enums.js';
-import { daysBetween, PUBLIC_RECORD_FACTORS, scorePublicRecord, scoreTarget, STAGE_RANK, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
+import { daysBetween, PUBLIC_RECORD_FACTORS, scorePublicRecord, scoreTarget, STAGE_RANK, SURVEY_NO_OBSTACLE, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
 
 const base: TargetFacts = {
   treatyStatus: TreatyStatus.NOT_SIGNED,
@@ -150,5 +150,20 @@ describe('the reasons of a target score, word for word', () => {
     const order = Object.entries(STAGE_RANK).sort(([, a], [, b]) => b - a).map(([stage]) => stage);
     expect(order).toEqual(['JOINED', 'DEPOSITED', 'APPROVED', 'DOMESTIC_PROCESS', 'SUPPORTIVE', 'ENGAGED', 'NOT_ENGAGED', 'DECLINED']);
     expect(Object.values(STAGE_RANK).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('the survey reason, one side at a time', () => {
+  it('says only what was answered: obstacles named without a "no obstacle", and the reverse', () => {
+    const detail = (survey: TargetFacts['survey']) => scoreTarget({ ...base, survey }).reasons.find((r) => r.factor === 'surveyAnswers')?.detail;
+    expect(detail({ noObstacle: [], obstacles: [ObstacleCategory.TECHNICAL, ObstacleCategory.PROCEDURAL] })).toBe(
+      'Survey answers: 2 obstacles named (technical, procedural)',
+    );
+    expect(detail({ noObstacle: [ObstacleCategory.SUBSTANTIVE], obstacles: [] })).toBe('Survey answers: no substantive obstacle');
+  });
+
+  it('counts as "no obstacle" the choice that every default survey question offers for it', async () => {
+    const { DEFAULT_QUESTIONS } = await import('../../src/surveys/surveys.service.js');
+    expect(DEFAULT_QUESTIONS.map((q) => q.choices[0])).toEqual([SURVEY_NO_OBSTACLE, SURVEY_NO_OBSTACLE, SURVEY_NO_OBSTACLE]);
   });
 });
