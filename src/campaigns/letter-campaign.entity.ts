@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Posting, Visibility } from '../common/enums.js';
+import { VersionedEntity } from '../database/owned.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
@@ -10,7 +11,7 @@ import { MandateEntity } from '../work-plans/mandate.entity.js';
 @Entity('letter_campaigns')
 @Index('ix_letter_campaigns_recent', ['sendingDate', 'id'])
 @Index('ix_letter_campaigns_organization', ['organizationId'])
-export class LetterCampaignEntity {
+export class LetterCampaignEntity extends VersionedEntity {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -49,15 +50,6 @@ export class LetterCampaignEntity {
   @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_letter_campaigns_mandate' })
   mandate?: MandateEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** One State's letter in a campaign: the LETTER interaction, and to whom it was addressed. */

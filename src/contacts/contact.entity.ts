@@ -1,8 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Posting } from '../common/enums.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { Owned } from '../database/owned.js';
 import { StateEntity } from '../states/state.entity.js';
-import { UserEntity } from '../users/user.entity.js';
 
 /** A person the coordinators deal with: a diplomat, an official, a partner. */
 @Entity('contacts')
@@ -16,7 +15,7 @@ import { UserEntity } from '../users/user.entity.js';
 // Trigram indexes on ratify_search_key(full_name) and (email), for search (migrations/1795960000000-search.ts).
 @Index('ix_contacts_search', { synchronize: false })
 @Index('ix_contacts_email_search', { synchronize: false })
-export class ContactEntity {
+export class ContactEntity extends Owned('contacts', { optional: true }) {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -39,13 +38,6 @@ export class ContactEntity {
   @JoinColumn({ name: 'state_iso3', foreignKeyConstraintName: 'fk_contacts_state' })
   state?: StateEntity;
 
-  @Column('uuid', { name: 'organization_id', nullable: true })
-  organizationId: string | null;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_contacts_organization' })
-  organization?: OrganizationEntity;
-
   @Column('text', { nullable: true })
   email: string | null;
 
@@ -57,20 +49,4 @@ export class ContactEntity {
 
   @Column('text', { nullable: true })
   notes: string | null;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @Column('uuid', { name: 'created_by', nullable: true })
-  createdBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_contacts_created_by' })
-  creator?: UserEntity;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

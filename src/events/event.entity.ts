@@ -1,10 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Visibility } from '../common/enums.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
+import { Owned } from '../database/owned.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
-import { UserEntity } from '../users/user.entity.js';
 import { MandateEntity } from '../work-plans/mandate.entity.js';
 import { EventKind } from './event-kind.js';
 
@@ -12,7 +11,7 @@ import { EventKind } from './event-kind.js';
 @Entity('events')
 @Index('ix_events_dates', ['startsOn', 'id'])
 @Index('ix_events_organization', ['organizationId'])
-export class EventEntity {
+export class EventEntity extends Owned('events', { optional: false }) {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -34,20 +33,6 @@ export class EventEntity {
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
   visibility: Visibility;
 
-  @Column('uuid', { name: 'organization_id' })
-  organizationId: string;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_events_organization' })
-  organization?: OrganizationEntity;
-
-  @Column('uuid', { name: 'created_by' })
-  createdBy: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_events_created_by' })
-  creator?: UserEntity;
-
   /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
   @Column('uuid', { name: 'mandate_id', nullable: true })
   mandateId: string | null;
@@ -55,15 +40,6 @@ export class EventEntity {
   @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_events_mandate' })
   mandate?: MandateEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** A State attending an event. */
@@ -126,7 +102,7 @@ export class EventInteractionEntity {
 /** A bilateral meeting planned at an event; once held, it links to its BILATERAL_MEETING interaction. */
 @Entity('planned_meetings')
 @Index('ix_planned_meetings_event', ['eventId', 'stateIso3'])
-export class PlannedMeetingEntity {
+export class PlannedMeetingEntity extends Owned('planned_meetings', { optional: false }) {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -161,20 +137,6 @@ export class PlannedMeetingEntity {
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility' })
   visibility: Visibility;
 
-  @Column('uuid', { name: 'organization_id' })
-  organizationId: string;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_planned_meetings_organization' })
-  organization?: OrganizationEntity;
-
-  @Column('uuid', { name: 'created_by' })
-  createdBy: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_planned_meetings_created_by' })
-  creator?: UserEntity;
-
   /** The mandate whose work it is (see "Who sees what"): its organizations share it, and read it when its visibility is MANDATE. */
   @Column('uuid', { name: 'mandate_id', nullable: true })
   mandateId: string | null;
@@ -182,15 +144,6 @@ export class PlannedMeetingEntity {
   @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_planned_meetings_mandate' })
   mandate?: MandateEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** The contacts a planned meeting is with. */

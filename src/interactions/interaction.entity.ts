@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { InteractionType, Visibility } from '../common/enums.js';
+import { VersionedEntity } from '../database/owned.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { MandateEntity } from '../work-plans/mandate.entity.js';
@@ -14,7 +15,7 @@ import { MandateEntity } from '../work-plans/mandate.entity.js';
 @Index('ix_interactions_follow_up', ['followUpOn'], { where: 'follow_up_on IS NOT NULL' })
 @Index('ix_interactions_follow_up_pending', ['followUpOn', 'id'], { where: 'follow_up_on IS NOT NULL AND follow_up_done_at IS NULL' })
 @Index('ux_interactions_import_key', ['organizationId', 'importKey'], { unique: true, where: 'import_key IS NOT NULL' })
-export class InteractionEntity {
+export class InteractionEntity extends VersionedEntity {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -75,13 +76,4 @@ export class InteractionEntity {
 
   @Column('text', { name: 'import_key', nullable: true })
   importKey: string | null;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

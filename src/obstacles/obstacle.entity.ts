@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
+import { VersionedEntity } from '../database/owned.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -8,7 +9,7 @@ import { MandateEntity } from '../work-plans/mandate.entity.js';
 /** An obstacle to joining that a State has raised, and the measures proposed to address it. */
 @Entity('obstacles')
 @Index('ix_obstacles_state', ['stateIso3', 'status'])
-export class ObstacleEntity {
+export class ObstacleEntity extends VersionedEntity {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -63,13 +64,4 @@ export class ObstacleEntity {
   @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_obstacles_mandate' })
   mandate?: MandateEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
 import { ObstacleCategory, Visibility } from '../common/enums.js';
+import { Owned, VersionedEntity } from '../database/owned.js';
 import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
@@ -9,7 +10,7 @@ import { MandateEntity } from '../work-plans/mandate.entity.js';
 
 /** A questionnaire on the obstacles to joining, sent to chosen States through its letter campaign. */
 @Entity('surveys')
-export class SurveyEntity {
+export class SurveyEntity extends Owned('surveys', { optional: true, organizationOnDelete: 'SET NULL' }) {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -27,35 +28,12 @@ export class SurveyEntity {
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.COORDINATORS })
   visibility: Visibility;
 
-  @Column('uuid', { name: 'organization_id', nullable: true })
-  organizationId: string | null;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_surveys_organization' })
-  organization?: OrganizationEntity;
-
   @Column('uuid', { name: 'mandate_id', nullable: true })
   mandateId: string | null;
 
   @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_surveys_mandate' })
   mandate?: MandateEntity;
-
-  @Column('uuid', { name: 'created_by', nullable: true })
-  createdBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_surveys_created_by' })
-  creator?: UserEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** A question of a survey, in its position; its category says which kind of obstacle an answer opens. */
@@ -110,7 +88,7 @@ export class SurveyStateEntity {
 @Entity('survey_answers')
 @Unique('ux_survey_answers_one_per_organization', ['questionId', 'stateIso3', 'organizationId'])
 @Index('ix_survey_answers_survey', ['surveyId'])
-export class SurveyAnswerEntity {
+export class SurveyAnswerEntity extends VersionedEntity {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -175,13 +153,4 @@ export class SurveyAnswerEntity {
   @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_survey_answers_mandate' })
   mandate?: MandateEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { RegionalGroup, Visibility } from '../common/enums.js';
+import { VersionedEntity } from '../database/owned.js';
 import { UserEntity } from '../users/user.entity.js';
 import { PlannedActivityKind, PlannedActivityStatus } from './work-plan.enums.js';
 
@@ -11,7 +12,7 @@ import { PlannedActivityKind, PlannedActivityStatus } from './work-plan.enums.js
 @Entity('mandates')
 @Check('ck_mandates_period', '"period_to" >= "period_from"')
 @Index('uq_mandates_previous', ['previousMandateId'], { unique: true, where: 'previous_mandate_id IS NOT NULL' })
-export class MandateEntity {
+export class MandateEntity extends VersionedEntity {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -63,21 +64,12 @@ export class MandateEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_mandates_created_by' })
   creator?: UserEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** An objective of a mandate's work plan, with its indicators. */
 @Entity('mandate_objectives')
 @Index('ix_mandate_objectives_mandate', ['mandateId', 'createdAt'])
-export class ObjectiveEntity {
+export class ObjectiveEntity extends VersionedEntity {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -97,22 +89,13 @@ export class ObjectiveEntity {
   /** `[{ description, targetValue, metric }]` */
   @Column('jsonb', { default: () => "'[]'" })
   indicators: { description: string; targetValue: number | null; metric: string | null }[];
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** A dated activity of a mandate's work plan. */
 @Entity('planned_activities')
 @Index('ix_planned_activities_mandate', ['mandateId', 'plannedOn'])
 @Check('ck_planned_activities_dates', '"planned_until" IS NULL OR "planned_until" >= "planned_on"')
-export class PlannedActivityEntity {
+export class PlannedActivityEntity extends VersionedEntity {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -158,13 +141,4 @@ export class PlannedActivityEntity {
   @ManyToOne(() => PlannedActivityEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'carried_from_id', foreignKeyConstraintName: 'fk_planned_activities_carried_from' })
   carriedFrom?: PlannedActivityEntity;
-
-  @Column('int', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
