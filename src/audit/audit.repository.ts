@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
+import { table } from '../database/table.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
 import type { AuditEntry, AuditFilter } from './audit.model.js';
 
 export type AuditRow = AuditEntry & { atKey: string };
 
-const COLUMNS = `a.id, a.at, a.actor_id AS "actorId", a.action, a.entity, a.entity_id AS "entityId", a.before, a.after,
-  to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey"`;
+/** An entry's columns (alias `a`), with its time as the text of a cursor key (to the microsecond). */
+const COLUMNS = table(AuditEntryEntity).select('a', { extra: (a) => [`to_char(${a}at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey"`] });
 
 @Injectable()
 export class AuditRepository {

@@ -6,13 +6,16 @@ import { InteractionType, Posting, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { table } from '../database/table.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { LetterCampaign } from './campaign.model.js';
+import { LetterCampaignEntity } from './letter-campaign.entity.js';
 
-const CAMPAIGN_COLUMNS = `c.id, c.name, c.template_ref AS "templateRef", c.sending_date AS "sendingDate", c.visibility,
-  c.organization_id AS "organizationId", c.mandate_id AS "mandateId", c.owner_id AS "ownerId", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
-const CAMPAIGN_RETURNING = CAMPAIGN_COLUMNS.replace(/\bc\./g, '');
+const campaigns = table(LetterCampaignEntity);
+const CAMPAIGN_COLUMNS = campaigns.select('c');
+const CAMPAIGN_RETURNING = campaigns.returning();
+const CAMPAIGN_INSERT = campaigns.columns('id', 'name', 'templateRef', 'sendingDate', 'visibility', 'organizationId', 'ownerId', 'mandateId');
 
 /** What a correction of a campaign may change. */
 export interface CampaignChanges {
@@ -24,10 +27,10 @@ export interface CampaignChanges {
 }
 
 const CAMPAIGN_SPEC = {
-  table: 'letter_campaigns',
+  table: campaigns.name,
   what: 'Letter campaign',
   returning: CAMPAIGN_RETURNING,
-  columns: { name: 'name', templateRef: 'template_ref', sendingDate: 'sending_date', visibility: 'visibility', ownerId: 'owner_id' } satisfies ColumnMap<CampaignChanges>,
+  columns: campaigns.columnMap('name', 'templateRef', 'sendingDate', 'visibility', 'ownerId') satisfies ColumnMap<CampaignChanges>,
 };
 
 /** A letter with what its status needs: the interaction's dates and version. */
@@ -199,7 +202,7 @@ export class CampaignsRepository {
     db: Queryable,
   ): Promise<LetterCampaign> {
     const rows = await db.query<LetterCampaign[]>(
-      `INSERT INTO letter_campaigns (id, name, template_ref, sending_date, visibility, organization_id, owner_id, mandate_id)
+      `INSERT INTO letter_campaigns (${CAMPAIGN_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CAMPAIGN_RETURNING}`,
       [row.id, row.name, row.templateRef, row.sendingDate, row.visibility, row.organizationId, row.ownerId, row.mandateId],
     );

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Posting } from '../common/enums.js';
 import type { Queryable } from '../common/sql.js';
+import { table } from '../database/table.js';
+import { LetterTemplateEntity } from './letter-template.entity.js';
 
 /** A stored template, without its file unless asked for. */
 export interface TemplateRow {
@@ -43,8 +45,8 @@ interface SenderRow {
   organization: string;
 }
 
-const TEMPLATE_COLUMNS = `campaign_id AS "campaignId", language, file_name AS "fileName", octet_length(content) AS "sizeBytes",
-  placeholders, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt"`;
+/** A template as the API reads it: its size, not its content. */
+const TEMPLATE_COLUMNS = table(LetterTemplateEntity).returning({ omit: ['content'], extra: (q) => [`octet_length(${q}content) AS "sizeBytes"`] });
 
 /** The stored templates of campaigns, and what filling their letters reads. Callers check the campaign's visibility first. */
 @Injectable()

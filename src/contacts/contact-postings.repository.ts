@@ -4,12 +4,21 @@ import { DataSource } from 'typeorm';
 import { Posting } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import type { Queryable } from '../common/sql.js';
+import { table, type Projection } from '../database/table.js';
+import { ContactPostingEntity } from './contact-posting.entity.js';
 import type { ContactPosting } from './contact-posting.model.js';
 
-const COLUMNS = `p.id, p.contact_id AS "contactId", p.posting, p.state_iso3 AS "stateIso3", p.organization_id AS "organizationId",
-  p.position, p.from_date AS "from", p.to_date AS "to", p.to_date IS NULL AS current, p.created_at AS "createdAt"`;
+const postings = table(ContactPostingEntity);
 
-const RETURNING = COLUMNS.replace(/\bp\./g, '');
+/** A posting as the API reads it: its dates as `from` and `to`, and whether it is still held. */
+const POSTING: Projection<ContactPostingEntity> = {
+  omit: ['createdBy', 'updatedAt'],
+  as: { fromDate: 'from', toDate: 'to' },
+  extra: (p) => [`${p}to_date IS NULL AS current`],
+};
+const COLUMNS = postings.select('p', POSTING);
+const RETURNING = postings.returning(POSTING);
+const INSERT_COLUMNS = postings.columns('id', 'contactId', 'posting', 'stateIso3', 'organizationId', 'position', 'fromDate', 'toDate', 'createdBy');
 
 /** Newest first: by start, the current one first on a tie, then by entry. */
 const NEWEST_FIRST = 'p.from_date DESC, (p.to_date IS NULL) DESC, p.created_at DESC, p.id';
@@ -24,12 +33,9 @@ export interface PostingFields {
 }
 
 const FIELD_COLUMNS: Record<keyof PostingFields, string> = {
-  posting: 'posting',
-  stateIso3: 'state_iso3',
-  organizationId: 'organization_id',
-  position: 'position',
-  from: 'from_date',
-  to: 'to_date',
+  ...postings.columnMap('posting', 'stateIso3', 'organizationId', 'position'),
+  from: postings.column('fromDate'),
+  to: postings.column('toDate'),
 };
 
 @Injectable()
@@ -60,7 +66,7 @@ export class ContactPostingsRepository {
     db: Queryable,
   ): Promise<ContactPosting> {
     const rows = await db.query<ContactPosting[]>(
-      `INSERT INTO contact_postings (id, contact_id, posting, state_iso3, organization_id, position, from_date, to_date, created_by)
+      `INSERT INTO contact_postings (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${RETURNING}`,
       [
         randomUUID(),

@@ -9,14 +9,19 @@ import type { Page } from '../common/pagination.js';
 import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
+import { table, type Projection } from '../database/table.js';
 import type { ContactDuplicateGroup } from './contact-posting.model.js';
+import { ContactEntity } from './contact.entity.js';
 import type { Contact } from './contact.model.js';
 
-export const CONTACT_COLUMNS = `c.id, c.full_name AS "fullName", c.title, c.position, c.posting, c.state_iso3 AS "stateIso3",
-  c.organization_id AS "organizationId", c.email, c.phone, c.languages, c.notes, c.version,
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+const contacts = table(ContactEntity);
 
-const RETURNING = CONTACT_COLUMNS.replace(/\bc\./g, '');
+/** A contact as the API reads it (who created it is not part of it). */
+const CONTACT: Projection<ContactEntity> = { omit: ['createdBy'] };
+export const CONTACT_COLUMNS = contacts.select('c', CONTACT);
+const RETURNING = contacts.returning(CONTACT);
+const INSERT_COLUMNS = contacts.columns('id', 'fullName', 'title', 'position', 'posting', 'stateIso3', 'organizationId',
+  'email', 'phone', 'languages', 'notes', 'createdBy');
 
 export interface ContactFields {
   fullName?: string;
@@ -31,20 +36,10 @@ export interface ContactFields {
   notes?: string | null;
 }
 
-const COLUMNS: ColumnMap<ContactFields> = {
-  fullName: 'full_name',
-  title: 'title',
-  position: 'position',
-  posting: 'posting',
-  stateIso3: 'state_iso3',
-  organizationId: 'organization_id',
-  email: 'email',
-  phone: 'phone',
-  languages: 'languages',
-  notes: 'notes',
-};
+const COLUMNS = contacts.columnMap('fullName', 'title', 'position', 'posting', 'stateIso3', 'organizationId', 'email', 'phone',
+  'languages', 'notes') satisfies ColumnMap<ContactFields>;
 
-export const CONTACT_SPEC = { table: 'contacts', what: 'Contact', returning: RETURNING, columns: COLUMNS };
+export const CONTACT_SPEC = { table: contacts.name, what: 'Contact', returning: RETURNING, columns: COLUMNS };
 
 /** createContact's one row: the unknown references, or the contact written (as JSON) and its event. */
 interface CreatedContactRow {
@@ -146,7 +141,7 @@ export class ContactsRepository {
                 (${organization}::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = ${organization}::uuid)) AS "unknownOrganization"
          FROM actor),
        written AS (
-         INSERT INTO contacts (id, full_name, title, position, posting, state_iso3, organization_id, email, phone, languages, notes, created_by)
+         INSERT INTO contacts (${INSERT_COLUMNS})
          SELECT ${p.add(contact.id)}::uuid, ${p.add(contact.fullName)}::text, ${p.add(contact.title ?? null)}::text, ${p.add(contact.position ?? null)}::text,
            ${p.add(contact.posting ?? null)}::posting, ${state}::char(3), ${organization}::uuid, ${p.add(contact.email ?? null)}::text,
            ${p.add(contact.phone ?? null)}::text, ${p.add(contact.languages ?? [])}::text[], ${p.add(contact.notes ?? null)}::text, ${by}::uuid
@@ -166,7 +161,7 @@ export class ContactsRepository {
 
   async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string; postingStartedOn: string }, db: Queryable): Promise<Contact> {
     const rows = await db.query<Contact[]>(
-      `INSERT INTO contacts (id, full_name, title, position, posting, state_iso3, organization_id, email, phone, languages, notes, created_by)
+      `INSERT INTO contacts (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${RETURNING}`,
       [
         contact.id,

@@ -9,12 +9,15 @@ import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from '../interactions/interactions.repository.js';
 import { visibleTo } from '../auth/visibility.js';
+import { table, type Projection } from '../database/table.js';
 import type { EventKind } from './event-kind.js';
+import { EventEntity, PlannedMeetingEntity } from './event.entity.js';
 import type { Event, EventAttendance, PlannedMeeting } from './event.model.js';
 
-const EVENT_COLUMNS = `e.id, e.name, e.kind, e.place, e.starts_on AS "startsOn", e.ends_on AS "endsOn", e.visibility,
-  e.organization_id AS "organizationId", e.mandate_id AS "mandateId", e.created_by AS "createdBy", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
-const EVENT_RETURNING = EVENT_COLUMNS.replace(/\be\./g, '');
+const events = table(EventEntity);
+const EVENT_COLUMNS = events.select('e');
+const EVENT_RETURNING = events.returning();
+const EVENT_INSERT = events.columns('id', 'name', 'kind', 'place', 'startsOn', 'endsOn', 'visibility', 'organizationId', 'createdBy', 'mandateId');
 
 /** What a correction of an event may change. */
 export interface EventChanges {
@@ -27,16 +30,18 @@ export interface EventChanges {
 }
 
 const EVENT_SPEC = {
-  table: 'events',
+  table: events.name,
   what: 'Event',
   returning: EVENT_RETURNING,
-  columns: { name: 'name', kind: 'kind', place: 'place', startsOn: 'starts_on', endsOn: 'ends_on', visibility: 'visibility' } satisfies ColumnMap<EventChanges>,
+  columns: events.columnMap('name', 'kind', 'place', 'startsOn', 'endsOn', 'visibility') satisfies ColumnMap<EventChanges>,
 };
 
-const MEETING_COLUMNS = `m.id, m.event_id AS "eventId", m.state_iso3 AS "stateIso3", m.planned_on AS "plannedOn", m.objective,
-  m.interaction_id AS "interactionId", m.interaction_id IS NOT NULL AS held, m.visibility, m.organization_id AS "organizationId",
-  m.mandate_id AS "mandateId", m.created_by AS "createdBy", m.version`;
-const MEETING_RETURNING = MEETING_COLUMNS.replace(/\bm\./g, '');
+const meetings = table(PlannedMeetingEntity);
+/** A planned meeting as the API reads it: whether it was held, and no timestamps. */
+const MEETING: Projection<PlannedMeetingEntity> = { omit: ['createdAt', 'updatedAt'], extra: (m) => [`${m}interaction_id IS NOT NULL AS held`] };
+const MEETING_COLUMNS = meetings.select('m', MEETING);
+const MEETING_RETURNING = meetings.returning(MEETING);
+const MEETING_INSERT = meetings.columns('id', 'eventId', 'stateIso3', 'plannedOn', 'objective', 'visibility', 'organizationId', 'createdBy', 'mandateId');
 
 /** What a correction of a planned meeting may change. */
 export interface MeetingChanges {
@@ -46,12 +51,10 @@ export interface MeetingChanges {
 }
 
 const MEETING_SPEC = {
-  table: 'planned_meetings',
+  table: meetings.name,
   what: 'Planned meeting',
   returning: MEETING_RETURNING,
-  columns: { plannedOn: 'planned_on', objective: 'objective', visibility: 'visibility', interactionId: 'interaction_id' } satisfies ColumnMap<
-    MeetingChanges & { interactionId: string }
-  >,
+  columns: meetings.columnMap('plannedOn', 'objective', 'visibility', 'interactionId') satisfies ColumnMap<MeetingChanges & { interactionId: string }>,
 };
 
 /** The interactions that count as having met a State. */
@@ -129,7 +132,7 @@ export class EventsRepository {
     db: Queryable,
   ): Promise<Event> {
     const rows = await db.query<Event[]>(
-      `INSERT INTO events (id, name, kind, place, starts_on, ends_on, visibility, organization_id, created_by, mandate_id)
+      `INSERT INTO events (${EVENT_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVENT_RETURNING}`,
       [row.id, row.name, row.kind, row.place, row.startsOn, row.endsOn, row.visibility, row.organizationId, row.createdBy, row.mandateId],
     );
@@ -287,7 +290,7 @@ export class EventsRepository {
     db: Queryable,
   ): Promise<PlannedMeeting> {
     const rows = await db.query<PlannedMeeting[]>(
-      `INSERT INTO planned_meetings (id, event_id, state_iso3, planned_on, objective, visibility, organization_id, created_by, mandate_id)
+      `INSERT INTO planned_meetings (${MEETING_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MEETING_RETURNING}`,
       [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy, row.mandateId],
     );

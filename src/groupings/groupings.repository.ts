@@ -2,14 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { table, type Projection } from '../database/table.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
 import type { State } from '../states/state.model.js';
+import { GroupingEntity } from './grouping.entity.js';
 import type { Grouping } from './grouping.model.js';
 
-const COLUMNS = `g.id, g.name, g.description, g.created_by AS "createdById", g.version,
-  g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
-
-const RETURNING = COLUMNS.replace(/\bg\./g, '');
+const groupings = table(GroupingEntity);
+const GROUPING: Projection<GroupingEntity> = { as: { createdBy: 'createdById' } };
+/** A grouping's columns, in this order (a mandate's target lists as handed over are read alongside them, by position). */
+export const GROUPING_COLUMNS = groupings.select('g', GROUPING);
+const COLUMNS = GROUPING_COLUMNS;
+const RETURNING = groupings.returning(GROUPING);
+const INSERT_COLUMNS = groupings.columns('id', 'name', 'description', 'createdBy');
 
 /** Names are unique regardless of case, so they sort regardless of case too. */
 const ORDER = 'lower(g.name), g.id';
@@ -26,10 +31,10 @@ type GroupingOfStateRow = Grouping & { __key: string };
 type StateOfGroupingRow = State & { __key: string };
 
 const SPEC = {
-  table: 'groupings',
+  table: groupings.name,
   what: 'Grouping',
   returning: RETURNING,
-  columns: { name: 'name', description: 'description' } satisfies ColumnMap<GroupingFields>,
+  columns: groupings.columnMap('name', 'description') satisfies ColumnMap<GroupingFields>,
 };
 
 @Injectable()
@@ -81,7 +86,7 @@ export class GroupingsRepository {
 
   async insert(row: Required<GroupingFields> & { id: string; name: string; createdById: string }, db: Queryable): Promise<Grouping> {
     const rows = await db.query<Grouping[]>(
-      `INSERT INTO groupings (id, name, description, created_by) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
+      `INSERT INTO groupings (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
       [row.id, row.name, row.description, row.createdById],
     );
     return rows[0];

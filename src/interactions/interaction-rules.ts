@@ -5,8 +5,13 @@ import { badInput } from '../common/errors.js';
 /** The interactions that expect a reply. */
 export const REPLY_TYPES: readonly InteractionType[] = [InteractionType.LETTER, InteractionType.EMAIL];
 
-/** True, as SQL on the interactions alias `i`, while a LETTER or EMAIL has no reply recorded. */
-export const AWAITING_REPLY_SQL = `(i.type IN (${REPLY_TYPES.map((type) => `'${type}'`).join(', ')}) AND i.reply_received_on IS NULL)`;
+/** True, as SQL on the interactions' columns (qualified by `q`, such as `i.`), while a LETTER or EMAIL has no reply recorded. */
+export function awaitingReplySql(q: string): string {
+  return `(${q}type IN (${REPLY_TYPES.map((type) => `'${type}'`).join(', ')}) AND ${q}reply_received_on IS NULL)`;
+}
+
+/** The same on the interactions alias `i`. */
+export const AWAITING_REPLY_SQL = awaitingReplySql('i.');
 
 export interface InteractionDates {
   type: InteractionType;

@@ -7,6 +7,7 @@ import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { table, type Projection } from '../database/table.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
 import { searchKey, searchWords, wordsMatch } from '../common/search.js';
 import type { State } from '../states/state.model.js';
@@ -14,18 +15,29 @@ import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow }
 import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { readersOf } from '../activity/activity-subjects.js';
 import { KEY_RETENTION_HOURS, storedResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
-import { AWAITING_REPLY_SQL } from './interaction-rules.js';
+import { awaitingReplySql } from './interaction-rules.js';
+import { InteractionEntity } from './interaction.entity.js';
 import type { Interaction } from './interaction.model.js';
 import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from '../auth/visibility.js';
 
-export const INTERACTION_COLUMNS = `i.id, i.type, i.occurred_on AS "occurredOn", i.subject, i.summary, i.outcome,
-  i.follow_up_on AS "followUpOn", i.follow_up_done_at IS NOT NULL AS "followUpDone",
-  i.reply_received_on AS "replyReceivedOn", ${AWAITING_REPLY_SQL} AS "awaitingReply",
-  i.visibility, i.organization_id AS "organizationId", i.mandate_id AS "mandateId", i.author_id AS "authorId",
-  i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
-  to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`;
+const interactions = table(InteractionEntity);
 
-const RETURNING = INTERACTION_COLUMNS.replace(/\bi\./g, '');
+/**
+ * An interaction as the API reads it: whether its follow-up is done and whether it awaits a reply
+ * rather than when, and its creation time as the text of a cursor key (to the microsecond).
+ */
+const INTERACTION: Projection<InteractionEntity> = {
+  omit: ['followUpDoneAt', 'importKey'],
+  extra: (i) => [
+    `${i}follow_up_done_at IS NOT NULL AS "followUpDone"`,
+    `${awaitingReplySql(i)} AS "awaitingReply"`,
+    `to_char(${i}created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAtKey"`,
+  ],
+};
+export const INTERACTION_COLUMNS = interactions.select('i', INTERACTION);
+const RETURNING = interactions.returning(INTERACTION);
+const INSERT_COLUMNS = interactions.columns('id', 'type', 'occurredOn', 'subject', 'summary', 'outcome', 'followUpOn', 'visibility', 'organizationId',
+  'authorId', 'mandateId');
 
 /**
  * Newest first, on the columns themselves so that an index serves the order; the cursor carries
@@ -108,8 +120,8 @@ const LOG_INTERACTION = `
     SELECT k.operation, k.fingerprint, k.result FROM idempotency_keys k
     WHERE $17::text IS NOT NULL AND k.user_id = $1::uuid AND k.key = $17::text AND k.created_at >= now() - make_interval(hours => $20::int)),
   i AS (
-    INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
-    SELECT id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id FROM draft
+    INSERT INTO interactions (${INSERT_COLUMNS})
+    SELECT ${INSERT_COLUMNS} FROM draft
     WHERE $17::text IS NULL OR EXISTS (SELECT 1 FROM claim)
     RETURNING *),
   state_links AS (
@@ -158,20 +170,20 @@ export interface InteractionChanges extends InteractionFields {
 }
 
 const UPDATE_SPEC = {
-  table: 'interactions',
+  table: interactions.name,
   what: 'Interaction',
   returning: RETURNING,
-  columns: {
-    type: 'type',
-    occurredOn: 'occurred_on',
-    subject: 'subject',
-    summary: 'summary',
-    outcome: 'outcome',
-    followUpOn: 'follow_up_on',
-    followUpDoneAt: 'follow_up_done_at',
-    replyReceivedOn: 'reply_received_on',
-    visibility: 'visibility',
-  } satisfies ColumnMap<InteractionChanges>,
+  columns: interactions.columnMap(
+    'type',
+    'occurredOn',
+    'subject',
+    'summary',
+    'outcome',
+    'followUpOn',
+    'followUpDoneAt',
+    'replyReceivedOn',
+    'visibility',
+  ) satisfies ColumnMap<InteractionChanges>,
 };
 
 export interface InteractionQuery {
@@ -391,7 +403,7 @@ export class InteractionsRepository {
     db: Queryable,
   ): Promise<InteractionRow> {
     const rows = await db.query<InteractionRow[]>(
-      `INSERT INTO interactions (id, type, occurred_on, subject, summary, outcome, follow_up_on, visibility, organization_id, author_id, mandate_id)
+      `INSERT INTO interactions (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
       [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId, row.mandateId ?? null],
     );

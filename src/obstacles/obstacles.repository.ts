@@ -8,12 +8,15 @@ import type { Page } from '../common/pagination.js';
 import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { table, type Projection } from '../database/table.js';
+import { ObstacleEntity } from './obstacle.entity.js';
 import type { Obstacle } from './obstacle.model.js';
 
+const obstacles = table(ObstacleEntity);
+const OBSTACLE: Projection<ObstacleEntity> = { as: { recordedBy: 'recordedById' } };
+
 /** An obstacle's columns (alias `o`), as every read of one returns them. */
-export const OBSTACLE_COLUMNS = `o.id, o.state_iso3 AS "stateIso3", o.category, o.description, o.measures, o.status,
-  o.recorded_on AS "recordedOn", o.resolved_on AS "resolvedOn", o.recorded_by AS "recordedById", o.version,
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.visibility, o.organization_id AS "organizationId", o.mandate_id AS "mandateId"`;
+export const OBSTACLE_COLUMNS = obstacles.select('o', OBSTACLE);
 
 /**
  * Who sees an obstacle at all, as SQL on the obstacles alias (default `o`): the interaction rule, with
@@ -24,7 +27,9 @@ export function obstacleVisibleTo(viewer: Viewer, p: SqlParams, alias = 'o'): st
 }
 
 const COLUMNS = OBSTACLE_COLUMNS;
-const RETURNING = COLUMNS.replace(/\bo\./g, '');
+const RETURNING = obstacles.returning(OBSTACLE);
+const INSERT_COLUMNS = obstacles.columns('id', 'stateIso3', 'category', 'description', 'measures', 'recordedOn', 'recordedBy', 'visibility', 'organizationId',
+  'mandateId');
 
 const epochMs = (column: string) => `extract(epoch FROM ${column}) * 1000`;
 
@@ -89,19 +94,19 @@ export interface ObstacleFields {
 }
 
 const UPDATE_SPEC = {
-  table: 'obstacles',
+  table: obstacles.name,
   what: 'Obstacle',
   returning: RETURNING,
-  columns: {
-    stateIso3: 'state_iso3',
-    category: 'category',
-    description: 'description',
-    measures: 'measures',
-    recordedOn: 'recorded_on',
-    status: 'status',
-    resolvedOn: 'resolved_on',
-    visibility: 'visibility',
-  } satisfies ColumnMap<ObstacleFields>,
+  columns: obstacles.columnMap(
+    'stateIso3',
+    'category',
+    'description',
+    'measures',
+    'recordedOn',
+    'status',
+    'resolvedOn',
+    'visibility',
+  ) satisfies ColumnMap<ObstacleFields>,
 };
 
 export interface ObstacleQuery {
@@ -173,7 +178,7 @@ export class ObstaclesRepository {
     const [written] = await this.db.query<RecordedObstacleRow[]>(
       `WITH ${actorCte(actor.id, 'recordObstacle', p)},
        written AS (
-         INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id, mandate_id)
+         INSERT INTO obstacles (${INSERT_COLUMNS})
          SELECT ${p.add(row.id)}::uuid, ${p.add(row.stateIso3)}::char(3), ${p.add(row.category)}::obstacle_category, ${p.add(row.description)}::text,
            ${p.add(row.measures)}::text, ${p.add(row.recordedOn)}::date, ${p.add(actor.id)}::uuid, ${p.add(row.visibility)}::visibility,
            ${p.add(row.organizationId)}::uuid, ${p.add(row.mandateId)}::uuid
@@ -196,7 +201,7 @@ export class ObstaclesRepository {
     db: Queryable,
   ): Promise<Obstacle> {
     const rows = await db.query<Obstacle[]>(
-      `INSERT INTO obstacles (id, state_iso3, category, description, measures, recorded_on, recorded_by, visibility, organization_id, mandate_id)
+      `INSERT INTO obstacles (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
       [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById, row.visibility, row.organizationId, row.mandateId],
     );

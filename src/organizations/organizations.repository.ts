@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import { OrganizationKind } from '../common/enums.js';
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import { SqlParams, type Queryable } from '../common/sql.js';
+import { table } from '../database/table.js';
+import { OrganizationEntity } from './organization.entity.js';
 import type { Organization } from './organization.model.js';
 
 /** An organization's columns (alias `o`), as every read of one returns them. */
-export const ORGANIZATION_COLUMNS = 'o.id, o.name, o.kind';
+export const ORGANIZATION_COLUMNS = table(OrganizationEntity).select('o', { omit: ['createdAt'] });
 
 @Injectable()
 export class OrganizationsRepository {

@@ -10,14 +10,19 @@ import type { Page } from '../common/pagination.js';
 import { actorCte, pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { closeness, searchCode, searchKey, searchWords, wordsMatch } from '../common/search.js';
+import { table, type Projection } from '../database/table.js';
+import { StageChangeEntity } from './stage-change.entity.js';
+import { StateEntity } from './state.entity.js';
 import type { State } from './state.model.js';
 import { resolveRegions, type RegionFilter } from './regions.js';
 
-export const STATE_COLUMNS = `s.iso3, s.iso2, s.name, s.un_member AS "unMember", s.regional_group AS "regionalGroup",
-  s.m49_region AS "m49Region", s.subregion, s.m49_code AS "m49Code", s.intermediate_region AS "intermediateRegion",
-  s.signature_date AS "signatureDate", s.consent_date AS "consentDate",
-  s.consent_type AS "consentType", s.withdrawal_date AS "withdrawalDate", s.status_as_of AS "statusAsOf",
-  s.ratification_stage AS "ratificationStage", s.version`;
+/**
+ * A State's columns (alias `s`) as the API reads them: the dates in force, not those of the
+ * depositary's file (read where they are compared), nor its UN language.
+ */
+export const STATE_COLUMNS = table(StateEntity).select('s', {
+  omit: ['unLanguage', 'fileSignatureDate', 'fileConsentDate', 'fileConsentType', 'fileWithdrawalDate', 'updatedAt'],
+});
 
 /**
  * A State read as JSON with only the properties a selection needs (see JsonProjection): the keys of
@@ -81,10 +86,16 @@ export interface StageChangeRow {
   version: number;
 }
 
-/** A stage change's columns (alias `c`), with the note and author as they are stored. */
-const STAGE_CHANGE_COLUMNS = `c.id, c.state_iso3 AS "stateIso3", c.from_stage AS "from", c.to_stage AS "to", c.changed_at AS "changedAt",
-  c.changed_at AS "recordedAt", to_char(c.effective_on, 'YYYY-MM-DD') AS "effectiveOn", c.changed_by AS "changedById", c.note, c.visibility, c.organization_id AS "organizationId", c.version`;
-const STAGE_CHANGE_RETURNING = STAGE_CHANGE_COLUMNS.replace(/\bc\./g, '');
+const stageChanges = table(StageChangeEntity);
+/** A stage change as the API reads it, with the note and author as they are stored: when it was recorded, and its day as text. */
+const STAGE_CHANGE: Projection<StageChangeEntity> = {
+  omit: ['effectiveOn', 'mandateId'],
+  as: { fromStage: 'from', toStage: 'to', changedBy: 'changedById' },
+  extra: (c) => [`${c}changed_at AS "recordedAt"`, `to_char(${c}effective_on, 'YYYY-MM-DD') AS "effectiveOn"`],
+};
+/** A stage change's columns (alias `c`). */
+const STAGE_CHANGE_COLUMNS = stageChanges.select('c', STAGE_CHANGE);
+const STAGE_CHANGE_RETURNING = stageChanges.returning(STAGE_CHANGE);
 
 /** A stage change as stored, with the mandate its note belongs to and who reads that mandate. */
 type StoredStageChangeRow = StageChangeRow & { mandateId: string | null; mandateReaderIds: string[] };

@@ -5,18 +5,25 @@ import type { RegionalGroup, Visibility } from '../common/enums.js';
 import { SqlParams, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { visibleTo } from '../auth/visibility.js';
+import { table, type Projection } from '../database/table.js';
+import { SurveyAnswerEntity, SurveyEntity, SurveyQuestionEntity } from './survey.entity.js';
 import type { Survey, SurveyAnswer, SurveyQuestion } from './survey.model.js';
 
-const SURVEY_COLUMNS = `v.id, v.name, v.campaign_id AS "campaignId", v.visibility, v.organization_id AS "organizationId",
-  v.mandate_id AS "mandateId", v.version, v.created_at AS "createdAt",
-  ARRAY(SELECT ss.state_iso3::text FROM survey_states ss WHERE ss.survey_id = v.id ORDER BY ss.state_iso3) AS "stateIso3s"`;
+const surveys = table(SurveyEntity);
+const SURVEY_COLUMNS = surveys.select('v', {
+  omit: ['createdBy', 'updatedAt'],
+  extra: (v) => [`ARRAY(SELECT ss.state_iso3::text FROM survey_states ss WHERE ss.survey_id = ${v}id ORDER BY ss.state_iso3) AS "stateIso3s"`],
+});
+const SURVEY_INSERT = surveys.columns('id', 'name', 'campaignId', 'visibility', 'organizationId', 'mandateId', 'createdBy');
 
-const QUESTION_COLUMNS = `q.id, q.survey_id AS "surveyId", q.position, q.text, q.category, q.choices, q.allows_text AS "allowsText"`;
+const QUESTION_COLUMNS = table(SurveyQuestionEntity).select('q');
 
-const ANSWER_COLUMNS = `a.id, a.survey_id AS "surveyId", a.question_id AS "questionId", a.state_iso3 AS "stateIso3", a.choice, a.text,
-  a.answered_on AS "answeredOn", a.obstacle_id AS "obstacleId", a.visibility, a.organization_id AS "organizationId",
-  a.mandate_id AS "mandateId", a.recorded_by AS "recordedById", a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
-const ANSWER_RETURNING = ANSWER_COLUMNS.replace(/\ba\./g, '');
+const answers = table(SurveyAnswerEntity);
+const ANSWER: Projection<SurveyAnswerEntity> = { as: { recordedBy: 'recordedById' } };
+const ANSWER_COLUMNS = answers.select('a', ANSWER);
+const ANSWER_RETURNING = answers.returning(ANSWER);
+const ANSWER_INSERT = answers.columns('id', 'surveyId', 'questionId', 'stateIso3', 'choice', 'text', 'answeredOn', 'obstacleId', 'visibility', 'organizationId',
+  'mandateId', 'recordedBy');
 
 export interface SurveyAnswerFields {
   choice?: string | null;
@@ -26,10 +33,10 @@ export interface SurveyAnswerFields {
 }
 
 const ANSWER_SPEC = {
-  table: 'survey_answers',
+  table: answers.name,
   what: 'SurveyAnswer',
   returning: ANSWER_RETURNING,
-  columns: { choice: 'choice', text: 'text', answeredOn: 'answered_on', visibility: 'visibility' } satisfies ColumnMap<SurveyAnswerFields>,
+  columns: answers.columnMap('choice', 'text', 'answeredOn', 'visibility') satisfies ColumnMap<SurveyAnswerFields>,
 };
 
 export interface NewSurvey {
@@ -80,7 +87,7 @@ export class SurveysRepository {
   /** The survey, its questions and its States in three statements of the caller's transaction. */
   async insert(survey: NewSurvey, db: Queryable): Promise<void> {
     await db.query(
-      `INSERT INTO surveys (id, name, campaign_id, visibility, organization_id, mandate_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO surveys (${SURVEY_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [survey.id, survey.name, survey.campaignId, survey.visibility, survey.organizationId, survey.mandateId, survey.createdBy],
     );
     const q = survey.questions;
@@ -152,7 +159,7 @@ export class SurveysRepository {
 
   async insertAnswer(row: NewSurveyAnswer, db: Queryable): Promise<SurveyAnswer> {
     const rows = await db.query<SurveyAnswer[]>(
-      `INSERT INTO survey_answers (id, survey_id, question_id, state_iso3, choice, text, answered_on, obstacle_id, visibility, organization_id, mandate_id, recorded_by)
+      `INSERT INTO survey_answers (${ANSWER_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${ANSWER_RETURNING}`,
       [row.id, row.surveyId, row.questionId, row.stateIso3, row.choice, row.text, row.answeredOn, row.obstacleId, row.visibility, row.organizationId, row.mandateId, row.recordedById],
     );

@@ -10,9 +10,11 @@ import { isUuid } from '../common/ids.js';
 import { fileGives, overlayActions, type TreatyRecordDates } from './overlay.js';
 import { FOLLOWED_COLUMNS, followStage, type FollowedState } from './stage-follow.js';
 import type { RecordTreatyActionInput, TreatyAction, UpdateTreatyActionInput } from './treaty-action.dto.js';
+import { table } from '../database/table.js';
+import { TreatyActionEntity } from './treaty-action.entity.js';
 
-const ACTION_COLUMNS = `a.id, a.state_iso3 AS "stateIso3", a.action, to_char(a.date, 'YYYY-MM-DD') AS date, a.source_url AS "sourceUrl",
-  a.note, a.in_file AS "inFile", a.recorded_at AS "recordedAt", a.version`;
+/** A treaty action's columns (alias `a`) as the API reads them: its date as text, not who recorded it. */
+const ACTION_COLUMNS = table(TreatyActionEntity).select('a', { omit: ['date', 'recordedBy'], extra: (a) => [`to_char(${a}date, 'YYYY-MM-DD') AS date`] });
 
 const FILE_COLUMNS = `to_char(file_signature_date, 'YYYY-MM-DD') AS "signatureDate", to_char(file_consent_date, 'YYYY-MM-DD') AS "consentDate",
   file_consent_type AS "consentType", to_char(file_withdrawal_date, 'YYYY-MM-DD') AS "withdrawalDate"`;

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Role } from '../common/enums.js';
 import type { Queryable } from '../common/sql.js';
+import { table } from '../database/table.js';
+import { UserEntity } from './user.entity.js';
 import type { User } from './user.model.js';
 
-/** A user's columns (alias `u`), as every read of one returns them. */
-export const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.organization_id AS "organizationId",
-  u.disabled_at IS NOT NULL AS disabled`;
+/** A user's columns (alias `u`), as every read of one returns them: never the password hash nor the token generation. */
+export const USER_COLUMNS = table(UserEntity).select('u', {
+  omit: ['passwordHash', 'tokenGeneration', 'preferredLanguage', 'disabledAt', 'createdAt', 'updatedAt'],
+  extra: (u) => [`${u}disabled_at IS NOT NULL AS disabled`],
+});
 
 export interface UserWithSecret extends User {
   passwordHash: string;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { VoteChoice } from '../common/enums.js';
+import { table } from '../database/table.js';
+import { ResolutionEntity } from './resolution.entity.js';
 import type { Resolution } from './resolution.model.js';
 
-const RESOLUTION_COLUMNS = `r.symbol, r.session, r.adopted_on AS "adoptedOn", r.title, r.yes, r.no, r.abstain,
-  r.non_voting AS "nonVoting", r.source`;
+const RESOLUTION_COLUMNS = table(ResolutionEntity).select('r');
 
 export interface StateVote {
   stateIso3: string;

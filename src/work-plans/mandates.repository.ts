@@ -5,6 +5,8 @@ import { RegionalGroup, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
+import { table, type Projection } from '../database/table.js';
+import { GROUPING_COLUMNS } from '../groupings/groupings.repository.js';
 import type { Grouping } from '../groupings/grouping.model.js';
 import type { State } from '../states/state.model.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
@@ -13,25 +15,24 @@ import { visibleTo } from '../auth/visibility.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
 import { OBSTACLE_COLUMNS, obstacleVisibleTo } from '../obstacles/obstacles.repository.js';
 import { mandateVisibleTo } from '../auth/visibility.js';
+import { MandateEntity, ObjectiveEntity, PlannedActivityEntity } from './mandate.entity.js';
 import { PlannedActivityKind, PlannedActivityStatus } from './work-plan.enums.js';
 import type { Mandate, Objective, PlannedActivity } from './work-plan.models.js';
 
-const MANDATE_COLUMNS = `m.id, m.name, m.period_from AS "periodFrom", m.period_to AS "periodTo",
-  m.organization_ids AS "organizationIds", m.visibility, m.previous_mandate_id AS "previousMandateId",
-  m.grouping_ids AS "groupingIds", m.carried_follow_up_ids AS "carriedFollowUpIds",
-  m.carried_obstacle_ids AS "carriedObstacleIds", m.carried_grouping_ids AS "carriedGroupingIds",
-  m.created_by AS "createdById", m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
+const mandates = table(MandateEntity);
+/** A mandate as the API reads it: its target lists as handed over are read on their own. */
+const MANDATE: Projection<MandateEntity> = { omit: ['targetListsAtHandOver'], as: { createdBy: 'createdById' } };
+const MANDATE_COLUMNS = mandates.select('m', MANDATE);
+const MANDATE_INSERT = mandates.columns('id', 'name', 'periodFrom', 'periodTo', 'organizationIds', 'visibility', 'previousMandateId', 'groupingIds',
+  'carriedFollowUpIds', 'carriedObstacleIds', 'carriedGroupingIds', 'createdBy');
 
-const OBJECTIVE_COLUMNS = `o.id, o.mandate_id AS "mandateId", o.title, o.description, o.indicators, o.version,
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+const objectives = table(ObjectiveEntity);
+const OBJECTIVE_COLUMNS = objectives.select('o');
 
-const ACTIVITY_COLUMNS = `a.id, a.mandate_id AS "mandateId", a.title, a.kind, a.planned_on AS "plannedOn",
-  a.planned_until AS "plannedUntil", a.regional_group AS "regionalGroup", a.state_iso3s AS "stateIso3s", a.status,
-  a.notes, a.interaction_ids AS "interactionIds", a.carried_from_id AS "carriedFromId", a.version,
-  a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
-
-const GROUPING_COLUMNS = `g.id, g.name, g.description, g.created_by AS "createdById", g.version,
-  g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+const activities = table(PlannedActivityEntity);
+const ACTIVITY_COLUMNS = activities.select('a');
+const ACTIVITY_INSERT = activities.columns('id', 'mandateId', 'title', 'kind', 'plannedOn', 'plannedUntil', 'regionalGroup', 'stateIso3s', 'status', 'notes',
+  'interactionIds');
 
 /** A follow-up still to do. */
 const PENDING = 'i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL';
@@ -97,41 +98,34 @@ export interface ActivityFields {
 }
 
 const MANDATE_SPEC = {
-  table: 'mandates',
+  table: mandates.name,
   what: 'Mandate',
-  returning: MANDATE_COLUMNS.replace(/\bm\./g, ''),
-  columns: {
-    name: 'name',
-    periodFrom: 'period_from',
-    periodTo: 'period_to',
-    organizationIds: 'organization_ids',
-    visibility: 'visibility',
-    groupingIds: 'grouping_ids',
-  } satisfies ColumnMap<MandateFields>,
+  returning: mandates.returning(MANDATE),
+  columns: mandates.columnMap('name', 'periodFrom', 'periodTo', 'organizationIds', 'visibility', 'groupingIds') satisfies ColumnMap<MandateFields>,
 };
 
 const OBJECTIVE_SPEC = {
-  table: 'mandate_objectives',
+  table: objectives.name,
   what: 'Objective',
-  returning: OBJECTIVE_COLUMNS.replace(/\bo\./g, ''),
-  columns: { title: 'title', description: 'description', indicators: 'indicators' } satisfies ColumnMap<ObjectiveFields>,
+  returning: objectives.returning(),
+  columns: objectives.columnMap('title', 'description', 'indicators') satisfies ColumnMap<ObjectiveFields>,
 };
 
 const ACTIVITY_SPEC = {
-  table: 'planned_activities',
+  table: activities.name,
   what: 'PlannedActivity',
-  returning: ACTIVITY_COLUMNS.replace(/\ba\./g, ''),
-  columns: {
-    title: 'title',
-    kind: 'kind',
-    plannedOn: 'planned_on',
-    plannedUntil: 'planned_until',
-    regionalGroup: 'regional_group',
-    stateIso3s: 'state_iso3s',
-    status: 'status',
-    notes: 'notes',
-    interactionIds: 'interaction_ids',
-  } satisfies ColumnMap<ActivityFields>,
+  returning: activities.returning(),
+  columns: activities.columnMap(
+    'title',
+    'kind',
+    'plannedOn',
+    'plannedUntil',
+    'regionalGroup',
+    'stateIso3s',
+    'status',
+    'notes',
+    'interactionIds',
+  ) satisfies ColumnMap<ActivityFields>,
 };
 
 export const mandateSortKey = (row: Mandate) => [row.periodFrom, row.id];
@@ -209,8 +203,7 @@ export class MandatesRepository {
     db: Queryable,
   ): Promise<Mandate> {
     const rows = await db.query<Mandate[]>(
-      `INSERT INTO mandates (id, name, period_from, period_to, organization_ids, visibility, previous_mandate_id, grouping_ids,
-         carried_follow_up_ids, carried_obstacle_ids, carried_grouping_ids, created_by)
+      `INSERT INTO mandates (${MANDATE_INSERT})
        VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12)
        RETURNING ${MANDATE_SPEC.returning}`,
       [
@@ -336,7 +329,7 @@ export class MandatesRepository {
 
   async insertActivity(row: Required<ActivityFields> & { id: string; mandateId: string }, db: Queryable): Promise<PlannedActivity> {
     const rows = await db.query<PlannedActivity[]>(
-      `INSERT INTO planned_activities (id, mandate_id, title, kind, planned_on, planned_until, regional_group, state_iso3s, status, notes, interaction_ids)
+      `INSERT INTO planned_activities (${ACTIVITY_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::char(3)[], $9, $10, $11::uuid[]) RETURNING ${ACTIVITY_SPEC.returning}`,
       [
         row.id, row.mandateId, row.title, row.kind, row.plannedOn, row.plannedUntil, row.regionalGroup, row.stateIso3s, row.status,
