@@ -7,6 +7,7 @@ import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table } from '../database/table.js';
+import { InteractionEntity } from '../interactions/interaction.entity.js';
 import type { Organization } from '../organizations/organization.model.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { LetterCampaign } from './campaign.model.js';
@@ -16,6 +17,9 @@ const campaigns = table(LetterCampaignEntity);
 const CAMPAIGN_COLUMNS = campaigns.select('c');
 const CAMPAIGN_RETURNING = campaigns.returning();
 const CAMPAIGN_INSERT = campaigns.columns('id', 'name', 'templateRef', 'sendingDate', 'visibility', 'organizationId', 'ownerId', 'mandateId');
+/** The LETTER interaction of each letter of a new campaign. */
+const LETTER_INTERACTION_INSERT = table(InteractionEntity).columns('id', 'type', 'occurredOn', 'subject', 'summary', 'followUpOn', 'visibility', 'organizationId',
+  'authorId', 'mandateId');
 
 /** What a correction of a campaign may change. */
 export interface CampaignChanges {
@@ -218,7 +222,7 @@ export class CampaignsRepository {
   ): Promise<void> {
     const ids = letters.map((l) => l.interactionId);
     await db.query(
-      `INSERT INTO interactions (id, type, occurred_on, subject, summary, follow_up_on, visibility, organization_id, author_id, mandate_id)
+      `INSERT INTO interactions (${LETTER_INTERACTION_INSERT})
        SELECT id, $2, $3, $4, summary, $5, $6, $7, $8, $10 FROM unnest($1::uuid[], $9::text[]) AS x(id, summary)`,
       [ids, InteractionType.LETTER, campaign.sendingDate, common.subject, common.followUpOn, campaign.visibility, campaign.organizationId, common.authorId, letters.map((l) => l.summary), campaign.mandateId ?? null],
     );

@@ -11,6 +11,7 @@ import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/vers
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import { table, type Projection } from '../database/table.js';
 import type { ContactDuplicateGroup } from './contact-posting.model.js';
+import { ContactPostingEntity } from './contact-posting.entity.js';
 import { ContactEntity } from './contact.entity.js';
 import type { Contact } from './contact.model.js';
 
@@ -22,6 +23,8 @@ export const CONTACT_COLUMNS = contacts.select('c', CONTACT);
 const RETURNING = contacts.returning(CONTACT);
 const INSERT_COLUMNS = contacts.columns('id', 'fullName', 'title', 'position', 'posting', 'stateIso3', 'organizationId',
   'email', 'phone', 'languages', 'notes', 'createdBy');
+/** A new contact's first posting: the one its posting, State and position say. */
+const FIRST_POSTING_INSERT = table(ContactPostingEntity).columns('id', 'contactId', 'posting', 'stateIso3', 'position', 'fromDate', 'createdBy');
 
 export interface ContactFields {
   fullName?: string;
@@ -148,7 +151,7 @@ export class ContactsRepository {
          FROM checked WHERE NOT "unknownState" AND NOT "unknownOrganization"
          RETURNING ${RETURNING}),
        first_posting AS (
-         INSERT INTO contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
+         INSERT INTO contact_postings (${FIRST_POSTING_INSERT})
          SELECT ${p.add(randomUUID())}::uuid, w.id, w.posting, w."stateIso3", w.position, ${p.add(contact.postingStartedOn)}::date, ${by}::uuid
          FROM written w WHERE w.posting IS NOT NULL OR w."stateIso3" IS NOT NULL),
        ${event}
@@ -182,7 +185,7 @@ export class ContactsRepository {
     // A contact created with a posting or a State holds it from the day given: its first current posting.
     if (created.posting || created.stateIso3) {
       await db.query(
-        `INSERT INTO contact_postings (id, contact_id, posting, state_iso3, position, from_date, created_by)
+        `INSERT INTO contact_postings (${FIRST_POSTING_INSERT})
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [randomUUID(), created.id, created.posting, created.stateIso3, created.position, contact.postingStartedOn, contact.createdBy],
       );

@@ -28,11 +28,15 @@ const MANDATE_INSERT = mandates.columns('id', 'name', 'periodFrom', 'periodTo', 
 
 const objectives = table(ObjectiveEntity);
 const OBJECTIVE_COLUMNS = objectives.select('o');
+const OBJECTIVE_INSERT = objectives.columns('id', 'mandateId', 'title', 'description', 'indicators');
 
 const activities = table(PlannedActivityEntity);
 const ACTIVITY_COLUMNS = activities.select('a');
 const ACTIVITY_INSERT = activities.columns('id', 'mandateId', 'title', 'kind', 'plannedOn', 'plannedUntil', 'regionalGroup', 'stateIso3s', 'status', 'notes',
   'interactionIds');
+/** A PLANNED activity carried over at a hand-over, naming the one it was carried from. */
+const CARRIED_ACTIVITY_INSERT = activities.columns('id', 'mandateId', 'title', 'kind', 'plannedOn', 'plannedUntil', 'regionalGroup', 'stateIso3s', 'status',
+  'notes', 'interactionIds', 'carriedFromId');
 
 /** A follow-up still to do. */
 const PENDING = 'i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL';
@@ -237,8 +241,7 @@ export class MandatesRepository {
   /** Copies the PLANNED activities of one mandate into another, each naming the one it was carried from. */
   async carryActivities(fromMandateId: string, toMandateId: string, db: Queryable): Promise<number> {
     const rows = await db.query<IdRow[]>(
-      `INSERT INTO planned_activities (id, mandate_id, title, kind, planned_on, planned_until, regional_group, state_iso3s, status, notes,
-         interaction_ids, carried_from_id)
+      `INSERT INTO planned_activities (${CARRIED_ACTIVITY_INSERT})
        SELECT gen_random_uuid(), $2, a.title, a.kind, a.planned_on, a.planned_until, a.regional_group, a.state_iso3s, 'PLANNED', a.notes,
          a.interaction_ids, a.id
        FROM planned_activities a WHERE a.mandate_id = $1 AND a.status = 'PLANNED' RETURNING id`,
@@ -283,7 +286,7 @@ export class MandatesRepository {
 
   async insertObjective(row: { id: string; mandateId: string; title: string; description: string | null; indicators: string }, db: Queryable): Promise<Objective> {
     const rows = await db.query<Objective[]>(
-      `INSERT INTO mandate_objectives (id, mandate_id, title, description, indicators) VALUES ($1, $2, $3, $4, $5::jsonb)
+      `INSERT INTO mandate_objectives (${OBJECTIVE_INSERT}) VALUES ($1, $2, $3, $4, $5::jsonb)
        RETURNING ${OBJECTIVE_SPEC.returning}`,
       [row.id, row.mandateId, row.title, row.description, row.indicators],
     );
