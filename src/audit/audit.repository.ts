@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import type { AuditEntry, AuditFilter } from './audit.model.js';
@@ -11,7 +11,7 @@ const COLUMNS = `a.id, a.at, a.actor_id AS "actorId", a.action, a.entity, a.enti
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Newest first. */
   async page(filter: AuditFilter, page: Page): Promise<{ rows: AuditRow[]; total: number | null }> {
