@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { visibleTo } from '../auth/visibility.js';
 import { covers, fillTemplate, NO_SUBJECT, readersOf, SUBJECT_JOIN, subjectFrom, visibleWithOrganizations } from './activity-subjects.js';
 import type { Organization } from '../organizations/organization.model.js';
@@ -274,7 +274,7 @@ interface ReadAtRow {
 
 @Injectable()
 export class ActivityRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** When the user last read the feed, or null. */
   async readAt(userId: string): Promise<Date | null> {
@@ -298,10 +298,10 @@ export class ActivityRepository {
    * interaction or a subject, the summary is kept as the event's template, and the text as written
    * now is kept beside it.
    */
-  async insert(db: Queryable, actor: Viewer | null, event: NewActivity): Promise<ActivityEventRow> {
+  async insert(actor: Viewer | null, event: NewActivity): Promise<ActivityEventRow> {
     const id = randomUUID();
     const templated = !!(event.interactionId || event.subjectId) && /\{(text|extra)\}/.test(event.summary);
-    await db.query(
+    await this.db.query(
       `WITH t AS (SELECT replace($7, '{states}', coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY($6::char(3)[])), '')) AS template)
        INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility, subject_id, template, mandate_id)
        SELECT $1, $2, clock_timestamp(), $3, $4, $5, $6::char(3)[], t.template, $8, $9, CASE WHEN $10::boolean THEN t.template END, $11 FROM t`,
@@ -320,7 +320,7 @@ export class ActivityRepository {
       ],
     );
     // The text as written now is kept as the summary, for when the item is gone (an UPDATE answers [rows, count]).
-    const [rows] = await db.query<[LiveEventRow[], number]>(
+    const [rows] = await this.db.query<[LiveEventRow[], number]>(
       `UPDATE activity_events f SET summary = s."storedSummary" FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM} WHERE e.id = $1) s
        WHERE f.id = s.id RETURNING s.*`,
       [id],
@@ -332,9 +332,9 @@ export class ActivityRepository {
    * Before an item is deleted: its earlier events keep the text and visibility it has now (the last
    * its readers saw), and no longer follow it.
    */
-  async freeze(db: Queryable, subjectIds: string[]): Promise<void> {
+  async freeze(subjectIds: string[]): Promise<void> {
     // An event (the gathering) takes its planned meetings with it.
-    await db.query(
+    await this.db.query(
       `UPDATE activity_events f SET summary = s."storedSummary", visibility = s.visibility, mandate_id = s."mandateId", template = NULL, subject_id = NULL
        FROM (SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM ${FROM}
              WHERE e.subject_id = ANY($1::uuid[]) OR e.subject_id IN (SELECT m.id FROM planned_meetings m WHERE m.event_id = ANY($1::uuid[]))) s

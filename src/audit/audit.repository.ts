@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { table } from '../database/table.js';
@@ -13,7 +13,7 @@ const COLUMNS = table(AuditEntryEntity).select('a', { extra: (a) => [`to_char(${
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Newest first. */
   async page(filter: AuditFilter, page: Page): Promise<{ rows: AuditRow[]; total: number | null }> {

@@ -62,7 +62,7 @@ export class AuthService {
     await this.limits.releaseLogin(ip, viewer.email);
     if (newPassword === currentPassword) throw badInput('The new password must differ from the current one', { field: 'newPassword' });
     const passwordHash = await hashPassword(newPassword);
-    const updated = await this.writes.run(viewer, 'changePassword', ({ manager }) => this.users.setPassword(viewer.id, passwordHash, manager));
+    const updated = await this.writes.run(viewer, 'changePassword', () => this.users.setPassword(viewer.id, passwordHash));
     this.activeUsers.forget(viewer.id);
     if (!updated) throw unauthenticated();
     const { tokenGeneration, ...profile } = updated;
@@ -76,10 +76,10 @@ export class AuthService {
    */
   async logout(viewer: Viewer): Promise<boolean> {
     const token = viewer.token;
-    await this.writes.run(viewer, 'logout', ({ manager }) =>
+    await this.writes.run(viewer, 'logout', () =>
       token?.id
-        ? this.users.revokeToken(token.id, viewer.id, new Date(token.expiresAt * 1000), manager)
-        : this.users.raiseTokenGeneration(viewer.id, manager),
+        ? this.users.revokeToken(token.id, viewer.id, new Date(token.expiresAt * 1000))
+        : this.users.raiseTokenGeneration(viewer.id),
     );
     this.activeUsers.forget(viewer.id);
     return true;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
-import { SqlParams, type Queryable } from '../common/sql.js';
+import { SqlParams } from '../common/sql.js';
 import { visibleTo } from '../auth/visibility.js';
 
 export interface CalendarEventRow {
@@ -42,10 +42,10 @@ const LIMIT = 2000;
 /** Calendar feeds, and what a calendar shows: every read applies the visibility rule in its SQL. */
 @Injectable()
 export class CalendarRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  async saveFeed(userId: string, secretHash: string, db: Queryable): Promise<Date> {
-    const rows = await db.query<FeedRow[]>(
+  async saveFeed(userId: string, secretHash: string): Promise<Date> {
+    const rows = await this.db.query<FeedRow[]>(
       `INSERT INTO calendar_feeds (user_id, secret_hash) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash, created_at = now() RETURNING created_at AS "createdAt"`,
       [userId, secretHash],
@@ -53,9 +53,9 @@ export class CalendarRepository {
     return rows[0].createdAt;
   }
 
-  async deleteFeed(userId: string, db: Queryable): Promise<boolean> {
+  async deleteFeed(userId: string): Promise<boolean> {
     // A DELETE answers [rows, count].
-    const rows = await db.query<[unknown[], number]>(`DELETE FROM calendar_feeds WHERE user_id = $1 RETURNING user_id`, [userId]);
+    const rows = await this.db.query<[unknown[], number]>(`DELETE FROM calendar_feeds WHERE user_id = $1 RETURNING user_id`, [userId]);
     return rows[0].length > 0;
   }
 

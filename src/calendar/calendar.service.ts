@@ -33,12 +33,12 @@ export class CalendarService {
   /** A new secret feed address for the viewer; the previous one stops working. The secret is shown once. */
   async createFeed(viewer: Viewer): Promise<{ path: string; createdAt: Date }> {
     const secret = randomBytes(32).toString('base64url');
-    const createdAt = await this.writes.run(viewer, 'createCalendarFeed', ({ manager }) => this.repo.saveFeed(viewer.id, hashOf(secret), manager));
+    const createdAt = await this.writes.run(viewer, 'createCalendarFeed', () => this.repo.saveFeed(viewer.id, hashOf(secret)));
     return { path: `/calendar/${secret}.ics`, createdAt };
   }
 
   revokeFeed(viewer: Viewer): Promise<boolean> {
-    return this.writes.run(viewer, 'revokeCalendarFeed', ({ manager }) => this.repo.deleteFeed(viewer.id, manager));
+    return this.writes.run(viewer, 'revokeCalendarFeed', () => this.repo.deleteFeed(viewer.id));
   }
 
   feed(viewer: Viewer): Promise<{ createdAt: Date } | null> {

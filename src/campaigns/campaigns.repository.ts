@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { InteractionType, Posting, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table } from '../database/table.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
@@ -109,12 +109,12 @@ interface CampaignTeamRow {
 
 @Injectable()
 export class CampaignsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** The campaign if the viewer may see it; with `lock`, locked until the transaction ends. */
-  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<LetterCampaign | null> {
+  async visibleById(viewer: Viewer, id: string, lock = false): Promise<LetterCampaign | null> {
     const p = new SqlParams();
-    const rows = await db.query<LetterCampaign[]>(
+    const rows = await this.db.query<LetterCampaign[]>(
       `SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE c.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'c')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -138,9 +138,9 @@ export class CampaignsRepository {
   }
 
   /** The letters of several campaigns that this viewer may see, by State name. */
-  lettersOf(viewer: Viewer, campaignIds: readonly string[], db: Queryable = this.db): Promise<LetterRow[]> {
+  lettersOf(viewer: Viewer, campaignIds: readonly string[]): Promise<LetterRow[]> {
     const p = new SqlParams();
-    return db.query<LetterRow[]>(
+    return this.db.query<LetterRow[]>(
       `SELECT ${LETTER_COLUMNS}
        FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id JOIN states s ON s.iso3 = l.state_iso3
        WHERE l.campaign_id = ANY(${p.add(campaignIds)}::uuid[]) AND ${visibleTo(viewer, p)}
@@ -150,12 +150,12 @@ export class CampaignsRepository {
   }
 
   /** One letter, by its interaction or by its campaign and State, if the viewer may see it. */
-  async letter(viewer: Viewer, ref: { interactionId?: string; campaignId?: string; stateIso3?: string }, db: Queryable): Promise<LetterRow | null> {
+  async letter(viewer: Viewer, ref: { interactionId?: string; campaignId?: string; stateIso3?: string }): Promise<LetterRow | null> {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p)];
     if (ref.interactionId) where.push(`l.interaction_id = ${p.add(ref.interactionId)}::uuid`);
     else where.push(`l.campaign_id = ${p.add(ref.campaignId)}::uuid AND l.state_iso3 = ${p.add(ref.stateIso3)}`);
-    const rows = await db.query<LetterRow[]>(
+    const rows = await this.db.query<LetterRow[]>(
       `SELECT ${LETTER_COLUMNS} FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id WHERE ${where.join(' AND ')}`,
       p.values,
     );
@@ -163,16 +163,16 @@ export class CampaignsRepository {
   }
 
   /** The contacts of these States (for choosing addressees and suggesting follow-ups). */
-  contactsOfStates(iso3s: readonly string[], db: Queryable = this.db): Promise<AddressableContact[]> {
-    return db.query<AddressableContact[]>(
+  contactsOfStates(iso3s: readonly string[]): Promise<AddressableContact[]> {
+    return this.db.query<AddressableContact[]>(
       `SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3"
        FROM contacts c WHERE c.state_iso3 = ANY($1::char(3)[]) ORDER BY c.full_name, c.id`,
       [iso3s],
     );
   }
 
-  contactsByIds(ids: readonly string[], db: Queryable): Promise<AddressableContact[]> {
-    return db.query<AddressableContact[]>(`SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3" FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
+  contactsByIds(ids: readonly string[]): Promise<AddressableContact[]> {
+    return this.db.query<AddressableContact[]>(`SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3" FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
   }
 
   /** The contacts each letter went to. */
@@ -203,9 +203,8 @@ export class CampaignsRepository {
 
   async insertCampaign(
     row: { id: string; name: string; templateRef: string; sendingDate: string; visibility: Visibility; organizationId: string; ownerId: string; mandateId: string | null },
-    db: Queryable,
   ): Promise<LetterCampaign> {
-    const rows = await db.query<LetterCampaign[]>(
+    const rows = await this.db.query<LetterCampaign[]>(
       `INSERT INTO letter_campaigns (${CAMPAIGN_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CAMPAIGN_RETURNING}`,
       [row.id, row.name, row.templateRef, row.sendingDate, row.visibility, row.organizationId, row.ownerId, row.mandateId],
@@ -218,52 +217,51 @@ export class CampaignsRepository {
     campaign: LetterCampaign,
     letters: NewLetter[],
     common: { subject: string; followUpOn: string | null; authorId: string },
-    db: Queryable,
   ): Promise<void> {
     const ids = letters.map((l) => l.interactionId);
-    await db.query(
+    await this.db.query(
       `INSERT INTO interactions (${LETTER_INTERACTION_INSERT})
        SELECT id, $2, $3, $4, summary, $5, $6, $7, $8, $10 FROM unnest($1::uuid[], $9::text[]) AS x(id, summary)`,
       [ids, InteractionType.LETTER, campaign.sendingDate, common.subject, common.followUpOn, campaign.visibility, campaign.organizationId, common.authorId, letters.map((l) => l.summary), campaign.mandateId ?? null],
     );
-    await db.query(`INSERT INTO interaction_states (interaction_id, state_iso3) SELECT * FROM unnest($1::uuid[], $2::char(3)[])`, [
+    await this.db.query(`INSERT INTO interaction_states (interaction_id, state_iso3) SELECT * FROM unnest($1::uuid[], $2::char(3)[])`, [
       ids,
       letters.map((l) => l.stateIso3),
     ]);
     const pairs = letters.flatMap((l) => l.contactIds.map((contactId) => [l.interactionId, contactId]));
     if (pairs.length) {
-      await db.query(`INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
+      await this.db.query(`INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
         pairs.map((pair) => pair[0]),
         pairs.map((pair) => pair[1]),
       ]);
     }
-    await db.query(
+    await this.db.query(
       `INSERT INTO campaign_letters (campaign_id, state_iso3, interaction_id, addressed_posting, addressed_to)
        SELECT $1, * FROM unnest($2::char(3)[], $3::uuid[], $4::posting[], $5::text[])`,
       [campaign.id, letters.map((l) => l.stateIso3), ids, letters.map((l) => l.addressedPosting), letters.map((l) => l.addressedTo)],
     );
   }
 
-  update(id: string, expectedVersion: number, changes: CampaignChanges, db: Queryable): Promise<LetterCampaign> {
-    return updateVersioned<CampaignChanges, LetterCampaign>(db, CAMPAIGN_SPEC, id, expectedVersion, changes);
+  update(id: string, expectedVersion: number, changes: CampaignChanges): Promise<LetterCampaign> {
+    return updateVersioned<CampaignChanges, LetterCampaign>(this.db, CAMPAIGN_SPEC, id, expectedVersion, changes);
   }
 
   /** A new version of a campaign whose templates changed (the caller holds its lock and checked its version). */
-  async touch(id: string, db: Queryable): Promise<LetterCampaign> {
-    const rows = await db.query<[LetterCampaign[], number]>(`UPDATE letter_campaigns SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CAMPAIGN_RETURNING}`, [id]);
+  async touch(id: string): Promise<LetterCampaign> {
+    const rows = await this.db.query<[LetterCampaign[], number]>(`UPDATE letter_campaigns SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CAMPAIGN_RETURNING}`, [id]);
     return rows[0][0];
   }
 
-  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, CAMPAIGN_SPEC, id, expectedVersion);
+  delete(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, CAMPAIGN_SPEC, id, expectedVersion);
   }
 
   /**
    * Every letter of a campaign, whoever may see it, with its follow-up date; the letters are locked
    * until the transaction ends, so that no reply or follow-up is logged on them meanwhile.
    */
-  lockLetters(campaignId: string, db: Queryable): Promise<(LetterRow & { followUpOn: string | null })[]> {
-    return db.query<LetterRow[]>(
+  lockLetters(campaignId: string): Promise<(LetterRow & { followUpOn: string | null })[]> {
+    return this.db.query<LetterRow[]>(
       `SELECT ${LETTER_COLUMNS}, i.follow_up_on AS "followUpOn"
        FROM campaign_letters l JOIN interactions i ON i.id = l.interaction_id
        WHERE l.campaign_id = $1 ORDER BY l.state_iso3 FOR UPDATE OF i`,
@@ -275,8 +273,8 @@ export class CampaignsRepository {
    * The campaign-level fields of its letters: those dated `from` move to `to`, and every letter takes
    * `visibility` (each left alone when not given). The letters that change get a new version.
    */
-  async updateLetters(campaignId: string, changes: { from?: string; to?: string; visibility?: Visibility }, db: Queryable): Promise<void> {
-    await db.query(
+  async updateLetters(campaignId: string, changes: { from?: string; to?: string; visibility?: Visibility }): Promise<void> {
+    await this.db.query(
       `UPDATE interactions i SET
          occurred_on = CASE WHEN i.occurred_on = $2::date THEN $3::date ELSE i.occurred_on END,
          visibility = coalesce($4::visibility, i.visibility),
@@ -289,8 +287,8 @@ export class CampaignsRepository {
   }
 
   /** Deletes letters (their interactions): their State and contact links and their campaign_letters rows go with them. */
-  async deleteLetters(interactionIds: string[], db: Queryable): Promise<void> {
-    await db.query(`DELETE FROM interactions WHERE id = ANY($1::uuid[])`, [interactionIds]);
+  async deleteLetters(interactionIds: string[]): Promise<void> {
+    await this.db.query(`DELETE FROM interactions WHERE id = ANY($1::uuid[])`, [interactionIds]);
   }
 
   /** Whether this user may own a campaign of this organization: a coordinator or admin of it, not disabled. */
@@ -313,8 +311,8 @@ export class CampaignsRepository {
     return new Map(rows.map((row) => [row.id, toTeam(row)]));
   }
 
-  async canOwn(userId: string, organizationId: string, db: Queryable): Promise<boolean> {
-    const rows = await db.query<unknown[]>(
+  async canOwn(userId: string, organizationId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
       `SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL`,
       [userId, organizationId],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Writes, type WriteTransaction } from '../database/writes.js';
+import { Writes } from '../database/writes.js';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
@@ -8,7 +9,6 @@ import { editableTeamRow, Right } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
 import { checkDates, checkNotFuture, closesFollowUp } from '../interactions/interaction-rules.js';
 import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
 import { InteractionsRepository } from '../interactions/interactions.repository.js';
@@ -100,6 +100,7 @@ export function suggestFollowUps(
 @Injectable()
 export class CampaignsService {
   constructor(
+    private readonly db: Db,
     private readonly writes: Writes,
     private readonly campaigns: CampaignsRepository,
     private readonly interactions: InteractionsRepository,
@@ -120,10 +121,10 @@ export class CampaignsService {
 
   /**
    * The campaign and one LETTER per State in one transaction: any bad State code or contact
-   * refuses the whole campaign, and nothing is written. Given an outer transaction (`outer`), the
-   * campaign is written in it, as a part of a larger write.
+   * refuses the whole campaign, and nothing is written. Inside another write, the campaign is
+   * written in its transaction, as a part of it.
    */
-  async create(viewer: Viewer, input: CreateLetterCampaignInput, outer?: WriteTransaction): Promise<LetterCampaign> {
+  async create(viewer: Viewer, input: CreateLetterCampaignInput): Promise<LetterCampaign> {
     if ((input.targets ? 1 : 0) + (input.stateIso3s ? 1 : 0) !== 1) {
       throw badInput('Give the States as either targets (a target filter) or stateIso3s, not both', { field: 'targets' });
     }
@@ -136,12 +137,12 @@ export class CampaignsService {
     if (iso3s.length > 200) throw badInput(`A campaign has at most 200 States; this one would have ${iso3s.length}`, { field: 'targets' });
     const visibility = input.visibility ?? Visibility.ORGANIZATION;
 
-    return this.writes.run(viewer, 'createLetterCampaign', async ({ manager, emit }) => {
-      await this.states.checkStates(iso3s, manager);
-      const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
-      if (!input.includesStatesParties) await this.refuseStatesParties(iso3s, input.sendingDate, manager);
-      const chosen = await this.handPicked(iso3s, input, manager);
-      const contacts = await this.campaigns.contactsOfStates(iso3s, manager);
+    return this.writes.run(viewer, 'createLetterCampaign', async ({ emit }) => {
+      await this.states.checkStates(iso3s);
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.db);
+      if (!input.includesStatesParties) await this.refuseStatesParties(iso3s, input.sendingDate);
+      const chosen = await this.handPicked(iso3s, input);
+      const contacts = await this.campaigns.contactsOfStates(iso3s);
       const postings = input.postings ?? DEFAULT_POSTINGS;
       const campaign = await this.campaigns.insertCampaign(
         {
@@ -154,7 +155,6 @@ export class CampaignsService {
           ownerId: viewer.id,
           mandateId,
         },
-        manager,
       );
       const letters: NewLetter[] = iso3s.map((iso3) => {
         const picked = chosen.get(iso3);
@@ -170,7 +170,7 @@ export class CampaignsService {
           summary: `Letter campaign "${input.name}", template ${input.templateRef}; addressed to ${addressedTo}`,
         };
       });
-      await this.campaigns.insertLetters(campaign, letters, { subject: input.subject ?? input.name, followUpOn: input.followUpOn ?? null, authorId: viewer.id }, manager);
+      await this.campaigns.insertLetters(campaign, letters, { subject: input.subject ?? input.name, followUpOn: input.followUpOn ?? null, authorId: viewer.id });
       await emit({
         kind: ActivityKind.CAMPAIGN_CREATED,
         subjectId: campaign.id,
@@ -179,15 +179,15 @@ export class CampaignsService {
         visibility,
       });
       return campaign;
-    }, outer);
+    });
   }
 
   /**
    * A letter campaign goes to States not Party: one whose treaty record shows a deposit on the
    * sending date is refused, unless the campaign says it includes States Parties (implementation).
    */
-  private async refuseStatesParties(iso3s: string[], sendingDate: string, db: Queryable): Promise<void> {
-    const parties = (await this.states.findByIso3s(iso3s, db)).filter((state) => showsDeposit(treatyStatus(state, sendingDate)));
+  private async refuseStatesParties(iso3s: string[], sendingDate: string): Promise<void> {
+    const parties = (await this.states.findByIso3s(iso3s)).filter((state) => showsDeposit(treatyStatus(state, sendingDate)));
     if (!parties.length) return;
     const names = parties.map((state) => state.name).sort();
     const problem = `${names.join(', ')} ${parties.length === 1 ? 'has' : 'have'} deposited ${parties.length === 1 ? 'its instrument' : 'their instruments'} by ${sendingDate}: a campaign to join goes to States not Party; set includesStatesParties for a campaign to States Parties (about implementation, say)`;
@@ -200,19 +200,19 @@ export class CampaignsService {
    * the campaign's interactions, under the same rule). Their subject and text stay as sent.
    */
   update(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateLetterCampaignInput): Promise<LetterCampaign> {
-    return this.writes.run(viewer, 'updateLetterCampaign', async ({ manager, emit }) => {
-      const current = await this.editableCampaign(viewer, id, expectedVersion, manager);
+    return this.writes.run(viewer, 'updateLetterCampaign', async ({ emit }) => {
+      const current = await this.editableCampaign(viewer, id, expectedVersion);
       checkMandateVisibility(changes.visibility, current.mandateId);
-      if (changes.ownerId && !(await this.campaigns.canOwn(changes.ownerId, current.organizationId, manager))) {
+      if (changes.ownerId && !(await this.campaigns.canOwn(changes.ownerId, current.organizationId))) {
         throw badInput("The owner must be a coordinator or admin of the campaign's organization, and not disabled", { field: 'ownerId' });
       }
-      const letters = await this.campaigns.lockLetters(id, manager);
+      const letters = await this.campaigns.lockLetters(id);
       const moved = changes.sendingDate !== undefined && changes.sendingDate !== current.sendingDate;
       if (moved) checkSendingNotFuture(changes.sendingDate!);
       if (moved) checkSendingDate(letters.filter((letter) => letter.sentOn === current.sendingDate), changes.sendingDate!);
-      const campaign = await this.campaigns.update(id, expectedVersion, changes, manager);
+      const campaign = await this.campaigns.update(id, expectedVersion, changes);
       const dates = moved ? { from: current.sendingDate, to: campaign.sendingDate } : {};
-      if (moved || changes.visibility) await this.campaigns.updateLetters(id, { ...dates, visibility: changes.visibility }, manager);
+      if (moved || changes.visibility) await this.campaigns.updateLetters(id, { ...dates, visibility: changes.visibility });
       await emit({
         kind: ActivityKind.CAMPAIGN_CHANGED,
         subjectId: campaign.id,
@@ -231,9 +231,9 @@ export class CampaignsService {
    * then stays (CONFLICT).
    */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteLetterCampaign', async ({ manager, emit, freeze }) => {
-      const campaign = await this.editableCampaign(viewer, id, expectedVersion, manager);
-      const letters = await this.campaigns.lockLetters(id, manager);
+    await this.writes.run(viewer, 'deleteLetterCampaign', async ({ emit, freeze }) => {
+      const campaign = await this.editableCampaign(viewer, id, expectedVersion);
+      const letters = await this.campaigns.lockLetters(id);
       const answered = letters.filter((letter) => letterStatus(letter) !== LetterStatus.AWAITING_REPLY || letter.replyNote !== null).length;
       if (answered) {
         throw new AppError(
@@ -243,8 +243,8 @@ export class CampaignsService {
         );
       }
       await freeze([id]);
-      await this.campaigns.deleteLetters(letters.map((letter) => letter.interactionId), manager);
-      await this.campaigns.delete(id, expectedVersion, manager);
+      await this.campaigns.deleteLetters(letters.map((letter) => letter.interactionId));
+      await this.campaigns.delete(id, expectedVersion);
       await emit({
         kind: ActivityKind.CAMPAIGN_DELETED,
         stateIso3s: letters.map((letter) => letter.stateIso3),
@@ -257,8 +257,8 @@ export class CampaignsService {
   }
 
   logReply(viewer: Viewer, input: LogLetterReplyInput): Promise<CampaignLetter> {
-    return this.writes.run(viewer, 'logLetterReply', async ({ manager, emit }) => {
-      const letter = await this.editableLetter(viewer, input, manager);
+    return this.writes.run(viewer, 'logLetterReply', async ({ emit }) => {
+      const letter = await this.editableLetter(viewer, input);
       checkNotFuture({ replyReceivedOn: input.receivedOn });
       checkDates({ type: InteractionType.LETTER, occurredOn: letter.sentOn, replyReceivedOn: input.receivedOn });
       const closes = closesFollowUp({ ...letter, type: InteractionType.LETTER }, input.receivedOn, input.keepFollowUpOpen);
@@ -270,9 +270,8 @@ export class CampaignsService {
           ...(input.note !== undefined ? { outcome: input.note } : {}),
           ...(closes ? { followUpDoneAt: new Date() } : {}),
         },
-        manager,
       );
-      const campaign = (await this.campaigns.visibleById(viewer, letter.campaignId, manager))!;
+      const campaign = (await this.campaigns.visibleById(viewer, letter.campaignId))!;
       await emit({
         kind: ActivityKind.LETTER_REPLY_LOGGED,
         interactionId: letter.interactionId,
@@ -280,21 +279,21 @@ export class CampaignsService {
         stateIso3s: [letter.stateIso3],
         summary: `Reply from {states} to the letter "{text}", received on ${input.receivedOn}`,
       });
-      return toLetter((await this.campaigns.letter(viewer, { interactionId: letter.interactionId }, manager))!);
+      return toLetter((await this.campaigns.letter(viewer, { interactionId: letter.interactionId }))!);
     });
   }
 
   /** Records that a letter without reply was followed up, through the letter's own follow-up. */
   markFollowUpDone(viewer: Viewer, input: MarkCampaignFollowUpDoneInput): Promise<CampaignLetter> {
-    return this.writes.run(viewer, 'markCampaignFollowUpDone', async ({ manager, emit }) => {
-      const letter = await this.editableLetter(viewer, input, manager);
-      const current = (await this.interactions.visibleById(viewer, letter.interactionId, manager))!;
+    return this.writes.run(viewer, 'markCampaignFollowUpDone', async ({ emit }) => {
+      const letter = await this.editableLetter(viewer, input);
+      const current = (await this.interactions.visibleById(viewer, letter.interactionId))!;
       const doneOn = input.doneOn ?? (todayIso() < letter.sentOn ? letter.sentOn : todayIso());
       const followUpOn = current.followUpOn ?? doneOn;
       checkDates({ type: current.type, occurredOn: current.occurredOn, followUpOn });
-      const row = await this.interactions.update(letter.interactionId, input.expectedVersion, { followUpOn, followUpDoneAt: new Date() }, manager);
-      await this.interactionsService.emitUpdate(emit, row, manager, 'followed up');
-      return toLetter((await this.campaigns.letter(viewer, { interactionId: letter.interactionId }, manager))!);
+      const row = await this.interactions.update(letter.interactionId, input.expectedVersion, { followUpOn, followUpDoneAt: new Date() });
+      await this.interactionsService.emitUpdate(emit, row, 'followed up');
+      return toLetter((await this.campaigns.letter(viewer, { interactionId: letter.interactionId }))!);
     });
   }
 
@@ -307,29 +306,29 @@ export class CampaignsService {
   }
 
   /** A campaign is changed by its own organization and its mandate's (admins may change any they see); it stays locked until the write ends. */
-  async editableCampaign(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<LetterCampaign> {
-    const campaign = isUuid(id) ? await this.campaigns.visibleById(viewer, id, db, true) : null;
+  async editableCampaign(viewer: Viewer, id: string, expectedVersion: number): Promise<LetterCampaign> {
+    const campaign = isUuid(id) ? await this.campaigns.visibleById(viewer, id, true) : null;
     const forbidden = 'Only the organization that sent a letter campaign, or the organizations of its mandate, can change it';
-    return editableTeamRow(viewer, campaign, { what: 'Letter campaign', id, expectedVersion, forbidden }, db, 'letter_campaigns');
+    return editableTeamRow(viewer, campaign, { what: 'Letter campaign', id, expectedVersion, forbidden }, this.db, 'letter_campaigns');
   }
 
-  private async editableLetter(viewer: Viewer, ref: LetterRef, db: Queryable): Promise<LetterRow> {
+  private async editableLetter(viewer: Viewer, ref: LetterRef): Promise<LetterRow> {
     if (!ref.interactionId && !(ref.campaignId && ref.stateIso3)) {
       throw badInput('Name the letter by interactionId, or by campaignId and stateIso3', { field: 'interactionId' });
     }
-    const letter = await this.campaigns.letter(viewer, ref, db);
+    const letter = await this.campaigns.letter(viewer, ref);
     if (!letter) throw notFound('Letter', ref.interactionId ?? `${ref.campaignId}/${ref.stateIso3}`);
-    await this.interactionsService.editable(viewer, letter.interactionId, db, Right.CLOSE);
+    await this.interactionsService.editable(viewer, letter.interactionId, Right.CLOSE);
     if (letter.version !== ref.expectedVersion) throw conflict('Letter', letter.interactionId, ref.expectedVersion, letter.version);
     return letter;
   }
 
   /** Contacts chosen by hand: each must exist and belong to a State of the campaign, and to that State. */
-  private async handPicked(iso3s: string[], input: CreateLetterCampaignInput, db: Queryable): Promise<Map<string, AddressableContact[]>> {
+  private async handPicked(iso3s: string[], input: CreateLetterCampaignInput): Promise<Map<string, AddressableContact[]>> {
     const chosen = new Map<string, AddressableContact[]>();
     if (!input.recipients?.length) return chosen;
     const ids = input.recipients.flatMap((r) => r.contactIds);
-    const found = new Map((await this.campaigns.contactsByIds(ids, db)).map((c) => [c.id, c]));
+    const found = new Map((await this.campaigns.contactsByIds(ids)).map((c) => [c.id, c]));
     for (const { stateIso3, contactIds } of input.recipients) {
       if (!iso3s.includes(stateIso3)) throw badInput(`recipients names ${stateIso3}, which is not one of the campaign's States`, { field: 'recipients', stateIso3 });
       if (chosen.has(stateIso3)) throw badInput(`recipients names ${stateIso3} twice`, { field: 'recipients', stateIso3 });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Posting } from '../common/enums.js';
-import type { Queryable } from '../common/sql.js';
 import { table } from '../database/table.js';
 import { LetterTemplateEntity } from './letter-template.entity.js';
 
@@ -51,19 +50,19 @@ const TEMPLATE_COLUMNS = table(LetterTemplateEntity).returning({ omit: ['content
 /** The stored templates of campaigns, and what filling their letters reads. Callers check the campaign's visibility first. */
 @Injectable()
 export class LettersRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** The templates of these campaigns, by language; with `content`, their files too. */
-  templatesOf(campaignIds: readonly string[], content = false, db: Queryable = this.db): Promise<TemplateRow[]> {
-    return db.query<TemplateRow[]>(
+  templatesOf(campaignIds: readonly string[], content = false): Promise<TemplateRow[]> {
+    return this.db.query<TemplateRow[]>(
       `SELECT ${TEMPLATE_COLUMNS}${content ? ', content' : ''} FROM letter_templates WHERE campaign_id = ANY($1::uuid[])
        ORDER BY campaign_id, array_position(ARRAY['en', 'fr', 'es'], language)`,
       [campaignIds],
     );
   }
 
-  async saveTemplate(row: { campaignId: string; language: string; fileName: string; content: Buffer; placeholders: string[]; uploadedBy: string }, db: Queryable): Promise<void> {
-    await db.query(
+  async saveTemplate(row: { campaignId: string; language: string; fileName: string; content: Buffer; placeholders: string[]; uploadedBy: string }): Promise<void> {
+    await this.db.query(
       `INSERT INTO letter_templates (campaign_id, language, file_name, content, placeholders, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (campaign_id, language) DO UPDATE SET file_name = EXCLUDED.file_name, content = EXCLUDED.content,
          placeholders = EXCLUDED.placeholders, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now()`,
@@ -72,26 +71,26 @@ export class LettersRepository {
   }
 
   /** Whether a template was there to delete. */
-  async deleteTemplate(campaignId: string, language: string, db: Queryable): Promise<boolean> {
-    const rows = await db.query<[unknown[], number]>(`DELETE FROM letter_templates WHERE campaign_id = $1 AND language = $2 RETURNING language`, [campaignId, language]);
+  async deleteTemplate(campaignId: string, language: string): Promise<boolean> {
+    const rows = await this.db.query<[unknown[], number]>(`DELETE FROM letter_templates WHERE campaign_id = $1 AND language = $2 RETURNING language`, [campaignId, language]);
     return rows[0].length > 0;
   }
 
   /** Contacts shared by everyone: what a letter says of them. */
-  recipients(ids: readonly string[], db: Queryable = this.db): Promise<RecipientRow[]> {
-    return db.query<RecipientRow[]>(
+  recipients(ids: readonly string[]): Promise<RecipientRow[]> {
+    return this.db.query<RecipientRow[]>(
       `SELECT id, full_name AS "fullName", title, position, posting, languages, state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[]) ORDER BY full_name, id`,
       [ids],
     );
   }
 
-  states(iso3s: readonly string[], db: Queryable = this.db): Promise<LetterStateRow[]> {
-    return db.query<LetterStateRow[]>(`SELECT iso3, name, un_language AS "unLanguage" FROM states WHERE iso3 = ANY($1::char(3)[]) ORDER BY name`, [iso3s]);
+  states(iso3s: readonly string[]): Promise<LetterStateRow[]> {
+    return this.db.query<LetterStateRow[]>(`SELECT iso3, name, un_language AS "unLanguage" FROM states WHERE iso3 = ANY($1::char(3)[]) ORDER BY name`, [iso3s]);
   }
 
   /** The names of the organizations coordinating a campaign: its mandate's, else its own (by name). */
-  async coordinators(campaign: { organizationId: string; mandateId: string | null }, db: Queryable = this.db): Promise<string[]> {
-    const rows = await db.query<NameRow[]>(
+  async coordinators(campaign: { organizationId: string; mandateId: string | null }): Promise<string[]> {
+    const rows = await this.db.query<NameRow[]>(
       `SELECT o.name FROM organizations o
        WHERE o.id = ANY(coalesce((SELECT m.organization_ids FROM mandates m WHERE m.id = $2::uuid), ARRAY[$1::uuid]))
        ORDER BY o.name`,
@@ -117,8 +116,8 @@ export class LettersRepository {
     return (await this.db.query<NameRow[]>(`SELECT name FROM organizations WHERE id = $1`, [id]))[0].name;
   }
 
-  async sender(campaign: { organizationId: string; ownerId: string }, db: Queryable = this.db): Promise<SenderRow> {
-    const rows = await db.query<SenderRow[]>(
+  async sender(campaign: { organizationId: string; ownerId: string }): Promise<SenderRow> {
+    const rows = await this.db.query<SenderRow[]>(
       `SELECT u.display_name AS name, o.name AS organization FROM users u, organizations o WHERE u.id = $1 AND o.id = $2`,
       [campaign.ownerId, campaign.organizationId],
     );

@@ -135,14 +135,14 @@ export class LettersService {
       throw badInput(`The template cannot be used: ${error.message}`, { field: 'contentBase64', problems: error.problems });
     }
     const language = languageCode(input.language);
-    return this.writes.run(viewer, 'uploadLetterTemplate', async ({ manager, emit }) => {
-      const current = await this.campaignsService.editableCampaign(viewer, input.campaignId, input.expectedVersion, manager);
-      await this.letters.saveTemplate({ campaignId: current.id, language, fileName: input.fileName, content, placeholders, uploadedBy: viewer.id }, manager);
-      const campaign = await this.campaigns.touch(current.id, manager);
+    return this.writes.run(viewer, 'uploadLetterTemplate', async ({ emit }) => {
+      const current = await this.campaignsService.editableCampaign(viewer, input.campaignId, input.expectedVersion);
+      await this.letters.saveTemplate({ campaignId: current.id, language, fileName: input.fileName, content, placeholders, uploadedBy: viewer.id });
+      const campaign = await this.campaigns.touch(current.id);
       await emit({
         kind: ActivityKind.CAMPAIGN_CHANGED,
         subjectId: campaign.id,
-        stateIso3s: (await this.campaigns.lockLetters(campaign.id, manager)).map((letter) => letter.stateIso3),
+        stateIso3s: (await this.campaigns.lockLetters(campaign.id)).map((letter) => letter.stateIso3),
         summary: `Letter campaign "{text}": ${LANGUAGE_NAMES[language]} template ${input.fileName} uploaded`,
         visibility: campaign.visibility,
         mandateId: campaign.mandateId,
@@ -153,14 +153,14 @@ export class LettersService {
 
   async deleteTemplate(viewer: Viewer, campaignId: string, language: LetterLanguage, expectedVersion: number): Promise<LetterCampaign> {
     const code = languageCode(language);
-    return this.writes.run(viewer, 'deleteLetterTemplate', async ({ manager, emit }) => {
-      const current = await this.campaignsService.editableCampaign(viewer, campaignId, expectedVersion, manager);
-      if (!(await this.letters.deleteTemplate(current.id, code, manager))) throw notFound('Letter template', `${campaignId}/${language}`);
-      const campaign = await this.campaigns.touch(current.id, manager);
+    return this.writes.run(viewer, 'deleteLetterTemplate', async ({ emit }) => {
+      const current = await this.campaignsService.editableCampaign(viewer, campaignId, expectedVersion);
+      if (!(await this.letters.deleteTemplate(current.id, code))) throw notFound('Letter template', `${campaignId}/${language}`);
+      const campaign = await this.campaigns.touch(current.id);
       await emit({
         kind: ActivityKind.CAMPAIGN_CHANGED,
         subjectId: campaign.id,
-        stateIso3s: (await this.campaigns.lockLetters(campaign.id, manager)).map((letter) => letter.stateIso3),
+        stateIso3s: (await this.campaigns.lockLetters(campaign.id)).map((letter) => letter.stateIso3),
         summary: `Letter campaign "{text}": ${LANGUAGE_NAMES[code]} template removed`,
         visibility: campaign.visibility,
         mandateId: campaign.mandateId,

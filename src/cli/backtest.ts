@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, PROJECT_ROOT } from '../config/config.js';
 import { importPublicData } from '../data-import/importer.js';
 import { migrate, openDatabase } from '../database/data-source.js';
+import { Db } from '../database/db.js';
 import { describeStartupError } from '../database/startup-errors.js';
 import { backtestMarkdown, backtestSvg, neighbourScanMarkdown, README_BLOCKS, weightScanMarkdown, withReadmeBlock, type ReadmeBlock } from '../targets/backtest-report.js';
 import { DEFAULT_BACKTEST_FROM, DEFAULT_HORIZON_YEARS, TargetBacktestService } from '../targets/target-backtest.service.js';
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
       console.error(`Loading the public data from ${config.importDir} first.`);
       await importPublicData(db, config.importDir);
     }
-    const service = new TargetBacktestService(new TargetsRepository(db), new VotingRecords(db));
+    const service = new TargetBacktestService(new TargetsRepository(new Db(db)), new VotingRecords(db));
     const result = await service.run(args.from, args.horizon);
     const table = backtestMarkdown(result);
     const record = await service.record();

@@ -8,7 +8,11 @@ import { passwordProblem } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { OrganizationKind, Role } from '../common/enums.js';
 import { loadConfig } from '../config/config.js';
+import { LocalActivityBus } from '../activity/activity-bus.js';
+import { ActivityRepository } from '../activity/activity.repository.js';
 import { migrate, openDatabase } from '../database/data-source.js';
+import { Db } from '../database/db.js';
+import { Writes } from '../database/writes.js';
 import { describeStartupError } from '../database/startup-errors.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -56,16 +60,16 @@ async function main(): Promise<void> {
   try {
     await migrate(handle);
     const passwordHash = await hashPassword(password);
-    const organizations = new OrganizationsRepository(handle.dataSource);
-    const users = new UsersRepository(handle.dataSource);
-    const created = await handle.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('ratify.action', 'cli:user:create', true)`);
+    const db = new Db(handle.dataSource);
+    const organizations = new OrganizationsRepository(db);
+    const users = new UsersRepository(db);
+    const writes = new Writes(handle.dataSource, new ActivityRepository(db), new LocalActivityBus());
+    const created = await writes.run(null, 'cli:user:create', async () => {
       const org =
-        (await organizations.byName(organization, manager)) ??
-        (await organizations.insert({ id: randomUUID(), name: organization, kind: kind as OrganizationKind }, manager));
+        (await organizations.byName(organization)) ?? (await organizations.insert({ id: randomUUID(), name: organization, kind: kind as OrganizationKind }));
       if (!org) throw new Error(`could not create the organization ${organization}`);
       const user = { id: randomUUID(), email, passwordHash, displayName: name, role: role as Role, organizationId: org.id };
-      return users.insert(user, manager);
+      return users.insert(user);
     });
     if (!created) throw new Error(`a user with the e-mail ${email} already exists`);
     console.log(`Created ${role} ${created.email} in ${organization}`);

@@ -9,6 +9,7 @@ import { ActivityRepository } from '../activity/activity.repository.js';
 import { Writes } from '../database/writes.js';
 import { loadConfig } from '../config/config.js';
 import { migrate, openDatabase } from '../database/data-source.js';
+import { Db } from '../database/db.js';
 import { describeStartupError } from '../database/startup-errors.js';
 import type { FileReport, ImportReport } from '../spreadsheet-import/report.js';
 import { SpreadsheetImportRepository } from '../spreadsheet-import/spreadsheet-import.repository.js';
@@ -75,11 +76,11 @@ async function main(): Promise<void> {
   });
   try {
     await migrate(handle);
-    const db = handle.dataSource;
+    const db = new Db(handle.dataSource);
     const user = await new UsersRepository(db).byEmail(args.user);
     if (!user || (await new UsersRepository(db).activeById(user.id)) === null) throw new Error(`no enabled user has the e-mail ${args.user}`);
     const viewer = { id: user.id, email: user.email, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
-    const writes = new Writes(db, new ActivityRepository(db), new LocalActivityBus());
+    const writes = new Writes(handle.dataSource, new ActivityRepository(db), new LocalActivityBus());
     const service = new SpreadsheetImportService(db, writes, new SpreadsheetImportRepository(db));
     const report = await service.run(viewer, files, { dryRun: args.dryRun });
     if (args.json) console.log(JSON.stringify(report, null, 2));

@@ -1,6 +1,6 @@
 import type { Page } from './pagination.js';
 
-/** Anything that runs SQL: the DataSource, or a transaction's EntityManager. */
+/** Anything that runs SQL: Db (see database/db.ts), the DataSource, or a transaction's EntityManager. */
 export interface Queryable {
   query<T>(sql: string, parameters?: unknown[]): Promise<T>;
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Writes } from '../database/writes.js';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind } from '../common/enums.js';
 import { todayIso } from '../common/dates.js';
 import { badInput, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
 import type { ContactDuplicateGroup } from './contact-posting.model.js';
 import { ContactPostingsRepository } from './contact-postings.repository.js';
 import { moveContactReferences } from './contact-references.js';
@@ -30,6 +30,7 @@ const FIELD_LABELS: Record<string, string> = {
 @Injectable()
 export class ContactMergeService {
   constructor(
+    private readonly db: Db,
     private readonly writes: Writes,
     private readonly contacts: ContactsRepository,
     private readonly postings: ContactPostingsRepository,
@@ -54,25 +55,24 @@ export class ContactMergeService {
     if (duplicateExpectedVersions && duplicateExpectedVersions.length !== duplicateIds.length) {
       throw badInput('duplicateExpectedVersions must give one version per duplicate, in the order of duplicateIds');
     }
-    return this.writes.run(viewer, 'mergeContacts', async ({ manager, emit }) => {
+    return this.writes.run(viewer, 'mergeContacts', async ({ emit }) => {
       const locked = await this.contacts.lock(
         [
           { id: survivorId, version: survivorExpectedVersion },
           ...duplicateIds.map((id, i) => ({ id, version: duplicateExpectedVersions?.[i] })),
         ],
-        manager,
       );
       const survivor = locked.get(survivorId)!;
       const duplicates = duplicateIds.map((id) => locked.get(id)!);
 
-      await this.settleCurrentPostings(survivorId, duplicateIds, manager);
-      await moveContactReferences(manager, survivorId, duplicateIds);
+      await this.settleCurrentPostings(survivorId, duplicateIds);
+      await moveContactReferences(this.db, survivorId, duplicateIds);
 
       const changes = this.mergedFields(survivor, duplicates);
-      const current = await this.postings.current(survivorId, manager);
+      const current = await this.postings.current(survivorId);
       if (current) Object.assign(changes, { posting: current.posting, stateIso3: current.stateIso3, position: current.position });
-      await manager.query('DELETE FROM contacts WHERE id = ANY($1::uuid[])', [duplicateIds]);
-      const merged = await this.contacts.update(survivorId, survivorExpectedVersion, changes, manager);
+      await this.db.query('DELETE FROM contacts WHERE id = ANY($1::uuid[])', [duplicateIds]);
+      const merged = await this.contacts.update(survivorId, survivorExpectedVersion, changes);
 
       await emit({
         kind: ActivityKind.CONTACTS_MERGED,
@@ -88,8 +88,8 @@ export class ContactMergeService {
    * added, the one that started last stays current (the survivor's on a tie) and the others end
    * the day it started, so each stays in the history.
    */
-  private async settleCurrentPostings(survivorId: string, duplicateIds: string[], db: Queryable): Promise<void> {
-    await db.query(
+  private async settleCurrentPostings(survivorId: string, duplicateIds: string[]): Promise<void> {
+    await this.db.query(
       `WITH keep AS (
          SELECT id, from_date FROM contact_postings
          WHERE to_date IS NULL AND contact_id = ANY($1::uuid[])

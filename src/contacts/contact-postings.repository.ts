@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { Posting } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
-import type { Queryable } from '../common/sql.js';
 import { table, type Projection } from '../database/table.js';
 import { ContactPostingEntity } from './contact-posting.entity.js';
 import type { ContactPosting } from './contact-posting.model.js';
@@ -40,7 +39,7 @@ const FIELD_COLUMNS: Record<keyof PostingFields, string> = {
 
 @Injectable()
 export class ContactPostingsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Every posting of these contacts, newest first. */
   byContacts(contactIds: readonly string[]): Promise<ContactPosting[]> {
@@ -50,22 +49,21 @@ export class ContactPostingsRepository {
     );
   }
 
-  async byId(id: string, db: Queryable): Promise<ContactPosting | null> {
+  async byId(id: string): Promise<ContactPosting | null> {
     if (!isUuid(id)) return null;
-    const rows = await db.query<ContactPosting[]>(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.id = $1`, [id]);
+    const rows = await this.db.query<ContactPosting[]>(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
-  async current(contactId: string, db: Queryable): Promise<ContactPosting | null> {
-    const rows = await db.query<ContactPosting[]>(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.contact_id = $1 AND p.to_date IS NULL`, [contactId]);
+  async current(contactId: string): Promise<ContactPosting | null> {
+    const rows = await this.db.query<ContactPosting[]>(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.contact_id = $1 AND p.to_date IS NULL`, [contactId]);
     return rows[0] ?? null;
   }
 
   async insert(
     posting: PostingFields & { contactId: string; from: string; createdBy: string | null },
-    db: Queryable,
   ): Promise<ContactPosting> {
-    const rows = await db.query<ContactPosting[]>(
+    const rows = await this.db.query<ContactPosting[]>(
       `INSERT INTO contact_postings (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${RETURNING}`,
       [
@@ -84,7 +82,7 @@ export class ContactPostingsRepository {
   }
 
   /** Changes the given fields (undefined: unchanged; null clears). */
-  async update(id: string, changes: PostingFields, db: Queryable): Promise<ContactPosting> {
+  async update(id: string, changes: PostingFields): Promise<ContactPosting> {
     const values: unknown[] = [id];
     const sets = Object.entries(FIELD_COLUMNS)
       .filter(([field]) => changes[field as keyof PostingFields] !== undefined)
@@ -92,14 +90,14 @@ export class ContactPostingsRepository {
         values.push(changes[field as keyof PostingFields]);
         return `${column} = $${values.length}`;
       });
-    const rows = await db.query<[ContactPosting[], number]>(
+    const rows = await this.db.query<[ContactPosting[], number]>(
       `UPDATE contact_postings SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${RETURNING}`,
       values,
     );
     return rows[0][0];
   }
 
-  async delete(id: string, db: Queryable): Promise<void> {
-    await db.query('DELETE FROM contact_postings WHERE id = $1', [id]);
+  async delete(id: string): Promise<void> {
+    await this.db.query('DELETE FROM contact_postings WHERE id = $1', [id]);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Posting } from '../common/enums.js';
 import { conflict, notFound } from '../common/errors.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import { table, type Projection } from '../database/table.js';
@@ -63,7 +63,7 @@ export interface ContactQuery {
 
 @Injectable()
 export class ContactsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   byIds(ids: readonly string[]): Promise<Contact[]> {
     return this.db.query<Contact[]>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
@@ -76,8 +76,8 @@ export class ContactsRepository {
     );
   }
 
-  async existing(ids: readonly string[], db: Queryable = this.db): Promise<Set<string>> {
-    const rows = await db.query<{ id: string }[]>('SELECT id FROM contacts WHERE id = ANY($1::uuid[])', [ids]);
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ id: string }[]>('SELECT id FROM contacts WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((row) => row.id));
   }
 
@@ -162,8 +162,8 @@ export class ContactsRepository {
     return { contact: withTimestamps(row.contact), event: liveEvent(row.__event)! };
   }
 
-  async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string; postingStartedOn: string }, db: Queryable): Promise<Contact> {
-    const rows = await db.query<Contact[]>(
+  async insert(contact: ContactFields & { id: string; fullName: string; createdBy: string; postingStartedOn: string }): Promise<Contact> {
+    const rows = await this.db.query<Contact[]>(
       `INSERT INTO contacts (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${RETURNING}`,
       [
@@ -184,7 +184,7 @@ export class ContactsRepository {
     const created: Contact = rows[0];
     // A contact created with a posting or a State holds it from the day given: its first current posting.
     if (created.posting || created.stateIso3) {
-      await db.query(
+      await this.db.query(
         `INSERT INTO contact_postings (${FIRST_POSTING_INSERT})
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [randomUUID(), created.id, created.posting, created.stateIso3, created.position, contact.postingStartedOn, contact.createdBy],
@@ -198,8 +198,8 @@ export class ContactsRepository {
    * NOT_FOUND for a missing one, CONFLICT for a stale one. Locks in id order, so that two
    * writers never wait on each other.
    */
-  async lock(expected: { id: string; version?: number }[], db: Queryable): Promise<Map<string, Contact>> {
-    const rows = await db.query<Contact[]>(
+  async lock(expected: { id: string; version?: number }[]): Promise<Map<string, Contact>> {
+    const rows = await this.db.query<Contact[]>(
       `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`,
       [expected.map((e) => e.id)],
     );
@@ -230,11 +230,11 @@ export class ContactsRepository {
     return splitPage<ContactDuplicateGroup>(rows, 'reason');
   }
 
-  update(id: string, expectedVersion: number, changes: ContactFields, db: Queryable): Promise<Contact> {
-    return updateVersioned<ContactFields, Contact>(db, CONTACT_SPEC, id, expectedVersion, changes);
+  update(id: string, expectedVersion: number, changes: ContactFields): Promise<Contact> {
+    return updateVersioned<ContactFields, Contact>(this.db, CONTACT_SPEC, id, expectedVersion, changes);
   }
 
-  delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {
-    return deleteVersioned(db, CONTACT_SPEC, id, expectedVersion);
+  delete(id: string, expectedVersion: number | undefined): Promise<void> {
+    return deleteVersioned(this.db, CONTACT_SPEC, id, expectedVersion);
   }
 }

@@ -8,7 +8,6 @@ import { badInput, notFound } from '../common/errors.js';
 import { todayIso } from '../common/dates.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
 import { isUuid } from '../common/ids.js';
-import type { Queryable } from '../common/sql.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { Contact } from './contact.model.js';
@@ -63,9 +62,9 @@ export class ContactsService {
       return { result: written.contact, events: [written.event] };
     };
     // With an idempotency key: in a transaction that stores the key with the result.
-    return this.writes.statement(oneStatement, () => this.writes.run(viewer, 'createContact', async ({ manager, emit }) => {
-      await this.checkReferences(fields, manager);
-      const contact = await this.contacts.insert({ ...fields, id: randomUUID(), createdBy: viewer.id, postingStartedOn: postingStartedOn ?? today }, manager);
+    return this.writes.statement(oneStatement, () => this.writes.run(viewer, 'createContact', async ({ emit }) => {
+      await this.checkReferences(fields);
+      const contact = await this.contacts.insert({ ...fields, id: randomUUID(), createdBy: viewer.id, postingStartedOn: postingStartedOn ?? today });
       await emit({
         kind: ActivityKind.CONTACT_ADDED,
         stateIso3s: contact.stateIso3 ? [contact.stateIso3] : [],
@@ -77,26 +76,26 @@ export class ContactsService {
 
   update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateContactInput): Promise<Contact> {
     if (!isUuid(id)) throw notFound('Contact', id);
-    return this.writes.run(viewer, 'updateContact', async ({ manager }) => {
-      await this.checkReferences(changes, manager);
-      const contact = await this.contacts.update(id, expectedVersion, changes, manager);
-      await this.postings.followContact(viewer, contact, changes, manager);
+    return this.writes.run(viewer, 'updateContact', async () => {
+      await this.checkReferences(changes);
+      const contact = await this.contacts.update(id, expectedVersion, changes);
+      await this.postings.followContact(viewer, contact, changes);
       return contact;
     });
   }
 
   async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
     if (!isUuid(id)) throw notFound('Contact', id);
-    await this.writes.run(viewer, 'deleteContact', ({ manager }) => this.contacts.delete(id, expectedVersion, manager));
+    await this.writes.run(viewer, 'deleteContact', () => this.contacts.delete(id, expectedVersion));
     return id;
   }
 
   /** A contact may only point at a State and an organization that exist. */
-  private async checkReferences(fields: ContactFields, db: Queryable): Promise<void> {
-    if (fields.stateIso3 && !(await this.states.existing([fields.stateIso3], db)).has(fields.stateIso3)) {
+  private async checkReferences(fields: ContactFields): Promise<void> {
+    if (fields.stateIso3 && !(await this.states.existing([fields.stateIso3])).has(fields.stateIso3)) {
       throw notFound('State', fields.stateIso3);
     }
-    if (fields.organizationId && !(await this.organizations.byIds([fields.organizationId], db)).length) {
+    if (fields.organizationId && !(await this.organizations.byIds([fields.organizationId])).length) {
       throw notFound('Organization', fields.organizationId);
     }
   }

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DatabaseHandle } from './data-source.js';
+import { Db } from './db.js';
 import { StatementCounter } from './statement-counter.js';
 
 export const DATABASE = Symbol('DATABASE');
@@ -13,7 +14,10 @@ class DatabaseCloser implements OnApplicationShutdown {
   }
 }
 
-/** Provides the opened, migrated DataSource; closes it (and the embedded server) on shutdown. */
+/**
+ * Provides the opened, migrated DataSource and the Db the repositories query through; closes them
+ * (and the embedded server) on shutdown.
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -24,9 +28,10 @@ export class DatabaseModule {
         { provide: DATABASE, useValue: handle },
         { provide: DataSource, useValue: handle.dataSource },
         { provide: StatementCounter, useValue: handle.counter },
+        Db,
         { provide: DatabaseCloser, useFactory: () => new DatabaseCloser(handle) },
       ],
-      exports: [DATABASE, DataSource, StatementCounter],
+      exports: [DATABASE, DataSource, Db, StatementCounter],
     };
   }
 }

@@ -6,8 +6,10 @@ import { checkSameRequest, hasPendingKey, takePendingKey } from '../idempotency/
 import { ACTIVITY_BUS } from '../activity/activity.tokens.js';
 import type { ActivityBus } from '../activity/activity-bus.js';
 import { ActivityRepository, type ActivityEventRow, type NewActivity } from '../activity/activity.repository.js';
+import { currentWrite } from './db.js';
 
 export interface WriteTransaction {
+  /** The transaction's connection: the Db of every repository runs on it while the write runs. */
   manager: EntityManager;
   /** Records an activity event in this transaction; it is published once the transaction commits. */
   emit: (event: NewActivity) => Promise<void>;
@@ -27,6 +29,9 @@ const PRUNE_EVERY_MS = 3600_000;
  * triggers, so the trail is written with the change), records activity events with it, and
  * publishes them to live subscribers only after the commit.
  *
+ * The transaction travels with the work: every statement a repository sends while it runs (through
+ * Db) is part of it, and a write started inside another joins that one.
+ *
  * A create mutation sent with an idempotency key (see idempotency.ts) stores the key and the
  * result in the same transaction as its write; a retry with that key finds them, and returns the
  * first result without writing, even when the first answer was lost after its commit.
@@ -37,37 +42,46 @@ export class Writes {
   private prunedAt = 0;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly dataSource: DataSource,
     private readonly activity: ActivityRepository,
     @Inject(ACTIVITY_BUS) private readonly bus: ActivityBus,
   ) {}
 
-  async run<T>(actor: Viewer | null, action: string, work: (tx: WriteTransaction) => Promise<T>, outer?: WriteTransaction): Promise<T> {
+  async run<T>(actor: Viewer | null, action: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     // Part of a larger write: its statements, events and idempotency key are the outer transaction's.
+    const outer = currentWrite.getStore();
     if (outer) return work(outer);
     const events: ActivityEventRow[] = [];
     const claim = actor ? takePendingKey() : undefined;
-    const result = await this.db.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('ratify.actor_id', $1, true), set_config('ratify.action', $2, true)`, [actor?.id ?? '', action]);
-      if (claim) {
-        const first = await claimKey(manager, claim);
-        if (first) {
-          checkSameRequest(claim, first);
-          return first.result as T;
-        }
-      }
-      const emit = async (event: NewActivity) => {
-        events.push(await this.activity.insert(manager, actor, event));
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx: WriteTransaction = {
+        manager,
+        emit: async (event) => void events.push(await this.activity.insert(actor, event)),
+        freeze: (subjectIds) => this.activity.freeze(subjectIds),
+        announce: (event) => void events.push(event),
       };
-      const freeze = (subjectIds: string[]) => this.activity.freeze(manager, subjectIds);
-      const announce = (event: ActivityEventRow) => void events.push(event);
-      const written = await work({ manager, emit, freeze, announce });
-      if (claim) await recordResult(manager, claim, written);
-      return written;
+      return currentWrite.run(tx, async () => {
+        await manager.query(`SELECT set_config('ratify.actor_id', $1, true), set_config('ratify.action', $2, true)`, [actor?.id ?? '', action]);
+        if (claim) {
+          const first = await claimKey(manager, claim);
+          if (first) {
+            checkSameRequest(claim, first);
+            return first.result as T;
+          }
+        }
+        const written = await work(tx);
+        if (claim) await recordResult(manager, claim, written);
+        return written;
+      });
     });
     for (const event of events) await this.bus.publish(event);
     if (claim) this.pruneKeys();
     return result;
+  }
+
+  /** Whether the running code is part of a write's transaction (see run). */
+  get inTransaction(): boolean {
+    return currentWrite.getStore() !== undefined;
   }
 
   /**
@@ -76,9 +90,9 @@ export class Writes {
    * statement is given the mutation's idempotency key, if it was sent one: it stores the key with its
    * answer itself, or returns what the key's first request stored (`first`), which is answered again.
    */
-  async single<T>(statement: (db: DataSource, key: KeyClaim | undefined) => Promise<{ result: T; events: ActivityEventRow[] } | { first: StoredKey }>): Promise<T> {
+  async single<T>(statement: (key: KeyClaim | undefined) => Promise<{ result: T; events: ActivityEventRow[] } | { first: StoredKey }>): Promise<T> {
     const claim = takePendingKey();
-    const done = await statement(this.db, claim);
+    const done = await statement(claim);
     if (claim) this.pruneKeys();
     if ('first' in done) {
       checkSameRequest(claim!, done.first);
@@ -91,11 +105,11 @@ export class Writes {
   /**
    * A write that is one statement (see `single`), for a mutation whose statement does not store
    * idempotency keys: sent with one, it is written by `keyed` instead, a transaction (`run`) that
-   * stores the key with its result.
+   * stores the key with its result. Inside another write, `keyed` writes it as a part of that one.
    */
-  async statement<T>(statement: (db: DataSource) => Promise<{ result: T; events: ActivityEventRow[] }>, keyed?: () => Promise<T>): Promise<T> {
-    if (keyed && hasPendingKey()) return keyed();
-    const { result, events } = await statement(this.db);
+  async statement<T>(statement: () => Promise<{ result: T; events: ActivityEventRow[] }>, keyed?: () => Promise<T>): Promise<T> {
+    if (keyed && (hasPendingKey() || this.inTransaction)) return keyed();
+    const { result, events } = await statement();
     for (const event of events) await this.bus.publish(event);
     return result;
   }
@@ -109,6 +123,6 @@ export class Writes {
   private pruneKeys(): void {
     if (Date.now() - this.prunedAt < PRUNE_EVERY_MS) return;
     this.prunedAt = Date.now();
-    pruneKeys(this.db).catch((error: Error) => this.logger.warn(`could not prune idempotency keys: ${error.message}`));
+    pruneKeys(this.dataSource).catch((error: Error) => this.logger.warn(`could not prune idempotency keys: ${error.message}`));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { ActivityService } from '../activity/activity.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Role } from '../common/enums.js';
@@ -70,7 +70,7 @@ interface Claim {
 @Injectable()
 export class DigestService {
   constructor(
-    private readonly db: DataSource,
+    private readonly db: Db,
     private readonly followUps: FollowUpsService,
     private readonly interactions: InteractionsRepository,
     private readonly activity: ActivityService,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
@@ -94,12 +94,12 @@ interface PlannedOnRow {
 
 @Injectable()
 export class EventsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** The event if the viewer may see it; with `lock`, locked until the transaction ends (no meeting or interaction is added meanwhile). */
-  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<Event | null> {
+  async visibleById(viewer: Viewer, id: string, lock = false): Promise<Event | null> {
     const p = new SqlParams();
-    const rows = await db.query<Event[]>(
+    const rows = await this.db.query<Event[]>(
       `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'e')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -129,9 +129,8 @@ export class EventsRepository {
 
   async insert(
     row: { id: string; name: string; kind: EventKind; place: string | null; startsOn: string; endsOn: string; visibility: Visibility; organizationId: string; createdBy: string; mandateId: string | null },
-    db: Queryable,
   ): Promise<Event> {
-    const rows = await db.query<Event[]>(
+    const rows = await this.db.query<Event[]>(
       `INSERT INTO events (${EVENT_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVENT_RETURNING}`,
       [row.id, row.name, row.kind, row.place, row.startsOn, row.endsOn, row.visibility, row.organizationId, row.createdBy, row.mandateId],
@@ -140,27 +139,27 @@ export class EventsRepository {
   }
 
   /** A new version of the event (its attendance changed), checking the version read. */
-  touch(id: string, expectedVersion: number | undefined, db: Queryable): Promise<Event> {
-    return updateVersioned<EventChanges, Event>(db, EVENT_SPEC, id, expectedVersion, {});
+  touch(id: string, expectedVersion: number | undefined): Promise<Event> {
+    return updateVersioned<EventChanges, Event>(this.db, EVENT_SPEC, id, expectedVersion, {});
   }
 
-  update(id: string, expectedVersion: number, changes: EventChanges, db: Queryable): Promise<Event> {
-    return updateVersioned<EventChanges, Event>(db, EVENT_SPEC, id, expectedVersion, changes);
+  update(id: string, expectedVersion: number, changes: EventChanges): Promise<Event> {
+    return updateVersioned<EventChanges, Event>(this.db, EVENT_SPEC, id, expectedVersion, changes);
   }
 
   /** Deletes the event; its attendance, delegations and planned meetings go with it (the foreign keys cascade). */
-  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, EVENT_SPEC, id, expectedVersion);
+  delete(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, EVENT_SPEC, id, expectedVersion);
   }
 
   /**
    * Whether the viewer may see an interaction logged at the event (a meeting held there, say).
    * Those it may not see make no difference to what it is told.
    */
-  async hasVisibleInteractions(viewer: Viewer, eventId: string, db: Queryable): Promise<boolean> {
+  async hasVisibleInteractions(viewer: Viewer, eventId: string): Promise<boolean> {
     const p = new SqlParams();
     const event = p.add(eventId);
-    const rows = await db.query<unknown[]>(
+    const rows = await this.db.query<unknown[]>(
       `SELECT 1 FROM event_interactions ei JOIN interactions i ON i.id = ei.interaction_id WHERE ei.event_id = ${event} AND ${visibleTo(viewer, p)}
        UNION ALL
        SELECT 1 FROM planned_meetings m JOIN interactions i ON i.id = m.interaction_id WHERE m.event_id = ${event} AND ${visibleTo(viewer, p)}
@@ -174,9 +173,9 @@ export class EventsRepository {
    * The dates of the meetings planned at the event, not yet held, that fall outside these dates, of
    * those the viewer may see (the others are not the viewer's to know of, nor to judge by).
    */
-  async visibleMeetingDatesOutside(viewer: Viewer, eventId: string, startsOn: string, endsOn: string, db: Queryable): Promise<string[]> {
+  async visibleMeetingDatesOutside(viewer: Viewer, eventId: string, startsOn: string, endsOn: string): Promise<string[]> {
     const p = new SqlParams();
-    const rows = await db.query<PlannedOnRow[]>(
+    const rows = await this.db.query<PlannedOnRow[]>(
       `SELECT DISTINCT m.planned_on AS "plannedOn" FROM planned_meetings m
        WHERE m.event_id = ${p.add(eventId)} AND m.interaction_id IS NULL
          AND (m.planned_on < ${p.add(startsOn)}::date OR m.planned_on > ${p.add(endsOn)}::date) AND ${visibleTo(viewer, p, 'm')}
@@ -186,22 +185,22 @@ export class EventsRepository {
     return rows.map((row) => row.plannedOn);
   }
 
-  async addAttendance(eventId: string, iso3s: string[], contactIds: string[], db: Queryable): Promise<void> {
-    await db.query(`INSERT INTO event_attendances (event_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING`, [eventId, iso3s]);
+  async addAttendance(eventId: string, iso3s: string[], contactIds: string[]): Promise<void> {
+    await this.db.query(`INSERT INTO event_attendances (event_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING`, [eventId, iso3s]);
     if (contactIds.length) {
-      await db.query(`INSERT INTO event_delegates (event_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [eventId, contactIds]);
+      await this.db.query(`INSERT INTO event_delegates (event_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [eventId, contactIds]);
     }
   }
 
   /** Removes a State's attendance and its delegation; false when it was not attending. */
-  async removeAttendance(eventId: string, iso3: string, db: Queryable): Promise<boolean> {
-    const removed = await db.query<[unknown[], number]>(`DELETE FROM event_attendances WHERE event_id = $1 AND state_iso3 = $2 RETURNING state_iso3`, [eventId, iso3]);
-    await db.query(`DELETE FROM event_delegates d USING contacts c WHERE d.event_id = $1 AND c.id = d.contact_id AND c.state_iso3 = $2`, [eventId, iso3]);
+  async removeAttendance(eventId: string, iso3: string): Promise<boolean> {
+    const removed = await this.db.query<[unknown[], number]>(`DELETE FROM event_attendances WHERE event_id = $1 AND state_iso3 = $2 RETURNING state_iso3`, [eventId, iso3]);
+    await this.db.query(`DELETE FROM event_delegates d USING contacts c WHERE d.event_id = $1 AND c.id = d.contact_id AND c.state_iso3 = $2`, [eventId, iso3]);
     return removed[0].length > 0;
   }
 
-  attendancesOf(eventIds: readonly string[], db: Queryable = this.db): Promise<EventAttendance[]> {
-    return db.query<EventAttendance[]>(
+  attendancesOf(eventIds: readonly string[]): Promise<EventAttendance[]> {
+    return this.db.query<EventAttendance[]>(
       `SELECT a.event_id AS "eventId", a.state_iso3 AS "stateIso3" FROM event_attendances a JOIN states s ON s.iso3 = a.state_iso3
        WHERE a.event_id = ANY($1::uuid[]) ORDER BY s.name`,
       [eventIds],
@@ -266,8 +265,8 @@ export class EventsRepository {
     return this.db.query<EventInteractionLink[]>(`SELECT interaction_id AS "interactionId", event_id AS "eventId" FROM event_interactions WHERE interaction_id = ANY($1::uuid[])`, [ids]);
   }
 
-  meetingContactsOf(meetingIds: readonly string[], db: Queryable = this.db): Promise<(Contact & { meetingId: string })[]> {
-    return db.query<(Contact & { meetingId: string })[]>(
+  meetingContactsOf(meetingIds: readonly string[]): Promise<(Contact & { meetingId: string })[]> {
+    return this.db.query<(Contact & { meetingId: string })[]>(
       `SELECT pc.meeting_id AS "meetingId", ${CONTACT_COLUMNS} FROM planned_meeting_contacts pc JOIN contacts c ON c.id = pc.contact_id
        WHERE pc.meeting_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
       [meetingIds],
@@ -275,9 +274,9 @@ export class EventsRepository {
   }
 
   /** The planned meeting if the viewer may see it; with `lock`, locked until the transaction ends. */
-  async visibleMeeting(viewer: Viewer, id: string, db: Queryable, lock = false): Promise<PlannedMeeting | null> {
+  async visibleMeeting(viewer: Viewer, id: string, lock = false): Promise<PlannedMeeting | null> {
     const p = new SqlParams();
-    const rows = await db.query<PlannedMeeting[]>(
+    const rows = await this.db.query<PlannedMeeting[]>(
       `SELECT ${MEETING_COLUMNS} FROM planned_meetings m WHERE m.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'm')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -287,43 +286,42 @@ export class EventsRepository {
   async insertMeeting(
     row: { id: string; eventId: string; stateIso3: string; plannedOn: string | null; objective: string | null; visibility: Visibility; organizationId: string; createdBy: string; mandateId: string | null },
     contactIds: string[],
-    db: Queryable,
   ): Promise<PlannedMeeting> {
-    const rows = await db.query<PlannedMeeting[]>(
+    const rows = await this.db.query<PlannedMeeting[]>(
       `INSERT INTO planned_meetings (${MEETING_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MEETING_RETURNING}`,
       [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy, row.mandateId],
     );
-    await this.addMeetingContacts(row.id, contactIds, db);
+    await this.addMeetingContacts(row.id, contactIds);
     return rows[0];
   }
 
-  updateMeeting(id: string, expectedVersion: number, changes: MeetingChanges, db: Queryable): Promise<PlannedMeeting> {
-    return updateVersioned<MeetingChanges, PlannedMeeting>(db, MEETING_SPEC, id, expectedVersion, changes);
+  updateMeeting(id: string, expectedVersion: number, changes: MeetingChanges): Promise<PlannedMeeting> {
+    return updateVersioned<MeetingChanges, PlannedMeeting>(this.db, MEETING_SPEC, id, expectedVersion, changes);
   }
 
   /** The meeting's contacts become these: only those left out are removed, only new ones added. */
-  async setMeetingContacts(id: string, contactIds: string[], db: Queryable): Promise<void> {
-    await db.query(`DELETE FROM planned_meeting_contacts WHERE meeting_id = $1 AND contact_id <> ALL($2::uuid[])`, [id, contactIds]);
-    await this.addMeetingContacts(id, contactIds, db);
+  async setMeetingContacts(id: string, contactIds: string[]): Promise<void> {
+    await this.db.query(`DELETE FROM planned_meeting_contacts WHERE meeting_id = $1 AND contact_id <> ALL($2::uuid[])`, [id, contactIds]);
+    await this.addMeetingContacts(id, contactIds);
   }
 
   /** Deletes the planned meeting; its contacts go with it (the foreign key cascades). */
-  deleteMeeting(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, MEETING_SPEC, id, expectedVersion);
+  deleteMeeting(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, MEETING_SPEC, id, expectedVersion);
   }
 
-  markHeld(id: string, interactionId: string, expectedVersion: number | undefined, db: Queryable): Promise<PlannedMeeting> {
-    return updateVersioned<{ interactionId: string }, PlannedMeeting>(db, MEETING_SPEC, id, expectedVersion, { interactionId });
+  markHeld(id: string, interactionId: string, expectedVersion: number | undefined): Promise<PlannedMeeting> {
+    return updateVersioned<{ interactionId: string }, PlannedMeeting>(this.db, MEETING_SPEC, id, expectedVersion, { interactionId });
   }
 
-  private async addMeetingContacts(id: string, contactIds: string[], db: Queryable): Promise<void> {
+  private async addMeetingContacts(id: string, contactIds: string[]): Promise<void> {
     if (contactIds.length) {
-      await db.query(`INSERT INTO planned_meeting_contacts (meeting_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, contactIds]);
+      await this.db.query(`INSERT INTO planned_meeting_contacts (meeting_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, contactIds]);
     }
   }
 
-  contactStates(ids: readonly string[], db: Queryable): Promise<ContactStateRow[]> {
-    return db.query<ContactStateRow[]>(`SELECT id, full_name AS "fullName", state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
+  contactStates(ids: readonly string[]): Promise<ContactStateRow[]> {
+    return this.db.query<ContactStateRow[]>(`SELECT id, full_name AS "fullName", state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
   }
 }

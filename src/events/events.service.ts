@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NewActivity } from '../activity/activity.repository.js';
 import { Writes } from '../database/writes.js';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { editableTeamRow } from '../common/editable.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { TargetFilter } from '../targets/dto/targets.args.js';
@@ -30,6 +30,7 @@ import { isIso3 } from '../common/iso3.js';
 @Injectable()
 export class EventsService {
   constructor(
+    private readonly db: Db,
     private readonly writes: Writes,
     private readonly events: EventsRepository,
     private readonly states: StatesRepository,
@@ -51,14 +52,13 @@ export class EventsService {
     checkDates(input.startsOn, input.endsOn);
     const visibility = input.visibility ?? Visibility.COORDINATORS;
     const attending = input.attendingStateIso3s ?? [];
-    return this.writes.run(viewer, 'recordEvent', async ({ manager, emit }) => {
-      await this.states.checkStates(attending, manager);
-      const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
+    return this.writes.run(viewer, 'recordEvent', async ({ emit }) => {
+      await this.states.checkStates(attending);
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.db);
       const event = await this.events.insert(
         { id: randomUUID(), name: input.name, kind: input.kind, place: input.place ?? null, startsOn: input.startsOn, endsOn: input.endsOn, visibility, organizationId: viewer.organizationId, createdBy: viewer.id, mandateId },
-        manager,
       );
-      if (attending.length) await this.events.addAttendance(event.id, attending, [], manager);
+      if (attending.length) await this.events.addAttendance(event.id, attending, []);
       await emit({
         kind: ActivityKind.EVENT_RECORDED,
         subjectId: event.id,
@@ -80,14 +80,14 @@ export class EventsService {
    * asked, so that the answer says nothing of rows the viewer may not see.
    */
   update(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateEventInput): Promise<Event> {
-    return this.writes.run(viewer, 'updateEvent', async ({ manager, emit }) => {
-      const current = await this.editableEvent(viewer, id, expectedVersion, manager, true);
+    return this.writes.run(viewer, 'updateEvent', async ({ emit }) => {
+      const current = await this.editableEvent(viewer, id, expectedVersion, true);
       checkMandateVisibility(changes.visibility, current.mandateId);
       const startsOn = changes.startsOn ?? current.startsOn;
       const endsOn = changes.endsOn ?? current.endsOn;
       checkDates(startsOn, endsOn);
       if (startsOn !== current.startsOn || endsOn !== current.endsOn) {
-        const outside = await this.events.visibleMeetingDatesOutside(viewer, id, startsOn, endsOn, manager);
+        const outside = await this.events.visibleMeetingDatesOutside(viewer, id, startsOn, endsOn);
         if (outside.length) {
           throw badInput(`Meetings not yet held are planned at this event on ${outside.join(', ')}, outside ${startsOn} to ${endsOn}`, {
             field: outside[0] < startsOn ? 'startsOn' : 'endsOn',
@@ -101,8 +101,8 @@ export class EventsService {
           { field: 'visibility' },
         );
       }
-      const event = await this.events.update(id, expectedVersion, changes, manager);
-      await emit({ kind: ActivityKind.EVENT_CHANGED, subjectId: id, stateIso3s: await this.attending(id, manager), summary: 'Event changed: {text}', visibility: event.visibility, mandateId: event.mandateId });
+      const event = await this.events.update(id, expectedVersion, changes);
+      await emit({ kind: ActivityKind.EVENT_CHANGED, subjectId: id, stateIso3s: await this.attending(id), summary: 'Event changed: {text}', visibility: event.visibility, mandateId: event.mandateId });
       return event;
     });
   }
@@ -114,55 +114,54 @@ export class EventsService {
    * the event (and meetings planned there go with the event, whoever planned them).
    */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteEvent', async ({ manager, emit, freeze }) => {
-      const event = await this.editableEvent(viewer, id, expectedVersion, manager, true);
-      if (await this.events.hasVisibleInteractions(viewer, id, manager)) {
+    await this.writes.run(viewer, 'deleteEvent', async ({ emit, freeze }) => {
+      const event = await this.editableEvent(viewer, id, expectedVersion, true);
+      if (await this.events.hasVisibleInteractions(viewer, id)) {
         throw new AppError('CONFLICT', `Interactions were logged at "${event.name}": the event stays, as part of their history`, { id });
       }
-      const stateIso3s = await this.attending(id, manager);
+      const stateIso3s = await this.attending(id);
       await freeze([id]);
-      await this.events.delete(id, expectedVersion, manager);
+      await this.events.delete(id, expectedVersion);
       await emit({ kind: ActivityKind.EVENT_DELETED, stateIso3s, summary: `Event deleted: ${describeEvent(event)}`, visibility: event.visibility, mandateId: event.mandateId });
     });
     return id;
   }
 
   addAttendance(viewer: Viewer, input: AddEventAttendanceInput): Promise<Event> {
-    return this.writes.run(viewer, 'addEventAttendance', async ({ manager }) => {
-      await this.editableEvent(viewer, input.eventId, input.expectedVersion, manager);
-      await this.states.checkStates(input.stateIso3s, manager);
+    return this.writes.run(viewer, 'addEventAttendance', async () => {
+      await this.editableEvent(viewer, input.eventId, input.expectedVersion);
+      await this.states.checkStates(input.stateIso3s);
       const contactIds = input.delegationContactIds ?? [];
-      await this.checkContacts(contactIds, input.stateIso3s, manager);
-      await this.events.addAttendance(input.eventId, input.stateIso3s, contactIds, manager);
-      return this.events.touch(input.eventId, input.expectedVersion, manager);
+      await this.checkContacts(contactIds, input.stateIso3s);
+      await this.events.addAttendance(input.eventId, input.stateIso3s, contactIds);
+      return this.events.touch(input.eventId, input.expectedVersion);
     });
   }
 
   removeAttendance(viewer: Viewer, eventId: string, stateIso3: string, expectedVersion?: number): Promise<Event> {
-    return this.writes.run(viewer, 'removeEventAttendance', async ({ manager }) => {
-      await this.editableEvent(viewer, eventId, expectedVersion, manager);
+    return this.writes.run(viewer, 'removeEventAttendance', async () => {
+      await this.editableEvent(viewer, eventId, expectedVersion);
       if (!isIso3(stateIso3)) throw badInput('stateIso3 must be an ISO 3166-1 alpha-3 code such as VUT', { field: 'stateIso3' });
-      if (!(await this.events.removeAttendance(eventId, stateIso3, manager))) throw notFound('Attendance', `${eventId}/${stateIso3}`);
-      return this.events.touch(eventId, expectedVersion, manager);
+      if (!(await this.events.removeAttendance(eventId, stateIso3))) throw notFound('Attendance', `${eventId}/${stateIso3}`);
+      return this.events.touch(eventId, expectedVersion);
     });
   }
 
   planMeeting(viewer: Viewer, input: PlanMeetingInput): Promise<PlannedMeeting> {
     const visibility = input.visibility ?? Visibility.ORGANIZATION;
-    return this.writes.run(viewer, 'planMeeting', async ({ manager, emit }) => {
+    return this.writes.run(viewer, 'planMeeting', async ({ emit }) => {
       // Locked, so that a correction of the event's dates waits for this meeting and checks it.
-      const event = await this.events.visibleById(viewer, input.eventId, manager, true);
+      const event = await this.events.visibleById(viewer, input.eventId, true);
       if (!event) throw notFound('Event', input.eventId);
       checkMeetingVisibility(viewer, event, visibility);
       // A meeting at an event of a mandate belongs to that mandate when it is seen by the mandate's organizations.
-      const mandateId = await mandateFor(viewer, input.mandateId ?? (visibility === Visibility.MANDATE ? event.mandateId : null), visibility, manager);
-      await this.states.checkStates([input.stateIso3], manager);
+      const mandateId = await mandateFor(viewer, input.mandateId ?? (visibility === Visibility.MANDATE ? event.mandateId : null), visibility, this.db);
+      await this.states.checkStates([input.stateIso3]);
       const contactIds = input.contactIds ?? [];
-      await this.checkMeeting(event, input.stateIso3, input.plannedOn, contactIds, manager);
+      await this.checkMeeting(event, input.stateIso3, input.plannedOn, contactIds);
       const meeting = await this.events.insertMeeting(
         { id: randomUUID(), eventId: event.id, stateIso3: input.stateIso3, plannedOn: input.plannedOn ?? null, objective: input.objective ?? null, visibility, organizationId: viewer.organizationId, createdBy: viewer.id, mandateId },
         contactIds,
-        manager,
       );
       await emit({
         kind: ActivityKind.MEETING_PLANNED,
@@ -181,13 +180,13 @@ export class EventsService {
    * event's, the contacts of the meeting's State (a new list replaces the one planned).
    */
   updateMeeting(viewer: Viewer, { id, expectedVersion, contactIds, ...changes }: UpdatePlannedMeetingInput): Promise<PlannedMeeting> {
-    return this.writes.run(viewer, 'updatePlannedMeeting', async ({ manager, emit }) => {
-      const { meeting: current, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+    return this.writes.run(viewer, 'updatePlannedMeeting', async ({ emit }) => {
+      const { meeting: current, event } = await this.editableMeeting(viewer, id, expectedVersion);
       checkMandateVisibility(changes.visibility, current.mandateId);
       if (changes.visibility && changes.visibility !== current.visibility) checkMeetingVisibility(viewer, event, changes.visibility);
-      await this.checkMeeting(event, current.stateIso3, changes.plannedOn, contactIds, manager);
-      if (contactIds) await this.events.setMeetingContacts(id, contactIds, manager);
-      const meeting = await this.events.updateMeeting(id, expectedVersion, changes, manager);
+      await this.checkMeeting(event, current.stateIso3, changes.plannedOn, contactIds);
+      if (contactIds) await this.events.setMeetingContacts(id, contactIds);
+      const meeting = await this.events.updateMeeting(id, expectedVersion, changes);
       await emit(meetingActivity(ActivityKind.MEETING_CHANGED, event, meeting, 'changed'));
       return meeting;
     });
@@ -195,10 +194,10 @@ export class EventsService {
 
   /** Deletes a planned meeting not yet held, with its contacts. */
   async deleteMeeting(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deletePlannedMeeting', async ({ manager, emit, freeze }) => {
-      const { meeting, event } = await this.editableMeeting(viewer, id, expectedVersion, manager);
+    await this.writes.run(viewer, 'deletePlannedMeeting', async ({ emit, freeze }) => {
+      const { meeting, event } = await this.editableMeeting(viewer, id, expectedVersion);
       await freeze([id]);
-      await this.events.deleteMeeting(id, expectedVersion, manager);
+      await this.events.deleteMeeting(id, expectedVersion);
       await emit(meetingActivity(ActivityKind.MEETING_DELETED, event, meeting, 'deleted'));
     });
     return id;
@@ -206,21 +205,20 @@ export class EventsService {
 
   /** Logs the BILATERAL_MEETING through the interaction write path, linked to the event, and links the plan to it. */
   logMeetingHeld(viewer: Viewer, input: LogMeetingHeldInput): Promise<PlannedMeeting> {
-    return this.writes.run(viewer, 'logMeetingHeld', async (tx) => {
-      const { manager } = tx;
-      const meeting = await editableTeamRow(viewer, await this.events.visibleMeeting(viewer, input.meetingId, manager), {
+    return this.writes.run(viewer, 'logMeetingHeld', async () => {
+      const meeting = await editableTeamRow(viewer, await this.events.visibleMeeting(viewer, input.meetingId), {
         what: 'Planned meeting',
         id: input.meetingId,
         expectedVersion: input.expectedVersion,
         forbidden: 'Only the organization that planned a meeting, or the organizations of its mandate, can log it',
-      }, manager, 'planned_meetings');
+      }, this.db, 'planned_meetings');
       if (meeting.held) throw badInput('This meeting was already logged as held', { field: 'meetingId' });
-      const event = (await this.events.visibleById(viewer, meeting.eventId, manager))!;
-      const planned = (await this.events.meetingContactsOf([meeting.id], manager)).map((c) => c.id);
+      const event = (await this.events.visibleById(viewer, meeting.eventId))!;
+      const planned = (await this.events.meetingContactsOf([meeting.id])).map((c) => c.id);
       const visibility = input.visibility ?? meeting.visibility;
       // The event's name goes into the interaction only as far as the event itself is seen (or as its organization chooses).
       const subject = input.subject ?? (mayWiden(viewer, event, visibility) ? `Bilateral meeting at ${event.name}` : 'Bilateral meeting');
-      const interaction = await this.interactionsService.logWithin(
+      const interaction = await this.interactionsService.logInTransaction(
         viewer,
         {
           type: InteractionType.BILATERAL_MEETING,
@@ -235,9 +233,8 @@ export class EventsService {
           eventId: event.id,
           mandateId: meeting.mandateId ?? undefined,
         },
-        tx,
       );
-      return this.events.markHeld(meeting.id, interaction.id, input.expectedVersion, manager);
+      return this.events.markHeld(meeting.id, interaction.id, input.expectedVersion);
     });
   }
 
@@ -260,10 +257,10 @@ export class EventsService {
   }
 
   /** An event is changed by its own organization (admins may change any they see). */
-  private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable, lock = false): Promise<Event> {
-    const event = isUuid(id) ? await this.events.visibleById(viewer, id, db, lock) : null;
+  private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, lock = false): Promise<Event> {
+    const event = isUuid(id) ? await this.events.visibleById(viewer, id, lock) : null;
     const forbidden = 'Only the organization that recorded an event, or the organizations of its mandate, can change it';
-    return editableTeamRow(viewer, event, { what: 'Event', id, expectedVersion, forbidden }, db, 'events');
+    return editableTeamRow(viewer, event, { what: 'Event', id, expectedVersion, forbidden }, this.db, 'events');
   }
 
   /**
@@ -272,12 +269,12 @@ export class EventsService {
    * the meetings with the event); updateEvent checks the meetings' dates under the same lock. A
    * meeting held is a CONFLICT: its interaction is the record then.
    */
-  private async editableMeeting(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<{ meeting: PlannedMeeting; event: Event }> {
-    const seen = isUuid(id) ? await this.events.visibleMeeting(viewer, id, db) : null;
-    const event = seen && (await this.events.visibleById(viewer, seen.eventId, db, true));
-    const locked = event && (await this.events.visibleMeeting(viewer, id, db, true));
+  private async editableMeeting(viewer: Viewer, id: string, expectedVersion: number): Promise<{ meeting: PlannedMeeting; event: Event }> {
+    const seen = isUuid(id) ? await this.events.visibleMeeting(viewer, id) : null;
+    const event = seen && (await this.events.visibleById(viewer, seen.eventId, true));
+    const locked = event && (await this.events.visibleMeeting(viewer, id, true));
     const forbidden = 'Only the organization that planned a meeting, or the organizations of its mandate, can change it';
-    const meeting = await editableTeamRow(viewer, locked, { what: 'Planned meeting', id, expectedVersion, forbidden }, db, 'planned_meetings');
+    const meeting = await editableTeamRow(viewer, locked, { what: 'Planned meeting', id, expectedVersion, forbidden }, this.db, 'planned_meetings');
     if (meeting.held) {
       throw new AppError('CONFLICT', `The meeting with ${meeting.stateIso3} at "${event!.name}" was logged as held: its interaction is the record now, and the plan stays as it was`, { id });
     }
@@ -285,23 +282,23 @@ export class EventsService {
   }
 
   /** A meeting's date falls within its event's; its contacts are contacts of its State. */
-  private async checkMeeting(event: Event, stateIso3: string, plannedOn: string | null | undefined, contactIds: string[] | undefined, db: Queryable): Promise<void> {
+  private async checkMeeting(event: Event, stateIso3: string, plannedOn: string | null | undefined, contactIds: string[] | undefined): Promise<void> {
     if (plannedOn && (plannedOn < event.startsOn || plannedOn > event.endsOn)) {
       throw badInput(`plannedOn (${plannedOn}) must be within the event (${event.startsOn} to ${event.endsOn})`, { field: 'plannedOn' });
     }
-    if (contactIds) await this.checkContacts(contactIds, [stateIso3], db);
+    if (contactIds) await this.checkContacts(contactIds, [stateIso3]);
   }
 
   /** The States attending an event. */
-  private async attending(eventId: string, db: Queryable): Promise<string[]> {
-    return (await this.events.attendancesOf([eventId], db)).map((a) => a.stateIso3);
+  private async attending(eventId: string): Promise<string[]> {
+    return (await this.events.attendancesOf([eventId])).map((a) => a.stateIso3);
   }
 
 
   /** Each contact must exist and be a contact of one of these States. */
-  private async checkContacts(ids: string[], iso3s: string[], db: Queryable): Promise<void> {
+  private async checkContacts(ids: string[], iso3s: string[]): Promise<void> {
     if (!ids.length) return;
-    const found = new Map((await this.events.contactStates(ids, db)).map((c) => [c.id, c]));
+    const found = new Map((await this.events.contactStates(ids)).map((c) => [c.id, c]));
     for (const id of ids) {
       const contact = found.get(id);
       if (!contact) throw badInput(`Unknown contact ${id}`, { field: 'contactIds', contactId: id });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { Queryable } from '../common/sql.js';
+import { Db } from '../database/db.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table, type Projection } from '../database/table.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
@@ -39,7 +38,7 @@ const SPEC = {
 
 @Injectable()
 export class GroupingsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   list(): Promise<Grouping[]> {
     return this.db.query<Grouping[]>(`SELECT ${COLUMNS} FROM groupings g ORDER BY ${ORDER}`);
@@ -74,36 +73,36 @@ export class GroupingsRepository {
    * Serializes the writers of one name (in any case) until the transaction ends, so that two
    * of them cannot both find it free.
    */
-  async lockName(name: string, db: Queryable): Promise<void> {
-    await db.query(`SELECT pg_advisory_xact_lock(hashtext('grouping:' || lower($1)))`, [name]);
+  async lockName(name: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('grouping:' || lower($1)))`, [name]);
   }
 
   /** Whether a grouping other than `exceptId` already has this name, in any case. */
-  async nameTaken(name: string, exceptId: string | null, db: Queryable): Promise<boolean> {
-    const rows = await db.query<unknown[]>('SELECT 1 FROM groupings WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2::uuid', [name, exceptId]);
+  async nameTaken(name: string, exceptId: string | null): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>('SELECT 1 FROM groupings WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2::uuid', [name, exceptId]);
     return rows.length > 0;
   }
 
-  async insert(row: Required<GroupingFields> & { id: string; name: string; createdById: string }, db: Queryable): Promise<Grouping> {
-    const rows = await db.query<Grouping[]>(
+  async insert(row: Required<GroupingFields> & { id: string; name: string; createdById: string }): Promise<Grouping> {
+    const rows = await this.db.query<Grouping[]>(
       `INSERT INTO groupings (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
       [row.id, row.name, row.description, row.createdById],
     );
     return rows[0];
   }
 
-  update(id: string, expectedVersion: number, changes: GroupingFields, db: Queryable): Promise<Grouping> {
-    return updateVersioned<GroupingFields, Grouping>(db, SPEC, id, expectedVersion, changes);
+  update(id: string, expectedVersion: number, changes: GroupingFields): Promise<Grouping> {
+    return updateVersioned<GroupingFields, Grouping>(this.db, SPEC, id, expectedVersion, changes);
   }
 
-  delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {
-    return deleteVersioned(db, SPEC, id, expectedVersion);
+  delete(id: string, expectedVersion: number | undefined): Promise<void> {
+    return deleteVersioned(this.db, SPEC, id, expectedVersion);
   }
 
   /** Replaces the States of a grouping. */
-  async setStates(id: string, iso3s: readonly string[], db: Queryable): Promise<void> {
-    await db.query('DELETE FROM grouping_states WHERE grouping_id = $1 AND NOT (state_iso3 = ANY($2::char(3)[]))', [id, iso3s]);
-    await db.query(
+  async setStates(id: string, iso3s: readonly string[]): Promise<void> {
+    await this.db.query('DELETE FROM grouping_states WHERE grouping_id = $1 AND NOT (state_iso3 = ANY($2::char(3)[]))', [id, iso3s]);
+    await this.db.query(
       'INSERT INTO grouping_states (grouping_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING',
       [id, iso3s],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Page } from '../common/pagination.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
@@ -30,7 +30,7 @@ export interface AwaitingReplyQuery {
 /** The pending work on interactions, with the viewer's visibility rules applied in SQL. */
 @Injectable()
 export class FollowUpsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async followUps(viewer: Viewer, query: FollowUpQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number | null }> {
     const p = new SqlParams();

@@ -5,7 +5,6 @@ import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { badInput, conflict } from '../common/errors.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
 import type { AwaitingRepliesArgs, FollowUpsArgs } from './dto/follow-up.args.js';
 import {
   AWAITING_REPLY_CURSOR,
@@ -44,29 +43,29 @@ export class FollowUpsService {
   }
 
   markFollowUpDone(viewer: Viewer, id: string, done: boolean, expectedVersion?: number): Promise<InteractionRow> {
-    return this.writes.run(viewer, 'markFollowUpDone', async ({ manager }) => {
-      const current = await this.editable(viewer, id, expectedVersion, manager);
+    return this.writes.run(viewer, 'markFollowUpDone', async () => {
+      const current = await this.editable(viewer, id, expectedVersion);
       if (done && !current.followUpOn) throw badInput('This interaction has no follow-up to mark done', { field: 'followUpOn' });
-      return this.interactions.update(id, expectedVersion, { followUpDoneAt: done ? new Date() : null }, manager);
+      return this.interactions.update(id, expectedVersion, { followUpDoneAt: done ? new Date() : null });
     });
   }
 
   /** Records a reply; it closes the pending follow-up unless `keepFollowUpOpen`. */
   recordReply(viewer: Viewer, id: string, receivedOn: string, expectedVersion?: number, keepFollowUpOpen?: boolean): Promise<InteractionRow> {
-    return this.writes.run(viewer, 'recordReply', async ({ manager, emit }) => {
-      const current = await this.editable(viewer, id, expectedVersion, manager);
+    return this.writes.run(viewer, 'recordReply', async ({ emit }) => {
+      const current = await this.editable(viewer, id, expectedVersion);
       checkNotFuture({ replyReceivedOn: receivedOn });
       checkDates({ ...current, replyReceivedOn: receivedOn });
       const closes = closesFollowUp(current, receivedOn, keepFollowUpOpen);
-      const row = await this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn, ...(closes ? { followUpDoneAt: new Date() } : {}) }, manager);
-      await this.interactionsService.emitUpdate(emit, row, manager, 'answered');
+      const row = await this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn, ...(closes ? { followUpDoneAt: new Date() } : {}) });
+      await this.interactionsService.emitUpdate(emit, row, 'answered');
       return row;
     });
   }
 
   /** As for any edit; a stale version is reported before anything is judged on the current row. */
-  private async editable(viewer: Viewer, id: string, expectedVersion: number | undefined, db: Queryable): Promise<InteractionRow> {
-    const current = await this.interactionsService.editable(viewer, id, db, Right.CLOSE);
+  private async editable(viewer: Viewer, id: string, expectedVersion: number | undefined): Promise<InteractionRow> {
+    const current = await this.interactionsService.editable(viewer, id, Right.CLOSE);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw conflict('Interaction', id, expectedVersion, current.version);
     }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table, type Projection } from '../database/table.js';
 import { STATE_COLUMNS } from '../states/states.repository.js';
@@ -318,11 +318,11 @@ const INTERACTION_SEARCH_KEY = searchKey(`coalesce(i.subject, '') || ' ' || coal
 
 @Injectable()
 export class InteractionsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<InteractionRow | null> {
+  async visibleById(viewer: Viewer, id: string): Promise<InteractionRow | null> {
     const p = new SqlParams();
-    const rows = await db.query<InteractionRow[]>(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
+    const rows = await this.db.query<InteractionRow[]>(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
     return rows[0] ?? null;
   }
 
@@ -380,8 +380,8 @@ export class InteractionsRepository {
     return new Map(rows.filter((row) => row.last !== null).map((row) => [row.key, row.last as string]));
   }
 
-  statesOf(ids: readonly string[], db: Queryable = this.db): Promise<(State & { __key: string })[]> {
-    return db.query<(State & { __key: string })[]>(
+  statesOf(ids: readonly string[]): Promise<(State & { __key: string })[]> {
+    return this.db.query<(State & { __key: string })[]>(
       `SELECT l.interaction_id AS "__key", ${STATE_COLUMNS}
        FROM interaction_states l JOIN states s ON s.iso3 = l.state_iso3
        WHERE l.interaction_id = ANY($1::uuid[]) ORDER BY s.name`,
@@ -400,9 +400,8 @@ export class InteractionsRepository {
 
   async insert(
     row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string; mandateId?: string | null },
-    db: Queryable,
   ): Promise<InteractionRow> {
-    const rows = await db.query<InteractionRow[]>(
+    const rows = await this.db.query<InteractionRow[]>(
       `INSERT INTO interactions (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
       [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId, row.mandateId ?? null],
@@ -415,8 +414,8 @@ export class InteractionsRepository {
    * links and its activity event (the audit triggers run inside it, for the actor it names), or
    * writes nothing and reports the unknown codes. Alone, the statement is its own transaction.
    */
-  async log(row: NewInteraction, db: Queryable): Promise<LoggedInteraction> {
-    const [result] = await db.query<LogInteractionRow[]>(LOG_INTERACTION, [
+  async log(row: NewInteraction): Promise<LoggedInteraction> {
+    const [result] = await this.db.query<LogInteractionRow[]>(LOG_INTERACTION, [
       row.authorId,
       row.action,
       row.id,
@@ -441,7 +440,7 @@ export class InteractionsRepository {
     const { missingStates, missingContacts, storedKey, event, ...interaction } = result;
     if (row.key && !event && (storedKey || !(missingStates.length || missingContacts.length))) {
       // The key was used before (or is being used at this moment, by a request that has now committed).
-      return { first: storedKey ?? (await storedResult(db, row.key)) };
+      return { first: storedKey ?? (await storedResult(this.db, row.key)) };
     }
     if (missingStates.length || missingContacts.length) return { missingStates, missingContacts };
     if (!event) throw new Error('logInteraction wrote an interaction without its activity event');
@@ -535,23 +534,23 @@ export class InteractionsRepository {
   }
 
   /** Without an expectedVersion, the update applies whatever the current version. */
-  update(id: string, expectedVersion: number | undefined, changes: InteractionChanges, db: Queryable): Promise<InteractionRow> {
-    return updateVersioned<InteractionChanges, InteractionRow>(db, UPDATE_SPEC, id, expectedVersion, changes);
+  update(id: string, expectedVersion: number | undefined, changes: InteractionChanges): Promise<InteractionRow> {
+    return updateVersioned<InteractionChanges, InteractionRow>(this.db, UPDATE_SPEC, id, expectedVersion, changes);
   }
 
-  delete(id: string, expectedVersion: number | undefined, db: Queryable): Promise<void> {
-    return deleteVersioned(db, UPDATE_SPEC, id, expectedVersion);
+  delete(id: string, expectedVersion: number | undefined): Promise<void> {
+    return deleteVersioned(this.db, UPDATE_SPEC, id, expectedVersion);
   }
 
   /** Whether this viewer may see the event (events follow the interaction rule). */
-  async eventVisible(viewer: Viewer, eventId: string, db: Queryable = this.db): Promise<boolean> {
+  async eventVisible(viewer: Viewer, eventId: string): Promise<boolean> {
     const p = new SqlParams();
-    const rows = await db.query<unknown[]>(`SELECT 1 FROM events e WHERE e.id = ${p.add(eventId)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM events e WHERE e.id = ${p.add(eventId)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
     return rows.length > 0;
   }
 
   /** Records that the interaction took place at the event. */
-  async linkEvent(id: string, eventId: string, db: Queryable): Promise<void> {
-    await db.query('INSERT INTO event_interactions (interaction_id, event_id) VALUES ($1, $2)', [id, eventId]);
+  async linkEvent(id: string, eventId: string): Promise<void> {
+    await this.db.query('INSERT INTO event_interactions (interaction_id, event_id) VALUES ($1, $2)', [id, eventId]);
   }
 }

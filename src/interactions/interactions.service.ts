@@ -2,13 +2,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Writes, type WriteTransaction } from '../database/writes.js';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError, badInput, conflict, notFound, unknownStates } from '../common/errors.js';
 import { editableRow, editableTeamRow, Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import { withTimestamps, type Queryable } from '../common/sql.js';
+import { withTimestamps } from '../common/sql.js';
 import type { KeyClaim, StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
@@ -19,6 +20,7 @@ import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type In
 @Injectable()
 export class InteractionsService {
   constructor(
+    private readonly db: Db,
     private readonly writes: Writes,
     private readonly interactions: InteractionsRepository,
   ) {}
@@ -38,24 +40,29 @@ export class InteractionsService {
    * unless it is tied to a planned event.
    */
   log(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
-    if (input.eventId) return this.writes.run(viewer, 'logInteraction', (tx) => this.logWithin(viewer, input, tx));
-    return this.writes.single<InteractionRow>(async (db, key) => {
-      const written = await this.write(viewer, input, 'logInteraction', db, key);
+    if (input.eventId) return this.logInTransaction(viewer, input);
+    return this.writes.single<InteractionRow>(async (key) => {
+      const written = await this.write(viewer, input, 'logInteraction', key);
       if (written.first) return { first: { ...written.first, result: withTimestamps(written.first.result as InteractionRow) } };
       return { result: written.interaction, events: [written.event] };
     });
   }
 
-  /** Logs an interaction inside a write that is already running (a planned meeting being held, say). */
-  async logWithin(viewer: Viewer, input: LogInteractionInput, { manager, announce }: WriteTransaction): Promise<InteractionRow> {
-    checkDates(input);
-    checkNotFuture(input);
-    if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId, manager))) throw notFound('Event', input.eventId);
-    const { interaction, event } = await this.write(viewer, input, null, manager);
-    if (!interaction) throw new Error('logged without a key, yet answered as a retry');
-    if (input.eventId) await this.interactions.linkEvent(interaction.id, input.eventId, manager);
-    announce(event);
-    return interaction;
+  /**
+   * Logs an interaction in a transaction: its own, or the write it is part of (a planned meeting
+   * being held, say).
+   */
+  logInTransaction(viewer: Viewer, input: LogInteractionInput): Promise<InteractionRow> {
+    return this.writes.run(viewer, 'logInteraction', async ({ announce }) => {
+      checkDates(input);
+      checkNotFuture(input);
+      if (input.eventId && !(await this.interactions.eventVisible(viewer, input.eventId))) throw notFound('Event', input.eventId);
+      const { interaction, event } = await this.write(viewer, input, null);
+      if (!interaction) throw new Error('logged without a key, yet answered as a retry');
+      if (input.eventId) await this.interactions.linkEvent(interaction.id, input.eventId);
+      announce(event);
+      return interaction;
+    });
   }
 
   /** Checks the input, then writes the interaction, its links and its activity event in one statement. */
@@ -63,13 +70,12 @@ export class InteractionsService {
     viewer: Viewer,
     input: LogInteractionInput,
     action: string | null,
-    db: Queryable,
     key?: KeyClaim,
   ): Promise<{ interaction: InteractionRow; event: ActivityEventRow; first?: undefined } | { first: StoredKey; interaction?: undefined; event?: undefined }> {
     checkNotFuture(input);
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
-    const mandateId = await mandateFor(viewer, input.mandateId, visibility, db);
+    const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.db);
     const id = randomUUID();
     const fields = {
       type: input.type,
@@ -94,7 +100,6 @@ export class InteractionsService {
         mandateId,
         key,
       },
-      db,
     );
     if (logged.first) return { first: logged.first };
     if (logged.missingStates?.length) {
@@ -149,16 +154,16 @@ export class InteractionsService {
   }
 
   async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteInteraction', async ({ manager }) => {
-      await this.editable(viewer, id, manager);
-      await this.interactions.delete(id, expectedVersion, manager);
+    await this.writes.run(viewer, 'deleteInteraction', async () => {
+      await this.editable(viewer, id);
+      await this.interactions.delete(id, expectedVersion);
     });
     return id;
   }
 
   /** Reports a change of an interaction in the feed, naming the States it now concerns. */
-  async emitUpdate(emit: WriteTransaction['emit'], row: InteractionRow, db: Queryable, what = 'updated'): Promise<void> {
-    const states: { iso3: string }[] = await this.interactions.statesOf([row.id], db);
+  async emitUpdate(emit: WriteTransaction['emit'], row: InteractionRow, what = 'updated'): Promise<void> {
+    const states: { iso3: string }[] = await this.interactions.statesOf([row.id]);
     await emit({ kind: ActivityKind.INTERACTION_UPDATED, interactionId: row.id, stateIso3s: states.map((s) => s.iso3), summary: describe(row, what) });
   }
 
@@ -167,10 +172,10 @@ export class InteractionsService {
    * mandate's organizations; the successors close it (see mayChange). Admins may edit any they see.
    * One the viewer may not see is reported as not found, revealing nothing.
    */
-  async editable(viewer: Viewer, id: string, db: Queryable, right: Right = Right.EDIT): Promise<InteractionRow> {
-    const current = isUuid(id) ? await this.interactions.visibleById(viewer, id, db) : null;
+  async editable(viewer: Viewer, id: string, right: Right = Right.EDIT): Promise<InteractionRow> {
+    const current = isUuid(id) ? await this.interactions.visibleById(viewer, id) : null;
     const forbidden = right === Right.EDIT ? EDIT_FORBIDDEN : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
-    return editableTeamRow(viewer, current, { what: 'Interaction', id, forbidden }, db, 'interactions', right);
+    return editableTeamRow(viewer, current, { what: 'Interaction', id, forbidden }, this.db, 'interactions', right);
   }
 }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
 import { ActivityKind, ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table, type Projection } from '../database/table.js';
@@ -124,12 +124,12 @@ type RecordedObstacleRow = Obstacle & { __event: (ActivityEventRow & { storedSum
 
 @Injectable()
 export class ObstaclesRepository {
-  constructor(readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** An obstacle by id, when this viewer may see it. */
-  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Obstacle | null> {
+  async visibleById(viewer: Viewer, id: string): Promise<Obstacle | null> {
     const p = new SqlParams();
-    const rows = await db.query<Obstacle[]>(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`, p.values);
+    const rows = await this.db.query<Obstacle[]>(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`, p.values);
     return rows[0] ?? null;
   }
 
@@ -198,9 +198,8 @@ export class ObstaclesRepository {
 
   async insert(
     row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string; organizationId: string; mandateId: string | null },
-    db: Queryable,
   ): Promise<Obstacle> {
-    const rows = await db.query<Obstacle[]>(
+    const rows = await this.db.query<Obstacle[]>(
       `INSERT INTO obstacles (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
       [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById, row.visibility, row.organizationId, row.mandateId],
@@ -208,11 +207,11 @@ export class ObstaclesRepository {
     return rows[0];
   }
 
-  update(id: string, expectedVersion: number, changes: ObstacleFields, db: Queryable): Promise<Obstacle> {
-    return updateVersioned<ObstacleFields, Obstacle>(db, UPDATE_SPEC, id, expectedVersion, changes);
+  update(id: string, expectedVersion: number, changes: ObstacleFields): Promise<Obstacle> {
+    return updateVersioned<ObstacleFields, Obstacle>(this.db, UPDATE_SPEC, id, expectedVersion, changes);
   }
 
-  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, UPDATE_SPEC, id, expectedVersion);
+  delete(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, UPDATE_SPEC, id, expectedVersion);
   }
 }

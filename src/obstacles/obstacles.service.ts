@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Writes, type WriteTransaction } from '../database/writes.js';
+import { Writes } from '../database/writes.js';
+import { Db } from '../database/db.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
@@ -8,7 +9,6 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../common/err
 import { ObstacleStatus, ActivityKind, Role, TreatyStatus, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
@@ -19,6 +19,7 @@ import { OBSTACLE_CURSOR, obstacleSortKey, ObstaclesRepository, type ObstacleFie
 @Injectable()
 export class ObstaclesService {
   constructor(
+    private readonly db: Db,
     private readonly writes: Writes,
     private readonly obstacles: ObstaclesRepository,
     private readonly states: StatesRepository,
@@ -37,14 +38,13 @@ export class ObstaclesService {
   /**
    * Writes the obstacle and its activity event in one statement, which checks its State too (read
    * first only to say why, when it wrote nothing); the mandate, if one is named, is read before.
-   * With an idempotency key, in a transaction that stores it; given an outer transaction (`outer`),
-   * in that one, as a part of a larger write.
+   * With an idempotency key, in a transaction that stores it; inside another write, in that one's
+   * transaction, as a part of it (see Writes.statement).
    */
-  record(viewer: Viewer, input: RecordObstacleInput, outer?: WriteTransaction): Promise<Obstacle> {
-    if (outer) return this.recordInTransaction(viewer, input, outer);
+  record(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
     const oneStatement = async () => {
       const recordedOn = input.recordedOn ?? todayIso();
-      const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.obstacles.db);
+      const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.db);
       const written = await this.obstacles.record(viewer, {
         id: randomUUID(),
         stateIso3: input.stateIso3,
@@ -58,7 +58,7 @@ export class ObstaclesService {
       });
       if (!written) {
         // The State is unknown or shows a deposit on that day: checkState says which.
-        await this.checkState(input.stateIso3, recordedOn, this.obstacles.db);
+        await this.checkState(input.stateIso3, recordedOn);
         throw new AppError('CONFLICT', `The treaty record of ${input.stateIso3} changed while the obstacle was recorded: send it again`, { stateIso3: input.stateIso3 });
       }
       const { obstacle, event } = written;
@@ -67,11 +67,11 @@ export class ObstaclesService {
     return this.writes.statement(oneStatement, () => this.recordInTransaction(viewer, input));
   }
 
-  private recordInTransaction(viewer: Viewer, input: RecordObstacleInput, outer?: WriteTransaction): Promise<Obstacle> {
-    return this.writes.run(viewer, 'recordObstacle', async ({ manager, emit }) => {
+  private recordInTransaction(viewer: Viewer, input: RecordObstacleInput): Promise<Obstacle> {
+    return this.writes.run(viewer, 'recordObstacle', async ({ emit }) => {
       const recordedOn = input.recordedOn ?? todayIso();
-      await this.checkState(input.stateIso3, recordedOn, manager);
-      const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, manager);
+      await this.checkState(input.stateIso3, recordedOn);
+      const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.db);
       const obstacle = await this.obstacles.insert(
         {
           id: randomUUID(),
@@ -85,12 +85,11 @@ export class ObstaclesService {
           organizationId: viewer.organizationId,
           mandateId,
         },
-        manager,
       );
       // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
       await emit({ kind: ActivityKind.OBSTACLE_RECORDED, subjectId: obstacle.id, stateIso3s: [obstacle.stateIso3], summary: '{text} obstacle recorded for {states}' });
       return obstacle;
-    }, outer);
+    });
   }
 
   /**
@@ -99,8 +98,8 @@ export class ObstaclesService {
    */
   update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateObstacleInput): Promise<Obstacle> {
     const moves = changes.stateIso3 !== undefined || changes.recordedOn !== undefined;
-    return this.change(viewer, 'updateObstacle', id, expectedVersion, async (current, db) => {
-      if (moves) await this.checkState(changes.stateIso3 ?? current.stateIso3, changes.recordedOn ?? current.recordedOn, db);
+    return this.change(viewer, 'updateObstacle', id, expectedVersion, async (current) => {
+      if (moves) await this.checkState(changes.stateIso3 ?? current.stateIso3, changes.recordedOn ?? current.recordedOn);
       if (changes.visibility !== undefined && changes.visibility !== current.visibility) {
         checkMandateVisibility(changes.visibility, current.mandateId);
         if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
@@ -121,10 +120,10 @@ export class ObstaclesService {
    */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
     if (!isUuid(id)) throw notFound('Obstacle', id);
-    await this.writes.run(viewer, 'deleteObstacle', async ({ manager, freeze }) => {
-      await this.current(viewer, id, expectedVersion, manager);
+    await this.writes.run(viewer, 'deleteObstacle', async ({ freeze }) => {
+      await this.current(viewer, id, expectedVersion);
       await freeze([id]);
-      await this.obstacles.delete(id, expectedVersion, manager);
+      await this.obstacles.delete(id, expectedVersion);
     });
     return id;
   }
@@ -133,8 +132,8 @@ export class ObstaclesService {
    * An obstacle is an obstacle to joining: its State exists and its treaty record shows no deposit
    * on the day the obstacle was recorded.
    */
-  private async checkState(iso3: string, recordedOn: string, db: Queryable): Promise<void> {
-    const [state] = await this.states.findByIso3s([iso3], db);
+  private async checkState(iso3: string, recordedOn: string): Promise<void> {
+    const [state] = await this.states.findByIso3s([iso3]);
     if (!state) throw notFound('State', iso3);
     const status = treatyStatus(state, recordedOn);
     if (showsDeposit(status)) {
@@ -173,18 +172,18 @@ export class ObstaclesService {
     action: string,
     id: string,
     expectedVersion: number,
-    plan: (current: Obstacle, db: Queryable) => ObstacleFields | Promise<ObstacleFields>,
+    plan: (current: Obstacle) => ObstacleFields | Promise<ObstacleFields>,
   ): Promise<Obstacle> {
     if (!isUuid(id)) throw notFound('Obstacle', id);
-    return this.writes.run(viewer, action, async ({ manager }) => {
-      const current = await this.current(viewer, id, expectedVersion, manager);
-      return this.obstacles.update(id, expectedVersion, await plan(current, manager), manager);
+    return this.writes.run(viewer, action, async () => {
+      const current = await this.current(viewer, id, expectedVersion);
+      return this.obstacles.update(id, expectedVersion, await plan(current));
     });
   }
 
   /** The obstacle as the viewer may see it: one it may not see is not found, revealing nothing. */
-  private async current(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<Obstacle> {
-    const current = await this.obstacles.visibleById(viewer, id, db);
+  private async current(viewer: Viewer, id: string, expectedVersion: number): Promise<Obstacle> {
+    const current = await this.obstacles.visibleById(viewer, id);
     if (!current) throw notFound('Obstacle', id);
     if (current.version !== expectedVersion) throw conflict('Obstacle', id, expectedVersion, current.version);
     return current;

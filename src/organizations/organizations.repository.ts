@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { OrganizationKind } from '../common/enums.js';
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';
-import { SqlParams, type Queryable } from '../common/sql.js';
+import { SqlParams } from '../common/sql.js';
 import { table } from '../database/table.js';
 import { OrganizationEntity } from './organization.entity.js';
 import type { Organization } from './organization.model.js';
@@ -12,7 +12,7 @@ export const ORGANIZATION_COLUMNS = table(OrganizationEntity).select('o', { omit
 
 @Injectable()
 export class OrganizationsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Every organization by name; with a search, those whose name has every word of it, the closest first. */
   list(search?: string): Promise<Organization[]> {
@@ -26,18 +26,18 @@ export class OrganizationsRepository {
     );
   }
 
-  byIds(ids: readonly string[], db: Queryable = this.db): Promise<Organization[]> {
-    return db.query<Organization[]>(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
+  byIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.db.query<Organization[]>(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
   }
 
-  async byName(name: string, db: Queryable = this.db): Promise<Organization | null> {
-    const rows = await db.query<Organization[]>('SELECT id, name, kind FROM organizations WHERE lower(name) = lower($1)', [name]);
+  async byName(name: string): Promise<Organization | null> {
+    const rows = await this.db.query<Organization[]>('SELECT id, name, kind FROM organizations WHERE lower(name) = lower($1)', [name]);
     return rows[0] ?? null;
   }
 
   /** Inserts unless the name is taken; returns the new row or null. */
-  async insert(org: { id: string; name: string; kind: OrganizationKind }, db: Queryable = this.db): Promise<Organization | null> {
-    const rows = await db.query<Organization[]>(
+  async insert(org: { id: string; name: string; kind: OrganizationKind }): Promise<Organization | null> {
+    const rows = await this.db.query<Organization[]>(
       `INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING id, name, kind`,
       [org.id, org.name, org.kind],
     );

@@ -21,8 +21,8 @@ export class OrganizationsService {
   /** Names are unique regardless of case ("France" and "france" are one organization). */
   async create(viewer: Viewer, input: CreateOrganizationInput): Promise<Organization> {
     const name = input.name.trim();
-    const created = await this.writes.run(viewer, 'createOrganization', async ({ manager }) =>
-      (await this.organizations.byName(name, manager)) ? null : this.organizations.insert({ id: randomUUID(), name, kind: input.kind }, manager),
+    const created = await this.writes.run(viewer, 'createOrganization', async () =>
+      (await this.organizations.byName(name)) ? null : this.organizations.insert({ id: randomUUID(), name, kind: input.kind }),
     );
     if (!created) throw new AppError('CONFLICT', `An organization named "${name}" already exists`);
     return created;

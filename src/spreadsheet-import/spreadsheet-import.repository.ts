@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { InteractionType, Posting, Visibility } from '../common/enums.js';
 import type { Viewer } from '../auth/viewer.js';
-import { SqlParams, type Queryable } from '../common/sql.js';
+import { SqlParams } from '../common/sql.js';
 import { visibleTo } from '../auth/visibility.js';
 
 export interface ContactRecord {
@@ -110,30 +110,30 @@ const LINKS = {
  */
 @Injectable()
 export class SpreadsheetImportRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Every contact, for matching by e-mail and by name (contacts are shared by all users). */
-  contacts(db: Queryable = this.db): Promise<ContactRecord[]> {
-    return db.query<ContactRecord[]>(
+  contacts(): Promise<ContactRecord[]> {
+    return this.db.query<ContactRecord[]>(
       `SELECT id, full_name AS "fullName", title, position, posting, state_iso3 AS "stateIso3", email, phone, languages, notes FROM contacts`,
     );
   }
 
   /** The interactions of an organization imported under these keys, with their States and contacts. */
-  interactionsByKeys(organizationId: string, keys: string[], db: Queryable = this.db): Promise<InteractionRecord[]> {
+  interactionsByKeys(organizationId: string, keys: string[]): Promise<InteractionRecord[]> {
     if (!keys.length) return Promise.resolve([]);
-    return db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`, [organizationId, keys]);
+    return this.db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`, [organizationId, keys]);
   }
 
   /**
    * The interactions with these ids that this viewer may see (an exported sheet names each row by its
    * id), of any organization, with their States and contacts.
    */
-  visibleInteractionsByIds(viewer: Viewer, ids: string[], db: Queryable = this.db): Promise<InteractionRecord[]> {
+  visibleInteractionsByIds(viewer: Viewer, ids: string[]): Promise<InteractionRecord[]> {
     if (!ids.length) return Promise.resolve([]);
     const p = new SqlParams();
     const idList = p.add(ids);
-    return db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.id = ANY(${idList}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
+    return this.db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.id = ANY(${idList}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
   }
 
   /** Every contact, as the sheet writes them: the columns of contacts.csv, ordered by name. */
@@ -166,9 +166,9 @@ export class SpreadsheetImportRepository {
     );
   }
 
-  async insertContacts(rows: ContactRecord[], createdBy: string, db: Queryable): Promise<void> {
+  async insertContacts(rows: ContactRecord[], createdBy: string): Promise<void> {
     if (!rows.length) return;
-    await db.query(
+    await this.db.query(
       `INSERT INTO contacts (id, full_name, title, position, posting, state_iso3, email, phone, languages, notes, created_by)
        SELECT r.id, r.full_name, r.title, r.position, r.posting::posting, r.state_iso3, r.email, r.phone, coalesce(r.languages, '{}'), r.notes, $2
        FROM jsonb_to_recordset($1::jsonb) AS r(${CONTACT_FIELDS})`,
@@ -176,9 +176,9 @@ export class SpreadsheetImportRepository {
     );
   }
 
-  async updateContacts(rows: ContactRecord[], db: Queryable): Promise<void> {
+  async updateContacts(rows: ContactRecord[]): Promise<void> {
     if (!rows.length) return;
-    await db.query(
+    await this.db.query(
       `UPDATE contacts c SET full_name = r.full_name, title = r.title, position = r.position, posting = r.posting::posting,
               state_iso3 = r.state_iso3, email = r.email, phone = r.phone, languages = coalesce(r.languages, '{}'), notes = r.notes,
               version = c.version + 1, updated_at = now()
@@ -187,9 +187,9 @@ export class SpreadsheetImportRepository {
     );
   }
 
-  async insertInteractions(rows: InteractionWrite[], organizationId: string, authorId: string, db: Queryable): Promise<void> {
+  async insertInteractions(rows: InteractionWrite[], organizationId: string, authorId: string): Promise<void> {
     if (!rows.length) return;
-    await db.query(
+    await this.db.query(
       `INSERT INTO interactions (id, import_key, type, occurred_on, subject, summary, outcome, follow_up_on, reply_received_on,
                                  visibility, organization_id, author_id)
        SELECT r.id, r.import_key, r.type::interaction_type, r.occurred_on, r.subject, r.summary, r.outcome, r.follow_up_on,
@@ -197,12 +197,12 @@ export class SpreadsheetImportRepository {
        FROM jsonb_to_recordset($1::jsonb) AS r(${INTERACTION_FIELDS})`,
       [interactionJson(rows), organizationId, authorId],
     );
-    for (const via of ['state', 'contact'] as const) await this.setLinks(via, rows, db, true);
+    for (const via of ['state', 'contact'] as const) await this.setLinks(via, rows, true);
   }
 
-  async updateInteractions(rows: InteractionWrite[], db: Queryable): Promise<void> {
+  async updateInteractions(rows: InteractionWrite[]): Promise<void> {
     if (!rows.length) return;
-    await db.query(
+    await this.db.query(
       `UPDATE interactions i SET type = r.type::interaction_type, occurred_on = r.occurred_on, subject = r.subject,
               summary = r.summary, outcome = r.outcome, follow_up_on = r.follow_up_on, reply_received_on = r.reply_received_on,
               visibility = r.visibility::visibility,
@@ -211,23 +211,23 @@ export class SpreadsheetImportRepository {
        FROM jsonb_to_recordset($1::jsonb) AS r(${INTERACTION_FIELDS}) WHERE i.id = r.id`,
       [interactionJson(rows)],
     );
-    await this.setLinks('state', rows.filter((row) => row.statesChanged), db);
-    await this.setLinks('contact', rows.filter((row) => row.contactsChanged), db);
+    await this.setLinks('state', rows.filter((row) => row.statesChanged));
+    await this.setLinks('contact', rows.filter((row) => row.contactsChanged));
   }
 
   /** Makes the links of these interactions exactly their lists: removes the others (unless new), adds the missing. */
-  private async setLinks(via: keyof typeof LINKS, rows: InteractionWrite[], db: Queryable, fresh = false): Promise<void> {
+  private async setLinks(via: keyof typeof LINKS, rows: InteractionWrite[], fresh = false): Promise<void> {
     if (!rows.length) return;
     const link = LINKS[via];
     const pairs = JSON.stringify(rows.flatMap((row) => link.of(row).map((key) => ({ interaction_id: row.id, key }))));
     if (!fresh) {
-      await db.query(
+      await this.db.query(
         `DELETE FROM ${link.table} l WHERE l.interaction_id = ANY($1::uuid[]) AND (l.interaction_id, l.${link.column}) NOT IN (
            SELECT r.interaction_id, r.key FROM jsonb_to_recordset($2::jsonb) AS r(interaction_id uuid, key ${link.type}))`,
         [rows.map((row) => row.id), pairs],
       );
     }
-    await db.query(
+    await this.db.query(
       `INSERT INTO ${link.table} (interaction_id, ${link.column})
        SELECT r.interaction_id, r.key FROM jsonb_to_recordset($1::jsonb) AS r(interaction_id uuid, key ${link.type})
        ON CONFLICT DO NOTHING`,

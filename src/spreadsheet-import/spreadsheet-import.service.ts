@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { Writes } from '../database/writes.js';
 import { canWrite, type Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
 import { todayIso } from '../common/dates.js';
 import { AppError, badInput, forbidden } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import type { Queryable } from '../common/sql.js';
 import { REPLY_TYPES } from '../interactions/interaction-rules.js';
 import * as labels from './labels.js';
 import { normalizeName, splitList } from './names.js';
@@ -165,7 +164,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 @Injectable()
 export class SpreadsheetImportService {
   constructor(
-    private readonly db: DataSource,
+    private readonly db: Db,
     private readonly writes: Writes,
     private readonly repository: SpreadsheetImportRepository,
   ) {}
@@ -182,16 +181,16 @@ export class SpreadsheetImportService {
       const interactions = interactionSheet && fileReport(interactionSheet, plan.interactionRows);
       return { dryRun: options.dryRun, committed, rejected: rejectedCount(contacts) + rejectedCount(interactions), contacts, interactions };
     };
-    if (options.dryRun) return report(await this.plan(viewer, contactSheet, interactionSheet, this.db), false);
+    if (options.dryRun) return report(await this.plan(viewer, contactSheet, interactionSheet), false);
     try {
-      return await this.writes.run(viewer, 'importSpreadsheet', async ({ manager, emit }) => {
-        const plan = await this.plan(viewer, contactSheet, interactionSheet, manager);
+      return await this.writes.run(viewer, 'importSpreadsheet', async ({ emit }) => {
+        const plan = await this.plan(viewer, contactSheet, interactionSheet);
         const checked = report(plan, false);
         if (checked.rejected > 0) return checked;
-        await this.repository.insertContacts(plan.contacts.create, viewer.id, manager);
-        await this.repository.updateContacts(plan.contacts.update, manager);
-        await this.repository.insertInteractions(plan.interactions.create, viewer.organizationId, viewer.id, manager);
-        await this.repository.updateInteractions(plan.interactions.update, manager);
+        await this.repository.insertContacts(plan.contacts.create, viewer.id);
+        await this.repository.updateContacts(plan.contacts.update);
+        await this.repository.insertInteractions(plan.interactions.create, viewer.organizationId, viewer.id);
+        await this.repository.updateInteractions(plan.interactions.update);
         for (const [id, row] of plan.created) row.id = id;
         const summary = describe(plan);
         if (summary) {
@@ -210,7 +209,7 @@ export class SpreadsheetImportService {
     }
   }
 
-  private async plan(viewer: Viewer, contactSheet: Sheet | null, interactionSheet: Sheet | null, db: Queryable): Promise<Plan> {
+  private async plan(viewer: Viewer, contactSheet: Sheet | null, interactionSheet: Sheet | null): Promise<Plan> {
     const plan: Plan = {
       contacts: { create: [], update: [] },
       interactions: { create: [], update: [] },
@@ -218,12 +217,12 @@ export class SpreadsheetImportService {
       interactionRows: [],
       created: new Map(),
     };
-    const states = await StateNames.load(db);
-    const stored = await this.repository.contacts(db);
+    const states = await StateNames.load(this.db);
+    const stored = await this.repository.contacts();
     const directory = new Directory();
     for (const contact of stored) directory.add({ id: contact.id, stateIso3: contact.stateIso3 }, contact.fullName, contact.email);
     if (contactSheet) this.planContacts(contactSheet, stored, states, directory, plan);
-    if (interactionSheet) await this.planInteractions(viewer, interactionSheet, states, directory, plan, db);
+    if (interactionSheet) await this.planInteractions(viewer, interactionSheet, states, directory, plan);
     return plan;
   }
 
@@ -330,7 +329,7 @@ export class SpreadsheetImportService {
     return { contact: candidates[0], how: `matches the contact named "${candidates[0].fullName}"` };
   }
 
-  private async planInteractions(viewer: Viewer, sheet: Sheet, states: StateNames, directory: Directory, plan: Plan, db: Queryable): Promise<void> {
+  private async planInteractions(viewer: Viewer, sheet: Sheet, states: StateNames, directory: Directory, plan: Plan): Promise<void> {
     interface Parsed {
       line: number;
       cells: Cells;
@@ -400,11 +399,11 @@ export class SpreadsheetImportService {
     }
 
     const keys = parsed.filter((p) => p.cells.ok).map((p) => p.key);
-    const existing = new Map((await this.repository.interactionsByKeys(viewer.organizationId, keys, db)).map((i) => [i.importKey, i]));
+    const existing = new Map((await this.repository.interactionsByKeys(viewer.organizationId, keys)).map((i) => [i.importKey, i]));
     // A ref that no import of this organization used but that is the id of an interaction the viewer
     // may see names that interaction: it is how an exported sheet (see /exports/interactions.csv) names its rows.
     const idRefs = parsed.filter((p) => p.cells.ok && p.ref !== null && isUuid(p.ref) && !existing.has(p.key)).map((p) => p.ref!.toLowerCase());
-    const byId = new Map((await this.repository.visibleInteractionsByIds(viewer, idRefs, db)).map((i) => [i.id, i]));
+    const byId = new Map((await this.repository.visibleInteractionsByIds(viewer, idRefs)).map((i) => [i.id, i]));
     for (const { line, cells, key, ref, record, given } of parsed) {
       const current = cells.ok ? (existing.get(key) ?? (ref !== null ? byId.get(ref.toLowerCase()) : undefined)) : undefined;
       // An empty cell leaves the stored value as it is.

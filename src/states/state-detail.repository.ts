@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Page } from '../common/pagination.js';
 import { SqlParams } from '../common/sql.js';
@@ -32,7 +32,7 @@ interface StateDetailRow extends State {
 /** A State with what its reader asks for below it, in one statement. */
 @Injectable()
 export class StateDetailRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async read(iso3: string, query: StateDetailQuery): Promise<StateDetail | null> {
     const p = new SqlParams();

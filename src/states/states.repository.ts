@@ -1,13 +1,13 @@
 import { unknownStates } from '../common/errors.js';
 import type { TimelineState } from './treaty-timeline.js';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
 import { ActivityKind, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { Page } from '../common/pagination.js';
-import { actorCte, pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
+import { actorCte, pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { closeness, searchCode, searchKey, searchWords, wordsMatch } from '../common/search.js';
 import { table, type Projection } from '../database/table.js';
@@ -134,30 +134,30 @@ export function stateSearchCloseness(p: SqlParams, alias: string, search: string
 
 @Injectable()
 export class StatesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  findByIso3s(iso3s: readonly string[], db: Queryable = this.db): Promise<State[]> {
-    return db.query<State[]>(`SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY($1::char(3)[])`, [iso3s]);
+  findByIso3s(iso3s: readonly string[]): Promise<State[]> {
+    return this.db.query<State[]>(`SELECT ${STATE_COLUMNS} FROM states s WHERE s.iso3 = ANY($1::char(3)[])`, [iso3s]);
   }
 
   /** Every State's regional group and treaty dates (for the treaty timeline). */
-  treatyDates(db: Queryable = this.db): Promise<TimelineState[]> {
-    return db.query<TimelineState[]>(
+  treatyDates(): Promise<TimelineState[]> {
+    return this.db.query<TimelineState[]>(
       `SELECT s.regional_group AS "regionalGroup", s.signature_date::text AS "signatureDate",
          s.consent_date::text AS "consentDate", s.withdrawal_date::text AS "withdrawalDate" FROM states s`,
     );
   }
 
   /** The ISO3 codes among `iso3s` that name a State. */
-  async existing(iso3s: readonly string[], db: Queryable = this.db): Promise<Set<string>> {
-    const rows = await db.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = ANY($1::char(3)[])', [iso3s]);
+  async existing(iso3s: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = ANY($1::char(3)[])', [iso3s]);
     return new Set(rows.map((row) => row.iso3));
   }
 
   /** Refuses, with one NOT_FOUND that lists them (unknownStates), the codes among `iso3s` that name no State. */
-  async checkStates(iso3s: readonly string[], db: Queryable = this.db): Promise<void> {
+  async checkStates(iso3s: readonly string[]): Promise<void> {
     if (!iso3s.length) return;
-    const known = await this.existing(iso3s, db);
+    const known = await this.existing(iso3s);
     const unknown = iso3s.filter((iso3) => !known.has(iso3));
     if (unknown.length) throw unknownStates(unknown);
   }
@@ -218,8 +218,8 @@ export class StatesRepository {
   }
 
   /** A stage change by id, as stored (for its editors). */
-  async stageChangeById(id: string, db: Queryable = this.db): Promise<StoredStageChangeRow | null> {
-    const rows = await db.query<StoredStageChangeRow[]>(
+  async stageChangeById(id: string): Promise<StoredStageChangeRow | null> {
+    const rows = await this.db.query<StoredStageChangeRow[]>(
       `SELECT ${STAGE_CHANGE_COLUMNS}, c.mandate_id AS "mandateId", to_json(ratify_mandate_readers(c.mandate_id)) AS "mandateReaderIds"
        FROM stage_changes c WHERE c.id = $1`,
       [id],
@@ -289,8 +289,8 @@ export class StatesRepository {
    * Changes who reads a stage change's note, checking the version when one is given: null when no
    * row was changed (unknown id or stale version).
    */
-  async setStageChangeVisibility(id: string, visibility: Visibility, expectedVersion: number | undefined, db: Queryable): Promise<StageChangeRow | null> {
-    const [rows] = await db.query<[StageChangeRow[], number]>(
+  async setStageChangeVisibility(id: string, visibility: Visibility, expectedVersion: number | undefined): Promise<StageChangeRow | null> {
+    const [rows] = await this.db.query<[StageChangeRow[], number]>(
       `UPDATE stage_changes SET visibility = $2, version = version + 1 WHERE id = $1 AND ($3::int IS NULL OR version = $3::int)
        RETURNING ${STAGE_CHANGE_RETURNING}`,
       [id, visibility, expectedVersion ?? null],

@@ -131,8 +131,8 @@ export class StatesService {
    * note the viewer may not read is reported as not found, revealing nothing.
    */
   setStageChangeVisibility(viewer: Viewer, { id, visibility, expectedVersion }: SetStageChangeVisibilityArgs): Promise<StageChangeRow> {
-    return this.writes.run(viewer, 'setStageChangeVisibility', async ({ manager }) => {
-      const found = isUuid(id) ? await this.states.stageChangeById(id, manager) : null;
+    return this.writes.run(viewer, 'setStageChangeVisibility', async () => {
+      const found = isUuid(id) ? await this.states.stageChangeById(id) : null;
       const readable = found && canSee(viewer, found) ? found : null;
       const current = editableRow(viewer, readable && { ...readable, organizationId: readable.organizationId ?? '' }, {
         what: 'StageChange',
@@ -141,7 +141,7 @@ export class StatesService {
         forbidden: 'Only the organization that moved the stage can change who reads its note',
       });
       checkMandateVisibility(visibility, current.mandateId);
-      const changed = await this.states.setStageChangeVisibility(id, visibility, expectedVersion, manager);
+      const changed = await this.states.setStageChangeVisibility(id, visibility, expectedVersion);
       if (!changed) throw notFound('StageChange', id);
       return { ...changed, organizationId: current.organizationId || null };
     });

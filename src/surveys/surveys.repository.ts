@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { RegionalGroup, Visibility } from '../common/enums.js';
-import { SqlParams, type Queryable } from '../common/sql.js';
+import { SqlParams } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { visibleTo } from '../auth/visibility.js';
 import { table, type Projection } from '../database/table.js';
@@ -82,28 +82,28 @@ export interface ResultScope {
 
 @Injectable()
 export class SurveysRepository {
-  constructor(readonly db: DataSource) {}
+  constructor(readonly db: Db) {}
 
   /** The survey, its questions and its States in three statements of the caller's transaction. */
-  async insert(survey: NewSurvey, db: Queryable): Promise<void> {
-    await db.query(
+  async insert(survey: NewSurvey): Promise<void> {
+    await this.db.query(
       `INSERT INTO surveys (${SURVEY_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [survey.id, survey.name, survey.campaignId, survey.visibility, survey.organizationId, survey.mandateId, survey.createdBy],
     );
     const q = survey.questions;
-    await db.query(
+    await this.db.query(
       `INSERT INTO survey_questions (id, survey_id, position, text, category, choices, allows_text)
        SELECT q.id, $1, q.position, q.text, q.category::obstacle_category, ARRAY(SELECT json_array_elements_text(q.choices)), q.allows_text
        FROM json_to_recordset($2::json) AS q(id uuid, position int, text text, category text, choices json, allows_text boolean)`,
       [survey.id, JSON.stringify(q.map((x) => ({ id: x.id, position: x.position, text: x.text, category: x.category, choices: x.choices, allows_text: x.allowsText })))],
     );
-    await db.query(`INSERT INTO survey_states (survey_id, state_iso3) SELECT $1, unnest($2::char(3)[])`, [survey.id, survey.stateIso3s]);
+    await this.db.query(`INSERT INTO survey_states (survey_id, state_iso3) SELECT $1, unnest($2::char(3)[])`, [survey.id, survey.stateIso3s]);
   }
 
   /** A survey by id, when this viewer may see it. */
-  async visibleById(viewer: Viewer, id: string, db: Queryable = this.db): Promise<Survey | null> {
+  async visibleById(viewer: Viewer, id: string): Promise<Survey | null> {
     const p = new SqlParams();
-    const rows = await db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`, p.values);
+    const rows = await this.db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`, p.values);
     return rows[0] ?? null;
   }
 
@@ -123,14 +123,14 @@ export class SurveysRepository {
   }
 
   /** The questions of several surveys, in their order. */
-  questionsOf(surveyIds: readonly string[], db: Queryable = this.db): Promise<SurveyQuestion[]> {
-    return db.query<SurveyQuestion[]>(`SELECT ${QUESTION_COLUMNS} FROM survey_questions q WHERE q.survey_id = ANY($1::uuid[]) ORDER BY q.survey_id, q.position`, [surveyIds]);
+  questionsOf(surveyIds: readonly string[]): Promise<SurveyQuestion[]> {
+    return this.db.query<SurveyQuestion[]>(`SELECT ${QUESTION_COLUMNS} FROM survey_questions q WHERE q.survey_id = ANY($1::uuid[]) ORDER BY q.survey_id, q.position`, [surveyIds]);
   }
 
   /** An answer by id, when this viewer may see it (and, for a write, locked). */
-  async visibleAnswer(viewer: Viewer, id: string, db: Queryable = this.db, lock = false): Promise<SurveyAnswer | null> {
+  async visibleAnswer(viewer: Viewer, id: string, lock = false): Promise<SurveyAnswer | null> {
     const p = new SqlParams();
-    const rows = await db.query<SurveyAnswer[]>(
+    const rows = await this.db.query<SurveyAnswer[]>(
       `SELECT ${ANSWER_COLUMNS} FROM survey_answers a WHERE a.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'a')}${lock ? ' FOR UPDATE' : ''}`,
       p.values,
     );
@@ -148,8 +148,8 @@ export class SurveysRepository {
   }
 
   /** Whether the organization already recorded an answer of this State to this question. */
-  async answered(questionId: string, stateIso3: string, organizationId: string, db: Queryable): Promise<string | null> {
-    const rows = await db.query<IdRow[]>(`SELECT id FROM survey_answers WHERE question_id = $1 AND state_iso3 = $2 AND organization_id = $3`, [
+  async answered(questionId: string, stateIso3: string, organizationId: string): Promise<string | null> {
+    const rows = await this.db.query<IdRow[]>(`SELECT id FROM survey_answers WHERE question_id = $1 AND state_iso3 = $2 AND organization_id = $3`, [
       questionId,
       stateIso3,
       organizationId,
@@ -157,8 +157,8 @@ export class SurveysRepository {
     return rows[0]?.id ?? null;
   }
 
-  async insertAnswer(row: NewSurveyAnswer, db: Queryable): Promise<SurveyAnswer> {
-    const rows = await db.query<SurveyAnswer[]>(
+  async insertAnswer(row: NewSurveyAnswer): Promise<SurveyAnswer> {
+    const rows = await this.db.query<SurveyAnswer[]>(
       `INSERT INTO survey_answers (${ANSWER_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${ANSWER_RETURNING}`,
       [row.id, row.surveyId, row.questionId, row.stateIso3, row.choice, row.text, row.answeredOn, row.obstacleId, row.visibility, row.organizationId, row.mandateId, row.recordedById],
@@ -166,12 +166,12 @@ export class SurveysRepository {
     return rows[0];
   }
 
-  updateAnswer(id: string, expectedVersion: number, changes: SurveyAnswerFields, db: Queryable): Promise<SurveyAnswer> {
-    return updateVersioned<SurveyAnswerFields, SurveyAnswer>(db, ANSWER_SPEC, id, expectedVersion, changes);
+  updateAnswer(id: string, expectedVersion: number, changes: SurveyAnswerFields): Promise<SurveyAnswer> {
+    return updateVersioned<SurveyAnswerFields, SurveyAnswer>(this.db, ANSWER_SPEC, id, expectedVersion, changes);
   }
 
-  deleteAnswer(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, ANSWER_SPEC, id, expectedVersion);
+  deleteAnswer(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, ANSWER_SPEC, id, expectedVersion);
   }
 
   /**

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Writes } from '../database/writes.js';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { todayIso } from '../common/dates.js';
 import { ObstacleCategory, Role, Visibility } from '../common/enums.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import type { Queryable } from '../common/sql.js';
 import { ObstaclesService } from '../obstacles/obstacles.service.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { CreateSurveyInput, RecordSurveyAnswerInput, SurveyQuestionInput, UpdateSurveyAnswerInput } from './dto/survey.inputs.js';
@@ -39,6 +39,7 @@ export const DEFAULT_QUESTIONS: Required<SurveyQuestionInput>[] = [
 @Injectable()
 export class SurveysService {
   constructor(
+    private readonly db: Db,
     private readonly writes: Writes,
     private readonly surveys: SurveysRepository,
     private readonly campaigns: CampaignsService,
@@ -73,9 +74,9 @@ export class SurveysService {
     if (problems.length) throw badInput(problems.join('; '), { field: 'questions', problems });
     const visibility = input.visibility ?? Visibility.COORDINATORS;
     // With an idempotency key, a retry gets the first survey's id back (see Writes.run).
-    const id = await this.writes.run(viewer, 'createSurvey', async (tx) => {
+    const id = await this.writes.run(viewer, 'createSurvey', async () => {
       const id = randomUUID();
-      const mandateId = await mandateFor(viewer, input.mandateId, visibility, tx.manager);
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.db);
       const campaign = await this.campaigns.create(
         viewer,
         {
@@ -87,11 +88,9 @@ export class SurveysService {
           mandateId: mandateId ?? undefined,
           followUpOn: input.followUpOn,
         },
-        tx,
       );
       await this.surveys.insert(
         { id, name: input.name, campaignId: campaign.id, visibility, organizationId: viewer.organizationId, mandateId, createdBy: viewer.id, stateIso3s: input.stateIso3s, questions },
-        tx.manager,
       );
       return id;
     });
@@ -111,14 +110,13 @@ export class SurveysService {
     if (!survey.stateIso3s.includes(input.stateIso3)) problems.push(`The survey was not sent to ${input.stateIso3}`);
     if (input.openObstacle && !question.category) problems.push(`Question ${question.position} has no obstacle category: it cannot open an obstacle`);
     if (problems.length) throw badInput(problems.join('; '), { problems });
-    const existing = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId, this.surveys.db);
+    const existing = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId);
     if (existing) throw alreadyAnswered(existing);
     const visibility = input.visibility ?? Visibility.COORDINATORS;
 
-    return this.writes.run(viewer, 'recordSurveyAnswer', async (tx) => {
-      const { manager } = tx;
-      const mandateId = await mandateFor(viewer, input.mandateId, visibility, manager);
-      const again = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId, manager);
+    return this.writes.run(viewer, 'recordSurveyAnswer', async () => {
+      const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.db);
+      const again = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId);
       if (again) throw alreadyAnswered(again);
       const obstacle = input.openObstacle
         ? await this.obstacles.record(
@@ -131,7 +129,6 @@ export class SurveysService {
               visibility,
               mandateId: mandateId ?? undefined,
             },
-            tx,
           )
         : null;
       return this.surveys.insertAnswer(
@@ -149,35 +146,34 @@ export class SurveysService {
           mandateId,
           recordedById: viewer.id,
         },
-        manager,
       );
     });
   }
 
   /** Corrects an answer the viewer may see, from the version it read (stale: CONFLICT). */
   updateAnswer(viewer: Viewer, { id, expectedVersion, ...changes }: UpdateSurveyAnswerInput): Promise<SurveyAnswer> {
-    return this.writes.run(viewer, 'updateSurveyAnswer', async ({ manager }) => {
-      const current = await this.currentAnswer(viewer, id, expectedVersion, manager);
+    return this.writes.run(viewer, 'updateSurveyAnswer', async () => {
+      const current = await this.currentAnswer(viewer, id, expectedVersion);
       if (changes.visibility !== undefined && changes.visibility !== current.visibility) {
         checkMandateVisibility(changes.visibility, current.mandateId);
         if (viewer.role !== Role.ADMIN && current.organizationId !== viewer.organizationId) {
           throw forbidden('Only the organization that recorded an answer can change who sees it');
         }
       }
-      const [question] = (await this.surveys.questionsOf([current.surveyId], manager)).filter((q) => q.id === current.questionId);
+      const [question] = (await this.surveys.questionsOf([current.surveyId])).filter((q) => q.id === current.questionId);
       const choice = changes.choice !== undefined ? changes.choice : current.choice;
       const text = changes.text !== undefined ? changes.text || null : current.text;
       const problems = answerProblems(question, choice, text, changes.answeredOn ?? current.answeredOn);
       if (problems.length) throw badInput(problems.join('; '), { problems });
-      return this.surveys.updateAnswer(id, expectedVersion, { ...changes, text: changes.text !== undefined ? text : undefined }, manager);
+      return this.surveys.updateAnswer(id, expectedVersion, { ...changes, text: changes.text !== undefined ? text : undefined });
     });
   }
 
   /** Deletes an answer recorded by mistake; the obstacle it opened, if any, stays in the register. */
   async deleteAnswer(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteSurveyAnswer', async ({ manager }) => {
-      await this.currentAnswer(viewer, id, expectedVersion, manager);
-      await this.surveys.deleteAnswer(id, expectedVersion, manager);
+    await this.writes.run(viewer, 'deleteSurveyAnswer', async () => {
+      await this.currentAnswer(viewer, id, expectedVersion);
+      await this.surveys.deleteAnswer(id, expectedVersion);
     });
     return id;
   }
@@ -205,8 +201,8 @@ export class SurveysService {
     return question;
   }
 
-  private async currentAnswer(viewer: Viewer, id: string, expectedVersion: number, db: Queryable): Promise<SurveyAnswer> {
-    const current = isUuid(id) ? await this.surveys.visibleAnswer(viewer, id, db, true) : null;
+  private async currentAnswer(viewer: Viewer, id: string, expectedVersion: number): Promise<SurveyAnswer> {
+    const current = isUuid(id) ? await this.surveys.visibleAnswer(viewer, id, true) : null;
     if (!current) throw notFound('SurveyAnswer', id);
     if (current.version !== expectedVersion) throw conflict('SurveyAnswer', id, expectedVersion, current.version);
     return current;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ObstacleCategory, RatificationStage, RegionalGroup, TreatyStatus, VoteChoice } from '../common/enums.js';
 import { LAST_IMPORT_SQL } from '../votes/voting-records.js';
@@ -54,7 +54,7 @@ interface BacktestRecordRow {
 
 @Injectable()
 export class TargetsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * The States matching every filter, each with the date of the newest interaction this viewer may

@@ -47,7 +47,8 @@ function why(state: FollowedState, to: RatificationStage): string {
  * in its stage history (with no user) and in the activity feed. The State must be locked by the caller.
  */
 export async function followStage(
-  tx: Pick<WriteTransaction, 'emit'> & { manager: Queryable },
+  db: Queryable,
+  emit: WriteTransaction['emit'],
   state: FollowedState,
   today: string,
 ): Promise<RatificationStage | null> {
@@ -57,11 +58,11 @@ export async function followStage(
   // The move took effect on the day the record gives: the deposit, or the entry into force.
   const effectiveOn = to === RatificationStage.JOINED ? entryIntoForceDate(state.consentDate)! : state.consentDate!;
   const id = randomUUID();
-  await tx.manager.query(`UPDATE states SET ratification_stage = $2, version = version + 1, updated_at = now() WHERE iso3 = $1`, [state.iso3, to]);
-  await tx.manager.query(
+  await db.query(`UPDATE states SET ratification_stage = $2, version = version + 1, updated_at = now() WHERE iso3 = $1`, [state.iso3, to]);
+  await db.query(
     `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, note, visibility, effective_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [id, state.iso3, state.stage, to, note, Visibility.SHARED, effectiveOn],
   );
-  await tx.emit({ kind: ActivityKind.STAGE_CHANGED, subjectId: id, stateIso3s: [state.iso3], summary: `{states}: ${note.slice(state.name.length + 2)}` });
+  await emit({ kind: ActivityKind.STAGE_CHANGED, subjectId: id, stateIso3s: [state.iso3], summary: `{states}: ${note.slice(state.name.length + 2)}` });
   return to;
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { Writes, type WriteTransaction } from '../database/writes.js';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
@@ -39,7 +40,8 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly writes: Writes,
   ) {}
 
@@ -52,45 +54,45 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
 
   record(viewer: Viewer, input: RecordTreatyActionInput, today = todayIso()): Promise<TreatyAction> {
     checkDate(input.action, input.date, today);
-    return this.writes.run(viewer, 'recordTreatyAction', async (tx) => {
-      const [state] = await tx.manager.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = $1 FOR UPDATE', [input.stateIso3]);
+    return this.writes.run(viewer, 'recordTreatyAction', async ({ emit }) => {
+      const [state] = await this.db.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = $1 FOR UPDATE', [input.stateIso3]);
       if (!state) throw notFound('State', input.stateIso3);
-      const [same] = await tx.manager.query<{ id: string }[]>('SELECT id FROM treaty_actions WHERE state_iso3 = $1 AND action = $2 AND date = $3', [
+      const [same] = await this.db.query<{ id: string }[]>('SELECT id FROM treaty_actions WHERE state_iso3 = $1 AND action = $2 AND date = $3', [
         input.stateIso3,
         input.action,
         input.date,
       ]);
       if (same) throw badInput(`This ${input.action} of ${input.stateIso3} on ${input.date} is already recorded`, { id: same.id });
       const id = randomUUID();
-      await tx.manager.query(
+      await this.db.query(
         `INSERT INTO treaty_actions (id, state_iso3, action, date, source_url, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [id, input.stateIso3, input.action, input.date, input.sourceUrl, input.note || null, viewer.id],
       );
-      await this.apply(tx, input.stateIso3, today);
-      return this.byId(tx, id);
+      await this.apply(emit, input.stateIso3, today);
+      return this.byId(id);
     });
   }
 
   update(viewer: Viewer, input: UpdateTreatyActionInput, today = todayIso()): Promise<TreatyAction> {
-    return this.writes.run(viewer, 'updateTreatyAction', async (tx) => {
-      const current = await this.lockedById(tx, input.id, input.expectedVersion);
+    return this.writes.run(viewer, 'updateTreatyAction', async ({ emit }) => {
+      const current = await this.lockedById(input.id, input.expectedVersion);
       const action = input.action ?? current.action;
       const date = input.date ?? current.date;
       checkDate(action, date, today);
-      await tx.manager.query(
+      await this.db.query(
         `UPDATE treaty_actions SET action = $2, date = $3, source_url = $4, note = $5, version = version + 1 WHERE id = $1`,
         [input.id, action, date, input.sourceUrl ?? current.sourceUrl, input.note === undefined ? current.note : input.note || null],
       );
-      await this.apply(tx, current.stateIso3, today);
-      return this.byId(tx, input.id);
+      await this.apply(emit, current.stateIso3, today);
+      return this.byId(input.id);
     });
   }
 
   delete(viewer: Viewer, id: string, expectedVersion: number, today = todayIso()): Promise<string> {
-    return this.writes.run(viewer, 'deleteTreatyAction', async (tx) => {
-      const current = await this.lockedById(tx, id, expectedVersion);
-      await tx.manager.query('DELETE FROM treaty_actions WHERE id = $1', [id]);
-      await this.apply(tx, current.stateIso3, today);
+    return this.writes.run(viewer, 'deleteTreatyAction', async ({ emit }) => {
+      const current = await this.lockedById(id, expectedVersion);
+      await this.db.query('DELETE FROM treaty_actions WHERE id = $1', [id]);
+      await this.apply(emit, current.stateIso3, today);
       return id;
     });
   }
@@ -100,9 +102,9 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
    * recording each move once. Safe to run on every instance at once: the States are locked and read again.
    */
   followDates(today = todayIso()): Promise<FollowedMove[]> {
-    return this.writes.run(null, 'followTreatyDates', async (tx) => {
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('ratify:follow-treaty-dates'))`);
-      const states = await tx.manager.query<FollowedState[]>(
+    return this.writes.run(null, 'followTreatyDates', async ({ emit }) => {
+      await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('ratify:follow-treaty-dates'))`);
+      const states = await this.db.query<FollowedState[]>(
         `SELECT ${FOLLOWED_COLUMNS} FROM states WHERE consent_date IS NOT NULL AND consent_date <= $1::date
            AND ratification_stage <> ALL(ARRAY['DEPOSITED', 'JOINED']::ratification_stage[])
             OR ratification_stage = 'DEPOSITED' AND ccm_entry_into_force(consent_date) <= $1::date
@@ -111,7 +113,7 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
       );
       const moves: FollowedMove[] = [];
       for (const state of states) {
-        const to = await followStage(tx, state, today);
+        const to = await followStage(this.db, emit, state, today);
         if (to) moves.push({ iso3: state.iso3, to });
       }
       return moves;
@@ -119,7 +121,7 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.db.isInitialized) return;
+    if (!this.dataSource.isInitialized) return;
     await this.followAndLog();
     this.scheduleNext();
   }
@@ -149,31 +151,31 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
   }
 
   /** The State's dates in force from its file dates and recorded actions; then its stage, if the dates now settle it. */
-  private async apply(tx: WriteTransaction, iso3: string, today: string): Promise<void> {
-    const [file] = await tx.manager.query<TreatyRecordDates[]>(`SELECT ${FILE_COLUMNS} FROM states WHERE iso3 = $1 FOR UPDATE`, [iso3]);
-    const actions = await tx.manager.query<{ id: string; action: TreatyActionKind; date: string }[]>(
+  private async apply(emit: WriteTransaction['emit'], iso3: string, today: string): Promise<void> {
+    const [file] = await this.db.query<TreatyRecordDates[]>(`SELECT ${FILE_COLUMNS} FROM states WHERE iso3 = $1 FOR UPDATE`, [iso3]);
+    const actions = await this.db.query<{ id: string; action: TreatyActionKind; date: string }[]>(
       `SELECT id, action, to_char(date, 'YYYY-MM-DD') AS date FROM treaty_actions WHERE state_iso3 = $1`,
       [iso3],
     );
     const dates = overlayActions(file, actions);
     const given = actions.filter((action) => fileGives(file, action)).map((action) => action.id);
-    await tx.manager.query(`UPDATE treaty_actions SET in_file = (id = ANY($2::uuid[])) WHERE state_iso3 = $1 AND in_file <> (id = ANY($2::uuid[]))`, [iso3, given]);
-    await tx.manager.query(
+    await this.db.query(`UPDATE treaty_actions SET in_file = (id = ANY($2::uuid[])) WHERE state_iso3 = $1 AND in_file <> (id = ANY($2::uuid[]))`, [iso3, given]);
+    await this.db.query(
       `UPDATE states SET signature_date = $2, consent_date = $3, consent_type = $4, withdrawal_date = $5, version = version + 1, updated_at = now()
        WHERE iso3 = $1 AND (signature_date, consent_date, consent_type, withdrawal_date) IS DISTINCT FROM ($2::date, $3::date, $4::consent_type, $5::date)`,
       [iso3, dates.signatureDate, dates.consentDate, dates.consentType, dates.withdrawalDate],
     );
-    const [state] = await tx.manager.query<FollowedState[]>(`SELECT ${FOLLOWED_COLUMNS} FROM states WHERE iso3 = $1`, [iso3]);
-    await followStage(tx, state, today);
+    const [state] = await this.db.query<FollowedState[]>(`SELECT ${FOLLOWED_COLUMNS} FROM states WHERE iso3 = $1`, [iso3]);
+    await followStage(this.db, emit, state, today);
   }
 
-  private async byId(tx: WriteTransaction, id: string): Promise<TreatyAction> {
-    const [row] = await tx.manager.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1`, [id]);
+  private async byId(id: string): Promise<TreatyAction> {
+    const [row] = await this.db.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1`, [id]);
     return row;
   }
 
-  private async lockedById(tx: WriteTransaction, id: string, expectedVersion: number): Promise<TreatyAction> {
-    const [row] = isUuid(id) ? await tx.manager.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1 FOR UPDATE`, [id]) : [];
+  private async lockedById(id: string, expectedVersion: number): Promise<TreatyAction> {
+    const [row] = isUuid(id) ? await this.db.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1 FOR UPDATE`, [id]) : [];
     if (!row) throw notFound('TreatyAction', id);
     if (row.version !== expectedVersion) throw conflict('TreatyAction', id, expectedVersion, row.version);
     return row;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { Role } from '../common/enums.js';
-import type { Queryable } from '../common/sql.js';
 import { table } from '../database/table.js';
 import { UserEntity } from './user.entity.js';
 import type { User } from './user.model.js';
@@ -47,7 +46,7 @@ export interface NewUser {
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   async byEmail(email: string): Promise<UserWithSecret | null> {
     const rows = await this.db.query<UserWithSecret[]>(
@@ -80,8 +79,8 @@ export class UsersRepository {
   }
 
   /** Sets a new password and raises the token generation (every token issued before stops working); null when unknown. */
-  async setPassword(id: string, passwordHash: string, db: Queryable): Promise<UserWithGeneration | null> {
-    const rows = await db.query<[UserWithGeneration[], number]>(
+  async setPassword(id: string, passwordHash: string): Promise<UserWithGeneration | null> {
+    const rows = await this.db.query<[UserWithGeneration[], number]>(
       `UPDATE users u SET password_hash = $2, token_generation = u.token_generation + 1, updated_at = now()
        WHERE u.id = $1 RETURNING ${USER_COLUMNS}, u.token_generation AS "tokenGeneration"`,
       [id, passwordHash],
@@ -90,22 +89,22 @@ export class UsersRepository {
   }
 
   /** Revokes every token of a user issued so far. */
-  async raiseTokenGeneration(id: string, db: Queryable): Promise<void> {
-    await db.query(`UPDATE users SET token_generation = token_generation + 1, updated_at = now() WHERE id = $1`, [id]);
+  async raiseTokenGeneration(id: string): Promise<void> {
+    await this.db.query(`UPDATE users SET token_generation = token_generation + 1, updated_at = now() WHERE id = $1`, [id]);
   }
 
   /** Revokes one token until it expires; forgets the revocations of tokens that have expired since. */
-  async revokeToken(tokenId: string, userId: string, expiresAt: Date, db: Queryable): Promise<void> {
-    await db.query(`DELETE FROM revoked_tokens WHERE expires_at <= now()`);
-    await db.query(
+  async revokeToken(tokenId: string, userId: string, expiresAt: Date): Promise<void> {
+    await this.db.query(`DELETE FROM revoked_tokens WHERE expires_at <= now()`);
+    await this.db.query(
       `INSERT INTO revoked_tokens (token_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (token_id) DO NOTHING`,
       [tokenId, userId, expiresAt],
     );
   }
 
   /** Disables or enables an account; returns the user, or null when unknown. */
-  async setDisabled(id: string, disabled: boolean, db: Queryable): Promise<User | null> {
-    const rows = await db.query<[User[], number]>(
+  async setDisabled(id: string, disabled: boolean): Promise<User | null> {
+    const rows = await this.db.query<[User[], number]>(
       `UPDATE users u SET disabled_at = CASE WHEN $2 THEN coalesce(u.disabled_at, now()) END, updated_at = now()
        WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
       [id, disabled],
@@ -114,8 +113,8 @@ export class UsersRepository {
   }
 
   /** Changes a user's role, organization or display name (those given); returns the user, or null when unknown. */
-  async update(id: string, changes: { role?: Role; organizationId?: string; displayName?: string }, db: Queryable): Promise<User | null> {
-    const rows = await db.query<[User[], number]>(
+  async update(id: string, changes: { role?: Role; organizationId?: string; displayName?: string }): Promise<User | null> {
+    const rows = await this.db.query<[User[], number]>(
       `UPDATE users u SET role = coalesce($2, u.role), organization_id = coalesce($3, u.organization_id),
          display_name = coalesce($4, u.display_name), updated_at = now()
        WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
@@ -125,14 +124,14 @@ export class UsersRepository {
   }
 
   /** The user's chosen interface language, or null. */
-  async preferredLanguage(id: string, db: Queryable = this.db): Promise<string | null> {
-    const rows = await db.query<PreferredLanguageRow[]>(`SELECT preferred_language AS "preferredLanguage" FROM users WHERE id = $1`, [id]);
+  async preferredLanguage(id: string): Promise<string | null> {
+    const rows = await this.db.query<PreferredLanguageRow[]>(`SELECT preferred_language AS "preferredLanguage" FROM users WHERE id = $1`, [id]);
     return rows[0]?.preferredLanguage ?? null;
   }
 
   /** Sets the user's interface language; returns the user, or null when unknown. */
-  async setPreferredLanguage(id: string, language: string, db: Queryable): Promise<User | null> {
-    const rows = await db.query<[User[], number]>(
+  async setPreferredLanguage(id: string, language: string): Promise<User | null> {
+    const rows = await this.db.query<[User[], number]>(
       `UPDATE users u SET preferred_language = $2, updated_at = now() WHERE u.id = $1 RETURNING ${USER_COLUMNS}, u.preferred_language AS "preferredLanguage"`,
       [id, language],
     );
@@ -147,13 +146,13 @@ export class UsersRepository {
     return this.db.query<User[]>(`SELECT ${USER_COLUMNS} FROM users u ORDER BY u.email`);
   }
 
-  async count(db: Queryable = this.db): Promise<number> {
-    return (await db.query<CountRow[]>('SELECT count(*) AS n FROM users'))[0].n;
+  async count(): Promise<number> {
+    return (await this.db.query<CountRow[]>('SELECT count(*) AS n FROM users'))[0].n;
   }
 
   /** Inserts unless the e-mail is taken; returns the new user or null. */
-  async insert(user: NewUser, db: Queryable = this.db): Promise<User | null> {
-    const rows = await db.query<User[]>(
+  async insert(user: NewUser): Promise<User | null> {
+    const rows = await this.db.query<User[]>(
       `INSERT INTO users AS u (id, email, password_hash, display_name, role, organization_id)
        VALUES ($1, lower($2), $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
       [user.id, user.email, user.passwordHash, user.displayName, user.role, user.organizationId],

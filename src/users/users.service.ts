@@ -35,8 +35,8 @@ export class UsersService {
   async create(viewer: Viewer, input: CreateUserInput): Promise<User> {
     await checkNewPassword(input.password);
     const passwordHash = await hashPassword(input.password);
-    const created = await this.writes.run(viewer, 'createUser', async ({ manager }) => {
-      const [organization] = await this.organizations.byIds([input.organizationId], manager);
+    const created = await this.writes.run(viewer, 'createUser', async () => {
+      const [organization] = await this.organizations.byIds([input.organizationId]);
       if (!organization) throw notFound('Organization', input.organizationId);
       const user = {
         id: randomUUID(),
@@ -46,7 +46,7 @@ export class UsersService {
         role: input.role,
         organizationId: organization.id,
       };
-      return this.users.insert(user, manager);
+      return this.users.insert(user);
     });
     if (!created) throw new AppError('CONFLICT', `A user with the e-mail ${input.email} already exists`);
     return created;
@@ -56,7 +56,7 @@ export class UsersService {
   async setDisabled(viewer: Viewer, id: string, disabled: boolean): Promise<User> {
     if (!isUuid(id)) throw notFound('User', id);
     if (disabled && id === viewer.id) throw badInput('You cannot disable your own account');
-    const user = await this.writes.run(viewer, disabled ? 'disableUser' : 'enableUser', ({ manager }) => this.users.setDisabled(id, disabled, manager));
+    const user = await this.writes.run(viewer, disabled ? 'disableUser' : 'enableUser', () => this.users.setDisabled(id, disabled));
     this.activeUsers.forget(id);
     if (!user) throw notFound('User', id);
     return user;
@@ -73,7 +73,7 @@ export class UsersService {
         problems: [`language: language must be one of ${PREFERRED_LANGUAGES.join(', ')}`],
       });
     }
-    const user = await this.writes.run(viewer, 'setPreferredLanguage', ({ manager }) => this.users.setPreferredLanguage(viewer.id, language, manager));
+    const user = await this.writes.run(viewer, 'setPreferredLanguage', () => this.users.setPreferredLanguage(viewer.id, language));
     if (!user) throw notFound('User', viewer.id);
     return user;
   }
@@ -86,12 +86,12 @@ export class UsersService {
     if (input.id === viewer.id && input.role !== undefined && input.role !== Role.ADMIN) throw badInput('You cannot change your own role');
     const displayName = input.displayName?.trim();
     if (displayName === '') throw badInput('The display name cannot be empty');
-    const user = await this.writes.run(viewer, 'updateUser', async ({ manager }) => {
+    const user = await this.writes.run(viewer, 'updateUser', async () => {
       if (input.organizationId !== undefined) {
-        const [organization] = await this.organizations.byIds([input.organizationId], manager);
+        const [organization] = await this.organizations.byIds([input.organizationId]);
         if (!organization) throw notFound('Organization', input.organizationId);
       }
-      return this.users.update(input.id, { role: input.role, organizationId: input.organizationId, displayName }, manager);
+      return this.users.update(input.id, { role: input.role, organizationId: input.organizationId, displayName });
     });
     if (!user) throw notFound('User', input.id);
     this.activeUsers.forget(input.id);
@@ -105,7 +105,7 @@ export class UsersService {
   async resetPassword(viewer: Viewer, userId: string, newPassword: string): Promise<User> {
     await checkNewPassword(newPassword);
     const passwordHash = await hashPassword(newPassword);
-    const user = await this.writes.run(viewer, 'resetPassword', ({ manager }) => this.users.setPassword(userId, passwordHash, manager));
+    const user = await this.writes.run(viewer, 'resetPassword', () => this.users.setPassword(userId, passwordHash));
     this.activeUsers.forget(userId);
     if (!user) throw notFound('User', userId);
     const { tokenGeneration: _generation, ...profile } = user;
@@ -127,14 +127,13 @@ export class UsersService {
       throw new Error(`ADMIN_PASSWORD is not acceptable: ${error.message}`);
     });
     const passwordHash = await hashPassword(admin.password);
-    await this.writes.run(null, 'createFirstAdmin', async ({ manager }) => {
+    await this.writes.run(null, 'createFirstAdmin', async () => {
       const organization =
-        (await this.organizations.byName(admin.organization, manager)) ??
-        (await this.organizations.insert({ id: randomUUID(), name: admin.organization, kind: OrganizationKind.SECRETARIAT }, manager));
+        (await this.organizations.byName(admin.organization)) ??
+        (await this.organizations.insert({ id: randomUUID(), name: admin.organization, kind: OrganizationKind.SECRETARIAT }));
       if (!organization) return;
       const created = await this.users.insert(
         { id: randomUUID(), email: admin.email!, passwordHash, displayName: 'Administrator', role: Role.ADMIN, organizationId: organization.id },
-        manager,
       );
       if (created) this.logger.log(`created the first admin, ${created.email}`);
     });

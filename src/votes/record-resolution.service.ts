@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Writes } from '../database/writes.js';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { isIsoDate } from '../common/dates.js';
 import { VoteChoice } from '../common/enums.js';
@@ -26,7 +27,10 @@ const TOTALS = [
  */
 @Injectable()
 export class RecordResolutionService {
-  constructor(private readonly writes: Writes) {}
+  constructor(
+    private readonly db: Db,
+    private readonly writes: Writes,
+  ) {}
 
   record(viewer: Viewer, input: RecordResolutionInput, action = 'recordResolution'): Promise<Resolution> {
     const problems: string[] = [];
@@ -44,9 +48,9 @@ export class RecordResolutionService {
       if (totals[total] !== counted(choice)) problems.push(`${total}: ${totals[total]} given, ${counted(choice)} among the per-State votes`);
     }
     if (problems.length) throw badInput(`The resolution ${input.symbol} is not recorded: ${problems.join('; ')}`, { problems });
-    return this.writes.run(viewer, action, async ({ manager }) => {
+    return this.writes.run(viewer, action, async () => {
       const codes = input.votes.map((vote) => vote.stateIso3);
-      const known = await manager.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = ANY($1::text[])', [codes]);
+      const known = await this.db.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = ANY($1::text[])', [codes]);
       const unknown = codes.filter((code) => !known.some((row) => row.iso3 === code));
       if (unknown.length) throw badInput(`Unknown State code(s): ${unknown.join(', ')}`, { problems: unknown.map((code) => `${code} is not a known State`) });
       const resolution = {
@@ -57,19 +61,19 @@ export class RecordResolutionService {
         ...totals,
         source: input.source ?? null,
       };
-      await manager.query(
+      await this.db.query(
         `INSERT INTO resolutions (symbol, session, adopted_on, title, yes, no, abstain, non_voting, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (symbol) DO UPDATE SET session = EXCLUDED.session, adopted_on = EXCLUDED.adopted_on, title = EXCLUDED.title, yes = EXCLUDED.yes,
            no = EXCLUDED.no, abstain = EXCLUDED.abstain, non_voting = EXCLUDED.non_voting, source = EXCLUDED.source`,
         [resolution.symbol, resolution.session, resolution.adoptedOn, resolution.title, totals.yes, totals.no, totals.abstain, totals.nonVoting, resolution.source],
       );
-      await manager.query('DELETE FROM votes WHERE resolution_symbol = $1', [input.symbol]);
-      await manager.query(
+      await this.db.query('DELETE FROM votes WHERE resolution_symbol = $1', [input.symbol]);
+      await this.db.query(
         `INSERT INTO votes (resolution_symbol, state_iso3, choice) SELECT $1, * FROM unnest($2::text[], $3::vote_choice[])`,
         [input.symbol, codes, input.votes.map((vote) => vote.vote)],
       );
       // The files' checksum carries over: the next start-up does not import unchanged files again.
-      await manager.query(
+      await this.db.query(
         `INSERT INTO data_imports (id, checksum, summary, imported_at)
          SELECT $1, coalesce((SELECT checksum FROM data_imports ORDER BY imported_at DESC, id DESC LIMIT 1), ''), $2::jsonb, clock_timestamp()`,
         [randomUUID(), JSON.stringify({ recorded: action, symbol: input.symbol, votes: codes.length })],

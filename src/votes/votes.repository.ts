@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { VoteChoice } from '../common/enums.js';
 import { table } from '../database/table.js';
 import { ResolutionEntity } from './resolution.entity.js';
@@ -32,7 +32,7 @@ interface VoteRow extends Resolution {
 
 @Injectable()
 export class VotesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Newest first. */
   resolutions(): Promise<Resolution[]> {

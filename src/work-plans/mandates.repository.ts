@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { RegionalGroup, Visibility } from '../common/enums.js';
 import type { Page } from '../common/pagination.js';
-import { pagedSql, splitPage, SqlParams, type PagedRow, type Queryable } from '../common/sql.js';
+import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table, type Projection } from '../database/table.js';
 import { GROUPING_COLUMNS } from '../groupings/groupings.repository.js';
@@ -152,12 +152,12 @@ type TargetListRow = Keyed<Grouping> & { frozenStates: State[] | null };
 
 @Injectable()
 export class MandatesRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Mandates the viewer may read, by id. */
-  async visibleByIds(viewer: Viewer, ids: readonly string[], db: Queryable = this.db): Promise<Mandate[]> {
+  async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<Mandate[]> {
     const p = new SqlParams();
-    const rows = await db.query<Mandate[]>(
+    const rows = await this.db.query<Mandate[]>(
       `SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = ANY(${p.add(ids)}::uuid[]) AND ${mandateVisibleTo(viewer, p)}`,
       p.values,
     );
@@ -186,13 +186,13 @@ export class MandatesRepository {
   }
 
   /** The row, locked until the transaction ends, whoever may read it. */
-  async lock(id: string, db: Queryable): Promise<Mandate | null> {
-    const rows = await db.query<Mandate[]>(`SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = $1 FOR UPDATE`, [id]);
+  async lock(id: string): Promise<Mandate | null> {
+    const rows = await this.db.query<Mandate[]>(`SELECT ${MANDATE_COLUMNS} FROM mandates m WHERE m.id = $1 FOR UPDATE`, [id]);
     return rows[0] ? mandateRow(rows[0]) : null;
   }
 
-  async hasSuccessor(id: string, db: Queryable): Promise<boolean> {
-    return (await db.query<unknown[]>('SELECT 1 FROM mandates WHERE previous_mandate_id = $1', [id])).length > 0;
+  async hasSuccessor(id: string): Promise<boolean> {
+    return (await this.db.query<unknown[]>('SELECT 1 FROM mandates WHERE previous_mandate_id = $1', [id])).length > 0;
   }
 
   async insert(
@@ -204,9 +204,8 @@ export class MandatesRepository {
       carriedGroupingIds: string[];
       createdById: string;
     },
-    db: Queryable,
   ): Promise<Mandate> {
-    const rows = await db.query<Mandate[]>(
+    const rows = await this.db.query<Mandate[]>(
       `INSERT INTO mandates (${MANDATE_INSERT})
        VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12)
        RETURNING ${MANDATE_SPEC.returning}`,
@@ -218,17 +217,17 @@ export class MandatesRepository {
     return mandateRow(rows[0]);
   }
 
-  async update(id: string, expectedVersion: number, changes: MandateFields, db: Queryable): Promise<Mandate> {
-    return mandateRow(await updateVersioned<MandateFields, Mandate>(db, MANDATE_SPEC, id, expectedVersion, changes));
+  async update(id: string, expectedVersion: number, changes: MandateFields): Promise<Mandate> {
+    return mandateRow(await updateVersioned<MandateFields, Mandate>(this.db, MANDATE_SPEC, id, expectedVersion, changes));
   }
 
-  delete(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, MANDATE_SPEC, id, expectedVersion);
+  delete(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, MANDATE_SPEC, id, expectedVersion);
   }
 
   /** The ids of a mandate's open follow-ups and open obstacles, whoever logged them (for a hand-over). */
-  async openItems(id: string, db: Queryable): Promise<{ followUpIds: string[]; obstacleIds: string[] }> {
-    const rows = await db.query<OpenItemsRow[]>(
+  async openItems(id: string): Promise<{ followUpIds: string[]; obstacleIds: string[] }> {
+    const rows = await this.db.query<OpenItemsRow[]>(
       `SELECT
          coalesce((SELECT array_agg(i.id ORDER BY i.follow_up_on, i.id) FROM interactions i WHERE ${OPEN_FOLLOW_UP_OF_M}), '{}') AS "followUpIds",
          coalesce((SELECT array_agg(o.id ORDER BY o.recorded_on, o.id) FROM obstacles o WHERE ${OPEN_OBSTACLE_OF_M}), '{}') AS "obstacleIds"
@@ -239,8 +238,8 @@ export class MandatesRepository {
   }
 
   /** Copies the PLANNED activities of one mandate into another, each naming the one it was carried from. */
-  async carryActivities(fromMandateId: string, toMandateId: string, db: Queryable): Promise<number> {
-    const rows = await db.query<IdRow[]>(
+  async carryActivities(fromMandateId: string, toMandateId: string): Promise<number> {
+    const rows = await this.db.query<IdRow[]>(
       `INSERT INTO planned_activities (${CARRIED_ACTIVITY_INSERT})
        SELECT gen_random_uuid(), $2, a.title, a.kind, a.planned_on, a.planned_until, a.regional_group, a.state_iso3s, 'PLANNED', a.notes,
          a.interaction_ids, a.id
@@ -250,20 +249,20 @@ export class MandatesRepository {
     return rows.length;
   }
 
-  async existingOrganizations(ids: readonly string[], db: Queryable): Promise<Set<string>> {
-    const rows = await db.query<IdRow[]>('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+  async existingOrganizations(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<IdRow[]>('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((r) => r.id));
   }
 
-  async existingGroupings(ids: readonly string[], db: Queryable): Promise<Set<string>> {
-    const rows = await db.query<IdRow[]>('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
+  async existingGroupings(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<IdRow[]>('SELECT id FROM groupings WHERE id = ANY($1::uuid[])', [ids]);
     return new Set(rows.map((r) => r.id));
   }
 
   /** Those of these interactions the viewer may see. */
-  async visibleInteractionIds(viewer: Viewer, ids: readonly string[], db: Queryable): Promise<Set<string>> {
+  async visibleInteractionIds(viewer: Viewer, ids: readonly string[]): Promise<Set<string>> {
     const p = new SqlParams();
-    const rows = await db.query<IdRow[]>(
+    const rows = await this.db.query<IdRow[]>(
       `SELECT i.id FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`,
       p.values,
     );
@@ -272,8 +271,8 @@ export class MandatesRepository {
 
   // Objectives
 
-  async objectiveById(id: string, db: Queryable = this.db): Promise<Objective | null> {
-    const rows = await db.query<Objective[]>(`SELECT ${OBJECTIVE_COLUMNS} FROM mandate_objectives o WHERE o.id = $1`, [id]);
+  async objectiveById(id: string): Promise<Objective | null> {
+    const rows = await this.db.query<Objective[]>(`SELECT ${OBJECTIVE_COLUMNS} FROM mandate_objectives o WHERE o.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -284,8 +283,8 @@ export class MandatesRepository {
     );
   }
 
-  async insertObjective(row: { id: string; mandateId: string; title: string; description: string | null; indicators: string }, db: Queryable): Promise<Objective> {
-    const rows = await db.query<Objective[]>(
+  async insertObjective(row: { id: string; mandateId: string; title: string; description: string | null; indicators: string }): Promise<Objective> {
+    const rows = await this.db.query<Objective[]>(
       `INSERT INTO mandate_objectives (${OBJECTIVE_INSERT}) VALUES ($1, $2, $3, $4, $5::jsonb)
        RETURNING ${OBJECTIVE_SPEC.returning}`,
       [row.id, row.mandateId, row.title, row.description, row.indicators],
@@ -293,18 +292,18 @@ export class MandatesRepository {
     return rows[0];
   }
 
-  updateObjective(id: string, expectedVersion: number, changes: ObjectiveFields, db: Queryable): Promise<Objective> {
-    return updateVersioned<ObjectiveFields, Objective>(db, OBJECTIVE_SPEC, id, expectedVersion, changes);
+  updateObjective(id: string, expectedVersion: number, changes: ObjectiveFields): Promise<Objective> {
+    return updateVersioned<ObjectiveFields, Objective>(this.db, OBJECTIVE_SPEC, id, expectedVersion, changes);
   }
 
-  deleteObjective(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, OBJECTIVE_SPEC, id, expectedVersion);
+  deleteObjective(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, OBJECTIVE_SPEC, id, expectedVersion);
   }
 
   // Planned activities
 
-  async activityById(id: string, db: Queryable = this.db): Promise<PlannedActivity | null> {
-    const rows = await db.query<PlannedActivity[]>(`SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a WHERE a.id = $1`, [id]);
+  async activityById(id: string): Promise<PlannedActivity | null> {
+    const rows = await this.db.query<PlannedActivity[]>(`SELECT ${ACTIVITY_COLUMNS} FROM planned_activities a WHERE a.id = $1`, [id]);
     return rows[0] ? activityRow(rows[0]) : null;
   }
 
@@ -330,8 +329,8 @@ export class MandatesRepository {
     return rows.map(activityRow);
   }
 
-  async insertActivity(row: Required<ActivityFields> & { id: string; mandateId: string }, db: Queryable): Promise<PlannedActivity> {
-    const rows = await db.query<PlannedActivity[]>(
+  async insertActivity(row: Required<ActivityFields> & { id: string; mandateId: string }): Promise<PlannedActivity> {
+    const rows = await this.db.query<PlannedActivity[]>(
       `INSERT INTO planned_activities (${ACTIVITY_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::char(3)[], $9, $10, $11::uuid[]) RETURNING ${ACTIVITY_SPEC.returning}`,
       [
@@ -342,12 +341,12 @@ export class MandatesRepository {
     return activityRow(rows[0]);
   }
 
-  async updateActivity(id: string, expectedVersion: number, changes: ActivityFields, db: Queryable): Promise<PlannedActivity> {
-    return activityRow(await updateVersioned<ActivityFields, PlannedActivity>(db, ACTIVITY_SPEC, id, expectedVersion, changes));
+  async updateActivity(id: string, expectedVersion: number, changes: ActivityFields): Promise<PlannedActivity> {
+    return activityRow(await updateVersioned<ActivityFields, PlannedActivity>(this.db, ACTIVITY_SPEC, id, expectedVersion, changes));
   }
 
-  deleteActivity(id: string, expectedVersion: number, db: Queryable): Promise<void> {
-    return deleteVersioned(db, ACTIVITY_SPEC, id, expectedVersion);
+  deleteActivity(id: string, expectedVersion: number): Promise<void> {
+    return deleteVersioned(this.db, ACTIVITY_SPEC, id, expectedVersion);
   }
 
   // What mandates list, for the viewer
@@ -386,8 +385,8 @@ export class MandatesRepository {
    * At its hand-over, a mandate keeps its target lists as they are (each grouping with its States):
    * the groupings go on changing for the next mandate, and its record stays as it was.
    */
-  async freezeTargetLists(id: string, db: Queryable): Promise<void> {
-    await db.query(
+  async freezeTargetLists(id: string): Promise<void> {
+    await this.db.query(
       `UPDATE mandates m SET target_lists_at_hand_over = coalesce((
          SELECT jsonb_agg(jsonb_build_object('id', g.id, 'name', g.name, 'description', g.description, 'createdById', g.created_by,
            'version', g.version, 'createdAt', g.created_at, 'updatedAt', g.updated_at,

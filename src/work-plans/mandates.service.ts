@@ -6,7 +6,6 @@ import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage, type Connection } from '../common/pagination.js';
-import type { Queryable } from '../common/sql.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type {
   AddObjectiveInput,
@@ -65,17 +64,17 @@ export class MandatesService {
     if (viewer.role !== Role.ADMIN && !input.organizationIds.includes(viewer.organizationId)) {
       throw forbidden('A coordinator starts mandates of which their own organization is a part');
     }
-    return this.writes.run(viewer, 'startMandate', async ({ manager, emit }) => {
-      await this.checkOrganizations(input.organizationIds, manager);
+    return this.writes.run(viewer, 'startMandate', async ({ emit }) => {
+      await this.checkOrganizations(input.organizationIds);
       const targetListIds = input.targetListIds ?? [];
-      await this.checkGroupings(targetListIds, manager);
+      await this.checkGroupings(targetListIds);
       let previous: Mandate | null = null;
       let carried = { followUpIds: [] as string[], obstacleIds: [] as string[], groupingIds: [] as string[] };
       if (input.previousMandateId) {
         // Taking over copies the previous mandate's plan and notes, and closes its hand-over for good:
         // that is a change to it, for its editors only (reading it is not enough).
-        previous = await this.editable(viewer, input.previousMandateId, manager, 'Mandate', input.previousMandateId, HAND_OVER_FORBIDDEN);
-        if (await this.mandates.hasSuccessor(previous.id, manager)) {
+        previous = await this.editable(viewer, input.previousMandateId, 'Mandate', input.previousMandateId, HAND_OVER_FORBIDDEN);
+        if (await this.mandates.hasSuccessor(previous.id)) {
           throw new AppError('CONFLICT', `Mandate "${previous.name}" was already handed over`, { previousMandateId: previous.id });
         }
         if (input.periodFrom <= previous.periodFrom) {
@@ -83,9 +82,9 @@ export class MandatesService {
             field: 'periodFrom',
           });
         }
-        const open = await this.mandates.openItems(previous.id, manager);
-        await this.mandates.freezeTargetLists(previous.id, manager);
-        const groupingIds = [...(await this.mandates.existingGroupings(previous.groupingIds, manager))];
+        const open = await this.mandates.openItems(previous.id);
+        await this.mandates.freezeTargetLists(previous.id);
+        const groupingIds = [...(await this.mandates.existingGroupings(previous.groupingIds))];
         carried = { ...open, groupingIds: previous.groupingIds.filter((id) => groupingIds.includes(id)) };
       }
       const mandate = await this.mandates.insert(
@@ -103,10 +102,9 @@ export class MandatesService {
           carriedGroupingIds: carried.groupingIds,
           createdById: viewer.id,
         },
-        manager,
       );
       let activities = 0;
-      if (previous && input.carryOverActivities !== false) activities = await this.mandates.carryActivities(previous.id, mandate.id, manager);
+      if (previous && input.carryOverActivities !== false) activities = await this.mandates.carryActivities(previous.id, mandate.id);
       // The open obstacles taken over are not counted here: each has a visibility of its own.
       const handOver = previous
         ? `, taking over from {extra} (${count(carried.groupingIds.length, 'target list')}, ${count(activities, 'planned activity', 'planned activities')})`
@@ -124,83 +122,81 @@ export class MandatesService {
   }
 
   update(viewer: Viewer, id: string, { expectedVersion, targetListIds, ...changes }: UpdateMandateInput): Promise<Mandate> {
-    return this.writes.run(viewer, 'updateMandate', async (tx) => {
-      const current = await this.editable(viewer, id, tx.manager);
+    return this.writes.run(viewer, 'updateMandate', async ({ emit }) => {
+      const current = await this.editable(viewer, id);
       checkPeriod(changes.periodFrom ?? current.periodFrom, changes.periodTo ?? current.periodTo);
       if (changes.organizationIds) {
-        await this.checkOrganizations(changes.organizationIds, tx.manager);
+        await this.checkOrganizations(changes.organizationIds);
         if (viewer.role !== Role.ADMIN && !changes.organizationIds.includes(viewer.organizationId)) {
           throw badInput('You cannot remove your own organization from the mandate', { field: 'organizationIds' });
         }
       }
       if (targetListIds) {
-        if (await this.mandates.hasSuccessor(id, tx.manager)) {
+        if (await this.mandates.hasSuccessor(id)) {
           throw new AppError('CONFLICT', `Mandate "${current.name}" was handed over: its target lists stay as they were then`, { id });
         }
-        await this.checkGroupings(targetListIds, tx.manager);
+        await this.checkGroupings(targetListIds);
       }
-      const mandate = await this.mandates.update(id, expectedVersion, { ...changes, groupingIds: targetListIds }, tx.manager);
-      await this.changed(tx, mandate, 'Mandate "{text}" changed');
+      const mandate = await this.mandates.update(id, expectedVersion, { ...changes, groupingIds: targetListIds });
+      await this.changed(emit, mandate, 'Mandate "{text}" changed');
       return mandate;
     });
   }
 
   /** Deletes a mandate with its work plan; one that was handed over stays (CONFLICT). */
   async delete(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteMandate', async (tx) => {
-      const current = await this.editable(viewer, id, tx.manager);
-      if (await this.mandates.hasSuccessor(id, tx.manager)) {
+    await this.writes.run(viewer, 'deleteMandate', async ({ emit, freeze }) => {
+      const current = await this.editable(viewer, id);
+      if (await this.mandates.hasSuccessor(id)) {
         throw new AppError('CONFLICT', `Mandate "${current.name}" was handed over to another mandate and stays part of its history`, { id });
       }
-      await tx.freeze([id]);
-      await this.mandates.delete(id, expectedVersion, tx.manager);
-      await this.changed(tx, current, `Mandate "${current.name}" deleted`, [], false);
+      await freeze([id]);
+      await this.mandates.delete(id, expectedVersion);
+      await this.changed(emit, current, `Mandate "${current.name}" deleted`, [], false);
     });
     return id;
   }
 
   addObjective(viewer: Viewer, mandateId: string, input: AddObjectiveInput): Promise<Objective> {
-    return this.writes.run(viewer, 'addObjective', async (tx) => {
-      const mandate = await this.editable(viewer, mandateId, tx.manager);
+    return this.writes.run(viewer, 'addObjective', async ({ emit }) => {
+      const mandate = await this.editable(viewer, mandateId);
       const objective = await this.mandates.insertObjective(
         { id: randomUUID(), mandateId, title: input.title, description: input.description ?? null, indicators: indicatorsJson(input.indicators) },
-        tx.manager,
       );
-      await this.changed(tx, mandate, `Objective "${objective.title}" added to "{text}"`);
+      await this.changed(emit, mandate, `Objective "${objective.title}" added to "{text}"`);
       return objective;
     });
   }
 
   updateObjective(viewer: Viewer, id: string, { expectedVersion, indicators, ...changes }: UpdateObjectiveInput): Promise<Objective> {
-    return this.writes.run(viewer, 'updateObjective', async (tx) => {
-      const current = isUuid(id) ? await this.mandates.objectiveById(id, tx.manager) : null;
+    return this.writes.run(viewer, 'updateObjective', async ({ emit }) => {
+      const current = isUuid(id) ? await this.mandates.objectiveById(id) : null;
       if (!current) throw notFound('Objective', id);
-      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'Objective', id);
+      const mandate = await this.editable(viewer, current.mandateId, 'Objective', id);
       const objective = await this.mandates.updateObjective(
         id,
         expectedVersion,
         { ...changes, indicators: indicators ? indicatorsJson(indicators) : undefined },
-        tx.manager,
       );
-      await this.changed(tx, mandate, `Objective "${objective.title}" of "{text}" changed`);
+      await this.changed(emit, mandate, `Objective "${objective.title}" of "{text}" changed`);
       return objective;
     });
   }
 
   async deleteObjective(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deleteObjective', async (tx) => {
-      const current = isUuid(id) ? await this.mandates.objectiveById(id, tx.manager) : null;
+    await this.writes.run(viewer, 'deleteObjective', async ({ emit }) => {
+      const current = isUuid(id) ? await this.mandates.objectiveById(id) : null;
       if (!current) throw notFound('Objective', id);
-      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'Objective', id);
-      await this.mandates.deleteObjective(id, expectedVersion, tx.manager);
-      await this.changed(tx, mandate, `Objective "${current.title}" removed from "{text}"`);
+      const mandate = await this.editable(viewer, current.mandateId, 'Objective', id);
+      await this.mandates.deleteObjective(id, expectedVersion);
+      await this.changed(emit, mandate, `Objective "${current.title}" removed from "{text}"`);
     });
     return id;
   }
 
   planActivity(viewer: Viewer, mandateId: string, input: PlanActivityInput): Promise<PlannedActivity> {
-    return this.writes.run(viewer, 'planActivity', async (tx) => {
-      const mandate = await this.editable(viewer, mandateId, tx.manager);
+    return this.writes.run(viewer, 'planActivity', async ({ emit }) => {
+      const mandate = await this.editable(viewer, mandateId);
       const fields: Required<ActivityFields> = {
         title: input.title,
         kind: input.kind,
@@ -212,33 +208,33 @@ export class MandatesService {
         notes: input.notes ?? null,
         interactionIds: input.interactionIds ?? [],
       };
-      await this.checkActivity(viewer, fields, tx.manager, fields.interactionIds);
-      const activity = await this.mandates.insertActivity({ ...fields, id: randomUUID(), mandateId }, tx.manager);
-      await this.changed(tx, mandate, `Activity "${activity.title}" planned for ${activity.plannedOn} in "{text}"`, activity.stateIso3s);
+      await this.checkActivity(viewer, fields, fields.interactionIds);
+      const activity = await this.mandates.insertActivity({ ...fields, id: randomUUID(), mandateId });
+      await this.changed(emit, mandate, `Activity "${activity.title}" planned for ${activity.plannedOn} in "{text}"`, activity.stateIso3s);
       return activity;
     });
   }
 
   updateActivity(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdatePlannedActivityInput): Promise<PlannedActivity> {
-    return this.writes.run(viewer, 'updatePlannedActivity', async (tx) => {
-      const current = isUuid(id) ? await this.mandates.activityById(id, tx.manager) : null;
+    return this.writes.run(viewer, 'updatePlannedActivity', async ({ emit }) => {
+      const current = isUuid(id) ? await this.mandates.activityById(id) : null;
       if (!current) throw notFound('PlannedActivity', id);
-      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'PlannedActivity', id);
-      await this.checkActivity(viewer, { ...current, ...withoutUndefined(changes) }, tx.manager, changes.interactionIds);
-      const activity = await this.mandates.updateActivity(id, expectedVersion, changes, tx.manager);
+      const mandate = await this.editable(viewer, current.mandateId, 'PlannedActivity', id);
+      await this.checkActivity(viewer, { ...current, ...withoutUndefined(changes) }, changes.interactionIds);
+      const activity = await this.mandates.updateActivity(id, expectedVersion, changes);
       const what = changes.status && changes.status !== current.status ? ` is now ${activity.status}` : ' changed';
-      await this.changed(tx, mandate, `Activity "${activity.title}" of "{text}"${what}`, activity.stateIso3s);
+      await this.changed(emit, mandate, `Activity "${activity.title}" of "{text}"${what}`, activity.stateIso3s);
       return activity;
     });
   }
 
   async deleteActivity(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
-    await this.writes.run(viewer, 'deletePlannedActivity', async (tx) => {
-      const current = isUuid(id) ? await this.mandates.activityById(id, tx.manager) : null;
+    await this.writes.run(viewer, 'deletePlannedActivity', async ({ emit }) => {
+      const current = isUuid(id) ? await this.mandates.activityById(id) : null;
       if (!current) throw notFound('PlannedActivity', id);
-      const mandate = await this.editable(viewer, current.mandateId, tx.manager, 'PlannedActivity', id);
-      await this.mandates.deleteActivity(id, expectedVersion, tx.manager);
-      await this.changed(tx, mandate, `Activity "${current.title}" removed from "{text}"`, current.stateIso3s);
+      const mandate = await this.editable(viewer, current.mandateId, 'PlannedActivity', id);
+      await this.mandates.deleteActivity(id, expectedVersion);
+      await this.changed(emit, mandate, `Activity "${current.title}" removed from "{text}"`, current.stateIso3s);
     });
     return id;
   }
@@ -248,45 +244,45 @@ export class MandatesService {
    * titles named beside it are shown only to those who could see them when written). A deletion
    * (`follows` false) keeps the words of the moment.
    */
-  private async changed(tx: WriteTransaction, mandate: Mandate, summary: string, stateIso3s: string[] = [], follows = true): Promise<void> {
-    await tx.emit({ kind: ActivityKind.WORK_PLAN_CHANGED, ...(follows ? { subjectId: mandate.id } : {}), stateIso3s, summary, visibility: mandate.visibility, mandateId: mandate.id });
+  private async changed(emit: WriteTransaction['emit'], mandate: Mandate, summary: string, stateIso3s: string[] = [], follows = true): Promise<void> {
+    await emit({ kind: ActivityKind.WORK_PLAN_CHANGED, ...(follows ? { subjectId: mandate.id } : {}), stateIso3s, summary, visibility: mandate.visibility, mandateId: mandate.id });
   }
 
   /** The mandate, locked, if the viewer may read it (NOT_FOUND otherwise). */
-  private async readable(viewer: Viewer, id: string, db: Queryable, what = 'Mandate', whatId = id): Promise<Mandate> {
-    const mandate = isUuid(id) ? await this.mandates.lock(id, db) : null;
-    if (!mandate || !(await this.mandates.visibleByIds(viewer, [id], db)).length) throw notFound(what, whatId);
+  private async readable(viewer: Viewer, id: string, what = 'Mandate', whatId = id): Promise<Mandate> {
+    const mandate = isUuid(id) ? await this.mandates.lock(id) : null;
+    if (!mandate || !(await this.mandates.visibleByIds(viewer, [id])).length) throw notFound(what, whatId);
     return mandate;
   }
 
   /** The mandate, locked, if the viewer may edit it: NOT_FOUND if they may not read it, else FORBIDDEN. */
-  private async editable(viewer: Viewer, id: string, db: Queryable, what = 'Mandate', whatId = id, refusal = EDIT_FORBIDDEN): Promise<Mandate> {
-    const mandate = await this.readable(viewer, id, db, what, whatId);
+  private async editable(viewer: Viewer, id: string, what = 'Mandate', whatId = id, refusal = EDIT_FORBIDDEN): Promise<Mandate> {
+    const mandate = await this.readable(viewer, id, what, whatId);
     if (!canEditMandate(viewer, mandate)) throw forbidden(refusal);
     return mandate;
   }
 
-  private async checkOrganizations(ids: string[], db: Queryable): Promise<void> {
-    const known = await this.mandates.existingOrganizations(ids, db);
+  private async checkOrganizations(ids: string[]): Promise<void> {
+    const known = await this.mandates.existingOrganizations(ids);
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length) throw new AppError('NOT_FOUND', `Unknown organization(s): ${unknown.join(', ')}`, { organizationIds: unknown });
   }
 
-  private async checkGroupings(ids: string[], db: Queryable): Promise<void> {
+  private async checkGroupings(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const known = await this.mandates.existingGroupings(ids, db);
+    const known = await this.mandates.existingGroupings(ids);
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length) throw new AppError('NOT_FOUND', `Unknown grouping(s): ${unknown.join(', ')}`, { targetListIds: unknown });
   }
 
   /** Dates in order, known States, and linked interactions the actor may see. */
-  private async checkActivity(viewer: Viewer, fields: ActivityFields, db: Queryable, newInteractionIds: string[] | undefined): Promise<void> {
+  private async checkActivity(viewer: Viewer, fields: ActivityFields, newInteractionIds: string[] | undefined): Promise<void> {
     if (fields.plannedUntil && fields.plannedOn && fields.plannedUntil < fields.plannedOn) {
       throw badInput(`plannedUntil (${fields.plannedUntil}) cannot be before plannedOn (${fields.plannedOn})`, { field: 'plannedUntil' });
     }
-    await this.states.checkStates(fields.stateIso3s ?? [], db);
+    await this.states.checkStates(fields.stateIso3s ?? []);
     if (newInteractionIds?.length) {
-      const seen = await this.mandates.visibleInteractionIds(viewer, newInteractionIds, db);
+      const seen = await this.mandates.visibleInteractionIds(viewer, newInteractionIds);
       const missing = newInteractionIds.filter((id) => !seen.has(id));
       if (missing.length) throw new AppError('NOT_FOUND', `Unknown interaction(s): ${missing.join(', ')}`, { interactionIds: missing });
     }

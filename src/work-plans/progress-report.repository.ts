@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ConsentType, InteractionType, ObstacleStatus, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { SqlParams } from '../common/sql.js';
@@ -74,7 +74,7 @@ function statesIn(scope: ReportScope, p: SqlParams): string {
 /** One statement per section of the report; the numbers are counted from these rows. */
 @Injectable()
 export class ProgressReportRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   /** Each visible interaction of the period with each of its States in scope. */
   interactions(viewer: Viewer, scope: ReportScope): Promise<InteractionStateRow[]> {

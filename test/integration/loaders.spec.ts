@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ModuleRef } from '@nestjs/core';
 import type { Viewer } from '../../src/auth/viewer.js';
 import { Role } from '../../src/common/enums.js';
+import { Db } from '../../src/database/db.js';
 import { LoadersFactory, requireViewer, type LoaderSource } from '../../src/graphql/loaders.js';
 import { InteractionLoaders } from '../../src/interactions/interaction.loaders.js';
 import { InteractionsRepository } from '../../src/interactions/interactions.repository.js';
@@ -94,14 +95,14 @@ describe("the features' loaders on the database", () => {
   const measured = <T>(loads: () => Promise<T>) => db.counter.measure(loads);
 
   it('answers States by code in the order asked, null for an unknown one, in one statement', async () => {
-    const loaders = new StateLoaders(new StatesRepository(db.dataSource)).forRequest(null);
+    const loaders = new StateLoaders(new StatesRepository(new Db(db.dataSource))).forRequest(null);
     const { result, statements } = await measured(() => Promise.all(['VUT', 'XXX', 'KIR'].map((iso3) => loaders.state.load(iso3))));
     expect(result.map((state) => state?.name ?? null)).toEqual(['Vanuatu', null, 'Kiribati']);
     expect(statements).toBe(1);
   });
 
   it("answers interactions by id as the viewer may see them, and each one's States, one statement per relation", async () => {
-    const repo = new InteractionsRepository(db.dataSource);
+    const repo = new InteractionsRepository(new Db(db.dataSource));
     const ids = [elsewhere, confidential, shared, randomUUID()];
     const seen = async (viewer: Viewer) => {
       const loaders = new InteractionLoaders(repo).forRequest(viewer);
@@ -121,7 +122,7 @@ describe("the features' loaders on the database", () => {
   });
 
   it("pages a State's interactions for several States together, and refuses a request without a viewer", async () => {
-    const repo = new InteractionsRepository(db.dataSource);
+    const repo = new InteractionsRepository(new Db(db.dataSource));
     const loaders = new InteractionLoaders(repo).forRequest(viewerOf(other));
     const page = { first: 10, withTotal: true };
     const { result, statements } = await measured(() => Promise.all(['KIR', 'TUV'].map((iso3) => loaders.interactionsOf('state', iso3, page))));
