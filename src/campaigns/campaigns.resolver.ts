@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { mayChange, Right } from '../common/editable.js';
 import { Role } from '../common/enums.js';
-import type { Connection } from '../common/pagination.js';
+import type { Connection } from '../common/paging/connection.js';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
 import { Contact } from '../contacts/contact.model.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';

@@ -14,7 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { Visibility } from '../../common/enums.js';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { EventKind } from '../event-kind.js';
