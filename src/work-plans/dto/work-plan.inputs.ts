@@ -294,3 +294,10 @@ export class UpdatePlannedActivityInput {
   @IsUUID('all', { each: true })
   interactionIds?: string[];
 }
+
+/** `Mandate.plannedActivities`: GraphQL checks the enum. */
+@ArgsType()
+export class PlannedActivitiesArgs {
+  @Field(() => [PlannedActivityStatus], { nullable: true })
+  statuses?: PlannedActivityStatus[] | null;
+}
