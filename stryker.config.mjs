@@ -28,9 +28,8 @@ export default {
     // The in-process limiter (the Redis one runs Lua in Redis: the e2e and fault tests cover it).
     'src/auth/rate-limiter.ts:31-79',
     'src/common/versioned-update.ts',
-    // The cursor codec: the checks of each part of a cursor, decoding, encoding and pages.
-    'src/common/pagination.ts:59-76',
-    'src/common/pagination.ts:168-200',
+    // The cursor codec: the checks of each part of a cursor, decoding, encoding, pages and connections.
+    'src/common/paging/cursor.ts',
     // Not IdempotencyKey(), the argument's declaration: schema.graphql holds it (test/e2e/schema-file.spec.ts).
     'src/idempotency/idempotency.ts:1-103',
     'src/data-import/import-validation-error.ts',

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
 import { ActivityKind, InteractionType, RegionalGroup } from '../common/enums.js';
-import { ConnectionType } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, InteractionType, RegionalGroup, Visibility } from '../common/enums.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { visibleTo } from '../auth/visibility.js';
 import { covers, fillTemplate, NO_SUBJECT, readersOf, SUBJECT_JOIN, subjectFrom, visibleWithOrganizations } from './activity-subjects.js';

@@ -3,7 +3,8 @@ import { Args, ArgsType, Field, Info, Mutation, Query, ResolveField, Resolver, S
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { Viewer } from '../auth/viewer.js';
-import { PageArgs, type Connection } from '../common/pagination.js';
+import { PageArgs } from '../common/paging/page.js';
+import type { Connection } from '../common/paging/connection.js';
 import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
@@ -16,6 +17,7 @@ import { State } from '../states/state.model.js';
 import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
+import { listOptions, selectionAt, selects } from '../graphql/selection.js';
 import { ActivityConnection, ActivityEvent, ActivityFilter } from './activity.model.js';
 import type { ActivityEventRow, FeedEventRow } from './activity.repository.js';
 import { ActivityService } from './activity.service.js';
@@ -49,7 +51,12 @@ export class ActivityResolver {
     @Info() info: GraphQLResolveInfo,
     @RequestLoaders() loaders: Loaders,
   ): Promise<Connection<FeedEventRow>> {
-    const { related, ...page } = await this.service.feed(viewer, args.filter ?? undefined, args, info);
+    const { related, ...page } = await this.service.feed(viewer, args.filter ?? undefined, args, {
+      ...listOptions(info),
+      withActors: selects(info, ['edges', 'node', 'actor']),
+      withOrganizations: selects(info, ['edges', 'node', 'organization']),
+      stateFields: selectionAt(info, ['edges', 'node', 'states']),
+    });
     for (const user of related.users) loaders.get(UserLoaders).user.prime(user.id, user);
     for (const organization of related.organizations) loaders.get(OrganizationLoaders).organization.prime(organization.id, organization);
     return page;

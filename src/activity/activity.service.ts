@@ -1,8 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError } from '../common/errors.js';
-import { selectionAt, selectsPath, toConnection, toPage, type Connection, type PageArgs } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
+import type { ListOptions, PageArgs } from '../common/paging/page.js';
 import { STATE_JSON } from '../states/states.repository.js';
 import type { ActivityFilter } from './activity.model.js';
 import { ACTIVITY_BUS } from './activity.tokens.js';
@@ -12,6 +13,16 @@ import { ActivityRepository, type ActivityEventRow, type FeedEventRow, type Rela
 
 /** A page of the feed, with the actors and organizations read along with it. */
 export type FeedPage = Connection<FeedEventRow> & { related: RelatedRows };
+
+/** What the reader of the feed asks for along with its events. */
+export interface FeedOptions extends ListOptions {
+  /** Each event's actor (a user). */
+  withActors?: boolean;
+  /** Each event's organization. */
+  withOrganizations?: boolean;
+  /** The fields asked of each event's States; none read along when undefined. */
+  stateFields?: ReadonlySet<string>;
+}
 
 const INTERRUPTED = 'Live activity from other instances was interrupted; subscribe again (the activity feed has what you missed)';
 
@@ -49,16 +60,14 @@ export class ActivityService {
   ) {}
 
   /**
-   * A page of the feed. With the field's resolve info, the actors, organizations and States the
-   * document asks for are read in the same statement (`related`, for the request's loaders; each
-   * event keeps its States, with only the properties the selection needs), so that resolving them
-   * costs no further statement.
+   * A page of the feed. The actors, organizations and States its reader asks for are read in the
+   * same statement (`related`, for the request's loaders; each event keeps its States, with only the
+   * properties of the fields asked of them), so that resolving them costs no further statement.
    */
-  async feed(viewer: Viewer, filter: ActivityFilter = {}, args: PageArgs = {}, info?: GraphQLResolveInfo): Promise<FeedPage> {
-    const page = toPage(args, ['timestamp', 'uuid'], info);
-    const asks = (field: string) => !!info && selectsPath(info, ['edges', 'node', field]);
-    const stateFields = info ? selectionAt(info, ['edges', 'node', 'states']) : undefined;
-    const relations = { actors: asks('actor'), organizations: asks('organization'), states: stateFields && STATE_JSON.properties(stateFields) };
+  async feed(viewer: Viewer, filter: ActivityFilter = {}, args: PageArgs = {}, options: FeedOptions = {}): Promise<FeedPage> {
+    const { withTotal, withActors = false, withOrganizations = false, stateFields } = options;
+    const page = toPage(args, ['timestamp', 'uuid'], withTotal);
+    const relations = { actors: withActors, organizations: withOrganizations, states: stateFields && STATE_JSON.properties(stateFields) };
     const { rows, total, related } = await this.activity.page(viewer, filter, page, relations);
     return { ...toConnection(rows, page.first, total, (event) => [event.occurredAtKey, event.id]), related };
   }

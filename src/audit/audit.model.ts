@@ -2,7 +2,8 @@ import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import { ConnectionType, PageArgs } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
+import { PageArgs } from '../common/paging/page.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 
 @ObjectType('AuditEntry', { description: 'One change: who, when, and the row before and after (secrets left out)' })

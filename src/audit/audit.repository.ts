@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { table } from '../database/table.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';

@@ -1,9 +1,11 @@
 import type { GqlContext, NoArgs } from '../graphql/context.js';
+import { listOptions } from '../graphql/selection.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
 import { UserLoaders } from '../users/user.loaders.js';
 
 
@@ -18,7 +20,7 @@ export class AuditResolver {
   @Roles(Role.ADMIN)
   @Query(() => AuditConnection, { description: 'Who changed what and when, newest first (admins only)' })
   async auditLog(@Args() args: AuditArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AuditRow>> {
-    const page = toPage(args, ['timestamp', 'uuid'], info);
+    const page = toPage(args, ['timestamp', 'uuid'], listOptions(info).withTotal);
     const { rows, total } = await this.audit.page(args.filter ?? {}, page);
     return toConnection(rows, page.first, total, (row) => [row.atKey, row.id]);
   }

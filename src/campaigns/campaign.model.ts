@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Posting, Visibility } from '../common/enums.js';
-import { ConnectionType } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
 import { Contact } from '../contacts/contact.model.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import { Organization } from '../organizations/organization.model.js';

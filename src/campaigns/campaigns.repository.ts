@@ -3,7 +3,7 @@ import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { InteractionType, Posting, Visibility } from '../common/enums.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table } from '../database/table.js';

@@ -1,15 +1,14 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
 import { mayChange, Right } from '../common/editable.js';
 import { Role } from '../common/enums.js';
-import type { Connection } from '../common/pagination.js';
+import type { Connection } from '../common/paging/connection.js';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
 import { Contact } from '../contacts/contact.model.js';
-import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
-import { DateScalar } from '../graphql/scalars.js';
+import { CurrentViewer, signedIn, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { FieldArgs } from '../graphql/field-args.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
@@ -27,8 +26,10 @@ import { CampaignsService, letterStatus, suggestFollowUps, toLetter } from './ca
 import {
   CreateLetterCampaignInput,
   LetterCampaignsArgs,
+  LettersArgs,
   LogLetterReplyInput,
   MarkCampaignFollowUpDoneInput,
+  NoReplyAfterArgs,
   UpdateLetterCampaignInput,
 } from './dto/campaign.inputs.js';
 
@@ -100,7 +101,9 @@ export class CampaignsResolver {
     description:
       "Whom ownerId may name: the enabled coordinators and admins of the campaign's organization, by name. Null unless you may correct the campaign (a coordinator of its organization or of its mandate's, or an admin)",
   })
-  async possibleOwners(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<User[] | null> {
+  async possibleOwners(campaign: LetterCampaign, _args: NoArgs, context: GqlContext): Promise<User[] | null> {
+    const { loaders } = context;
+    const viewer = signedIn(context);
     if (viewer.role !== Role.ADMIN && viewer.role !== Role.COORDINATOR) return null;
     const batches = loaders.get(CampaignLoaders);
     const team = mayChange(viewer, campaign, null, Right.EDIT) || !campaign.mandateId ? null : await batches.teams.load(campaign.id);
@@ -115,11 +118,7 @@ export class CampaignsResolver {
   }
 
   @ResolveField(() => [CampaignLetter], { description: 'One per State, by State name; only those with this status when given' })
-  async letters(
-    @Parent() campaign: LetterCampaign,
-    @RequestLoaders() loaders: Loaders,
-    @Args('status', { type: () => LetterStatus, nullable: true }) status?: LetterStatus,
-  ): Promise<CampaignLetter[]> {
+  async letters(campaign: LetterCampaign, @FieldArgs(LettersArgs) { status }: LettersArgs, { loaders }: GqlContext): Promise<CampaignLetter[]> {
     const rows = await loaders.get(CampaignLoaders).letters.load(campaign.id);
     return rows.filter((row) => !status || letterStatus(row) === status).map(toLetter);
   }
@@ -150,12 +149,7 @@ export class CampaignsResolver {
   @ResolveField(() => [UnansweredLetter], {
     description: 'The letters still without reply or follow-up that were sent at least `days` days before asOf (default today), with whom to try next',
   })
-  async noReplyAfter(
-    @Parent() campaign: LetterCampaign,
-    @RequestLoaders() loaders: Loaders,
-    @Args('days', { type: () => Int }) days: number,
-    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
-  ): Promise<UnansweredLetter[]> {
+  async noReplyAfter(campaign: LetterCampaign, @FieldArgs(NoReplyAfterArgs) { days, asOf }: NoReplyAfterArgs, { loaders }: GqlContext): Promise<UnansweredLetter[]> {
     const batches = loaders.get(CampaignLoaders);
     const unanswered = this.service.unanswered(await batches.letters.load(campaign.id), Math.max(0, days), asOf ?? todayIso());
     const iso3s = unanswered.map(({ row }) => row.stateIso3);

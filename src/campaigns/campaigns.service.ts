@@ -8,7 +8,8 @@ import { ActivityKind, InteractionType, Posting, Visibility } from '../common/en
 import { editableTeamRow, Right } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
 import { checkDates, checkNotFuture, closesFollowUp } from '../interactions/interaction-rules.js';
 import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
 import { InteractionsRepository } from '../interactions/interactions.repository.js';

@@ -1,10 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
 import type { Contact } from '../contacts/contact.model.js';
-import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import { CurrentViewer, signedIn, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { StateLoaders } from '../states/state.loaders.js';
 import type { State } from '../states/state.model.js';
 import { UserLoaders } from '../users/user.loaders.js';
@@ -30,8 +29,9 @@ export class LettersResolver {
     description:
       "The dry run: every letter the templates would give (one per addressee of each State's letter, in the addressee's language), each with the placeholders that have no value. Empty without a template. Read it for one campaign at a time",
   })
-  async letterDryRun(@Parent() campaign: LetterCampaign, @CurrentViewer() viewer: Viewer, @RequestLoaders() loaders: Loaders): Promise<LetterDraft[]> {
-    const drafts = await this.service.drafts(viewer, campaign, await loaders.get(CampaignLoaders).templates.load(campaign.id));
+  async letterDryRun(campaign: LetterCampaign, _args: NoArgs, context: GqlContext): Promise<LetterDraft[]> {
+    const { loaders } = context;
+    const drafts = await this.service.drafts(signedIn(context), campaign, await loaders.get(CampaignLoaders).templates.load(campaign.id));
     const [states, contacts] = await Promise.all([
       loaders.get(StateLoaders).state.loadMany(drafts.map((d) => d.stateIso3)) as Promise<State[]>,
       loaders.get(ContactLoaders).contact.loadMany(drafts.map((d) => d.contactId).filter((id): id is string => id !== null)) as Promise<Contact[]>,

@@ -1,4 +1,4 @@
-import type { Page } from './pagination.js';
+import type { Page } from './paging/page.js';
 
 /** Anything that runs SQL: Db (see database/db.ts), the DataSource, or a transaction's EntityManager. */
 export interface Queryable {

@@ -42,6 +42,12 @@ export function unstorableTextAt(value: unknown, path: string): string | undefin
   return undefined;
 }
 
+/** Refuses (BAD_USER_INPUT) a value holding text that cannot be stored (see unstorableTextAt). */
+export function refuseUnstorableText(value: unknown, path: string): void {
+  const problem = unstorableTextAt(value, path);
+  if (problem) throw badInput(`Invalid input: ${problem}`, { problems: [problem] });
+}
+
 /** "input.subject: subject must be longer than or equal to 1 characters; ..." */
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
@@ -73,8 +79,7 @@ function isClientInput(type: ArgumentMetadata['type'] | number): boolean {
 export class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!isClientInput(metadata.type)) return value;
-    const problem = unstorableTextAt(value, metadata.data ?? '');
-    if (problem) throw badInput(`Invalid input: ${problem}`, { problems: [problem] });
+    refuseUnstorableText(value, metadata.data ?? '');
     return super.transform(value, metadata);
   }
 }

@@ -1,7 +1,8 @@
 import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { PageArgs, type Connection } from '../common/pagination.js';
+import { PageArgs } from '../common/paging/page.js';
+import type { Connection } from '../common/paging/connection.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { ContactMergeService } from './contact-merge.service.js';
 import { ContactDuplicateGroup, ContactDuplicateGroupConnection } from './contact-posting.model.js';

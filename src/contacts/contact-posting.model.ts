@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
 import { Posting } from '../common/enums.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 

@@ -5,7 +5,7 @@ import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow }
 import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Posting } from '../common/enums.js';
 import { conflict, notFound } from '../common/errors.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { closeness, searchKey, searchWords, wordsMatch } from '../common/search.js';

@@ -1,10 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import { PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
-import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
+import type { Connection } from '../common/paging/connection.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import { PageArgs } from '../common/paging/page.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { checkArgs, FieldArgs } from '../graphql/field-args.js';
+import { listOptions, selects } from '../graphql/selection.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
@@ -28,7 +31,7 @@ export class ContactsResolver {
 
   @Query(() => ContactConnection, { description: 'Contacts by name, filtered' })
   contacts(@Args() args: ContactsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Contact>> {
-    return this.service.list(args, info);
+    return this.service.list(args, listOptions(info));
   }
 
   @CoordinatorsAndAdmins()
@@ -67,14 +70,9 @@ export class ContactsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
-  async interactions(
-    @Parent() contact: Contact,
-    @Args() args: PageArgs,
-    @RequestLoaders() loaders: Loaders,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, INTERACTION_CURSOR, info);
-    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('contact', contact.id, page, selectsPath(info, ['edges', 'node', 'contacts']));
+  async interactions(contact: Contact, @FieldArgs(PageArgs) args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+    const page = toPage(checkArgs(PageArgs, args), INTERACTION_CURSOR, listOptions(info).withTotal);
+    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('contact', contact.id, page, selects(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 }

@@ -1,4 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../database/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +5,9 @@ import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
 import { todayIso } from '../common/dates.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
+import type { ListOptions } from '../common/paging/page.js';
 import { isUuid } from '../common/ids.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { StatesRepository } from '../states/states.repository.js';
@@ -31,10 +32,10 @@ export class ContactsService {
     return contact ?? null;
   }
 
-  async list(args: ContactsArgs, info?: GraphQLResolveInfo): Promise<Connection<Contact>> {
+  async list(args: ContactsArgs, { withTotal }: ListOptions = {}): Promise<Connection<Contact>> {
     // A search ranks by closeness first, and its cursors carry it.
     const searching = Boolean(args.filter?.search?.trim());
-    const page = toPage(args, searching ? ['number', 'text', 'uuid'] : ['text', 'uuid'], info);
+    const page = toPage(args, searching ? ['number', 'text', 'uuid'] : ['text', 'uuid'], withTotal);
     const { rows, total } = await this.contacts.page(args.filter ?? {}, page);
     return toConnection(rows as (Contact & { searchCloseness?: number })[], page.first, total, (c) =>
       searching ? [c.searchCloseness, c.fullName, c.id] : [c.fullName, c.id],

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Visibility } from '../common/enums.js';
-import { ConnectionType } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import { Target } from '../targets/target.model.js';
 import { EventKind } from './event-kind.js';

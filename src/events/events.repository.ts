@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Visibility } from '../common/enums.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';

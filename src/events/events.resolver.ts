@@ -1,11 +1,10 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Connection } from '../common/pagination.js';
+import type { Connection } from '../common/paging/connection.js';
 import { Contact } from '../contacts/contact.model.js';
-import { CurrentViewer, RequestLoaders, type GqlContext, type NoArgs } from '../graphql/context.js';
-import type { Loaders } from '../graphql/loaders.js';
-import { DateScalar } from '../graphql/scalars.js';
+import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { checkArgs, FieldArgs } from '../graphql/field-args.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
@@ -19,6 +18,7 @@ import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import {
   AddEventAttendanceInput,
+  AttendingTargetsArgs,
   EventsArgs,
   LogMeetingHeldInput,
   PlanMeetingInput,
@@ -155,13 +155,12 @@ export class EventsResolver {
       'The attending States on the target list (the filter of `targets`; by default the States not Party), ranked, each with whether you have met it at this event (or since metSince)',
   })
   async attendingTargets(
-    @Parent() event: Event,
-    @RequestLoaders() loaders: Loaders,
-    @Args('filter', { type: () => TargetFilter, nullable: true }) filter?: TargetFilter,
-    @Args('notMetOnly', { type: () => Boolean, nullable: true, defaultValue: false }) notMetOnly?: boolean,
-    @Args('metSince', { type: () => DateScalar, nullable: true, description: 'Also count meetings anywhere on or after this date' }) metSince?: string,
+    event: Event,
+    @FieldArgs(AttendingTargetsArgs) { filter, notMetOnly, metSince }: AttendingTargetsArgs,
+    { loaders }: GqlContext,
   ): Promise<EventTarget[]> {
-    const targets = await loaders.get(EventLoaders).attendingTargets(event.id, filter ?? undefined, metSince ?? null);
+    const checked = filter ? checkArgs(TargetFilter, filter, 'filter') : undefined;
+    const targets = await loaders.get(EventLoaders).attendingTargets(event.id, checked, metSince ?? null);
     return notMetOnly ? targets.filter((t) => !t.met) : targets;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { pagedSql, splitPage, SqlParams, type PagedRow } from '../common/sql.js';
 import { AWAITING_REPLY_SQL } from './interaction-rules.js';
 import { INTERACTION_COLUMNS, type InteractionRow } from './interactions.repository.js';

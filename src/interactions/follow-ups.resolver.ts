@@ -2,8 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Connection } from '../common/pagination.js';
+import type { Connection } from '../common/paging/connection.js';
 import { CurrentViewer } from '../graphql/context.js';
+import { listOptions } from '../graphql/selection.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { AwaitingRepliesArgs, FollowUpsArgs } from './dto/follow-up.args.js';
 import { Interaction, InteractionConnection } from './interaction.model.js';
@@ -17,7 +18,7 @@ export class FollowUpsResolver {
 
   @Query(() => InteractionConnection, { description: 'The pending follow-ups of the interactions you may see, soonest due first' })
   followUps(@CurrentViewer() viewer: Viewer, @Args() args: FollowUpsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
-    return this.service.followUps(viewer, args, info);
+    return this.service.followUps(viewer, args, listOptions(info));
   }
 
   @Query(() => InteractionConnection, { description: 'The letters and e-mails you may see that await a reply, oldest first' })
@@ -26,7 +27,7 @@ export class FollowUpsResolver {
     @Args() args: AwaitingRepliesArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    return this.service.awaitingReplies(viewer, args, info);
+    return this.service.awaitingReplies(viewer, args, listOptions(info));
   }
 
   @CoordinatorsAndAdmins()

@@ -1,10 +1,11 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../database/writes.js';
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { badInput, conflict } from '../common/errors.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
+import type { ListOptions } from '../common/paging/page.js';
 import type { AwaitingRepliesArgs, FollowUpsArgs } from './dto/follow-up.args.js';
 import {
   AWAITING_REPLY_CURSOR,
@@ -28,15 +29,15 @@ export class FollowUpsService {
     private readonly interactionsService: InteractionsService,
   ) {}
 
-  async followUps(viewer: Viewer, args: FollowUpsArgs, info?: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, FOLLOW_UP_CURSOR, info);
+  async followUps(viewer: Viewer, args: FollowUpsArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, FOLLOW_UP_CURSOR, withTotal);
     const query = { dueOnOrBefore: args.dueBefore, dueBefore: args.overdueOnly ? todayIso() : undefined };
     const { rows, total } = await this.pending.followUps(viewer, query, page);
     return toConnection(rows, page.first, total, followUpSortKey);
   }
 
-  async awaitingReplies(viewer: Viewer, args: AwaitingRepliesArgs, info?: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, AWAITING_REPLY_CURSOR, info);
+  async awaitingReplies(viewer: Viewer, args: AwaitingRepliesArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, AWAITING_REPLY_CURSOR, withTotal);
     const sentOnOrBefore = args.olderThanDays == null ? undefined : addDays(todayIso(), -args.olderThanDays);
     const { rows, total } = await this.pending.awaitingReplies(viewer, { sentOnOrBefore }, page);
     return toConnection(rows, page.first, total, awaitingReplySortKey);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/viewer.js';
 import { byKey, groupByKey, withoutKey } from '../common/batches.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { requireViewer, type LoaderSource } from '../graphql/loaders.js';
 import type { State } from '../states/state.model.js';

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
 import type { Contact } from '../contacts/contact.model.js';
 import { ActivityKind, InteractionType, Visibility } from '../common/enums.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { actorCte, pagedSql, pageLimit, splitPage, SqlParams, withTimestamps, type PagedRow } from '../common/sql.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';
 import { table, type Projection } from '../database/table.js';

@@ -3,8 +3,9 @@ import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@n
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Contact } from '../contacts/contact.model.js';
-import type { Connection } from '../common/pagination.js';
+import type { Connection } from '../common/paging/connection.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { listOptions } from '../graphql/selection.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -32,7 +33,7 @@ export class InteractionsResolver {
     @Args() args: InteractionsArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    return this.service.list(viewer, args, info);
+    return this.service.list(viewer, args, listOptions(info));
   }
 
   @Mutation(() => Interaction, { description: "Logs an interaction for your organization. A partner's interactions are always SHARED" })

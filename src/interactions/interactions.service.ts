@@ -1,4 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Writes, type WriteTransaction } from '../database/writes.js';
@@ -8,7 +7,9 @@ import { AppError, badInput, conflict, notFound, unknownStates } from '../common
 import { editableRow, editableTeamRow, Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
+import type { ListOptions } from '../common/paging/page.js';
 import { withTimestamps } from '../common/sql.js';
 import type { KeyClaim, StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import type { ActivityEventRow } from '../activity/activity.repository.js';
@@ -29,8 +30,8 @@ export class InteractionsService {
     return isUuid(id) ? this.interactions.visibleById(viewer, id) : null;
   }
 
-  async list(viewer: Viewer, args: InteractionsArgs, info?: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, INTERACTION_CURSOR, info);
+  async list(viewer: Viewer, args: InteractionsArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
+    const page = toPage(args, INTERACTION_CURSOR, withTotal);
     const { rows, total } = await this.interactions.page(viewer, args.filter ?? {}, page);
     return toConnection(rows, page.first, total, interactionSortKey);
   }

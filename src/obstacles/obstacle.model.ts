@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
 import { ActivityKind, ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../auth/visibility.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { actorCte, pagedSql, splitPage, SqlParams, withTimestamps, type PagedRow } from '../common/sql.js';
 import { JsonProjection } from '../common/json-projection.js';
 import { deleteVersioned, updateVersioned, type ColumnMap } from '../common/versioned-update.js';

@@ -2,8 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Connection } from '../common/pagination.js';
+import type { Connection } from '../common/paging/connection.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { listOptions } from '../graphql/selection.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
@@ -28,7 +29,7 @@ export class ObstaclesResolver {
 
   @Query(() => ObstacleConnection, { description: 'Obstacles, newest recordedOn first (ties by id), filtered' })
   obstacles(@CurrentViewer() viewer: Viewer, @Args() args: ObstaclesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
-    return this.service.list(viewer, args, info);
+    return this.service.list(viewer, args, listOptions(info));
   }
 
   @CoordinatorsAndAdmins()

@@ -1,4 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../database/writes.js';
 import { Db } from '../database/db.js';
 import { Injectable } from '@nestjs/common';
@@ -8,7 +7,9 @@ import { todayIso } from '../common/dates.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors.js';
 import { ObstacleStatus, ActivityKind, Role, TreatyStatus, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
+import type { ListOptions } from '../common/paging/page.js';
 import { StatesRepository } from '../states/states.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
@@ -29,8 +30,8 @@ export class ObstaclesService {
     return isUuid(id) ? this.obstacles.visibleById(viewer, id) : null;
   }
 
-  async list(viewer: Viewer, args: ObstaclesArgs, info?: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
-    const page = toPage(args, OBSTACLE_CURSOR, info);
+  async list(viewer: Viewer, args: ObstaclesArgs, { withTotal }: ListOptions = {}): Promise<Connection<Obstacle>> {
+    const page = toPage(args, OBSTACLE_CURSOR, withTotal);
     const { rows, total } = await this.obstacles.page(viewer, args.filter ?? {}, page);
     return toConnection(rows, page.first, total, obstacleSortKey);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Page } from '../common/pagination.js';
+import type { Page } from '../common/paging/page.js';
 import { SqlParams } from '../common/sql.js';
 import { interactionPageFromJson, stateInteractionsJson, type InteractionPageOf } from '../interactions/interactions.repository.js';
 import { stateVotesJson, type StateVote } from '../votes/votes.repository.js';

@@ -1,11 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { RatificationStage, TreatyStatus } from '../common/enums.js';
-import { checkedPageArgs, PageArgs, selectsPath, toConnection, toPage, type Connection } from '../common/pagination.js';
-import { DirectArgs, type GqlContext, type NoArgs } from '../graphql/context.js';
+import type { Connection } from '../common/paging/connection.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import { PageArgs } from '../common/paging/page.js';
+import type { GqlContext, NoArgs } from '../graphql/context.js';
+import { checkArgs, FieldArgs } from '../graphql/field-args.js';
+import { listOptions, selects } from '../graphql/selection.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { GroupingLoaders } from '../groupings/grouping.loaders.js';
 import { Grouping } from '../groupings/grouping.model.js';
@@ -28,8 +32,7 @@ import { entryIntoForceDate, treatyStatus } from './treaty-status.js';
 @Resolver(() => State)
 export class StateFieldsResolver {
   @ResolveField(() => TreatyStatus, { description: 'Computed from the treaty record for asOf (default: today, or the date the list was asked for)' })
-  @DirectArgs()
-  treatyStatus(state: ServedState, @Args() { asOf }: TreatyStatusArgs): TreatyStatus {
+  treatyStatus(state: ServedState, @FieldArgs(TreatyStatusArgs) { asOf }: TreatyStatusArgs): TreatyStatus {
     return treatyStatus(state, asOf ?? state.asOf ?? todayIso());
   }
 
@@ -54,10 +57,9 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
-  @DirectArgs()
-  async interactions(state: State, @Args() args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
-    const page = toPage(checkedPageArgs(args), INTERACTION_CURSOR, info);
-    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('state', state.iso3, page, selectsPath(info, ['edges', 'node', 'contacts']));
+  async interactions(state: State, @FieldArgs(PageArgs) args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+    const page = toPage(checkArgs(PageArgs, args), INTERACTION_CURSOR, listOptions(info).withTotal);
+    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('state', state.iso3, page, selects(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 
@@ -75,14 +77,12 @@ export class StateFieldsResolver {
     description:
       'Its stage on that day, from its history by the days the moves took effect (before its first recorded move: the stage that move left)',
   })
-  @DirectArgs()
-  async ratificationStageOn(state: State, @Args() { date }: StageOnArgs, { loaders }: GqlContext): Promise<RatificationStage> {
+  async ratificationStageOn(state: State, @FieldArgs(StageOnArgs) { date }: StageOnArgs, { loaders }: GqlContext): Promise<RatificationStage> {
     return stageOn(await loaders.get(StateLoaders).stageHistory.load(state.iso3), date) ?? state.ratificationStage;
   }
 
   @ResolveField(() => [Obstacle], { description: 'The obstacles it raised: open ones first, then the newest recordedOn' })
-  @DirectArgs()
-  async obstacles(state: ServedState, @Args() { status }: StateObstaclesArgs, { loaders }: GqlContext): Promise<Obstacle[]> {
+  async obstacles(state: ServedState, @FieldArgs(StateObstaclesArgs) { status }: StateObstaclesArgs, { loaders }: GqlContext): Promise<Obstacle[]> {
     const obstacles = state.obstaclesReadAlong ?? (await loaders.get(ObstacleLoaders).obstaclesByState.load(state.iso3));
     return status ? obstacles.filter((obstacle) => obstacle.status === status) : obstacles;
   }

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
 import { ConsentType, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { DateScalar } from '../graphql/scalars.js';
 

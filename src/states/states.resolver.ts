@@ -12,7 +12,8 @@ import type { StageChangeRow } from './states.repository.js';
 import { State, StateConnection } from './state.model.js';
 import { TreatyTimelineArgs, TreatyTimelineSeries } from './treaty-timeline.model.js';
 import { StatesService, type ServedState } from './states.service.js';
-import { childPage, selectsField, type Connection } from '../common/pagination.js';
+import { childPage, listOptions, selects } from '../graphql/selection.js';
+import type { Connection } from '../common/paging/connection.js';
 import { VoteLoaders } from '../votes/vote.loaders.js';
 
 @Resolver(() => State)
@@ -28,7 +29,7 @@ export class StatesResolver {
   ): Promise<State | null> {
     // Its votes (directly or as its voting record) and its page of interactions, when asked for,
     // come in the same statement, and are handed to the request's loaders.
-    const votes = selectsField(info, 'votes') || selectsField(info, 'votingRecord');
+    const votes = selects(info, ['votes']) || selects(info, ['votingRecord']);
     const child = viewer ? childPage(info, 'interactions', INTERACTION_CURSOR, ['edges', 'node', 'contacts']) : undefined;
     const interactions = viewer && child ? { viewer, page: child.page, withContacts: child.reaches } : undefined;
     if (!votes && !interactions) return this.service.get(iso3);
@@ -44,7 +45,7 @@ export class StatesResolver {
 
   @Query(() => StateConnection, { description: 'States by name, filtered' })
   states(@Args() args: StatesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<ServedState>> {
-    return this.service.list(args, info);
+    return this.service.list(args, listOptions(info));
   }
 
   @Query(() => [TreatyTimelineSeries], {

@@ -1,6 +1,5 @@
 import type { TreatyTimelineArgs } from './treaty-timeline.model.js';
 import { OPENED_FOR_SIGNATURE, treatyTimeline, type TimelineSeries } from './treaty-timeline.js';
-import type { GraphQLResolveInfo } from 'graphql';
 import { Writes } from '../database/writes.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +10,9 @@ import { editableRow } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { canSee } from '../auth/visibility.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
+import type { ListOptions } from '../common/paging/page.js';
 import type { SetRatificationStageArgs, SetStageChangeVisibilityArgs, StatesArgs } from './dto/states.args.js';
 import { StateDetailRepository, type StateDetail, type StateDetailQuery } from './state-detail.repository.js';
 import type { Obstacle } from '../obstacles/obstacle.model.js';
@@ -61,10 +62,10 @@ export class StatesService {
     return code ? this.details.read(code, query) : Promise.resolve(null);
   }
 
-  async list(args: StatesArgs, info?: GraphQLResolveInfo): Promise<Connection<ServedState>> {
+  async list(args: StatesArgs, { withTotal }: ListOptions = {}): Promise<Connection<ServedState>> {
     // A search ranks by closeness first (see stateSearchCloseness), and its cursors carry it.
     const searching = Boolean(args.filter?.search?.trim());
-    const page = toPage(args, searching ? ['number', 'text', 'text'] : ['text', 'text'], info);
+    const page = toPage(args, searching ? ['number', 'text', 'text'] : ['text', 'text'], withTotal);
     const asOf = args.filter?.asOf ?? todayIso();
     const filter = await this.states.resolveRegions({ ...args.filter });
     const { rows, total } = await this.states.page({ ...filter, asOf }, page);

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ObstacleCategory } from '../common/enums.js';
-import { ConnectionType } from '../common/pagination.js';
+import { ConnectionType } from '../common/paging/connection.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { State } from '../states/state.model.js';
 

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Info, Query, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
-import { selectionAt, type Connection } from '../common/pagination.js';
+import { selectionAt } from '../graphql/selection.js';
+import type { Connection } from '../common/paging/connection.js';
 import { CurrentViewer, RequestLoaders } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';

@@ -1,8 +1,9 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Connection } from '../common/pagination.js';
+import type { Connection } from '../common/paging/connection.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { FieldArgs } from '../graphql/field-args.js';
 import { Grouping } from '../groupings/grouping.model.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
@@ -19,6 +20,7 @@ import {
   AddObjectiveInput,
   MandatesArgs,
   PlanActivityInput,
+  PlannedActivitiesArgs,
   StartMandateInput,
   UpdateMandateInput,
   UpdateObjectiveInput,
@@ -27,7 +29,6 @@ import {
 import { MandatesService } from './mandates.service.js';
 import { metricValue } from './progress-report.service.js';
 import { WorkPlanLoaders } from './work-plan.loaders.js';
-import { PlannedActivityStatus } from './work-plan.enums.js';
 import { HandOver, Indicator, Mandate, MandateConnection, Objective, PlannedActivity } from './work-plan.models.js';
 
 const present = <T>(items: (T | null | Error)[]): T[] => items.filter((item): item is T => item !== null && !(item instanceof Error));
@@ -150,32 +151,28 @@ export class MandatesResolver {
   }
 
   @ResolveField(() => Mandate, { nullable: true, description: 'The mandate this one took over from (null if none, or hidden from you)' })
-  previousMandate(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Mandate | null> | null {
+  previousMandate(mandate: Mandate, _args: NoArgs, context: GqlContext): Promise<Mandate | null> | null {
     return mandate.previousMandateId ? context.loaders.get(WorkPlanLoaders).mandate.load(mandate.previousMandateId) : null;
   }
 
   @ResolveField(() => Mandate, { nullable: true, description: 'The mandate that took over from this one' })
-  nextMandate(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Mandate | null> {
+  nextMandate(mandate: Mandate, _args: NoArgs, context: GqlContext): Promise<Mandate | null> {
     return context.loaders.get(WorkPlanLoaders).successor.load(mandate.id);
   }
 
   @ResolveField(() => [Objective], { description: 'In the order they were added' })
-  objectives(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Objective[]> {
+  objectives(mandate: Mandate, _args: NoArgs, context: GqlContext): Promise<Objective[]> {
     return context.loaders.get(WorkPlanLoaders).objectives.load(mandate.id);
   }
 
   @ResolveField(() => [PlannedActivity], { description: 'By planned date' })
-  async plannedActivities(
-    @Parent() mandate: Mandate,
-    @Context() context: GqlContext,
-    @Args('statuses', { type: () => [PlannedActivityStatus], nullable: true }) statuses?: PlannedActivityStatus[] | null,
-  ): Promise<PlannedActivity[]> {
+  async plannedActivities(mandate: Mandate, @FieldArgs(PlannedActivitiesArgs) { statuses }: PlannedActivitiesArgs, context: GqlContext): Promise<PlannedActivity[]> {
     const all = await context.loaders.get(WorkPlanLoaders).activities.load(mandate.id);
     return statuses ? all.filter((a) => statuses.includes(a.status)) : all;
   }
 
   @ResolveField(() => [Grouping], { description: 'The groupings it works on, by name' })
-  targetLists(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Grouping[]> {
+  targetLists(mandate: Mandate, _args: NoArgs, context: GqlContext): Promise<Grouping[]> {
     return context.loaders.get(WorkPlanLoaders).targetLists.load(mandate.id);
   }
 
@@ -183,12 +180,12 @@ export class MandatesResolver {
     description:
       'Open items: pending follow-ups taken over at its hand-over, and those of interactions its organizations logged up to the end of its period; soonest first, only those you may see',
   })
-  openFollowUps(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<InteractionRow[]> {
+  openFollowUps(mandate: Mandate, _args: NoArgs, context: GqlContext): Promise<InteractionRow[]> {
     return context.loaders.get(WorkPlanLoaders).openFollowUps.load(mandate.id);
   }
 
   @ResolveField(() => [Obstacle], { description: 'OPEN obstacles taken over at its hand-over or recorded up to the end of its period' })
-  openObstacles(@Parent() mandate: Mandate, @Context() context: GqlContext): Promise<Obstacle[]> {
+  openObstacles(mandate: Mandate, _args: NoArgs, context: GqlContext): Promise<Obstacle[]> {
     return context.loaders.get(WorkPlanLoaders).openObstacles.load(mandate.id);
   }
 
@@ -206,29 +203,29 @@ export class MandatesResolver {
 @Resolver(() => HandOver)
 export class HandOverResolver {
   @ResolveField(() => Mandate, { nullable: true, description: 'Null if you may not see it' })
-  previousMandate(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Mandate | null> {
+  previousMandate(handOver: HandOver, _args: NoArgs, context: GqlContext): Promise<Mandate | null> {
     return context.loaders.get(WorkPlanLoaders).mandate.load(handOver.mandate.previousMandateId!);
   }
 
   @ResolveField(() => [Interaction], {
     description: 'The follow-ups that were open at the hand-over (the same interactions, with their authors); only those you may see',
   })
-  followUps(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<InteractionRow[]> {
+  followUps(handOver: HandOver, _args: NoArgs, context: GqlContext): Promise<InteractionRow[]> {
     return context.loaders.get(WorkPlanLoaders).carriedFollowUps.load(handOver.mandate.id);
   }
 
   @ResolveField(() => [Obstacle], { description: 'The obstacles that were open at the hand-over' })
-  obstacles(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Obstacle[]> {
+  obstacles(handOver: HandOver, _args: NoArgs, context: GqlContext): Promise<Obstacle[]> {
     return context.loaders.get(WorkPlanLoaders).carriedObstacles.load(handOver.mandate.id);
   }
 
   @ResolveField(() => [Grouping], { description: "The previous mandate's target lists, now this one's too" })
-  targetLists(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<Grouping[]> {
+  targetLists(handOver: HandOver, _args: NoArgs, context: GqlContext): Promise<Grouping[]> {
     return context.loaders.get(WorkPlanLoaders).carriedTargetLists.load(handOver.mandate.id);
   }
 
   @ResolveField(() => [PlannedActivity], { description: 'Copies of the PLANNED activities of the previous mandate' })
-  plannedActivities(@Parent() handOver: HandOver, @Context() context: GqlContext): Promise<PlannedActivity[]> {
+  plannedActivities(handOver: HandOver, _args: NoArgs, context: GqlContext): Promise<PlannedActivity[]> {
     return context.loaders.get(WorkPlanLoaders).carriedActivities.load(handOver.mandate.id);
   }
 }
@@ -236,7 +233,7 @@ export class HandOverResolver {
 @Resolver(() => Objective)
 export class ObjectivesResolver {
   @ResolveField(() => Mandate)
-  async mandate(@Parent() objective: Objective, @Context() context: GqlContext): Promise<Mandate | null> {
+  async mandate(objective: Objective, _args: NoArgs, context: GqlContext): Promise<Mandate | null> {
     return context.loaders.get(WorkPlanLoaders).mandate.load(objective.mandateId);
   }
 
@@ -252,7 +249,7 @@ export class IndicatorsResolver {
     nullable: true,
     description: "Its metric's value over the mandate's period for the mandate's organizations, counting what you may see (null without a metric)",
   })
-  async currentValue(@Parent() indicator: Indicator, @Context() context: GqlContext): Promise<number | null> {
+  async currentValue(indicator: Indicator, _args: NoArgs, context: GqlContext): Promise<number | null> {
     if (!indicator.metric) return null;
     const loaders = context.loaders.get(WorkPlanLoaders);
     const mandate = await loaders.mandate.load(indicator.mandateId);
@@ -263,7 +260,7 @@ export class IndicatorsResolver {
 @Resolver(() => PlannedActivity)
 export class PlannedActivitiesResolver {
   @ResolveField(() => Mandate)
-  mandate(@Parent() activity: PlannedActivity, @Context() context: GqlContext): Promise<Mandate | null> {
+  mandate(activity: PlannedActivity, _args: NoArgs, context: GqlContext): Promise<Mandate | null> {
     return context.loaders.get(WorkPlanLoaders).mandate.load(activity.mandateId);
   }
 
@@ -278,7 +275,7 @@ export class PlannedActivitiesResolver {
   }
 
   @ResolveField(() => PlannedActivity, { nullable: true, description: "The previous mandate's activity it was carried over from" })
-  carriedFrom(@Parent() activity: PlannedActivity, @Context() context: GqlContext): Promise<PlannedActivity | null> | null {
+  carriedFrom(activity: PlannedActivity, _args: NoArgs, context: GqlContext): Promise<PlannedActivity | null> | null {
     return activity.carriedFromId ? context.loaders.get(WorkPlanLoaders).activity.load(activity.carriedFromId) : null;
   }
 }

@@ -5,7 +5,8 @@ import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage, type Connection } from '../common/pagination.js';
+import { toConnection, toPage } from '../common/paging/cursor.js';
+import type { Connection } from '../common/paging/connection.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type {
   AddObjectiveInput,

@@ -1,6 +1,6 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
-import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
+import { CurrentViewer, signedIn, type GqlContext, type NoArgs } from '../graphql/context.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
@@ -25,8 +25,8 @@ export class ProgressReportResolver {
   @ResolveField(() => [ProgressReportSurvey], {
     description: "The surveys you may see created in the period (by asOf; for a mandate's report, the mandate's), oldest first, with their results counting the answers you may see",
   })
-  surveys(@Parent() report: ProgressReport, @CurrentViewer() viewer: Viewer): Promise<ProgressReportSurvey[]> {
-    return this.service.surveysOf(viewer, report);
+  surveys(report: ProgressReport, _args: NoArgs, context: GqlContext): Promise<ProgressReportSurvey[]> {
+    return this.service.surveysOf(signedIn(context), report);
   }
 
   @ResolveField(() => [Organization], { nullable: true, description: 'Whose interactions count (null: every organization)' })

@@ -16,10 +16,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Posting, Visibility } from '../../common/enums.js';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { TargetFilter } from '../../targets/dto/targets.args.js';
+import { LetterStatus } from '../campaign.model.js';
 import { IsIso3 } from '../../common/iso3.js';
 
 /** The contacts a State's letter goes to, chosen by hand. */
@@ -241,4 +242,21 @@ export class LetterCampaignsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => LetterCampaignFilter)
   filter?: LetterCampaignFilter;
+}
+
+/** `LetterCampaign.letters`: GraphQL checks the enum. */
+@ArgsType()
+export class LettersArgs {
+  @Field(() => LetterStatus, { nullable: true })
+  status?: LetterStatus | null;
+}
+
+/** `LetterCampaign.noReplyAfter`: GraphQL checks the types (a negative `days` counts as 0). */
+@ArgsType()
+export class NoReplyAfterArgs {
+  @Field(() => Int)
+  days: number;
+
+  @Field(() => DateScalar, { nullable: true })
+  asOf?: string | null;
 }

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Posting } from '../../common/enums.js';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { IsIso3 } from '../../common/iso3.js';

@@ -14,9 +14,10 @@ import {
   Min,
 } from 'class-validator';
 import { Visibility } from '../../common/enums.js';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
+import { TargetFilter } from '../../targets/dto/targets.args.js';
 import { EventKind } from '../event-kind.js';
 import { IsIso3 } from '../../common/iso3.js';
 
@@ -289,3 +290,16 @@ export class EventsArgs extends PageArgs {
   stateIso3s?: string[];
 }
 
+
+/** `Event.attendingTargets`: the filter is checked as a query's (checkArgs), the rest by GraphQL. */
+@ArgsType()
+export class AttendingTargetsArgs {
+  @Field(() => TargetFilter, { nullable: true })
+  filter?: TargetFilter | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  notMetOnly?: boolean | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Also count meetings anywhere on or after this date' })
+  metSince?: string | null;
+}

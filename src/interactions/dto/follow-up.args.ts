@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { DateScalar } from '../../graphql/scalars.js';
 
 @ArgsType()

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ObstacleStatus, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../../common/enums.js';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RatificationStage, TargetOrder, TreatyStatus, VoteChoice } from '../../common/enums.js';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { StatePlaceFilter } from '../../states/dto/states.args.js';
 

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RegionalGroup, Visibility } from '../../common/enums.js';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { IndicatorMetric, PlannedActivityKind, PlannedActivityStatus } from '../work-plan.enums.js';
@@ -293,4 +293,11 @@ export class UpdatePlannedActivityInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   interactionIds?: string[];
+}
+
+/** `Mandate.plannedActivities`: GraphQL checks the enum. */
+@ArgsType()
+export class PlannedActivitiesArgs {
+  @Field(() => [PlannedActivityStatus], { nullable: true })
+  statuses?: PlannedActivityStatus[] | null;
 }
