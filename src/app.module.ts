@@ -28,7 +28,11 @@ import { WorkPlansModule } from './work-plans/work-plans.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: DatabaseHandle): DynamicModule {
+  /**
+   * The whole application; with `api: false`, its features without the routes that serve them
+   * (GraphQL, health), for code that calls the services directly (the service-level tests).
+   */
+  static forRoot(config: AppConfig, database: DatabaseHandle, { api = true }: { api?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -54,8 +58,7 @@ export class AppModule {
         EventsModule,
         WorkPlansModule,
         SpreadsheetImportModule,
-        HealthModule,
-        GraphqlModule,
+        ...(api ? [HealthModule, GraphqlModule] : []),
       ],
     };
   }

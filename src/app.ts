@@ -51,17 +51,28 @@ function closeConnectionsOnShutdown(fastify: FastifyInstance): void {
   });
 }
 
-/**
- * Opens (or starts) the database, migrates it, loads the public data on first start,
- * creates the first admin if asked, and builds the application. Call `listen()` on the result.
- */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+/** Opens (or starts) the database, migrates it and loads the public data on first start. */
+export async function openAppDatabase(config: AppConfig): Promise<DatabaseHandle> {
   Logger.overrideLogger(logLevels(config));
   const database = await openDatabase(config);
   try {
     const applied = await migrate(database);
     if (applied.length) new Logger('Database').log(`applied migrations: ${applied.join(', ')}`);
     if (config.importOnStart) await loadPublicData(database, config);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the database (see openAppDatabase), creates the first admin if asked, and builds the
+ * application. Call `listen()` on the result.
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const database = await openAppDatabase(config);
+  try {
     const adapter = new FastifyAdapter({
       bodyLimit: config.limits.bodyBytes,
       forceCloseConnections: 'idle',
