@@ -156,6 +156,11 @@ describe('events', () => {
     // The target filter narrows the list: Micronesia only.
     const micronesia = await nextWeek(cast.france, { filter: { subregions: ['Micronesia'] } });
     expect(targetsOf(micronesia, CONFERENCE).sort()).toEqual([['FSM', false], ['KIR', true]]);
+
+    // A filter that `targets` refuses is refused here too, field argument as it is.
+    const refused = await t.gql(NEXT_WEEK, { from: day(1), before: day(8), filter: { groupingIds: ['not-an-id'] } }, cast.france.token);
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0].extensions!.details.problems).toEqual([expect.stringContaining('groupingIds')]);
   });
 
   it('shows each viewer only what it may see', async () => {
