@@ -33,7 +33,9 @@ function perRequest() {
   };
   const onResponse = (status, answer, context) => {
     if (!context.item) return;
-    const version = /"version"\s*:\s*(\d+)/.exec(answer ?? '')?.[1];
+    // A CONFLICT (counted as an error) gives the current version, which the next update starts
+    // from, as a user who reloads would: one stale answer does not fail the item's later updates.
+    const version = /"(?:version|actualVersion)"\s*:\s*(\d+)/.exec(answer ?? '')?.[1];
     if (version) context.item.version = Number(version);
     free.push(context.item);
     context.item = undefined;
