@@ -4,8 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../src/app.module.js';
 import { logLevels, openAppDatabase } from '../../src/app.js';
 import type { Viewer } from '../../src/auth/viewer.js';
+import { addDays, todayIso } from '../../src/common/dates.js';
 import { OrganizationKind, Role } from '../../src/common/enums.js';
 import { loadConfig } from '../../src/config/config.js';
+import type { DatabaseHandle } from '../../src/database/data-source.js';
 import { OrganizationsRepository } from '../../src/organizations/organizations.repository.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { provisionDatabase } from './provision.js';
@@ -26,10 +28,12 @@ export async function startTestServices(): Promise<TestServices> {
   const database = await provisionDatabase({ migrated: true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...database.env });
   let context: INestApplicationContext;
+  let handle: DatabaseHandle | undefined;
   try {
-    const handle = await openAppDatabase(config);
+    handle = await openAppDatabase(config);
     context = await NestFactory.createApplicationContext(AppModule.forRoot(config, handle, { api: false }), { logger: logLevels(config) });
   } catch (error) {
+    await handle?.close();
     await database.dispose();
     throw error;
   }
@@ -72,7 +76,7 @@ export async function createViewers(services: TestServices): Promise<Viewers> {
 }
 
 /** A date `days` before today (after it, for a negative number), as YYYY-MM-DD. */
-export const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+export const daysAgo = (days: number) => addDays(todayIso(), -days);
 
 /** What a service call that must fail is refused with: its error code. */
 export async function refusal(call: Promise<unknown>): Promise<string> {
