@@ -6,7 +6,7 @@ import type { Connection } from '../common/paging/connection.js';
 import { toConnection, toPage } from '../common/paging/cursor.js';
 import { PageArgs } from '../common/paging/page.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { checkArgs, FieldArgs } from '../graphql/field-args.js';
+import { checkPageArgs, FieldArgs } from '../graphql/field-args.js';
 import { listOptions, selects } from '../graphql/selection.js';
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
@@ -71,7 +71,7 @@ export class ContactsResolver {
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
   async interactions(contact: Contact, @FieldArgs(PageArgs) args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
-    const page = toPage(checkArgs(PageArgs, args), INTERACTION_CURSOR, listOptions(info).withTotal);
+    const page = toPage(checkPageArgs(args), INTERACTION_CURSOR, listOptions(info).withTotal);
     const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('contact', contact.id, page, selects(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }

@@ -8,7 +8,7 @@ import type { Connection } from '../common/paging/connection.js';
 import { toConnection, toPage } from '../common/paging/cursor.js';
 import { PageArgs } from '../common/paging/page.js';
 import type { GqlContext, NoArgs } from '../graphql/context.js';
-import { checkArgs, FieldArgs } from '../graphql/field-args.js';
+import { checkPageArgs, FieldArgs } from '../graphql/field-args.js';
 import { listOptions, selects } from '../graphql/selection.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { GroupingLoaders } from '../groupings/grouping.loaders.js';
@@ -58,7 +58,7 @@ export class StateFieldsResolver {
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
   async interactions(state: State, @FieldArgs(PageArgs) args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
-    const page = toPage(checkArgs(PageArgs, args), INTERACTION_CURSOR, listOptions(info).withTotal);
+    const page = toPage(checkPageArgs(args), INTERACTION_CURSOR, listOptions(info).withTotal);
     const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('state', state.iso3, page, selects(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
