@@ -19,15 +19,18 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Chromium, whose new contexts (and pages) start in the test language (`BROWSER_LOCALE`, see
- * ./i18n.ts) unless the options name another `locale`.
+ * ./i18n.ts) unless the options name another `locale`, and ask for reduced motion: the app then
+ * shows and hides dialogs and notifications without transitions, so axe never reads the colours of
+ * an element half faded in or out.
  */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
-  browser.newContext = (options = {}) => newContext({ locale: LOCALE, ...options });
-  browser.newPage = (options = {}) => newPage({ locale: LOCALE, ...options });
+  const defaults = { locale: LOCALE, reducedMotion: 'reduce' } as const;
+  browser.newContext = (options = {}) => newContext({ ...defaults, ...options });
+  browser.newPage = (options = {}) => newPage({ ...defaults, ...options });
   return browser;
 }
 
@@ -117,8 +120,8 @@ export async function signIn(page: Page, url: string, email = ADMIN.email, passw
 
 /** axe-core's serious and critical violations on the page as it is (WCAG 2.1 A and AA). */
 export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
-  // Axe reads colours as they are painted: a dialog fading in or out is checked once its transition
-  // has ended and it is fully opaque (endless animations, such as a loader's, are not waited for).
+  // Axe reads colours as they are painted: a dialog or notification fading in or out is checked once
+  // its transition has ended and it is fully opaque (endless animations, such as a loader's, are not waited for).
   await page
     .waitForFunction(
       () => {
@@ -128,7 +131,7 @@ export async function seriousViolations(page: Page, within?: string): Promise<st
           getComputedStyle(node: object): { opacity: string };
         };
         const settled = page.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
-        const opaque = Array.from(page.document.querySelectorAll('[role="dialog"]')).every((dialog) => {
+        const opaque = Array.from(page.document.querySelectorAll('[role="dialog"], .mantine-Notification-root')).every((dialog) => {
           for (let node = dialog as { parentElement: object | null } | null; node; node = node.parentElement as { parentElement: object | null } | null) {
             if (page.getComputedStyle(node).opacity !== '1') return false;
           }
