@@ -1,13 +1,26 @@
 // @ts-check
 /**
  * ESLint (`npm run lint`, run by CI): typescript-eslint's type-checked recommendations on the service,
- * the web app (with React's rules of hooks), the tests, the benchmark and the scripts.
+ * the web app (with React's rules of hooks), the tests, the benchmark and the scripts. Layout is
+ * Prettier's (`npm run format`); eslint-config-prettier turns off any rule that would disagree with it.
  */
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', 'bench/results/**', 'web/src/gql/**', '.data/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      'bench/results/**',
+      'web/src/gql/**',
+      '.data/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -31,15 +44,6 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
-  {
-    // Two of the specs that mutation testing runs (jest.mutation.config.js) are kept as they were
-    // measured: a change to a spec makes the next run test again every mutant that spec killed.
-    files: ['test/unit/idempotency.spec.ts', 'test/unit/rate-limits.spec.ts'],
-    rules: {
-      '@typescript-eslint/unbound-method': 'off',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/require-await': 'off',
-    },
-  },
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  eslintConfigPrettier,
 );

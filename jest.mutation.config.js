@@ -26,7 +26,9 @@ const specs = [
 export default {
   ...base,
   // MUTATION_SPECS (comma-separated names) narrows the list, to work on one module at a time.
-  testMatch: process.env.MUTATION_SPECS ? specs.filter((spec) => process.env.MUTATION_SPECS.split(',').some((name) => spec.includes(name))) : specs,
+  testMatch: process.env.MUTATION_SPECS
+    ? specs.filter((spec) => process.env.MUTATION_SPECS.split(',').some((name) => spec.includes(name)))
+    : specs,
   // Transpiled without type checks (`npm run typecheck` does those): each mutant's run starts in about a second.
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.mutation.json' }],

@@ -52,19 +52,33 @@ export function loadedDatabaseMeta(client) {
 export async function ensureDatabase({ interactions, seed, fresh, database, audit = true }) {
   const name = database ?? databaseName(interactions);
   const url = databaseUrl(name);
-  const exists = await withClient(SERVER_URL, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0);
+  const exists = await withClient(
+    SERVER_URL,
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0,
+  );
   if (exists && !fresh) {
     const meta = await withClient(url, loadedDatabaseMeta);
     const forward = meta && MIGRATED_FORWARD[meta.version];
-    if (meta && meta.interactions === interactions && meta.seed === seed && (meta.version === GENERATOR_VERSION || forward) && meta.complete) {
-      log(`reusing ${name} (${interactions} interactions, seed ${seed}, version ${meta.version}, loaded in ${meta.loadSeconds} s); applying pending migrations`);
+    if (
+      meta &&
+      meta.interactions === interactions &&
+      meta.seed === seed &&
+      (meta.version === GENERATOR_VERSION || forward) &&
+      meta.complete
+    ) {
+      log(
+        `reusing ${name} (${interactions} interactions, seed ${seed}, version ${meta.version}, loaded in ${meta.loadSeconds} s); applying pending migrations`,
+      );
       if (!existsSync(join(ROOT, 'dist/src/cli/migrate.js'))) await run('npm', ['run', 'build', '--silent']);
       // No statement timeout: a migration over millions of rows (an UPDATE, an index) takes minutes.
       const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', DB_STATEMENT_TIMEOUT_MS: '0' };
       const started = performance.now();
       await run(process.execPath, ['dist/src/cli/migrate.js', 'run'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
       if (meta.version === GENERATOR_VERSION) return { url, name, reused: true, meta };
-      const applied = await withClient(url, async (c) => (await c.query('SELECT 1 FROM migrations WHERE name = $1', [forward])).rowCount > 0);
+      const applied = await withClient(
+        url,
+        async (c) => (await c.query('SELECT 1 FROM migrations WHERE name = $1', [forward])).rowCount > 0,
+      );
       if (!applied) throw new Error(`${name}: version ${meta.version}, and the migration ${forward} that brings it forward is not applied`);
       const migrateSeconds = seconds(started);
       log(`${name}: migrated from generator version ${meta.version} to ${GENERATOR_VERSION} in ${migrateSeconds} s; vacuum analyze`);
@@ -73,7 +87,13 @@ export async function ensureDatabase({ interactions, seed, fresh, database, audi
       const upgraded = {
         ...meta,
         version: GENERATOR_VERSION,
-        migratedForward: { from: meta.version, by: forward, migrateSeconds, vacuumSeconds: seconds(vacuumStarted), at: new Date().toISOString() },
+        migratedForward: {
+          from: meta.version,
+          by: forward,
+          migrateSeconds,
+          vacuumSeconds: seconds(vacuumStarted),
+          at: new Date().toISOString(),
+        },
       };
       await withClient(url, (c) => c.query(`UPDATE bench.meta SET value = $1 WHERE key = 'load'`, [upgraded]));
       return { url, name, reused: true, meta: upgraded };
@@ -160,7 +180,9 @@ async function generate(client, { interactions: N, seed, audit }) {
       const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
       const email = viewer ? VIEWER.email : `user${k}@${slug}.example`;
       // Only the viewer signs in; the other accounts get a hash no password matches.
-      const passwordHash = viewer ? viewerHash : '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hiZW5jaGJlbmNo$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+      const passwordHash = viewer
+        ? viewerHash
+        : '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hiZW5jaGJlbmNo$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
       const user = await client.query(
         `INSERT INTO users (id, email, password_hash, display_name, role, organization_id, created_at, updated_at)
          VALUES (bench_gen.uid(8, $1), $2, $3, $4, $5, $6, TIMESTAMPTZ '2009-01-01 09:00Z', TIMESTAMPTZ '2009-01-01 09:00Z') RETURNING id`,
@@ -170,7 +192,9 @@ async function generate(client, { interactions: N, seed, audit }) {
     }
   }
   // The pool of authors: each user repeated in proportion to its organization's share.
-  await client.query(`CREATE TABLE bench_gen.authors (idx int PRIMARY KEY, user_id uuid NOT NULL, organization_id uuid NOT NULL, partner boolean NOT NULL)`);
+  await client.query(
+    `CREATE TABLE bench_gen.authors (idx int PRIMARY KEY, user_id uuid NOT NULL, organization_id uuid NOT NULL, partner boolean NOT NULL)`,
+  );
   let idx = 0;
   for (const user of users) {
     for (let k = 0; k < Math.round(user.weight * 100); k++) {
@@ -234,7 +258,12 @@ async function generate(client, { interactions: N, seed, audit }) {
             ELSE bench_gen.pick((SELECT states FROM bench_gen.pool), n, 100) END AS iso3,
        (bench_gen.day(n, 108) + TIME '10:00')::timestamp AT TIME ZONE 'UTC' AS at) x`,
   );
-  await step(steps, client, 'contacts by State', `CREATE TABLE bench_gen.state_contacts AS SELECT state_iso3 AS iso3, array_agg(id ORDER BY id) AS ids FROM contacts GROUP BY state_iso3`);
+  await step(
+    steps,
+    client,
+    'contacts by State',
+    `CREATE TABLE bench_gen.state_contacts AS SELECT state_iso3 AS iso3, array_agg(id ORDER BY id) AS ids FROM contacts GROUP BY state_iso3`,
+  );
   await client.query(`ALTER TABLE bench_gen.state_contacts ADD PRIMARY KEY (iso3)`);
 
   // Interactions: one author (its organization's share), visibilities 40/30/30 for coordinators
@@ -388,7 +417,12 @@ async function generate(client, { interactions: N, seed, audit }) {
       `INSERT INTO audit_entries (id, at, actor_id, action, entity, entity_id, before, after)
        SELECT md5('${table}:' || ${key})::uuid, ${at}, ${actor}, '${action}', '${table}', ${key}, NULL, to_jsonb(${alias}) FROM ${table} ${alias}`;
     await step(steps, client, 'audit: contacts', `${entry('contacts', 't.id::text', 'createContact', 't.created_at', 't.created_by')}`);
-    await step(steps, client, 'audit: interactions', `${entry('interactions', 't.id::text', 'logInteraction', 't.created_at', 't.author_id')}`);
+    await step(
+      steps,
+      client,
+      'audit: interactions',
+      `${entry('interactions', 't.id::text', 'logInteraction', 't.created_at', 't.author_id')}`,
+    );
     await step(
       steps,
       client,

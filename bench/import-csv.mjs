@@ -44,18 +44,133 @@ const pick = (list) => list[Math.floor(random() * list.length)];
 
 // States as coordinators write them: ISO3 codes, UN names, former and short names.
 const STATES = [
-  'Tuvalu', 'Tonga', 'Papua New Guinea', 'Solomon Islands', 'Marshall Islands', 'Micronesia', 'Kiribati', 'Vanuatu',
-  'Viet Nam', 'Vietnam', 'Burma', 'Myanmar', 'Indonesia', 'IDN', 'Kenya', 'KEN', 'Turkey', 'Türkiye', 'Czech Republic',
-  'Swaziland', 'Ivory Coast', "Côte d'Ivoire", 'Cape Verde', 'Macedonia', 'Iran', 'South Korea', 'USA', 'Laos', 'Brazil',
-  'India', 'Pakistan', 'China', 'Russia', 'Poland', 'Finland', 'Estonia', 'Latvia', 'Romania', 'Greece', 'Cyprus', 'Egypt',
-  'Saudi Arabia', 'Morocco', 'Singapore', 'Thailand', 'Bahrain', 'Jordan', 'Angola', 'Congo-Kinshasa', 'Haiti', 'Jamaica',
-  'Uganda', 'Tanzania', 'Liberia', 'Djibouti', 'Central African Republic', 'Argentina', 'Venezuela', 'Bolivia', 'Syria',
+  'Tuvalu',
+  'Tonga',
+  'Papua New Guinea',
+  'Solomon Islands',
+  'Marshall Islands',
+  'Micronesia',
+  'Kiribati',
+  'Vanuatu',
+  'Viet Nam',
+  'Vietnam',
+  'Burma',
+  'Myanmar',
+  'Indonesia',
+  'IDN',
+  'Kenya',
+  'KEN',
+  'Turkey',
+  'Türkiye',
+  'Czech Republic',
+  'Swaziland',
+  'Ivory Coast',
+  "Côte d'Ivoire",
+  'Cape Verde',
+  'Macedonia',
+  'Iran',
+  'South Korea',
+  'USA',
+  'Laos',
+  'Brazil',
+  'India',
+  'Pakistan',
+  'China',
+  'Russia',
+  'Poland',
+  'Finland',
+  'Estonia',
+  'Latvia',
+  'Romania',
+  'Greece',
+  'Cyprus',
+  'Egypt',
+  'Saudi Arabia',
+  'Morocco',
+  'Singapore',
+  'Thailand',
+  'Bahrain',
+  'Jordan',
+  'Angola',
+  'Congo-Kinshasa',
+  'Haiti',
+  'Jamaica',
+  'Uganda',
+  'Tanzania',
+  'Liberia',
+  'Djibouti',
+  'Central African Republic',
+  'Argentina',
+  'Venezuela',
+  'Bolivia',
+  'Syria',
 ];
-const FIRST = ['Amelia', 'Sione', 'Grace', 'John', 'Lani', 'Minh', 'Kyaw', 'Ayşe', 'Petr', 'Thandiwe', 'Kouadio', 'Maria', 'Elena', 'Rahmat', 'Wanjiru', 'Ahmed', 'Sofia', 'Luis', 'Nadia', 'Omar'];
-const LAST = ['Tuilagi', 'Fifita', 'Kapi', 'Maneka', 'Kabua', 'Tran', 'Oo', 'Demir', 'Novák', 'Dlamini', "N'Guessan", 'Lopes', 'Petrova', 'Hidayat', 'Kamau', 'Karimi', 'Silva', 'Moreno', 'Haddad', 'Farah'];
-const POSITIONS = ['Permanent Representative', 'Deputy Permanent Representative', 'Counsellor', 'First Secretary', 'Director of Treaties', 'Legal Adviser'];
+const FIRST = [
+  'Amelia',
+  'Sione',
+  'Grace',
+  'John',
+  'Lani',
+  'Minh',
+  'Kyaw',
+  'Ayşe',
+  'Petr',
+  'Thandiwe',
+  'Kouadio',
+  'Maria',
+  'Elena',
+  'Rahmat',
+  'Wanjiru',
+  'Ahmed',
+  'Sofia',
+  'Luis',
+  'Nadia',
+  'Omar',
+];
+const LAST = [
+  'Tuilagi',
+  'Fifita',
+  'Kapi',
+  'Maneka',
+  'Kabua',
+  'Tran',
+  'Oo',
+  'Demir',
+  'Novák',
+  'Dlamini',
+  "N'Guessan",
+  'Lopes',
+  'Petrova',
+  'Hidayat',
+  'Kamau',
+  'Karimi',
+  'Silva',
+  'Moreno',
+  'Haddad',
+  'Farah',
+];
+const POSITIONS = [
+  'Permanent Representative',
+  'Deputy Permanent Representative',
+  'Counsellor',
+  'First Secretary',
+  'Director of Treaties',
+  'Legal Adviser',
+];
 const POSTINGS = ['Capital', 'Geneva mission', 'New York mission', 'Other mission'];
-const TYPES = ['Letter', 'Letter', 'Bilateral meeting', 'Bilateral meeting', 'Phone call', 'E-mail', 'Démarche', 'Workshop', 'Meeting at an event', 'LETTER', 'BILATERAL_MEETING'];
+const TYPES = [
+  'Letter',
+  'Letter',
+  'Bilateral meeting',
+  'Bilateral meeting',
+  'Phone call',
+  'E-mail',
+  'Démarche',
+  'Workshop',
+  'Meeting at an event',
+  'LETTER',
+  'BILATERAL_MEETING',
+];
 const SUBJECTS = [
   'Letter to the Permanent Representative on joining the CCM',
   'Bilateral meeting on the margins of the First Committee',
@@ -79,13 +194,23 @@ function contactsSheet() {
     const state = pick(STATES);
     const email = `contact${pad(i, 4)}@mission.example.org`;
     people.push({ name, email, state });
-    rows.push([name, pick(['Mr', 'Ms', 'H.E. Ms', 'H.E. Mr']), pick(POSITIONS), pick(POSTINGS), state, email, pick(['en', 'en;fr', 'fr', 'es', 'en;ar'])]);
+    rows.push([
+      name,
+      pick(['Mr', 'Ms', 'H.E. Ms', 'H.E. Mr']),
+      pick(POSITIONS),
+      pick(POSTINGS),
+      state,
+      email,
+      pick(['en', 'en;fr', 'fr', 'es', 'en;ar']),
+    ]);
   }
   return { csv: stringify(rows, { bom: true }), people };
 }
 
 function interactionsSheet(people) {
-  const rows = [['Ref', 'Date', 'Type', 'States', 'Contacts', 'Subject', 'Summary', 'Outcome', 'Follow-up date', 'Visibility', 'Reply received']];
+  const rows = [
+    ['Ref', 'Date', 'Type', 'States', 'Contacts', 'Subject', 'Summary', 'Outcome', 'Follow-up date', 'Visibility', 'Reply received'],
+  ];
   for (let i = 1; i <= ROWS; i++) {
     const type = pick(TYPES);
     const date = dateIn(pick([2024, 2025, 2026]));
@@ -120,7 +245,11 @@ async function freshDatabase() {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const dir = mkdtempSync(join(tmpdir(), 'ratify-bench-'));
-    return { where: `embedded database in ${dir}`, env: { DATABASE_URL: '', DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      where: `embedded database in ${dir}`,
+      env: { DATABASE_URL: '', DATA_DIR: dir },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `import_bench_${randomBytes(4).toString('hex')}`;
   const admin = async (sql) => {
@@ -135,7 +264,11 @@ async function freshDatabase() {
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  return { where: `database ${name} on ${url.host}`, env: { DATABASE_URL: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    where: `database ${name} on ${url.host}`,
+    env: { DATABASE_URL: url.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 const seconds = (start) => ((performance.now() - start) / 1000).toFixed(2);
@@ -170,10 +303,21 @@ async function main() {
       );
       return { id, email, displayName: `${name} coordinator`, role: 'COORDINATOR', organizationId };
     };
-    const service = new SpreadsheetImportService(db, new Writes(db, new ActivityRepository(db), new LocalActivityBus()), new SpreadsheetImportRepository(db));
+    const service = new SpreadsheetImportService(
+      db,
+      new Writes(db, new ActivityRepository(db), new LocalActivityBus()),
+      new SpreadsheetImportRepository(db),
+    );
     const count = async (sql) => (await db.query(sql))[0].n;
     const summary = (report) =>
-      ['contacts', 'interactions'].map((file) => `${file} ${Object.entries(report[file].counts).map(([action, n]) => `${action} ${n}`).join(' ')}`).join('; ');
+      ['contacts', 'interactions']
+        .map(
+          (file) =>
+            `${file} ${Object.entries(report[file].counts)
+              .map(([action, n]) => `${action} ${n}`)
+              .join(' ')}`,
+        )
+        .join('; ');
 
     console.log(`Spreadsheet import benchmark on the ${database.where}`);
     console.log(`interactions.csv: ${ROWS} rows, ${(files.interactions.length / 1024).toFixed(0)} KiB; contacts.csv: ${CONTACTS} rows`);
@@ -184,7 +328,9 @@ async function main() {
     const real = await timed('import (one transaction)', () => service.run(france, files, { dryRun: false }));
     console.log(`  ${summary(real)}; committed ${real.committed}`);
     const interactions = await count('SELECT count(*)::int AS n FROM interactions');
-    const links = await count('SELECT (SELECT count(*) FROM interaction_states)::int + (SELECT count(*) FROM interaction_contacts)::int AS n');
+    const links = await count(
+      'SELECT (SELECT count(*) FROM interaction_states)::int + (SELECT count(*) FROM interaction_contacts)::int AS n',
+    );
     const audit1 = await count('SELECT count(*)::int AS n FROM audit_entries');
     console.log(`  written: ${interactions} interactions, ${links} links, ${audit1 - audit0} audit entries`);
     const again = await timed('same files again (nothing to write)', () => service.run(france, files, { dryRun: false }));
@@ -204,7 +350,9 @@ async function main() {
       for (const table of audited) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER audit_${table}`);
     }
 
-    const failed = [real, panama, chile].some((report) => report.rejected || !report.committed || report.interactions.counts.CREATE !== ROWS);
+    const failed = [real, panama, chile].some(
+      (report) => report.rejected || !report.committed || report.interactions.counts.CREATE !== ROWS,
+    );
     if (failed || again.interactions.counts.UNCHANGED !== ROWS) process.exitCode = 1;
   } finally {
     await handle.close();

@@ -55,7 +55,9 @@ if (options.smoke) {
   options.warmup = 0;
   options.connections = Math.min(options.connections, 4);
   // One smoke database per checkout, so that two checkouts on one server do not share it.
-  options.database ??= `ratify_bench_smoke_${basename(ROOT).toLowerCase().replace(/[^a-z0-9]+/g, '_')}`;
+  options.database ??= `ratify_bench_smoke_${basename(ROOT)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')}`;
 }
 const questions = options.only ?? QUESTIONS;
 const servers = options.servers ?? SERVERS;
@@ -99,7 +101,10 @@ await withClient(db.url, async (c) => {
 
 /** W2's interactions with their versions now. */
 async function w2Items() {
-  return withClient(db.url, async (c) => (await c.query('SELECT id::text, version FROM interactions WHERE subject = $1 ORDER BY id', [W2_SUBJECT])).rows);
+  return withClient(
+    db.url,
+    async (c) => (await c.query('SELECT id::text, version FROM interactions WHERE subject = $1 ORDER BY id', [W2_SUBJECT])).rows,
+  );
 }
 
 /** W3's moves in turn: each State to the first stage, then each to the second. */
@@ -143,7 +148,11 @@ function startServer(server) {
   };
   delete env.REDIS_URL;
   const started = performance.now();
-  const child = spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...command(server)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...command(server)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -207,10 +216,15 @@ async function stopServer(handle) {
 
 function load(spec) {
   return new Promise((resolve, reject) => {
-    const child = spawn('taskset', ['-c', LOAD_CORE, process.execPath, 'bench/load.mjs', JSON.stringify(spec)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('taskset', ['-c', LOAD_CORE, process.execPath, 'bench/load.mjs', JSON.stringify(spec)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop())) : reject(new Error(`load run exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop())) : reject(new Error(`load run exited with ${code}`)),
+    );
   });
 }
 
@@ -320,7 +334,9 @@ async function removeWrites(client) {
   // No audit trail of the removal, nor the triggers that keep the State link counts (see below).
   await client.query('SET LOCAL session_replication_role = replica');
   await client.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND operation = 'logInteraction'`, [viewer.id]);
-  await client.query('CREATE TEMPORARY TABLE obstacles_written ON COMMIT DROP AS SELECT id FROM obstacles WHERE description = $1', [W4_DESCRIPTION]);
+  await client.query('CREATE TEMPORARY TABLE obstacles_written ON COMMIT DROP AS SELECT id FROM obstacles WHERE description = $1', [
+    W4_DESCRIPTION,
+  ]);
   await client.query('CREATE TEMPORARY TABLE contacts_written ON COMMIT DROP AS SELECT id FROM contacts WHERE full_name = $1', [W5_NAME]);
   await client.query('DELETE FROM activity_events WHERE subject_id IN (SELECT id FROM obstacles_written)');
   await client.query(`DELETE FROM activity_events WHERE kind = 'CONTACT_ADDED' AND summary LIKE '%' || $1 || '%'`, [W5_NAME]);
@@ -332,7 +348,8 @@ async function removeWrites(client) {
   const obstacles = await client.query('DELETE FROM obstacles WHERE id IN (SELECT id FROM obstacles_written)');
   await client.query('DELETE FROM contact_postings WHERE contact_id IN (SELECT id FROM contacts_written)');
   const contacts = await client.query('DELETE FROM contacts WHERE id IN (SELECT id FROM contacts_written)');
-  if (obstacles.rowCount || contacts.rowCount) log(`removed the ${obstacles.rowCount} obstacles written by W4 and the ${contacts.rowCount} contacts written by W5`);
+  if (obstacles.rowCount || contacts.rowCount)
+    log(`removed the ${obstacles.rowCount} obstacles written by W4 and the ${contacts.rowCount} contacts written by W5`);
   await client.query('DELETE FROM activity_events WHERE subject_id IN (SELECT id FROM stage_changes WHERE note = $1)', [W3_NOTE]);
   const moves = await client.query('DELETE FROM stage_changes WHERE note = $1', [W3_NOTE]);
   if (w3States.length) {
@@ -344,7 +361,9 @@ async function removeWrites(client) {
     );
   }
   if (moves.rowCount) log(`removed the ${moves.rowCount} stage moves written by W3`);
-  await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = ANY($1::text[])', [[W1_SUBJECT, W2_SUBJECT]]);
+  await client.query('CREATE TEMPORARY TABLE written ON COMMIT DROP AS SELECT id FROM interactions WHERE subject = ANY($1::text[])', [
+    [W1_SUBJECT, W2_SUBJECT],
+  ]);
   await client.query('DELETE FROM activity_events WHERE interaction_id IN (SELECT id FROM written)');
   // The triggers that keep the State link counts are off: take the removed links off by hand.
   await client.query(
@@ -428,7 +447,11 @@ try {
       }
     }
     report.correctness[question] = verdict;
-    log(`${question}: ${Object.entries(verdict).map(([s, v]) => `${s} ${v === 'same' ? '✓' : '✗'}`).join(', ')}`);
+    log(
+      `${question}: ${Object.entries(verdict)
+        .map(([s, v]) => `${s} ${v === 'same' ? '✓' : '✗'}`)
+        .join(', ')}`,
+    );
   }
 
   // Statements per request for Q1 at page sizes 10, 50 and 100 (constant when there is no N+1).
@@ -464,7 +487,12 @@ try {
     for (const server of servers) {
       const handle = handles[server];
       const req = request(server, question, vars[question]);
-      const spec = { url: `http://127.0.0.1:${handle.port}${req.path}`, body: req.body, headers: headers[server] ?? {}, connections: options.connections };
+      const spec = {
+        url: `http://127.0.0.1:${handle.port}${req.path}`,
+        body: req.body,
+        headers: headers[server] ?? {},
+        connections: options.connections,
+      };
       if (KEYED.has(question) && server !== 'postgraphile') spec.uniqueHeader = W1_KEY_HEADER;
       if (question === 'w3') spec.bodies = w3Moves().map((move) => request(server, 'w3', variables('w3', { move })).body);
       if (question === 'w2' && options.warmup > 0) spec.items = await w2Items();
@@ -497,7 +525,9 @@ try {
       }
       results.push(row);
       if (row.non2xx || row.graphqlErrors || row.socketErrors) failed = options.smoke ? true : failed;
-      log(`${question} ${server}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerRequest} statements/request, errors ${row.non2xx + row.graphqlErrors + row.socketErrors}, peak RSS ${row.peakRssMb} MB`);
+      log(
+        `${question} ${server}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerRequest} statements/request, errors ${row.non2xx + row.graphqlErrors + row.socketErrors}, peak RSS ${row.peakRssMb} MB`,
+      );
     }
   }
 } finally {
@@ -521,7 +551,9 @@ const lines = [
     return `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${ratio(r.rps, ceiling?.rps)} | ${r.p50} | ${r.p99} | ${ceiling?.p99 ?? '–'} | ${ratio(r.p99, ceiling?.p99)} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.peakRssMb} |`;
   }),
   '',
-  `Start-up to first answer: ${Object.entries(report.startup).map(([s, ms]) => `${s} ${ms} ms`).join(', ')}`,
+  `Start-up to first answer: ${Object.entries(report.startup)
+    .map(([s, ms]) => `${s} ${ms} ms`)
+    .join(', ')}`,
   `Q1 statements per request at page sizes 10 / 50 / 100: ${Object.entries(report.statementsByPageSize)
     .map(([s, by]) => `${s} ${by[10]} / ${by[50]} / ${by[100]}`)
     .join(', ')}`,

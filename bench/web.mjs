@@ -62,7 +62,20 @@ function collectScripts(page) {
 }
 
 /** The pages reached from the navigation, each measured apart from the others. */
-const PAGES = ['/targets', '/states/KIR', '/contacts', '/activity', '/campaigns', '/campaigns/new', '/events', '/work-plans', '/surveys', '/import', '/admin', '/settings'];
+const PAGES = [
+  '/targets',
+  '/states/KIR',
+  '/contacts',
+  '/activity',
+  '/campaigns',
+  '/campaigns/new',
+  '/events',
+  '/work-plans',
+  '/surveys',
+  '/import',
+  '/admin',
+  '/settings',
+];
 /** The most JavaScript (gzip) a page may add to what signing in and the dashboard load. */
 const PAGE_BUDGET = 150 * 1024;
 
@@ -148,8 +161,12 @@ try {
   else {
     console.log(`JavaScript for sign-in and the dashboard: ${kb(total.gzip)} gzip (${kb(total.raw)} raw) in ${files.length} files`);
     for (const [name, size] of files) console.log(`  ${name}: ${kb(size.gzip)} gzip (${kb(size.raw)})`);
-    console.log(`dashboard complete after sign-in: first visit ${firstMs} ms; returning, median of ${runs.length}: ${median} ms (${runs.join(', ')})`);
-    console.log(`targets table (${rows} States) in the page after its data arrived: median ${result.targetsTableMs.median} ms (${targetRuns.join(', ')})`);
+    console.log(
+      `dashboard complete after sign-in: first visit ${firstMs} ms; returning, median of ${runs.length}: ${median} ms (${runs.join(', ')})`,
+    );
+    console.log(
+      `targets table (${rows} States) in the page after its data arrived: median ${result.targetsTableMs.median} ms (${targetRuns.join(', ')})`,
+    );
     console.log(`JavaScript each page adds to sign-in and the dashboard (at most ${kb(PAGE_BUDGET)} gzip):`);
     for (const weight of pageWeights) console.log(`  ${weight.path}: ${kb(weight.gzip)} gzip in ${weight.files.length} files`);
   }

@@ -21,7 +21,10 @@ const UP = [
   `ALTER TABLE "mandate_objectives" ADD CONSTRAINT "fk_mandate_objectives_mandate" FOREIGN KEY ("mandate_id") REFERENCES "mandates"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
   `ALTER TABLE "planned_activities" ADD CONSTRAINT "fk_planned_activities_mandate" FOREIGN KEY ("mandate_id") REFERENCES "mandates"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
   `ALTER TABLE "planned_activities" ADD CONSTRAINT "fk_planned_activities_carried_from" FOREIGN KEY ("carried_from_id") REFERENCES "planned_activities"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
-  ...AUDITED.map((table) => `CREATE TRIGGER audit_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ratify_audit('id')`),
+  ...AUDITED.map(
+    (table) =>
+      `CREATE TRIGGER audit_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ratify_audit('id')`,
+  ),
 ];
 
 const DOWN = [

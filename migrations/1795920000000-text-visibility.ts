@@ -57,10 +57,26 @@ const UP = [
   // Campaigns, events, planned meetings and mandates, through the audit trail of the same write.
   ...(
     [
-      ['letter_campaigns', `'CAMPAIGN_CREATED', 'CAMPAIGN_CHANGED'`, `CASE WHEN e."kind"::text = 'CAMPAIGN_CREATED' THEN 'Letter campaign "{text}" created' ELSE 'Letter campaign "{text}" changed' END`],
-      ['events', `'EVENT_RECORDED', 'EVENT_CHANGED'`, `CASE WHEN e."kind"::text = 'EVENT_RECORDED' THEN 'Event recorded: {text}' ELSE 'Event changed: {text}' END`],
-      ['planned_meetings', `'MEETING_PLANNED', 'MEETING_CHANGED'`, `CASE WHEN e."kind"::text = 'MEETING_PLANNED' THEN 'Meeting planned at {extra}' ELSE 'Planned meeting at {extra} changed' END`],
-      ['mandates', `'MANDATE_STARTED', 'WORK_PLAN_CHANGED'`, `CASE WHEN e."kind"::text = 'MANDATE_STARTED' THEN 'Mandate "{text}" started' ELSE 'Work plan of "{text}" changed' END`],
+      [
+        'letter_campaigns',
+        `'CAMPAIGN_CREATED', 'CAMPAIGN_CHANGED'`,
+        `CASE WHEN e."kind"::text = 'CAMPAIGN_CREATED' THEN 'Letter campaign "{text}" created' ELSE 'Letter campaign "{text}" changed' END`,
+      ],
+      [
+        'events',
+        `'EVENT_RECORDED', 'EVENT_CHANGED'`,
+        `CASE WHEN e."kind"::text = 'EVENT_RECORDED' THEN 'Event recorded: {text}' ELSE 'Event changed: {text}' END`,
+      ],
+      [
+        'planned_meetings',
+        `'MEETING_PLANNED', 'MEETING_CHANGED'`,
+        `CASE WHEN e."kind"::text = 'MEETING_PLANNED' THEN 'Meeting planned at {extra}' ELSE 'Planned meeting at {extra} changed' END`,
+      ],
+      [
+        'mandates',
+        `'MANDATE_STARTED', 'WORK_PLAN_CHANGED'`,
+        `CASE WHEN e."kind"::text = 'MANDATE_STARTED' THEN 'Mandate "{text}" started' ELSE 'Work plan of "{text}" changed' END`,
+      ],
     ] as const
   ).flatMap(([table, kinds, template]) => [
     `UPDATE "activity_events" e SET "subject_id" = (

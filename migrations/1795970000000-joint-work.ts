@@ -9,8 +9,15 @@ const ITEMS = ['interactions', 'letter_campaigns', 'events', 'planned_meetings',
 
 /** Every column of the type visibility (the down migration puts MANDATE rows back to ORGANIZATION). */
 const VISIBILITY_COLUMNS = [
-  'interactions', 'interaction_states', 'letter_campaigns', 'events', 'planned_meetings', 'obstacles', 'stage_changes',
-  'activity_events', 'mandates',
+  'interactions',
+  'interaction_states',
+  'letter_campaigns',
+  'events',
+  'planned_meetings',
+  'obstacles',
+  'stage_changes',
+  'activity_events',
+  'mandates',
 ];
 
 const UP = [
@@ -34,7 +41,10 @@ const DOWN = [
   `DROP FUNCTION ratify_mandate_readers(uuid)`,
   `ALTER TABLE "mandates" DROP COLUMN "target_lists_at_hand_over"`,
   `ALTER TABLE "activity_events" DROP COLUMN "mandate_id"`,
-  ...ITEMS.flatMap((table) => [`ALTER TABLE "${table}" DROP CONSTRAINT "fk_${table}_mandate"`, `ALTER TABLE "${table}" DROP COLUMN "mandate_id"`]),
+  ...ITEMS.flatMap((table) => [
+    `ALTER TABLE "${table}" DROP CONSTRAINT "fk_${table}_mandate"`,
+    `ALTER TABLE "${table}" DROP COLUMN "mandate_id"`,
+  ]),
   ...VISIBILITY_COLUMNS.map((table) => `UPDATE "${table}" SET "visibility" = 'ORGANIZATION' WHERE "visibility"::text = 'MANDATE'`),
   // The counts per visibility: MANDATE rows merge into the ORGANIZATION ones.
   `DELETE FROM "state_interaction_counts" WHERE "visibility"::text = 'MANDATE'`,

@@ -14,7 +14,9 @@ export class CalendarFeeds1796045000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "calendar_feeds" ADD CONSTRAINT "fk_calendar_feeds_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(`CREATE TRIGGER audit_calendar_feeds AFTER INSERT OR UPDATE OR DELETE ON calendar_feeds FOR EACH ROW EXECUTE FUNCTION ratify_audit('user_id')`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_calendar_feeds AFTER INSERT OR UPDATE OR DELETE ON calendar_feeds FOR EACH ROW EXECUTE FUNCTION ratify_audit('user_id')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

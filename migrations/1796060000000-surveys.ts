@@ -82,7 +82,9 @@ export class Surveys1796060000000 implements MigrationInterface {
     await fk('survey_answers', 'fk_survey_answers_organization', 'organization_id', 'organizations.id', 'SET NULL');
     await fk('survey_answers', 'fk_survey_answers_mandate', 'mandate_id', 'mandates.id', 'SET NULL');
     for (const [table, key] of AUDITED) {
-      await queryRunner.query(`CREATE TRIGGER audit_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ratify_audit('${key}')`);
+      await queryRunner.query(
+        `CREATE TRIGGER audit_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ratify_audit('${key}')`,
+      );
     }
   }
 

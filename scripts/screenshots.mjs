@@ -86,7 +86,10 @@ try {
   let campaignId;
   if (!options.url) {
     const targets = { subregions: ['Melanesia', 'Micronesia', 'Polynesia'], votedOn: 'A/RES/72/54', votes: ['YES'] };
-    const listed = await gql('query($filter: TargetFilter) { targets(filter: $filter, first: 200) { edges { node { state { iso3 } } } } }', { filter: targets });
+    const listed = await gql(
+      'query($filter: TargetFilter) { targets(filter: $filter, first: 200) { edges { node { state { iso3 } } } } }',
+      { filter: targets },
+    );
     const iso3s = listed.targets.edges.map((edge) => edge.node.state.iso3);
     const contacts = [
       ['Ms. Ana Tabe', 'GENEVA_MISSION'],
@@ -96,17 +99,33 @@ try {
     ];
     for (const [index, [fullName, posting]] of contacts.entries()) {
       const stateIso3 = iso3s[Math.floor(index / 2) % iso3s.length];
-      await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { fullName, stateIso3, posting } });
+      await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+        input: { fullName, stateIso3, posting },
+      });
     }
     const sendingDate = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
-    const created = await gql('mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id letters { version interaction { id } } } }', {
-      input: { name: 'Pacific: joining the Convention', templateRef: 'pacific-letter-2026.docx', sendingDate, targets, visibility: 'COORDINATORS' },
-    });
+    const created = await gql(
+      'mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id letters { version interaction { id } } } }',
+      {
+        input: {
+          name: 'Pacific: joining the Convention',
+          templateRef: 'pacific-letter-2026.docx',
+          sendingDate,
+          targets,
+          visibility: 'COORDINATORS',
+        },
+      },
+    );
     campaignId = created.createLetterCampaign.id;
     const [first] = created.createLetterCampaign.letters;
     const receivedOn = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
     await gql('mutation($input: LogLetterReplyInput!) { logLetterReply(input: $input) { version } }', {
-      input: { interactionId: first.interaction.id, expectedVersion: first.version, receivedOn, note: 'The Minister will raise the Convention with the Cabinet.' },
+      input: {
+        interactionId: first.interaction.id,
+        expectedVersion: first.version,
+        receivedOn,
+        note: 'The Minister will raise the Convention with the Cabinet.',
+      },
     });
   } else {
     campaignId = (await gql('{ letterCampaigns(first: 1) { edges { node { id } } } }')).letterCampaigns.edges[0]?.node.id;
@@ -128,7 +147,12 @@ try {
     const { me } = await gql('{ me { organization { id } } }');
     mandate = (
       await gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id periodFrom periodTo } }', {
-        input: { name: `Universalization coordinators ${year}`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, organizationIds: [me.organization.id] },
+        input: {
+          name: `Universalization coordinators ${year}`,
+          periodFrom: `${year}-01-01`,
+          periodTo: `${year}-12-31`,
+          organizationIds: [me.organization.id],
+        },
       })
     ).startMandate;
     await gql('mutation($m: ID!, $input: AddObjectiveInput!) { addObjective(mandateId: $m, input: $input) { id } }', {

@@ -86,7 +86,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     });
     closeConnectionsOnShutdown(adapter.getInstance());
     answerOversizedBodies(adapter.getInstance(), (request) =>
-      request.routeOptions.url === SPREADSHEET_UPLOAD_PATH ? spreadsheetUploadLimit(config) : (request.routeOptions.bodyLimit ?? config.limits.bodyBytes),
+      request.routeOptions.url === SPREADSHEET_UPLOAD_PATH
+        ? spreadsheetUploadLimit(config)
+        : (request.routeOptions.bodyLimit ?? config.limits.bodyBytes),
     );
     await useSecurityHeaders(app);
     // Spreadsheet uploads (POST /imports/spreadsheet); the files are read, and limited, by that route.

@@ -16,7 +16,12 @@ const renameDocumentConstants = (): PluginObj => ({
   visitor: {
     VariableDeclarator(path) {
       const { id, init } = path.node;
-      if (id.type === 'Identifier' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'graphql') {
+      if (
+        id.type === 'Identifier' &&
+        init?.type === 'CallExpression' &&
+        init.callee.type === 'Identifier' &&
+        init.callee.name === 'graphql'
+      ) {
         path.scope.rename(id.name);
       }
     },
@@ -73,7 +78,10 @@ function documentsByImport(): Plugin {
         plugins: [renameDocumentConstants, [graphqlDocuments, { artifactDirectory, gqlTagName: 'graphql' }]],
       });
       if (!result?.code) return null;
-      const rewritten = result.code.replace(/^import \{ (\w+Document) \} from "[^"]*\/gql\/graphql";$/gm, `import { $1 } from "${DOCUMENT_MODULE}$1";`);
+      const rewritten = result.code.replace(
+        /^import \{ (\w+Document) \} from "[^"]*\/gql\/graphql";$/gm,
+        `import { $1 } from "${DOCUMENT_MODULE}$1";`,
+      );
       return { code: rewritten, map: result.map };
     },
   };

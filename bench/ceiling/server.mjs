@@ -20,11 +20,17 @@ const VIEWER = {
 };
 if (!VIEWER.id || !VIEWER.organizationId) throw new Error('BENCH_VIEWER_ID and BENCH_VIEWER_ORG are required');
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), application_name: 'bench-ceiling' });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DB_POOL_SIZE ?? 10),
+  application_name: 'bench-ceiling',
+});
 
 /** The service's visibility rule on the interactions alias `i`; $1 is the viewer's organization. */
 const visible = (alias = 'i') =>
-  VIEWER.role === 'PARTNER' ? `${alias}.visibility = 'SHARED'` : `(${alias}.visibility <> 'ORGANIZATION' OR ${alias}.organization_id = $1::uuid)`;
+  VIEWER.role === 'PARTNER'
+    ? `${alias}.visibility = 'SHARED'`
+    : `(${alias}.visibility <> 'ORGANIZATION' OR ${alias}.organization_id = $1::uuid)`;
 
 /**
  * The same rule as index ranges of interaction_states (alias `l`), whose rows carry their
@@ -46,7 +52,8 @@ const lastVisibleOn = (iso3) => {
 const NEWEST = 'ORDER BY occurred_on DESC, created_at DESC, interaction_id DESC';
 const newestVisibleLinks = (iso3, limit) =>
   `SELECT * FROM (${RANGES.map(
-    (range) => `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l WHERE l.state_iso3 = ${iso3} AND ${range} ${NEWEST} LIMIT ${limit})`,
+    (range) =>
+      `(SELECT l.interaction_id, l.occurred_on, l.created_at FROM interaction_states l WHERE l.state_iso3 = ${iso3} AND ${range} ${NEWEST} LIMIT ${limit})`,
   ).join(' UNION ALL ')}) u ${NEWEST} LIMIT ${limit}`;
 
 /** The number of visible links of the State `iso3`, from the kept counts (same key columns, so the same ranges). */
@@ -153,7 +160,9 @@ const W1 = `
     FROM ins)
   SELECT json_build_object('logInteraction', json_build_object('id', id))::text AS data FROM ins`;
 
-const TYPE_LABEL = (type) => `CASE ${type} WHEN 'LETTER' THEN 'Letter' WHEN 'BILATERAL_MEETING' THEN 'Bilateral meeting' WHEN 'PHONE_CALL' THEN 'Phone call'
+const TYPE_LABEL = (
+  type,
+) => `CASE ${type} WHEN 'LETTER' THEN 'Letter' WHEN 'BILATERAL_MEETING' THEN 'Bilateral meeting' WHEN 'PHONE_CALL' THEN 'Phone call'
   WHEN 'EMAIL' THEN 'E-mail' WHEN 'DEMARCHE' THEN 'Démarche' WHEN 'WORKSHOP' THEN 'Workshop' WHEN 'EVENT_MEETING' THEN 'Meeting at an event' ELSE 'Interaction' END`;
 
 // updateInteraction (its outcome): the viewer's organization's interaction, from the version the
@@ -266,7 +275,9 @@ app.post('/w1', (req, reply) => {
 app.post('/w2', (req, reply) =>
   answer(reply, W2, [VIEWER.organizationId, VIEWER.id, req.body?.id, req.body?.input?.outcome ?? null, req.body?.input?.expectedVersion]),
 );
-app.post('/w3', (req, reply) => answer(reply, W3, [VIEWER.organizationId, VIEWER.id, req.body?.iso3, req.body?.stage, req.body?.note ?? null]));
+app.post('/w3', (req, reply) =>
+  answer(reply, W3, [VIEWER.organizationId, VIEWER.id, req.body?.iso3, req.body?.stage, req.body?.note ?? null]),
+);
 app.post('/w4', (req, reply) => {
   const input = req.body?.input ?? {};
   const today = new Date().toISOString().slice(0, 10);
@@ -283,7 +294,15 @@ app.post('/w4', (req, reply) => {
 });
 app.post('/w5', (req, reply) => {
   const input = req.body?.input ?? {};
-  return answer(reply, W5, [VIEWER.organizationId, VIEWER.id, input.fullName, input.position ?? null, input.posting ?? null, input.stateIso3 ?? null, input.languages ?? []]);
+  return answer(reply, W5, [
+    VIEWER.organizationId,
+    VIEWER.id,
+    input.fullName,
+    input.position ?? null,
+    input.posting ?? null,
+    input.stateIso3 ?? null,
+    input.languages ?? [],
+  ]);
 });
 app.get('/health', async () => ({ ok: true }));
 

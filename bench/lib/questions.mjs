@@ -207,7 +207,9 @@ export function normalize(server, question, data) {
     case 'w1':
     case 'w4':
     case 'w5': {
-      const field = { w1: ['logInteraction', 'interaction'], w4: ['recordObstacle', 'obstacle'], w5: ['createContact', 'contact'] }[question];
+      const field = { w1: ['logInteraction', 'interaction'], w4: ['recordObstacle', 'obstacle'], w5: ['createContact', 'contact'] }[
+        question
+      ];
       const id = server === 'postgraphile' ? data[field[0]]?.[field[1]]?.id : data[field[0]]?.id;
       return { written: typeof id === 'string' && id.length === 36 };
     }

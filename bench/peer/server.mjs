@@ -21,7 +21,11 @@ Module._resolveFilename = function resolveOneGraphql(request, parent, ...rest) {
 };
 const { postgraphile } = require('postgraphile');
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), application_name: 'bench-postgraphile' });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DB_POOL_SIZE ?? 10),
+  application_name: 'bench-postgraphile',
+});
 
 const handler = postgraphile(pool, ['public', 'bench_peer'], {
   // The recommended production settings (graphile.org/postgraphile/production/), without a JWT:

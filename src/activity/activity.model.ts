@@ -7,7 +7,8 @@ import { DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
 
 /** Trims and upper-cases each code of a list input; anything else is left for the validators. */
-const upperCaseCodes = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value);
+const upperCaseCodes = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value;
 
 /** Something that happened: an interaction logged or updated, a stage moved, an obstacle or contact recorded. */
 @ObjectType('ActivityEvent')
@@ -33,7 +34,8 @@ export class ActivityEvent {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'For a planned meeting: the event it is planned at, when you may see that event (a meeting may be seen more widely than its event)',
+    description:
+      'For a planned meeting: the event it is planned at, when you may see that event (a meeting may be seen more widely than its event)',
   })
   eventId: string | null;
 

@@ -155,7 +155,7 @@ const FROM = `activity_events e LEFT JOIN interactions i ON i.id = e.interaction
  */
 function summarySql(extra: string, workPlanText: string): string {
   return `CASE WHEN e.template IS NULL THEN e.summary
-    WHEN e.subject_id IS NULL THEN ${fillTemplate('e.template', 'coalesce(i.subject, \'\')', "''")}
+    WHEN e.subject_id IS NULL THEN ${fillTemplate('e.template', "coalesce(i.subject, '')", "''")}
     WHEN x.text IS NULL THEN e.summary
     WHEN e.kind = 'WORK_PLAN_CHANGED' AND NOT ${workPlanText} THEN 'Work plan of "' || x.text || '" changed'
     ELSE ${fillTemplate('e.template', 'x.text', extra)} END`;
@@ -372,7 +372,10 @@ export class ActivityRepository {
     if (query.interactionTypes) where.push(`i.type = ANY(${p.add(query.interactionTypes)}::interaction_type[])`);
     const filtered = `SELECT ${viewerColumns(viewer, p)} FROM ${FROM} WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("occurredAt", id) < (${p.add(page.after[0])}::timestamptz, ${p.add(page.after[1])}::uuid)` : null;
-    const rows = await this.db.query<PagedRow<PageRow>[]>(pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', page, relationColumns(relations)), p.values);
+    const rows = await this.db.query<PagedRow<PageRow>[]>(
+      pagedSql(filtered, cursor, '"occurredAt" DESC, id DESC', page, relationColumns(relations)),
+      p.values,
+    );
     // Ordered by the timestamp itself (the (occurred_at, id) index, read backwards); the cursor keeps
     // its microseconds as text, which a JS Date would drop.
     const result = splitPage<PageRow>(rows, 'id');

@@ -71,7 +71,8 @@ export class ActivityResolver {
   }
 
   @Mutation(() => DateTimeScalar, {
-    description: 'Marks the activity feed read up to an instant (the newest entry you were shown; default and at most now); it never moves back. Returns the new mark',
+    description:
+      'Marks the activity feed read up to an instant (the newest entry you were shown; default and at most now); it never moves back. Returns the new mark',
   })
   markActivityRead(
     @CurrentViewer() viewer: Viewer,
@@ -114,4 +115,3 @@ export class ActivityResolver {
     return event.interactionId ? loaders.get(InteractionLoaders).interaction.load(event.interactionId) : null;
   }
 }
-

@@ -9,7 +9,9 @@ import type { AuditEntry, AuditFilter } from './audit.model.js';
 export type AuditRow = AuditEntry & { atKey: string };
 
 /** An entry's columns (alias `a`), with its time as the text of a cursor key (to the microsecond). */
-const COLUMNS = table(AuditEntryEntity).select('a', { extra: (a) => [`to_char(${a}at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey"`] });
+const COLUMNS = table(AuditEntryEntity).select('a', {
+  extra: (a) => [`to_char(${a}at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey"`],
+});
 
 @Injectable()
 export class AuditRepository {

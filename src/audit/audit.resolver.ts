@@ -8,7 +8,6 @@ import { toConnection, toPage } from '../common/paging/cursor.js';
 import type { Connection } from '../common/paging/connection.js';
 import { UserLoaders } from '../users/user.loaders.js';
 
-
 import { User } from '../users/user.model.js';
 import { AuditArgs, AuditConnection, AuditEntry } from './audit.model.js';
 import { AuditRepository, type AuditRow } from './audit.repository.js';

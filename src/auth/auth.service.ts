@@ -38,7 +38,10 @@ export class AuthService {
     if (!user || !matches || user.disabled) throw unauthenticated('Wrong e-mail or password');
     await this.limits.releaseLogin(ip, email);
     const { passwordHash: _hash, tokenGeneration, ...profile } = user;
-    return { token: this.tokens.issue({ sub: user.id, role: user.role, org: user.organizationId, gen: tokenGeneration }), user: ownProfile(profile) };
+    return {
+      token: this.tokens.issue({ sub: user.id, role: user.role, org: user.organizationId, gen: tokenGeneration }),
+      user: ownProfile(profile),
+    };
   }
 
   /**
@@ -66,7 +69,10 @@ export class AuthService {
     this.activeUsers.forget(viewer.id);
     if (!updated) throw unauthenticated();
     const { tokenGeneration, ...profile } = updated;
-    return { token: this.tokens.issue({ sub: updated.id, role: updated.role, org: updated.organizationId, gen: tokenGeneration }), user: ownProfile(profile) };
+    return {
+      token: this.tokens.issue({ sub: updated.id, role: updated.role, org: updated.organizationId, gen: tokenGeneration }),
+      user: ownProfile(profile),
+    };
   }
 
   /**

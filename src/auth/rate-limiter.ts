@@ -52,7 +52,8 @@ export class MemoryRateLimiter implements RateLimiter {
       return window && window.resetAt > now ? window : undefined;
     };
     const full = keys.map(live).filter((window) => window && window.count >= limit);
-    if (full.length) return Promise.resolve({ granted: false, retryAfterSeconds: Math.max(1, ...full.map((w) => Math.ceil((w!.resetAt - now) / 1000))) });
+    if (full.length)
+      return Promise.resolve({ granted: false, retryAfterSeconds: Math.max(1, ...full.map((w) => Math.ceil((w!.resetAt - now) / 1000))) });
     for (const key of keys) {
       const window = live(key) ?? { count: 0, resetAt: now + windowSeconds * 1000 };
       window.count++;
@@ -122,7 +123,13 @@ export class RedisRateLimiter implements RateLimiter {
 
   async reserve(keys: string[], limit: number, windowSeconds: number): Promise<Reservation> {
     try {
-      const [granted, retryAfterSeconds] = (await this.redis.eval(RESERVE, keys.length, ...keys.map((k) => this.key(k)), limit, windowSeconds)) as [number, number];
+      const [granted, retryAfterSeconds] = (await this.redis.eval(
+        RESERVE,
+        keys.length,
+        ...keys.map((k) => this.key(k)),
+        limit,
+        windowSeconds,
+      )) as [number, number];
       return { granted: granted === 1, retryAfterSeconds: granted === 1 ? 0 : Math.max(retryAfterSeconds, 1) };
     } catch {
       return this.fallback.reserve(keys, limit, windowSeconds);

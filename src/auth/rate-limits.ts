@@ -27,7 +27,11 @@ export class RateLimits implements OnApplicationShutdown {
    * therefore never get more than LOGIN_RATE_LIMIT password checks between them.
    */
   async reserveLogin(ip: string, email: string): Promise<void> {
-    const reservation = await this.limiter.reserve(this.loginKeys(ip, email), this.config.loginRateLimit, this.config.loginRateWindowSeconds);
+    const reservation = await this.limiter.reserve(
+      this.loginKeys(ip, email),
+      this.config.loginRateLimit,
+      this.config.loginRateWindowSeconds,
+    );
     if (!reservation.granted) throw tooMany('sign-in attempts', reservation.retryAfterSeconds);
   }
 

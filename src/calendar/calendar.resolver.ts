@@ -12,7 +12,10 @@ export class CalendarFeed {
 
 @ObjectType('NewCalendarFeed')
 export class NewCalendarFeed {
-  @Field({ description: 'The secret address, relative to the service (/calendar/<secret>.ics): subscribe to it in a calendar application. Shown once' })
+  @Field({
+    description:
+      'The secret address, relative to the service (/calendar/<secret>.ics): subscribe to it in a calendar application. Shown once',
+  })
   path: string;
 
   @Field(() => DateTimeScalar)

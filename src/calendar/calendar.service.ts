@@ -66,7 +66,12 @@ export class CalendarService {
         const to = m.plannedOn ?? m.eventEndsOn;
         if (!from || !to) return [];
         const title = `Bilateral meeting: ${m.stateName}${m.eventName ? ` (${m.eventName})` : ''}`;
-        return [allDay(`meeting-${m.id}`, title, from, to, { categories: ['Planned meeting'], ...(m.objective ? { description: m.objective } : {}) })];
+        return [
+          allDay(`meeting-${m.id}`, title, from, to, {
+            categories: ['Planned meeting'],
+            ...(m.objective ? { description: m.objective } : {}),
+          }),
+        ];
       }),
       ...due.map((f) =>
         allDay(`follow-up-${f.id}`, `Follow-up: ${f.subject}`, f.followUpOn, f.followUpOn, {

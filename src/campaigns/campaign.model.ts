@@ -33,7 +33,7 @@ registerEnumType(LetterStatus, {
 });
 registerEnumType(FollowUpChannel, {
   name: 'FollowUpChannel',
-  description: "Another contact of the State, by posting, or a partner organization that works with it",
+  description: 'Another contact of the State, by posting, or a partner organization that works with it',
 });
 
 @ObjectType('LetterCampaign', { description: 'A letter sent on one date to many States: one LETTER interaction per State' })
@@ -91,7 +91,10 @@ export class CampaignLetter {
   @Field(() => String, { nullable: true, description: 'What the reply said (the interaction outcome)' })
   replyNote: string | null;
 
-  @Field(() => Posting, { nullable: true, description: 'The posting of the contacts it went to; null when none was on file or they were chosen by hand' })
+  @Field(() => Posting, {
+    nullable: true,
+    description: 'The posting of the contacts it went to; null when none was on file or they were chosen by hand',
+  })
   addressedPosting: Posting | null;
 
   @Field({ description: 'Who it was addressed to, in words, as at sending' })

@@ -16,10 +16,29 @@ import { LetterCampaignEntity } from './letter-campaign.entity.js';
 const campaigns = table(LetterCampaignEntity);
 const CAMPAIGN_COLUMNS = campaigns.select('c');
 const CAMPAIGN_RETURNING = campaigns.returning();
-const CAMPAIGN_INSERT = campaigns.columns('id', 'name', 'templateRef', 'sendingDate', 'visibility', 'organizationId', 'ownerId', 'mandateId');
+const CAMPAIGN_INSERT = campaigns.columns(
+  'id',
+  'name',
+  'templateRef',
+  'sendingDate',
+  'visibility',
+  'organizationId',
+  'ownerId',
+  'mandateId',
+);
 /** The LETTER interaction of each letter of a new campaign. */
-const LETTER_INTERACTION_INSERT = table(InteractionEntity).columns('id', 'type', 'occurredOn', 'subject', 'summary', 'followUpOn', 'visibility', 'organizationId',
-  'authorId', 'mandateId');
+const LETTER_INTERACTION_INSERT = table(InteractionEntity).columns(
+  'id',
+  'type',
+  'occurredOn',
+  'subject',
+  'summary',
+  'followUpOn',
+  'visibility',
+  'organizationId',
+  'authorId',
+  'mandateId',
+);
 
 /** What a correction of a campaign may change. */
 export interface CampaignChanges {
@@ -126,7 +145,9 @@ export class CampaignsRepository {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p, 'c')];
     if (query.stateIso3s) {
-      where.push(`EXISTS (SELECT 1 FROM campaign_letters l WHERE l.campaign_id = c.id AND l.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM campaign_letters l WHERE l.campaign_id = c.id AND l.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`,
+      );
     }
     if (query.organizationIds) where.push(`c.organization_id = ANY(${p.add(query.organizationIds)}::uuid[])`);
     if (query.from) where.push(`c.sending_date >= ${p.add(query.from)}::date`);
@@ -172,7 +193,10 @@ export class CampaignsRepository {
   }
 
   contactsByIds(ids: readonly string[]): Promise<AddressableContact[]> {
-    return this.db.query<AddressableContact[]>(`SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3" FROM contacts c WHERE c.id = ANY($1::uuid[])`, [ids]);
+    return this.db.query<AddressableContact[]>(
+      `SELECT c.id, c.full_name AS "fullName", c.posting, c.state_iso3 AS "stateIso3" FROM contacts c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /** The contacts each letter went to. */
@@ -201,9 +225,16 @@ export class CampaignsRepository {
     );
   }
 
-  async insertCampaign(
-    row: { id: string; name: string; templateRef: string; sendingDate: string; visibility: Visibility; organizationId: string; ownerId: string; mandateId: string | null },
-  ): Promise<LetterCampaign> {
+  async insertCampaign(row: {
+    id: string;
+    name: string;
+    templateRef: string;
+    sendingDate: string;
+    visibility: Visibility;
+    organizationId: string;
+    ownerId: string;
+    mandateId: string | null;
+  }): Promise<LetterCampaign> {
     const rows = await this.db.query<LetterCampaign[]>(
       `INSERT INTO letter_campaigns (${CAMPAIGN_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CAMPAIGN_RETURNING}`,
@@ -222,7 +253,18 @@ export class CampaignsRepository {
     await this.db.query(
       `INSERT INTO interactions (${LETTER_INTERACTION_INSERT})
        SELECT id, $2, $3, $4, summary, $5, $6, $7, $8, $10 FROM unnest($1::uuid[], $9::text[]) AS x(id, summary)`,
-      [ids, InteractionType.LETTER, campaign.sendingDate, common.subject, common.followUpOn, campaign.visibility, campaign.organizationId, common.authorId, letters.map((l) => l.summary), campaign.mandateId ?? null],
+      [
+        ids,
+        InteractionType.LETTER,
+        campaign.sendingDate,
+        common.subject,
+        common.followUpOn,
+        campaign.visibility,
+        campaign.organizationId,
+        common.authorId,
+        letters.map((l) => l.summary),
+        campaign.mandateId ?? null,
+      ],
     );
     await this.db.query(`INSERT INTO interaction_states (interaction_id, state_iso3) SELECT * FROM unnest($1::uuid[], $2::char(3)[])`, [
       ids,
@@ -248,7 +290,10 @@ export class CampaignsRepository {
 
   /** A new version of a campaign whose templates changed (the caller holds its lock and checked its version). */
   async touch(id: string): Promise<LetterCampaign> {
-    const rows = await this.db.query<[LetterCampaign[], number]>(`UPDATE letter_campaigns SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CAMPAIGN_RETURNING}`, [id]);
+    const rows = await this.db.query<[LetterCampaign[], number]>(
+      `UPDATE letter_campaigns SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${CAMPAIGN_RETURNING}`,
+      [id],
+    );
     return rows[0][0];
   }
 

@@ -20,7 +20,14 @@ import { State } from '../states/state.model.js';
 import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
 import { CampaignLoaders } from './campaign.loaders.js';
-import { CampaignLetter, CampaignProgress, LetterCampaign, LetterCampaignConnection, LetterStatus, UnansweredLetter } from './campaign.model.js';
+import {
+  CampaignLetter,
+  CampaignProgress,
+  LetterCampaign,
+  LetterCampaignConnection,
+  LetterStatus,
+  UnansweredLetter,
+} from './campaign.model.js';
 import type { PartnerWork } from './campaigns.repository.js';
 import { CampaignsService, letterStatus, suggestFollowUps, toLetter } from './campaigns.service.js';
 import {
@@ -37,7 +44,6 @@ import {
 export class CampaignsResolver {
   constructor(private readonly service: CampaignsService) {}
 
-
   @Query(() => LetterCampaign, { nullable: true, description: 'A letter campaign you may see; null otherwise' })
   letterCampaign(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<LetterCampaign | null> {
     return this.service.get(viewer, id);
@@ -53,7 +59,11 @@ export class CampaignsResolver {
     description: 'Creates a campaign and one LETTER per State, all or nothing. The States come from a target filter or a list',
   })
   @Idempotent()
-  createLetterCampaign(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateLetterCampaignInput, @IdempotencyKey() _idempotencyKey?: string): Promise<LetterCampaign> {
+  createLetterCampaign(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateLetterCampaignInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<LetterCampaign> {
     return this.service.create(viewer, input);
   }
 
@@ -118,7 +128,11 @@ export class CampaignsResolver {
   }
 
   @ResolveField(() => [CampaignLetter], { description: 'One per State, by State name; only those with this status when given' })
-  async letters(campaign: LetterCampaign, @FieldArgs(LettersArgs) { status }: LettersArgs, { loaders }: GqlContext): Promise<CampaignLetter[]> {
+  async letters(
+    campaign: LetterCampaign,
+    @FieldArgs(LettersArgs) { status }: LettersArgs,
+    { loaders }: GqlContext,
+  ): Promise<CampaignLetter[]> {
     const rows = await loaders.get(CampaignLoaders).letters.load(campaign.id);
     return rows.filter((row) => !status || letterStatus(row) === status).map(toLetter);
   }
@@ -127,7 +141,9 @@ export class CampaignsResolver {
   async progress(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<CampaignProgress> {
     const rows = await loaders.get(CampaignLoaders).letters.load(campaign.id);
     const states = async (status?: LetterStatus) =>
-      (await loaders.get(StateLoaders).state.loadMany(rows.filter((row) => !status || letterStatus(row) === status).map((row) => row.stateIso3))) as State[];
+      (await loaders
+        .get(StateLoaders)
+        .state.loadMany(rows.filter((row) => !status || letterStatus(row) === status).map((row) => row.stateIso3))) as State[];
     const [sentStates, repliedStates, noReplyStates, followUpDoneStates] = await Promise.all([
       states(),
       states(LetterStatus.REPLIED),
@@ -147,9 +163,14 @@ export class CampaignsResolver {
   }
 
   @ResolveField(() => [UnansweredLetter], {
-    description: 'The letters still without reply or follow-up that were sent at least `days` days before asOf (default today), with whom to try next',
+    description:
+      'The letters still without reply or follow-up that were sent at least `days` days before asOf (default today), with whom to try next',
   })
-  async noReplyAfter(campaign: LetterCampaign, @FieldArgs(NoReplyAfterArgs) { days, asOf }: NoReplyAfterArgs, { loaders }: GqlContext): Promise<UnansweredLetter[]> {
+  async noReplyAfter(
+    campaign: LetterCampaign,
+    @FieldArgs(NoReplyAfterArgs) { days, asOf }: NoReplyAfterArgs,
+    { loaders }: GqlContext,
+  ): Promise<UnansweredLetter[]> {
     const batches = loaders.get(CampaignLoaders);
     const unanswered = this.service.unanswered(await batches.letters.load(campaign.id), Math.max(0, days), asOf ?? todayIso());
     const iso3s = unanswered.map(({ row }) => row.stateIso3);

@@ -74,7 +74,9 @@ export function suggestFollowUps(
   partners: PartnerWork[],
 ): Suggestion[] {
   const order = FOLLOW_UP_ORDER[letter.addressedPosting ?? 'NONE'];
-  const sentTo = letter.addressedPosting ? `The letter went to ${POSTING_NAMES[letter.addressedPosting]}` : 'The letter had no named addressee';
+  const sentTo = letter.addressedPosting
+    ? `The letter went to ${POSTING_NAMES[letter.addressedPosting]}`
+    : 'The letter had no named addressee';
   const rank = (c: AddressableContact) => {
     const index = order.indexOf(c.posting ?? Posting.OTHER);
     return index < 0 ? order.length : index;
@@ -145,23 +147,24 @@ export class CampaignsService {
       const chosen = await this.handPicked(iso3s, input);
       const contacts = await this.campaigns.contactsOfStates(iso3s);
       const postings = input.postings ?? DEFAULT_POSTINGS;
-      const campaign = await this.campaigns.insertCampaign(
-        {
-          id: randomUUID(),
-          name: input.name,
-          templateRef: input.templateRef,
-          sendingDate: input.sendingDate,
-          visibility,
-          organizationId: viewer.organizationId,
-          ownerId: viewer.id,
-          mandateId,
-        },
-      );
+      const campaign = await this.campaigns.insertCampaign({
+        id: randomUUID(),
+        name: input.name,
+        templateRef: input.templateRef,
+        sendingDate: input.sendingDate,
+        visibility,
+        organizationId: viewer.organizationId,
+        ownerId: viewer.id,
+        mandateId,
+      });
       const letters: NewLetter[] = iso3s.map((iso3) => {
         const picked = chosen.get(iso3);
         const { contactIds, addressedPosting, addressedTo } = picked
           ? { contactIds: picked.map((c) => c.id), addressedPosting: null, addressedTo: names(picked) }
-          : addressByPosting(contacts.filter((c) => c.stateIso3 === iso3), postings);
+          : addressByPosting(
+              contacts.filter((c) => c.stateIso3 === iso3),
+              postings,
+            );
         return {
           interactionId: randomUUID(),
           stateIso3: iso3,
@@ -171,7 +174,11 @@ export class CampaignsService {
           summary: `Letter campaign "${input.name}", template ${input.templateRef}; addressed to ${addressedTo}`,
         };
       });
-      await this.campaigns.insertLetters(campaign, letters, { subject: input.subject ?? input.name, followUpOn: input.followUpOn ?? null, authorId: viewer.id });
+      await this.campaigns.insertLetters(campaign, letters, {
+        subject: input.subject ?? input.name,
+        followUpOn: input.followUpOn ?? null,
+        authorId: viewer.id,
+      });
       await emit({
         kind: ActivityKind.CAMPAIGN_CREATED,
         subjectId: campaign.id,
@@ -210,7 +217,11 @@ export class CampaignsService {
       const letters = await this.campaigns.lockLetters(id);
       const moved = changes.sendingDate !== undefined && changes.sendingDate !== current.sendingDate;
       if (moved) checkSendingNotFuture(changes.sendingDate!);
-      if (moved) checkSendingDate(letters.filter((letter) => letter.sentOn === current.sendingDate), changes.sendingDate!);
+      if (moved)
+        checkSendingDate(
+          letters.filter((letter) => letter.sentOn === current.sendingDate),
+          changes.sendingDate!,
+        );
       const campaign = await this.campaigns.update(id, expectedVersion, changes);
       const dates = moved ? { from: current.sendingDate, to: campaign.sendingDate } : {};
       if (moved || changes.visibility) await this.campaigns.updateLetters(id, { ...dates, visibility: changes.visibility });
@@ -263,15 +274,11 @@ export class CampaignsService {
       checkNotFuture({ replyReceivedOn: input.receivedOn });
       checkDates({ type: InteractionType.LETTER, occurredOn: letter.sentOn, replyReceivedOn: input.receivedOn });
       const closes = closesFollowUp({ ...letter, type: InteractionType.LETTER }, input.receivedOn, input.keepFollowUpOpen);
-      await this.interactions.update(
-        letter.interactionId,
-        input.expectedVersion,
-        {
-          replyReceivedOn: input.receivedOn,
-          ...(input.note !== undefined ? { outcome: input.note } : {}),
-          ...(closes ? { followUpDoneAt: new Date() } : {}),
-        },
-      );
+      await this.interactions.update(letter.interactionId, input.expectedVersion, {
+        replyReceivedOn: input.receivedOn,
+        ...(input.note !== undefined ? { outcome: input.note } : {}),
+        ...(closes ? { followUpDoneAt: new Date() } : {}),
+      });
       const campaign = (await this.campaigns.visibleById(viewer, letter.campaignId))!;
       await emit({
         kind: ActivityKind.LETTER_REPLY_LOGGED,
@@ -331,13 +338,17 @@ export class CampaignsService {
     const ids = input.recipients.flatMap((r) => r.contactIds);
     const found = new Map((await this.campaigns.contactsByIds(ids)).map((c) => [c.id, c]));
     for (const { stateIso3, contactIds } of input.recipients) {
-      if (!iso3s.includes(stateIso3)) throw badInput(`recipients names ${stateIso3}, which is not one of the campaign's States`, { field: 'recipients', stateIso3 });
+      if (!iso3s.includes(stateIso3))
+        throw badInput(`recipients names ${stateIso3}, which is not one of the campaign's States`, { field: 'recipients', stateIso3 });
       if (chosen.has(stateIso3)) throw badInput(`recipients names ${stateIso3} twice`, { field: 'recipients', stateIso3 });
       const contacts = contactIds.map((id) => {
         const contact = found.get(id);
         if (!contact) throw badInput(`Unknown contact ${id}`, { field: 'recipients', contactId: id });
         if (contact.stateIso3 !== stateIso3) {
-          throw badInput(`${contact.fullName} is a contact of ${contact.stateIso3 ?? 'no State'}, not of ${stateIso3}`, { field: 'recipients', contactId: id });
+          throw badInput(`${contact.fullName} is a contact of ${contact.stateIso3 ?? 'no State'}, not of ${stateIso3}`, {
+            field: 'recipients',
+            contactId: id,
+          });
         }
         return contact;
       });
@@ -382,7 +393,16 @@ function addressByPosting(
 ): { contactIds: string[]; addressedPosting: Posting | null; addressedTo: string } {
   for (const posting of postings) {
     const matching = contacts.filter((c) => c.posting === posting);
-    if (matching.length) return { contactIds: matching.map((c) => c.id), addressedPosting: posting, addressedTo: `${names(matching)} (${POSTING_NAMES[posting]})` };
+    if (matching.length)
+      return {
+        contactIds: matching.map((c) => c.id),
+        addressedPosting: posting,
+        addressedTo: `${names(matching)} (${POSTING_NAMES[posting]})`,
+      };
   }
-  return { contactIds: [], addressedPosting: null, addressedTo: `no contact on file at ${postings.map((p) => POSTING_NAMES[p]).join(', ')}` };
+  return {
+    contactIds: [],
+    addressedPosting: null,
+    addressedTo: `no contact on file at ${postings.map((p) => POSTING_NAMES[p]).join(', ')}`,
+  };
 }

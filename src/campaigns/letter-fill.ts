@@ -69,17 +69,21 @@ const VOTES: Record<LetterLanguageCode, Record<VoteChoice, string>> = {
   es: { [VoteChoice.YES]: 'a favor', [VoteChoice.NO]: 'en contra', [VoteChoice.ABSTAIN]: 'abstención', [VoteChoice.NON_VOTING]: 'no votó' },
 };
 
-export const postingIn = (language: LetterLanguageCode, posting: Posting | null): string | null => (posting ? POSTINGS[language][posting] : null);
+export const postingIn = (language: LetterLanguageCode, posting: Posting | null): string | null =>
+  posting ? POSTINGS[language][posting] : null;
 export const voteIn = (language: LetterLanguageCode, choice: VoteChoice | null): string | null => (choice ? VOTES[language][choice] : null);
 
 /** "15 January 2018", "15 janvier 2018", "15 de enero de 2018". */
 export function dateIn(language: LetterLanguageCode, isoDate: string): string {
   const locale = language === 'en' ? 'en-GB' : language;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 /** "France and Panama", "France et Panama", "France y Panama". */
-export const listIn = (language: LetterLanguageCode, names: string[]): string => new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
+export const listIn = (language: LetterLanguageCode, names: string[]): string =>
+  new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
 
 /** The State's name: its UN name in English, the ISO 3166 name (i18n-iso-countries) in French and Spanish. */
 export function stateNameIn(language: LetterLanguageCode, iso3: string, unName: string): string {

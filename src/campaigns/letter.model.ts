@@ -55,7 +55,9 @@ export class LetterTemplate {
   uploadedBy: string;
 }
 
-@ObjectType('LetterDraft', { description: 'One letter as it would be generated: to one contact of a State (or to the State, with no contact on file)' })
+@ObjectType('LetterDraft', {
+  description: 'One letter as it would be generated: to one contact of a State (or to the State, with no contact on file)',
+})
 export class LetterDraft {
   @Field(() => State)
   state: State;

@@ -22,7 +22,12 @@ export class LettersExportController {
   }
 
   @Get(':id/letters/:fileName')
-  one(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Param('fileName') fileName: string, @Res() reply: FastifyReply): Promise<void> {
+  one(
+    @CurrentViewer() viewer: Viewer,
+    @Param('id') id: string,
+    @Param('fileName') fileName: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     return this.send(viewer, reply, id, fileName);
   }
 

@@ -45,7 +45,10 @@ interface SenderRow {
 }
 
 /** A template as the API reads it: its size, not its content. */
-const TEMPLATE_COLUMNS = table(LetterTemplateEntity).returning({ omit: ['content'], extra: (q) => [`octet_length(${q}content) AS "sizeBytes"`] });
+const TEMPLATE_COLUMNS = table(LetterTemplateEntity).returning({
+  omit: ['content'],
+  extra: (q) => [`octet_length(${q}content) AS "sizeBytes"`],
+});
 
 /** The stored templates of campaigns, and what filling their letters reads. Callers check the campaign's visibility first. */
 @Injectable()
@@ -61,7 +64,14 @@ export class LettersRepository {
     );
   }
 
-  async saveTemplate(row: { campaignId: string; language: string; fileName: string; content: Buffer; placeholders: string[]; uploadedBy: string }): Promise<void> {
+  async saveTemplate(row: {
+    campaignId: string;
+    language: string;
+    fileName: string;
+    content: Buffer;
+    placeholders: string[];
+    uploadedBy: string;
+  }): Promise<void> {
     await this.db.query(
       `INSERT INTO letter_templates (campaign_id, language, file_name, content, placeholders, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (campaign_id, language) DO UPDATE SET file_name = EXCLUDED.file_name, content = EXCLUDED.content,
@@ -72,7 +82,10 @@ export class LettersRepository {
 
   /** Whether a template was there to delete. */
   async deleteTemplate(campaignId: string, language: string): Promise<boolean> {
-    const rows = await this.db.query<[unknown[], number]>(`DELETE FROM letter_templates WHERE campaign_id = $1 AND language = $2 RETURNING language`, [campaignId, language]);
+    const rows = await this.db.query<[unknown[], number]>(
+      `DELETE FROM letter_templates WHERE campaign_id = $1 AND language = $2 RETURNING language`,
+      [campaignId, language],
+    );
     return rows[0].length > 0;
   }
 
@@ -85,7 +98,10 @@ export class LettersRepository {
   }
 
   states(iso3s: readonly string[]): Promise<LetterStateRow[]> {
-    return this.db.query<LetterStateRow[]>(`SELECT iso3, name, un_language AS "unLanguage" FROM states WHERE iso3 = ANY($1::char(3)[]) ORDER BY name`, [iso3s]);
+    return this.db.query<LetterStateRow[]>(
+      `SELECT iso3, name, un_language AS "unLanguage" FROM states WHERE iso3 = ANY($1::char(3)[]) ORDER BY name`,
+      [iso3s],
+    );
   }
 
   /** The names of the organizations coordinating a campaign: its mandate's, else its own (by name). */

@@ -34,7 +34,9 @@ export class LettersResolver {
     const drafts = await this.service.drafts(signedIn(context), campaign, await loaders.get(CampaignLoaders).templates.load(campaign.id));
     const [states, contacts] = await Promise.all([
       loaders.get(StateLoaders).state.loadMany(drafts.map((d) => d.stateIso3)) as Promise<State[]>,
-      loaders.get(ContactLoaders).contact.loadMany(drafts.map((d) => d.contactId).filter((id): id is string => id !== null)) as Promise<Contact[]>,
+      loaders.get(ContactLoaders).contact.loadMany(drafts.map((d) => d.contactId).filter((id): id is string => id !== null)) as Promise<
+        Contact[]
+      >,
     ]);
     const contactById = new Map(contacts.map((c) => [c.id, c]));
     return drafts.map((draft, index) => ({
@@ -58,7 +60,9 @@ export class LettersResolver {
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => LetterCampaign, { description: "Removes the campaign's template in one language (the campaign's editors, with its version)" })
+  @Mutation(() => LetterCampaign, {
+    description: "Removes the campaign's template in one language (the campaign's editors, with its version)",
+  })
   deleteLetterTemplate(
     @CurrentViewer() viewer: Viewer,
     @Args('campaignId', { type: () => ID }) campaignId: string,

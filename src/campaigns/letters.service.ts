@@ -54,7 +54,8 @@ export function letterLanguage(
     const code = raw.trim().toLowerCase().slice(0, 2);
     if (isLetterLanguage(code) && available.includes(code)) return { language: code, source: LetterLanguageSource.CONTACT };
   }
-  if (isLetterLanguage(stateLanguage) && available.includes(stateLanguage)) return { language: stateLanguage, source: LetterLanguageSource.STATE };
+  if (isLetterLanguage(stateLanguage) && available.includes(stateLanguage))
+    return { language: stateLanguage, source: LetterLanguageSource.STATE };
   const fallback = available.includes('en') ? 'en' : available[0];
   return { language: fallback as LetterLanguageCode, source: LetterLanguageSource.DEFAULT };
 }
@@ -99,7 +100,12 @@ function letterValues(
 
 /** "jose-perez": a file-name part from a name, in ASCII. */
 function slug(text: string): string {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const folded = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return folded.slice(0, 60) || 'contact';
 }
 
@@ -137,7 +143,14 @@ export class LettersService {
     const language = languageCode(input.language);
     return this.writes.run(viewer, 'uploadLetterTemplate', async ({ emit }) => {
       const current = await this.campaignsService.editableCampaign(viewer, input.campaignId, input.expectedVersion);
-      await this.letters.saveTemplate({ campaignId: current.id, language, fileName: input.fileName, content, placeholders, uploadedBy: viewer.id });
+      await this.letters.saveTemplate({
+        campaignId: current.id,
+        language,
+        fileName: input.fileName,
+        content,
+        placeholders,
+        uploadedBy: viewer.id,
+      });
       const campaign = await this.campaigns.touch(current.id);
       await emit({
         kind: ActivityKind.CAMPAIGN_CHANGED,
@@ -205,9 +218,18 @@ export class LettersService {
       const contacts = (addressees.get(letter.interactionId) ?? []).map((id) => contactById.get(id)!).filter(Boolean);
       for (const contact of contacts.length ? contacts : [null]) {
         const { language, source } = letterLanguage(contact, state.unLanguage, available);
-        const values = letterValues(language, { contact, state, record, date: letter.sentOn, coordinators, sender, campaignName: campaign.name });
+        const values = letterValues(language, {
+          contact,
+          state,
+          record,
+          date: letter.sentOn,
+          coordinators,
+          sender,
+          campaignName: campaign.name,
+        });
         let fileName = `${state.iso3}-${contact ? slug(contact.fullName) : 'letter'}-${language}.docx`;
-        for (let n = 2; used.has(fileName); n += 1) fileName = `${state.iso3}-${contact ? slug(contact.fullName) : 'letter'}-${n}-${language}.docx`;
+        for (let n = 2; used.has(fileName); n += 1)
+          fileName = `${state.iso3}-${contact ? slug(contact.fullName) : 'letter'}-${n}-${language}.docx`;
         used.add(fileName);
         drafts.push({
           stateIso3: state.iso3,
@@ -283,7 +305,8 @@ export class LettersService {
   async generate(viewer: Viewer, campaignId: string, fileName?: string): Promise<{ fileName: string; content: Buffer; type: string }> {
     const campaign = await this.visibleCampaign(viewer, campaignId);
     const templates = await this.letters.templatesOf([campaign.id], true);
-    if (!templates.length) throw badInput('The campaign has no letter template yet: upload one with uploadLetterTemplate', { problems: ['no template'] });
+    if (!templates.length)
+      throw badInput('The campaign has no letter template yet: upload one with uploadLetterTemplate', { problems: ['no template'] });
     const drafts = await this.drafts(viewer, campaign, templates);
     const content = new Map(templates.map((t) => [t.language, t.content!]));
     if (fileName !== undefined) {
@@ -293,7 +316,11 @@ export class LettersService {
     }
     const zip = new PizZip();
     for (const draft of drafts) zip.file(draft.fileName, fillTemplate(content.get(draft.language)!, draft.values));
-    return { fileName: `${slug(campaign.name)}-letters.zip`, content: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }), type: 'application/zip' };
+    return {
+      fileName: `${slug(campaign.name)}-letters.zip`,
+      content: zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }),
+      type: 'application/zip',
+    };
   }
 }
 

@@ -31,7 +31,8 @@ export class WriteLetterController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (query.date !== undefined && !isIsoDate(query.date)) throw badInput('date must be a date such as 2026-01-31', { problems: ['date must be a date such as 2026-01-31'] });
+    if (query.date !== undefined && !isIsoDate(query.date))
+      throw badInput('date must be a date such as 2026-01-31', { problems: ['date must be a date such as 2026-01-31'] });
     const template = await this.readTemplate(request, reply);
     if (!template) return;
     const { draft, placeholders, content } = await this.letters.writeLetter(viewer, {
@@ -61,7 +62,8 @@ export class WriteLetterController {
     let template: Buffer | null = null;
     try {
       for await (const part of request.parts({ limits: { fileSize: this.config.letterTemplateBytes, files: 1, fields: 0, parts: 1 } })) {
-        if (part.type !== 'file' || part.fieldname !== 'template') return (refuse(400, 'Send the template in the file field "template"'), null);
+        if (part.type !== 'file' || part.fieldname !== 'template')
+          return (refuse(400, 'Send the template in the file field "template"'), null);
         template = await part.toBuffer();
       }
     } catch (error) {

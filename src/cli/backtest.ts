@@ -11,7 +11,15 @@ import { importPublicData } from '../data-import/importer.js';
 import { migrate, openDatabase } from '../database/data-source.js';
 import { Db } from '../database/db.js';
 import { describeStartupError } from '../database/startup-errors.js';
-import { backtestMarkdown, backtestSvg, neighbourScanMarkdown, README_BLOCKS, weightScanMarkdown, withReadmeBlock, type ReadmeBlock } from '../targets/backtest-report.js';
+import {
+  backtestMarkdown,
+  backtestSvg,
+  neighbourScanMarkdown,
+  README_BLOCKS,
+  weightScanMarkdown,
+  withReadmeBlock,
+  type ReadmeBlock,
+} from '../targets/backtest-report.js';
 import { DEFAULT_BACKTEST_FROM, DEFAULT_HORIZON_YEARS, TargetBacktestService } from '../targets/target-backtest.service.js';
 import { TargetsRepository } from '../targets/targets.repository.js';
 import { VotingRecords } from '../votes/voting-records.js';
@@ -84,7 +92,9 @@ async function main(): Promise<void> {
     const record = await service.record();
     const scan = weightScanMarkdown(record, result.from, result.to, result.horizonYears);
     const neighbours = neighbourScanMarkdown(record, result.from, result.to, result.horizonYears);
-    console.log(`${table}\nEach weight moved alone (the others as they are):\n\n${scan}\nA regional-neighbours factor, tried:\n\n${neighbours}`);
+    console.log(
+      `${table}\nEach weight moved alone (the others as they are):\n\n${scan}\nA regional-neighbours factor, tried:\n\n${neighbours}`,
+    );
     mkdirSync(dirname(args.svg), { recursive: true });
     writeFileSync(args.svg, backtestSvg(result));
     console.log(`Chart written to ${args.svg}`);

@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     const writes = new Writes(handle.dataSource, new ActivityRepository(db), new LocalActivityBus());
     const created = await writes.run(null, 'cli:user:create', async () => {
       const org =
-        (await organizations.byName(organization)) ?? (await organizations.insert({ id: randomUUID(), name: organization, kind: kind as OrganizationKind }));
+        (await organizations.byName(organization)) ??
+        (await organizations.insert({ id: randomUUID(), name: organization, kind: kind as OrganizationKind }));
       if (!org) throw new Error(`could not create the organization ${organization}`);
       const user = { id: randomUUID(), email, passwordHash, displayName: name, role: role as Role, organizationId: org.id };
       return users.insert(user);

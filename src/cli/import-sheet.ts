@@ -37,7 +37,13 @@ function readArguments(argv: string[]) {
     });
     if (!values.user) throw new UsageError(`--user is required (${USAGE})`);
     if (!values.contacts && !values.interactions) throw new UsageError(`give --contacts, --interactions or both (${USAGE})`);
-    return { user: values.user, contacts: values.contacts, interactions: values.interactions, dryRun: values['dry-run'], json: values.json };
+    return {
+      user: values.user,
+      contacts: values.contacts,
+      interactions: values.interactions,
+      dryRun: values['dry-run'],
+      json: values.json,
+    };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${(error as Error).message} (${USAGE})`);
@@ -78,7 +84,8 @@ async function main(): Promise<void> {
     await migrate(handle);
     const db = new Db(handle.dataSource);
     const user = await new UsersRepository(db).byEmail(args.user);
-    if (!user || (await new UsersRepository(db).activeById(user.id)) === null) throw new Error(`no enabled user has the e-mail ${args.user}`);
+    if (!user || (await new UsersRepository(db).activeById(user.id)) === null)
+      throw new Error(`no enabled user has the e-mail ${args.user}`);
     const viewer = { id: user.id, email: user.email, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
     const writes = new Writes(handle.dataSource, new ActivityRepository(db), new LocalActivityBus());
     const service = new SpreadsheetImportService(db, writes, new SpreadsheetImportRepository(db));

@@ -27,7 +27,9 @@ async function main(command: string | undefined, all: boolean): Promise<void> {
     const revert = async () => {
       const reverted: string[] = [];
       do {
-        const executed = await handle.dataSource.query<MigrationRow[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
+        const executed = await handle.dataSource
+          .query<MigrationRow[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1')
+          .catch(() => []);
         if (!executed.length) break;
         await handle.dataSource.undoLastMigration({ transaction: 'all' });
         reverted.push(executed[0].name);

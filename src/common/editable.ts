@@ -33,7 +33,10 @@ export const TEAM_COLUMNS = `to_json((SELECT m.organization_ids FROM mandates m 
 
 /** The team of one item (see Team): one statement. */
 export async function teamOf(db: Queryable, table: TeamTable, id: string): Promise<Team> {
-  const rows: { members: string[] | null; successors: string[] | null }[] = await db.query(`SELECT ${TEAM_COLUMNS} FROM ${table} t WHERE t.id = $1`, [id]);
+  const rows: { members: string[] | null; successors: string[] | null }[] = await db.query(
+    `SELECT ${TEAM_COLUMNS} FROM ${table} t WHERE t.id = $1`,
+    [id],
+  );
   return toTeam(rows[0]);
 }
 
@@ -73,7 +76,8 @@ export function editableRow<T extends { organizationId: string; version: number 
 ): T {
   if (!row) throw notFound(ref.what, ref.id);
   if (!mayChange(viewer, row, team, right)) throw forbidden(ref.forbidden);
-  if (ref.expectedVersion !== undefined && row.version !== ref.expectedVersion) throw conflict(ref.what, ref.id, ref.expectedVersion, row.version);
+  if (ref.expectedVersion !== undefined && row.version !== ref.expectedVersion)
+    throw conflict(ref.what, ref.id, ref.expectedVersion, row.version);
   return row;
 }
 

@@ -97,8 +97,14 @@ export enum Role {
 registerEnumType(RegionalGroup, { name: 'RegionalGroup', description: 'UN regional groups of Member States' });
 registerEnumType(TreatyStatus, { name: 'TreatyStatus', description: "A State's standing under the Convention on a date" });
 registerEnumType(ConsentType, { name: 'ConsentType', description: 'How a State expressed its consent to be bound' });
-registerEnumType(TreatyActionKind, { name: 'TreatyActionKind', description: 'A treaty action: a signature, the deposit of an instrument of consent, or a withdrawal (the date it took effect)' });
-registerEnumType(RatificationStage, { name: 'RatificationStage', description: "The coordinators' assessment of a State's path to joining" });
+registerEnumType(TreatyActionKind, {
+  name: 'TreatyActionKind',
+  description: 'A treaty action: a signature, the deposit of an instrument of consent, or a withdrawal (the date it took effect)',
+});
+registerEnumType(RatificationStage, {
+  name: 'RatificationStage',
+  description: "The coordinators' assessment of a State's path to joining",
+});
 registerEnumType(VoteChoice, { name: 'VoteChoice' });
 registerEnumType(Posting, { name: 'Posting', description: 'Where a contact is posted' });
 registerEnumType(InteractionType, { name: 'InteractionType' });
@@ -106,7 +112,9 @@ registerEnumType(Visibility, {
   name: 'Visibility',
   valuesMap: {
     ORGANIZATION: { description: "Only the author's organization" },
-    MANDATE: { description: "The author's organization and the organizations of the item's mandate (and of the mandates that took over from it)" },
+    MANDATE: {
+      description: "The author's organization and the organizations of the item's mandate (and of the mandates that took over from it)",
+    },
     COORDINATORS: { description: 'Every coordinator and admin' },
     SHARED: { description: 'Coordinators, admins and partners' },
   },

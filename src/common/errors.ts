@@ -34,10 +34,10 @@ export const forbidden = (message = 'You are not allowed to do this') => new App
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} "${id}" was not found`, { id });
 
 /** The State codes of a request that name no State (see StatesRepository.checkStates): one code and message wherever a State is named. */
-export const unknownStates = (iso3s: readonly string[]) => new AppError('NOT_FOUND', `Unknown State(s): ${iso3s.join(', ')}`, { stateIso3s: [...iso3s] });
+export const unknownStates = (iso3s: readonly string[]) =>
+  new AppError('NOT_FOUND', `Unknown State(s): ${iso3s.join(', ')}`, { stateIso3s: [...iso3s] });
 
-export const badInput = (message: string, details?: Record<string, unknown>) =>
-  new AppError('BAD_USER_INPUT', message, details);
+export const badInput = (message: string, details?: Record<string, unknown>) => new AppError('BAD_USER_INPUT', message, details);
 
 export const conflict = (what: string, id: string, expectedVersion: number, actualVersion: number) =>
   new AppError(

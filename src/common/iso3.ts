@@ -13,6 +13,7 @@ export const isIso3 = (value: string): boolean => ISO3_PATTERN.test(value);
 export function IsIso3(options: { each?: boolean } = {}): PropertyDecorator {
   return Matches(ISO3_PATTERN, {
     each: options.each,
-    message: ({ property }: ValidationArguments) => `${options.each ? 'each of ' : ''}${property} must be an ISO 3166-1 alpha-3 code such as VUT`,
+    message: ({ property }: ValidationArguments) =>
+      `${options.each ? 'each of ' : ''}${property} must be an ISO 3166-1 alpha-3 code such as VUT`,
   });
 }

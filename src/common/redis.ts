@@ -14,10 +14,18 @@ export async function loadRedis(): Promise<RedisClass> {
  * answers. Both reconnect by themselves; their errors are logged, never thrown.
  */
 export function pubSubClients(url: string, Redis: RedisClass, logger: Logger): { publisher: Redis; subscriber: Redis } {
-  const options = { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+  const options = {
+    lazyConnect: false,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: false,
+    retryStrategy: (n: number) => Math.min(n * 200, 2000),
+  };
   const publisher = new Redis(url, options);
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
-  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+  for (const [name, client] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
     client.on('error', (error) => logger.warn(`Redis ${name}: ${error.message}`));
   }
   return { publisher, subscriber };

@@ -62,8 +62,11 @@ export async function securityHeaders(): Promise<Record<string, string>> {
 /** Sends the security headers with every response (set first: a route may still override one). */
 export async function useSecurityHeaders(app: NestFastifyApplication): Promise<void> {
   const headers = await securityHeaders();
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers);
+      done();
+    });
 }

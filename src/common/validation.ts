@@ -13,7 +13,8 @@ export function OmittableNotNull(options?: ValidationOptions): PropertyDecorator
 /** Trims a string input; empty strings stay empty so that length checks reject them. */
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-const isPlainData = (value: object) => Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
+const isPlainData = (value: object) =>
+  Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
 
 /** A UTF-16 surrogate not in a pair: such a string is not Unicode text. */
 const LONE_SURROGATE = /\p{Surrogate}/u;

@@ -140,7 +140,8 @@ function redisUrl(env: Env): string | undefined {
 function smtpUrl(env: Env): string | undefined {
   const raw = env.SMTP_URL;
   if (raw === undefined || raw === '') return undefined;
-  if (!/^smtps?:\/\/[^/\s]+/.test(raw)) throw new ConfigError('SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps://…:465)');
+  if (!/^smtps?:\/\/[^/\s]+/.test(raw))
+    throw new ConfigError('SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps://…:465)');
   return raw;
 }
 

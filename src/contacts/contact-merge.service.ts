@@ -58,12 +58,10 @@ export class ContactMergeService {
       throw badInput('duplicateExpectedVersions must give one version per duplicate, in the order of duplicateIds');
     }
     return this.writes.run(viewer, 'mergeContacts', async ({ emit }) => {
-      const locked = await this.contacts.lock(
-        [
-          { id: survivorId, version: survivorExpectedVersion },
-          ...duplicateIds.map((id, i) => ({ id, version: duplicateExpectedVersions?.[i] })),
-        ],
-      );
+      const locked = await this.contacts.lock([
+        { id: survivorId, version: survivorExpectedVersion },
+        ...duplicateIds.map((id, i) => ({ id, version: duplicateExpectedVersions?.[i] })),
+      ]);
       const survivor = locked.get(survivorId)!;
       const duplicates = duplicateIds.map((id) => locked.get(id)!);
 

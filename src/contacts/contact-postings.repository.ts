@@ -17,7 +17,17 @@ const POSTING: Projection<ContactPostingEntity> = {
 };
 const COLUMNS = postings.select('p', POSTING);
 const RETURNING = postings.returning(POSTING);
-const INSERT_COLUMNS = postings.columns('id', 'contactId', 'posting', 'stateIso3', 'organizationId', 'position', 'fromDate', 'toDate', 'createdBy');
+const INSERT_COLUMNS = postings.columns(
+  'id',
+  'contactId',
+  'posting',
+  'stateIso3',
+  'organizationId',
+  'position',
+  'fromDate',
+  'toDate',
+  'createdBy',
+);
 
 /** Newest first: by start, the current one first on a tie, then by entry. */
 const NEWEST_FIRST = 'p.from_date DESC, (p.to_date IS NULL) DESC, p.created_at DESC, p.id';
@@ -56,13 +66,14 @@ export class ContactPostingsRepository {
   }
 
   async current(contactId: string): Promise<ContactPosting | null> {
-    const rows = await this.db.query<ContactPosting[]>(`SELECT ${COLUMNS} FROM contact_postings p WHERE p.contact_id = $1 AND p.to_date IS NULL`, [contactId]);
+    const rows = await this.db.query<ContactPosting[]>(
+      `SELECT ${COLUMNS} FROM contact_postings p WHERE p.contact_id = $1 AND p.to_date IS NULL`,
+      [contactId],
+    );
     return rows[0] ?? null;
   }
 
-  async insert(
-    posting: PostingFields & { contactId: string; from: string; createdBy: string | null },
-  ): Promise<ContactPosting> {
+  async insert(posting: PostingFields & { contactId: string; from: string; createdBy: string | null }): Promise<ContactPosting> {
     const rows = await this.db.query<ContactPosting[]>(
       `INSERT INTO contact_postings (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${RETURNING}`,

@@ -28,7 +28,11 @@ export class ContactPostingsResolver {
     description: 'Records a posting. Without `to` it is the current one: the previous current posting ends on its `from`',
   })
   @Idempotent()
-  addContactPosting(@CurrentViewer() viewer: Viewer, @Args('input') input: AddContactPostingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Contact> {
+  addContactPosting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: AddContactPostingInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Contact> {
     return this.service.add(viewer, input);
   }
 

@@ -41,7 +41,8 @@ export class ContactPostingsService {
       const contact = (await this.contacts.lock([{ id: input.contactId, version: input.expectedVersion }])).get(input.contactId)!;
       await this.checkReferences(input);
       const to = input.to ?? null;
-      if (to !== null && to <= input.from) throw badInput(`A posting ends after it starts: "to" (${to}) must be after "from" (${input.from})`);
+      if (to !== null && to <= input.from)
+        throw badInput(`A posting ends after it starts: "to" (${to}) must be after "from" (${input.from})`);
       if (to === null) {
         const current = await this.postings.current(contact.id);
         if (current) {
@@ -144,7 +145,12 @@ export class ContactPostingsService {
     }
   }
 
-  private announce(emit: WriteTransaction['emit'], contact: Contact, posting: ContactPosting, what: 'now' | 'past' | 'ended' | 'corrected' | 'removed') {
+  private announce(
+    emit: WriteTransaction['emit'],
+    contact: Contact,
+    posting: ContactPosting,
+    what: 'now' | 'past' | 'ended' | 'corrected' | 'removed',
+  ) {
     const where = `${posting.posting ? POSTING_LABELS[posting.posting] : 'posted'}${posting.stateIso3 ? ' for {states}' : ''}`;
     const position = posting.position ? ` as ${posting.position}` : '';
     const summaries = {

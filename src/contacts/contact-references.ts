@@ -51,7 +51,9 @@ export async function moveContactReferences(
   const known = new Set(CONTACT_REFERENCES.map((r) => `${r.table}.${r.column}`));
   const missing = (await contactForeignKeys(db)).filter((fk) => !known.has(`${fk.table}.${fk.column}`));
   if (missing.length) {
-    throw new Error(`contacts cannot be merged: ${missing.map((fk) => `${fk.table}.${fk.column}`).join(', ')} is not in CONTACT_REFERENCES`);
+    throw new Error(
+      `contacts cannot be merged: ${missing.map((fk) => `${fk.table}.${fk.column}`).join(', ')} is not in CONTACT_REFERENCES`,
+    );
   }
   let moved = 0;
   let repeats = 0;
@@ -66,7 +68,10 @@ export async function moveContactReferences(
       );
       repeats += affectedRows(deleted);
     }
-    const updated = await db.query<[unknown[], number]>(`UPDATE ${table} SET ${column} = $1 WHERE ${column} = ANY($2::uuid[])`, [survivorId, duplicateIds]);
+    const updated = await db.query<[unknown[], number]>(`UPDATE ${table} SET ${column} = $1 WHERE ${column} = ANY($2::uuid[])`, [
+      survivorId,
+      duplicateIds,
+    ]);
     moved += affectedRows(updated);
   }
   return { moved, repeats };

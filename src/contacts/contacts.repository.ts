@@ -21,10 +21,30 @@ const contacts = table(ContactEntity);
 const CONTACT: Projection<ContactEntity> = { omit: ['createdBy'] };
 export const CONTACT_COLUMNS = contacts.select('c', CONTACT);
 const RETURNING = contacts.returning(CONTACT);
-const INSERT_COLUMNS = contacts.columns('id', 'fullName', 'title', 'position', 'posting', 'stateIso3', 'organizationId',
-  'email', 'phone', 'languages', 'notes', 'createdBy');
+const INSERT_COLUMNS = contacts.columns(
+  'id',
+  'fullName',
+  'title',
+  'position',
+  'posting',
+  'stateIso3',
+  'organizationId',
+  'email',
+  'phone',
+  'languages',
+  'notes',
+  'createdBy',
+);
 /** A new contact's first posting: the one its posting, State and position say. */
-const FIRST_POSTING_INSERT = table(ContactPostingEntity).columns('id', 'contactId', 'posting', 'stateIso3', 'position', 'fromDate', 'createdBy');
+const FIRST_POSTING_INSERT = table(ContactPostingEntity).columns(
+  'id',
+  'contactId',
+  'posting',
+  'stateIso3',
+  'position',
+  'fromDate',
+  'createdBy',
+);
 
 export interface ContactFields {
   fullName?: string;
@@ -39,8 +59,18 @@ export interface ContactFields {
   notes?: string | null;
 }
 
-const COLUMNS = contacts.columnMap('fullName', 'title', 'position', 'posting', 'stateIso3', 'organizationId', 'email', 'phone',
-  'languages', 'notes') satisfies ColumnMap<ContactFields>;
+const COLUMNS = contacts.columnMap(
+  'fullName',
+  'title',
+  'position',
+  'posting',
+  'stateIso3',
+  'organizationId',
+  'email',
+  'phone',
+  'languages',
+  'notes',
+) satisfies ColumnMap<ContactFields>;
 
 export const CONTACT_SPEC = { table: contacts.name, what: 'Contact', returning: RETURNING, columns: COLUMNS };
 
@@ -103,8 +133,13 @@ export class ContactsRepository {
       const filtered = `SELECT ${CONTACT_COLUMNS}, ${closeness(p, searchKey('c.full_name'), search)} AS "searchCloseness"
         FROM contacts c WHERE ${where.join(' AND ')}`;
       const after = page.after;
-      const cursor = after ? `("searchCloseness", "fullName", id) > (${p.add(after[0])}::int, ${p.add(after[1])}, ${p.add(after[2])}::uuid)` : null;
-      const rows = await this.db.query<PagedRow<Contact>[]>(pagedSql(filtered, cursor, '"searchCloseness", "fullName", id', page), p.values);
+      const cursor = after
+        ? `("searchCloseness", "fullName", id) > (${p.add(after[0])}::int, ${p.add(after[1])}, ${p.add(after[2])}::uuid)`
+        : null;
+      const rows = await this.db.query<PagedRow<Contact>[]>(
+        pagedSql(filtered, cursor, '"searchCloseness", "fullName", id', page),
+        p.values,
+      );
       return splitPage<Contact>(rows, 'id');
     }
     const filtered = `SELECT ${CONTACT_COLUMNS} FROM contacts c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;

@@ -37,7 +37,11 @@ export class ContactsResolver {
   @CoordinatorsAndAdmins()
   @Mutation(() => Contact)
   @Idempotent()
-  createContact(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateContactInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Contact> {
+  createContact(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateContactInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Contact> {
     return this.service.create(viewer, input);
   }
 
@@ -45,7 +49,9 @@ export class ContactsResolver {
   @Mutation(() => Contact)
   updateContact(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateContactInput): Promise<Contact> {
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateContactInput,
+  ): Promise<Contact> {
     return this.service.update(viewer, id, input);
   }
 
@@ -70,9 +76,16 @@ export class ContactsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
-  async interactions(contact: Contact, @FieldArgs(PageArgs) args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+  async interactions(
+    contact: Contact,
+    @FieldArgs(PageArgs) args: PageArgs,
+    { loaders }: GqlContext,
+    info: GraphQLResolveInfo,
+  ): Promise<Connection<InteractionRow>> {
     const page = toPage(checkPageArgs(args), INTERACTION_CURSOR, listOptions(info).withTotal);
-    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('contact', contact.id, page, selects(info, ['edges', 'node', 'contacts']));
+    const { rows, total } = await loaders
+      .get(InteractionLoaders)
+      .interactionsOf('contact', contact.id, page, selects(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 }

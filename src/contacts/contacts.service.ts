@@ -56,23 +56,34 @@ export class ContactsService {
     const position = fields.position ? `, ${fields.position}` : '';
     const summary = `Contact added${fields.stateIso3 ? ' for {states}' : ''}: ${fields.fullName}${position}`;
     const oneStatement = async () => {
-      const written = await this.contacts.create(viewer, { ...fields, id: randomUUID(), postingStartedOn: postingStartedOn ?? today }, summary);
+      const written = await this.contacts.create(
+        viewer,
+        { ...fields, id: randomUUID(), postingStartedOn: postingStartedOn ?? today },
+        summary,
+      );
       if ('unknownState' in written) {
         throw written.unknownState ? notFound('State', fields.stateIso3!) : notFound('Organization', fields.organizationId!);
       }
       return { result: written.contact, events: [written.event] };
     };
     // With an idempotency key: in a transaction that stores the key with the result.
-    return this.writes.statement(oneStatement, () => this.writes.run(viewer, 'createContact', async ({ emit }) => {
-      await this.checkReferences(fields);
-      const contact = await this.contacts.insert({ ...fields, id: randomUUID(), createdBy: viewer.id, postingStartedOn: postingStartedOn ?? today });
-      await emit({
-        kind: ActivityKind.CONTACT_ADDED,
-        stateIso3s: contact.stateIso3 ? [contact.stateIso3] : [],
-        summary,
-      });
-      return contact;
-    }));
+    return this.writes.statement(oneStatement, () =>
+      this.writes.run(viewer, 'createContact', async ({ emit }) => {
+        await this.checkReferences(fields);
+        const contact = await this.contacts.insert({
+          ...fields,
+          id: randomUUID(),
+          createdBy: viewer.id,
+          postingStartedOn: postingStartedOn ?? today,
+        });
+        await emit({
+          kind: ActivityKind.CONTACT_ADDED,
+          stateIso3s: contact.stateIso3 ? [contact.stateIso3] : [],
+          summary,
+        });
+        return contact;
+      }),
+    );
   }
 
   update(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdateContactInput): Promise<Contact> {

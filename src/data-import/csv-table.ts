@@ -19,11 +19,8 @@ export interface CsvTable {
 
 /** Logs duplicate and missing columns; returns whether every required column is present. */
 function checkHeader(file: string, header: string[], required: readonly string[], log: IssueLog): boolean {
-  const headerIssue = (column: string | null, message: string) =>
-    log.add({ file, line: 1, column, value: null, message });
-  header
-    .filter((name, index) => header.indexOf(name) !== index)
-    .forEach((name) => headerIssue(name, 'column appears twice in the header'));
+  const headerIssue = (column: string | null, message: string) => log.add({ file, line: 1, column, value: null, message });
+  header.filter((name, index) => header.indexOf(name) !== index).forEach((name) => headerIssue(name, 'column appears twice in the header'));
   const missing = required.filter((name) => !header.includes(name));
   for (const name of missing) {
     headerIssue(name, `required column is missing (the header must name ${required.join(', ')})`);

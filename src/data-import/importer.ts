@@ -35,9 +35,7 @@ function skippedSummary(checksum: string, asOf: string): ImportSummary {
 }
 
 async function lastChecksum(manager: EntityManager): Promise<string | undefined> {
-  const rows = await manager.query<{ checksum: string }[]>(
-    'SELECT checksum FROM data_imports ORDER BY imported_at DESC, id DESC LIMIT 1',
-  );
+  const rows = await manager.query<{ checksum: string }[]>('SELECT checksum FROM data_imports ORDER BY imported_at DESC, id DESC LIMIT 1');
   return rows[0]?.checksum;
 }
 
@@ -47,11 +45,7 @@ async function lastChecksum(manager: EntityManager): Promise<string | undefined>
  * the last import are skipped. Throws ImportValidationError, having written nothing, when
  * the files have problems.
  */
-export async function importPublicData(
-  dataSource: DataSource,
-  dir: string,
-  options: ImportOptions = {},
-): Promise<ImportSummary> {
+export async function importPublicData(dataSource: DataSource, dir: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const asOf = options.asOf ?? todayIso();
   if (!isIsoDate(asOf)) throw new RangeError(`asOf must be a date as YYYY-MM-DD, got "${asOf}"`);
   // Files that were imported once were valid then: unchanged, they are not parsed again.
@@ -79,10 +73,11 @@ export async function importPublicData(
       stageChanges: states.stageChanges,
       treatyActionsInFile: states.treatyActionsInFile,
     };
-    await manager.query(
-      'INSERT INTO data_imports (id, checksum, summary, imported_at) VALUES ($1, $2, $3::jsonb, clock_timestamp())',
-      [randomUUID(), data.checksum, JSON.stringify(summary)],
-    );
+    await manager.query('INSERT INTO data_imports (id, checksum, summary, imported_at) VALUES ($1, $2, $3::jsonb, clock_timestamp())', [
+      randomUUID(),
+      data.checksum,
+      JSON.stringify(summary),
+    ]);
     return summary;
   });
 }

@@ -68,7 +68,12 @@ export class RowReader {
   oneOf<T>(column: string, choices: Readonly<Record<string, T>>): T {
     const value = this.raw(column);
     if (!Object.hasOwn(choices, value)) {
-      this.fail(column, `expected one of ${Object.keys(choices).map((key) => `"${key}"`).join(', ')}`);
+      this.fail(
+        column,
+        `expected one of ${Object.keys(choices)
+          .map((key) => `"${key}"`)
+          .join(', ')}`,
+      );
     }
     return choices[value];
   }

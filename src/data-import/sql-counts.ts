@@ -18,12 +18,7 @@ interface UpsertCountRow {
  * inserted and updated. A row the upsert inserted has xmax = 0; rows the WHERE clause
  * left alone are not returned at all.
  */
-export async function countUpsert(
-  manager: EntityManager,
-  upsert: string,
-  parameters: unknown[],
-  total: number,
-): Promise<TableCounts> {
+export async function countUpsert(manager: EntityManager, upsert: string, parameters: unknown[], total: number): Promise<TableCounts> {
   const [row] = await manager.query<UpsertCountRow[]>(
     `WITH written AS (${upsert} RETURNING (xmax = 0) AS inserted)
      SELECT count(*) FILTER (WHERE inserted)::int AS inserted,

@@ -18,7 +18,12 @@ export async function syncStateNames(db: Queryable, dir: string): Promise<void> 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const rows = parse<{ name?: string; iso3?: string; kind?: string }>(content, { bom: true, columns: true, trim: true, skip_empty_lines: true });
+  const rows = parse<{ name?: string; iso3?: string; kind?: string }>(content, {
+    bom: true,
+    columns: true,
+    trim: true,
+    skip_empty_lines: true,
+  });
   const names = rows
     .filter((row) => row.name && row.iso3)
     .map((row) => ({ iso3: row.iso3!.toUpperCase(), name: row.name!, kind: row.kind || 'other' }));

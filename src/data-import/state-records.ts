@@ -5,15 +5,19 @@ import type { IssueLog } from './import-validation-error.js';
 import type { StateRecord } from './records.js';
 import { RowReader } from './row-reader.js';
 
-export const STATE_COLUMNS = ['iso3', 'iso2', 'name', 'un_member', 'un_regional_group', 'm49_region', 'm49_subregion', 'm49_code', 'm49_intermediate_region', 'un_language'];
-export const PARTICIPATION_COLUMNS = [
+export const STATE_COLUMNS = [
   'iso3',
-  'signature_date',
-  'consent_date',
-  'consent_type',
-  'withdrawal_date',
-  'status_as_of',
+  'iso2',
+  'name',
+  'un_member',
+  'un_regional_group',
+  'm49_region',
+  'm49_subregion',
+  'm49_code',
+  'm49_intermediate_region',
+  'un_language',
 ];
+export const PARTICIPATION_COLUMNS = ['iso3', 'signature_date', 'consent_date', 'consent_type', 'withdrawal_date', 'status_as_of'];
 
 const ISO3 = /^[A-Z]{3}$/;
 const ISO3_EXPECTED = 'three capital letters (ISO 3166-1 alpha-3)';

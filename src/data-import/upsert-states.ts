@@ -108,7 +108,10 @@ export async function upsertStates(
   states: StateRecord[],
   asOf: string,
 ): Promise<{ counts: TableCounts; stageChanges: number; treatyActionsInFile: number }> {
-  const current = await currentStages(manager, states.map((state) => state.iso3));
+  const current = await currentStages(
+    manager,
+    states.map((state) => state.iso3),
+  );
   const { inForce, inFile } = await overlayRecordedActions(manager, states);
   const plans = inForce.map((state) => planStage(state, current.get(state.iso3), asOf));
   const column = <K extends keyof StateRecord>(key: K) => inForce.map((state) => state[key]);

@@ -51,19 +51,10 @@ export async function upsertResolutions(manager: EntityManager, resolutions: Res
 }
 
 /** Writes the votes of the imported resolutions: new, changed and no longer listed. */
-export async function upsertVotes(
-  manager: EntityManager,
-  symbols: string[],
-  votes: VoteRecord[],
-): Promise<TableCounts> {
+export async function upsertVotes(manager: EntityManager, symbols: string[], votes: VoteRecord[]): Promise<TableCounts> {
   const voteSymbols = votes.map((vote) => vote.symbol);
   const voteStates = votes.map((vote) => vote.iso3);
   const [{ deleted }] = await manager.query<DeletedCountRow[]>(DELETE_STALE_VOTES, [symbols, voteSymbols, voteStates]);
-  const counts = await countUpsert(
-    manager,
-    UPSERT_VOTES,
-    [voteSymbols, voteStates, votes.map((vote) => vote.choice)],
-    votes.length,
-  );
+  const counts = await countUpsert(manager, UPSERT_VOTES, [voteSymbols, voteStates, votes.map((vote) => vote.choice)], votes.length);
   return { ...counts, deleted };
 }

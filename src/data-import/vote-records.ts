@@ -104,7 +104,9 @@ export function readVoting(resolutionTable: CsvTable, voteTable: CsvTable, state
   const symbols = resolutionTable.complete ? { file: resolutionTable.file, keys: new Set(resolutions.keys()) } : null;
   const { votes, incomplete } = readVotes(voteTable, symbols, states, log);
   if (voteTable.complete) {
-    const checkable = [...resolutions.values()].flatMap(({ line, record }) => (record && !incomplete.has(record.symbol) ? [{ line, record }] : []));
+    const checkable = [...resolutions.values()].flatMap(({ line, record }) =>
+      record && !incomplete.has(record.symbol) ? [{ line, record }] : [],
+    );
     checkTotals({ resolutions: resolutionTable.file, votes: voteTable.file }, checkable, votes, log);
   }
   return {

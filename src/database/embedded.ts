@@ -30,9 +30,7 @@ function takeLock(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(file, 'utf8'));
       if (holder && holder !== process.pid && processAlive(holder)) {
-        throw new ConfigError(
-          `the embedded database in ${dir} is in use by process ${holder}; stop it first, or set DATABASE_URL`,
-        );
+        throw new ConfigError(`the embedded database in ${dir} is in use by process ${holder}; stop it first, or set DATABASE_URL`);
       }
       rmSync(file, { force: true });
     }

@@ -42,7 +42,11 @@ export class Table<E> {
     const columns = new Map<ColumnOf<E>, string>();
     // The class's own columns first, then its base's: a base holds what many tables share
     // (src/database/owned.ts), which comes last in each of them.
-    for (let target: unknown = entity; typeof target === 'function' && target !== Function.prototype; target = Object.getPrototypeOf(target)) {
+    for (
+      let target: unknown = entity;
+      typeof target === 'function' && target !== Function.prototype;
+      target = Object.getPrototypeOf(target)
+    ) {
       for (const column of storage.columns) {
         if (column.target !== target || columns.has(column.propertyName as ColumnOf<E>)) continue;
         columns.set(column.propertyName as ColumnOf<E>, column.options.name ?? column.propertyName);

@@ -61,7 +61,10 @@ export class Writes {
         announce: (event) => void events.push(event),
       };
       return currentWrite.run(tx, async () => {
-        await manager.query(`SELECT set_config('ratify.actor_id', $1, true), set_config('ratify.action', $2, true)`, [actor?.id ?? '', action]);
+        await manager.query(`SELECT set_config('ratify.actor_id', $1, true), set_config('ratify.action', $2, true)`, [
+          actor?.id ?? '',
+          action,
+        ]);
         if (claim) {
           const first = await claimKey(manager, claim);
           if (first) {
@@ -90,7 +93,9 @@ export class Writes {
    * statement is given the mutation's idempotency key, if it was sent one: it stores the key with its
    * answer itself, or returns what the key's first request stored (`first`), which is answered again.
    */
-  async single<T>(statement: (key: KeyClaim | undefined) => Promise<{ result: T; events: ActivityEventRow[] } | { first: StoredKey }>): Promise<T> {
+  async single<T>(
+    statement: (key: KeyClaim | undefined) => Promise<{ result: T; events: ActivityEventRow[] } | { first: StoredKey }>,
+  ): Promise<T> {
     const claim = takePendingKey();
     const done = await statement(claim);
     if (claim) this.pruneKeys();

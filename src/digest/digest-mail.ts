@@ -55,7 +55,10 @@ export function composeDigest({ to, from, name, language, timeZone, today, publi
       title: words.awaitingTitle,
       lines: content.awaiting.map((item) => ({
         text: item.subject,
-        detail: words.sent(dayOf(item.date), Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${item.date}T00:00:00Z`)) / DAY_MS)),
+        detail: words.sent(
+          dayOf(item.date),
+          Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${item.date}T00:00:00Z`)) / DAY_MS),
+        ),
         states: states(item.stateIso3s),
       })),
     },
@@ -78,7 +81,9 @@ export function composeDigest({ to, from, name, language, timeZone, today, publi
       '',
       section.title,
       '-'.repeat(section.title.length),
-      ...section.lines.map((line) => `- ${line.text} (${line.detail})${line.states.map((state) => `\n  ${state.name}: ${state.url}`).join('')}`),
+      ...section.lines.map(
+        (line) => `- ${line.text} (${line.detail})${line.states.map((state) => `\n  ${state.name}: ${state.url}`).join('')}`,
+      ),
     ]),
     '',
     `${words.open}: ${publicUrl}/`,

@@ -55,7 +55,8 @@ export const WORDS: Record<DigestLanguage, DigestWords> = {
     overdue: (date) => `en retard depuis le ${date}`,
     sent: (date, days) => `envoyée le ${date}, il y a ${days} jours`,
     open: 'Ouvrir Ratify',
-    footer: 'Vous recevez ce résumé parce que vous l’avez demandé dans Ratify. Pour l’arrêter, connectez-vous et désactivez-le dans vos paramètres.',
+    footer:
+      'Vous recevez ce résumé parce que vous l’avez demandé dans Ratify. Pour l’arrêter, connectez-vous et désactivez-le dans vos paramètres.',
   },
   es: {
     subjectPrefix: 'Ratify: ',

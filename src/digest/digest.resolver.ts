@@ -20,7 +20,8 @@ export class DigestResolver {
   }
 
   @Mutation(() => DigestSettings, {
-    description: 'Asks for (or changes) your daily digest by e-mail: follow-ups due, letters without reply, and the activity on the States you follow',
+    description:
+      'Asks for (or changes) your daily digest by e-mail: follow-ups due, letters without reply, and the activity on the States you follow',
   })
   subscribeToDigest(@CurrentViewer() viewer: Viewer, @Args('input') input: SubscribeToDigestInput): Promise<DigestSettings> {
     return this.digests.subscribe(viewer, input);

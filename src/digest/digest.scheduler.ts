@@ -33,7 +33,9 @@ export class DigestScheduler implements OnApplicationBootstrap, OnModuleDestroy 
     }
     if (!this.db.isInitialized) return;
     this.transport = createTransport(this.config.smtpUrl);
-    this.logger.log(`Daily digests by e-mail through ${new URL(this.config.smtpUrl).host}, checked every ${this.config.digestCheckSeconds} s`);
+    this.logger.log(
+      `Daily digests by e-mail through ${new URL(this.config.smtpUrl).host}, checked every ${this.config.digestCheckSeconds} s`,
+    );
     this.timer = setInterval(() => void this.check(), this.config.digestCheckSeconds * 1000);
     this.timer.unref();
     void this.check();

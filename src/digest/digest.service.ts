@@ -79,7 +79,9 @@ export class DigestService {
   ) {}
 
   async settings(viewer: Viewer): Promise<DigestSettings | null> {
-    const [row] = await this.db.query<DigestSettings[]>(`SELECT ${SETTINGS_COLUMNS} FROM digest_subscriptions WHERE user_id = $1`, [viewer.id]);
+    const [row] = await this.db.query<DigestSettings[]>(`SELECT ${SETTINGS_COLUMNS} FROM digest_subscriptions WHERE user_id = $1`, [
+      viewer.id,
+    ]);
     return row ?? null;
   }
 
@@ -105,7 +107,10 @@ export class DigestService {
   }
 
   async followed(viewer: Viewer): Promise<string[]> {
-    const rows = await this.db.query<FollowedRow[]>('SELECT state_iso3 AS iso3 FROM followed_states WHERE user_id = $1 ORDER BY state_iso3', [viewer.id]);
+    const rows = await this.db.query<FollowedRow[]>(
+      'SELECT state_iso3 AS iso3 FROM followed_states WHERE user_id = $1 ORDER BY state_iso3',
+      [viewer.id],
+    );
     return rows.map((row) => row.iso3);
   }
 
@@ -159,12 +164,10 @@ export class DigestService {
 
   /** Gives a claimed day back (the mail could not be sent): the next check tries again. */
   async release(userId: string, today: string, claim: Claim): Promise<void> {
-    await this.db.query(`UPDATE digest_subscriptions SET last_sent_on = $3, last_sent_at = $4 WHERE user_id = $1 AND last_sent_on = $2::date`, [
-      userId,
-      today,
-      claim.previousSentOn,
-      claim.previousSentAt,
-    ]);
+    await this.db.query(
+      `UPDATE digest_subscriptions SET last_sent_on = $3, last_sent_at = $4 WHERE user_id = $1 AND last_sent_on = $2::date`,
+      [userId, today, claim.previousSentOn, claim.previousSentAt],
+    );
   }
 
   /**
@@ -173,21 +176,35 @@ export class DigestService {
    * follow since the last digest (or the last day). Null when there is nothing to say.
    */
   async compose(user: Subscriber, today: string, since: Date): Promise<Digest | null> {
-    const viewer: Viewer = { id: user.userId, email: user.email, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
+    const viewer: Viewer = {
+      id: user.userId,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      organizationId: user.organizationId,
+    };
     const [followUps, awaiting, followed] = await Promise.all([
       this.followUps.followUps(viewer, { dueBefore: today, first: 200 }),
       this.followUps.awaitingReplies(viewer, { olderThanDays: user.noReplyAfterDays, first: ITEMS }),
       this.followed(viewer),
     ]);
     const activity = followed.length ? await this.activity.feed(viewer, { stateIso3s: followed, since }, { first: ITEMS }) : null;
-    const due = followUps.edges.map((edge) => edge.node).filter((row) => row.authorId === viewer.id && row.followUpOn).slice(0, ITEMS);
+    const due = followUps.edges
+      .map((edge) => edge.node)
+      .filter((row) => row.authorId === viewer.id && row.followUpOn)
+      .slice(0, ITEMS);
     const letters = awaiting.edges.map((edge) => edge.node);
     const linked = new Map<string, string[]>();
     for (const state of await this.interactions.statesOf([...due, ...letters].map((row) => row.id))) {
       linked.set(state.__key, [...(linked.get(state.__key) ?? []), state.iso3]);
     }
     const content: DigestContent = {
-      followUps: due.map((row) => ({ subject: row.subject, date: row.followUpOn!, overdue: row.followUpOn! < today, stateIso3s: linked.get(row.id) ?? [] })),
+      followUps: due.map((row) => ({
+        subject: row.subject,
+        date: row.followUpOn!,
+        overdue: row.followUpOn! < today,
+        stateIso3s: linked.get(row.id) ?? [],
+      })),
       awaiting: letters.map((row) => ({ subject: row.subject, date: row.occurredOn, stateIso3s: linked.get(row.id) ?? [] })),
       activity: (activity?.edges ?? []).map(({ node }) => ({ summary: node.summary, at: node.occurredAt, stateIso3s: node.stateIso3s })),
     };

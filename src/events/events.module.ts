@@ -9,6 +9,14 @@ import { EventsService } from './events.service.js';
 
 @Module({
   imports: [InteractionsModule, StatesModule, TargetsModule],
-  providers: [EventsRepository, EventsService, EventLoaders, EventsResolver, EventAttendanceResolver, PlannedMeetingResolver, InteractionEventResolver],
+  providers: [
+    EventsRepository,
+    EventsService,
+    EventLoaders,
+    EventsResolver,
+    EventAttendanceResolver,
+    PlannedMeetingResolver,
+    InteractionEventResolver,
+  ],
 })
 export class EventsModule {}

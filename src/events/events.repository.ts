@@ -17,7 +17,18 @@ import type { Event, EventAttendance, PlannedMeeting } from './event.model.js';
 const events = table(EventEntity);
 const EVENT_COLUMNS = events.select('e');
 const EVENT_RETURNING = events.returning();
-const EVENT_INSERT = events.columns('id', 'name', 'kind', 'place', 'startsOn', 'endsOn', 'visibility', 'organizationId', 'createdBy', 'mandateId');
+const EVENT_INSERT = events.columns(
+  'id',
+  'name',
+  'kind',
+  'place',
+  'startsOn',
+  'endsOn',
+  'visibility',
+  'organizationId',
+  'createdBy',
+  'mandateId',
+);
 
 /** What a correction of an event may change. */
 export interface EventChanges {
@@ -38,10 +49,23 @@ const EVENT_SPEC = {
 
 const meetings = table(PlannedMeetingEntity);
 /** A planned meeting as the API reads it: whether it was held, and no timestamps. */
-const MEETING: Projection<PlannedMeetingEntity> = { omit: ['createdAt', 'updatedAt'], extra: (m) => [`${m}interaction_id IS NOT NULL AS held`] };
+const MEETING: Projection<PlannedMeetingEntity> = {
+  omit: ['createdAt', 'updatedAt'],
+  extra: (m) => [`${m}interaction_id IS NOT NULL AS held`],
+};
 const MEETING_COLUMNS = meetings.select('m', MEETING);
 const MEETING_RETURNING = meetings.returning(MEETING);
-const MEETING_INSERT = meetings.columns('id', 'eventId', 'stateIso3', 'plannedOn', 'objective', 'visibility', 'organizationId', 'createdBy', 'mandateId');
+const MEETING_INSERT = meetings.columns(
+  'id',
+  'eventId',
+  'stateIso3',
+  'plannedOn',
+  'objective',
+  'visibility',
+  'organizationId',
+  'createdBy',
+  'mandateId',
+);
 
 /** What a correction of a planned meeting may change. */
 export interface MeetingChanges {
@@ -54,7 +78,9 @@ const MEETING_SPEC = {
   table: meetings.name,
   what: 'Planned meeting',
   returning: MEETING_RETURNING,
-  columns: meetings.columnMap('plannedOn', 'objective', 'visibility', 'interactionId') satisfies ColumnMap<MeetingChanges & { interactionId: string }>,
+  columns: meetings.columnMap('plannedOn', 'objective', 'visibility', 'interactionId') satisfies ColumnMap<
+    MeetingChanges & { interactionId: string }
+  >,
 };
 
 /** The interactions that count as having met a State. */
@@ -108,7 +134,10 @@ export class EventsRepository {
 
   async visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<Event[]> {
     const p = new SqlParams();
-    return this.db.query<Event[]>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    return this.db.query<Event[]>(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p, 'e')}`,
+      p.values,
+    );
   }
 
   /** Soonest first; the visibility rule is part of the statement. */
@@ -119,7 +148,9 @@ export class EventsRepository {
     if (query.startingBefore) where.push(`e.starts_on < ${p.add(query.startingBefore)}::date`);
     if (query.kinds) where.push(`e.kind = ANY(${p.add(query.kinds)}::event_kind[])`);
     if (query.stateIso3s) {
-      where.push(`EXISTS (SELECT 1 FROM event_attendances a WHERE a.event_id = e.id AND a.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM event_attendances a WHERE a.event_id = e.id AND a.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`,
+      );
     }
     const filtered = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${where.join(' AND ')}`;
     const cursor = page.after ? `("startsOn", id) > (${p.add(page.after[0])}::date, ${p.add(page.after[1])}::uuid)` : null;
@@ -127,9 +158,18 @@ export class EventsRepository {
     return splitPage<Event>(rows, 'id');
   }
 
-  async insert(
-    row: { id: string; name: string; kind: EventKind; place: string | null; startsOn: string; endsOn: string; visibility: Visibility; organizationId: string; createdBy: string; mandateId: string | null },
-  ): Promise<Event> {
+  async insert(row: {
+    id: string;
+    name: string;
+    kind: EventKind;
+    place: string | null;
+    startsOn: string;
+    endsOn: string;
+    visibility: Visibility;
+    organizationId: string;
+    createdBy: string;
+    mandateId: string | null;
+  }): Promise<Event> {
     const rows = await this.db.query<Event[]>(
       `INSERT INTO events (${EVENT_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVENT_RETURNING}`,
@@ -186,16 +226,28 @@ export class EventsRepository {
   }
 
   async addAttendance(eventId: string, iso3s: string[], contactIds: string[]): Promise<void> {
-    await this.db.query(`INSERT INTO event_attendances (event_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING`, [eventId, iso3s]);
+    await this.db.query(`INSERT INTO event_attendances (event_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING`, [
+      eventId,
+      iso3s,
+    ]);
     if (contactIds.length) {
-      await this.db.query(`INSERT INTO event_delegates (event_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [eventId, contactIds]);
+      await this.db.query(`INSERT INTO event_delegates (event_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+        eventId,
+        contactIds,
+      ]);
     }
   }
 
   /** Removes a State's attendance and its delegation; false when it was not attending. */
   async removeAttendance(eventId: string, iso3: string): Promise<boolean> {
-    const removed = await this.db.query<[unknown[], number]>(`DELETE FROM event_attendances WHERE event_id = $1 AND state_iso3 = $2 RETURNING state_iso3`, [eventId, iso3]);
-    await this.db.query(`DELETE FROM event_delegates d USING contacts c WHERE d.event_id = $1 AND c.id = d.contact_id AND c.state_iso3 = $2`, [eventId, iso3]);
+    const removed = await this.db.query<[unknown[], number]>(
+      `DELETE FROM event_attendances WHERE event_id = $1 AND state_iso3 = $2 RETURNING state_iso3`,
+      [eventId, iso3],
+    );
+    await this.db.query(
+      `DELETE FROM event_delegates d USING contacts c WHERE d.event_id = $1 AND c.id = d.contact_id AND c.state_iso3 = $2`,
+      [eventId, iso3],
+    );
     return removed[0].length > 0;
   }
 
@@ -262,7 +314,10 @@ export class EventsRepository {
   }
 
   eventIdsOfInteractions(ids: readonly string[]): Promise<EventInteractionLink[]> {
-    return this.db.query<EventInteractionLink[]>(`SELECT interaction_id AS "interactionId", event_id AS "eventId" FROM event_interactions WHERE interaction_id = ANY($1::uuid[])`, [ids]);
+    return this.db.query<EventInteractionLink[]>(
+      `SELECT interaction_id AS "interactionId", event_id AS "eventId" FROM event_interactions WHERE interaction_id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   meetingContactsOf(meetingIds: readonly string[]): Promise<(Contact & { meetingId: string })[]> {
@@ -284,7 +339,17 @@ export class EventsRepository {
   }
 
   async insertMeeting(
-    row: { id: string; eventId: string; stateIso3: string; plannedOn: string | null; objective: string | null; visibility: Visibility; organizationId: string; createdBy: string; mandateId: string | null },
+    row: {
+      id: string;
+      eventId: string;
+      stateIso3: string;
+      plannedOn: string | null;
+      objective: string | null;
+      visibility: Visibility;
+      organizationId: string;
+      createdBy: string;
+      mandateId: string | null;
+    },
     contactIds: string[],
   ): Promise<PlannedMeeting> {
     const rows = await this.db.query<PlannedMeeting[]>(
@@ -317,11 +382,17 @@ export class EventsRepository {
 
   private async addMeetingContacts(id: string, contactIds: string[]): Promise<void> {
     if (contactIds.length) {
-      await this.db.query(`INSERT INTO planned_meeting_contacts (meeting_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, contactIds]);
+      await this.db.query(
+        `INSERT INTO planned_meeting_contacts (meeting_id, contact_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [id, contactIds],
+      );
     }
   }
 
   contactStates(ids: readonly string[]): Promise<ContactStateRow[]> {
-    return this.db.query<ContactStateRow[]>(`SELECT id, full_name AS "fullName", state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.db.query<ContactStateRow[]>(
+      `SELECT id, full_name AS "fullName", state_iso3 AS "stateIso3" FROM contacts WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 }

@@ -47,13 +47,18 @@ export class EventsResolver {
   @CoordinatorsAndAdmins()
   @Mutation(() => Event, { description: 'Records an event, with the States attending' })
   @Idempotent()
-  recordEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordEventInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Event> {
+  recordEvent(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: RecordEventInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Event> {
     return this.service.record(viewer, input);
   }
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Event, {
-    description: "Corrects an event's name, kind, place, dates or visibility (the event's organization or an admin); a stale expectedVersion is a CONFLICT",
+    description:
+      "Corrects an event's name, kind, place, dates or visibility (the event's organization or an admin); a stale expectedVersion is a CONFLICT",
   })
   updateEvent(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateEventInput): Promise<Event> {
     return this.service.update(viewer, input);
@@ -75,7 +80,11 @@ export class EventsResolver {
   @CoordinatorsAndAdmins()
   @Mutation(() => Event, { description: 'Adds States (and members of their delegations) to an event' })
   @Idempotent()
-  addEventAttendance(@CurrentViewer() viewer: Viewer, @Args('input') input: AddEventAttendanceInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Event> {
+  addEventAttendance(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: AddEventAttendanceInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Event> {
     return this.service.addAttendance(viewer, input);
   }
 
@@ -93,7 +102,11 @@ export class EventsResolver {
   @CoordinatorsAndAdmins()
   @Mutation(() => PlannedMeeting, { description: 'Plans a bilateral meeting with a State at an event' })
   @Idempotent()
-  planMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: PlanMeetingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<PlannedMeeting> {
+  planMeeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: PlanMeetingInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<PlannedMeeting> {
     return this.service.planMeeting(viewer, input);
   }
 
@@ -108,7 +121,8 @@ export class EventsResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => ID, {
-    description: 'Deletes a planned meeting not yet held (the organization that planned it or an admin); returns its id. A meeting logged as held stays: CONFLICT',
+    description:
+      'Deletes a planned meeting not yet held (the organization that planned it or an admin); returns its id. A meeting logged as held stays: CONFLICT',
   })
   deletePlannedMeeting(
     @CurrentViewer() viewer: Viewer,
@@ -121,7 +135,11 @@ export class EventsResolver {
   @CoordinatorsAndAdmins()
   @Mutation(() => PlannedMeeting, { description: 'Logs a planned meeting as held: a BILATERAL_MEETING interaction linked to the event' })
   @Idempotent()
-  logMeetingHeld(@CurrentViewer() viewer: Viewer, @Args('input') input: LogMeetingHeldInput, @IdempotencyKey() _idempotencyKey?: string): Promise<PlannedMeeting> {
+  logMeetingHeld(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: LogMeetingHeldInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<PlannedMeeting> {
     return this.service.logMeetingHeld(viewer, input);
   }
 

@@ -56,9 +56,18 @@ export class EventsService {
     return this.writes.run(viewer, 'recordEvent', async ({ emit }) => {
       await this.states.checkStates(attending);
       const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.db);
-      const event = await this.events.insert(
-        { id: randomUUID(), name: input.name, kind: input.kind, place: input.place ?? null, startsOn: input.startsOn, endsOn: input.endsOn, visibility, organizationId: viewer.organizationId, createdBy: viewer.id, mandateId },
-      );
+      const event = await this.events.insert({
+        id: randomUUID(),
+        name: input.name,
+        kind: input.kind,
+        place: input.place ?? null,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        visibility,
+        organizationId: viewer.organizationId,
+        createdBy: viewer.id,
+        mandateId,
+      });
       if (attending.length) await this.events.addAttendance(event.id, attending, []);
       await emit({
         kind: ActivityKind.EVENT_RECORDED,
@@ -96,14 +105,27 @@ export class EventsService {
         }
       }
       const narrowed = changes.visibility === Visibility.ORGANIZATION || changes.visibility === Visibility.MANDATE;
-      if (narrowed && current.visibility !== changes.visibility && (current.visibility === Visibility.COORDINATORS || current.visibility === Visibility.SHARED || changes.visibility === Visibility.ORGANIZATION)) {
+      if (
+        narrowed &&
+        current.visibility !== changes.visibility &&
+        (current.visibility === Visibility.COORDINATORS ||
+          current.visibility === Visibility.SHARED ||
+          changes.visibility === Visibility.ORGANIZATION)
+      ) {
         throw badInput(
           `Other organizations could see this ${current.visibility} event and may have planned meetings or logged interactions there: it cannot become ${changes.visibility}`,
           { field: 'visibility' },
         );
       }
       const event = await this.events.update(id, expectedVersion, changes);
-      await emit({ kind: ActivityKind.EVENT_CHANGED, subjectId: id, stateIso3s: await this.attending(id), summary: 'Event changed: {text}', visibility: event.visibility, mandateId: event.mandateId });
+      await emit({
+        kind: ActivityKind.EVENT_CHANGED,
+        subjectId: id,
+        stateIso3s: await this.attending(id),
+        summary: 'Event changed: {text}',
+        visibility: event.visibility,
+        mandateId: event.mandateId,
+      });
       return event;
     });
   }
@@ -123,7 +145,13 @@ export class EventsService {
       const stateIso3s = await this.attending(id);
       await freeze([id]);
       await this.events.delete(id, expectedVersion);
-      await emit({ kind: ActivityKind.EVENT_DELETED, stateIso3s, summary: `Event deleted: ${describeEvent(event)}`, visibility: event.visibility, mandateId: event.mandateId });
+      await emit({
+        kind: ActivityKind.EVENT_DELETED,
+        stateIso3s,
+        summary: `Event deleted: ${describeEvent(event)}`,
+        visibility: event.visibility,
+        mandateId: event.mandateId,
+      });
     });
     return id;
   }
@@ -156,12 +184,27 @@ export class EventsService {
       if (!event) throw notFound('Event', input.eventId);
       checkMeetingVisibility(viewer, event, visibility);
       // A meeting at an event of a mandate belongs to that mandate when it is seen by the mandate's organizations.
-      const mandateId = await mandateFor(viewer, input.mandateId ?? (visibility === Visibility.MANDATE ? event.mandateId : null), visibility, this.db);
+      const mandateId = await mandateFor(
+        viewer,
+        input.mandateId ?? (visibility === Visibility.MANDATE ? event.mandateId : null),
+        visibility,
+        this.db,
+      );
       await this.states.checkStates([input.stateIso3]);
       const contactIds = input.contactIds ?? [];
       await this.checkMeeting(event, input.stateIso3, input.plannedOn, contactIds);
       const meeting = await this.events.insertMeeting(
-        { id: randomUUID(), eventId: event.id, stateIso3: input.stateIso3, plannedOn: input.plannedOn ?? null, objective: input.objective ?? null, visibility, organizationId: viewer.organizationId, createdBy: viewer.id, mandateId },
+        {
+          id: randomUUID(),
+          eventId: event.id,
+          stateIso3: input.stateIso3,
+          plannedOn: input.plannedOn ?? null,
+          objective: input.objective ?? null,
+          visibility,
+          organizationId: viewer.organizationId,
+          createdBy: viewer.id,
+          mandateId,
+        },
         contactIds,
       );
       await emit({
@@ -207,34 +250,37 @@ export class EventsService {
   /** Logs the BILATERAL_MEETING through the interaction write path, linked to the event, and links the plan to it. */
   logMeetingHeld(viewer: Viewer, input: LogMeetingHeldInput): Promise<PlannedMeeting> {
     return this.writes.run(viewer, 'logMeetingHeld', async () => {
-      const meeting = await editableTeamRow(viewer, await this.events.visibleMeeting(viewer, input.meetingId), {
-        what: 'Planned meeting',
-        id: input.meetingId,
-        expectedVersion: input.expectedVersion,
-        forbidden: 'Only the organization that planned a meeting, or the organizations of its mandate, can log it',
-      }, this.db, 'planned_meetings');
+      const meeting = await editableTeamRow(
+        viewer,
+        await this.events.visibleMeeting(viewer, input.meetingId),
+        {
+          what: 'Planned meeting',
+          id: input.meetingId,
+          expectedVersion: input.expectedVersion,
+          forbidden: 'Only the organization that planned a meeting, or the organizations of its mandate, can log it',
+        },
+        this.db,
+        'planned_meetings',
+      );
       if (meeting.held) throw badInput('This meeting was already logged as held', { field: 'meetingId' });
       const event = (await this.events.visibleById(viewer, meeting.eventId))!;
       const planned = (await this.events.meetingContactsOf([meeting.id])).map((c) => c.id);
       const visibility = input.visibility ?? meeting.visibility;
       // The event's name goes into the interaction only as far as the event itself is seen (or as its organization chooses).
       const subject = input.subject ?? (mayWiden(viewer, event, visibility) ? `Bilateral meeting at ${event.name}` : 'Bilateral meeting');
-      const interaction = await this.interactionsService.logInTransaction(
-        viewer,
-        {
-          type: InteractionType.BILATERAL_MEETING,
-          occurredOn: input.occurredOn,
-          subject,
-          summary: input.summary ?? meeting.objective,
-          outcome: input.outcome ?? null,
-          followUpOn: input.followUpOn ?? null,
-          visibility,
-          stateIso3s: [meeting.stateIso3],
-          contactIds: input.contactIds ?? planned,
-          eventId: event.id,
-          mandateId: meeting.mandateId ?? undefined,
-        },
-      );
+      const interaction = await this.interactionsService.logInTransaction(viewer, {
+        type: InteractionType.BILATERAL_MEETING,
+        occurredOn: input.occurredOn,
+        subject,
+        summary: input.summary ?? meeting.objective,
+        outcome: input.outcome ?? null,
+        followUpOn: input.followUpOn ?? null,
+        visibility,
+        stateIso3s: [meeting.stateIso3],
+        contactIds: input.contactIds ?? planned,
+        eventId: event.id,
+        mandateId: meeting.mandateId ?? undefined,
+      });
       return this.events.markHeld(meeting.id, interaction.id, input.expectedVersion);
     });
   }
@@ -243,15 +289,25 @@ export class EventsService {
    * The target States attending each event (ranked by the target list, filtered by it), with
    * whether each was met: one ranking and one statement for all the events asked about.
    */
-  async attendingTargets(viewer: Viewer, eventIds: readonly string[], filter: TargetFilter | undefined, metSince: string | null): Promise<Map<string, EventTarget[]>> {
-    const [ranked, facts] = await Promise.all([this.targets.rank(viewer, filter ?? {}), this.events.attendanceFacts(viewer, eventIds, metSince)]);
+  async attendingTargets(
+    viewer: Viewer,
+    eventIds: readonly string[],
+    filter: TargetFilter | undefined,
+    metSince: string | null,
+  ): Promise<Map<string, EventTarget[]>> {
+    const [ranked, facts] = await Promise.all([
+      this.targets.rank(viewer, filter ?? {}),
+      this.events.attendanceFacts(viewer, eventIds, metSince),
+    ]);
     const byEvent = new Map<string, EventTarget[]>(eventIds.map((id) => [id, []]));
     const factsOf = new Map(facts.map((f) => [`${f.eventId}/${f.stateIso3}`, f]));
     for (const eventId of eventIds) {
       for (const target of ranked) {
         const fact = factsOf.get(`${eventId}/${target.state.iso3}`);
         if (!fact) continue;
-        byEvent.get(eventId)!.push({ target, met: fact.lastMetOn !== null, lastMetOn: fact.lastMetOn, meetingPlanned: fact.meetingPlanned });
+        byEvent
+          .get(eventId)!
+          .push({ target, met: fact.lastMetOn !== null, lastMetOn: fact.lastMetOn, meetingPlanned: fact.meetingPlanned });
       }
     }
     return byEvent;
@@ -275,15 +331,30 @@ export class EventsService {
     const event = seen && (await this.events.visibleById(viewer, seen.eventId, true));
     const locked = event && (await this.events.visibleMeeting(viewer, id, true));
     const forbidden = 'Only the organization that planned a meeting, or the organizations of its mandate, can change it';
-    const meeting = await editableTeamRow(viewer, locked, { what: 'Planned meeting', id, expectedVersion, forbidden }, this.db, 'planned_meetings');
+    const meeting = await editableTeamRow(
+      viewer,
+      locked,
+      { what: 'Planned meeting', id, expectedVersion, forbidden },
+      this.db,
+      'planned_meetings',
+    );
     if (meeting.held) {
-      throw new AppError('CONFLICT', `The meeting with ${meeting.stateIso3} at "${event!.name}" was logged as held: its interaction is the record now, and the plan stays as it was`, { id });
+      throw new AppError(
+        'CONFLICT',
+        `The meeting with ${meeting.stateIso3} at "${event!.name}" was logged as held: its interaction is the record now, and the plan stays as it was`,
+        { id },
+      );
     }
     return { meeting, event: event! };
   }
 
   /** A meeting's date falls within its event's; its contacts are contacts of its State. */
-  private async checkMeeting(event: Event, stateIso3: string, plannedOn: string | null | undefined, contactIds: string[] | undefined): Promise<void> {
+  private async checkMeeting(
+    event: Event,
+    stateIso3: string,
+    plannedOn: string | null | undefined,
+    contactIds: string[] | undefined,
+  ): Promise<void> {
     if (plannedOn && (plannedOn < event.startsOn || plannedOn > event.endsOn)) {
       throw badInput(`plannedOn (${plannedOn}) must be within the event (${event.startsOn} to ${event.endsOn})`, { field: 'plannedOn' });
     }
@@ -295,7 +366,6 @@ export class EventsService {
     return (await this.events.attendancesOf([eventId])).map((a) => a.stateIso3);
   }
 
-
   /** Each contact must exist and be a contact of one of these States. */
   private async checkContacts(ids: string[], iso3s: string[]): Promise<void> {
     if (!ids.length) return;
@@ -304,7 +374,10 @@ export class EventsService {
       const contact = found.get(id);
       if (!contact) throw badInput(`Unknown contact ${id}`, { field: 'contactIds', contactId: id });
       if (!contact.stateIso3 || !iso3s.includes(contact.stateIso3)) {
-        throw badInput(`${contact.fullName} is a contact of ${contact.stateIso3 ?? 'no State'}, not of ${iso3s.join(', ')}`, { field: 'contactIds', contactId: id });
+        throw badInput(`${contact.fullName} is a contact of ${contact.stateIso3 ?? 'no State'}, not of ${iso3s.join(', ')}`, {
+          field: 'contactIds',
+          contactId: id,
+        });
       }
     }
   }
@@ -325,13 +398,19 @@ function describeMeeting(event: Event, meeting: PlannedMeeting): string {
   return `${coversMeeting(event, meeting) ? event.name : 'an event'}${on}`;
 }
 
-const BREADTH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.MANDATE]: 1, [Visibility.COORDINATORS]: 2, [Visibility.SHARED]: 3 };
+const BREADTH: Record<Visibility, number> = {
+  [Visibility.ORGANIZATION]: 0,
+  [Visibility.MANDATE]: 1,
+  [Visibility.COORDINATORS]: 2,
+  [Visibility.SHARED]: 3,
+};
 
 /** Whether everyone who may see the meeting may see its event too. */
 function coversMeeting(event: Event, meeting: PlannedMeeting): boolean {
   if (BREADTH[event.visibility] < BREADTH[meeting.visibility]) return false;
   // A MANDATE event: its readers are its mandate's, who read the meeting only if it is the same mandate's (or its planner's own).
-  if (event.visibility === Visibility.MANDATE) return meeting.visibility === Visibility.ORGANIZATION || meeting.mandateId === event.mandateId;
+  if (event.visibility === Visibility.MANDATE)
+    return meeting.visibility === Visibility.ORGANIZATION || meeting.mandateId === event.mandateId;
   return event.visibility !== Visibility.ORGANIZATION || event.organizationId === meeting.organizationId;
 }
 
@@ -340,10 +419,22 @@ function meetingActivity(kind: ActivityKind, event: Event, meeting: PlannedMeeti
   // A change follows the meeting as it is when read; a deletion keeps the words of the moment.
   const at = what === 'changed' ? '{extra}' : describeMeeting(event, meeting);
   const subject = what === 'changed' ? { subjectId: meeting.id } : {};
-  return { kind, ...subject, stateIso3s: [meeting.stateIso3], summary: `Planned meeting with {states} at ${at} ${what}`, visibility: meeting.visibility, mandateId: meeting.mandateId };
+  return {
+    kind,
+    ...subject,
+    stateIso3s: [meeting.stateIso3],
+    summary: `Planned meeting with {states} at ${at} ${what}`,
+    visibility: meeting.visibility,
+    mandateId: meeting.mandateId,
+  };
 }
 
-const REACH: Record<Visibility, number> = { [Visibility.ORGANIZATION]: 0, [Visibility.MANDATE]: 1, [Visibility.COORDINATORS]: 2, [Visibility.SHARED]: 3 };
+const REACH: Record<Visibility, number> = {
+  [Visibility.ORGANIZATION]: 0,
+  [Visibility.MANDATE]: 1,
+  [Visibility.COORDINATORS]: 2,
+  [Visibility.SHARED]: 3,
+};
 
 /**
  * Whether something seen with this visibility may carry the event's name and dates: when it is seen
@@ -359,7 +450,9 @@ function mayWiden(viewer: Viewer, event: Event, visibility: Visibility): boolean
  */
 function checkMeetingVisibility(viewer: Viewer, event: Event, visibility: Visibility): void {
   if (!mayWiden(viewer, event, visibility)) {
-    throw forbidden(`A meeting at a ${event.visibility} event cannot be ${visibility}: only the event's organization may show it more widely`);
+    throw forbidden(
+      `A meeting at a ${event.visibility} event cannot be ${visibility}: only the event's organization may show it more widely`,
+    );
   }
 }
 

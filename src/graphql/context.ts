@@ -34,12 +34,9 @@ export function signedIn({ viewer }: { viewer?: Viewer | null }): Viewer {
 }
 
 /** The signed-in user, of a GraphQL operation or a REST route (see signedIn). */
-export const CurrentViewer = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Viewer =>
-    signedIn(context.getType<string>() === 'http' ? context.switchToHttp().getRequest<{ viewer?: Viewer }>() : gqlContext(context)),
+export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext): Viewer =>
+  signedIn(context.getType<string>() === 'http' ? context.switchToHttp().getRequest<{ viewer?: Viewer }>() : gqlContext(context)),
 );
 
 /** The request's DataLoaders. */
-export const RequestLoaders = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Loaders => gqlContext(context).loaders,
-);
+export const RequestLoaders = createParamDecorator((_: unknown, context: ExecutionContext): Loaders => gqlContext(context).loaders);

@@ -8,7 +8,8 @@ import { GRAPHQL_RESPONSE_JSON, type ResponseMediaType } from './media-type.js';
 const logger = new Logger('GraphQL');
 
 /** graphql-js messages for a literal or variable of the wrong type or value (graphql 16). */
-const INPUT_VALUE_MESSAGE = /^(Variable "\$|Expected value of type|Enum "|Value "|Field "[^"]+" of required type|Int cannot|Float cannot|String cannot|Boolean cannot|ID cannot|Argument "[^"]+" of (required|non-null) type|Date must|DateTime must)/;
+const INPUT_VALUE_MESSAGE =
+  /^(Variable "\$|Expected value of type|Enum "|Value "|Field "[^"]+" of required type|Int cannot|Float cannot|String cannot|Boolean cannot|ID cannot|Argument "[^"]+" of (required|non-null) type|Date must|DateTime must)/;
 
 /** Postgres and driver failures that mean "the database is not reachable right now". */
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -16,7 +17,10 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const e = error as { code?: string; message?: string; driverError?: { code?: string } } | undefined;
   const code = e?.driverError?.code ?? e?.code;
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '53300'].includes(code)) {
+  if (
+    code &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '53300'].includes(code)
+  ) {
     return true;
   }
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
@@ -78,7 +82,8 @@ function httpProblem(error: GraphQLError): { status: number; message: string } |
   if (original instanceof HttpProblem) return { status: original.statusCode, message: original.message };
   if (!original || original instanceof GraphQLError || typeof original.statusCode !== 'number') return null;
   const status = original.statusCode;
-  if (original.code === 'MER_ERR_METHOD_NOT_ALLOWED') return { status, message: 'Only queries may be sent with GET: send mutations with POST' };
+  if (original.code === 'MER_ERR_METHOD_NOT_ALLOWED')
+    return { status, message: 'Only queries may be sent with GET: send mutations with POST' };
   if (status < 400 || status >= 500) return null;
   const inner = original.errors?.[0];
   if (inner instanceof GraphQLError) return null;
@@ -102,7 +107,10 @@ function classify(error: GraphQLError): Formatted {
     return { message: 'The database is not reachable right now; try again shortly', code: 'SERVICE_UNAVAILABLE' };
   }
   if (original && isStatementTimeout(original)) {
-    return { message: 'The database took too long to answer and the request was stopped; narrow it or try again shortly', code: 'SERVICE_UNAVAILABLE' };
+    return {
+      message: 'The database took too long to answer and the request was stopped; narrow it or try again shortly',
+      code: 'SERVICE_UNAVAILABLE',
+    };
   }
   const rejected = dataException(original);
   if (rejected) {

@@ -31,7 +31,8 @@ function checkParams(params: Params): void {
   if (isAbsent(query) || query === '') throw new HttpProblem(400, 'Missing "query": send the GraphQL document as a string in "query"');
   if (typeof query !== 'string') throw new HttpProblem(400, '"query" must be a string holding the GraphQL document');
   if (!isAbsent(operationName) && typeof operationName !== 'string') throw new HttpProblem(400, '"operationName" must be a string or null');
-  if (!isAbsent(variables) && !isMap(variables)) throw new HttpProblem(400, '"variables" must be a JSON object (a map of names to values) or null');
+  if (!isAbsent(variables) && !isMap(variables))
+    throw new HttpProblem(400, '"variables" must be a JSON object (a map of names to values) or null');
   if (!isAbsent(extensions) && !isMap(extensions)) throw new HttpProblem(400, '"extensions" must be a JSON object (a map) or null');
 }
 
@@ -65,7 +66,9 @@ function checkGetOperation({ query, operationName }: Params): void {
   if (getOperationAST(document, name)) return;
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (name) throw new GraphQLError(`Unknown operation named "${name}".`);
-  throw new GraphQLError(operations.length ? 'Must provide operation name if query contains multiple operations.' : 'Must provide an operation.');
+  throw new GraphQLError(
+    operations.length ? 'Must provide operation name if query contains multiple operations.' : 'Must provide an operation.',
+  );
 }
 
 function checkPost(request: FastifyRequest): void {

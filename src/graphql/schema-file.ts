@@ -22,7 +22,14 @@ export function schemaFileText(schema: GraphQLSchema): string {
 /** A handle whose DataSource is never connected: building the schema sends no query. */
 function unconnectedDatabase(): DatabaseHandle {
   const counter = new StatementCounter();
-  const settings = { databaseUrl: undefined, embeddedDir: '', dbPoolSize: 1, dbConnectTimeoutMs: 100, dbStatementTimeoutMs: 0, dbPreparedStatements: false };
+  const settings = {
+    databaseUrl: undefined,
+    embeddedDir: '',
+    dbPoolSize: 1,
+    dbConnectTimeoutMs: 100,
+    dbStatementTimeoutMs: 0,
+    dbPreparedStatements: false,
+  };
   return {
     dataSource: createDataSource('postgres://schema-only.invalid/ratify', settings, counter),
     counter,

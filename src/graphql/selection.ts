@@ -1,4 +1,12 @@
-import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import { toPage, type CursorPart } from '../common/paging/cursor.js';
 import { pageArgsInRange, type ListOptions, type Page, type PageArgs } from '../common/paging/page.js';
 

@@ -18,7 +18,9 @@ import { SocketSessions, type SocketSession } from './socket-sessions.js';
 
 type ConnectionExtra = { socket: WebSocket; request: IncomingMessage; session?: SocketSession } & Record<PropertyKey, unknown>;
 
-const asErrors = (error: unknown) => [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error })];
+const asErrors = (error: unknown) => [
+  error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error }),
+];
 
 /**
  * GraphQL over WebSocket at /graphql, with the graphql-ws package's reference server, so the

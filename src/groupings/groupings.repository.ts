@@ -79,7 +79,10 @@ export class GroupingsRepository {
 
   /** Whether a grouping other than `exceptId` already has this name, in any case. */
   async nameTaken(name: string, exceptId: string | null): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>('SELECT 1 FROM groupings WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2::uuid', [name, exceptId]);
+    const rows = await this.db.query<unknown[]>('SELECT 1 FROM groupings WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2::uuid', [
+      name,
+      exceptId,
+    ]);
     return rows.length > 0;
   }
 
@@ -102,9 +105,9 @@ export class GroupingsRepository {
   /** Replaces the States of a grouping. */
   async setStates(id: string, iso3s: readonly string[]): Promise<void> {
     await this.db.query('DELETE FROM grouping_states WHERE grouping_id = $1 AND NOT (state_iso3 = ANY($2::char(3)[]))', [id, iso3s]);
-    await this.db.query(
-      'INSERT INTO grouping_states (grouping_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING',
-      [id, iso3s],
-    );
+    await this.db.query('INSERT INTO grouping_states (grouping_id, state_iso3) SELECT $1, unnest($2::char(3)[]) ON CONFLICT DO NOTHING', [
+      id,
+      iso3s,
+    ]);
   }
 }

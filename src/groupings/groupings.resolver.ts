@@ -28,7 +28,11 @@ export class GroupingsResolver {
   @CoordinatorsAndAdmins()
   @Mutation(() => Grouping)
   @Idempotent()
-  createGrouping(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupingInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Grouping> {
+  createGrouping(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateGroupingInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Grouping> {
     return this.service.create(viewer, input);
   }
 
@@ -36,7 +40,9 @@ export class GroupingsResolver {
   @Mutation(() => Grouping)
   updateGrouping(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGroupingInput): Promise<Grouping> {
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateGroupingInput,
+  ): Promise<Grouping> {
     return this.service.update(viewer, id, input);
   }
 

@@ -31,9 +31,12 @@ export class GroupingsService {
     return this.writes.run(viewer, 'createGrouping', async () => {
       await this.checkName(input.name, null);
       await this.states.checkStates(stateIso3s);
-      const grouping = await this.groupings.insert(
-        { id: randomUUID(), name: input.name, description: input.description ?? null, createdById: viewer.id },
-      );
+      const grouping = await this.groupings.insert({
+        id: randomUUID(),
+        name: input.name,
+        description: input.description ?? null,
+        createdById: viewer.id,
+      });
       if (stateIso3s.length) await this.groupings.setStates(grouping.id, stateIso3s);
       return grouping;
     });
@@ -62,5 +65,4 @@ export class GroupingsService {
       throw new AppError('CONFLICT', `A grouping named "${name}" already exists`, { name });
     }
   }
-
 }

@@ -34,7 +34,10 @@ export async function claimKey(db: Queryable, claim: KeyClaim): Promise<StoredKe
     [claim.userId, claim.key, claim.operation, claim.fingerprint],
   );
   if (taken.length) return null;
-  const [first] = await db.query<StoredKey[]>(`SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key]);
+  const [first] = await db.query<StoredKey[]>(
+    `SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+    [claim.userId, claim.key],
+  );
   return first;
 }
 
@@ -44,13 +47,20 @@ export async function claimKey(db: Queryable, claim: KeyClaim): Promise<StoredKe
  * waited for the first to commit, and wrote nothing).
  */
 export async function storedResult(db: Queryable, claim: KeyClaim): Promise<StoredKey> {
-  const [first] = await db.query<StoredKey[]>(`SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key]);
+  const [first] = await db.query<StoredKey[]>(
+    `SELECT operation, fingerprint, result FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+    [claim.userId, claim.key],
+  );
   if (!first) throw new Error(`idempotency key "${claim.key}" was taken, and is gone`);
   return first;
 }
 
 export async function recordResult(db: Queryable, claim: KeyClaim, result: unknown): Promise<void> {
-  await db.query(`UPDATE idempotency_keys SET result = $3 WHERE user_id = $1 AND key = $2`, [claim.userId, claim.key, JSON.stringify(result ?? null)]);
+  await db.query(`UPDATE idempotency_keys SET result = $3 WHERE user_id = $1 AND key = $2`, [
+    claim.userId,
+    claim.key,
+    JSON.stringify(result ?? null),
+  ]);
 }
 
 /** Forgets every key past the retention period. */

@@ -1,6 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { applyDecorators, Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Args, GqlExecutionContext } from '@nestjs/graphql';
 import type { Observable } from 'rxjs';
 import { badInput } from '../common/errors.js';
@@ -61,7 +68,9 @@ function canonical(value: unknown): unknown {
 }
 
 export function fingerprint(args: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(canonical(args))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(args)))
+    .digest('base64url');
 }
 
 /** The key of a mutation: its `idempotencyKey` argument, or the Idempotency-Key header (HTTP). */
@@ -88,7 +97,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const ctx = gql.getContext<GqlContext>();
     const key = keyOf(args, ctx);
     if (key === undefined || !ctx.viewer) return next.handle();
-    const claim: PendingKey = { userId: ctx.viewer.id, key, operation: gql.getInfo<{ fieldName: string }>().fieldName, fingerprint: fingerprint(args), taken: false };
+    const claim: PendingKey = {
+      userId: ctx.viewer.id,
+      key,
+      operation: gql.getInfo<{ fieldName: string }>().fieldName,
+      fingerprint: fingerprint(args),
+      taken: false,
+    };
     // The handler runs in this context (Nest binds it to the async scope it is called from).
     return pending.run(claim, () => next.handle());
   }

@@ -52,7 +52,10 @@ export class FollowUpsRepository {
     const cursor = after
       ? `("occurredOn", "createdAt", id) > (${p.add(after[0])}::date, ${p.add(after[1])}::timestamptz, ${p.add(after[2])}::uuid)`
       : null;
-    const rows = await this.db.query<PagedRow<InteractionRow>[]>(pagedSql(filtered, cursor, '"occurredOn", "createdAt", id', page), p.values);
+    const rows = await this.db.query<PagedRow<InteractionRow>[]>(
+      pagedSql(filtered, cursor, '"occurredOn", "createdAt", id', page),
+      p.values,
+    );
     return splitPage<InteractionRow>(rows, 'id');
   }
 }

@@ -17,7 +17,11 @@ export class FollowUpsResolver {
   constructor(private readonly service: FollowUpsService) {}
 
   @Query(() => InteractionConnection, { description: 'The pending follow-ups of the interactions you may see, soonest due first' })
-  followUps(@CurrentViewer() viewer: Viewer, @Args() args: FollowUpsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+  followUps(
+    @CurrentViewer() viewer: Viewer,
+    @Args() args: FollowUpsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<InteractionRow>> {
     return this.service.followUps(viewer, args, listOptions(info));
   }
 
@@ -43,14 +47,19 @@ export class FollowUpsResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Interaction, {
-    description: 'Records the date the reply to a LETTER or EMAIL came (not after today); it closes the pending follow-up unless keepFollowUpOpen',
+    description:
+      'Records the date the reply to a LETTER or EMAIL came (not after today); it closes the pending follow-up unless keepFollowUpOpen',
   })
   recordReply(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('receivedOn', { type: () => DateScalar }) receivedOn: string,
     @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
-    @Args('keepFollowUpOpen', { type: () => Boolean, nullable: true, description: 'Keep the pending follow-up open (by default the reply closes it)' })
+    @Args('keepFollowUpOpen', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Keep the pending follow-up open (by default the reply closes it)',
+    })
     keepFollowUpOpen?: boolean,
   ): Promise<InteractionRow> {
     return this.service.recordReply(viewer, id, receivedOn, expectedVersion ?? undefined, keepFollowUpOpen ?? undefined);

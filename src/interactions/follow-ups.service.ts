@@ -52,13 +52,22 @@ export class FollowUpsService {
   }
 
   /** Records a reply; it closes the pending follow-up unless `keepFollowUpOpen`. */
-  recordReply(viewer: Viewer, id: string, receivedOn: string, expectedVersion?: number, keepFollowUpOpen?: boolean): Promise<InteractionRow> {
+  recordReply(
+    viewer: Viewer,
+    id: string,
+    receivedOn: string,
+    expectedVersion?: number,
+    keepFollowUpOpen?: boolean,
+  ): Promise<InteractionRow> {
     return this.writes.run(viewer, 'recordReply', async ({ emit }) => {
       const current = await this.editable(viewer, id, expectedVersion);
       checkNotFuture({ replyReceivedOn: receivedOn });
       checkDates({ ...current, replyReceivedOn: receivedOn });
       const closes = closesFollowUp(current, receivedOn, keepFollowUpOpen);
-      const row = await this.interactions.update(id, expectedVersion, { replyReceivedOn: receivedOn, ...(closes ? { followUpDoneAt: new Date() } : {}) });
+      const row = await this.interactions.update(id, expectedVersion, {
+        replyReceivedOn: receivedOn,
+        ...(closes ? { followUpDoneAt: new Date() } : {}),
+      });
       await this.interactionsService.emitUpdate(emit, row, 'answered');
       return row;
     });

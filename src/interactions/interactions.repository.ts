@@ -36,8 +36,19 @@ const INTERACTION: Projection<InteractionEntity> = {
 };
 export const INTERACTION_COLUMNS = interactions.select('i', INTERACTION);
 const RETURNING = interactions.returning(INTERACTION);
-const INSERT_COLUMNS = interactions.columns('id', 'type', 'occurredOn', 'subject', 'summary', 'outcome', 'followUpOn', 'visibility', 'organizationId',
-  'authorId', 'mandateId');
+const INSERT_COLUMNS = interactions.columns(
+  'id',
+  'type',
+  'occurredOn',
+  'subject',
+  'summary',
+  'outcome',
+  'followUpOn',
+  'visibility',
+  'organizationId',
+  'authorId',
+  'mandateId',
+);
 
 /**
  * Newest first, on the columns themselves so that an index serves the order; the cursor carries
@@ -209,7 +220,14 @@ const LINKS = {
  * interaction (or one empty row for a key without any), with `__key`, `__total` and, with
  * `withContacts`, `__contacts` (JSON). Read its rows with `toInteractionPages`.
  */
-export function interactionPagesSql(viewer: Viewer, via: keyof typeof LINKS, keys: string, page: Page, withContacts: boolean, p: SqlParams): string {
+export function interactionPagesSql(
+  viewer: Viewer,
+  via: keyof typeof LINKS,
+  keys: string,
+  page: Page,
+  withContacts: boolean,
+  p: SqlParams,
+): string {
   const link = LINKS[via];
   const limit = pageLimit(page);
   let total: string;
@@ -227,9 +245,13 @@ export function interactionPagesSql(viewer: Viewer, via: keyof typeof LINKS, key
     // The counts have the same key columns as the links, so the same ranges (alias l) select them;
     // MANDATE links depend on their interaction's mandate, so they are counted from the links.
     const mandate = page.withTotal ? mandateLinkRange(viewer, p) : null;
-    total = !page.withTotal ? '' : `SELECT (coalesce(sum(l.count), 0)${mandate ? ` + (SELECT count(*) FROM interaction_states l WHERE l.state_iso3 = k.key AND ${mandate})` : ''})::int AS total
+    total = !page.withTotal
+      ? ''
+      : `SELECT (coalesce(sum(l.count), 0)${mandate ? ` + (SELECT count(*) FROM interaction_states l WHERE l.state_iso3 = k.key AND ${mandate})` : ''})::int AS total
              FROM state_interaction_counts l
-             WHERE l.state_iso3 = k.key AND (${countedLinkRanges(viewer, p).map((range) => `(${range})`).join(' OR ')})`;
+             WHERE l.state_iso3 = k.key AND (${countedLinkRanges(viewer, p)
+               .map((range) => `(${range})`)
+               .join(' OR ')})`;
     // (Built only when asked for: each range adds its parameters.)
     pageOfKey = `SELECT ${INTERACTION_COLUMNS}
        FROM (SELECT * FROM (${branches.join(' UNION ALL ')}) u ${newest} LIMIT ${limit}) l JOIN interactions i ON i.id = l.interaction_id`;
@@ -322,23 +344,33 @@ export class InteractionsRepository {
 
   async visibleById(viewer: Viewer, id: string): Promise<InteractionRow | null> {
     const p = new SqlParams();
-    const rows = await this.db.query<InteractionRow[]>(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`, p.values);
+    const rows = await this.db.query<InteractionRow[]>(
+      `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`,
+      p.values,
+    );
     return rows[0] ?? null;
   }
 
   visibleByIds(viewer: Viewer, ids: readonly string[]): Promise<InteractionRow[]> {
     const p = new SqlParams();
-    return this.db.query<InteractionRow[]>(`SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
+    return this.db.query<InteractionRow[]>(
+      `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(viewer, p)}`,
+      p.values,
+    );
   }
 
   async page(viewer: Viewer, query: InteractionQuery, page: Page): Promise<{ rows: InteractionRow[]; total: number | null }> {
     const p = new SqlParams();
     const where = [visibleTo(viewer, p)];
     if (query.stateIso3s) {
-      where.push(`EXISTS (SELECT 1 FROM interaction_states l WHERE l.interaction_id = i.id AND l.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM interaction_states l WHERE l.interaction_id = i.id AND l.state_iso3 = ANY(${p.add(query.stateIso3s)}::char(3)[]))`,
+      );
     }
     if (query.contactIds) {
-      where.push(`EXISTS (SELECT 1 FROM interaction_contacts l WHERE l.interaction_id = i.id AND l.contact_id = ANY(${p.add(query.contactIds)}::uuid[]))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM interaction_contacts l WHERE l.interaction_id = i.id AND l.contact_id = ANY(${p.add(query.contactIds)}::uuid[]))`,
+      );
     }
     if (query.types) where.push(`i.type = ANY(${p.add(query.types)}::interaction_type[])`);
     if (query.visibilities) where.push(`i.visibility = ANY(${p.add(query.visibilities)}::visibility[])`);
@@ -365,7 +397,10 @@ export class InteractionsRepository {
     withContacts = false,
   ): Promise<Map<string, InteractionPageOf>> {
     const p = new SqlParams();
-    const rows = await this.db.query<InteractionPageRow[]>(interactionPagesSql(viewer, via, `${p.add(keys)}::${LINKS[via].type}[]`, page, withContacts, p), p.values);
+    const rows = await this.db.query<InteractionPageRow[]>(
+      interactionPagesSql(viewer, via, `${p.add(keys)}::${LINKS[via].type}[]`, page, withContacts, p),
+      p.values,
+    );
     return toInteractionPages(rows, withContacts);
   }
 
@@ -404,7 +439,19 @@ export class InteractionsRepository {
     const rows = await this.db.query<InteractionRow[]>(
       `INSERT INTO interactions (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
-      [row.id, row.type, row.occurredOn, row.subject, row.summary, row.outcome, row.followUpOn, row.visibility, row.organizationId, row.authorId, row.mandateId ?? null],
+      [
+        row.id,
+        row.type,
+        row.occurredOn,
+        row.subject,
+        row.summary,
+        row.outcome,
+        row.followUpOn,
+        row.visibility,
+        row.organizationId,
+        row.authorId,
+        row.mandateId ?? null,
+      ],
     );
     return rows[0];
   }
@@ -517,7 +564,11 @@ export class InteractionsRepository {
         `new_contacts AS (INSERT INTO interaction_contacts (interaction_id, contact_id) SELECT u.id, k.id FROM updated u, unnest(${wanted}::uuid[]) k(id) ON CONFLICT DO NOTHING)`,
       );
     }
-    const event = eventInStatement(actor, { after: 'updated', interaction: 'updated', kind: ActivityKind.INTERACTION_UPDATED, stateIso3s: states, summary }, p);
+    const event = eventInStatement(
+      actor,
+      { after: 'updated', interaction: 'updated', kind: ActivityKind.INTERACTION_UPDATED, stateIso3s: states, summary },
+      p,
+    );
     const [row] = await this.db.query<UpdatedInteractionRow[]>(
       `WITH ${actorCte(actor.id, 'updateInteraction', p)},
        updated AS (
@@ -545,7 +596,10 @@ export class InteractionsRepository {
   /** Whether this viewer may see the event (events follow the interaction rule). */
   async eventVisible(viewer: Viewer, eventId: string): Promise<boolean> {
     const p = new SqlParams();
-    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM events e WHERE e.id = ${p.add(eventId)} AND ${visibleTo(viewer, p, 'e')}`, p.values);
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM events e WHERE e.id = ${p.add(eventId)} AND ${visibleTo(viewer, p, 'e')}`,
+      p.values,
+    );
     return rows.length > 0;
   }
 

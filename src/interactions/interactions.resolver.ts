@@ -38,7 +38,11 @@ export class InteractionsResolver {
 
   @Mutation(() => Interaction, { description: "Logs an interaction for your organization. A partner's interactions are always SHARED" })
   @Idempotent()
-  logInteraction(@CurrentViewer() viewer: Viewer, @Args('input') input: LogInteractionInput, @IdempotencyKey() _idempotencyKey?: string): Promise<InteractionRow> {
+  logInteraction(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: LogInteractionInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<InteractionRow> {
     return this.service.log(viewer, input);
   }
 

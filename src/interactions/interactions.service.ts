@@ -72,7 +72,10 @@ export class InteractionsService {
     input: LogInteractionInput,
     action: string | null,
     key?: KeyClaim,
-  ): Promise<{ interaction: InteractionRow; event: ActivityEventRow; first?: undefined } | { first: StoredKey; interaction?: undefined; event?: undefined }> {
+  ): Promise<
+    | { interaction: InteractionRow; event: ActivityEventRow; first?: undefined }
+    | { first: StoredKey; interaction?: undefined; event?: undefined }
+  > {
     checkNotFuture(input);
     checkDates(input);
     const visibility = visibilityFor(viewer, input.visibility);
@@ -87,21 +90,19 @@ export class InteractionsService {
       followUpOn: input.followUpOn ?? null,
       visibility,
     };
-    const logged = await this.interactions.log(
-      {
-        id,
-        ...fields,
-        organizationId: viewer.organizationId,
-        authorId: viewer.id,
-        action,
-        stateIso3s: input.stateIso3s,
-        contactIds: input.contactIds ?? [],
-        eventId: randomUUID(),
-        eventSummary: describe({ type: input.type }),
-        mandateId,
-        key,
-      },
-    );
+    const logged = await this.interactions.log({
+      id,
+      ...fields,
+      organizationId: viewer.organizationId,
+      authorId: viewer.id,
+      action,
+      stateIso3s: input.stateIso3s,
+      contactIds: input.contactIds ?? [],
+      eventId: randomUUID(),
+      eventSummary: describe({ type: input.type }),
+      mandateId,
+      key,
+    });
     if (logged.first) return { first: logged.first };
     if (logged.missingStates?.length) {
       throw unknownStates(logged.missingStates);
@@ -117,10 +118,19 @@ export class InteractionsService {
    * team, the States and contacts named), then the write from the version read, with its links and
    * activity event. An interaction changed by someone else in between is read again.
    */
-  async update(viewer: Viewer, id: string, { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes }: UpdateInteractionInput): Promise<InteractionRow> {
+  async update(
+    viewer: Viewer,
+    id: string,
+    { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes }: UpdateInteractionInput,
+  ): Promise<InteractionRow> {
     for (;;) {
       const read = isUuid(id) ? await this.interactions.beforeUpdate(viewer, id, stateIso3s ?? [], contactIds ?? []) : null;
-      const current = editableRow(viewer, read?.current ?? null, { what: 'Interaction', id, forbidden: EDIT_FORBIDDEN }, read?.team ?? null);
+      const current = editableRow(
+        viewer,
+        read?.current ?? null,
+        { what: 'Interaction', id, forbidden: EDIT_FORBIDDEN },
+        read?.team ?? null,
+      );
       const { missingStates, missingContacts, campaignLetter } = read!;
       checkMandateVisibility(changes.visibility, current.mandateId);
       checkNotFuture(changes);
@@ -132,12 +142,14 @@ export class InteractionsService {
         replyReceivedOn: changes.replyReceivedOn === undefined ? current.replyReceivedOn : changes.replyReceivedOn,
       });
       if (missingStates.length) throw unknownStates(missingStates);
-      if (missingContacts.length) throw new AppError('NOT_FOUND', `Unknown contact(s): ${missingContacts.join(', ')}`, { contactIds: missingContacts });
+      if (missingContacts.length)
+        throw new AppError('NOT_FOUND', `Unknown contact(s): ${missingContacts.join(', ')}`, { contactIds: missingContacts });
       // A campaign's letters are seen as the campaign is, all together: whoever may see the campaign sees each of its letters.
       if (changes.visibility && changes.visibility !== current.visibility && campaignLetter) {
         throw badInput("A letter's visibility is its campaign's: change it with updateLetterCampaign", { field: 'visibility' });
       }
-      if (expectedVersion !== undefined && current.version !== expectedVersion) throw conflict('Interaction', id, expectedVersion, current.version);
+      if (expectedVersion !== undefined && current.version !== expectedVersion)
+        throw conflict('Interaction', id, expectedVersion, current.version);
       // A new follow-up date is a new follow-up: it is pending again. A reply recorded now closes the pending one, unless asked to keep it.
       let followUpDoneAt: Date | null | undefined = followUpOn === current.followUpOn ? undefined : null;
       if (followUpDoneAt === undefined && closesFollowUp(current, changes.replyReceivedOn, keepFollowUpOpen)) followUpDoneAt = new Date();
@@ -165,7 +177,12 @@ export class InteractionsService {
   /** Reports a change of an interaction in the feed, naming the States it now concerns. */
   async emitUpdate(emit: WriteTransaction['emit'], row: InteractionRow, what = 'updated'): Promise<void> {
     const states: { iso3: string }[] = await this.interactions.statesOf([row.id]);
-    await emit({ kind: ActivityKind.INTERACTION_UPDATED, interactionId: row.id, stateIso3s: states.map((s) => s.iso3), summary: describe(row, what) });
+    await emit({
+      kind: ActivityKind.INTERACTION_UPDATED,
+      interactionId: row.id,
+      stateIso3s: states.map((s) => s.iso3),
+      summary: describe(row, what),
+    });
   }
 
   /**
@@ -175,7 +192,10 @@ export class InteractionsService {
    */
   async editable(viewer: Viewer, id: string, right: Right = Right.EDIT): Promise<InteractionRow> {
     const current = isUuid(id) ? await this.interactions.visibleById(viewer, id) : null;
-    const forbidden = right === Right.EDIT ? EDIT_FORBIDDEN : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
+    const forbidden =
+      right === Right.EDIT
+        ? EDIT_FORBIDDEN
+        : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
     return editableTeamRow(viewer, current, { what: 'Interaction', id, forbidden }, this.db, 'interactions', right);
   }
 }

@@ -28,8 +28,18 @@ export function obstacleVisibleTo(viewer: Viewer, p: SqlParams, alias = 'o'): st
 
 const COLUMNS = OBSTACLE_COLUMNS;
 const RETURNING = obstacles.returning(OBSTACLE);
-const INSERT_COLUMNS = obstacles.columns('id', 'stateIso3', 'category', 'description', 'measures', 'recordedOn', 'recordedBy', 'visibility', 'organizationId',
-  'mandateId');
+const INSERT_COLUMNS = obstacles.columns(
+  'id',
+  'stateIso3',
+  'category',
+  'description',
+  'measures',
+  'recordedOn',
+  'recordedBy',
+  'visibility',
+  'organizationId',
+  'mandateId',
+);
 
 const epochMs = (column: string) => `extract(epoch FROM ${column}) * 1000`;
 
@@ -129,7 +139,10 @@ export class ObstaclesRepository {
   /** An obstacle by id, when this viewer may see it. */
   async visibleById(viewer: Viewer, id: string): Promise<Obstacle | null> {
     const p = new SqlParams();
-    const rows = await this.db.query<Obstacle[]>(`SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`, p.values);
+    const rows = await this.db.query<Obstacle[]>(
+      `SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`,
+      p.values,
+    );
     return rows[0] ?? null;
   }
 
@@ -166,13 +179,24 @@ export class ObstaclesRepository {
    */
   async record(
     actor: Viewer,
-    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; organizationId: string; mandateId: string | null },
+    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & {
+      id: string;
+      stateIso3: string;
+      organizationId: string;
+      mandateId: string | null;
+    },
   ): Promise<{ obstacle: Obstacle; event: ActivityEventRow } | null> {
     const p = new SqlParams();
     const event = eventInStatement(
       actor,
       // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
-      { after: 'written', kind: ActivityKind.OBSTACLE_RECORDED, subject: { table: 'obstacle', source: 'written' }, stateIso3s: 'ARRAY[state_iso3]', summary: '{text} obstacle recorded for {states}' },
+      {
+        after: 'written',
+        kind: ActivityKind.OBSTACLE_RECORDED,
+        subject: { table: 'obstacle', source: 'written' },
+        stateIso3s: 'ARRAY[state_iso3]',
+        summary: '{text} obstacle recorded for {states}',
+      },
       p,
     );
     const [written] = await this.db.query<RecordedObstacleRow[]>(
@@ -197,12 +221,29 @@ export class ObstaclesRepository {
   }
 
   async insert(
-    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & { id: string; stateIso3: string; recordedById: string; organizationId: string; mandateId: string | null },
+    row: Required<Omit<ObstacleFields, 'status' | 'resolvedOn'>> & {
+      id: string;
+      stateIso3: string;
+      recordedById: string;
+      organizationId: string;
+      mandateId: string | null;
+    },
   ): Promise<Obstacle> {
     const rows = await this.db.query<Obstacle[]>(
       `INSERT INTO obstacles (${INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
-      [row.id, row.stateIso3, row.category, row.description, row.measures, row.recordedOn, row.recordedById, row.visibility, row.organizationId, row.mandateId],
+      [
+        row.id,
+        row.stateIso3,
+        row.category,
+        row.description,
+        row.measures,
+        row.recordedOn,
+        row.recordedById,
+        row.visibility,
+        row.organizationId,
+        row.mandateId,
+      ],
     );
     return rows[0];
   }

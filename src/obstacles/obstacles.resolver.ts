@@ -35,7 +35,11 @@ export class ObstaclesResolver {
   @CoordinatorsAndAdmins()
   @Mutation(() => Obstacle, { description: 'Records an OPEN obstacle raised by a State' })
   @Idempotent()
-  recordObstacle(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordObstacleInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Obstacle> {
+  recordObstacle(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: RecordObstacleInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Obstacle> {
     return this.service.record(viewer, input);
   }
 
@@ -43,7 +47,9 @@ export class ObstaclesResolver {
   @Mutation(() => Obstacle, { description: 'Corrects an obstacle; stateIso3 moves it to another State' })
   updateObstacle(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateObstacleInput): Promise<Obstacle> {
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateObstacleInput,
+  ): Promise<Obstacle> {
     return this.service.update(viewer, id, input);
   }
 

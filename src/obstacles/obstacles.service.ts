@@ -60,7 +60,9 @@ export class ObstaclesService {
       if (!written) {
         // The State is unknown or shows a deposit on that day: checkState says which.
         await this.checkState(input.stateIso3, recordedOn);
-        throw new AppError('CONFLICT', `The treaty record of ${input.stateIso3} changed while the obstacle was recorded: send it again`, { stateIso3: input.stateIso3 });
+        throw new AppError('CONFLICT', `The treaty record of ${input.stateIso3} changed while the obstacle was recorded: send it again`, {
+          stateIso3: input.stateIso3,
+        });
       }
       const { obstacle, event } = written;
       return { result: obstacle, events: [event] };
@@ -73,22 +75,25 @@ export class ObstaclesService {
       const recordedOn = input.recordedOn ?? todayIso();
       await this.checkState(input.stateIso3, recordedOn);
       const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.db);
-      const obstacle = await this.obstacles.insert(
-        {
-          id: randomUUID(),
-          stateIso3: input.stateIso3,
-          category: input.category,
-          description: input.description,
-          measures: input.measures ?? null,
-          recordedOn,
-          recordedById: viewer.id,
-          visibility: input.visibility ?? Visibility.COORDINATORS,
-          organizationId: viewer.organizationId,
-          mandateId,
-        },
-      );
+      const obstacle = await this.obstacles.insert({
+        id: randomUUID(),
+        stateIso3: input.stateIso3,
+        category: input.category,
+        description: input.description,
+        measures: input.measures ?? null,
+        recordedOn,
+        recordedById: viewer.id,
+        visibility: input.visibility ?? Visibility.COORDINATORS,
+        organizationId: viewer.organizationId,
+        mandateId,
+      });
       // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
-      await emit({ kind: ActivityKind.OBSTACLE_RECORDED, subjectId: obstacle.id, stateIso3s: [obstacle.stateIso3], summary: '{text} obstacle recorded for {states}' });
+      await emit({
+        kind: ActivityKind.OBSTACLE_RECORDED,
+        subjectId: obstacle.id,
+        stateIso3s: [obstacle.stateIso3],
+        summary: '{text} obstacle recorded for {states}',
+      });
       return obstacle;
     });
   }

@@ -21,7 +21,11 @@ export class OrganizationsResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => Organization)
   @Idempotent()
-  createOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOrganizationInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Organization> {
+  createOrganization(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateOrganizationInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Organization> {
     return this.service.create(viewer, input);
   }
 }

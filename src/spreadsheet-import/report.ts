@@ -39,7 +39,10 @@ export interface ImportReport {
 }
 
 export function fileReport(sheet: Sheet, rows: RowReport[]): FileReport {
-  const all = [...rows, ...sheet.broken.map(({ line, message }) => ({ line, action: RowAction.REJECT, reasons: [`the record cannot be read: ${message}`] }))];
+  const all = [
+    ...rows,
+    ...sheet.broken.map(({ line, message }) => ({ line, action: RowAction.REJECT, reasons: [`the record cannot be read: ${message}`] })),
+  ];
   all.sort((a, b) => a.line - b.line);
   const counts = { CREATE: 0, UPDATE: 0, UNCHANGED: 0, REJECT: 0 };
   for (const row of all) counts[row.action]++;

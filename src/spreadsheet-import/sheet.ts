@@ -37,7 +37,11 @@ function unguarded(values: Record<string, string>): Record<string, string> {
 
 /** The delimiter that occurs most often outside quotes in the first line: ',', ';' or a tab. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;

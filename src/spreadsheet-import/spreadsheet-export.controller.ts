@@ -19,7 +19,9 @@ export class SpreadsheetExportController {
 
   @Get('contacts.csv')
   contacts(@CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    return this.send(viewer, reply, 'contacts.csv', async () => sheet(Object.keys(CONTACT_SHEET_COLUMNS), await this.repository.exportContacts()));
+    return this.send(viewer, reply, 'contacts.csv', async () =>
+      sheet(Object.keys(CONTACT_SHEET_COLUMNS), await this.repository.exportContacts()),
+    );
   }
 
   @Get('interactions.csv')

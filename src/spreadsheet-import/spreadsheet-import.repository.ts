@@ -90,7 +90,10 @@ const INTERACTION_RECORD_SELECT = `SELECT i.id, i.import_key AS "importKey", i.o
   FROM interactions i`;
 
 /** A contact as a row of contacts.csv. */
-export type ContactExportRow = Record<'name' | 'title' | 'position' | 'posting' | 'state' | 'email' | 'phone' | 'languages' | 'notes', string | null>;
+export type ContactExportRow = Record<
+  'name' | 'title' | 'position' | 'posting' | 'state' | 'email' | 'phone' | 'languages' | 'notes',
+  string | null
+>;
 
 /** An interaction as a row of interactions.csv. */
 export type InteractionExportRow = Record<
@@ -122,7 +125,10 @@ export class SpreadsheetImportRepository {
   /** The interactions of an organization imported under these keys, with their States and contacts. */
   interactionsByKeys(organizationId: string, keys: string[]): Promise<InteractionRecord[]> {
     if (!keys.length) return Promise.resolve([]);
-    return this.db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`, [organizationId, keys]);
+    return this.db.query<InteractionRecord[]>(
+      `${INTERACTION_RECORD_SELECT} WHERE i.organization_id = $1 AND i.import_key = ANY($2::text[])`,
+      [organizationId, keys],
+    );
   }
 
   /**
@@ -133,7 +139,10 @@ export class SpreadsheetImportRepository {
     if (!ids.length) return Promise.resolve([]);
     const p = new SqlParams();
     const idList = p.add(ids);
-    return this.db.query<InteractionRecord[]>(`${INTERACTION_RECORD_SELECT} WHERE i.id = ANY(${idList}::uuid[]) AND ${visibleTo(viewer, p)}`, p.values);
+    return this.db.query<InteractionRecord[]>(
+      `${INTERACTION_RECORD_SELECT} WHERE i.id = ANY(${idList}::uuid[]) AND ${visibleTo(viewer, p)}`,
+      p.values,
+    );
   }
 
   /** Every contact, as the sheet writes them: the columns of contacts.csv, ordered by name. */
@@ -211,8 +220,14 @@ export class SpreadsheetImportRepository {
        FROM jsonb_to_recordset($1::jsonb) AS r(${INTERACTION_FIELDS}) WHERE i.id = r.id`,
       [interactionJson(rows)],
     );
-    await this.setLinks('state', rows.filter((row) => row.statesChanged));
-    await this.setLinks('contact', rows.filter((row) => row.contactsChanged));
+    await this.setLinks(
+      'state',
+      rows.filter((row) => row.statesChanged),
+    );
+    await this.setLinks(
+      'contact',
+      rows.filter((row) => row.contactsChanged),
+    );
   }
 
   /** Makes the links of these interactions exactly their lists: removes the others (unless new), adds the missing. */

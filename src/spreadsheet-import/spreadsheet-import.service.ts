@@ -50,7 +50,11 @@ export const INTERACTION_SHEET_COLUMNS: ColumnSpec = {
 
 /** The sheet's names for the fields a report says were changed. */
 const CONTACT_FIELD_COLUMNS: Record<string, string> = { fullName: 'name', stateIso3: 'state' };
-const INTERACTION_FIELD_COLUMNS: Record<string, string> = { occurredOn: 'date', followUpOn: 'follow_up', replyReceivedOn: 'reply_received' };
+const INTERACTION_FIELD_COLUMNS: Record<string, string> = {
+  occurredOn: 'date',
+  followUpOn: 'follow_up',
+  replyReceivedOn: 'reply_received',
+};
 
 const CONTACTS_FILE = 'contacts.csv';
 const INTERACTIONS_FILE = 'interactions.csv';
@@ -154,7 +158,8 @@ class Cells {
   }
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((value, i) => value === [...b].sort()[i]);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((value, i) => value === [...b].sort()[i]);
 
 /**
  * Imports contacts and interactions from the CSV files coordinators keep. Every row is resolved
@@ -243,7 +248,8 @@ export class SpreadsheetImportService {
       const stateIso3 = stateCell ? states.resolve(stateCell) : null;
       if (stateCell && !stateIso3) cells.fail('state', `unknown State "${stateCell}" (write its ISO3 code or its UN name)`);
       const languages = splitList(cells.raw('languages').replace(/,/g, ';'));
-      if (languages.length > 20 || languages.some((language) => language.length > 50)) cells.fail('languages', 'at most 20, of 50 characters each');
+      if (languages.length > 20 || languages.some((language) => language.length > 50))
+        cells.fail('languages', 'at most 20, of 50 characters each');
       const fields = {
         fullName,
         title: cells.text('title', 100),
@@ -257,7 +263,8 @@ export class SpreadsheetImportService {
       };
       const identity = email ? `email:${email.toLowerCase()}` : `name:${normalizeName(fullName)}|${stateIso3 ?? ''}`;
       const earlier = seen.get(identity);
-      if (earlier !== undefined) cells.reasons.push(`the same contact as line ${earlier} (${email ? 'same e-mail' : 'same name and State'})`);
+      if (earlier !== undefined)
+        cells.reasons.push(`the same contact as line ${earlier} (${email ? 'same e-mail' : 'same name and State'})`);
       else seen.set(identity, row.line);
 
       const match = cells.ok ? this.matchContact(fields, stored) : { contact: null, how: '' };
@@ -299,7 +306,12 @@ export class SpreadsheetImportService {
       if (changed.length) {
         plan.contacts.update.push(merged);
         const columns = changed.map((field) => CONTACT_FIELD_COLUMNS[field] ?? field);
-        plan.contactRows.push({ line: row.line, action: RowAction.UPDATE, id: current.id, reasons: [match.how, `changes ${columns.join(', ')}`] });
+        plan.contactRows.push({
+          line: row.line,
+          action: RowAction.UPDATE,
+          id: current.id,
+          reasons: [match.how, `changes ${columns.join(', ')}`],
+        });
       } else {
         plan.contactRows.push({ line: row.line, action: RowAction.UNCHANGED, id: current.id, reasons: [match.how] });
       }
@@ -380,11 +392,18 @@ export class SpreadsheetImportService {
         stateIso3s: [...stateIso3s].sort(),
         contactIds: [...contactIds].sort(),
       };
-      const key = ref !== null ? `ref:${ref}` : `row:${createHash('sha256').update([occurredOn, type, record.stateIso3s.join(','), normalizeName(subject)].join('\n')).digest('hex')}`;
+      const key =
+        ref !== null
+          ? `ref:${ref}`
+          : `row:${createHash('sha256')
+              .update([occurredOn, type, record.stateIso3s.join(','), normalizeName(subject)].join('\n'))
+              .digest('hex')}`;
       if (cells.ok) {
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-          cells.reasons.push(ref !== null ? `the same ref as line ${earlier}` : `a duplicate of line ${earlier} (same date, type, States and subject)`);
+          cells.reasons.push(
+            ref !== null ? `the same ref as line ${earlier}` : `a duplicate of line ${earlier} (same date, type, States and subject)`,
+          );
         } else seen.set(key, row.line);
       }
       const given = {
@@ -402,7 +421,9 @@ export class SpreadsheetImportService {
     const existing = new Map((await this.repository.interactionsByKeys(viewer.organizationId, keys)).map((i) => [i.importKey, i]));
     // A ref that no import of this organization used but that is the id of an interaction the viewer
     // may see names that interaction: it is how an exported sheet (see /exports/interactions.csv) names its rows.
-    const idRefs = parsed.filter((p) => p.cells.ok && p.ref !== null && isUuid(p.ref) && !existing.has(p.key)).map((p) => p.ref!.toLowerCase());
+    const idRefs = parsed
+      .filter((p) => p.cells.ok && p.ref !== null && isUuid(p.ref) && !existing.has(p.key))
+      .map((p) => p.ref!.toLowerCase());
     const byId = new Map((await this.repository.visibleInteractionsByIds(viewer, idRefs)).map((i) => [i.id, i]));
     for (const { line, cells, key, ref, record, given } of parsed) {
       const current = cells.ok ? (existing.get(key) ?? (ref !== null ? byId.get(ref.toLowerCase()) : undefined)) : undefined;
@@ -439,7 +460,9 @@ export class SpreadsheetImportService {
             ? `matches the interaction imported with ref "${ref}"`
             : `matches the interaction with the id ${current.id}`;
       const fields = ['type', 'occurredOn', 'subject', 'summary', 'outcome', 'followUpOn', 'replyReceivedOn', 'visibility'] as const;
-      const changed: string[] = fields.filter((field) => merged[field] !== current[field]).map((field) => INTERACTION_FIELD_COLUMNS[field] ?? field);
+      const changed: string[] = fields
+        .filter((field) => merged[field] !== current[field])
+        .map((field) => INTERACTION_FIELD_COLUMNS[field] ?? field);
       const statesChanged = !sameList(merged.stateIso3s, current.stateIso3s);
       const contactsChanged = !sameList(merged.contactIds, current.contactIds);
       if (statesChanged) changed.push('states');
@@ -463,7 +486,9 @@ export class SpreadsheetImportService {
 /** A contact named in an interaction row, by e-mail or by name, or why it cannot be found. */
 function resolveContact(name: string, stateIso3s: string[], directory: Directory): { id: string } | { problem: string } {
   const found = (entry: DirectoryEntry) =>
-    entry.rejected ? { problem: `contact "${name}" is defined on line ${entry.line} of ${CONTACTS_FILE}, which is rejected` } : { id: entry.id };
+    entry.rejected
+      ? { problem: `contact "${name}" is defined on line ${entry.line} of ${CONTACTS_FILE}, which is rejected` }
+      : { id: entry.id };
   if (name.includes('@')) {
     const entry = directory.emailMatch(name);
     return entry ? found(entry) : { problem: `unknown contact "${name}": no contact has this e-mail (add the person to ${CONTACTS_FILE})` };
@@ -471,7 +496,8 @@ function resolveContact(name: string, stateIso3s: string[], directory: Directory
   const all = directory.nameMatches(name);
   const entries = all.length > 1 ? all.filter((entry) => entry.stateIso3 !== null && stateIso3s.includes(entry.stateIso3)) : all;
   if (entries.length === 1) return found(entries[0]);
-  if (all.length > 1) return { problem: `contact "${name}" is ambiguous: ${all.length} contacts have this name (write the e-mail instead)` };
+  if (all.length > 1)
+    return { problem: `contact "${name}" is ambiguous: ${all.length} contacts have this name (write the e-mail instead)` };
   return { problem: `unknown contact "${name}" (add the person to ${CONTACTS_FILE}, or write the e-mail of a stored contact)` };
 }
 
@@ -486,7 +512,8 @@ function checkDates(row: InteractionRecord, cells: Cells): void {
   if (row.followUpOn && row.followUpOn < row.occurredOn) cells.fail('follow_up', `${row.followUpOn} is before the date ${row.occurredOn}`);
   if (!row.replyReceivedOn) return;
   if (!REPLY_TYPES.includes(row.type)) cells.fail('reply_received', `only a letter or an e-mail gets a reply; this row is a ${row.type}`);
-  else if (row.replyReceivedOn < row.occurredOn) cells.fail('reply_received', `${row.replyReceivedOn} is before the date ${row.occurredOn}`);
+  else if (row.replyReceivedOn < row.occurredOn)
+    cells.fail('reply_received', `${row.replyReceivedOn} is before the date ${row.occurredOn}`);
 }
 
 /** "Spreadsheet imported: 24 interactions created, 2 updated; 12 contacts created", or null when nothing changes. */
@@ -494,7 +521,12 @@ function describe(plan: Plan): string | null {
   const parts: string[] = [];
   const count = (what: string, created: number, updated: number) => {
     if (!created && !updated) return;
-    parts.push([created ? `${created} ${what} created` : '', updated ? `${updated} ${created ? '' : `${what} `}updated` : ''].filter(Boolean).join(', ').replace(/ {2}/g, ' '));
+    parts.push(
+      [created ? `${created} ${what} created` : '', updated ? `${updated} ${created ? '' : `${what} `}updated` : '']
+        .filter(Boolean)
+        .join(', ')
+        .replace(/ {2}/g, ' '),
+    );
   };
   count('interactions', plan.interactions.create.length, plan.interactions.update.length);
   count('contacts', plan.contacts.create.length, plan.contacts.update.length);

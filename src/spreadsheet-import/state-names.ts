@@ -11,7 +11,12 @@ export const STATE_NAMES_FILE = join(PROJECT_ROOT, 'data', 'state-names.csv');
 let aliases: { name: string; iso3: string }[] | null = null;
 
 function readAliases(): { name: string; iso3: string }[] {
-  aliases ??= parse<{ name: string; iso3: string }>(readFileSync(STATE_NAMES_FILE), { bom: true, columns: true, trim: true, skip_empty_lines: true });
+  aliases ??= parse<{ name: string; iso3: string }>(readFileSync(STATE_NAMES_FILE), {
+    bom: true,
+    columns: true,
+    trim: true,
+    skip_empty_lines: true,
+  });
   return aliases;
 }
 

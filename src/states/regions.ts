@@ -40,7 +40,14 @@ export async function readRegionNames(db: Queryable): Promise<RegionNames> {
   return row;
 }
 
-function resolve(given: string[], known: string[], path: string, what: string, aliases: Record<string, string>, problems: string[]): string[] {
+function resolve(
+  given: string[],
+  known: string[],
+  path: string,
+  what: string,
+  aliases: Record<string, string>,
+  problems: string[],
+): string[] {
   const byKey = new Map(known.map((name) => [fold(name), name]));
   for (const [alias, name] of Object.entries(aliases)) if (known.includes(name)) byKey.set(alias, name);
   const resolved: string[] = [];
@@ -62,7 +69,8 @@ export async function resolveRegions<T extends RegionFilter>(filter: T, db: Quer
   const names = await readRegionNames(db);
   const problems: string[] = [];
   const resolved: T = { ...filter };
-  if (filter.subregions) resolved.subregions = resolve(filter.subregions, names.subregions, `${path}.subregions`, 'UN M49 sub-region', {}, problems);
+  if (filter.subregions)
+    resolved.subregions = resolve(filter.subregions, names.subregions, `${path}.subregions`, 'UN M49 sub-region', {}, problems);
   if (filter.intermediateRegions) {
     resolved.intermediateRegions = resolve(
       filter.intermediateRegions,

@@ -20,7 +20,10 @@ export class StageChange {
   @Field(() => DateTimeScalar, { description: 'When the move was recorded' })
   recordedAt: Date;
 
-  @Field(() => DateTimeScalar, { description: 'When the move was recorded (the same as recordedAt)', deprecationReason: 'Use recordedAt, or effectiveOn for the day it took effect' })
+  @Field(() => DateTimeScalar, {
+    description: 'When the move was recorded (the same as recordedAt)',
+    deprecationReason: 'Use recordedAt, or effectiveOn for the day it took effect',
+  })
   changedAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Why the stage moved; null when you may not see it (see visibility)' })

@@ -41,7 +41,9 @@ export class StateDetailRepository {
     const columns = [
       STATE_COLUMNS,
       query.votes ? `${stateVotesJson('s.iso3')} AS "__votes"` : null,
-      interactions ? `${stateInteractionsJson(interactions.viewer, 's.iso3', interactions.page, interactions.withContacts, p)} AS "__interactions"` : null,
+      interactions
+        ? `${stateInteractionsJson(interactions.viewer, 's.iso3', interactions.page, interactions.withContacts, p)} AS "__interactions"`
+        : null,
     ].filter(Boolean);
     const rows = await this.db.query<StateDetailRow[]>(`SELECT ${columns.join(', ')} FROM states s WHERE s.iso3 = ${code}`, p.values);
     if (!rows.length) return null;

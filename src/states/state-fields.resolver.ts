@@ -31,12 +31,17 @@ import { entryIntoForceDate, treatyStatus } from './treaty-status.js';
 /** The computed and related fields of a State; every relation goes through a request loader. */
 @Resolver(() => State)
 export class StateFieldsResolver {
-  @ResolveField(() => TreatyStatus, { description: 'Computed from the treaty record for asOf (default: today, or the date the list was asked for)' })
+  @ResolveField(() => TreatyStatus, {
+    description: 'Computed from the treaty record for asOf (default: today, or the date the list was asked for)',
+  })
   treatyStatus(state: ServedState, @FieldArgs(TreatyStatusArgs) { asOf }: TreatyStatusArgs): TreatyStatus {
     return treatyStatus(state, asOf ?? state.asOf ?? todayIso());
   }
 
-  @ResolveField(() => DateScalar, { nullable: true, description: 'When the Convention entered or enters into force for this State (Article 17)' })
+  @ResolveField(() => DateScalar, {
+    nullable: true,
+    description: 'When the Convention entered or enters into force for this State (Article 17)',
+  })
   entryIntoForceDate(state: State): string | null {
     return entryIntoForceDate(state.consentDate);
   }
@@ -57,9 +62,16 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
-  async interactions(state: State, @FieldArgs(PageArgs) args: PageArgs, { loaders }: GqlContext, info: GraphQLResolveInfo): Promise<Connection<InteractionRow>> {
+  async interactions(
+    state: State,
+    @FieldArgs(PageArgs) args: PageArgs,
+    { loaders }: GqlContext,
+    info: GraphQLResolveInfo,
+  ): Promise<Connection<InteractionRow>> {
     const page = toPage(checkPageArgs(args), INTERACTION_CURSOR, listOptions(info).withTotal);
-    const { rows, total } = await loaders.get(InteractionLoaders).interactionsOf('state', state.iso3, page, selects(info, ['edges', 'node', 'contacts']));
+    const { rows, total } = await loaders
+      .get(InteractionLoaders)
+      .interactionsOf('state', state.iso3, page, selects(info, ['edges', 'node', 'contacts']));
     return toConnection(rows, page.first, total, interactionSortKey);
   }
 
@@ -77,12 +89,20 @@ export class StateFieldsResolver {
     description:
       'Its stage on that day, from its history by the days the moves took effect (before its first recorded move: the stage that move left)',
   })
-  async ratificationStageOn(state: State, @FieldArgs(StageOnArgs) { date }: StageOnArgs, { loaders }: GqlContext): Promise<RatificationStage> {
+  async ratificationStageOn(
+    state: State,
+    @FieldArgs(StageOnArgs) { date }: StageOnArgs,
+    { loaders }: GqlContext,
+  ): Promise<RatificationStage> {
     return stageOn(await loaders.get(StateLoaders).stageHistory.load(state.iso3), date) ?? state.ratificationStage;
   }
 
   @ResolveField(() => [Obstacle], { description: 'The obstacles it raised: open ones first, then the newest recordedOn' })
-  async obstacles(state: ServedState, @FieldArgs(StateObstaclesArgs) { status }: StateObstaclesArgs, { loaders }: GqlContext): Promise<Obstacle[]> {
+  async obstacles(
+    state: ServedState,
+    @FieldArgs(StateObstaclesArgs) { status }: StateObstaclesArgs,
+    { loaders }: GqlContext,
+  ): Promise<Obstacle[]> {
     const obstacles = state.obstaclesReadAlong ?? (await loaders.get(ObstacleLoaders).obstaclesByState.load(state.iso3));
     return status ? obstacles.filter((obstacle) => obstacle.status === status) : obstacles;
   }

@@ -36,7 +36,8 @@ export class State {
 
   @Field(() => String, {
     nullable: true,
-    description: 'UN M49 intermediate region, such as Caribbean or Eastern Africa (only in Africa south of the Sahara and in Latin America and the Caribbean)',
+    description:
+      'UN M49 intermediate region, such as Caribbean or Eastern Africa (only in Africa south of the Sahara and in Latin America and the Caribbean)',
   })
   intermediateRegion: string | null;
 

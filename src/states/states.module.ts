@@ -8,7 +8,15 @@ import { StatesResolver } from './states.resolver.js';
 import { StatesService } from './states.service.js';
 
 @Module({
-  providers: [StatesRepository, StateDetailRepository, StatesService, StateLoaders, StatesResolver, StateFieldsResolver, StageChangeResolver],
+  providers: [
+    StatesRepository,
+    StateDetailRepository,
+    StatesService,
+    StateLoaders,
+    StatesResolver,
+    StateFieldsResolver,
+    StageChangeResolver,
+  ],
   exports: [StatesRepository],
 })
 export class StatesModule {}

@@ -51,7 +51,12 @@ export const STATE_JSON = new JsonProjection<State>(
     treatyStatus: ['signatureDate', 'consentDate', 'withdrawalDate'],
     entryIntoForceDate: ['consentDate'],
     ratificationStageOn: ['ratificationStage'],
-    ...Object.fromEntries(['votes', 'votingRecord', 'contacts', 'interactions', 'lastInteractionOn', 'stageHistory', 'obstacles', 'groupings'].map((field) => [field, []])),
+    ...Object.fromEntries(
+      ['votes', 'votingRecord', 'contacts', 'interactions', 'lastInteractionOn', 'stageHistory', 'obstacles', 'groupings'].map((field) => [
+        field,
+        [],
+      ]),
+    ),
   },
   ['iso3'],
 );
@@ -258,7 +263,13 @@ export class StatesRepository {
     const p = new SqlParams();
     const event = eventInStatement(
       actor,
-      { after: 'change', kind: ActivityKind.STAGE_CHANGED, subject: { table: 'stageChange', source: 'change' }, stateIso3s: 'ARRAY[state_iso3]', summary },
+      {
+        after: 'change',
+        kind: ActivityKind.STAGE_CHANGED,
+        subject: { table: 'stageChange', source: 'change' },
+        stateIso3s: 'ARRAY[state_iso3]',
+        summary,
+      },
       p,
     );
     const iso3 = p.add(read.iso3);

@@ -64,7 +64,8 @@ export class StatesResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => StageChange, {
-    description: "Changes who reads a stage change's note and author (its organization's coordinators, or an admin). Every user still sees the move",
+    description:
+      "Changes who reads a stage change's note and author (its organization's coordinators, or an admin). Every user still sees the move",
   })
   setStageChangeVisibility(@CurrentViewer() viewer: Viewer, @Args() args: SetStageChangeVisibilityArgs): Promise<StageChangeRow> {
     return this.service.setStageChangeVisibility(viewer, args);

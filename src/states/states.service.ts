@@ -78,7 +78,9 @@ export class StatesService {
     const from = args.from ?? OPENED_FOR_SIGNATURE;
     const to = args.to ?? todayIso();
     if (from > to) {
-      throw badInput(`Invalid input: from: from (${from}) cannot be after to (${to})`, { problems: [`from: from (${from}) cannot be after to (${to})`] });
+      throw badInput(`Invalid input: from: from (${from}) cannot be after to (${to})`, {
+        problems: [`from: from (${from}) cannot be after to (${to})`],
+      });
     }
     return treatyTimeline(await this.states.treatyDates(), from, to);
   }
@@ -92,11 +94,15 @@ export class StatesService {
     const iso3 = args.iso3.trim().toUpperCase();
     const today = todayIso();
     const effectiveOn = args.effectiveOn ?? today;
-    if (effectiveOn > today) throw refused(`effectiveOn (${effectiveOn}) is in the future: a stage move is recorded once it has happened`, 'effectiveOn');
+    if (effectiveOn > today)
+      throw refused(`effectiveOn (${effectiveOn}) is in the future: a stage move is recorded once it has happened`, 'effectiveOn');
     // Two statements: the State as it is (with its latest move, and the mandate of a MANDATE note),
     // then the move from that version. A State moved by someone else in between is read again.
     for (let attempt = 1; ; attempt++) {
-      const current = await this.states.beforeMove(iso3, args.visibility === Visibility.MANDATE ? (p) => currentMandateSql(viewer, p) : null);
+      const current = await this.states.beforeMove(
+        iso3,
+        args.visibility === Visibility.MANDATE ? (p) => currentMandateSql(viewer, p) : null,
+      );
       if (!current) throw notFound('State', iso3);
       if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) {
         throw conflict('State', iso3, args.expectedVersion, current.version);
@@ -104,7 +110,10 @@ export class StatesService {
       const { lastMoveOn: previous, mandateId, ...state } = current;
       if (state.ratificationStage === args.stage) return state; // already at that stage: nothing to record
       if (previous !== null && effectiveOn < previous) {
-        throw refused(`effectiveOn (${effectiveOn}) is before the previous move of ${state.name}'s stage, on ${previous}: moves are recorded in the order they happened`, 'effectiveOn');
+        throw refused(
+          `effectiveOn (${effectiveOn}) is before the previous move of ${state.name}'s stage, on ${previous}: moves are recorded in the order they happened`,
+          'effectiveOn',
+        );
       }
       const contradiction = stageContradiction(args.stage, treatyStatus(state, effectiveOn), state.name, effectiveOn);
       if (contradiction) throw refused(contradiction, 'stage');
@@ -114,13 +123,22 @@ export class StatesService {
       const moved = await this.states.move(
         viewer,
         { iso3, version: state.version, from: state.ratificationStage },
-        { id: randomUUID(), to: args.stage, note: args.note ?? null, visibility: args.visibility ?? Visibility.COORDINATORS, effectiveOn, mandateId: mandate },
+        {
+          id: randomUUID(),
+          to: args.stage,
+          note: args.note ?? null,
+          visibility: args.visibility ?? Visibility.COORDINATORS,
+          effectiveOn,
+          mandateId: mandate,
+        },
         // `{extra}` is the note, for those who may read it.
         `{states} moved from ${state.ratificationStage} to ${args.stage}${on}{extra}`,
       );
       if (!moved) {
         if (attempt < 5) continue;
-        throw new AppError('CONFLICT', `${state.name}'s stage kept changing while this move was being recorded: read it again and retry`, { iso3 });
+        throw new AppError('CONFLICT', `${state.name}'s stage kept changing while this move was being recorded: read it again and retry`, {
+          iso3,
+        });
       }
       await this.writes.publish([moved.event]);
       return moved.state;

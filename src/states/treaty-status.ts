@@ -70,7 +70,10 @@ export function showsDeposit(status: TreatyStatus): boolean {
 export function stageContradiction(stage: RatificationStage, status: TreatyStatus, name: string, on: string): string | null {
   const deposit = showsDeposit(status);
   if (DEPOSIT_STAGES.includes(stage) && !deposit) {
-    const record = status === TreatyStatus.WITHDRAWN ? 'shows its withdrawal from the Convention' : `shows no deposit of an instrument of ratification, accession, acceptance or approval (it is ${status})`;
+    const record =
+      status === TreatyStatus.WITHDRAWN
+        ? 'shows its withdrawal from the Convention'
+        : `shows no deposit of an instrument of ratification, accession, acceptance or approval (it is ${status})`;
     return `${name} cannot be ${stage} on ${on}: the treaty record ${record}`;
   }
   if (!DEPOSIT_STAGES.includes(stage) && deposit) {

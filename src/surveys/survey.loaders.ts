@@ -14,8 +14,12 @@ export class SurveyLoaders implements LoaderSource {
   forRequest(viewer: Viewer | null) {
     const { surveys } = this;
     return {
-      questions: new DataLoader<string, SurveyQuestion[]>(async (ids) => groupsFor(ids, await surveys.questionsOf(ids), (row) => row.surveyId)),
-      answers: new DataLoader<string, SurveyAnswer[]>(async (ids) => groupsFor(ids, await surveys.answersOf(requireViewer(viewer), ids), (row) => row.surveyId)),
+      questions: new DataLoader<string, SurveyQuestion[]>(async (ids) =>
+        groupsFor(ids, await surveys.questionsOf(ids), (row) => row.surveyId),
+      ),
+      answers: new DataLoader<string, SurveyAnswer[]>(async (ids) =>
+        groupsFor(ids, await surveys.answersOf(requireViewer(viewer), ids), (row) => row.surveyId),
+      ),
       /** The survey a campaign sends, when the viewer may see it. */
       surveyOfCampaign: new DataLoader<string, string | null>(async (ids) => {
         const rows = await surveys.visibleOfCampaigns(requireViewer(viewer), ids);

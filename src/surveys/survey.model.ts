@@ -15,7 +15,10 @@ export class SurveyQuestion {
   @Field()
   text: string;
 
-  @Field(() => ObstacleCategory, { nullable: true, description: 'The kind of obstacle an answer to it opens in the register (openObstacle); null: none' })
+  @Field(() => ObstacleCategory, {
+    nullable: true,
+    description: 'The kind of obstacle an answer to it opens in the register (openObstacle); null: none',
+  })
   category: ObstacleCategory | null;
 
   @Field(() => [String], { description: 'The choices an answer picks from (may be empty: free text only)' })
@@ -34,10 +37,15 @@ export class Survey {
   @Field()
   name: string;
 
-  @Field(() => ID, { nullable: true, description: 'The letter campaign that sends it (letters and follow-ups); null once that campaign was deleted' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The letter campaign that sends it (letters and follow-ups); null once that campaign was deleted',
+  })
   campaignId: string | null;
 
-  @Field(() => Visibility, { description: 'Who sees the survey (and its campaign) at all: the interaction rule, with the organization that created it' })
+  @Field(() => Visibility, {
+    description: 'Who sees the survey (and its campaign) at all: the interaction rule, with the organization that created it',
+  })
   visibility: Visibility;
 
   organizationId: string | null;
@@ -130,7 +138,9 @@ export class SurveyQuestionResult {
   @Field(() => Int, { description: 'The States whose answer to this question you may see' })
   answers: number;
 
-  @Field(() => [SurveyChoiceCount], { description: 'Each choice (those nobody picked too), then free-text-only answers (choice null) if any' })
+  @Field(() => [SurveyChoiceCount], {
+    description: 'Each choice (those nobody picked too), then free-text-only answers (choice null) if any',
+  })
   choices: SurveyChoiceCount[];
 
   @Field(() => [SurveyRegionResult], { description: 'The same counts per regional group, for the groups with answers' })

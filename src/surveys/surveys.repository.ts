@@ -12,7 +12,9 @@ import type { Survey, SurveyAnswer, SurveyQuestion } from './survey.model.js';
 const surveys = table(SurveyEntity);
 const SURVEY_COLUMNS = surveys.select('v', {
   omit: ['createdBy', 'updatedAt'],
-  extra: (v) => [`ARRAY(SELECT ss.state_iso3::text FROM survey_states ss WHERE ss.survey_id = ${v}id ORDER BY ss.state_iso3) AS "stateIso3s"`],
+  extra: (v) => [
+    `ARRAY(SELECT ss.state_iso3::text FROM survey_states ss WHERE ss.survey_id = ${v}id ORDER BY ss.state_iso3) AS "stateIso3s"`,
+  ],
 });
 const SURVEY_INSERT = surveys.columns('id', 'name', 'campaignId', 'visibility', 'organizationId', 'mandateId', 'createdBy');
 
@@ -22,8 +24,20 @@ const answers = table(SurveyAnswerEntity);
 const ANSWER: Projection<SurveyAnswerEntity> = { as: { recordedBy: 'recordedById' } };
 const ANSWER_COLUMNS = answers.select('a', ANSWER);
 const ANSWER_RETURNING = answers.returning(ANSWER);
-const ANSWER_INSERT = answers.columns('id', 'surveyId', 'questionId', 'stateIso3', 'choice', 'text', 'answeredOn', 'obstacleId', 'visibility', 'organizationId',
-  'mandateId', 'recordedBy');
+const ANSWER_INSERT = answers.columns(
+  'id',
+  'surveyId',
+  'questionId',
+  'stateIso3',
+  'choice',
+  'text',
+  'answeredOn',
+  'obstacleId',
+  'visibility',
+  'organizationId',
+  'mandateId',
+  'recordedBy',
+);
 
 export interface SurveyAnswerFields {
   choice?: string | null;
@@ -86,24 +100,47 @@ export class SurveysRepository {
 
   /** The survey, its questions and its States in three statements of the caller's transaction. */
   async insert(survey: NewSurvey): Promise<void> {
-    await this.db.query(
-      `INSERT INTO surveys (${SURVEY_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [survey.id, survey.name, survey.campaignId, survey.visibility, survey.organizationId, survey.mandateId, survey.createdBy],
-    );
+    await this.db.query(`INSERT INTO surveys (${SURVEY_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      survey.id,
+      survey.name,
+      survey.campaignId,
+      survey.visibility,
+      survey.organizationId,
+      survey.mandateId,
+      survey.createdBy,
+    ]);
     const q = survey.questions;
     await this.db.query(
       `INSERT INTO survey_questions (id, survey_id, position, text, category, choices, allows_text)
        SELECT q.id, $1, q.position, q.text, q.category::obstacle_category, ARRAY(SELECT json_array_elements_text(q.choices)), q.allows_text
        FROM json_to_recordset($2::json) AS q(id uuid, position int, text text, category text, choices json, allows_text boolean)`,
-      [survey.id, JSON.stringify(q.map((x) => ({ id: x.id, position: x.position, text: x.text, category: x.category, choices: x.choices, allows_text: x.allowsText })))],
+      [
+        survey.id,
+        JSON.stringify(
+          q.map((x) => ({
+            id: x.id,
+            position: x.position,
+            text: x.text,
+            category: x.category,
+            choices: x.choices,
+            allows_text: x.allowsText,
+          })),
+        ),
+      ],
     );
-    await this.db.query(`INSERT INTO survey_states (survey_id, state_iso3) SELECT $1, unnest($2::char(3)[])`, [survey.id, survey.stateIso3s]);
+    await this.db.query(`INSERT INTO survey_states (survey_id, state_iso3) SELECT $1, unnest($2::char(3)[])`, [
+      survey.id,
+      survey.stateIso3s,
+    ]);
   }
 
   /** A survey by id, when this viewer may see it. */
   async visibleById(viewer: Viewer, id: string): Promise<Survey | null> {
     const p = new SqlParams();
-    const rows = await this.db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`, p.values);
+    const rows = await this.db.query<Survey[]>(
+      `SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`,
+      p.values,
+    );
     return rows[0] ?? null;
   }
 
@@ -119,12 +156,18 @@ export class SurveysRepository {
   /** The surveys this viewer may see, newest first (at most 200). */
   list(viewer: Viewer): Promise<Survey[]> {
     const p = new SqlParams();
-    return this.db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${visibleTo(viewer, p, 'v')} ORDER BY v.created_at DESC, v.id LIMIT 200`, p.values);
+    return this.db.query<Survey[]>(
+      `SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${visibleTo(viewer, p, 'v')} ORDER BY v.created_at DESC, v.id LIMIT 200`,
+      p.values,
+    );
   }
 
   /** The questions of several surveys, in their order. */
   questionsOf(surveyIds: readonly string[]): Promise<SurveyQuestion[]> {
-    return this.db.query<SurveyQuestion[]>(`SELECT ${QUESTION_COLUMNS} FROM survey_questions q WHERE q.survey_id = ANY($1::uuid[]) ORDER BY q.survey_id, q.position`, [surveyIds]);
+    return this.db.query<SurveyQuestion[]>(
+      `SELECT ${QUESTION_COLUMNS} FROM survey_questions q WHERE q.survey_id = ANY($1::uuid[]) ORDER BY q.survey_id, q.position`,
+      [surveyIds],
+    );
   }
 
   /** An answer by id, when this viewer may see it (and, for a write, locked). */
@@ -149,11 +192,10 @@ export class SurveysRepository {
 
   /** Whether the organization already recorded an answer of this State to this question. */
   async answered(questionId: string, stateIso3: string, organizationId: string): Promise<string | null> {
-    const rows = await this.db.query<IdRow[]>(`SELECT id FROM survey_answers WHERE question_id = $1 AND state_iso3 = $2 AND organization_id = $3`, [
-      questionId,
-      stateIso3,
-      organizationId,
-    ]);
+    const rows = await this.db.query<IdRow[]>(
+      `SELECT id FROM survey_answers WHERE question_id = $1 AND state_iso3 = $2 AND organization_id = $3`,
+      [questionId, stateIso3, organizationId],
+    );
     return rows[0]?.id ?? null;
   }
 
@@ -161,7 +203,20 @@ export class SurveysRepository {
     const rows = await this.db.query<SurveyAnswer[]>(
       `INSERT INTO survey_answers (${ANSWER_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${ANSWER_RETURNING}`,
-      [row.id, row.surveyId, row.questionId, row.stateIso3, row.choice, row.text, row.answeredOn, row.obstacleId, row.visibility, row.organizationId, row.mandateId, row.recordedById],
+      [
+        row.id,
+        row.surveyId,
+        row.questionId,
+        row.stateIso3,
+        row.choice,
+        row.text,
+        row.answeredOn,
+        row.obstacleId,
+        row.visibility,
+        row.organizationId,
+        row.mandateId,
+        row.recordedById,
+      ],
     );
     return rows[0];
   }
@@ -206,6 +261,9 @@ export class SurveysRepository {
       visibleTo(viewer, p, 'v'),
     ];
     if (report.mandateId) where.push(`v.mandate_id = ${p.add(report.mandateId)}::uuid`);
-    return this.db.query<Survey[]>(`SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${where.join(' AND ')} ORDER BY v.created_at, v.id LIMIT 200`, p.values);
+    return this.db.query<Survey[]>(
+      `SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE ${where.join(' AND ')} ORDER BY v.created_at, v.id LIMIT 200`,
+      p.values,
+    );
   }
 }

@@ -29,7 +29,8 @@ export class SurveysResolver {
   }
 
   @Query(() => [SurveyQuestionResult], {
-    description: 'Per question, each choice with the States behind it, overall and per regional group, counting only the answers you may see. NOT_FOUND for a survey you may not see',
+    description:
+      'Per question, each choice with the States behind it, overall and per regional group, counting only the answers you may see. NOT_FOUND for a survey you may not see',
   })
   surveyResults(@CurrentViewer() viewer: Viewer, @Args('surveyId', { type: () => ID }) surveyId: string): Promise<SurveyQuestionResult[]> {
     return this.service.results(viewer, surveyId);
@@ -37,15 +38,23 @@ export class SurveysResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Survey, {
-    description: "Creates a survey and its letter campaign (one letter per State). Without questions: the 2017 plan's categories, one question each",
+    description:
+      "Creates a survey and its letter campaign (one letter per State). Without questions: the 2017 plan's categories, one question each",
   })
   @Idempotent()
-  createSurvey(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateSurveyInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Survey> {
+  createSurvey(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateSurveyInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Survey> {
     return this.service.create(viewer, input);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => SurveyAnswer, { description: "Records a State's answer to a question (default visibility COORDINATORS); openObstacle opens an obstacle in the register and links it" })
+  @Mutation(() => SurveyAnswer, {
+    description:
+      "Records a State's answer to a question (default visibility COORDINATORS); openObstacle opens an obstacle in the register and links it",
+  })
   recordSurveyAnswer(@CurrentViewer() viewer: Viewer, @Args('input') input: RecordSurveyAnswerInput): Promise<SurveyAnswer> {
     return this.service.recordAnswer(viewer, input);
   }
@@ -95,7 +104,8 @@ export class SurveyChoiceCountResolver {
 export class CampaignSurveyResolver {
   @ResolveField(() => ID, {
     nullable: true,
-    description: 'The survey this campaign sends, when it sends one and you may see that survey (its visibility may differ from the campaign\'s)',
+    description:
+      "The survey this campaign sends, when it sends one and you may see that survey (its visibility may differ from the campaign's)",
   })
   surveyId(campaign: LetterCampaign, _args: NoArgs, { loaders }: GqlContext): Promise<string | null> {
     return loaders.get(SurveyLoaders).surveyOfCampaign.load(campaign.id);

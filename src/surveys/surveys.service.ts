@@ -19,7 +19,13 @@ export const DEFAULT_QUESTIONS: Required<SurveyQuestionInput>[] = [
   {
     category: ObstacleCategory.SUBSTANTIVE,
     text: 'Which substantive concerns stand in the way of joining the Convention?',
-    choices: ['None', 'Security and defence concerns', 'Military cooperation with States not Party', 'Regional security situation', 'Other'],
+    choices: [
+      'None',
+      'Security and defence concerns',
+      'Military cooperation with States not Party',
+      'Regional security situation',
+      'Other',
+    ],
     allowsText: true,
   },
   {
@@ -31,7 +37,13 @@ export const DEFAULT_QUESTIONS: Required<SurveyQuestionInput>[] = [
   {
     category: ObstacleCategory.TECHNICAL,
     text: 'Which technical difficulties stand in the way of joining the Convention?',
-    choices: ['None', 'Drafting the instrument or national legislation', 'Stockpile destruction or clearance capacity', 'Transparency reporting (Article 7)', 'Other'],
+    choices: [
+      'None',
+      'Drafting the instrument or national legislation',
+      'Stockpile destruction or clearance capacity',
+      'Transparency reporting (Article 7)',
+      'Other',
+    ],
     allowsText: true,
   },
 ];
@@ -77,21 +89,26 @@ export class SurveysService {
     const id = await this.writes.run(viewer, 'createSurvey', async () => {
       const id = randomUUID();
       const mandateId = await mandateFor(viewer, input.mandateId, visibility, this.db);
-      const campaign = await this.campaigns.create(
-        viewer,
-        {
-          name: input.name,
-          templateRef: input.templateRef ?? `Survey: ${input.name}`,
-          sendingDate: input.sendingDate ?? todayIso(),
-          stateIso3s: input.stateIso3s,
-          visibility,
-          mandateId: mandateId ?? undefined,
-          followUpOn: input.followUpOn,
-        },
-      );
-      await this.surveys.insert(
-        { id, name: input.name, campaignId: campaign.id, visibility, organizationId: viewer.organizationId, mandateId, createdBy: viewer.id, stateIso3s: input.stateIso3s, questions },
-      );
+      const campaign = await this.campaigns.create(viewer, {
+        name: input.name,
+        templateRef: input.templateRef ?? `Survey: ${input.name}`,
+        sendingDate: input.sendingDate ?? todayIso(),
+        stateIso3s: input.stateIso3s,
+        visibility,
+        mandateId: mandateId ?? undefined,
+        followUpOn: input.followUpOn,
+      });
+      await this.surveys.insert({
+        id,
+        name: input.name,
+        campaignId: campaign.id,
+        visibility,
+        organizationId: viewer.organizationId,
+        mandateId,
+        createdBy: viewer.id,
+        stateIso3s: input.stateIso3s,
+        questions,
+      });
       return id;
     });
     return (await this.surveys.visibleById(viewer, id))!;
@@ -108,7 +125,8 @@ export class SurveysService {
     const text = input.text || null;
     const problems = answerProblems(question, choice, text, input.answeredOn);
     if (!survey.stateIso3s.includes(input.stateIso3)) problems.push(`The survey was not sent to ${input.stateIso3}`);
-    if (input.openObstacle && !question.category) problems.push(`Question ${question.position} has no obstacle category: it cannot open an obstacle`);
+    if (input.openObstacle && !question.category)
+      problems.push(`Question ${question.position} has no obstacle category: it cannot open an obstacle`);
     if (problems.length) throw badInput(problems.join('; '), { problems });
     const existing = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId);
     if (existing) throw alreadyAnswered(existing);
@@ -119,34 +137,29 @@ export class SurveysService {
       const again = await this.surveys.answered(question.id, input.stateIso3, viewer.organizationId);
       if (again) throw alreadyAnswered(again);
       const obstacle = input.openObstacle
-        ? await this.obstacles.record(
-            viewer,
-            {
-              stateIso3: input.stateIso3,
-              category: question.category!,
-              description: `Survey "${survey.name}", ${question.text} ${[choice, text].filter(Boolean).join(': ')}`.slice(0, 5000),
-              recordedOn: input.answeredOn,
-              visibility,
-              mandateId: mandateId ?? undefined,
-            },
-          )
+        ? await this.obstacles.record(viewer, {
+            stateIso3: input.stateIso3,
+            category: question.category!,
+            description: `Survey "${survey.name}", ${question.text} ${[choice, text].filter(Boolean).join(': ')}`.slice(0, 5000),
+            recordedOn: input.answeredOn,
+            visibility,
+            mandateId: mandateId ?? undefined,
+          })
         : null;
-      return this.surveys.insertAnswer(
-        {
-          id: randomUUID(),
-          surveyId: survey.id,
-          questionId: question.id,
-          stateIso3: input.stateIso3,
-          choice,
-          text,
-          answeredOn: input.answeredOn,
-          obstacleId: obstacle?.id ?? null,
-          visibility,
-          organizationId: viewer.organizationId,
-          mandateId,
-          recordedById: viewer.id,
-        },
-      );
+      return this.surveys.insertAnswer({
+        id: randomUUID(),
+        surveyId: survey.id,
+        questionId: question.id,
+        stateIso3: input.stateIso3,
+        choice,
+        text,
+        answeredOn: input.answeredOn,
+        obstacleId: obstacle?.id ?? null,
+        visibility,
+        organizationId: viewer.organizationId,
+        mandateId,
+        recordedById: viewer.id,
+      });
     });
   }
 
@@ -222,7 +235,13 @@ export function questionResults(questions: SurveyQuestion[], rows: ResultRow[]):
       question,
       answers: new Set(mine.flatMap((row) => row.stateIso3s)).size,
       choices: countChoices(question, mine),
-      regions: regions.map((regionalGroup) => ({ regionalGroup, choices: countChoices(question, mine.filter((row) => row.regionalGroup === regionalGroup)) })),
+      regions: regions.map((regionalGroup) => ({
+        regionalGroup,
+        choices: countChoices(
+          question,
+          mine.filter((row) => row.regionalGroup === regionalGroup),
+        ),
+      })),
     };
   });
 }
@@ -232,7 +251,9 @@ function answerProblems(question: SurveyQuestion, choice: string | null, text: s
   const problems: string[] = [];
   if (choice === null && text === null) problems.push('An answer needs a choice or a text');
   if (choice !== null && !question.choices.includes(choice)) {
-    problems.push(`"${choice}" is not one of the choices of question ${question.position}: ${question.choices.map((c) => `"${c}"`).join(', ') || 'it has none'}`);
+    problems.push(
+      `"${choice}" is not one of the choices of question ${question.position}: ${question.choices.map((c) => `"${c}"`).join(', ') || 'it has none'}`,
+    );
   }
   if (text !== null && !question.allowsText) problems.push(`Question ${question.position} takes no free text`);
   if (answeredOn > todayIso()) problems.push(`answeredOn (${answeredOn}) is after today`);
@@ -240,7 +261,11 @@ function answerProblems(question: SurveyQuestion, choice: string | null, text: s
 }
 
 function alreadyAnswered(id: string): AppError {
-  return new AppError('CONFLICT', `Your organization already recorded this State's answer to this question ("${id}"): correct it with updateSurveyAnswer`, { id });
+  return new AppError(
+    'CONFLICT',
+    `Your organization already recorded this State's answer to this question ("${id}"): correct it with updateSurveyAnswer`,
+    { id },
+  );
 }
 
 /** Each of the question's choices (those nobody picked too), then the text-only answers when there are some. */

@@ -3,7 +3,19 @@
  * SVG chart, both made from one BacktestResult so that they always agree with it.
  */
 import { TreatyStatus, VoteChoice } from '../common/enums.js';
-import { backtest, backtestYear, FIT_UNTIL_YEAR, pooledRankMetrics, type BacktestState, type BacktestYear, type BacktestOrderings, type BacktestRecord, type BacktestResult, type BacktestSummary, type RankMetrics } from './backtest.js';
+import {
+  backtest,
+  backtestYear,
+  FIT_UNTIL_YEAR,
+  pooledRankMetrics,
+  type BacktestState,
+  type BacktestYear,
+  type BacktestOrderings,
+  type BacktestRecord,
+  type BacktestResult,
+  type BacktestSummary,
+  type RankMetrics,
+} from './backtest.js';
 import { PUBLIC_RECORD_FACTORS, WEIGHTS, type PublicRecordWeights } from './score.js';
 
 const ORDERINGS = ['score', 'yesShare', 'random'] as const;
@@ -18,7 +30,11 @@ function triple(metrics: BacktestOrderings<RankMetrics>, pick: (m: RankMetrics) 
 }
 
 function metricCells(metrics: BacktestOrderings<RankMetrics>): string[] {
-  return [triple(metrics, (m) => percent(m.shareTop10)), triple(metrics, (m) => percent(m.shareTopQuartile)), triple(metrics, (m) => auc(m.rocAuc))];
+  return [
+    triple(metrics, (m) => percent(m.shareTop10)),
+    triple(metrics, (m) => percent(m.shareTopQuartile)),
+    triple(metrics, (m) => auc(m.rocAuc)),
+  ];
 }
 
 function summaryRow(label: string, summary: BacktestSummary | null): string | null {
@@ -42,7 +58,9 @@ export function backtestMarkdown(result: BacktestResult): string {
   for (const year of result.years) {
     const joiners = year.entries.filter((entry) => entry.depositedOn !== null);
     const names = joiners.map((entry) => `${entry.state.name} ${place(entry.rank)}`).join(', ');
-    lines.push(`| ${year.year} | ${year.entries.length} | ${joiners.length}${names ? `: ${names}` : ''} | ${metricCells(year.metrics).join(' | ')} |`);
+    lines.push(
+      `| ${year.year} | ${year.entries.length} | ${joiners.length}${names ? `: ${names}` : ''} | ${metricCells(year.metrics).join(' | ')} |`,
+    );
   }
   const rows = [
     result.fitted && summaryRow(`**${span(result.fitted)} (fit)**`, result.fitted),
@@ -58,24 +76,36 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 const COLOURS: Record<(typeof ORDERINGS)[number], string> = { score: '#1c7ed6', yesShare: '#e8590c', random: '#868e96' };
 
 /** One panel: a metric per year for each ordering, with the fit / held-out divide. */
-function panel(result: BacktestResult, x0: number, title: string, pick: (m: RankMetrics) => number | null, yMin: number, yMax: number): string {
+function panel(
+  result: BacktestResult,
+  x0: number,
+  title: string,
+  pick: (m: RankMetrics) => number | null,
+  yMin: number,
+  yMax: number,
+): string {
   const width = 300;
   const height = 180;
   const top = 40;
   const left = x0 + 40;
   const plotWidth = width - 55;
   const years = result.years.map((y) => y.year);
-  const xOf = (year: number) => left + (years.length === 1 ? plotWidth / 2 : ((year - years[0]) / (years[years.length - 1] - years[0])) * plotWidth);
+  const xOf = (year: number) =>
+    left + (years.length === 1 ? plotWidth / 2 : ((year - years[0]) / (years[years.length - 1] - years[0])) * plotWidth);
   const yOf = (value: number) => top + height - ((value - yMin) / (yMax - yMin)) * height;
   const parts: string[] = [`<text x="${left}" y="${top - 14}" class="title">${escapeXml(title)}</text>`];
   for (let tick = 0; tick <= 4; tick++) {
     const value = yMin + ((yMax - yMin) * tick) / 4;
     const y = yOf(value).toFixed(1);
     parts.push(`<line x1="${left}" x2="${left + plotWidth}" y1="${y}" y2="${y}" class="grid"/>`);
-    parts.push(`<text x="${left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${value.toFixed(2).replace(/0$/, '')}</text>`);
+    parts.push(
+      `<text x="${left - 6}" y="${y}" class="tick" text-anchor="end" dominant-baseline="middle">${value.toFixed(2).replace(/0$/, '')}</text>`,
+    );
   }
   for (const year of years) {
-    parts.push(`<text x="${xOf(year).toFixed(1)}" y="${top + height + 16}" class="tick" text-anchor="middle">${year % 100 === 0 ? year : `’${String(year % 100).padStart(2, '0')}`}</text>`);
+    parts.push(
+      `<text x="${xOf(year).toFixed(1)}" y="${top + height + 16}" class="tick" text-anchor="middle">${year % 100 === 0 ? year : `’${String(year % 100).padStart(2, '0')}`}</text>`,
+    );
   }
   if (years[0] <= FIT_UNTIL_YEAR && years[years.length - 1] > FIT_UNTIL_YEAR) {
     const divide = (xOf(FIT_UNTIL_YEAR) + xOf(FIT_UNTIL_YEAR + 1)) / 2;
@@ -89,7 +119,9 @@ function panel(result: BacktestResult, x0: number, title: string, pick: (m: Rank
       .filter((p): p is { year: number; value: number } => p.value !== null)
       .map((p) => `${xOf(p.year).toFixed(1)},${yOf(Math.min(yMax, Math.max(yMin, p.value))).toFixed(1)}`);
     if (points.length === 0) continue;
-    parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${COLOURS[ordering]}" stroke-width="2"${ordering === 'random' ? ' stroke-dasharray="4 3"' : ''}/>`);
+    parts.push(
+      `<polyline points="${points.join(' ')}" fill="none" stroke="${COLOURS[ordering]}" stroke-width="2"${ordering === 'random' ? ' stroke-dasharray="4 3"' : ''}/>`,
+    );
     for (const point of points) {
       const [cx, cy] = point.split(',');
       parts.push(`<circle cx="${cx}" cy="${cy}" r="2.5" fill="${COLOURS[ordering]}"/>`);
@@ -154,7 +186,13 @@ function weightOf(weights: PublicRecordWeights, path: WeightPath): number {
  * and top-quartile share of the fitted years and, apart, of the held-out years. A weight that hurts
  * shows as another value doing better on the fitted years.
  */
-export function weightScanMarkdown(record: BacktestRecord, from: number, to: number, horizonYears: number, weights: PublicRecordWeights = WEIGHTS): string {
+export function weightScanMarkdown(
+  record: BacktestRecord,
+  from: number,
+  to: number,
+  horizonYears: number,
+  weights: PublicRecordWeights = WEIGHTS,
+): string {
   const lines = [
     `| weight | value | fit ${from}–${FIT_UNTIL_YEAR}: ROC AUC | top quartile | held out ${FIT_UNTIL_YEAR + 1}–${to}: ROC AUC | top quartile |`,
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -163,7 +201,10 @@ export function weightScanMarkdown(record: BacktestRecord, from: number, to: num
     const current = weightOf(weights, path);
     for (const value of [...new Set([...values, current])].sort((a, b) => a - b)) {
       const result = backtest(record, from, to, horizonYears, withWeight(weights, path, value));
-      const cells = [result.fitted, result.heldOut].flatMap((s) => [auc(s?.metrics.score.rocAuc ?? null, 3), percent(s?.metrics.score.shareTopQuartile ?? null)]);
+      const cells = [result.fitted, result.heldOut].flatMap((s) => [
+        auc(s?.metrics.score.rocAuc ?? null, 3),
+        percent(s?.metrics.score.shareTopQuartile ?? null),
+      ]);
       const label = value === current ? `**${value}** (now)` : String(value);
       lines.push(`| \`${path.join('.')}\` | ${label} | ${cells.join(' | ')} |`);
     }
@@ -230,7 +271,10 @@ export function neighbourScanMarkdown(record: BacktestRecord<RegionalState>, fro
       const chosen = lists.filter((list) => keep(list.year));
       return chosen.length === 0 ? null : pooledRankMetrics(chosen);
     };
-    const cells = [part((y) => y <= FIT_UNTIL_YEAR), part((y) => y > FIT_UNTIL_YEAR)].flatMap((m) => [auc(m?.rocAuc ?? null, 3), percent(m?.shareTopQuartile ?? null)]);
+    const cells = [part((y) => y <= FIT_UNTIL_YEAR), part((y) => y > FIT_UNTIL_YEAR)].flatMap((m) => [
+      auc(m?.rocAuc ?? null, 3),
+      percent(m?.shareTopQuartile ?? null),
+    ]);
     lines.push(`| ${[...label, ...cells].join(' | ')} |`);
   };
   row(['(none: the score now)', '–', '–'], () => 0);
@@ -241,7 +285,13 @@ export function neighbourScanMarkdown(record: BacktestRecord<RegionalState>, fro
           const since = `${Number(asOf.slice(0, 4)) - lookback}${asOf.slice(4)}`;
           const region = of(state);
           const neighbours = record.states.filter(
-            (other) => other.iso3 !== state.iso3 && region !== null && of(other) === region && other.consentDate !== null && other.consentDate >= since && other.consentDate < asOf,
+            (other) =>
+              other.iso3 !== state.iso3 &&
+              region !== null &&
+              of(other) === region &&
+              other.consentDate !== null &&
+              other.consentDate >= since &&
+              other.consentDate < asOf,
           ).length;
           return points * Math.min(neighbours, 3);
         });

@@ -124,7 +124,7 @@ export function lastBacktestYear(recordAsOf: string, horizonYears: number): numb
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => b.value - a.value);
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1].value === order[start].value) end++;
     const mean = (start + 1 + end + 1) / 2;
@@ -241,7 +241,13 @@ export function backtestYear<S extends BacktestState>(
           treatyStatus: status,
           signatureDate: state.signatureDate,
           withdrawalDate: state.withdrawalDate,
-          votes: { yes: votes.yes, total: votes.total, consecutiveYes: votes.consecutiveYes, lastChoice: votes.lastChoice, lastSymbol: known[0]?.symbol ?? null },
+          votes: {
+            yes: votes.yes,
+            total: votes.total,
+            consecutiveYes: votes.consecutiveYes,
+            lastChoice: votes.lastChoice,
+            lastSymbol: known[0]?.symbol ?? null,
+          },
         },
         weights,
       );

@@ -135,9 +135,17 @@ function addPublicRecordReasons(add: AddReason, facts: PublicRecordFacts, weight
   const { votes } = facts;
   if (votes.total > 0) {
     const share = votes.yes / votes.total;
-    add('yesShare', weights.yesShare * share, `Voted yes on ${votes.yes} of ${plural(votes.total, 'resolution')} (${Math.round(share * 100)}%)`);
+    add(
+      'yesShare',
+      weights.yesShare * share,
+      `Voted yes on ${votes.yes} of ${plural(votes.total, 'resolution')} (${Math.round(share * 100)}%)`,
+    );
     const streak = Math.min(votes.consecutiveYes, weights.consecutiveYesCap);
-    add('consecutiveYes', weights.consecutiveYes * streak, `Voted yes on the newest ${plural(votes.consecutiveYes, 'resolution')} in a row`);
+    add(
+      'consecutiveYes',
+      weights.consecutiveYes * streak,
+      `Voted yes on the newest ${plural(votes.consecutiveYes, 'resolution')} in a row`,
+    );
   }
   if (votes.lastChoice) {
     add('lastVote', weights.lastChoice[votes.lastChoice], `Voted ${votes.lastChoice} on ${votes.lastSymbol}, the newest resolution`);

@@ -34,12 +34,16 @@ export class BacktestMetrics {
   @Field(() => Float, { nullable: true, description: 'Share of the joiners in the first 10 places; null without joiners' })
   shareTop10: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of the joiners in the first quarter of the list (ceil(n / 4) places); null without joiners' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of the joiners in the first quarter of the list (ceil(n / 4) places); null without joiners',
+  })
   shareTopQuartile: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'ROC AUC: the chance that a joiner ranks above a State that did not join, ties counting half (0.5 is chance); null without both',
+    description:
+      'ROC AUC: the chance that a joiner ranks above a State that did not join, ties counting half (0.5 is chance); null without both',
   })
   rocAuc: number | null;
 
@@ -62,7 +66,8 @@ export class BacktestOrderings {
 @ObjectType('TargetBacktestEntry', { description: 'A State on a past year’s list' })
 export class TargetBacktestEntry {
   @Field(() => State, {
-    description: 'The State: its treatyStatus is the status on that year’s 1 January; its other fields (votingRecord included) are as they are today',
+    description:
+      'The State: its treatyStatus is the status on that year’s 1 January; its other fields (votingRecord included) are as they are today',
   })
   state: State;
 
@@ -109,7 +114,9 @@ export class TargetBacktestYear {
   metrics: BacktestOrderings;
 }
 
-@ObjectType('TargetBacktestSummary', { description: 'Several years pooled: each joiner is compared with the States of its own year’s list' })
+@ObjectType('TargetBacktestSummary', {
+  description: 'Several years pooled: each joiner is compared with the States of its own year’s list',
+})
 export class TargetBacktestSummary {
   @Field(() => Int)
   firstYear: number;

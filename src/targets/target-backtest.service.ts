@@ -35,7 +35,11 @@ export class TargetBacktestService {
   }
 
   /** The backtest from 1 January of `from` to the last year whose horizon the treaty record covers. */
-  async run(from = DEFAULT_BACKTEST_FROM, horizonYears = DEFAULT_HORIZON_YEARS, weights?: PublicRecordWeights): Promise<BacktestResult<BacktestServedState>> {
+  async run(
+    from = DEFAULT_BACKTEST_FROM,
+    horizonYears = DEFAULT_HORIZON_YEARS,
+    weights?: PublicRecordWeights,
+  ): Promise<BacktestResult<BacktestServedState>> {
     const record = await this.record();
     const to = lastBacktestYear(record.recordAsOf, horizonYears);
     const problems: string[] = [];

@@ -37,12 +37,14 @@ export class Target {
   openObstacles: number;
 
   @Field(() => [ObstacleCategory], {
-    description: "From the survey answers you may see (each category's newest answer with a choice): the obstacle categories the State said hold no obstacle",
+    description:
+      "From the survey answers you may see (each category's newest answer with a choice): the obstacle categories the State said hold no obstacle",
   })
   surveyNoObstacle: ObstacleCategory[];
 
   @Field(() => [ObstacleCategory], {
-    description: 'From the same answers: the categories where the State named an obstacle (answers that opened one in the register left out)',
+    description:
+      'From the same answers: the categories where the State named an obstacle (answers that opened one in the register left out)',
   })
   surveyObstacles: ObstacleCategory[];
 }

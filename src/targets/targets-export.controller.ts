@@ -58,7 +58,10 @@ async function parseQuery(query: Record<string, string | string[]>): Promise<{ f
     const values = Array.isArray(raw) ? raw : [raw];
     const value = values[0];
     if ((LIST_PARAMS as readonly string[]).includes(name)) {
-      plain[name] = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+      plain[name] = values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
     } else if (name === 'minYesShare') plain[name] = value.trim() === '' ? value : Number(value);
     else if (name === 'notContactedForDays') plain[name] = /^-?\d+$/.test(value) ? Number(value) : value;
     else if (name === 'hasOpenObstacles') plain[name] = value === 'true' ? true : value === 'false' ? false : value;

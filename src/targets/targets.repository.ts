@@ -70,10 +70,14 @@ export class TargetsRepository {
     if (query.intermediateRegions) where.push(`t."intermediateRegion" = ANY(${p.add(query.intermediateRegions)}::text[])`);
     if (query.stages) where.push(`t."ratificationStage" = ANY(${p.add(query.stages)}::ratification_stage[])`);
     if (query.groupingIds) {
-      where.push(`EXISTS (SELECT 1 FROM grouping_states g WHERE g.state_iso3 = t.iso3 AND g.grouping_id = ANY(${p.add(query.groupingIds)}::uuid[]))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM grouping_states g WHERE g.state_iso3 = t.iso3 AND g.grouping_id = ANY(${p.add(query.groupingIds)}::uuid[]))`,
+      );
     }
     if (query.votes) {
-      const symbol = query.votedOn ? `${p.add(query.votedOn)}::text` : `(SELECT symbol FROM resolutions WHERE adopted_on <= ${asOf}::date ORDER BY adopted_on DESC, symbol DESC LIMIT 1)`;
+      const symbol = query.votedOn
+        ? `${p.add(query.votedOn)}::text`
+        : `(SELECT symbol FROM resolutions WHERE adopted_on <= ${asOf}::date ORDER BY adopted_on DESC, symbol DESC LIMIT 1)`;
       where.push(
         `EXISTS (SELECT 1 FROM votes v WHERE v.state_iso3 = t.iso3 AND v.resolution_symbol = ${symbol} AND v.choice = ANY(${p.add(query.votes)}::vote_choice[]))`,
       );

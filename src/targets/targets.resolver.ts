@@ -17,7 +17,8 @@ export class TargetsResolver {
   constructor(private readonly service: TargetsService) {}
 
   @Query(() => TargetConnection, {
-    description: 'States ranked as targets, each with a score and the reasons for it. By default the States not Party, highest score first.',
+    description:
+      'States ranked as targets, each with a score and the reasons for it. By default the States not Party, highest score first.',
   })
   async targets(
     @CurrentViewer() viewer: Viewer,

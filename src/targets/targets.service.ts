@@ -62,7 +62,12 @@ export class TargetsService {
   ) {}
 
   /** The whole ranked list for this viewer: filtered in SQL, scored and ordered here. */
-  async rank(viewer: Viewer, given: TargetFilter = {}, orderBy = TargetOrder.SCORE, obstacleProperties?: ObstacleProperty[]): Promise<RankedTarget[]> {
+  async rank(
+    viewer: Viewer,
+    given: TargetFilter = {},
+    orderBy = TargetOrder.SCORE,
+    obstacleProperties?: ObstacleProperty[],
+  ): Promise<RankedTarget[]> {
     const filter = await this.targets.resolveRegions(given);
     await this.checkReferences(filter);
     const { asOf, ...rest } = filter;
@@ -89,7 +94,8 @@ export class TargetsService {
     const { key, shape } = SORT_KEYS[orderBy];
     // The cursor names its order, so that a cursor of another ordering is refused.
     const page = toPage(args, ['text', ...shape]);
-    if (page.after && page.after[0] !== orderBy) throw badInput(`This cursor belongs to a list ordered by ${String(page.after[0])}, not ${orderBy}`);
+    if (page.after && page.after[0] !== orderBy)
+      throw badInput(`This cursor belongs to a list ordered by ${String(page.after[0])}, not ${orderBy}`);
     const ranked = await this.rank(viewer, args.filter, orderBy, obstacleProperties);
     const after = page.after?.slice(1) as SortKey | undefined;
     const rest = after ? ranked.filter((target) => compareKeys(key(target), after) > 0) : ranked;
@@ -123,17 +129,43 @@ function votesKnownOn(votingOf: (iso3: string) => StateVoting, asOf: string): (i
 }
 
 function toTarget(row: TargetFactsRow, { votes, record }: StateVoting, today: string): Omit<RankedTarget, 'rank'> {
-  const { treatyStatus, importId: _importId, lastContactOn, openObstacles, obstaclesJson, surveyNoObstacle, surveyObstacles, ...state } = row;
+  const {
+    treatyStatus,
+    importId: _importId,
+    lastContactOn,
+    openObstacles,
+    obstaclesJson,
+    surveyNoObstacle,
+    surveyObstacles,
+    ...state
+  } = row;
   const { score, reasons } = scoreTarget({
     treatyStatus,
     signatureDate: state.signatureDate,
     withdrawalDate: state.withdrawalDate,
     stage: state.ratificationStage,
-    votes: { yes: record.yes, total: record.total, consecutiveYes: record.consecutiveYes, lastChoice: record.lastChoice, lastSymbol: votes[0]?.symbol ?? null },
+    votes: {
+      yes: record.yes,
+      total: record.total,
+      consecutiveYes: record.consecutiveYes,
+      lastChoice: record.lastChoice,
+      lastSymbol: votes[0]?.symbol ?? null,
+    },
     openObstacles,
     lastContactOn,
     survey: { noObstacle: surveyNoObstacle, obstacles: surveyObstacles },
     today,
   });
-  return { state: { ...state, asOf: today }, treatyStatus, votingRecord: record, score, reasons, lastContactOn, openObstacles, surveyNoObstacle, surveyObstacles, obstaclesJson };
+  return {
+    state: { ...state, asOf: today },
+    treatyStatus,
+    votingRecord: record,
+    score,
+    reasons,
+    lastContactOn,
+    openObstacles,
+    surveyNoObstacle,
+    surveyObstacles,
+    obstaclesJson,
+  };
 }

@@ -36,7 +36,8 @@ export function stageToFollow(state: FollowedState, today: string): Ratification
 }
 
 function why(state: FollowedState, to: RatificationStage): string {
-  if (to === RatificationStage.JOINED) return `${state.name}: the Convention entered into force on ${longDate(entryIntoForceDate(state.consentDate)!)}`;
+  if (to === RatificationStage.JOINED)
+    return `${state.name}: the Convention entered into force on ${longDate(entryIntoForceDate(state.consentDate)!)}`;
   const instrument = state.consentType ? state.consentType.toLowerCase() : 'consent';
   return `${state.name}: instrument of ${instrument} deposited on ${longDate(state.consentDate!)}`;
 }
@@ -63,6 +64,11 @@ export async function followStage(
     `INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, note, visibility, effective_on) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [id, state.iso3, state.stage, to, note, Visibility.SHARED, effectiveOn],
   );
-  await emit({ kind: ActivityKind.STAGE_CHANGED, subjectId: id, stateIso3s: [state.iso3], summary: `{states}: ${note.slice(state.name.length + 2)}` });
+  await emit({
+    kind: ActivityKind.STAGE_CHANGED,
+    subjectId: id,
+    stateIso3s: [state.iso3],
+    summary: `{states}: ${note.slice(state.name.length + 2)}`,
+  });
   return to;
 }

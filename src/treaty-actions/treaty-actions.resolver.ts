@@ -10,7 +10,9 @@ import { TreatyActionsService } from './treaty-actions.service.js';
 export class TreatyActionsResolver {
   constructor(private readonly service: TreatyActionsService) {}
 
-  @Query(() => [TreatyAction], { description: 'The treaty actions recorded after the treaty record file (of one State, or all), oldest first' })
+  @Query(() => [TreatyAction], {
+    description: 'The treaty actions recorded after the treaty record file (of one State, or all), oldest first',
+  })
   treatyActions(@Args('stateIso3', { type: () => String, nullable: true }) stateIso3?: string | null): Promise<TreatyAction[]> {
     return this.service.list(stateIso3?.trim().toUpperCase() || null);
   }
@@ -31,7 +33,9 @@ export class TreatyActionsResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => ID, { description: "Deletes a recorded treaty action (the State's dates fall back to the treaty record file); returns its id" })
+  @Mutation(() => ID, {
+    description: "Deletes a recorded treaty action (the State's dates fall back to the treaty record file); returns its id",
+  })
   deleteTreatyAction(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,

@@ -59,17 +59,21 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
     return this.writes.run(viewer, 'recordTreatyAction', async ({ emit }) => {
       const [state] = await this.db.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = $1 FOR UPDATE', [input.stateIso3]);
       if (!state) throw notFound('State', input.stateIso3);
-      const [same] = await this.db.query<{ id: string }[]>('SELECT id FROM treaty_actions WHERE state_iso3 = $1 AND action = $2 AND date = $3', [
+      const [same] = await this.db.query<{ id: string }[]>(
+        'SELECT id FROM treaty_actions WHERE state_iso3 = $1 AND action = $2 AND date = $3',
+        [input.stateIso3, input.action, input.date],
+      );
+      if (same) throw badInput(`This ${input.action} of ${input.stateIso3} on ${input.date} is already recorded`, { id: same.id });
+      const id = randomUUID();
+      await this.db.query(`INSERT INTO treaty_actions (${ACTION_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
         input.stateIso3,
         input.action,
         input.date,
+        input.sourceUrl,
+        input.note || null,
+        viewer.id,
       ]);
-      if (same) throw badInput(`This ${input.action} of ${input.stateIso3} on ${input.date} is already recorded`, { id: same.id });
-      const id = randomUUID();
-      await this.db.query(
-        `INSERT INTO treaty_actions (${ACTION_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, input.stateIso3, input.action, input.date, input.sourceUrl, input.note || null, viewer.id],
-      );
       await this.apply(emit, input.stateIso3, today);
       return this.byId(id);
     });
@@ -161,7 +165,10 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
     );
     const dates = overlayActions(file, actions);
     const given = actions.filter((action) => fileGives(file, action)).map((action) => action.id);
-    await this.db.query(`UPDATE treaty_actions SET in_file = (id = ANY($2::uuid[])) WHERE state_iso3 = $1 AND in_file <> (id = ANY($2::uuid[]))`, [iso3, given]);
+    await this.db.query(
+      `UPDATE treaty_actions SET in_file = (id = ANY($2::uuid[])) WHERE state_iso3 = $1 AND in_file <> (id = ANY($2::uuid[]))`,
+      [iso3, given],
+    );
     await this.db.query(
       `UPDATE states SET signature_date = $2, consent_date = $3, consent_type = $4, withdrawal_date = $5, version = version + 1, updated_at = now()
        WHERE iso3 = $1 AND (signature_date, consent_date, consent_type, withdrawal_date) IS DISTINCT FROM ($2::date, $3::date, $4::consent_type, $5::date)`,
@@ -177,7 +184,9 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
   }
 
   private async lockedById(id: string, expectedVersion: number): Promise<TreatyAction> {
-    const [row] = isUuid(id) ? await this.db.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1 FOR UPDATE`, [id]) : [];
+    const [row] = isUuid(id)
+      ? await this.db.query<TreatyAction[]>(`SELECT ${ACTION_COLUMNS} FROM treaty_actions a WHERE a.id = $1 FOR UPDATE`, [id])
+      : [];
     if (!row) throw notFound('TreatyAction', id);
     if (row.version !== expectedVersion) throw conflict('TreatyAction', id, expectedVersion, row.version);
     return row;
@@ -187,6 +196,8 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
 /** A signature or deposit is a fact once it happened; a withdrawal is recorded with the (later) date it takes effect. */
 function checkDate(action: TreatyActionKind, date: string, today: string): void {
   if (action !== TreatyActionKind.WITHDRAWAL && date > today) {
-    throw badInput(`A ${action} is recorded once it happened: ${date} is after today (${today})`, { problems: [`date ${date} is in the future`] });
+    throw badInput(`A ${action} is recorded once it happened: ${date} is after today (${today})`, {
+      problems: [`date ${date} is in the future`],
+    });
   }
 }

@@ -125,7 +125,9 @@ export class UsersRepository {
 
   /** The user's chosen interface language, or null. */
   async preferredLanguage(id: string): Promise<string | null> {
-    const rows = await this.db.query<PreferredLanguageRow[]>(`SELECT preferred_language AS "preferredLanguage" FROM users WHERE id = $1`, [id]);
+    const rows = await this.db.query<PreferredLanguageRow[]>(`SELECT preferred_language AS "preferredLanguage" FROM users WHERE id = $1`, [
+      id,
+    ]);
     return rows[0]?.preferredLanguage ?? null;
   }
 

@@ -5,7 +5,6 @@ import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 
-
 import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
@@ -28,20 +27,27 @@ export class UsersResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => User)
   @Idempotent()
-  createUser(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateUserInput, @IdempotencyKey() _idempotencyKey?: string): Promise<User> {
+  createUser(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateUserInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<User> {
     return this.service.create(viewer, input);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => User, {
-    description: "Changes a user's role, organization or display name; open connections of that user are closed when the role or organization changed",
+    description:
+      "Changes a user's role, organization or display name; open connections of that user are closed when the role or organization changed",
   })
   updateUser(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateUserInput): Promise<User> {
     return this.service.update(viewer, input);
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => User, { description: 'Disables an account: it can no longer sign in, its tokens stop working at once, and its open WebSockets are closed' })
+  @Mutation(() => User, {
+    description: 'Disables an account: it can no longer sign in, its tokens stop working at once, and its open WebSockets are closed',
+  })
   disableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
     return this.service.setDisabled(viewer, id, true);
   }
@@ -53,7 +59,7 @@ export class UsersResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => User, { description: "Sets a new password for a user; every token issued to them before stops working" })
+  @Mutation(() => User, { description: 'Sets a new password for a user; every token issued to them before stops working' })
   resetPassword(@CurrentViewer() viewer: Viewer, @Args() { userId, newPassword }: ResetPasswordArgs): Promise<User> {
     return this.service.resetPassword(viewer, userId, newPassword);
   }

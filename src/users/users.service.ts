@@ -132,9 +132,14 @@ export class UsersService {
         (await this.organizations.byName(admin.organization)) ??
         (await this.organizations.insert({ id: randomUUID(), name: admin.organization, kind: OrganizationKind.SECRETARIAT }));
       if (!organization) return;
-      const created = await this.users.insert(
-        { id: randomUUID(), email: admin.email!, passwordHash, displayName: 'Administrator', role: Role.ADMIN, organizationId: organization.id },
-      );
+      const created = await this.users.insert({
+        id: randomUUID(),
+        email: admin.email!,
+        passwordHash,
+        displayName: 'Administrator',
+        role: Role.ADMIN,
+        organizationId: organization.id,
+      });
       if (created) this.logger.log(`created the first admin, ${created.email}`);
     });
   }

@@ -45,14 +45,16 @@ export class RecordResolutionService {
     const counted = (choice: VoteChoice) => input.votes.filter((vote) => vote.vote === choice).length;
     const totals = { yes: input.yes, no: input.no, abstain: input.abstain, nonVoting: input.nonVoting ?? counted(VoteChoice.NON_VOTING) };
     for (const [total, choice] of TOTALS) {
-      if (totals[total] !== counted(choice)) problems.push(`${total}: ${totals[total]} given, ${counted(choice)} among the per-State votes`);
+      if (totals[total] !== counted(choice))
+        problems.push(`${total}: ${totals[total]} given, ${counted(choice)} among the per-State votes`);
     }
     if (problems.length) throw badInput(`The resolution ${input.symbol} is not recorded: ${problems.join('; ')}`, { problems });
     return this.writes.run(viewer, action, async () => {
       const codes = input.votes.map((vote) => vote.stateIso3);
       const known = await this.db.query<{ iso3: string }[]>('SELECT iso3 FROM states WHERE iso3 = ANY($1::text[])', [codes]);
       const unknown = codes.filter((code) => !known.some((row) => row.iso3 === code));
-      if (unknown.length) throw badInput(`Unknown State code(s): ${unknown.join(', ')}`, { problems: unknown.map((code) => `${code} is not a known State`) });
+      if (unknown.length)
+        throw badInput(`Unknown State code(s): ${unknown.join(', ')}`, { problems: unknown.map((code) => `${code} is not a known State`) });
       const resolution = {
         symbol: input.symbol,
         session: Number(session![1]),
@@ -65,7 +67,17 @@ export class RecordResolutionService {
         `INSERT INTO resolutions (symbol, session, adopted_on, title, yes, no, abstain, non_voting, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (symbol) DO UPDATE SET session = EXCLUDED.session, adopted_on = EXCLUDED.adopted_on, title = EXCLUDED.title, yes = EXCLUDED.yes,
            no = EXCLUDED.no, abstain = EXCLUDED.abstain, non_voting = EXCLUDED.non_voting, source = EXCLUDED.source`,
-        [resolution.symbol, resolution.session, resolution.adoptedOn, resolution.title, totals.yes, totals.no, totals.abstain, totals.nonVoting, resolution.source],
+        [
+          resolution.symbol,
+          resolution.session,
+          resolution.adoptedOn,
+          resolution.title,
+          totals.yes,
+          totals.no,
+          totals.abstain,
+          totals.nonVoting,
+          resolution.source,
+        ],
       );
       await this.db.query('DELETE FROM votes WHERE resolution_symbol = $1', [input.symbol]);
       await this.db.query(

@@ -26,7 +26,14 @@ export const UNDL_COLUMNS = [
   'total_non_voting',
 ] as const;
 
-const CHOICES: Record<string, VoteChoice> = { Y: VoteChoice.YES, N: VoteChoice.NO, A: VoteChoice.ABSTAIN, X: VoteChoice.NON_VOTING, NV: VoteChoice.NON_VOTING, '': VoteChoice.NON_VOTING };
+const CHOICES: Record<string, VoteChoice> = {
+  Y: VoteChoice.YES,
+  N: VoteChoice.NO,
+  A: VoteChoice.ABSTAIN,
+  X: VoteChoice.NON_VOTING,
+  NV: VoteChoice.NON_VOTING,
+  '': VoteChoice.NON_VOTING,
+};
 
 /** The first layout's column names (version 1 of the dataset) and the current ones they became. */
 const FIRST_LAYOUT: Record<string, string> = {
@@ -59,7 +66,11 @@ function count(value: string, column: string, problems: string[]): number {
 export function readUndlVotingCsv(csv: string, symbol?: string | null): RecordResolutionInput {
   let rows: Record<string, string>[];
   try {
-    rows = parse(csv.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map(columnName), skip_empty_lines: true, relax_column_count: false });
+    rows = parse(csv.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map(columnName),
+      skip_empty_lines: true,
+      relax_column_count: false,
+    });
   } catch (error) {
     throw badInput(`The CSV cannot be read: ${(error as Error).message}`, { problems: [(error as Error).message] });
   }
@@ -71,7 +82,10 @@ export function readUndlVotingCsv(csv: string, symbol?: string | null): RecordRe
   }
   const symbols = [...new Set(rows.map((row) => row.resolution.trim()))];
   const wanted = symbol?.trim() || (symbols.length === 1 ? symbols[0] : null);
-  if (!wanted) throw badInput(`The file holds several resolutions (${symbols.join(', ')}): say which with symbol`, { problems: [`several resolutions: ${symbols.join(', ')}`] });
+  if (!wanted)
+    throw badInput(`The file holds several resolutions (${symbols.join(', ')}): say which with symbol`, {
+      problems: [`several resolutions: ${symbols.join(', ')}`],
+    });
   const mine = rows.filter((row) => row.resolution.trim() === wanted);
   if (!mine.length) throw badInput(`The file holds no vote on ${wanted}`, { problems: [`no rows for ${wanted}`] });
   const problems: string[] = [];
@@ -81,7 +95,16 @@ export function readUndlVotingCsv(csv: string, symbol?: string | null): RecordRe
     if (!choice) problems.push(`row ${index + 2}: ms_vote "${row.ms_vote}" is not Y, N, A, X, NV or blank`);
     return { stateIso3: row.ms_code.trim().toUpperCase(), vote: choice ?? VoteChoice.NON_VOTING };
   });
-  for (const column of ['date', 'title', 'total_yes', 'total_no', 'total_abstentions', 'total_non_voting', 'undl_link', 'session'] as const) {
+  for (const column of [
+    'date',
+    'title',
+    'total_yes',
+    'total_no',
+    'total_abstentions',
+    'total_non_voting',
+    'undl_link',
+    'session',
+  ] as const) {
     if (mine.some((row) => (row[column] ?? '') !== (first[column] ?? ''))) problems.push(`${column} differs between the rows of ${wanted}`);
   }
   const date = first.date.trim().slice(0, 10);

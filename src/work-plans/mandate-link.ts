@@ -23,7 +23,12 @@ interface CurrentMandateRow {
  * organization's current mandate (the one whose period holds today, the latest started); with
  * none, MANDATE is a BAD_USER_INPUT.
  */
-export async function mandateFor(viewer: Viewer, mandateId: string | null | undefined, visibility: Visibility | null | undefined, db: Queryable): Promise<string | null> {
+export async function mandateFor(
+  viewer: Viewer,
+  mandateId: string | null | undefined,
+  visibility: Visibility | null | undefined,
+  db: Queryable,
+): Promise<string | null> {
   if (mandateId) {
     const p = new SqlParams();
     const rows = isUuid(mandateId)
@@ -63,5 +68,7 @@ export function checkMandateVisibility(visibility: Visibility | null | undefined
 }
 
 function noMandate() {
-  return badInput("MANDATE visibility needs a mandate: give mandateId, or be part of a mandate whose period holds today", { field: 'visibility' });
+  return badInput('MANDATE visibility needs a mandate: give mandateId, or be part of a mandate whose period holds today', {
+    field: 'visibility',
+  });
 }

@@ -23,8 +23,20 @@ const mandates = table(MandateEntity);
 /** A mandate as the API reads it: its target lists as handed over are read on their own. */
 const MANDATE: Projection<MandateEntity> = { omit: ['targetListsAtHandOver'], as: { createdBy: 'createdById' } };
 const MANDATE_COLUMNS = mandates.select('m', MANDATE);
-const MANDATE_INSERT = mandates.columns('id', 'name', 'periodFrom', 'periodTo', 'organizationIds', 'visibility', 'previousMandateId', 'groupingIds',
-  'carriedFollowUpIds', 'carriedObstacleIds', 'carriedGroupingIds', 'createdBy');
+const MANDATE_INSERT = mandates.columns(
+  'id',
+  'name',
+  'periodFrom',
+  'periodTo',
+  'organizationIds',
+  'visibility',
+  'previousMandateId',
+  'groupingIds',
+  'carriedFollowUpIds',
+  'carriedObstacleIds',
+  'carriedGroupingIds',
+  'createdBy',
+);
 
 const objectives = table(ObjectiveEntity);
 const OBJECTIVE_COLUMNS = objectives.select('o');
@@ -32,11 +44,34 @@ const OBJECTIVE_INSERT = objectives.columns('id', 'mandateId', 'title', 'descrip
 
 const activities = table(PlannedActivityEntity);
 const ACTIVITY_COLUMNS = activities.select('a');
-const ACTIVITY_INSERT = activities.columns('id', 'mandateId', 'title', 'kind', 'plannedOn', 'plannedUntil', 'regionalGroup', 'stateIso3s', 'status', 'notes',
-  'interactionIds');
+const ACTIVITY_INSERT = activities.columns(
+  'id',
+  'mandateId',
+  'title',
+  'kind',
+  'plannedOn',
+  'plannedUntil',
+  'regionalGroup',
+  'stateIso3s',
+  'status',
+  'notes',
+  'interactionIds',
+);
 /** A PLANNED activity carried over at a hand-over, naming the one it was carried from. */
-const CARRIED_ACTIVITY_INSERT = activities.columns('id', 'mandateId', 'title', 'kind', 'plannedOn', 'plannedUntil', 'regionalGroup', 'stateIso3s', 'status',
-  'notes', 'interactionIds', 'carriedFromId');
+const CARRIED_ACTIVITY_INSERT = activities.columns(
+  'id',
+  'mandateId',
+  'title',
+  'kind',
+  'plannedOn',
+  'plannedUntil',
+  'regionalGroup',
+  'stateIso3s',
+  'status',
+  'notes',
+  'interactionIds',
+  'carriedFromId',
+);
 
 /** A follow-up still to do. */
 const PENDING = 'i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL';
@@ -105,7 +140,14 @@ const MANDATE_SPEC = {
   table: mandates.name,
   what: 'Mandate',
   returning: mandates.returning(MANDATE),
-  columns: mandates.columnMap('name', 'periodFrom', 'periodTo', 'organizationIds', 'visibility', 'groupingIds') satisfies ColumnMap<MandateFields>,
+  columns: mandates.columnMap(
+    'name',
+    'periodFrom',
+    'periodTo',
+    'organizationIds',
+    'visibility',
+    'groupingIds',
+  ) satisfies ColumnMap<MandateFields>,
 };
 
 const OBJECTIVE_SPEC = {
@@ -210,8 +252,18 @@ export class MandatesRepository {
        VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12)
        RETURNING ${MANDATE_SPEC.returning}`,
       [
-        row.id, row.name, row.periodFrom, row.periodTo, row.organizationIds, row.visibility, row.previousMandateId, row.groupingIds,
-        row.carriedFollowUpIds, row.carriedObstacleIds, row.carriedGroupingIds, row.createdById,
+        row.id,
+        row.name,
+        row.periodFrom,
+        row.periodTo,
+        row.organizationIds,
+        row.visibility,
+        row.previousMandateId,
+        row.groupingIds,
+        row.carriedFollowUpIds,
+        row.carriedObstacleIds,
+        row.carriedGroupingIds,
+        row.createdById,
       ],
     );
     return mandateRow(rows[0]);
@@ -283,7 +335,13 @@ export class MandatesRepository {
     );
   }
 
-  async insertObjective(row: { id: string; mandateId: string; title: string; description: string | null; indicators: string }): Promise<Objective> {
+  async insertObjective(row: {
+    id: string;
+    mandateId: string;
+    title: string;
+    description: string | null;
+    indicators: string;
+  }): Promise<Objective> {
     const rows = await this.db.query<Objective[]>(
       `INSERT INTO mandate_objectives (${OBJECTIVE_INSERT}) VALUES ($1, $2, $3, $4, $5::jsonb)
        RETURNING ${OBJECTIVE_SPEC.returning}`,
@@ -334,8 +392,17 @@ export class MandatesRepository {
       `INSERT INTO planned_activities (${ACTIVITY_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::char(3)[], $9, $10, $11::uuid[]) RETURNING ${ACTIVITY_SPEC.returning}`,
       [
-        row.id, row.mandateId, row.title, row.kind, row.plannedOn, row.plannedUntil, row.regionalGroup, row.stateIso3s, row.status,
-        row.notes, row.interactionIds,
+        row.id,
+        row.mandateId,
+        row.title,
+        row.kind,
+        row.plannedOn,
+        row.plannedUntil,
+        row.regionalGroup,
+        row.stateIso3s,
+        row.status,
+        row.notes,
+        row.interactionIds,
       ],
     );
     return activityRow(rows[0]);

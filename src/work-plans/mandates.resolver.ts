@@ -57,7 +57,11 @@ export class MandatesResolver {
       'Starts a mandate; with previousMandateId it takes over the open follow-ups, open obstacles, target lists and PLANNED activities of that one',
   })
   @Idempotent()
-  startMandate(@CurrentViewer() viewer: Viewer, @Args('input') input: StartMandateInput, @IdempotencyKey() _idempotencyKey?: string): Promise<Mandate> {
+  startMandate(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: StartMandateInput,
+    @IdempotencyKey() _idempotencyKey?: string,
+  ): Promise<Mandate> {
     return this.service.start(viewer, input);
   }
 
@@ -166,7 +170,11 @@ export class MandatesResolver {
   }
 
   @ResolveField(() => [PlannedActivity], { description: 'By planned date' })
-  async plannedActivities(mandate: Mandate, @FieldArgs(PlannedActivitiesArgs) { statuses }: PlannedActivitiesArgs, context: GqlContext): Promise<PlannedActivity[]> {
+  async plannedActivities(
+    mandate: Mandate,
+    @FieldArgs(PlannedActivitiesArgs) { statuses }: PlannedActivitiesArgs,
+    context: GqlContext,
+  ): Promise<PlannedActivity[]> {
     const all = await context.loaders.get(WorkPlanLoaders).activities.load(mandate.id);
     return statuses ? all.filter((a) => statuses.includes(a.status)) : all;
   }
@@ -247,7 +255,8 @@ export class ObjectivesResolver {
 export class IndicatorsResolver {
   @ResolveField(() => Int, {
     nullable: true,
-    description: "Its metric's value over the mandate's period for the mandate's organizations, counting what you may see (null without a metric)",
+    description:
+      "Its metric's value over the mandate's period for the mandate's organizations, counting what you may see (null without a metric)",
   })
   async currentValue(indicator: Indicator, _args: NoArgs, context: GqlContext): Promise<number | null> {
     if (!indicator.metric) return null;

@@ -88,22 +88,20 @@ export class MandatesService {
         const groupingIds = [...(await this.mandates.existingGroupings(previous.groupingIds))];
         carried = { ...open, groupingIds: previous.groupingIds.filter((id) => groupingIds.includes(id)) };
       }
-      const mandate = await this.mandates.insert(
-        {
-          id: randomUUID(),
-          name: input.name,
-          periodFrom: input.periodFrom,
-          periodTo: input.periodTo,
-          organizationIds: input.organizationIds,
-          visibility: input.visibility ?? Visibility.SHARED,
-          groupingIds: [...new Set([...carried.groupingIds, ...targetListIds])],
-          previousMandateId: previous?.id ?? null,
-          carriedFollowUpIds: carried.followUpIds,
-          carriedObstacleIds: carried.obstacleIds,
-          carriedGroupingIds: carried.groupingIds,
-          createdById: viewer.id,
-        },
-      );
+      const mandate = await this.mandates.insert({
+        id: randomUUID(),
+        name: input.name,
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        organizationIds: input.organizationIds,
+        visibility: input.visibility ?? Visibility.SHARED,
+        groupingIds: [...new Set([...carried.groupingIds, ...targetListIds])],
+        previousMandateId: previous?.id ?? null,
+        carriedFollowUpIds: carried.followUpIds,
+        carriedObstacleIds: carried.obstacleIds,
+        carriedGroupingIds: carried.groupingIds,
+        createdById: viewer.id,
+      });
       let activities = 0;
       if (previous && input.carryOverActivities !== false) activities = await this.mandates.carryActivities(previous.id, mandate.id);
       // The open obstacles taken over are not counted here: each has a visibility of its own.
@@ -149,7 +147,9 @@ export class MandatesService {
     await this.writes.run(viewer, 'deleteMandate', async ({ emit, freeze }) => {
       const current = await this.editable(viewer, id);
       if (await this.mandates.hasSuccessor(id)) {
-        throw new AppError('CONFLICT', `Mandate "${current.name}" was handed over to another mandate and stays part of its history`, { id });
+        throw new AppError('CONFLICT', `Mandate "${current.name}" was handed over to another mandate and stays part of its history`, {
+          id,
+        });
       }
       await freeze([id]);
       await this.mandates.delete(id, expectedVersion);
@@ -161,9 +161,13 @@ export class MandatesService {
   addObjective(viewer: Viewer, mandateId: string, input: AddObjectiveInput): Promise<Objective> {
     return this.writes.run(viewer, 'addObjective', async ({ emit }) => {
       const mandate = await this.editable(viewer, mandateId);
-      const objective = await this.mandates.insertObjective(
-        { id: randomUUID(), mandateId, title: input.title, description: input.description ?? null, indicators: indicatorsJson(input.indicators) },
-      );
+      const objective = await this.mandates.insertObjective({
+        id: randomUUID(),
+        mandateId,
+        title: input.title,
+        description: input.description ?? null,
+        indicators: indicatorsJson(input.indicators),
+      });
       await this.changed(emit, mandate, `Objective "${objective.title}" added to "{text}"`);
       return objective;
     });
@@ -174,11 +178,10 @@ export class MandatesService {
       const current = isUuid(id) ? await this.mandates.objectiveById(id) : null;
       if (!current) throw notFound('Objective', id);
       const mandate = await this.editable(viewer, current.mandateId, 'Objective', id);
-      const objective = await this.mandates.updateObjective(
-        id,
-        expectedVersion,
-        { ...changes, indicators: indicators ? indicatorsJson(indicators) : undefined },
-      );
+      const objective = await this.mandates.updateObjective(id, expectedVersion, {
+        ...changes,
+        indicators: indicators ? indicatorsJson(indicators) : undefined,
+      });
       await this.changed(emit, mandate, `Objective "${objective.title}" of "{text}" changed`);
       return objective;
     });
@@ -245,8 +248,21 @@ export class MandatesService {
    * titles named beside it are shown only to those who could see them when written). A deletion
    * (`follows` false) keeps the words of the moment.
    */
-  private async changed(emit: WriteTransaction['emit'], mandate: Mandate, summary: string, stateIso3s: string[] = [], follows = true): Promise<void> {
-    await emit({ kind: ActivityKind.WORK_PLAN_CHANGED, ...(follows ? { subjectId: mandate.id } : {}), stateIso3s, summary, visibility: mandate.visibility, mandateId: mandate.id });
+  private async changed(
+    emit: WriteTransaction['emit'],
+    mandate: Mandate,
+    summary: string,
+    stateIso3s: string[] = [],
+    follows = true,
+  ): Promise<void> {
+    await emit({
+      kind: ActivityKind.WORK_PLAN_CHANGED,
+      ...(follows ? { subjectId: mandate.id } : {}),
+      stateIso3s,
+      summary,
+      visibility: mandate.visibility,
+      mandateId: mandate.id,
+    });
   }
 
   /** The mandate, locked, if the viewer may read it (NOT_FOUND otherwise). */

@@ -29,26 +29,22 @@ export class ProgressReportExportController {
   ) {}
 
   @Get('progress-report.md')
-  markdown(
-    @CurrentViewer() viewer: Viewer,
-    @Query() query: Record<string, string | string[]>,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  markdown(@CurrentViewer() viewer: Viewer, @Query() query: Record<string, string | string[]>, @Res() reply: FastifyReply): Promise<void> {
     return this.send(viewer, query, reply, 'text/markdown', 'progress-report.md', async (viewer, input) => {
       const report = await this.reports.build(viewer, input);
       const names = report.organizationIds
         ? (await this.organizations.byIds(report.organizationIds)).map((o) => o.name).sort((a, b) => a.localeCompare(b, 'en'))
         : null;
-      return reportMarkdown(report, { mandateName: report.mandate?.name ?? null, organizationNames: names }, await this.reports.surveysWithNames(viewer, report));
+      return reportMarkdown(
+        report,
+        { mandateName: report.mandate?.name ?? null, organizationNames: names },
+        await this.reports.surveysWithNames(viewer, report),
+      );
     });
   }
 
   @Get('progress-report.csv')
-  csv(
-    @CurrentViewer() viewer: Viewer,
-    @Query() query: Record<string, string | string[]>,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  csv(@CurrentViewer() viewer: Viewer, @Query() query: Record<string, string | string[]>, @Res() reply: FastifyReply): Promise<void> {
     return this.send(viewer, query, reply, 'text/csv', 'progress-report.csv', async (viewer, input) => {
       const report = await this.reports.build(viewer, input);
       return reportCsv(report, await this.reports.surveysWithNames(viewer, report));
@@ -72,7 +68,11 @@ async function parseQuery(query: Record<string, string | string[]>): Promise<Pro
   const plain: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(query)) {
     const values = Array.isArray(raw) ? raw : [raw];
-    if (LIST_PARAMS.includes(name)) plain[name] = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    if (LIST_PARAMS.includes(name))
+      plain[name] = values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
     else plain[name] = values[0];
   }
   for (const name of DATE_PARAMS) {

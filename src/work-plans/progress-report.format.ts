@@ -49,7 +49,9 @@ function questionLines(result: SurveyQuestionResult, stateNames: Map<string, str
   });
   return [
     ...result.choices.map((choice): [SurveyArea, SurveyChoiceCount] => ['ALL', byName(choice)]),
-    ...result.regions.flatMap((region) => region.choices.filter((c) => c.count > 0).map((choice): [SurveyArea, SurveyChoiceCount] => [region.regionalGroup, byName(choice)])),
+    ...result.regions.flatMap((region) =>
+      region.choices.filter((c) => c.count > 0).map((choice): [SurveyArea, SurveyChoiceCount] => [region.regionalGroup, byName(choice)]),
+    ),
   ];
 }
 
@@ -91,7 +93,11 @@ export function reportCsv(report: ProgressReport, surveys: ReportSurveys = { sur
 const md = markdownText;
 
 /** Markdown, to paste into a report to the Meeting of States Parties. Every name is escaped (see markdownText). */
-export function reportMarkdown(report: ProgressReport, heading: ReportHeading, surveys: ReportSurveys = { surveys: [], stateNames: new Map() }): string {
+export function reportMarkdown(
+  report: ProgressReport,
+  heading: ReportHeading,
+  surveys: ReportSurveys = { surveys: [], stateNames: new Map() },
+): string {
   const scope = [
     `Period: ${md(report.from)} to ${md(report.to)}`,
     `Regional groups: ${report.regionalGroups.length ? report.regionalGroups.map((group) => GROUP_NAMES[group]).join(', ') : 'all'}`,
@@ -113,9 +119,7 @@ export function reportMarkdown(report: ProgressReport, heading: ReportHeading, s
   if (report.stageMoves.moves.length) {
     out.push('', '## Stage moves', '', '| Date | State | From | To | Direction |', '| --- | --- | --- | --- | --- |');
     for (const move of report.stageMoves.moves) {
-      out.push(
-        `| ${move.effectiveOn} | ${md(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`,
-      );
+      out.push(`| ${move.effectiveOn} | ${md(move.stateName)} | ${label(move.from)} | ${label(move.to)} | ${label(move.direction)} |`);
     }
   }
   if (surveys.surveys.length) {

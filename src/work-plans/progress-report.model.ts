@@ -92,25 +92,31 @@ export class TreatyReport {
   @Field(() => StateTally, { description: 'States that signed in the period' })
   signatures: StateTally;
 
-  @Field(() => StateTally, { description: 'States that deposited an instrument of ratification, accession, acceptance or approval in the period' })
+  @Field(() => StateTally, {
+    description: 'States that deposited an instrument of ratification, accession, acceptance or approval in the period',
+  })
   ratifications: StateTally;
 
   @Field(() => Int, { description: 'States Parties on asOf (in scope): bound by the Convention, its entry into force for them passed' })
   statesParties: number;
 
   @Field(() => Int, {
-    description: 'States Parties on asOf plus the States that deposited an instrument but are not yet bound (DEPOSITED): the count most published figures give',
+    description:
+      'States Parties on asOf plus the States that deposited an instrument but are not yet bound (DEPOSITED): the count most published figures give',
   })
   partiesIncludingDeposited: number;
 }
 
-@ObjectType('ProgressReportSurvey', { description: "A survey in a progress report, with its results as the report's scope and the viewer give them" })
+@ObjectType('ProgressReportSurvey', {
+  description: "A survey in a progress report, with its results as the report's scope and the viewer give them",
+})
 export class ProgressReportSurvey {
   @Field(() => Survey)
   survey: Survey;
 
   @Field(() => [SurveyQuestionResult], {
-    description: 'Per question, each choice with the States behind it, overall and per regional group: the answers you may see, given by asOf, from the States in scope',
+    description:
+      'Per question, each choice with the States behind it, overall and per regional group: the answers you may see, given by asOf, from the States in scope',
   })
   results: SurveyQuestionResult[];
 }
@@ -126,7 +132,9 @@ export class ProgressReport {
   @Field(() => DateScalar)
   to: string;
 
-  @Field(() => DateScalar, { description: 'The day the report is as of: nothing after it counts (default: the end of the period, or today if sooner)' })
+  @Field(() => DateScalar, {
+    description: 'The day the report is as of: nothing after it counts (default: the end of the period, or today if sooner)',
+  })
   asOf: string;
 
   @Field(() => [RegionalGroup], { description: 'Empty: every regional group' })

@@ -23,7 +23,8 @@ export class ProgressReportResolver {
   }
 
   @ResolveField(() => [ProgressReportSurvey], {
-    description: "The surveys you may see created in the period (by asOf; for a mandate's report, the mandate's), oldest first, with their results counting the answers you may see",
+    description:
+      "The surveys you may see created in the period (by asOf; for a mandate's report, the mandate's), oldest first, with their results counting the answers you may see",
   })
   surveys(report: ProgressReport, _args: NoArgs, context: GqlContext): Promise<ProgressReportSurvey[]> {
     return this.service.surveysOf(signedIn(context), report);
@@ -32,7 +33,9 @@ export class ProgressReportResolver {
   @ResolveField(() => [Organization], { nullable: true, description: 'Whose interactions count (null: every organization)' })
   async organizations(report: ProgressReport, _args: NoArgs, { loaders }: GqlContext): Promise<Organization[] | null> {
     if (!report.organizationIds) return null;
-    return (await loaders.get(OrganizationLoaders).organization.loadMany(report.organizationIds)).filter((o): o is Organization => !!o && !(o instanceof Error));
+    return (await loaders.get(OrganizationLoaders).organization.loadMany(report.organizationIds)).filter(
+      (o): o is Organization => !!o && !(o instanceof Error),
+    );
   }
 }
 

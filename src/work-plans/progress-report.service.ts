@@ -63,7 +63,11 @@ export class ProgressReportService {
    * report's States. A survey or an answer the viewer may not see counts nowhere.
    */
   async surveysOf(viewer: Viewer, report: ProgressReport): Promise<ProgressReportSurvey[]> {
-    const surveys = await this.surveys.ofReport(viewer, { from: report.from, to: minDate(report.to, report.asOf), mandateId: report.mandate?.id ?? null });
+    const surveys = await this.surveys.ofReport(viewer, {
+      from: report.from,
+      to: minDate(report.to, report.asOf),
+      mandateId: report.mandate?.id ?? null,
+    });
     if (!surveys.length) return [];
     const ids = surveys.map((survey) => survey.id);
     const [questions, rows] = await Promise.all([
@@ -83,7 +87,9 @@ export class ProgressReportService {
   async surveysWithNames(viewer: Viewer, report: ProgressReport): Promise<ReportSurveys> {
     const surveys = await this.surveysOf(viewer, report);
     const iso3s = [...new Set(surveys.flatMap((s) => s.results.flatMap((r) => r.choices.flatMap((c) => c.stateIso3s))))];
-    const rows = iso3s.length ? await this.surveys.db.query<StateRef[]>(`SELECT iso3::text AS iso3, name FROM states WHERE iso3 = ANY($1::char(3)[])`, [iso3s]) : [];
+    const rows = iso3s.length
+      ? await this.surveys.db.query<StateRef[]>(`SELECT iso3::text AS iso3, name FROM states WHERE iso3 = ANY($1::char(3)[])`, [iso3s])
+      : [];
     return { surveys, stateNames: new Map(rows.map((row) => [row.iso3, row.name])) };
   }
 
@@ -96,7 +102,8 @@ export class ProgressReportService {
     }
     const from = input.from ?? mandate?.periodFrom;
     const to = input.to ?? mandate?.periodTo;
-    if (!from || !to) throw badInput('Give the period (from and to), or a mandateId whose period is the default', { field: from ? 'to' : 'from' });
+    if (!from || !to)
+      throw badInput('Give the period (from and to), or a mandateId whose period is the default', { field: from ? 'to' : 'from' });
     if (to < from) throw badInput(`to (${to}) cannot be before from (${from})`, { field: 'to' });
     return this.forScope(viewer, mandate, {
       from,
@@ -145,8 +152,7 @@ export class ProgressReportService {
       effectiveOn: row.effectiveOn,
       direction: STAGE_RANK[row.to] > STAGE_RANK[row.from] ? StageMoveDirection.FORWARD : StageMoveDirection.BACK,
     }));
-    const moveRows = (direction: StageMoveDirection) =>
-      moves.filter((_, index) => stageMoves[index].direction === direction);
+    const moveRows = (direction: StageMoveDirection) => moves.filter((_, index) => stageMoves[index].direction === direction);
     const within = (date: string | null) => date !== null && date >= counted.from && date <= counted.to;
     return {
       ...scope,
@@ -154,7 +160,11 @@ export class ProgressReportService {
       statesContacted: tally(interactions.map((row) => ({ ...row, id: row.iso3 }))),
       interactions: tally(interactions),
       interactionsByType: byType,
-      stageMoves: { forward: tally(moveRows(StageMoveDirection.FORWARD)), back: tally(moveRows(StageMoveDirection.BACK)), moves: stageMoves },
+      stageMoves: {
+        forward: tally(moveRows(StageMoveDirection.FORWARD)),
+        back: tally(moveRows(StageMoveDirection.BACK)),
+        moves: stageMoves,
+      },
       obstacles: {
         recorded: tally(obstacles.filter((row) => within(row.recordedOn))),
         addressed: tally(obstacles.filter((row) => row.status === ObstacleStatus.ADDRESSED && within(row.resolvedOn))),

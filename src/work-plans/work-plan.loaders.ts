@@ -34,7 +34,9 @@ class WorkPlanBatches {
       const found = new Map((await repo.visibleByIds(need(), ids)).map((m) => [m.id, m]));
       return ids.map((id) => found.get(id) ?? null);
     });
-    this.successor = new DataLoader(async (ids) => groupsFor(ids, await repo.successorsOf(need(), ids), (m) => m.__key).map((g) => g[0] ?? null));
+    this.successor = new DataLoader(async (ids) =>
+      groupsFor(ids, await repo.successorsOf(need(), ids), (m) => m.__key).map((g) => g[0] ?? null),
+    );
     this.objectives = new DataLoader(async (ids) => groupsFor(ids, await repo.objectivesOf(ids), (o) => o.mandateId));
     this.activities = new DataLoader(async (ids) => groupsFor(ids, await repo.activitiesOf(ids), (a) => a.mandateId));
     this.carriedActivities = new DataLoader(async (ids) => groupsFor(ids, await repo.activitiesOf(ids, true), (a) => a.mandateId));
@@ -42,12 +44,24 @@ class WorkPlanBatches {
       const found = new Map((await repo.visibleActivities(need(), ids)).map((a) => [a.id, a]));
       return ids.map((id) => found.get(id) ?? null);
     });
-    this.targetLists = new DataLoader(async (ids) => groupsFor(ids, await repo.groupingsOf(ids), (g) => g.__key).map((group) => group.map(withoutKey)));
-    this.carriedTargetLists = new DataLoader(async (ids) => groupsFor(ids, await repo.groupingsOf(ids, true), (g) => g.__key).map((group) => group.map(withoutKey)));
-    this.openFollowUps = new DataLoader(async (ids) => groupsFor(ids, await repo.followUpsOf(need(), ids), (i) => i.__key).map((group) => group.map(withoutKey)));
-    this.carriedFollowUps = new DataLoader(async (ids) => groupsFor(ids, await repo.followUpsOf(need(), ids, true), (i) => i.__key).map((group) => group.map(withoutKey)));
-    this.openObstacles = new DataLoader(async (ids) => groupsFor(ids, await repo.obstaclesOf(need(), ids), (o) => o.__key).map((group) => group.map(withoutKey)));
-    this.carriedObstacles = new DataLoader(async (ids) => groupsFor(ids, await repo.obstaclesOf(need(), ids, true), (o) => o.__key).map((group) => group.map(withoutKey)));
+    this.targetLists = new DataLoader(async (ids) =>
+      groupsFor(ids, await repo.groupingsOf(ids), (g) => g.__key).map((group) => group.map(withoutKey)),
+    );
+    this.carriedTargetLists = new DataLoader(async (ids) =>
+      groupsFor(ids, await repo.groupingsOf(ids, true), (g) => g.__key).map((group) => group.map(withoutKey)),
+    );
+    this.openFollowUps = new DataLoader(async (ids) =>
+      groupsFor(ids, await repo.followUpsOf(need(), ids), (i) => i.__key).map((group) => group.map(withoutKey)),
+    );
+    this.carriedFollowUps = new DataLoader(async (ids) =>
+      groupsFor(ids, await repo.followUpsOf(need(), ids, true), (i) => i.__key).map((group) => group.map(withoutKey)),
+    );
+    this.openObstacles = new DataLoader(async (ids) =>
+      groupsFor(ids, await repo.obstaclesOf(need(), ids), (o) => o.__key).map((group) => group.map(withoutKey)),
+    );
+    this.carriedObstacles = new DataLoader(async (ids) =>
+      groupsFor(ids, await repo.obstaclesOf(need(), ids, true), (o) => o.__key).map((group) => group.map(withoutKey)),
+    );
     this.report = new DataLoader(async (mandates) => Promise.all(mandates.map((m) => reports.forMandate(need(), m))), {
       cacheKeyFn: (m) => m.id,
     });

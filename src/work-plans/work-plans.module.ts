@@ -15,12 +15,7 @@ import { MandatesRepository } from './mandates.repository.js';
 import { MandatesService } from './mandates.service.js';
 import { ProgressReportExportController } from './progress-report-export.controller.js';
 import { ProgressReportRepository } from './progress-report.repository.js';
-import {
-  InteractionTypeTallyResolver,
-  ProgressReportResolver,
-  StageMoveResolver,
-  StateTallyResolver,
-} from './progress-report.resolver.js';
+import { InteractionTypeTallyResolver, ProgressReportResolver, StageMoveResolver, StateTallyResolver } from './progress-report.resolver.js';
 import { ProgressReportService } from './progress-report.service.js';
 import { WorkPlanLoaders } from './work-plan.loaders.js';
 

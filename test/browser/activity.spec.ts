@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql } from '../support/service.js';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { t } from './support/i18n.js';
 
 declare const document: any;
@@ -33,7 +42,9 @@ describe('the activity page in the browser', () => {
     [web, browser] = await Promise.all([startWebService(), launchBrowser()]);
     await createUser(web, 'Panama', 'COORDINATOR', coordinator);
     await createUser(web, 'Cluster Munition Coalition', 'PARTNER', partner);
-    coordinatorToken = (await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })).data!.login.token;
+    coordinatorToken = (
+      await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })
+    ).data!.login.token;
     await log('Shared before the visit: letter to Kiribati', 'SHARED');
   });
 
@@ -111,12 +122,22 @@ describe('the activity page in the browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
-  it('opens the page of the event an entry is about, and of a meeting\'s event only for those who may see that event', async () => {
+  it("opens the page of the event an entry is about, and of a meeting's event only for those who may see that event", async () => {
     const day = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
     const record = async (name: string, visibility: string) =>
-      (await web.gql('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', { input: { name, kind: 'OTHER', startsOn: day, endsOn: day, visibility, attendingStateIso3s: ['TUV'] } }, coordinatorToken)).recordEvent.id as string;
+      (
+        await web.gql(
+          'mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }',
+          { input: { name, kind: 'OTHER', startsOn: day, endsOn: day, visibility, attendingStateIso3s: ['TUV'] } },
+          coordinatorToken,
+        )
+      ).recordEvent.id as string;
     const plan = (eventId: string) =>
-      web.gql('mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }', { input: { eventId, stateIso3: 'TUV', plannedOn: day, visibility: 'SHARED' } }, coordinatorToken);
+      web.gql(
+        'mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }',
+        { input: { eventId, stateIso3: 'TUV', plannedOn: day, visibility: 'SHARED' } },
+        coordinatorToken,
+      );
     const open = await record('Open workshop', 'SHARED');
     const closed = await record('Closed retreat', 'ORGANIZATION');
     await plan(open);

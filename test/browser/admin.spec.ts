@@ -1,5 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { ADMIN, createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  ADMIN,
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { startingWith, t } from './support/i18n.js';
 
 /** Administration: organizations, users, the audit log; a disabled user's open page ends its session at once. */
@@ -109,7 +119,12 @@ describe('the administration page in the browser', () => {
     const { page } = await openPage(context);
     await signIn(page, web.url, 'partner@icrc.example', PASSWORD, '/admin');
     await page.getByText(t('admin.only')).waitFor();
-    expect(await page.locator('header nav').getByRole('link', { name: t('navMore.admin') }).count()).toBe(0);
+    expect(
+      await page
+        .locator('header nav')
+        .getByRole('link', { name: t('navMore.admin') })
+        .count(),
+    ).toBe(0);
     await context.close();
   });
 });

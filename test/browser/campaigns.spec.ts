@@ -1,5 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { readFile } from 'node:fs/promises';
 import { docx, unzip } from '../support/docx.js';
 import { exactly, LOCALE, stateName, t } from './support/i18n.js';
@@ -34,7 +43,9 @@ describe('letter campaigns in the browser', () => {
   const contactIds: Record<string, string> = {};
 
   async function contact(fullName: string, stateIso3: string, posting: string): Promise<string> {
-    const created = await web.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { fullName, stateIso3, posting } });
+    const created = await web.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+      input: { fullName, stateIso3, posting },
+    });
     contactIds[fullName] = created.createContact.id;
     return created.createContact.id;
   }
@@ -44,7 +55,9 @@ describe('letter campaigns in the browser', () => {
     await createUser(web, 'Norway', 'COORDINATOR', coordinator);
     await createUser(web, 'International Committee of the Red Cross', 'PARTNER', partner);
     await createUser(web, 'Norway', 'COORDINATOR', colleague);
-    token = (await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })).login.token;
+    token = (
+      await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })
+    ).login.token;
     const expected = await web.gql(
       `{ targets(first: 200, filter: { subregions: ["Melanesia", "Micronesia", "Polynesia"], votedOn: "A/RES/72/54", votes: [YES] }) { edges { node { state { iso3 } } } } }`,
     );
@@ -65,9 +78,16 @@ describe('letter campaigns in the browser', () => {
   it('creates a campaign from the Pacific yes-voters, records a reply, and lists the others as without reply after 30 days with whom to try next', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const { page, problems } = await openPage(context);
-    const search = new URLSearchParams({ subregions: PACIFIC_YES.subregions.join(','), votedOn: PACIFIC_YES.votedOn, votes: PACIFIC_YES.votes.join(',') });
+    const search = new URLSearchParams({
+      subregions: PACIFIC_YES.subregions.join(','),
+      votedOn: PACIFIC_YES.votedOn,
+      votes: PACIFIC_YES.votes.join(','),
+    });
     await signIn(page, web.url, coordinator, PASSWORD, `/targets?${search.toString()}`);
-    await page.waitForFunction((count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count, iso3s.length);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count,
+      iso3s.length,
+    );
 
     // From the targets page, by keyboard.
     await page.getByRole('link', { name: t('targets.createCampaign') }).focus();
@@ -78,7 +98,10 @@ describe('letter campaigns in the browser', () => {
 
     // Every State of the list has its row, with whom its letter will go to: by posting, Geneva first.
     const rows = page.locator('table.recipients-table tbody tr[data-iso3]');
-    await page.waitForFunction((count) => document.querySelectorAll('table.recipients-table tbody tr[data-iso3]').length === count, iso3s.length);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('table.recipients-table tbody tr[data-iso3]').length === count,
+      iso3s.length,
+    );
     expect(await rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-iso3')))).toEqual(iso3s);
     const first = page.locator(`table.recipients-table tr[data-iso3="${iso3s[0]}"]`);
     const second = page.locator(`table.recipients-table tr[data-iso3="${iso3s[1]}"]`);
@@ -103,9 +126,16 @@ describe('letter campaigns in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Pacific: join the Convention' }).waitFor();
 
     // What was recorded is what was shown.
-    const recorded = await asCoordinator(`{ letterCampaign(id: "${id}") { sendingDate letters { state { iso3 } contacts { fullName } } } }`);
+    const recorded = await asCoordinator(
+      `{ letterCampaign(id: "${id}") { sendingDate letters { state { iso3 } contacts { fullName } } } }`,
+    );
     expect(recorded.letterCampaign.sendingDate).toBe(daysAgo(35));
-    const to = Object.fromEntries(recorded.letterCampaign.letters.map((l: { state: { iso3: string }; contacts: { fullName: string }[] }) => [l.state.iso3, l.contacts.map((c) => c.fullName)]));
+    const to = Object.fromEntries(
+      recorded.letterCampaign.letters.map((l: { state: { iso3: string }; contacts: { fullName: string }[] }) => [
+        l.state.iso3,
+        l.contacts.map((c) => c.fullName),
+      ]),
+    );
     expect(Object.keys(to).sort()).toEqual([...iso3s].sort());
     expect(to[iso3s[0]]).toEqual(['Carl Capital']);
     expect(to[iso3s[1]]).toEqual(['Nina New York']);
@@ -127,13 +157,18 @@ describe('letter campaigns in the browser', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
 
-    await letters.locator(`tr[data-iso3="${iso3s[0]}"][data-status="REPLIED"]`).getByText('The Minister will raise it with the Cabinet.').waitFor();
-    await page.getByText(
-      t('campaigns.progressLine', { count: iso3s.length, replied: 1, followedUp: 0, awaiting: iso3s.length - 1 }),
-    ).waitFor();
+    await letters
+      .locator(`tr[data-iso3="${iso3s[0]}"][data-status="REPLIED"]`)
+      .getByText('The Minister will raise it with the Cabinet.')
+      .waitFor();
+    await page
+      .getByText(t('campaigns.progressLine', { count: iso3s.length, replied: 1, followedUp: 0, awaiting: iso3s.length - 1 }))
+      .waitFor();
     // The rest: no reply after 30 days, with whom to try next.
     await page.waitForFunction((count) => document.querySelectorAll('.no-reply-list > li[data-iso3]').length === count, iso3s.length - 1);
-    const unanswered = await noReply.locator('.no-reply-list > li[data-iso3]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-iso3')));
+    const unanswered = await noReply
+      .locator('.no-reply-list > li[data-iso3]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-iso3')));
     expect(unanswered.sort()).toEqual(iso3s.slice(1).sort());
     const secondItem = noReply.locator(`.no-reply-list > li[data-iso3="${iso3s[1]}"]`);
     await secondItem.getByText(t('campaigns.daysWithoutReply', { count: 35 })).waitFor();
@@ -194,7 +229,9 @@ describe('letter campaigns in the browser', () => {
     const draftRows = dryRun.locator('table tbody tr');
     await draftRows.first().waitFor();
     const drafts: { state: { iso3: string }; contact: { fullName: string } | null; fileName: string; missingPlaceholders: string[] }[] = (
-      await asCoordinator(`{ letterCampaign(id: "${id}") { letterDryRun { state { iso3 } contact { fullName } fileName missingPlaceholders } } }`)
+      await asCoordinator(
+        `{ letterCampaign(id: "${id}") { letterDryRun { state { iso3 } contact { fullName } fileName missingPlaceholders } } }`,
+      )
     ).letterCampaign.letterDryRun;
     expect(await draftRows.count()).toBe(drafts.length);
     const incomplete = drafts.filter((draft) => draft.missingPlaceholders.length > 0);
@@ -205,18 +242,32 @@ describe('letter campaigns in the browser', () => {
     const unnamed = dryRun.locator(`tr[data-iso3="${incomplete[0].state.iso3}"]`);
     await unnamed.getByText('recipient_name', { exact: true }).waitFor();
     const named = drafts.find((draft) => draft.contact)!;
-    await dryRun.locator(`tr[data-iso3="${named.state.iso3}"]`).filter({ hasText: named.contact!.fullName }).getByText(t('campaigns.dryRun.none'), { exact: true }).waitFor();
+    await dryRun
+      .locator(`tr[data-iso3="${named.state.iso3}"]`)
+      .filter({ hasText: named.contact!.fullName })
+      .getByText(t('campaigns.dryRun.none'), { exact: true })
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // One letter alone: the missing name is written in it, never left blank.
     const [single] = await Promise.all([page.waitForEvent('download'), unnamed.getByRole('button').click()]);
     expect(single.suggestedFilename()).toBe(incomplete[0].fileName);
-    expect(unzip(await readFile(await single.path())).get('word/document.xml')?.toString()).toContain('[missing: recipient_name]');
-    const [download] = await Promise.all([page.waitForEvent('download'), templates.getByRole('button', { name: t('campaigns.downloadLetters') }).click()]);
+    expect(
+      unzip(await readFile(await single.path()))
+        .get('word/document.xml')
+        ?.toString(),
+    ).toContain('[missing: recipient_name]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      templates.getByRole('button', { name: t('campaigns.downloadLetters') }).click(),
+    ]);
     const files = unzip(await readFile(await download.path()));
     expect([...files.keys()].filter((name) => name.endsWith('.docx')).length).toBeGreaterThanOrEqual(iso3s.length);
 
     // It is in the list of campaigns, reached from the navigation.
-    await page.locator('header nav').getByRole('link', { name: t('navMore.campaigns') }).click();
+    await page
+      .locator('header nav')
+      .getByRole('link', { name: t('navMore.campaigns') })
+      .click();
     await page.getByRole('heading', { level: 1, name: t('campaigns.title') }).waitFor();
     await page.getByRole('link', { name: 'Pacific: join the CCM' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -259,7 +310,12 @@ describe('letter campaigns in the browser', () => {
     const context = await browser.newContext();
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, partner, PASSWORD, '/');
-    expect(await page.locator('header nav').getByRole('link', { name: t('navMore.campaigns') }).count()).toBe(0);
+    expect(
+      await page
+        .locator('header nav')
+        .getByRole('link', { name: t('navMore.campaigns') })
+        .count(),
+    ).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { escapeRegExp, formatNumber, stateName, t } from './support/i18n.js';
 
 const LOG = `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`;
@@ -13,7 +22,13 @@ describe('the dashboard in the browser', () => {
     [web, browser] = await Promise.all([startWebService(), launchBrowser()]);
     await createUser(web, 'France', 'COORDINATOR', 'coordinator@france.example');
     await createUser(web, 'Panama', 'COORDINATOR', 'coordinator@panama.example');
-    panamaToken = (await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: 'coordinator@panama.example', p: PASSWORD }, '')).login.token;
+    panamaToken = (
+      await web.gql(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: 'coordinator@panama.example', p: PASSWORD },
+        '',
+      )
+    ).login.token;
   });
 
   afterAll(async () => {
@@ -43,7 +58,10 @@ describe('the dashboard in the browser', () => {
     const box = (await kiribati.boundingBox())!;
     expect(box.width).toBeGreaterThan(4);
     await kiribati.hover();
-    await page.getByTestId('map-details').filter({ hasText: stateName('KIR') }).waitFor();
+    await page
+      .getByTestId('map-details')
+      .filter({ hasText: stateName('KIR') })
+      .waitFor();
     // Coloured by stage instead of status: the legend follows.
     await page.getByText(t('dashboard.byStage'), { exact: true }).click();
     await page.getByText(new RegExp(`^${escapeRegExp(t('stage.NOT_ENGAGED'))} \\(\\d+\\)$`)).waitFor();
@@ -74,8 +92,26 @@ describe('the dashboard in the browser', () => {
     // The live subscription is open once the socket has connected; give it a moment.
     await page.waitForTimeout(1500);
     const loadedAt = await page.evaluate<number>('performance.timeOrigin');
-    await web.gql(LOG, { input: { type: 'LETTER', occurredOn: '2026-11-20', subject: 'Private to Panama', visibility: 'ORGANIZATION', stateIso3s: ['KIR'] } }, panamaToken);
-    await web.gql(LOG, { input: { type: 'LETTER', occurredOn: '2026-11-21', subject: 'Letter to the Permanent Mission of Kiribati', visibility: 'COORDINATORS', stateIso3s: ['KIR'] } }, panamaToken);
+    await web.gql(
+      LOG,
+      {
+        input: { type: 'LETTER', occurredOn: '2026-11-20', subject: 'Private to Panama', visibility: 'ORGANIZATION', stateIso3s: ['KIR'] },
+      },
+      panamaToken,
+    );
+    await web.gql(
+      LOG,
+      {
+        input: {
+          type: 'LETTER',
+          occurredOn: '2026-11-21',
+          subject: 'Letter to the Permanent Mission of Kiribati',
+          visibility: 'COORDINATORS',
+          stateIso3s: ['KIR'],
+        },
+      },
+      panamaToken,
+    );
     const activity = page.getByTestId('activity');
     await activity.getByText(/Letter to the Permanent Mission of Kiribati/).waitFor({ timeout: 15000 });
     expect(await activity.textContent()).not.toContain('Private to Panama');

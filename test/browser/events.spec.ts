@@ -1,7 +1,16 @@
 import ICAL from 'ical.js';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { formatDate, LOCALE, stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
@@ -48,7 +57,10 @@ describe('events and meetings in the web application', () => {
     const context = await browser.newContext();
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/');
-    await page.locator('header nav').getByRole('link', { name: t('navMore.events') }).click();
+    await page
+      .locator('header nav')
+      .getByRole('link', { name: t('navMore.events') })
+      .click();
     await page.getByRole('heading', { level: 1, name: t('events.title') }).waitFor();
 
     // Record the event, with Tonga and Kiribati attending.
@@ -119,7 +131,10 @@ describe('events and meetings in the web application', () => {
     await interactions.getByText(`Bilateral meeting at ${eventName}`, { exact: false }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // Read as the coordinator: the meeting, as planned, is seen by Norway only.
-    const { login } = await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD });
+    const { login } = await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: coordinator,
+      p: PASSWORD,
+    });
     const stored = await web.gql(
       '{ state(iso3: "TON") { interactions { edges { node { type subject summary outcome occurredOn visibility contacts { fullName } event { name } } } } } }',
       {},
@@ -150,7 +165,9 @@ describe('events and meetings in the web application', () => {
     // The list view first: the event is upcoming.
     await page.getByRole('table').getByRole('link', { name: eventName }).waitFor();
     await page.getByText(t('events.view.month'), { exact: true }).click();
-    const month = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${localDate().slice(0, 7)}-01T00:00:00Z`));
+    const month = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${localDate().slice(0, 7)}-01T00:00:00Z`),
+    );
     const heading = page.getByRole('heading', { level: 2, name: month });
     await heading.waitFor();
     const todayCell = page.locator(`table.month-calendar td[data-date="${localDate()}"]`);
@@ -167,7 +184,8 @@ describe('events and meetings in the web application', () => {
     await page.keyboard.press('Enter'); // "This month"
     await heading.waitFor();
     // Past "Next month" (and the table's scroller, where it is one), the event's link in the grid.
-    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.textContent)) !== eventName; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.textContent)) !== eventName; i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(eventName);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: eventName }).waitFor();
@@ -188,7 +206,7 @@ describe('events and meetings in the web application', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
-  it("edits the event, cancels a planned meeting, and keeps an event where a meeting was held", async () => {
+  it('edits the event, cancels a planned meeting, and keeps an event where a meeting was held', async () => {
     const context = await browser.newContext();
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, eventPath);
@@ -215,8 +233,15 @@ describe('events and meetings in the web application', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await confirm.getByRole('button', { name: t('events.delete') }).click();
     await page.getByRole('alert').filter({ hasText: eventName }).waitFor();
-    const { login } = await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD });
-    const stored = await web.gql('query($id: ID!) { event(id: $id) { place plannedMeetings { state { iso3 } held } } }', { id: eventPath.split('/').pop() }, login.token);
+    const { login } = await web.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: coordinator,
+      p: PASSWORD,
+    });
+    const stored = await web.gql(
+      'query($id: ID!) { event(id: $id) { place plannedMeetings { state { iso3 } held } } }',
+      { id: eventPath.split('/').pop() },
+      login.token,
+    );
     expect(stored.event).toEqual({ place: 'Apia', plannedMeetings: [{ state: { iso3: 'TON' }, held: true }] });
     expect(problems).toEqual([]);
     await context.close();

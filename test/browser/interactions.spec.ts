@@ -1,6 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { gql } from '../support/service.js';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { pattern, startingWith, stateName, t } from './support/i18n.js';
 
 /** Who sees which interaction on a State page, and a stale edit in two tabs. */
@@ -13,7 +22,10 @@ describe('interactions in the browser', () => {
   let panamaToken: string;
 
   async function tokenOf(email: string): Promise<string> {
-    const result = await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: PASSWORD });
+    const result = await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: email,
+      p: PASSWORD,
+    });
     return result.data!.login.token as string;
   }
 
@@ -42,7 +54,8 @@ describe('interactions in the browser', () => {
     await web?.stop();
   });
 
-  const subjects = (page: import('playwright-core').Page) => page.locator('section[aria-labelledby="timeline-title"] ol.timeline > li').allTextContents();
+  const subjects = (page: import('playwright-core').Page) =>
+    page.locator('section[aria-labelledby="timeline-title"] ol.timeline > li').allTextContents();
 
   it("hides an ORGANIZATION interaction from another organization's coordinator, and all but SHARED ones from a partner", async () => {
     const context = await browser.newContext();
@@ -105,7 +118,11 @@ describe('interactions in the browser', () => {
     await alert.getByRole('button', { name: t('errors.reloadAndReapply') }).click();
     await second.waitFor({ state: 'detached' });
     const stored = await web.gql('query($id: ID!) { interaction(id: $id) { subject outcome version } }', { id }, panamaToken);
-    expect(stored.interaction).toEqual({ subject: 'Letter to the Minister of Foreign Affairs', outcome: 'Reply promised before the Meeting of States Parties', version: 3 });
+    expect(stored.interaction).toEqual({
+      subject: 'Letter to the Minister of Foreign Affairs',
+      outcome: 'Reply promised before the Meeting of States Parties',
+      version: 3,
+    });
     expect(one.problems).toEqual([]);
     expect(two.problems).toEqual([]);
     await context.close();

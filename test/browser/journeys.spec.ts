@@ -1,5 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
@@ -43,10 +52,16 @@ describe('journeys in the browser', () => {
     await dialog.getByRole('textbox', { name: t('logForm.subject') }).fill('Letter to the Minister of Foreign Affairs of Kiribati');
     await dialog.getByRole('button', { name: t('logForm.submit') }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.locator('section[aria-labelledby="timeline-title"]').getByText('Letter to the Minister of Foreign Affairs of Kiribati').waitFor();
+    await page
+      .locator('section[aria-labelledby="timeline-title"]')
+      .getByText('Letter to the Minister of Foreign Affairs of Kiribati')
+      .waitFor();
 
     // Back to the dashboard by its link: the letter is the latest activity, linked to Kiribati.
-    await page.locator('header nav').getByRole('link', { name: t('nav.dashboard') }).click();
+    await page
+      .locator('header nav')
+      .getByRole('link', { name: t('nav.dashboard') })
+      .click();
     const activity = page.getByTestId('activity');
     const entry = activity.locator('li', { hasText: 'Letter to the Minister of Foreign Affairs of Kiribati' });
     await entry.waitFor();
@@ -59,26 +74,38 @@ describe('journeys in the browser', () => {
   it('shows the target list on the map: exactly the listed States, coloured, with the same States in its table', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const { page, problems } = await openPage(context);
-    const search = new URLSearchParams({ subregions: PACIFIC_YES.subregions.join(','), votedOn: PACIFIC_YES.votedOn, votes: PACIFIC_YES.votes.join(',') });
+    const search = new URLSearchParams({
+      subregions: PACIFIC_YES.subregions.join(','),
+      votedOn: PACIFIC_YES.votedOn,
+      votes: PACIFIC_YES.votes.join(','),
+    });
     await signIn(page, web.url, coordinator, PASSWORD, `/targets?${search.toString()}`);
     const expected = await web.gql(
       `{ targets(first: 200, filter: { subregions: ["Melanesia", "Micronesia", "Polynesia"], votedOn: "A/RES/72/54", votes: [YES] }) { edges { node { state { iso3 } } } } }`,
     );
     const iso3s: string[] = expected.targets.edges.map((e: { node: { state: { iso3: string } } }) => e.node.state.iso3);
     expect(iso3s).toContain('KIR');
-    await page.waitForFunction((count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count, iso3s.length);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count,
+      iso3s.length,
+    );
 
     await page.getByRole('tab', { name: t('targets.viewMap') }).click();
     const map = page.getByRole('img', { name: t('targets.mapLabel', { count: iso3s.length, mode: t('dashboard.byStatus') }) });
     await map.waitFor();
-    const drawn = await map.locator('[data-iso3]').evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('data-iso3')))]);
+    const drawn = await map
+      .locator('[data-iso3]')
+      .evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('data-iso3')))]);
     expect(drawn.sort()).toEqual([...iso3s].sort());
     expect(await map.locator('[data-iso3="KIR"]').getAttribute('class')).toMatch(/fill-status-/);
 
     // The same list as a table, for keyboards and screen readers.
     await page.getByText(t('dashboard.tableView')).click();
     const table = page.getByTestId('map-table');
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="map-table"] tbody tr[data-iso3]').length === count, iso3s.length);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="map-table"] tbody tr[data-iso3]').length === count,
+      iso3s.length,
+    );
     const rows = await table.locator('tbody tr[data-iso3]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-iso3')));
     expect(rows.sort()).toEqual([...iso3s].sort());
     expect(await seriousViolations(page)).toEqual([]);
@@ -100,7 +127,11 @@ describe('journeys in the browser', () => {
     const total = (await web.gql('{ states(first: 1) { totalCount } }')).states.totalCount;
     expect(await table.locator('tbody tr[data-iso3]').count()).toBe(total);
     const kiribati = table.locator('tr[data-iso3="KIR"]');
-    expect(await kiribati.locator('td').allTextContents()).toEqual([t('regionalGroup.ASIA_PACIFIC'), t('treatyStatus.NOT_SIGNED'), t('stage.NOT_ENGAGED')]);
+    expect(await kiribati.locator('td').allTextContents()).toEqual([
+      t('regionalGroup.ASIA_PACIFIC'),
+      t('treatyStatus.NOT_SIGNED'),
+      t('stage.NOT_ENGAGED'),
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -126,7 +157,10 @@ describe('journeys in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     const token = await page.evaluate<string | null>("localStorage.getItem('ratify.token')");
     const saved = await web.gql('{ myDigest { timeZone sendHour noReplyAfterDays } followedStates { iso3 } }', {}, token!);
-    expect(saved).toEqual({ myDigest: { timeZone: 'Pacific/Tarawa', sendHour: 8, noReplyAfterDays: 30 }, followedStates: [{ iso3: 'KIR' }] });
+    expect(saved).toEqual({
+      myDigest: { timeZone: 'Pacific/Tarawa', sendHour: 8, noReplyAfterDays: 30 },
+      followedStates: [{ iso3: 'KIR' }],
+    });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { docx, docxParagraphs } from '../support/docx.js';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { LOCALE, t } from './support/i18n.js';
 
 /** "Write a letter" on a State page, and the calendar address in the settings. */
@@ -20,7 +29,7 @@ describe('letters and calendars in the web application', () => {
     await web?.stop();
   });
 
-  it("writes a letter to Kiribati from a template, after checking its placeholders", async () => {
+  it('writes a letter to Kiribati from a template, after checking its placeholders', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/states/KIR');
@@ -36,7 +45,10 @@ describe('letters and calendars in the web application', () => {
     await section.getByText('{recipient_name}', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: t('letters.download') }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: t('letters.download') }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('KIR-letter-en.docx');
     const paragraphs = docxParagraphs(await readFile(await download.path()));
     expect(paragraphs).toEqual(['Dear [missing: recipient_name],', 'To the Government of Kiribati', 'France']);

@@ -2,7 +2,16 @@ import type { Browser } from 'playwright-core';
 
 declare const document: any;
 import { gql } from '../support/service.js';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { pattern, stateName, t } from './support/i18n.js';
 
 /** The bell: my follow-ups due, replies to my letters, new activity since my last visit. */
@@ -14,13 +23,24 @@ describe('the notifications bell in the browser', () => {
   const tokens: Record<string, string> = {};
 
   const log = (email: string, input: Record<string, unknown>) =>
-    web.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input: { type: 'LETTER', ...input } }, tokens[email]).then((d) => d.logInteraction.id as string);
+    web
+      .gql(
+        'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+        { input: { type: 'LETTER', ...input } },
+        tokens[email],
+      )
+      .then((d) => d.logInteraction.id as string);
 
   beforeAll(async () => {
     [web, browser] = await Promise.all([startWebService(), launchBrowser()]);
-    for (const [org, email] of [['France', france], ['Panama', panama]]) {
+    for (const [org, email] of [
+      ['France', france],
+      ['Panama', panama],
+    ]) {
       await createUser(web, org, 'COORDINATOR', email);
-      tokens[email] = (await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: PASSWORD })).data!.login.token;
+      tokens[email] = (
+        await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: PASSWORD })
+      ).data!.login.token;
     }
   });
 
@@ -36,15 +56,29 @@ describe('the notifications bell in the browser', () => {
     await signIn(page, web.url, france, PASSWORD, '/activity');
     await page.getByText(t('activity.noUnread')).waitFor();
     await page.waitForTimeout(500);
-    await page.locator('header nav').getByRole('link', { name: t('nav.contacts') }).click();
+    await page
+      .locator('header nav')
+      .getByRole('link', { name: t('nav.contacts') })
+      .click();
     await page.waitForURL(`${web.url}/contacts`);
     await page.waitForTimeout(1000);
 
-    await log(france, { occurredOn: '2026-11-01', followUpOn: '2026-11-15', stateIso3s: ['TUV'], subject: 'Letter to Tuvalu, follow-up due' });
+    await log(france, {
+      occurredOn: '2026-11-01',
+      followUpOn: '2026-11-15',
+      stateIso3s: ['TUV'],
+      subject: 'Letter to Tuvalu, follow-up due',
+    });
     const replied = await log(france, { occurredOn: '2026-11-02', stateIso3s: ['KIR'], subject: 'Letter to Kiribati' });
     await web.gql('mutation($id: ID!) { recordReply(id: $id, receivedOn: "2026-11-20") { id } }', { id: replied }, tokens[france]);
     // Another organization's follow-up is not mine.
-    await log(panama, { occurredOn: '2026-11-01', followUpOn: '2026-11-15', stateIso3s: ['FJI'], subject: 'Panama follow-up', visibility: 'COORDINATORS' });
+    await log(panama, {
+      occurredOn: '2026-11-01',
+      followUpOn: '2026-11-15',
+      stateIso3s: ['FJI'],
+      subject: 'Panama follow-up',
+      visibility: 'COORDINATORS',
+    });
 
     const bell = page.getByTestId('bell');
     await page.waitForFunction(

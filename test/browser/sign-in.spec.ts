@@ -1,5 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { ADMIN, createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  ADMIN,
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { LOCALE, stateName, t } from './support/i18n.js';
 
 describe('signing in and out in the browser', () => {
@@ -37,7 +47,10 @@ describe('signing in and out in the browser', () => {
     await page.locator('input[type="email"]').fill(ADMIN.email);
     await page.locator('input[type="password"]').fill('not the password at all');
     await page.locator('form button[type="submit"]').click();
-    await page.getByRole('alert').filter({ hasText: t('auth.wrong') }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t('auth.wrong') })
+      .waitFor();
     expect(page.url()).toBe(`${web.url}/sign-in`);
     await context.close();
   });
@@ -52,7 +65,10 @@ describe('signing in and out in the browser', () => {
     await web.gql('mutation { logout }', {}, token!);
     await page.reload();
     await page.waitForURL(/\/sign-in\?next=%2Fcontacts$/);
-    await page.getByRole('status').filter({ hasText: t('auth.revoked') }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t('auth.revoked') })
+      .waitFor();
     await signIn(page, web.url, 'coordinator@france.example', PASSWORD);
     await page.waitForURL(`${web.url}/contacts`);
     expect(problems).toEqual([]);
@@ -67,11 +83,17 @@ describe('signing in and out in the browser', () => {
     // The user menu is labelled with the user's name, which the service gave the administrator.
     await page.getByRole('button', { name: 'Administrator' }).click();
     await page.getByRole('menuitem', { name: t('auth.signOut') }).click();
-    await page.getByRole('status').filter({ hasText: t('auth.signedOut') }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t('auth.signedOut') })
+      .waitFor();
     // The page revokes the token once it has forgotten it: wait for that request to be answered.
     let refusal = '';
     for (let i = 0; i < 50 && !refusal; i++) {
-      refusal = await web.gql('{ me { id } }', {}, token!).then(() => '', (error: Error) => error.message);
+      refusal = await web.gql('{ me { id } }', {}, token!).then(
+        () => '',
+        (error: Error) => error.message,
+      );
       if (!refusal) await page.waitForTimeout(100);
     }
     expect(refusal).toMatch(/UNAUTHENTICATED/);

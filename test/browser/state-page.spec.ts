@@ -1,5 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { pattern, stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
@@ -66,7 +75,9 @@ describe('the State page and logging an interaction', () => {
     await dialog.getByText(t('visibility.sentence.SHARED')).waitFor();
     await dialog.getByRole('radio', { name: t('visibility.ORGANIZATION') }).check();
     await dialog.getByRole('textbox', { name: t('logForm.subject') }).fill('Invitation to join the Convention');
-    await dialog.getByRole('textbox', { name: t('logForm.summary') }).fill('Letter from the coordinators to the Minister of Foreign Affairs.');
+    await dialog
+      .getByRole('textbox', { name: t('logForm.summary') })
+      .fill('Letter from the coordinators to the Minister of Foreign Affairs.');
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: t('logForm.submit') }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -75,7 +86,11 @@ describe('the State page and logging an interaction', () => {
     await timeline.getByText('Invitation to join the Convention').waitFor();
     await timeline.getByText(t('visibility.ORGANIZATION')).waitFor();
     const token = await page.evaluate<string | null>("localStorage.getItem('ratify.token')");
-    const stored = await web.gql('{ state(iso3: "KIR") { interactions { totalCount edges { node { type subject visibility occurredOn } } } } }', {}, token!);
+    const stored = await web.gql(
+      '{ state(iso3: "KIR") { interactions { totalCount edges { node { type subject visibility occurredOn } } } } }',
+      {},
+      token!,
+    );
     expect(stored.state.interactions.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { type: 'LETTER', subject: 'Invitation to join the Convention', visibility: 'ORGANIZATION', occurredOn: today },
     ]);
@@ -136,7 +151,12 @@ describe('the State page and logging an interaction', () => {
     await dialog.waitFor({ state: 'detached' });
     const stored = await web.gql('{ state(iso3: "TON") { interactions { edges { node { type subject outcome visibility } } } } }');
     expect(stored.state.interactions.edges.map((e: { node: unknown }) => e.node)).toEqual([
-      { type: 'PHONE_CALL', subject: 'Call with the mission in New York', outcome: 'They will ask their capital.', visibility: 'COORDINATORS' },
+      {
+        type: 'PHONE_CALL',
+        subject: 'Call with the mission in New York',
+        outcome: 'They will ask their capital.',
+        visibility: 'COORDINATORS',
+      },
     ]);
     expect(problems).toEqual([]);
     await context.close();

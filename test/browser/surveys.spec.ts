@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql } from '../support/service.js';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { stateName, t } from './support/i18n.js';
 
 /** Picks a State in the survey's States field, by its ISO code (the service's search finds it in any language). */
@@ -31,7 +40,10 @@ describe('the surveys page', () => {
     const context = await browser.newContext();
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, '/');
-    await page.locator('header nav').getByRole('link', { name: t('navMore.surveys') }).click();
+    await page
+      .locator('header nav')
+      .getByRole('link', { name: t('navMore.surveys') })
+      .click();
     await page.getByRole('heading', { level: 1, name: t('surveys.title') }).waitFor();
     await page.getByText(t('surveys.none')).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -67,7 +79,9 @@ describe('the surveys page', () => {
     await record.waitFor({ state: 'detached' });
 
     await answers.getByText(t('surveys.answeredCount', { count: 1, total: 3 })).waitFor();
-    await answers.getByText(t('surveys.answerLine', { position: 1, answer: 'Security and defence concerns — Defence cooperation under review' })).waitFor();
+    await answers
+      .getByText(t('surveys.answerLine', { position: 1, answer: 'Security and defence concerns — Defence cooperation under review' }))
+      .waitFor();
     await answers.getByRole('link', { name: t('surveys.obstacleOpened') }).waitFor();
 
     // The results: per question, and per regional group, with the States behind each count.
@@ -77,7 +91,10 @@ describe('the surveys page', () => {
     await row.getByRole('link', { name: stateName('KIR') }).waitFor();
     expect(await row.getByRole('cell').first().textContent()).toBe('1');
     const region = results.locator('table', { has: page.getByText(t('regionalGroup.ASIA_PACIFIC'), { exact: true }) }).first();
-    await region.getByRole('row', { name: /Security and defence concerns/ }).getByRole('link', { name: stateName('KIR') }).waitFor();
+    await region
+      .getByRole('row', { name: /Security and defence concerns/ })
+      .getByRole('link', { name: stateName('KIR') })
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     // The obstacle on Kiribati's page, and the way back to its survey answers.
@@ -97,7 +114,13 @@ describe('the surveys page', () => {
     const token = await page.evaluate<string | null>("localStorage.getItem('ratify.token')");
     const stored = await web.gql('{ surveys { name stateIso3s answers { stateIso3 choice visibility obstacleId } } }', {}, token!);
     expect(stored.surveys).toEqual([
-      { name, stateIso3s: ['KIR', 'TUV'], answers: [{ stateIso3: 'KIR', choice: 'Security and defence concerns', visibility: 'COORDINATORS', obstacleId: expect.any(String) }] },
+      {
+        name,
+        stateIso3s: ['KIR', 'TUV'],
+        answers: [
+          { stateIso3: 'KIR', choice: 'Security and defence concerns', visibility: 'COORDINATORS', obstacleId: expect.any(String) },
+        ],
+      },
     ]);
 
     // Deleting the answer asks first, in a dialog of the page: cancelled (Enter on its focused Cancel), the answer stays; confirmed, it goes and its obstacle stays.
@@ -115,33 +138,55 @@ describe('the surveys page', () => {
     await page.locator('section[aria-labelledby="answers-title"]').getByText(t('surveys.awaiting')).waitFor();
     const after = await web.gql(`{ surveys { answers { id } } state(iso3: "KIR") { obstacles { description } } }`, {}, token!);
     expect(after.surveys[0].answers).toEqual([]);
-    expect(after.state.obstacles.some((o: { description: string }) => o.description.includes('Defence cooperation under review'))).toBe(true);
+    expect(after.state.obstacles.some((o: { description: string }) => o.description.includes('Defence cooperation under review'))).toBe(
+      true,
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
   it("shows in a mandate's progress report the results of the surveys each reader may see, linked to the survey, its campaign and back", async () => {
     const partner = await createUser(web, 'Cluster Munition Coalition', 'PARTNER', 'partner@cmc.example');
-    const token = (await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })).data!.login.token as string;
+    const token = (
+      await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })
+    ).data!.login.token as string;
     const france = (await web.gql('{ me { organization { id } } }', {}, token)).me.organization.id;
     const today = new Date().toISOString().slice(0, 10);
     const year = today.slice(0, 4);
     const mandate = (
-      await web.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }', {
-        input: { name: 'Coordination with the Coalition', periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, organizationIds: [france], visibility: 'SHARED' },
-      }, token)
+      await web.gql(
+        'mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }',
+        {
+          input: {
+            name: 'Coordination with the Coalition',
+            periodFrom: `${year}-01-01`,
+            periodTo: `${year}-12-31`,
+            organizationIds: [france],
+            visibility: 'SHARED',
+          },
+        },
+        token,
+      )
     ).startMandate.id as string;
     const create = async (surveyName: string, visibility: string) =>
       (
-        await web.gql('mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id campaignId questions { id } } }', {
-          input: { name: surveyName, stateIso3s: ['KIR', 'TUV'], mandateId: mandate, visibility },
-        }, token)
+        await web.gql(
+          'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id campaignId questions { id } } }',
+          {
+            input: { name: surveyName, stateIso3s: ['KIR', 'TUV'], mandateId: mandate, visibility },
+          },
+          token,
+        )
       ).createSurvey as { id: string; campaignId: string; questions: { id: string }[] };
     const shared = await create('Obstacles shared with the Coalition', 'SHARED');
     const confidential = await create('Obstacles among coordinators', 'COORDINATORS');
     const answer = (survey: typeof shared, stateIso3: string, choice: string, visibility: string) =>
-      web.gql('mutation($input: RecordSurveyAnswerInput!) { recordSurveyAnswer(input: $input) { id } }', {
-        input: { surveyId: survey.id, questionId: survey.questions[0].id, stateIso3, choice, answeredOn: today, visibility },
-      }, token);
+      web.gql(
+        'mutation($input: RecordSurveyAnswerInput!) { recordSurveyAnswer(input: $input) { id } }',
+        {
+          input: { surveyId: survey.id, questionId: survey.questions[0].id, stateIso3, choice, answeredOn: today, visibility },
+        },
+        token,
+      );
     await answer(shared, 'TUV', 'None', 'SHARED');
     await answer(confidential, 'KIR', 'Security and defence concerns', 'COORDINATORS');
     const reportPath = `/work-plans/${mandate}/report?from=${year}-01-01&to=${today}`;
@@ -152,15 +197,24 @@ describe('the surveys page', () => {
     await signIn(page, web.url, coordinator, PASSWORD, reportPath);
     const surveys = page.locator('section[aria-labelledby="surveys-heading"]');
     await surveys.getByRole('heading', { level: 2, name: t('workPlans.surveys') }).waitFor();
-    const sharedPart = surveys.locator('article', { has: page.getByRole('heading', { level: 3, name: 'Obstacles shared with the Coalition' }) });
-    const confidentialPart = surveys.locator('article', { has: page.getByRole('heading', { level: 3, name: 'Obstacles among coordinators' }) });
-    const overall = (part: typeof sharedPart) => part.locator('table', { has: page.getByText(t('surveys.allRegions'), { exact: true }) }).first();
+    const sharedPart = surveys.locator('article', {
+      has: page.getByRole('heading', { level: 3, name: 'Obstacles shared with the Coalition' }),
+    });
+    const confidentialPart = surveys.locator('article', {
+      has: page.getByRole('heading', { level: 3, name: 'Obstacles among coordinators' }),
+    });
+    const overall = (part: typeof sharedPart) =>
+      part.locator('table', { has: page.getByText(t('surveys.allRegions'), { exact: true }) }).first();
     const noneRow = overall(sharedPart).getByRole('row', { name: /^None/ });
     await noneRow.getByRole('link', { name: stateName('TUV') }).waitFor();
     expect(await noneRow.getByRole('cell').first().textContent()).toBe('1');
     const concernRow = overall(confidentialPart).getByRole('row', { name: /Security and defence concerns/ });
     await concernRow.getByRole('link', { name: stateName('KIR') }).waitFor();
-    await confidentialPart.locator('table', { has: page.getByText(t('regionalGroup.ASIA_PACIFIC'), { exact: true }) }).first().getByRole('link', { name: stateName('KIR') }).waitFor();
+    await confidentialPart
+      .locator('table', { has: page.getByText(t('regionalGroup.ASIA_PACIFIC'), { exact: true }) })
+      .first()
+      .getByRole('link', { name: stateName('KIR') })
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     // Printed: the surveys are there, without the buttons.
@@ -193,7 +247,11 @@ describe('the surveys page', () => {
     await signIn(watched.page, web.url, partner, PASSWORD, reportPath);
     const partnerSurveys = watched.page.locator('section[aria-labelledby="surveys-heading"]');
     await partnerSurveys.getByRole('link', { name: 'Obstacles shared with the Coalition' }).waitFor();
-    await partnerSurveys.getByRole('row', { name: /^None/ }).first().getByRole('link', { name: stateName('TUV') }).waitFor();
+    await partnerSurveys
+      .getByRole('row', { name: /^None/ })
+      .first()
+      .getByRole('link', { name: stateName('TUV') })
+      .waitFor();
     expect(await watched.page.getByText('Obstacles among coordinators').count()).toBe(0);
     expect(await partnerSurveys.getByRole('link', { name: stateName('KIR') }).count()).toBe(0);
     expect(await seriousViolations(watched.page)).toEqual([]);

@@ -1,5 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { pattern, stateName, t } from './support/i18n.js';
 
 /** The page's document, as the callbacks below use it (they run in the browser, not here). */
@@ -38,7 +47,8 @@ describe('the targets page', () => {
     await page.keyboard.press('Escape');
   }
 
-  const listed = (page: Page) => page.locator('table.targets-table tbody tr[data-iso3]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-iso3')));
+  const listed = (page: Page) =>
+    page.locator('table.targets-table tbody tr[data-iso3]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-iso3')));
 
   it('builds "Pacific States not Party that voted yes on A/RES/72/54", and the shared link shows the same list', async () => {
     const first = await browser.newContext();
@@ -53,7 +63,11 @@ describe('the targets page', () => {
     // list have not caught up yet.
     const cdp = await first.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
-    await choose(page, t('targets.subregions'), ['Melanesia', 'Micronesia', 'Polynesia'].map((region) => t(`region.${region}`)));
+    await choose(
+      page,
+      t('targets.subregions'),
+      ['Melanesia', 'Micronesia', 'Polynesia'].map((region) => t(`region.${region}`)),
+    );
     await choose(page, t('targets.votedOn'), ['A/RES/72/54']);
     await choose(page, t('targets.votes'), [t('vote.YES')]);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -68,7 +82,10 @@ describe('the targets page', () => {
     );
     const iso3s = expected.targets.edges.map((e: { node: { state: { iso3: string } } }) => e.node.state.iso3);
     expect(iso3s.length).toBeGreaterThan(0);
-    await page.waitForFunction((count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count, iso3s.length);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count,
+      iso3s.length,
+    );
     expect(await listed(page)).toEqual(iso3s);
 
     // The reasons of a row open and close.
@@ -85,7 +102,10 @@ describe('the targets page', () => {
     await other.page.goto(url.toString());
     await signIn(other.page, web.url, partner, PASSWORD);
     await other.page.waitForURL(url.toString());
-    await other.page.waitForFunction((count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count, iso3s.length);
+    await other.page.waitForFunction(
+      (count) => document.querySelectorAll('table.targets-table tbody tr[data-iso3]').length === count,
+      iso3s.length,
+    );
     expect(await listed(other.page)).toEqual(iso3s);
     expect(await other.page.getByRole('textbox', { name: t('targets.votedOn') }).inputValue()).toBe('A/RES/72/54');
     // A partner is not offered "save as grouping", which it may not do.

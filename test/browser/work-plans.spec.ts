@@ -1,13 +1,25 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql } from '../support/service.js';
-import { createUser, launchBrowser, openPage, PASSWORD, seriousViolations, signIn, startWebService, type WebService } from './support/browser.js';
+import {
+  createUser,
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  seriousViolations,
+  signIn,
+  startWebService,
+  type WebService,
+} from './support/browser.js';
 import { LOCALE, stateName, t } from './support/i18n.js';
 
 /** The page's document and window, as the callbacks below use them (they run in the browser, not here). */
-declare const document: { activeElement: { tagName: string; textContent: string | null; getAttribute(name: string): string | null } | null };
+declare const document: {
+  activeElement: { tagName: string; textContent: string | null; getAttribute(name: string): string | null } | null;
+};
 
 /** A calendar date as the application writes it in the test language (lib/format.ts: medium, UTC). */
-const day = (date: string) => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const day = (date: string) =>
+  new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** Spaces of any kind as one plain space: PDF text and Intl output differ in the spaces they use. */
 const squash = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
@@ -44,7 +56,9 @@ describe('work plans, the progress report and the hand-over', () => {
   beforeAll(async () => {
     [web, browser] = await Promise.all([startWebService(), launchBrowser()]);
     await createUser(web, 'France', 'COORDINATOR', coordinator);
-    token = (await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })).data!.login.token;
+    token = (
+      await gql(web.url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: coordinator, p: PASSWORD })
+    ).data!.login.token;
   });
 
   afterAll(async () => {
@@ -73,14 +87,18 @@ describe('work plans, the progress report and the hand-over', () => {
     await signIn(page, web.url, coordinator, PASSWORD, '/work-plans');
 
     // The navigation has the work plans, and the list says there is none yet.
-    await page.getByRole('navigation').getByRole('link', { name: t('navMore.workPlans'), exact: true }).waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: t('navMore.workPlans'), exact: true })
+      .waitFor();
     await page.getByRole('heading', { level: 1, name: t('workPlans.title') }).waitFor();
     await page.getByText(t('workPlans.none')).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     // Started with the keyboard only: Tab to the button, Enter, type the name, Enter (this year and France by default).
     const start = page.getByRole('button', { name: t('workPlans.start'), exact: true });
-    for (let i = 0; i < 60 && !(await start.evaluate((button) => (button as unknown) === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 60 && !(await start.evaluate((button) => (button as unknown) === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     expect(await start.evaluate((button) => (button as unknown) === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     const startDialog = page.getByRole('dialog', { name: t('workPlans.start') });
@@ -99,11 +117,15 @@ describe('work plans, the progress report and the hand-over', () => {
     await page.getByRole('button', { name: t('workPlans.addObjective'), exact: true }).click();
     const objectiveDialog = page.getByRole('dialog', { name: t('workPlans.addObjective') });
     await objectiveDialog.getByRole('textbox', { name: t('workPlans.objectiveTitle') }).fill('Engage the Pacific');
-    await objectiveDialog.getByRole('textbox', { name: t('workPlans.indicatorDescription', { number: 1 }), exact: true }).fill('States contacted in the Pacific');
+    await objectiveDialog
+      .getByRole('textbox', { name: t('workPlans.indicatorDescription', { number: 1 }), exact: true })
+      .fill('States contacted in the Pacific');
     await select(page, objectiveDialog, t('workPlans.indicatorMetric', { number: 1 }), t('workPlans.metric.STATES_CONTACTED'));
     await objectiveDialog.getByLabel(t('workPlans.indicatorTarget', { number: 1 }), { exact: true }).fill('5');
     await objectiveDialog.getByRole('button', { name: t('workPlans.addIndicator') }).click();
-    await objectiveDialog.getByRole('textbox', { name: t('workPlans.indicatorDescription', { number: 2 }), exact: true }).fill('Démarches in the Pacific');
+    await objectiveDialog
+      .getByRole('textbox', { name: t('workPlans.indicatorDescription', { number: 2 }), exact: true })
+      .fill('Démarches in the Pacific');
     await select(page, objectiveDialog, t('workPlans.indicatorMetric', { number: 2 }), t('workPlans.metric.INTERACTIONS'));
     await objectiveDialog.getByLabel(t('workPlans.indicatorTarget', { number: 2 }), { exact: true }).fill('12');
     expect(await seriousViolations(page)).toEqual([]);
@@ -142,14 +164,20 @@ describe('work plans, the progress report and the hand-over', () => {
     await page.waitForURL((url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to);
     const period = t('workPlans.periodRange', { from: day(from), to: day(to) });
     await page.getByText(t('workPlans.reportPeriod', { period }), { exact: true }).waitFor();
-    const rowOf = (description: string) => page.locator('table.report-indicators tbody tr').filter({ has: page.getByRole('rowheader', { name: description }) });
+    const rowOf = (description: string) =>
+      page.locator('table.report-indicators tbody tr').filter({ has: page.getByRole('rowheader', { name: description }) });
     const cells = async (description: string) => (await rowOf(description).locator('td.num').allTextContents()).map(squash);
     await rowOf('States contacted in the Pacific').waitFor();
     // In the period, the mandate so far, the target.
     expect(await cells('States contacted in the Pacific')).toEqual(['2', '4', '5']);
     expect(await cells('Démarches in the Pacific')).toEqual(['3', '5', '12']);
     expect(await page.locator('svg.indicator-chart').count()).toBe(2);
-    expect(await page.locator('table.report-numbers').getByRole('rowheader', { name: t('workPlans.metric.INTERACTIONS'), exact: true }).count()).toBe(1);
+    expect(
+      await page
+        .locator('table.report-numbers')
+        .getByRole('rowheader', { name: t('workPlans.metric.INTERACTIONS'), exact: true })
+        .count(),
+    ).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
 
     // The downloads, with the session's token, for the same period.
@@ -212,13 +240,17 @@ describe('work plans, the progress report and the hand-over', () => {
     await context.close();
   });
 
-  it("shows a partner the shared work plans only, without a button to change them", async () => {
+  it('shows a partner the shared work plans only, without a button to change them', async () => {
     const partner = await createUser(web, 'Cluster Munition Coalition', 'PARTNER', 'partner@cmc.example');
     const france = (await web.gql('{ organizations { id name } }')).organizations.find((o: { name: string }) => o.name === 'France').id;
     const start = (name: string, visibility: string) =>
-      web.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }', {
-        input: { name, periodFrom: `${year + 8}-01-01`, periodTo: `${year + 8}-12-31`, organizationIds: [france], visibility },
-      }, token);
+      web.gql(
+        'mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }',
+        {
+          input: { name, periodFrom: `${year + 8}-01-01`, periodTo: `${year + 8}-12-31`, organizationIds: [france], visibility },
+        },
+        token,
+      );
     const shared = (await start('Shared with the Coalition', 'SHARED')).startMandate.id;
     await start('Between the coordinating governments', 'ORGANIZATION');
     await web.gql('mutation($m: ID!) { addObjective(mandateId: $m, input: { title: "Reach Central Asia" }) { id } }', { m: shared }, token);
@@ -230,7 +262,13 @@ describe('work plans, the progress report and the hand-over', () => {
     expect(await page.getByRole('button', { name: t('workPlans.start'), exact: true }).count()).toBe(0);
     await page.locator('table.mandates-table').getByRole('link', { name: 'Shared with the Coalition' }).click();
     await page.getByRole('heading', { level: 3, name: 'Reach Central Asia' }).waitFor();
-    for (const label of ['workPlans.addObjective', 'workPlans.addActivity', 'workPlans.startNext', 'workPlans.editMandate', 'workPlans.deleteMandate']) {
+    for (const label of [
+      'workPlans.addObjective',
+      'workPlans.addActivity',
+      'workPlans.startNext',
+      'workPlans.editMandate',
+      'workPlans.deleteMandate',
+    ]) {
       expect([label, await page.getByRole('button', { name: t(label), exact: true }).count()]).toEqual([label, 0]);
     }
     expect(await page.getByRole('button', { name: t('workPlans.editNamed', { name: 'Reach Central Asia' }) }).count()).toBe(0);
@@ -242,11 +280,28 @@ describe('work plans, the progress report and the hand-over', () => {
 
   it('edits an objective changed meanwhile by reloading and re-applying the change', async () => {
     const mandate = (
-      await web.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id organizations { id } } }', {
-        input: { name: 'Conflict check', periodFrom: `${year + 5}-01-01`, periodTo: `${year + 5}-12-31`, organizationIds: [(await web.gql('{ organizations { id name } }')).organizations.find((o: { name: string }) => o.name === 'France').id] },
-      }, token)
+      await web.gql(
+        'mutation($input: StartMandateInput!) { startMandate(input: $input) { id organizations { id } } }',
+        {
+          input: {
+            name: 'Conflict check',
+            periodFrom: `${year + 5}-01-01`,
+            periodTo: `${year + 5}-12-31`,
+            organizationIds: [
+              (await web.gql('{ organizations { id name } }')).organizations.find((o: { name: string }) => o.name === 'France').id,
+            ],
+          },
+        },
+        token,
+      )
     ).startMandate;
-    const objective = (await web.gql('mutation($m: ID!) { addObjective(mandateId: $m, input: { title: "Reach the Caribbean" }) { id version } }', { m: mandate.id }, token)).addObjective;
+    const objective = (
+      await web.gql(
+        'mutation($m: ID!) { addObjective(mandateId: $m, input: { title: "Reach the Caribbean" }) { id version } }',
+        { m: mandate.id },
+        token,
+      )
+    ).addObjective;
     const context = await browser.newContext();
     const { page, problems } = await openPage(context);
     await signIn(page, web.url, coordinator, PASSWORD, `/work-plans/${mandate.id}`);
@@ -254,15 +309,23 @@ describe('work plans, the progress report and the hand-over', () => {
     await page.getByRole('button', { name: t('workPlans.editNamed', { name: 'Reach the Caribbean' }) }).click();
     const dialog = page.getByRole('dialog', { name: t('workPlans.editObjective') });
     // Someone else changes it meanwhile.
-    await web.gql('mutation($id: ID!, $v: Int!) { updateObjective(id: $id, input: { expectedVersion: $v, description: "Changed meanwhile" }) { id } }', { id: objective.id, v: objective.version }, token);
+    await web.gql(
+      'mutation($id: ID!, $v: Int!) { updateObjective(id: $id, input: { expectedVersion: $v, description: "Changed meanwhile" }) { id } }',
+      { id: objective.id, v: objective.version },
+      token,
+    );
     await dialog.getByRole('textbox', { name: t('workPlans.objectiveTitle') }).fill('Reach the Caribbean and Central America');
     await dialog.getByRole('button', { name: t('common.save') }).click();
-    await dialog.getByRole('alert').filter({ hasText: t('errors.conflictShort') }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: t('errors.conflictShort') })
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: t('errors.reloadAndReapply') }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 3, name: 'Reach the Caribbean and Central America' }).waitFor();
-    const after = (await web.gql('query($id: ID!) { mandate(id: $id) { objectives { title version } } }', { id: mandate.id }, token)).mandate.objectives[0];
+    const after = (await web.gql('query($id: ID!) { mandate(id: $id) { objectives { title version } } }', { id: mandate.id }, token))
+      .mandate.objectives[0];
     expect(after).toEqual({ title: 'Reach the Caribbean and Central America', version: objective.version + 2 });
     expect(problems).toEqual([]);
     await context.close();

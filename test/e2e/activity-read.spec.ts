@@ -44,15 +44,28 @@ describe('when each user last read the activity feed', () => {
 
   it('is not an audited change of the account', async () => {
     await t.gql(MARK, {}, cast.france.token);
-    const audit = await t.gql(`query($id: String) { auditLog(filter: { entity: "users", entityId: $id }) { edges { node { action } } } }`, { id: cast.france.id }, cast.admin.token);
+    const audit = await t.gql(
+      `query($id: String) { auditLog(filter: { entity: "users", entityId: $id }) { edges { node { action } } } }`,
+      { id: cast.france.id },
+      cast.admin.token,
+    );
     expect(audit.errors).toBeUndefined();
     expect(audit.data.auditLog.edges.map((e: { node: { action: string } }) => e.node.action)).not.toContain('markActivityRead');
   });
 
   it('takes an explicit null filter as no filter, in the feed and live, and a writer is not disturbed by it', async () => {
-    const feed = await t.gql('query($filter: ActivityFilter) { activityFeed(filter: $filter, first: 5) { totalCount } }', { filter: null }, cast.partner.token);
+    const feed = await t.gql(
+      'query($filter: ActivityFilter) { activityFeed(filter: $filter, first: 5) { totalCount } }',
+      { filter: null },
+      cast.partner.token,
+    );
     expect(feed.errors).toBeUndefined();
-    const live = await subscribe(t.url, cast.partner.token, 'subscription($filter: ActivityFilter) { activityAdded(filter: $filter) { summary } }', { filter: null });
+    const live = await subscribe(
+      t.url,
+      cast.partner.token,
+      'subscription($filter: ActivityFilter) { activityAdded(filter: $filter) { summary } }',
+      { filter: null },
+    );
     try {
       const logged = await t.gql(
         'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',

@@ -21,7 +21,19 @@ import { WORK_PLANS_CASES } from './authorization/work-plans.cases.js';
  * runs over both transports, HTTP and graphql-ws (where a query or mutation is a subscribe that
  * yields one result), each on its own database, with the same expected outcomes.
  */
-const CASES: MatrixCase[] = [...SHARING_CASES, ...CAMPAIGN_CASES, ...LETTERS_CASES, ...CALENDAR_CASES, ...EVENT_CASES, ...CONTACTS_CASES, ...WORK_PLANS_CASES, ...MANDATE_CASES, ...ADMIN_CASES, ...DIGEST_CASES, ...SURVEY_CASES];
+const CASES: MatrixCase[] = [
+  ...SHARING_CASES,
+  ...CAMPAIGN_CASES,
+  ...LETTERS_CASES,
+  ...CALENDAR_CASES,
+  ...EVENT_CASES,
+  ...CONTACTS_CASES,
+  ...WORK_PLANS_CASES,
+  ...MANDATE_CASES,
+  ...ADMIN_CASES,
+  ...DIGEST_CASES,
+  ...SURVEY_CASES,
+];
 
 type Transport = 'HTTP' | 'WebSocket';
 

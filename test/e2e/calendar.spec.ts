@@ -61,19 +61,56 @@ describe('calendars', () => {
     cast = await createCast(t);
     db = t.app.get(DataSource);
     const event = async (actor: Actor, name: string, visibility: string, from: number, to: number) =>
-      ok(await t.gql(RECORD, { input: { name, kind: 'REGIONAL_CONFERENCE', place: 'Nadi', startsOn: day(from), endsOn: day(to), visibility, attendingStateIso3s: ['KIR', 'TUV'] } }, actor.token))
-        .recordEvent.id;
+      ok(
+        await t.gql(
+          RECORD,
+          {
+            input: {
+              name,
+              kind: 'REGIONAL_CONFERENCE',
+              place: 'Nadi',
+              startsOn: day(from),
+              endsOn: day(to),
+              visibility,
+              attendingStateIso3s: ['KIR', 'TUV'],
+            },
+          },
+          actor.token,
+        ),
+      ).recordEvent.id;
     ids.conference = await event(cast.france, 'Pacific conference', 'COORDINATORS', 10, 12);
     ids.workshop = await event(cast.france, 'Open workshop', 'SHARED', 20, 20);
     ids.panamaEvent = await event(cast.panama, 'Panama internal retreat', 'ORGANIZATION', 15, 16);
     ids.meeting = ok(
-      await t.gql(PLAN, { input: { eventId: ids.conference, stateIso3: 'KIR', plannedOn: day(11), objective: 'Ask about the ratification bill', visibility: 'ORGANIZATION' } }, cast.france.token),
+      await t.gql(
+        PLAN,
+        {
+          input: {
+            eventId: ids.conference,
+            stateIso3: 'KIR',
+            plannedOn: day(11),
+            objective: 'Ask about the ratification bill',
+            visibility: 'ORGANIZATION',
+          },
+        },
+        cast.france.token,
+      ),
     ).planMeeting.id;
     ids.panamaMeeting = ok(
-      await t.gql(PLAN, { input: { eventId: ids.conference, stateIso3: 'TUV', plannedOn: day(12), objective: 'Panama only', visibility: 'ORGANIZATION' } }, cast.panama.token),
+      await t.gql(
+        PLAN,
+        { input: { eventId: ids.conference, stateIso3: 'TUV', plannedOn: day(12), objective: 'Panama only', visibility: 'ORGANIZATION' } },
+        cast.panama.token,
+      ),
     ).planMeeting.id;
     const log = async (actor: Actor, subject: string, visibility: string, followUpOn: string) =>
-      ok(await t.gql(LOG, { input: { type: 'LETTER', occurredOn: day(-30), subject, visibility, stateIso3s: ['KIR'], followUpOn } }, actor.token)).logInteraction.id;
+      ok(
+        await t.gql(
+          LOG,
+          { input: { type: 'LETTER', occurredOn: day(-30), subject, visibility, stateIso3s: ['KIR'], followUpOn } },
+          actor.token,
+        ),
+      ).logInteraction.id;
     ids.followUp = await log(cast.france, 'Letter to the Foreign Minister', 'ORGANIZATION', day(-2));
     ids.panamaFollowUp = await log(cast.panama, 'Panama letter', 'ORGANIZATION', day(3));
   });
@@ -84,10 +121,20 @@ describe('calendars', () => {
     expect(path).toMatch(/^\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const items = await calendarAt(path);
     expect(uids(items)).toEqual(
-      [`event-${ids.conference}@ratify`, `event-${ids.workshop}@ratify`, `meeting-${ids.meeting}@ratify`, `follow-up-${ids.followUp}@ratify`].sort(),
+      [
+        `event-${ids.conference}@ratify`,
+        `event-${ids.workshop}@ratify`,
+        `meeting-${ids.meeting}@ratify`,
+        `follow-up-${ids.followUp}@ratify`,
+      ].sort(),
     );
     const byUid = new Map(items.map((i) => [i.uid, i]));
-    expect(byUid.get(`event-${ids.conference}@ratify`)).toMatchObject({ summary: 'Pacific conference', start: day(10), end: day(13), allDay: true });
+    expect(byUid.get(`event-${ids.conference}@ratify`)).toMatchObject({
+      summary: 'Pacific conference',
+      start: day(10),
+      end: day(13),
+      allDay: true,
+    });
     expect(byUid.get(`meeting-${ids.meeting}@ratify`)).toMatchObject({
       summary: 'Bilateral meeting: Kiribati (Pacific conference)',
       start: day(11),
@@ -111,7 +158,13 @@ describe('calendars', () => {
   it("leaves out what the user may not see: another organization's event, meeting and follow-up", async () => {
     const panama = await calendarAt(await createFeed(cast.panama));
     expect(uids(panama)).toEqual(
-      [`event-${ids.conference}@ratify`, `event-${ids.workshop}@ratify`, `event-${ids.panamaEvent}@ratify`, `meeting-${ids.panamaMeeting}@ratify`, `follow-up-${ids.panamaFollowUp}@ratify`].sort(),
+      [
+        `event-${ids.conference}@ratify`,
+        `event-${ids.workshop}@ratify`,
+        `event-${ids.panamaEvent}@ratify`,
+        `meeting-${ids.panamaMeeting}@ratify`,
+        `follow-up-${ids.panamaFollowUp}@ratify`,
+      ].sort(),
     );
     const partner = await calendarAt(await createFeed(cast.partner));
     expect(uids(partner)).toEqual([`event-${ids.workshop}@ratify`]);

@@ -33,7 +33,24 @@ const TARGETS = {
   subregions: ['Melanesia', 'Micronesia', 'Polynesia', 'Latin America and the Caribbean'],
 };
 /** The States not Party of those regions, by name (UN Treaty Collection status as loaded). */
-const PACIFIC_AND_LATIN_AMERICA = ['ARG', 'BHS', 'BRB', 'BRA', 'DMA', 'HTI', 'JAM', 'KIR', 'MHL', 'FSM', 'PNG', 'SLB', 'SUR', 'TON', 'TUV', 'VEN'];
+const PACIFIC_AND_LATIN_AMERICA = [
+  'ARG',
+  'BHS',
+  'BRB',
+  'BRA',
+  'DMA',
+  'HTI',
+  'JAM',
+  'KIR',
+  'MHL',
+  'FSM',
+  'PNG',
+  'SLB',
+  'SUR',
+  'TON',
+  'TUV',
+  'VEN',
+];
 
 const NAME = 'January 2018 letters: Pacific and Latin America';
 
@@ -47,7 +64,8 @@ describe('letter campaigns', () => {
   const read = async (id: string, actor: Actor = cast.france) => ok(await t.gql(READ, { id }, actor.token)).letterCampaign;
   const letterOf = (c: any, iso3: string) => c.letters.find((l: any) => l.state.iso3 === iso3);
   const counts = async () => {
-    const [row] = await db.query(`SELECT (SELECT count(*) FROM letter_campaigns)::int AS campaigns, (SELECT count(*) FROM campaign_letters)::int AS letters,
+    const [row] =
+      await db.query(`SELECT (SELECT count(*) FROM letter_campaigns)::int AS campaigns, (SELECT count(*) FROM campaign_letters)::int AS letters,
       (SELECT count(*) FROM interactions)::int AS interactions, (SELECT count(*) FROM interaction_contacts)::int AS links,
       (SELECT count(*) FROM activity_events)::int AS events`);
     return row;
@@ -70,12 +88,21 @@ describe('letter campaigns', () => {
       ['VEN', 'Venezuela adviser', null],
     ];
     for (const [stateIso3, fullName, posting] of people) {
-      const created = await t.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { fullName, stateIso3, posting } }, cast.france.token);
+      const created = await t.gql(
+        'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
+        { input: { fullName, stateIso3, posting } },
+        cast.france.token,
+      );
       contacts[fullName] = ok(created).createContact.id;
     }
     // The Coalition's shared work with Kiribati and Argentina: a partner to suggest for a follow-up.
     for (const stateIso3 of ['KIR', 'ARG', 'KIR']) {
-      const input = { type: 'BILATERAL_MEETING', occurredOn: '2017-11-20', subject: `Coalition meeting with ${stateIso3}`, stateIso3s: [stateIso3] };
+      const input = {
+        type: 'BILATERAL_MEETING',
+        occurredOn: '2017-11-20',
+        subject: `Coalition meeting with ${stateIso3}`,
+        stateIso3s: [stateIso3],
+      };
       ok(await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.partner.token));
     }
   });
@@ -103,21 +130,40 @@ describe('letter campaigns', () => {
       organization: { name: 'France' },
     });
     const after = await counts();
-    expect(after).toEqual({ ...before, campaigns: before.campaigns + 1, letters: before.letters + 16, interactions: before.interactions + 16, links: before.links + 4, events: before.events + 1 });
+    expect(after).toEqual({
+      ...before,
+      campaigns: before.campaigns + 1,
+      letters: before.letters + 16,
+      interactions: before.interactions + 16,
+      links: before.links + 4,
+      events: before.events + 1,
+    });
 
     const read1 = await read(campaign.id);
     expect(read1.letters.map((l: any) => l.state.iso3).sort()).toEqual([...PACIFIC_AND_LATIN_AMERICA].sort());
     for (const letter of read1.letters) {
       expect(letter).toMatchObject({ status: 'AWAITING_REPLY', sentOn: '2018-01-15', version: 1 });
-      expect(letter.interaction).toMatchObject({ type: 'LETTER', occurredOn: '2018-01-15', subject: NAME, visibility: 'ORGANIZATION', awaitingReply: true });
+      expect(letter.interaction).toMatchObject({
+        type: 'LETTER',
+        occurredOn: '2018-01-15',
+        subject: NAME,
+        visibility: 'ORGANIZATION',
+        awaitingReply: true,
+      });
     }
     expect(letterOf(read1, 'KIR')).toMatchObject({
       addressedPosting: 'GENEVA_MISSION',
       addressedTo: 'Kiribati delegate in Geneva (the mission in Geneva)',
       contacts: [{ fullName: 'Kiribati delegate in Geneva' }],
     });
-    expect(letterOf(read1, 'TON')).toMatchObject({ addressedPosting: 'NEW_YORK_MISSION', contacts: [{ fullName: 'Tonga delegate in New York' }] });
-    expect(letterOf(read1, 'BRA')).toMatchObject({ addressedPosting: 'GENEVA_MISSION', contacts: [{ fullName: 'Brazil delegate in Geneva' }] });
+    expect(letterOf(read1, 'TON')).toMatchObject({
+      addressedPosting: 'NEW_YORK_MISSION',
+      contacts: [{ fullName: 'Tonga delegate in New York' }],
+    });
+    expect(letterOf(read1, 'BRA')).toMatchObject({
+      addressedPosting: 'GENEVA_MISSION',
+      contacts: [{ fullName: 'Brazil delegate in Geneva' }],
+    });
     expect(letterOf(read1, 'JAM')).toMatchObject({
       addressedPosting: null,
       addressedTo: 'Jamaica foreign ministry officer',
@@ -136,28 +182,53 @@ describe('letter campaigns', () => {
   it('logs replies and follow-ups, and counts the progress', async () => {
     const brazil = letterOf(await read(campaign.id), 'BRA');
     const replied = ok(
-      await t.gql(REPLY, { input: { interactionId: brazil.interaction.id, receivedOn: '2018-02-01', note: 'Considering accession', expectedVersion: 1 } }, cast.france.token),
+      await t.gql(
+        REPLY,
+        { input: { interactionId: brazil.interaction.id, receivedOn: '2018-02-01', note: 'Considering accession', expectedVersion: 1 } },
+        cast.france.token,
+      ),
     ).logLetterReply;
     expect(replied).toMatchObject({ status: 'REPLIED', replyReceivedOn: '2018-02-01', replyNote: 'Considering accession', version: 2 });
     expect(replied.interaction).toMatchObject({ awaitingReply: false, replyReceivedOn: '2018-02-01' });
 
-    const tonga = ok(await t.gql(REPLY, { input: { campaignId: campaign.id, stateIso3: 'TON', receivedOn: '2018-02-20', expectedVersion: 1 } }, cast.france.token));
+    const tonga = ok(
+      await t.gql(
+        REPLY,
+        { input: { campaignId: campaign.id, stateIso3: 'TON', receivedOn: '2018-02-20', expectedVersion: 1 } },
+        cast.france.token,
+      ),
+    );
     expect(tonga.logLetterReply).toMatchObject({ status: 'REPLIED', replyNote: null });
 
-    const suriname = ok(await t.gql(FOLLOWED, { input: { campaignId: campaign.id, stateIso3: 'SUR', doneOn: '2018-03-01', expectedVersion: 1 } }, cast.france.token));
-    expect(suriname.markCampaignFollowUpDone).toMatchObject({ status: 'FOLLOWED_UP', version: 2, interaction: { followUpDone: true, awaitingReply: true } });
+    const suriname = ok(
+      await t.gql(
+        FOLLOWED,
+        { input: { campaignId: campaign.id, stateIso3: 'SUR', doneOn: '2018-03-01', expectedVersion: 1 } },
+        cast.france.token,
+      ),
+    );
+    expect(suriname.markCampaignFollowUpDone).toMatchObject({
+      status: 'FOLLOWED_UP',
+      version: 2,
+      interaction: { followUpDone: true, awaitingReply: true },
+    });
 
     const { progress } = await read(campaign.id);
     expect(progress).toMatchObject({ sent: 16, replied: 2, noReply: 13, followUpDone: 1 });
     expect(progress.repliedStates.map((s: any) => s.iso3)).toEqual(['BRA', 'TON']);
     expect(progress.followUpDoneStates.map((s: any) => s.iso3)).toEqual(['SUR']);
-    expect(progress.noReplyStates.map((s: any) => s.iso3).sort()).toEqual(PACIFIC_AND_LATIN_AMERICA.filter((s) => !['BRA', 'TON', 'SUR'].includes(s)).sort());
+    expect(progress.noReplyStates.map((s: any) => s.iso3).sort()).toEqual(
+      PACIFIC_AND_LATIN_AMERICA.filter((s) => !['BRA', 'TON', 'SUR'].includes(s)).sort(),
+    );
     expect(progress.sentStates).toHaveLength(16);
   });
 
   it('lists the States with no reply after N days, with whom to try next', async () => {
-    const late = ok(await t.gql(NO_REPLY, { id: campaign.id, days: 30, asOf: '2018-03-01' }, cast.france.token)).letterCampaign.noReplyAfter;
-    expect(late.map((l: any) => l.state.iso3).sort()).toEqual(PACIFIC_AND_LATIN_AMERICA.filter((s) => !['BRA', 'TON', 'SUR'].includes(s)).sort());
+    const late = ok(await t.gql(NO_REPLY, { id: campaign.id, days: 30, asOf: '2018-03-01' }, cast.france.token)).letterCampaign
+      .noReplyAfter;
+    expect(late.map((l: any) => l.state.iso3).sort()).toEqual(
+      PACIFIC_AND_LATIN_AMERICA.filter((s) => !['BRA', 'TON', 'SUR'].includes(s)).sort(),
+    );
     for (const entry of late) expect(entry).toMatchObject({ daysWithoutReply: 45, letter: { status: 'AWAITING_REPLY' } });
     const of = (iso3: string) => late.find((l: any) => l.state.iso3 === iso3).suggestedFollowUps;
     // Geneva had the letter: the capital next, then the Coalition, which works with Kiribati.
@@ -175,13 +246,20 @@ describe('letter campaigns', () => {
         organization: { name: 'Cluster Munition Coalition' },
       },
     ]);
-    expect(of('ARG')).toEqual([expect.objectContaining({ channel: 'PARTNER_ORGANIZATION', organization: { name: 'Cluster Munition Coalition' } })]);
-    expect(of('JAM')).toEqual([expect.objectContaining({ channel: 'GENEVA_MISSION', contact: { fullName: 'Jamaica delegate in Geneva' } })]);
+    expect(of('ARG')).toEqual([
+      expect.objectContaining({ channel: 'PARTNER_ORGANIZATION', organization: { name: 'Cluster Munition Coalition' } }),
+    ]);
+    expect(of('JAM')).toEqual([
+      expect.objectContaining({ channel: 'GENEVA_MISSION', contact: { fullName: 'Jamaica delegate in Geneva' } }),
+    ]);
     expect(of('VEN')).toEqual([expect.objectContaining({ channel: 'OTHER', contact: { fullName: 'Venezuela adviser' } })]);
     expect(of('FSM')).toEqual([]);
 
     // Not yet 30 days on 2018-02-10, nor 60 on 2018-03-01.
-    for (const [days, asOf] of [[30, '2018-02-10'], [60, '2018-03-01']] as const) {
+    for (const [days, asOf] of [
+      [30, '2018-02-10'],
+      [60, '2018-03-01'],
+    ] as const) {
       const none = ok(await t.gql(NO_REPLY, { id: campaign.id, days, asOf }, cast.france.token)).letterCampaign.noReplyAfter;
       expect(none).toEqual([]);
     }
@@ -189,10 +267,18 @@ describe('letter campaigns', () => {
 
   it('refuses a stale version with CONFLICT and changes nothing', async () => {
     const kiribati = letterOf(await read(campaign.id), 'KIR');
-    const stale = await t.gql(REPLY, { input: { interactionId: kiribati.interaction.id, receivedOn: '2018-03-05', expectedVersion: 7 } }, cast.france.token);
+    const stale = await t.gql(
+      REPLY,
+      { input: { interactionId: kiribati.interaction.id, receivedOn: '2018-03-05', expectedVersion: 7 } },
+      cast.france.token,
+    );
     expect(codes(stale)).toEqual(['CONFLICT']);
     const brazil = letterOf(await read(campaign.id), 'BRA');
-    const again = await t.gql(REPLY, { input: { interactionId: brazil.interaction.id, receivedOn: '2018-03-05', expectedVersion: 1 } }, cast.france.token);
+    const again = await t.gql(
+      REPLY,
+      { input: { interactionId: brazil.interaction.id, receivedOn: '2018-03-05', expectedVersion: 1 } },
+      cast.france.token,
+    );
     expect(codes(again)).toEqual(['CONFLICT']);
     const after = await read(campaign.id);
     expect(letterOf(after, 'KIR')).toMatchObject({ status: 'AWAITING_REPLY', version: 1 });
@@ -217,10 +303,34 @@ describe('letter campaigns', () => {
 
   it('applies the visibility rule to campaigns, letters and the feed', async () => {
     const coordinators = ok(
-      await t.gql(CREATE, { input: { name: 'Coordinators letter', templateRef: 'letters/c.docx', sendingDate: '2018-01-20', stateIso3s: ['FSM', 'KIR'], visibility: 'COORDINATORS' } }, cast.france.token),
+      await t.gql(
+        CREATE,
+        {
+          input: {
+            name: 'Coordinators letter',
+            templateRef: 'letters/c.docx',
+            sendingDate: '2018-01-20',
+            stateIso3s: ['FSM', 'KIR'],
+            visibility: 'COORDINATORS',
+          },
+        },
+        cast.france.token,
+      ),
     ).createLetterCampaign;
     const shared = ok(
-      await t.gql(CREATE, { input: { name: 'Shared letter', templateRef: 'letters/s.docx', sendingDate: '2018-01-25', stateIso3s: ['TUV'], visibility: 'SHARED' } }, cast.panama.token),
+      await t.gql(
+        CREATE,
+        {
+          input: {
+            name: 'Shared letter',
+            templateRef: 'letters/s.docx',
+            sendingDate: '2018-01-25',
+            stateIso3s: ['TUV'],
+            visibility: 'SHARED',
+          },
+        },
+        cast.panama.token,
+      ),
     ).createLetterCampaign;
 
     const names = async (actor: Actor) => ok(await t.gql(LIST, {}, actor.token)).letterCampaigns.edges.map((e: any) => e.node.name);
@@ -229,8 +339,13 @@ describe('letter campaigns', () => {
     expect(await names(cast.admin)).toEqual(['Shared letter', 'Coordinators letter']);
     expect(await names(cast.partner)).toEqual(['Shared letter']);
     const filtered = async (filter: Record<string, unknown>) =>
-      ok(await t.gql('query($filter: LetterCampaignFilter) { letterCampaigns(filter: $filter) { edges { node { name } } } }', { filter }, cast.france.token))
-        .letterCampaigns.edges.map((e: any) => e.node.name);
+      ok(
+        await t.gql(
+          'query($filter: LetterCampaignFilter) { letterCampaigns(filter: $filter) { edges { node { name } } } }',
+          { filter },
+          cast.france.token,
+        ),
+      ).letterCampaigns.edges.map((e: any) => e.node.name);
     expect(await filtered({ stateIso3s: ['FSM'] })).toEqual(['Coordinators letter', NAME]);
     expect(await filtered({ from: '2018-01-16', to: '2018-01-24' })).toEqual(['Coordinators letter']);
     expect(await filtered({ organizationIds: [cast.panama.organizationId] })).toEqual(['Shared letter']);
@@ -254,7 +369,9 @@ describe('letter campaigns', () => {
     expect(codes(await t.gql(REPLY, { input }, cast.partner.token))).toEqual(['FORBIDDEN']);
     // France's confidential letter is not found for Panama.
     const hidden = letterOf(await read(campaign.id), 'FSM');
-    expect(codes(await t.gql(REPLY, { input: { ...input, interactionId: hidden.interaction.id } }, cast.panama.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(REPLY, { input: { ...input, interactionId: hidden.interaction.id } }, cast.panama.token))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(ok(await t.gql(REPLY, { input }, cast.france.token)).logLetterReply.status).toBe('REPLIED');
 
     const kinds = (events: any[]) => events.map((e) => `${e.kind}: ${e.summary}`);
@@ -285,7 +402,8 @@ describe('letter campaigns', () => {
 
   describe('corrections and deletion', () => {
     const create = async (input: Record<string, unknown>, actor: Actor = cast.france) =>
-      ok(await t.gql(CREATE, { input: { templateRef: 'letters/2019-01.docx', sendingDate: '2019-01-10', ...input } }, actor.token)).createLetterCampaign;
+      ok(await t.gql(CREATE, { input: { templateRef: 'letters/2019-01.docx', sendingDate: '2019-01-10', ...input } }, actor.token))
+        .createLetterCampaign;
     const update = (input: Record<string, unknown>, actor: Actor = cast.france) => t.gql(UPDATE, { input }, actor.token);
     const letterIds = async (id: string) => (await read(id)).letters.map((l: any) => l.interaction.id);
     /** Each letter as [State, date, visibility, version]. */
@@ -299,17 +417,39 @@ describe('letter campaigns', () => {
       const february = await create({ name: 'February 2019 letters', stateIso3s: ['FSM', 'MHL', 'TUV'], followUpOn: '2019-02-10' });
       // Tuvalu's letter went out a day late: dated on its own, it keeps its date.
       const tuvalu = letterOf(await read(february.id), 'TUV');
-      ok(await t.gql(UPDATE_LETTER, { id: tuvalu.interaction.id, input: { expectedVersion: 1, occurredOn: '2019-01-11' } }, cast.france.token));
+      ok(
+        await t.gql(
+          UPDATE_LETTER,
+          { id: tuvalu.interaction.id, input: { expectedVersion: 1, occurredOn: '2019-01-11' } },
+          cast.france.token,
+        ),
+      );
       expect(await read(february.id, cast.panama)).toBeNull();
       const second = ok(
         await t.gql(
           'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-          { input: { email: 'second@france.example', displayName: 'second', role: 'COORDINATOR', organizationId: cast.france.organizationId, password: 'a-long-test-password' } },
+          {
+            input: {
+              email: 'second@france.example',
+              displayName: 'second',
+              role: 'COORDINATOR',
+              organizationId: cast.france.organizationId,
+              password: 'a-long-test-password',
+            },
+          },
           cast.admin.token,
         ),
       ).createUser;
 
-      const input = { id: february.id, expectedVersion: 1, name: 'February 2019 letters to the Pacific', templateRef: 'letters/2019-02.docx', sendingDate: '2019-01-12', visibility: 'COORDINATORS', ownerId: second.id };
+      const input = {
+        id: february.id,
+        expectedVersion: 1,
+        name: 'February 2019 letters to the Pacific',
+        templateRef: 'letters/2019-02.docx',
+        sendingDate: '2019-01-12',
+        visibility: 'COORDINATORS',
+        ownerId: second.id,
+      };
       expect(ok(await update(input)).updateLetterCampaign).toEqual({
         id: february.id,
         name: 'February 2019 letters to the Pacific',
@@ -325,7 +465,9 @@ describe('letter campaigns', () => {
         ['TUV', '2019-01-11', 'COORDINATORS', 3],
       ]);
       // The letters are interactions: every path to them (here the State links) has the new visibility.
-      const links = await db.query(`SELECT DISTINCT visibility FROM interaction_states WHERE interaction_id = ANY($1::uuid[])`, [await letterIds(february.id)]);
+      const links = await db.query(`SELECT DISTINCT visibility FROM interaction_states WHERE interaction_id = ANY($1::uuid[])`, [
+        await letterIds(february.id),
+      ]);
       expect(links).toEqual([{ visibility: 'COORDINATORS' }]);
       expect(await lettersOf(february.id, cast.panama)).toHaveLength(3);
       // The letters' own text stays as sent.
@@ -349,7 +491,10 @@ describe('letter campaigns', () => {
         { id: 'not-a-uuid' },
       ];
       for (const change of bad) {
-        expect([change, codes(await update({ id: february.id, expectedVersion: 2, visibility: 'SHARED', ...change }))]).toEqual([change, ['BAD_USER_INPUT']]);
+        expect([change, codes(await update({ id: february.id, expectedVersion: 2, visibility: 'SHARED', ...change }))]).toEqual([
+          change,
+          ['BAD_USER_INPUT'],
+        ]);
       }
       const late = await update({ id: february.id, expectedVersion: 2, sendingDate: '2019-02-11' });
       // Only the letters that would move count: Tuvalu's keeps its own date.
@@ -374,8 +519,20 @@ describe('letter campaigns', () => {
       const [changed] = (await audit('letter_campaigns', february.id)).filter((entry: any) => entry.action === 'updateLetterCampaign');
       expect(changed).toMatchObject({
         actor: { email: 'coordinator@france.example' },
-        before: { name: 'February 2019 letters', sending_date: '2019-01-10', visibility: 'ORGANIZATION', owner_id: cast.france.id, version: 1 },
-        after: { name: 'February 2019 letters to the Pacific', sending_date: '2019-01-12', visibility: 'COORDINATORS', owner_id: second.id, version: 2 },
+        before: {
+          name: 'February 2019 letters',
+          sending_date: '2019-01-10',
+          visibility: 'ORGANIZATION',
+          owner_id: cast.france.id,
+          version: 1,
+        },
+        after: {
+          name: 'February 2019 letters to the Pacific',
+          sending_date: '2019-01-12',
+          visibility: 'COORDINATORS',
+          owner_id: second.id,
+          version: 2,
+        },
       });
       const fsm = letterOf(await read(february.id), 'FSM').interaction.id;
       expect((await audit('interactions', fsm)).filter((entry: any) => entry.action === 'updateLetterCampaign')).toEqual([
@@ -394,7 +551,11 @@ describe('letter campaigns', () => {
       expect(refused.errors![0].message).toContain('history');
       expect(await counts()).toEqual(before);
 
-      const mistake = await create({ name: 'Letters sent by mistake', stateIso3s: ['KIR', 'TON'], recipients: [{ stateIso3: 'KIR', contactIds: [contacts['Kiribati delegate in Geneva']] }] });
+      const mistake = await create({
+        name: 'Letters sent by mistake',
+        stateIso3s: ['KIR', 'TON'],
+        recipients: [{ stateIso3: 'KIR', contactIds: [contacts['Kiribati delegate in Geneva']] }],
+      });
       const letters = await letterIds(mistake.id);
       const created = await counts();
       expect(codes(await t.gql(DELETE, { id: mistake.id, expectedVersion: 2 }, cast.france.token))).toEqual(['CONFLICT']);
@@ -405,10 +566,19 @@ describe('letter campaigns', () => {
 
       expect(ok(await t.gql(DELETE, { id: mistake.id, expectedVersion: 1 }, cast.france.token)).deleteLetterCampaign).toBe(mistake.id);
       // The campaign, its two letters and their contact links went; one activity event came.
-      expect(await counts()).toEqual({ ...created, campaigns: created.campaigns - 1, letters: created.letters - 2, interactions: created.interactions - 2, links: created.links - 2, events: created.events + 1 });
+      expect(await counts()).toEqual({
+        ...created,
+        campaigns: created.campaigns - 1,
+        letters: created.letters - 2,
+        interactions: created.interactions - 2,
+        links: created.links - 2,
+        events: created.events + 1,
+      });
       expect(await db.query(`SELECT 1 FROM interaction_states WHERE interaction_id = ANY($1::uuid[])`, [letters])).toEqual([]);
       expect(await read(mistake.id)).toBeNull();
-      expect(ok(await t.gql('query($id: ID!) { interaction(id: $id) { id } }', { id: letters[0] }, cast.france.token)).interaction).toBeNull();
+      expect(
+        ok(await t.gql('query($id: ID!) { interaction(id: $id) { id } }', { id: letters[0] }, cast.france.token)).interaction,
+      ).toBeNull();
       expect(codes(await t.gql(DELETE, { id: mistake.id, expectedVersion: 1 }, cast.france.token))).toEqual(['NOT_FOUND']);
 
       expect((await changes(cast.france))[0]).toEqual({
@@ -421,17 +591,29 @@ describe('letter campaigns', () => {
       // Every row that went is in the audit trail, under the one action.
       const deleted = (entries: any[]) => entries.filter((entry) => entry.action === 'deleteLetterCampaign');
       expect(deleted(await audit('letter_campaigns', mistake.id))).toEqual([
-        expect.objectContaining({ actor: { email: 'coordinator@france.example' }, before: expect.objectContaining({ name: 'Letters sent by mistake' }), after: null }),
+        expect.objectContaining({
+          actor: { email: 'coordinator@france.example' },
+          before: expect.objectContaining({ name: 'Letters sent by mistake' }),
+          after: null,
+        }),
       ]);
       expect(deleted(await audit('campaign_letters', mistake.id))).toHaveLength(2);
       for (const id of letters) {
-        expect(deleted(await audit('interactions', id))).toEqual([expect.objectContaining({ before: expect.objectContaining({ type: 'LETTER' }), after: null })]);
+        expect(deleted(await audit('interactions', id))).toEqual([
+          expect.objectContaining({ before: expect.objectContaining({ type: 'LETTER' }), after: null }),
+        ]);
       }
     });
 
     it('refuses to delete a campaign once a letter was followed up or has a reply note', async () => {
       const followed = await create({ name: 'Letters followed up', stateIso3s: ['SLB', 'VUT'] });
-      ok(await t.gql(FOLLOWED, { input: { campaignId: followed.id, stateIso3: 'SLB', doneOn: '2019-02-01', expectedVersion: 1 } }, cast.france.token));
+      ok(
+        await t.gql(
+          FOLLOWED,
+          { input: { campaignId: followed.id, stateIso3: 'SLB', doneOn: '2019-02-01', expectedVersion: 1 } },
+          cast.france.token,
+        ),
+      );
       const noted = await create({ name: 'Letters with a note', stateIso3s: ['TUV'] });
       const [note] = await letterIds(noted.id);
       ok(await t.gql(UPDATE_LETTER, { id: note, input: { expectedVersion: 1, outcome: 'Acknowledged by phone' } }, cast.france.token));
@@ -449,8 +631,13 @@ describe('letter campaigns', () => {
       const OWNERS = `query($id: ID!) { letterCampaign(id: $id) { possibleOwners { displayName email role } } }`;
       const owners = async (id: string, actor: Actor) => ok(await t.gql(OWNERS, { id }, actor.token)).letterCampaign?.possibleOwners;
       const addUser = async (email: string, displayName: string, role: string) =>
-        ok(await t.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-          { input: { email, displayName, role, organizationId: cast.france.organizationId, password: 'a-long-test-password' } }, cast.admin.token)).createUser.id;
+        ok(
+          await t.gql(
+            'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+            { input: { email, displayName, role, organizationId: cast.france.organizationId, password: 'a-long-test-password' } },
+            cast.admin.token,
+          ),
+        ).createUser.id;
       await addUser('aline@france.example', 'Aline Martin', 'COORDINATOR');
       const gone = await addUser('left@france.example', 'Bruno Left', 'COORDINATOR');
       ok(await t.gql('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: gone }, cast.admin.token));
@@ -460,7 +647,10 @@ describe('letter campaigns', () => {
       const france = await owners(april.id, cast.france);
       expect(france.map((u: any) => u.email)).toContain('aline@france.example');
       expect(france.map((u: any) => u.email)).not.toContain('left@france.example');
-      const emails = await db.query(`SELECT email FROM users WHERE organization_id = $1 AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL ORDER BY display_name, id`, [cast.france.organizationId]);
+      const emails = await db.query(
+        `SELECT email FROM users WHERE organization_id = $1 AND role IN ('ADMIN', 'COORDINATOR') AND disabled_at IS NULL ORDER BY display_name, id`,
+        [cast.france.organizationId],
+      );
       expect(france.map((u: any) => u.email)).toEqual(emails.map((row: any) => row.email));
       expect(france.every((u: any) => u.role === 'COORDINATOR' || u.role === 'ADMIN')).toBe(true);
       expect(await owners(april.id, cast.admin)).toEqual(france);
@@ -470,8 +660,12 @@ describe('letter campaigns', () => {
       // Each name on the list is accepted as the owner.
       const aline = france.find((u: any) => u.email === 'aline@france.example');
       expect(aline).toEqual({ displayName: 'Aline Martin', email: 'aline@france.example', role: 'COORDINATOR' });
-      const ids = ok(await t.gql(`query($id: ID!) { letterCampaign(id: $id) { possibleOwners { id email } } }`, { id: april.id }, cast.france.token)).letterCampaign.possibleOwners;
-      const given = ok(await update({ id: april.id, expectedVersion: 1, ownerId: ids.find((u: any) => u.email === 'aline@france.example').id })).updateLetterCampaign;
+      const ids = ok(
+        await t.gql(`query($id: ID!) { letterCampaign(id: $id) { possibleOwners { id email } } }`, { id: april.id }, cast.france.token),
+      ).letterCampaign.possibleOwners;
+      const given = ok(
+        await update({ id: april.id, expectedVersion: 1, ownerId: ids.find((u: any) => u.email === 'aline@france.example').id }),
+      ).updateLetterCampaign;
       expect(given.owner).toEqual({ email: 'aline@france.example' });
       expect(codes(await update({ id: april.id, expectedVersion: 2, ownerId: gone }))).toEqual(['BAD_USER_INPUT']);
     });

@@ -4,7 +4,13 @@ import { createCast } from '../support/fixtures.js';
 
 const LOGIN = gql`
   mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { token user { email role } }
+    login(email: $email, password: $password) {
+      token
+      user {
+        email
+        role
+      }
+    }
   }
 `;
 
@@ -12,25 +18,54 @@ const TARGETS = gql`
   query Targets($filter: TargetFilter, $first: Int) {
     targets(filter: $filter, first: $first) {
       totalCount
-      edges { node { rank score state { iso3 name subregion treatyStatus } } }
+      edges {
+        node {
+          rank
+          score
+          state {
+            iso3
+            name
+            subregion
+            treatyStatus
+          }
+        }
+      }
     }
   }
 `;
 
 const LOG = gql`
   mutation Log($input: LogInteractionInput!) {
-    logInteraction(input: $input) { id version }
+    logInteraction(input: $input) {
+      id
+      version
+    }
   }
 `;
 
 const READ = gql`
   query Read($id: ID!) {
-    interaction(id: $id) { id type occurredOn subject visibility states { iso3 } author { email } }
+    interaction(id: $id) {
+      id
+      type
+      occurredOn
+      subject
+      visibility
+      states {
+        iso3
+      }
+      author {
+        email
+      }
+    }
   }
 `;
 
 interface TargetsResult {
-  targets: { totalCount: number; edges: { node: { rank: number; score: number; state: { iso3: string; subregion: string; treatyStatus: string } } }[] };
+  targets: {
+    totalCount: number;
+    edges: { node: { rank: number; score: number; state: { iso3: string; subregion: string; treatyStatus: string } } }[];
+  };
 }
 
 /** The service as a third-party client sees it: graphql-request, with variables and operation names. */
@@ -90,7 +125,15 @@ describe('a standard GraphQL client (graphql-request)', () => {
   });
 
   it('surfaces request errors as a ClientError with the status and the error code', async () => {
-    const failure = await client.request(gql`{ targets(first: "ten") { totalCount } }`).catch((error: unknown) => error);
+    const failure = await client
+      .request(gql`
+        {
+          targets(first: "ten") {
+            totalCount
+          }
+        }
+      `)
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ClientError);
     const { response } = failure as ClientError;
     expect(response.status).toBe(400);

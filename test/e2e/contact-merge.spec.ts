@@ -27,7 +27,13 @@ describe('contact duplicates and merging', () => {
   };
   const read = async (id: string) => ok(await t.gql(READ, { id }, cast.admin.token)).contact;
   const log = async (token: string, subject: string, contactIds: string[], visibility: string) =>
-    ok(await t.gql(LOG, { input: { type: 'BILATERAL_MEETING', occurredOn: '2026-10-01', subject, stateIso3s: ['PER'], contactIds, visibility } }, token)).logInteraction.id as string;
+    ok(
+      await t.gql(
+        LOG,
+        { input: { type: 'BILATERAL_MEETING', occurredOn: '2026-10-01', subject, stateIso3s: ['PER'], contactIds, visibility } },
+        token,
+      ),
+    ).logInteraction.id as string;
 
   /** The interactions linked to some contacts, with their authors and organizations, straight from the tables. */
   const linked = (ids: string[]): Promise<{ interaction_id: string; author_id: string; organization_id: string; links: number }[]> =>
@@ -44,13 +50,29 @@ describe('contact duplicates and merging', () => {
     db = t.app.get(DataSource);
 
     await create('jose', {
-      fullName: 'José Pérez', posting: 'GENEVA_MISSION', stateIso3: 'PER', position: 'Ambassador',
-      email: 'jose.perez@rree.example', languages: ['es'], notes: 'Met at the Meeting of States Parties.',
+      fullName: 'José Pérez',
+      posting: 'GENEVA_MISSION',
+      stateIso3: 'PER',
+      position: 'Ambassador',
+      email: 'jose.perez@rree.example',
+      languages: ['es'],
+      notes: 'Met at the Meeting of States Parties.',
     });
-    await create('jose2', {
-      fullName: 'jose  perez', title: 'H.E.', phone: '+51 1 555 0100', posting: 'CAPITAL', stateIso3: 'PER',
-      email: 'JOSE.PEREZ@rree.example', languages: ['en', 'es'], organizationId: cast.panama.organizationId, notes: 'Prefers Spanish.',
-    }, cast.panama.token);
+    await create(
+      'jose2',
+      {
+        fullName: 'jose  perez',
+        title: 'H.E.',
+        phone: '+51 1 555 0100',
+        posting: 'CAPITAL',
+        stateIso3: 'PER',
+        email: 'JOSE.PEREZ@rree.example',
+        languages: ['en', 'es'],
+        organizationId: cast.panama.organizationId,
+        notes: 'Prefers Spanish.',
+      },
+      cast.panama.token,
+    );
     await create('jose3', { fullName: 'JOSE PÉREZ', email: 'jperez@other.example' });
     // Close but not the same: not reported.
     await create('joseGarcia', { fullName: 'José Pérez García', email: 'jpg@rree.example' });
@@ -84,7 +106,9 @@ describe('contact duplicates and merging', () => {
     const plan = async (sql: string) => JSON.stringify(await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`));
     try {
       await runner.query('SET enable_seqscan = off');
-      expect(await plan(`SELECT id FROM contacts WHERE ratify_name_key(full_name) = ratify_name_key('Jose Perez')`)).toContain('ix_contacts_name_key');
+      expect(await plan(`SELECT id FROM contacts WHERE ratify_name_key(full_name) = ratify_name_key('Jose Perez')`)).toContain(
+        'ix_contacts_name_key',
+      );
       expect(await plan(`SELECT id FROM contacts WHERE lower(email) = 'm.chen@mfa.example'`)).toContain('ix_contacts_email_key');
     } finally {
       await runner.query('RESET enable_seqscan');
@@ -110,9 +134,22 @@ describe('contact duplicates and merging', () => {
       };
       await correct('jose', '2020-02-01', cast.france.token);
       await correct('jose2', '2023-05-01', cast.panama.token);
-      people.jose2 = ok(await t.gql(ADD, { input: {
-        contactId: people.jose2.id, posting: 'NEW_YORK_MISSION', stateIso3: 'PER', from: '2018-01-01', to: '2020-01-31', expectedVersion: people.jose2.version,
-      } }, cast.panama.token)).addContactPosting;
+      people.jose2 = ok(
+        await t.gql(
+          ADD,
+          {
+            input: {
+              contactId: people.jose2.id,
+              posting: 'NEW_YORK_MISSION',
+              stateIso3: 'PER',
+              from: '2018-01-01',
+              to: '2020-01-31',
+              expectedVersion: people.jose2.version,
+            },
+          },
+          cast.panama.token,
+        ),
+      ).addContactPosting;
       for (const key of ['jose3', 'chen']) people[key] = await read(people[key].id);
 
       ids = {
@@ -153,9 +190,17 @@ describe('contact duplicates and merging', () => {
       // A table pointing at contacts that the merge does not know: it stops after settling postings.
       await db.query(`CREATE TABLE merge_probe (contact_id uuid REFERENCES contacts(id) ON DELETE CASCADE)`);
       try {
-        const failed = await t.gql(MERGE, { input: {
-          survivorId: people.jose.id, duplicateIds: [people.jose2.id, people.jose3.id], survivorExpectedVersion: people.jose.version,
-        } }, cast.admin.token);
+        const failed = await t.gql(
+          MERGE,
+          {
+            input: {
+              survivorId: people.jose.id,
+              duplicateIds: [people.jose2.id, people.jose3.id],
+              survivorExpectedVersion: people.jose.version,
+            },
+          },
+          cast.admin.token,
+        );
         expect(codes(failed)).toEqual(['INTERNAL_SERVER_ERROR']);
       } finally {
         await db.query('DROP TABLE merge_probe');
@@ -167,10 +212,20 @@ describe('contact duplicates and merging', () => {
     });
 
     it('moves every interaction and posting to the survivor, fills its empty fields and deletes the duplicates', async () => {
-      const merged = ok(await t.gql(MERGE, { input: {
-        survivorId: people.jose.id, duplicateIds: [people.jose2.id, people.jose3.id],
-        survivorExpectedVersion: people.jose.version, duplicateExpectedVersions: [people.jose2.version, people.jose3.version],
-      } }, cast.france.token)).mergeContacts;
+      const merged = ok(
+        await t.gql(
+          MERGE,
+          {
+            input: {
+              survivorId: people.jose.id,
+              duplicateIds: [people.jose2.id, people.jose3.id],
+              survivorExpectedVersion: people.jose.version,
+              duplicateExpectedVersions: [people.jose2.version, people.jose3.version],
+            },
+          },
+          cast.france.token,
+        ),
+      ).mergeContacts;
 
       expect(merged).toMatchObject({
         id: people.jose.id,
@@ -193,7 +248,11 @@ describe('contact duplicates and merging', () => {
       ]);
       const notes = merged.notes.split('\n\n');
       expect(notes[0]).toBe('Met at the Meeting of States Parties.');
-      expect(notes[1]).toMatch(new RegExp(`^Merged on \\d{4}-\\d{2}-\\d{2} from jose  perez \\(${people.jose2.id}, created \\d{4}-\\d{2}-\\d{2}\\); .*e-mail: JOSE.PEREZ@rree.example`));
+      expect(notes[1]).toMatch(
+        new RegExp(
+          `^Merged on \\d{4}-\\d{2}-\\d{2} from jose  perez \\(${people.jose2.id}, created \\d{4}-\\d{2}-\\d{2}\\); .*e-mail: JOSE.PEREZ@rree.example`,
+        ),
+      );
       expect(notes[1]).toMatch(/\nPrefers Spanish\.$/);
       expect(notes[2]).toMatch(new RegExp(`from JOSE PÉREZ \\(${people.jose3.id}, .*e-mail: jperez@other.example$`));
 
@@ -203,14 +262,19 @@ describe('contact duplicates and merging', () => {
       const after = await linked([people.jose.id]);
       expect(after).toEqual(before.map((row) => ({ ...row, links: 1 })));
       expect(after.map((row) => row.interaction_id).sort()).toEqual(Object.values(ids).sort());
-      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM interaction_contacts WHERE contact_id = ANY($1::uuid[])`, [[people.jose2.id, people.jose3.id]]);
+      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM interaction_contacts WHERE contact_id = ANY($1::uuid[])`, [
+        [people.jose2.id, people.jose3.id],
+      ]);
       expect(count).toBe(0);
-      const chen = ok(await t.gql(`query($id: ID!) { interaction(id: $id) { contacts { fullName } } }`, { id: ids.shared }, cast.partner.token));
+      const chen = ok(
+        await t.gql(`query($id: ID!) { interaction(id: $id) { contacts { fullName } } }`, { id: ids.shared }, cast.partner.token),
+      );
       expect(chen.interaction.contacts.map((c: any) => c.fullName).sort()).toEqual(['José Pérez', 'Ming Chen']);
 
       // Each viewer still sees exactly what it saw: France sees three of the four, Panama its own too.
       const seen = async (token: string) =>
-        ok(await t.gql(`query($id: ID!) { contact(id: $id) { interactions { totalCount } } }`, { id: people.jose.id }, token)).contact.interactions.totalCount;
+        ok(await t.gql(`query($id: ID!) { contact(id: $id) { interactions { totalCount } } }`, { id: people.jose.id }, token)).contact
+          .interactions.totalCount;
       expect(await seen(cast.france.token)).toBe(3);
       expect(await seen(cast.panama.token)).toBe(3);
       expect(await seen(cast.partner.token)).toBe(1);
@@ -222,8 +286,15 @@ describe('contact duplicates and merging', () => {
 
     it('leaves the before-image of every changed row in the audit trail, and a CONTACTS_MERGED event', async () => {
       const audit = async (entity: string) =>
-        ok(await t.gql(`query($entity: String!) { auditLog(filter: { entity: $entity }, first: 200) { edges { node { action entityId actor { email } before after } } } }`, { entity }, cast.admin.token))
-          .auditLog.edges.map((e: any) => e.node).filter((n: any) => n.action === 'mergeContacts');
+        ok(
+          await t.gql(
+            `query($entity: String!) { auditLog(filter: { entity: $entity }, first: 200) { edges { node { action entityId actor { email } before after } } } }`,
+            { entity },
+            cast.admin.token,
+          ),
+        )
+          .auditLog.edges.map((e: any) => e.node)
+          .filter((n: any) => n.action === 'mergeContacts');
 
       const contacts = await audit('contacts');
       for (const duplicate of [people.jose2, people.jose3]) {
@@ -239,20 +310,44 @@ describe('contact duplicates and merging', () => {
       expect(links.filter((n: any) => n.after === null)).toEqual([
         expect.objectContaining({ entityId: ids.both, before: { interaction_id: ids.both, contact_id: people.jose2.id } }),
       ]);
-      expect(links.filter((n: any) => n.before && n.after).map((n: any) => [n.entityId, n.before.contact_id, n.after.contact_id]).sort()).toEqual(
-        [[ids.panama, people.jose2.id, people.jose.id], [ids.shared, people.jose3.id, people.jose.id]].sort(),
+      expect(
+        links
+          .filter((n: any) => n.before && n.after)
+          .map((n: any) => [n.entityId, n.before.contact_id, n.after.contact_id])
+          .sort(),
+      ).toEqual(
+        [
+          [ids.panama, people.jose2.id, people.jose.id],
+          [ids.shared, people.jose3.id, people.jose.id],
+        ].sort(),
       );
       const postings = await audit('contact_postings');
       expect(postings.length).toBeGreaterThanOrEqual(3);
 
-      const feed = ok(await t.gql('{ activityFeed(filter: { kinds: [CONTACTS_MERGED] }) { edges { node { summary states { iso3 } actor { id email } } } } }', {}, cast.partner.token));
+      const feed = ok(
+        await t.gql(
+          '{ activityFeed(filter: { kinds: [CONTACTS_MERGED] }) { edges { node { summary states { iso3 } actor { id email } } } } }',
+          {},
+          cast.partner.token,
+        ),
+      );
       expect(feed.activityFeed.edges.map((e: any) => e.node)).toEqual([
-        { summary: 'Contacts merged into José Pérez: jose  perez, JOSE PÉREZ', states: [{ iso3: 'PER' }], actor: { id: cast.france.id, email: null } },
+        {
+          summary: 'Contacts merged into José Pérez: jose  perez, JOSE PÉREZ',
+          states: [{ iso3: 'PER' }],
+          actor: { id: cast.france.id, email: null },
+        },
       ]);
     });
 
     it('merges contacts that share only an e-mail', async () => {
-      const merged = ok(await t.gql(MERGE, { input: { survivorId: people.chen.id, duplicateIds: [people.chen2.id], survivorExpectedVersion: people.chen.version } }, cast.admin.token)).mergeContacts;
+      const merged = ok(
+        await t.gql(
+          MERGE,
+          { input: { survivorId: people.chen.id, duplicateIds: [people.chen2.id], survivorExpectedVersion: people.chen.version } },
+          cast.admin.token,
+        ),
+      ).mergeContacts;
       expect(merged).toMatchObject({ fullName: 'Ming Chen', email: 'm.chen@mfa.example', version: 2 });
       expect(merged.notes).toMatch(/from M\. Chen .*e-mail: M\.Chen@MFA\.example$/);
       expect(ok(await t.gql(DUPLICATES, {}, cast.admin.token)).contactDuplicates.totalCount).toBe(0);

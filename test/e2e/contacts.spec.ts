@@ -61,7 +61,11 @@ describe('contacts', () => {
       expect(await readContact(created.id)).toEqual(created);
 
       const byOrganization = ok(
-        await t.gql('query($org: ID!) { contacts(filter: { organizationIds: [$org] }) { edges { node { id } } } }', { org: cast.france.organizationId }, cast.admin.token),
+        await t.gql(
+          'query($org: ID!) { contacts(filter: { organizationIds: [$org] }) { edges { node { id } } } }',
+          { org: cast.france.organizationId },
+          cast.admin.token,
+        ),
       );
       expect(byOrganization.contacts.edges).toEqual([{ node: { id: created.id } }]);
     });
@@ -119,7 +123,13 @@ describe('contacts', () => {
 
     it('finds the contact with each filter, and not with filters that exclude it', async () => {
       const find = async (filter: Record<string, unknown>) => {
-        const result = ok(await t.gql('query($filter: ContactFilter) { contacts(filter: $filter) { edges { node { id } } } }', { filter }, cast.admin.token));
+        const result = ok(
+          await t.gql(
+            'query($filter: ContactFilter) { contacts(filter: $filter) { edges { node { id } } } }',
+            { filter },
+            cast.admin.token,
+          ),
+        );
         return result.contacts.edges.map((edge: any) => edge.node.id);
       };
       expect(await find({ stateIso3s: ['KIR'] })).toEqual([ambassador.id]);
@@ -200,14 +210,22 @@ describe('contacts', () => {
     });
 
     it('rejects fullName: null with BAD_USER_INPUT and changes nothing', async () => {
-      const result = await t.gql(UPDATE, { id: ambassador.id, input: { expectedVersion: ambassador.version, fullName: null } }, cast.france.token);
+      const result = await t.gql(
+        UPDATE,
+        { id: ambassador.id, input: { expectedVersion: ambassador.version, fullName: null } },
+        cast.france.token,
+      );
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
       expect(await readContact(ambassador.id)).toEqual(ambassador);
     });
 
     it('rejects a stale expectedVersion with CONFLICT and changes nothing', async () => {
       const stale = ambassador.version - 1;
-      const result = await t.gql(UPDATE, { id: ambassador.id, input: { expectedVersion: stale, position: 'Someone else' } }, cast.panama.token);
+      const result = await t.gql(
+        UPDATE,
+        { id: ambassador.id, input: { expectedVersion: stale, position: 'Someone else' } },
+        cast.panama.token,
+      );
       expect(codes(result)).toEqual(['CONFLICT']);
       expect(result.errors![0].extensions!.details).toMatchObject({ expectedVersion: stale, actualVersion: ambassador.version });
       expect(await readContact(ambassador.id)).toEqual(ambassador);
@@ -227,7 +245,9 @@ describe('contacts', () => {
     it('lets exactly one of several concurrent updates from the same version win', async () => {
       const version = ambassador.version;
       const results = await Promise.all(
-        ['First', 'Second', 'Third'].map((notes) => t.gql(UPDATE, { id: ambassador.id, input: { expectedVersion: version, notes } }, cast.france.token)),
+        ['First', 'Second', 'Third'].map((notes) =>
+          t.gql(UPDATE, { id: ambassador.id, input: { expectedVersion: version, notes } }, cast.france.token),
+        ),
       );
       const winners = results.filter((result) => !result.errors);
       expect(winners).toHaveLength(1);
@@ -280,13 +300,21 @@ describe('contacts', () => {
 
     it('rejects an unknown Posting written as a literal with BAD_USER_INPUT and writes nothing', async () => {
       const before = await totalContacts();
-      const result = await t.gql('mutation { createContact(input: { fullName: "Literal Posting", posting: AMBASSADOR }) { id } }', {}, cast.france.token);
+      const result = await t.gql(
+        'mutation { createContact(input: { fullName: "Literal Posting", posting: AMBASSADOR }) { id } }',
+        {},
+        cast.france.token,
+      );
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
       expect(await totalContacts()).toBe(before);
     });
 
     it('rejects oversized notes on update with BAD_USER_INPUT and changes nothing', async () => {
-      const result = await t.gql(UPDATE, { id: ambassador.id, input: { expectedVersion: ambassador.version, notes: 'n'.repeat(20001) } }, cast.france.token);
+      const result = await t.gql(
+        UPDATE,
+        { id: ambassador.id, input: { expectedVersion: ambassador.version, notes: 'n'.repeat(20001) } },
+        cast.france.token,
+      );
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
       expect(await readContact(ambassador.id)).toEqual(ambassador);
     });
@@ -296,7 +324,11 @@ describe('contacts', () => {
     it('refuses every contact write to a partner with FORBIDDEN, writing nothing', async () => {
       const before = await totalContacts();
       const created = await t.gql(CREATE, { input: { fullName: 'Partner Made' } }, cast.partner.token);
-      const updated = await t.gql(UPDATE, { id: ambassador.id, input: { expectedVersion: ambassador.version, notes: 'partner' } }, cast.partner.token);
+      const updated = await t.gql(
+        UPDATE,
+        { id: ambassador.id, input: { expectedVersion: ambassador.version, notes: 'partner' } },
+        cast.partner.token,
+      );
       const deleted = await t.gql(DELETE, { id: ambassador.id }, cast.partner.token);
       expect([codes(created), codes(updated), codes(deleted)]).toEqual([['FORBIDDEN'], ['FORBIDDEN'], ['FORBIDDEN']]);
       expect(await totalContacts()).toBe(before);

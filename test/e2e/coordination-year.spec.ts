@@ -44,10 +44,24 @@ describe('a coordination year', () => {
   let mandateBefore: any;
 
   const actor = async (name: string, email: string): Promise<Actor> => {
-    const organization = ok(await t.gql(`mutation { createOrganization(input: { name: "${name}", kind: GOVERNMENT }) { id } }`, {}, cast.admin.token)).createOrganization;
-    const user = ok(await t.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email, displayName: `${name} coordinator`, role: 'COORDINATOR', organizationId: organization.id, password: 'a-long-test-password' },
-    }, cast.admin.token)).createUser;
+    const organization = ok(
+      await t.gql(`mutation { createOrganization(input: { name: "${name}", kind: GOVERNMENT }) { id } }`, {}, cast.admin.token),
+    ).createOrganization;
+    const user = ok(
+      await t.gql(
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        {
+          input: {
+            email,
+            displayName: `${name} coordinator`,
+            role: 'COORDINATOR',
+            organizationId: organization.id,
+            password: 'a-long-test-password',
+          },
+        },
+        cast.admin.token,
+      ),
+    ).createUser;
     return { id: user.id, organizationId: organization.id, token: await t.login(email, 'a-long-test-password') };
   };
   const report = async (who: Actor, id = year) => ok(await t.gql(REPORT, { id }, who.token)).progressReport;
@@ -58,38 +72,125 @@ describe('a coordination year', () => {
     austria = await actor('Austria', 'coordinator@austria.example');
     philippines = await actor('Philippines', 'coordinator@philippines.example');
     chile = await actor('Chile', 'coordinator@chile.example');
-    grouping = ok(await t.gql('mutation { createGrouping(input: { name: "Pacific focus", stateIso3s: ["KIR", "SLB", "TUV"] }) { id version } }', {}, cast.panama.token)).createGrouping;
-    year = ok(await t.gql(START, {
-      input: {
-        name: 'Coordinators 2017–2018', periodFrom: daysAgo(400), periodTo: daysAgo(100),
-        organizationIds: [cast.panama.organizationId, cast.france.organizationId], targetListIds: [grouping.id],
-      },
-    }, cast.panama.token)).startMandate.id;
+    grouping = ok(
+      await t.gql(
+        'mutation { createGrouping(input: { name: "Pacific focus", stateIso3s: ["KIR", "SLB", "TUV"] }) { id version } }',
+        {},
+        cast.panama.token,
+      ),
+    ).createGrouping;
+    year = ok(
+      await t.gql(
+        START,
+        {
+          input: {
+            name: 'Coordinators 2017–2018',
+            periodFrom: daysAgo(400),
+            periodTo: daysAgo(100),
+            organizationIds: [cast.panama.organizationId, cast.france.organizationId],
+            targetListIds: [grouping.id],
+          },
+        },
+        cast.panama.token,
+      ),
+    ).startMandate.id;
   });
   afterAll(() => t?.close());
 
-  it('the co-coordinators run a campaign together and record replies on each other\'s letters', async () => {
-    const panamaLetters = ok(await t.gql(CAMPAIGN, {
-      input: { name: 'Letters to the Pacific', templateRef: 'pac-1', sendingDate: daysAgo(300), stateIso3s: ['SLB', 'TUV'], followUpOn: daysAgo(250), visibility: 'COORDINATORS', mandateId: year },
-    }, cast.panama.token)).createLetterCampaign;
-    const franceLetters = ok(await t.gql(CAMPAIGN, {
-      input: { name: 'Letters to Micronesia', templateRef: 'mic-1', sendingDate: daysAgo(280), stateIso3s: ['KIR', 'MHL'], followUpOn: daysAgo(240), visibility: 'MANDATE', mandateId: year },
-    }, cast.france.token)).createLetterCampaign;
+  it("the co-coordinators run a campaign together and record replies on each other's letters", async () => {
+    const panamaLetters = ok(
+      await t.gql(
+        CAMPAIGN,
+        {
+          input: {
+            name: 'Letters to the Pacific',
+            templateRef: 'pac-1',
+            sendingDate: daysAgo(300),
+            stateIso3s: ['SLB', 'TUV'],
+            followUpOn: daysAgo(250),
+            visibility: 'COORDINATORS',
+            mandateId: year,
+          },
+        },
+        cast.panama.token,
+      ),
+    ).createLetterCampaign;
+    const franceLetters = ok(
+      await t.gql(
+        CAMPAIGN,
+        {
+          input: {
+            name: 'Letters to Micronesia',
+            templateRef: 'mic-1',
+            sendingDate: daysAgo(280),
+            stateIso3s: ['KIR', 'MHL'],
+            followUpOn: daysAgo(240),
+            visibility: 'MANDATE',
+            mandateId: year,
+          },
+        },
+        cast.france.token,
+      ),
+    ).createLetterCampaign;
     ids.panamaCampaign = panamaLetters.id;
     for (const letter of [...panamaLetters.letters, ...franceLetters.letters]) {
       ids[letter.state.iso3] = letter.interaction.id;
       versions[letter.state.iso3] = letter.version;
     }
     // France logs the reply to Panama's letter to Tuvalu; Panama records the reply to France's letter to Kiribati.
-    expect(ok(await t.gql(LETTER_REPLY, { input: { campaignId: panamaLetters.id, stateIso3: 'TUV', receivedOn: daysAgo(200), expectedVersion: versions.TUV } }, cast.france.token)).logLetterReply.status).toBe('REPLIED');
+    expect(
+      ok(
+        await t.gql(
+          LETTER_REPLY,
+          { input: { campaignId: panamaLetters.id, stateIso3: 'TUV', receivedOn: daysAgo(200), expectedVersion: versions.TUV } },
+          cast.france.token,
+        ),
+      ).logLetterReply.status,
+    ).toBe('REPLIED');
     expect(ok(await t.gql(REPLY, { id: ids.KIR, on: daysAgo(190) }, cast.panama.token)).recordReply.replyReceivedOn).toBe(daysAgo(190));
     // Panama's own call stays Panama's, but its follow-up will be carried over.
-    ids.call = ok(await t.gql(LOG, { input: { type: 'PHONE_CALL', occurredOn: daysAgo(150), subject: 'Call with Tonga', stateIso3s: ['TON'], followUpOn: daysAgo(120), visibility: 'COORDINATORS' } }, cast.panama.token)).logInteraction.id;
+    ids.call = ok(
+      await t.gql(
+        LOG,
+        {
+          input: {
+            type: 'PHONE_CALL',
+            occurredOn: daysAgo(150),
+            subject: 'Call with Tonga',
+            stateIso3s: ['TON'],
+            followUpOn: daysAgo(120),
+            visibility: 'COORDINATORS',
+          },
+        },
+        cast.panama.token,
+      ),
+    ).logInteraction.id;
     expect(codes(await t.gql(DONE, { id: ids.call }, cast.france.token))).toEqual(['FORBIDDEN']);
-    ids.obstacle = ok(await t.gql('mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }', {
-      input: { stateIso3: 'TON', category: 'PROCEDURAL', description: 'Translation of the Convention', recordedOn: daysAgo(220), visibility: 'MANDATE', mandateId: year },
-    }, cast.france.token)).recordObstacle.id;
-    ok(await t.gql('mutation($id: ID!) { planActivity(mandateId: $id, input: { title: "Workshop in Suva", kind: OTHER, plannedOn: "' + daysAgo(110) + '" }) { id } }', { id: year }, cast.france.token));
+    ids.obstacle = ok(
+      await t.gql(
+        'mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }',
+        {
+          input: {
+            stateIso3: 'TON',
+            category: 'PROCEDURAL',
+            description: 'Translation of the Convention',
+            recordedOn: daysAgo(220),
+            visibility: 'MANDATE',
+            mandateId: year,
+          },
+        },
+        cast.france.token,
+      ),
+    ).recordObstacle.id;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { planActivity(mandateId: $id, input: { title: "Workshop in Suva", kind: OTHER, plannedOn: "' +
+          daysAgo(110) +
+          '" }) { id } }',
+        { id: year },
+        cast.france.token,
+      ),
+    );
 
     reportBefore = await report(cast.panama);
     expect(await report(cast.france)).toEqual(reportBefore);
@@ -99,9 +200,21 @@ describe('a coordination year', () => {
   });
 
   it('hands over to Austria and the Philippines, who close what was carried over', async () => {
-    next = ok(await t.gql(START, {
-      input: { name: 'Coordinators 2018–2019', periodFrom: daysAgo(99), periodTo: daysAgo(-260), organizationIds: [austria.organizationId, philippines.organizationId], previousMandateId: year },
-    }, cast.admin.token)).startMandate.id;
+    next = ok(
+      await t.gql(
+        START,
+        {
+          input: {
+            name: 'Coordinators 2018–2019',
+            periodFrom: daysAgo(99),
+            periodTo: daysAgo(-260),
+            organizationIds: [austria.organizationId, philippines.organizationId],
+            previousMandateId: year,
+          },
+        },
+        cast.admin.token,
+      ),
+    ).startMandate.id;
     const handed = ok(await t.gql(MANDATE, { id: next }, austria.token)).mandate;
     const carried = handed.handOver.followUps.map((f: any) => f.id);
     expect(carried).toEqual(expect.arrayContaining([ids.SLB, ids.MHL, ids.call]));
@@ -109,15 +222,37 @@ describe('a coordination year', () => {
     // Austria marks the follow-up of Panama's call done (before: FORBIDDEN), but may not rewrite the call.
     const done = ok(await t.gql(DONE, { id: ids.call }, austria.token)).markFollowUpDone;
     expect(done.followUpDone).toBe(true);
-    expect(codes(await t.gql(UPDATE, { id: ids.call, input: { subject: 'Rewritten', expectedVersion: done.version } }, austria.token))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await t.gql(UPDATE, { id: ids.call, input: { subject: 'Rewritten', expectedVersion: done.version } }, austria.token)),
+    ).toEqual(['FORBIDDEN']);
     // The Philippines log the reply to Panama's letter to Solomon Islands, and record the one to France's letter to the Marshall Islands (a MANDATE letter they read as successors).
-    expect(ok(await t.gql(LETTER_REPLY, { input: { campaignId: ids.panamaCampaign, stateIso3: 'SLB', receivedOn: daysAgo(50), expectedVersion: versions.SLB } }, philippines.token)).logLetterReply.status).toBe('REPLIED');
+    expect(
+      ok(
+        await t.gql(
+          LETTER_REPLY,
+          { input: { campaignId: ids.panamaCampaign, stateIso3: 'SLB', receivedOn: daysAgo(50), expectedVersion: versions.SLB } },
+          philippines.token,
+        ),
+      ).logLetterReply.status,
+    ).toBe('REPLIED');
     expect(ok(await t.gql(REPLY, { id: ids.MHL, on: daysAgo(40) }, philippines.token)).recordReply.replyReceivedOn).toBe(daysAgo(40));
     // The obstacle and the carried activity are closed by the successors.
     const obstacle = handed.handOver.obstacles.find((o: any) => o.id === ids.obstacle);
-    ok(await t.gql('mutation($id: ID!, $v: Int!) { resolveObstacle(id: $id, expectedVersion: $v) { status } }', { id: ids.obstacle, v: obstacle.version }, austria.token));
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $v: Int!) { resolveObstacle(id: $id, expectedVersion: $v) { status } }',
+        { id: ids.obstacle, v: obstacle.version },
+        austria.token,
+      ),
+    );
     const activity = handed.plannedActivities[0];
-    ok(await t.gql('mutation($id: ID!, $v: Int!) { updatePlannedActivity(id: $id, input: { expectedVersion: $v, status: DONE }) { status } }', { id: activity.id, v: activity.version }, philippines.token));
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $v: Int!) { updatePlannedActivity(id: $id, input: { expectedVersion: $v, status: DONE }) { status } }',
+        { id: activity.id, v: activity.version },
+        philippines.token,
+      ),
+    );
 
     // Chile, outside both mandates, closes nothing: it may not see the MANDATE letter at all.
     expect(codes(await t.gql(REPLY, { id: ids.SLB, on: daysAgo(30) }, chile.token))).toEqual(['FORBIDDEN']);
@@ -126,7 +261,13 @@ describe('a coordination year', () => {
 
   it('copies the carried target list on write: the earlier mandate keeps its list as it was', async () => {
     const current = ok(await t.gql('query($id: ID!) { grouping(id: $id) { version } }', { id: grouping.id }, austria.token)).grouping;
-    ok(await t.gql('mutation($id: ID!, $v: Int!) { updateGrouping(id: $id, input: { expectedVersion: $v, stateIso3s: ["KIR", "SLB", "TUV", "VUT", "FSM"] }) { id } }', { id: grouping.id, v: current.version }, austria.token));
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $v: Int!) { updateGrouping(id: $id, input: { expectedVersion: $v, stateIso3s: ["KIR", "SLB", "TUV", "VUT", "FSM"] }) { id } }',
+        { id: grouping.id, v: current.version },
+        austria.token,
+      ),
+    );
     const before = mandateBefore.targetLists[0].states.map((s: any) => s.iso3);
     const earlier = ok(await t.gql(MANDATE, { id: year }, cast.panama.token)).mandate;
     expect(earlier.targetLists[0].states.map((s: any) => s.iso3)).toEqual(before);

@@ -62,12 +62,39 @@ describe('the daily digest by e-mail', () => {
       if (!logged.data) throw new Error(JSON.stringify(logged.errors));
     };
     // France: a letter of 40 days ago still without reply, its follow-up overdue; another follow-up not due yet.
-    await log(cast.france.token, { type: 'LETTER', occurredOn: isoDay(-40), followUpOn: isoDay(-2), subject: 'Letter to the Minister of Foreign Affairs', visibility: 'ORGANIZATION' });
-    await log(cast.france.token, { type: 'PHONE_CALL', occurredOn: isoDay(-1), followUpOn: isoDay(10), subject: 'Call with the Permanent Mission', visibility: 'ORGANIZATION' });
+    await log(cast.france.token, {
+      type: 'LETTER',
+      occurredOn: isoDay(-40),
+      followUpOn: isoDay(-2),
+      subject: 'Letter to the Minister of Foreign Affairs',
+      visibility: 'ORGANIZATION',
+    });
+    await log(cast.france.token, {
+      type: 'PHONE_CALL',
+      occurredOn: isoDay(-1),
+      followUpOn: isoDay(10),
+      subject: 'Call with the Permanent Mission',
+      visibility: 'ORGANIZATION',
+    });
     // Panama, on the same State: one for Panama only, one for the coordinators, one shared with partners.
-    await log(cast.panama.token, { type: 'BILATERAL_MEETING', occurredOn: isoDay(-1), subject: 'Panama only: internal debrief', visibility: 'ORGANIZATION' });
-    await log(cast.panama.token, { type: 'BILATERAL_MEETING', occurredOn: isoDay(-1), subject: 'Coordinators: meeting in Geneva', visibility: 'COORDINATORS' });
-    await log(cast.panama.token, { type: 'WORKSHOP', occurredOn: isoDay(-1), subject: 'Shared: regional workshop with the Coalition', visibility: 'SHARED' });
+    await log(cast.panama.token, {
+      type: 'BILATERAL_MEETING',
+      occurredOn: isoDay(-1),
+      subject: 'Panama only: internal debrief',
+      visibility: 'ORGANIZATION',
+    });
+    await log(cast.panama.token, {
+      type: 'BILATERAL_MEETING',
+      occurredOn: isoDay(-1),
+      subject: 'Coordinators: meeting in Geneva',
+      visibility: 'COORDINATORS',
+    });
+    await log(cast.panama.token, {
+      type: 'WORKSHOP',
+      occurredOn: isoDay(-1),
+      subject: 'Shared: regional workshop with the Coalition',
+      visibility: 'SHARED',
+    });
   });
 
   afterAll(async () => {
@@ -79,14 +106,19 @@ describe('the daily digest by e-mail', () => {
     const bad = await t.gql(SUBSCRIBE, { input: { timeZone: 'Mars/Olympus_Mons' } }, cast.france.token);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0].extensions!.details).toMatchObject({ problems: [{ field: 'timeZone' }] });
-    expect(codes(await t.gql(SUBSCRIBE, { input: { timeZone: 'Europe/Paris', sendHour: 24 } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(SUBSCRIBE, { input: { timeZone: 'Europe/Paris', sendHour: 24 } }, cast.france.token))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(codes(await t.gql(FOLLOW, { iso3: 'XXX' }, cast.france.token))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql('{ myDigest { timeZone } }'))).toEqual(['UNAUTHENTICATED']);
 
     const settings = await t.gql(SUBSCRIBE, { input: { timeZone: 'Pacific/Tarawa', sendHour: 0 } }, cast.france.token);
     expect(settings.data.subscribeToDigest).toEqual({ timeZone: 'Pacific/Tarawa', sendHour: 0, noReplyAfterDays: 30, lastSentOn: null });
     expect((await t.gql(FOLLOW, { iso3: 'kir' }, cast.france.token)).data.followState).toEqual([{ iso3: 'KIR' }]);
-    expect((await t.gql('{ myDigest { timeZone } followedStates { iso3 } }', {}, cast.panama.token)).data).toEqual({ myDigest: null, followedStates: [] });
+    expect((await t.gql('{ myDigest { timeZone } followedStates { iso3 } }', {}, cast.panama.token)).data).toEqual({
+      myDigest: null,
+      followedStates: [],
+    });
   });
 
   it('sends a coordinator the follow-ups due, the letters without reply and the activity they may see on the States they follow, once a day', async () => {

@@ -54,7 +54,11 @@ describe('events', () => {
     t = await startTestApp();
     cast = await createCast(t);
     db = t.app.get(DataSource);
-    for (const [stateIso3, fullName] of [['PNG', 'Papua New Guinea delegate'], ['KIR', 'Kiribati delegate'], ['TON', 'Tonga delegate']]) {
+    for (const [stateIso3, fullName] of [
+      ['PNG', 'Papua New Guinea delegate'],
+      ['KIR', 'Kiribati delegate'],
+      ['TON', 'Tonga delegate'],
+    ]) {
       const created = await t.gql(CREATE_CONTACT, { input: { fullName, stateIso3 } }, cast.france.token);
       contacts[fullName] = ok(created).createContact.id;
     }
@@ -74,45 +78,114 @@ describe('events', () => {
       attendingStateIso3s: ['KIR', 'TON', 'FSM', 'SLB', 'FJI', 'VUT'],
     };
     event = ok(await t.gql(RECORD, { input }, cast.france.token)).recordEvent;
-    expect(event).toMatchObject({ name: CONFERENCE, kind: 'REGIONAL_CONFERENCE', place: 'Auckland', visibility: 'COORDINATORS', version: 1 });
+    expect(event).toMatchObject({
+      name: CONFERENCE,
+      kind: 'REGIONAL_CONFERENCE',
+      place: 'Auckland',
+      visibility: 'COORDINATORS',
+      version: 1,
+    });
 
-    const added = ok(await t.gql(ATTEND, { input: { eventId: event.id, stateIso3s: ['PNG'], delegationContactIds: [contacts['Papua New Guinea delegate']], expectedVersion: 1 } }, cast.france.token));
+    const added = ok(
+      await t.gql(
+        ATTEND,
+        {
+          input: {
+            eventId: event.id,
+            stateIso3s: ['PNG'],
+            delegationContactIds: [contacts['Papua New Guinea delegate']],
+            expectedVersion: 1,
+          },
+        },
+        cast.france.token,
+      ),
+    );
     expect(added.addEventAttendance.version).toBe(2);
-    expect(added.addEventAttendance.attendances.find((a: any) => a.state.iso3 === 'PNG').delegation).toEqual([{ fullName: 'Papua New Guinea delegate' }]);
+    expect(added.addEventAttendance.attendances.find((a: any) => a.state.iso3 === 'PNG').delegation).toEqual([
+      { fullName: 'Papua New Guinea delegate' },
+    ]);
 
-    const removed = ok(await t.gql(UNATTEND, { eventId: event.id, stateIso3: 'SLB', expectedVersion: 2 }, cast.france.token)).removeEventAttendance;
+    const removed = ok(
+      await t.gql(UNATTEND, { eventId: event.id, stateIso3: 'SLB', expectedVersion: 2 }, cast.france.token),
+    ).removeEventAttendance;
     expect(removed.version).toBe(3);
     expect(removed.attendances.map((a: any) => a.state.iso3)).toEqual(['FJI', 'KIR', 'FSM', 'PNG', 'TON', 'VUT']);
 
-    expect(codes(await t.gql(UNATTEND, { eventId: event.id, stateIso3: 'TON', expectedVersion: 2 }, cast.france.token))).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(UNATTEND, { eventId: event.id, stateIso3: 'TON', expectedVersion: 2 }, cast.france.token))).toEqual([
+      'CONFLICT',
+    ]);
     expect(codes(await t.gql(UNATTEND, { eventId: event.id, stateIso3: 'TON' }, cast.panama.token))).toEqual(['FORBIDDEN']);
     // A delegate must be a contact of an attending State named in the same change; all or nothing.
     const wrong = { eventId: event.id, stateIso3s: ['TUV'], delegationContactIds: [contacts['Kiribati delegate']] };
     expect(codes(await t.gql(ATTEND, { input: wrong }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.gql(ATTEND, { input: { eventId: event.id, stateIso3s: ['TUV', 'XXX'] } }, cast.france.token))).toEqual(['NOT_FOUND']);
-    const current = ok(await t.gql('query($id: ID!) { event(id: $id) { version attendances { state { iso3 } } } }', { id: event.id }, cast.france.token)).event;
+    expect(codes(await t.gql(ATTEND, { input: { eventId: event.id, stateIso3s: ['TUV', 'XXX'] } }, cast.france.token))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const current = ok(
+      await t.gql('query($id: ID!) { event(id: $id) { version attendances { state { iso3 } } } }', { id: event.id }, cast.france.token),
+    ).event;
     expect(current).toEqual({ version: 3, attendances: removed.attendances });
 
     workshop = ok(
-      await t.gql(RECORD, { input: { name: 'Regional workshop', kind: 'WORKSHOP', startsOn: day(6), endsOn: day(6), visibility: 'SHARED', attendingStateIso3s: ['TON', 'TUV'] } }, cast.panama.token),
+      await t.gql(
+        RECORD,
+        {
+          input: {
+            name: 'Regional workshop',
+            kind: 'WORKSHOP',
+            startsOn: day(6),
+            endsOn: day(6),
+            visibility: 'SHARED',
+            attendingStateIso3s: ['TON', 'TUV'],
+          },
+        },
+        cast.panama.token,
+      ),
     ).recordEvent;
     expect(workshop).toMatchObject({ kind: 'WORKSHOP', place: null, visibility: 'SHARED', version: 1 });
-    expect(codes(await t.gql(RECORD, { input: { name: 'Backwards', kind: 'OTHER', startsOn: day(6), endsOn: day(5) } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(await t.gql(RECORD, { input: { name: 'Backwards', kind: 'OTHER', startsOn: day(6), endsOn: day(5) } }, cast.france.token)),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 
   it('plans bilateral meetings, and logs one as held through the interaction write path', async () => {
-    for (const [iso3, contact] of [['KIR', 'Kiribati delegate'], ['TON', 'Tonga delegate'], ['PNG', null]] as const) {
-      const input = { eventId: event.id, stateIso3: iso3, plannedOn: day(4), objective: `Invite ${iso3} to join`, contactIds: contact ? [contacts[contact]] : [] };
+    for (const [iso3, contact] of [
+      ['KIR', 'Kiribati delegate'],
+      ['TON', 'Tonga delegate'],
+      ['PNG', null],
+    ] as const) {
+      const input = {
+        eventId: event.id,
+        stateIso3: iso3,
+        plannedOn: day(4),
+        objective: `Invite ${iso3} to join`,
+        contactIds: contact ? [contacts[contact]] : [],
+      };
       meetings[iso3] = ok(await t.gql(PLAN, { input }, cast.france.token)).planMeeting;
     }
-    expect(meetings.KIR).toMatchObject({ held: false, visibility: 'ORGANIZATION', version: 1, contacts: [{ fullName: 'Kiribati delegate' }], event: { name: CONFERENCE } });
+    expect(meetings.KIR).toMatchObject({
+      held: false,
+      visibility: 'ORGANIZATION',
+      version: 1,
+      contacts: [{ fullName: 'Kiribati delegate' }],
+      event: { name: CONFERENCE },
+    });
     const outside = { eventId: event.id, stateIso3: 'FSM', plannedOn: day(9) };
     expect(codes(await t.gql(PLAN, { input: outside }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.gql(PLAN, { input: { eventId: event.id, stateIso3: 'FSM', contactIds: [contacts['Tonga delegate']] } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(
+        await t.gql(PLAN, { input: { eventId: event.id, stateIso3: 'FSM', contactIds: [contacts['Tonga delegate']] } }, cast.france.token),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
 
     // A meeting is logged once it was held (an interaction is never dated after today): Kiribati's was held early, today.
-    const held = ok(await t.gql(HELD, { input: { meetingId: meetings.KIR.id, occurredOn: day(0), outcome: 'Will consult the capital', expectedVersion: 1 } }, cast.france.token))
-      .logMeetingHeld;
+    const held = ok(
+      await t.gql(
+        HELD,
+        { input: { meetingId: meetings.KIR.id, occurredOn: day(0), outcome: 'Will consult the capital', expectedVersion: 1 } },
+        cast.france.token,
+      ),
+    ).logMeetingHeld;
     expect(held).toMatchObject({
       held: true,
       version: 2,
@@ -126,10 +199,18 @@ describe('events', () => {
         event: { name: CONFERENCE },
       },
     });
-    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.KIR.id, occurredOn: day(0) } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(0), expectedVersion: 5 } }, cast.france.token))).toEqual(['CONFLICT']);
-    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(0) } }, cast.panama.token))).toEqual(['NOT_FOUND']);
-    const interactions = ok(await t.gql('{ interactions(filter: { types: [BILATERAL_MEETING] }) { totalCount } }', {}, cast.france.token)).interactions;
+    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.KIR.id, occurredOn: day(0) } }, cast.france.token))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(
+      codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(0), expectedVersion: 5 } }, cast.france.token)),
+    ).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(HELD, { input: { meetingId: meetings.TON.id, occurredOn: day(0) } }, cast.panama.token))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const interactions = ok(
+      await t.gql('{ interactions(filter: { types: [BILATERAL_MEETING] }) { totalCount } }', {}, cast.france.token),
+    ).interactions;
     expect(interactions.totalCount).toBe(1);
   });
 
@@ -137,25 +218,56 @@ describe('events', () => {
     const all = await nextWeek(cast.france);
     expect(all.totalCount).toBe(2);
     // Fiji and Vanuatu are States Parties: not targets.
-    expect(targetsOf(all, CONFERENCE).sort()).toEqual([['FSM', false], ['KIR', true], ['PNG', false], ['TON', false]]);
+    expect(targetsOf(all, CONFERENCE).sort()).toEqual([
+      ['FSM', false],
+      ['KIR', true],
+      ['PNG', false],
+      ['TON', false],
+    ]);
     const kiribati = all.edges[0].node.attendingTargets.find((a: any) => a.target.state.iso3 === 'KIR');
     expect(kiribati).toMatchObject({ met: true, lastMetOn: day(0), meetingPlanned: false });
 
     const notMet = await nextWeek(cast.france, { notMetOnly: true });
-    expect(targetsOf(notMet, CONFERENCE).map(([iso3]: any) => iso3).sort()).toEqual(['FSM', 'PNG', 'TON']);
-    expect(notMet.edges[0].node.attendingTargets.filter((a: any) => a.meetingPlanned).map((a: any) => a.target.state.iso3).sort()).toEqual(['PNG', 'TON']);
-    expect(targetsOf(notMet, 'Regional workshop').map(([iso3]: any) => iso3).sort()).toEqual(['TON', 'TUV']);
+    expect(
+      targetsOf(notMet, CONFERENCE)
+        .map(([iso3]: any) => iso3)
+        .sort(),
+    ).toEqual(['FSM', 'PNG', 'TON']);
+    expect(
+      notMet.edges[0].node.attendingTargets
+        .filter((a: any) => a.meetingPlanned)
+        .map((a: any) => a.target.state.iso3)
+        .sort(),
+    ).toEqual(['PNG', 'TON']);
+    expect(
+      targetsOf(notMet, 'Regional workshop')
+        .map(([iso3]: any) => iso3)
+        .sort(),
+    ).toEqual(['TON', 'TUV']);
 
     // A meeting with Tonga last month, elsewhere, counts with metSince.
-    const input = { type: 'BILATERAL_MEETING', occurredOn: day(-20), subject: 'Tonga in New York', stateIso3s: ['TON'], visibility: 'COORDINATORS' };
+    const input = {
+      type: 'BILATERAL_MEETING',
+      occurredOn: day(-20),
+      subject: 'Tonga in New York',
+      stateIso3s: ['TON'],
+      visibility: 'COORDINATORS',
+    };
     ok(await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.france.token));
     const since = await nextWeek(cast.france, { notMetOnly: true, metSince: day(-30) });
-    expect(targetsOf(since, CONFERENCE).map(([iso3]: any) => iso3).sort()).toEqual(['FSM', 'PNG']);
+    expect(
+      targetsOf(since, CONFERENCE)
+        .map(([iso3]: any) => iso3)
+        .sort(),
+    ).toEqual(['FSM', 'PNG']);
     expect(targetsOf(since, 'Regional workshop')).toEqual([['TUV', false]]);
 
     // The target filter narrows the list: Micronesia only.
     const micronesia = await nextWeek(cast.france, { filter: { subregions: ['Micronesia'] } });
-    expect(targetsOf(micronesia, CONFERENCE).sort()).toEqual([['FSM', false], ['KIR', true]]);
+    expect(targetsOf(micronesia, CONFERENCE).sort()).toEqual([
+      ['FSM', false],
+      ['KIR', true],
+    ]);
 
     // A filter that `targets` refuses is refused here too, field argument as it is.
     const refused = await t.gql(NEXT_WEEK, { from: day(1), before: day(8), filter: { groupingIds: ['not-an-id'] } }, cast.france.token);
@@ -166,7 +278,11 @@ describe('events', () => {
   it('shows each viewer only what it may see', async () => {
     // France's meeting with Kiribati is ORGANIZATION: Panama has not met Kiribati.
     const panama = await nextWeek(cast.panama, { notMetOnly: true });
-    expect(targetsOf(panama, CONFERENCE).map(([iso3]: any) => iso3).sort()).toEqual(['FSM', 'KIR', 'PNG', 'TON']);
+    expect(
+      targetsOf(panama, CONFERENCE)
+        .map(([iso3]: any) => iso3)
+        .sort(),
+    ).toEqual(['FSM', 'KIR', 'PNG', 'TON']);
     expect(panama.edges[0].node.attendingTargets.some((a: any) => a.meetingPlanned)).toBe(false);
 
     const partner = await nextWeek(cast.partner);
@@ -174,11 +290,13 @@ describe('events', () => {
     expect(ok(await t.gql('query($id: ID!) { event(id: $id) { id } }', { id: event.id }, cast.partner.token)).event).toBeNull();
 
     const plans = async (actor: Actor) =>
-      ok(await t.gql('query($id: ID!) { event(id: $id) { plannedMeetings { state { iso3 } held } } }', { id: event.id }, actor.token)).event.plannedMeetings;
+      ok(await t.gql('query($id: ID!) { event(id: $id) { plannedMeetings { state { iso3 } held } } }', { id: event.id }, actor.token)).event
+        .plannedMeetings;
     expect(await plans(cast.france)).toHaveLength(3);
     expect(await plans(cast.panama)).toEqual([]);
 
-    const summaries = async (actor: Actor) => ok(await t.gql(FEED, {}, actor.token)).activityFeed.edges.map((e: any) => `${e.node.kind}: ${e.node.summary}`);
+    const summaries = async (actor: Actor) =>
+      ok(await t.gql(FEED, {}, actor.token)).activityFeed.edges.map((e: any) => `${e.node.kind}: ${e.node.summary}`);
     const recorded = `EVENT_RECORDED: Event recorded: ${CONFERENCE} (Auckland), ${day(3)} to ${day(5)}`;
     const workshopRecorded = `EVENT_RECORDED: Event recorded: Regional workshop, ${day(6)} to ${day(6)}`;
     const planned = ['PNG', 'TON', 'KIR'].map((iso3) => {
@@ -201,8 +319,15 @@ describe('events', () => {
     expect(partner).toEqual([{ kind: 'EVENT_RECORDED', subjectId: workshop.id }]);
     expect(JSON.stringify(partner)).not.toContain(event.id);
     // Meetings: the planned meeting's own id, to those who see the meeting.
-    const planned = (await subjects(cast.france)).filter((n: any) => n.kind === 'MEETING_PLANNED').map((n: any) => n.subjectId).sort();
-    expect(planned).toEqual(Object.values(meetings).map((m: any) => m.id).sort());
+    const planned = (await subjects(cast.france))
+      .filter((n: any) => n.kind === 'MEETING_PLANNED')
+      .map((n: any) => n.subjectId)
+      .sort();
+    expect(planned).toEqual(
+      Object.values(meetings)
+        .map((m: any) => m.id)
+        .sort(),
+    );
   });
 
   it('answers for many events in a constant number of statements', async () => {
@@ -228,8 +353,10 @@ describe('events', () => {
   describe('corrections and deletion', () => {
     const read = async (id: string, actor: Actor = cast.france) => ok(await t.gql(READ_EVENT, { id }, actor.token)).event;
     const update = (input: Record<string, unknown>, actor: Actor = cast.france) => t.gql(UPDATE, { input }, actor.token);
-    const changes = async (actor: Actor, query = CHANGES) => ok(await t.gql(query, {}, actor.token)).activityFeed.edges.map((e: any) => `${e.node.kind}: ${e.node.summary}`);
-    const audit = async (entity: string, entityId?: string) => ok(await t.gql(AUDIT, { entity, entityId }, cast.admin.token)).auditLog.edges.map((e: any) => e.node);
+    const changes = async (actor: Actor, query = CHANGES) =>
+      ok(await t.gql(query, {}, actor.token)).activityFeed.edges.map((e: any) => `${e.node.kind}: ${e.node.summary}`);
+    const audit = async (entity: string, entityId?: string) =>
+      ok(await t.gql(AUDIT, { entity, entityId }, cast.admin.token)).auditLog.edges.map((e: any) => e.node);
     /** Rows of the event's own tables (attendance, delegations, planned meetings and their contacts, interactions at it). */
     const rowsOf = async (id: string) => {
       const [row] = await db.query(
@@ -244,19 +371,41 @@ describe('events', () => {
       return row;
     };
     const totals = async () =>
-      (await db.query(`SELECT (SELECT count(*) FROM interactions)::int AS interactions, (SELECT count(*) FROM contacts)::int AS contacts`))[0];
+      (
+        await db.query(`SELECT (SELECT count(*) FROM interactions)::int AS interactions, (SELECT count(*) FROM contacts)::int AS contacts`)
+      )[0];
     const record = async (input: Record<string, unknown>, actor: Actor = cast.france) =>
       ok(await t.gql(RECORD, { input: { kind: 'WORKSHOP', startsOn: day(20), endsOn: day(22), ...input } }, actor.token)).recordEvent;
 
     it('corrects an event: a new version, the activity feed and the audit trail; a stale version is a CONFLICT and changes nothing', async () => {
-      const summit = await record({ name: 'Geneva summit', place: 'Genva', visibility: 'COORDINATORS', attendingStateIso3s: ['KIR', 'TUV'] });
-      const input = { id: summit.id, expectedVersion: 1, name: 'Geneva Summit on Cluster Munitions', kind: 'REGIONAL_CONFERENCE', place: 'Geneva', startsOn: day(21), endsOn: day(23), visibility: 'SHARED' };
+      const summit = await record({
+        name: 'Geneva summit',
+        place: 'Genva',
+        visibility: 'COORDINATORS',
+        attendingStateIso3s: ['KIR', 'TUV'],
+      });
+      const input = {
+        id: summit.id,
+        expectedVersion: 1,
+        name: 'Geneva Summit on Cluster Munitions',
+        kind: 'REGIONAL_CONFERENCE',
+        place: 'Geneva',
+        startsOn: day(21),
+        endsOn: day(23),
+        visibility: 'SHARED',
+      };
       const corrected = ok(await update(input)).updateEvent;
       const { expectedVersion: _read, ...fields } = input;
       expect(corrected).toEqual({ ...fields, version: 2 });
       // Only what is sent changes: clearing the place leaves the rest as it was.
       const cleared = ok(await update({ id: summit.id, expectedVersion: 2, place: null })).updateEvent;
-      expect(cleared).toMatchObject({ name: 'Geneva Summit on Cluster Munitions', place: null, startsOn: day(21), visibility: 'SHARED', version: 3 });
+      expect(cleared).toMatchObject({
+        name: 'Geneva Summit on Cluster Munitions',
+        place: null,
+        startsOn: day(21),
+        visibility: 'SHARED',
+        version: 3,
+      });
       expect((await read(summit.id)).attendances.map((a: any) => a.state.iso3)).toEqual(['KIR', 'TUV']);
 
       const stale = await update({ id: summit.id, expectedVersion: 2, name: 'Stale name' });
@@ -278,7 +427,13 @@ describe('events', () => {
       expect(trail[1]).toMatchObject({
         actor: { email: 'coordinator@france.example' },
         before: { name: 'Geneva summit', place: 'Genva', kind: 'WORKSHOP', visibility: 'COORDINATORS', version: 1 },
-        after: { name: 'Geneva Summit on Cluster Munitions', place: 'Geneva', kind: 'REGIONAL_CONFERENCE', visibility: 'SHARED', version: 2 },
+        after: {
+          name: 'Geneva Summit on Cluster Munitions',
+          place: 'Geneva',
+          kind: 'REGIONAL_CONFERENCE',
+          visibility: 'SHARED',
+          version: 2,
+        },
       });
     });
 
@@ -326,20 +481,43 @@ describe('events', () => {
       expect(narrowed.errors![0].extensions!.details).toMatchObject({ field: 'visibility' });
       expect(await read(workshop.id, cast.panama)).toMatchObject({ visibility: 'COORDINATORS', version: 2 });
       // Nor once others could see it, whether or not they used it: the answer does not depend on what France may not see.
-      expect(ok(await update({ id: hidden.id, expectedVersion: 1, visibility: 'SHARED' })).updateEvent).toMatchObject({ visibility: 'SHARED', version: 2 });
+      expect(ok(await update({ id: hidden.id, expectedVersion: 1, visibility: 'SHARED' })).updateEvent).toMatchObject({
+        visibility: 'SHARED',
+        version: 2,
+      });
       const hiddenAgain = await update({ id: hidden.id, expectedVersion: 2, visibility: 'ORGANIZATION' });
       expect(codes(hiddenAgain)).toEqual(['BAD_USER_INPUT']);
       expect(hiddenAgain.errors![0].message).toBe(narrowed.errors![0].message.replace('COORDINATORS', 'SHARED'));
-      expect(ok(await update({ id: hidden.id, expectedVersion: 2, visibility: 'COORDINATORS' })).updateEvent).toMatchObject({ visibility: 'COORDINATORS', version: 3 });
+      expect(ok(await update({ id: hidden.id, expectedVersion: 2, visibility: 'COORDINATORS' })).updateEvent).toMatchObject({
+        visibility: 'COORDINATORS',
+        version: 3,
+      });
       // An admin may correct any event it sees.
-      expect(ok(await update({ id: workshop.id, expectedVersion: 2, name: 'Drafting workshop (corrected)' }, cast.admin)).updateEvent.version).toBe(3);
+      expect(
+        ok(await update({ id: workshop.id, expectedVersion: 2, name: 'Drafting workshop (corrected)' }, cast.admin)).updateEvent.version,
+      ).toBe(3);
     });
 
     it('deletes an event with its attendance and planned meetings, in one write that the feed and the audit trail record', async () => {
       const side = await record({ name: 'Side event to cancel', visibility: 'COORDINATORS', attendingStateIso3s: ['PNG', 'TON'] });
-      ok(await t.gql(ATTEND, { input: { eventId: side.id, stateIso3s: ['KIR'], delegationContactIds: [contacts['Kiribati delegate']], expectedVersion: 1 } }, cast.france.token));
-      for (const [iso3, contact] of [['PNG', 'Papua New Guinea delegate'], ['TON', 'Tonga delegate']]) {
-        ok(await t.gql(PLAN, { input: { eventId: side.id, stateIso3: iso3, plannedOn: day(21), contactIds: [contacts[contact]] } }, cast.france.token));
+      ok(
+        await t.gql(
+          ATTEND,
+          { input: { eventId: side.id, stateIso3s: ['KIR'], delegationContactIds: [contacts['Kiribati delegate']], expectedVersion: 1 } },
+          cast.france.token,
+        ),
+      );
+      for (const [iso3, contact] of [
+        ['PNG', 'Papua New Guinea delegate'],
+        ['TON', 'Tonga delegate'],
+      ]) {
+        ok(
+          await t.gql(
+            PLAN,
+            { input: { eventId: side.id, stateIso3: iso3, plannedOn: day(21), contactIds: [contacts[contact]] } },
+            cast.france.token,
+          ),
+        );
       }
       expect(await rowsOf(side.id)).toEqual({ events: 1, attendances: 3, delegates: 1, meetings: 2, meetingContacts: 2, interactions: 0 });
       const before = await totals();
@@ -361,8 +539,20 @@ describe('events', () => {
 
       // Every row that went is in the audit trail, under the one action.
       const trail = async (entity: string) => (await audit(entity)).filter((entry: any) => entry.action === 'deleteEvent');
-      expect(await trail('events')).toEqual([expect.objectContaining({ entityId: side.id, actor: { email: 'coordinator@france.example' }, after: null, before: expect.objectContaining({ name: 'Side event to cancel' }) })]);
-      for (const [entity, count] of [['event_attendances', 3], ['event_delegates', 1], ['planned_meetings', 2], ['planned_meeting_contacts', 2]] as const) {
+      expect(await trail('events')).toEqual([
+        expect.objectContaining({
+          entityId: side.id,
+          actor: { email: 'coordinator@france.example' },
+          after: null,
+          before: expect.objectContaining({ name: 'Side event to cancel' }),
+        }),
+      ]);
+      for (const [entity, count] of [
+        ['event_attendances', 3],
+        ['event_delegates', 1],
+        ['planned_meetings', 2],
+        ['planned_meeting_contacts', 2],
+      ] as const) {
         expect([entity, (await trail(entity)).length]).toEqual([entity, count]);
       }
     });
@@ -379,7 +569,14 @@ describe('events', () => {
 
       // An interaction that names the event, without a planned meeting, counts the same.
       const meetup = await record({ name: 'Informal meetup', visibility: 'COORDINATORS', attendingStateIso3s: ['TUV'] });
-      const input = { type: 'EVENT_MEETING', occurredOn: day(0), subject: 'Tuvalu at the meetup', stateIso3s: ['TUV'], eventId: meetup.id, visibility: 'COORDINATORS' };
+      const input = {
+        type: 'EVENT_MEETING',
+        occurredOn: day(0),
+        subject: 'Tuvalu at the meetup',
+        stateIso3s: ['TUV'],
+        eventId: meetup.id,
+        visibility: 'COORDINATORS',
+      };
       ok(await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.panama.token));
       expect(codes(await t.gql(DELETE, { id: meetup.id, expectedVersion: 1 }, cast.france.token))).toEqual(['CONFLICT']);
       expect(await read(meetup.id)).toMatchObject({ version: 1, interactions: [expect.anything()] });
@@ -387,19 +584,42 @@ describe('events', () => {
     });
 
     describe('of planned meetings', () => {
-      const plan = async (input: Record<string, unknown>, actor: Actor = cast.france) => ok(await t.gql(PLAN, { input }, actor.token)).planMeeting;
+      const plan = async (input: Record<string, unknown>, actor: Actor = cast.france) =>
+        ok(await t.gql(PLAN, { input }, actor.token)).planMeeting;
       const updateMeeting = (input: Record<string, unknown>, actor: Actor = cast.france) => t.gql(UPDATE_MEETING, { input }, actor.token);
-      const deleteMeeting = (id: string, expectedVersion: number, actor: Actor = cast.france) => t.gql(DELETE_MEETING, { id, expectedVersion }, actor.token);
-      const meetingsAt = async (eventId: string) => ok(await t.gql(READ_MEETINGS, { id: eventId }, cast.france.token)).event.plannedMeetings;
+      const deleteMeeting = (id: string, expectedVersion: number, actor: Actor = cast.france) =>
+        t.gql(DELETE_MEETING, { id, expectedVersion }, actor.token);
+      const meetingsAt = async (eventId: string) =>
+        ok(await t.gql(READ_MEETINGS, { id: eventId }, cast.france.token)).event.plannedMeetings;
       /** The meeting changes and deletions at one event in the actor's feed, newest first. */
-      const meetingFeed = async (actor: Actor, eventName: string) => (await changes(actor, MEETING_CHANGES)).filter((line: string) => line.includes(` at ${eventName}`));
+      const meetingFeed = async (actor: Actor, eventName: string) =>
+        (await changes(actor, MEETING_CHANGES)).filter((line: string) => line.includes(` at ${eventName}`));
 
       it('corrects a planned meeting: a new version, the activity feed and the audit trail; a stale version is a CONFLICT and changes nothing', async () => {
-        const dialogue = await record({ name: 'Pacific dialogue', startsOn: day(30), endsOn: day(32), attendingStateIso3s: ['TON', 'KIR'] });
-        const tonga = await plan({ eventId: dialogue.id, stateIso3: 'TON', plannedOn: day(30), objective: 'Invite Tonga to join', contactIds: [contacts['Tonga delegate']] });
-        const minister = ok(await t.gql(CREATE_CONTACT, { input: { fullName: 'Tonga minister', stateIso3: 'TON' } }, cast.france.token)).createContact.id;
+        const dialogue = await record({
+          name: 'Pacific dialogue',
+          startsOn: day(30),
+          endsOn: day(32),
+          attendingStateIso3s: ['TON', 'KIR'],
+        });
+        const tonga = await plan({
+          eventId: dialogue.id,
+          stateIso3: 'TON',
+          plannedOn: day(30),
+          objective: 'Invite Tonga to join',
+          contactIds: [contacts['Tonga delegate']],
+        });
+        const minister = ok(await t.gql(CREATE_CONTACT, { input: { fullName: 'Tonga minister', stateIso3: 'TON' } }, cast.france.token))
+          .createContact.id;
 
-        const input = { id: tonga.id, expectedVersion: 1, plannedOn: day(31), objective: 'Ask about the timeline', contactIds: [contacts['Tonga delegate'], minister], visibility: 'COORDINATORS' };
+        const input = {
+          id: tonga.id,
+          expectedVersion: 1,
+          plannedOn: day(31),
+          objective: 'Ask about the timeline',
+          contactIds: [contacts['Tonga delegate'], minister],
+          visibility: 'COORDINATORS',
+        };
         expect(ok(await updateMeeting(input)).updatePlannedMeeting).toEqual({
           id: tonga.id,
           plannedOn: day(31),
@@ -418,7 +638,9 @@ describe('events', () => {
         const stale = await updateMeeting({ id: tonga.id, expectedVersion: 2, plannedOn: day(32), contactIds: [minister] });
         expect(codes(stale)).toEqual(['CONFLICT']);
         expect(stale.errors![0].extensions!.details).toMatchObject({ expectedVersion: 2, actualVersion: 3 });
-        expect(await meetingsAt(dialogue.id)).toEqual([expect.objectContaining({ id: tonga.id, plannedOn: day(31), objective: null, version: 3, contacts: [] })]);
+        expect(await meetingsAt(dialogue.id)).toEqual([
+          expect.objectContaining({ id: tonga.id, plannedOn: day(31), objective: null, version: 3, contacts: [] }),
+        ]);
         // As when a meeting is planned, the event keeps its version.
         expect((await read(dialogue.id)).version).toBe(1);
 
@@ -437,14 +659,27 @@ describe('events', () => {
           before: { planned_on: day(30), objective: 'Invite Tonga to join', visibility: 'ORGANIZATION', version: 1 },
           after: { planned_on: day(31), objective: 'Ask about the timeline', visibility: 'COORDINATORS', version: 2 },
         });
-        const contactTrail = (await audit('planned_meeting_contacts', tonga.id)).filter((entry: any) => entry.action === 'updatePlannedMeeting');
+        const contactTrail = (await audit('planned_meeting_contacts', tonga.id)).filter(
+          (entry: any) => entry.action === 'updatePlannedMeeting',
+        );
         expect(contactTrail.filter((entry: any) => entry.before === null).map((entry: any) => entry.after.contact_id)).toEqual([minister]);
-        expect(contactTrail.filter((entry: any) => entry.after === null).map((entry: any) => entry.before.contact_id).sort()).toEqual([contacts['Tonga delegate'], minister].sort());
+        expect(
+          contactTrail
+            .filter((entry: any) => entry.after === null)
+            .map((entry: any) => entry.before.contact_id)
+            .sort(),
+        ).toEqual([contacts['Tonga delegate'], minister].sort());
       });
 
       it('keeps the rules of planMeeting, and refuses other organizations and meetings out of sight', async () => {
         const talks = await record({ name: 'Treaty talks', startsOn: day(30), endsOn: day(31), attendingStateIso3s: ['KIR'] });
-        const kiribati = await plan({ eventId: talks.id, stateIso3: 'KIR', plannedOn: day(30), objective: 'Explain the treaty', contactIds: [contacts['Kiribati delegate']] });
+        const kiribati = await plan({
+          eventId: talks.id,
+          stateIso3: 'KIR',
+          plannedOn: day(30),
+          objective: 'Explain the treaty',
+          contactIds: [contacts['Kiribati delegate']],
+        });
         const bad = [
           { plannedOn: day(29) }, // before the event
           { plannedOn: day(32) }, // after it
@@ -456,35 +691,65 @@ describe('events', () => {
           { objective: 'x'.repeat(5001) },
         ];
         for (const change of bad) {
-          expect([change, codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, ...change }))]).toEqual([change, ['BAD_USER_INPUT']]);
+          expect([change, codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, ...change }))]).toEqual([
+            change,
+            ['BAD_USER_INPUT'],
+          ]);
         }
         const outside = await updateMeeting({ id: kiribati.id, expectedVersion: 1, plannedOn: day(32) });
         expect(outside.errors![0].extensions!.details).toMatchObject({ field: 'plannedOn' });
         expect(outside.errors![0].message).toContain(`${day(30)} to ${day(31)}`);
 
         // ORGANIZATION by default: Panama does not see it; a partner may not write.
-        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, objective: 'Panama was here' }, cast.panama))).toEqual(['NOT_FOUND']);
-        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, objective: 'Partner was here' }, cast.partner))).toEqual(['FORBIDDEN']);
+        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, objective: 'Panama was here' }, cast.panama))).toEqual([
+          'NOT_FOUND',
+        ]);
+        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 1, objective: 'Partner was here' }, cast.partner))).toEqual([
+          'FORBIDDEN',
+        ]);
         expect(codes(await deleteMeeting(kiribati.id, 1, cast.panama))).toEqual(['NOT_FOUND']);
-        expect(codes(await updateMeeting({ id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, objective: 'X' }))).toEqual(['NOT_FOUND']);
+        expect(codes(await updateMeeting({ id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, objective: 'X' }))).toEqual([
+          'NOT_FOUND',
+        ]);
         expect(codes(await deleteMeeting('not-a-uuid', 1))).toEqual(['NOT_FOUND']);
         expect(await meetingsAt(talks.id)).toEqual([
-          { id: kiribati.id, plannedOn: day(30), objective: 'Explain the treaty', held: false, visibility: 'ORGANIZATION', version: 1, state: { iso3: 'KIR' }, contacts: [{ fullName: 'Kiribati delegate' }] },
+          {
+            id: kiribati.id,
+            plannedOn: day(30),
+            objective: 'Explain the treaty',
+            held: false,
+            visibility: 'ORGANIZATION',
+            version: 1,
+            state: { iso3: 'KIR' },
+            contacts: [{ fullName: 'Kiribati delegate' }],
+          },
         ]);
         expect(await meetingFeed(cast.france, 'Treaty talks')).toEqual([]);
 
         // Panama sees a COORDINATORS meeting of France's, and still may not change it.
         ok(await updateMeeting({ id: kiribati.id, expectedVersion: 1, visibility: 'COORDINATORS' }));
-        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 2, objective: 'Panama was here' }, cast.panama))).toEqual(['FORBIDDEN']);
+        expect(codes(await updateMeeting({ id: kiribati.id, expectedVersion: 2, objective: 'Panama was here' }, cast.panama))).toEqual([
+          'FORBIDDEN',
+        ]);
         expect(codes(await deleteMeeting(kiribati.id, 2, cast.panama))).toEqual(['FORBIDDEN']);
         // An admin may correct any meeting it sees.
-        expect(ok(await updateMeeting({ id: kiribati.id, expectedVersion: 2, plannedOn: day(31) }, cast.admin)).updatePlannedMeeting).toMatchObject({ plannedOn: day(31), version: 3 });
+        expect(
+          ok(await updateMeeting({ id: kiribati.id, expectedVersion: 2, plannedOn: day(31) }, cast.admin)).updatePlannedMeeting,
+        ).toMatchObject({ plannedOn: day(31), version: 3 });
       });
 
       it('refuses to change or delete a meeting logged as held: its interaction is the record', async () => {
         const round = await record({ name: 'Round table', startsOn: day(30), endsOn: day(30), attendingStateIso3s: ['PNG'] });
-        const png = await plan({ eventId: round.id, stateIso3: 'PNG', plannedOn: day(30), objective: 'Discuss the timeline', visibility: 'COORDINATORS' });
-        expect(ok(await t.gql(HELD, { input: { meetingId: png.id, occurredOn: day(0) } }, cast.france.token)).logMeetingHeld).toMatchObject({ held: true, version: 2 });
+        const png = await plan({
+          eventId: round.id,
+          stateIso3: 'PNG',
+          plannedOn: day(30),
+          objective: 'Discuss the timeline',
+          visibility: 'COORDINATORS',
+        });
+        expect(ok(await t.gql(HELD, { input: { meetingId: png.id, occurredOn: day(0) } }, cast.france.token)).logMeetingHeld).toMatchObject(
+          { held: true, version: 2 },
+        );
 
         const changed = await updateMeeting({ id: png.id, expectedVersion: 2, objective: 'Rewritten afterwards' });
         expect(codes(changed)).toEqual(['CONFLICT']);
@@ -495,15 +760,34 @@ describe('events', () => {
         // Not even by an admin.
         expect(codes(await deleteMeeting(png.id, 2, cast.admin))).toEqual(['CONFLICT']);
 
-        expect(await meetingsAt(round.id)).toEqual([expect.objectContaining({ id: png.id, held: true, objective: 'Discuss the timeline', version: 2 })]);
+        expect(await meetingsAt(round.id)).toEqual([
+          expect.objectContaining({ id: png.id, held: true, objective: 'Discuss the timeline', version: 2 }),
+        ]);
         expect((await audit('planned_meetings', png.id)).map((entry: any) => entry.action)).toEqual(['logMeetingHeld', 'planMeeting']);
         expect(await meetingFeed(cast.france, 'Round table')).toEqual([]);
       });
 
       it('deletes exactly that meeting, with its contacts, in one write that the feed and the audit trail record', async () => {
-        const forum = await record({ name: 'Island States forum', startsOn: day(30), endsOn: day(32), attendingStateIso3s: ['KIR', 'TON'] });
-        const first = await plan({ eventId: forum.id, stateIso3: 'KIR', plannedOn: day(30), contactIds: [contacts['Kiribati delegate']], visibility: 'COORDINATORS' });
-        const second = await plan({ eventId: forum.id, stateIso3: 'KIR', plannedOn: day(32), contactIds: [contacts['Kiribati delegate']], visibility: 'COORDINATORS' });
+        const forum = await record({
+          name: 'Island States forum',
+          startsOn: day(30),
+          endsOn: day(32),
+          attendingStateIso3s: ['KIR', 'TON'],
+        });
+        const first = await plan({
+          eventId: forum.id,
+          stateIso3: 'KIR',
+          plannedOn: day(30),
+          contactIds: [contacts['Kiribati delegate']],
+          visibility: 'COORDINATORS',
+        });
+        const second = await plan({
+          eventId: forum.id,
+          stateIso3: 'KIR',
+          plannedOn: day(32),
+          contactIds: [contacts['Kiribati delegate']],
+          visibility: 'COORDINATORS',
+        });
         const tonga = await plan({ eventId: forum.id, stateIso3: 'TON', plannedOn: day(31), contactIds: [contacts['Tonga delegate']] });
         expect(await rowsOf(forum.id)).toMatchObject({ meetings: 3, meetingContacts: 3 });
         const before = await totals();
@@ -512,7 +796,14 @@ describe('events', () => {
         expect(await rowsOf(forum.id)).toMatchObject({ meetings: 3, meetingContacts: 3 });
 
         expect(ok(await deleteMeeting(first.id, 1)).deletePlannedMeeting).toBe(first.id);
-        expect(await rowsOf(forum.id)).toEqual({ events: 1, attendances: 2, delegates: 0, meetings: 2, meetingContacts: 2, interactions: 0 });
+        expect(await rowsOf(forum.id)).toEqual({
+          events: 1,
+          attendances: 2,
+          delegates: 0,
+          meetings: 2,
+          meetingContacts: 2,
+          interactions: 0,
+        });
         expect((await meetingsAt(forum.id)).map((m: any) => [m.id, m.version])).toEqual([
           [tonga.id, 1],
           [second.id, 1],
@@ -526,16 +817,28 @@ describe('events', () => {
         expect(await meetingFeed(cast.panama, 'Island States forum')).toEqual([deleted]);
         expect(await meetingFeed(cast.partner, 'Island States forum')).toEqual([]);
 
-        const trail = async (entity: string) => (await audit(entity, first.id)).filter((entry: any) => entry.action === 'deletePlannedMeeting');
+        const trail = async (entity: string) =>
+          (await audit(entity, first.id)).filter((entry: any) => entry.action === 'deletePlannedMeeting');
         expect(await trail('planned_meetings')).toEqual([
-          expect.objectContaining({ actor: { email: 'coordinator@france.example' }, after: null, before: expect.objectContaining({ state_iso3: 'KIR', planned_on: day(30) }) }),
+          expect.objectContaining({
+            actor: { email: 'coordinator@france.example' },
+            after: null,
+            before: expect.objectContaining({ state_iso3: 'KIR', planned_on: day(30) }),
+          }),
         ]);
-        expect(await trail('planned_meeting_contacts')).toEqual([expect.objectContaining({ after: null, before: expect.objectContaining({ contact_id: contacts['Kiribati delegate'] }) })]);
+        expect(await trail('planned_meeting_contacts')).toEqual([
+          expect.objectContaining({ after: null, before: expect.objectContaining({ contact_id: contacts['Kiribati delegate'] }) }),
+        ]);
       });
 
       it('event dates were wrong: the meetings planned on them move with updatePlannedMeeting, then updateEvent takes the right dates', async () => {
         // Recorded as running from day 40 to 44, the conference runs from day 42: meetings were planned on its first two days.
-        const conference = await record({ name: 'Universalization conference', startsOn: day(40), endsOn: day(44), attendingStateIso3s: ['KIR', 'TON'] });
+        const conference = await record({
+          name: 'Universalization conference',
+          startsOn: day(40),
+          endsOn: day(44),
+          attendingStateIso3s: ['KIR', 'TON'],
+        });
         const kiribati = await plan({ eventId: conference.id, stateIso3: 'KIR', plannedOn: day(40) });
         const tonga = await plan({ eventId: conference.id, stateIso3: 'TON', plannedOn: day(41) });
         const right = { id: conference.id, expectedVersion: 1, startsOn: day(42), endsOn: day(44) };
@@ -556,15 +859,38 @@ describe('events', () => {
         ok(await updateMeeting({ id: kiribati.id, expectedVersion: 2, plannedOn: null }));
         ok(await updateMeeting({ id: tonga.id, expectedVersion: 2, plannedOn: null }));
         expect(ok(await update({ id: conference.id, expectedVersion: 2, startsOn: day(49), endsOn: day(51) })).updateEvent.version).toBe(3);
-        expect(ok(await updateMeeting({ id: kiribati.id, expectedVersion: 3, plannedOn: day(49) })).updatePlannedMeeting).toMatchObject({ plannedOn: day(49), version: 4 });
+        expect(ok(await updateMeeting({ id: kiribati.id, expectedVersion: 3, plannedOn: day(49) })).updatePlannedMeeting).toMatchObject({
+          plannedOn: day(49),
+          version: 4,
+        });
       });
     });
   });
   it("names a planned meeting's event only to those who may see the event", async () => {
-    const retreat = ok(await t.gql(RECORD, { input: { name: 'Quiet retreat', kind: 'OTHER', startsOn: day(40), endsOn: day(41), visibility: 'ORGANIZATION', attendingStateIso3s: ['TUV'] } }, cast.france.token)).recordEvent;
-    const meeting = ok(await t.gql(PLAN, { input: { eventId: retreat.id, stateIso3: 'TUV', plannedOn: day(40), visibility: 'SHARED' } }, cast.france.token)).planMeeting;
+    const retreat = ok(
+      await t.gql(
+        RECORD,
+        {
+          input: {
+            name: 'Quiet retreat',
+            kind: 'OTHER',
+            startsOn: day(40),
+            endsOn: day(41),
+            visibility: 'ORGANIZATION',
+            attendingStateIso3s: ['TUV'],
+          },
+        },
+        cast.france.token,
+      ),
+    ).recordEvent;
+    const meeting = ok(
+      await t.gql(PLAN, { input: { eventId: retreat.id, stateIso3: 'TUV', plannedOn: day(40), visibility: 'SHARED' } }, cast.france.token),
+    ).planMeeting;
     const QUERY = `{ activityFeed(filter: { kinds: [MEETING_PLANNED] }, first: 100) { edges { node { kind subjectId eventId } } } }`;
-    const entry = async (actor: Actor) => ok(await t.gql(QUERY, {}, actor.token)).activityFeed.edges.map((e: any) => e.node).find((n: any) => n.subjectId === meeting.id);
+    const entry = async (actor: Actor) =>
+      ok(await t.gql(QUERY, {}, actor.token))
+        .activityFeed.edges.map((e: any) => e.node)
+        .find((n: any) => n.subjectId === meeting.id);
     expect(await entry(cast.france)).toEqual({ kind: 'MEETING_PLANNED', subjectId: meeting.id, eventId: retreat.id });
     // Panama and the partner see the shared meeting, not the event it is planned at: nor its id.
     for (const actor of [cast.panama, cast.partner]) {
@@ -576,10 +902,18 @@ describe('events', () => {
     const ADDED = 'subscription { activityAdded(filter: { kinds: [MEETING_PLANNED] }) { kind subjectId eventId } }';
     const [france, panama] = [await subscribe(t.url, cast.france.token, ADDED), await subscribe(t.url, cast.panama.token, ADDED)];
     try {
-      const second = ok(await t.gql(PLAN, { input: { eventId: retreat.id, stateIso3: 'TUV', plannedOn: day(41), visibility: 'SHARED' } }, cast.france.token)).planMeeting;
+      const second = ok(
+        await t.gql(
+          PLAN,
+          { input: { eventId: retreat.id, stateIso3: 'TUV', plannedOn: day(41), visibility: 'SHARED' } },
+          cast.france.token,
+        ),
+      ).planMeeting;
       await france.waitFor(1, 2000);
       await panama.waitFor(1, 2000);
-      expect(france.received.map((r) => r.data.activityAdded)).toEqual([{ kind: 'MEETING_PLANNED', subjectId: second.id, eventId: retreat.id }]);
+      expect(france.received.map((r) => r.data.activityAdded)).toEqual([
+        { kind: 'MEETING_PLANNED', subjectId: second.id, eventId: retreat.id },
+      ]);
       expect(panama.received.map((r) => r.data.activityAdded)).toEqual([{ kind: 'MEETING_PLANNED', subjectId: second.id, eventId: null }]);
     } finally {
       await Promise.all([france.close(), panama.close()]);

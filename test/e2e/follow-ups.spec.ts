@@ -35,8 +35,10 @@ describe('follow-ups and replies', () => {
   const logged: Record<string, any> = {};
 
   const read = async (subject: string) => ok(await t.gql(READ, { id: logged[subject].id }, cast.france.token)).interaction;
-  const followUps = async (actor: Actor, variables: Record<string, unknown> = {}) => ok(await t.gql(FOLLOW_UPS, variables, actor.token)).followUps;
-  const awaiting = async (actor: Actor, variables: Record<string, unknown> = {}) => ok(await t.gql(AWAITING, variables, actor.token)).awaitingReplies;
+  const followUps = async (actor: Actor, variables: Record<string, unknown> = {}) =>
+    ok(await t.gql(FOLLOW_UPS, variables, actor.token)).followUps;
+  const awaiting = async (actor: Actor, variables: Record<string, unknown> = {}) =>
+    ok(await t.gql(AWAITING, variables, actor.token)).awaitingReplies;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -50,7 +52,14 @@ describe('follow-ups and replies', () => {
       [cast.panama, PANAMA_EMAIL, 'EMAIL', 'SHARED', -2, null],
     ];
     for (const [actor, subject, type, visibility, occurred, followUp] of plan) {
-      const input = { subject, type, visibility, occurredOn: day(occurred), followUpOn: followUp === null ? null : day(followUp), stateIso3s: ['KIR'] };
+      const input = {
+        subject,
+        type,
+        visibility,
+        occurredOn: day(occurred),
+        followUpOn: followUp === null ? null : day(followUp),
+        stateIso3s: ['KIR'],
+      };
       logged[subject] = ok(await t.gql(LOG, { input }, actor.token)).logInteraction;
     }
   });
@@ -68,7 +77,15 @@ describe('follow-ups and replies', () => {
 
   /** What each viewer should see: follow-ups (all, overdue, due by today) and awaiting replies (all, older than 5 days). */
   const matrix: [string, (cast: Cast) => Actor, string[], string[], string[], string[], string[]][] = [
-    ['the France coordinator', (c) => c.france, [MEETING, LETTER, EMAIL], [MEETING], [MEETING, LETTER], [LETTER, EMAIL, PANAMA_EMAIL], [LETTER, EMAIL]],
+    [
+      'the France coordinator',
+      (c) => c.france,
+      [MEETING, LETTER, EMAIL],
+      [MEETING],
+      [MEETING, LETTER],
+      [LETTER, EMAIL, PANAMA_EMAIL],
+      [LETTER, EMAIL],
+    ],
     [
       'the Panama coordinator',
       (c) => c.panama,
@@ -142,7 +159,7 @@ describe('follow-ups and replies', () => {
       expect(await read(CALL)).toEqual(logged[CALL]);
     });
 
-    it("keeps other organizations from marking an interaction, and hides the ones they may not see", async () => {
+    it('keeps other organizations from marking an interaction, and hides the ones they may not see', async () => {
       expect(codes(await t.gql(MARK, { id: logged[LETTER].id }, cast.panama.token))).toEqual(['FORBIDDEN']);
       expect(codes(await t.gql(MARK, { id: logged[MEETING].id, done: false }, cast.panama.token))).toEqual(['NOT_FOUND']);
       expect(codes(await t.gql(MARK, { id: logged[MEETING].id, done: false }, cast.admin.token))).toEqual(['NOT_FOUND']);
@@ -160,11 +177,19 @@ describe('follow-ups and replies', () => {
     });
 
     it('makes a done follow-up pending again when its date changes', async () => {
-      const moved = ok(await t.gql(UPDATE, { id: logged[MEETING].id, input: { expectedVersion: 4, followUpOn: day(-8) } }, cast.france.token)).updateInteraction;
+      const moved = ok(
+        await t.gql(UPDATE, { id: logged[MEETING].id, input: { expectedVersion: 4, followUpOn: day(-8) } }, cast.france.token),
+      ).updateInteraction;
       expect(moved).toEqual({ ...logged[MEETING], followUpOn: day(-8), followUpDone: false, version: 5 });
       logged[MEETING] = moved;
       const done = ok(await t.gql(MARK, { id: logged[MEETING].id }, cast.france.token)).markFollowUpDone;
-      const renamed = ok(await t.gql(UPDATE, { id: logged[MEETING].id, input: { expectedVersion: done.version, subject: `${MEETING} ` } }, cast.france.token));
+      const renamed = ok(
+        await t.gql(
+          UPDATE,
+          { id: logged[MEETING].id, input: { expectedVersion: done.version, subject: `${MEETING} ` } },
+          cast.france.token,
+        ),
+      );
       expect(renamed.updateInteraction).toEqual({ ...done, version: done.version + 1 });
       logged[MEETING] = renamed.updateInteraction;
     });
@@ -172,7 +197,9 @@ describe('follow-ups and replies', () => {
 
   describe('recordReply', () => {
     it('records the reply, bumping the version, and takes the letter off the list (its follow-up kept open on request)', async () => {
-      const replied = ok(await t.gql(REPLY, { id: logged[LETTER].id, receivedOn: day(-2), expectedVersion: 3, keepFollowUpOpen: true }, cast.france.token)).recordReply;
+      const replied = ok(
+        await t.gql(REPLY, { id: logged[LETTER].id, receivedOn: day(-2), expectedVersion: 3, keepFollowUpOpen: true }, cast.france.token),
+      ).recordReply;
       expect(replied).toEqual({ ...logged[LETTER], replyReceivedOn: day(-2), awaitingReply: false, version: 4 });
       expect(await read(LETTER)).toEqual(replied);
       expect(subjects(await awaiting(cast.france))).toEqual([EMAIL, PANAMA_EMAIL]);
@@ -182,7 +209,13 @@ describe('follow-ups and replies', () => {
 
     it('accepts a reply on the day of the letter, without an expectedVersion, and the reply closes its follow-up', async () => {
       const replied = ok(await t.gql(REPLY, { id: logged[EMAIL].id, receivedOn: logged[EMAIL].occurredOn }, cast.france.token)).recordReply;
-      expect(replied).toEqual({ ...logged[EMAIL], replyReceivedOn: logged[EMAIL].occurredOn, awaitingReply: false, followUpDone: true, version: 2 });
+      expect(replied).toEqual({
+        ...logged[EMAIL],
+        replyReceivedOn: logged[EMAIL].occurredOn,
+        awaitingReply: false,
+        followUpDone: true,
+        version: 2,
+      });
       logged[EMAIL] = replied;
     });
 
@@ -218,14 +251,18 @@ describe('follow-ups and replies', () => {
 
   describe('replyReceivedOn in updateInteraction', () => {
     it('clears the reply with null, so the letter awaits one again', async () => {
-      const cleared = ok(await t.gql(UPDATE, { id: logged[LETTER].id, input: { expectedVersion: 4, replyReceivedOn: null } }, cast.france.token)).updateInteraction;
+      const cleared = ok(
+        await t.gql(UPDATE, { id: logged[LETTER].id, input: { expectedVersion: 4, replyReceivedOn: null } }, cast.france.token),
+      ).updateInteraction;
       expect(cleared).toEqual({ ...logged[LETTER], replyReceivedOn: null, awaitingReply: true, version: 5 });
       expect(subjects(await awaiting(cast.france))).toEqual([LETTER, PANAMA_EMAIL]);
       logged[LETTER] = cleared;
     });
 
     it('sets the reply date, which closes the pending follow-up', async () => {
-      const set = ok(await t.gql(UPDATE, { id: logged[LETTER].id, input: { expectedVersion: 5, replyReceivedOn: day(-1) } }, cast.france.token)).updateInteraction;
+      const set = ok(
+        await t.gql(UPDATE, { id: logged[LETTER].id, input: { expectedVersion: 5, replyReceivedOn: day(-1) } }, cast.france.token),
+      ).updateInteraction;
       expect(set).toMatchObject({ replyReceivedOn: day(-1), awaitingReply: false, followUpDone: true, version: 6 });
       logged[LETTER] = set;
     });
@@ -302,7 +339,14 @@ describe('follow-ups and replies', () => {
       withFollowUp = [];
       letters = [];
       for (const [index, days] of followUpDays.entries()) {
-        const input = { type: 'DEMARCHE', occurredOn: day(0), followUpOn: day(days), subject: `Démarche ${index}`, visibility: 'COORDINATORS', stateIso3s: ['NRU'] };
+        const input = {
+          type: 'DEMARCHE',
+          occurredOn: day(0),
+          followUpOn: day(days),
+          subject: `Démarche ${index}`,
+          visibility: 'COORDINATORS',
+          stateIso3s: ['NRU'],
+        };
         const row = ok(await t.gql(LOG, { input }, cast.france.token)).logInteraction;
         withFollowUp.push({ id: row.id, followUpOn: row.followUpOn });
       }
@@ -318,14 +362,18 @@ describe('follow-ups and replies', () => {
       const { seen, sizes } = await walk(FOLLOW_UP_PAGE, (data) => data.followUps, 1 + followUpDays.length);
       expect(sizes).toEqual([2, 2, 2, 2]);
       expect(seen[0].id).toBe(logged[PANAMA_LETTER].id);
-      const expected = [...withFollowUp].sort((a, b) => (a.followUpOn === b.followUpOn ? (a.id < b.id ? -1 : 1) : a.followUpOn < b.followUpOn ? -1 : 1));
+      const expected = [...withFollowUp].sort((a, b) =>
+        a.followUpOn === b.followUpOn ? (a.id < b.id ? -1 : 1) : a.followUpOn < b.followUpOn ? -1 : 1,
+      );
       expect(seen.slice(1)).toEqual(expected);
     });
 
     it('walks the letters awaiting a reply two at a time, oldest first and ties in the order they were logged', async () => {
       const { seen, sizes } = await walk(AWAITING_PAGE, (data) => data.awaitingReplies, sentDays.length);
       expect(sizes).toEqual([2, 2, 2, 1]);
-      const expected = letters.map((letter, index) => ({ ...letter, index })).sort((a, b) => (a.occurredOn === b.occurredOn ? a.index - b.index : a.occurredOn < b.occurredOn ? -1 : 1));
+      const expected = letters
+        .map((letter, index) => ({ ...letter, index }))
+        .sort((a, b) => (a.occurredOn === b.occurredOn ? a.index - b.index : a.occurredOn < b.occurredOn ? -1 : 1));
       expect(seen).toEqual(expected.map(({ id, occurredOn }) => ({ id, occurredOn })));
     });
 

@@ -182,9 +182,37 @@ const SPECIAL_STRINGS = [
   'fuzz@example.org\u0000',
 ];
 
-const DATES = ['0000-01-01', '0001-01-01', '9999-12-31', '2024-02-29', '2023-02-29', '2025-13-01', '2025-00-10', '2025-1-1', '', '2025-01-01T00:00:00Z', '+275760-09-13', '1970-01-01', '2100-02-29'];
+const DATES = [
+  '0000-01-01',
+  '0001-01-01',
+  '9999-12-31',
+  '2024-02-29',
+  '2023-02-29',
+  '2025-13-01',
+  '2025-00-10',
+  '2025-1-1',
+  '',
+  '2025-01-01T00:00:00Z',
+  '+275760-09-13',
+  '1970-01-01',
+  '2100-02-29',
+];
 
-const NUMBERS = [0, -1, 1, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, 1.5, -0.5, 1e308, Number.NaN, Number.POSITIVE_INFINITY];
+const NUMBERS = [
+  0,
+  -1,
+  1,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  -(2 ** 31) - 1,
+  2 ** 53,
+  1.5,
+  -0.5,
+  1e308,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+];
 
 /** Replaced, when a call is built, by an id of that kind that exists (of the wrong entity, mostly). */
 const ID_KINDS = ['contact', 'interaction', 'obstacle', 'grouping', 'organization', 'user', 'event', 'campaign', 'meeting'] as const;
@@ -207,7 +235,10 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom({}, { id: 1 }, [], [null], [1], ['VUT', 'VUT'], [[]], [{}]) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
   { weight: 1, arbitrary: fc.uuid().map(String) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...ID_KINDS), fc.constantFrom('', ':upper', ':padded')).map(([kind, how]) => `@id:${kind}${how}`) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.constantFrom(...ID_KINDS), fc.constantFrom('', ':upper', ':padded')).map(([kind, how]) => `@id:${kind}${how}`),
+  },
 );
 
 interface Edit {
@@ -314,7 +345,10 @@ class Fixtures {
   /** A posting of the live contact (the current one if any; recorded through the API if it has none), with the contact's version. */
   async posting(): Promise<{ id: string; version: number }> {
     const contact = await this.row('contact');
-    const [found] = await this.db.query('SELECT id FROM contact_postings WHERE contact_id = $1 ORDER BY to_date IS NULL DESC, from_date DESC LIMIT 1', [contact.id]);
+    const [found] = await this.db.query(
+      'SELECT id FROM contact_postings WHERE contact_id = $1 ORDER BY to_date IS NULL DESC, from_date DESC LIMIT 1',
+      [contact.id],
+    );
     if (found) return { id: found.id, version: contact.version };
     const result = await this.t.gql(
       'mutation($input: AddContactPostingInput!) { addContactPosting(input: $input) { version postings { id } } }',
@@ -328,7 +362,10 @@ class Fixtures {
   /** The live planned meeting, with the last day of its event (a date it may move to). */
   async meeting(): Promise<{ id: string; version: number; lastDay: string }> {
     const { id, version } = await this.row('meeting');
-    const [{ lastDay }] = await this.db.query('SELECT e.ends_on AS "lastDay" FROM planned_meetings m JOIN events e ON e.id = m.event_id WHERE m.id = $1', [id]);
+    const [{ lastDay }] = await this.db.query(
+      'SELECT e.ends_on AS "lastDay" FROM planned_meetings m JOIN events e ON e.id = m.event_id WHERE m.id = $1',
+      [id],
+    );
     return { id, version, lastDay };
   }
 
@@ -356,7 +393,10 @@ class Fixtures {
     };
     switch (kind) {
       case 'contact':
-        return make('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { fullName: 'Fuzz Contact', stateIso3: 'VUT' });
+        return make('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', {
+          fullName: 'Fuzz Contact',
+          stateIso3: 'VUT',
+        });
       case 'interaction':
         return make('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', {
           type: 'LETTER',
@@ -373,7 +413,10 @@ class Fixtures {
           recordedOn: '2025-01-10',
         });
       case 'grouping':
-        return make('mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }', { name: this.unique('Fuzz grouping'), stateIso3s: ['VUT'] });
+        return make('mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }', {
+          name: this.unique('Fuzz grouping'),
+          stateIso3s: ['VUT'],
+        });
       case 'event':
         return make('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', {
           name: 'Fuzz event',
@@ -429,7 +472,10 @@ const SEEDS: Record<string, Seed> = {
   }),
   updateContact: async (f) => {
     const { id, version } = await f.row('contact');
-    return { id, input: { expectedVersion: version, fullName: 'Ana Updated', posting: 'GENEVA_MISSION', languages: ['es'], notes: 'Moved' } };
+    return {
+      id,
+      input: { expectedVersion: version, fullName: 'Ana Updated', posting: 'GENEVA_MISSION', languages: ['es'], notes: 'Moved' },
+    };
   },
   deleteContact: async (f) => {
     const { id, version } = await f.row('contact');
@@ -438,7 +484,16 @@ const SEEDS: Record<string, Seed> = {
   addContactPosting: async (f) => {
     const { id, version } = await f.row('contact');
     return {
-      input: { contactId: id, posting: 'GENEVA_MISSION', stateIso3: 'VUT', organizationId: await f.id('organization'), position: 'Ambassador', from: '2015-01-01', to: '2016-06-30', expectedVersion: version },
+      input: {
+        contactId: id,
+        posting: 'GENEVA_MISSION',
+        stateIso3: 'VUT',
+        organizationId: await f.id('organization'),
+        position: 'Ambassador',
+        from: '2015-01-01',
+        to: '2016-06-30',
+        expectedVersion: version,
+      },
     };
   },
   endContactPosting: async (f) => {
@@ -447,7 +502,17 @@ const SEEDS: Record<string, Seed> = {
   },
   updateContactPosting: async (f) => {
     const { id, version } = await f.posting();
-    return { input: { postingId: id, posting: 'NEW_YORK_MISSION', stateIso3: 'FJI', organizationId: null, position: 'Counsellor', from: '2014-01-01', expectedVersion: version } };
+    return {
+      input: {
+        postingId: id,
+        posting: 'NEW_YORK_MISSION',
+        stateIso3: 'FJI',
+        organizationId: null,
+        position: 'Counsellor',
+        from: '2014-01-01',
+        expectedVersion: version,
+      },
+    };
   },
   deleteContactPosting: async (f) => {
     const { id, version } = await f.posting();
@@ -456,7 +521,14 @@ const SEEDS: Record<string, Seed> = {
   mergeContacts: async (f) => {
     const survivor = await f.row('contact');
     const duplicate = await f.spareContact();
-    return { input: { survivorId: survivor.id, duplicateIds: [duplicate.id], survivorExpectedVersion: survivor.version, duplicateExpectedVersions: [duplicate.version] } };
+    return {
+      input: {
+        survivorId: survivor.id,
+        duplicateIds: [duplicate.id],
+        survivorExpectedVersion: survivor.version,
+        duplicateExpectedVersions: [duplicate.version],
+      },
+    };
   },
   logInteraction: async (f) => ({
     input: {
@@ -502,7 +574,12 @@ const SEEDS: Record<string, Seed> = {
     const { id, version } = await f.row('interaction');
     return { id, receivedOn: '2025-01-25', expectedVersion: version };
   },
-  setRatificationStage: async (f) => ({ iso3: 'TUV', stage: 'ENGAGED', note: 'Positive meeting', expectedVersion: await f.stateVersion('TUV') }),
+  setRatificationStage: async (f) => ({
+    iso3: 'TUV',
+    stage: 'ENGAGED',
+    note: 'Positive meeting',
+    expectedVersion: await f.stateVersion('TUV'),
+  }),
   createUser: async (f) => ({
     input: {
       email: `${f.unique('fuzz').replace(/\s+/g, '-')}@example.org`,
@@ -514,11 +591,26 @@ const SEEDS: Record<string, Seed> = {
   }),
   createOrganization: (f) => ({ input: { name: f.unique('Fuzz organization'), kind: 'CIVIL_SOCIETY' } }),
   recordObstacle: () => ({
-    input: { stateIso3: 'VUT', category: 'SUBSTANTIVE', description: 'Interoperability concerns', measures: 'Legal briefing', recordedOn: '2025-01-10' },
+    input: {
+      stateIso3: 'VUT',
+      category: 'SUBSTANTIVE',
+      description: 'Interoperability concerns',
+      measures: 'Legal briefing',
+      recordedOn: '2025-01-10',
+    },
   }),
   updateObstacle: async (f) => {
     const { id, version } = await f.row('obstacle');
-    return { id, input: { expectedVersion: version, category: 'TECHNICAL', description: 'Stockpile questions', measures: null, recordedOn: '2025-01-12' } };
+    return {
+      id,
+      input: {
+        expectedVersion: version,
+        category: 'TECHNICAL',
+        description: 'Stockpile questions',
+        measures: null,
+        recordedOn: '2025-01-12',
+      },
+    };
   },
   resolveObstacle: async (f) => {
     const { id, version } = await f.obstacle('OPEN');
@@ -540,7 +632,16 @@ const SEEDS: Record<string, Seed> = {
   updateEvent: async (f) => {
     const { id, version } = await f.row('event');
     return {
-      input: { id, expectedVersion: version, name: f.unique('Fuzz event'), kind: 'REGIONAL_CONFERENCE', place: 'Port Vila', startsOn: '2025-01-09', endsOn: '2025-01-13', visibility: 'SHARED' },
+      input: {
+        id,
+        expectedVersion: version,
+        name: f.unique('Fuzz event'),
+        kind: 'REGIONAL_CONFERENCE',
+        place: 'Port Vila',
+        startsOn: '2025-01-09',
+        endsOn: '2025-01-13',
+        visibility: 'SHARED',
+      },
     };
   },
   deleteEvent: async (f) => {
@@ -550,7 +651,15 @@ const SEEDS: Record<string, Seed> = {
   updateLetterCampaign: async (f) => {
     const { id, version } = await f.row('campaign');
     return {
-      input: { id, expectedVersion: version, name: f.unique('Fuzz campaign'), templateRef: 'letters/fuzz-2.docx', sendingDate: '2025-01-11', visibility: 'COORDINATORS', ownerId: f.adminId },
+      input: {
+        id,
+        expectedVersion: version,
+        name: f.unique('Fuzz campaign'),
+        templateRef: 'letters/fuzz-2.docx',
+        sendingDate: '2025-01-11',
+        visibility: 'COORDINATORS',
+        ownerId: f.adminId,
+      },
     };
   },
   deleteLetterCampaign: async (f) => {
@@ -560,7 +669,14 @@ const SEEDS: Record<string, Seed> = {
   updatePlannedMeeting: async (f) => {
     const { id, version, lastDay } = await f.meeting();
     return {
-      input: { id, expectedVersion: version, plannedOn: lastDay, objective: f.unique('Fuzz objective'), contactIds: [await f.id('contact')], visibility: 'SHARED' },
+      input: {
+        id,
+        expectedVersion: version,
+        plannedOn: lastDay,
+        objective: f.unique('Fuzz objective'),
+        contactIds: [await f.id('contact')],
+        visibility: 'SHARED',
+      },
     };
   },
   deletePlannedMeeting: async (f) => {
@@ -579,7 +695,9 @@ function generatedSeed(schema: Schema, mutation: string, args: InputValue[]): Se
       const type = schema.type(ref.name!)!;
       if (type.kind === 'ENUM') return type.enumValues![0].name;
       if (type.kind === 'INPUT_OBJECT') {
-        const entries = await Promise.all(type.inputFields!.map(async (field) => [field.name, await build(field.type, field.name)] as const));
+        const entries = await Promise.all(
+          type.inputFields!.map(async (field) => [field.name, await build(field.type, field.name)] as const),
+        );
         return Object.fromEntries(entries);
       }
       const kind = ID_KINDS.find((k) => name.toLowerCase().startsWith(k));
@@ -626,7 +744,8 @@ describe('fuzzing every mutation', () => {
   /** Per table: row count and a digest of every row. */
   async function fingerprint(): Promise<Record<string, string>> {
     const sql = TABLES.map(
-      (table) => `SELECT '${table}' AS t, count(*)::int || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM ${table} x`,
+      (table) =>
+        `SELECT '${table}' AS t, count(*)::int || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS f FROM ${table} x`,
     ).join(' UNION ALL ');
     const rows: { t: string; f: string }[] = await db.query(sql);
     return Object.fromEntries(rows.map((row) => [row.t, row.f]));
@@ -670,7 +789,15 @@ describe('fuzzing every mutation', () => {
   }
 
   async function fuzz(name: string, seed: Seed, runs: number): Promise<void> {
-    const who = fc.constantFrom<'admin' | 'france' | 'partner' | 'nobody'>('admin', 'admin', 'admin', 'admin', 'france', 'partner', 'nobody');
+    const who = fc.constantFrom<'admin' | 'france' | 'partner' | 'nobody'>(
+      'admin',
+      'admin',
+      'admin',
+      'admin',
+      'france',
+      'partner',
+      'nobody',
+    );
     await fc.assert(
       fc.asyncProperty(edits, fc.boolean(), who, async (changes, literal, as) => {
         const args = await seed(fixtures);
@@ -686,10 +813,18 @@ describe('fuzzing every mutation', () => {
         const codes = (response.errors ?? []).map((error) => error.extensions?.code ?? '(none)');
         const succeeded = codes.length === 0 && response.data?.[name] != null;
         record(name, succeeded ? 'ok' : [...new Set(codes)].join('+') || `HTTP ${response.status}`);
-        const context = { query: query.slice(0, 2000), variables: JSON.stringify(variables)?.slice(0, 2000), response: JSON.stringify(response).slice(0, 2000) };
+        const context = {
+          query: query.slice(0, 2000),
+          variables: JSON.stringify(variables)?.slice(0, 2000),
+          response: JSON.stringify(response).slice(0, 2000),
+        };
         expect({ ...context, unexpected: codes.filter((code) => !CLIENT_ERRORS.has(code)) }).toEqual({ ...context, unexpected: [] });
         if (!succeeded) {
-          expect({ ...context, codes, changed: TABLES.filter((table) => before[table] !== after[table]) }).toEqual({ ...context, codes, changed: [] });
+          expect({ ...context, codes, changed: TABLES.filter((table) => before[table] !== after[table]) }).toEqual({
+            ...context,
+            codes,
+            changed: [],
+          });
         }
       }),
       { numRuns: runs, endOnFailure: true },
@@ -706,7 +841,9 @@ describe('fuzzing every mutation', () => {
 
   // Not login, which is rate limited, nor logout, which would revoke the tokens the fuzzer signs its calls with.
   it('any other mutation of the schema (but login and logout) holds to the same', async () => {
-    const others = [...schema.mutations.values()].filter((field) => !(field.name in SEEDS) && field.name !== 'login' && field.name !== 'logout');
+    const others = [...schema.mutations.values()].filter(
+      (field) => !(field.name in SEEDS) && field.name !== 'login' && field.name !== 'logout',
+    );
     for (const field of others) await fuzz(field.name, generatedSeed(schema, field.name, field.args), 10);
   });
 });

@@ -17,7 +17,8 @@ describe('groupings', () => {
   let pacific: any;
   let asean: any;
 
-  const create = async (input: Record<string, unknown>, actor: Actor = cast.france) => ok(await t.gql(CREATE, { input }, actor.token)).createGrouping;
+  const create = async (input: Record<string, unknown>, actor: Actor = cast.france) =>
+    ok(await t.gql(CREATE, { input }, actor.token)).createGrouping;
   const read = async (id: string, actor: Actor = cast.france) => ok(await t.gql(READ, { id }, actor.token)).grouping;
   const all = async (actor: Actor = cast.france) => ok(await t.gql(`{ groupings { ${FIELDS} } }`, {}, actor.token)).groupings;
   const names = async () => (await all()).map((grouping: any) => grouping.name);
@@ -57,7 +58,10 @@ describe('groupings', () => {
     it('creates a grouping without States or description', async () => {
       const empty = await create({ name: 'Watch list' }, cast.admin);
       expect(empty).toMatchObject({ name: 'Watch list', description: null, states: [], createdBy: { id: cast.admin.id } });
-      asean = await create({ name: 'asean', stateIso3s: ['IDN', 'VNM', 'LAO', 'MMR', 'THA', 'PHL', 'SGP', 'MYS', 'KHM', 'BRN'] }, cast.panama);
+      asean = await create(
+        { name: 'asean', stateIso3s: ['IDN', 'VNM', 'LAO', 'MMR', 'THA', 'PHL', 'SGP', 'MYS', 'KHM', 'BRN'] },
+        cast.panama,
+      );
       expect(iso3s(asean)).toHaveLength(10);
     });
 
@@ -86,7 +90,16 @@ describe('groupings', () => {
       ['a blank name', { name: '   ' }, 'BAD_USER_INPUT'],
       ['a name of 201 characters', { name: 'n'.repeat(201) }, 'BAD_USER_INPUT'],
       ['a description of 2001 characters', { description: 'd'.repeat(2001) }, 'BAD_USER_INPUT'],
-      ['251 States', { stateIso3s: Array.from({ length: 251 }, (_, i) => `A${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`) }, 'BAD_USER_INPUT'],
+      [
+        '251 States',
+        {
+          stateIso3s: Array.from(
+            { length: 251 },
+            (_, i) => `A${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`,
+          ),
+        },
+        'BAD_USER_INPUT',
+      ],
       ['a repeated State', { stateIso3s: ['KIR', 'KIR'] }, 'BAD_USER_INPUT'],
       ['a malformed State code', { stateIso3s: ['kir'] }, 'BAD_USER_INPUT'],
       ['unknown States', { stateIso3s: ['KIR', 'ZZZ', 'QQQ'] }, 'NOT_FOUND'],
@@ -115,7 +128,9 @@ describe('groupings', () => {
     });
 
     it('accepts the longest name and description, and the most States', async () => {
-      const states = ok(await t.gql('{ states(first: 200) { edges { node { iso3 } } } }', {}, cast.france.token)).states.edges.map((e: any) => e.node.iso3);
+      const states = ok(await t.gql('{ states(first: 200) { edges { node { iso3 } } } }', {}, cast.france.token)).states.edges.map(
+        (e: any) => e.node.iso3,
+      );
       const big = await create({ name: 'n'.repeat(200), description: 'd'.repeat(2000), stateIso3s: states });
       expect(big.states).toHaveLength(197);
       ok(await t.gql(DELETE, { id: big.id }, cast.france.token));
@@ -139,7 +154,12 @@ describe('groupings', () => {
 
   describe('updating', () => {
     it('renames, describes and replaces the States, bumping the version', async () => {
-      const input = { expectedVersion: 1, name: 'ASEAN', description: 'Association of Southeast Asian Nations', stateIso3s: ['VNM', 'LAO', 'KIR'] };
+      const input = {
+        expectedVersion: 1,
+        name: 'ASEAN',
+        description: 'Association of Southeast Asian Nations',
+        stateIso3s: ['VNM', 'LAO', 'KIR'],
+      };
       const updated = ok(await t.gql(UPDATE, { id: asean.id, input }, cast.france.token)).updateGrouping;
       expect(updated).toEqual({
         ...asean,
@@ -160,29 +180,41 @@ describe('groupings', () => {
     });
 
     it('changes only what it is given, clearing the description with null and emptying the States', async () => {
-      const onlyDescription = ok(await t.gql(UPDATE, { id: asean.id, input: { expectedVersion: 2, description: null } }, cast.admin.token)).updateGrouping;
+      const onlyDescription = ok(
+        await t.gql(UPDATE, { id: asean.id, input: { expectedVersion: 2, description: null } }, cast.admin.token),
+      ).updateGrouping;
       expect(onlyDescription).toEqual({ ...asean, description: null, version: 3, updatedAt: expect.any(String) });
-      const emptied = ok(await t.gql(UPDATE, { id: asean.id, input: { expectedVersion: 3, stateIso3s: [] } }, cast.admin.token)).updateGrouping;
+      const emptied = ok(
+        await t.gql(UPDATE, { id: asean.id, input: { expectedVersion: 3, stateIso3s: [] } }, cast.admin.token),
+      ).updateGrouping;
       expect(emptied).toEqual({ ...onlyDescription, states: [], version: 4, updatedAt: expect.any(String) });
       asean = emptied;
     });
 
     it('rejects a stale expectedVersion with CONFLICT and changes nothing, States included', async () => {
-      const result = await t.gql(UPDATE, { id: pacific.id, input: { expectedVersion: 7, name: 'Overwritten', stateIso3s: ['FRA'] } }, cast.france.token);
+      const result = await t.gql(
+        UPDATE,
+        { id: pacific.id, input: { expectedVersion: 7, name: 'Overwritten', stateIso3s: ['FRA'] } },
+        cast.france.token,
+      );
       expect(codes(result)).toEqual(['CONFLICT']);
       expect(result.errors![0].extensions!.details).toMatchObject({ expectedVersion: 7, actualVersion: 1 });
       expect(await read(pacific.id)).toEqual(pacific);
     });
 
     it('lets a grouping change the case of its own name', async () => {
-      const renamed = ok(await t.gql(UPDATE, { id: pacific.id, input: { expectedVersion: 1, name: 'PACIFIC FOCUS' } }, cast.france.token)).updateGrouping;
+      const renamed = ok(
+        await t.gql(UPDATE, { id: pacific.id, input: { expectedVersion: 1, name: 'PACIFIC FOCUS' } }, cast.france.token),
+      ).updateGrouping;
       expect(renamed).toMatchObject({ name: 'PACIFIC FOCUS', version: 2 });
       pacific = renamed;
     });
 
     it('rejects an unknown or malformed id with NOT_FOUND', async () => {
       for (const id of [randomUUID(), 'not-a-uuid']) {
-        expect(codes(await t.gql(UPDATE, { id, input: { expectedVersion: 1, description: 'x' } }, cast.france.token))).toEqual(['NOT_FOUND']);
+        expect(codes(await t.gql(UPDATE, { id, input: { expectedVersion: 1, description: 'x' } }, cast.france.token))).toEqual([
+          'NOT_FOUND',
+        ]);
       }
     });
   });

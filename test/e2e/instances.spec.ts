@@ -46,9 +46,20 @@ describeWithServer('two instances behind a load balancer, sharing PostgreSQL and
   it('delivers activity logged on one instance to subscribers of the other within a second, per visibility', async () => {
     const admin = await login(urlA);
     const org = await gql(urlA, 'mutation { createOrganization(input: { name: "CMC", kind: CIVIL_SOCIETY }) { id } }', {}, admin);
-    const input = { email: PARTNER.email, displayName: 'Partner', role: 'PARTNER', organizationId: org.data.createOrganization.id, password: PARTNER.password };
-    expect((await gql(urlA, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input }, admin)).errors).toBeUndefined();
-    const partnerLogin = await gql(urlB, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: PARTNER.email, p: PARTNER.password });
+    const input = {
+      email: PARTNER.email,
+      displayName: 'Partner',
+      role: 'PARTNER',
+      organizationId: org.data.createOrganization.id,
+      password: PARTNER.password,
+    };
+    expect(
+      (await gql(urlA, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input }, admin)).errors,
+    ).toBeUndefined();
+    const partnerLogin = await gql(urlB, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: PARTNER.email,
+      p: PARTNER.password,
+    });
     const partnerToken = partnerLogin.data.login.token;
 
     const adminOnB = await subscribe(urlB, admin, ADDED);
@@ -80,7 +91,8 @@ describeWithServer('two instances behind a load balancer, sharing PostgreSQL and
   });
   it('counts sign-in attempts across instances', async () => {
     const nobody = `nobody-${Date.now()}@example.org`;
-    const attempt = (url: string) => gql(url, 'mutation($e: String!) { login(email: $e, password: "wrong password") { token } }', { e: nobody });
+    const attempt = (url: string) =>
+      gql(url, 'mutation($e: String!) { login(email: $e, password: "wrong password") { token } }', { e: nobody });
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 5; i++) {
       codes.push((await attempt(urlA)).errors?.[0].extensions?.code);

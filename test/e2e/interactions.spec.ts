@@ -24,14 +24,26 @@ describe('interactions', () => {
   const read = async (actor: Actor, id: string) => ok(await t.gql(READ, { id }, actor.token)).interaction;
   const visibleCount = async (actor: Actor) => ok(await t.gql('{ interactions { totalCount } }', {}, actor.token)).interactions.totalCount;
   const list = async (actor: Actor, filter: Record<string, unknown>) =>
-    subjects(ok(await t.gql('query($filter: InteractionFilter) { interactions(filter: $filter) { edges { node { subject } } } }', { filter }, actor.token)).interactions);
+    subjects(
+      ok(
+        await t.gql(
+          'query($filter: InteractionFilter) { interactions(filter: $filter) { edges { node { subject } } } }',
+          { filter },
+          actor.token,
+        ),
+      ).interactions,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
     const people = { ana: ['Ana Pacífico', 'KIR'], bob: ['Bob Islander', 'VUT'], carl: ['Carl Atoll', 'TUV'] } as const;
     for (const [key, [fullName, stateIso3]] of Object.entries(people)) {
-      const created = await t.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id fullName } }', { input: { fullName, stateIso3 } }, cast.france.token);
+      const created = await t.gql(
+        'mutation($input: CreateContactInput!) { createContact(input: $input) { id fullName } }',
+        { input: { fullName, stateIso3 } },
+        cast.france.token,
+      );
       contact[key as keyof typeof contact] = created.data.createContact;
     }
   });
@@ -77,8 +89,20 @@ describe('interactions', () => {
     });
 
     it('defaults the visibility to ORGANIZATION and leaves optional fields empty', async () => {
-      letter = await log(cast.france, { type: 'LETTER', occurredOn: '2026-02-01', subject: 'Letter to the Minister', stateIso3s: ['KIR'], contactIds: [contact.ana.id] });
-      expect(letter).toMatchObject({ visibility: 'ORGANIZATION', summary: null, outcome: null, followUpOn: null, states: [{ iso3: 'KIR' }] });
+      letter = await log(cast.france, {
+        type: 'LETTER',
+        occurredOn: '2026-02-01',
+        subject: 'Letter to the Minister',
+        stateIso3s: ['KIR'],
+        contactIds: [contact.ana.id],
+      });
+      expect(letter).toMatchObject({
+        visibility: 'ORGANIZATION',
+        summary: null,
+        outcome: null,
+        followUpOn: null,
+        states: [{ iso3: 'KIR' }],
+      });
 
       call = await log(cast.panama, {
         type: 'PHONE_CALL',
@@ -218,7 +242,9 @@ describe('interactions', () => {
     it('lets exactly one of several concurrent updates from the same version win', async () => {
       const version = meeting.version;
       const results = await Promise.all(
-        ['First', 'Second', 'Third'].map((summary) => t.gql(UPDATE, { id: meeting.id, input: { expectedVersion: version, summary } }, cast.france.token)),
+        ['First', 'Second', 'Third'].map((summary) =>
+          t.gql(UPDATE, { id: meeting.id, input: { expectedVersion: version, summary } }, cast.france.token),
+        ),
       );
       const winners = results.filter((result) => !result.errors);
       expect(winners).toHaveLength(1);
@@ -294,7 +320,11 @@ describe('interactions', () => {
 
     it('refuses an update that moves occurredOn after the existing followUpOn', async () => {
       const withFollowUp = await log(cast.france, { ...valid, followUpOn: '2026-06-10' });
-      const result = await t.gql(UPDATE, { id: withFollowUp.id, input: { expectedVersion: 1, occurredOn: '2026-06-20' } }, cast.france.token);
+      const result = await t.gql(
+        UPDATE,
+        { id: withFollowUp.id, input: { expectedVersion: 1, occurredOn: '2026-06-20' } },
+        cast.france.token,
+      );
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
       expect(await read(cast.france, withFollowUp.id)).toEqual(withFollowUp);
       ok(await t.gql(DELETE, { id: withFollowUp.id }, cast.france.token));
@@ -337,11 +367,21 @@ describe('interactions', () => {
     }
 
     beforeAll(async () => {
-      const created = await t.gql('mutation { createContact(input: { fullName: "Dana Nauru", stateIso3: "NRU" }) { id } }', {}, cast.france.token);
+      const created = await t.gql(
+        'mutation { createContact(input: { fullName: "Dana Nauru", stateIso3: "NRU" }) { id } }',
+        {},
+        cast.france.token,
+      );
       contactId = created.data.createContact.id;
       logged = [];
       for (const [index, occurredOn] of dates.entries()) {
-        const input = { type: 'DEMARCHE', occurredOn, subject: `Nauru démarche ${index + 1}`, stateIso3s: ['NRU'], contactIds: [contactId] };
+        const input = {
+          type: 'DEMARCHE',
+          occurredOn,
+          subject: `Nauru démarche ${index + 1}`,
+          stateIso3s: ['NRU'],
+          contactIds: [contactId],
+        };
         const row = await log(cast.france, input);
         logged.push({ id: row.id, occurredOn: row.occurredOn });
       }
@@ -359,7 +399,12 @@ describe('interactions', () => {
       expect(seen.map((row) => row.occurredOn)).toEqual([...dates].sort().reverse());
       // Among interactions on the same date, the one logged last comes first.
       const sameDay = seen.filter((row) => row.occurredOn === '2026-05-05').map((row) => row.id);
-      expect(sameDay).toEqual(logged.filter((row) => row.occurredOn === '2026-05-05').map((row) => row.id).reverse());
+      expect(sameDay).toEqual(
+        logged
+          .filter((row) => row.occurredOn === '2026-05-05')
+          .map((row) => row.id)
+          .reverse(),
+      );
     });
 
     it('rejects an invalid cursor with BAD_USER_INPUT', async () => {
@@ -384,12 +429,16 @@ describe('interactions', () => {
 
     it('deletes the interaction everywhere it was shown', async () => {
       const before = await visibleCount(cast.france);
-      expect(ok(await t.gql(DELETE, { id: meeting.id, expectedVersion: meeting.version }, cast.france.token)).deleteInteraction).toBe(meeting.id);
+      expect(ok(await t.gql(DELETE, { id: meeting.id, expectedVersion: meeting.version }, cast.france.token)).deleteInteraction).toBe(
+        meeting.id,
+      );
 
       expect(await read(cast.france, meeting.id)).toBeNull();
       expect(await visibleCount(cast.france)).toBe(before - 1);
       expect(await list(cast.france, { stateIso3s: ['TUV'] })).toEqual([call.subject]);
-      const carl = ok(await t.gql('query($id: ID!) { contact(id: $id) { interactions { totalCount } } }', { id: contact.carl.id }, cast.france.token));
+      const carl = ok(
+        await t.gql('query($id: ID!) { contact(id: $id) { interactions { totalCount } } }', { id: contact.carl.id }, cast.france.token),
+      );
       expect(carl.contact.interactions.totalCount).toBe(1);
       expect(codes(await t.gql(DELETE, { id: meeting.id }, cast.france.token))).toEqual(['NOT_FOUND']);
     });

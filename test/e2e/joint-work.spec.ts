@@ -28,10 +28,24 @@ describe('joint work of a mandate', () => {
   let mandate: string;
 
   const actor = async (name: string, email: string): Promise<Actor> => {
-    const organization = ok(await t.gql(`mutation { createOrganization(input: { name: "${name}", kind: GOVERNMENT }) { id } }`, {}, cast.admin.token)).createOrganization;
-    const user = ok(await t.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email, displayName: `${name} coordinator`, role: 'COORDINATOR', organizationId: organization.id, password: 'a-long-test-password' },
-    }, cast.admin.token)).createUser;
+    const organization = ok(
+      await t.gql(`mutation { createOrganization(input: { name: "${name}", kind: GOVERNMENT }) { id } }`, {}, cast.admin.token),
+    ).createOrganization;
+    const user = ok(
+      await t.gql(
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        {
+          input: {
+            email,
+            displayName: `${name} coordinator`,
+            role: 'COORDINATOR',
+            organizationId: organization.id,
+            password: 'a-long-test-password',
+          },
+        },
+        cast.admin.token,
+      ),
+    ).createUser;
     return { id: user.id, organizationId: organization.id, token: await t.login(email, 'a-long-test-password') };
   };
   const log = async (who: Actor, input: Record<string, unknown>) => ok(await t.gql(LOG, { input }, who.token)).logInteraction;
@@ -40,28 +54,70 @@ describe('joint work of a mandate', () => {
     t = await startTestApp();
     cast = await createCast(t);
     chile = await actor('Chile', 'coordinator@chile.example');
-    mandate = ok(await t.gql(START, {
-      input: { name: 'Coordinators 2026', periodFrom: daysAgo(100), periodTo: daysAgo(-200), organizationIds: [cast.panama.organizationId, cast.france.organizationId] },
-    }, cast.panama.token)).startMandate.id;
+    mandate = ok(
+      await t.gql(
+        START,
+        {
+          input: {
+            name: 'Coordinators 2026',
+            periodFrom: daysAgo(100),
+            periodTo: daysAgo(-200),
+            organizationIds: [cast.panama.organizationId, cast.france.organizationId],
+          },
+        },
+        cast.panama.token,
+      ),
+    ).startMandate.id;
   });
   afterAll(() => t?.close());
 
-  it("lets France record a reply to a letter of the joint campaign that Panama created", async () => {
-    const campaign = ok(await t.gql(CAMPAIGN, {
-      input: { name: 'Joint letters', templateRef: 'doc-1', sendingDate: daysAgo(30), stateIso3s: ['KIR', 'TUV'], followUpOn: daysAgo(5), visibility: 'COORDINATORS', mandateId: mandate },
-    }, cast.panama.token)).createLetterCampaign;
+  it('lets France record a reply to a letter of the joint campaign that Panama created', async () => {
+    const campaign = ok(
+      await t.gql(
+        CAMPAIGN,
+        {
+          input: {
+            name: 'Joint letters',
+            templateRef: 'doc-1',
+            sendingDate: daysAgo(30),
+            stateIso3s: ['KIR', 'TUV'],
+            followUpOn: daysAgo(5),
+            visibility: 'COORDINATORS',
+            mandateId: mandate,
+          },
+        },
+        cast.panama.token,
+      ),
+    ).createLetterCampaign;
     expect(campaign.mandateId).toBe(mandate);
     const [kiribati, tuvalu] = campaign.letters;
     expect(kiribati.state.iso3).toBe('KIR');
     // France, the co-coordinator, records the replies and the follow-up (before: FORBIDDEN).
-    expect(ok(await t.gql(REPLY, { id: kiribati.interaction.id, on: daysAgo(10) }, cast.france.token)).recordReply.replyReceivedOn).toBe(daysAgo(10));
-    expect(ok(await t.gql(LETTER_REPLY, { input: { campaignId: campaign.id, stateIso3: 'TUV', receivedOn: daysAgo(9), expectedVersion: tuvalu.version } }, cast.france.token)).logLetterReply)
-      .toEqual({ status: 'REPLIED', replyReceivedOn: daysAgo(9) });
+    expect(ok(await t.gql(REPLY, { id: kiribati.interaction.id, on: daysAgo(10) }, cast.france.token)).recordReply.replyReceivedOn).toBe(
+      daysAgo(10),
+    );
+    expect(
+      ok(
+        await t.gql(
+          LETTER_REPLY,
+          { input: { campaignId: campaign.id, stateIso3: 'TUV', receivedOn: daysAgo(9), expectedVersion: tuvalu.version } },
+          cast.france.token,
+        ),
+      ).logLetterReply,
+    ).toEqual({ status: 'REPLIED', replyReceivedOn: daysAgo(9) });
     // Chile, a coordinator outside the mandate, may see the letters but not change them.
     expect(codes(await t.gql(DONE, { id: kiribati.interaction.id }, chile.token))).toEqual(['FORBIDDEN']);
     // France edits the joint campaign too.
     const update = `mutation($input: UpdateLetterCampaignInput!) { updateLetterCampaign(input: $input) { name } }`;
-    expect(ok(await t.gql(update, { input: { id: campaign.id, expectedVersion: campaign.version, name: 'Joint letters 2026' } }, cast.france.token)).updateLetterCampaign.name).toBe('Joint letters 2026');
+    expect(
+      ok(
+        await t.gql(
+          update,
+          { input: { id: campaign.id, expectedVersion: campaign.version, name: 'Joint letters 2026' } },
+          cast.france.token,
+        ),
+      ).updateLetterCampaign.name,
+    ).toBe('Joint letters 2026');
     // France may give Panama's campaign to one of Panama's coordinators (the owner stays in the campaign's organization); Chile may not.
     const OWNERS = `query($id: ID!) { letterCampaign(id: $id) { possibleOwners { id } } }`;
     expect(ok(await t.gql(OWNERS, { id: campaign.id }, cast.france.token)).letterCampaign.possibleOwners).toEqual([{ id: cast.panama.id }]);
@@ -69,9 +125,28 @@ describe('joint work of a mandate', () => {
   });
 
   it('gives both co-coordinators the same progress report for the mandate', async () => {
-    await log(cast.panama, { type: 'BILATERAL_MEETING', occurredOn: daysAgo(20), subject: 'Private to Panama', stateIso3s: ['PLW'], visibility: 'ORGANIZATION' });
-    await log(cast.france, { type: 'BILATERAL_MEETING', occurredOn: daysAgo(20), subject: 'Private to France', stateIso3s: ['FSM'], visibility: 'ORGANIZATION' });
-    await log(cast.france, { type: 'DEMARCHE', occurredOn: daysAgo(18), subject: 'For the team', stateIso3s: ['MHL'], visibility: 'MANDATE', mandateId: mandate });
+    await log(cast.panama, {
+      type: 'BILATERAL_MEETING',
+      occurredOn: daysAgo(20),
+      subject: 'Private to Panama',
+      stateIso3s: ['PLW'],
+      visibility: 'ORGANIZATION',
+    });
+    await log(cast.france, {
+      type: 'BILATERAL_MEETING',
+      occurredOn: daysAgo(20),
+      subject: 'Private to France',
+      stateIso3s: ['FSM'],
+      visibility: 'ORGANIZATION',
+    });
+    await log(cast.france, {
+      type: 'DEMARCHE',
+      occurredOn: daysAgo(18),
+      subject: 'For the team',
+      stateIso3s: ['MHL'],
+      visibility: 'MANDATE',
+      mandateId: mandate,
+    });
     const panama = ok(await t.gql(REPORT, { input: { mandateId: mandate } }, cast.panama.token)).progressReport;
     const france = ok(await t.gql(REPORT, { input: { mandateId: mandate } }, cast.france.token)).progressReport;
     expect(france).toEqual(panama);
@@ -85,13 +160,24 @@ describe('joint work of a mandate', () => {
     let item: { id: string };
 
     beforeAll(async () => {
-      item = await log(cast.panama, { type: 'LETTER', occurredOn: daysAgo(4), subject: 'For the mandate only', stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate });
+      item = await log(cast.panama, {
+        type: 'LETTER',
+        occurredOn: daysAgo(4),
+        subject: 'For the mandate only',
+        stateIso3s: ['SLB'],
+        visibility: 'MANDATE',
+        mandateId: mandate,
+      });
     });
 
     it("counts on a State's page, its last contact and the feed only for the mandate's organizations", async () => {
       const STATE = `{ state(iso3: "SLB") { interactions(first: 10) { totalCount edges { node { id } } } } targets(filter: { search: "SLB" }) { edges { node { state { iso3 } lastContactOn } } } }`;
       const FEED = `{ activityFeed(filter: { stateIso3s: ["SLB"] }, first: 20) { edges { node { kind interaction { id } } } } }`;
-      for (const [who, sees] of [[cast.france, true], [chile, false], [cast.partner, false]] as const) {
+      for (const [who, sees] of [
+        [cast.france, true],
+        [chile, false],
+        [cast.partner, false],
+      ] as const) {
         const data = ok(await t.gql(STATE, {}, who.token));
         expect([data.state.interactions.totalCount, data.state.interactions.edges.length]).toEqual(sees ? [1, 1] : [0, 0]);
         expect(data.targets.edges[0].node.lastContactOn).toBe(sees ? daysAgo(4) : null);
@@ -104,14 +190,44 @@ describe('joint work of a mandate', () => {
       const ADDED = 'subscription { activityAdded(filter: { kinds: [INTERACTION_LOGGED, CAMPAIGN_CREATED] }) { kind summary } }';
       const [france, chileLive] = [await subscribe(t.url, cast.france.token, ADDED), await subscribe(t.url, chile.token, ADDED)];
       try {
-        await log(cast.panama, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Live for the team', stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate });
-        ok(await t.gql(CAMPAIGN, { input: { name: 'Live team letters', templateRef: 'doc-2', sendingDate: daysAgo(1), stateIso3s: ['SLB'], visibility: 'MANDATE', mandateId: mandate } }, cast.panama.token));
-        await log(cast.panama, { type: 'EMAIL', occurredOn: daysAgo(1), subject: 'Live for everyone', stateIso3s: ['SLB'], visibility: 'COORDINATORS' });
+        await log(cast.panama, {
+          type: 'EMAIL',
+          occurredOn: daysAgo(1),
+          subject: 'Live for the team',
+          stateIso3s: ['SLB'],
+          visibility: 'MANDATE',
+          mandateId: mandate,
+        });
+        ok(
+          await t.gql(
+            CAMPAIGN,
+            {
+              input: {
+                name: 'Live team letters',
+                templateRef: 'doc-2',
+                sendingDate: daysAgo(1),
+                stateIso3s: ['SLB'],
+                visibility: 'MANDATE',
+                mandateId: mandate,
+              },
+            },
+            cast.panama.token,
+          ),
+        );
+        await log(cast.panama, {
+          type: 'EMAIL',
+          occurredOn: daysAgo(1),
+          subject: 'Live for everyone',
+          stateIso3s: ['SLB'],
+          visibility: 'COORDINATORS',
+        });
         await france.waitFor(3, 2000);
         await chileLive.waitFor(1, 2000);
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(france.received.map((r) => r.data.activityAdded.summary)).toEqual([
-          expect.stringContaining('Live for the team'), expect.stringContaining('Live team letters'), expect.stringContaining('Live for everyone'),
+          expect.stringContaining('Live for the team'),
+          expect.stringContaining('Live team letters'),
+          expect.stringContaining('Live for everyone'),
         ]);
         expect(chileLive.received.map((r) => r.data.activityAdded.summary)).toEqual([expect.stringContaining('Live for everyone')]);
       } finally {

@@ -33,8 +33,21 @@ describe('letters from templates', () => {
     fetch(`${t.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const dryRun = async (token = cast.france.token) => ok(await t.gql(DRY_RUN, { id: campaign.id }, token)).letterCampaign;
   const upload = (language: string, file: Buffer, expectedVersion: number, token = cast.france.token) =>
-    t.gql(UPLOAD, { input: { campaignId: campaign.id, language, fileName: `letter-${language.toLowerCase()}.docx`, contentBase64: base64(file), expectedVersion } }, token);
-  const valuesOf = (paragraphs: string[]) => Object.fromEntries(paragraphs.map((p) => [p.slice(0, p.indexOf(': ')), p.slice(p.indexOf(': ') + 2)]));
+    t.gql(
+      UPLOAD,
+      {
+        input: {
+          campaignId: campaign.id,
+          language,
+          fileName: `letter-${language.toLowerCase()}.docx`,
+          contentBase64: base64(file),
+          expectedVersion,
+        },
+      },
+      token,
+    );
+  const valuesOf = (paragraphs: string[]) =>
+    Object.fromEntries(paragraphs.map((p) => [p.slice(0, p.indexOf(': ')), p.slice(p.indexOf(': ') + 2)]));
 
   beforeAll(async () => {
     t = await startTestApp({ LETTER_TEMPLATE_LIMIT_BYTES: '40000' });
@@ -45,17 +58,41 @@ describe('letters from templates', () => {
     const [first, second] = states;
     // A French-speaking ambassador in Geneva, with every field; an English-speaking one in New York without a title.
     contacts.french = ok(
-      await t.gql(CREATE_CONTACT, { input: { fullName: 'Anote Tëbano', title: 'H.E. Mr', position: 'Permanent Representative', posting: 'GENEVA_MISSION', stateIso3: first.iso3 } }, cast.france.token),
+      await t.gql(
+        CREATE_CONTACT,
+        {
+          input: {
+            fullName: 'Anote Tëbano',
+            title: 'H.E. Mr',
+            position: 'Permanent Representative',
+            posting: 'GENEVA_MISSION',
+            stateIso3: first.iso3,
+          },
+        },
+        cast.france.token,
+      ),
     ).createContact.id;
     ok(await t.gql(SET_LANGUAGES, { id: contacts.french, input: { languages: ['fr', 'en'], expectedVersion: 1 } }, cast.france.token));
     contacts.english = ok(
-      await t.gql(CREATE_CONTACT, { input: { fullName: 'Mele Kioa', position: 'Counsellor', posting: 'NEW_YORK_MISSION', stateIso3: second.iso3 } }, cast.france.token),
+      await t.gql(
+        CREATE_CONTACT,
+        { input: { fullName: 'Mele Kioa', position: 'Counsellor', posting: 'NEW_YORK_MISSION', stateIso3: second.iso3 } },
+        cast.france.token,
+      ),
     ).createContact.id;
     ok(await t.gql(SET_LANGUAGES, { id: contacts.english, input: { languages: ['en'], expectedVersion: 1 } }, cast.france.token));
     campaign = ok(
       await t.gql(
         CREATE,
-        { input: { name: 'Pacific yes-voters, January 2018', templateRef: 'letters/pacific-2018.docx', sendingDate: '2018-01-15', visibility: 'COORDINATORS', targets: PACIFIC_YES_VOTERS } },
+        {
+          input: {
+            name: 'Pacific yes-voters, January 2018',
+            templateRef: 'letters/pacific-2018.docx',
+            sendingDate: '2018-01-15',
+            visibility: 'COORDINATORS',
+            targets: PACIFIC_YES_VOTERS,
+          },
+        },
         cast.france.token,
       ),
     ).createLetterCampaign;
@@ -71,7 +108,10 @@ describe('letters from templates', () => {
   it('refuses a file that is not a template it can fill, listing every problem, and stores nothing', async () => {
     const unknown = await upload('EN', docx(['Dear {recipient_name}', '{ambassador}', '{#states}{name}{/states}']), campaign.version);
     expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
-    expect(unknown.errors![0].extensions!.details.problems).toEqual([expect.stringContaining('{ambassador}'), expect.stringContaining('{states}')]);
+    expect(unknown.errors![0].extensions!.details.problems).toEqual([
+      expect.stringContaining('{ambassador}'),
+      expect.stringContaining('{states}'),
+    ]);
     const broken = await upload('EN', docx(['Dear {recipient_name']), campaign.version);
     expect(codes(broken)).toEqual(['BAD_USER_INPUT']);
     const notWord = await upload('EN', Buffer.from('not a Word document'), campaign.version);
@@ -83,7 +123,9 @@ describe('letters from templates', () => {
   });
 
   it('stores templates in English and French with their placeholders, with the campaign version', async () => {
-    const en = ok(await upload('EN', docx(['Dear {recipient_title} {recipient_name},', ...EVERY_PLACEHOLDER]), campaign.version)).uploadLetterTemplate;
+    const en = ok(
+      await upload('EN', docx(['Dear {recipient_title} {recipient_name},', ...EVERY_PLACEHOLDER]), campaign.version),
+    ).uploadLetterTemplate;
     expect(en.version).toBe(campaign.version + 1);
     const stale = await upload('FR', docx(EVERY_PLACEHOLDER), campaign.version);
     expect(codes(stale)).toEqual(['CONFLICT']);
@@ -101,10 +143,20 @@ describe('letters from templates', () => {
     const drafts = (await dryRun()).letterDryRun;
     const of = (iso3: string) => drafts.filter((d: any) => d.state.iso3 === iso3);
     expect(of(first.iso3)).toEqual([
-      expect.objectContaining({ contact: { id: contacts.french, fullName: 'Anote Tëbano' }, language: 'FR', languageSource: 'CONTACT', missingPlaceholders: [] }),
+      expect.objectContaining({
+        contact: { id: contacts.french, fullName: 'Anote Tëbano' },
+        language: 'FR',
+        languageSource: 'CONTACT',
+        missingPlaceholders: [],
+      }),
     ]);
     expect(of(second.iso3)).toEqual([
-      expect.objectContaining({ contact: { id: contacts.english, fullName: 'Mele Kioa' }, language: 'EN', languageSource: 'CONTACT', missingPlaceholders: ['recipient_title'] }),
+      expect.objectContaining({
+        contact: { id: contacts.english, fullName: 'Mele Kioa' },
+        language: 'EN',
+        languageSource: 'CONTACT',
+        missingPlaceholders: ['recipient_title'],
+      }),
     ]);
     // No contact on file: one letter to the State, in its usual UN language, without any recipient's value.
     expect(of(third.iso3)).toEqual([
@@ -127,7 +179,9 @@ describe('letters from templates', () => {
     expect(response.headers.get('content-type')).toBe('application/zip');
     const files = unzip(Buffer.from(await response.arrayBuffer()));
     expect([...files.keys()].sort()).toEqual(drafts.map((d: any) => d.fileName).sort());
-    const [resolution] = ok(await t.gql(LAST_RESOLUTION, {}, cast.france.token)).resolutions.sort((a: any, b: any) => (a.adoptedOn < b.adoptedOn ? 1 : -1));
+    const [resolution] = ok(await t.gql(LAST_RESOLUTION, {}, cast.france.token)).resolutions.sort((a: any, b: any) =>
+      a.adoptedOn < b.adoptedOn ? 1 : -1,
+    );
     const frenchVote: Record<string, string> = { YES: 'pour', NO: 'contre', ABSTAIN: 'abstention', NON_VOTING: "n'a pas voté" };
     const englishVote: Record<string, string> = { YES: 'yes', NO: 'no', ABSTAIN: 'abstained', NON_VOTING: 'did not vote' };
 
@@ -173,7 +227,15 @@ describe('letters from templates', () => {
     const drafts = (await dryRun()).letterDryRun;
     const draft = drafts.find((d: any) => d.language === 'FR');
     const file = Buffer.from(await (await download(draft.downloadPath, cast.france.token)).arrayBuffer());
-    const expected: Record<string, string> = { KIR: 'Kiribati', FSM: 'Micronésie', PNG: 'Papouasie-Nouvelle-Guinée', SLB: 'Îles Salomon', TON: 'Tonga', TUV: 'Tuvalu', VUT: 'Vanuatu' };
+    const expected: Record<string, string> = {
+      KIR: 'Kiribati',
+      FSM: 'Micronésie',
+      PNG: 'Papouasie-Nouvelle-Guinée',
+      SLB: 'Îles Salomon',
+      TON: 'Tonga',
+      TUV: 'Tuvalu',
+      VUT: 'Vanuatu',
+    };
     const state = valuesOf(docxParagraphs(file)).state_name;
     if (expected[draft.state.iso3]) expect(state).toBe(expected[draft.state.iso3]);
     else expect(state).not.toBe('');
@@ -181,12 +243,39 @@ describe('letters from templates', () => {
 
   it('reads a constant number of statements for the dry run and the .zip, whatever the number of letters', async () => {
     const single = ok(
-      await t.gql(CREATE, { input: { name: 'One State', templateRef: 'letters/one.docx', sendingDate: '2018-01-15', visibility: 'COORDINATORS', stateIso3s: [states[0].iso3] } }, cast.france.token),
+      await t.gql(
+        CREATE,
+        {
+          input: {
+            name: 'One State',
+            templateRef: 'letters/one.docx',
+            sendingDate: '2018-01-15',
+            visibility: 'COORDINATORS',
+            stateIso3s: [states[0].iso3],
+          },
+        },
+        cast.france.token,
+      ),
     ).createLetterCampaign;
-    ok(await t.gql(UPLOAD, { input: { campaignId: single.id, language: 'EN', fileName: 'one.docx', contentBase64: base64(docx(EVERY_PLACEHOLDER)), expectedVersion: 1 } }, cast.france.token));
+    ok(
+      await t.gql(
+        UPLOAD,
+        {
+          input: {
+            campaignId: single.id,
+            language: 'EN',
+            fileName: 'one.docx',
+            contentBase64: base64(docx(EVERY_PLACEHOLDER)),
+            expectedVersion: 1,
+          },
+        },
+        cast.france.token,
+      ),
+    );
     const cost = async (id: string) => ({
       dryRun: (await t.counter.measure(() => t.gql(DRY_RUN, { id }, cast.france.token))).statements,
-      zip: (await t.counter.measure(() => download(`/exports/campaigns/${id}/letters.zip`, cast.france.token).then((r) => r.arrayBuffer()))).statements,
+      zip: (await t.counter.measure(() => download(`/exports/campaigns/${id}/letters.zip`, cast.france.token).then((r) => r.arrayBuffer())))
+        .statements,
     });
     const one = await cost(single.id);
     const many = await cost(campaign.id);
@@ -208,7 +297,9 @@ describe('letters from templates', () => {
   });
 
   it('removes a template: its letters fall back to another language', async () => {
-    const removed = ok(await t.gql(REMOVE, { id: campaign.id, language: 'FR', v: campaign.version }, cast.france.token)).deleteLetterTemplate;
+    const removed = ok(
+      await t.gql(REMOVE, { id: campaign.id, language: 'FR', v: campaign.version }, cast.france.token),
+    ).deleteLetterTemplate;
     expect(removed.templates).toEqual([{ language: 'EN' }]);
     campaign = { ...campaign, version: removed.version };
     const drafts = (await dryRun()).letterDryRun;
@@ -220,7 +311,11 @@ describe('letters from templates', () => {
     const write = (iso3: string, query: string, template: Buffer | null, token: string | null = cast.france.token) => {
       const body = new FormData();
       if (template) body.append('template', new Blob([template]), 'letter.docx');
-      return fetch(`${t.url}/letters/${iso3}${query}`, { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return fetch(`${t.url}/letters/${iso3}${query}`, {
+        method: 'POST',
+        body,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
     };
 
     it('fills the template for a contact of the State, in their language, stored nowhere', async () => {
@@ -264,7 +359,11 @@ describe('letters from templates', () => {
       expect((await write(second.iso3, '?language=de', template)).status).toBe(400);
       expect((await write(first.iso3, '', docx(['{unknown}']))).status).toBe(400);
       expect((await write(first.iso3, '', docx(['{recipient_name}', randomBytes(40000).toString('base64')]))).status).toBe(413);
-      const notMultipart = await fetch(`${t.url}/letters/${first.iso3}`, { method: 'POST', body: 'x', headers: { authorization: `Bearer ${cast.france.token}`, 'content-type': 'text/plain' } });
+      const notMultipart = await fetch(`${t.url}/letters/${first.iso3}`, {
+        method: 'POST',
+        body: 'x',
+        headers: { authorization: `Bearer ${cast.france.token}`, 'content-type': 'text/plain' },
+      });
       expect(notMultipart.status).toBe(415);
       // The State's public record and the shared contacts are all it reads: partners may write letters too.
       expect((await write(first.iso3, '', template, cast.partner.token)).status).toBe(200);

@@ -46,16 +46,40 @@ describe('live delivery of each kind of activity, by its own visibility', () => 
 
   it('delivers a recorded obstacle to those who may see it', async () => {
     const received = await deliveries('OBSTACLE_RECORDED', async (visibility, n) =>
-      ok(await t.gql('mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }', { input: { stateIso3: n === 1 ? 'TON' : 'KIR', category: 'TECHNICAL', description: `Obstacle ${n}`, visibility } }, cast.france.token)),
+      ok(
+        await t.gql(
+          'mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }',
+          { input: { stateIso3: n === 1 ? 'TON' : 'KIR', category: 'TECHNICAL', description: `Obstacle ${n}`, visibility } },
+          cast.france.token,
+        ),
+      ),
     );
-    expect(received.france.map((e) => e.summary)).toEqual(['Technical obstacle recorded for Tonga', 'Technical obstacle recorded for Kiribati']);
+    expect(received.france.map((e) => e.summary)).toEqual([
+      'Technical obstacle recorded for Tonga',
+      'Technical obstacle recorded for Kiribati',
+    ]);
     expect(received.panama).toEqual([{ kind: 'OBSTACLE_RECORDED', summary: 'Technical obstacle recorded for Kiribati' }]);
     expect(received.partner).toEqual(received.panama);
   });
 
   it('delivers a recorded event to those who may see it', async () => {
     const received = await deliveries('EVENT_RECORDED', async (visibility, n) =>
-      ok(await t.gql('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', { input: { kind: 'OTHER', name: `Workshop ${n}`, startsOn: '2026-12-01', endsOn: '2026-12-02', attendingStateIso3s: ['KIR'], visibility } }, cast.france.token)),
+      ok(
+        await t.gql(
+          'mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }',
+          {
+            input: {
+              kind: 'OTHER',
+              name: `Workshop ${n}`,
+              startsOn: '2026-12-01',
+              endsOn: '2026-12-02',
+              attendingStateIso3s: ['KIR'],
+              visibility,
+            },
+          },
+          cast.france.token,
+        ),
+      ),
     );
     expect(received.france.map((e) => e.kind)).toEqual(['EVENT_RECORDED', 'EVENT_RECORDED']);
     expect(received.france[1].summary).toContain('Workshop 2');
@@ -65,9 +89,21 @@ describe('live delivery of each kind of activity, by its own visibility', () => 
   });
 
   it('delivers a planned meeting to those who may see it', async () => {
-    const event = ok(await t.gql('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', { input: { kind: 'OTHER', name: 'Regional seminar', startsOn: '2026-12-10', endsOn: '2026-12-11', visibility: 'SHARED' } }, cast.france.token)).recordEvent;
+    const event = ok(
+      await t.gql(
+        'mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }',
+        { input: { kind: 'OTHER', name: 'Regional seminar', startsOn: '2026-12-10', endsOn: '2026-12-11', visibility: 'SHARED' } },
+        cast.france.token,
+      ),
+    ).recordEvent;
     const received = await deliveries('MEETING_PLANNED', async (visibility, n) =>
-      ok(await t.gql('mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }', { input: { eventId: event.id, stateIso3: n === 1 ? 'TUV' : 'VUT', objective: `Objective ${n}`, visibility } }, cast.france.token)),
+      ok(
+        await t.gql(
+          'mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }',
+          { input: { eventId: event.id, stateIso3: n === 1 ? 'TUV' : 'VUT', objective: `Objective ${n}`, visibility } },
+          cast.france.token,
+        ),
+      ),
     );
     expect(received.france.map((e) => e.kind)).toEqual(['MEETING_PLANNED', 'MEETING_PLANNED']);
     expect(received.panama).toEqual([received.france[1]]);
@@ -76,7 +112,21 @@ describe('live delivery of each kind of activity, by its own visibility', () => 
 
   it('delivers a started mandate to those who may see it', async () => {
     const received = await deliveries('MANDATE_STARTED', async (visibility, n) =>
-      ok(await t.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }', { input: { name: `Mandate ${n}`, organizationIds: [cast.france.organizationId], periodFrom: `203${n}-01-01`, periodTo: `203${n}-12-31`, visibility } }, cast.france.token)),
+      ok(
+        await t.gql(
+          'mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }',
+          {
+            input: {
+              name: `Mandate ${n}`,
+              organizationIds: [cast.france.organizationId],
+              periodFrom: `203${n}-01-01`,
+              periodTo: `203${n}-12-31`,
+              visibility,
+            },
+          },
+          cast.france.token,
+        ),
+      ),
     );
     expect(received.france.map((e) => e.kind)).toEqual(['MANDATE_STARTED', 'MANDATE_STARTED']);
     expect(received.france[0].summary).toContain('Mandate 1');
@@ -86,7 +136,13 @@ describe('live delivery of each kind of activity, by its own visibility', () => 
 
   it('delivers a created letter campaign to those who may see it', async () => {
     const received = await deliveries('CAMPAIGN_CREATED', async (visibility, n) =>
-      ok(await t.gql('mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id } }', { input: { name: `Letters ${n}`, templateRef: `doc-${n}`, sendingDate: '2026-11-20', stateIso3s: ['SLB'], visibility } }, cast.france.token)),
+      ok(
+        await t.gql(
+          'mutation($input: CreateLetterCampaignInput!) { createLetterCampaign(input: $input) { id } }',
+          { input: { name: `Letters ${n}`, templateRef: `doc-${n}`, sendingDate: '2026-11-20', stateIso3s: ['SLB'], visibility } },
+          cast.france.token,
+        ),
+      ),
     );
     expect(received.france.map((e) => e.kind)).toEqual(['CAMPAIGN_CREATED', 'CAMPAIGN_CREATED']);
     expect(received.france[0].summary).toContain('Letters 1');
@@ -97,10 +153,22 @@ describe('live delivery of each kind of activity, by its own visibility', () => 
 
   it('delivers a stage move to everyone, and its note only to those who may read it', async () => {
     const received = await deliveries('STAGE_CHANGED', async (visibility, n) =>
-      ok(await t.gql('mutation($iso3: String!, $note: String, $visibility: Visibility) { setRatificationStage(iso3: $iso3, stage: ENGAGED, note: $note, visibility: $visibility) { version } }', { iso3: n === 1 ? 'ARG' : 'BRA', note: `Note ${n}`, visibility }, cast.france.token)),
+      ok(
+        await t.gql(
+          'mutation($iso3: String!, $note: String, $visibility: Visibility) { setRatificationStage(iso3: $iso3, stage: ENGAGED, note: $note, visibility: $visibility) { version } }',
+          { iso3: n === 1 ? 'ARG' : 'BRA', note: `Note ${n}`, visibility },
+          cast.france.token,
+        ),
+      ),
     );
-    expect(received.france.map((e) => e.summary)).toEqual(['Argentina moved from NOT_ENGAGED to ENGAGED: Note 1', 'Brazil moved from NOT_ENGAGED to ENGAGED: Note 2']);
-    expect(received.panama.map((e) => e.summary)).toEqual(['Argentina moved from NOT_ENGAGED to ENGAGED', 'Brazil moved from NOT_ENGAGED to ENGAGED: Note 2']);
+    expect(received.france.map((e) => e.summary)).toEqual([
+      'Argentina moved from NOT_ENGAGED to ENGAGED: Note 1',
+      'Brazil moved from NOT_ENGAGED to ENGAGED: Note 2',
+    ]);
+    expect(received.panama.map((e) => e.summary)).toEqual([
+      'Argentina moved from NOT_ENGAGED to ENGAGED',
+      'Brazil moved from NOT_ENGAGED to ENGAGED: Note 2',
+    ]);
     expect(received.partner).toEqual(received.panama);
   });
 });

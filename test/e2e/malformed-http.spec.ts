@@ -14,22 +14,77 @@ const depth50 = `{ ${'groupings { states { '.repeat(24)}groupings { name }${' } 
 const MALFORMED: [string, number, () => GraphqlRequest, RegExp][] = [
   ['an invalid JSON body', 400, () => ({ headers: JSON_HEADERS, body: '{ "query": "{ __typename }"' }), /not valid JSON/],
   ['an empty JSON body', 400, () => ({ headers: JSON_HEADERS, body: '' }), /empty/],
-  ['a text/plain body', 415, () => ({ headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), /application\/json/],
-  ['a form-encoded body', 415, () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }), /application\/json/],
+  [
+    'a text/plain body',
+    415,
+    () => ({ headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }),
+    /application\/json/,
+  ],
+  [
+    'a form-encoded body',
+    415,
+    () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }),
+    /application\/json/,
+  ],
   ['an unknown content type', 415, () => ({ headers: { 'content-type': 'application/xml' }, body: '<query/>' }), /application\/json/],
-  ['a batched array body', 400, () => ({ headers: JSON_HEADERS, body: [{ query: '{ __typename }' }, { query: '{ __typename }' }] }), /Batched requests are not supported/],
+  [
+    'a batched array body',
+    400,
+    () => ({ headers: JSON_HEADERS, body: [{ query: '{ __typename }' }, { query: '{ __typename }' }] }),
+    /Batched requests are not supported/,
+  ],
   ['a JSON body that is not an object', 400, () => ({ headers: JSON_HEADERS, body: '"{ __typename }"' }), /must be a JSON object/],
   ['no query', 400, () => ({ headers: JSON_HEADERS, body: { variables: {} } }), /Missing "query"/],
   ['an empty query', 400, () => ({ headers: JSON_HEADERS, body: { query: '' } }), /Missing "query"/],
-  ['a query that is not a string', 400, () => ({ headers: JSON_HEADERS, body: { query: { field: '__typename' } } }), /"query" must be a string/],
-  ['variables that are not an object', 400, () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', variables: '{"a":1}' } }), /"variables" must be a JSON object/],
-  ['variables that are a list', 400, () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', variables: [1] } }), /"variables" must be a JSON object/],
-  ['an operationName that is not a string', 400, () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', operationName: 7 } }), /"operationName" must be a string/],
-  ['extensions that are not an object', 400, () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', extensions: 'x' } }), /"extensions" must be a JSON object/],
+  [
+    'a query that is not a string',
+    400,
+    () => ({ headers: JSON_HEADERS, body: { query: { field: '__typename' } } }),
+    /"query" must be a string/,
+  ],
+  [
+    'variables that are not an object',
+    400,
+    () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', variables: '{"a":1}' } }),
+    /"variables" must be a JSON object/,
+  ],
+  [
+    'variables that are a list',
+    400,
+    () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', variables: [1] } }),
+    /"variables" must be a JSON object/,
+  ],
+  [
+    'an operationName that is not a string',
+    400,
+    () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', operationName: 7 } }),
+    /"operationName" must be a string/,
+  ],
+  [
+    'extensions that are not an object',
+    400,
+    () => ({ headers: JSON_HEADERS, body: { query: '{ __typename }', extensions: 'x' } }),
+    /"extensions" must be a JSON object/,
+  ],
   ['a GET without a query', 400, () => ({}), /Missing "query"/],
-  ['GET variables that are not JSON', 400, () => ({ query: { query: '{ __typename }', variables: '{oops' } }), /"variables" must be URL-encoded JSON/],
-  ['a mutation sent with GET', 405, () => ({ query: { query: 'mutation { login(email: "a@b.c", password: "p") { token } }' } }), /send mutations with POST/],
-  ['an Accept header with neither JSON type', 406, () => ({ headers: { ...JSON_HEADERS, accept: 'text/html' }, body: { query: '{ __typename }' } }), /Not acceptable/],
+  [
+    'GET variables that are not JSON',
+    400,
+    () => ({ query: { query: '{ __typename }', variables: '{oops' } }),
+    /"variables" must be URL-encoded JSON/,
+  ],
+  [
+    'a mutation sent with GET',
+    405,
+    () => ({ query: { query: 'mutation { login(email: "a@b.c", password: "p") { token } }' } }),
+    /send mutations with POST/,
+  ],
+  [
+    'an Accept header with neither JSON type',
+    406,
+    () => ({ headers: { ...JSON_HEADERS, accept: 'text/html' }, body: { query: '{ __typename }' } }),
+    /Not acceptable/,
+  ],
   ['a body over the 1 MiB limit', 413, () => ({ headers: JSON_HEADERS, body: { query: bigQuery(1100 * 1024) } }), /too large/i],
 ];
 
@@ -40,7 +95,12 @@ const REQUEST_ERRORS: [string, unknown, string, RegExp][] = [
   ['depth 50', { query: depth50 }, 'GRAPHQL_VALIDATION_FAILED', /Query depth limit of 12 exceeded, found 50/],
   ['a syntax error', { query: '{ __typename' }, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
   ['an unknown field', { query: '{ nothingHere }' }, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "nothingHere"/],
-  ['a variable of the wrong type', { query: 'query($first: Int) { states(first: $first) { totalCount } }', variables: { first: 'ten' } }, 'BAD_USER_INPUT', /\$first/],
+  [
+    'a variable of the wrong type',
+    { query: 'query($first: Int) { states(first: $first) { totalCount } }', variables: { first: 'ten' } },
+    'BAD_USER_INPUT',
+    /\$first/,
+  ],
 ];
 
 const messages = (response: RawResponse) => (response.body?.errors ?? []).map((e: { message: string }) => e.message).join('\n');
@@ -90,7 +150,9 @@ describe('malformed HTTP requests to /graphql', () => {
   });
 
   it('runs queries sent with GET', async () => {
-    const response = await rawGraphql(t.url, { query: { query: 'query($n: String!) { __type(name: $n) { name } }', variables: '{"n":"State"}' } });
+    const response = await rawGraphql(t.url, {
+      query: { query: 'query($n: String!) { __type(name: $n) { name } }', variables: '{"n":"State"}' },
+    });
     expect([response.status, response.body]).toEqual([200, { data: { __type: { name: 'State' } } }]);
   });
 

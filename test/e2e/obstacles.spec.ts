@@ -22,7 +22,8 @@ describe('obstacles', () => {
   let translation: any;
   let stockpile: any;
 
-  const record = async (input: Record<string, unknown>, actor: Actor = cast.france) => ok(await t.gql(RECORD, { input }, actor.token)).recordObstacle;
+  const record = async (input: Record<string, unknown>, actor: Actor = cast.france) =>
+    ok(await t.gql(RECORD, { input }, actor.token)).recordObstacle;
   const read = async (id: string, actor: Actor = cast.france) => ok(await t.gql(READ, { id }, actor.token)).obstacle;
   const total = async () => ok(await t.gql('{ obstacles { totalCount } }', {}, cast.france.token)).obstacles.totalCount;
   const ofState = async (iso3: string, args = '', actor: Actor = cast.france) =>
@@ -66,12 +67,16 @@ describe('obstacles', () => {
     it('records today by default, and no measures', async () => {
       translation = await record({ stateIso3: 'KIR', category: 'TECHNICAL', description: 'No translation of the Convention' }, cast.admin);
       expect(translation).toMatchObject({ recordedOn: todayIso(), measures: null, recordedBy: { id: cast.admin.id } });
-      stockpile = await record({ stateIso3: 'TUV', category: 'SUBSTANTIVE', description: 'Security concerns', recordedOn: '2026-01-10' }, cast.panama);
+      stockpile = await record(
+        { stateIso3: 'TUV', category: 'SUBSTANTIVE', description: 'Security concerns', recordedOn: '2026-01-10' },
+        cast.panama,
+      );
     });
 
     it('lets the coordinators of every organization read them, and partners none of these COORDINATORS ones', async () => {
       expect(await read(parliament.id, cast.panama)).toEqual(parliament);
-      const listed = async (actor: Actor) => ok(await t.gql('{ obstacles { totalCount edges { node { id } } } }', {}, actor.token)).obstacles;
+      const listed = async (actor: Actor) =>
+        ok(await t.gql('{ obstacles { totalCount edges { node { id } } } }', {}, actor.token)).obstacles;
       expect((await listed(cast.panama)).totalCount).toBe(3);
       expect(await ofState('KIR', '', cast.panama)).toHaveLength(2);
       expect(await read(parliament.id, cast.partner)).toBeNull();
@@ -98,19 +103,37 @@ describe('obstacles', () => {
   describe('updating', () => {
     it('changes only the fields it is given, clears measures with null, and bumps the version', async () => {
       const updated = ok(
-        await t.gql(UPDATE, { id: parliament.id, input: { expectedVersion: 1, category: 'SUBSTANTIVE', measures: null } }, cast.panama.token),
+        await t.gql(
+          UPDATE,
+          { id: parliament.id, input: { expectedVersion: 1, category: 'SUBSTANTIVE', measures: null } },
+          cast.panama.token,
+        ),
       ).updateObstacle;
       expect(updated).toEqual({ ...parliament, category: 'SUBSTANTIVE', measures: null, version: 2, updatedAt: expect.any(String) });
       parliament = updated;
       const again = ok(
-        await t.gql(UPDATE, { id: parliament.id, input: { expectedVersion: 2, description: 'Parliament sits in March only', recordedOn: '2026-02-20' } }, cast.france.token),
+        await t.gql(
+          UPDATE,
+          { id: parliament.id, input: { expectedVersion: 2, description: 'Parliament sits in March only', recordedOn: '2026-02-20' } },
+          cast.france.token,
+        ),
       ).updateObstacle;
-      expect(again).toEqual({ ...parliament, description: 'Parliament sits in March only', recordedOn: '2026-02-20', version: 3, updatedAt: expect.any(String) });
+      expect(again).toEqual({
+        ...parliament,
+        description: 'Parliament sits in March only',
+        recordedOn: '2026-02-20',
+        version: 3,
+        updatedAt: expect.any(String),
+      });
       parliament = again;
     });
 
     it('rejects a stale expectedVersion with CONFLICT and changes nothing', async () => {
-      const result = await t.gql(UPDATE, { id: parliament.id, input: { expectedVersion: 2, description: 'Overwritten' } }, cast.france.token);
+      const result = await t.gql(
+        UPDATE,
+        { id: parliament.id, input: { expectedVersion: 2, description: 'Overwritten' } },
+        cast.france.token,
+      );
       expect(codes(result)).toEqual(['CONFLICT']);
       expect(result.errors![0].extensions!.details).toMatchObject({ expectedVersion: 2, actualVersion: 3 });
       expect(await read(parliament.id)).toEqual(parliament);
@@ -118,7 +141,9 @@ describe('obstacles', () => {
 
     it('rejects an unknown or malformed id with NOT_FOUND', async () => {
       for (const id of [randomUUID(), 'not-a-uuid']) {
-        expect(codes(await t.gql(UPDATE, { id, input: { expectedVersion: 1, description: 'Nothing' } }, cast.france.token))).toEqual(['NOT_FOUND']);
+        expect(codes(await t.gql(UPDATE, { id, input: { expectedVersion: 1, description: 'Nothing' } }, cast.france.token))).toEqual([
+          'NOT_FOUND',
+        ]);
       }
     });
   });
@@ -217,15 +242,22 @@ describe('obstacles', () => {
     });
 
     it('refuses an unknown category written as a literal', async () => {
-      const result = await t.gql('mutation { recordObstacle(input: { stateIso3: "MHL", category: POLITICAL, description: "x" }) { id } }', {}, cast.france.token);
+      const result = await t.gql(
+        'mutation { recordObstacle(input: { stateIso3: "MHL", category: POLITICAL, description: "x" }) { id } }',
+        {},
+        cast.france.token,
+      );
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     });
 
-    it.each(cases.filter(([, change]) => !('stateIso3' in change)))('refuses to update an obstacle with %s, changing nothing', async (_case, change) => {
-      const result = await t.gql(UPDATE, { id: stockpile.id, input: { expectedVersion: 1, ...change } }, cast.france.token);
-      expect(codes(result)).toEqual(['BAD_USER_INPUT']);
-      expect(await read(stockpile.id)).toEqual(stockpile);
-    });
+    it.each(cases.filter(([, change]) => !('stateIso3' in change)))(
+      'refuses to update an obstacle with %s, changing nothing',
+      async (_case, change) => {
+        const result = await t.gql(UPDATE, { id: stockpile.id, input: { expectedVersion: 1, ...change } }, cast.france.token);
+        expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+        expect(await read(stockpile.id)).toEqual(stockpile);
+      },
+    );
 
     it('refuses null for a required field on update', async () => {
       for (const field of ['category', 'description', 'recordedOn']) {
@@ -250,7 +282,8 @@ describe('obstacles', () => {
       ['reopenObstacle', REOPEN, () => ({ id: parliament.id, expectedVersion: parliament.version })],
     ];
 
-    const snapshot = async () => ok(await t.gql(`{ obstacles(first: 200) { totalCount edges { node { ${FIELDS} } } } }`, {}, cast.admin.token));
+    const snapshot = async () =>
+      ok(await t.gql(`{ obstacles(first: 200) { totalCount edges { node { ${FIELDS} } } } }`, {}, cast.admin.token));
 
     it.each(writes)('refuses %s to the partner with FORBIDDEN and changes nothing', async (_name, mutation, variables) => {
       const before = await snapshot();
@@ -275,20 +308,39 @@ describe('obstacles', () => {
     beforeAll(async () => {
       recorded = [];
       for (const [index, recordedOn] of dates.entries()) {
-        const created = await record({ stateIso3: 'FSM', category: index % 2 ? 'SUBSTANTIVE' : 'PROCEDURAL', description: `Micronesia ${index}`, recordedOn });
+        const created = await record({
+          stateIso3: 'FSM',
+          category: index % 2 ? 'SUBSTANTIVE' : 'PROCEDURAL',
+          description: `Micronesia ${index}`,
+          recordedOn,
+        });
         recorded.push({ id: created.id, recordedOn: created.recordedOn });
       }
     });
 
     const list = async (filter: Record<string, unknown>) =>
-      nodes(ok(await t.gql('query($filter: ObstacleFilter) { obstacles(first: 200, filter: $filter) { edges { node { description } } } }', { filter }, cast.france.token)).obstacles)
-        .map((node: any) => node.description);
+      nodes(
+        ok(
+          await t.gql(
+            'query($filter: ObstacleFilter) { obstacles(first: 200, filter: $filter) { edges { node { description } } } }',
+            { filter },
+            cast.france.token,
+          ),
+        ).obstacles,
+      ).map((node: any) => node.description);
 
     it('filters by States, statuses and categories', async () => {
       expect(await list({ stateIso3s: ['KIR', 'TUV'] })).toEqual([translation.description, parliament.description, stockpile.description]);
       expect(await list({ stateIso3s: ['KIR'], statuses: ['ADDRESSED'] })).toEqual([translation.description]);
-      expect(await list({ statuses: ['OPEN'], categories: ['SUBSTANTIVE'], stateIso3s: ['TUV', 'KIR'] })).toEqual([parliament.description, stockpile.description]);
-      expect((await list({ stateIso3s: ['FSM'], categories: ['SUBSTANTIVE'] })).sort()).toEqual(['Micronesia 1', 'Micronesia 3', 'Micronesia 5']);
+      expect(await list({ statuses: ['OPEN'], categories: ['SUBSTANTIVE'], stateIso3s: ['TUV', 'KIR'] })).toEqual([
+        parliament.description,
+        stockpile.description,
+      ]);
+      expect((await list({ stateIso3s: ['FSM'], categories: ['SUBSTANTIVE'] })).sort()).toEqual([
+        'Micronesia 1',
+        'Micronesia 3',
+        'Micronesia 5',
+      ]);
       expect(await list({ stateIso3s: ['FRA'] })).toEqual([]);
     });
 
@@ -305,7 +357,9 @@ describe('obstacles', () => {
         after = connection.pageInfo.endCursor;
       }
       expect(sizes).toEqual([2, 2, 2, 1]);
-      const expected = [...recorded].sort((a, b) => (a.recordedOn === b.recordedOn ? (a.id < b.id ? -1 : 1) : a.recordedOn < b.recordedOn ? 1 : -1));
+      const expected = [...recorded].sort((a, b) =>
+        a.recordedOn === b.recordedOn ? (a.id < b.id ? -1 : 1) : a.recordedOn < b.recordedOn ? 1 : -1,
+      );
       expect(seen).toEqual(expected);
     });
 
@@ -317,7 +371,9 @@ describe('obstacles', () => {
 
     it('rejects an unknown status or category in the filter with BAD_USER_INPUT', async () => {
       expect(codes(await t.gql(PAGE, { filter: { statuses: ['CLOSED'] } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql('{ obstacles(filter: { categories: [POLITICAL] }) { totalCount } }', {}, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql('{ obstacles(filter: { categories: [POLITICAL] }) { totalCount } }', {}, cast.france.token))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
     });
   });
 });

@@ -65,7 +65,9 @@ function send(url: string, path: string, { body, headers = {}, expectContinue = 
       sent = true;
       settle();
     };
-    socket.on('error', (error) => reject(new Error(`${path}: ${error.message} (interim ${interim.join(',') || 'none'}, answered ${answer?.status ?? 'no'})`)));
+    socket.on('error', (error) =>
+      reject(new Error(`${path}: ${error.message} (interim ${interim.join(',') || 'none'}, answered ${answer?.status ?? 'no'})`)),
+    );
     socket.on('data', (data: Buffer) => {
       received = Buffer.concat([received, data]);
       for (;;) {
@@ -101,7 +103,9 @@ function send(url: string, path: string, { body, headers = {}, expectContinue = 
 
 function multipart(name: string, content: Buffer): { body: Buffer; type: string } {
   const boundary = `----ratify${Date.now()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, content, tail]), type: `multipart/form-data; boundary=${boundary}` };
 }
@@ -193,8 +197,16 @@ describe('oversized request bodies', () => {
     const query = Buffer.from(JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(100_000) }));
     const typename = { data: { __typename: 'Query' } };
     for (let round = 0; round < ROUNDS; round++) {
-      expect(await send(t.url, '/graphql', { body: query, headers: graphqlJson, expectContinue: true })).toEqual({ status: 200, interim: [100], body: typename });
-      expect(await send(t.url, '/graphql', { body: query, headers: graphqlJson, chunked: true })).toEqual({ status: 200, interim: [], body: typename });
+      expect(await send(t.url, '/graphql', { body: query, headers: graphqlJson, expectContinue: true })).toEqual({
+        status: 200,
+        interim: [100],
+        body: typename,
+      });
+      expect(await send(t.url, '/graphql', { body: query, headers: graphqlJson, chunked: true })).toEqual({
+        status: 200,
+        interim: [],
+        body: typename,
+      });
     }
     const { body, type } = multipart('contacts', readFileSync(join(process.cwd(), 'data/samples/contacts.csv')));
     const headers = { 'content-type': type, authorization: `Bearer ${token}` };

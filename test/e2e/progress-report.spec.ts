@@ -34,8 +34,14 @@ function treatyFacts(from: string, to: string, regionalGroup?: string): { signat
   const inScope = rows.filter((r) => !regionalGroup || group.get(r.iso3) === regionalGroup);
   const within = (date: string) => date !== '' && date >= from && date <= to;
   return {
-    signatures: inScope.filter((r) => within(r.signature_date)).map((r) => r.iso3).sort(),
-    ratifications: inScope.filter((r) => within(r.consent_date)).map((r) => r.iso3).sort(),
+    signatures: inScope
+      .filter((r) => within(r.signature_date))
+      .map((r) => r.iso3)
+      .sort(),
+    ratifications: inScope
+      .filter((r) => within(r.consent_date))
+      .map((r) => r.iso3)
+      .sort(),
   };
 }
 
@@ -56,40 +62,123 @@ describe('progress report', () => {
     // France: a letter to Kiribati answered, one to Tonga unanswered (both shared), one to Papua New Guinea
     // for coordinators (answered), a meeting in Solomon Islands kept within France, a meeting in Brazil
     // (outside the region) and a letter to Kiribati before the period.
-    const kir = await log(cast.france.token, { type: 'LETTER', occurredOn: daysAgo(200), subject: 'Letter to the Minister of Foreign Affairs of Kiribati', stateIso3s: ['KIR'], visibility: 'SHARED' });
-    await log(cast.france.token, { type: 'LETTER', occurredOn: daysAgo(199), subject: 'Letter to Tonga', stateIso3s: ['TON'], visibility: 'SHARED' });
-    const png = await log(cast.france.token, { type: 'LETTER', occurredOn: daysAgo(198), subject: 'Letter to Papua New Guinea', stateIso3s: ['PNG'], visibility: 'COORDINATORS' });
-    await log(cast.france.token, { type: 'BILATERAL_MEETING', occurredOn: daysAgo(150), subject: 'Meeting in Honiara', stateIso3s: ['SLB'], visibility: 'ORGANIZATION' });
-    await log(cast.france.token, { type: 'BILATERAL_MEETING', occurredOn: daysAgo(150), subject: 'Meeting in Brasília', stateIso3s: ['BRA'], visibility: 'SHARED' });
-    await log(cast.france.token, { type: 'LETTER', occurredOn: daysAgo(400), subject: 'An older letter to Kiribati', stateIso3s: ['KIR'], visibility: 'SHARED' });
-    for (const [letter, on] of [[kir, daysAgo(180)], [png, daysAgo(170)]] as const) {
-      ok(await t.gql('mutation($id: ID!, $on: Date!) { recordReply(id: $id, receivedOn: $on) { id } }', { id: letter.id, on }, cast.france.token));
+    const kir = await log(cast.france.token, {
+      type: 'LETTER',
+      occurredOn: daysAgo(200),
+      subject: 'Letter to the Minister of Foreign Affairs of Kiribati',
+      stateIso3s: ['KIR'],
+      visibility: 'SHARED',
+    });
+    await log(cast.france.token, {
+      type: 'LETTER',
+      occurredOn: daysAgo(199),
+      subject: 'Letter to Tonga',
+      stateIso3s: ['TON'],
+      visibility: 'SHARED',
+    });
+    const png = await log(cast.france.token, {
+      type: 'LETTER',
+      occurredOn: daysAgo(198),
+      subject: 'Letter to Papua New Guinea',
+      stateIso3s: ['PNG'],
+      visibility: 'COORDINATORS',
+    });
+    await log(cast.france.token, {
+      type: 'BILATERAL_MEETING',
+      occurredOn: daysAgo(150),
+      subject: 'Meeting in Honiara',
+      stateIso3s: ['SLB'],
+      visibility: 'ORGANIZATION',
+    });
+    await log(cast.france.token, {
+      type: 'BILATERAL_MEETING',
+      occurredOn: daysAgo(150),
+      subject: 'Meeting in Brasília',
+      stateIso3s: ['BRA'],
+      visibility: 'SHARED',
+    });
+    await log(cast.france.token, {
+      type: 'LETTER',
+      occurredOn: daysAgo(400),
+      subject: 'An older letter to Kiribati',
+      stateIso3s: ['KIR'],
+      visibility: 'SHARED',
+    });
+    for (const [letter, on] of [
+      [kir, daysAgo(180)],
+      [png, daysAgo(170)],
+    ] as const) {
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $on: Date!) { recordReply(id: $id, receivedOn: $on) { id } }',
+          { id: letter.id, on },
+          cast.france.token,
+        ),
+      );
     }
     // Panama: a call concerning Tonga and Tuvalu; the partner: an e-mail to Kiribati.
-    await log(cast.panama.token, { type: 'PHONE_CALL', occurredOn: daysAgo(100), subject: 'Call with Tonga and Tuvalu', stateIso3s: ['TON', 'TUV'], visibility: 'SHARED' });
+    await log(cast.panama.token, {
+      type: 'PHONE_CALL',
+      occurredOn: daysAgo(100),
+      subject: 'Call with Tonga and Tuvalu',
+      stateIso3s: ['TON', 'TUV'],
+      visibility: 'SHARED',
+    });
     await log(cast.partner.token, { type: 'EMAIL', occurredOn: daysAgo(90), subject: 'CMC e-mail to Kiribati', stateIso3s: ['KIR'] });
 
     // Stage moves, today: Kiribati twice forward, Tonga forward then back to DECLINED, Brazil (outside the region) forward.
     const stage = (iso3: string, to: string) =>
-      t.gql('mutation($iso3: String!, $stage: RatificationStage!) { setRatificationStage(iso3: $iso3, stage: $stage) { ratificationStage } }', { iso3, stage: to }, cast.france.token);
-    for (const [iso3, to] of [['KIR', 'ENGAGED'], ['KIR', 'SUPPORTIVE'], ['TON', 'ENGAGED'], ['TON', 'DECLINED'], ['BRA', 'ENGAGED']]) ok(await stage(iso3, to));
+      t.gql(
+        'mutation($iso3: String!, $stage: RatificationStage!) { setRatificationStage(iso3: $iso3, stage: $stage) { ratificationStage } }',
+        { iso3, stage: to },
+        cast.france.token,
+      );
+    for (const [iso3, to] of [
+      ['KIR', 'ENGAGED'],
+      ['KIR', 'SUPPORTIVE'],
+      ['TON', 'ENGAGED'],
+      ['TON', 'DECLINED'],
+      ['BRA', 'ENGAGED'],
+    ])
+      ok(await stage(iso3, to));
 
     // Obstacles: Kiribati recorded and addressed in the period, Tonga recorded (still open), Solomon Islands
     // recorded before the period and addressed in it, Brazil outside the region.
     const record = async (stateIso3: string, recordedOn: string) =>
-      ok(await t.gql('mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id version } }',
-        { input: { stateIso3, category: 'PROCEDURAL', description: `Obstacle of ${stateIso3}`, recordedOn } }, cast.france.token)).recordObstacle;
+      ok(
+        await t.gql(
+          'mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id version } }',
+          { input: { stateIso3, category: 'PROCEDURAL', description: `Obstacle of ${stateIso3}`, recordedOn } },
+          cast.france.token,
+        ),
+      ).recordObstacle;
     const resolve = async (obstacle: { id: string; version: number }, resolvedOn: string) =>
-      ok(await t.gql('mutation($id: ID!, $v: Int!, $on: Date) { resolveObstacle(id: $id, expectedVersion: $v, resolvedOn: $on) { id } }',
-        { id: obstacle.id, v: obstacle.version, on: resolvedOn }, cast.france.token));
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $v: Int!, $on: Date) { resolveObstacle(id: $id, expectedVersion: $v, resolvedOn: $on) { id } }',
+          { id: obstacle.id, v: obstacle.version, on: resolvedOn },
+          cast.france.token,
+        ),
+      );
     await resolve(await record('KIR', daysAgo(120)), daysAgo(60));
     await record('TON', daysAgo(110));
     await resolve(await record('SLB', daysAgo(500)), daysAgo(30));
     await record('BRA', daysAgo(100));
 
-    mandateId = ok(await t.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }', {
-      input: { name: 'Universalization coordinators (test)', periodFrom: FROM, periodTo: TO, organizationIds: [cast.france.organizationId, cast.panama.organizationId] },
-    }, cast.france.token)).startMandate.id;
+    mandateId = ok(
+      await t.gql(
+        'mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }',
+        {
+          input: {
+            name: 'Universalization coordinators (test)',
+            periodFrom: FROM,
+            periodTo: TO,
+            organizationIds: [cast.france.organizationId, cast.panama.organizationId],
+          },
+        },
+        cast.france.token,
+      ),
+    ).startMandate.id;
   });
   afterAll(() => t?.close());
 
@@ -129,7 +218,11 @@ describe('progress report', () => {
     const r = await report({ from: FROM, to: TO, regionalGroups: ['ASIA_PACIFIC'] }, cast.partner.token);
     expect(names(r.statesContacted)).toEqual(['Kiribati', 'Tonga', 'Tuvalu']);
     expect(r.interactions.count).toBe(4);
-    expect(r.interactionsByType.map((row: any) => [row.type, row.count])).toEqual([['LETTER', 2], ['PHONE_CALL', 1], ['EMAIL', 1]]);
+    expect(r.interactionsByType.map((row: any) => [row.type, row.count])).toEqual([
+      ['LETTER', 2],
+      ['PHONE_CALL', 1],
+      ['EMAIL', 1],
+    ]);
     expect([r.letters.sent.count, r.letters.answered.count, r.letters.unanswered.count]).toEqual([2, 1, 1]);
     expect(r.stageMoves.forward.count).toBe(3);
     // The obstacles were recorded COORDINATORS (the default): a partner counts none of them.
@@ -195,7 +288,9 @@ describe('progress report', () => {
     const bad = await t.gql(REPORT, { input: { from: '2026-03-01', to: '2026-02-01' } }, cast.france.token);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(REPORT, { input: { from: '2026-03-01' } }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.gql(REPORT, { input: { mandateId: '00000000-0000-4000-8000-000000000000' } }, cast.france.token))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(REPORT, { input: { mandateId: '00000000-0000-4000-8000-000000000000' } }, cast.france.token))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(codes(await t.gql(REPORT, { input: { from: FROM, to: TO } }))).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -210,12 +305,18 @@ describe('progress report', () => {
       const rows = parse(await response.text());
       expect(rows[0]).toEqual(['section', 'measure', 'count', 'state_iso3s', 'states']);
       const row = (section: string, measure: string) => rows.find((r) => r[0] === section && r[1] === measure)?.slice(2);
-      expect(row('States contacted', 'States with at least one interaction')).toEqual(['5', 'KIR;PNG;SLB;TON;TUV', 'Kiribati; Papua New Guinea; Solomon Islands; Tonga; Tuvalu']);
+      expect(row('States contacted', 'States with at least one interaction')).toEqual([
+        '5',
+        'KIR;PNG;SLB;TON;TUV',
+        'Kiribati; Papua New Guinea; Solomon Islands; Tonga; Tuvalu',
+      ]);
       expect(row('Interactions', 'Letter')).toEqual(['3', 'KIR;PNG;TON', 'Kiribati; Papua New Guinea; Tonga']);
       expect(row('Letters', 'Answered')).toEqual(['2', 'KIR;PNG', 'Kiribati; Papua New Guinea']);
       expect(row('Stage moves', 'Back')).toEqual(['1', 'TON', 'Tonga']);
       expect(row('Obstacles', 'Addressed')).toEqual(['2', 'KIR;SLB', 'Kiribati; Solomon Islands']);
-      const partner = parse(await (await get('progress-report.csv', `?from=${FROM}&to=${TO}&regionalGroups=ASIA_PACIFIC`, cast.partner.token)).text());
+      const partner = parse(
+        await (await get('progress-report.csv', `?from=${FROM}&to=${TO}&regionalGroups=ASIA_PACIFIC`, cast.partner.token)).text(),
+      );
       expect(partner.find((r) => r[0] === 'States contacted')!.slice(2)).toEqual(['3', 'KIR;TON;TUV', 'Kiribati; Tonga; Tuvalu']);
     });
 

@@ -56,7 +56,9 @@ describe('public data that stays current', () => {
       const vanuatu = await state('VUT');
       expect(vanuatu.ratificationStage).toBe('JOINED');
       const moves = vanuatu.stageHistory.filter((change: any) => change.from === 'DEPOSITED' && change.to === 'JOINED');
-      expect(moves).toEqual([{ from: 'DEPOSITED', to: 'JOINED', note: 'Vanuatu: the Convention entered into force on 1 March 2026', changedBy: null }]);
+      expect(moves).toEqual([
+        { from: 'DEPOSITED', to: 'JOINED', note: 'Vanuatu: the Convention entered into force on 1 March 2026', changedBy: null },
+      ]);
       const feed = nodes(ok(await t.gql(FEED, { iso3: 'VUT' }, cast.partner.token)).activityFeed);
       expect(feed.filter((event: any) => event.summary === 'Vanuatu: the Convention entered into force on 1 March 2026')).toEqual([
         { summary: 'Vanuatu: the Convention entered into force on 1 March 2026', actor: null },
@@ -79,11 +81,28 @@ describe('public data that stays current', () => {
       expect((await targets({ search: 'DZA' })).map((target: any) => target.state.iso3)).toEqual(['DZA']);
       const input = { stateIso3: 'DZA', action: 'ACCESSION', date: '2026-11-20', sourceUrl: SOURCE, note: 'Depositary notification' };
       accession = ok(await t.gql(RECORD, { input }, cast.admin.token)).recordTreatyAction;
-      expect(accession).toMatchObject({ stateIso3: 'DZA', action: 'ACCESSION', date: '2026-11-20', sourceUrl: SOURCE, inFile: false, version: 1 });
+      expect(accession).toMatchObject({
+        stateIso3: 'DZA',
+        action: 'ACCESSION',
+        date: '2026-11-20',
+        sourceUrl: SOURCE,
+        inFile: false,
+        version: 1,
+      });
 
       const algeria = await state('DZA');
-      expect(algeria).toMatchObject({ treatyStatus: 'DEPOSITED', consentDate: '2026-11-20', consentType: 'ACCESSION', entryIntoForceDate: '2027-05-01', ratificationStage: 'DEPOSITED' });
-      expect(algeria.stageHistory[0]).toMatchObject({ to: 'DEPOSITED', note: 'Algeria: instrument of accession deposited on 20 November 2026', changedBy: null });
+      expect(algeria).toMatchObject({
+        treatyStatus: 'DEPOSITED',
+        consentDate: '2026-11-20',
+        consentType: 'ACCESSION',
+        entryIntoForceDate: '2027-05-01',
+        ratificationStage: 'DEPOSITED',
+      });
+      expect(algeria.stageHistory[0]).toMatchObject({
+        to: 'DEPOSITED',
+        note: 'Algeria: instrument of accession deposited on 20 November 2026',
+        changedBy: null,
+      });
       // Not a State not Party any more: off the default target list.
       expect(await targets({ search: 'DZA' })).toEqual([]);
       const audit = nodes(ok(await t.gql(AUDIT, { entityId: accession.id }, cast.admin.token)).auditLog);
@@ -93,7 +112,9 @@ describe('public data that stays current', () => {
     it('corrects it with expectedVersion, and the dates follow', async () => {
       const stale = await t.gql(UPDATE, { input: { id: accession.id, expectedVersion: 7, date: '2026-10-02' } }, cast.admin.token);
       expect(codes(stale)).toEqual(['CONFLICT']);
-      accession = ok(await t.gql(UPDATE, { input: { id: accession.id, expectedVersion: 1, date: '2026-10-02' } }, cast.admin.token)).updateTreatyAction;
+      accession = ok(
+        await t.gql(UPDATE, { input: { id: accession.id, expectedVersion: 1, date: '2026-10-02' } }, cast.admin.token),
+      ).updateTreatyAction;
       expect(accession).toMatchObject({ date: '2026-10-02', version: 2 });
       expect(await state('DZA')).toMatchObject({ consentDate: '2026-10-02', entryIntoForceDate: '2027-04-01' });
       expect((await follow.followDates('2027-04-01')).filter((move) => move.iso3 === 'DZA')).toEqual([{ iso3: 'DZA', to: 'JOINED' }]);
@@ -145,7 +166,9 @@ describe('public data that stays current', () => {
         'no: 0 given, 1 among the per-State votes',
         'abstain: 1 given, 0 among the per-State votes',
       ]);
-      expect(ok(await t.gql('{ resolutions { symbol } }', {}, cast.france.token)).resolutions.map((r: any) => r.symbol)).not.toContain('A/RES/81/998');
+      expect(ok(await t.gql('{ resolutions { symbol } }', {}, cast.france.token)).resolutions.map((r: any) => r.symbol)).not.toContain(
+        'A/RES/81/998',
+      );
     });
 
     it('imports the UN Digital Library voting-record CSV; voting records follow, and as-of targets see the votes known then', async () => {
@@ -179,15 +202,21 @@ describe('public data that stays current', () => {
     it('lists the targets with their treaty statuses on that day', async () => {
       // Vanuatu acceded in September 2025: a State not Party before, a State Party now.
       expect(await targets({ search: 'VUT' })).toEqual([]);
-      expect((await targets({ search: 'VUT', asOf: '2025-01-01' })).map((target: any) => [target.state.iso3, target.state.treatyStatus])).toEqual([['VUT', 'NOT_SIGNED']]);
+      expect(
+        (await targets({ search: 'VUT', asOf: '2025-01-01' })).map((target: any) => [target.state.iso3, target.state.treatyStatus]),
+      ).toEqual([['VUT', 'NOT_SIGNED']]);
     });
 
     it('counts the States Parties strictly and with those deposited, as the record gave them that day', async () => {
       // On 3 February 2026 the UN Treaty Collection listed 112 Parties, Vanuatu (deposited, bound from 1 March) among them.
-      const report = ok(await t.gql(REPORT, { input: { from: '2025-01-01', to: '2026-12-31', asOf: '2026-02-03' } }, cast.france.token)).progressReport;
+      const report = ok(
+        await t.gql(REPORT, { input: { from: '2025-01-01', to: '2026-12-31', asOf: '2026-02-03' } }, cast.france.token),
+      ).progressReport;
       expect(report.asOf).toBe('2026-02-03');
       expect(report.treaty).toMatchObject({ statesParties: 111, partiesIncludingDeposited: 112 });
-      const later = ok(await t.gql(REPORT, { input: { from: '2025-01-01', to: '2026-12-31', asOf: '2026-03-01' } }, cast.france.token)).progressReport;
+      const later = ok(
+        await t.gql(REPORT, { input: { from: '2025-01-01', to: '2026-12-31', asOf: '2026-03-01' } }, cast.france.token),
+      ).progressReport;
       expect(later.treaty).toMatchObject({ statesParties: 112, partiesIncludingDeposited: 112 });
     });
   });

@@ -23,7 +23,12 @@ function tokens(count: number): string {
 }
 
 /** The production defaults, with a smaller body limit to show that it is configurable. */
-const ENV = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', IMPORT_ON_START: 'false', HTTP_BODY_LIMIT_BYTES: '65536' };
+const ENV = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+  IMPORT_ON_START: 'false',
+  HTTP_BODY_LIMIT_BYTES: '65536',
+};
 
 describe('query limits (production defaults)', () => {
   let t: TestApp;

@@ -13,9 +13,13 @@ describe('Search', () => {
 
   const query = (source: string, variables: Record<string, unknown> = {}, token = cast.france.token) => t.gql(source, variables, token);
   const states = async (search: string) =>
-    nodes(ok(await query('query($filter: StateFilter) { states(first: 200, filter: $filter) { edges { node { iso3 } } } }', { filter: { search } })).states).map(
-      (s: any) => s.iso3,
-    );
+    nodes(
+      ok(
+        await query('query($filter: StateFilter) { states(first: 200, filter: $filter) { edges { node { iso3 } } } }', {
+          filter: { search },
+        }),
+      ).states,
+    ).map((s: any) => s.iso3);
   const targets = async (search: string) =>
     ok(
       await query('query($filter: TargetFilter) { targets(first: 200, filter: $filter) { edges { node { state { iso3 } } } } }', {
@@ -76,24 +80,41 @@ describe('Search', () => {
 
     it('pages a ranked search with its cursor', async () => {
       const first = ok(
-        await query('query($filter: StateFilter) { states(first: 1, filter: $filter) { edges { node { iso3 } } pageInfo { endCursor hasNextPage } } }', {
-          filter: { search: 'guinea' },
-        }),
+        await query(
+          'query($filter: StateFilter) { states(first: 1, filter: $filter) { edges { node { iso3 } } pageInfo { endCursor hasNextPage } } }',
+          {
+            filter: { search: 'guinea' },
+          },
+        ),
       ).states;
       expect(nodes(first).map((s: any) => s.iso3)).toEqual(['GIN']);
       const rest = ok(
-        await query('query($filter: StateFilter, $after: String) { states(first: 10, after: $after, filter: $filter) { edges { node { iso3 } } } }', {
-          filter: { search: 'guinea' },
-          after: first.pageInfo.endCursor,
-        }),
+        await query(
+          'query($filter: StateFilter, $after: String) { states(first: 10, after: $after, filter: $filter) { edges { node { iso3 } } } }',
+          {
+            filter: { search: 'guinea' },
+            after: first.pageInfo.endCursor,
+          },
+        ),
       ).states;
-      expect(nodes(rest).map((s: any) => s.iso3).sort()).toEqual(['GNB', 'GNQ', 'PNG']);
+      expect(
+        nodes(rest)
+          .map((s: any) => s.iso3)
+          .sort(),
+      ).toEqual(['GNB', 'GNQ', 'PNG']);
     });
   });
 
   describe('region filters', () => {
     const statesIn = async (filter: Record<string, unknown>) =>
-      nodes(ok(await query('query($filter: StateFilter) { states(first: 200, filter: $filter) { edges { node { iso3 subregion intermediateRegion } } } }', { filter })).states);
+      nodes(
+        ok(
+          await query(
+            'query($filter: StateFilter) { states(first: 200, filter: $filter) { edges { node { iso3 subregion intermediateRegion } } } }',
+            { filter },
+          ),
+        ).states,
+      );
     const refusal = async (filter: Record<string, unknown>) => {
       const response = await query('query($filter: StateFilter) { states(filter: $filter) { totalCount } }', { filter });
       expect(codes(response)).toEqual(['BAD_USER_INPUT']);
@@ -110,7 +131,9 @@ describe('Search', () => {
 
     it('refuses an unknown sub-region, listing the valid ones', async () => {
       const error = await refusal({ subregions: ['Melanesia', 'Caribbean'] });
-      expect(error.extensions!.details.problems).toEqual([expect.stringContaining('filter.subregions[1]: unknown UN M49 sub-region "Caribbean"')]);
+      expect(error.extensions!.details.problems).toEqual([
+        expect.stringContaining('filter.subregions[1]: unknown UN M49 sub-region "Caribbean"'),
+      ]);
       expect(error.message).toContain('Melanesia, Micronesia');
       expect(error.message).toContain('Latin America and the Caribbean');
     });
@@ -132,13 +155,19 @@ describe('Search', () => {
     it('refuses an unknown intermediate region, listing the valid ones', async () => {
       const error = await refusal({ intermediateRegions: ['Melanesia'] });
       expect(error.message).toContain('unknown UN M49 intermediate region "Melanesia"');
-      expect(error.message).toContain('Caribbean, Central America, Eastern Africa, Middle Africa, South America, Southern Africa, Western Africa');
+      expect(error.message).toContain(
+        'Caribbean, Central America, Eastern Africa, Middle Africa, South America, Southern Africa, Western Africa',
+      );
     });
 
     it('target lists and their CSV take the same region filters', async () => {
       const targetsIn = async (filter: Record<string, unknown>) =>
-        ok(await query('query($filter: TargetFilter) { targets(first: 200, filter: $filter) { edges { node { state { iso3 intermediateRegion } } } } }', { filter }))
-          .targets.edges.map((edge: any) => edge.node.state);
+        ok(
+          await query(
+            'query($filter: TargetFilter) { targets(first: 200, filter: $filter) { edges { node { state { iso3 intermediateRegion } } } } }',
+            { filter },
+          ),
+        ).targets.edges.map((edge: any) => edge.node.state);
       const caribbean = await targetsIn({ intermediateRegions: ['the Caribbean'] });
       expect(caribbean.length).toBeGreaterThan(0);
       expect(caribbean.every((s: any) => s.intermediateRegion === 'Caribbean')).toBe(true);
@@ -151,10 +180,16 @@ describe('Search', () => {
         headers: { authorization: `Bearer ${cast.france.token}` },
       });
       expect(csv.status).toBe(200);
-      const iso3s = (await csv.text()).trim().split('\n').slice(1).map((line) => line.split(',')[2]);
+      const iso3s = (await csv.text())
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[2]);
       const eastern = await targetsIn({ intermediateRegions: ['Eastern Africa'] });
       expect(iso3s.sort()).toEqual(eastern.map((s: any) => s.iso3).sort());
-      const unknown = await fetch(`${t.url}/exports/targets.csv?subregions=Atlantis`, { headers: { authorization: `Bearer ${cast.france.token}` } });
+      const unknown = await fetch(`${t.url}/exports/targets.csv?subregions=Atlantis`, {
+        headers: { authorization: `Bearer ${cast.france.token}` },
+      });
       expect(unknown.status).toBe(400);
       expect(((await unknown.json()) as any).code).toBe('BAD_USER_INPUT');
     });
@@ -177,9 +212,13 @@ describe('Search', () => {
       ok(await query('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input }));
     }
     const contacts = async (search: string) =>
-      nodes(ok(await query('query($filter: ContactFilter) { contacts(first: 50, filter: $filter) { edges { node { fullName } } } }', { filter: { search } })).contacts).map(
-        (c: any) => c.fullName,
-      );
+      nodes(
+        ok(
+          await query('query($filter: ContactFilter) { contacts(first: 50, filter: $filter) { edges { node { fullName } } } }', {
+            filter: { search },
+          }),
+        ).contacts,
+      ).map((c: any) => c.fullName);
     expect(await contacts('jose perez')).toEqual(['José Pérez Haïti', 'Josefina Pérez']);
     expect(await contacts('PEREZ jose')).toEqual(['José Pérez Haïti', 'Josefina Pérez']);
     expect(await contacts('haiti')).toEqual(['José Pérez Haïti']);
@@ -197,8 +236,11 @@ describe('Search', () => {
     ok(await log({ subject: 'Unrelated meeting' }));
     const interactions = async (search: string) =>
       nodes(
-        ok(await query('query($filter: InteractionFilter) { interactions(first: 50, filter: $filter) { edges { node { subject } } } }', { filter: { search } }))
-          .interactions,
+        ok(
+          await query('query($filter: InteractionFilter) { interactions(first: 50, filter: $filter) { edges { node { subject } } } }', {
+            filter: { search },
+          }),
+        ).interactions,
       ).map((i: any) => i.subject);
     expect(await interactions('demarche')).toEqual(['Démarche conjointe']);
     expect(await interactions('haiti')).toEqual(['Démarche conjointe']);
@@ -209,7 +251,9 @@ describe('Search', () => {
 
   it('organizations: words of the name, accents and case ignored, the closest first', async () => {
     const organizations = async (search?: string) =>
-      ok(await query('query($search: String) { organizations(search: $search) { name } }', { search })).organizations.map((o: any) => o.name);
+      ok(await query('query($search: String) { organizations(search: $search) { name } }', { search })).organizations.map(
+        (o: any) => o.name,
+      );
     expect(await organizations('coalition cluster')).toEqual(['Cluster Munition Coalition']);
     expect(await organizations('PANAMÁ')).toEqual(['Panama']);
     expect((await organizations()).length).toBeGreaterThanOrEqual(4);

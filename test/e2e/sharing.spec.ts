@@ -10,7 +10,8 @@ const FEED = `query($filter: ActivityFilter, $first: Int, $after: String) {
 }`;
 
 const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id version visibility } }';
-const ADDED = 'subscription($filter: ActivityFilter) { activityAdded(filter: $filter) { kind summary states { iso3 } interaction { subject } } }';
+const ADDED =
+  'subscription($filter: ActivityFilter) { activityAdded(filter: $filter) { kind summary states { iso3 } interaction { subject } } }';
 
 describe('sharing with partners', () => {
   let t: TestApp;
@@ -25,13 +26,35 @@ describe('sharing with partners', () => {
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
-    for (const [key, visibility] of [['org', 'ORGANIZATION'], ['coord', 'COORDINATORS'], ['shared', 'SHARED']] as const) {
+    for (const [key, visibility] of [
+      ['org', 'ORGANIZATION'],
+      ['coord', 'COORDINATORS'],
+      ['shared', 'SHARED'],
+    ] as const) {
       const input = { type: 'BILATERAL_MEETING', occurredOn: '2026-11-02', subject: subjects[key], visibility, stateIso3s: ['KIR'] };
       ids[key] = ok(await t.gql(LOG, { input }, cast.france.token)).logInteraction.id;
     }
-    ok(await t.gql('mutation { setRatificationStage(iso3: "KIR", stage: ENGAGED, note: "Open to joining") { version } }', {}, cast.france.token));
-    ok(await t.gql('mutation { recordObstacle(input: { stateIso3: "KIR", category: TECHNICAL, description: "Stockpile survey" }) { id } }', {}, cast.france.token));
-    ok(await t.gql('mutation { createContact(input: { fullName: "Ambassador of Kiribati", stateIso3: "KIR" }) { id } }', {}, cast.france.token));
+    ok(
+      await t.gql(
+        'mutation { setRatificationStage(iso3: "KIR", stage: ENGAGED, note: "Open to joining") { version } }',
+        {},
+        cast.france.token,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation { recordObstacle(input: { stateIso3: "KIR", category: TECHNICAL, description: "Stockpile survey" }) { id } }',
+        {},
+        cast.france.token,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation { createContact(input: { fullName: "Ambassador of Kiribati", stateIso3: "KIR" }) { id } }',
+        {},
+        cast.france.token,
+      ),
+    );
   });
 
   afterAll(async () => {
@@ -40,9 +63,15 @@ describe('sharing with partners', () => {
 
   describe('the activity feed', () => {
     it('shows each viewer only the events whose subject it may see', async () => {
-      const facts = ['Kiribati moved from NOT_ENGAGED to ENGAGED: Open to joining', 'Technical obstacle recorded for Kiribati', 'Contact added for Kiribati: Ambassador of Kiribati'];
+      const facts = [
+        'Kiribati moved from NOT_ENGAGED to ENGAGED: Open to joining',
+        'Technical obstacle recorded for Kiribati',
+        'Contact added for Kiribati: Ambassador of Kiribati',
+      ];
       const about = (subject: string) => `Bilateral meeting with Kiribati: ${subject}`;
-      expect(summaries(await feed(cast.france.token)).sort()).toEqual([...facts, about(subjects.org), about(subjects.coord), about(subjects.shared)].sort());
+      expect(summaries(await feed(cast.france.token)).sort()).toEqual(
+        [...facts, about(subjects.org), about(subjects.coord), about(subjects.shared)].sort(),
+      );
       for (const token of [cast.panama.token, cast.admin.token]) {
         expect(summaries(await feed(token)).sort()).toEqual([...facts, about(subjects.coord), about(subjects.shared)].sort());
       }
@@ -86,18 +115,22 @@ describe('sharing with partners', () => {
 
     it('hides the events about an interaction once it is no longer shared, and audits the change', async () => {
       const current = ok(await t.gql(`{ interaction(id: "${ids.shared}") { version } }`, {}, cast.france.token)).interaction;
-      ok(await t.gql(
-        'mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { version } }',
-        { id: ids.shared, input: { expectedVersion: current.version, visibility: 'ORGANIZATION' } },
-        cast.france.token,
-      ));
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { version } }',
+          { id: ids.shared, input: { expectedVersion: current.version, visibility: 'ORGANIZATION' } },
+          cast.france.token,
+        ),
+      );
       const partner = summaries(await feed(cast.partner.token));
       expect(partner.some((s: string) => s.includes(subjects.shared))).toBe(false);
-      const audit = ok(await t.gql(
-        `{ auditLog(filter: { entity: "interactions", entityId: "${ids.shared}" }) { edges { node { action actor { email } before after } } } }`,
-        {},
-        cast.admin.token,
-      )).auditLog.edges.map((e: any) => e.node);
+      const audit = ok(
+        await t.gql(
+          `{ auditLog(filter: { entity: "interactions", entityId: "${ids.shared}" }) { edges { node { action actor { email } before after } } } }`,
+          {},
+          cast.admin.token,
+        ),
+      ).auditLog.edges.map((e: any) => e.node);
       const change = audit.find((entry: any) => entry.action === 'updateInteraction');
       expect(change.actor.email).toBe('coordinator@france.example');
       expect([change.before.visibility, change.after.visibility]).toEqual(['SHARED', 'ORGANIZATION']);
@@ -112,7 +145,9 @@ describe('sharing with partners', () => {
       expect(logged.visibility).toBe('SHARED');
       expect(codes(await t.gql(LOG, { input: { ...input, visibility: 'ORGANIZATION' } }, cast.partner.token))).toEqual(['BAD_USER_INPUT']);
       expect(codes(await t.gql(LOG, { input: { ...input, visibility: 'COORDINATORS' } }, cast.partner.token))).toEqual(['BAD_USER_INPUT']);
-      const seen = ok(await t.gql(`{ interaction(id: "${logged.id}") { subject organization { name } } }`, {}, cast.panama.token)).interaction;
+      const seen = ok(
+        await t.gql(`{ interaction(id: "${logged.id}") { subject organization { name } } }`, {}, cast.panama.token),
+      ).interaction;
       expect(seen).toEqual({ subject: 'CMC met the ministry', organization: { name: 'Cluster Munition Coalition' } });
       const update = await t.gql(
         'mutation($id: ID!) { updateInteraction(id: $id, input: { expectedVersion: 1, subject: "Changed" }) { id } }',
@@ -131,7 +166,11 @@ describe('sharing with partners', () => {
       try {
         const started = Date.now();
         const log = (subject: string, visibility: string, iso3: string) =>
-          t.gql(LOG, { input: { type: 'PHONE_CALL', occurredOn: '2026-11-20', subject, visibility, stateIso3s: [iso3] } }, cast.france.token);
+          t.gql(
+            LOG,
+            { input: { type: 'PHONE_CALL', occurredOn: '2026-11-20', subject, visibility, stateIso3s: [iso3] } },
+            cast.france.token,
+          );
         ok(await log('Confidential call', 'ORGANIZATION', 'TON'));
         ok(await log('Shared call', 'SHARED', 'FJI'));
         await france.waitFor(2, 1000);
@@ -160,13 +199,24 @@ describe('sharing with partners', () => {
     });
 
     it('records every write with its actor, never a password hash, and nothing for a write that failed', async () => {
-      const count = async () => ok(await t.gql('{ auditLog(first: 1) { totalCount } activityFeed(first: 1) { totalCount } }', {}, cast.admin.token));
+      const count = async () =>
+        ok(await t.gql('{ auditLog(first: 1) { totalCount } activityFeed(first: 1) { totalCount } }', {}, cast.admin.token));
       const before = await count();
-      const failed = await t.gql(LOG, { input: { type: 'LETTER', occurredOn: '2026-11-20', subject: 'Nowhere', stateIso3s: ['ZZZ'] } }, cast.france.token);
+      const failed = await t.gql(
+        LOG,
+        { input: { type: 'LETTER', occurredOn: '2026-11-20', subject: 'Nowhere', stateIso3s: ['ZZZ'] } },
+        cast.france.token,
+      );
       expect(codes(failed)).toEqual(['NOT_FOUND']);
       expect(await count()).toEqual(before);
 
-      const users = ok(await t.gql('{ auditLog(filter: { entity: "users" }, first: 200) { edges { node { action actor { email } after } } } }', {}, cast.admin.token));
+      const users = ok(
+        await t.gql(
+          '{ auditLog(filter: { entity: "users" }, first: 200) { edges { node { action actor { email } after } } } }',
+          {},
+          cast.admin.token,
+        ),
+      );
       const created = users.auditLog.edges.map((e: any) => e.node).filter((n: any) => n.action === 'createUser');
       expect(created).toHaveLength(3);
       for (const entry of created) {
@@ -183,17 +233,23 @@ describe('sharing with partners', () => {
       const disabled = ok(await t.gql(`mutation { disableUser(id: "${cast.panama.id}") { disabled } }`, {}, cast.admin.token));
       expect(disabled.disableUser.disabled).toBe(true);
       expect(codes(await t.gql(me, {}, cast.panama.token))).toEqual(['UNAUTHENTICATED']);
-      expect(codes(await t.gql('mutation { login(email: "coordinator@panama.example", password: "a-long-test-password") { token } }'))).toEqual(['UNAUTHENTICATED']);
+      expect(
+        codes(await t.gql('mutation { login(email: "coordinator@panama.example", password: "a-long-test-password") { token } }')),
+      ).toEqual(['UNAUTHENTICATED']);
       ok(await t.gql(`mutation { enableUser(id: "${cast.panama.id}") { disabled } }`, {}, cast.admin.token));
       expect(ok(await t.gql(me, {}, cast.panama.token)).me.email).toBe('coordinator@panama.example');
-      expect(codes(await t.gql(`mutation { disableUser(id: "${cast.admin.id}") { id } }`, {}, cast.admin.token))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(`mutation { disableUser(id: "${cast.admin.id}") { id } }`, {}, cast.admin.token))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
       expect(codes(await t.gql(`mutation { disableUser(id: "${cast.panama.id}") { id } }`, {}, cast.france.token))).toEqual(['FORBIDDEN']);
     });
   });
 
   describe('no lost updates', () => {
     it('lets exactly one of two concurrent updates from the same version win, 50 times over', async () => {
-      const created = ok(await t.gql('mutation { createContact(input: { fullName: "Contested Contact" }) { id version } }', {}, cast.france.token));
+      const created = ok(
+        await t.gql('mutation { createContact(input: { fullName: "Contested Contact" }) { id version } }', {}, cast.france.token),
+      );
       const update = (version: number, notes: string) =>
         t.gql(
           'mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { version } }',

@@ -25,13 +25,19 @@ describe('Spreadsheet exports', () => {
   const upload = async (files: { contacts?: string; interactions?: string }, token: string) => {
     const form = new FormData();
     for (const [name, content] of Object.entries(files)) form.append(name, new Blob([content], { type: 'text/csv' }), `${name}.csv`);
-    const response = await fetch(`${t.url}/imports/spreadsheet`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${t.url}/imports/spreadsheet`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
   const createContact = async (input: Record<string, unknown>, token = cast.france.token) =>
-    ok(await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input }, token)).createContact.id as string;
+    ok(await gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input }, token)).createContact
+      .id as string;
   const logInteraction = async (input: Record<string, unknown>, token = cast.france.token) =>
-    ok(await gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, token)).logInteraction.id as string;
+    ok(await gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, token)).logInteraction
+      .id as string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -63,10 +69,25 @@ describe('Spreadsheet exports', () => {
       visibility: 'COORDINATORS',
     });
     await logInteraction({ type: 'BILATERAL_MEETING', occurredOn: '2026-01-12', stateIso3s: ['TON'], subject: 'France internal note' });
-    await logInteraction({ type: 'PHONE_CALL', occurredOn: '2026-01-13', stateIso3s: ['TUV'], subject: 'Shared call', visibility: 'SHARED' });
-    await logInteraction({ type: 'EMAIL', occurredOn: '2026-01-14', stateIso3s: ['TUV'], subject: 'Panama private note' }, cast.panama.token);
+    await logInteraction({
+      type: 'PHONE_CALL',
+      occurredOn: '2026-01-13',
+      stateIso3s: ['TUV'],
+      subject: 'Shared call',
+      visibility: 'SHARED',
+    });
     await logInteraction(
-      { type: 'PHONE_CALL', occurredOn: '2026-01-15', stateIso3s: ['KIR'], subject: 'Panama call for all coordinators', visibility: 'COORDINATORS' },
+      { type: 'EMAIL', occurredOn: '2026-01-14', stateIso3s: ['TUV'], subject: 'Panama private note' },
+      cast.panama.token,
+    );
+    await logInteraction(
+      {
+        type: 'PHONE_CALL',
+        occurredOn: '2026-01-15',
+        stateIso3s: ['KIR'],
+        subject: 'Panama call for all coordinators',
+        visibility: 'COORDINATORS',
+      },
       cast.panama.token,
     );
     // One imported with its own ref, and a reply.
@@ -96,7 +117,9 @@ describe('Spreadsheet exports', () => {
 
     const interactions = await download('interactions.csv', cast.france.token);
     expect(interactions.status).toBe(200);
-    expect(interactions.body.split('\n')[0]).toBe('ref,date,type,states,contacts,subject,summary,outcome,follow_up,visibility,reply_received');
+    expect(interactions.body.split('\n')[0]).toBe(
+      'ref,date,type,states,contacts,subject,summary,outcome,follow_up,visibility,reply_received',
+    );
     expect(interactions.body).toContain('FR-2026-001,2026-01-05,LETTER,TON,mt.dupont@mfa.example,Letter to the minister');
     expect(interactions.body).toContain("'@minister to decide");
     expect(interactions.body).toContain('Panama call for all coordinators');
@@ -152,7 +175,9 @@ describe('Spreadsheet exports', () => {
     const rejected = refused.body.interactions.rows.filter((row: any) => row.action === 'REJECT');
     expect(rejected).toHaveLength(1);
     expect(rejected[0].reasons.join(' ')).toContain('only the organization that logged it can change it');
-    const titles = nodes(ok(await gql('{ interactions(first: 200) { edges { node { subject } } } }')).interactions).map((i: any) => i.subject);
+    const titles = nodes(ok(await gql('{ interactions(first: 200) { edges { node { subject } } } }')).interactions).map(
+      (i: any) => i.subject,
+    );
     expect(titles).toContain('Panama call for all coordinators');
   });
 });

@@ -66,8 +66,19 @@ describe('spreadsheet import', () => {
     const { status, body } = await upload({ contacts: CONTACTS, interactions: INTERACTIONS }, cast.france.token, '?dryRun=true');
     expect(status).toBe(200);
     expect(body).toMatchObject({ dryRun: true, committed: false, rejected: 0 });
-    expect(body.contacts).toMatchObject({ file: 'contacts.csv', delimiter: ',', errors: [], ignoredColumns: [], counts: { CREATE: 16, UPDATE: 0, UNCHANGED: 0, REJECT: 0 } });
-    expect(body.interactions).toMatchObject({ file: 'interactions.csv', delimiter: ';', errors: [], counts: { CREATE: 30, UPDATE: 0, UNCHANGED: 0, REJECT: 0 } });
+    expect(body.contacts).toMatchObject({
+      file: 'contacts.csv',
+      delimiter: ',',
+      errors: [],
+      ignoredColumns: [],
+      counts: { CREATE: 16, UPDATE: 0, UNCHANGED: 0, REJECT: 0 },
+    });
+    expect(body.interactions).toMatchObject({
+      file: 'interactions.csv',
+      delimiter: ';',
+      errors: [],
+      counts: { CREATE: 30, UPDATE: 0, UNCHANGED: 0, REJECT: 0 },
+    });
     expect(actions(body.contacts.rows)).toEqual(range(2, 17, 'CREATE'));
     expect(actions(body.interactions.rows)).toEqual(range(2, 31, 'CREATE'));
     expect(body.interactions.rows.every((row: Row) => row.id === undefined)).toBe(true);
@@ -107,21 +118,52 @@ describe('spreadsheet import', () => {
     });
     expect(workshop.states.map((s: { iso3: string }) => s.iso3).sort()).toEqual(['FSM', 'MHL', 'PNG', 'SLB', 'TON', 'TUV']);
     expect(workshop.contacts.map((c: { fullName: string }) => c.fullName).sort()).toEqual([
-      'Amelia Tuilagi', 'Grace Kapi', 'John Maneka', 'Lani Kabua', 'Sione Fifita',
+      'Amelia Tuilagi',
+      'Grace Kapi',
+      'John Maneka',
+      'Lani Kabua',
+      'Sione Fifita',
     ]);
     const letter = ok(await t.gql(INTERACTION, { id: byLine.get(2) }, cast.france.token)).interaction;
     expect(letter).toMatchObject({ type: 'LETTER', occurredOn: '2026-01-12', replyReceivedOn: '2026-02-03', visibility: 'COORDINATORS' });
     expect(letter.contacts).toEqual([{ fullName: 'Amelia Tuilagi', email: 'a.tuilagi@tuvalu-mission.example.org' }]);
     // Former names: Turkey, Swaziland, Burma, Macedonia, Cape Verde, Ivory Coast; short names: Laos, Iran, South Korea, USA.
-    const iso3Of = async (line: number) => ok(await t.gql(INTERACTION, { id: byLine.get(line) }, cast.france.token)).interaction.states[0].iso3;
-    const lines = { 13: 'TUR', 18: 'SWZ', 23: 'MMR', 21: 'MKD', 20: 'CPV', 19: 'CIV', 30: 'LAO', 26: 'IRN', 28: 'KOR', 29: 'USA', 14: 'CZE', 7: 'VNM' };
+    const iso3Of = async (line: number) =>
+      ok(await t.gql(INTERACTION, { id: byLine.get(line) }, cast.france.token)).interaction.states[0].iso3;
+    const lines = {
+      13: 'TUR',
+      18: 'SWZ',
+      23: 'MMR',
+      21: 'MKD',
+      20: 'CPV',
+      19: 'CIV',
+      30: 'LAO',
+      26: 'IRN',
+      28: 'KOR',
+      29: 'USA',
+      14: 'CZE',
+      7: 'VNM',
+    };
     for (const [line, iso3] of Object.entries(lines)) expect([line, await iso3Of(Number(line))]).toEqual([line, iso3]);
     const demarche = ok(await t.gql(INTERACTION, { id: byLine.get(13) }, cast.france.token)).interaction;
     expect(demarche).toMatchObject({ type: 'DEMARCHE', contacts: [{ fullName: 'Ayşe Demir', email: 'a.demir@tr-mfa.example.org' }] });
 
-    const contact = ok(await t.gql(`{ contacts(filter: { search: "Dlamini" }) { edges { node { fullName title position posting state { iso3 } languages } } } }`, {}, cast.france.token));
+    const contact = ok(
+      await t.gql(
+        `{ contacts(filter: { search: "Dlamini" }) { edges { node { fullName title position posting state { iso3 } languages } } } }`,
+        {},
+        cast.france.token,
+      ),
+    );
     expect(contact.contacts.edges.map((e: any) => e.node)).toEqual([
-      { fullName: 'Thandiwe Dlamini', title: 'Ms', position: 'First Secretary', posting: 'GENEVA_MISSION', state: { iso3: 'SWZ' }, languages: ['en'] },
+      {
+        fullName: 'Thandiwe Dlamini',
+        title: 'Ms',
+        position: 'First Secretary',
+        posting: 'GENEVA_MISSION',
+        state: { iso3: 'SWZ' },
+        languages: ['en'],
+      },
     ]);
   });
 
@@ -150,15 +192,28 @@ describe('spreadsheet import', () => {
 
   it('updates the rows whose fields changed, and only those', async () => {
     const edited = INTERACTIONS.toString()
-      .replace('Same letter as to Tuvalu;;2026-03-01;Coordinators;', 'Same letter as to Tuvalu;Reply promised;2026-03-15;Coordinators;2026-02-25')
+      .replace(
+        'Same letter as to Tuvalu;;2026-03-01;Coordinators;',
+        'Same letter as to Tuvalu;Reply promised;2026-03-15;Coordinators;2026-02-25',
+      )
       .replace(';Organization;\r\nOCT-02', ';Shared;\r\nOCT-02');
     const before = await counts();
     const { status, body } = await upload({ interactions: edited }, cast.france.token);
     expect(status).toBe(200);
     const changed = body.interactions.rows.filter((row: Row) => row.action !== 'UNCHANGED');
     expect(changed).toEqual([
-      { line: 3, action: 'UPDATE', id: firstImport.interactions[1].id, reasons: ['matches the interaction imported with ref "JAN-02"', 'changes outcome, follow_up, reply_received'] },
-      { line: 22, action: 'UPDATE', id: firstImport.interactions[20].id, reasons: ['matches the interaction imported with ref "OCT-01"', 'changes visibility'] },
+      {
+        line: 3,
+        action: 'UPDATE',
+        id: firstImport.interactions[1].id,
+        reasons: ['matches the interaction imported with ref "JAN-02"', 'changes outcome, follow_up, reply_received'],
+      },
+      {
+        line: 22,
+        action: 'UPDATE',
+        id: firstImport.interactions[20].id,
+        reasons: ['matches the interaction imported with ref "OCT-01"', 'changes visibility'],
+      },
     ]);
     expect((await counts()).interactions).toBe(before.interactions);
     const letter = ok(await t.gql(INTERACTION, { id: firstImport.interactions[1].id }, cast.france.token)).interaction;
@@ -183,14 +238,24 @@ describe('spreadsheet import', () => {
     const { status, body } = await upload({ contacts }, cast.france.token);
     expect(status).toBe(200);
     expect(body.contacts.rows).toEqual([
-      { line: 2, action: 'UPDATE', id: firstImport.contacts[0].id, reasons: ['matches the contact with the e-mail A.TUILAGI@tuvalu-mission.example.org', 'changes position'] },
+      {
+        line: 2,
+        action: 'UPDATE',
+        id: firstImport.contacts[0].id,
+        reasons: ['matches the contact with the e-mail A.TUILAGI@tuvalu-mission.example.org', 'changes position'],
+      },
       { line: 3, action: 'UPDATE', id: firstImport.contacts[2].id, reasons: ['matches the contact named "Grace Kapi"', 'changes email'] },
       { line: 4, action: 'UNCHANGED', id: firstImport.contacts[1].id, reasons: ['matches the contact named "Sione Fifita"'] },
       { line: 5, action: 'UNCHANGED', id: firstImport.contacts[8].id, reasons: ['matches the contact named "Petr Novák"'] },
     ]);
     expect((await counts()).contacts).toBe(before.contacts);
     const [grace] = await db.query('SELECT email, position, phone, version FROM contacts WHERE id = $1', [firstImport.contacts[2].id]);
-    expect(grace).toEqual({ email: 'g.kapi@png-mission.example.org', position: 'First Secretary (disarmament)', phone: '+41 22 555 0177', version: 2 });
+    expect(grace).toEqual({
+      email: 'g.kapi@png-mission.example.org',
+      position: 'First Secretary (disarmament)',
+      phone: '+41 22 555 0177',
+      version: 2,
+    });
   });
 
   it('rejects the broken rows with their reasons, and writes nothing at all', async () => {
@@ -225,7 +290,11 @@ describe('spreadsheet import', () => {
       { line: 3, action: 'REJECT', reasons: ['date: "2026-02-30" is not a date: write YYYY-MM-DD or DD/MM/YYYY'] },
       { line: 4, action: 'REJECT', reasons: ['states: unknown State "Narnia" (write its ISO3 code or its UN name)'] },
       { line: 5, action: 'REJECT', reasons: ['a duplicate of line 2 (same date, type, States and subject)'] },
-      { line: 6, action: 'REJECT', reasons: ['contacts: unknown contact "nobody@example.org": no contact has this e-mail (add the person to contacts.csv)'] },
+      {
+        line: 6,
+        action: 'REJECT',
+        reasons: ['contacts: unknown contact "nobody@example.org": no contact has this e-mail (add the person to contacts.csv)'],
+      },
       { line: 7, action: 'REJECT', reasons: ['reply_received: only a letter or an e-mail gets a reply; this row is a BILATERAL_MEETING'] },
       {
         line: 8,
@@ -252,8 +321,14 @@ describe('spreadsheet import', () => {
     const latin1 = Buffer.from('date,type,states,subject\n2026-01-01,Démarche,Tuvalu,x\n', 'latin1');
     const unreadable = await upload({ interactions: latin1 }, cast.france.token, '?dryRun=true');
     expect(unreadable.body.interactions.errors).toEqual(['the file is not UTF-8 text: save it as "CSV UTF-8"']);
-    const unclosed = await upload({ interactions: 'date,type,states,subject\n2026-01-01,Letter,Tuvalu,"x\n' }, cast.france.token, '?dryRun=true');
-    expect(unclosed.body.interactions.rows).toEqual([{ line: 2, action: 'REJECT', reasons: [expect.stringContaining('the record cannot be read')] }]);
+    const unclosed = await upload(
+      { interactions: 'date,type,states,subject\n2026-01-01,Letter,Tuvalu,"x\n' },
+      cast.france.token,
+      '?dryRun=true',
+    );
+    expect(unclosed.body.interactions.rows).toEqual([
+      { line: 2, action: 'REJECT', reasons: [expect.stringContaining('the record cannot be read')] },
+    ]);
   });
 
   it('resolves States by former, short and accent-free names, whatever the case', async () => {
@@ -266,7 +341,9 @@ describe('spreadsheet import', () => {
     expect(status).toBe(200);
     const [first, second] = body.interactions.rows.map((row: Row) => row.id);
     const states = async (id: string) =>
-      ok(await t.gql(INTERACTION, { id }, cast.france.token)).interaction.states.map((s: { iso3: string }) => s.iso3).sort();
+      ok(await t.gql(INTERACTION, { id }, cast.france.token))
+        .interaction.states.map((s: { iso3: string }) => s.iso3)
+        .sort();
     expect(await states(first)).toEqual(['CIV', 'CZE', 'FSM', 'MKD', 'SWZ', 'TUR', 'VAT', 'VNM']);
     expect(await states(second)).toEqual(['BOL', 'GBR', 'MDA', 'PRK', 'RUS', 'SYR', 'TZA', 'VEN']);
     const [row] = await db.query('SELECT visibility, occurred_on::text AS "occurredOn" FROM interactions WHERE id = $1', [second]);
@@ -318,7 +395,11 @@ describe('spreadsheet upload limit', () => {
     const send = async (content: Buffer) => {
       const form = new FormData();
       form.append('interactions', new Blob([content]), 'interactions.csv');
-      const response = await fetch(`${t.url}/imports/spreadsheet?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const response = await fetch(`${t.url}/imports/spreadsheet?dryRun=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       return { status: response.status, body: (await response.json()) as any };
     };
     expect(INTERACTIONS.length).toBeGreaterThan(2048);
@@ -386,12 +467,19 @@ describe('npm run import:sheet', () => {
 
   withServer('lets one of two simultaneous imports of the same new rows write them, never both', async () => {
     const token = await t.login('coordinator@france.example', 'a-long-test-password');
-    const rows = Array.from({ length: 200 }, (_, i) => `2026-11-${String((i % 28) + 1).padStart(2, '0')},Letter,Tuvalu,Simultaneous letter ${i}`);
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `2026-11-${String((i % 28) + 1).padStart(2, '0')},Letter,Tuvalu,Simultaneous letter ${i}`,
+    );
     const sheet = ['date,type,states,subject', ...rows].join('\n');
     const send = async () => {
       const form = new FormData();
       form.append('interactions', new Blob([sheet]), 'interactions.csv');
-      const response = await fetch(`${t.url}/imports/spreadsheet`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const response = await fetch(`${t.url}/imports/spreadsheet`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       return response.status;
     };
     const statuses = await Promise.all([send(), send()]);

@@ -31,7 +31,9 @@ describe('stage history', () => {
   describe('after the import', () => {
     it('shows Kiribati starting at NOT_ENGAGED and Vanuatu at JOINED', async () => {
       const kiribati = await history('KIR');
-      expect(kiribati.stageHistory).toEqual([{ from: null, to: 'NOT_ENGAGED', changedAt: expect.any(String), note: expect.any(String), changedBy: null }]);
+      expect(kiribati.stageHistory).toEqual([
+        { from: null, to: 'NOT_ENGAGED', changedAt: expect.any(String), note: expect.any(String), changedBy: null },
+      ]);
       expect(new Date(kiribati.stageHistory[0].changedAt).toISOString()).toBe(kiribati.stageHistory[0].changedAt);
       expect((await history('VUT')).stageHistory).toMatchObject([{ from: null, to: 'JOINED', changedBy: null }]);
     });
@@ -40,7 +42,13 @@ describe('stage history', () => {
   describe('after setRatificationStage', () => {
     it('lists each move newest first, with who made it and why', async () => {
       const start = await history('KIR');
-      ok(await t.gql(SET, { iso3: 'KIR', stage: 'ENGAGED', note: 'Met the Permanent Representative', expectedVersion: start.version }, cast.france.token));
+      ok(
+        await t.gql(
+          SET,
+          { iso3: 'KIR', stage: 'ENGAGED', note: 'Met the Permanent Representative', expectedVersion: start.version },
+          cast.france.token,
+        ),
+      );
       ok(await t.gql(SET, { iso3: 'KIR', stage: 'SUPPORTIVE' }, cast.admin.token));
 
       const kiribati = await history('KIR');
@@ -71,7 +79,8 @@ describe('stage history', () => {
     });
 
     it('shows the history through nested paths too', async () => {
-      const query = '{ states(filter: { search: "Kiribati" }) { edges { node { stageHistory { to changedBy { id email organization { name } } } } } } }';
+      const query =
+        '{ states(filter: { search: "Kiribati" }) { edges { node { stageHistory { to changedBy { id email organization { name } } } } } } }';
       expect(nodes(ok(await t.gql(query, {}, cast.panama.token)).states)[0].stageHistory).toEqual([
         // Another government's coordinator sees who made each move and their organization, not their e-mail.
         { to: 'SUPPORTIVE', changedBy: { id: cast.admin.id, email: null, organization: { name: 'Administration' } } },
@@ -102,8 +111,18 @@ describe('stage history', () => {
         const input = { stateIso3: iso3, category: 'PROCEDURAL', description: `Parliament calendar of ${iso3}` };
         ok(await t.gql('mutation($input: RecordObstacleInput!) { recordObstacle(input: $input) { id } }', { input }, cast.france.token));
       }
-      for (const [name, stateIso3s] of [['First ten', first.slice(0, 10)], ['Later ones', first.slice(20, 50)], ['Mixed', [first[1], first[45]]]] as const) {
-        ok(await t.gql('mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }', { input: { name, stateIso3s } }, cast.france.token));
+      for (const [name, stateIso3s] of [
+        ['First ten', first.slice(0, 10)],
+        ['Later ones', first.slice(20, 50)],
+        ['Mixed', [first[1], first[45]]],
+      ] as const) {
+        ok(
+          await t.gql(
+            'mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }',
+            { input: { name, stateIso3s } },
+            cast.france.token,
+          ),
+        );
       }
     });
 

@@ -11,7 +11,11 @@ describe('States, votes and ratification stages', () => {
 
   const query = (source: string, variables: Record<string, unknown> = {}) => t.gql(source, variables, cast.france.token);
   const statesWhere = async (filter: Record<string, unknown>, fields = 'iso3 name treatyStatus') =>
-    ok(await query(`query($filter: StateFilter) { states(first: 200, filter: $filter) { totalCount edges { node { ${fields} } } } }`, { filter })).states;
+    ok(
+      await query(`query($filter: StateFilter) { states(first: 200, filter: $filter) { totalCount edges { node { ${fields} } } } }`, {
+        filter,
+      }),
+    ).states;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -26,7 +30,11 @@ describe('States, votes and ratification stages', () => {
     it('holds the 197 States, 193 of them UN members', async () => {
       expect((await statesWhere({})).totalCount).toBe(197);
       expect((await statesWhere({ unMember: true })).totalCount).toBe(193);
-      expect(nodes(await statesWhere({ unMember: false })).map((s: any) => s.iso3).sort()).toEqual(['COK', 'NIU', 'PSE', 'VAT']);
+      expect(
+        nodes(await statesWhere({ unMember: false }))
+          .map((s: any) => s.iso3)
+          .sort(),
+      ).toEqual(['COK', 'NIU', 'PSE', 'VAT']);
     });
 
     it('filters by regional group and treaty status together', async () => {
@@ -50,7 +58,11 @@ describe('States, votes and ratification stages', () => {
     it('filters by UN M49 sub-region', async () => {
       const found = await statesWhere({ subregions: ['Melanesia', 'Micronesia', 'Polynesia'] }, 'iso3 subregion m49Region');
       expect(found.totalCount).toBe(PACIFIC_ISLANDS.length);
-      expect(nodes(found).map((s: any) => s.iso3).sort()).toEqual(PACIFIC_ISLANDS);
+      expect(
+        nodes(found)
+          .map((s: any) => s.iso3)
+          .sort(),
+      ).toEqual(PACIFIC_ISLANDS);
       for (const state of nodes(found)) expect(state.m49Region).toBe('Oceania');
     });
 
@@ -68,7 +80,9 @@ describe('States, votes and ratification stages', () => {
       expect(parties.totalCount).toBe(112);
       expect(nodes(parties).map((s: any) => s.iso3)).toContain('VUT');
       expect((await statesWhere({ treatyStatuses: ['DEPOSITED'] })).totalCount).toBe(0);
-      expect(nodes(await statesWhere({ treatyStatuses: ['WITHDRAWN'] }))).toEqual([{ iso3: 'LTU', name: 'Lithuania', treatyStatus: 'WITHDRAWN' }]);
+      expect(nodes(await statesWhere({ treatyStatuses: ['WITHDRAWN'] }))).toEqual([
+        { iso3: 'LTU', name: 'Lithuania', treatyStatus: 'WITHDRAWN' },
+      ]);
     });
 
     it('finds States by part of the name, or by ISO3 code', async () => {
@@ -83,7 +97,12 @@ describe('States, votes and ratification stages', () => {
       const sizes: number[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const states: any = ok(await query('query($after: String) { states(first: 50, after: $after) { totalCount edges { node { iso3 } } pageInfo { hasNextPage endCursor } } }', { after })).states;
+        const states: any = ok(
+          await query(
+            'query($after: String) { states(first: 50, after: $after) { totalCount edges { node { iso3 } } pageInfo { hasNextPage endCursor } } }',
+            { after },
+          ),
+        ).states;
         expect(states.totalCount).toBe(197);
         sizes.push(states.edges.length);
         walked.push(...nodes(states).map((s: any) => s.iso3));
@@ -115,7 +134,9 @@ describe('States, votes and ratification stages', () => {
 
   describe('single States', () => {
     it('shows Lithuania as withdrawn since 2025-03-06, and a State Party the day before', async () => {
-      const { state } = ok(await query('{ state(iso3: "LTU") { name treatyStatus withdrawalDate before: treatyStatus(asOf: "2025-03-05") } }'));
+      const { state } = ok(
+        await query('{ state(iso3: "LTU") { name treatyStatus withdrawalDate before: treatyStatus(asOf: "2025-03-05") } }'),
+      );
       expect(state).toEqual({ name: 'Lithuania', treatyStatus: 'WITHDRAWN', withdrawalDate: '2025-03-06', before: 'STATE_PARTY' });
     });
 
@@ -139,7 +160,7 @@ describe('States, votes and ratification stages', () => {
       });
     });
 
-    it("shows Kiribati as not signed, with its votes newest first and a voting record that matches them", async () => {
+    it('shows Kiribati as not signed, with its votes newest first and a voting record that matches them', async () => {
       const { state } = ok(
         await query(`{ state(iso3: "KIR") { name treatyStatus regionalGroup subregion m49Code intermediateRegion
           votes { choice resolution { symbol adoptedOn } }
@@ -176,7 +197,11 @@ describe('States, votes and ratification stages', () => {
     });
 
     it('returns null for an unknown ISO3 code, and accepts a lower-case one', async () => {
-      const result = ok(await query('{ unknown: state(iso3: "XYZ") { name } malformed: state(iso3: "Kiribati") { name } lower: state(iso3: "kir") { name } }'));
+      const result = ok(
+        await query(
+          '{ unknown: state(iso3: "XYZ") { name } malformed: state(iso3: "Kiribati") { name } lower: state(iso3: "kir") { name } }',
+        ),
+      );
       expect(result).toEqual({ unknown: null, malformed: null, lower: { name: 'Kiribati' } });
     });
   });
@@ -219,7 +244,12 @@ describe('States, votes and ratification stages', () => {
 
     it('lets a coordinator move Kiribati from NOT_ENGAGED to ENGAGED, bumping its version', async () => {
       const before = await kiribati();
-      const variables = { iso3: 'KIR', stage: 'ENGAGED', note: 'Met the Permanent Representative in New York', expectedVersion: before.version };
+      const variables = {
+        iso3: 'KIR',
+        stage: 'ENGAGED',
+        note: 'Met the Permanent Representative in New York',
+        expectedVersion: before.version,
+      };
       const moved = ok(await t.gql(SET, variables, cast.france.token)).setRatificationStage;
       expect(moved).toEqual({ iso3: 'KIR', ratificationStage: 'ENGAGED', version: before.version + 1 });
       expect(await kiribati()).toEqual(moved);
@@ -241,7 +271,9 @@ describe('States, votes and ratification stages', () => {
 
     it('records nothing when the State is already at that stage', async () => {
       const before = await kiribati();
-      const same = ok(await t.gql(SET, { iso3: 'KIR', stage: before.ratificationStage, expectedVersion: before.version }, cast.france.token));
+      const same = ok(
+        await t.gql(SET, { iso3: 'KIR', stage: before.ratificationStage, expectedVersion: before.version }, cast.france.token),
+      );
       expect(same.setRatificationStage).toEqual(before);
       expect(await kiribati()).toEqual(before);
     });
@@ -249,7 +281,9 @@ describe('States, votes and ratification stages', () => {
     it('lets exactly one of several concurrent moves from the same version win', async () => {
       const before = await kiribati();
       const results = await Promise.all(
-        ['DOMESTIC_PROCESS', 'DECLINED', 'ENGAGED'].map((stage) => t.gql(SET, { iso3: 'KIR', stage, expectedVersion: before.version }, cast.france.token)),
+        ['DOMESTIC_PROCESS', 'DECLINED', 'ENGAGED'].map((stage) =>
+          t.gql(SET, { iso3: 'KIR', stage, expectedVersion: before.version }, cast.france.token),
+        ),
       );
       const winners = results.filter((result) => !result.errors);
       expect(winners).toHaveLength(1);
@@ -279,7 +313,10 @@ describe('States, votes and ratification stages', () => {
       contacts { fullName }
       interactions { totalCount edges { node { subject } } }
       lastInteractionOn } } } }`;
-    const PAGE_WITH_RELATIONS = PAGE.replace('edges { node { subject } }', 'edges { node { subject states { iso3 } contacts { fullName } organization { name } author { email } } }');
+    const PAGE_WITH_RELATIONS = PAGE.replace(
+      'edges { node { subject } }',
+      'edges { node { subject states { iso3 } contacts { fullName } organization { name } author { email } } }',
+    );
 
     beforeAll(async () => {
       const first = ok(await query('{ states(first: 50) { edges { node { iso3 } } } }')).states.edges.map((edge: any) => edge.node.iso3);
@@ -287,7 +324,11 @@ describe('States, votes and ratification stages', () => {
       const contactIds: string[] = [];
       for (const iso3 of picked) {
         const input = { fullName: `Focal point of ${iso3}`, stateIso3: iso3 };
-        const created = await t.gql('mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { input }, cast.france.token);
+        const created = await t.gql(
+          'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
+          { input },
+          cast.france.token,
+        );
         contactIds.push(ok(created).createContact.id);
       }
       for (const [index, iso3] of picked.entries()) {

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PROJECT_ROOT } from '../../src/config/config.js';
-import { backtestMarkdown, backtestSvg, neighbourScanMarkdown, readmeBlock, weightScanMarkdown } from '../../src/targets/backtest-report.js';
+import {
+  backtestMarkdown,
+  backtestSvg,
+  neighbourScanMarkdown,
+  readmeBlock,
+  weightScanMarkdown,
+} from '../../src/targets/backtest-report.js';
 import { PUBLIC_RECORD_FACTORS } from '../../src/targets/score.js';
 import { TargetBacktestService } from '../../src/targets/target-backtest.service.js';
 import { DATA_DIR } from '../support/data-files.js';
@@ -24,7 +30,11 @@ const TARGETS = `query($filter: TargetFilter) { targets(filter: $filter, first: 
 const RECORD = `mutation($input: RecordTreatyActionInput!) { recordTreatyAction(input: $input) { id } }`;
 
 /** The deposits of the treaty record file (data/ccm-participation.csv), read apart from the service. */
-const DEPOSITS = parse<{ iso3: string; consent_date: string }>(readFileSync(join(DATA_DIR, 'ccm-participation.csv')), { columns: true, bom: true, trim: true })
+const DEPOSITS = parse<{ iso3: string; consent_date: string }>(readFileSync(join(DATA_DIR, 'ccm-participation.csv')), {
+  columns: true,
+  bom: true,
+  trim: true,
+})
   .filter((row) => row.consent_date)
   .map((row) => ({ iso3: row.iso3, on: row.consent_date }));
 
@@ -36,9 +46,11 @@ const depositedBetween = (from: string, to: string) =>
 describe('targetBacktest: the target score checked against who actually joined', () => {
   let t: TestApp;
   let cast: Cast;
-  const run = async (variables: Record<string, unknown> = {}, token = cast.partner.token) => ok(await t.gql(BACKTEST, variables, token)).targetBacktest;
+  const run = async (variables: Record<string, unknown> = {}, token = cast.partner.token) =>
+    ok(await t.gql(BACKTEST, variables, token)).targetBacktest;
   /** Each year's list: who was on it, with what score and reasons (not who joined). */
-  const lists = (result: any) => Object.fromEntries(result.years.map((y: any) => [y.year, y.entries.map((e: any) => [e.state.iso3, e.score, e.reasons])]));
+  const lists = (result: any) =>
+    Object.fromEntries(result.years.map((y: any) => [y.year, y.entries.map((e: any) => [e.state.iso3, e.score, e.reasons])]));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -65,7 +77,9 @@ describe('targetBacktest: the target score checked against who actually joined',
       expect(year.horizonEnd).toBe(`${year.year + 2}-12-31`);
       // The joiners are the States not Party that day that deposited within the horizon, per the file.
       const onList = new Set(year.entries.map((e: any) => e.state.iso3));
-      expect(year.joiners.map((e: any) => e.state.iso3).sort()).toEqual(depositedBetween(year.asOf, year.horizonEnd).filter((iso3) => onList.has(iso3)));
+      expect(year.joiners.map((e: any) => e.state.iso3).sort()).toEqual(
+        depositedBetween(year.asOf, year.horizonEnd).filter((iso3) => onList.has(iso3)),
+      );
       expect(year.candidates).toBe(year.entries.length);
       for (const entry of year.entries) expect(['SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN']).toContain(entry.state.treatyStatus);
       expect(year.metrics.random.rocAuc).toBe(0.5);
@@ -90,19 +104,26 @@ describe('targetBacktest: the target score checked against who actually joined',
     for (const year of [result.years[0], result.years[3], result.years[7]]) {
       const { targets } = ok(await t.gql(TARGETS, { filter: { asOf: year.asOf } }, cast.partner.token));
       const product = Object.fromEntries(
-        targets.edges.map(({ node }: any) => [node.state.iso3, node.reasons.filter((r: any) => (PUBLIC_RECORD_FACTORS as readonly string[]).includes(r.factor))]),
+        targets.edges.map(({ node }: any) => [
+          node.state.iso3,
+          node.reasons.filter((r: any) => (PUBLIC_RECORD_FACTORS as readonly string[]).includes(r.factor)),
+        ]),
       );
       expect(year.entries.map((e: any) => e.state.iso3).sort()).toEqual(Object.keys(product).sort());
       for (const entry of year.entries) {
         expect(entry.reasons).toEqual(product[entry.state.iso3]);
-        expect(entry.score).toBeCloseTo(entry.reasons.reduce((sum: number, r: any) => sum + r.points, 0), 6);
+        expect(entry.score).toBeCloseTo(
+          entry.reasons.reduce((sum: number, r: any) => sum + r.points, 0),
+          6,
+        );
       }
     }
   });
 
   it('knows only the votes adopted by each 1 January', async () => {
     const [y2016, y2017] = (await run()).years;
-    const details = (year: any, factor: string) => year.entries.flatMap((e: any) => e.reasons.filter((r: any) => r.factor === factor).map((r: any) => r.detail));
+    const details = (year: any, factor: string) =>
+      year.entries.flatMap((e: any) => e.reasons.filter((r: any) => r.factor === factor).map((r: any) => r.detail));
     // On 1 January 2016 only A/RES/70/54 (7 December 2015) had been adopted; a year later, A/RES/71/45 too.
     expect(details(y2016, 'yesShare').every((d: string) => / of 1 resolution /.test(d))).toBe(true);
     expect(new Set(details(y2016, 'lastVote').map((d: string) => d.match(/on (\S+),/)![1]))).toEqual(new Set(['A/RES/70/54']));
@@ -114,19 +135,40 @@ describe('targetBacktest: the target score checked against who actually joined',
     const before = await run();
     const france = cast.france.token;
     ok(await t.gql('mutation { setRatificationStage(iso3: "KEN", stage: DECLINED) { iso3 } }', {}, france));
-    ok(await t.gql('mutation { recordObstacle(input: { stateIso3: "IDN", category: PROCEDURAL, description: "Awaiting parliament" }) { id } }', {}, france));
-    ok(await t.gql(
-      'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
-      { input: { type: 'BILATERAL_MEETING', occurredOn: '2020-05-01', subject: 'Meeting', visibility: 'ORGANIZATION', stateIso3s: ['UGA'] } },
-      france,
-    ));
+    ok(
+      await t.gql(
+        'mutation { recordObstacle(input: { stateIso3: "IDN", category: PROCEDURAL, description: "Awaiting parliament" }) { id } }',
+        {},
+        france,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+        {
+          input: {
+            type: 'BILATERAL_MEETING',
+            occurredOn: '2020-05-01',
+            subject: 'Meeting',
+            visibility: 'ORGANIZATION',
+            stateIso3s: ['UGA'],
+          },
+        },
+        france,
+      ),
+    );
     expect(await run({}, france)).toEqual(before);
   });
 
   it('moving a deposit changes the lists only from the old date on: no later deposit leaks into an earlier year', async () => {
     const before = await run();
     // The Philippines ratified on 3 January 2019; say the record showed 1 June 2021 instead.
-    const input = { stateIso3: 'PHL', action: 'RATIFICATION', date: '2021-06-01', sourceUrl: 'https://treaties.un.org/doc/Publication/CN/2021/CN.1.2021-Eng.pdf' };
+    const input = {
+      stateIso3: 'PHL',
+      action: 'RATIFICATION',
+      date: '2021-06-01',
+      sourceUrl: 'https://treaties.un.org/doc/Publication/CN/2021/CN.1.2021-Eng.pdf',
+    };
     ok(await t.gql(RECORD, { input }, cast.admin.token));
     const after = await run();
     const [old, moved] = [lists(before), lists(after)];

@@ -45,7 +45,11 @@ const words = (text: string) =>
 
 /** The other names of each State (data/state-names.csv). */
 const OTHER_NAMES = new Map<string, string[]>();
-for (const row of parse<{ name: string; iso3: string }>(readFileSync(join(DATA_DIR, 'state-names.csv')), { columns: true, bom: true, trim: true })) {
+for (const row of parse<{ name: string; iso3: string }>(readFileSync(join(DATA_DIR, 'state-names.csv')), {
+  columns: true,
+  bom: true,
+  trim: true,
+})) {
   OTHER_NAMES.set(row.iso3, [...(OTHER_NAMES.get(row.iso3) ?? []), row.name]);
 }
 
@@ -74,7 +78,11 @@ function reference(states: Facts[], filter: Filter): string[] {
     .filter((s) => !f.stages || f.stages.includes(s.ratificationStage))
     .filter((s) => {
       if (!f.votes) return true;
-      const vote = f.votedOn ? s.votes.find((v) => v.resolution.symbol === f.votedOn) : s.votes[0]?.resolution.symbol === 'A/RES/79/58' ? s.votes[0] : undefined;
+      const vote = f.votedOn
+        ? s.votes.find((v) => v.resolution.symbol === f.votedOn)
+        : s.votes[0]?.resolution.symbol === 'A/RES/79/58'
+          ? s.votes[0]
+          : undefined;
       return vote !== undefined && f.votes.includes(vote.choice);
     })
     .filter((s) => f.minYesShare === undefined || (s.votingRecord.total > 0 && s.votingRecord.yes >= f.minYesShare * s.votingRecord.total))
@@ -101,23 +109,43 @@ describe('targets: ranked, explained target lists', () => {
     cast = await createCast(t);
     const france = cast.france.token;
     const log = async (iso3: string, occurredOn: string, visibility: string) =>
-      ok(await t.gql(
-        'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
-        { input: { type: 'BILATERAL_MEETING', occurredOn, subject: `Meeting on ${iso3}`, visibility, stateIso3s: [iso3] } },
-        france,
-      ));
+      ok(
+        await t.gql(
+          'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+          { input: { type: 'BILATERAL_MEETING', occurredOn, subject: `Meeting on ${iso3}`, visibility, stateIso3s: [iso3] } },
+          france,
+        ),
+      );
     await log('KEN', daysAgo(3), 'SHARED');
     await log('KIR', daysAgo(200), 'COORDINATORS');
     await log('TON', daysAgo(10), 'ORGANIZATION');
-    for (const [iso3, stage] of [['KIR', 'SUPPORTIVE'], ['TUV', 'ENGAGED'], ['MMR', 'DECLINED']]) {
-      ok(await t.gql('mutation($iso3: String!, $stage: RatificationStage!) { setRatificationStage(iso3: $iso3, stage: $stage) { iso3 } }', { iso3, stage }, france));
+    for (const [iso3, stage] of [
+      ['KIR', 'SUPPORTIVE'],
+      ['TUV', 'ENGAGED'],
+      ['MMR', 'DECLINED'],
+    ]) {
+      ok(
+        await t.gql(
+          'mutation($iso3: String!, $stage: RatificationStage!) { setRatificationStage(iso3: $iso3, stage: $stage) { iso3 } }',
+          { iso3, stage },
+          france,
+        ),
+      );
     }
-    ok(await t.gql('mutation { recordObstacle(input: { stateIso3: "IDN", category: PROCEDURAL, description: "Awaiting parliament" }) { id } }', {}, france));
-    const grouping = ok(await t.gql(
-      'mutation { createGrouping(input: { name: "Pacific focus", stateIso3s: ["KIR", "TUV", "PNG", "SLB", "VUT", "TON"] }) { id } }',
-      {},
-      france,
-    ));
+    ok(
+      await t.gql(
+        'mutation { recordObstacle(input: { stateIso3: "IDN", category: PROCEDURAL, description: "Awaiting parliament" }) { id } }',
+        {},
+        france,
+      ),
+    );
+    const grouping = ok(
+      await t.gql(
+        'mutation { createGrouping(input: { name: "Pacific focus", stateIso3s: ["KIR", "TUV", "PNG", "SLB", "VUT", "TON"] }) { id } }',
+        {},
+        france,
+      ),
+    );
     pacificFocus = grouping.createGrouping.id;
   });
 
@@ -132,7 +160,11 @@ describe('targets: ranked, explained target lists', () => {
     expect(list.totalCount).toBe(197 - 112);
     const lithuania = list.edges.find((e: any) => e.node.state.iso3 === 'LTU');
     expect(lithuania.node.state.treatyStatus).toBe('WITHDRAWN');
-    expect(lithuania.node.reasons).toContainEqual({ factor: 'treatyStatus', points: -10, detail: 'Withdrew from the Convention with effect from 2025-03-06' });
+    expect(lithuania.node.reasons).toContainEqual({
+      factor: 'treatyStatus',
+      points: -10,
+      detail: 'Withdrew from the Convention with effect from 2025-03-06',
+    });
   });
 
   it('answers "which Pacific States not Party voted yes on A/RES/72/54?" with Kiribati', async () => {
@@ -155,11 +187,9 @@ describe('targets: ranked, explained target lists', () => {
   it('answers "which States voted yes on every resolution and are still outside?"', async () => {
     const { targets: list } = ok(await targets({ minYesShare: 1 }));
     expect(list.totalCount).toBeGreaterThan(0);
-    const check = ok(await t.gql(
-      '{ states(first: 200) { edges { node { iso3 votingRecord { yesShare total } } } } }',
-      {},
-      cast.france.token,
-    ));
+    const check = ok(
+      await t.gql('{ states(first: 200) { edges { node { iso3 votingRecord { yesShare total } } } } }', {}, cast.france.token),
+    );
     const records = new Map(check.states.edges.map((e: any) => [e.node.iso3, e.node.votingRecord]));
     for (const edge of list.edges) {
       expect(records.get(edge.node.state.iso3)).toMatchObject({ yesShare: 1 });
@@ -173,7 +203,10 @@ describe('targets: ranked, explained target lists', () => {
     first.edges.forEach((edge: any, index: number) => {
       const { score, reasons, rank } = edge.node;
       expect(rank).toBe(index + 1);
-      expect(score).toBeCloseTo(reasons.reduce((sum: number, r: any) => sum + r.points, 0), 6);
+      expect(score).toBeCloseTo(
+        reasons.reduce((sum: number, r: any) => sum + r.points, 0),
+        6,
+      );
       for (const reason of reasons) expect(reason.detail.length).toBeGreaterThan(3);
       if (index > 0) {
         const previous = first.edges[index - 1].node;
@@ -214,13 +247,15 @@ describe('targets: ranked, explained target lists', () => {
   });
 
   it('gives the same set as a plain reference implementation for every filter and every pair of filters', async () => {
-    const facts: Facts[] = ok(await t.gql(
-      `{ states(first: 200) { edges { node { iso3 iso2 name regionalGroup subregion treatyStatus ratificationStage
+    const facts: Facts[] = ok(
+      await t.gql(
+        `{ states(first: 200) { edges { node { iso3 iso2 name regionalGroup subregion treatyStatus ratificationStage
            votes { choice resolution { symbol } } votingRecord { yes total } lastInteractionOn
            groupings { id } obstacles(status: OPEN) { id } } } } }`,
-      {},
-      cast.france.token,
-    )).states.edges.map((e: any) => e.node);
+        {},
+        cast.france.token,
+      ),
+    ).states.edges.map((e: any) => e.node);
     expect(facts).toHaveLength(197);
     const samples: Filter[] = [
       { regionalGroups: ['ASIA_PACIFIC', 'LATIN_AMERICAN_AND_CARIBBEAN'] },
@@ -247,7 +282,9 @@ describe('targets: ranked, explained target lists', () => {
     }
     expect(cases.length).toBeGreaterThan(50);
     for (const filter of cases) {
-      const got = ok(await targets(filter)).targets.edges.map((e: any) => e.node.state.iso3).sort();
+      const got = ok(await targets(filter))
+        .targets.edges.map((e: any) => e.node.state.iso3)
+        .sort();
       expect({ filter, iso3s: got }).toEqual({ filter, iso3s: reference(facts, filter) });
     }
   });
@@ -263,12 +300,17 @@ describe('targets: ranked, explained target lists', () => {
     expect(codes(await targets({ groupingIds: ['00000000-0000-4000-8000-000000000000'] }))).toEqual(['NOT_FOUND']);
     expect(codes(await targets({ regionalGroups: ['PACIFIC'] }))).toEqual(['BAD_USER_INPUT']);
     const byName = ok(await t.gql(TARGETS, { orderBy: 'NAME', first: 2 }, cast.france.token)).targets;
-    expect(codes(await t.gql(TARGETS, { orderBy: 'SCORE', first: 2, after: byName.pageInfo.endCursor }, cast.france.token))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(TARGETS, { orderBy: 'SCORE', first: 2, after: byName.pageInfo.endCursor }, cast.france.token))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 
   it('computes last contact per viewer: a partner learns nothing from hidden interactions', async () => {
     const tonga = async (token: string) =>
-      ok(await targets({ search: 'Tonga' }, token)).targets.edges[0].node as { lastContactOn: string | null; reasons: { factor: string; detail: string }[] };
+      ok(await targets({ search: 'Tonga' }, token)).targets.edges[0].node as {
+        lastContactOn: string | null;
+        reasons: { factor: string; detail: string }[];
+      };
     expect((await tonga(cast.france.token)).lastContactOn).toBe(daysAgo(10));
     for (const token of [cast.partner.token, cast.panama.token]) {
       const seen = await tonga(token);
@@ -299,13 +341,27 @@ describe('targets: ranked, explained target lists', () => {
       fetch(`${t.url}/exports/targets.csv${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
     it('exports the same list as the query, with the same filters, as CSV', async () => {
-      const response = await csv('?regionalGroups=AFRICAN,ASIA_PACIFIC&treatyStatuses=SIGNATORY&treatyStatuses=NOT_SIGNED', cast.france.token);
+      const response = await csv(
+        '?regionalGroups=AFRICAN,ASIA_PACIFIC&treatyStatuses=SIGNATORY&treatyStatuses=NOT_SIGNED',
+        cast.france.token,
+      );
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/csv');
       const rows: string[][] = parse(await response.text());
       expect(rows[0]).toEqual([
-        'rank', 'state', 'iso3', 'regional_group', 'subregion', 'treaty_status', 'stage', 'score',
-        'yes_share', 'last_vote', 'last_contact', 'open_obstacles', 'reasons',
+        'rank',
+        'state',
+        'iso3',
+        'regional_group',
+        'subregion',
+        'treaty_status',
+        'stage',
+        'score',
+        'yes_share',
+        'last_vote',
+        'last_contact',
+        'open_obstacles',
+        'reasons',
       ]);
       const list = ok(await targets({ regionalGroups: ['AFRICAN', 'ASIA_PACIFIC'], treatyStatuses: ['SIGNATORY', 'NOT_SIGNED'] })).targets;
       expect(rows.slice(1).map((row) => row[2])).toEqual(list.edges.map((e: any) => e.node.state.iso3));
@@ -314,7 +370,7 @@ describe('targets: ranked, explained target lists', () => {
       expect(indonesia[11]).toBe('1');
     });
 
-    it('applies the viewer\'s visibility to last contact', async () => {
+    it("applies the viewer's visibility to last contact", async () => {
       const row = async (token: string) => parse(await (await csv('?search=Tonga', token)).text())[1];
       expect((await row(cast.france.token))[10]).toBe(daysAgo(10));
       expect((await row(cast.partner.token))[10]).toBe('');

@@ -38,7 +38,8 @@ describe('treatyTimeline: States Parties and signatories over time', () => {
   /** What the `states` list (the SQL rules) counts with a status on a date, overall or in a group. */
   async function listed(status: string, asOf: string, regionalGroup?: string): Promise<number> {
     const filter = { asOf, treatyStatuses: [status], ...(regionalGroup ? { regionalGroups: [regionalGroup] } : {}) };
-    return (await t.gql('query($f: StateFilter) { states(filter: $f, first: 1) { totalCount } }', { f: filter }, token)).data.states.totalCount;
+    return (await t.gql('query($f: StateFilter) { states(filter: $f, first: 1) { totalCount } }', { f: filter }, token)).data.states
+      .totalCount;
   }
 
   it('gives every State, then each regional group, from the opening for signature to the date asked', () => {

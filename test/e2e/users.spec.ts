@@ -38,19 +38,37 @@ describe('organizations and users', () => {
   });
 
   it('lets the admin create a user who can then sign in, with any case of e-mail', async () => {
-    const input = { email: 'Coordinator@Panama.example', displayName: 'P. Coordinator', role: 'COORDINATOR', organizationId: panamaId, password: 'twelve chars at least' };
+    const input = {
+      email: 'Coordinator@Panama.example',
+      displayName: 'P. Coordinator',
+      role: 'COORDINATOR',
+      organizationId: panamaId,
+      password: 'twelve chars at least',
+    };
     const created = await t.gql(CREATE_USER, { input }, admin);
     expect(created.errors).toBeUndefined();
-    expect(created.data.createUser).toMatchObject({ email: 'coordinator@panama.example', role: 'COORDINATOR', organization: { name: 'Panama' } });
+    expect(created.data.createUser).toMatchObject({
+      email: 'coordinator@panama.example',
+      role: 'COORDINATOR',
+      organization: { name: 'Panama' },
+    });
     const token = await t.login('COORDINATOR@panama.example', 'twelve chars at least');
     const me = await t.gql('{ me { email role organization { name } } }', {}, token);
     expect(me.data.me).toEqual({ email: 'coordinator@panama.example', role: 'COORDINATOR', organization: { name: 'Panama' } });
   });
 
   it('rejects a taken e-mail, an unknown organization, a short password and a bad role, writing nothing', async () => {
-    const base = { email: 'x@panama.example', displayName: 'X', role: 'PARTNER', organizationId: panamaId, password: 'twelve chars at least' };
+    const base = {
+      email: 'x@panama.example',
+      displayName: 'X',
+      role: 'PARTNER',
+      organizationId: panamaId,
+      password: 'twelve chars at least',
+    };
     expect(codes(await t.gql(CREATE_USER, { input: { ...base, email: 'coordinator@PANAMA.example' } }, admin))).toEqual(['CONFLICT']);
-    expect(codes(await t.gql(CREATE_USER, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }, admin))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(CREATE_USER, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }, admin))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(codes(await t.gql(CREATE_USER, { input: { ...base, password: 'short' } }, admin))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(CREATE_USER, { input: { ...base, email: 'not an e-mail' } }, admin))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(CREATE_USER, { input: { ...base, role: 'SUPERUSER' } }, admin))).toEqual(['BAD_USER_INPUT']);
@@ -95,7 +113,18 @@ describe('npm run user:create', () => {
 
   withServer('creates a user and their organization from the command line', async () => {
     const result = await createUser(
-      ['--email', 'cli@cmc.example', '--name', 'CMC Partner', '--role', 'PARTNER', '--organization', 'Cluster Munition Coalition', '--kind', 'CIVIL_SOCIETY'],
+      [
+        '--email',
+        'cli@cmc.example',
+        '--name',
+        'CMC Partner',
+        '--role',
+        'PARTNER',
+        '--organization',
+        'Cluster Munition Coalition',
+        '--kind',
+        'CIVIL_SOCIETY',
+      ],
       'a password from the environment',
     );
     expect(result).toEqual({ code: 0, output: 'Created PARTNER cli@cmc.example in Cluster Munition Coalition\n' });
@@ -111,7 +140,10 @@ describe('npm run user:create', () => {
     const common = await createUser(['--email', 'a@b.example', '--name', 'A', '--role', 'PARTNER', '--organization', 'X'], 'Qwerty123456');
     expect(common.code).toBe(1);
     expect(common.output).toContain('one of the 10,000 most used passwords');
-    const badRole = await createUser(['--email', 'a@b.example', '--name', 'A', '--role', 'KING', '--organization', 'X'], 'long enough password');
+    const badRole = await createUser(
+      ['--email', 'a@b.example', '--name', 'A', '--role', 'KING', '--organization', 'X'],
+      'long enough password',
+    );
     expect(badRole.code).toBe(1);
     expect(badRole.output).toContain('--role must be ADMIN, COORDINATOR or PARTNER');
   });

@@ -16,7 +16,11 @@ describe('who sees which interaction', () => {
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
-    const created = await t.gql('mutation { createContact(input: { fullName: "Kiri Focal Point", stateIso3: "KIR" }) { id } }', {}, cast.france.token);
+    const created = await t.gql(
+      'mutation { createContact(input: { fullName: "Kiri Focal Point", stateIso3: "KIR" }) { id } }',
+      {},
+      cast.france.token,
+    );
     contactId = created.data.createContact.id;
 
     const logged = [
@@ -59,7 +63,9 @@ describe('who sees which interaction', () => {
     it('cannot reach a hidden one through the list filters', async () => {
       for (const subject of hidden) {
         const filter = { search: subject, stateIso3s: ['KIR'], organizationIds: [cast.france.organizationId], contactIds: [contactId] };
-        const { interactions } = ok(await ask('query($filter: InteractionFilter) { interactions(filter: $filter) { totalCount } }', { filter }));
+        const { interactions } = ok(
+          await ask('query($filter: InteractionFilter) { interactions(filter: $filter) { totalCount } }', { filter }),
+        );
         expect([subject, interactions.totalCount]).toEqual([subject, 0]);
       }
       const byVisibility = ok(await ask('{ interactions(filter: { visibilities: [ORGANIZATION] }) { totalCount } }'));
@@ -67,7 +73,9 @@ describe('who sees which interaction', () => {
     });
 
     it('sees exactly these, and the newest visible date, through state(iso3)', async () => {
-      const { state } = ok(await ask('{ state(iso3: "KIR") { interactions { totalCount edges { node { subject } } } lastInteractionOn } }'));
+      const { state } = ok(
+        await ask('{ state(iso3: "KIR") { interactions { totalCount edges { node { subject } } } lastInteractionOn } }'),
+      );
       expect(subjects(state.interactions)).toEqual(visible);
       expect(state.interactions.totalCount).toBe(visible.length);
       expect(state.lastInteractionOn).toBe(lastInteractionOn);
@@ -75,7 +83,9 @@ describe('who sees which interaction', () => {
 
     it('sees exactly these, and the newest visible date, through the states list', async () => {
       const { states } = ok(
-        await ask('{ states(filter: { search: "Kiribati" }) { edges { node { iso3 interactions { totalCount edges { node { subject } } } lastInteractionOn } } } }'),
+        await ask(
+          '{ states(filter: { search: "Kiribati" }) { edges { node { iso3 interactions { totalCount edges { node { subject } } } lastInteractionOn } } } }',
+        ),
       );
       expect(states.edges).toHaveLength(1);
       const { node } = states.edges[0];
@@ -86,7 +96,9 @@ describe('who sees which interaction', () => {
     });
 
     it('sees exactly these through the contact they involve', async () => {
-      const { contact } = ok(await ask('query($id: ID!) { contact(id: $id) { interactions { totalCount edges { node { subject } } } } }', { id: contactId }));
+      const { contact } = ok(
+        await ask('query($id: ID!) { contact(id: $id) { interactions { totalCount edges { node { subject } } } } }', { id: contactId }),
+      );
       expect(contact.interactions.totalCount).toBe(visible.length);
       expect(subjects(contact.interactions)).toEqual(visible);
     });
@@ -123,8 +135,19 @@ describe('who sees which interaction', () => {
     const PANAMA_ONLY = 'Panama: internal note on Kiribati';
 
     beforeAll(async () => {
-      const input = { type: 'OTHER', occurredOn: '2026-06-15', subject: PANAMA_ONLY, visibility: 'ORGANIZATION', stateIso3s: ['KIR'], contactIds: [contactId] };
-      const result = await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.panama.token);
+      const input = {
+        type: 'OTHER',
+        occurredOn: '2026-06-15',
+        subject: PANAMA_ONLY,
+        visibility: 'ORGANIZATION',
+        stateIso3s: ['KIR'],
+        contactIds: [contactId],
+      };
+      const result = await t.gql(
+        'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+        { input },
+        cast.panama.token,
+      );
       ids[PANAMA_ONLY] = ok(result).logInteraction.id;
     });
 
@@ -174,7 +197,11 @@ describe('who sees which interaction', () => {
   describe('roles', () => {
     // Partners may log their own (always SHARED) interactions: see sharing.spec.ts.
     const writes: [string, string, (cast: Cast, ids: Record<string, string>, contactId: string) => Record<string, unknown>][] = [
-      ['createContact', 'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', () => ({ input: { fullName: 'Not Allowed' } })],
+      [
+        'createContact',
+        'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
+        () => ({ input: { fullName: 'Not Allowed' } }),
+      ],
       [
         'updateContact',
         'mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { id } }',
@@ -187,11 +214,23 @@ describe('who sees which interaction', () => {
         (_c, ids) => ({ id: ids[SHARED], input: { expectedVersion: 1, subject: 'Partner edit' } }),
       ],
       ['deleteInteraction', 'mutation($id: ID!) { deleteInteraction(id: $id) }', (_c, ids) => ({ id: ids[SHARED] })],
-      ['setRatificationStage', 'mutation { setRatificationStage(iso3: "KIR", stage: ENGAGED, note: "Partner view") { version } }', () => ({})],
+      [
+        'setRatificationStage',
+        'mutation { setRatificationStage(iso3: "KIR", stage: ENGAGED, note: "Partner view") { version } }',
+        () => ({}),
+      ],
       [
         'createUser',
         'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-        (c) => ({ input: { email: 'new@cmc.example', displayName: 'New', role: 'PARTNER', organizationId: c.partner.organizationId, password: 'a-long-test-password' } }),
+        (c) => ({
+          input: {
+            email: 'new@cmc.example',
+            displayName: 'New',
+            role: 'PARTNER',
+            organizationId: c.partner.organizationId,
+            password: 'a-long-test-password',
+          },
+        }),
       ],
       [
         'createOrganization',
@@ -242,7 +281,13 @@ describe('who sees which interaction', () => {
     });
 
     it('lets the partner read States, contacts and resolutions', async () => {
-      const result = ok(await t.gql('{ states(first: 1) { totalCount } contacts { totalCount } resolutions { symbol } me { role } }', {}, cast.partner.token));
+      const result = ok(
+        await t.gql(
+          '{ states(first: 1) { totalCount } contacts { totalCount } resolutions { symbol } me { role } }',
+          {},
+          cast.partner.token,
+        ),
+      );
       expect(result).toMatchObject({ states: { totalCount: 197 }, contacts: { totalCount: 1 }, me: { role: 'PARTNER' } });
     });
 
@@ -250,7 +295,9 @@ describe('who sees which interaction', () => {
       const before = await snapshot();
       expect(codes(await t.gql('{ interactions { totalCount } }'))).toEqual(['UNAUTHENTICATED']);
       expect(codes(await t.gql('query($id: ID!) { interaction(id: $id) { subject } }', { id: ids[SHARED] }))).toEqual(['UNAUTHENTICATED']);
-      const logged = await t.gql('mutation { logInteraction(input: { type: EMAIL, occurredOn: "2026-07-01", subject: "Anonymous", stateIso3s: ["KIR"] }) { id } }');
+      const logged = await t.gql(
+        'mutation { logInteraction(input: { type: EMAIL, occurredOn: "2026-07-01", subject: "Anonymous", stateIso3s: ["KIR"] }) { id } }',
+      );
       expect(codes(logged)).toEqual(['UNAUTHENTICATED']);
       const staged = await t.gql('mutation { setRatificationStage(iso3: "KIR", stage: ENGAGED) { version } }');
       expect(codes(staged)).toEqual(['UNAUTHENTICATED']);

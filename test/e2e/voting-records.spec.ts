@@ -29,7 +29,8 @@ describe('voting records kept between imports', () => {
     await t?.close();
   });
 
-  const targets = async (): Promise<Row[]> => ok(await t.gql(TARGETS, { first: 100 }, cast.france.token)).targets.edges.map((e: any) => e.node);
+  const targets = async (): Promise<Row[]> =>
+    ok(await t.gql(TARGETS, { first: 100 }, cast.france.token)).targets.edges.map((e: any) => e.node);
 
   it('reads the votes again after another import, and only then', async () => {
     const before = await targets();

@@ -16,7 +16,7 @@ describe('the web application', () => {
     await t?.close();
   });
 
-  it("is served at / and at every client route, never cached, under the strict Content-Security-Policy", async () => {
+  it('is served at / and at every client route, never cached, under the strict Content-Security-Policy', async () => {
     for (const path of ['/', '/states/KIR', '/targets?treatyStatuses=SIGNATORY', '/sign-in']) {
       const response = await fetch(`${t.url}${path}`);
       expect([path, response.status]).toEqual([path, 200]);
@@ -47,7 +47,11 @@ describe('the web application', () => {
     }
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
     expect((await fetch(`${t.url}/graphiql`)).headers.get('content-type')).toMatch(/^text\/html/);
-    const graphql = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const graphql = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

@@ -16,7 +16,9 @@ async function connect(url: string): Promise<Probe> {
   const socket = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
   const messages: any[] = [];
   socket.on('message', (data) => messages.push(JSON.parse((data as Buffer).toString())));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -119,7 +121,11 @@ describe('GraphQL over WebSocket (graphql-ws protocol)', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     await log('Before complete');
     const first = await probe.next('next');
-    expect(first).toEqual({ type: 'next', id: 'live', payload: { data: { activityAdded: { summary: 'E-mail with Nepal: Before complete' } } } });
+    expect(first).toEqual({
+      type: 'next',
+      id: 'live',
+      payload: { data: { activityAdded: { summary: 'E-mail with Nepal: Before complete' } } },
+    });
     probe.send({ type: 'complete', id: 'live' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     await log('After complete');

@@ -159,7 +159,9 @@ describe('PostgreSQL restart under write load', () => {
     const retried = subjects.filter((subject) => calls.some((c) => c.subject === subject && c.attempt > 1));
     // Committed before the end of a failed attempt: the answer was lost, and the retry found the key.
     const createdAt = new Map(stored.map((row) => [row.subject, new Date(row.createdAt).getTime()]));
-    const storedDespiteError = retried.filter((subject) => failed.some((c) => c.subject === subject && createdAt.get(subject)! <= c.endedAt));
+    const storedDespiteError = retried.filter((subject) =>
+      failed.some((c) => c.subject === subject && createdAt.get(subject)! <= c.endedAt),
+    );
 
     console.log(
       [
@@ -176,7 +178,10 @@ describe('PostgreSQL restart under write load', () => {
       ].join('\n'),
     );
 
-    const unexpected = service.output().split('\n').filter((line) => line.includes('unexpected error'));
+    const unexpected = service
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('unexpected error'));
     if (unexpected.length) console.log(`the service logged unexpected errors:\n${unexpected.join('\n')}`);
     return { calls, probes, failed, acknowledged, copies, storedIds, subjects, retried, upAt, firstSuccessAfterUp };
   }
@@ -189,7 +194,12 @@ describe('PostgreSQL restart under write load', () => {
     // The outage was felt, and answered fast with SERVICE_UNAVAILABLE.
     expect(failed.length).toBeGreaterThan(0);
     for (const call of failed) {
-      expect({ subject: call.subject, status: call.status, codes: (call.errors ?? []).map((e) => e.extensions?.code), failure: call.failure }).toEqual({
+      expect({
+        subject: call.subject,
+        status: call.status,
+        codes: (call.errors ?? []).map((e) => e.extensions?.code),
+        failure: call.failure,
+      }).toEqual({
         subject: call.subject,
         status: 200,
         codes: ['SERVICE_UNAVAILABLE'],

@@ -10,7 +10,23 @@ import { createServerDatabase, gql, login, sleep, startService, type Service } f
  */
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
-const START_REDIS = ['--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', '6379', '--save', '', '--appendonly', 'no', '--dir', '/var/lib/redis', '--logfile', '/var/log/redis/ci.log'];
+const START_REDIS = [
+  '--daemonize',
+  'yes',
+  '--bind',
+  '127.0.0.1',
+  '-::1',
+  '--port',
+  '6379',
+  '--save',
+  '',
+  '--appendonly',
+  'no',
+  '--dir',
+  '/var/lib/redis',
+  '--logfile',
+  '/var/log/redis/ci.log',
+];
 
 async function redisAnswers(): Promise<boolean> {
   const probe = new Redis(REDIS_URL, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
@@ -86,9 +102,14 @@ describe('Redis lost and back', () => {
     await until(() => connections > 0, 5000, 'the subscription');
     await sleep(200);
     const log = (subject: string) =>
-      gql(url, 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', {
-        input: { type: 'EMAIL', occurredOn: '2026-11-27', subject, stateIso3s: ['BTN'], visibility: 'SHARED' },
-      }, token);
+      gql(
+        url,
+        'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
+        {
+          input: { type: 'EMAIL', occurredOn: '2026-11-27', subject, stateIso3s: ['BTN'], visibility: 'SHARED' },
+        },
+        token,
+      );
 
     expect((await log('Before the outage')).errors).toBeUndefined();
     await until(() => received.includes('E-mail with Bhutan: Before the outage'), 2000, 'the first event');
@@ -102,12 +123,16 @@ describe('Redis lost and back', () => {
 
     execFileSync('redis-server', START_REDIS);
     await until(redisAnswers, 10_000, 'Redis to start');
-    const recovery = await until(async () => {
-      const subject = `After the outage ${Date.now()}`;
-      await log(subject);
-      await sleep(300);
-      return received.includes(`E-mail with Bhutan: ${subject}`);
-    }, 15_000, 'live delivery to come back');
+    const recovery = await until(
+      async () => {
+        const subject = `After the outage ${Date.now()}`;
+        await log(subject);
+        await sleep(300);
+        return received.includes(`E-mail with Bhutan: ${subject}`);
+      },
+      15_000,
+      'live delivery to come back',
+    );
     console.log(`live delivery back ${recovery} ms after Redis answered; subscribers told ${errors.length} time(s)`);
     void client.dispose();
     const feed = await gql(url, '{ activityFeed(first: 50) { edges { node { summary } } } }', {}, token);

@@ -35,7 +35,9 @@ function post(agent: Agent, url: string, query: string, token?: string): Promise
         resolve({ status: res.statusCode ?? 0, ms: Date.now() - started, ...body });
       });
     });
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ status: 0, ms: Date.now() - started, failure: error.code ?? error.message }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ status: 0, ms: Date.now() - started, failure: error.code ?? error.message }),
+    );
     req.end(JSON.stringify({ query }));
   });
 }
@@ -115,7 +117,11 @@ describe('SIGTERM under load', () => {
     // The test means something only if requests were still running at the signal.
     expect(pendingAtSignal).toBeGreaterThan(IN_FLIGHT / 2);
     for (const result of results) {
-      expect({ status: result.status, failure: result.failure, errors: result.errors }).toEqual({ status: 200, failure: undefined, errors: undefined });
+      expect({ status: result.status, failure: result.failure, errors: result.errors }).toEqual({
+        status: 200,
+        failure: undefined,
+        errors: undefined,
+      });
       expect(result.data.targets.edges.length).toBe(warmup.data.targets.edges.length);
     }
     expect(refusals.length).toBeGreaterThan(0);

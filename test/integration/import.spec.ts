@@ -13,8 +13,7 @@ describe('importPublicData', () => {
   let db: TestDatabase;
   let first: ImportSummary;
 
-  const query = <T = Record<string, any>>(sql: string, parameters: unknown[] = []): Promise<T[]> =>
-    db.dataSource.query(sql, parameters);
+  const query = <T = Record<string, any>>(sql: string, parameters: unknown[] = []): Promise<T[]> => db.dataSource.query(sql, parameters);
 
   /** Everything an import may write, to prove that a run wrote nothing. */
   const snapshot = async () =>
@@ -153,10 +152,9 @@ describe('importPublicData', () => {
       DEPOSITED: 1,
       NOT_ENGAGED: 85,
     });
-    const notEngaged = await query(
-      `SELECT iso3 FROM states WHERE iso3 = ANY($1::text[]) AND ratification_stage <> 'NOT_ENGAGED'`,
-      [['LTU', ...SIGNATORIES]],
-    );
+    const notEngaged = await query(`SELECT iso3 FROM states WHERE iso3 = ANY($1::text[]) AND ratification_stage <> 'NOT_ENGAGED'`, [
+      ['LTU', ...SIGNATORIES],
+    ]);
     expect(notEngaged).toEqual([]);
     const changes = await query(
       `SELECT count(*) AS total, count(DISTINCT state_iso3) AS states,
@@ -240,9 +238,7 @@ describe('importPublicData', () => {
     it('rejects an unknown vote code', async () => {
       copy.replaceLine('unga-ccm-votes.csv', 'A/RES/76/47,FRA', (line) => line.replace(',Y', ',YES'));
       const line = copy.lineOf('unga-ccm-votes.csv', 'A/RES/76/47,FRA');
-      await expectRejected(
-        `unga-ccm-votes.csv, line ${line}, column vote, value "YES": expected one of "Y", "N", "A", "NV"`,
-      );
+      await expectRejected(`unga-ccm-votes.csv, line ${line}, column vote, value "YES": expected one of "Y", "N", "A", "NV"`);
     });
 
     it('rejects a vote by an unknown State', async () => {
@@ -253,9 +249,7 @@ describe('importPublicData', () => {
 
     it('rejects totals that do not match the votes', async () => {
       copy.replaceLine('unga-ccm-resolutions.csv', 'A/RES/72/54', (line) => line.replace(',142,2,36,', ',142,3,36,'));
-      await expectRejected(
-        'unga-ccm-resolutions.csv, line 4, column no, value "3": expected 2, the number of NO votes on A/RES/72/54',
-      );
+      await expectRejected('unga-ccm-resolutions.csv, line 4, column no, value "3": expected 2, the number of NO votes on A/RES/72/54');
     });
   });
 
@@ -286,9 +280,7 @@ describe('importPublicData', () => {
       expect(await query(`SELECT name, version FROM states WHERE iso3 = 'AFG'`)).toEqual([
         { name: 'Islamic Republic of Afghanistan', version: 2 },
       ]);
-      expect(await query(`SELECT yes, non_voting FROM resolutions WHERE symbol = 'A/RES/79/58'`)).toEqual([
-        { yes: 122, non_voting: 37 },
-      ]);
+      expect(await query(`SELECT yes, non_voting FROM resolutions WHERE symbol = 'A/RES/79/58'`)).toEqual([{ yes: 122, non_voting: 37 }]);
 
       const restored = await importPublicData(db.dataSource, DATA_DIR, { asOf: RECORD_DATE });
       expect(restored).toMatchObject({
@@ -377,14 +369,18 @@ describe('importPublicData', () => {
 
   it('keeps the other names of States as data/state-names.csv lists them, on every run', async () => {
     const names = async () =>
-      (await query<{ name: string; kind: string }>(`SELECT name, kind FROM state_names WHERE state_iso3 = 'MMR' ORDER BY name`)).map((r) => `${r.name}:${r.kind}`);
+      (await query<{ name: string; kind: string }>(`SELECT name, kind FROM state_names WHERE state_iso3 = 'MMR' ORDER BY name`)).map(
+        (r) => `${r.name}:${r.kind}`,
+      );
     expect(await names()).toEqual(['Burma:former']);
     await importPublicData(db.dataSource, DATA_DIR);
     const total = (await query(`SELECT count(*)::int AS n FROM state_names`))[0].n;
     expect(total).toBeGreaterThan(60);
     const copy = new DataCopy();
     try {
-      copy.replaceLine('state-names.csv', 'Burma,', () => 'Union of Burma,MMR,former,').edit('state-names.csv', (lines) => [...lines, 'Atlantis,XXX,short,']);
+      copy
+        .replaceLine('state-names.csv', 'Burma,', () => 'Union of Burma,MMR,former,')
+        .edit('state-names.csv', (lines) => [...lines, 'Atlantis,XXX,short,']);
       // The public-data files are unchanged: the run is skipped, the names are still brought up to date.
       const summary = await importPublicData(db.dataSource, copy.dir);
       expect(summary.skipped).toBe(true);

@@ -10,7 +10,13 @@ import { StateLoaders } from '../../src/states/state.loaders.js';
 import { StatesRepository } from '../../src/states/states.repository.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
-const viewerOf = (organizationId: string, role = Role.COORDINATOR): Viewer => ({ id: randomUUID(), email: 'v@example.org', displayName: 'V', role, organizationId });
+const viewerOf = (organizationId: string, role = Role.COORDINATOR): Viewer => ({
+  id: randomUUID(),
+  email: 'v@example.org',
+  displayName: 'V',
+  role,
+  organizationId,
+});
 
 /** A ModuleRef that knows the given providers, and counts how often it is asked. */
 function moduleRefOf(...providers: object[]): ModuleRef & { asked: number } {
@@ -69,20 +75,29 @@ describe("the features' loaders on the database", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const q = (sql: string, values: unknown[] = []) => db.dataSource.query(sql, values);
-    for (const [iso3, name] of [['KIR', 'Kiribati'], ['VUT', 'Vanuatu'], ['TUV', 'Tuvalu']]) {
+    for (const [iso3, name] of [
+      ['KIR', 'Kiribati'],
+      ['VUT', 'Vanuatu'],
+      ['TUV', 'Tuvalu'],
+    ]) {
       await q(`INSERT INTO states (iso3, name, un_member) VALUES ($1, $2, true)`, [iso3, name]);
     }
-    for (const organization of [mine, other]) await q(`INSERT INTO organizations (id, name, kind) VALUES ($1, $2, 'GOVERNMENT')`, [organization, organization]);
-    await q(`INSERT INTO users (id, email, password_hash, display_name, role, organization_id) VALUES ($1, $2, 'x', 'Author', 'COORDINATOR', $3)`, [author, `${author}@example.org`, mine]);
+    for (const organization of [mine, other])
+      await q(`INSERT INTO organizations (id, name, kind) VALUES ($1, $2, 'GOVERNMENT')`, [organization, organization]);
+    await q(
+      `INSERT INTO users (id, email, password_hash, display_name, role, organization_id) VALUES ($1, $2, 'x', 'Author', 'COORDINATOR', $3)`,
+      [author, `${author}@example.org`, mine],
+    );
     const interactions: [string, string, string[]][] = [
       [shared, 'SHARED', ['KIR', 'VUT']],
       [confidential, 'ORGANIZATION', ['KIR']],
       [elsewhere, 'SHARED', ['TUV']],
     ];
     for (const [id, visibility, iso3s] of interactions) {
-      await q(`INSERT INTO interactions (id, type, occurred_on, subject, visibility, organization_id, author_id) VALUES ($1, 'EMAIL', '2026-06-01', $2, $3, $4, $5)`, [
-        id, `about ${iso3s.join(' and ')}`, visibility, mine, author,
-      ]);
+      await q(
+        `INSERT INTO interactions (id, type, occurred_on, subject, visibility, organization_id, author_id) VALUES ($1, 'EMAIL', '2026-06-01', $2, $3, $4, $5)`,
+        [id, `about ${iso3s.join(' and ')}`, visibility, mine, author],
+      );
       for (const iso3 of iso3s) await q(`INSERT INTO interaction_states (interaction_id, state_iso3) VALUES ($1, $2)`, [id, iso3]);
     }
   });
@@ -125,7 +140,9 @@ describe("the features' loaders on the database", () => {
     const repo = new InteractionsRepository(new Db(db.dataSource));
     const loaders = new InteractionLoaders(repo).forRequest(viewerOf(other));
     const page = { first: 10, withTotal: true };
-    const { result, statements } = await measured(() => Promise.all(['KIR', 'TUV'].map((iso3) => loaders.interactionsOf('state', iso3, page))));
+    const { result, statements } = await measured(() =>
+      Promise.all(['KIR', 'TUV'].map((iso3) => loaders.interactionsOf('state', iso3, page))),
+    );
     expect(result.map(({ rows, total }) => [rows.map((row) => row.id), total])).toEqual([
       [[shared], 1],
       [[elsewhere], 1],

@@ -62,7 +62,12 @@ describeWithServer('prepared statements on a PostgreSQL server', () => {
         await handle.dataSource.query(withParameter, ['a', 21]);
       }
       const plans = async (statement: string) =>
-        (await handle.dataSource.query('SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1', [statement]))[0];
+        (
+          await handle.dataSource.query(
+            'SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1',
+            [statement],
+          )
+        )[0];
       expect(page).toContain('LIMIT 21');
       expect(await plans(page)).toEqual({ generic: expect.any(Number), custom: 5 });
       expect((await plans(page)).generic).toBeGreaterThanOrEqual(3);
@@ -73,10 +78,17 @@ describeWithServer('prepared statements on a PostgreSQL server', () => {
   });
 
   it('is what the service connects with, unless DB_PREPARED_STATEMENTS=false', async () => {
-    for (const [setting, expected] of [['true', 1], ['false', 0]] as const) {
-      const handle = await openDatabase(loadConfig({ ...process.env, ...database.env, DB_PREPARED_STATEMENTS: setting, DB_POOL_SIZE: '1' }));
+    for (const [setting, expected] of [
+      ['true', 1],
+      ['false', 0],
+    ] as const) {
+      const handle = await openDatabase(
+        loadConfig({ ...process.env, ...database.env, DB_PREPARED_STATEMENTS: setting, DB_POOL_SIZE: '1' }),
+      );
       try {
-        const rows = await handle.dataSource.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE $1', ['%pg_prepared_statements%']);
+        const rows = await handle.dataSource.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE $1', [
+          '%pg_prepared_statements%',
+        ]);
         expect(rows).toEqual([{ n: expected }]);
       } finally {
         await handle.close();

@@ -35,7 +35,8 @@ describe('the transaction of a write, in the async context', () => {
   });
 
   const organization = (name: string) => ({ id: randomUUID(), name, kind: OrganizationKind.CIVIL_SOCIETY });
-  const actionSeen = async () => (await db.query<{ action: string | null }[]>(`SELECT nullif(current_setting('ratify.action', true), '') AS action`))[0].action;
+  const actionSeen = async () =>
+    (await db.query<{ action: string | null }[]>(`SELECT nullif(current_setting('ratify.action', true), '') AS action`))[0].action;
 
   it("runs a repository's statements inside Writes.run in the write's transaction", async () => {
     const seen = await writes.run(null, 'contextTest', async () => {

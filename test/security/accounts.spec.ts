@@ -7,7 +7,8 @@ import { subscribe } from '../support/subscriptions.js';
 
 const PASSWORD = 'a-long-test-password';
 const ME = '{ me { id email } }';
-const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token user { id email role } } }';
+const CHANGE =
+  'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token user { id email role } } }';
 const RESET = 'mutation($u: ID!, $n: String!) { resetPassword(userId: $u, newPassword: $n) { id email } }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
@@ -63,9 +64,9 @@ describe('accounts: changing and resetting passwords, signing out, the password 
     expect(codes(await t.gql(RESET, { u: cast.france.id, n: 'reset by the secretariat' }, cast.panama.token))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(RESET, { u: cast.france.id, n: 'reset by the secretariat' }, cast.partner.token))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(RESET, { u: cast.france.id, n: 'password' }, cast.admin.token))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.gql(RESET, { u: '00000000-0000-4000-8000-000000000000', n: 'reset by the secretariat' }, cast.admin.token))).toEqual([
-      'NOT_FOUND',
-    ]);
+    expect(
+      codes(await t.gql(RESET, { u: '00000000-0000-4000-8000-000000000000', n: 'reset by the secretariat' }, cast.admin.token)),
+    ).toEqual(['NOT_FOUND']);
     ok(await t.gql(ME, {}, before)); // nothing was changed so far
 
     const reset = ok(await t.gql(RESET, { u: cast.france.id, n: 'reset by the secretariat' }, cast.admin.token)).resetPassword;
@@ -119,7 +120,9 @@ describe('accounts: changing and resetting passwords, signing out, the password 
     expect(seen).toContain('BAD_USER_INPUT');
     expect(seen[seen.length - 1]).toBe('RATE_LIMITED');
     // Now even the right password is refused, for changing it and for signing in.
-    expect(codes(await t.gql(CHANGE, { c: 'reset by the secretariat', n: 'another new passphrase' }, cast.france.token))).toEqual(['RATE_LIMITED']);
+    expect(codes(await t.gql(CHANGE, { c: 'reset by the secretariat', n: 'another new passphrase' }, cast.france.token))).toEqual([
+      'RATE_LIMITED',
+    ]);
     expect(codes(await login('coordinator@france.example', 'reset by the secretariat'))).toEqual(['RATE_LIMITED']);
   });
 });
@@ -136,7 +139,12 @@ describe('rotating JWT_SECRET', () => {
   const OLD = 'the-old-secret-of-at-least-32-characters';
   const NEW = 'the-new-secret-of-at-least-32-characters';
   const tokens = (env: Record<string, string>) => new TokenService(loadConfig({ NODE_ENV: 'test', ...env }));
-  const claims = { sub: '00000000-0000-4000-8000-000000000001', role: Role.COORDINATOR, org: '00000000-0000-4000-8000-000000000002', gen: 0 };
+  const claims = {
+    sub: '00000000-0000-4000-8000-000000000001',
+    role: Role.COORDINATOR,
+    org: '00000000-0000-4000-8000-000000000002',
+    gen: 0,
+  };
 
   it('accepts tokens signed with JWT_PREVIOUS_SECRET during a rotation, and not once it is removed', () => {
     const before = tokens({ JWT_SECRET: OLD }).issue(claims);
@@ -150,6 +158,8 @@ describe('rotating JWT_SECRET', () => {
   });
 
   it('refuses a previous secret shorter than 32 characters', () => {
-    expect(() => loadConfig({ NODE_ENV: 'test', JWT_SECRET: NEW, JWT_PREVIOUS_SECRET: 'short' })).toThrow('JWT_PREVIOUS_SECRET must be at least 32 characters long');
+    expect(() => loadConfig({ NODE_ENV: 'test', JWT_SECRET: NEW, JWT_PREVIOUS_SECRET: 'short' })).toThrow(
+      'JWT_PREVIOUS_SECRET must be at least 32 characters long',
+    );
   });
 });

@@ -35,7 +35,10 @@ describe('cost limits with variables', () => {
   };
 
   /** A query over graphql-ws; resolves with what the server answered (data or errors). */
-  async function overSocket(query: string, variables: Record<string, unknown>): Promise<{ data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }> {
+  async function overSocket(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }> {
     const client = createClient({
       url: t.url.replace(/^http/, 'ws') + '/graphql',
       webSocketImpl: WebSocket,
@@ -71,7 +74,16 @@ describe('cost limits with variables', () => {
     expect(contact.errors).toBeUndefined();
     const logged = await t.gql(
       'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
-      { input: { type: 'EMAIL', occurredOn: '2026-01-05', subject: 'Shared note', visibility: 'SHARED', stateIso3s: ['VUT'], contactIds: [contact.data.createContact.id] } },
+      {
+        input: {
+          type: 'EMAIL',
+          occurredOn: '2026-01-05',
+          subject: 'Shared note',
+          visibility: 'SHARED',
+          stateIso3s: ['VUT'],
+          contactIds: [contact.data.createContact.id],
+        },
+      },
       cast.france.token,
     );
     expect(logged.errors).toBeUndefined();
@@ -95,7 +107,9 @@ describe('cost limits with variables', () => {
     expectCostRefusal(withLiterals);
     expectCostRefusal(withVariables);
     expect(withVariables.body.errors[0].message).toBe(withLiterals.body.errors[0].message);
-    expect(withVariables.body.errors[0].message).toMatch(/^(Query Cost limit of 50000 exceeded, found \d+\.|The response could hold up to \d+ values, more than the limit of 250000)/);
+    expect(withVariables.body.errors[0].message).toMatch(
+      /^(Query Cost limit of 50000 exceeded, found \d+\.|The response could hold up to \d+ values, more than the limit of 250000)/,
+    );
   });
 
   it("counts a variable's default value", async () => {
@@ -114,7 +128,9 @@ describe('cost limits with variables', () => {
   it('counts lists without `first` at the default page size: the response-size cap', async () => {
     const response = await send(DEFAULT_PAGES);
     expectCostRefusal(response);
-    expect(response.body.errors[0].message).toMatch(/^The response could hold up to \d+ values, more than the limit of 250000: ask for smaller pages/);
+    expect(response.body.errors[0].message).toMatch(
+      /^The response could hold up to \d+ values, more than the limit of 250000: ask for smaller pages/,
+    );
     // The same lists with small pages are fine.
     const small = await send(`{ ${nested('3')} }`);
     expect([small.status, small.body.errors]).toEqual([200, undefined]);
@@ -138,9 +154,17 @@ describe('cost limits with variables', () => {
 
   it('checks only the operation the request names', async () => {
     const document = `query Small { me { email } } query Crash($f: Int) { ${nested('$f')} }`;
-    const small = await postGraphql(t.url, { query: document, operationName: 'Small', variables: { f: 200 } }, { authorization: `Bearer ${cast.partner.token}` });
+    const small = await postGraphql(
+      t.url,
+      { query: document, operationName: 'Small', variables: { f: 200 } },
+      { authorization: `Bearer ${cast.partner.token}` },
+    );
     expect(small.body).toEqual({ data: { me: { email: 'partner@cmc.example' } } });
-    const crash = await postGraphql(t.url, { query: document, operationName: 'Crash', variables: { f: 200 } }, { authorization: `Bearer ${cast.partner.token}` });
+    const crash = await postGraphql(
+      t.url,
+      { query: document, operationName: 'Crash', variables: { f: 200 } },
+      { authorization: `Bearer ${cast.partner.token}` },
+    );
     expectCostRefusal(crash);
   });
 });

@@ -7,7 +7,16 @@ const HOSTILE = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) *bold
 
 describe('text exports escape what users wrote', () => {
   it('CSV: a text cell that a spreadsheet would evaluate is prefixed with an apostrophe; numbers stay numbers', () => {
-    const cells = ['=HYPERLINK("http://evil.example","x")', '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', 'Kiribati', "Côte d'Ivoire"];
+    const cells = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+1+cmd|" /C calc"!A0',
+      '-2+3',
+      '@SUM(A1:A2)',
+      '\t=1',
+      '\r=1',
+      'Kiribati',
+      "Côte d'Ivoire",
+    ];
     const [row] = parse(toCsv([[...cells, -3, 4.5]]), { relax_column_count: true });
     expect(row).toEqual([
       `'=HYPERLINK("http://evil.example","x")`,
@@ -43,16 +52,31 @@ describe('text exports escape what users wrote', () => {
 
     it('writes a mandate name and organization names as text, never as HTML or links', async () => {
       const organization = ok(
-        await t.gql('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
-          input: { name: '<script>alert(3)</script> Partners', kind: 'CIVIL_SOCIETY' },
-        }, cast.admin.token),
+        await t.gql(
+          'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+          {
+            input: { name: '<script>alert(3)</script> Partners', kind: 'CIVIL_SOCIETY' },
+          },
+          cast.admin.token,
+        ),
       ).createOrganization.id;
       const mandateId = ok(
-        await t.gql('mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }', {
-          input: { name: HOSTILE, periodFrom: '2026-01-01', periodTo: '2026-06-30', organizationIds: [cast.france.organizationId, organization] },
-        }, cast.france.token),
+        await t.gql(
+          'mutation($input: StartMandateInput!) { startMandate(input: $input) { id } }',
+          {
+            input: {
+              name: HOSTILE,
+              periodFrom: '2026-01-01',
+              periodTo: '2026-06-30',
+              organizationIds: [cast.france.organizationId, organization],
+            },
+          },
+          cast.france.token,
+        ),
       ).startMandate.id;
-      const response = await fetch(`${t.url}/exports/progress-report.md?mandateId=${mandateId}`, { headers: { authorization: `Bearer ${cast.france.token}` } });
+      const response = await fetch(`${t.url}/exports/progress-report.md?mandateId=${mandateId}`, {
+        headers: { authorization: `Bearer ${cast.france.token}` },
+      });
       expect(response.status).toBe(200);
       const text = await response.text();
       expect(text).toContain(`- Mandate: ${markdownText(HOSTILE)}\n`);
@@ -73,7 +97,13 @@ describe('security headers', () => {
   afterAll(() => t?.close());
 
   const directives = (csp: string | null) =>
-    new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+    new Map(
+      (csp ?? '')
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name, values]),
+    );
 
   it('serves the explorer under a strict Content-Security-Policy, with no inline script or style', async () => {
     const response = await fetch(`${t.url}/graphiql`);

@@ -11,7 +11,8 @@ const FEED = `query($filter: ActivityFilter) {
   activityFeed(filter: $filter, first: 200) { totalCount edges { node { kind summary } } } }`;
 const ADDED = 'subscription { activityAdded { kind summary } }';
 const LOG = 'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id version } }';
-const UPDATE_INTERACTION = 'mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { id version } }';
+const UPDATE_INTERACTION =
+  'mutation($id: ID!, $input: UpdateInteractionInput!) { updateInteraction(id: $id, input: $input) { id version } }';
 const RECORD_EVENT = 'mutation($input: RecordEventInput!) { recordEvent(input: $input) { id version } }';
 const UPDATE_EVENT = 'mutation($input: UpdateEventInput!) { updateEvent(input: $input) { id version } }';
 const DELETE_EVENT = 'mutation($id: ID!, $expectedVersion: Int!) { deleteEvent(id: $id, expectedVersion: $expectedVersion) }';
@@ -29,14 +30,19 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
   const subscribers: Subscriber[] = [];
 
   const feed = async (actor: Actor, filter: Record<string, unknown> = {}) =>
-    ok(await t.gql(FEED, { filter }, actor.token)).activityFeed as { totalCount: number; edges: { node: { kind: string; summary: string } }[] };
-  const lines = (connection: { edges: { node: { kind: string; summary: string } }[] }) => connection.edges.map((e) => `${e.node.kind}: ${e.node.summary}`);
+    ok(await t.gql(FEED, { filter }, actor.token)).activityFeed as {
+      totalCount: number;
+      edges: { node: { kind: string; summary: string } }[];
+    };
+  const lines = (connection: { edges: { node: { kind: string; summary: string } }[] }) =>
+    connection.edges.map((e) => `${e.node.kind}: ${e.node.summary}`);
   const live = async (actor: Actor) => {
     const subscriber = await subscribe(t.url, actor.token, ADDED);
     subscribers.push(subscriber);
     return subscriber;
   };
-  const received = (subscriber: Subscriber) => subscriber.received.map((r) => `${r.data.activityAdded.kind}: ${r.data.activityAdded.summary}`);
+  const received = (subscriber: Subscriber) =>
+    subscriber.received.map((r) => `${r.data.activityAdded.kind}: ${r.data.activityAdded.summary}`);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -53,12 +59,27 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
     const confidential = 'The minister will not sign before the elections';
     const harmless = 'Regional workshop follow-up';
     const logged = ok(
-      await t.gql(LOG, { input: { type: 'BILATERAL_MEETING', occurredOn: day(-3), subject: confidential, visibility: 'ORGANIZATION', stateIso3s: ['KIR'] } }, cast.france.token),
+      await t.gql(
+        LOG,
+        {
+          input: { type: 'BILATERAL_MEETING', occurredOn: day(-3), subject: confidential, visibility: 'ORGANIZATION', stateIso3s: ['KIR'] },
+        },
+        cast.france.token,
+      ),
     ).logInteraction;
-    ok(await t.gql(UPDATE_INTERACTION, { id: logged.id, input: { expectedVersion: 1, subject: harmless, visibility: 'SHARED' } }, cast.france.token));
+    ok(
+      await t.gql(
+        UPDATE_INTERACTION,
+        { id: logged.id, input: { expectedVersion: 1, subject: harmless, visibility: 'SHARED' } },
+        cast.france.token,
+      ),
+    );
 
     const kinds = ['INTERACTION_LOGGED', 'INTERACTION_UPDATED'];
-    const expected = [`INTERACTION_UPDATED: Bilateral meeting updated with Kiribati: ${harmless}`, `INTERACTION_LOGGED: Bilateral meeting with Kiribati: ${harmless}`];
+    const expected = [
+      `INTERACTION_UPDATED: Bilateral meeting updated with Kiribati: ${harmless}`,
+      `INTERACTION_LOGGED: Bilateral meeting with Kiribati: ${harmless}`,
+    ];
     const paged = await feed(cast.partner, { kinds });
     expect(lines(paged)).toEqual(expected);
     expect(paged.totalCount).toBe(2);
@@ -80,17 +101,38 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
     const event = ok(
       await t.gql(
         RECORD_EVENT,
-        { input: { name: 'Pacific universalization workshop', kind: 'WORKSHOP', startsOn: day(10), endsOn: day(11), visibility: 'SHARED', attendingStateIso3s: ['TUV'] } },
+        {
+          input: {
+            name: 'Pacific universalization workshop',
+            kind: 'WORKSHOP',
+            startsOn: day(10),
+            endsOn: day(11),
+            visibility: 'SHARED',
+            attendingStateIso3s: ['TUV'],
+          },
+        },
         cast.france.token,
       ),
     ).recordEvent;
     const meeting = ok(
-      await t.gql(PLAN_MEETING, { input: { eventId: event.id, stateIso3: 'TUV', plannedOn: day(10), objective: 'Ask about accession', visibility: 'SHARED' } }, cast.france.token),
+      await t.gql(
+        PLAN_MEETING,
+        { input: { eventId: event.id, stateIso3: 'TUV', plannedOn: day(10), objective: 'Ask about accession', visibility: 'SHARED' } },
+        cast.france.token,
+      ),
     ).planMeeting;
     const campaign = ok(
       await t.gql(
         CREATE_CAMPAIGN,
-        { input: { name: 'Letters to Funafuti', templateRef: 'letters/tuvalu.docx', sendingDate: day(0), stateIso3s: ['TUV'], visibility: 'SHARED' } },
+        {
+          input: {
+            name: 'Letters to Funafuti',
+            templateRef: 'letters/tuvalu.docx',
+            sendingDate: day(0),
+            stateIso3s: ['TUV'],
+            visibility: 'SHARED',
+          },
+        },
         cast.france.token,
       ),
     ).createLetterCampaign;
@@ -103,9 +145,23 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
     await partner.waitFor(3);
     expect(received(partner)).toEqual([...shared].reverse());
 
-    ok(await t.gql(UPDATE_EVENT, { input: { id: event.id, expectedVersion: event.version, visibility: 'COORDINATORS' } }, cast.france.token));
-    ok(await t.gql(UPDATE_MEETING, { input: { id: meeting.id, expectedVersion: meeting.version, visibility: 'COORDINATORS' } }, cast.france.token));
-    ok(await t.gql(UPDATE_CAMPAIGN, { input: { id: campaign.id, expectedVersion: campaign.version, visibility: 'COORDINATORS' } }, cast.france.token));
+    ok(
+      await t.gql(UPDATE_EVENT, { input: { id: event.id, expectedVersion: event.version, visibility: 'COORDINATORS' } }, cast.france.token),
+    );
+    ok(
+      await t.gql(
+        UPDATE_MEETING,
+        { input: { id: meeting.id, expectedVersion: meeting.version, visibility: 'COORDINATORS' } },
+        cast.france.token,
+      ),
+    );
+    ok(
+      await t.gql(
+        UPDATE_CAMPAIGN,
+        { input: { id: campaign.id, expectedVersion: campaign.version, visibility: 'COORDINATORS' } },
+        cast.france.token,
+      ),
+    );
 
     const hidden = await feed(cast.partner, { kinds });
     expect(hidden).toEqual({ totalCount: 0, edges: [] });
@@ -116,17 +172,29 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
     // Live: the changes reach the coordinator, not the partner.
     await panama.waitFor(6);
     await settle();
-    expect(received(panama).slice(3).map((line) => line.split(':')[0])).toEqual(['EVENT_CHANGED', 'MEETING_CHANGED', 'CAMPAIGN_CHANGED']);
+    expect(
+      received(panama)
+        .slice(3)
+        .map((line) => line.split(':')[0]),
+    ).toEqual(['EVENT_CHANGED', 'MEETING_CHANGED', 'CAMPAIGN_CHANGED']);
     expect(received(partner)).toHaveLength(3);
   });
 
   it('a SHARED meeting at a COORDINATORS event does not name the event to partners, paged or live', async () => {
     const partner = await live(cast.partner);
     const event = ok(
-      await t.gql(RECORD_EVENT, { input: { name: 'Closed consultation on Nauru', kind: 'OTHER', startsOn: day(20), endsOn: day(20), visibility: 'COORDINATORS' } }, cast.france.token),
+      await t.gql(
+        RECORD_EVENT,
+        { input: { name: 'Closed consultation on Nauru', kind: 'OTHER', startsOn: day(20), endsOn: day(20), visibility: 'COORDINATORS' } },
+        cast.france.token,
+      ),
     ).recordEvent;
     const meeting = ok(
-      await t.gql(PLAN_MEETING, { input: { eventId: event.id, stateIso3: 'NRU', plannedOn: day(20), visibility: 'SHARED' } }, cast.france.token),
+      await t.gql(
+        PLAN_MEETING,
+        { input: { eventId: event.id, stateIso3: 'NRU', plannedOn: day(20), visibility: 'SHARED' } },
+        cast.france.token,
+      ),
     ).planMeeting;
     const seen = `MEETING_PLANNED: Meeting with Nauru planned at an event on ${day(20)}`;
     expect(lines(await feed(cast.partner, { stateIso3s: ['NRU'] }))).toEqual([seen]);
@@ -137,20 +205,42 @@ describe('security: feed summaries follow the item as it is now (class 6)', () =
     expect(received(partner)).toEqual([seen]);
 
     // Its deletion keeps the words of the moment: still without the event's name.
-    ok(await t.gql('mutation($id: ID!, $v: Int!) { deletePlannedMeeting(id: $id, expectedVersion: $v) }', { id: meeting.id, v: meeting.version }, cast.france.token));
-    expect(lines(await feed(cast.partner, { stateIso3s: ['NRU'] }))).toEqual([`MEETING_DELETED: Planned meeting with Nauru at an event on ${day(20)} deleted`, seen]);
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $v: Int!) { deletePlannedMeeting(id: $id, expectedVersion: $v) }',
+        { id: meeting.id, v: meeting.version },
+        cast.france.token,
+      ),
+    );
+    expect(lines(await feed(cast.partner, { stateIso3s: ['NRU'] }))).toEqual([
+      `MEETING_DELETED: Planned meeting with Nauru at an event on ${day(20)} deleted`,
+      seen,
+    ]);
   });
 
   it('entries about a deleted item show only what was visible at deletion, to those who could see it then', async () => {
     const event = ok(
       await t.gql(
         RECORD_EVENT,
-        { input: { name: 'Draft: ministers attending (unconfirmed)', kind: 'OTHER', startsOn: day(30), endsOn: day(30), visibility: 'SHARED', attendingStateIso3s: ['FSM'] } },
+        {
+          input: {
+            name: 'Draft: ministers attending (unconfirmed)',
+            kind: 'OTHER',
+            startsOn: day(30),
+            endsOn: day(30),
+            visibility: 'SHARED',
+            attendingStateIso3s: ['FSM'],
+          },
+        },
         cast.france.token,
       ),
     ).recordEvent;
     const renamed = ok(
-      await t.gql(UPDATE_EVENT, { input: { id: event.id, expectedVersion: 1, name: 'Pohnpei meeting', visibility: 'COORDINATORS' } }, cast.france.token),
+      await t.gql(
+        UPDATE_EVENT,
+        { input: { id: event.id, expectedVersion: 1, name: 'Pohnpei meeting', visibility: 'COORDINATORS' } },
+        cast.france.token,
+      ),
     ).updateEvent;
     ok(await t.gql(DELETE_EVENT, { id: event.id, expectedVersion: renamed.version }, cast.france.token));
 

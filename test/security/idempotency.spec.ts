@@ -54,7 +54,11 @@ describe('idempotency keys on create mutations', () => {
 
   /** logInteraction with the key in the Idempotency-Key header. */
   const logWithHeader = (token: string, subject: string, key: string) =>
-    postGraphql(t.url, { query: LOG_PLAIN, variables: { input: input(subject) } }, { authorization: `Bearer ${token}`, 'idempotency-key': key });
+    postGraphql(
+      t.url,
+      { query: LOG_PLAIN, variables: { input: input(subject) } },
+      { authorization: `Bearer ${token}`, 'idempotency-key': key },
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -101,7 +105,10 @@ describe('idempotency keys on create mutations', () => {
     try {
       const overSocket = await new Promise<any>((resolve, reject) => {
         let value: unknown;
-        client.subscribe({ query: LOG, variables: { input: input('Argument key'), key } }, { next: (v) => (value = v), error: reject, complete: () => resolve(value) });
+        client.subscribe(
+          { query: LOG, variables: { input: input('Argument key'), key } },
+          { next: (v) => (value = v), error: reject, complete: () => resolve(value) },
+        );
       });
       expect(overSocket.data).toEqual(overHttp.data);
     } finally {
@@ -125,7 +132,9 @@ describe('idempotency keys on create mutations', () => {
     expect((await logWithHeader(cast.france.token, 'Reused key', key)).body.errors).toBeUndefined();
     const otherInput = await logWithHeader(cast.france.token, 'Reused key, other subject', key);
     expect(errorCodes(otherInput)).toEqual(['BAD_USER_INPUT']);
-    expect(otherInput.body.errors[0].message).toMatch(/^The idempotency key ".+" was used in the last 24 hours for another request \(logInteraction with other arguments\)/);
+    expect(otherInput.body.errors[0].message).toMatch(
+      /^The idempotency key ".+" was used in the last 24 hours for another request \(logInteraction with other arguments\)/,
+    );
     const otherMutation = await t.gql(
       'mutation($key: String) { createContact(input: { fullName: "Reused key" }, idempotencyKey: $key) { id } }',
       { key },
@@ -160,8 +169,20 @@ describe('idempotency keys on create mutations', () => {
   });
 
   it.each([
-    ['createContact', 'mutation($key: String) { createContact(input: { fullName: "Keyed contact" }, idempotencyKey: $key) { id fullName version } }', 'contacts', 'full_name', 'Keyed contact'],
-    ['createGrouping', 'mutation($key: String) { createGrouping(input: { name: "Keyed grouping", stateIso3s: ["VUT"] }, idempotencyKey: $key) { id name states { iso3 } } }', 'groupings', 'name', 'Keyed grouping'],
+    [
+      'createContact',
+      'mutation($key: String) { createContact(input: { fullName: "Keyed contact" }, idempotencyKey: $key) { id fullName version } }',
+      'contacts',
+      'full_name',
+      'Keyed contact',
+    ],
+    [
+      'createGrouping',
+      'mutation($key: String) { createGrouping(input: { name: "Keyed grouping", stateIso3s: ["VUT"] }, idempotencyKey: $key) { id name states { iso3 } } }',
+      'groupings',
+      'name',
+      'Keyed grouping',
+    ],
     [
       'recordObstacle',
       'mutation($key: String) { recordObstacle(input: { stateIso3: "TUV", category: TECHNICAL, description: "Keyed obstacle" }, idempotencyKey: $key) { id description recordedOn } }',
@@ -197,7 +218,12 @@ describe('idempotency keys on create mutations', () => {
         path: target.pathname,
         method: 'POST',
         agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${cast.france.token}`, 'idempotency-key': key },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${cast.france.token}`,
+          'idempotency-key': key,
+        },
       });
       req.on('error', () => resolve());
       req.on('response', () => resolve());
@@ -207,7 +233,8 @@ describe('idempotency keys on create mutations', () => {
       });
     });
     const deadline = Date.now() + 5000;
-    while ((await copies('interactions', 'subject', 'Lost answer')) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while ((await copies('interactions', 'subject', 'Lost answer')) === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const [row] = await db.query(`SELECT id FROM interactions WHERE subject = 'Lost answer'`);
     expect(row).toEqual({ id: expect.any(String) });
     const retry = await logWithHeader(cast.france.token, 'Lost answer', key);

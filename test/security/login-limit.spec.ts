@@ -25,7 +25,15 @@ function signInFrom(url: string, ip: string, email: string, password: string): P
   const body = JSON.stringify({ query: LOGIN, variables: { email, password } });
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', localAddress: ip, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        localAddress: ip,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk) => (text += chunk));
@@ -42,9 +50,11 @@ function signInFrom(url: string, ip: string, email: string, password: string): P
 }
 
 /** Signs in from `ip`; answers the error code, or 'OK' with a token. */
-const loginFrom = async (url: string, ip: string, email: string, password: string): Promise<string> => (await signInFrom(url, ip, email, password)).code;
+const loginFrom = async (url: string, ip: string, email: string, password: string): Promise<string> =>
+  (await signInFrom(url, ip, email, password)).code;
 
-const tally = (results: string[]) => results.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {});
+const tally = (results: string[]) =>
+  results.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each([

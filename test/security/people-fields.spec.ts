@@ -32,7 +32,14 @@ describe('who sees what about people', () => {
   /** France's coordinator as the given viewer must see them. */
   const expected = (viewer: Viewer) =>
     MAY_SEE[viewer]
-      ? { id: cast.france.id, displayName: 'coordinator', email: 'coordinator@france.example', role: 'COORDINATOR', disabled: false, organization: { name: 'France' } }
+      ? {
+          id: cast.france.id,
+          displayName: 'coordinator',
+          email: 'coordinator@france.example',
+          role: 'COORDINATOR',
+          disabled: false,
+          organization: { name: 'France' },
+        }
       : { id: cast.france.id, displayName: 'coordinator', email: null, role: null, disabled: null, organization: { name: 'France' } };
 
   beforeAll(async () => {
@@ -51,14 +58,42 @@ describe('who sees what about people', () => {
       partner: cast.partner.token,
       sameOrganizationPartner: await member('partner@france.example', 'PARTNER'),
     };
-    const input = { type: 'BILATERAL_MEETING', occurredOn: '2026-01-15', subject: 'Shared meeting on stockpiles', stateIso3s: ['VUT'], visibility: 'SHARED' };
-    interactionId = ok(await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.france.token))
-      .logInteraction.id;
-    const event = { name: 'Pacific workshop', kind: 'REGIONAL_CONFERENCE', place: 'Port Vila', startsOn: '2026-02-09', endsOn: '2026-02-10', visibility: 'SHARED' };
-    eventId = ok(await t.gql('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', { input: event }, cast.france.token)).recordEvent.id;
-    ok(await t.gql('mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }', { input: { name: 'Pacific', stateIso3s: ['VUT'] } }, cast.france.token));
+    const input = {
+      type: 'BILATERAL_MEETING',
+      occurredOn: '2026-01-15',
+      subject: 'Shared meeting on stockpiles',
+      stateIso3s: ['VUT'],
+      visibility: 'SHARED',
+    };
+    interactionId = ok(
+      await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.france.token),
+    ).logInteraction.id;
+    const event = {
+      name: 'Pacific workshop',
+      kind: 'REGIONAL_CONFERENCE',
+      place: 'Port Vila',
+      startsOn: '2026-02-09',
+      endsOn: '2026-02-10',
+      visibility: 'SHARED',
+    };
+    eventId = ok(
+      await t.gql('mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }', { input: event }, cast.france.token),
+    ).recordEvent.id;
+    ok(
+      await t.gql(
+        'mutation($input: CreateGroupingInput!) { createGrouping(input: $input) { id } }',
+        { input: { name: 'Pacific', stateIso3s: ['VUT'] } },
+        cast.france.token,
+      ),
+    );
     // Vanuatu, a State Party, deposited its instrument of accession on 2025-09-05.
-    ok(await t.gql('mutation { setRatificationStage(iso3: "VUT", stage: DEPOSITED, effectiveOn: "2025-09-05") { iso3 } }', {}, cast.france.token));
+    ok(
+      await t.gql(
+        'mutation { setRatificationStage(iso3: "VUT", stage: DEPOSITED, effectiveOn: "2025-09-05") { iso3 } }',
+        {},
+        cast.france.token,
+      ),
+    );
   });
 
   afterAll(async () => {
@@ -96,9 +131,17 @@ describe('who sees what about people', () => {
 
   it('the live feed over WebSocket follows the same rule', async () => {
     const viewers: Viewer[] = ['partner', 'otherGovernmentCoordinator', 'sameOrganizationCoordinator', 'admin'];
-    const live = await Promise.all(viewers.map((v) => subscribe(t.url, tokens[v], `subscription { activityAdded { actor { ${PERSON} } } }`)));
+    const live = await Promise.all(
+      viewers.map((v) => subscribe(t.url, tokens[v], `subscription { activityAdded { actor { ${PERSON} } } }`)),
+    );
     try {
-      const input = { type: 'PHONE_CALL', occurredOn: '2026-01-16', subject: 'Shared follow-up call', stateIso3s: ['VUT'], visibility: 'SHARED' };
+      const input = {
+        type: 'PHONE_CALL',
+        occurredOn: '2026-01-16',
+        subject: 'Shared follow-up call',
+        stateIso3s: ['VUT'],
+        visibility: 'SHARED',
+      };
       ok(await t.gql('mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }', { input }, cast.france.token));
       for (const [i, viewer] of viewers.entries()) {
         const [message] = await live[i].waitFor(1);
@@ -117,7 +160,11 @@ describe('who sees what about people', () => {
       }),
     );
     expect(login.login.user).toEqual({ email: 'partner@cmc.example', role: 'PARTNER', disabled: false });
-    expect(ok(await t.gql('{ me { email role disabled } }', {}, cast.partner.token)).me).toEqual({ email: 'partner@cmc.example', role: 'PARTNER', disabled: false });
+    expect(ok(await t.gql('{ me { email role disabled } }', {}, cast.partner.token)).me).toEqual({
+      email: 'partner@cmc.example',
+      role: 'PARTNER',
+      disabled: false,
+    });
   });
 
   it('admins see every account in full', async () => {

@@ -26,7 +26,8 @@ const CAMPAIGN_LETTERS = `query($id: ID!) { letterCampaign(id: $id) { letters { 
 const DELETE_CAMPAIGN = `mutation($id: ID!) { deleteLetterCampaign(id: $id, expectedVersion: 1) }`;
 
 /** What a caller is told: the error codes and messages, or the data. */
-const told = (response: GqlResponse) => (response.errors ? { errors: response.errors.map((e) => [e.extensions?.code, e.message]) } : { data: response.data });
+const told = (response: GqlResponse) =>
+  response.errors ? { errors: response.errors.map((e) => [e.extensions?.code, e.message]) } : { data: response.data };
 
 describe('refusal messages reveal no hidden row', () => {
   let t: TestApp;
@@ -35,13 +36,29 @@ describe('refusal messages reveal no hidden row', () => {
   const as = (actor: Actor, query: string, variables: Record<string, unknown>) => t.gql(query, variables, actor.token);
   /** Twin events of France: same name, dates and visibility. */
   const twins = async (name: string, visibility = 'COORDINATORS') => {
-    const record = async () => ok(await as(cast.france, RECORD_EVENT, { input: { name, kind: 'WORKSHOP', startsOn: day(0), endsOn: day(4), visibility, attendingStateIso3s: ['KIR', 'TON'] } })).recordEvent.id as string;
+    const record = async () =>
+      ok(
+        await as(cast.france, RECORD_EVENT, {
+          input: { name, kind: 'WORKSHOP', startsOn: day(0), endsOn: day(4), visibility, attendingStateIso3s: ['KIR', 'TON'] },
+        }),
+      ).recordEvent.id as string;
     return [await record(), await record()] as const;
   };
   const plan = async (actor: Actor, eventId: string, plannedOn: string, visibility: string) =>
     ok(await as(actor, PLAN_MEETING, { input: { eventId, stateIso3: 'TON', plannedOn, visibility } })).planMeeting.id as string;
   const logAt = async (actor: Actor, eventId: string, visibility: string) =>
-    ok(await as(actor, LOG, { input: { type: 'EVENT_MEETING', occurredOn: day(1), subject: `${visibility} talk at the event`, stateIso3s: ['TON'], eventId, visibility } })).logInteraction.id as string;
+    ok(
+      await as(actor, LOG, {
+        input: {
+          type: 'EVENT_MEETING',
+          occurredOn: day(1),
+          subject: `${visibility} talk at the event`,
+          stateIso3s: ['TON'],
+          eventId,
+          visibility,
+        },
+      }),
+    ).logInteraction.id as string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -54,19 +71,24 @@ describe('refusal messages reveal no hidden row', () => {
     // Panama's own meeting, which France may not see, on the first day.
     await plan(cast.panama, withHidden, day(0), 'ORGANIZATION');
 
-    const move = (id: string, startsOn: string, version: number) => as(cast.france, UPDATE_EVENT, { input: { id, expectedVersion: version, startsOn, endsOn: day(4) } });
+    const move = (id: string, startsOn: string, version: number) =>
+      as(cast.france, UPDATE_EVENT, { input: { id, expectedVersion: version, startsOn, endsOn: day(4) } });
     const moved = [await move(withHidden, day(1), 1), await move(without, day(1), 1)];
     expect(told(moved[0])).toEqual(told(moved[1]));
     expect(told(moved[0])).toEqual({ data: { updateEvent: { startsOn: day(1), endsOn: day(4), visibility: 'COORDINATORS', version: 2 } } });
     // Panama's meeting keeps its date as planned.
-    expect(ok(await as(cast.panama, MEETINGS, { id: withHidden })).event.plannedMeetings).toEqual([{ plannedOn: day(0), visibility: 'ORGANIZATION' }]);
+    expect(ok(await as(cast.panama, MEETINGS, { id: withHidden })).event.plannedMeetings).toEqual([
+      { plannedOn: day(0), visibility: 'ORGANIZATION' },
+    ]);
 
     // A meeting France may see (Panama's, shared with coordinators) is still described, alone.
     for (const id of [withHidden, without]) await plan(cast.panama, id, day(1), 'COORDINATORS');
     const refused = [await move(withHidden, day(2), 2), await move(without, day(2), 2)];
     expect(told(refused[0])).toEqual(told(refused[1]));
     expect(codes(refused[0])).toEqual(['BAD_USER_INPUT']);
-    expect(refused[0].errors![0].message).toBe(`Meetings not yet held are planned at this event on ${day(1)}, outside ${day(2)} to ${day(4)}`);
+    expect(refused[0].errors![0].message).toBe(
+      `Meetings not yet held are planned at this event on ${day(1)}, outside ${day(2)} to ${day(4)}`,
+    );
   });
 
   it("updateEvent's visibility: whether others used the event is not asked, so hidden use changes nothing", async () => {
@@ -85,7 +107,9 @@ describe('refusal messages reveal no hidden row', () => {
     const [visible] = await twins('Visibility workshop, used openly');
     await plan(cast.panama, visible, day(2), 'COORDINATORS');
     expect(told(await narrow(visible))).toEqual(told(answers[1]));
-    expect(ok(await as(cast.panama, MEETINGS, { id: withHidden })).event.plannedMeetings).toEqual([{ plannedOn: day(2), visibility: 'ORGANIZATION' }]);
+    expect(ok(await as(cast.panama, MEETINGS, { id: withHidden })).event.plannedMeetings).toEqual([
+      { plannedOn: day(2), visibility: 'ORGANIZATION' },
+    ]);
   });
 
   it('deleteEvent: only interactions the caller may see keep the event, and the message names only what it sees', async () => {
@@ -95,42 +119,94 @@ describe('refusal messages reveal no hidden row', () => {
     expect(answers.map(codes)).toEqual([[], []]);
     expect(answers.map((a) => a.data.deleteEvent)).toEqual([withHidden, without]);
     // Panama's interaction stays, without the event.
-    expect(ok(await as(cast.panama, INTERACTION, { id: hidden })).interaction).toEqual({ subject: 'ORGANIZATION talk at the event', event: null });
+    expect(ok(await as(cast.panama, INTERACTION, { id: hidden })).interaction).toEqual({
+      subject: 'ORGANIZATION talk at the event',
+      event: null,
+    });
 
     // An interaction France may see keeps the event, and the refusal names the event France sees.
     const [visible] = await twins('Side event, used openly');
     await logAt(cast.panama, visible, 'COORDINATORS');
     const refused = await as(cast.france, DELETE_EVENT, { id: visible });
     expect(codes(refused)).toEqual(['CONFLICT']);
-    expect(refused.errors![0].message).toBe('Interactions were logged at "Side event, used openly": the event stays, as part of their history');
+    expect(refused.errors![0].message).toBe(
+      'Interactions were logged at "Side event, used openly": the event stays, as part of their history',
+    );
   });
 
   it("startMandate(previousMandateId): a hand-over the caller may not see makes no difference to another organization's refusal", async () => {
     const mandate = async (name: string) =>
-      ok(await as(cast.france, START, { input: { name, periodFrom: day(-300), periodTo: day(-1), organizationIds: [cast.france.organizationId], visibility: 'COORDINATORS' } })).startMandate.id as string;
+      ok(
+        await as(cast.france, START, {
+          input: {
+            name,
+            periodFrom: day(-300),
+            periodTo: day(-1),
+            organizationIds: [cast.france.organizationId],
+            visibility: 'COORDINATORS',
+          },
+        }),
+      ).startMandate.id as string;
     const handedOver = await mandate('France 2031');
     const open = await mandate('France 2031');
     // France hands the first over to a mandate of its own that Panama may not see.
-    ok(await as(cast.france, START, { input: { name: 'France 2032', periodFrom: day(0), periodTo: day(300), organizationIds: [cast.france.organizationId], previousMandateId: handedOver, visibility: 'ORGANIZATION' } }));
+    ok(
+      await as(cast.france, START, {
+        input: {
+          name: 'France 2032',
+          periodFrom: day(0),
+          periodTo: day(300),
+          organizationIds: [cast.france.organizationId],
+          previousMandateId: handedOver,
+          visibility: 'ORGANIZATION',
+        },
+      }),
+    );
 
     const takeOver = (previousMandateId: string) =>
-      as(cast.panama, START, { input: { name: 'Panama 2032', periodFrom: day(0), periodTo: day(300), organizationIds: [cast.panama.organizationId], previousMandateId } });
+      as(cast.panama, START, {
+        input: {
+          name: 'Panama 2032',
+          periodFrom: day(0),
+          periodTo: day(300),
+          organizationIds: [cast.panama.organizationId],
+          previousMandateId,
+        },
+      });
     const answers = [await takeOver(handedOver), await takeOver(open)];
     expect(told(answers[0])).toEqual(told(answers[1]));
     expect(codes(answers[0])).toEqual(['FORBIDDEN']);
     // France itself is told its own mandate was handed over.
-    const again = await as(cast.france, START, { input: { name: 'France again', periodFrom: day(0), periodTo: day(300), organizationIds: [cast.france.organizationId], previousMandateId: handedOver } });
+    const again = await as(cast.france, START, {
+      input: {
+        name: 'France again',
+        periodFrom: day(0),
+        periodTo: day(300),
+        organizationIds: [cast.france.organizationId],
+        previousMandateId: handedOver,
+      },
+    });
     expect(told(again)).toEqual({ errors: [['CONFLICT', 'Mandate "France 2031" was already handed over']] });
   });
 
   it("a campaign's letters are seen as the campaign is: no letter hides from those who may change the campaign, so its refusals count only letters they see", async () => {
-    const campaign = ok(await as(cast.france, CAMPAIGN, {
-      input: { name: 'Universalization letters', templateRef: 'letters/2032.docx', sendingDate: day(0), stateIso3s: ['KIR', 'TUV'], visibility: 'COORDINATORS' },
-    })).createLetterCampaign;
+    const campaign = ok(
+      await as(cast.france, CAMPAIGN, {
+        input: {
+          name: 'Universalization letters',
+          templateRef: 'letters/2032.docx',
+          sendingDate: day(0),
+          stateIso3s: ['KIR', 'TUV'],
+          visibility: 'COORDINATORS',
+        },
+      }),
+    ).createLetterCampaign;
     const tuvalu = campaign.letters.find((l: any) => l.state.iso3 === 'TUV').interaction.id;
     // France may not hide one letter from the others who see the campaign (an admin may change it).
     const narrowed = await as(cast.france, UPDATE_LETTER, { id: tuvalu, input: { expectedVersion: 1, visibility: 'ORGANIZATION' } });
-    expect(told(narrowed)).toEqual({ errors: [['BAD_USER_INPUT', "A letter's visibility is its campaign's: change it with updateLetterCampaign"]] });
+    expect(told(narrowed)).toEqual({
+      errors: [['BAD_USER_INPUT', "A letter's visibility is its campaign's: change it with updateLetterCampaign"]],
+    });
     ok(await as(cast.france, LETTER_REPLY, { input: { interactionId: tuvalu, expectedVersion: 1, receivedOn: day(3) } }));
 
     // The admin sees every letter, and the refusal to delete describes the letter it sees.
@@ -140,7 +216,12 @@ describe('refusal messages reveal no hidden row', () => {
       { state: { iso3: 'TUV' }, interaction: { visibility: 'COORDINATORS' } },
     ]);
     expect(told(await as(cast.admin, DELETE_CAMPAIGN, { id: campaign.id }))).toEqual({
-      errors: [['CONFLICT', '1 of the letters of "Universalization letters" has a reply or a follow-up logged: they are history, so the campaign stays']],
+      errors: [
+        [
+          'CONFLICT',
+          '1 of the letters of "Universalization letters" has a reply or a follow-up logged: they are history, so the campaign stays',
+        ],
+      ],
     });
   });
 });

@@ -113,7 +113,8 @@ const CASES: ReferenceCase[] = [
   },
   {
     name: 'updateMandate(id)',
-    run: (t, actor, rows) => gql(t, actor, UPDATE_MANDATE, { id: rows.mandate.id, input: { expectedVersion: rows.mandate.version, name: 'Taken over' } }),
+    run: (t, actor, rows) =>
+      gql(t, actor, UPDATE_MANDATE, { id: rows.mandate.id, input: { expectedVersion: rows.mandate.version, name: 'Taken over' } }),
     expect: { readsPanama: 'FORBIDDEN', blindPanama: 'NOT_FOUND', ...FORBIDDEN_BY_ROLE },
   },
   {
@@ -138,7 +139,8 @@ const CASES: ReferenceCase[] = [
   },
   {
     name: 'planActivity(mandateId)',
-    run: (t, actor, rows) => gql(t, actor, PLAN_ACTIVITY, { id: rows.mandate.id, input: { title: 'Taken over', kind: 'OTHER', plannedOn: day(3) } }),
+    run: (t, actor, rows) =>
+      gql(t, actor, PLAN_ACTIVITY, { id: rows.mandate.id, input: { title: 'Taken over', kind: 'OTHER', plannedOn: day(3) } }),
     expect: { readsPanama: 'FORBIDDEN', blindPanama: 'NOT_FOUND', ...FORBIDDEN_BY_ROLE },
   },
   {
@@ -154,7 +156,11 @@ const CASES: ReferenceCase[] = [
   {
     // Linking an interaction to one's own plan only points at it (the plan shows it to those who may see it): seeing it is enough.
     name: "planActivity(input.interactionIds) in the caller's own mandate",
-    run: (t, actor, rows, f) => gql(t, actor, PLAN_ACTIVITY, { id: f.panamaMandate.id, input: { title: 'Linked', kind: 'OTHER', plannedOn: day(3), interactionIds: [rows.interaction] } }),
+    run: (t, actor, rows, f) =>
+      gql(t, actor, PLAN_ACTIVITY, {
+        id: f.panamaMandate.id,
+        input: { title: 'Linked', kind: 'OTHER', plannedOn: day(3), interactionIds: [rows.interaction] },
+      }),
     expect: { readsPanama: 'ok', blindPanama: 'NOT_FOUND', ...FORBIDDEN_BY_ROLE },
   },
   // Events and planned meetings.
@@ -208,7 +214,8 @@ const CASES: ReferenceCase[] = [
   {
     // Panama's own meeting at France's COORDINATORS event: Panama may change the meeting, not show France's event more widely.
     name: "updatePlannedMeeting(id).visibility wider than another organization's event",
-    run: (t, actor, _rows, f) => gql(t, actor, UPDATE_MEETING, { input: { id: f.panamaMeeting, expectedVersion: 1, visibility: 'SHARED' } }),
+    run: (t, actor, _rows, f) =>
+      gql(t, actor, UPDATE_MEETING, { input: { id: f.panamaMeeting, expectedVersion: 1, visibility: 'SHARED' } }),
     expect: { readsPanama: 'FORBIDDEN', blindPanama: 'FORBIDDEN', ...FORBIDDEN_BY_ROLE },
   },
   // Interactions, follow-ups and replies.
@@ -216,7 +223,16 @@ const CASES: ReferenceCase[] = [
     // Logging one's own interaction at an event one sees links to it, and copies nothing from it.
     name: 'logInteraction(input.eventId)',
     run: (t, actor, rows) =>
-      gql(t, actor, LOG, { input: { type: 'EVENT_MEETING', occurredOn: day(1), subject: 'Met at the event', stateIso3s: ['TON'], eventId: rows.event, visibility: 'SHARED' } }),
+      gql(t, actor, LOG, {
+        input: {
+          type: 'EVENT_MEETING',
+          occurredOn: day(1),
+          subject: 'Met at the event',
+          stateIso3s: ['TON'],
+          eventId: rows.event,
+          visibility: 'SHARED',
+        },
+      }),
     expect: { readsPanama: 'ok', readsPartner: 'ok', blindPanama: 'NOT_FOUND', blindPartner: 'NOT_FOUND' },
   },
   {
@@ -257,7 +273,8 @@ const CASES: ReferenceCase[] = [
   },
   {
     name: 'logLetterReply(campaignId, stateIso3)',
-    run: (t, actor, rows) => gql(t, actor, LETTER_REPLY, { input: { campaignId: rows.campaign, stateIso3: 'TUV', expectedVersion: 1, receivedOn: day(5) } }),
+    run: (t, actor, rows) =>
+      gql(t, actor, LETTER_REPLY, { input: { campaignId: rows.campaign, stateIso3: 'TUV', expectedVersion: 1, receivedOn: day(5) } }),
     expect: { readsPanama: 'FORBIDDEN', blindPanama: 'NOT_FOUND', ...FORBIDDEN_BY_ROLE },
   },
   {
@@ -267,7 +284,8 @@ const CASES: ReferenceCase[] = [
   },
   {
     name: 'markCampaignFollowUpDone(campaignId, stateIso3)',
-    run: (t, actor, rows) => gql(t, actor, LETTER_FOLLOWED_UP, { input: { campaignId: rows.campaign, stateIso3: 'TUV', expectedVersion: 1 } }),
+    run: (t, actor, rows) =>
+      gql(t, actor, LETTER_FOLLOWED_UP, { input: { campaignId: rows.campaign, stateIso3: 'TUV', expectedVersion: 1 } }),
     expect: { readsPanama: 'FORBIDDEN', blindPanama: 'NOT_FOUND', ...FORBIDDEN_BY_ROLE },
   },
   {
@@ -287,15 +305,32 @@ const CALLS: { key: keyof ReferenceCase['expect']; caller: Caller; visibility: V
 
 /** Every table a refused mutation could have written to, as one comparable value per table. */
 const TABLES = [
-  'mandates', 'mandate_objectives', 'planned_activities', 'events', 'event_attendances', 'event_delegates', 'event_interactions',
-  'planned_meetings', 'planned_meeting_contacts', 'interactions', 'interaction_states', 'interaction_contacts', 'letter_campaigns',
-  'campaign_letters', 'contacts', 'contact_postings', 'activity_events', 'audit_entries',
+  'mandates',
+  'mandate_objectives',
+  'planned_activities',
+  'events',
+  'event_attendances',
+  'event_delegates',
+  'event_interactions',
+  'planned_meetings',
+  'planned_meeting_contacts',
+  'interactions',
+  'interaction_states',
+  'interaction_contacts',
+  'letter_campaigns',
+  'campaign_letters',
+  'contacts',
+  'contact_postings',
+  'activity_events',
+  'audit_entries',
 ];
 
 async function snapshot(db: DataSource): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const table of TABLES) {
-    const [row] = await db.query(`SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS print FROM ${table} t`);
+    const [row] = await db.query(
+      `SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS print FROM ${table} t`,
+    );
     result[table] = row.print;
   }
   return result;
@@ -309,39 +344,134 @@ describe('row references: readable is not usable', () => {
 
   async function franceRows(visibility: Visibility): Promise<Rows> {
     const france = cast.france.token;
-    const mandate = ok(await t.gql(`mutation($input: StartMandateInput!) { startMandate(input: $input) { id version } }`, {
-      input: { name: `France ${visibility} mandate`, periodFrom: day(-100), periodTo: day(100), organizationIds: [cast.france.organizationId], visibility },
-    }, france)).startMandate;
-    const objective = ok(await t.gql(`mutation($id: ID!) { addObjective(mandateId: $id, input: { title: "France's objective" }) { id } }`, { id: mandate.id }, france)).addObjective.id;
-    const activity = ok(await t.gql(PLAN_ACTIVITY, {
-      id: mandate.id, input: { title: `France's ${visibility} activity`, kind: 'OTHER', plannedOn: day(10), notes: 'Private notes of France' },
-    }, france)).planActivity.id;
+    const mandate = ok(
+      await t.gql(
+        `mutation($input: StartMandateInput!) { startMandate(input: $input) { id version } }`,
+        {
+          input: {
+            name: `France ${visibility} mandate`,
+            periodFrom: day(-100),
+            periodTo: day(100),
+            organizationIds: [cast.france.organizationId],
+            visibility,
+          },
+        },
+        france,
+      ),
+    ).startMandate;
+    const objective = ok(
+      await t.gql(
+        `mutation($id: ID!) { addObjective(mandateId: $id, input: { title: "France's objective" }) { id } }`,
+        { id: mandate.id },
+        france,
+      ),
+    ).addObjective.id;
+    const activity = ok(
+      await t.gql(
+        PLAN_ACTIVITY,
+        {
+          id: mandate.id,
+          input: { title: `France's ${visibility} activity`, kind: 'OTHER', plannedOn: day(10), notes: 'Private notes of France' },
+        },
+        france,
+      ),
+    ).planActivity.id;
     const refreshed = ok(await t.gql(`query($id: ID!) { mandate(id: $id) { id version } }`, { id: mandate.id }, france)).mandate;
-    const event = ok(await t.gql(RECORD_EVENT, {
-      input: { name: `France ${visibility} event`, kind: 'WORKSHOP', startsOn: day(0), endsOn: day(4), visibility, attendingStateIso3s: ['KIR', 'TON'] },
-    }, france)).recordEvent.id;
-    const meeting = ok(await t.gql(PLAN_MEETING, { input: { eventId: event, stateIso3: 'KIR', plannedOn: day(2), visibility } }, france)).planMeeting.id;
-    const interaction = ok(await t.gql(LOG, {
-      input: { type: 'LETTER', occurredOn: day(-10), subject: `France ${visibility} letter`, stateIso3s: ['KIR'], followUpOn: day(20), visibility, contactIds: [fixture.contact] },
-    }, france)).logInteraction.id;
-    const campaign = ok(await t.gql(CAMPAIGN, {
-      input: { name: `France ${visibility} campaign`, templateRef: 'letters/ref.docx', sendingDate: day(-5), stateIso3s: ['TUV'], visibility, followUpOn: day(30) },
-    }, france)).createLetterCampaign;
-    return { mandate: refreshed, objective, activity, event, meeting, interaction, campaign: campaign.id, letter: campaign.letters[0].interaction.id };
+    const event = ok(
+      await t.gql(
+        RECORD_EVENT,
+        {
+          input: {
+            name: `France ${visibility} event`,
+            kind: 'WORKSHOP',
+            startsOn: day(0),
+            endsOn: day(4),
+            visibility,
+            attendingStateIso3s: ['KIR', 'TON'],
+          },
+        },
+        france,
+      ),
+    ).recordEvent.id;
+    const meeting = ok(await t.gql(PLAN_MEETING, { input: { eventId: event, stateIso3: 'KIR', plannedOn: day(2), visibility } }, france))
+      .planMeeting.id;
+    const interaction = ok(
+      await t.gql(
+        LOG,
+        {
+          input: {
+            type: 'LETTER',
+            occurredOn: day(-10),
+            subject: `France ${visibility} letter`,
+            stateIso3s: ['KIR'],
+            followUpOn: day(20),
+            visibility,
+            contactIds: [fixture.contact],
+          },
+        },
+        france,
+      ),
+    ).logInteraction.id;
+    const campaign = ok(
+      await t.gql(
+        CAMPAIGN,
+        {
+          input: {
+            name: `France ${visibility} campaign`,
+            templateRef: 'letters/ref.docx',
+            sendingDate: day(-5),
+            stateIso3s: ['TUV'],
+            visibility,
+            followUpOn: day(30),
+          },
+        },
+        france,
+      ),
+    ).createLetterCampaign;
+    return {
+      mandate: refreshed,
+      objective,
+      activity,
+      event,
+      meeting,
+      interaction,
+      campaign: campaign.id,
+      letter: campaign.letters[0].interaction.id,
+    };
   }
 
   beforeAll(async () => {
     t = await startTestApp();
     cast = await createCast(t);
     db = t.app.get(DataSource);
-    fixture = { contact: ok(await t.gql('mutation { createContact(input: { fullName: "Kiribati delegate", stateIso3: "KIR" }) { id } }', {}, cast.france.token)).createContact.id } as Fixture;
-    fixture.france = { ORGANIZATION: await franceRows('ORGANIZATION'), COORDINATORS: await franceRows('COORDINATORS'), SHARED: await franceRows('SHARED') };
-    fixture.panamaMandate = ok(await t.gql(START.replace('{ id }', '{ id version }'), {
-      input: { name: 'Panama mandate', periodFrom: day(-50), periodTo: day(50), organizationIds: [cast.panama.organizationId] },
-    }, cast.panama.token)).startMandate;
-    fixture.panamaMeeting = ok(await t.gql(PLAN_MEETING, {
-      input: { eventId: fixture.france.COORDINATORS.event, stateIso3: 'TON', plannedOn: day(3), visibility: 'ORGANIZATION' },
-    }, cast.panama.token)).planMeeting.id;
+    fixture = {
+      contact: ok(
+        await t.gql('mutation { createContact(input: { fullName: "Kiribati delegate", stateIso3: "KIR" }) { id } }', {}, cast.france.token),
+      ).createContact.id,
+    } as Fixture;
+    fixture.france = {
+      ORGANIZATION: await franceRows('ORGANIZATION'),
+      COORDINATORS: await franceRows('COORDINATORS'),
+      SHARED: await franceRows('SHARED'),
+    };
+    fixture.panamaMandate = ok(
+      await t.gql(
+        START.replace('{ id }', '{ id version }'),
+        {
+          input: { name: 'Panama mandate', periodFrom: day(-50), periodTo: day(50), organizationIds: [cast.panama.organizationId] },
+        },
+        cast.panama.token,
+      ),
+    ).startMandate;
+    fixture.panamaMeeting = ok(
+      await t.gql(
+        PLAN_MEETING,
+        {
+          input: { eventId: fixture.france.COORDINATORS.event, stateIso3: 'TON', plannedOn: day(3), visibility: 'ORGANIZATION' },
+        },
+        cast.panama.token,
+      ),
+    ).planMeeting.id;
   });
   afterAll(() => t?.close());
 
@@ -362,30 +492,92 @@ describe('row references: readable is not usable', () => {
   });
 
   it("hands over as France's own coordinator: the editor of the previous mandate may take it over", async () => {
-    const previous = ok(await t.gql(START, {
-      input: { name: 'France, before', periodFrom: day(-100), periodTo: day(0), organizationIds: [cast.france.organizationId], visibility: 'COORDINATORS' },
-    }, cast.france.token)).startMandate.id;
-    ok(await t.gql(PLAN_ACTIVITY, { id: previous, input: { title: 'Carried', kind: 'OTHER', plannedOn: day(10), notes: 'Private notes of France' } }, cast.france.token));
-    const started = await t.gql(START, {
-      input: { name: 'France, next', periodFrom: day(1), periodTo: day(300), organizationIds: [cast.france.organizationId, cast.panama.organizationId], previousMandateId: previous, visibility: 'COORDINATORS' },
-    }, cast.france.token);
+    const previous = ok(
+      await t.gql(
+        START,
+        {
+          input: {
+            name: 'France, before',
+            periodFrom: day(-100),
+            periodTo: day(0),
+            organizationIds: [cast.france.organizationId],
+            visibility: 'COORDINATORS',
+          },
+        },
+        cast.france.token,
+      ),
+    ).startMandate.id;
+    ok(
+      await t.gql(
+        PLAN_ACTIVITY,
+        { id: previous, input: { title: 'Carried', kind: 'OTHER', plannedOn: day(10), notes: 'Private notes of France' } },
+        cast.france.token,
+      ),
+    );
+    const started = await t.gql(
+      START,
+      {
+        input: {
+          name: 'France, next',
+          periodFrom: day(1),
+          periodTo: day(300),
+          organizationIds: [cast.france.organizationId, cast.panama.organizationId],
+          previousMandateId: previous,
+          visibility: 'COORDINATORS',
+        },
+      },
+      cast.france.token,
+    );
     const id = ok(started).startMandate.id;
-    const next = ok(await t.gql(`query($id: ID!) { mandate(id: $id) { previousMandate { id } plannedActivities { title notes } } }`, { id }, cast.panama.token)).mandate;
-    expect(next).toEqual({ previousMandate: { id: previous }, plannedActivities: [{ title: 'Carried', notes: 'Private notes of France' }] });
+    const next = ok(
+      await t.gql(
+        `query($id: ID!) { mandate(id: $id) { previousMandate { id } plannedActivities { title notes } } }`,
+        { id },
+        cast.panama.token,
+      ),
+    ).mandate;
+    expect(next).toEqual({
+      previousMandate: { id: previous },
+      plannedActivities: [{ title: 'Carried', notes: 'Private notes of France' }],
+    });
   });
 
   it('contacts and target lists are shared by everyone: unknown ones are NOT_FOUND, and nothing is written', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     const before = await snapshot(db);
     const refused = [
-      await t.gql(LOG, { input: { type: 'PHONE_CALL', occurredOn: day(1), subject: 'Call', stateIso3s: ['KIR'], contactIds: [unknown] } }, cast.panama.token),
-      await t.gql(START, { input: { name: 'Unknown list', periodFrom: day(1), periodTo: day(2), organizationIds: [cast.panama.organizationId], targetListIds: [unknown] } }, cast.panama.token),
-      await t.gql('mutation($input: MergeContactsInput!) { mergeContacts(input: $input) { id } }', { input: { survivorId: unknown, survivorExpectedVersion: 1, duplicateIds: [fixture.contact] } }, cast.panama.token),
+      await t.gql(
+        LOG,
+        { input: { type: 'PHONE_CALL', occurredOn: day(1), subject: 'Call', stateIso3s: ['KIR'], contactIds: [unknown] } },
+        cast.panama.token,
+      ),
+      await t.gql(
+        START,
+        {
+          input: {
+            name: 'Unknown list',
+            periodFrom: day(1),
+            periodTo: day(2),
+            organizationIds: [cast.panama.organizationId],
+            targetListIds: [unknown],
+          },
+        },
+        cast.panama.token,
+      ),
+      await t.gql(
+        'mutation($input: MergeContactsInput!) { mergeContacts(input: $input) { id } }',
+        { input: { survivorId: unknown, survivorExpectedVersion: 1, duplicateIds: [fixture.contact] } },
+        cast.panama.token,
+      ),
     ];
     expect(refused.map(codes)).toEqual([['NOT_FOUND'], ['NOT_FOUND'], ['NOT_FOUND']]);
-    const partnerMerge = await t.gql('mutation($input: MergeContactsInput!) { mergeContacts(input: $input) { id } }', {
-      input: { survivorId: fixture.contact, survivorExpectedVersion: 1, duplicateIds: [unknown] },
-    }, cast.partner.token);
+    const partnerMerge = await t.gql(
+      'mutation($input: MergeContactsInput!) { mergeContacts(input: $input) { id } }',
+      {
+        input: { survivorId: fixture.contact, survivorExpectedVersion: 1, duplicateIds: [unknown] },
+      },
+      cast.partner.token,
+    );
     expect(codes(partnerMerge)).toEqual(['FORBIDDEN']);
     expect(await snapshot(db)).toEqual(before);
   });

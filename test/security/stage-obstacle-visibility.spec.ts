@@ -59,7 +59,13 @@ describe('security: stage notes and obstacles have a visibility (class 6b)', () 
     it('shows a partner the stage and the move, not a COORDINATORS note or its author: State page, stage history, feed, live', async () => {
       const partnerLive = await live(cast.partner, { kinds: ['STAGE_CHANGED'], stateIso3s: ['KIR'] });
       const panamaLive = await live(cast.panama, { kinds: ['STAGE_CHANGED'], stateIso3s: ['KIR'] });
-      ok(await t.gql('mutation($note: String) { setRatificationStage(iso3: "KIR", stage: ENGAGED, note: $note) { version } }', { note: NOTE }, cast.france.token));
+      ok(
+        await t.gql(
+          'mutation($note: String) { setRatificationStage(iso3: "KIR", stage: ENGAGED, note: $note) { version } }',
+          { note: NOTE },
+          cast.france.token,
+        ),
+      );
 
       const partner = ok(await t.gql(PLAIN_HISTORY, { iso3: 'KIR' }, cast.partner.token)).state;
       expect(partner.ratificationStage).toBe('ENGAGED');
@@ -86,10 +92,14 @@ describe('security: stage notes and obstacles have a visibility (class 6b)', () 
     it('shows the note once its organization makes it SHARED; only that organization (or an admin) may, with the version it read', async () => {
       expect(codes(await t.gql(SET_CHANGE, { id: changeId, visibility: 'SHARED' }, cast.partner.token))).toEqual(['FORBIDDEN']);
       expect(codes(await t.gql(SET_CHANGE, { id: changeId, visibility: 'SHARED' }, cast.panama.token))).toEqual(['FORBIDDEN']);
-      expect(codes(await t.gql(SET_CHANGE, { id: changeId, visibility: 'SHARED', expectedVersion: 7 }, cast.france.token))).toEqual(['CONFLICT']);
+      expect(codes(await t.gql(SET_CHANGE, { id: changeId, visibility: 'SHARED', expectedVersion: 7 }, cast.france.token))).toEqual([
+        'CONFLICT',
+      ]);
       expect((await history('KIR', cast.partner)).stageHistory[0].note).toBeNull();
 
-      const changed = ok(await t.gql(SET_CHANGE, { id: changeId, visibility: 'SHARED', expectedVersion: 1 }, cast.france.token)).setStageChangeVisibility;
+      const changed = ok(
+        await t.gql(SET_CHANGE, { id: changeId, visibility: 'SHARED', expectedVersion: 1 }, cast.france.token),
+      ).setStageChangeVisibility;
       expect(changed).toEqual({ id: changeId, note: NOTE, visibility: 'SHARED', version: 2 });
       expect((await history('KIR', cast.partner)).stageHistory[0]).toMatchObject({ note: NOTE, changedBy: { id: cast.france.id } });
       expect((await feed(cast.partner, { kinds: ['STAGE_CHANGED'], stateIso3s: ['KIR'] })).edges[0].node.summary).toBe(
@@ -98,10 +108,26 @@ describe('security: stage notes and obstacles have a visibility (class 6b)', () 
     });
 
     it("keeps an ORGANIZATION note from another government's coordinator", async () => {
-      ok(await t.gql(SET_STAGE, { iso3: 'TUV', stage: 'ENGAGED', note: 'Our ambassador only', visibility: 'ORGANIZATION' }, cast.france.token));
-      expect((await history('TUV', cast.panama)).stageHistory[0]).toMatchObject({ to: 'ENGAGED', note: null, changedBy: null, visibility: 'ORGANIZATION' });
-      expect((await history('TUV', cast.france)).stageHistory[0]).toMatchObject({ note: 'Our ambassador only', changedBy: { id: cast.france.id } });
-      expect((await feed(cast.panama, { kinds: ['STAGE_CHANGED'], stateIso3s: ['TUV'] })).edges[0].node.summary).toBe('Tuvalu moved from NOT_ENGAGED to ENGAGED');
+      ok(
+        await t.gql(
+          SET_STAGE,
+          { iso3: 'TUV', stage: 'ENGAGED', note: 'Our ambassador only', visibility: 'ORGANIZATION' },
+          cast.france.token,
+        ),
+      );
+      expect((await history('TUV', cast.panama)).stageHistory[0]).toMatchObject({
+        to: 'ENGAGED',
+        note: null,
+        changedBy: null,
+        visibility: 'ORGANIZATION',
+      });
+      expect((await history('TUV', cast.france)).stageHistory[0]).toMatchObject({
+        note: 'Our ambassador only',
+        changedBy: { id: cast.france.id },
+      });
+      expect((await feed(cast.panama, { kinds: ['STAGE_CHANGED'], stateIso3s: ['TUV'] })).edges[0].node.summary).toBe(
+        'Tuvalu moved from NOT_ENGAGED to ENGAGED',
+      );
       const id = (await history('TUV', cast.france)).stageHistory[0].id;
       expect(codes(await t.gql(SET_CHANGE, { id, visibility: 'SHARED' }, cast.panama.token))).toEqual(['NOT_FOUND']);
     });
@@ -110,7 +136,9 @@ describe('security: stage notes and obstacles have a visibility (class 6b)', () 
   describe('obstacles', () => {
     let obstacle: any;
     const csvRow = async (actor: Actor) => {
-      const response = await fetch(`${t.url}/exports/targets.csv?search=Indonesia`, { headers: { authorization: `Bearer ${actor.token}` } });
+      const response = await fetch(`${t.url}/exports/targets.csv?search=Indonesia`, {
+        headers: { authorization: `Bearer ${actor.token}` },
+      });
       const rows: string[][] = parse(await response.text());
       return Object.fromEntries(rows[0].map((column, n) => [column, rows[1][n]]));
     };
@@ -119,11 +147,16 @@ describe('security: stage notes and obstacles have a visibility (class 6b)', () 
     it('hides a COORDINATORS obstacle from a partner everywhere: obstacle, lists, State page, targets, targets.csv, feed, live', async () => {
       const partnerLive = await live(cast.partner, { stateIso3s: ['IDN'] });
       const panamaLive = await live(cast.panama, { stateIso3s: ['IDN'] });
-      obstacle = ok(await t.gql(RECORD, { input: { stateIso3: 'IDN', category: 'SUBSTANTIVE', description: SURVEY } }, cast.france.token)).recordObstacle;
+      obstacle = ok(
+        await t.gql(RECORD, { input: { stateIso3: 'IDN', category: 'SUBSTANTIVE', description: SURVEY } }, cast.france.token),
+      ).recordObstacle;
       expect(obstacle).toMatchObject({ description: SURVEY, version: 1 });
 
       expect(ok(await t.gql(OBSTACLE, { id: obstacle.id }, cast.partner.token)).obstacle).toBeNull();
-      expect(ok(await t.gql(OBSTACLES, { iso3: 'IDN' }, cast.partner.token))).toEqual({ obstacles: { totalCount: 0, edges: [] }, state: { obstacles: [] } });
+      expect(ok(await t.gql(OBSTACLES, { iso3: 'IDN' }, cast.partner.token))).toEqual({
+        obstacles: { totalCount: 0, edges: [] },
+        state: { obstacles: [] },
+      });
       const partnerTarget = await target(cast.partner);
       expect(partnerTarget.openObstacles).toBe(0);
       expect(partnerTarget.state.obstacles).toEqual([]);
@@ -136,8 +169,12 @@ describe('security: stage notes and obstacles have a visibility (class 6b)', () 
       const panamaTarget = await target(cast.panama);
       expect([panamaTarget.openObstacles, panamaTarget.state.obstacles]).toEqual([1, [{ description: SURVEY }]]);
       expect((await csvRow(cast.panama)).open_obstacles).toBe('1');
-      expect((await feed(cast.panama, { kinds: ['OBSTACLE_RECORDED'] })).edges.map((e: any) => e.node.summary)).toEqual(['Substantive obstacle recorded for Indonesia']);
-      expect(ok(await t.gql('query($id: ID!) { obstacle(id: $id) { visibility } }', { id: obstacle.id }, cast.france.token)).obstacle.visibility).toBe('COORDINATORS');
+      expect((await feed(cast.panama, { kinds: ['OBSTACLE_RECORDED'] })).edges.map((e: any) => e.node.summary)).toEqual([
+        'Substantive obstacle recorded for Indonesia',
+      ]);
+      expect(
+        ok(await t.gql('query($id: ID!) { obstacle(id: $id) { visibility } }', { id: obstacle.id }, cast.france.token)).obstacle.visibility,
+      ).toBe('COORDINATORS');
 
       await panamaLive.waitFor(1);
       await settle();
@@ -148,25 +185,35 @@ describe('security: stage notes and obstacles have a visibility (class 6b)', () 
     it('shows it to the partner once its organization makes it SHARED, and only that organization may', async () => {
       const panamaTry = await t.gql(UPDATE, { id: obstacle.id, input: { expectedVersion: 1, visibility: 'SHARED' } }, cast.panama.token);
       expect(codes(panamaTry)).toEqual(['FORBIDDEN']);
-      const shared = ok(await t.gql(UPDATE, { id: obstacle.id, input: { expectedVersion: 1, visibility: 'SHARED' } }, cast.france.token)).updateObstacle;
+      const shared = ok(
+        await t.gql(UPDATE, { id: obstacle.id, input: { expectedVersion: 1, visibility: 'SHARED' } }, cast.france.token),
+      ).updateObstacle;
       expect(shared).toMatchObject({ visibility: 'SHARED', version: 2 });
 
       expect(ok(await t.gql(OBSTACLE, { id: obstacle.id }, cast.partner.token)).obstacle.description).toBe(SURVEY);
       expect(ok(await t.gql(OBSTACLES, { iso3: 'IDN' }, cast.partner.token)).obstacles.totalCount).toBe(1);
       expect((await target(cast.partner)).openObstacles).toBe(1);
       expect((await csvRow(cast.partner)).open_obstacles).toBe('1');
-      expect((await feed(cast.partner, { kinds: ['OBSTACLE_RECORDED'] })).edges.map((e: any) => e.node.summary)).toEqual(['Substantive obstacle recorded for Indonesia']);
+      expect((await feed(cast.partner, { kinds: ['OBSTACLE_RECORDED'] })).edges.map((e: any) => e.node.summary)).toEqual([
+        'Substantive obstacle recorded for Indonesia',
+      ]);
     });
 
     it("keeps an ORGANIZATION obstacle from another government's coordinator, who can neither read nor change it", async () => {
       const own = ok(
-        await t.gql(RECORD, { input: { stateIso3: 'IDN', category: 'PROCEDURAL', description: 'France only', visibility: 'ORGANIZATION' } }, cast.france.token),
+        await t.gql(
+          RECORD,
+          { input: { stateIso3: 'IDN', category: 'PROCEDURAL', description: 'France only', visibility: 'ORGANIZATION' } },
+          cast.france.token,
+        ),
       ).recordObstacle;
       expect(ok(await t.gql(OBSTACLE, { id: own.id }, cast.panama.token)).obstacle).toBeNull();
       expect(ok(await t.gql(OBSTACLES, { iso3: 'IDN' }, cast.panama.token)).obstacles.totalCount).toBe(1);
       expect((await target(cast.panama)).openObstacles).toBe(1);
       expect((await target(cast.france)).openObstacles).toBe(2);
-      expect(codes(await t.gql(UPDATE, { id: own.id, input: { expectedVersion: 1, description: 'Taken over' } }, cast.panama.token))).toEqual(['NOT_FOUND']);
+      expect(
+        codes(await t.gql(UPDATE, { id: own.id, input: { expectedVersion: 1, description: 'Taken over' } }, cast.panama.token)),
+      ).toEqual(['NOT_FOUND']);
       expect((await feed(cast.panama, { kinds: ['OBSTACLE_RECORDED'] })).totalCount).toBe(1);
       expect((await feed(cast.france, { kinds: ['OBSTACLE_RECORDED'] })).totalCount).toBe(2);
     });

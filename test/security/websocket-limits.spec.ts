@@ -28,7 +28,10 @@ describe('WebSocket frames are limited to the HTTP body limit', () => {
   });
 
   it('closes with 1009 on a frame twice the limit, before or after connection_init, and keeps serving', async () => {
-    const oversized = JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer x', padding: 'x'.repeat(2 * BODY_LIMIT) } });
+    const oversized = JSON.stringify({
+      type: 'connection_init',
+      payload: { authorization: 'Bearer x', padding: 'x'.repeat(2 * BODY_LIMIT) },
+    });
     const before = await connect(url);
     before.send(oversized);
     expect(await before.closedWithin(2000)).toMatchObject({ code: 1009 });

@@ -22,7 +22,13 @@ interface Person {
 
 /** A new organization and a coordinator in it, created over HTTP as the admin. */
 async function newCoordinator(t: Pick<TestApp, 'gql' | 'login'>, admin: string, name: string): Promise<Person> {
-  const organization = ok(await t.gql('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', { input: { name, kind: 'GOVERNMENT' } }, admin));
+  const organization = ok(
+    await t.gql(
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      { input: { name, kind: 'GOVERNMENT' } },
+      admin,
+    ),
+  );
   const organizationId = organization.createOrganization.id;
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}@sessions.example`;
   const input = { email, displayName: name, role: 'COORDINATOR', organizationId, password: PASSWORD };
@@ -37,7 +43,9 @@ const subjectsOf = (probe: Probe, id: string) => probe.delivered(id).map((payloa
 
 /** Whether an interaction with this subject was stored, as the admin sees it. */
 async function stored(t: TestApp, admin: string, subject: string): Promise<boolean> {
-  const feed = ok(await t.gql('{ activityFeed(filter: { kinds: [INTERACTION_LOGGED] }, first: 200) { edges { node { summary } } } }', {}, admin));
+  const feed = ok(
+    await t.gql('{ activityFeed(filter: { kinds: [INTERACTION_LOGGED] }, first: 200) { edges { node { summary } } } }', {}, admin),
+  );
   return feed.activityFeed.edges.some((e: { node: { summary: string } }) => e.node.summary.includes(subject));
 }
 
@@ -82,7 +90,9 @@ describe('WebSocket sessions follow the account and the token', () => {
 
     ok(await t.gql(DISABLE, { id: user.id }, admin));
     // Sent at once on the same socket, without waiting for it to close.
-    probe.subscribe('write', LOG, { input: { type: 'EMAIL', occurredOn: '2026-11-30', subject: 'Written after the disable', stateIso3s: ['NPL'] } });
+    probe.subscribe('write', LOG, {
+      input: { type: 'EMAIL', occurredOn: '2026-11-30', subject: 'Written after the disable', stateIso3s: ['NPL'] },
+    });
     expect(await probe.closedWithin(2000)).toMatchObject({ code: 4403 });
     expect(probe.delivered('write')).toEqual([]);
     expect(await stored(t, admin, 'Written after the disable')).toBe(false);
@@ -128,9 +138,13 @@ describe('WebSocket sessions follow the account and the token', () => {
   it('refuses to let an admin demote themselves, and unknown users or organizations', async () => {
     const me = ok(await t.gql(ME, {}, admin)).me;
     expect(codes(await t.gql(UPDATE_USER, { input: { id: me.id, role: 'COORDINATOR' } }, admin))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await t.gql(UPDATE_USER, { input: { id: '00000000-0000-4000-8000-000000000000', role: 'PARTNER' } }, admin))).toEqual(['NOT_FOUND']);
+    expect(codes(await t.gql(UPDATE_USER, { input: { id: '00000000-0000-4000-8000-000000000000', role: 'PARTNER' } }, admin))).toEqual([
+      'NOT_FOUND',
+    ]);
     const user = await newCoordinator(t, admin, 'Checked Land');
-    expect(codes(await t.gql(UPDATE_USER, { input: { id: user.id, organizationId: '00000000-0000-4000-8000-000000000000' } }, admin))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(await t.gql(UPDATE_USER, { input: { id: user.id, organizationId: '00000000-0000-4000-8000-000000000000' } }, admin)),
+    ).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(UPDATE_USER, { input: { id: user.id, role: 'ADMIN' } }, user.token))).toEqual(['FORBIDDEN']);
     expect(ok(await t.gql(ME, {}, user.token)).me.role).toBe('COORDINATOR');
   });
@@ -248,7 +262,8 @@ describeWithServer('WebSocket sessions across instances (Redis)', () => {
     const instance = (url: string) => ({
       gql: (query: string, variables?: Record<string, unknown>, token?: string) => gql(url, query, variables, token) as never,
       login: async (email: string, password: string) =>
-        (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password })).data.login.token as string,
+        (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password })).data
+          .login.token as string,
     });
     const user = await newCoordinator(instance(urlA), adminToken, 'Two Instances Land');
     const probe = await openSession(urlB, user.token);
@@ -262,7 +277,16 @@ describeWithServer('WebSocket sessions across instances (Redis)', () => {
     const closed = await probe.closedWithin(3000);
     expect(closed).toMatchObject({ code: 4403 });
     expect((closed as Closed).at - disabledAt).toBeLessThan(2000);
-    expect((await gql(urlB, LOG, { input: { type: 'EMAIL', occurredOn: '2026-11-30', subject: 'After', stateIso3s: ['NPL'], visibility: 'SHARED' } }, adminToken)).errors).toBeUndefined();
+    expect(
+      (
+        await gql(
+          urlB,
+          LOG,
+          { input: { type: 'EMAIL', occurredOn: '2026-11-30', subject: 'After', stateIso3s: ['NPL'], visibility: 'SHARED' } },
+          adminToken,
+        )
+      ).errors,
+    ).toBeUndefined();
     await sleep(300);
     expect(probe.delivered('live')).toEqual([]);
     // And B refuses the token over HTTP too, although it cached the user a moment ago.

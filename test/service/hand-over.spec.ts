@@ -44,7 +44,13 @@ describe('hand-over (services)', () => {
     };
   };
   const start = (who: Viewer, input: Partial<StartMandateInput>) =>
-    mandates.start(who, { name: 'A mandate', periodFrom: daysAgo(100), periodTo: daysAgo(-100), organizationIds: [who.organizationId], ...input });
+    mandates.start(who, {
+      name: 'A mandate',
+      periodFrom: daysAgo(100),
+      periodTo: daysAgo(-100),
+      organizationIds: [who.organizationId],
+      ...input,
+    });
 
   beforeAll(async () => {
     services = await startTestServices();
@@ -56,20 +62,63 @@ describe('hand-over (services)', () => {
 
     const grouping = await services.get(GroupingsService).create(v.france, { name: 'Pacific focus', stateIso3s: ['KIR', 'TON', 'TUV'] });
     old = await start(v.france, {
-      name: 'Universalization coordinators 2025', periodFrom: daysAgo(500), periodTo: daysAgo(135),
-      organizationIds: [v.france.organizationId, v.panama.organizationId], targetListIds: [grouping.id],
+      name: 'Universalization coordinators 2025',
+      periodFrom: daysAgo(500),
+      periodTo: daysAgo(135),
+      organizationIds: [v.france.organizationId, v.panama.organizationId],
+      targetListIds: [grouping.id],
     });
 
-    const log = async (who: Viewer, input: Omit<LogInteractionInput, 'stateIso3s'> & { stateIso3s: string[] }) => (await interactions.log(who, input)).id;
-    ids.franceShared = await log(v.france, { type: InteractionType.LETTER, occurredOn: daysAgo(300), subject: 'Letter to Kiribati', stateIso3s: ['KIR'], followUpOn: daysAgo(100), visibility: Visibility.SHARED });
-    ids.franceOwn = await log(v.france, { type: InteractionType.BILATERAL_MEETING, occurredOn: daysAgo(250), subject: 'Meeting kept within France', stateIso3s: ['TON'], followUpOn: daysAgo(90), visibility: Visibility.ORGANIZATION });
-    ids.panama = await log(v.panama, { type: InteractionType.PHONE_CALL, occurredOn: daysAgo(200), subject: 'Call with Tuvalu', stateIso3s: ['TUV'], followUpOn: daysAgo(80), visibility: Visibility.COORDINATORS });
-    const done = await log(v.france, { type: InteractionType.EMAIL, occurredOn: daysAgo(240), subject: 'Follow-up already done', stateIso3s: ['KIR'], followUpOn: daysAgo(230), visibility: Visibility.SHARED });
+    const log = async (who: Viewer, input: Omit<LogInteractionInput, 'stateIso3s'> & { stateIso3s: string[] }) =>
+      (await interactions.log(who, input)).id;
+    ids.franceShared = await log(v.france, {
+      type: InteractionType.LETTER,
+      occurredOn: daysAgo(300),
+      subject: 'Letter to Kiribati',
+      stateIso3s: ['KIR'],
+      followUpOn: daysAgo(100),
+      visibility: Visibility.SHARED,
+    });
+    ids.franceOwn = await log(v.france, {
+      type: InteractionType.BILATERAL_MEETING,
+      occurredOn: daysAgo(250),
+      subject: 'Meeting kept within France',
+      stateIso3s: ['TON'],
+      followUpOn: daysAgo(90),
+      visibility: Visibility.ORGANIZATION,
+    });
+    ids.panama = await log(v.panama, {
+      type: InteractionType.PHONE_CALL,
+      occurredOn: daysAgo(200),
+      subject: 'Call with Tuvalu',
+      stateIso3s: ['TUV'],
+      followUpOn: daysAgo(80),
+      visibility: Visibility.COORDINATORS,
+    });
+    const done = await log(v.france, {
+      type: InteractionType.EMAIL,
+      occurredOn: daysAgo(240),
+      subject: 'Follow-up already done',
+      stateIso3s: ['KIR'],
+      followUpOn: daysAgo(230),
+      visibility: Visibility.SHARED,
+    });
     await services.get(FollowUpsService).markFollowUpDone(v.france, done, true);
-    await log(v.france, { type: InteractionType.LETTER, occurredOn: daysAgo(260), subject: 'No follow-up', stateIso3s: ['KIR'], visibility: Visibility.SHARED });
+    await log(v.france, {
+      type: InteractionType.LETTER,
+      occurredOn: daysAgo(260),
+      subject: 'No follow-up',
+      stateIso3s: ['KIR'],
+      visibility: Visibility.SHARED,
+    });
 
     const record = (stateIso3: string) =>
-      obstacles.record(v.france, { stateIso3, category: ObstacleCategory.SUBSTANTIVE, description: `Stockpile concerns of ${stateIso3}`, recordedOn: daysAgo(220) });
+      obstacles.record(v.france, {
+        stateIso3,
+        category: ObstacleCategory.SUBSTANTIVE,
+        description: `Stockpile concerns of ${stateIso3}`,
+        recordedOn: daysAgo(220),
+      });
     ids.openObstacle = (await record('TON')).id;
     const addressed = await record('KIR');
     await obstacles.resolve(v.france, { id: addressed.id, expectedVersion: addressed.version, resolvedOn: daysAgo(150) });
@@ -84,8 +133,11 @@ describe('hand-over (services)', () => {
     oldBefore = await read(v.france, old.id);
     // Panama, part of both pairs, starts the new mandate: only an editor of the old one hands it over.
     next = await start(v.panama, {
-      name: 'Universalization coordinators 2026', periodFrom: daysAgo(134), periodTo: daysAgo(-230),
-      organizationIds: [v.panama.organizationId, newZealand.organizationId], previousMandateId: old.id,
+      name: 'Universalization coordinators 2026',
+      periodFrom: daysAgo(134),
+      periodTo: daysAgo(-230),
+      organizationIds: [v.panama.organizationId, newZealand.organizationId],
+      previousMandateId: old.id,
     });
   });
   afterAll(() => services?.close());
@@ -96,12 +148,23 @@ describe('hand-over (services)', () => {
     // New Zealand sees what coordinators may see: not France's own meeting.
     expect(subjects(mandate.carriedFollowUps)).toEqual(['Call with Tuvalu', 'Letter to Kiribati']);
     expect(mandate.carriedFollowUps.find((i) => i.subject === 'Letter to Kiribati')).toMatchObject({
-      id: ids.franceShared, authorId: v.france.id, organizationId: v.france.organizationId, followUpDone: false,
+      id: ids.franceShared,
+      authorId: v.france.id,
+      organizationId: v.france.organizationId,
+      followUpDone: false,
     });
-    expect(mandate.carriedFollowUps.find((i) => i.subject === 'Call with Tuvalu')).toMatchObject({ id: ids.panama, authorId: v.panama.id, organizationId: v.panama.organizationId });
+    expect(mandate.carriedFollowUps.find((i) => i.subject === 'Call with Tuvalu')).toMatchObject({
+      id: ids.panama,
+      authorId: v.panama.id,
+      organizationId: v.panama.organizationId,
+    });
     expect(subjects(mandate.openFollowUps)).toEqual(['Call with Tuvalu', 'Letter to Kiribati']);
     // France still sees its own meeting among the new mandate's open items; the partner the shared letter only.
-    expect(subjects((await read(v.france, next.id)).carriedFollowUps)).toEqual(['Call with Tuvalu', 'Letter to Kiribati', 'Meeting kept within France']);
+    expect(subjects((await read(v.france, next.id)).carriedFollowUps)).toEqual([
+      'Call with Tuvalu',
+      'Letter to Kiribati',
+      'Meeting kept within France',
+    ]);
     expect(subjects((await read(v.partner, next.id)).carriedFollowUps)).toEqual(['Letter to Kiribati']);
   });
 
@@ -111,7 +174,9 @@ describe('hand-over (services)', () => {
     expect(mandate.openObstacles.map((o) => o.id)).toEqual([ids.openObstacle]);
     expect(mandate.carriedTargetLists).toEqual(['Pacific focus']);
     expect(mandate.targetLists).toEqual(['Pacific focus']);
-    expect(mandate.carriedActivities.map((a) => [a.title, a.status, a.carriedFromId])).toEqual([['Regional workshop in Suva', 'PLANNED', ids.planned]]);
+    expect(mandate.carriedActivities.map((a) => [a.title, a.status, a.carriedFromId])).toEqual([
+      ['Regional workshop in Suva', 'PLANNED', ids.planned],
+    ]);
     expect(mandate.activities.map((a) => a.title)).toEqual(['Regional workshop in Suva']);
     expect(mandate.objectives).toEqual([]);
     expect([...next.organizationIds].sort()).toEqual([v.panama.organizationId, newZealand.organizationId].sort());
@@ -141,7 +206,12 @@ describe('hand-over (services)', () => {
     expect(mandate.carriedFollowUps.find((i) => i.id === ids.panama)?.followUpDone).toBe(true);
     // A follow-up the new coordinators log is theirs, not carried.
     await services.get(InteractionsService).log(newZealand, {
-      type: InteractionType.LETTER, occurredOn: daysAgo(10), subject: 'Letter to Tonga from Wellington', stateIso3s: ['TON'], followUpOn: daysAgo(-20), visibility: Visibility.COORDINATORS,
+      type: InteractionType.LETTER,
+      occurredOn: daysAgo(10),
+      subject: 'Letter to Tonga from Wellington',
+      stateIso3s: ['TON'],
+      followUpOn: daysAgo(-20),
+      visibility: Visibility.COORDINATORS,
     });
     const later = await read(v.panama, next.id);
     expect(subjects(later.openFollowUps)).toEqual(['Letter to Kiribati', 'Letter to Tonga from Wellington']);
@@ -150,8 +220,12 @@ describe('hand-over (services)', () => {
 
   it('hands over a mandate once, after its start, and keeps a handed-over mandate from deletion', async () => {
     expect(await refusal(start(v.france, { name: 'Twice', previousMandateId: old.id }))).toBe('CONFLICT');
-    expect(await refusal(start(newZealand, { name: 'Too early', periodFrom: daysAgo(600), previousMandateId: next.id }))).toBe('BAD_USER_INPUT');
-    expect(await refusal(start(v.france, { name: 'Nothing before', previousMandateId: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    expect(await refusal(start(newZealand, { name: 'Too early', periodFrom: daysAgo(600), previousMandateId: next.id }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await refusal(start(v.france, { name: 'Nothing before', previousMandateId: '00000000-0000-4000-8000-000000000000' }))).toBe(
+      'NOT_FOUND',
+    );
     expect(await refusal(mandates.delete(v.france, old.id, old.version))).toBe('CONFLICT');
     expect((await mandates.get(v.france, old.id))?.name).toBe('Universalization coordinators 2025');
   });

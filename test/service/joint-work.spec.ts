@@ -32,18 +32,31 @@ describe('joint work of a mandate (services)', () => {
     followUps = services.get(FollowUpsService);
     mandate = (
       await services.get(MandatesService).start(v.panama, {
-        name: 'Coordinators 2026', periodFrom: daysAgo(100), periodTo: daysAgo(-200), organizationIds: [v.panama.organizationId, v.france.organizationId],
+        name: 'Coordinators 2026',
+        periodFrom: daysAgo(100),
+        periodTo: daysAgo(-200),
+        organizationIds: [v.panama.organizationId, v.france.organizationId],
       })
     ).id;
   });
   afterAll(() => services?.close());
 
   it("leaves an organization's own interactions its own unless linked to the mandate", async () => {
-    const own = await log(v.panama, { type: InteractionType.PHONE_CALL, subject: 'Call of Panama alone', followUpOn: daysAgo(1), visibility: Visibility.COORDINATORS });
+    const own = await log(v.panama, {
+      type: InteractionType.PHONE_CALL,
+      subject: 'Call of Panama alone',
+      followUpOn: daysAgo(1),
+      visibility: Visibility.COORDINATORS,
+    });
     expect(own.mandateId).toBeNull();
     expect(await refusal(followUps.markFollowUpDone(v.france, own.id, true))).toBe('FORBIDDEN');
 
-    const linked = await log(v.panama, { subject: 'E-mail for the mandate', followUpOn: daysAgo(1), visibility: Visibility.COORDINATORS, mandateId: mandate });
+    const linked = await log(v.panama, {
+      subject: 'E-mail for the mandate',
+      followUpOn: daysAgo(1),
+      visibility: Visibility.COORDINATORS,
+      mandateId: mandate,
+    });
     expect(linked.mandateId).toBe(mandate);
     const done = await followUps.markFollowUpDone(v.france, linked.id, true);
     expect([done.followUpDone, done.version]).toEqual([true, 2]);
@@ -57,8 +70,19 @@ describe('joint work of a mandate (services)', () => {
 
   describe('the MANDATE visibility', () => {
     it("is read by the mandate's organizations, and by no one else", async () => {
-      const item = await log(v.panama, { type: InteractionType.LETTER, subject: 'For the mandate only', stateIso3s: ['SLB'], visibility: Visibility.MANDATE, mandateId: mandate });
-      for (const [who, sees] of [[v.france, true], [v.panama, true], [chile, false], [v.partner, false]] as const) {
+      const item = await log(v.panama, {
+        type: InteractionType.LETTER,
+        subject: 'For the mandate only',
+        stateIso3s: ['SLB'],
+        visibility: Visibility.MANDATE,
+        mandateId: mandate,
+      });
+      for (const [who, sees] of [
+        [v.france, true],
+        [v.panama, true],
+        [chile, false],
+        [v.partner, false],
+      ] as const) {
         expect((await interactions.get(who, item.id))?.subject ?? null).toBe(sees ? 'For the mandate only' : null);
       }
     });
@@ -68,18 +92,28 @@ describe('joint work of a mandate (services)', () => {
       const current = await log(v.france, { subject: 'Current mandate', visibility: Visibility.MANDATE });
       expect(current.mandateId).toBe(mandate);
       const own = await log(chile, { subject: 'Chile alone', visibility: Visibility.ORGANIZATION });
-      expect(await refusal(interactions.update(chile, own.id, { visibility: Visibility.MANDATE, expectedVersion: own.version }))).toBe('BAD_USER_INPUT');
+      expect(await refusal(interactions.update(chile, own.id, { visibility: Visibility.MANDATE, expectedVersion: own.version }))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect((await interactions.get(chile, own.id))?.visibility).toBe(Visibility.ORGANIZATION);
     });
 
     it('applies to obstacles and stage notes too', async () => {
       const obstacles = services.get(ObstaclesService);
-      const obstacle = await obstacles.record(v.panama, { stateIso3: 'SLB', category: ObstacleCategory.PROCEDURAL, description: 'Team note', visibility: Visibility.MANDATE, mandateId: mandate });
+      const obstacle = await obstacles.record(v.panama, {
+        stateIso3: 'SLB',
+        category: ObstacleCategory.PROCEDURAL,
+        description: 'Team note',
+        visibility: Visibility.MANDATE,
+        mandateId: mandate,
+      });
       expect(obstacle.mandateId).toBe(mandate);
       expect((await obstacles.get(v.france, obstacle.id))?.description).toBe('Team note');
       expect(await obstacles.get(chile, obstacle.id)).toBeNull();
 
-      await services.get(StatesService).setStage(v.france, { iso3: 'SLB', stage: RatificationStage.ENGAGED, note: 'Team only', visibility: Visibility.MANDATE });
+      await services
+        .get(StatesService)
+        .setStage(v.france, { iso3: 'SLB', stage: RatificationStage.ENGAGED, note: 'Team only', visibility: Visibility.MANDATE });
       const note = async (who: Viewer) => (await services.get(StatesRepository).stageChangesOf(who, ['SLB']))[0].note;
       expect(await note(v.panama)).toBe('Team only');
       expect(await note(chile)).toBeNull();

@@ -26,10 +26,17 @@ describe('ratification stages and the treaty record (services)', () => {
   afterAll(() => services?.close());
 
   it('starts every State, after the import, with one change by no one to the stage its record shows', async () => {
-    const all = await services.get(StatesRepository).stageChangesOf(v.france, (await states.list({ first: 200 })).edges.map((e) => e.node.iso3));
+    const all = await services.get(StatesRepository).stageChangesOf(
+      v.france,
+      (await states.list({ first: 200 })).edges.map((e) => e.node.iso3),
+    );
     expect(all).toHaveLength(197);
     for (const change of all) {
-      expect([change.from, change.changedById, change.note]).toEqual([null, null, expect.stringMatching(/^Initial stage from the UN Treaty Collection record/)]);
+      expect([change.from, change.changedById, change.note]).toEqual([
+        null,
+        null,
+        expect.stringMatching(/^Initial stage from the UN Treaty Collection record/),
+      ]);
     }
     expect((await history('KIR')).map((c) => c.to)).toEqual([RatificationStage.NOT_ENGAGED]);
     expect((await history('VUT')).map((c) => c.to)).toEqual([RatificationStage.JOINED]);
@@ -37,7 +44,12 @@ describe('ratification stages and the treaty record (services)', () => {
 
   it('records each move newest first, with who made it and why, and nothing when the stage does not change', async () => {
     const start = (await states.get('KIR'))!;
-    await states.setStage(v.france, { iso3: 'KIR', stage: RatificationStage.ENGAGED, note: 'Met the Permanent Representative', expectedVersion: start.version });
+    await states.setStage(v.france, {
+      iso3: 'KIR',
+      stage: RatificationStage.ENGAGED,
+      note: 'Met the Permanent Representative',
+      expectedVersion: start.version,
+    });
     const moved = await states.setStage(v.admin, { iso3: 'KIR', stage: RatificationStage.SUPPORTIVE });
     expect([moved.ratificationStage, moved.version]).toEqual([RatificationStage.SUPPORTIVE, start.version + 2]);
     const recorded = [
@@ -55,7 +67,9 @@ describe('ratification stages and the treaty record (services)', () => {
   it('refuses a stale expectedVersion with CONFLICT and an unknown State with NOT_FOUND, recording nothing', async () => {
     const before = (await states.get('KIR'))!;
     const recorded = await moves('KIR');
-    expect(await refusal(states.setStage(v.france, { iso3: 'KIR', stage: RatificationStage.DECLINED, expectedVersion: before.version - 1 }))).toBe('CONFLICT');
+    expect(
+      await refusal(states.setStage(v.france, { iso3: 'KIR', stage: RatificationStage.DECLINED, expectedVersion: before.version - 1 })),
+    ).toBe('CONFLICT');
     expect(await refusal(states.setStage(v.france, { iso3: 'XYZ', stage: RatificationStage.DECLINED }))).toBe('NOT_FOUND');
     expect(await moves('KIR')).toEqual(recorded);
     expect((await states.get('KIR'))?.version).toBe(before.version);
@@ -72,8 +86,12 @@ describe('ratification stages and the treaty record (services)', () => {
     expect(await refusal(states.setStage(v.france, { iso3: 'TUV', stage: RatificationStage.DEPOSITED }))).toBe('BAD_USER_INPUT');
     expect((await history('VUT')).map((c) => c.to)).toEqual([RatificationStage.JOINED]);
     // Moves are recorded in the order they happened, and not ahead of time.
-    expect(await refusal(states.setStage(v.france, { iso3: 'KIR', stage: RatificationStage.DOMESTIC_PROCESS, effectiveOn: daysAgo(4000) }))).toBe('BAD_USER_INPUT');
-    expect(await refusal(states.setStage(v.france, { iso3: 'KIR', stage: RatificationStage.DOMESTIC_PROCESS, effectiveOn: daysAgo(-1) }))).toBe('BAD_USER_INPUT');
+    expect(
+      await refusal(states.setStage(v.france, { iso3: 'KIR', stage: RatificationStage.DOMESTIC_PROCESS, effectiveOn: daysAgo(4000) })),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      await refusal(states.setStage(v.france, { iso3: 'KIR', stage: RatificationStage.DOMESTIC_PROCESS, effectiveOn: daysAgo(-1) })),
+    ).toBe('BAD_USER_INPUT');
 
     const obstacles = services.get(ObstaclesService);
     const obstacle = { category: ObstacleCategory.PROCEDURAL, description: 'Parliament sits twice a year' };

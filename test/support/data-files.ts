@@ -39,7 +39,11 @@ export class DataCopy {
 
   /** The line number (1-based) of the line that starts with `prefix`. */
   lineOf(file: string, prefix: string): number {
-    return this.read(file).split(/\r?\n/).findIndex((line) => line.startsWith(prefix)) + 1;
+    return (
+      this.read(file)
+        .split(/\r?\n/)
+        .findIndex((line) => line.startsWith(prefix)) + 1
+    );
   }
 
   remove(file: string): this {

@@ -42,5 +42,9 @@ export function docxParagraphs(file: Buffer): string[] {
 /** The files of a .zip archive, by name. */
 export function unzip(file: Buffer): Map<string, Buffer> {
   const zip = new PizZip(file);
-  return new Map(Object.values(zip.files).filter((entry) => !entry.dir).map((entry) => [entry.name, Buffer.from(entry.asUint8Array())]));
+  return new Map(
+    Object.values(zip.files)
+      .filter((entry) => !entry.dir)
+      .map((entry) => [entry.name, Buffer.from(entry.asUint8Array())]),
+  );
 }

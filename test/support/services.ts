@@ -45,7 +45,14 @@ export async function startTestServices(): Promise<TestServices> {
       const organization = (await organizations.insert({ id: randomUUID(), name, kind }))!;
       const email = `${role.toLowerCase()}@${name.toLowerCase().replace(/\W+/g, '-')}.example`;
       // Nobody signs in here: the password is never checked, so it needs no hash.
-      const user = (await users.insert({ id: randomUUID(), email, passwordHash: '-', displayName: `${name} ${role.toLowerCase()}`, role, organizationId: organization.id }))!;
+      const user = (await users.insert({
+        id: randomUUID(),
+        email,
+        passwordHash: '-',
+        displayName: `${name} ${role.toLowerCase()}`,
+        role,
+        organizationId: organization.id,
+      }))!;
       return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, organizationId: organization.id };
     },
     async close() {

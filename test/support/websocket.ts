@@ -47,7 +47,9 @@ export async function connect(url: string): Promise<Probe> {
     messages.push(message);
     if (message.type === 'next') nexts.set(message.id, [...(nexts.get(message.id) ?? []), message.payload]);
   });
-  const closed = new Promise<Closed>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })));
+  const closed = new Promise<Closed>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })),
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -71,7 +73,8 @@ export async function connect(url: string): Promise<Probe> {
           messages.splice(messages.indexOf(found), 1);
           return found;
         }
-        if (isClosed || Date.now() > deadline) throw new Error(`no ${type} message${isClosed ? ' before the socket closed' : ''}; got ${JSON.stringify(messages)}`);
+        if (isClosed || Date.now() > deadline)
+          throw new Error(`no ${type} message${isClosed ? ' before the socket closed' : ''}; got ${JSON.stringify(messages)}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
@@ -124,7 +127,10 @@ export async function wsGql(url: string, query: string, variables?: Record<strin
       () => false,
     );
     if (!acknowledged) {
-      const { code, reason } = await Promise.race([probe.closed, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('neither acknowledged nor closed')), 1000))]);
+      const { code, reason } = await Promise.race([
+        probe.closed,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('neither acknowledged nor closed')), 1000)),
+      ]);
       if (code !== 4403) throw new Error(`connection_init refused with ${code} ${reason}`);
       return { status: 0, data: null, errors: [{ message: reason, extensions: { code: 'UNAUTHENTICATED' } }] };
     }

@@ -44,12 +44,24 @@ describe('backtest metrics on a hand-checked list', () => {
   it('counts only the first ten places in a longer list', () => {
     const twelve = [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
     const first = twelve.map((_, i) => i === 0 || i === 11);
-    expect(rankMetrics(twelve, first)).toEqual({ joinersInTop10: 1, shareTop10: 0.5, shareTopQuartile: 0.5, rocAuc: 10 / 20, meanJoinerRank: 6.5 });
+    expect(rankMetrics(twelve, first)).toEqual({
+      joinersInTop10: 1,
+      shareTop10: 0.5,
+      shareTopQuartile: 0.5,
+      rocAuc: 10 / 20,
+      meanJoinerRank: 6.5,
+    });
   });
 
   it('gives the exact expected values of a random order', () => {
     expect(randomMetrics(6, 3)).toEqual({ joinersInTop10: 3, shareTop10: 1, shareTopQuartile: 2 / 6, rocAuc: 0.5, meanJoinerRank: 3.5 });
-    expect(randomMetrics(40, 4)).toEqual({ joinersInTop10: 1, shareTop10: 0.25, shareTopQuartile: 0.25, rocAuc: 0.5, meanJoinerRank: 20.5 });
+    expect(randomMetrics(40, 4)).toEqual({
+      joinersInTop10: 1,
+      shareTop10: 0.25,
+      shareTopQuartile: 0.25,
+      rocAuc: 0.5,
+      meanJoinerRank: 20.5,
+    });
   });
 
   it('leaves undefined what a list without joiners (or without others) cannot say', () => {
@@ -89,7 +101,13 @@ describe('backtest years', () => {
     consecutiveYes: 1,
     consecutiveYesCap: 10,
     lastChoice: { [VoteChoice.YES]: 2, [VoteChoice.ABSTAIN]: 0, [VoteChoice.NON_VOTING]: -1, [VoteChoice.NO]: -5 },
-    treatyStatus: { [TreatyStatus.SIGNATORY]: 20, [TreatyStatus.NOT_SIGNED]: 0, [TreatyStatus.WITHDRAWN]: -10, [TreatyStatus.DEPOSITED]: 0, [TreatyStatus.STATE_PARTY]: 0 },
+    treatyStatus: {
+      [TreatyStatus.SIGNATORY]: 20,
+      [TreatyStatus.NOT_SIGNED]: 0,
+      [TreatyStatus.WITHDRAWN]: -10,
+      [TreatyStatus.DEPOSITED]: 0,
+      [TreatyStatus.STATE_PARTY]: 0,
+    },
   };
   const scores = (year: ReturnType<typeof backtestYear>) => year.entries.map((e) => [e.state.iso3, e.score, e.rank, e.depositedOn]);
 
@@ -109,7 +127,13 @@ describe('backtest years', () => {
 
     const twoYears = backtestYear(record, 2016, 2, weights);
     // CCC joins in 2017, tied with EEE: it wins half of that pair and loses to BBB.
-    expect(twoYears.metrics.score).toEqual({ joinersInTop10: 2, shareTop10: 1, shareTopQuartile: 0.5, rocAuc: 2.5 / 4, meanJoinerRank: 2.25 });
+    expect(twoYears.metrics.score).toEqual({
+      joinersInTop10: 2,
+      shareTop10: 1,
+      shareTopQuartile: 0.5,
+      rocAuc: 2.5 / 4,
+      meanJoinerRank: 2.25,
+    });
     // By yes share (AAA 1, BBB 1, CCC 0, EEE 0), AAA ties BBB and beats EEE, CCC loses to BBB and ties EEE.
     expect(twoYears.metrics.yesShare.rocAuc).toBe(2 / 4);
     expect(twoYears.metrics.random).toEqual({ joinersInTop10: 2, shareTop10: 1, shareTopQuartile: 0.25, rocAuc: 0.5, meanJoinerRank: 2.5 });
@@ -134,7 +158,10 @@ describe('backtest years', () => {
     expect(result.overall.metrics.score.rocAuc).toBe(1);
     expect(result.overall.metrics.score.shareTopQuartile).toBe(1);
     // The same pooling from the lists' values (as a factor tried on the same lists is measured).
-    const lists = result.years.map((y) => ({ values: y.entries.map((e) => e.score), joined: y.entries.map((e) => e.depositedOn !== null) }));
+    const lists = result.years.map((y) => ({
+      values: y.entries.map((e) => e.score),
+      joined: y.entries.map((e) => e.depositedOn !== null),
+    }));
     expect(pooledRankMetrics(lists)).toEqual(result.overall.metrics.score);
     // Random: a quarter of 4 is 1 place (1/4), of 3 also 1 place (1/3).
     expect(result.overall.metrics.random.shareTopQuartile).toBeCloseTo((1 / 4 + 1 / 3) / 2, 12);

@@ -5,7 +5,10 @@ import { formatErrors } from '../../src/graphql/error-formatter.js';
 
 /** How database failures reach clients: the code and message of a resolver's error. */
 function format(originalError: Error): { code: unknown; message: string } {
-  const { response } = formatErrors({ data: { field: null }, errors: [new GraphQLError(originalError.message, { originalError, path: ['field'] })] });
+  const { response } = formatErrors({
+    data: { field: null },
+    errors: [new GraphQLError(originalError.message, { originalError, path: ['field'] })],
+  });
   const [error] = response.errors!;
   return { code: error.extensions.code, message: error.message };
 }
@@ -46,6 +49,9 @@ describe('database errors as GraphQL errors', () => {
   });
 
   it('any other database error stays internal and masked', () => {
-    expect(format(queryFailed('42P01', 'relation "nothing" does not exist'))).toEqual({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+    expect(format(queryFailed('42P01', 'relation "nothing" does not exist'))).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Internal server error',
+    });
   });
 });

@@ -5,7 +5,13 @@ import { Role } from '../../src/common/enums.js';
 import type { AppError } from '../../src/common/errors.js';
 import { fakeDb } from '../support/fake-db.js';
 
-const viewer = (role: Role, organizationId: string): Viewer => ({ id: `${role}-${organizationId}`, email: 'someone@example.org', displayName: 'Someone', role, organizationId });
+const viewer = (role: Role, organizationId: string): Viewer => ({
+  id: `${role}-${organizationId}`,
+  email: 'someone@example.org',
+  displayName: 'Someone',
+  role,
+  organizationId,
+});
 
 const admin = viewer(Role.ADMIN, 'isu');
 const france = viewer(Role.COORDINATOR, 'france');
@@ -121,11 +127,17 @@ describe('the team of an item', () => {
     expect(await editableTeamRow(france, item, { what: 'Event', id: 'item-1', forbidden: 'no' }, other.db, 'events')).toBe(item);
     expect(other.sent).toHaveLength(1);
     const closing = fakeDb([{ members: ['panama'], successors: ['chile'] }]);
-    await expect(editableTeamRow(chile, item, { what: 'Event', id: 'item-1', forbidden: 'no' }, closing.db, 'events')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      editableTeamRow(chile, item, { what: 'Event', id: 'item-1', forbidden: 'no' }, closing.db, 'events'),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const closed = fakeDb([{ members: ['panama'], successors: ['chile'] }]);
-    expect(await editableTeamRow(chile, item, { what: 'Event', id: 'item-1', forbidden: 'no' }, closed.db, 'events', Right.CLOSE)).toBe(item);
+    expect(await editableTeamRow(chile, item, { what: 'Event', id: 'item-1', forbidden: 'no' }, closed.db, 'events', Right.CLOSE)).toBe(
+      item,
+    );
     const missing = fakeDb();
-    await expect(editableTeamRow(chile, null, { what: 'Event', id: 'item-1', forbidden: 'no' }, missing.db, 'events')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      editableTeamRow(chile, null, { what: 'Event', id: 'item-1', forbidden: 'no' }, missing.db, 'events'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(missing.sent).toEqual([]);
   });
 });

@@ -4,7 +4,14 @@ import { firstValueFrom, of } from 'rxjs';
 import { Role } from '../../src/common/enums.js';
 import type { AppError } from '../../src/common/errors.js';
 import { INTERCEPTORS_METADATA } from '@nestjs/common/constants.js';
-import { checkSameRequest, fingerprint, hasPendingKey, Idempotent, IdempotencyInterceptor, takePendingKey } from '../../src/idempotency/idempotency.js';
+import {
+  checkSameRequest,
+  fingerprint,
+  hasPendingKey,
+  Idempotent,
+  IdempotencyInterceptor,
+  takePendingKey,
+} from '../../src/idempotency/idempotency.js';
 
 function error(call: () => unknown): AppError {
   try {
@@ -19,8 +26,19 @@ const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value
 const viewer = { id: 'u1', email: 'u@example.org', displayName: 'U', role: Role.COORDINATOR, organizationId: 'o1' };
 
 /** Runs a mutation's handler through the interceptor; the handler reports the key it could take. */
-async function intercept(args: Record<string, unknown>, headers: Record<string, unknown> = {}, signedIn = true, operation = 'createThing', gqlContext?: unknown) {
-  const context = new ExecutionContextHost([{}, args, arguments.length > 4 ? gqlContext : { req: { headers }, viewer: signedIn ? viewer : undefined }, { fieldName: operation }]);
+async function intercept(
+  args: Record<string, unknown>,
+  headers: Record<string, unknown> = {},
+  signedIn = true,
+  operation = 'createThing',
+  gqlContext?: unknown,
+) {
+  const context = new ExecutionContextHost([
+    {},
+    args,
+    arguments.length > 4 ? gqlContext : { req: { headers }, viewer: signedIn ? viewer : undefined },
+    { fieldName: operation },
+  ]);
   context.setType('graphql');
   const seen: unknown[] = [];
   const handler = {
@@ -61,17 +79,43 @@ describe('idempotency keys', () => {
   });
 
   it('ties the key of the argument or of the header to the first write of the mutation only', async () => {
-    const expected = { userId: 'u1', key: 'key-1', operation: 'createThing', fingerprint: fingerprint({ idempotencyKey: 'key-1', name: 'n' }), taken: true };
+    const expected = {
+      userId: 'u1',
+      key: 'key-1',
+      operation: 'createThing',
+      fingerprint: fingerprint({ idempotencyKey: 'key-1', name: 'n' }),
+      taken: true,
+    };
     expect(await intercept({ idempotencyKey: 'key-1', name: 'n' })).toEqual([true, expected, false, undefined]);
-    expect(await intercept({ name: 'n' }, { 'idempotency-key': 'key-1' })).toEqual([true, { ...expected, fingerprint: fingerprint({ name: 'n' }) }, false, undefined]);
-    expect(await intercept({ name: 'n' }, { 'idempotency-key': ['key-1', 'key-2'] })).toEqual([true, { ...expected, fingerprint: fingerprint({ name: 'n' }) }, false, undefined]);
-    expect(await intercept({ idempotencyKey: 'key-1' }, { 'idempotency-key': 'key-1' })).toEqual([true, { ...expected, fingerprint: fingerprint({}) }, false, undefined]);
+    expect(await intercept({ name: 'n' }, { 'idempotency-key': 'key-1' })).toEqual([
+      true,
+      { ...expected, fingerprint: fingerprint({ name: 'n' }) },
+      false,
+      undefined,
+    ]);
+    expect(await intercept({ name: 'n' }, { 'idempotency-key': ['key-1', 'key-2'] })).toEqual([
+      true,
+      { ...expected, fingerprint: fingerprint({ name: 'n' }) },
+      false,
+      undefined,
+    ]);
+    expect(await intercept({ idempotencyKey: 'key-1' }, { 'idempotency-key': 'key-1' })).toEqual([
+      true,
+      { ...expected, fingerprint: fingerprint({}) },
+      false,
+      undefined,
+    ]);
   });
 
   it('reads the key of the argument alone over WebSocket, where there is no HTTP request or no headers', async () => {
     const taken = { userId: 'u1', key: 'ws-1', operation: 'createThing', fingerprint: fingerprint({}), taken: true };
     expect(await intercept({ idempotencyKey: 'ws-1' }, {}, true, 'createThing', { viewer })).toEqual([true, taken, false, undefined]);
-    expect(await intercept({ idempotencyKey: 'ws-1' }, {}, true, 'createThing', { viewer, req: {} })).toEqual([true, taken, false, undefined]);
+    expect(await intercept({ idempotencyKey: 'ws-1' }, {}, true, 'createThing', { viewer, req: {} })).toEqual([
+      true,
+      taken,
+      false,
+      undefined,
+    ]);
     expect(await intercept({}, {}, true, 'createThing', null)).toEqual([false, undefined, false, undefined]);
   });
 
@@ -82,6 +126,7 @@ describe('idempotency keys', () => {
         return 'created';
       }
     }
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the method is read as a metadata key, never called
     expect(Reflect.getMetadata(INTERCEPTORS_METADATA, Resolver.prototype.create)).toEqual([IdempotencyInterceptor]);
   });
 

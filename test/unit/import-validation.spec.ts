@@ -11,10 +11,25 @@ function table(file: string, rows: Record<string, string>[], complete = true): C
 }
 
 const STATE = {
-  iso3: 'RUR', iso2: 'RU', name: 'Ruritania', un_member: 'true', un_regional_group: 'Eastern European', m49_region: 'Europe',
-  m49_subregion: 'Eastern Europe', m49_code: '999', m49_intermediate_region: '', un_language: 'fr',
+  iso3: 'RUR',
+  iso2: 'RU',
+  name: 'Ruritania',
+  un_member: 'true',
+  un_regional_group: 'Eastern European',
+  m49_region: 'Europe',
+  m49_subregion: 'Eastern Europe',
+  m49_code: '999',
+  m49_intermediate_region: '',
+  un_language: 'fr',
 };
-const ACTIONS = { iso3: 'RUR', signature_date: '2008-12-03', consent_date: '2010-03-01', consent_type: 'accession', withdrawal_date: '', status_as_of: '2026-02-03' };
+const ACTIONS = {
+  iso3: 'RUR',
+  signature_date: '2008-12-03',
+  consent_date: '2010-03-01',
+  consent_type: 'accession',
+  withdrawal_date: '',
+  status_as_of: '2026-02-03',
+};
 
 function states(stateRows: Record<string, string>[], actionRows: Record<string, string>[], complete = [true, true]) {
   const log = new IssueLog();
@@ -29,9 +44,21 @@ describe('the checks of the States and their treaty actions', () => {
     expect(codes).toEqual(new Set(['RUR']));
     expect(records).toEqual([
       {
-        iso3: 'RUR', iso2: 'RU', name: 'Ruritania', unMember: true, regionalGroup: RegionalGroup.EASTERN_EUROPEAN, m49Region: 'Europe',
-        subregion: 'Eastern Europe', m49Code: '999', intermediateRegion: null, unLanguage: 'fr', signatureDate: '2008-12-03',
-        consentDate: '2010-03-01', consentType: ConsentType.ACCESSION, withdrawalDate: null, statusAsOf: '2026-02-03',
+        iso3: 'RUR',
+        iso2: 'RU',
+        name: 'Ruritania',
+        unMember: true,
+        regionalGroup: RegionalGroup.EASTERN_EUROPEAN,
+        m49Region: 'Europe',
+        subregion: 'Eastern Europe',
+        m49Code: '999',
+        intermediateRegion: null,
+        unLanguage: 'fr',
+        signatureDate: '2008-12-03',
+        consentDate: '2010-03-01',
+        consentType: ConsentType.ACCESSION,
+        withdrawalDate: null,
+        statusAsOf: '2026-02-03',
       },
     ]);
   });
@@ -42,12 +69,25 @@ describe('the checks of the States and their treaty actions', () => {
       [{ iso3: 'RUR', signature_date: '', consent_date: '', consent_type: '', withdrawal_date: '', status_as_of: '' }],
     );
     expect(issues).toEqual([]);
-    expect(records[0]).toMatchObject({ iso2: null, unMember: false, regionalGroup: null, m49Region: null, subregion: null, signatureDate: null, consentDate: null, consentType: null, statusAsOf: null });
+    expect(records[0]).toMatchObject({
+      iso2: null,
+      unMember: false,
+      regionalGroup: null,
+      m49Region: null,
+      subregion: null,
+      signatureDate: null,
+      consentDate: null,
+      consentType: null,
+      statusAsOf: null,
+    });
   });
 
   it('checks an intermediate region against its subregion', () => {
     const caribbean = { ...STATE, m49_subregion: 'Latin America and the Caribbean', m49_intermediate_region: 'Caribbean' };
-    expect(states([caribbean], [ACTIONS]).records[0]).toMatchObject({ intermediateRegion: 'Caribbean', subregion: 'Latin America and the Caribbean' });
+    expect(states([caribbean], [ACTIONS]).records[0]).toMatchObject({
+      intermediateRegion: 'Caribbean',
+      subregion: 'Latin America and the Caribbean',
+    });
     expect(states([{ ...caribbean, m49_subregion: '' }], [ACTIONS]).issues).toEqual([]);
     expect(states([{ ...caribbean, m49_subregion: 'Sub-Saharan Africa' }], [ACTIONS]).issues).toEqual([
       ['states.csv', 2, 'm49_intermediate_region', 'Caribbean', 'is part of Latin America and the Caribbean, not of Sub-Saharan Africa'],
@@ -112,27 +152,51 @@ describe('the checks of the States and their treaty actions', () => {
   });
 
   it('checks the treaty actions against each other', () => {
-    const issuesOf = (actions: Partial<typeof ACTIONS>) => states([STATE], [{ ...ACTIONS, ...actions }]).issues.map((issue) => issue.slice(2));
+    const issuesOf = (actions: Partial<typeof ACTIONS>) =>
+      states([STATE], [{ ...ACTIONS, ...actions }]).issues.map((issue) => issue.slice(2));
     expect(issuesOf({ consent_type: '' })).toEqual([['consent_type', '', 'required when consent_date is given']]);
     expect(issuesOf({ consent_date: '' })).toEqual([['consent_type', 'accession', 'must be blank when consent_date is blank']]);
-    expect(issuesOf({ consent_type: 'signature' })).toEqual([['consent_type', 'signature', 'expected one of "ratification", "accession", "acceptance", "approval"']]);
-    expect(issuesOf({ consent_date: '', consent_type: '', withdrawal_date: '2025-03-06' })).toEqual([['withdrawal_date', '2025-03-06', 'a withdrawal needs a consent_date']]);
-    expect(issuesOf({ withdrawal_date: '2010-02-28' })).toEqual([['withdrawal_date', '2010-02-28', 'must not precede consent_date 2010-03-01']]);
+    expect(issuesOf({ consent_type: 'signature' })).toEqual([
+      ['consent_type', 'signature', 'expected one of "ratification", "accession", "acceptance", "approval"'],
+    ]);
+    expect(issuesOf({ consent_date: '', consent_type: '', withdrawal_date: '2025-03-06' })).toEqual([
+      ['withdrawal_date', '2025-03-06', 'a withdrawal needs a consent_date'],
+    ]);
+    expect(issuesOf({ withdrawal_date: '2010-02-28' })).toEqual([
+      ['withdrawal_date', '2010-02-28', 'must not precede consent_date 2010-03-01'],
+    ]);
     expect(issuesOf({ withdrawal_date: '2010-03-01' })).toEqual([]);
-    expect(issuesOf({ consent_date: '2010-02-30', withdrawal_date: '2010-01-01' })).toEqual([['consent_date', '2010-02-30', 'expected a calendar date as YYYY-MM-DD']]);
-    expect(issuesOf({ withdrawal_date: '2010-13-01' })).toEqual([['withdrawal_date', '2010-13-01', 'expected a calendar date as YYYY-MM-DD']]);
+    expect(issuesOf({ consent_date: '2010-02-30', withdrawal_date: '2010-01-01' })).toEqual([
+      ['consent_date', '2010-02-30', 'expected a calendar date as YYYY-MM-DD'],
+    ]);
+    expect(issuesOf({ withdrawal_date: '2010-13-01' })).toEqual([
+      ['withdrawal_date', '2010-13-01', 'expected a calendar date as YYYY-MM-DD'],
+    ]);
     expect(issuesOf({ signature_date: '3 Dec 2008', status_as_of: '2026' })).toEqual([
       ['signature_date', '3 Dec 2008', 'expected a calendar date as YYYY-MM-DD'],
       ['status_as_of', '2026', 'expected a calendar date as YYYY-MM-DD'],
     ]);
     expect(states([STATE], [{ ...ACTIONS, withdrawal_date: '2025-03-06' }]).records[0].withdrawalDate).toBe('2025-03-06');
-    for (const [type, value] of [['ratification', ConsentType.RATIFICATION], ['acceptance', ConsentType.ACCEPTANCE], ['approval', ConsentType.APPROVAL]]) {
+    for (const [type, value] of [
+      ['ratification', ConsentType.RATIFICATION],
+      ['acceptance', ConsentType.ACCEPTANCE],
+      ['approval', ConsentType.APPROVAL],
+    ]) {
       expect(states([STATE], [{ ...ACTIONS, consent_type: type }]).records[0].consentType).toBe(value);
     }
   });
 });
 
-const RESOLUTION = { symbol: 'A/RES/1', session: '70', adoption_date: '2015-12-07', yes: '2', no: '1', abstain: '0', title: 'Implementation', source: '' };
+const RESOLUTION = {
+  symbol: 'A/RES/1',
+  session: '70',
+  adoption_date: '2015-12-07',
+  yes: '2',
+  no: '1',
+  abstain: '0',
+  title: 'Implementation',
+  source: '',
+};
 const VOTES = [
   { symbol: 'A/RES/1', iso3: 'AAA', vote: 'Y' },
   { symbol: 'A/RES/1', iso3: 'BBB', vote: 'Y' },
@@ -140,9 +204,19 @@ const VOTES = [
   { symbol: 'A/RES/1', iso3: 'DDD', vote: 'NV' },
 ];
 
-function voting(resolutions: Record<string, string>[], votes: Record<string, string>[], complete = [true, true], known: Set<string> | null = new Set(['AAA', 'BBB', 'CCC', 'DDD'])) {
+function voting(
+  resolutions: Record<string, string>[],
+  votes: Record<string, string>[],
+  complete = [true, true],
+  known: Set<string> | null = new Set(['AAA', 'BBB', 'CCC', 'DDD']),
+) {
   const log = new IssueLog();
-  const result = readVoting(table('res.csv', resolutions, complete[0]), table('votes.csv', votes, complete[1]), known && { file: 'states.csv', keys: known }, log);
+  const result = readVoting(
+    table('res.csv', resolutions, complete[0]),
+    table('votes.csv', votes, complete[1]),
+    known && { file: 'states.csv', keys: known },
+    log,
+  );
   return { ...result, issues: log.issues.map(({ file, line, column, value, message }) => [file, line, column, value, message]) };
 }
 
@@ -151,7 +225,17 @@ describe('the checks of the resolutions and votes', () => {
     const { resolutions, votes, issues } = voting([{ ...RESOLUTION, source: 'https://undocs.org/A/RES/1' }], VOTES);
     expect(issues).toEqual([]);
     expect(resolutions).toEqual([
-      { symbol: 'A/RES/1', session: 70, adoptedOn: '2015-12-07', title: 'Implementation', yes: 2, no: 1, abstain: 0, nonVoting: 1, source: 'https://undocs.org/A/RES/1' },
+      {
+        symbol: 'A/RES/1',
+        session: 70,
+        adoptedOn: '2015-12-07',
+        title: 'Implementation',
+        yes: 2,
+        no: 1,
+        abstain: 0,
+        nonVoting: 1,
+        source: 'https://undocs.org/A/RES/1',
+      },
     ]);
     expect(votes).toEqual([
       { symbol: 'A/RES/1', iso3: 'AAA', choice: VoteChoice.YES },
@@ -172,15 +256,24 @@ describe('the checks of the resolutions and votes', () => {
       ['res.csv', 2, 'abstain', '1', 'expected 0, the number of ABSTAIN votes on A/RES/1 in votes.csv'],
     ]);
     expect(voting([wrong], VOTES, [true, false]).issues).toEqual([]);
-    expect(voting([wrong], [...VOTES, { symbol: 'A/RES/1', iso3: 'EEE', vote: 'Y' }]).issues).toEqual([['votes.csv', 6, 'iso3', 'EEE', 'not a State in states.csv']]);
+    expect(voting([wrong], [...VOTES, { symbol: 'A/RES/1', iso3: 'EEE', vote: 'Y' }]).issues).toEqual([
+      ['votes.csv', 6, 'iso3', 'EEE', 'not a State in states.csv'],
+    ]);
     // A resolution with no vote at all.
     expect(voting([{ ...RESOLUTION, yes: '0', no: '0' }], []).resolutions[0]).toMatchObject({ yes: 0, no: 0, abstain: 0, nonVoting: 0 });
-    expect(voting([{ ...RESOLUTION, yes: '0', no: '1' }], []).issues).toEqual([['res.csv', 2, 'no', '1', 'expected 0, the number of NO votes on A/RES/1 in votes.csv']]);
+    expect(voting([{ ...RESOLUTION, yes: '0', no: '1' }], []).issues).toEqual([
+      ['res.csv', 2, 'no', '1', 'expected 0, the number of NO votes on A/RES/1 in votes.csv'],
+    ]);
   });
 
   it('checks the fields of a resolution and leaves out one with a problem', () => {
     const { resolutions, issues } = voting(
-      [{ ...RESOLUTION, session: '7x', adoption_date: '2015-02-29', yes: '-1', title: '' }, { ...RESOLUTION, symbol: '' }, RESOLUTION, { ...RESOLUTION, yes: '1234567890' }],
+      [
+        { ...RESOLUTION, session: '7x', adoption_date: '2015-02-29', yes: '-1', title: '' },
+        { ...RESOLUTION, symbol: '' },
+        RESOLUTION,
+        { ...RESOLUTION, yes: '1234567890' },
+      ],
       [],
       [true, false],
     );
@@ -205,7 +298,13 @@ describe('the checks of the resolutions and votes', () => {
   it('checks each vote: its code, its resolution, its State and that a State votes once on a resolution', () => {
     const { votes, issues } = voting(
       [RESOLUTION],
-      [VOTES[0], { symbol: 'A/RES/1', iso3: 'AAA', vote: 'N' }, { symbol: 'A/RES/9', iso3: 'BBB', vote: 'Y' }, { symbol: 'A/RES/1', iso3: 'BBB', vote: 'yes' }, { symbol: '', iso3: '', vote: 'A' }],
+      [
+        VOTES[0],
+        { symbol: 'A/RES/1', iso3: 'AAA', vote: 'N' },
+        { symbol: 'A/RES/9', iso3: 'BBB', vote: 'Y' },
+        { symbol: 'A/RES/1', iso3: 'BBB', vote: 'yes' },
+        { symbol: '', iso3: '', vote: 'A' },
+      ],
     );
     expect(issues).toEqual([
       ['votes.csv', 3, 'iso3', 'AAA', 'duplicate of line 2'],
@@ -216,11 +315,19 @@ describe('the checks of the resolutions and votes', () => {
     ]);
     expect(votes).toEqual([{ symbol: 'A/RES/1', iso3: 'AAA', choice: VoteChoice.YES }]);
     // References to the resolutions are checked only when their file was read in full.
-    expect(voting([{ ...RESOLUTION, yes: '0', no: '0' }], [{ symbol: 'A/RES/9', iso3: 'BBB', vote: 'Y' }], [false, true]).issues).toEqual([]);
+    expect(voting([{ ...RESOLUTION, yes: '0', no: '0' }], [{ symbol: 'A/RES/9', iso3: 'BBB', vote: 'Y' }], [false, true]).issues).toEqual(
+      [],
+    );
     // The same State on two resolutions is no duplicate.
-    const two = voting([RESOLUTION, { ...RESOLUTION, symbol: 'A/RES/2', yes: '1', no: '0' }], [...VOTES, { symbol: 'A/RES/2', iso3: 'AAA', vote: 'Y' }]);
+    const two = voting(
+      [RESOLUTION, { ...RESOLUTION, symbol: 'A/RES/2', yes: '1', no: '0' }],
+      [...VOTES, { symbol: 'A/RES/2', iso3: 'AAA', vote: 'Y' }],
+    );
     expect(two.issues).toEqual([]);
-    expect(two.resolutions.map((resolution) => [resolution.symbol, resolution.nonVoting])).toEqual([['A/RES/1', 1], ['A/RES/2', 0]]);
+    expect(two.resolutions.map((resolution) => [resolution.symbol, resolution.nonVoting])).toEqual([
+      ['A/RES/1', 1],
+      ['A/RES/2', 0],
+    ]);
   });
 });
 
@@ -230,13 +337,18 @@ describe('a row of a file', () => {
     const r = new RowReader(log, 'votes.csv', { line: 7, values: { symbol: 'A/RES/1' } });
     expect(r.raw('vote')).toBe('');
     expect(r.text('vote')).toBe('');
-    expect([r.ok, log.issues.map(({ line, column, value, message }) => [line, column, value, message])]).toEqual([false, [[7, 'vote', '', 'a value is required']]]);
+    expect([r.ok, log.issues.map(({ line, column, value, message }) => [line, column, value, message])]).toEqual([
+      false,
+      [[7, 'vote', '', 'a value is required']],
+    ]);
   });
 });
 
 describe('the report of the problems', () => {
   it('names the file, then the line, column and value it has', () => {
-    expect(formatIssue({ file: 'f.csv', line: 3, column: 'iso3', value: 'x', message: 'bad' })).toBe('f.csv, line 3, column iso3, value "x": bad');
+    expect(formatIssue({ file: 'f.csv', line: 3, column: 'iso3', value: 'x', message: 'bad' })).toBe(
+      'f.csv, line 3, column iso3, value "x": bad',
+    );
     expect(formatIssue({ file: 'f.csv', line: null, column: null, value: null, message: 'missing' })).toBe('f.csv: missing');
     expect(formatIssue({ file: 'f.csv', line: 1, column: null, value: '', message: 'm' })).toBe('f.csv, line 1, value "": m');
   });
@@ -251,7 +363,11 @@ describe('the report of the problems', () => {
     } catch (thrown) {
       error = thrown as ImportValidationError;
     }
-    expect([error!.name, error!.message, error!.errors]).toEqual(['ImportValidationError', 'The public data has 1 problem:\na.csv, line 2, column c, value "v": one', log.issues]);
+    expect([error!.name, error!.message, error!.errors]).toEqual([
+      'ImportValidationError',
+      'The public data has 1 problem:\na.csv, line 2, column c, value "v": one',
+      log.issues,
+    ]);
     log.add({ file: 'b.csv', line: null, column: null, value: null, message: 'two' });
     expect(() => log.throwIfAny()).toThrow('The public data has 2 problems:\na.csv, line 2, column c, value "v": one\nb.csv: two');
   });

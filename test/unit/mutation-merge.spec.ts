@@ -9,7 +9,11 @@ const report = (testFile: string, tests: string[], sourceFile: string, killedBy:
   schemaVersion: '2',
   thresholds: { high: 90, low: 90 },
   files: {
-    [sourceFile]: { language: 'typescript', source: '', mutants: [{ id: '1', mutatorName: 'x', replacement: 'y', location: {}, status: 'Killed', coveredBy: killedBy, killedBy }] },
+    [sourceFile]: {
+      language: 'typescript',
+      source: '',
+      mutants: [{ id: '1', mutatorName: 'x', replacement: 'y', location: {}, status: 'Killed', coveredBy: killedBy, killedBy }],
+    },
   },
   testFiles: { [testFile]: { source: '', tests: tests.map((name, id) => ({ id: String(id), name })) } },
 });
@@ -26,7 +30,8 @@ describe('merging mutation reports', () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/mutation-merge.mjs'), '--out', out, ...paths]);
     return JSON.parse(readFileSync(out, 'utf8')) as ReturnType<typeof report>;
   };
-  const testId = (merged: ReturnType<typeof report>, file: string, name: string) => merged.testFiles[file].tests.find((t) => t.name === name)!.id;
+  const testId = (merged: ReturnType<typeof report>, file: string, name: string) =>
+    merged.testFiles[file].tests.find((t) => t.name === name)!.id;
 
   it("gives two runs' tests different ids, and each mutant the id of the test that killed it", () => {
     const merged = merge(report('a.spec.ts', ['a0', 'a1'], 'a.ts', ['1']), report('b.spec.ts', ['b0'], 'b.ts', ['0']));

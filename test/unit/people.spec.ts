@@ -3,8 +3,20 @@ import { Role } from '../../src/common/enums.js';
 import { maySeeAccount, ownProfile } from '../../src/users/people.js';
 import type { User } from '../../src/users/user.model.js';
 
-const viewer = (id: string, role: Role, organizationId: string): Viewer => ({ id, email: `${id}@example.org`, displayName: id, role, organizationId });
-const user = (id: string, role: Role, organizationId: string): User => ({ id, email: `${id}@example.org`, displayName: id, role, organizationId });
+const viewer = (id: string, role: Role, organizationId: string): Viewer => ({
+  id,
+  email: `${id}@example.org`,
+  displayName: id,
+  role,
+  organizationId,
+});
+const user = (id: string, role: Role, organizationId: string): User => ({
+  id,
+  email: `${id}@example.org`,
+  displayName: id,
+  role,
+  organizationId,
+});
 
 const amina = user('amina', Role.COORDINATOR, 'france');
 

@@ -52,14 +52,19 @@ describe('loadPublicData', () => {
     });
     expect(data.states.find((state) => state.iso3 === 'VAT')).toMatchObject({ unMember: false, regionalGroup: null });
     expect(data.states.find((state) => state.iso3 === 'KIR')).toMatchObject({ m49Code: '296', intermediateRegion: null });
-    expect(data.states.find((state) => state.iso3 === 'MEX')).toMatchObject({ m49Code: '484', intermediateRegion: 'Central America', unLanguage: 'es' });
+    expect(data.states.find((state) => state.iso3 === 'MEX')).toMatchObject({
+      m49Code: '484',
+      intermediateRegion: 'Central America',
+      unLanguage: 'es',
+    });
     expect(data.states.find((state) => state.iso3 === 'HTI')).toMatchObject({ unLanguage: 'fr' });
     const byLanguage = new Map<string, number>();
     for (const state of data.states) byLanguage.set(state.unLanguage, (byLanguage.get(state.unLanguage) ?? 0) + 1);
     expect(Object.fromEntries(byLanguage)).toEqual({ en: 153, fr: 24, es: 20 });
     const byIntermediateRegion = new Map<string, number>();
     for (const state of data.states) {
-      if (state.intermediateRegion) byIntermediateRegion.set(state.intermediateRegion, (byIntermediateRegion.get(state.intermediateRegion) ?? 0) + 1);
+      if (state.intermediateRegion)
+        byIntermediateRegion.set(state.intermediateRegion, (byIntermediateRegion.get(state.intermediateRegion) ?? 0) + 1);
     }
     expect(Object.fromEntries(byIntermediateRegion)).toEqual({
       Caribbean: 13,
@@ -112,7 +117,13 @@ describe('loadPublicData', () => {
       .edit(PARTICIPATION, (lines) => [lines[0].replace('status_as_of', 'status'), ...lines.slice(1)])
       .edit(RESOLUTIONS, (lines) => [lines[0].replace('adoption_date', 'adopted'), ...lines.slice(1)])
       .edit(VOTES, (lines) => [lines[0].replace('vote', 'ballot'), ...lines.slice(1)]);
-    const issues = (await issuesOf(copy)).map(({ file, line, column, value, message }) => [file, line, column, value, message.replace(/ \(.*/, '')]);
+    const issues = (await issuesOf(copy)).map(({ file, line, column, value, message }) => [
+      file,
+      line,
+      column,
+      value,
+      message.replace(/ \(.*/, ''),
+    ]);
     expect(issues).toEqual([
       [PARTICIPATION, 1, 'status_as_of', null, 'required column is missing'],
       [RESOLUTIONS, 1, 'adoption_date', null, 'required column is missing'],
@@ -149,12 +160,20 @@ describe('loadPublicData', () => {
       .replaceLine(STATES, 'AGO,', (line) => line.replace('Middle Africa', 'Central Africa'))
       .replaceLine(STATES, 'ARG,', (line) => line.replace('South America', 'Eastern Africa'));
     const places = (await issuesOf(copy)).map(({ file, line, column, value, message }) => [file, line, column, value, message]);
-    expect(places).toEqual([
-      [STATES, copy.lineOf(STATES, 'AFG,'), 'm49_code', '4', 'expected three digits (UN M49 numeric code)'],
-      [STATES, copy.lineOf(STATES, 'AGO,'), 'm49_intermediate_region', 'Central Africa', expect.stringContaining('expected one of')],
-      [STATES, copy.lineOf(STATES, 'DZA,'), 'm49_code', '012', expect.stringContaining('line 3')],
-      [STATES, copy.lineOf(STATES, 'ARG,'), 'm49_intermediate_region', 'Eastern Africa', 'is part of Sub-Saharan Africa, not of Latin America and the Caribbean'],
-    ].sort((a, b) => Number(a[1]) - Number(b[1])));
+    expect(places).toEqual(
+      [
+        [STATES, copy.lineOf(STATES, 'AFG,'), 'm49_code', '4', 'expected three digits (UN M49 numeric code)'],
+        [STATES, copy.lineOf(STATES, 'AGO,'), 'm49_intermediate_region', 'Central Africa', expect.stringContaining('expected one of')],
+        [STATES, copy.lineOf(STATES, 'DZA,'), 'm49_code', '012', expect.stringContaining('line 3')],
+        [
+          STATES,
+          copy.lineOf(STATES, 'ARG,'),
+          'm49_intermediate_region',
+          'Eastern Africa',
+          'is part of Sub-Saharan Africa, not of Latin America and the Caribbean',
+        ],
+      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
   });
 
   it("checks each State's usual UN language", async () => {
@@ -217,8 +236,7 @@ describe('loadPublicData', () => {
     await expect(loadPublicData(copy.dir)).rejects.toThrow(
       [
         'The public data has 1 problem:',
-        'ccm-participation.csv, line 2, column consent_date, value "2025-02-30": ' +
-          'expected a calendar date as YYYY-MM-DD',
+        'ccm-participation.csv, line 2, column consent_date, value "2025-02-30": ' + 'expected a calendar date as YYYY-MM-DD',
       ].join('\n'),
     );
   });

@@ -26,7 +26,8 @@ async function failure(call: () => Promise<unknown>): Promise<AppError> {
 }
 
 /** The memory limiter's windows, to check what it keeps. */
-const windowsOf = (limiter: MemoryRateLimiter) => (limiter as unknown as { windows: Map<string, { count: number; resetAt: number }> }).windows;
+const windowsOf = (limiter: MemoryRateLimiter) =>
+  (limiter as unknown as { windows: Map<string, { count: number; resetAt: number }> }).windows;
 
 describe('the in-process rate limiter', () => {
   it('counts hits in a fixed window that starts with the first hit', async () => {
@@ -50,7 +51,10 @@ describe('the in-process rate limiter', () => {
     // b is full (2 of 2): nothing is counted, not even against a.
     now += 500;
     expect(await limiter.reserve(['a', 'b'], 2, 60)).toEqual({ granted: false, retryAfterSeconds: 50 });
-    expect([...windowsOf(limiter)].map(([key, w]) => [key, w.count])).toEqual([['a', 1], ['b', 2]]);
+    expect([...windowsOf(limiter)].map(([key, w]) => [key, w.count])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect(await limiter.reserve(['a'], 2, 60)).toEqual({ granted: true, retryAfterSeconds: 0 });
     // Both full: the longest wait of the two (a's window is the same as b's here).
     expect(await limiter.reserve(['a', 'b'], 2, 60)).toEqual({ granted: false, retryAfterSeconds: 50 });
@@ -123,14 +127,18 @@ describe('the sign-in and request limits', () => {
 
   function limits(overrides: Partial<AppConfig> = {}) {
     const limiter = new MemoryRateLimiter();
-    return { limiter, limits: new RateLimits({ ...config, ...overrides } as AppConfig, limiter) };
+    return { limiter, limits: new RateLimits({ ...config, ...overrides }, limiter) };
   }
 
   it('refuses sign-in from an address once it has had the limit of attempts, whatever the account', async () => {
     const { limits: rate } = limits();
     for (const email of ['a@example.org', 'b@example.org', 'c@example.org']) await rate.reserveLogin('198.51.100.1', email);
     const error = await failure(() => rate.reserveLogin('198.51.100.1', 'd@example.org'));
-    expect([error.code, error.message, error.details]).toEqual(['RATE_LIMITED', 'Too many sign-in attempts; try again in 120 s', { retryAfterSeconds: 120 }]);
+    expect([error.code, error.message, error.details]).toEqual([
+      'RATE_LIMITED',
+      'Too many sign-in attempts; try again in 120 s',
+      { retryAfterSeconds: 120 },
+    ]);
     // Another address signs in to the same accounts.
     await rate.reserveLogin('198.51.100.2', 'a@example.org');
   });
@@ -150,7 +158,7 @@ describe('the sign-in and request limits', () => {
   });
 
   it('gives an attempt back to both the address and the account', async () => {
-    const { limits: rate, limiter } = limits({ loginRateLimit: 1 } as Partial<AppConfig>);
+    const { limits: rate, limiter } = limits({ loginRateLimit: 1 });
     await rate.reserveLogin('198.51.100.1', 'A@example.org');
     expect((await failure(() => rate.reserveLogin('198.51.100.1', 'b@example.org'))).code).toBe('RATE_LIMITED');
     expect((await failure(() => rate.reserveLogin('198.51.100.9', 'a@example.org'))).code).toBe('RATE_LIMITED');
@@ -169,19 +177,23 @@ describe('the sign-in and request limits', () => {
     now += 15_000;
     await rate.checkRequest('token-1');
     const error = await failure(() => rate.checkRequest('token-1'));
-    expect([error.code, error.message, error.details]).toEqual(['RATE_LIMITED', 'Too many requests; try again in 45 s', { retryAfterSeconds: 45 }]);
+    expect([error.code, error.message, error.details]).toEqual([
+      'RATE_LIMITED',
+      'Too many requests; try again in 45 s',
+      { retryAfterSeconds: 45 },
+    ]);
     await rate.checkRequest('token-2');
     const key = `token:${createHash('sha256').update('token-1').digest('base64url').slice(0, 32)}`;
     expect(windowsOf(limiter).get(key)).toEqual({ count: 3, resetAt: T0 + 60_000 });
 
-    const { limits: unlimited, limiter: untouched } = limits({ requestRateLimit: 0 } as Partial<AppConfig>);
+    const { limits: unlimited, limiter: untouched } = limits({ requestRateLimit: 0 });
     for (let i = 0; i < 5; i++) await unlimited.checkRequest('token-1');
     expect(windowsOf(untouched).size).toBe(0);
   });
 
   it('closes its limiter on shutdown', async () => {
     const closed: string[] = [];
-    const limiter = { close: async () => void closed.push('closed') } as unknown as RateLimiter;
+    const limiter = { close: () => Promise.resolve(void closed.push('closed')) } as unknown as RateLimiter;
     await new RateLimits(config, limiter).onApplicationShutdown();
     expect(closed).toEqual(['closed']);
   });

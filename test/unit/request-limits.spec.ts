@@ -31,7 +31,17 @@ describe('request limits configuration', () => {
       GRAPHQL_DOCUMENT_CACHE: '0',
       GRAPHQL_INTROSPECTION: 'true',
     }).limits;
-    expect(limits).toEqual({ bodyBytes: 65536, maxDepth: 8, maxAliases: 5, maxDirectives: 10, maxTokens: 500, maxCost: 1000, maxResponseNodes: 20000, documentCache: 0, introspection: true });
+    expect(limits).toEqual({
+      bodyBytes: 65536,
+      maxDepth: 8,
+      maxAliases: 5,
+      maxDirectives: 10,
+      maxTokens: 500,
+      maxCost: 1000,
+      maxResponseNodes: 20000,
+      documentCache: 0,
+      introspection: true,
+    });
   });
 
   it.each([

@@ -1,5 +1,14 @@
 import { ObstacleCategory, RatificationStage, TreatyStatus, VoteChoice } from '../../src/common/enums.js';
-import { daysBetween, PUBLIC_RECORD_FACTORS, scorePublicRecord, scoreTarget, STAGE_RANK, SURVEY_NO_OBSTACLE, WEIGHTS, type TargetFacts } from '../../src/targets/score.js';
+import {
+  daysBetween,
+  PUBLIC_RECORD_FACTORS,
+  scorePublicRecord,
+  scoreTarget,
+  STAGE_RANK,
+  SURVEY_NO_OBSTACLE,
+  WEIGHTS,
+  type TargetFacts,
+} from '../../src/targets/score.js';
 
 const base: TargetFacts = {
   treatyStatus: TreatyStatus.NOT_SIGNED,
@@ -104,7 +113,10 @@ describe('scoreTarget', () => {
   });
 
   it("weighs the State's survey answers: no obstacle of a kind raises it, an obstacle named lowers it, and the backtest ignores them", () => {
-    const facts = { ...base, survey: { noObstacle: [ObstacleCategory.PROCEDURAL, ObstacleCategory.SUBSTANTIVE], obstacles: [ObstacleCategory.TECHNICAL] } };
+    const facts = {
+      ...base,
+      survey: { noObstacle: [ObstacleCategory.PROCEDURAL, ObstacleCategory.SUBSTANTIVE], obstacles: [ObstacleCategory.TECHNICAL] },
+    };
     const reason = scoreTarget(facts).reasons.find((r) => r.factor === 'surveyAnswers');
     expect(reason).toEqual({
       factor: 'surveyAnswers',
@@ -147,7 +159,9 @@ describe('the reasons of a target score, word for word', () => {
   });
 
   it('orders the stages from closest to joining to furthest', () => {
-    const order = Object.entries(STAGE_RANK).sort(([, a], [, b]) => b - a).map(([stage]) => stage);
+    const order = Object.entries(STAGE_RANK)
+      .sort(([, a], [, b]) => b - a)
+      .map(([stage]) => stage);
     expect(order).toEqual(['JOINED', 'DEPOSITED', 'APPROVED', 'DOMESTIC_PROCESS', 'SUPPORTIVE', 'ENGAGED', 'NOT_ENGAGED', 'DECLINED']);
     expect(Object.values(STAGE_RANK).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
@@ -155,7 +169,8 @@ describe('the reasons of a target score, word for word', () => {
 
 describe('the survey reason, one side at a time', () => {
   it('says only what was answered: obstacles named without a "no obstacle", and the reverse', () => {
-    const detail = (survey: TargetFacts['survey']) => scoreTarget({ ...base, survey }).reasons.find((r) => r.factor === 'surveyAnswers')?.detail;
+    const detail = (survey: TargetFacts['survey']) =>
+      scoreTarget({ ...base, survey }).reasons.find((r) => r.factor === 'surveyAnswers')?.detail;
     expect(detail({ noObstacle: [], obstacles: [ObstacleCategory.TECHNICAL, ObstacleCategory.PROCEDURAL] })).toBe(
       'Survey answers: 2 obstacles named (technical, procedural)',
     );

@@ -1,4 +1,13 @@
-import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  Kind,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { encodeCursor } from '../../src/common/paging/cursor.js';
 import { childPage, listOptions, selectionAt, selects } from '../../src/graphql/selection.js';
 
@@ -16,8 +25,19 @@ function info(document: string, variableValues: Record<string, unknown> = {}): G
   const operation = definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const field = operation.selectionSet.selections[0] as FieldNode;
   const parentType = schema.getQueryType() as GraphQLObjectType;
-  const fragments = Object.fromEntries(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  return { fieldName: field.name.value, fieldNodes: [field], returnType: parentType.getFields()[field.name.value].type, parentType, schema, fragments, variableValues, operation } as unknown as GraphQLResolveInfo;
+  const fragments = Object.fromEntries(
+    definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  return {
+    fieldName: field.name.value,
+    fieldNodes: [field],
+    returnType: parentType.getFields()[field.name.value].type,
+    parentType,
+    schema,
+    fragments,
+    variableValues,
+    operation,
+  } as unknown as GraphQLResolveInfo;
 }
 
 describe('what a document selects below a field', () => {
@@ -37,14 +57,25 @@ describe('what a document selects below a field', () => {
 
   it("reads the page a connection below the field will ask for, with the request's variables", () => {
     const after = encodeCursor(['x']);
-    const state = info('query($after: String) { state(iso3: "KIR") { interactions(first: 3, after: $after) { totalCount edges { node { actor } } } } }', { after });
-    expect(childPage(state, 'interactions', ['text'], ['edges', 'node', 'actor'])).toEqual({ page: { first: 3, after: ['x'], withTotal: true }, reaches: true });
+    const state = info(
+      'query($after: String) { state(iso3: "KIR") { interactions(first: 3, after: $after) { totalCount edges { node { actor } } } } }',
+      { after },
+    );
+    expect(childPage(state, 'interactions', ['text'], ['edges', 'node', 'actor'])).toEqual({
+      page: { first: 3, after: ['x'], withTotal: true },
+      reaches: true,
+    });
     expect(childPage(state, 'interactions', ['text'], ['edges', 'node', 'states'])?.reaches).toBe(false);
   });
 
   it('leaves the page to the connection itself when it is selected twice or its arguments are out of range or not a cursor', () => {
     const page = (args: string) => `interactions(${args}) { edges { node { id } } }`;
-    for (const selection of [`few: ${page('first: 2')} many: ${page('first: 5')}`, page('first: 0'), page('first: 201'), page('after: "not a cursor"')]) {
+    for (const selection of [
+      `few: ${page('first: 2')} many: ${page('first: 5')}`,
+      page('first: 0'),
+      page('first: 201'),
+      page('after: "not a cursor"'),
+    ]) {
       expect(childPage(info(`{ state(iso3: "KIR") { ${selection} } }`), 'interactions', ['text'], [])).toBeUndefined();
     }
     expect(childPage(info('{ state(iso3: "KIR") { name } }'), 'interactions', ['text'], [])).toBeUndefined();

@@ -78,6 +78,9 @@ describe('the UN Digital Library voting-record CSV', () => {
 
   it('refuses a vote it does not know and totals that are not numbers', () => {
     const broken = FIRST_LAYOUT.replace(',RUSSIAN FEDERATION,N,', ',RUSSIAN FEDERATION,MAYBE,').replace(/,3,1,1,1,6,/g, ',three,1,1,1,6,');
-    expect(problemsOf(() => readUndlVotingCsv(broken))).toEqual(['row 4: ms_vote "MAYBE" is not Y, N, A, X, NV or blank', 'total_yes must be a whole number, got "three"']);
+    expect(problemsOf(() => readUndlVotingCsv(broken))).toEqual([
+      'row 4: ms_vote "MAYBE" is not Y, N, A, X, NV or blank',
+      'total_yes must be a whole number, got "three"',
+    ]);
   });
 });

@@ -11,7 +11,12 @@ async function failure(call: () => Promise<unknown>): Promise<AppError> {
   throw new Error('expected a failure');
 }
 
-const spec = { table: 'obstacles', what: 'Obstacle', returning: 'to_jsonb(obstacles)', columns: { title: 'title', note: 'note', dueOn: 'due_on' } };
+const spec = {
+  table: 'obstacles',
+  what: 'Obstacle',
+  returning: 'to_jsonb(obstacles)',
+  columns: { title: 'title', note: 'note', dueOn: 'due_on' },
+};
 
 describe('optimistic locking of updates', () => {
   it('sets the given fields, bumps the version and checks the expected one, in one statement', async () => {
@@ -94,7 +99,11 @@ describe('optimistic locking of deletes', () => {
     expect([missing.code, missing.details]).toEqual(['NOT_FOUND', { id: 'o1' }]);
 
     const vanished = fakeDb([[], 0], [{ version: 1 }]);
-    expect((await failure(() => deleteVersioned(vanished.db, target, 'o1', undefined))).details).toEqual({ id: 'o1', expectedVersion: 0, actualVersion: 1 });
+    expect((await failure(() => deleteVersioned(vanished.db, target, 'o1', undefined))).details).toEqual({
+      id: 'o1',
+      expectedVersion: 0,
+      actualVersion: 1,
+    });
   });
 
   it('counts a reply without a row count as nothing deleted', async () => {

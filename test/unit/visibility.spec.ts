@@ -35,14 +35,17 @@ describe('who sees an item, in memory', () => {
     [Visibility.MANDATE, OTHER, undefined, false, false],
   ];
 
-  it.each(cases)('%s of %s (mandate readers %j): partner %s, coordinator and admin %s', (visibility, organizationId, mandateReaderIds, partner, coordinator) => {
-    const item = { visibility, organizationId, mandateReaderIds };
-    expect([canSee(viewer(Role.PARTNER), item), canSee(viewer(Role.COORDINATOR), item), canSee(viewer(Role.ADMIN), item)]).toEqual([
-      partner,
-      coordinator,
-      coordinator,
-    ]);
-  });
+  it.each(cases)(
+    '%s of %s (mandate readers %j): partner %s, coordinator and admin %s',
+    (visibility, organizationId, mandateReaderIds, partner, coordinator) => {
+      const item = { visibility, organizationId, mandateReaderIds };
+      expect([canSee(viewer(Role.PARTNER), item), canSee(viewer(Role.COORDINATOR), item), canSee(viewer(Role.ADMIN), item)]).toEqual([
+        partner,
+        coordinator,
+        coordinator,
+      ]);
+    },
+  );
 });
 
 describe('who sees an item, in SQL (run against the database by test/integration/visibility-rule.spec.ts)', () => {
@@ -78,7 +81,9 @@ describe('who sees an item, in SQL (run against the database by test/integration
       `l.visibility = 'MANDATE' AND (l.organization_id = $1::uuid OR $1::uuid = ANY(ratify_mandate_readers((SELECT mi.mandate_id FROM interactions mi WHERE mi.id = l.interaction_id))))`,
     ]);
     expect(p.values).toEqual([OWN, OWN]);
-    expect(mandateLinkRange(viewer(Role.ADMIN), new SqlParams())).toMatch(/^l\.visibility = 'MANDATE' AND \(l\.organization_id = \$1::uuid/);
+    expect(mandateLinkRange(viewer(Role.ADMIN), new SqlParams())).toMatch(
+      /^l\.visibility = 'MANDATE' AND \(l\.organization_id = \$1::uuid/,
+    );
     expect(countedLinkRanges(viewer(Role.ADMIN), new SqlParams(), 'c')).toEqual([
       `c.visibility = 'SHARED'`,
       `c.visibility = 'COORDINATORS'`,

@@ -59,7 +59,11 @@ export class CreateLetterCampaignInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
+  })
   @IsOptional()
   @IsUUID('all')
   mandateId?: string;
@@ -80,7 +84,8 @@ export class CreateLetterCampaignInput {
 
   @Field(() => [Posting], {
     nullable: true,
-    description: "Whom each letter goes to: the State's contacts with the first of these postings it has. Default GENEVA_MISSION, NEW_YORK_MISSION, CAPITAL",
+    description:
+      "Whom each letter goes to: the State's contacts with the first of these postings it has. Default GENEVA_MISSION, NEW_YORK_MISSION, CAPITAL",
   })
   @IsOptional()
   @ArrayMinSize(1)
@@ -108,7 +113,8 @@ export class CreateLetterCampaignInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'A campaign to States Parties (about implementation, say). Without it, a State whose treaty record shows a deposit on the sending date is refused',
+    description:
+      'A campaign to States Parties (about implementation, say). Without it, a State whose treaty record shows a deposit on the sending date is refused',
   })
   @IsOptional()
   @IsBoolean()
@@ -190,7 +196,7 @@ export abstract class LetterRef {
 
 @InputType()
 export class LogLetterReplyInput extends LetterRef {
-  @Field(() => DateScalar, { description: 'Not after today. The reply closes the letter\'s pending follow-up (see keepFollowUpOpen)' })
+  @Field(() => DateScalar, { description: "Not after today. The reply closes the letter's pending follow-up (see keepFollowUpOpen)" })
   receivedOn: string;
 
   @Field(() => Boolean, { nullable: true, description: "Keep the letter's pending follow-up open (by default the reply closes it)" })
@@ -207,7 +213,10 @@ export class LogLetterReplyInput extends LetterRef {
 
 @InputType()
 export class MarkCampaignFollowUpDoneInput extends LetterRef {
-  @Field(() => DateScalar, { nullable: true, description: "The letter's follow-up date, when it had none. Default: today (or the sending date, if later)" })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The letter's follow-up date, when it had none. Default: today (or the sending date, if later)",
+  })
   @IsOptional()
   doneOn?: string;
 }

@@ -51,7 +51,11 @@ export class RecordEventInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
+  })
   @IsOptional()
   @IsUUID('all')
   mandateId?: string;
@@ -95,7 +99,10 @@ export class UpdateEventInput {
   @Length(1, 300)
   place?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'On or before endsOn; the meetings planned there and not yet held must stay within the dates' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'On or before endsOn; the meetings planned there and not yet held must stay within the dates',
+  })
   @OmittableNotNull()
   @IsString()
   startsOn?: string;
@@ -107,7 +114,8 @@ export class UpdateEventInput {
 
   @Field(() => Visibility, {
     nullable: true,
-    description: "Of the event only (its planned meetings and interactions keep theirs). Once other organizations could see it (COORDINATORS or SHARED), it cannot become ORGANIZATION: they may have planned meetings or logged interactions there",
+    description:
+      'Of the event only (its planned meetings and interactions keep theirs). Once other organizations could see it (COORDINATORS or SHARED), it cannot become ORGANIZATION: they may have planned meetings or logged interactions there',
   })
   @OmittableNotNull()
   @IsEnum(Visibility)
@@ -176,7 +184,11 @@ export class PlanMeetingInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
+  })
   @IsOptional()
   @IsUUID('all')
   mandateId?: string;
@@ -211,7 +223,10 @@ export class UpdatePlannedMeetingInput {
   @MaxLength(5000)
   objective?: string | null;
 
-  @Field(() => Visibility, { nullable: true, description: "No wider than the event's unless the event is your organization's (else FORBIDDEN)" })
+  @Field(() => Visibility, {
+    nullable: true,
+    description: "No wider than the event's unless the event is your organization's (else FORBIDDEN)",
+  })
   @OmittableNotNull()
   @IsEnum(Visibility)
   visibility?: Visibility;
@@ -226,7 +241,11 @@ export class LogMeetingHeldInput {
   @Field(() => DateScalar)
   occurredOn: string;
 
-  @Field(() => String, { nullable: true, description: 'Default: "Bilateral meeting at <event>"; just "Bilateral meeting" when the interaction is seen more widely than another organization\'s event' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Default: "Bilateral meeting at <event>"; just "Bilateral meeting" when the interaction is seen more widely than another organization\'s event',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -289,7 +308,6 @@ export class EventsArgs extends PageArgs {
   @IsIso3({ each: true })
   stateIso3s?: string[];
 }
-
 
 /** `Event.attendingTargets`: the filter is checked as a query's (checkArgs), the rest by GraphQL. */
 @ArgsType()

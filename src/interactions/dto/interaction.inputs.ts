@@ -57,7 +57,11 @@ export class LogInteractionInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
+  })
   @IsOptional()
   @IsUUID('all')
   mandateId?: string;
@@ -124,12 +128,16 @@ export class UpdateInteractionInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'For a LETTER or EMAIL: when the reply came (null: none yet), not after today. Recording one closes the pending follow-up (see keepFollowUpOpen)',
+    description:
+      'For a LETTER or EMAIL: when the reply came (null: none yet), not after today. Recording one closes the pending follow-up (see keepFollowUpOpen)',
   })
   @IsOptional()
   replyReceivedOn?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'With a reply recorded here: keep the pending follow-up open (by default the reply closes it)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'With a reply recorded here: keep the pending follow-up open (by default the reply closes it)',
+  })
   @IsOptional()
   @IsBoolean()
   keepFollowUpOpen?: boolean;

@@ -38,7 +38,11 @@ export class RecordObstacleInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true, description: "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate" })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
+  })
   @IsOptional()
   @IsUUID('all')
   mandateId?: string;
@@ -83,7 +87,10 @@ export class UpdateObstacleInput {
   @IsString()
   recordedOn?: string;
 
-  @Field(() => Visibility, { nullable: true, description: 'Who sees it at all; only the organization that recorded it (or an admin) changes it' })
+  @Field(() => Visibility, {
+    nullable: true,
+    description: 'Who sees it at all; only the organization that recorded it (or an admin) changes it',
+  })
   @OmittableNotNull()
   @IsEnum(Visibility)
   visibility?: Visibility;

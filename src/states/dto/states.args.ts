@@ -16,7 +16,8 @@ export abstract class StatePlaceFilter {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'UN M49 sub-regions, such as "Melanesia" or "Sub-Saharan Africa" (any case); an unknown name is refused with the valid ones',
+    description:
+      'UN M49 sub-regions, such as "Melanesia" or "Sub-Saharan Africa" (any case); an unknown name is refused with the valid ones',
   })
   @IsOptional()
   @ArrayMaxSize(50)
@@ -35,7 +36,11 @@ export abstract class StatePlaceFilter {
   @MaxLength(100, { each: true })
   intermediateRegions?: string[];
 
-  @Field({ nullable: true, description: 'An ISO3 or ISO2 code (the whole search), or words of the name or of a former or short name, in any case and with or without accents; closest first' })
+  @Field({
+    nullable: true,
+    description:
+      'An ISO3 or ISO2 code (the whole search), or words of the name or of a former or short name, in any case and with or without accents; closest first',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -94,7 +99,10 @@ export class SetRatificationStageArgs {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the change is rejected with CONFLICT unless the State is still at this version' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change is rejected with CONFLICT unless the State is still at this version',
+  })
   @IsOptional()
   @IsInt()
   expectedVersion?: number;
@@ -118,7 +126,10 @@ export class SetStageChangeVisibilityArgs {
   @IsEnum(Visibility)
   visibility: Visibility;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the change is rejected with CONFLICT unless the stage change is still at this version' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change is rejected with CONFLICT unless the stage change is still at this version',
+  })
   @IsOptional()
   @IsInt()
   expectedVersion?: number;

@@ -55,7 +55,9 @@ export class CreateSurveyInput {
   @Length(1, 300)
   name: string;
 
-  @Field(() => [String], { description: 'The States it is sent to (one letter of its campaign each): States not Party on the sending date' })
+  @Field(() => [String], {
+    description: 'The States it is sent to (one letter of its campaign each): States not Party on the sending date',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ArrayUnique()
@@ -78,7 +80,11 @@ export class CreateSurveyInput {
   @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true, description: "The mandate whose work this is (see MANDATE visibility). Default: none, or with MANDATE visibility your organization's current mandate" })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The mandate whose work this is (see MANDATE visibility). Default: none, or with MANDATE visibility your organization's current mandate",
+  })
   @IsOptional()
   @IsUUID('all')
   mandateId?: string;
@@ -87,7 +93,7 @@ export class CreateSurveyInput {
   @IsOptional()
   sendingDate?: string;
 
-  @Field(() => String, { nullable: true, description: "The campaign's templateRef. Default: \"Survey: <name>\"" })
+  @Field(() => String, { nullable: true, description: 'The campaign\'s templateRef. Default: "Survey: <name>"' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -118,7 +124,10 @@ export class RecordSurveyAnswerInput {
   @IsString()
   choice?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the State wrote, when the question allows text. A choice or a text is required' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the State wrote, when the question allows text. A choice or a text is required',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -138,7 +147,10 @@ export class RecordSurveyAnswerInput {
   @IsUUID('all')
   mandateId?: string;
 
-  @Field(() => Boolean, { nullable: true, description: "Opens an obstacle in the register for the State, in the question's category, and links it" })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Opens an obstacle in the register for the State, in the question's category, and links it",
+  })
   @IsOptional()
   @IsBoolean()
   openObstacle?: boolean;

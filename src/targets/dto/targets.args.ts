@@ -45,7 +45,10 @@ export class TargetFilter extends StatePlaceFilter {
   @Length(1, 50)
   votedOn?: string;
 
-  @Field(() => [VoteChoice], { nullable: true, description: 'The choices on votedOn, or on the newest resolution when votedOn is not given' })
+  @Field(() => [VoteChoice], {
+    nullable: true,
+    description: 'The choices on votedOn, or on the newest resolution when votedOn is not given',
+  })
   @IsOptional()
   @IsEnum(VoteChoice, { each: true })
   votes?: VoteChoice[];
@@ -71,7 +74,8 @@ export class TargetFilter extends StatePlaceFilter {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The list as the record gave it on this day: treaty statuses then, the votes known then, the last contact on or before it (default: today)',
+    description:
+      'The list as the record gave it on this day: treaty statuses then, the votes known then, the last contact on or before it (default: today)',
   })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date such as 2025-12-31' })

@@ -16,7 +16,8 @@ export class ProgressReportInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The report as the record gave it on this day: nothing after it counts (default: the end of the period, or today if sooner)',
+    description:
+      'The report as the record gave it on this day: nothing after it counts (default: the end of the period, or today if sooner)',
   })
   @IsOptional()
   asOf?: string | null;

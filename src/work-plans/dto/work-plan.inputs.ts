@@ -60,7 +60,8 @@ export class StartMandateInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The mandate this one takes over from: its open follow-ups, open obstacles, target lists and unfinished planned activities are carried over. Only its editors (coordinators of its organizations) and admins hand it over: FORBIDDEN otherwise, NOT_FOUND if you may not see it',
+    description:
+      'The mandate this one takes over from: its open follow-ups, open obstacles, target lists and unfinished planned activities are carried over. Only its editors (coordinators of its organizations) and admins hand it over: FORBIDDEN otherwise, NOT_FOUND if you may not see it',
   })
   @IsOptional()
   @IsUUID()

@@ -78,13 +78,20 @@ export async function startWebService(env: Record<string, string> = {}): Promise
 export const PASSWORD = 'a-long-browser-test-password';
 
 /** An organization and a user of it, created through the API; returns the user's e-mail. */
-export async function createUser(web: WebService, organization: string, role: 'COORDINATOR' | 'PARTNER' | 'ADMIN', email: string): Promise<string> {
+export async function createUser(
+  web: WebService,
+  organization: string,
+  role: 'COORDINATOR' | 'PARTNER' | 'ADMIN',
+  email: string,
+): Promise<string> {
   const orgs = (await web.gql('{ organizations { id name } }')).organizations as { id: string; name: string }[];
   const organizationId =
     orgs.find((o) => o.name === organization)?.id ??
-    (await web.gql('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
-      input: { name: organization, kind: role === 'PARTNER' ? 'CIVIL_SOCIETY' : 'GOVERNMENT' },
-    })).createOrganization.id;
+    (
+      await web.gql('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
+        input: { name: organization, kind: role === 'PARTNER' ? 'CIVIL_SOCIETY' : 'GOVERNMENT' },
+      })
+    ).createOrganization.id;
   await web.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
     input: { email, displayName: email.split('@')[0], role, organizationId, password: PASSWORD },
   });
@@ -127,12 +134,21 @@ export async function seriousViolations(page: Page, within?: string): Promise<st
       () => {
         // Runs in the page (this file is compiled without the DOM's types).
         const page = globalThis as unknown as {
-          document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[]; querySelectorAll(selector: string): ArrayLike<object> };
+          document: {
+            getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[];
+            querySelectorAll(selector: string): ArrayLike<object>;
+          };
           getComputedStyle(node: object): { opacity: string };
         };
-        const settled = page.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+        const settled = page.document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
         const opaque = Array.from(page.document.querySelectorAll('[role="dialog"], .mantine-Notification-root')).every((dialog) => {
-          for (let node = dialog as { parentElement: object | null } | null; node; node = node.parentElement as { parentElement: object | null } | null) {
+          for (
+            let node = dialog as { parentElement: object | null } | null;
+            node;
+            node = node.parentElement as { parentElement: object | null } | null
+          ) {
             if (page.getComputedStyle(node).opacity !== '1') return false;
           }
           return true;
@@ -148,7 +164,13 @@ export async function seriousViolations(page: Page, within?: string): Promise<st
   const results = await (within ? builder.include(within) : builder).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).slice(0, 3).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 export { ADMIN };

@@ -15,21 +15,33 @@ export type Language = (typeof LANGUAGES)[number];
 
 function languageFrom(value: string | undefined): Language {
   const language = (value ?? '').trim() || 'en';
-  if (!(LANGUAGES as readonly string[]).includes(language)) throw new Error(`BROWSER_LOCALE=${value}: expected one of ${LANGUAGES.join(', ')}`);
+  if (!(LANGUAGES as readonly string[]).includes(language))
+    throw new Error(`BROWSER_LOCALE=${value}: expected one of ${LANGUAGES.join(', ')}`);
   return language as Language;
 }
 
 /** The language of this run (`BROWSER_LOCALE`). */
 export const LOCALE: Language = languageFrom(process.env.BROWSER_LOCALE);
 
-const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../web/src/i18n/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const read = (path: string) =>
+  JSON.parse(readFileSync(new URL(`../../../web/src/i18n/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /**
  * The application's catalogs, merged as web/src/i18n/index.ts merges them: the pages' and the
  * workspace's (activity, administration, notifications, import) beside the shell's.
  */
 const resources = Object.fromEntries(
-  LANGUAGES.map((language) => [language, { translation: { ...read(`${language}.json`), ...read(`pages/${language}.json`), ...read(`workspace/${language}.json`), ...read(`later/${language}.json`) } }]),
+  LANGUAGES.map((language) => [
+    language,
+    {
+      translation: {
+        ...read(`${language}.json`),
+        ...read(`pages/${language}.json`),
+        ...read(`workspace/${language}.json`),
+        ...read(`later/${language}.json`),
+      },
+    },
+  ]),
 );
 
 const i18n = i18next.createInstance();
@@ -69,7 +81,10 @@ export function pattern(key: string, parts: Record<string, string>, flags = ''):
   const marks = Object.fromEntries(Object.keys(parts).map((name, i) => [name, `\u0000${i}\u0000`]));
   const forms =
     'count' in parts
-      ? new Intl.PluralRules(LOCALE).resolvedOptions().pluralCategories.map((form) => `${key}_${form}`).filter((form) => i18n.exists(form))
+      ? new Intl.PluralRules(LOCALE)
+          .resolvedOptions()
+          .pluralCategories.map((form) => `${key}_${form}`)
+          .filter((form) => i18n.exists(form))
       : [];
   const sources = (forms.length ? forms : [key]).map((form) =>
     Object.entries(parts).reduce((source, [name, part]) => source.split(marks[name]).join(part), escapeRegExp(t(form, marks))),

@@ -20,18 +20,28 @@ let users = 0;
 /** A fresh account of France (made by the admin), for the rows that change an account. */
 async function throwawayUser(t: TestApp, cast: Cast): Promise<string> {
   const email = `matrix-user-${++users}@france.example`;
-  const created = await t.gql(CREATE_USER, { input: { email, displayName: email, role: 'COORDINATOR', organizationId: cast.france.organizationId, password: PASSWORD } }, cast.admin.token);
+  const created = await t.gql(
+    CREATE_USER,
+    { input: { email, displayName: email, role: 'COORDINATOR', organizationId: cast.france.organizationId, password: PASSWORD } },
+    cast.admin.token,
+  );
   return created.data.createUser.id as string;
 }
 
 /** A signature of Bhutan recorded by the admin (Bhutan is in no other row). */
 async function bhutanSignature(t: TestApp, cast: Cast, date: string): Promise<{ id: string; version: number }> {
-  const recorded = await t.gql(RECORD_ACTION, { input: { stateIso3: 'BTN', action: 'SIGNATURE', date, sourceUrl: SOURCE } }, cast.admin.token);
+  const recorded = await t.gql(
+    RECORD_ACTION,
+    { input: { stateIso3: 'BTN', action: 'SIGNATURE', date, sourceUrl: SOURCE } },
+    cast.admin.token,
+  );
   return recorded.data.recordTreatyAction;
 }
 
-const run = (query: string, variables: (context: any, caller: string) => Record<string, unknown> = () => ({})) =>
-  (t: TestApp, _cast: Cast, token: string | null, context: any, caller: string) => t.gql(query, variables(context, caller), token ?? undefined);
+const run =
+  (query: string, variables: (context: any, caller: string) => Record<string, unknown> = () => ({})) =>
+  (t: TestApp, _cast: Cast, token: string | null, context: any, caller: string) =>
+    t.gql(query, variables(context, caller), token ?? undefined);
 
 /**
  * The administration of the instance: accounts, organizations, the audit log and the public record
@@ -65,7 +75,15 @@ export const ADMIN_CASES: MatrixCase[] = [
     run: (t, cast, token, _context, caller) =>
       t.gql(
         CREATE_USER,
-        { input: { email: `created-by-${caller}@france.example`, displayName: caller, role: 'COORDINATOR', organizationId: cast.france.organizationId, password: PASSWORD } },
+        {
+          input: {
+            email: `created-by-${caller}@france.example`,
+            displayName: caller,
+            role: 'COORDINATOR',
+            organizationId: cast.france.organizationId,
+            password: PASSWORD,
+          },
+        },
         token ?? undefined,
       ),
     seen: (response) => !!response.data?.createUser.id,
@@ -95,10 +113,13 @@ export const ADMIN_CASES: MatrixCase[] = [
   {
     name: 'resetPassword',
     setup: throwawayUser,
-    run: run(`mutation($userId: ID!, $newPassword: String!) { resetPassword(userId: $userId, newPassword: $newPassword) { id } }`, (userId) => ({
-      userId,
-      newPassword: 'a new long password for the matrix',
-    })),
+    run: run(
+      `mutation($userId: ID!, $newPassword: String!) { resetPassword(userId: $userId, newPassword: $newPassword) { id } }`,
+      (userId) => ({
+        userId,
+        newPassword: 'a new long password for the matrix',
+      }),
+    ),
     seen: (response) => !!response.data?.resetPassword.id,
     expect: ADMINS_ONLY,
   },
@@ -138,7 +159,7 @@ export const ADMIN_CASES: MatrixCase[] = [
     expect: ADMINS_ONLY,
   },
   {
-    name: "importVotingRecord: a UN Digital Library voting-record file",
+    name: 'importVotingRecord: a UN Digital Library voting-record file',
     run: run(`mutation($csv: String!) { importVotingRecord(csv: $csv) { symbol } }`, () => ({
       csv: [
         'ms_code,ms_vote,date,resolution,title,total_yes,total_no,total_abstentions,total_non_voting,undl_link',

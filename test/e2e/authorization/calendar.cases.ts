@@ -7,7 +7,13 @@ const RECORD = `mutation($input: RecordEventInput!) { recordEvent(input: $input)
 const CREATE_FEED = `mutation { createCalendarFeed { path } }`;
 
 async function event(t: TestApp, owner: Actor, visibility: string): Promise<string> {
-  const input = { name: `Matrix ${visibility} calendar event`, kind: 'WORKSHOP', startsOn: addDays(todayIso(), 5), endsOn: addDays(todayIso(), 5), visibility };
+  const input = {
+    name: `Matrix ${visibility} calendar event`,
+    kind: 'WORKSHOP',
+    startsOn: addDays(todayIso(), 5),
+    endsOn: addDays(todayIso(), 5),
+    visibility,
+  };
   return (await t.gql(RECORD, { input }, owner.token)).data.recordEvent.id;
 }
 

@@ -15,7 +15,13 @@ const DELETE = `mutation($id: ID!, $expectedVersion: Int!) { deleteLetterCampaig
 const STATE_OF: Record<Caller, string> = { admin: 'KIR', france: 'TON', panama: 'FSM', partner: 'PNG', anonymous: 'SLB' };
 
 async function campaign(t: TestApp, owner: Actor, visibility: string): Promise<{ id: string; letters: Record<string, string> }> {
-  const input = { name: `Matrix ${visibility} campaign`, templateRef: 'letters/matrix.docx', sendingDate: '2018-01-15', stateIso3s: Object.values(STATE_OF), visibility };
+  const input = {
+    name: `Matrix ${visibility} campaign`,
+    templateRef: 'letters/matrix.docx',
+    sendingDate: '2018-01-15',
+    stateIso3s: Object.values(STATE_OF),
+    visibility,
+  };
   const created = (await t.gql(CREATE, { input }, owner.token)).data.createLetterCampaign;
   return { id: created.id, letters: Object.fromEntries(created.letters.map((l: any) => [l.state.iso3, l.interaction.id])) };
 }
@@ -36,7 +42,7 @@ const listed = (response: any, id: string) => (response.data?.letterCampaigns.ed
 /** Letter campaigns: reading follows the interaction rule; writing is for coordinators and admins, on their own organization's letters. */
 export const CAMPAIGN_CASES: MatrixCase[] = [
   {
-    name: "letterCampaign: an ORGANIZATION campaign of France",
+    name: 'letterCampaign: an ORGANIZATION campaign of France',
     setup: (t, cast) => campaign(t, cast.france, 'ORGANIZATION'),
     run: (t, _cast, token, context) => t.gql(READ, { id: context.id }, token ?? undefined),
     seen: (response) => Boolean(response.data?.letterCampaign),
@@ -67,34 +73,51 @@ export const CAMPAIGN_CASES: MatrixCase[] = [
     name: 'letterCampaign.possibleOwners: a SHARED campaign of France',
     setup: (t, cast) => campaign(t, cast.france, 'SHARED'),
     run: (t, _cast, token, context) => t.gql(OWNERS, { id: context.id }, token ?? undefined),
-    seen: (response) => Array.isArray(response.data?.letterCampaign?.possibleOwners) && response.data.letterCampaign.possibleOwners.length > 0,
+    seen: (response) =>
+      Array.isArray(response.data?.letterCampaign?.possibleOwners) && response.data.letterCampaign.possibleOwners.length > 0,
     expect: { admin: 'ok', france: 'ok', panama: 'hidden', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'createLetterCampaign',
     run: (t, _cast, token) =>
-      t.gql(CREATE, { input: { name: 'Matrix new campaign', templateRef: 'letters/new.docx', sendingDate: '2018-01-15', stateIso3s: ['TUV'] } }, token ?? undefined),
+      t.gql(
+        CREATE,
+        { input: { name: 'Matrix new campaign', templateRef: 'letters/new.docx', sendingDate: '2018-01-15', stateIso3s: ['TUV'] } },
+        token ?? undefined,
+      ),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'logLetterReply: a letter of a COORDINATORS campaign of France',
     setup: (t, cast) => campaign(t, cast.france, 'COORDINATORS'),
     run: (t, _cast, token, context, caller) =>
-      t.gql(REPLY, { input: { interactionId: context.letters[STATE_OF[caller]], receivedOn: '2018-02-01', expectedVersion: 1 } }, token ?? undefined),
+      t.gql(
+        REPLY,
+        { input: { interactionId: context.letters[STATE_OF[caller]], receivedOn: '2018-02-01', expectedVersion: 1 } },
+        token ?? undefined,
+      ),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'logLetterReply: a letter of an ORGANIZATION campaign of France',
     setup: (t, cast) => campaign(t, cast.france, 'ORGANIZATION'),
     run: (t, _cast, token, context, caller) =>
-      t.gql(REPLY, { input: { campaignId: context.id, stateIso3: STATE_OF[caller], receivedOn: '2018-02-01', expectedVersion: 1 } }, token ?? undefined),
+      t.gql(
+        REPLY,
+        { input: { campaignId: context.id, stateIso3: STATE_OF[caller], receivedOn: '2018-02-01', expectedVersion: 1 } },
+        token ?? undefined,
+      ),
     expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'markCampaignFollowUpDone: a letter of a COORDINATORS campaign of France',
     setup: (t, cast) => campaign(t, cast.france, 'COORDINATORS'),
     run: (t, _cast, token, context, caller) =>
-      t.gql(FOLLOWED, { input: { interactionId: context.letters[STATE_OF[caller]], doneOn: '2018-03-01', expectedVersion: 1 } }, token ?? undefined),
+      t.gql(
+        FOLLOWED,
+        { input: { interactionId: context.letters[STATE_OF[caller]], doneOn: '2018-03-01', expectedVersion: 1 } },
+        token ?? undefined,
+      ),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {

@@ -19,7 +19,8 @@ export const CONTACTS_CASES: MatrixCase[] = [
   {
     name: 'Contact.postings',
     setup: (t, cast) => franceContact(t, cast, 'Matrix Posted'),
-    run: (t, _cast, token, contact) => t.gql('query($id: ID!) { contact(id: $id) { postings { id } } }', { id: contact.id }, token ?? undefined),
+    run: (t, _cast, token, contact) =>
+      t.gql('query($id: ID!) { contact(id: $id) { postings { id } } }', { id: contact.id }, token ?? undefined),
     seen: (response, contact) => response.data?.contact?.postings?.[0]?.id === contact.postingId,
     expect: READERS,
   },
@@ -27,7 +28,11 @@ export const CONTACTS_CASES: MatrixCase[] = [
     name: 'contacts(filter: { postedAt })',
     setup: (t, cast) => franceContact(t, cast, 'Matrix Posted At'),
     run: (t, _cast, token) =>
-      t.gql('{ contacts(filter: { postedAt: "2099-01-01", stateIso3s: ["VUT"], postings: [GENEVA_MISSION] }) { edges { node { id } } } }', {}, token ?? undefined),
+      t.gql(
+        '{ contacts(filter: { postedAt: "2099-01-01", stateIso3s: ["VUT"], postings: [GENEVA_MISSION] }) { edges { node { id } } } }',
+        {},
+        token ?? undefined,
+      ),
     seen: (response, contact) => (response.data?.contacts.edges ?? []).some((e: any) => e.node.id === contact.id),
     expect: READERS,
   },
@@ -38,7 +43,8 @@ export const CONTACTS_CASES: MatrixCase[] = [
       await franceContact(t, cast, 'matrix duplicate');
     },
     run: (t, _cast, token) => t.gql('{ contactDuplicates(first: 200) { edges { node { key contacts { id } } } } }', {}, token ?? undefined),
-    seen: (response) => (response.data?.contactDuplicates.edges ?? []).some((e: any) => e.node.key === 'matrix duplicate' && e.node.contacts.length >= 2),
+    seen: (response) =>
+      (response.data?.contactDuplicates.edges ?? []).some((e: any) => e.node.key === 'matrix duplicate' && e.node.contacts.length >= 2),
     expect: READERS,
   },
   {
@@ -47,7 +53,15 @@ export const CONTACTS_CASES: MatrixCase[] = [
       const contact = await franceContact(t, cast);
       return t.gql(
         'mutation($input: AddContactPostingInput!) { addContactPosting(input: $input) { id } }',
-        { input: { contactId: contact.id, posting: 'NEW_YORK_MISSION', stateIso3: 'VUT', from: '2099-01-01', expectedVersion: contact.version } },
+        {
+          input: {
+            contactId: contact.id,
+            posting: 'NEW_YORK_MISSION',
+            stateIso3: 'VUT',
+            from: '2099-01-01',
+            expectedVersion: contact.version,
+          },
+        },
         token ?? undefined,
       );
     },

@@ -14,7 +14,11 @@ export const DIGEST_CASES: MatrixCase[] = [
   {
     name: 'subscribeToDigest, then myDigest: my own settings',
     run: async (t, _cast, token) => {
-      const subscribed = await t.gql(`mutation { subscribeToDigest(input: { timeZone: "Europe/Paris", sendHour: 8 }) { timeZone } }`, {}, token ?? undefined);
+      const subscribed = await t.gql(
+        `mutation { subscribeToDigest(input: { timeZone: "Europe/Paris", sendHour: 8 }) { timeZone } }`,
+        {},
+        token ?? undefined,
+      );
       return subscribed.errors ? subscribed : t.gql('{ myDigest { timeZone sendHour } }', {}, token ?? undefined);
     },
     seen: (response) => response.data?.myDigest?.sendHour === 8,

@@ -18,7 +18,14 @@ const DELETE_MEETING = `mutation($id: ID!, $expectedVersion: Int!) { deletePlann
 const STATE_OF: Record<Caller, string> = { admin: 'KIR', france: 'TON', panama: 'FSM', partner: 'PNG', anonymous: 'SLB' };
 
 async function event(t: TestApp, owner: Actor, visibility: string): Promise<string> {
-  const input = { name: `Matrix ${visibility} event`, kind: 'REGIONAL_CONFERENCE', startsOn: '2030-03-01', endsOn: '2030-03-03', visibility, attendingStateIso3s: Object.values(STATE_OF) };
+  const input = {
+    name: `Matrix ${visibility} event`,
+    kind: 'REGIONAL_CONFERENCE',
+    startsOn: '2030-03-01',
+    endsOn: '2030-03-03',
+    visibility,
+    attendingStateIso3s: Object.values(STATE_OF),
+  };
   return (await t.gql(RECORD, { input }, owner.token)).data.recordEvent.id;
 }
 
@@ -45,7 +52,11 @@ async function meetings(t: TestApp, owner: Actor, visibility: string): Promise<R
 
 /** Each caller corrects or deletes the meeting with its own State, so that the others' stay as they were. */
 const correctMeeting = (t: TestApp, token: string | null, ids: Record<string, string>, caller: Caller) =>
-  t.gql(UPDATE_MEETING, { input: { id: ids[STATE_OF[caller]], expectedVersion: 1, plannedOn: '2030-03-03', objective: 'Matrix corrected objective' } }, token ?? undefined);
+  t.gql(
+    UPDATE_MEETING,
+    { input: { id: ids[STATE_OF[caller]], expectedVersion: 1, plannedOn: '2030-03-03', objective: 'Matrix corrected objective' } },
+    token ?? undefined,
+  );
 const removeMeeting = (t: TestApp, token: string | null, ids: Record<string, string>, caller: Caller) =>
   t.gql(DELETE_MEETING, { id: ids[STATE_OF[caller]], expectedVersion: 1 }, token ?? undefined);
 
@@ -74,14 +85,23 @@ export const EVENT_CASES: MatrixCase[] = [
   },
   {
     name: 'recordEvent',
-    run: (t, _cast, token) => t.gql(RECORD, { input: { name: 'Matrix new event', kind: 'WORKSHOP', startsOn: '2030-04-01', endsOn: '2030-04-01' } }, token ?? undefined),
+    run: (t, _cast, token) =>
+      t.gql(
+        RECORD,
+        { input: { name: 'Matrix new event', kind: 'WORKSHOP', startsOn: '2030-04-01', endsOn: '2030-04-01' } },
+        token ?? undefined,
+      ),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'addEventAttendance: a COORDINATORS event of France',
     setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
     run: (t, _cast, token, eventId, caller) =>
-      t.gql(ATTEND, { input: { eventId, stateIso3s: [{ admin: 'TUV', france: 'MHL', panama: 'BRA', partner: 'ARG', anonymous: 'VEN' }[caller]] } }, token ?? undefined),
+      t.gql(
+        ATTEND,
+        { input: { eventId, stateIso3s: [{ admin: 'TUV', france: 'MHL', panama: 'BRA', partner: 'ARG', anonymous: 'VEN' }[caller]] } },
+        token ?? undefined,
+      ),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
@@ -100,19 +120,22 @@ export const EVENT_CASES: MatrixCase[] = [
     // The meeting names the event in the feed: only the event's organization shows it more widely than the event.
     name: 'planMeeting: a SHARED meeting at a COORDINATORS event of France',
     setup: (t, cast) => event(t, cast.france, 'COORDINATORS'),
-    run: (t, _cast, token, eventId, caller) => t.gql(PLAN, { input: { eventId, stateIso3: STATE_OF[caller], visibility: 'SHARED' } }, token ?? undefined),
+    run: (t, _cast, token, eventId, caller) =>
+      t.gql(PLAN, { input: { eventId, stateIso3: STATE_OF[caller], visibility: 'SHARED' } }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'logMeetingHeld: an ORGANIZATION meeting planned by France',
     setup: (t, cast) => meetings(t, cast.france, 'ORGANIZATION'),
-    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2025-03-02' } }, token ?? undefined),
+    run: (t, _cast, token, ids, caller) =>
+      t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2025-03-02' } }, token ?? undefined),
     expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'logMeetingHeld: a COORDINATORS meeting planned by France',
     setup: (t, cast) => meetings(t, cast.france, 'COORDINATORS'),
-    run: (t, _cast, token, ids, caller) => t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2025-03-02' } }, token ?? undefined),
+    run: (t, _cast, token, ids, caller) =>
+      t.gql(HELD, { input: { meetingId: ids[STATE_OF[caller]], occurredOn: '2025-03-02' } }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {

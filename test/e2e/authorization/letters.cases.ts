@@ -10,11 +10,26 @@ const DRY_RUN = `query($id: ID!) { letterCampaign(id: $id) { letterDryRun { file
 
 const TEMPLATE = docx(['Dear {recipient_name},', 'To the Government of {state_name}, {date}']).toString('base64');
 
-async function campaign(t: TestApp, owner: Actor, visibility: string, withTemplate: boolean): Promise<{ id: string; version: number; path: string }> {
-  const input = { name: `Matrix ${visibility} letters`, templateRef: 'letters/matrix.docx', sendingDate: '2018-01-15', stateIso3s: ['KIR', 'TUV'], visibility };
+async function campaign(
+  t: TestApp,
+  owner: Actor,
+  visibility: string,
+  withTemplate: boolean,
+): Promise<{ id: string; version: number; path: string }> {
+  const input = {
+    name: `Matrix ${visibility} letters`,
+    templateRef: 'letters/matrix.docx',
+    sendingDate: '2018-01-15',
+    stateIso3s: ['KIR', 'TUV'],
+    visibility,
+  };
   const id = (await t.gql(CREATE, { input }, owner.token)).data.createLetterCampaign.id;
   if (!withTemplate) return { id, version: 1, path: '' };
-  await t.gql(UPLOAD, { input: { campaignId: id, language: 'EN', fileName: 'matrix.docx', contentBase64: TEMPLATE, expectedVersion: 1 } }, owner.token);
+  await t.gql(
+    UPLOAD,
+    { input: { campaignId: id, language: 'EN', fileName: 'matrix.docx', contentBase64: TEMPLATE, expectedVersion: 1 } },
+    owner.token,
+  );
   const [draft] = (await t.gql(DRY_RUN, { id }, owner.token)).data.letterCampaign.letterDryRun;
   return { id, version: 2, path: draft.downloadPath };
 }
@@ -31,11 +46,19 @@ async function download(t: TestApp, path: string, token: string | null): Promise
   await response.arrayBuffer();
   const code = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[response.status as 401 | 403 | 404];
   if (response.status === 200) return { status: 200, data: {} };
-  return { status: response.status, data: null, errors: [{ message: String(response.status), extensions: { code: code ?? `HTTP ${response.status}` } }] };
+  return {
+    status: response.status,
+    data: null,
+    errors: [{ message: String(response.status), extensions: { code: code ?? `HTTP ${response.status}` } }],
+  };
 }
 
 const upload = (t: TestApp, token: string | null, c: { id: string; version: number }) =>
-  t.gql(UPLOAD, { input: { campaignId: c.id, language: 'FR', fileName: 'lettre.docx', contentBase64: TEMPLATE, expectedVersion: c.version } }, token ?? undefined);
+  t.gql(
+    UPLOAD,
+    { input: { campaignId: c.id, language: 'FR', fileName: 'lettre.docx', contentBase64: TEMPLATE, expectedVersion: c.version } },
+    token ?? undefined,
+  );
 
 /** Letters from templates: templates are changed by the campaign's editors; the dry run and the letters follow the campaign's visibility. */
 export const LETTERS_CASES: MatrixCase[] = [
@@ -54,7 +77,8 @@ export const LETTERS_CASES: MatrixCase[] = [
   {
     name: 'deleteLetterTemplate: a COORDINATORS campaign of France',
     setup: (t, cast) => perCaller(() => campaign(t, cast.france, 'COORDINATORS', true)),
-    run: (t, _cast, token, context, caller) => t.gql(REMOVE, { id: context[caller].id, language: 'EN', v: context[caller].version }, token ?? undefined),
+    run: (t, _cast, token, context, caller) =>
+      t.gql(REMOVE, { id: context[caller].id, language: 'EN', v: context[caller].version }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
@@ -93,10 +117,18 @@ export const LETTERS_CASES: MatrixCase[] = [
     run: async (t, _cast, token) => {
       const body = new FormData();
       body.append('template', new Blob([Buffer.from(TEMPLATE, 'base64')]), 'letter.docx');
-      const response = await fetch(`${t.url}/letters/KIR`, { method: 'POST', body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const response = await fetch(`${t.url}/letters/KIR`, {
+        method: 'POST',
+        body,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
       await response.arrayBuffer();
       if (response.status === 200) return { status: 200, data: {} };
-      return { status: response.status, data: null, errors: [{ message: '', extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : `HTTP ${response.status}` } }] };
+      return {
+        status: response.status,
+        data: null,
+        errors: [{ message: '', extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : `HTTP ${response.status}` } }],
+      };
     },
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'ok', anonymous: 'UNAUTHENTICATED' },
   },

@@ -14,13 +14,26 @@ async function mandate(t: TestApp, cast: Cast, name: string, { joint = false, su
   const period = successor ? { periodFrom: '2025-01-01', periodTo: '2025-06-30' } : { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
   const id = (await t.gql(START, { input: { name, ...period, organizationIds } }, cast.france.token)).data.startMandate.id as string;
   if (successor) {
-    await t.gql(START, { input: { name: `${name}, taken over`, periodFrom: '2025-07-01', periodTo: '2026-06-30', organizationIds: [cast.panama.organizationId], previousMandateId: id } }, cast.admin.token);
+    await t.gql(
+      START,
+      {
+        input: {
+          name: `${name}, taken over`,
+          periodFrom: '2025-07-01',
+          periodTo: '2026-06-30',
+          organizationIds: [cast.panama.organizationId],
+          previousMandateId: id,
+        },
+      },
+      cast.admin.token,
+    );
   }
   return id;
 }
 
 async function logAs(t: TestApp, token: string, input: Record<string, unknown>): Promise<{ id: string; version: number }> {
-  return (await t.gql(LOG, { input: { type: 'LETTER', occurredOn: '2025-03-01', stateIso3s: ['TUV'], ...input } }, token)).data.logInteraction;
+  return (await t.gql(LOG, { input: { type: 'LETTER', occurredOn: '2025-03-01', stateIso3s: ['TUV'], ...input } }, token)).data
+    .logInteraction;
 }
 
 /**
@@ -53,7 +66,12 @@ export const MANDATE_CASES: MatrixCase[] = [
     name: 'activityFeed: a MANDATE interaction of the mandate of France and Panama',
     async setup(t, cast) {
       const mandateId = await mandate(t, cast, 'Matrix: France and Panama (feed)', { joint: true });
-      await logAs(t, cast.france.token, { subject: 'Matrix: joint mandate feed', visibility: 'MANDATE', mandateId, occurredOn: '2026-01-20' });
+      await logAs(t, cast.france.token, {
+        subject: 'Matrix: joint mandate feed',
+        visibility: 'MANDATE',
+        mandateId,
+        occurredOn: '2026-01-20',
+      });
     },
     run: (t, _cast, token) => t.gql(FEED, {}, token ?? undefined),
     seen: (response) => (response.data?.activityFeed.edges ?? []).some((e: any) => e.node.summary.includes('Matrix: joint mandate feed')),
@@ -73,24 +91,43 @@ export const MANDATE_CASES: MatrixCase[] = [
     name: 'recordReply: a COORDINATORS letter of France linked to the mandate of France and Panama',
     async setup(t, cast) {
       const mandateId = await mandate(t, cast, 'Matrix: France and Panama (reply)', { joint: true });
-      return (await logAs(t, cast.france.token, { subject: 'Matrix: joint letter', visibility: 'COORDINATORS', mandateId, occurredOn: '2026-01-10' })).id;
+      return (
+        await logAs(t, cast.france.token, {
+          subject: 'Matrix: joint letter',
+          visibility: 'COORDINATORS',
+          mandateId,
+          occurredOn: '2026-01-10',
+        })
+      ).id;
     },
-    run: (t, _cast, token, id) => t.gql(`mutation($id: ID!) { recordReply(id: $id, receivedOn: "2026-01-20") { id } }`, { id }, token ?? undefined),
+    run: (t, _cast, token, id) =>
+      t.gql(`mutation($id: ID!) { recordReply(id: $id, receivedOn: "2026-01-20") { id } }`, { id }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: "recordReply: a COORDINATORS letter of France linked to no mandate (stays France's)",
     async setup(t, cast) {
       await mandate(t, cast, 'Matrix: France and Panama (unlinked)', { joint: true });
-      return (await logAs(t, cast.france.token, { subject: 'Matrix: letter of France alone', visibility: 'COORDINATORS', occurredOn: '2026-01-10' })).id;
+      return (
+        await logAs(t, cast.france.token, {
+          subject: 'Matrix: letter of France alone',
+          visibility: 'COORDINATORS',
+          occurredOn: '2026-01-10',
+        })
+      ).id;
     },
-    run: (t, _cast, token, id) => t.gql(`mutation($id: ID!) { recordReply(id: $id, receivedOn: "2026-01-20") { id } }`, { id }, token ?? undefined),
+    run: (t, _cast, token, id) =>
+      t.gql(`mutation($id: ID!) { recordReply(id: $id, receivedOn: "2026-01-20") { id } }`, { id }, token ?? undefined),
     expect: { admin: 'ok', france: 'ok', panama: 'FORBIDDEN', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: "markFollowUpDone: a follow-up of France carried over to Panama's mandate",
     async setup(t, cast) {
-      const interaction = await logAs(t, cast.france.token, { subject: 'Matrix: carried follow-up', visibility: 'COORDINATORS', followUpOn: '2025-05-01' });
+      const interaction = await logAs(t, cast.france.token, {
+        subject: 'Matrix: carried follow-up',
+        visibility: 'COORDINATORS',
+        followUpOn: '2025-05-01',
+      });
       await mandate(t, cast, 'Matrix: France, handed over (close)', { successor: true });
       return interaction.id;
     },
@@ -100,7 +137,11 @@ export const MANDATE_CASES: MatrixCase[] = [
   {
     name: "updateInteraction: an interaction of France carried over to Panama's mandate (successors close, not rewrite)",
     async setup(t, cast) {
-      const interaction = await logAs(t, cast.france.token, { subject: 'Matrix: carried, not rewritten', visibility: 'COORDINATORS', followUpOn: '2025-05-01' });
+      const interaction = await logAs(t, cast.france.token, {
+        subject: 'Matrix: carried, not rewritten',
+        visibility: 'COORDINATORS',
+        followUpOn: '2025-05-01',
+      });
       await mandate(t, cast, 'Matrix: France, handed over (edit)', { successor: true });
       return interaction.id;
     },

@@ -11,13 +11,22 @@ export const SHARING_CASES: MatrixCase[] = [
     async setup(t, cast) {
       const logged = await t.gql(
         LOG,
-        { input: { type: 'PHONE_CALL', occurredOn: '2026-01-15', subject: 'Matrix: call kept within France', stateIso3s: ['VUT'], visibility: 'ORGANIZATION' } },
+        {
+          input: {
+            type: 'PHONE_CALL',
+            occurredOn: '2026-01-15',
+            subject: 'Matrix: call kept within France',
+            stateIso3s: ['VUT'],
+            visibility: 'ORGANIZATION',
+          },
+        },
         cast.france.token,
       );
       return logged.data.logInteraction.id as string;
     },
     run: (t, _cast, token) => t.gql(FEED, {}, token ?? undefined),
-    seen: (response) => (response.data?.activityFeed.edges ?? []).some((e: any) => e.node.summary.includes('Matrix: call kept within France')),
+    seen: (response) =>
+      (response.data?.activityFeed.edges ?? []).some((e: any) => e.node.summary.includes('Matrix: call kept within France')),
     expect: { admin: 'hidden', france: 'ok', panama: 'hidden', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
   },
 ];

@@ -46,7 +46,9 @@ async function answerPerCaller(t: TestApp, france: Actor, visibility: string): P
 
 /** A SHARED survey of France to one more State, answered by France with "None" to its substantive question (this visibility). */
 async function answeredFor(t: TestApp, france: Actor, stateIso3: string, visibility: string): Promise<Survey> {
-  const created = (await t.gql(CREATE, { input: { name: `Matrix survey to ${stateIso3}`, stateIso3s: [stateIso3], visibility: 'SHARED' } }, france.token)).data.createSurvey;
+  const created = (
+    await t.gql(CREATE, { input: { name: `Matrix survey to ${stateIso3}`, stateIso3s: [stateIso3], visibility: 'SHARED' } }, france.token)
+  ).data.createSurvey;
   const shared = { id: created.id, questionId: created.questions[0].id, choice: created.questions[0].choices[0] };
   await answer(t, france, shared, stateIso3, visibility);
   return shared;
@@ -56,9 +58,12 @@ const REPORT = `query($input: ProgressReportInput!) { progressReport(input: $inp
 const report = (t: TestApp, token: string | null) => t.gql(REPORT, { input: { from: todayIso(), to: todayIso() } }, token ?? undefined);
 const TARGETS = `{ targets(first: 200) { edges { node { state { iso3 } reasons { factor } } } } }`;
 const weighed = (iso3: string) => (response: any) =>
-  (response.data?.targets.edges ?? []).some((e: any) => e.node.state.iso3 === iso3 && e.node.reasons.some((r: any) => r.factor === 'surveyAnswers'));
+  (response.data?.targets.edges ?? []).some(
+    (e: any) => e.node.state.iso3 === iso3 && e.node.reasons.some((r: any) => r.factor === 'surveyAnswers'),
+  );
 
-const counted = (response: any) => (response.data?.surveyResults ?? []).some((q: any) => q.choices.some((c: any) => c.stateIso3s.includes('KIR')));
+const counted = (response: any) =>
+  (response.data?.surveyResults ?? []).some((q: any) => q.choices.some((c: any) => c.stateIso3s.includes('KIR')));
 
 /** The obstacle survey: reading follows the rule of every item (the results count only the answers the caller may see); answers are written by coordinators and admins. */
 export const SURVEY_CASES: MatrixCase[] = [
@@ -112,7 +117,8 @@ export const SURVEY_CASES: MatrixCase[] = [
   {
     name: 'survey.answers: a COORDINATORS answer of France in a SHARED survey',
     setup: (t, cast) => answered(t, cast.france, 'COORDINATORS'),
-    run: (t, _cast, token, context) => t.gql(`query($id: ID!) { survey(id: $id) { answers { stateIso3 } } }`, { id: context.id }, token ?? undefined),
+    run: (t, _cast, token, context) =>
+      t.gql(`query($id: ID!) { survey(id: $id) { answers { stateIso3 } } }`, { id: context.id }, token ?? undefined),
     seen: (response) => (response.data?.survey?.answers ?? []).some((a: any) => a.stateIso3 === 'KIR'),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
   },
@@ -128,18 +134,20 @@ export const SURVEY_CASES: MatrixCase[] = [
     setup: (t, cast) => answered(t, cast.france, 'COORDINATORS'),
     run: (t, _cast, token) => report(t, token),
     seen: (response, context) =>
-      (response.data?.progressReport.surveys ?? []).some((s: any) => s.survey.id === context.id && s.results.some((q: any) => q.choices.some((c: any) => c.stateIso3s.includes('KIR')))),
+      (response.data?.progressReport.surveys ?? []).some(
+        (s: any) => s.survey.id === context.id && s.results.some((q: any) => q.choices.some((c: any) => c.stateIso3s.includes('KIR'))),
+      ),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
   },
   {
-    name: "targets: the score weighs a COORDINATORS survey answer of France",
+    name: 'targets: the score weighs a COORDINATORS survey answer of France',
     setup: (t, cast) => answeredFor(t, cast.france, 'MMR', 'COORDINATORS'),
     run: (t, _cast, token) => t.gql(TARGETS, {}, token ?? undefined),
     seen: weighed('MMR'),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
   },
   {
-    name: "targets: the score weighs an ORGANIZATION survey answer of France",
+    name: 'targets: the score weighs an ORGANIZATION survey answer of France',
     setup: (t, cast) => answeredFor(t, cast.france, 'IND', 'ORGANIZATION'),
     run: (t, _cast, token) => t.gql(TARGETS, {}, token ?? undefined),
     seen: weighed('IND'),
@@ -149,20 +157,45 @@ export const SURVEY_CASES: MatrixCase[] = [
     name: 'recordSurveyAnswer: a COORDINATORS survey of France',
     setup: (t, cast) => survey(t, cast.france, 'COORDINATORS'),
     run: (t, _cast, token, context, caller) =>
-      t.gql(RECORD, { input: { surveyId: context.id, questionId: context.questionId, stateIso3: STATE_OF[caller], choice: context.choice, answeredOn: todayIso() } }, token ?? undefined),
+      t.gql(
+        RECORD,
+        {
+          input: {
+            surveyId: context.id,
+            questionId: context.questionId,
+            stateIso3: STATE_OF[caller],
+            choice: context.choice,
+            answeredOn: todayIso(),
+          },
+        },
+        token ?? undefined,
+      ),
     expect: { admin: 'ok', france: 'ok', panama: 'ok', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'recordSurveyAnswer: an ORGANIZATION survey of France',
     setup: (t, cast) => survey(t, cast.france, 'ORGANIZATION'),
     run: (t, _cast, token, context, caller) =>
-      t.gql(RECORD, { input: { surveyId: context.id, questionId: context.questionId, stateIso3: STATE_OF[caller], choice: context.choice, answeredOn: todayIso() } }, token ?? undefined),
+      t.gql(
+        RECORD,
+        {
+          input: {
+            surveyId: context.id,
+            questionId: context.questionId,
+            stateIso3: STATE_OF[caller],
+            choice: context.choice,
+            answeredOn: todayIso(),
+          },
+        },
+        token ?? undefined,
+      ),
     expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {
     name: 'updateSurveyAnswer: an ORGANIZATION answer of France',
     setup: (t, cast) => answerPerCaller(t, cast.france, 'ORGANIZATION'),
-    run: (t, _cast, token, context, caller) => t.gql(UPDATE, { input: { id: context[caller], expectedVersion: 1, text: 'Corrected' } }, token ?? undefined),
+    run: (t, _cast, token, context, caller) =>
+      t.gql(UPDATE, { input: { id: context[caller], expectedVersion: 1, text: 'Corrected' } }, token ?? undefined),
     expect: { admin: 'NOT_FOUND', france: 'ok', panama: 'NOT_FOUND', partner: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
   },
   {

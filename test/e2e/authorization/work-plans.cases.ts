@@ -16,7 +16,11 @@ async function franceMandate(t: TestApp, cast: Cast, name: string, visibility = 
 
 async function franceObjective(t: TestApp, cast: Cast): Promise<string> {
   const mandate = await franceMandate(t, cast, `Matrix objective ${Math.random()}`);
-  const added = await t.gql('mutation($id: ID!) { addObjective(mandateId: $id, input: { title: "Matrix objective" }) { id } }', { id: mandate.id }, cast.france.token);
+  const added = await t.gql(
+    'mutation($id: ID!) { addObjective(mandateId: $id, input: { title: "Matrix objective" }) { id } }',
+    { id: mandate.id },
+    cast.france.token,
+  );
   return added.data.addObjective.id;
 }
 
@@ -60,12 +64,24 @@ export const WORK_PLANS_CASES: MatrixCase[] = [
     async setup(t, cast) {
       await t.gql(
         'mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }',
-        { input: { type: 'WORKSHOP', occurredOn: '2025-06-15', subject: 'Matrix: workshop kept within France', stateIso3s: ['NRU'], visibility: 'ORGANIZATION' } },
+        {
+          input: {
+            type: 'WORKSHOP',
+            occurredOn: '2025-06-15',
+            subject: 'Matrix: workshop kept within France',
+            stateIso3s: ['NRU'],
+            visibility: 'ORGANIZATION',
+          },
+        },
         cast.france.token,
       );
     },
     run: (t, _cast, token) =>
-      t.gql('{ progressReport(input: { from: "2025-06-15", to: "2025-06-15", stateIso3s: ["NRU"] }) { interactions { count } } }', {}, token ?? undefined),
+      t.gql(
+        '{ progressReport(input: { from: "2025-06-15", to: "2025-06-15", stateIso3s: ["NRU"] }) { interactions { count } } }',
+        {},
+        token ?? undefined,
+      ),
     seen: (response) => response.data?.progressReport.interactions.count === 1,
     expect: { admin: 'hidden', france: 'ok', panama: 'hidden', partner: 'hidden', anonymous: 'UNAUTHENTICATED' },
   },
@@ -74,7 +90,14 @@ export const WORK_PLANS_CASES: MatrixCase[] = [
     run: (t, cast, token) =>
       t.gql(
         START,
-        { input: { name: 'Matrix: started', periodFrom: '2026-01-01', periodTo: '2026-12-31', organizationIds: [cast.france.organizationId] } },
+        {
+          input: {
+            name: 'Matrix: started',
+            periodFrom: '2026-01-01',
+            periodTo: '2026-12-31',
+            organizationIds: [cast.france.organizationId],
+          },
+        },
         token ?? undefined,
       ),
     expect: WRITE,
@@ -87,7 +110,15 @@ export const WORK_PLANS_CASES: MatrixCase[] = [
       const own = caller === 'anonymous' || caller === 'admin' ? cast.france : cast[caller];
       return t.gql(
         START,
-        { input: { name: 'Matrix: taken over', periodFrom: '2027-01-01', periodTo: '2027-12-31', organizationIds: [own.organizationId], previousMandateId: previous.id } },
+        {
+          input: {
+            name: 'Matrix: taken over',
+            periodFrom: '2027-01-01',
+            periodTo: '2027-12-31',
+            organizationIds: [own.organizationId],
+            previousMandateId: previous.id,
+          },
+        },
         token ?? undefined,
       );
     },
@@ -117,7 +148,11 @@ export const WORK_PLANS_CASES: MatrixCase[] = [
     name: 'addObjective: to a mandate of France',
     async run(t, cast, token) {
       const mandate = await franceMandate(t, cast, `Matrix add objective ${Math.random()}`);
-      return t.gql('mutation($id: ID!) { addObjective(mandateId: $id, input: { title: "More letters" }) { id } }', { id: mandate.id }, token ?? undefined);
+      return t.gql(
+        'mutation($id: ID!) { addObjective(mandateId: $id, input: { title: "More letters" }) { id } }',
+        { id: mandate.id },
+        token ?? undefined,
+      );
     },
     expect: WRITE,
   },
@@ -125,7 +160,11 @@ export const WORK_PLANS_CASES: MatrixCase[] = [
     name: 'updateObjective: of a mandate of France',
     async run(t, cast, token) {
       const id = await franceObjective(t, cast);
-      return t.gql('mutation($id: ID!) { updateObjective(id: $id, input: { expectedVersion: 1, title: "Changed" }) { id } }', { id }, token ?? undefined);
+      return t.gql(
+        'mutation($id: ID!) { updateObjective(id: $id, input: { expectedVersion: 1, title: "Changed" }) { id } }',
+        { id },
+        token ?? undefined,
+      );
     },
     expect: WRITE,
   },
@@ -153,7 +192,11 @@ export const WORK_PLANS_CASES: MatrixCase[] = [
     name: 'updatePlannedActivity: of a mandate of France',
     async run(t, cast, token) {
       const id = await franceActivity(t, cast);
-      return t.gql('mutation($id: ID!) { updatePlannedActivity(id: $id, input: { expectedVersion: 1, status: DONE }) { id } }', { id }, token ?? undefined);
+      return t.gql(
+        'mutation($id: ID!) { updatePlannedActivity(id: $id, input: { expectedVersion: 1, status: DONE }) { id } }',
+        { id },
+        token ?? undefined,
+      );
     },
     expect: WRITE,
   },

@@ -4,7 +4,11 @@ import { filtersFromParams, filtersToParams, isUnread, itemLink, mergeEntries, n
 describe('the activity page filters in the address', () => {
   it('reads States, regions and kinds, dropping what the API would refuse', () => {
     const params = new URLSearchParams('states=kir,FJI,xx&regions=ASIA_PACIFIC,MOON&kinds=INTERACTION_LOGGED,NOPE');
-    expect(filtersFromParams(params)).toEqual({ stateIso3s: ['KIR', 'FJI'], regionalGroups: ['ASIA_PACIFIC'], kinds: ['INTERACTION_LOGGED'] });
+    expect(filtersFromParams(params)).toEqual({
+      stateIso3s: ['KIR', 'FJI'],
+      regionalGroups: ['ASIA_PACIFIC'],
+      kinds: ['INTERACTION_LOGGED'],
+    });
     expect(filtersFromParams(new URLSearchParams(''))).toEqual({});
   });
 
@@ -16,7 +20,12 @@ describe('the activity page filters in the address', () => {
 });
 
 describe('an activity entry', () => {
-  const entry = (id: string, occurredAt: string, kind = 'INTERACTION_LOGGED', states = [{ iso3: 'KIR' }]) => ({ id, kind, occurredAt, states });
+  const entry = (id: string, occurredAt: string, kind = 'INTERACTION_LOGGED', states = [{ iso3: 'KIR' }]) => ({
+    id,
+    kind,
+    occurredAt,
+    states,
+  });
 
   it('links to the page that shows its item', () => {
     expect(itemLink(entry('1', '2026-01-01T00:00:00Z'))).toBe('/states/KIR');

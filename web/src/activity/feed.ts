@@ -24,7 +24,13 @@ export const ACTIVITY_KINDS = [
 ] as const;
 export type ActivityKindValue = (typeof ACTIVITY_KINDS)[number];
 
-export const ACTIVITY_REGIONS = ['AFRICAN', 'ASIA_PACIFIC', 'EASTERN_EUROPEAN', 'LATIN_AMERICAN_AND_CARIBBEAN', 'WESTERN_EUROPEAN_AND_OTHERS'] as const;
+export const ACTIVITY_REGIONS = [
+  'AFRICAN',
+  'ASIA_PACIFIC',
+  'EASTERN_EUROPEAN',
+  'LATIN_AMERICAN_AND_CARIBBEAN',
+  'WESTERN_EUROPEAN_AND_OTHERS',
+] as const;
 export type ActivityRegionValue = (typeof ACTIVITY_REGIONS)[number];
 
 export interface ActivityFilters {
@@ -33,8 +39,15 @@ export interface ActivityFilters {
   kinds?: ActivityKindValue[];
 }
 
-const list = (value: string | null) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
-const only = <T extends string>(values: string[], allowed: readonly T[]) => values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+const list = (value: string | null) =>
+  value
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
+const only = <T extends string>(values: string[], allowed: readonly T[]) =>
+  values.filter((v): v is T => (allowed as readonly string[]).includes(v));
 
 /** The filters the address holds (`?states=KIR,FJI&regions=ASIA_PACIFIC&kinds=INTERACTION_LOGGED`); unknown values are dropped. */
 export function filtersFromParams(params: URLSearchParams): ActivityFilters {

@@ -1,4 +1,19 @@
-import { Alert, Anchor, Button, Checkbox, Group, Loader, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,7 +134,10 @@ function RecipientRow({
           </Checkbox.Group>
         ) : chosen.contacts.length ? (
           <Text size="sm">
-            {t('campaigns.byPosting', { names: chosen.contacts.map((contact) => contact.fullName).join(', '), posting: t(`posting.${chosen.posting}`) })}
+            {t('campaigns.byPosting', {
+              names: chosen.contacts.map((contact) => contact.fullName).join(', '),
+              posting: t(`posting.${chosen.posting}`),
+            })}
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
@@ -139,7 +157,12 @@ function RecipientRow({
           </Button>
         ) : (
           contacts.length > 0 && (
-            <Button size="xs" variant="default" onClick={() => onChoose(chosen.contacts.map((contact) => contact.id))} aria-label={t('campaigns.chooseByHandFor', { state: name })}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onChoose(chosen.contacts.map((contact) => contact.id))}
+              aria-label={t('campaigns.chooseByHandFor', { state: name })}
+            >
               {t('campaigns.chooseByHand')}
             </Button>
           )
@@ -183,7 +206,10 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
   };
 
   // The States: the target list's, or those picked by hand.
-  const targetVariables = useMemo(() => (fromTargets ? { filter: fromTargets.filter, orderBy: fromTargets.orderBy } : undefined), [fromTargets]);
+  const targetVariables = useMemo(
+    () => (fromTargets ? { filter: fromTargets.filter, orderBy: fromTargets.orderBy } : undefined),
+    [fromTargets],
+  );
   const [{ data: targetData, fetching: targetsLoading, error: targetsError }] = useQuery({
     query: CampaignTargetsDocument,
     variables: targetVariables ?? { orderBy: 'SCORE' },
@@ -193,7 +219,11 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
   const [stateNames, setStateNames] = useState<Map<string, string>>(new Map());
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
-  const [{ data: found }] = useQuery({ query: CampaignStateSearchDocument, variables: { search: debounced }, pause: !!fromTargets || !debounced });
+  const [{ data: found }] = useQuery({
+    query: CampaignStateSearchDocument,
+    variables: { search: debounced },
+    pause: !!fromTargets || !debounced,
+  });
   const stateOptions = useMemo(() => {
     const options = new Map<string, string>();
     for (const iso3 of handIso3s) options.set(iso3, names.name(iso3, stateNames.get(iso3) ?? iso3));
@@ -204,7 +234,8 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
   const states = useMemo(
     () =>
       fromTargets
-        ? (targetData?.targets.edges.map(({ node }) => ({ iso3: node.state.iso3, name: names.name(node.state.iso3, node.state.name) })) ?? [])
+        ? (targetData?.targets.edges.map(({ node }) => ({ iso3: node.state.iso3, name: names.name(node.state.iso3, node.state.name) })) ??
+          [])
         : handIso3s.map((iso3) => ({ iso3, name: names.name(iso3, stateNames.get(iso3) ?? iso3) })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- names changes with its language (names.language)
     [fromTargets, targetData, handIso3s, stateNames, names.language],
@@ -212,7 +243,11 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
   const iso3s = useMemo(() => states.map((state) => state.iso3), [states]);
 
   // Whom each letter goes to.
-  const [{ data: contactData, fetching: contactsLoading }] = useQuery({ query: CampaignRecipientsDocument, variables: { stateIso3s: iso3s }, pause: !iso3s.length });
+  const [{ data: contactData, fetching: contactsLoading }] = useQuery({
+    query: CampaignRecipientsDocument,
+    variables: { stateIso3s: iso3s },
+    pause: !iso3s.length,
+  });
   const contactsByState = useMemo(() => {
     const map = new Map<string, (RecipientContact & { position?: string | null })[]>();
     for (const { node } of contactData?.contacts.edges ?? []) {
@@ -237,7 +272,11 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
     if (fields.targets) fields.stateIso3s = fields.targets;
     setErrors(fields);
     const shown = Object.keys(fields).filter((field) => field !== 'targets' && field !== 'recipients');
-    const rest = [...problems.other, ...(fields.recipients ? [fields.recipients] : []), ...(fromTargets && fields.stateIso3s ? [fields.stateIso3s] : [])];
+    const rest = [
+      ...problems.other,
+      ...(fields.recipients ? [fields.recipients] : []),
+      ...(fromTargets && fields.stateIso3s ? [fields.stateIso3s] : []),
+    ];
     setOther(rest.length || shown.length ? rest : [errorMessage(error) ?? '']);
   };
 
@@ -297,7 +336,13 @@ export function CreateCampaign({ fromTargets }: { fromTargets: TargetQuery | nul
             {t('campaigns.details')}
           </Title>
           <div className="grid grid-form">
-            <TextInput label={t('campaigns.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
+            <TextInput
+              label={t('campaigns.name')}
+              required
+              value={values.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={errors.name}
+            />
             <TextInput
               label={t('campaigns.templateRef')}
               description={t('campaigns.templateRefHelp')}

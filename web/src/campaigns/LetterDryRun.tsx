@@ -42,7 +42,12 @@ export function LetterDryRun({ campaignId }: { campaignId: string }) {
   const names = useStateNames();
   const [checked, setChecked] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [{ data, fetching, error }, check] = useQuery({ query: LetterDryRunDocument, variables: { id: campaignId }, pause: !checked, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }, check] = useQuery({
+    query: LetterDryRunDocument,
+    variables: { id: campaignId },
+    pause: !checked,
+    requestPolicy: 'network-only',
+  });
   const drafts = data?.letterCampaign?.letterDryRun ?? [];
   const incomplete = drafts.filter((draft) => draft.missingPlaceholders.length > 0).length;
   const languageName = (code: string) => new Intl.DisplayNames(i18n.language, { type: 'language' }).of(code.toLowerCase()) ?? code;
@@ -60,7 +65,11 @@ export function LetterDryRun({ campaignId }: { campaignId: string }) {
         <Title order={3} size="h4" id="letter-dry-run">
           {t('campaigns.dryRun.title')}
         </Title>
-        <Button variant="default" onClick={() => (checked ? check({ requestPolicy: 'network-only' }) : setChecked(true))} loading={fetching}>
+        <Button
+          variant="default"
+          onClick={() => (checked ? check({ requestPolicy: 'network-only' }) : setChecked(true))}
+          loading={fetching}
+        >
           {checked ? t('campaigns.dryRun.again') : t('campaigns.dryRun.check')}
         </Button>
       </Group>
@@ -120,7 +129,12 @@ export function LetterDryRun({ campaignId }: { campaignId: string }) {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Button size="compact-sm" variant="subtle" onClick={() => void download(draft.downloadPath, draft.fileName)} aria-label={t('campaigns.dryRun.downloadOne', { state, recipient })}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => void download(draft.downloadPath, draft.fileName)}
+                          aria-label={t('campaigns.dryRun.downloadOne', { state, recipient })}
+                        >
                           {t('campaigns.dryRun.download')}
                         </Button>
                       </Table.Td>

@@ -40,13 +40,18 @@ export function addressees(
     const chosen = picked.get(iso3);
     result.set(
       iso3,
-      chosen ? { posting: null, contacts: contacts.filter((contact) => chosen.includes(contact.id)), byHand: true } : addressByPosting(contacts),
+      chosen
+        ? { posting: null, contacts: contacts.filter((contact) => chosen.includes(contact.id)), byHand: true }
+        : addressByPosting(contacts),
     );
   }
   return result;
 }
 
 /** The `recipients` of createLetterCampaign: the States whose contacts were chosen by hand. */
-export function recipientsInput(iso3s: readonly string[], picked: ReadonlyMap<string, readonly string[]>): { stateIso3: string; contactIds: string[] }[] {
+export function recipientsInput(
+  iso3s: readonly string[],
+  picked: ReadonlyMap<string, readonly string[]>,
+): { stateIso3: string; contactIds: string[] }[] {
   return iso3s.filter((iso3) => picked.has(iso3)).map((iso3) => ({ stateIso3: iso3, contactIds: [...picked.get(iso3)!] }));
 }

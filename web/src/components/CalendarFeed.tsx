@@ -68,7 +68,14 @@ export function CalendarFeed() {
         {t('calendar.help')}
       </Text>
       {address ? (
-        <TextInput mt="sm" readOnly label={t('calendar.address')} description={t('calendar.keepSecret')} value={address} onFocus={(event) => event.currentTarget.select()} />
+        <TextInput
+          mt="sm"
+          readOnly
+          label={t('calendar.address')}
+          description={t('calendar.keepSecret')}
+          value={address}
+          onFocus={(event) => event.currentTarget.select()}
+        />
       ) : (
         <Text size="sm" mt="sm">
           {feed ? t('calendar.since', { date: format.dateTime(feed.createdAt) }) : t('calendar.none')}

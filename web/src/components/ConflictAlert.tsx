@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { conflictVersions, type ErrorLike } from '../lib/errors';
 
 /** A CONFLICT on a write: says so, and offers to reload and re-apply the change, or to drop it. */
-export function ConflictAlert({ error, onReapply, onDiscard, busy }: { error: ErrorLike; onReapply: () => void; onDiscard: () => void; busy?: boolean }) {
+export function ConflictAlert({
+  error,
+  onReapply,
+  onDiscard,
+  busy,
+}: {
+  error: ErrorLike;
+  onReapply: () => void;
+  onDiscard: () => void;
+  busy?: boolean;
+}) {
   const { t } = useTranslation();
   const versions = conflictVersions(error);
   return (

@@ -56,7 +56,6 @@ const StateContactsDocument = graphql(`
   }
 `);
 
-
 const LogDocument = graphql(`
   mutation LogInteraction($input: LogInteractionInput!, $idempotencyKey: String) {
     logInteraction(input: $input, idempotencyKey: $idempotencyKey) {
@@ -190,7 +189,12 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   const visibilities: VisibilityValue[] =
     meeting && !(allowed as string[]).includes(meeting.visibility) ? [...allowed, meeting.visibility as VisibilityValue] : allowed;
   const original = useMemo(
-    () => (editing ? valuesOf(editing) : meeting ? heldMeetingValues(meeting, today()) : emptyValues(today(), defaults.stateIso3s ?? [], visibilities[0])),
+    () =>
+      editing
+        ? valuesOf(editing)
+        : meeting
+          ? heldMeetingValues(meeting, today())
+          : emptyValues(today(), defaults.stateIso3s ?? [], visibilities[0]),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the starting values, taken once when the form opens
     [],
   );
@@ -223,7 +227,13 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   const stateOptions = useMemo(() => {
     const options = new Map<string, string>();
     for (const iso3 of values.stateIso3s)
-      options.set(iso3, names.name(iso3, editing?.states.find((s) => s.iso3 === iso3)?.name ?? (meeting?.stateIso3 === iso3 ? meeting.stateName : undefined) ?? iso3));
+      options.set(
+        iso3,
+        names.name(
+          iso3,
+          editing?.states.find((s) => s.iso3 === iso3)?.name ?? (meeting?.stateIso3 === iso3 ? meeting.stateName : undefined) ?? iso3,
+        ),
+      );
     for (const edge of found?.states.edges ?? []) options.set(edge.node.iso3, names.name(edge.node.iso3, edge.node.name));
     return [...options].map(([value, label]) => ({ value, label: `${label} (${value})` }));
   }, [found, values.stateIso3s, names, editing, meeting]);
@@ -236,7 +246,8 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
   });
   const contactOptions = useMemo(() => {
     const options = new Map<string, string>();
-    for (const contact of editing?.contacts ?? meeting?.contacts ?? []) if (values.contactIds.includes(contact.id)) options.set(contact.id, contact.fullName ?? contact.id);
+    for (const contact of editing?.contacts ?? meeting?.contacts ?? [])
+      if (values.contactIds.includes(contact.id)) options.set(contact.id, contact.fullName ?? contact.id);
     for (const { node } of contactData?.contacts.edges ?? []) {
       const where = [node.position, node.state ? names.name(node.state.iso3, node.state.name) : null].filter(Boolean).join(', ');
       options.set(node.id, where ? `${node.fullName} — ${where}` : node.fullName);
@@ -276,7 +287,11 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
     event.preventDefault();
     setFailure([]);
     setConflict(null);
-    const local = localProblems(values, { required: t('common.required'), statesRequired: t('logForm.statesRequired'), followUpBefore: t('logForm.followUpBefore') });
+    const local = localProblems(values, {
+      required: t('common.required'),
+      statesRequired: t('logForm.statesRequired'),
+      followUpBefore: t('logForm.followUpBefore'),
+    });
     // A held meeting's subject may be left to the service ("Bilateral meeting at <event>").
     if (meeting) delete local.subject;
     setErrors(local);
@@ -309,9 +324,9 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
       if (meeting) {
         const result = await reloadAndReapply(
           async () =>
-            (await client.query(MeetingVersionDocument, { eventId: meeting.eventId }, { requestPolicy: 'network-only' }).toPromise()).data?.event?.plannedMeetings.find(
-              (m) => m.id === meeting.id,
-            ),
+            (
+              await client.query(MeetingVersionDocument, { eventId: meeting.eventId }, { requestPolicy: 'network-only' }).toPromise()
+            ).data?.event?.plannedMeetings.find((m) => m.id === meeting.id),
           (version) => sendHeld(version),
           t('errors.gone'),
         );
@@ -322,7 +337,9 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
         return;
       }
       const result = await reloadAndReapply(
-        async () => (await client.query(CurrentVersionDocument, { id: editing!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.interaction,
+        async () =>
+          (await client.query(CurrentVersionDocument, { id: editing!.id }, { requestPolicy: 'network-only' }).toPromise()).data
+            ?.interaction,
         (version) => sendUpdate(version),
         t('errors.gone'),
       );
@@ -352,7 +369,11 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
 
   const versions = conflictVersions(conflict);
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={editing ? t('logForm.editTitle') : meeting ? t('logForm.heldTitle') : t('logInteraction.title')}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={editing ? t('logForm.editTitle') : meeting ? t('logForm.heldTitle') : t('logInteraction.title')}
+    >
       <Stack gap="sm">
         <Group grow align="flex-start">
           <Select
@@ -365,7 +386,14 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
             readOnly={!!meeting}
             data-autofocus
           />
-          <TextInput label={t('logForm.date')} type="date" required value={values.occurredOn} onChange={(e) => set('occurredOn', e.currentTarget.value)} error={errors.occurredOn} />
+          <TextInput
+            label={t('logForm.date')}
+            type="date"
+            required
+            value={values.occurredOn}
+            onChange={(e) => set('occurredOn', e.currentTarget.value)}
+            error={errors.occurredOn}
+          />
         </Group>
         <MultiSelect
           label={t('logForm.states')}
@@ -400,9 +428,24 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
           label={t('logForm.subject')}
           required={!meeting}
           description={meeting ? t('logForm.heldSubjectHelp') : undefined}
-          value={values.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} />
-        <Textarea label={t('logForm.summary')} minRows={2} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
-        <Textarea label={t('logForm.outcome')} minRows={1} value={values.outcome} onChange={(e) => set('outcome', e.currentTarget.value)} error={errors.outcome} />
+          value={values.subject}
+          onChange={(e) => set('subject', e.currentTarget.value)}
+          error={errors.subject}
+        />
+        <Textarea
+          label={t('logForm.summary')}
+          minRows={2}
+          value={values.summary}
+          onChange={(e) => set('summary', e.currentTarget.value)}
+          error={errors.summary}
+        />
+        <Textarea
+          label={t('logForm.outcome')}
+          minRows={1}
+          value={values.outcome}
+          onChange={(e) => set('outcome', e.currentTarget.value)}
+          error={errors.outcome}
+        />
         <TextInput
           label={t('logForm.followUpOn')}
           type="date"
@@ -439,7 +482,9 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
         {conflict && (
           <Alert color="orange" role="alert" title={t('errors.conflictShort')}>
             <Text size="sm">
-              {versions ? t('errors.conflict', { expected: versions.expectedVersion, actual: versions.actualVersion }) : t('errors.conflictShort')}
+              {versions
+                ? t('errors.conflict', { expected: versions.expectedVersion, actual: versions.actualVersion })
+                : t('errors.conflictShort')}
             </Text>
             <Group mt="sm">
               <Button size="xs" onClick={() => void reapply()} loading={busy}>
@@ -486,7 +531,15 @@ export function LogInteractionForm({ defaults, onDone }: { defaults: LogInteract
 }
 
 /** The dialog around the form: loaded the first time the user opens it (see LogInteractionContext). */
-export default function LogInteractionDialog({ defaults, opened, onClose }: { defaults: LogInteractionDefaults | null; opened: number; onClose: () => void }) {
+export default function LogInteractionDialog({
+  defaults,
+  opened,
+  onClose,
+}: {
+  defaults: LogInteractionDefaults | null;
+  opened: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   // While the dialog fades out after closing, it keeps its title and form as they were.
   const last = useRef(defaults);

@@ -77,7 +77,12 @@ export function NotificationsBell() {
   const location = useLocation();
   const [{ data }, refetch] = useQuery({ query: BellDocument, variables: { dueBefore: today() }, requestPolicy: 'network-only' });
   const since = data ? (data.activityReadAt ?? null) : undefined;
-  const [{ data: activity }, refetchActivity] = useQuery({ query: BellActivityDocument, variables: { since }, pause: since === undefined, requestPolicy: 'network-only' });
+  const [{ data: activity }, refetchActivity] = useQuery({
+    query: BellActivityDocument,
+    variables: { since },
+    pause: since === undefined,
+    requestPolicy: 'network-only',
+  });
   const [{ data: live }] = useSubscription<BellLiveSubscription, number>({ query: BellLiveDocument }, (count = 0) => count + 1);
   // Read again on each page change (visiting the activity page moves the last visit), and when something new arrives.
   useEffect(() => refetch({ requestPolicy: 'network-only' }), [location.pathname, refetch]);
@@ -97,7 +102,17 @@ export function NotificationsBell() {
     <Popover position="bottom-end" width={340} shadow="md" trapFocus>
       <Popover.Target>
         <Button variant="default" size="sm" aria-label={t('bell.label', { count: total })} data-testid="bell">
-          <svg aria-hidden width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <svg
+            aria-hidden
+            width="16"
+            height="16"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
             <path d="M13.7 21a2 2 0 0 1-3.4 0" />
           </svg>

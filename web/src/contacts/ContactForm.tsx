@@ -112,7 +112,8 @@ export function ContactForm({ contact, onDone }: { contact?: EditableContact; on
   const key = useIdempotencyKey();
   const [, create] = useMutation(CreateContactDocument);
   const [, update] = useMutation(UpdateContactDocument);
-  const sendUpdate = (expectedVersion: number) => update({ id: contact!.id, input: { expectedVersion, ...contactChanges(original, values) } });
+  const sendUpdate = (expectedVersion: number) =>
+    update({ id: contact!.id, input: { expectedVersion, ...contactChanges(original, values) } });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const local: Record<string, string> = values.fullName.trim() ? {} : { fullName: t('common.required') };
@@ -130,16 +131,34 @@ export function ContactForm({ contact, onDone }: { contact?: EditableContact; on
     if (created) onDone(id);
   };
   const reapply = async () => {
-    const reload = async () => (await client.query(ContactVersionDocument, { id: contact!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.contact;
+    const reload = async () =>
+      (await client.query(ContactVersionDocument, { id: contact!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.contact;
     if (await form.reapply(reload, sendUpdate)) onDone(contact!.id);
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={contact ? t('contactsPage.edit') : t('contactsPage.create')}>
       <Stack gap="xs">
         <div className="grid grid-form">
-          <TextInput label={t('contactsPage.fields.title')} value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
-          <TextInput label={t('contactsPage.fields.fullName')} required value={values.fullName} onChange={(e) => set('fullName', e.currentTarget.value)} error={errors.fullName} data-autofocus />
-          <TextInput label={t('contactsPage.fields.position')} value={values.position} onChange={(e) => set('position', e.currentTarget.value)} error={errors.position} />
+          <TextInput
+            label={t('contactsPage.fields.title')}
+            value={values.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+          />
+          <TextInput
+            label={t('contactsPage.fields.fullName')}
+            required
+            value={values.fullName}
+            onChange={(e) => set('fullName', e.currentTarget.value)}
+            error={errors.fullName}
+            data-autofocus
+          />
+          <TextInput
+            label={t('contactsPage.fields.position')}
+            value={values.position}
+            onChange={(e) => set('position', e.currentTarget.value)}
+            error={errors.position}
+          />
           <Select
             label={t('contactsPage.fields.posting')}
             data={POSTINGS.map((value) => ({ value, label: t(`posting.${value}`) }))}
@@ -148,9 +167,27 @@ export function ContactForm({ contact, onDone }: { contact?: EditableContact; on
             clearable
             error={errors.posting}
           />
-          <StatePicker label={t('contactsPage.fields.state')} value={values.stateIso3} initialName={contact?.state?.name} onChange={(value) => set('stateIso3', value)} error={errors.stateIso3} />
-          <TextInput label={t('contactsPage.fields.email')} type="email" value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-          <TextInput label={t('contactsPage.fields.phone')} type="tel" value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
+          <StatePicker
+            label={t('contactsPage.fields.state')}
+            value={values.stateIso3}
+            initialName={contact?.state?.name}
+            onChange={(value) => set('stateIso3', value)}
+            error={errors.stateIso3}
+          />
+          <TextInput
+            label={t('contactsPage.fields.email')}
+            type="email"
+            value={values.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={errors.email}
+          />
+          <TextInput
+            label={t('contactsPage.fields.phone')}
+            type="tel"
+            value={values.phone}
+            onChange={(e) => set('phone', e.currentTarget.value)}
+            error={errors.phone}
+          />
           <TextInput
             label={t('contactsPage.fields.languages')}
             description={t('contactsPage.fields.languagesHelp')}
@@ -159,7 +196,12 @@ export function ContactForm({ contact, onDone }: { contact?: EditableContact; on
             error={errors.languages}
           />
         </div>
-        <Textarea label={t('contactsPage.fields.notes')} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
+        <Textarea
+          label={t('contactsPage.fields.notes')}
+          value={values.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+          error={errors.notes}
+        />
         <ErrorList messages={other} />
         {conflict && <ConflictAlert error={conflict} onReapply={() => void reapply()} onDiscard={() => onDone(contact?.id)} busy={busy} />}
         <Group justify="flex-end">

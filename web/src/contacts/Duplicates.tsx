@@ -87,7 +87,12 @@ function DuplicateGroup({ group, onMerged }: { group: Group_; onMerged: () => vo
   const legend = t(`duplicates.reason.${group.reason}`, { key: group.key });
   return (
     <Paper withBorder p="sm">
-      <Radio.Group label={legend} value={survivor} onChange={setSurvivor} description={can.write ? t('duplicates.chooseSurvivor') : undefined}>
+      <Radio.Group
+        label={legend}
+        value={survivor}
+        onChange={setSurvivor}
+        description={can.write ? t('duplicates.chooseSurvivor') : undefined}
+      >
         <Stack gap={4} mt="xs">
           {group.contacts.map((contact) => {
             const label = [
@@ -99,7 +104,13 @@ function DuplicateGroup({ group, onMerged }: { group: Group_; onMerged: () => vo
             ]
               .filter(Boolean)
               .join(' · ');
-            return can.write ? <Radio key={contact.id} value={contact.id} label={label} /> : <Text key={contact.id} size="sm">{label}</Text>;
+            return can.write ? (
+              <Radio key={contact.id} value={contact.id} label={label} />
+            ) : (
+              <Text key={contact.id} size="sm">
+                {label}
+              </Text>
+            );
           })}
         </Stack>
       </Radio.Group>
@@ -130,7 +141,9 @@ export function Duplicates() {
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
       {data && data.contactDuplicates.totalCount === 0 && <Text c="dimmed">{t('duplicates.none')}</Text>}
       <Stack gap="xs" mt="xs">
-        {data?.contactDuplicates.edges.map(({ node }) => <DuplicateGroup key={`${node.reason}:${node.key}`} group={node} onMerged={refresh} />)}
+        {data?.contactDuplicates.edges.map(({ node }) => (
+          <DuplicateGroup key={`${node.reason}:${node.key}`} group={node} onMerged={refresh} />
+        ))}
       </Stack>
     </section>
   );

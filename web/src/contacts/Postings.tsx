@@ -60,7 +60,13 @@ export interface PostingRow {
 function AddPosting({ contactId, version, onDone }: { contactId: string; version: number; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const form = useFormWrite({ posting: 'GENEVA_MISSION', position: '', stateIso3: '', from: today(), to: '' }, ['posting', 'position', 'stateIso3', 'from', 'to']);
+  const form = useFormWrite({ posting: 'GENEVA_MISSION', position: '', stateIso3: '', from: today(), to: '' }, [
+    'posting',
+    'position',
+    'stateIso3',
+    'from',
+    'to',
+  ]);
   const { values, setValues, errors, other, conflict, busy } = form;
   const [, add] = useMutation(AddPostingDocument);
   const send = (expectedVersion: number) =>
@@ -80,7 +86,8 @@ function AddPosting({ contactId, version, onDone }: { contactId: string; version
     if (await form.run(values.from ? {} : { from: t('common.required') }, () => send(version))) onDone();
   };
   const reapply = async () => {
-    const reload = async () => (await client.query(PostingContactVersionDocument, { id: contactId }, { requestPolicy: 'network-only' }).toPromise()).data?.contact;
+    const reload = async () =>
+      (await client.query(PostingContactVersionDocument, { id: contactId }, { requestPolicy: 'network-only' }).toPromise()).data?.contact;
     if (await form.reapply(reload, send)) onDone();
   };
   return (
@@ -95,10 +102,34 @@ function AddPosting({ contactId, version, onDone }: { contactId: string; version
             onChange={(value) => value && setValues((v) => ({ ...v, posting: value }))}
             error={errors.posting}
           />
-          <TextInput label={t('contactsPage.fields.position')} value={values.position} onChange={(e) => setValues({ ...values, position: e.currentTarget.value })} error={errors.position} />
-          <StatePicker label={t('contactsPage.fields.state')} value={values.stateIso3} onChange={(iso3) => setValues((v) => ({ ...v, stateIso3: iso3 }))} error={errors.stateIso3} />
-          <TextInput label={t('postings.from')} type="date" required value={values.from} onChange={(e) => setValues({ ...values, from: e.currentTarget.value })} error={errors.from} />
-          <TextInput label={t('postings.to')} description={t('postings.toHelp')} type="date" value={values.to} onChange={(e) => setValues({ ...values, to: e.currentTarget.value })} error={errors.to} />
+          <TextInput
+            label={t('contactsPage.fields.position')}
+            value={values.position}
+            onChange={(e) => setValues({ ...values, position: e.currentTarget.value })}
+            error={errors.position}
+          />
+          <StatePicker
+            label={t('contactsPage.fields.state')}
+            value={values.stateIso3}
+            onChange={(iso3) => setValues((v) => ({ ...v, stateIso3: iso3 }))}
+            error={errors.stateIso3}
+          />
+          <TextInput
+            label={t('postings.from')}
+            type="date"
+            required
+            value={values.from}
+            onChange={(e) => setValues({ ...values, from: e.currentTarget.value })}
+            error={errors.from}
+          />
+          <TextInput
+            label={t('postings.to')}
+            description={t('postings.toHelp')}
+            type="date"
+            value={values.to}
+            onChange={(e) => setValues({ ...values, to: e.currentTarget.value })}
+            error={errors.to}
+          />
         </div>
         <ErrorList messages={other} />
         {conflict && <ConflictAlert error={conflict} onReapply={() => void reapply()} onDiscard={onDone} busy={busy} />}
@@ -144,10 +175,19 @@ export function Postings({ contactId, version, postings }: { contactId: string; 
         {postings.map((posting) => (
           <li key={posting.id}>
             <Text size="sm">
-              <strong>{posting.to ? t('postings.between', { from: format.date(posting.from), to: format.date(posting.to) }) : t('postings.since', { from: format.date(posting.from) })}</strong>
+              <strong>
+                {posting.to
+                  ? t('postings.between', { from: format.date(posting.from), to: format.date(posting.to) })
+                  : t('postings.since', { from: format.date(posting.from) })}
+              </strong>
               {posting.current ? ` (${t('postings.current')})` : ''}
               {': '}
-              {[posting.position, posting.posting ? t(`posting.${posting.posting}`) : null, posting.state ? names.name(posting.state.iso3, posting.state.name) : null, posting.organization?.name]
+              {[
+                posting.position,
+                posting.posting ? t(`posting.${posting.posting}`) : null,
+                posting.state ? names.name(posting.state.iso3, posting.state.name) : null,
+                posting.organization?.name,
+              ]
                 .filter(Boolean)
                 .join(', ')}
             </Text>

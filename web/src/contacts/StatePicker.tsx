@@ -20,7 +20,19 @@ const StatePickerDocument = graphql(`
 `);
 
 /** One State, by type-ahead on the service's search (name or ISO code). */
-export function StatePicker({ label, value, initialName, onChange, error }: { label: string; value: string; initialName?: string; onChange: (iso3: string) => void; error?: string }) {
+export function StatePicker({
+  label,
+  value,
+  initialName,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  initialName?: string;
+  onChange: (iso3: string) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const names = useStateNames();
   const [search, setSearch] = useState('');

@@ -85,10 +85,12 @@ export function DigestCard() {
         {data ? t('digest.help', { count: data.followedStates.length }) : ''}
       </Text>
       <Text size="sm" mt="xs" data-testid="digest-status">
-        {!data ? '' : digest
-          ? t('digest.on', { hour: `${String(digest.sendHour).padStart(2, '0')}:00`, timeZone: digest.timeZone }) +
-            (digest.lastSentOn ? ` ${t('digest.lastSent', { date: format.date(digest.lastSentOn) })}` : '')
-          : t('digest.off')}
+        {!data
+          ? ''
+          : digest
+            ? t('digest.on', { hour: `${String(digest.sendHour).padStart(2, '0')}:00`, timeZone: digest.timeZone }) +
+              (digest.lastSentOn ? ` ${t('digest.lastSent', { date: format.date(digest.lastSentOn) })}` : '')
+            : t('digest.off')}
       </Text>
       <form onSubmit={(event) => void save(event)} noValidate>
         <Select
@@ -102,8 +104,22 @@ export function DigestCard() {
           allowDeselect={false}
         />
         <Group grow mt="xs">
-          <NumberInput label={t('digest.sendHour')} min={0} max={23} value={values.sendHour} onChange={setSendHour} error={errors.sendHour} />
-          <NumberInput label={t('digest.noReplyAfterDays')} min={1} max={365} value={values.noReplyAfterDays} onChange={setDays} error={errors.noReplyAfterDays} />
+          <NumberInput
+            label={t('digest.sendHour')}
+            min={0}
+            max={23}
+            value={values.sendHour}
+            onChange={setSendHour}
+            error={errors.sendHour}
+          />
+          <NumberInput
+            label={t('digest.noReplyAfterDays')}
+            min={1}
+            max={365}
+            value={values.noReplyAfterDays}
+            onChange={setDays}
+            error={errors.noReplyAfterDays}
+          />
         </Group>
         {other.map((message) => (
           <Alert key={message} mt="sm" color="red" role="alert">

@@ -142,14 +142,22 @@ export function EventForm({ event, onDone }: { event?: EditableEvent; onDone: (i
   };
 
   const reapply = async () => {
-    const reload = async () => (await client.query(EventVersionDocument, { id: event!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.event;
+    const reload = async () =>
+      (await client.query(EventVersionDocument, { id: event!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.event;
     if (await form.reapply(reload, sendUpdate)) onDone(event!.id);
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={event ? t('events.form.editTitle') : t('events.form.createTitle')}>
       <Stack gap="sm">
-        <TextInput label={t('events.fields.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+        <TextInput
+          label={t('events.fields.name')}
+          required
+          value={values.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors.name}
+          data-autofocus
+        />
         <Group grow align="flex-start">
           <Select
             label={t('events.fields.kind')}
@@ -159,11 +167,30 @@ export function EventForm({ event, onDone }: { event?: EditableEvent; onDone: (i
             onChange={(value) => value && set('kind', value as EventKind)}
             error={errors.kind}
           />
-          <TextInput label={t('events.fields.place')} value={values.place} onChange={(e) => set('place', e.currentTarget.value)} error={errors.place} />
+          <TextInput
+            label={t('events.fields.place')}
+            value={values.place}
+            onChange={(e) => set('place', e.currentTarget.value)}
+            error={errors.place}
+          />
         </Group>
         <Group grow align="flex-start">
-          <TextInput label={t('events.fields.startsOn')} type="date" required value={values.startsOn} onChange={(e) => set('startsOn', e.currentTarget.value)} error={errors.startsOn} />
-          <TextInput label={t('events.fields.endsOn')} type="date" required value={values.endsOn} onChange={(e) => set('endsOn', e.currentTarget.value)} error={errors.endsOn} />
+          <TextInput
+            label={t('events.fields.startsOn')}
+            type="date"
+            required
+            value={values.startsOn}
+            onChange={(e) => set('startsOn', e.currentTarget.value)}
+            error={errors.startsOn}
+          />
+          <TextInput
+            label={t('events.fields.endsOn')}
+            type="date"
+            required
+            value={values.endsOn}
+            onChange={(e) => set('endsOn', e.currentTarget.value)}
+            error={errors.endsOn}
+          />
         </Group>
         {!event && (
           <StatesPicker
@@ -174,7 +201,12 @@ export function EventForm({ event, onDone }: { event?: EditableEvent; onDone: (i
             error={errors.attendingStateIso3s}
           />
         )}
-        <Radio.Group label={t('events.fields.visibility')} value={values.visibility} onChange={(value) => set('visibility', value as Visibility)} error={errors.visibility}>
+        <Radio.Group
+          label={t('events.fields.visibility')}
+          value={values.visibility}
+          onChange={(value) => set('visibility', value as Visibility)}
+          error={errors.visibility}
+        >
           <Group mt="xs">
             {EVENT_VISIBILITIES.map((value) => (
               <Radio key={value} value={value} label={t(`visibility.${value}`)} />

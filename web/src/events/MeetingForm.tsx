@@ -134,22 +134,31 @@ export function MeetingForm({
       })),
     [event.attendances, meeting, names],
   );
-  const [{ data: contactData }] = useQuery({ query: MeetingContactsDocument, variables: { stateIso3s: [values.stateIso3] }, pause: !values.stateIso3 });
+  const [{ data: contactData }] = useQuery({
+    query: MeetingContactsDocument,
+    variables: { stateIso3s: [values.stateIso3] },
+    pause: !values.stateIso3,
+  });
   const contactOptions = useMemo(() => {
     const map = new Map<string, string>();
     for (const contact of meeting?.contacts ?? []) map.set(contact.id, contact.fullName);
-    for (const { node } of contactData?.contacts.edges ?? []) map.set(node.id, node.position ? `${node.fullName} — ${node.position}` : node.fullName);
+    for (const { node } of contactData?.contacts.edges ?? [])
+      map.set(node.id, node.position ? `${node.fullName} — ${node.position}` : node.fullName);
     return [...map].map(([value, label]) => ({ value, label }));
   }, [contactData, meeting]);
 
   const sendUpdate = (expectedVersion: number) =>
-    update({ input: { id: meeting!.id, expectedVersion, ...meetingChanges(original, values) } }, { additionalTypenames: ['PlannedMeeting', 'Event'] });
+    update(
+      { input: { id: meeting!.id, expectedVersion, ...meetingChanges(original, values) } },
+      { additionalTypenames: ['PlannedMeeting', 'Event'] },
+    );
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!values.stateIso3) local.stateIso3 = t('common.required');
-    if (values.plannedOn && (values.plannedOn < event.startsOn || values.plannedOn > event.endsOn)) local.plannedOn = t('events.meetings.outsideEvent');
+    if (values.plannedOn && (values.plannedOn < event.startsOn || values.plannedOn > event.endsOn))
+      local.plannedOn = t('events.meetings.outsideEvent');
     const done = await form.run(local, async () => {
       if (meeting) return Object.keys(meetingChanges(original, values)).length ? sendUpdate(meeting.version) : {};
       const input = {
@@ -167,14 +176,18 @@ export function MeetingForm({
 
   const reapply = async () => {
     const reload = async () =>
-      (await client.query(MeetingVersionsDocument, { eventId: event.id }, { requestPolicy: 'network-only' }).toPromise()).data?.event?.plannedMeetings.find(
-        (m) => m.id === meeting!.id,
-      );
+      (
+        await client.query(MeetingVersionsDocument, { eventId: event.id }, { requestPolicy: 'network-only' }).toPromise()
+      ).data?.event?.plannedMeetings.find((m) => m.id === meeting!.id);
     if (await form.reapply(reload, sendUpdate)) onDone();
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={meeting ? t('events.meetings.editTitle') : t('events.meetings.planTitle')}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={meeting ? t('events.meetings.editTitle') : t('events.meetings.planTitle')}
+    >
       <Stack gap="sm">
         <Select
           label={t('events.meetings.state')}
@@ -212,8 +225,19 @@ export function MeetingForm({
           onChange={(e) => set('plannedOn', e.currentTarget.value)}
           error={errors.plannedOn}
         />
-        <Textarea label={t('events.meetings.objective')} minRows={2} value={values.objective} onChange={(e) => set('objective', e.currentTarget.value)} error={errors.objective} />
-        <Radio.Group label={t('events.fields.visibility')} value={values.visibility} onChange={(value) => set('visibility', value as Visibility)} error={errors.visibility}>
+        <Textarea
+          label={t('events.meetings.objective')}
+          minRows={2}
+          value={values.objective}
+          onChange={(e) => set('objective', e.currentTarget.value)}
+          error={errors.objective}
+        />
+        <Radio.Group
+          label={t('events.fields.visibility')}
+          value={values.visibility}
+          onChange={(value) => set('visibility', value as Visibility)}
+          error={errors.visibility}
+        >
           <Group mt="xs">
             {[...new Set<Visibility>([...EVENT_VISIBILITIES, original.visibility])].map((value) => (
               <Radio key={value} value={value} label={t(`visibility.${value}`)} />

@@ -53,6 +53,8 @@ describe('the interaction form', () => {
 
   it('tells a missing subject, States or date, and a follow-up before the interaction', () => {
     expect(localProblems(emptyValues(''), messages)).toEqual({ subject: 'required', occurredOn: 'required', stateIso3s: 'states' });
-    expect(localProblems({ ...emptyValues('2026-12-02', ['KIR']), subject: 'x', followUpOn: '2026-12-01' }, messages)).toEqual({ followUpOn: 'before' });
+    expect(localProblems({ ...emptyValues('2026-12-02', ['KIR']), subject: 'x', followUpOn: '2026-12-01' }, messages)).toEqual({
+      followUpOn: 'before',
+    });
   });
 });

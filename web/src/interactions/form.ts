@@ -3,7 +3,16 @@
  * interaction, only the fields the user changed for an edit (so that "reload and re-apply" after a
  * CONFLICT re-applies the user's change on top of the other one instead of undoing it).
  */
-export const INTERACTION_TYPES = ['LETTER', 'EMAIL', 'BILATERAL_MEETING', 'DEMARCHE', 'PHONE_CALL', 'WORKSHOP', 'EVENT_MEETING', 'OTHER'] as const;
+export const INTERACTION_TYPES = [
+  'LETTER',
+  'EMAIL',
+  'BILATERAL_MEETING',
+  'DEMARCHE',
+  'PHONE_CALL',
+  'WORKSHOP',
+  'EVENT_MEETING',
+  'OTHER',
+] as const;
 export const VISIBILITIES = ['ORGANIZATION', 'COORDINATORS', 'SHARED'] as const;
 
 export type InteractionTypeValue = (typeof INTERACTION_TYPES)[number];
@@ -21,7 +30,17 @@ export interface InteractionValues {
   visibility: VisibilityValue;
 }
 
-export const FIELDS = ['type', 'occurredOn', 'stateIso3s', 'contactIds', 'subject', 'summary', 'outcome', 'followUpOn', 'visibility'] as const;
+export const FIELDS = [
+  'type',
+  'occurredOn',
+  'stateIso3s',
+  'contactIds',
+  'subject',
+  'summary',
+  'outcome',
+  'followUpOn',
+  'visibility',
+] as const;
 
 /** An interaction as read from the service, for editing. */
 export interface EditableInteraction {
@@ -53,11 +72,24 @@ export function valuesOf(interaction: EditableInteraction): InteractionValues {
 }
 
 export function emptyValues(today: string, stateIso3s: string[] = [], visibility: VisibilityValue = 'ORGANIZATION'): InteractionValues {
-  return { type: 'LETTER', occurredOn: today, stateIso3s, contactIds: [], subject: '', summary: '', outcome: '', followUpOn: '', visibility };
+  return {
+    type: 'LETTER',
+    occurredOn: today,
+    stateIso3s,
+    contactIds: [],
+    subject: '',
+    summary: '',
+    outcome: '',
+    followUpOn: '',
+    visibility,
+  };
 }
 
 /** Problems the browser can tell before sending (the service checks everything again). */
-export function localProblems(values: InteractionValues, messages: { required: string; statesRequired: string; followUpBefore: string }): Record<string, string> {
+export function localProblems(
+  values: InteractionValues,
+  messages: { required: string; statesRequired: string; followUpBefore: string },
+): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!values.subject.trim()) problems.subject = messages.required;
   if (!values.occurredOn) problems.occurredOn = messages.required;
@@ -83,7 +115,8 @@ export function logInput(values: InteractionValues) {
   };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
 /**
  * The fields of `updateInteraction`'s input the user changed from `original` (without

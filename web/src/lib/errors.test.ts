@@ -19,7 +19,7 @@ describe('BAD_USER_INPUT problems on form fields', () => {
     expect(parseProblem('The display name cannot be empty')).toEqual({ message: 'The display name cannot be empty' });
   });
 
-  it("puts each problem on its field (the first one per field), and the others aside", () => {
+  it('puts each problem on its field (the first one per field), and the others aside', () => {
     const error = badInput({
       problems: [
         'input.subject: subject should not be empty',
@@ -43,7 +43,10 @@ describe('BAD_USER_INPUT problems on form fields', () => {
     expect(formProblems(badInput({ field: 'currentPassword' }, 'The current password is wrong')).fields).toEqual({
       currentPassword: 'The current password is wrong',
     });
-    expect(formProblems(badInput({}, 'You cannot change your own role'))).toEqual({ fields: {}, other: ['You cannot change your own role'] });
+    expect(formProblems(badInput({}, 'You cannot change your own role'))).toEqual({
+      fields: {},
+      other: ['You cannot change your own role'],
+    });
   });
 
   it('ignores errors of other codes', () => {

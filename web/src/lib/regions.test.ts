@@ -5,7 +5,9 @@ import { regionName } from './regions';
 
 /** The M49 sub-regions and intermediate regions of the States the service loads (data/states.csv). */
 function regionsOfTheData(): string[] {
-  const [header, ...rows] = readFileSync(new URL('../../../data/states.csv', import.meta.url), 'utf8').trim().split(/\r?\n/);
+  const [header, ...rows] = readFileSync(new URL('../../../data/states.csv', import.meta.url), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const columns = header.split(',');
   const wanted = ['m49_subregion', 'm49_intermediate_region'].map((name) => columns.indexOf(name));
   expect(wanted).not.toContain(-1);

@@ -3,8 +3,12 @@ import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useFormWrite } from './useFormWrite';
 
-const badInput = (problems: string[]) => ({ graphQLErrors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', details: { problems } } }] });
-const conflict = { graphQLErrors: [{ message: 'changed', extensions: { code: 'CONFLICT', details: { id: 'x', expectedVersion: 3, actualVersion: 4 } } }] };
+const badInput = (problems: string[]) => ({
+  graphQLErrors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', details: { problems } } }],
+});
+const conflict = {
+  graphQLErrors: [{ message: 'changed', extensions: { code: 'CONFLICT', details: { id: 'x', expectedVersion: 3, actualVersion: 4 } } }],
+};
 
 function setUp() {
   return renderHook(() => useFormWrite({ name: 'Kiribati', note: '' }, ['name', 'note']));
@@ -30,7 +34,9 @@ describe('a form that writes', () => {
     const { result } = setUp();
     let done: boolean | undefined;
     await act(async () => {
-      done = await result.current.run({}, () => Promise.resolve({ error: badInput(['input.note: note is too long', 'input.mood: property mood should not exist']) }));
+      done = await result.current.run({}, () =>
+        Promise.resolve({ error: badInput(['input.note: note is too long', 'input.mood: property mood should not exist']) }),
+      );
     });
     expect(done).toBe(false);
     expect(result.current.errors).toEqual({ note: 'note is too long' });

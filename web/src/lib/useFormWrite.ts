@@ -66,8 +66,10 @@ export function useFormWrite<V extends object>(initial: V | (() => V), fields: r
   };
 
   /** Reads the current version (none: the item was deleted meanwhile, and the form says so), then sends the change again with it. */
-  const reapply = (reload: () => Promise<{ version: number } | null | undefined>, send: (expectedVersion: number) => Promise<WriteResult>) =>
-    settle(() => reloadAndReapply(reload, send, t('errors.gone')));
+  const reapply = (
+    reload: () => Promise<{ version: number } | null | undefined>,
+    send: (expectedVersion: number) => Promise<WriteResult>,
+  ) => settle(() => reloadAndReapply(reload, send, t('errors.gone')));
 
   return { original, values, setValues, set, errors, setErrors, other, conflict, setConflict, busy, fail, run, reapply };
 }

@@ -195,12 +195,24 @@ function EntryItem({ entry, unread }: { entry: Entry; unread: boolean }) {
 }
 
 /** The feed for one set of filters: the pages read, then what arrives live; unread since `readAt`. */
-function Feed({ filters, readAt, onShown }: { filters: ActivityFilters; readAt: string | null; onShown: (upTo: string | undefined) => void }) {
+function Feed({
+  filters,
+  readAt,
+  onShown,
+}: {
+  filters: ActivityFilters;
+  readAt: string | null;
+  onShown: (upTo: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [count, setCount] = useState(PAGE);
   const filter = Object.keys(filters).length ? filters : null;
-  const [{ data, fetching, error }] = useQuery({ query: ActivityPageFeedDocument, variables: { filter, first: count }, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }] = useQuery({
+    query: ActivityPageFeedDocument,
+    variables: { filter, first: count },
+    requestPolicy: 'network-only',
+  });
   const [{ data: live }] = useSubscription<ActivityPageLiveSubscription, Entry[]>(
     { query: ActivityPageLiveDocument, variables: { filter } },
     (previous = [], event) => [event.activityAdded, ...previous],

@@ -152,7 +152,14 @@ function useDone() {
 }
 
 /** A dialog's form: the service's refusal above the fields, Cancel and the submit button below. */
-function DialogForm({ onSubmit, error, fetching, submitLabel, onClose, children }: {
+function DialogForm({
+  onSubmit,
+  error,
+  fetching,
+  submitLabel,
+  onClose,
+  children,
+}: {
   onSubmit: () => Promise<void>;
   error: Parameters<typeof errorMessage>[0];
   fetching: boolean;
@@ -202,25 +209,42 @@ function CreateUserForm({ organizations, onClose }: { organizations: Organizatio
   };
   return (
     <DialogForm onSubmit={submit} error={error} fetching={fetching} submitLabel={t('admin.createUser')} onClose={onClose}>
-        <TextInput label={t('admin.displayName')} required value={values.displayName} onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })} />
-        <TextInput label={t('admin.email')} type="email" required value={values.email} onChange={(e) => setValues({ ...values, email: e.currentTarget.value })} />
-        <Select
-          label={t('admin.organization')}
-          required
-          searchable
-          data={organizations.map((o) => ({ value: o.id, label: o.name }))}
-          value={values.organizationId || null}
-          onChange={(value) => setValues({ ...values, organizationId: value ?? '' })}
-        />
-        <Select
-          label={t('admin.role')}
-          required
-          data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          value={values.role}
-          onChange={(value) => setValues({ ...values, role: value ?? 'COORDINATOR' })}
-          allowDeselect={false}
-        />
-        <PasswordInput label={t('admin.password')} description={t('admin.passwordHelp')} required value={values.password} onChange={(e) => setValues({ ...values, password: e.currentTarget.value })} />
+      <TextInput
+        label={t('admin.displayName')}
+        required
+        value={values.displayName}
+        onChange={(e) => setValues({ ...values, displayName: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('admin.email')}
+        type="email"
+        required
+        value={values.email}
+        onChange={(e) => setValues({ ...values, email: e.currentTarget.value })}
+      />
+      <Select
+        label={t('admin.organization')}
+        required
+        searchable
+        data={organizations.map((o) => ({ value: o.id, label: o.name }))}
+        value={values.organizationId || null}
+        onChange={(value) => setValues({ ...values, organizationId: value ?? '' })}
+      />
+      <Select
+        label={t('admin.role')}
+        required
+        data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        value={values.role}
+        onChange={(value) => setValues({ ...values, role: value ?? 'COORDINATOR' })}
+        allowDeselect={false}
+      />
+      <PasswordInput
+        label={t('admin.password')}
+        description={t('admin.passwordHelp')}
+        required
+        value={values.password}
+        onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
+      />
     </DialogForm>
   );
 }
@@ -239,8 +263,14 @@ function ResetPasswordForm({ user, onClose }: { user: AdminUser; onClose: () => 
   };
   return (
     <DialogForm onSubmit={submit} error={error} fetching={fetching} submitLabel={t('admin.resetPassword')} onClose={onClose}>
-        <Text size="sm">{t('admin.resetHelp', { name: user.displayName })}</Text>
-        <PasswordInput label={t('admin.newPassword')} description={t('admin.passwordHelp')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+      <Text size="sm">{t('admin.resetHelp', { name: user.displayName })}</Text>
+      <PasswordInput
+        label={t('admin.newPassword')}
+        description={t('admin.passwordHelp')}
+        required
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+      />
     </DialogForm>
   );
 }
@@ -256,7 +286,10 @@ function Users({ users, organizations }: { users: AdminUser[]; organizations: Or
   const [, enable] = useMutation(EnableUserDocument);
   const changeRole = async (user: AdminUser, role: string | null) => {
     if (!role || role === user.role) return;
-    done(await update({ input: { id: user.id, role: role as (typeof ROLES)[number] } }), t('admin.roleChanged', { name: user.displayName, role: t(`roles.${role}`) }));
+    done(
+      await update({ input: { id: user.id, role: role as (typeof ROLES)[number] } }),
+      t('admin.roleChanged', { name: user.displayName, role: t(`roles.${role}`) }),
+    );
   };
   return (
     <>
@@ -300,12 +333,29 @@ function Users({ users, organizations }: { users: AdminUser[]; organizations: Or
                     <Group gap="xs" wrap="nowrap">
                       {!self &&
                         (user.disabled ? (
-                          <Button size="xs" variant="default" onClick={() => void enable({ id: user.id }).then((result) => done(result, t('admin.userEnabled', { name: user.displayName })))}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() =>
+                              void enable({ id: user.id }).then((result) =>
+                                done(result, t('admin.userEnabled', { name: user.displayName })),
+                              )
+                            }
+                          >
                             {t('admin.enable')}
                             <span className="visually-hidden"> {user.displayName}</span>
                           </Button>
                         ) : (
-                          <Button size="xs" variant="default" color="red" onClick={() => void disable({ id: user.id }).then((result) => done(result, t('admin.userDisabled', { name: user.displayName })))}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            color="red"
+                            onClick={() =>
+                              void disable({ id: user.id }).then((result) =>
+                                done(result, t('admin.userDisabled', { name: user.displayName })),
+                              )
+                            }
+                          >
                             {t('admin.disable')}
                             <span className="visually-hidden"> {user.displayName}</span>
                           </Button>
@@ -322,10 +372,22 @@ function Users({ users, organizations }: { users: AdminUser[]; organizations: Or
           </Table.Tbody>
         </Table>
       </div>
-      <Modal lockScroll={false} opened={creating} onClose={() => setCreating(false)} title={t('admin.createUser')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('admin.createUser')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {creating && <CreateUserForm organizations={organizations} onClose={() => setCreating(false)} />}
       </Modal>
-      <Modal lockScroll={false} opened={!!resetting} onClose={() => setResetting(null)} title={t('admin.resetPassword')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={!!resetting}
+        onClose={() => setResetting(null)}
+        title={t('admin.resetPassword')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {resetting && <ResetPasswordForm user={resetting} onClose={() => setResetting(null)} />}
       </Modal>
     </>
@@ -340,7 +402,10 @@ function Organizations({ organizations }: { organizations: Organization[] }) {
   const [{ fetching, error }, create] = useMutation(CreateOrganizationDocument);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const result = await create({ input: { name, kind: kind as (typeof ORGANIZATION_KINDS)[number] } }, { additionalTypenames: ['Organization'] });
+    const result = await create(
+      { input: { name, kind: kind as (typeof ORGANIZATION_KINDS)[number] } },
+      { additionalTypenames: ['Organization'] },
+    );
     if (!result.error) {
       notify(t('admin.organizationCreated', { name }));
       setName('');
@@ -422,10 +487,12 @@ function AuditLog({ users }: { users: AdminUser[] }) {
   );
   const cursor = after[after.length - 1];
   const [{ data, error }] = useQuery({ query: AuditLogDocument, variables: { filter, after: cursor }, requestPolicy: 'network-only' });
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    setAfter([]);
-    set(v);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setAfter([]);
+      set(v);
+    };
   return (
     <>
       <form role="search" aria-label={t('admin.auditFilters')} onSubmit={(event) => event.preventDefault()}>
@@ -469,7 +536,10 @@ function AuditLog({ users }: { users: AdminUser[] }) {
                 <Table.Td>{node.actor?.displayName ?? t('admin.system')}</Table.Td>
                 <Table.Td>{node.action}</Table.Td>
                 <Table.Td>
-                  {node.entity} <Text span size="xs" c="dimmed">{node.entityId}</Text>
+                  {node.entity}{' '}
+                  <Text span size="xs" c="dimmed">
+                    {node.entityId}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{changedKeys(node.before, node.after).join(', ')}</Table.Td>
               </Table.Tr>

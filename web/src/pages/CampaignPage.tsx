@@ -1,4 +1,22 @@
-import { Alert, Anchor, Badge, Button, FileInput, Group, List, Modal, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -228,7 +246,13 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone: () => 
   const { viewer } = useSession();
   // The values as read when the form opened: only what the user changed is sent (a re-apply after a CONFLICT keeps the others' changes).
   const form = useFormWrite(
-    () => ({ name: campaign.name, sendingDate: campaign.sendingDate, templateRef: campaign.templateRef, visibility: campaign.visibility, ownerId: campaign.owner.id }),
+    () => ({
+      name: campaign.name,
+      sendingDate: campaign.sendingDate,
+      templateRef: campaign.templateRef,
+      visibility: campaign.visibility,
+      ownerId: campaign.owner.id,
+    }),
     FIELDS,
   );
   const { original, values, errors, other, conflict, busy } = form;
@@ -252,15 +276,29 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone: () => 
     if (await form.run(missing, async () => (Object.keys(changes()).length ? send(campaign.version) : {}))) onDone();
   };
   const reapply = async () => {
-    const reload = async () => (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign;
+    const reload = async () =>
+      (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data
+        ?.letterCampaign;
     if (await form.reapply(reload, send)) onDone();
   };
-  const visibilities = viewer?.role === 'PARTNER' ? ['SHARED'] : campaign.mandateId ? ['ORGANIZATION', 'COORDINATORS', 'SHARED', 'MANDATE'] : ['ORGANIZATION', 'COORDINATORS', 'SHARED'];
+  const visibilities =
+    viewer?.role === 'PARTNER'
+      ? ['SHARED']
+      : campaign.mandateId
+        ? ['ORGANIZATION', 'COORDINATORS', 'SHARED', 'MANDATE']
+        : ['ORGANIZATION', 'COORDINATORS', 'SHARED'];
   const set = (field: keyof typeof values, value: string) => form.set(field, value);
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="xs">
-        <TextInput label={t('campaigns.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+        <TextInput
+          label={t('campaigns.name')}
+          required
+          value={values.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors.name}
+          data-autofocus
+        />
         <TextInput
           label={t('campaigns.sendingDate')}
           description={t('campaigns.sendingDateMoves')}
@@ -271,7 +309,13 @@ function EditCampaign({ campaign, onDone }: { campaign: Campaign; onDone: () => 
           onChange={(e) => set('sendingDate', e.currentTarget.value)}
           error={errors.sendingDate}
         />
-        <TextInput label={t('campaigns.templateRef')} required value={values.templateRef} onChange={(e) => set('templateRef', e.currentTarget.value)} error={errors.templateRef} />
+        <TextInput
+          label={t('campaigns.templateRef')}
+          required
+          value={values.templateRef}
+          onChange={(e) => set('templateRef', e.currentTarget.value)}
+          error={errors.templateRef}
+        />
         {campaign.possibleOwners && (
           <Select
             label={t('campaigns.owner')}
@@ -340,7 +384,9 @@ function DeleteCampaign({ campaign, onCancel }: { campaign: Campaign; onCancel: 
     setBusy(true);
     setConflict(null);
     const result = await reloadAndReapply(
-      async () => (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign,
+      async () =>
+        (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data
+          ?.letterCampaign,
       send,
       t('errors.gone'),
     );
@@ -376,7 +422,17 @@ interface LetterRef {
 }
 
 /** Records a letter's reply (date and what it said), or that it was followed up without reply. */
-function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string; letter: LetterRef; kind: 'reply' | 'followUp'; onDone: () => void }) {
+function LetterAction({
+  campaignId,
+  letter,
+  kind,
+  onDone,
+}: {
+  campaignId: string;
+  letter: LetterRef;
+  kind: 'reply' | 'followUp';
+  onDone: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const form = useFormWrite({ date: today(), note: '' }, { receivedOn: 'date', doneOn: 'date', replyReceivedOn: 'date', note: 'note' });
@@ -386,7 +442,10 @@ function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string
   const [, followUp] = useMutation(FollowUpDoneDocument);
   const send = (expectedVersion: number): Promise<{ error?: ErrorLike | null }> =>
     kind === 'reply'
-      ? logReply({ input: { interactionId: letter.interactionId, expectedVersion, receivedOn: date, note: note.trim() || undefined } }, REFRESH)
+      ? logReply(
+          { input: { interactionId: letter.interactionId, expectedVersion, receivedOn: date, note: note.trim() || undefined } },
+          REFRESH,
+        )
       : followUp({ input: { interactionId: letter.interactionId, expectedVersion, doneOn: date || undefined } }, REFRESH);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -395,7 +454,8 @@ function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string
   };
   const reapply = async () => {
     const reload = async () => {
-      const fresh = (await client.query(CampaignVersionDocument, { id: campaignId }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign;
+      const fresh = (await client.query(CampaignVersionDocument, { id: campaignId }, { requestPolicy: 'network-only' }).toPromise()).data
+        ?.letterCampaign;
       return fresh?.letters.find((l) => l.interaction.id === letter.interactionId);
     };
     if (await form.reapply(reload, send)) onDone();
@@ -415,7 +475,16 @@ function LetterAction({ campaignId, letter, kind, onDone }: { campaignId: string
           error={errors.date}
           data-autofocus
         />
-        {kind === 'reply' && <Textarea label={t('campaigns.replyNote')} value={note} onChange={(e) => set('note', e.currentTarget.value)} error={errors.note} autosize minRows={3} />}
+        {kind === 'reply' && (
+          <Textarea
+            label={t('campaigns.replyNote')}
+            value={note}
+            onChange={(e) => set('note', e.currentTarget.value)}
+            error={errors.note}
+            autosize
+            minRows={3}
+          />
+        )}
         <ErrorList messages={other} />
         {conflict && <ConflictAlert error={conflict} onReapply={() => void reapply()} onDiscard={onDone} busy={busy} />}
         <Group justify="flex-end">
@@ -453,7 +522,10 @@ function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEd
   const [file, setFile] = useState<File | null>(null);
   const [language, setLanguage] = useState<string>('EN');
   const [problems, setProblems] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<{ error: ErrorLike; retry: (expectedVersion: number) => Promise<{ error?: ErrorLike | null }> } | null>(null);
+  const [conflict, setConflict] = useState<{
+    error: ErrorLike;
+    retry: (expectedVersion: number) => Promise<{ error?: ErrorLike | null }>;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const [, upload] = useMutation(UploadTemplateDocument);
@@ -486,13 +558,15 @@ function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEd
     }
     const chosen = language as (typeof LANGUAGES)[number];
     await run(
-      (expectedVersion) => upload({ input: { campaignId: campaign.id, language: chosen, fileName: file.name, contentBase64, expectedVersion } }, REFRESH),
+      (expectedVersion) =>
+        upload({ input: { campaignId: campaign.id, language: chosen, fileName: file.name, contentBase64, expectedVersion } }, REFRESH),
       campaign.version,
     );
   };
   const reapply = async () => {
     if (!conflict) return;
-    const fresh = (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data?.letterCampaign;
+    const fresh = (await client.query(CampaignVersionDocument, { id: campaign.id }, { requestPolicy: 'network-only' }).toPromise()).data
+      ?.letterCampaign;
     if (!fresh) return setProblems([t('campaigns.notFound')]);
     await run(conflict.retry, fresh.version);
   };
@@ -525,7 +599,11 @@ function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEd
             <List.Item key={template.language} data-language={template.language}>
               <Group gap="xs">
                 <Text size="sm">
-                  {t('campaigns.templateLine', { language: languageName(template.language), fileName: template.fileName, count: template.placeholders.length })}
+                  {t('campaigns.templateLine', {
+                    language: languageName(template.language),
+                    fileName: template.fileName,
+                    count: template.placeholders.length,
+                  })}
                 </Text>
                 {canEdit && (
                   <Button
@@ -534,7 +612,10 @@ function Templates({ campaign, canEdit, onChanged }: { campaign: Campaign; canEd
                     color="red"
                     loading={busy}
                     onClick={() =>
-                      void run((expectedVersion) => remove({ campaignId: campaign.id, language: template.language, expectedVersion }, REFRESH), campaign.version)
+                      void run(
+                        (expectedVersion) => remove({ campaignId: campaign.id, language: template.language, expectedVersion }, REFRESH),
+                        campaign.version,
+                      )
                     }
                     aria-label={t('campaigns.removeTemplateFor', { language: languageName(template.language) })}
                   >
@@ -612,7 +693,11 @@ export default function CampaignPage() {
   const [{ data, fetching, error }, reexecute] = useCampaign(id, days);
   // A campaign of a mandate is its organizations' work: their coordinators change it as their own.
   const mandateId = data?.letterCampaign?.mandateId ?? null;
-  const [{ data: mandateData }] = useQuery({ query: CampaignMandateDocument, variables: { id: mandateId ?? '' }, pause: !mandateId || viewer?.role !== 'COORDINATOR' });
+  const [{ data: mandateData }] = useQuery({
+    query: CampaignMandateDocument,
+    variables: { id: mandateId ?? '' },
+    pause: !mandateId || viewer?.role !== 'COORDINATOR',
+  });
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [action, setAction] = useState<{ kind: 'reply' | 'followUp'; letter: LetterRef } | null>(null);
@@ -638,11 +723,19 @@ export default function CampaignPage() {
   }
   const team = [campaign.organization.id, ...(mandateData?.mandate?.organizations.map((organization) => organization.id) ?? [])];
   const canEdit = !!viewer && (viewer.role === 'ADMIN' || (viewer.role === 'COORDINATOR' && team.includes(viewer.organization.id)));
-  const deletable = campaign.progress.replied === 0 && campaign.progress.followUpDone === 0 && campaign.letters.every((letter) => !letter.replyNote);
+  const deletable =
+    campaign.progress.replied === 0 && campaign.progress.followUpDone === 0 && campaign.letters.every((letter) => !letter.replyNote);
   const date = (value: string | null | undefined) => formatDate(value, i18n.language);
   const stateName = (state: { iso3: string; name: string }) => names.name(state.iso3, state.name);
-  const open = (kind: 'reply' | 'followUp', letter: { version: number; interaction: { id: string }; state: { iso3: string; name: string } }, sentOn: string) =>
-    setAction({ kind, letter: { interactionId: letter.interaction.id, version: letter.version, stateName: stateName(letter.state), sentOn } });
+  const open = (
+    kind: 'reply' | 'followUp',
+    letter: { version: number; interaction: { id: string }; state: { iso3: string; name: string } },
+    sentOn: string,
+  ) =>
+    setAction({
+      kind,
+      letter: { interactionId: letter.interaction.id, version: letter.version, stateName: stateName(letter.state), sentOn },
+    });
   const close = () => {
     setAction(null);
     setEditing(false);
@@ -652,7 +745,9 @@ export default function CampaignPage() {
     s.contact
       ? t('campaigns.tryContact', {
           name: s.contact.fullName,
-          where: [s.contact.position, s.contact.posting ? t(`posting.${s.contact.posting}`) : null].filter(Boolean).join(', ') || t(`campaigns.channel.${s.channel}`),
+          where:
+            [s.contact.position, s.contact.posting ? t(`posting.${s.contact.posting}`) : null].filter(Boolean).join(', ') ||
+            t(`campaigns.channel.${s.channel}`),
         })
       : t('campaigns.tryPartner', { organization: s.organization?.name ?? '' });
   const { progress } = campaign;
@@ -707,7 +802,12 @@ export default function CampaignPage() {
           {t('campaigns.progress')}
         </Title>
         <Text role="status" className="campaign-progress">
-          {t('campaigns.progressLine', { count: progress.sent, replied: progress.replied, followedUp: progress.followUpDone, awaiting: progress.noReply })}
+          {t('campaigns.progressLine', {
+            count: progress.sent,
+            replied: progress.replied,
+            followedUp: progress.followUpDone,
+            awaiting: progress.noReply,
+          })}
         </Text>
       </Paper>
 
@@ -767,12 +867,22 @@ export default function CampaignPage() {
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         {letter.status !== 'REPLIED' && (
-                          <Button size="xs" variant="default" onClick={() => open('reply', letter, letter.sentOn)} aria-label={t('campaigns.recordReplyFor', { state: stateName(letter.state) })}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => open('reply', letter, letter.sentOn)}
+                            aria-label={t('campaigns.recordReplyFor', { state: stateName(letter.state) })}
+                          >
                             {t('campaigns.recordReply')}
                           </Button>
                         )}
                         {letter.status === 'AWAITING_REPLY' && (
-                          <Button size="xs" variant="default" onClick={() => open('followUp', letter, letter.sentOn)} aria-label={t('campaigns.followUpDoneFor', { state: stateName(letter.state) })}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => open('followUp', letter, letter.sentOn)}
+                            aria-label={t('campaigns.followUpDoneFor', { state: stateName(letter.state) })}
+                          >
                             {t('campaigns.followUpDone')}
                           </Button>
                         )}
@@ -815,7 +925,13 @@ export default function CampaignPage() {
                       <Button
                         size="xs"
                         variant="default"
-                        onClick={() => open('reply', { ...item.letter, state: item.state }, campaign.letters.find((l) => l.interaction.id === item.letter.interaction.id)?.sentOn ?? campaign.sendingDate)}
+                        onClick={() =>
+                          open(
+                            'reply',
+                            { ...item.letter, state: item.state },
+                            campaign.letters.find((l) => l.interaction.id === item.letter.interaction.id)?.sentOn ?? campaign.sendingDate,
+                          )
+                        }
                         aria-label={t('campaigns.recordReplyFor', { state: stateName(item.state) })}
                       >
                         {t('campaigns.recordReply')}
@@ -823,7 +939,13 @@ export default function CampaignPage() {
                       <Button
                         size="xs"
                         variant="default"
-                        onClick={() => open('followUp', { ...item.letter, state: item.state }, campaign.letters.find((l) => l.interaction.id === item.letter.interaction.id)?.sentOn ?? campaign.sendingDate)}
+                        onClick={() =>
+                          open(
+                            'followUp',
+                            { ...item.letter, state: item.state },
+                            campaign.letters.find((l) => l.interaction.id === item.letter.interaction.id)?.sentOn ?? campaign.sendingDate,
+                          )
+                        }
                         aria-label={t('campaigns.followUpDoneFor', { state: stateName(item.state) })}
                       >
                         {t('campaigns.followUpDone')}
@@ -853,10 +975,22 @@ export default function CampaignPage() {
 
       <Templates campaign={campaign} canEdit={canEdit} onChanged={() => reexecute({ requestPolicy: 'network-only' })} />
 
-      <Modal lockScroll={false} opened={editing} onClose={() => setEditing(false)} title={t('campaigns.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={t('campaigns.editTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {editing && <EditCampaign campaign={campaign} onDone={close} />}
       </Modal>
-      <Modal lockScroll={false} opened={deleting} onClose={() => setDeleting(false)} title={t('campaigns.deleteTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={deleting}
+        onClose={() => setDeleting(false)}
+        title={t('campaigns.deleteTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {deleting && <DeleteCampaign campaign={campaign} onCancel={() => setDeleting(false)} />}
       </Modal>
       <Modal

@@ -96,7 +96,13 @@ function CampaignList() {
                   <Table.Td>{formatDate(campaign.sendingDate, i18n.language)}</Table.Td>
                   <Table.Td>{campaign.organization.name}</Table.Td>
                   <Table.Td>{t(`visibility.${campaign.visibility}`)}</Table.Td>
-                  <Table.Td>{t('campaigns.progressShort', { replied: campaign.progress.replied, sent: campaign.progress.sent, followedUp: campaign.progress.followUpDone })}</Table.Td>
+                  <Table.Td>
+                    {t('campaigns.progressShort', {
+                      replied: campaign.progress.replied,
+                      sent: campaign.progress.sent,
+                      followedUp: campaign.progress.followUpDone,
+                    })}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -107,7 +107,12 @@ function ContactDetail({ id }: { id: string }) {
   const [{ data, fetching, error }] = useQuery({ query: ContactDocument, variables: { id }, context });
   const [editing, setEditing] = useState(false);
   if (!data && fetching) return <Loader aria-label={t('app.loading')} />;
-  if (error && !data) return <Alert color="red" role="alert">{errorMessage(error)}</Alert>;
+  if (error && !data)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(error)}
+      </Alert>
+    );
   const contact = data?.contact;
   if (!contact) return <Alert>{t('contactsPage.notFound')}</Alert>;
   return (
@@ -119,7 +124,12 @@ function ContactDetail({ id }: { id: string }) {
         <div>
           <Title order={1}>{[contact.title, contact.fullName].filter(Boolean).join(' ')}</Title>
           <Text c="dimmed">
-            {[contact.position, contact.posting ? t(`posting.${contact.posting}`) : null, contact.state ? names.name(contact.state.iso3, contact.state.name) : null, contact.organization?.name]
+            {[
+              contact.position,
+              contact.posting ? t(`posting.${contact.posting}`) : null,
+              contact.state ? names.name(contact.state.iso3, contact.state.name) : null,
+              contact.organization?.name,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </Text>
@@ -227,7 +237,13 @@ function ContactsList() {
           <Tabs.Tab value="duplicates">{t('duplicates.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list" pt="md">
-          <TextInput maw={400} label={t('contactsPage.search')} description={t('contactsPage.searchHelp')} value={search} onChange={(e) => onSearch(e.currentTarget.value)} />
+          <TextInput
+            maw={400}
+            label={t('contactsPage.search')}
+            description={t('contactsPage.searchHelp')}
+            value={search}
+            onChange={(e) => onSearch(e.currentTarget.value)}
+          />
           {error && <Alert color="red">{errorMessage(error)}</Alert>}
           {data && (
             <>
@@ -278,7 +294,14 @@ function ContactsList() {
           {tab === 'duplicates' && <Duplicates />}
         </Tabs.Panel>
       </Tabs>
-      <Modal lockScroll={false} opened={creating} onClose={() => setCreating(false)} title={t('contactsPage.create')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('contactsPage.create')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {creating && (
           <ContactForm
             onDone={(id) => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { niceTicks, stepPath } from '../components/dashboard/TimelineChart';
 import { isoDay, mergeActivity } from './DashboardPage';
 
-const event = (id: string, occurredAt: string) => ({ id, kind: 'INTERACTION_LOGGED' as const, summary: id, subjectId: null, eventId: null, occurredAt, states: [] });
+const event = (id: string, occurredAt: string) => ({
+  id,
+  kind: 'INTERACTION_LOGGED' as const,
+  summary: id,
+  subjectId: null,
+  eventId: null,
+  occurredAt,
+  states: [],
+});
 
 describe('the latest activity list', () => {
   it('puts live events with the loaded page, newest first, each once, at most `limit`', () => {
@@ -15,7 +23,13 @@ describe('the latest activity list', () => {
 
 describe('the timeline chart', () => {
   it('draws steps: a count holds until the next point', () => {
-    expect(stepPath([{ x: 0, y: 10 }, { x: 5, y: 8 }, { x: 9, y: 8 }])).toBe('M0,10H5V8H9V8');
+    expect(
+      stepPath([
+        { x: 0, y: 10 },
+        { x: 5, y: 8 },
+        { x: 9, y: 8 },
+      ]),
+    ).toBe('M0,10H5V8H9V8');
   });
   it('has round ticks up to at least the largest count', () => {
     expect(niceTicks(112)).toEqual([0, 30, 60, 90, 120]);

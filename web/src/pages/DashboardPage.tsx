@@ -173,10 +173,10 @@ function ActivityLink({ item }: { item: Activity }) {
 function LatestActivity() {
   const { t, i18n } = useTranslation();
   const [{ data }] = useQuery({ query: DashboardActivityDocument });
-  const [{ data: live }] = useSubscription<ActivityAddedSubscription, Activity[]>({ query: ActivityAddedDocument }, (previous = [], event) => [
-    event.activityAdded,
-    ...previous,
-  ]);
+  const [{ data: live }] = useSubscription<ActivityAddedSubscription, Activity[]>(
+    { query: ActivityAddedDocument },
+    (previous = [], event) => [event.activityAdded, ...previous],
+  );
   const items = mergeActivity(live ?? [], data?.activityFeed.edges.map((e) => e.node) ?? []);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -218,7 +218,10 @@ function WorkLists() {
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
   const format = (iso: string) => date.format(Date.parse(`${iso}T00:00:00Z`));
   const today = isoDay();
-  const mine = (data?.followUps.edges ?? []).map((e) => e.node).filter((n) => n.author.id === viewer?.id).slice(0, 8);
+  const mine = (data?.followUps.edges ?? [])
+    .map((e) => e.node)
+    .filter((n) => n.author.id === viewer?.id)
+    .slice(0, 8);
   const awaiting = (data?.awaitingReplies.edges ?? []).map((e) => e.node);
   const days = (iso: string) => Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${iso}T00:00:00Z`)) / 86_400_000));
   return (

@@ -181,7 +181,8 @@ function CalendarDownload() {
 /** "2–4 Dec 2026", or one date when the event lasts a day. */
 function useDates() {
   const format = useFormat();
-  return (startsOn: string, endsOn: string) => (startsOn === endsOn ? format.date(startsOn) : `${format.date(startsOn)} – ${format.date(endsOn)}`);
+  return (startsOn: string, endsOn: string) =>
+    startsOn === endsOn ? format.date(startsOn) : `${format.date(startsOn)} – ${format.date(endsOn)}`;
 }
 
 function EventsList({ past }: { past: boolean }) {
@@ -195,7 +196,12 @@ function EventsList({ past }: { past: boolean }) {
     variables: { startingFrom: past ? undefined : addDays(today(), -31), first: 50, after },
     context,
   });
-  if (error && !data) return <Alert color="red" role="alert">{errorMessage(error)}</Alert>;
+  if (error && !data)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(error)}
+      </Alert>
+    );
   if (!data) return fetching ? <Loader aria-label={t('app.loading')} /> : null;
   // Events still going on (begun up to a month ago) count as upcoming.
   const shown = data.events.edges.filter(({ node }) => past || node.endsOn >= today());
@@ -203,7 +209,9 @@ function EventsList({ past }: { past: boolean }) {
     <>
       <div className="table-scroll">
         <table className="data-table">
-          <caption>{past ? t('events.list.all', { count: data.events.totalCount }) : t('events.list.upcoming', { count: shown.length })}</caption>
+          <caption>
+            {past ? t('events.list.all', { count: data.events.totalCount }) : t('events.list.upcoming', { count: shown.length })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('events.fields.name')}</th>
@@ -235,7 +243,12 @@ function EventsList({ past }: { past: boolean }) {
         <Button variant="default" size="xs" disabled={afters.length === 1} onClick={() => setAfters((a) => a.slice(0, -1))}>
           {t('common.previous')}
         </Button>
-        <Button variant="default" size="xs" disabled={!data.events.pageInfo.hasNextPage} onClick={() => setAfters((a) => [...a, data.events.pageInfo.endCursor ?? null])}>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={!data.events.pageInfo.hasNextPage}
+          onClick={() => setAfters((a) => [...a, data.events.pageInfo.endCursor ?? null])}
+        >
           {t('common.next')}
         </Button>
       </Group>
@@ -248,7 +261,11 @@ function MonthCalendar({ month, onMonth }: { month: string; onMonth: (month: str
   const { from, to } = gridRange(month);
   const context = useMemo(() => ({ additionalTypenames: ['Event'] }), []);
   // Events begun up to a quarter before the grid may still run into it.
-  const [{ data, error }] = useQuery({ query: EventsDocument, variables: { startingFrom: addDays(from, -92), startingBefore: addDays(to, 1), first: 200 }, context });
+  const [{ data, error }] = useQuery({
+    query: EventsDocument,
+    variables: { startingFrom: addDays(from, -92), startingBefore: addDays(to, 1), first: 200 },
+    context,
+  });
   const weeks = useMemo(() => monthGrid(month, data?.events.edges.map((e) => e.node) ?? []), [month, data]);
   const days = useMemo(() => weekdayNames(i18n.language), [i18n.language]);
   const dayFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeZone: 'UTC' }), [i18n.language]);
@@ -291,7 +308,12 @@ function MonthCalendar({ month, onMonth }: { month: string; onMonth: (month: str
                 {week.map((day) => {
                   const [y, m, d] = day.date.split('-').map(Number);
                   return (
-                    <td key={day.date} data-date={day.date} data-outside={day.inMonth ? undefined : 'true'} aria-current={day.date === now ? 'date' : undefined}>
+                    <td
+                      key={day.date}
+                      data-date={day.date}
+                      data-outside={day.inMonth ? undefined : 'true'}
+                      aria-current={day.date === now ? 'date' : undefined}
+                    >
                       <div className="day-number">
                         <span aria-hidden>{d}</span>
                         <span className="visually-hidden">{dayFormat.format(new Date(Date.UTC(y, m - 1, d)))}</span>
@@ -354,10 +376,27 @@ function EventsOverview() {
             { value: 'month', label: t('events.view.month') },
           ]}
         />
-        {view === 'list' && <Checkbox label={t('events.list.includePast')} checked={past} onChange={(e) => setParam('past', e.currentTarget.checked ? '1' : null)} />}
+        {view === 'list' && (
+          <Checkbox
+            label={t('events.list.includePast')}
+            checked={past}
+            onChange={(e) => setParam('past', e.currentTarget.checked ? '1' : null)}
+          />
+        )}
       </Group>
-      {view === 'month' ? <MonthCalendar month={month} onMonth={(next) => setParam('month', next)} /> : <EventsList key={String(past)} past={past} />}
-      <Modal lockScroll={false} opened={creating} onClose={() => setCreating(false)} title={t('events.form.createTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {view === 'month' ? (
+        <MonthCalendar month={month} onMonth={(next) => setParam('month', next)} />
+      ) : (
+        <EventsList key={String(past)} past={past} />
+      )}
+      <Modal
+        lockScroll={false}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('events.form.createTitle')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {creating && (
           <EventForm
             onDone={(id) => {
@@ -382,7 +421,10 @@ function Attendance({ event, editable }: { event: EventDetail; editable: boolean
   const context = { additionalTypenames: ['Event', 'EventAttendance'] };
   const onAdd = async () => {
     setError(null);
-    const result = await add({ input: { eventId: event.id, stateIso3s: adding, expectedVersion: event.version }, idempotencyKey: key }, context);
+    const result = await add(
+      { input: { eventId: event.id, stateIso3s: adding, expectedVersion: event.version }, idempotencyKey: key },
+      context,
+    );
     if (result.error) return setError(errorMessage(result.error) ?? '');
     setAdding([]);
     setKey(newIdempotencyKey());
@@ -451,7 +493,8 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch: () => void 
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleted, remove] = useMutation(DeleteMeetingDocument);
-  const mayChange = (meeting: Meeting) => can.write && !meeting.held && (can.admin || meeting.organization.id === viewer?.organization.id || !!meeting.mandateId);
+  const mayChange = (meeting: Meeting) =>
+    can.write && !meeting.held && (can.admin || meeting.organization.id === viewer?.organization.id || !!meeting.mandateId);
   const logHeld = (meeting: Meeting) =>
     open({
       meeting: {
@@ -524,7 +567,9 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch: () => void 
                       {meeting.held ? (
                         <Text size="sm" fw={600}>
                           <span aria-hidden>✓ </span>
-                          {meeting.interaction ? t('events.meetings.heldOn', { date: format.date(meeting.interaction.occurredOn) }) : t('events.meetings.held')}
+                          {meeting.interaction
+                            ? t('events.meetings.heldOn', { date: format.date(meeting.interaction.occurredOn) })
+                            : t('events.meetings.held')}
                         </Text>
                       ) : (
                         <Text size="sm">{t('events.meetings.planned')}</Text>
@@ -533,10 +578,19 @@ function Meetings({ event, refetch }: { event: EventDetail; refetch: () => void 
                     <td>
                       {mayChange(meeting) && (
                         <Group gap="xs" wrap="nowrap">
-                          <Button size="compact-sm" onClick={() => logHeld(meeting)} aria-label={t('events.meetings.logHeldWith', { state })}>
+                          <Button
+                            size="compact-sm"
+                            onClick={() => logHeld(meeting)}
+                            aria-label={t('events.meetings.logHeldWith', { state })}
+                          >
                             {t('events.meetings.logHeld')}
                           </Button>
-                          <Button size="compact-sm" variant="default" onClick={() => setEditing(meeting)} aria-label={t('events.meetings.editWith', { state })}>
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            onClick={() => setEditing(meeting)}
+                            aria-label={t('events.meetings.editWith', { state })}
+                          >
                             {t('common.edit')}
                           </Button>
                           {cancelling === meeting.id ? (
@@ -637,7 +691,12 @@ function EventPage({ id }: { id: string }) {
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [deleted, remove] = useMutation(DeleteEventDocument);
   if (!data && fetching) return <Loader aria-label={t('app.loading')} />;
-  if (error && !data) return <Alert color="red" role="alert">{errorMessage(error)}</Alert>;
+  if (error && !data)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(error)}
+      </Alert>
+    );
   const event = data?.event;
   if (!event)
     return (
@@ -667,7 +726,9 @@ function EventPage({ id }: { id: string }) {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>{event.name}</Title>
-          <Text c="dimmed">{[t(`eventKind.${event.kind}`), dates(event.startsOn, event.endsOn), event.place].filter(Boolean).join(' · ')}</Text>
+          <Text c="dimmed">
+            {[t(`eventKind.${event.kind}`), dates(event.startsOn, event.endsOn), event.place].filter(Boolean).join(' · ')}
+          </Text>
         </div>
         {editable && !editing && (
           <Group>

@@ -8,6 +8,9 @@ describe('a rejected row of the import report', () => {
   });
 
   it('keeps a reason about the whole row as it is', () => {
-    expect(cellOf('a duplicate of line 4 (same date, type, States and subject)')).toEqual({ column: null, problem: 'a duplicate of line 4 (same date, type, States and subject)' });
+    expect(cellOf('a duplicate of line 4 (same date, type, States and subject)')).toEqual({
+      column: null,
+      problem: 'a duplicate of line 4 (same date, type, States and subject)',
+    });
   });
 });

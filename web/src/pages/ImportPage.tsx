@@ -43,7 +43,7 @@ async function upload(files: { contacts: File | null; interactions: File | null 
     headers: { authorization: `Bearer ${getToken() ?? ''}` },
     body,
   });
-  const json = (await response.json().catch(() => null)) as Partial<ImportReport> & { message?: string } | null;
+  const json = (await response.json().catch(() => null)) as (Partial<ImportReport> & { message?: string }) | null;
   if (json && typeof json.committed === 'boolean') return json as ImportReport;
   return json?.message ?? `HTTP ${response.status}`;
 }
@@ -139,8 +139,24 @@ export default function ImportPage() {
         {t('import.intro')}
       </Text>
       <div className="grid grid-filters">
-        <FileInput label="contacts.csv" accept=".csv,text/csv" clearable value={files.contacts} onChange={choose('contacts')} placeholder={t('import.choose')} clearButtonProps={{ 'aria-label': t('import.clear', { file: 'contacts.csv' }) }} />
-        <FileInput label="interactions.csv" accept=".csv,text/csv" clearable value={files.interactions} onChange={choose('interactions')} placeholder={t('import.choose')} clearButtonProps={{ 'aria-label': t('import.clear', { file: 'interactions.csv' }) }} />
+        <FileInput
+          label="contacts.csv"
+          accept=".csv,text/csv"
+          clearable
+          value={files.contacts}
+          onChange={choose('contacts')}
+          placeholder={t('import.choose')}
+          clearButtonProps={{ 'aria-label': t('import.clear', { file: 'contacts.csv' }) }}
+        />
+        <FileInput
+          label="interactions.csv"
+          accept=".csv,text/csv"
+          clearable
+          value={files.interactions}
+          onChange={choose('interactions')}
+          placeholder={t('import.choose')}
+          clearButtonProps={{ 'aria-label': t('import.clear', { file: 'interactions.csv' }) }}
+        />
       </div>
       <Group mt="md">
         <Button variant="default" onClick={() => void run(true)} loading={busy} disabled={none}>

@@ -10,7 +10,14 @@ import { errorMessage } from '../lib/errors';
 import { today, useFormat } from '../lib/format';
 import { useSession } from '../lib/SessionContext';
 import { useStateNames } from '../lib/stateNames';
-import { ActivityForm, DeleteConfirm, indicatorInputs, ObjectiveForm, type ActivityValues, type ObjectiveValues } from '../work-plans/forms';
+import {
+  ActivityForm,
+  DeleteConfirm,
+  indicatorInputs,
+  ObjectiveForm,
+  type ActivityValues,
+  type ObjectiveValues,
+} from '../work-plans/forms';
 import { canEditMandate } from '../work-plans/metrics';
 import { StartMandateForm } from '../work-plans/StartMandateForm';
 import { useVersionedWrite } from '../work-plans/useVersionedWrite';
@@ -206,7 +213,17 @@ type Dialog =
   | { kind: 'editActivity'; activity: ActivityData }
   | { kind: 'deleteActivity'; activity: ActivityData };
 
-function EditMandateForm({ mandate, reload, onDone, onCancel }: { mandate: MandateData; reload: () => Promise<number | undefined>; onDone: () => void; onCancel: () => void }) {
+function EditMandateForm({
+  mandate,
+  reload,
+  onDone,
+  onCancel,
+}: {
+  mandate: MandateData;
+  reload: () => Promise<number | undefined>;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(mandate.name);
   const [periodFrom, setFrom] = useState(mandate.periodFrom);
@@ -226,13 +243,36 @@ function EditMandateForm({ mandate, reload, onDone, onCancel }: { mandate: Manda
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('workPlans.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={write.errors.name} data-autofocus />
+        <TextInput
+          label={t('workPlans.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={write.errors.name}
+          data-autofocus
+        />
         <Group grow align="flex-start">
-          <TextInput label={t('workPlans.periodFrom')} type="date" required value={periodFrom} onChange={(e) => setFrom(e.currentTarget.value)} error={write.errors.periodFrom} />
-          <TextInput label={t('workPlans.periodTo')} type="date" required value={periodTo} onChange={(e) => setTo(e.currentTarget.value)} error={write.errors.periodTo} />
+          <TextInput
+            label={t('workPlans.periodFrom')}
+            type="date"
+            required
+            value={periodFrom}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            error={write.errors.periodFrom}
+          />
+          <TextInput
+            label={t('workPlans.periodTo')}
+            type="date"
+            required
+            value={periodTo}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            error={write.errors.periodTo}
+          />
         </Group>
         <ErrorList messages={write.other} />
-        {write.conflict && <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />}
+        {write.conflict && (
+          <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
@@ -432,9 +472,11 @@ export default function MandatePage() {
     setDialog(null);
     refetch({ requestPolicy: 'network-only' });
   };
-  const versions = async () => (await client.query(MandateVersionsDocument, { id }, { requestPolicy: 'network-only' }).toPromise()).data?.mandate;
+  const versions = async () =>
+    (await client.query(MandateVersionsDocument, { id }, { requestPolicy: 'network-only' }).toPromise()).data?.mandate;
   const objectiveVersion = (objectiveId: string) => async () => (await versions())?.objectives.find((o) => o.id === objectiveId)?.version;
-  const activityVersion = (activityId: string) => async () => (await versions())?.plannedActivities.find((a) => a.id === activityId)?.version;
+  const activityVersion = (activityId: string) => async () =>
+    (await versions())?.plannedActivities.find((a) => a.id === activityId)?.version;
   const noVersion = () => Promise.resolve(0);
   const reportTo = mandate.periodTo < today() ? mandate.periodTo : today() < mandate.periodFrom ? mandate.periodTo : today();
 
@@ -494,7 +536,11 @@ export default function MandatePage() {
           )}
         </Group>
       </Group>
-      {fetching && <span className="visually-hidden" role="status">{t('app.loading')}</span>}
+      {fetching && (
+        <span className="visually-hidden" role="status">
+          {t('app.loading')}
+        </span>
+      )}
 
       <section aria-labelledby="objectives-heading">
         <Group justify="space-between" mt="xl" mb="sm">
@@ -510,7 +556,14 @@ export default function MandatePage() {
         {!mandate.objectives.length && <Text c="dimmed">{t('workPlans.noObjectives')}</Text>}
         <Stack>
           {mandate.objectives.map((objective) => (
-            <Paper key={objective.id} withBorder p="md" component="article" aria-labelledby={`objective-${objective.id}`} className="objective">
+            <Paper
+              key={objective.id}
+              withBorder
+              p="md"
+              component="article"
+              aria-labelledby={`objective-${objective.id}`}
+              className="objective"
+            >
               <Group justify="space-between" align="flex-start">
                 <div>
                   <Title order={3} size="h4" id={`objective-${objective.id}`}>
@@ -520,10 +573,21 @@ export default function MandatePage() {
                 </div>
                 {editable && (
                   <Group gap="xs">
-                    <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'editObjective', objective })} aria-label={t('workPlans.editNamed', { name: objective.title })}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setDialog({ kind: 'editObjective', objective })}
+                      aria-label={t('workPlans.editNamed', { name: objective.title })}
+                    >
                       {t('common.edit')}
                     </Button>
-                    <Button size="xs" variant="default" color="red" onClick={() => setDialog({ kind: 'deleteObjective', objective })} aria-label={t('workPlans.deleteNamed', { name: objective.title })}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      color="red"
+                      onClick={() => setDialog({ kind: 'deleteObjective', objective })}
+                      aria-label={t('workPlans.deleteNamed', { name: objective.title })}
+                    >
                       {t('workPlans.delete')}
                     </Button>
                   </Group>
@@ -549,8 +613,16 @@ export default function MandatePage() {
                       <tr key={index}>
                         <th scope="row">{indicator.description}</th>
                         <td>{indicator.metric ? t(`workPlans.metric.${indicator.metric}`) : t('workPlans.noMetric')}</td>
-                        <td className="num">{indicator.currentValue === null || indicator.currentValue === undefined ? '—' : format.number(indicator.currentValue)}</td>
-                        <td className="num">{indicator.targetValue === null || indicator.targetValue === undefined ? '—' : format.number(indicator.targetValue)}</td>
+                        <td className="num">
+                          {indicator.currentValue === null || indicator.currentValue === undefined
+                            ? '—'
+                            : format.number(indicator.currentValue)}
+                        </td>
+                        <td className="num">
+                          {indicator.targetValue === null || indicator.targetValue === undefined
+                            ? '—'
+                            : format.number(indicator.targetValue)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -614,10 +686,21 @@ export default function MandatePage() {
                   {editable && (
                     <td>
                       <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'editActivity', activity })} aria-label={t('workPlans.editNamed', { name: activity.title })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setDialog({ kind: 'editActivity', activity })}
+                          aria-label={t('workPlans.editNamed', { name: activity.title })}
+                        >
                           {t('common.edit')}
                         </Button>
-                        <Button size="xs" variant="default" color="red" onClick={() => setDialog({ kind: 'deleteActivity', activity })} aria-label={t('workPlans.deleteNamed', { name: activity.title })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          onClick={() => setDialog({ kind: 'deleteActivity', activity })}
+                          aria-label={t('workPlans.deleteNamed', { name: activity.title })}
+                        >
                           {t('workPlans.delete')}
                         </Button>
                       </Group>
@@ -632,8 +715,17 @@ export default function MandatePage() {
 
       {mandate.handOver && <HandOverSection handOver={mandate.handOver} />}
 
-      <Modal lockScroll={false} size="lg" opened={dialog !== null} onClose={close} title={dialog ? dialogTitle[dialog.kind] : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {dialog?.kind === 'editMandate' && <EditMandateForm mandate={mandate} reload={async () => (await versions())?.version} onDone={done} onCancel={close} />}
+      <Modal
+        lockScroll={false}
+        size="lg"
+        opened={dialog !== null}
+        onClose={close}
+        title={dialog ? dialogTitle[dialog.kind] : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {dialog?.kind === 'editMandate' && (
+          <EditMandateForm mandate={mandate} reload={async () => (await versions())?.version} onDone={done} onCancel={close} />
+        )}
         {dialog?.kind === 'deleteMandate' && (
           <DeleteConfirm
             question={t('workPlans.deleteMandateQuestion', { name: mandate.name })}
@@ -652,7 +744,11 @@ export default function MandatePage() {
             save={(values) =>
               addObjective({
                 mandateId: mandate.id,
-                input: { title: values.title.trim(), description: values.description.trim() || undefined, indicators: indicatorInputs(values.indicators) },
+                input: {
+                  title: values.title.trim(),
+                  description: values.description.trim() || undefined,
+                  indicators: indicatorInputs(values.indicators),
+                },
               })
             }
             reload={noVersion}
@@ -667,7 +763,12 @@ export default function MandatePage() {
             save={(values, expectedVersion) =>
               updateObjective({
                 id: dialog.objective.id,
-                input: { expectedVersion, title: values.title.trim(), description: values.description.trim(), indicators: indicatorInputs(values.indicators) },
+                input: {
+                  expectedVersion,
+                  title: values.title.trim(),
+                  description: values.description.trim(),
+                  indicators: indicatorInputs(values.indicators),
+                },
               })
             }
             reload={objectiveVersion(dialog.objective.id)}

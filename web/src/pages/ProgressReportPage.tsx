@@ -276,7 +276,9 @@ export default function ProgressReportPage() {
     { label: t('workPlans.metric.SIGNATURES'), tally: report.treaty.signatures },
     { label: t('workPlans.metric.RATIFICATIONS'), tally: report.treaty.ratifications },
   ];
-  const indicators = mandate.objectives.flatMap((objective) => objective.indicators.map((indicator, index) => ({ objective, indicator, key: `${objective.id}-${index}` })));
+  const indicators = mandate.objectives.flatMap((objective) =>
+    objective.indicators.map((indicator, index) => ({ objective, indicator, key: `${objective.id}-${index}` })),
+  );
 
   return (
     <div className="progress-report">
@@ -342,8 +344,12 @@ export default function ProgressReportPage() {
                   <td>{objective.title}</td>
                   <th scope="row">{indicator.description}</th>
                   <td className="num">{indicator.metric ? format.number(metricValue(report, indicator.metric)) : '—'}</td>
-                  <td className="num">{indicator.currentValue === null || indicator.currentValue === undefined ? '—' : format.number(indicator.currentValue)}</td>
-                  <td className="num">{indicator.targetValue === null || indicator.targetValue === undefined ? '—' : format.number(indicator.targetValue)}</td>
+                  <td className="num">
+                    {indicator.currentValue === null || indicator.currentValue === undefined ? '—' : format.number(indicator.currentValue)}
+                  </td>
+                  <td className="num">
+                    {indicator.targetValue === null || indicator.targetValue === undefined ? '—' : format.number(indicator.targetValue)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -355,8 +361,12 @@ export default function ProgressReportPage() {
             .map(({ objective, indicator, key }) => {
               const bars = [
                 { label: t('workPlans.inPeriod'), value: metricValue(report, indicator.metric as Metric) },
-                ...(indicator.currentValue === null || indicator.currentValue === undefined ? [] : [{ label: t('workPlans.mandateToDate'), value: indicator.currentValue }]),
-                ...(indicator.targetValue === null || indicator.targetValue === undefined ? [] : [{ label: t('workPlans.targetValue'), value: indicator.targetValue, kind: 'target' as const }]),
+                ...(indicator.currentValue === null || indicator.currentValue === undefined
+                  ? []
+                  : [{ label: t('workPlans.mandateToDate'), value: indicator.currentValue }]),
+                ...(indicator.targetValue === null || indicator.targetValue === undefined
+                  ? []
+                  : [{ label: t('workPlans.targetValue'), value: indicator.targetValue, kind: 'target' as const }]),
               ];
               return (
                 <figure key={key} className="indicator-figure">

@@ -57,7 +57,14 @@ export function SignInPage() {
     setProblem(problems.other[0] ?? (result.error?.networkError ? t('errors.network') : (errorMessage(result.error) ?? null)));
   };
 
-  const notice = reason === 'expired' ? t('auth.expired') : reason === 'revoked' ? t('auth.revoked') : reason === 'signedOut' ? t('auth.signedOut') : null;
+  const notice =
+    reason === 'expired'
+      ? t('auth.expired')
+      : reason === 'revoked'
+        ? t('auth.revoked')
+        : reason === 'signedOut'
+          ? t('auth.signedOut')
+          : null;
   return (
     <main className="sign-in" id="main">
       <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="sign-in-title">

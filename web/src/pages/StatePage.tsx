@@ -237,7 +237,11 @@ function VotesSection({ state }: { state: StateData }) {
       ) : (
         <ol className="vote-row" aria-label={t('votes.rowLabel')}>
           {votes.map((vote) => (
-            <li key={vote.resolution.symbol} className={`vote vote-${vote.choice.toLowerCase()}`} title={`${vote.resolution.symbol} (${format.date(vote.resolution.adoptedOn)})`}>
+            <li
+              key={vote.resolution.symbol}
+              className={`vote vote-${vote.choice.toLowerCase()}`}
+              title={`${vote.resolution.symbol} (${format.date(vote.resolution.adoptedOn)})`}
+            >
               <span aria-hidden>{VOTE_MARK[vote.choice]}</span>
               <span className="vote-symbol">{vote.resolution.symbol.replace('A/RES/', '')}</span>
               <span className="visually-hidden">
@@ -265,7 +269,10 @@ function VotesSection({ state }: { state: StateData }) {
 function SetStageForm({ state, onDone }: { state: StateData; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
-  const form = useFormWrite<{ stage: string; note: string; visibility: string }>({ stage: state.ratificationStage, note: '', visibility: 'COORDINATORS' }, ['stage', 'note', 'visibility']);
+  const form = useFormWrite<{ stage: string; note: string; visibility: string }>(
+    { stage: state.ratificationStage, note: '', visibility: 'COORDINATORS' },
+    ['stage', 'note', 'visibility'],
+  );
   const { values, set, errors, other, conflict, busy } = form;
   const [, setStageMutation] = useMutation(SetStageDocument);
   const send = (expectedVersion: number) =>
@@ -281,7 +288,8 @@ function SetStageForm({ state, onDone }: { state: StateData; onDone: () => void 
     if (await form.run({}, () => send(state.version))) onDone();
   };
   const reapply = async () => {
-    const reload = async () => (await client.query(StateVersionDocument, { iso3: state.iso3 }, { requestPolicy: 'network-only' }).toPromise()).data?.state;
+    const reload = async () =>
+      (await client.query(StateVersionDocument, { iso3: state.iso3 }, { requestPolicy: 'network-only' }).toPromise()).data?.state;
     if (await form.reapply(reload, send)) onDone();
   };
   return (
@@ -295,8 +303,18 @@ function SetStageForm({ state, onDone }: { state: StateData; onDone: () => void 
           onChange={(value) => value && set('stage', value)}
           error={errors.stage}
         />
-        <Textarea label={t('stagePanel.note')} value={values.note} onChange={(e) => set('note', e.currentTarget.value)} error={errors.note} />
-        <Radio.Group label={t('stagePanel.noteVisibility')} value={values.visibility} onChange={(value) => set('visibility', value)} error={errors.visibility}>
+        <Textarea
+          label={t('stagePanel.note')}
+          value={values.note}
+          onChange={(e) => set('note', e.currentTarget.value)}
+          error={errors.note}
+        />
+        <Radio.Group
+          label={t('stagePanel.noteVisibility')}
+          value={values.visibility}
+          onChange={(value) => set('visibility', value)}
+          error={errors.visibility}
+        >
           <Group mt="xs">
             {(['ORGANIZATION', 'COORDINATORS', 'SHARED'] as const).map((value) => (
               <Radio key={value} value={value} label={t(`visibility.${value}`)} />
@@ -345,7 +363,9 @@ function StageSection({ state }: { state: StateData }) {
             <li key={change.id}>
               <Text size="sm">
                 <time dateTime={change.changedAt}>{format.date(change.changedAt.slice(0, 10))}</time> ·{' '}
-                {change.from ? t('stagePanel.move', { from: t(`stage.${change.from}`), to: t(`stage.${change.to}`) }) : t('stagePanel.start', { to: t(`stage.${change.to}`) })}
+                {change.from
+                  ? t('stagePanel.move', { from: t(`stage.${change.from}`), to: t(`stage.${change.to}`) })
+                  : t('stagePanel.start', { to: t(`stage.${change.to}`) })}
                 {change.changedBy ? ` · ${change.changedBy.displayName}` : ''}
               </Text>
               {change.note && (
@@ -384,9 +404,15 @@ function ContactsSection({ state }: { state: StateData }) {
                 {contact.postings.map((posting) => (
                   <li key={posting.id}>
                     <Text size="sm" c="dimmed">
-                      {posting.to ? t('postings.between', { from: format.date(posting.from), to: format.date(posting.to) }) : t('postings.since', { from: format.date(posting.from) })}
+                      {posting.to
+                        ? t('postings.between', { from: format.date(posting.from), to: format.date(posting.to) })
+                        : t('postings.since', { from: format.date(posting.from) })}
                       {': '}
-                      {[posting.position, posting.posting ? t(`posting.${posting.posting}`) : null, posting.state ? names.name(posting.state.iso3, posting.state.name) : posting.organization?.name]
+                      {[
+                        posting.position,
+                        posting.posting ? t(`posting.${posting.posting}`) : null,
+                        posting.state ? names.name(posting.state.iso3, posting.state.name) : posting.organization?.name,
+                      ]
                         .filter(Boolean)
                         .join(', ')}
                     </Text>
@@ -456,7 +482,12 @@ function StateDetail({ iso3 }: { iso3: string }) {
   const [{ data, fetching, error }] = useQuery({ query: StatePageDocument, variables: { iso3 }, context });
   const state = data?.state;
   if (!data && fetching) return <Loader aria-label={t('app.loading')} />;
-  if (error && !data) return <Alert color="red" role="alert">{errorMessage(error)}</Alert>;
+  if (error && !data)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(error)}
+      </Alert>
+    );
   if (!state)
     return (
       <>
@@ -471,7 +502,14 @@ function StateDetail({ iso3 }: { iso3: string }) {
         <div>
           <Title order={1}>{name}</Title>
           <Text c="dimmed">
-            {[state.iso3, state.regionalGroup ? t(`regionalGroup.${state.regionalGroup}`) : null, regionName(t, state.subregion), regionName(t, state.intermediateRegion)].filter(Boolean).join(' · ')}
+            {[
+              state.iso3,
+              state.regionalGroup ? t(`regionalGroup.${state.regionalGroup}`) : null,
+              regionName(t, state.subregion),
+              regionName(t, state.intermediateRegion),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
             {state.lastInteractionOn ? ` · ${t('statePage.lastContact', { date: format.date(state.lastInteractionOn) })}` : ''}
           </Text>
         </div>
@@ -512,8 +550,16 @@ function StateDetail({ iso3 }: { iso3: string }) {
               <ul className="plain-list">
                 {state.groupings.map((grouping) => (
                   <li key={grouping.id}>
-                    <Link to={`/targets?treatyStatuses=${['STATE_PARTY', 'DEPOSITED', 'SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN'].join(',')}&groupingIds=${grouping.id}`}>{grouping.name}</Link>
-                    {grouping.description ? <Text size="sm" c="dimmed">{grouping.description}</Text> : null}
+                    <Link
+                      to={`/targets?treatyStatuses=${['STATE_PARTY', 'DEPOSITED', 'SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN'].join(',')}&groupingIds=${grouping.id}`}
+                    >
+                      {grouping.name}
+                    </Link>
+                    {grouping.description ? (
+                      <Text size="sm" c="dimmed">
+                        {grouping.description}
+                      </Text>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -143,7 +143,17 @@ function Results({ surveyId }: { surveyId: string }) {
 }
 
 /** One State's row: its answers, with what a coordinator may do with each. */
-function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode; state: { iso3: string; name: string }; onRecord: () => void; onEdit: (answer: AnswerNode) => void }) {
+function StateAnswers({
+  survey,
+  state,
+  onRecord,
+  onEdit,
+}: {
+  survey: SurveyNode;
+  state: { iso3: string; name: string };
+  onRecord: () => void;
+  onEdit: (answer: AnswerNode) => void;
+}) {
   const { t } = useTranslation();
   const can = useCan();
   const format = useFormat();
@@ -178,7 +188,10 @@ function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode;
           {answers.map((answer) => (
             <li key={answer.id}>
               <Text size="sm">
-                {t('surveys.answerLine', { position: question(answer.questionId)?.position ?? '?', answer: [answer.choice, answer.text].filter(Boolean).join(' — ') })}
+                {t('surveys.answerLine', {
+                  position: question(answer.questionId)?.position ?? '?',
+                  answer: [answer.choice, answer.text].filter(Boolean).join(' — '),
+                })}
               </Text>
               <Text size="xs" c="dimmed">
                 {[format.date(answer.answeredOn), t(`visibility.${answer.visibility}`)].join(' · ')}
@@ -191,7 +204,12 @@ function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode;
               </Text>
               {can.write && (
                 <Group gap="xs">
-                  <Button size="compact-xs" variant="subtle" onClick={() => onEdit(answer)} aria-label={t('surveys.editAnswerOf', { position: question(answer.questionId)?.position ?? '?', name })}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => onEdit(answer)}
+                    aria-label={t('surveys.editAnswerOf', { position: question(answer.questionId)?.position ?? '?', name })}
+                  >
                     {t('common.edit')}
                   </Button>
                   <Button
@@ -209,7 +227,13 @@ function StateAnswers({ survey, state, onRecord, onEdit }: { survey: SurveyNode;
           ))}
         </ul>
         <ErrorList messages={problem} />
-        <Modal lockScroll={false} opened={!!deleting} onClose={() => setDeleting(null)} title={deleting ? answerLabel(deleting) : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Modal
+          lockScroll={false}
+          opened={!!deleting}
+          onClose={() => setDeleting(null)}
+          title={deleting ? answerLabel(deleting) : ''}
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
           <Stack gap="xs">
             <Text>{t('surveys.deleteConfirm')}</Text>
             <Group justify="flex-end">
@@ -242,7 +266,12 @@ function SurveyDetail({ id }: { id: string }) {
   const [{ data, fetching, error }] = useQuery({ query: SurveyPageDocument, variables: { id }, context: useMemo(() => CONTEXT, []) });
   const [recording, setRecording] = useState<{ iso3: string; name: string; answer?: AnswerNode } | null>(null);
   if (!data && fetching) return <Loader aria-label={t('app.loading')} />;
-  if (error && !data) return <Alert color="red" role="alert">{errorMessage(error)}</Alert>;
+  if (error && !data)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(error)}
+      </Alert>
+    );
   const survey = data?.survey;
   if (!survey) return <Alert>{t('surveys.notFound')}</Alert>;
   const only = params.get('state');
@@ -255,7 +284,11 @@ function SurveyDetail({ id }: { id: string }) {
       <div>
         <Title order={1}>{survey.name}</Title>
         <Text c="dimmed">
-          {[t('surveys.createdOn', { date: format.dateTime(survey.createdAt) }), t(`visibility.${survey.visibility}`), t('surveys.stateCount', { count: survey.states.length })].join(' · ')}
+          {[
+            t('surveys.createdOn', { date: format.dateTime(survey.createdAt) }),
+            t(`visibility.${survey.visibility}`),
+            t('surveys.stateCount', { count: survey.states.length }),
+          ].join(' · ')}
         </Text>
         {survey.campaignId && (
           <Text size="sm" mt="xs">
@@ -411,7 +444,14 @@ function SurveysList() {
         </div>
       )}
       {data && surveys.length === 0 && <Text c="dimmed">{t('surveys.none')}</Text>}
-      <Modal lockScroll={false} opened={creating} onClose={() => setCreating(false)} title={t('surveys.create')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('surveys.create')}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {creating && (
           <CreateSurveyForm
             onDone={(id) => {

@@ -93,8 +93,20 @@ function SaveAsGrouping({ iso3s, onClose }: { iso3s: string[]; onClose: () => vo
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <Text size="sm">{t('targets.groupingIntro', { count: iso3s.length })}</Text>
-        <TextInput label={t('targets.groupingName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
-        <Textarea label={t('targets.groupingDescription')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
+        <TextInput
+          label={t('targets.groupingName')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          data-autofocus
+        />
+        <Textarea
+          label={t('targets.groupingDescription')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+        />
         {other.map((message) => (
           <Alert key={message} color="red" role="alert">
             {message}
@@ -209,15 +221,18 @@ export default function TargetsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="map" pt="sm">
             <Suspense fallback={<PageLoader />}>
-              <WorldMap
-                states={mapStates}
-                label={(mode) => t('targets.mapLabel', { count: mapStates.length, mode })}
-              />
+              <WorldMap states={mapStates} label={(mode) => t('targets.mapLabel', { count: mapStates.length, mode })} />
             </Suspense>
           </Tabs.Panel>
         </Tabs>
       )}
-      <Modal lockScroll={false} opened={saving} onClose={() => setSaving(false)} title={t('targets.saveAsGrouping')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={saving}
+        onClose={() => setSaving(false)}
+        title={t('targets.saveAsGrouping')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {saving && <SaveAsGrouping iso3s={targets.map((target) => target.state.iso3)} onClose={() => setSaving(false)} />}
       </Modal>
     </>

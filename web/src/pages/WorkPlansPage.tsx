@@ -101,7 +101,13 @@ export default function WorkPlansPage() {
           </tbody>
         </table>
       )}
-      <Modal lockScroll={false} opened={starting} onClose={() => setStarting(false)} title={t('workPlans.start')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        lockScroll={false}
+        opened={starting}
+        onClose={() => setStarting(false)}
+        title={t('workPlans.start')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {starting && <StartMandateForm onClose={() => setStarting(false)} />}
       </Modal>
     </>

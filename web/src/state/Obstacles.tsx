@@ -96,7 +96,12 @@ function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: Obs
   const sendUpdate = (expectedVersion: number) =>
     update({
       id: obstacle!.id,
-      input: { expectedVersion, category: draft.category as never, description: draft.description.trim(), measures: draft.measures.trim() || null },
+      input: {
+        expectedVersion,
+        category: draft.category as never,
+        description: draft.description.trim(),
+        measures: draft.measures.trim() || null,
+      },
     });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -121,7 +126,8 @@ function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: Obs
     if (done) onDone();
   };
   const reapply = async () => {
-    const reload = async () => (await client.query(ObstacleVersionDocument, { id: obstacle!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.obstacle;
+    const reload = async () =>
+      (await client.query(ObstacleVersionDocument, { id: obstacle!.id }, { requestPolicy: 'network-only' }).toPromise()).data?.obstacle;
     if (await form.reapply(reload, sendUpdate)) onDone();
   };
   return (
@@ -135,12 +141,34 @@ function ObstacleForm({ iso3, obstacle, onDone }: { iso3: string; obstacle?: Obs
           onChange={(value) => value && set({ category: value })}
           error={errors.category}
         />
-        <Textarea label={t('obstacles.description')} required value={draft.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} />
-        <Textarea label={t('obstacles.measures')} value={draft.measures} onChange={(e) => set({ measures: e.currentTarget.value })} error={errors.measures} />
+        <Textarea
+          label={t('obstacles.description')}
+          required
+          value={draft.description}
+          onChange={(e) => set({ description: e.currentTarget.value })}
+          error={errors.description}
+        />
+        <Textarea
+          label={t('obstacles.measures')}
+          value={draft.measures}
+          onChange={(e) => set({ measures: e.currentTarget.value })}
+          error={errors.measures}
+        />
         {!obstacle && (
           <>
-            <TextInput label={t('obstacles.recordedOn')} type="date" value={draft.recordedOn} onChange={(e) => set({ recordedOn: e.currentTarget.value })} error={errors.recordedOn} />
-            <Radio.Group label={t('logForm.visibility')} value={draft.visibility} onChange={(value) => set({ visibility: value })} error={errors.visibility}>
+            <TextInput
+              label={t('obstacles.recordedOn')}
+              type="date"
+              value={draft.recordedOn}
+              onChange={(e) => set({ recordedOn: e.currentTarget.value })}
+              error={errors.recordedOn}
+            />
+            <Radio.Group
+              label={t('logForm.visibility')}
+              value={draft.visibility}
+              onChange={(value) => set({ visibility: value })}
+              error={errors.visibility}
+            >
               <Group mt="xs">
                 {VISIBILITIES.map((value) => (
                   <Radio key={value} value={value} label={t(`visibility.${value}`)} />
@@ -175,10 +203,17 @@ function StatusButtons({ obstacle }: { obstacle: ObstacleNode }) {
   const [, resolve] = useMutation(ResolveDocument);
   const [, reopen] = useMutation(ReopenDocument);
   const action = (version: number): Promise<{ error?: ErrorLike | null }> =>
-    obstacle.status === 'OPEN' ? resolve({ id: obstacle.id, expectedVersion: version, resolvedOn: resolvedOn || undefined }) : reopen({ id: obstacle.id, expectedVersion: version });
+    obstacle.status === 'OPEN'
+      ? resolve({ id: obstacle.id, expectedVersion: version, resolvedOn: resolvedOn || undefined })
+      : reopen({ id: obstacle.id, expectedVersion: version });
   const run = async (reload: boolean) => {
     const done = reload
-      ? await write.reapply(async () => (await client.query(ObstacleVersionDocument, { id: obstacle.id }, { requestPolicy: 'network-only' }).toPromise()).data?.obstacle, action)
+      ? await write.reapply(
+          async () =>
+            (await client.query(ObstacleVersionDocument, { id: obstacle.id }, { requestPolicy: 'network-only' }).toPromise()).data
+              ?.obstacle,
+          action,
+        )
       : await write.run({}, () => action(obstacle.version));
     if (done) setResolving(false);
   };
@@ -186,7 +221,13 @@ function StatusButtons({ obstacle }: { obstacle: ObstacleNode }) {
     <Stack gap="xs">
       {obstacle.status === 'OPEN' && resolving ? (
         <Group align="flex-end">
-          <TextInput label={t('obstacles.resolvedOn')} type="date" size="xs" value={resolvedOn} onChange={(e) => setResolvedOn(e.currentTarget.value)} />
+          <TextInput
+            label={t('obstacles.resolvedOn')}
+            type="date"
+            size="xs"
+            value={resolvedOn}
+            onChange={(e) => setResolvedOn(e.currentTarget.value)}
+          />
           <Button size="xs" onClick={() => void run(false)} loading={busy}>
             {t('obstacles.resolve')}
           </Button>
@@ -204,7 +245,9 @@ function StatusButtons({ obstacle }: { obstacle: ObstacleNode }) {
         </Button>
       )}
       <ErrorList messages={other} />
-      {conflict && <ConflictAlert error={conflict} onReapply={() => void run(true)} onDiscard={() => write.setConflict(null)} busy={busy} />}
+      {conflict && (
+        <ConflictAlert error={conflict} onReapply={() => void run(true)} onDiscard={() => write.setConflict(null)} busy={busy} />
+      )}
     </Stack>
   );
 }
@@ -245,7 +288,8 @@ export function Obstacles({ iso3, obstacles }: { iso3: string; obstacles: Obstac
                       {t(`obstacles.status.${obstacle.status}`)}
                     </Badge>
                     <Text size="sm" c="dimmed">
-                      {t(`obstacles.categories.${obstacle.category}`)} · {t('obstacles.recordedOnDate', { date: format.date(obstacle.recordedOn) })}
+                      {t(`obstacles.categories.${obstacle.category}`)} ·{' '}
+                      {t('obstacles.recordedOnDate', { date: format.date(obstacle.recordedOn) })}
                       {obstacle.resolvedOn ? ` · ${t('obstacles.resolvedOnDate', { date: format.date(obstacle.resolvedOn) })}` : ''}
                     </Text>
                     <Badge variant="outline" color="gray">

@@ -96,7 +96,8 @@ export function Timeline({ iso3 }: { iso3: string }) {
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
                   <div>
                     <Text size="sm" c="dimmed">
-                      <time dateTime={item.occurredOn}>{format.date(item.occurredOn)}</time> · {t(`interactionType.${item.type}`)} · {item.organization.name} ({item.author.displayName})
+                      <time dateTime={item.occurredOn}>{format.date(item.occurredOn)}</time> · {t(`interactionType.${item.type}`)} ·{' '}
+                      {item.organization.name} ({item.author.displayName})
                     </Text>
                     <Text fw={600}>{item.subject}</Text>
                     {item.summary && <Text size="sm">{item.summary}</Text>}
@@ -112,7 +113,9 @@ export function Timeline({ iso3 }: { iso3: string }) {
                     )}
                     {item.followUpOn && (
                       <Text size="sm" c="dimmed">
-                        {item.followUpDone ? t('statePage.followUpDone', { date: format.date(item.followUpOn) }) : t('statePage.followUpDue', { date: format.date(item.followUpOn) })}
+                        {item.followUpDone
+                          ? t('statePage.followUpDone', { date: format.date(item.followUpOn) })
+                          : t('statePage.followUpDue', { date: format.date(item.followUpOn) })}
                       </Text>
                     )}
                   </div>
@@ -120,9 +123,18 @@ export function Timeline({ iso3 }: { iso3: string }) {
                     <Badge color={VISIBILITY_COLOR[item.visibility]} variant="light" title={t(`visibility.help.${item.visibility}`)}>
                       {t(`visibility.${item.visibility}`)}
                     </Badge>
-                    {item.awaitingReply && <Badge color="orange" variant="light">{t('statePage.awaitingReply')}</Badge>}
+                    {item.awaitingReply && (
+                      <Badge color="orange" variant="light">
+                        {t('statePage.awaitingReply')}
+                      </Badge>
+                    )}
                     {canEditInteraction(viewer, item) && (
-                      <Button size="compact-sm" variant="default" onClick={() => open({ interaction: item })} aria-label={t('statePage.editInteraction', { subject: item.subject })}>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => open({ interaction: item })}
+                        aria-label={t('statePage.editInteraction', { subject: item.subject })}
+                      >
                         {t('common.edit')}
                       </Button>
                     )}
@@ -139,9 +151,15 @@ export function Timeline({ iso3 }: { iso3: string }) {
                 {t('common.newer')}
               </Button>
               <Text size="sm" aria-live="polite">
-                {t('common.range', { from: range.from, to: range.to, total: range.total })} · {t('common.page', { page: pageNumber(paging), pages: pageCount(total, TIMELINE_PAGE_SIZE) })}
+                {t('common.range', { from: range.from, to: range.to, total: range.total })} ·{' '}
+                {t('common.page', { page: pageNumber(paging), pages: pageCount(total, TIMELINE_PAGE_SIZE) })}
               </Text>
-              <Button variant="default" size="xs" onClick={() => setPaging((p) => nextPage(p, connection?.pageInfo))} disabled={!connection?.pageInfo.hasNextPage}>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => setPaging((p) => nextPage(p, connection?.pageInfo))}
+                disabled={!connection?.pageInfo.hasNextPage}
+              >
                 {t('common.older')}
               </Button>
             </Group>

@@ -99,7 +99,9 @@ export function WriteLetter({ iso3, contacts }: { iso3: string; contacts: { id: 
       {checked && (
         <div role="status">
           <Text size="sm" mt="sm">
-            {t('letters.inLanguage', { language: new Intl.DisplayNames(i18n.language, { type: 'language' }).of(checked.language.toLowerCase()) })}
+            {t('letters.inLanguage', {
+              language: new Intl.DisplayNames(i18n.language, { type: 'language' }).of(checked.language.toLowerCase()),
+            })}
           </Text>
           {checked.missingPlaceholders.length === 0 ? (
             <Text size="sm">{t('letters.allFilled')}</Text>

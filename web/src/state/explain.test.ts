@@ -3,7 +3,9 @@ import { explainStatus, votesOldestFirst } from './explain';
 
 describe("a State page's treaty status and votes", () => {
   it('explains each status from the dates it rests on', () => {
-    expect(explainStatus({ treatyStatus: 'STATE_PARTY', consentDate: '2010-03-04', entryIntoForceDate: '2010-09-01', statusAsOf: '2026-11-01' })).toEqual({
+    expect(
+      explainStatus({ treatyStatus: 'STATE_PARTY', consentDate: '2010-03-04', entryIntoForceDate: '2010-09-01', statusAsOf: '2026-11-01' }),
+    ).toEqual({
       key: 'treaty.explain.STATE_PARTY',
       values: { signed: '', deposited: '2010-03-04', inForce: '2010-09-01', withdrawn: '', asOf: '2026-11-01' },
     });

@@ -37,5 +37,7 @@ export function explainStatus(record: TreatyRecord): { key: string; values: Reco
 
 /** Votes newest first (as the service gives them) → a row oldest first, newest last. */
 export function votesOldestFirst<T extends { resolution: { adoptedOn: string; symbol: string } }>(votes: readonly T[]): T[] {
-  return [...votes].sort((a, b) => a.resolution.adoptedOn.localeCompare(b.resolution.adoptedOn) || a.resolution.symbol.localeCompare(b.resolution.symbol));
+  return [...votes].sort(
+    (a, b) => a.resolution.adoptedOn.localeCompare(b.resolution.adoptedOn) || a.resolution.symbol.localeCompare(b.resolution.symbol),
+  );
 }

@@ -72,7 +72,17 @@ const AnswerVersionsDocument = graphql(`
 `);
 
 /** Several States, by type-ahead on the service's search (name or ISO code). */
-function StatesPicker({ label, value, onChange, error }: { label: string; value: string[]; onChange: (iso3s: string[]) => void; error?: string }) {
+function StatesPicker({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string[];
+  onChange: (iso3s: string[]) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const names = useStateNames();
   const [search, setSearch] = useState('');
@@ -97,7 +107,8 @@ function StatesPicker({ label, value, onChange, error }: { label: string; value:
       onChange={(next) => {
         setKnown((before) => {
           const after = new Map(before);
-          for (const option of options) if (next.includes(option.value)) after.set(option.value, option.label.replace(/ \([A-Z]{3}\)$/, ''));
+          for (const option of options)
+            if (next.includes(option.value)) after.set(option.value, option.label.replace(/ \([A-Z]{3}\)$/, ''));
           return after;
         });
         setSearch('');
@@ -132,7 +143,8 @@ export function CreateSurveyForm({ onDone }: { onDone: (id?: string) => void }) 
   const { errors, other, busy } = form;
   const key = useIdempotencyKey();
   const [, create] = useMutation(CreateSurveyDocument);
-  const setQuestion = (index: number, change: Partial<QuestionDraft>) => setQuestions((all) => all.map((q, i) => (i === index ? { ...q, ...change } : q)));
+  const setQuestion = (index: number, change: Partial<QuestionDraft>) =>
+    setQuestions((all) => all.map((q, i) => (i === index ? { ...q, ...change } : q)));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -168,9 +180,21 @@ export function CreateSurveyForm({ onDone }: { onDone: (id?: string) => void }) 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('surveys.create')}>
       <Stack gap="sm">
-        <TextInput label={t('surveys.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
+        <TextInput
+          label={t('surveys.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          data-autofocus
+        />
         <StatesPicker label={t('surveys.states')} value={stateIso3s} onChange={setStateIso3s} error={errors.stateIso3s} />
-        <Radio.Group label={t('surveys.questions')} value={custom ? 'custom' : 'default'} onChange={(value) => setCustom(value === 'custom')} error={errors.questions}>
+        <Radio.Group
+          label={t('surveys.questions')}
+          value={custom ? 'custom' : 'default'}
+          onChange={(value) => setCustom(value === 'custom')}
+          error={errors.questions}
+        >
           <Stack gap={4} mt="xs">
             <Radio value="default" label={t('surveys.defaultQuestions')} />
             <Radio value="custom" label={t('surveys.customQuestions')} />
@@ -182,7 +206,13 @@ export function CreateSurveyForm({ onDone }: { onDone: (id?: string) => void }) 
               <fieldset className="plain-fieldset">
                 <legend>{t('surveys.questionNumber', { number: index + 1 })}</legend>
                 <Stack gap="xs">
-                  <TextInput label={t('surveys.questionText')} required value={question.text} onChange={(e) => setQuestion(index, { text: e.currentTarget.value })} error={errors[`questions.${index}`]} />
+                  <TextInput
+                    label={t('surveys.questionText')}
+                    required
+                    value={question.text}
+                    onChange={(e) => setQuestion(index, { text: e.currentTarget.value })}
+                    error={errors[`questions.${index}`]}
+                  />
                   <Select
                     label={t('surveys.category')}
                     description={t('surveys.categoryHelp')}
@@ -191,11 +221,27 @@ export function CreateSurveyForm({ onDone }: { onDone: (id?: string) => void }) 
                     onChange={(value) => setQuestion(index, { category: value ?? '' })}
                     clearable
                   />
-                  <Textarea label={t('surveys.choices')} description={t('surveys.choicesHelp')} minRows={3} autosize value={question.choices} onChange={(e) => setQuestion(index, { choices: e.currentTarget.value })} />
-                  <Checkbox label={t('surveys.allowsText')} checked={question.allowsText} onChange={(e) => setQuestion(index, { allowsText: e.currentTarget.checked })} />
+                  <Textarea
+                    label={t('surveys.choices')}
+                    description={t('surveys.choicesHelp')}
+                    minRows={3}
+                    autosize
+                    value={question.choices}
+                    onChange={(e) => setQuestion(index, { choices: e.currentTarget.value })}
+                  />
+                  <Checkbox
+                    label={t('surveys.allowsText')}
+                    checked={question.allowsText}
+                    onChange={(e) => setQuestion(index, { allowsText: e.currentTarget.checked })}
+                  />
                   {questions.length > 1 && (
                     <Group justify="flex-end">
-                      <Button variant="subtle" color="red" size="xs" onClick={() => setQuestions((all) => all.filter((_, i) => i !== index))}>
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        size="xs"
+                        onClick={() => setQuestions((all) => all.filter((_, i) => i !== index))}
+                      >
                         {t('surveys.removeQuestion', { number: index + 1 })}
                       </Button>
                     </Group>
@@ -211,7 +257,12 @@ export function CreateSurveyForm({ onDone }: { onDone: (id?: string) => void }) 
             </Button>
           </Group>
         )}
-        <Radio.Group label={t('logForm.visibility')} value={visibility} onChange={(value) => setVisibility(value as Visibility)} error={errors.visibility}>
+        <Radio.Group
+          label={t('logForm.visibility')}
+          value={visibility}
+          onChange={(value) => setVisibility(value as Visibility)}
+          error={errors.visibility}
+        >
           <Group mt="xs">
             {VISIBILITIES.map((value) => (
               <Radio key={value} value={value} label={t(`visibility.${value}`)} />
@@ -295,7 +346,10 @@ export function AnswerForm({
   const context = { additionalTypenames: ['SurveyAnswer', 'Obstacle', 'Survey'] };
 
   const sendUpdate = (expectedVersion: number) =>
-    update({ input: { id: answer!.id, expectedVersion, choice: choice || null, text: text.trim() || null, answeredOn, visibility } }, context);
+    update(
+      { input: { id: answer!.id, expectedVersion, choice: choice || null, text: text.trim() || null, answeredOn, visibility } },
+      context,
+    );
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -326,18 +380,27 @@ export function AnswerForm({
   };
   const reapply = async () => {
     const reload = async () =>
-      (await client.query(AnswerVersionsDocument, { id: surveyId }, { requestPolicy: 'network-only' }).toPromise()).data?.survey?.answers.find((a) => a.id === answer!.id);
+      (
+        await client.query(AnswerVersionsDocument, { id: surveyId }, { requestPolicy: 'network-only' }).toPromise()
+      ).data?.survey?.answers.find((a) => a.id === answer!.id);
     if (await form.reapply(reload, sendUpdate)) onDone();
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={answer ? t('surveys.editAnswerFor', { name: stateName }) : t('surveys.recordAnswerFor', { name: stateName })}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={answer ? t('surveys.editAnswerFor', { name: stateName }) : t('surveys.recordAnswerFor', { name: stateName })}
+    >
       <Stack gap="sm">
         <Select
           label={t('surveys.question')}
           required
           disabled={!!answer}
-          data={(answer ? questions.filter((q) => q.id === answer.questionId) : open).map((q) => ({ value: q.id, label: `${q.position}. ${q.text}` }))}
+          data={(answer ? questions.filter((q) => q.id === answer.questionId) : open).map((q) => ({
+            value: q.id,
+            label: `${q.position}. ${q.text}`,
+          }))}
           value={questionId || null}
           onChange={(value) => {
             setQuestionId(value ?? '');
@@ -355,9 +418,29 @@ export function AnswerForm({
             error={errors.choice}
           />
         )}
-        {question?.allowsText && <Textarea label={t('surveys.text')} minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text ?? (question.choices.length ? undefined : errors.choice)} />}
-        <TextInput label={t('surveys.answeredOn')} type="date" required value={answeredOn} onChange={(e) => setAnsweredOn(e.currentTarget.value)} error={errors.answeredOn} />
-        <Radio.Group label={t('logForm.visibility')} value={visibility} onChange={(value) => setVisibility(value as Visibility)} error={errors.visibility}>
+        {question?.allowsText && (
+          <Textarea
+            label={t('surveys.text')}
+            minRows={2}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={errors.text ?? (question.choices.length ? undefined : errors.choice)}
+          />
+        )}
+        <TextInput
+          label={t('surveys.answeredOn')}
+          type="date"
+          required
+          value={answeredOn}
+          onChange={(e) => setAnsweredOn(e.currentTarget.value)}
+          error={errors.answeredOn}
+        />
+        <Radio.Group
+          label={t('logForm.visibility')}
+          value={visibility}
+          onChange={(value) => setVisibility(value as Visibility)}
+          error={errors.visibility}
+        >
           <Group mt="xs">
             {VISIBILITIES.map((value) => (
               <Radio key={value} value={value} label={t(`visibility.${value}`)} />

@@ -68,7 +68,12 @@ export function TargetFiltersPanel({ query, onChange }: { query: TargetQuery; on
   return (
     <form role="search" aria-label={t('targets.filters')} onSubmit={(event) => event.preventDefault()}>
       <div className="grid grid-filters">
-        <TextInput label={t('targets.search')} description={t('targets.searchHelp')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <TextInput
+          label={t('targets.search')}
+          description={t('targets.searchHelp')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
         <MultiSelect
           label={t('targets.regionalGroups')}
           data={options(REGIONAL_GROUPS, 'regionalGroup')}

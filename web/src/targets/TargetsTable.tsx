@@ -152,4 +152,3 @@ export function TargetsTable({ targets, caption }: { targets: TargetNode[]; capt
     </div>
   );
 }
-

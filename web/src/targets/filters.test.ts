@@ -3,7 +3,12 @@ import { exportUrl, filtersFromSearch, normalizeFilters, searchFromFilters, type
 
 describe('target filters and the URL', () => {
   const pacificYes: TargetQuery = {
-    filter: { subregions: ['Micronesia', 'Polynesia', 'Melanesia'], treatyStatuses: ['SIGNATORY', 'NOT_SIGNED'], votedOn: 'A/RES/72/54', votes: ['YES'] },
+    filter: {
+      subregions: ['Micronesia', 'Polynesia', 'Melanesia'],
+      treatyStatuses: ['SIGNATORY', 'NOT_SIGNED'],
+      votedOn: 'A/RES/72/54',
+      votes: ['YES'],
+    },
     orderBy: 'SCORE',
   };
 
@@ -44,7 +49,9 @@ describe('target filters and the URL', () => {
 
   it('drops what a hand-edited URL gets wrong instead of sending it', () => {
     expect(
-      filtersFromSearch('regionalGroups=ASIA_PACIFIC,MARS&votes=MAYBE&minYesShare=2&notContactedForDays=-3&hasOpenObstacles=yes&orderBy=RANDOM&stages=,,'),
+      filtersFromSearch(
+        'regionalGroups=ASIA_PACIFIC,MARS&votes=MAYBE&minYesShare=2&notContactedForDays=-3&hasOpenObstacles=yes&orderBy=RANDOM&stages=,,',
+      ),
     ).toEqual({ filter: { regionalGroups: ['ASIA_PACIFIC'] }, orderBy: 'SCORE' });
     expect(filtersFromSearch('minYesShare=abc&notContactedForDays=1.5').filter).toEqual({});
   });

@@ -5,7 +5,13 @@
  * Anything unknown or invalid in a URL is dropped, never sent to the service.
  */
 
-export const REGIONAL_GROUPS = ['AFRICAN', 'ASIA_PACIFIC', 'EASTERN_EUROPEAN', 'LATIN_AMERICAN_AND_CARIBBEAN', 'WESTERN_EUROPEAN_AND_OTHERS'] as const;
+export const REGIONAL_GROUPS = [
+  'AFRICAN',
+  'ASIA_PACIFIC',
+  'EASTERN_EUROPEAN',
+  'LATIN_AMERICAN_AND_CARIBBEAN',
+  'WESTERN_EUROPEAN_AND_OTHERS',
+] as const;
 export const TREATY_STATUSES = ['STATE_PARTY', 'DEPOSITED', 'SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN'] as const;
 export const STAGES = ['NOT_ENGAGED', 'ENGAGED', 'SUPPORTIVE', 'DOMESTIC_PROCESS', 'APPROVED', 'DEPOSITED', 'JOINED', 'DECLINED'] as const;
 export const VOTE_CHOICES = ['YES', 'NO', 'ABSTAIN', 'NON_VOTING'] as const;
@@ -64,7 +70,14 @@ const ORDER: (keyof TargetFilters | 'orderBy')[] = [
 const list = (value: string | null) =>
   value === null
     ? []
-    : [...new Set(value.split(',').map((item) => item.trim()).filter(Boolean))];
+    : [
+        ...new Set(
+          value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        ),
+      ];
 
 /** The filters a query string ("?regionalGroups=ASIA_PACIFIC&votes=YES") describes. */
 export function filtersFromSearch(search: string | URLSearchParams): TargetQuery {

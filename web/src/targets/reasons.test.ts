@@ -34,8 +34,21 @@ const reason = (factor: string) => ({ factor, points: 1, detail: `service text f
 function texts(language: string) {
   const t = i18n.getFixedT(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
-  const format = { date: (value: string | null | undefined) => formatDate(value, language), percent: (value: number) => percent.format(value) };
-  const factors = ['yesShare', 'consecutiveYes', 'lastVote', 'treatyStatus', 'stage', 'openObstacles', 'lastContact', 'surveyAnswers', 'somethingNew'];
+  const format = {
+    date: (value: string | null | undefined) => formatDate(value, language),
+    percent: (value: number) => percent.format(value),
+  };
+  const factors = [
+    'yesShare',
+    'consecutiveYes',
+    'lastVote',
+    'treatyStatus',
+    'stage',
+    'openObstacles',
+    'lastContact',
+    'surveyAnswers',
+    'somethingNew',
+  ];
   return factors.map((factor) => reasonText(t, format, target, reason(factor), '2026-12-02'));
 }
 

@@ -32,8 +32,10 @@ export function reasonText(t: TFunction, format: Formatters, target: TargetNode,
     case 'lastVote':
       return votes.lastChoice ? t(`targets.reason.lastVote.${votes.lastChoice}`) : reason.detail;
     case 'treatyStatus':
-      if (state.treatyStatus === 'SIGNATORY' && state.signatureDate) return t('targets.reason.signatory', { date: format.date(state.signatureDate) });
-      if (state.treatyStatus === 'WITHDRAWN' && state.withdrawalDate) return t('targets.reason.withdrawn', { date: format.date(state.withdrawalDate) });
+      if (state.treatyStatus === 'SIGNATORY' && state.signatureDate)
+        return t('targets.reason.signatory', { date: format.date(state.signatureDate) });
+      if (state.treatyStatus === 'WITHDRAWN' && state.withdrawalDate)
+        return t('targets.reason.withdrawn', { date: format.date(state.withdrawalDate) });
       return t(`treatyStatus.${state.treatyStatus}`);
     case 'stage':
       return t('targets.reason.stage', { stage: t(`stage.${state.ratificationStage}`) });
@@ -41,12 +43,20 @@ export function reasonText(t: TFunction, format: Formatters, target: TargetNode,
       return t('targets.reason.openObstacles', { count: target.openObstacles });
     case 'lastContact':
       return target.lastContactOn
-        ? t('targets.reason.lastContact', { count: Math.max(0, daysBetween(target.lastContactOn, now)), date: format.date(target.lastContactOn) })
+        ? t('targets.reason.lastContact', {
+            count: Math.max(0, daysBetween(target.lastContactOn, now)),
+            date: format.date(target.lastContactOn),
+          })
         : t('targets.reason.neverContacted');
     case 'surveyAnswers': {
-      const categories = (list: readonly string[]) => list.map((category) => t(`obstacles.categories.${category}`).toLowerCase()).join(', ');
-      const none = target.surveyNoObstacle.length ? t('targets.reason.surveyNone', { categories: categories(target.surveyNoObstacle) }) : null;
-      const named = target.surveyObstacles.length ? t('targets.reason.surveyNamed', { count: target.surveyObstacles.length, categories: categories(target.surveyObstacles) }) : null;
+      const categories = (list: readonly string[]) =>
+        list.map((category) => t(`obstacles.categories.${category}`).toLowerCase()).join(', ');
+      const none = target.surveyNoObstacle.length
+        ? t('targets.reason.surveyNone', { categories: categories(target.surveyNoObstacle) })
+        : null;
+      const named = target.surveyObstacles.length
+        ? t('targets.reason.surveyNamed', { count: target.surveyObstacles.length, categories: categories(target.surveyObstacles) })
+        : null;
       if (none && named) return t('targets.reason.surveyBoth', { none, named });
       return none || named ? t('targets.reason.survey', { parts: none ?? named }) : reason.detail;
     }

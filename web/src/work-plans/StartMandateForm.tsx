@@ -110,8 +110,22 @@ export function StartMandateForm({ previous, onClose }: { previous?: PreviousMan
           data-autofocus
         />
         <Group grow align="flex-start">
-          <TextInput label={t('workPlans.periodFrom')} type="date" required value={periodFrom} onChange={(e) => setFrom(e.currentTarget.value)} error={errors.periodFrom} />
-          <TextInput label={t('workPlans.periodTo')} type="date" required value={periodTo} onChange={(e) => setTo(e.currentTarget.value)} error={errors.periodTo} />
+          <TextInput
+            label={t('workPlans.periodFrom')}
+            type="date"
+            required
+            value={periodFrom}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            error={errors.periodFrom}
+          />
+          <TextInput
+            label={t('workPlans.periodTo')}
+            type="date"
+            required
+            value={periodTo}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            error={errors.periodTo}
+          />
         </Group>
         <MultiSelect
           label={t('workPlans.organizations')}
@@ -131,7 +145,11 @@ export function StartMandateForm({ previous, onClose }: { previous?: PreviousMan
           error={errors.visibility}
         />
         {previous && (
-          <Checkbox label={t('workPlans.carryOverActivities')} checked={carryOver} onChange={(e) => setCarryOver(e.currentTarget.checked)} />
+          <Checkbox
+            label={t('workPlans.carryOverActivities')}
+            checked={carryOver}
+            onChange={(e) => setCarryOver(e.currentTarget.checked)}
+          />
         )}
         {other.filter(Boolean).map((message) => (
           <Alert key={message} color="red" role="alert">

@@ -141,13 +141,20 @@ export function ObjectiveForm({
             variant="subtle"
             size="xs"
             mt="xs"
-            onClick={() => setValues((current) => ({ ...current, indicators: [...current.indicators, { description: '', metric: null, targetValue: '' }] }))}
+            onClick={() =>
+              setValues((current) => ({
+                ...current,
+                indicators: [...current.indicators, { description: '', metric: null, targetValue: '' }],
+              }))
+            }
           >
             {t('workPlans.addIndicator')}
           </Button>
         </fieldset>
         <ErrorList messages={write.other} />
-        {write.conflict && <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />}
+        {write.conflict && (
+          <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
@@ -161,7 +168,16 @@ export function ObjectiveForm({
   );
 }
 
-export const ACTIVITY_KINDS = ['BILATERAL_MEETING', 'DEMARCHE', 'EVENT', 'LETTER_CAMPAIGN', 'WORKSHOP', 'REPORT', 'REVIEW', 'OTHER'] as const;
+export const ACTIVITY_KINDS = [
+  'BILATERAL_MEETING',
+  'DEMARCHE',
+  'EVENT',
+  'LETTER_CAMPAIGN',
+  'WORKSHOP',
+  'REPORT',
+  'REVIEW',
+  'OTHER',
+] as const;
 export const ACTIVITY_STATUSES = ['PLANNED', 'DONE', 'CANCELLED'] as const;
 
 export interface ActivityValues {
@@ -207,7 +223,12 @@ export function ActivityForm({
   const { t } = useTranslation();
   const [values, setValues] = useState<ActivityValues>(initial);
   const set = (field: Exclude<keyof ActivityValues, 'states'>, value: string) => setValues((current) => ({ ...current, [field]: value }));
-  const write = useVersionedWrite(['title', 'kind', 'status', 'plannedOn', 'plannedUntil', 'notes', 'stateIso3s'], (v) => save(values, v), reload, onDone);
+  const write = useVersionedWrite(
+    ['title', 'kind', 'status', 'plannedOn', 'plannedUntil', 'notes', 'stateIso3s'],
+    (v) => save(values, v),
+    reload,
+    onDone,
+  );
   // States: type-ahead on the service's search (name or ISO code), as when logging an interaction.
   const names = useStateNames();
   const [search, setSearch] = useState('');
@@ -234,7 +255,14 @@ export function ActivityForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('workPlans.activityTitle')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={write.errors.title} data-autofocus />
+        <TextInput
+          label={t('workPlans.activityTitle')}
+          required
+          value={values.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={write.errors.title}
+          data-autofocus
+        />
         <Group grow align="flex-start">
           <Select
             label={t('workPlans.activityKind')}
@@ -254,8 +282,21 @@ export function ActivityForm({
           />
         </Group>
         <Group grow align="flex-start">
-          <TextInput label={t('workPlans.plannedOn')} type="date" required value={values.plannedOn} onChange={(e) => set('plannedOn', e.currentTarget.value)} error={write.errors.plannedOn} />
-          <TextInput label={t('workPlans.plannedUntil')} type="date" value={values.plannedUntil} onChange={(e) => set('plannedUntil', e.currentTarget.value)} error={write.errors.plannedUntil} />
+          <TextInput
+            label={t('workPlans.plannedOn')}
+            type="date"
+            required
+            value={values.plannedOn}
+            onChange={(e) => set('plannedOn', e.currentTarget.value)}
+            error={write.errors.plannedOn}
+          />
+          <TextInput
+            label={t('workPlans.plannedUntil')}
+            type="date"
+            value={values.plannedUntil}
+            onChange={(e) => set('plannedUntil', e.currentTarget.value)}
+            error={write.errors.plannedUntil}
+          />
         </Group>
         <MultiSelect
           label={t('workPlans.activityStates')}
@@ -276,9 +317,18 @@ export function ActivityForm({
           nothingFoundMessage={debounced ? t('logForm.noState') : t('logForm.typeToSearch')}
           error={write.errors.stateIso3s}
         />
-        <Textarea label={t('workPlans.notes')} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={write.errors.notes} autosize minRows={2} />
+        <Textarea
+          label={t('workPlans.notes')}
+          value={values.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+          error={write.errors.notes}
+          autosize
+          minRows={2}
+        />
         <ErrorList messages={write.other} />
-        {write.conflict && <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />}
+        {write.conflict && (
+          <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
@@ -314,7 +364,9 @@ export function DeleteConfirm({
     <Stack>
       <Text>{question}</Text>
       <ErrorList messages={write.other} />
-      {write.conflict && <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />}
+      {write.conflict && (
+        <ConflictAlert error={write.conflict} onReapply={() => void write.reapply()} onDiscard={write.discard} busy={write.busy} />
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel} data-autofocus>
           {t('common.cancel')}

@@ -28,7 +28,9 @@ describe('the numbers an indicator follows', () => {
   });
 
   it('downloads the report of the same mandate and period', () => {
-    expect(reportExportPath('csv', 'm-1', '2026-01-01', '2026-06-30')).toBe('/exports/progress-report.csv?mandateId=m-1&from=2026-01-01&to=2026-06-30');
+    expect(reportExportPath('csv', 'm-1', '2026-01-01', '2026-06-30')).toBe(
+      '/exports/progress-report.csv?mandateId=m-1&from=2026-01-01&to=2026-06-30',
+    );
     expect(reportExportPath('md', 'm-1', '', '')).toBe('/exports/progress-report.md?mandateId=m-1');
   });
 

@@ -82,7 +82,10 @@ function project(topology: Topology, states: readonly MapState[]): { land: strin
 function MapTable({ states }: { states: readonly MapState[] }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const sorted = useMemo(() => (open ? [...states].sort((a, b) => a.name.localeCompare(b.name, i18n.language)) : []), [open, states, i18n.language]);
+  const sorted = useMemo(
+    () => (open ? [...states].sort((a, b) => a.name.localeCompare(b.name, i18n.language)) : []),
+    [open, states, i18n.language],
+  );
   return (
     <details className="map-table" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('dashboard.tableView')}</summary>
@@ -191,12 +194,19 @@ export default function WorldMap({ states, label }: { states: readonly MapState[
               className="world-map"
               viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
               role="img"
-              aria-label={(label ?? ((modeText) => t('dashboard.mapLabel', { mode: modeText })))(mode === 'status' ? t('dashboard.byStatus') : t('dashboard.byStage'))}
+              aria-label={(label ?? ((modeText) => t('dashboard.mapLabel', { mode: modeText })))(
+                mode === 'status' ? t('dashboard.byStatus') : t('dashboard.byStage'),
+              )}
               onMouseLeave={() => setActive(null)}
             >
               <path className="land" d={drawing.land} />
               {drawing.shapes.map((shape) => (
-                <path key={shape.iso3} className={`state ${fillClass(mode, value(byIso3.get(shape.iso3)))}`} d={shape.d} {...handlers(shape.iso3)}>
+                <path
+                  key={shape.iso3}
+                  className={`state ${fillClass(mode, value(byIso3.get(shape.iso3)))}`}
+                  d={shape.d}
+                  {...handlers(shape.iso3)}
+                >
                   <title>{name(byIso3.get(shape.iso3)!)}</title>
                 </path>
               ))}
