@@ -1,5 +1,6 @@
 // The benchmark: `npm run bench -- --interactions 1000000 [--duration 20] [--warmup 5] [--connections 20]
-//   [--only q1,q2,q3,w1,w2,w3,w4,w5] [--servers ratify,ceiling,postgraphile] [--seed N] [--fresh]`
+//   [--only q1,q2,q3,w1,w2,w3,w4,w5] [--servers ratify,ceiling,postgraphile] [--seed N] [--fresh]
+//   [--baseline DIR] [--rounds N]`
 // and the CI smoke check: `npm run bench:smoke` (2,000 interactions, 2 s runs, answers compared).
 //
 // Loads (or reuses) the database, starts the three servers on core 0 with the statement-counting
@@ -8,17 +9,18 @@
 // service's statements beside it, and prints a Markdown table.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDatabase, VIEWER } from './generate.mjs';
 import { log, readOptions, ROOT, withClient } from './lib/common.mjs';
 import { randomUUID } from 'node:crypto';
 import {
   difference,
-  normalize,
+  normalize as normalizeAnswer,
   problem,
-  request,
+  request as requestFor,
   variables,
   W1_KEY_HEADER,
   W1_STATES,
@@ -34,6 +36,16 @@ const QUESTIONS = ['q1', 'q2', 'q3', 'w1', 'w2', 'w3', 'w4', 'w5'];
 /** The questions sent with a new idempotency key each time (the ceiling stores it too; PostGraphile has none). */
 const KEYED = new Set(['w1']);
 const SERVERS = ['ratify', 'ceiling', 'postgraphile'];
+/**
+ * `--baseline DIR`: the service as built in another checkout (say a git worktree of the commit
+ * before a change), run beside this one as the server "baseline" and asked the same questions, in
+ * turn with this one, so that a change's effect is measured side by side rather than across runs.
+ */
+const BASELINE = 'baseline';
+/** The server whose requests and answers a server shares: the baseline is the service too. */
+const kind = (server) => (server === BASELINE ? 'ratify' : server);
+const request = (server, question, vars) => requestFor(kind(server), question, vars);
+const normalize = (server, question, data) => normalizeAnswer(kind(server), question, data);
 /** A port nothing listens on now (so that two runs on one machine do not meet). */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -60,13 +72,16 @@ if (options.smoke) {
     .replace(/[^a-z0-9]+/g, '_')}`;
 }
 const questions = options.only ?? QUESTIONS;
-const servers = options.servers ?? SERVERS;
 for (const q of questions) if (!QUESTIONS.includes(q)) throw new Error(`--only: unknown question ${q} (${QUESTIONS.join(', ')})`);
-for (const s of servers) if (!SERVERS.includes(s)) throw new Error(`--servers: unknown server ${s} (${SERVERS.join(', ')})`);
+for (const s of options.servers ?? []) if (!SERVERS.includes(s)) throw new Error(`--servers: unknown server ${s} (${SERVERS.join(', ')})`);
+const baselineDir = options.baseline && resolve(options.baseline);
+if (baselineDir && !['dist/ratify.mjs', 'bench/hooks/count-sql.mjs'].every((file) => existsSync(join(baselineDir, file))))
+  throw new Error(`--baseline: ${baselineDir} needs dist/ratify.mjs (npm run build there) and bench/hooks/count-sql.mjs`);
+const servers = [...(baselineDir ? [BASELINE] : []), ...(options.servers ?? SERVERS)];
 
 const PORTS = {};
 const COUNTER_PORTS = {};
-for (const server of SERVERS) {
+for (const server of [BASELINE, ...SERVERS]) {
   PORTS[server] = await freePort();
   COUNTER_PORTS[server] = await freePort();
 }
@@ -120,9 +135,10 @@ async function singleVars(question, vars) {
 // ---- servers -------------------------------------------------------------------------------
 
 function command(server) {
-  const hook = ['--import', './bench/hooks/count-sql.mjs'];
+  // The hook patches the `pg` that the server loads: the one of the server's own checkout.
+  const hook = ['--import', pathToFileURL(join(server === BASELINE ? baselineDir : ROOT, 'bench/hooks/count-sql.mjs')).href];
   // As `npm run start:prod` starts it.
-  if (server === 'ratify') return ['--max-old-space-size=256', ...hook, 'dist/ratify.mjs'];
+  if (kind(server) === 'ratify') return ['--max-old-space-size=256', ...hook, 'dist/ratify.mjs'];
   if (server === 'ceiling') return [...hook, 'bench/ceiling/server.mjs'];
   return [...hook, 'bench/peer/server.mjs'];
 }
@@ -149,7 +165,7 @@ function startServer(server) {
   delete env.REDIS_URL;
   const started = performance.now();
   const child = spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...command(server)], {
-    cwd: ROOT,
+    cwd: server === BASELINE ? baselineDir : ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -228,7 +244,7 @@ function load(spec) {
   });
 }
 
-const APPLICATION_NAMES = { ratify: 'ratify', ceiling: 'bench-ceiling', postgraphile: 'bench-postgraphile' };
+const APPLICATION_NAMES = { ratify: 'ratify', baseline: 'ratify', ceiling: 'bench-ceiling', postgraphile: 'bench-postgraphile' };
 
 /** The server's statements still running in PostgreSQL. */
 async function running(handle) {
@@ -394,7 +410,15 @@ const report = {
   date: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version, postgres: null },
   database: { name: db.name, interactions: options.interactions, seed: options.seed, reused: db.reused, load: db.meta },
-  options: { duration: options.duration, warmup: options.warmup, connections: options.connections, questions, servers },
+  options: {
+    duration: options.duration,
+    warmup: options.warmup,
+    connections: options.connections,
+    rounds: options.rounds,
+    questions,
+    servers,
+    ...(baselineDir ? { baseline: baselineDir } : {}),
+  },
   startup: {},
   statementsByPageSize: {},
   correctness: {},
@@ -411,14 +435,14 @@ try {
     log(`${server} up in ${report.startup[server]} ms (pid ${handles[server].child.pid})`);
   }
   const headers = {};
-  if (handles.ratify) {
-    const login = await post(PORTS.ratify, '/graphql', {
+  for (const server of servers.filter((server) => kind(server) === 'ratify')) {
+    const login = await post(PORTS[server], '/graphql', {
       query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
       variables: { email: VIEWER.email, password: VIEWER.password },
     });
     const token = login.json?.data?.login?.token;
-    if (!token) throw new Error(`login failed: ${login.text}`);
-    headers.ratify = { authorization: `Bearer ${token}` };
+    if (!token) throw new Error(`${server} login failed: ${login.text}`);
+    headers[server] = { authorization: `Bearer ${token}` };
   }
   const vars = Object.fromEntries(QUESTIONS.map((q) => [q, variables(q, { contactId: viewer.contactId })]));
 
@@ -482,52 +506,56 @@ try {
   }
   log(`EXPLAIN dumps in ${explainDir.slice(ROOT.length + 1)}`);
 
-  // Load: writes last, so that the reads see the data they were checked against.
+  // Load: writes last, so that the reads see the data they were checked against. With --rounds N
+  // each question is loaded N times on each server, the servers' order reversed every other round.
   for (const question of questions) {
-    for (const server of servers) {
-      const handle = handles[server];
-      const req = request(server, question, vars[question]);
-      const spec = {
-        url: `http://127.0.0.1:${handle.port}${req.path}`,
-        body: req.body,
-        headers: headers[server] ?? {},
-        connections: options.connections,
-      };
-      if (KEYED.has(question) && server !== 'postgraphile') spec.uniqueHeader = W1_KEY_HEADER;
-      if (question === 'w3') spec.bodies = w3Moves().map((move) => request(server, 'w3', variables('w3', { move })).body);
-      if (question === 'w2' && options.warmup > 0) spec.items = await w2Items();
-      if (options.warmup > 0) await load({ ...spec, duration: options.warmup });
-      if (question === 'w2') spec.items = await w2Items();
-      // Requests still running when a load run ends finish before the count is read.
-      const before = await quietCount(handle);
-      const run = await load({ ...spec, duration: options.duration });
-      handle.cancelled = 0;
-      const statements = (await quietCount(handle)) - before;
-      const row = {
-        server,
-        question,
-        rps: Math.round(run.rps * 10) / 10,
-        p50: run.p50,
-        p99: run.p99,
-        requests: run.requests,
-        non2xx: run.non2xx,
-        graphqlErrors: run.graphqlErrors,
-        socketErrors: run.errors + run.timeouts,
-        statementsPerRequest: run.sent ? Math.round((statements / run.sent) * 100) / 100 : null,
-        // Statements still running after the run and its patience, cancelled (not in the errors).
-        cancelledAfterRun: handle.cancelled,
-        ...memory(handle.child.pid),
-      };
-      if (row.non2xx || row.graphqlErrors) {
-        const sample = request(server, question, await singleVars(question, vars));
-        const answer = await post(handle.port, sample.path, sample.body, headersOf(server, question, headers[server]));
-        row.sampleAnswer = answer.text.slice(0, 500);
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const server of round % 2 ? servers : [...servers].reverse()) {
+        const handle = handles[server];
+        const req = request(server, question, vars[question]);
+        const spec = {
+          url: `http://127.0.0.1:${handle.port}${req.path}`,
+          body: req.body,
+          headers: headers[server] ?? {},
+          connections: options.connections,
+        };
+        if (KEYED.has(question) && server !== 'postgraphile') spec.uniqueHeader = W1_KEY_HEADER;
+        if (question === 'w3') spec.bodies = w3Moves().map((move) => request(server, 'w3', variables('w3', { move })).body);
+        if (question === 'w2' && options.warmup > 0) spec.items = await w2Items();
+        if (options.warmup > 0) await load({ ...spec, duration: options.warmup });
+        if (question === 'w2') spec.items = await w2Items();
+        // Requests still running when a load run ends finish before the count is read.
+        const before = await quietCount(handle);
+        const run = await load({ ...spec, duration: options.duration });
+        handle.cancelled = 0;
+        const statements = (await quietCount(handle)) - before;
+        const row = {
+          server,
+          question,
+          round,
+          rps: Math.round(run.rps * 10) / 10,
+          p50: run.p50,
+          p99: run.p99,
+          requests: run.requests,
+          non2xx: run.non2xx,
+          graphqlErrors: run.graphqlErrors,
+          socketErrors: run.errors + run.timeouts,
+          statementsPerRequest: run.sent ? Math.round((statements / run.sent) * 100) / 100 : null,
+          // Statements still running after the run and its patience, cancelled (not in the errors).
+          cancelledAfterRun: handle.cancelled,
+          ...memory(handle.child.pid),
+        };
+        if (row.non2xx || row.graphqlErrors) {
+          const sample = request(server, question, await singleVars(question, vars));
+          const answer = await post(handle.port, sample.path, sample.body, headersOf(server, question, headers[server]));
+          row.sampleAnswer = answer.text.slice(0, 500);
+        }
+        results.push(row);
+        if (row.non2xx || row.graphqlErrors || row.socketErrors) failed = options.smoke ? true : failed;
+        log(
+          `${question} ${server}${options.rounds > 1 ? ` (round ${round})` : ''}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerRequest} statements/request, errors ${row.non2xx + row.graphqlErrors + row.socketErrors}, peak RSS ${row.peakRssMb} MB`,
+        );
       }
-      results.push(row);
-      if (row.non2xx || row.graphqlErrors || row.socketErrors) failed = options.smoke ? true : failed;
-      log(
-        `${question} ${server}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statementsPerRequest} statements/request, errors ${row.non2xx + row.graphqlErrors + row.socketErrors}, peak RSS ${row.peakRssMb} MB`,
-      );
     }
   }
 } finally {
@@ -558,7 +586,42 @@ const lines = [
     .map(([s, by]) => `${s} ${by[10]} / ${by[50]} / ${by[100]}`)
     .join(', ')}`,
   `Database load: ${db.reused ? `reused (loaded earlier in ${db.meta.loadSeconds} s)` : `${db.meta.loadSeconds} s`}`,
+  ...medians(),
 ];
+
+/** With several rounds or a baseline: each server's median per question, and the service's against the baseline's. */
+function medians() {
+  if (options.rounds === 1 && !baselineDir) return [];
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  const of = (server, question) => {
+    const rows = results.filter((r) => r.server === server && r.question === question);
+    return rows.length ? { rps: median(rows.map((r) => r.rps)), p99: median(rows.map((r) => r.p99)), runs: rows.map((r) => r.rps) } : null;
+  };
+  report.medians = {};
+  const lines = [
+    '',
+    `Medians over ${options.rounds} round(s)${baselineDir ? `; baseline: the service built in ${baselineDir}` : ''}`,
+    '',
+    `| question | server | median req/s | runs (req/s) | median p99 ms |${baselineDir ? ' req/s ÷ baseline |' : ''}`,
+    `| --- | --- | ---: | --- | ---: |${baselineDir ? ' ---: |' : ''}`,
+  ];
+  for (const question of questions) {
+    report.medians[question] = {};
+    for (const server of servers) {
+      const m = of(server, question);
+      if (!m) continue;
+      report.medians[question][server] = m;
+      const base = baselineDir && server === 'ratify' ? of(BASELINE, question) : null;
+      const ratio = base ? ` ${(m.rps / base.rps).toFixed(3)} |` : baselineDir ? ' – |' : '';
+      lines.push(`| ${question.toUpperCase()} | ${server} | ${m.rps} | ${m.runs.join(', ')} | ${m.p99} |${ratio}`);
+    }
+  }
+  return lines;
+}
 report.markdown = lines.join('\n');
 console.log(`\n${report.markdown}\n`);
 if (!options.smoke) {

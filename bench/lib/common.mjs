@@ -31,6 +31,8 @@ export const OPTIONS = {
   servers: { type: 'string' },
   database: { type: 'string' },
   smoke: { type: 'boolean', default: false },
+  baseline: { type: 'string' },
+  rounds: { type: 'string', default: '1' },
   'no-audit': { type: 'boolean', default: false },
 };
 
@@ -52,6 +54,8 @@ export function readOptions(argv = process.argv.slice(2)) {
     servers: values.servers?.split(',').map((s) => s.trim().toLowerCase()),
     database: values.database,
     smoke: values.smoke,
+    baseline: values.baseline,
+    rounds: Math.max(1, number('rounds')),
     audit: !values['no-audit'],
   };
 }
