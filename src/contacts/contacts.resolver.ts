@@ -3,17 +3,16 @@ import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/paging/connection.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
 import { PageArgs } from '../common/paging/page.js';
 import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { checkPageArgs, FieldArgs } from '../graphql/field-args.js';
-import { listOptions, selects } from '../graphql/selection.js';
+import { FieldArgs } from '../graphql/field-args.js';
+import { listOptions } from '../graphql/selection.js';
 import { IdempotencyKey } from '../idempotency/idempotency.js';
 import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
-import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
-import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { interactionsPage } from '../interactions/interactions-page.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { StateLoaders } from '../states/state.loaders.js';
@@ -73,16 +72,12 @@ export class ContactsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
-  async interactions(
+  interactions(
     contact: Contact,
     @FieldArgs(PageArgs) args: PageArgs,
     { loaders }: GqlContext,
     info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    const page = toPage(checkPageArgs(args), INTERACTION_CURSOR, listOptions(info).withTotal);
-    const { rows, total } = await loaders
-      .get(InteractionLoaders)
-      .interactionsOf('contact', contact.id, page, selects(info, ['edges', 'node', 'contacts']));
-    return toConnection(rows, page.first, total, interactionSortKey);
+    return interactionsPage(loaders, 'contact', contact.id, args, info);
   }
 }
