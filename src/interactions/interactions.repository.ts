@@ -433,29 +433,6 @@ export class InteractionsRepository {
     );
   }
 
-  async insert(
-    row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string; mandateId?: string | null },
-  ): Promise<InteractionRow> {
-    const rows = await this.db.query<InteractionRow[]>(
-      `INSERT INTO interactions (${INSERT_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
-      [
-        row.id,
-        row.type,
-        row.occurredOn,
-        row.subject,
-        row.summary,
-        row.outcome,
-        row.followUpOn,
-        row.visibility,
-        row.organizationId,
-        row.authorId,
-        row.mandateId ?? null,
-      ],
-    );
-    return rows[0];
-  }
-
   /**
    * Logs an interaction in one statement: checks that its States and contacts exist, writes it, its
    * links and its activity event (the audit triggers run inside it, for the actor it names), or
