@@ -36,8 +36,8 @@ const INTERACTION: Projection<InteractionEntity> = {
 };
 export const INTERACTION_COLUMNS = interactions.select('i', INTERACTION);
 const RETURNING = interactions.returning(INTERACTION);
-const INSERT_COLUMNS = interactions.columns(
-  'id',
+/** What a client writes of an interaction (InteractionFields). */
+const INTERACTION_FIELDS = [
   'type',
   'occurredOn',
   'subject',
@@ -45,10 +45,8 @@ const INSERT_COLUMNS = interactions.columns(
   'outcome',
   'followUpOn',
   'visibility',
-  'organizationId',
-  'authorId',
-  'mandateId',
-);
+] as const satisfies readonly (keyof InteractionFields)[];
+const INSERT_COLUMNS = interactions.columns('id', ...INTERACTION_FIELDS, 'organizationId', 'authorId', 'mandateId');
 
 /**
  * Newest first, on the columns themselves so that an index serves the order; the cursor carries
@@ -184,17 +182,7 @@ const UPDATE_SPEC = {
   table: interactions.name,
   what: 'Interaction',
   returning: RETURNING,
-  columns: interactions.columnMap(
-    'type',
-    'occurredOn',
-    'subject',
-    'summary',
-    'outcome',
-    'followUpOn',
-    'followUpDoneAt',
-    'replyReceivedOn',
-    'visibility',
-  ) satisfies ColumnMap<InteractionChanges>,
+  columns: interactions.columnMap(...INTERACTION_FIELDS, 'followUpDoneAt', 'replyReceivedOn') satisfies ColumnMap<InteractionChanges>,
 };
 
 export interface InteractionQuery {
