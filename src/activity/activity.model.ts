@@ -1,7 +1,8 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ActivityKind, InteractionType, RegionalGroup } from '../common/enums.js';
+import { OptionalEnumList } from '../common/fields.js';
 import { ConnectionType } from '../common/paging/connection.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
@@ -61,18 +62,12 @@ export class ActivityFilter {
   @IsIso3({ each: true })
   stateIso3s?: string[];
 
-  @Field(() => [RegionalGroup], { nullable: true })
-  @IsOptional()
-  @IsEnum(RegionalGroup, { each: true })
+  @OptionalEnumList(RegionalGroup)
   regionalGroups?: RegionalGroup[];
 
-  @Field(() => [ActivityKind], { nullable: true })
-  @IsOptional()
-  @IsEnum(ActivityKind, { each: true })
+  @OptionalEnumList(ActivityKind)
   kinds?: ActivityKind[];
 
-  @Field(() => [InteractionType], { nullable: true })
-  @IsOptional()
-  @IsEnum(InteractionType, { each: true })
+  @OptionalEnumList(InteractionType)
   interactionTypes?: InteractionType[];
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
+import { OptionalNested, OptionalUuid } from '../common/fields.js';
 import { ConnectionType } from '../common/paging/connection.js';
 import { PageArgs } from '../common/paging/page.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
@@ -49,9 +49,7 @@ export class AuditFilter {
   @Length(1, 100)
   entityId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   actorId?: string;
 
   @Field(() => DateTimeScalar, { nullable: true })
@@ -65,9 +63,6 @@ export class AuditFilter {
 
 @ArgsType()
 export class AuditArgs extends PageArgs {
-  @Field(() => AuditFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AuditFilter)
+  @OptionalNested(AuditFilter)
   filter?: AuditFilter;
 }

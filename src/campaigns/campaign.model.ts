@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Posting, Visibility } from '../common/enums.js';
 import { ConnectionType } from '../common/paging/connection.js';
+import { VersionedModel } from '../common/versioned.model.js';
 import { Contact } from '../contacts/contact.model.js';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { DateScalar } from '../graphql/scalars.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
 
@@ -37,7 +38,7 @@ registerEnumType(FollowUpChannel, {
 });
 
 @ObjectType('LetterCampaign', { description: 'A letter sent on one date to many States: one LETTER interaction per State' })
-export class LetterCampaign {
+export class LetterCampaign extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -58,15 +59,6 @@ export class LetterCampaign {
   @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
   mandateId: string | null;
   ownerId: string;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
@@ -7,9 +7,11 @@ import { Role } from '../common/enums.js';
 import type { Connection } from '../common/paging/connection.js';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
 import { Contact } from '../contacts/contact.model.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, signedIn, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { FieldArgs } from '../graphql/field-args.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
@@ -45,7 +47,7 @@ export class CampaignsResolver {
   constructor(private readonly service: CampaignsService) {}
 
   @Query(() => LetterCampaign, { nullable: true, description: 'A letter campaign you may see; null otherwise' })
-  letterCampaign(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<LetterCampaign | null> {
+  letterCampaign(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<LetterCampaign | null> {
     return this.service.get(viewer, id);
   }
 
@@ -55,10 +57,9 @@ export class CampaignsResolver {
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => LetterCampaign, {
+  @IdempotentMutation(() => LetterCampaign, {
     description: 'Creates a campaign and one LETTER per State, all or nothing. The States come from a target filter or a list',
   })
-  @Idempotent()
   createLetterCampaign(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: CreateLetterCampaignInput,
@@ -83,8 +84,8 @@ export class CampaignsResolver {
   })
   deleteLetterCampaign(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @IdArg() id: string,
+    @ExpectedVersionArg() expectedVersion: number,
   ): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion);
   }

@@ -1,7 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsEnum, IsInt, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
-import { trim } from '../common/validation.js';
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsString, Matches } from 'class-validator';
+import { ExpectedVersion, TrimmedText, Uuid } from '../common/fields.js';
 import { Contact } from '../contacts/contact.model.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { State } from '../states/state.model.js';
@@ -83,18 +82,14 @@ export class LetterDraft {
 
 @InputType()
 export class UploadLetterTemplateInput {
-  @Field(() => ID)
-  @IsUUID()
+  @Uuid()
   campaignId: string;
 
   @Field(() => LetterLanguage)
   @IsEnum(LetterLanguage)
   language: LetterLanguage;
 
-  @Field({ description: 'The file name, shown with the template (letter-en.docx)' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TrimmedText(1, 200, { description: 'The file name, shown with the template (letter-en.docx)' })
   fileName: string;
 
   @Field({ description: 'The .docx file, base64-encoded (at most LETTER_TEMPLATE_LIMIT_BYTES once decoded)' })
@@ -102,8 +97,6 @@ export class UploadLetterTemplateInput {
   @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'contentBase64 must be base64' })
   contentBase64: string;
 
-  @Field(() => Int, { description: "The campaign's version: a stale one is a CONFLICT" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The campaign's version: a stale one is a CONFLICT" })
   expectedVersion: number;
 }

@@ -1,8 +1,9 @@
-import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
 import type { Contact } from '../contacts/contact.model.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, signedIn, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { StateLoaders } from '../states/state.loaders.js';
 import type { State } from '../states/state.model.js';
@@ -65,9 +66,9 @@ export class LettersResolver {
   })
   deleteLetterTemplate(
     @CurrentViewer() viewer: Viewer,
-    @Args('campaignId', { type: () => ID }) campaignId: string,
+    @IdArg('campaignId') campaignId: string,
     @Args('language', { type: () => LetterLanguage }) language: LetterLanguage,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @ExpectedVersionArg() expectedVersion: number,
   ): Promise<LetterCampaign> {
     return this.service.deleteTemplate(viewer, campaignId, language, expectedVersion);
   }

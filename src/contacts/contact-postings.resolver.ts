@@ -1,8 +1,10 @@
-import { Args, ID, Int, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { StateLoaders } from '../states/state.loaders.js';
@@ -24,10 +26,9 @@ export class ContactPostingsResolver {
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Contact, {
+  @IdempotentMutation(() => Contact, {
     description: 'Records a posting. Without `to` it is the current one: the previous current posting ends on its `from`',
   })
-  @Idempotent()
   addContactPosting(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: AddContactPostingInput,
@@ -52,8 +53,8 @@ export class ContactPostingsResolver {
   @Mutation(() => Contact, { description: 'Removes a posting recorded by mistake' })
   deleteContactPosting(
     @CurrentViewer() viewer: Viewer,
-    @Args('postingId', { type: () => ID }) postingId: string,
-    @Args('expectedVersion', { type: () => Int, description: "The contact's version you read" }) expectedVersion: number,
+    @IdArg('postingId') postingId: string,
+    @ExpectedVersionArg({ description: "The contact's version you read" }) expectedVersion: number,
   ): Promise<Contact> {
     return this.service.delete(viewer, postingId, expectedVersion);
   }

@@ -1,11 +1,11 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/paging/connection.js';
 import { Posting } from '../common/enums.js';
-import { DateTimeScalar } from '../graphql/scalars.js';
+import { VersionedModel } from '../common/versioned.model.js';
 
 /** A person. `state`, `organization` and `interactions` are resolved in ContactFieldsResolver. */
 @ObjectType('Contact')
-export class Contact {
+export class Contact extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -35,15 +35,6 @@ export class Contact {
 
   @Field(() => String, { nullable: true })
   notes: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType()

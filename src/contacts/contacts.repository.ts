@@ -21,8 +21,8 @@ const contacts = table(ContactEntity);
 const CONTACT: Projection<ContactEntity> = { omit: ['createdBy'] };
 export const CONTACT_COLUMNS = contacts.select('c', CONTACT);
 const RETURNING = contacts.returning(CONTACT);
-const INSERT_COLUMNS = contacts.columns(
-  'id',
+/** What a client writes of a contact (ContactFields), in the order of its INSERT's values. */
+const CONTACT_FIELDS = [
   'fullName',
   'title',
   'position',
@@ -33,8 +33,8 @@ const INSERT_COLUMNS = contacts.columns(
   'phone',
   'languages',
   'notes',
-  'createdBy',
-);
+] as const satisfies readonly (keyof ContactFields)[];
+const INSERT_COLUMNS = contacts.columns('id', ...CONTACT_FIELDS, 'createdBy');
 /** A new contact's first posting: the one its posting, State and position say. */
 const FIRST_POSTING_INSERT = table(ContactPostingEntity).columns(
   'id',
@@ -59,18 +59,7 @@ export interface ContactFields {
   notes?: string | null;
 }
 
-const COLUMNS = contacts.columnMap(
-  'fullName',
-  'title',
-  'position',
-  'posting',
-  'stateIso3',
-  'organizationId',
-  'email',
-  'phone',
-  'languages',
-  'notes',
-) satisfies ColumnMap<ContactFields>;
+const COLUMNS = contacts.columnMap(...CONTACT_FIELDS) satisfies ColumnMap<ContactFields>;
 
 export const CONTACT_SPEC = { table: contacts.name, what: 'Contact', returning: RETURNING, columns: COLUMNS };
 

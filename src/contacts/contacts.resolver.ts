@@ -1,17 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/paging/connection.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
 import { PageArgs } from '../common/paging/page.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { checkPageArgs, FieldArgs } from '../graphql/field-args.js';
-import { listOptions, selects } from '../graphql/selection.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
-import { InteractionLoaders } from '../interactions/interaction.loaders.js';
+import { FieldArgs } from '../graphql/field-args.js';
+import { listOptions } from '../graphql/selection.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
-import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { interactionsPage } from '../interactions/interactions-page.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { StateLoaders } from '../states/state.loaders.js';
@@ -25,7 +26,7 @@ export class ContactsResolver {
   constructor(private readonly service: ContactsService) {}
 
   @Query(() => Contact, { nullable: true })
-  contact(@Args('id', { type: () => ID }) id: string): Promise<Contact | null> {
+  contact(@IdArg() id: string): Promise<Contact | null> {
     return this.service.get(id);
   }
 
@@ -35,8 +36,7 @@ export class ContactsResolver {
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Contact)
-  @Idempotent()
+  @IdempotentMutation(() => Contact)
   createContact(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: CreateContactInput,
@@ -47,11 +47,7 @@ export class ContactsResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Contact)
-  updateContact(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateContactInput,
-  ): Promise<Contact> {
+  updateContact(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @Args('input') input: UpdateContactInput): Promise<Contact> {
     return this.service.update(viewer, id, input);
   }
 
@@ -59,8 +55,8 @@ export class ContactsResolver {
   @Mutation(() => ID, { description: 'Deletes a contact and unlinks it from its interactions; returns its id' })
   deleteContact(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @IdArg() id: string,
+    @ExpectedVersionArg({ nullable: true }) expectedVersion?: number,
   ): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion ?? undefined);
   }
@@ -76,16 +72,12 @@ export class ContactsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
-  async interactions(
+  interactions(
     contact: Contact,
     @FieldArgs(PageArgs) args: PageArgs,
     { loaders }: GqlContext,
     info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    const page = toPage(checkPageArgs(args), INTERACTION_CURSOR, listOptions(info).withTotal);
-    const { rows, total } = await loaders
-      .get(InteractionLoaders)
-      .interactionsOf('contact', contact.id, page, selects(info, ['edges', 'node', 'contacts']));
-    return toConnection(rows, page.first, total, interactionSortKey);
+    return interactionsPage(loaders, 'contact', contact.id, args, info);
   }
 }

@@ -1,12 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Visibility } from '../common/enums.js';
 import { ConnectionType } from '../common/paging/connection.js';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { VersionedModel } from '../common/versioned.model.js';
+import { DateScalar } from '../graphql/scalars.js';
 import { Target } from '../targets/target.model.js';
 import { EventKind } from './event-kind.js';
 
 @ObjectType('Event', { description: 'A meeting or conference where States gather, and where bilateral meetings are held on the margins' })
-export class Event {
+export class Event extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -33,15 +34,6 @@ export class Event {
   @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
   mandateId: string | null;
   createdBy: string;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType()

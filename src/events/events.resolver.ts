@@ -1,11 +1,13 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/paging/connection.js';
 import { Contact } from '../contacts/contact.model.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { checkArgs, FieldArgs } from '../graphql/field-args.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
@@ -35,7 +37,7 @@ export class EventsResolver {
   constructor(private readonly service: EventsService) {}
 
   @Query(() => Event, { nullable: true, description: 'An event you may see; null otherwise' })
-  event(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Event | null> {
+  event(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<Event | null> {
     return this.service.get(viewer, id);
   }
 
@@ -45,8 +47,7 @@ export class EventsResolver {
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Event, { description: 'Records an event, with the States attending' })
-  @Idempotent()
+  @IdempotentMutation(() => Event, { description: 'Records an event, with the States attending' })
   recordEvent(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: RecordEventInput,
@@ -69,17 +70,12 @@ export class EventsResolver {
     description:
       'Deletes an event with its attendance and its planned meetings; returns its id. An event where interactions you may see were logged (a meeting held there) stays as part of their history: CONFLICT',
   })
-  deleteEvent(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<string> {
+  deleteEvent(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @ExpectedVersionArg() expectedVersion: number): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Event, { description: 'Adds States (and members of their delegations) to an event' })
-  @Idempotent()
+  @IdempotentMutation(() => Event, { description: 'Adds States (and members of their delegations) to an event' })
   addEventAttendance(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: AddEventAttendanceInput,
@@ -92,16 +88,15 @@ export class EventsResolver {
   @Mutation(() => Event, { description: "Removes a State's attendance and its delegation" })
   removeEventAttendance(
     @CurrentViewer() viewer: Viewer,
-    @Args('eventId', { type: () => ID }) eventId: string,
+    @IdArg('eventId') eventId: string,
     @Args('stateIso3') stateIso3: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @ExpectedVersionArg({ nullable: true }) expectedVersion?: number,
   ): Promise<Event> {
     return this.service.removeAttendance(viewer, eventId, stateIso3, expectedVersion ?? undefined);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => PlannedMeeting, { description: 'Plans a bilateral meeting with a State at an event' })
-  @Idempotent()
+  @IdempotentMutation(() => PlannedMeeting, { description: 'Plans a bilateral meeting with a State at an event' })
   planMeeting(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: PlanMeetingInput,
@@ -126,15 +121,16 @@ export class EventsResolver {
   })
   deletePlannedMeeting(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @IdArg() id: string,
+    @ExpectedVersionArg() expectedVersion: number,
   ): Promise<string> {
     return this.service.deleteMeeting(viewer, id, expectedVersion);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => PlannedMeeting, { description: 'Logs a planned meeting as held: a BILATERAL_MEETING interaction linked to the event' })
-  @Idempotent()
+  @IdempotentMutation(() => PlannedMeeting, {
+    description: 'Logs a planned meeting as held: a BILATERAL_MEETING interaction linked to the event',
+  })
   logMeetingHeld(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: LogMeetingHeldInput,

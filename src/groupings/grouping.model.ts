@@ -1,10 +1,10 @@
 import type { State } from '../states/state.model.js';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar } from '../graphql/scalars.js';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { VersionedModel } from '../common/versioned.model.js';
 
 /** A user-defined set of States. `states` and `createdBy` are resolved in GroupingsResolver. */
 @ObjectType('Grouping', { description: 'A set of States that users define, such as "Pacific focus"' })
-export class Grouping {
+export class Grouping extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -18,13 +18,4 @@ export class Grouping {
 
   /** A target list as a mandate had it when it was handed over: its States then, by name (see MandatesRepository.groupingsOf). */
   frozenStates?: State[];
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }

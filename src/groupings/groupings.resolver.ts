@@ -1,8 +1,10 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { State } from '../states/state.model.js';
 import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
@@ -21,13 +23,12 @@ export class GroupingsResolver {
   }
 
   @Query(() => Grouping, { nullable: true })
-  grouping(@Args('id', { type: () => ID }) id: string): Promise<Grouping | null> {
+  grouping(@IdArg() id: string): Promise<Grouping | null> {
     return this.service.get(id);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Grouping)
-  @Idempotent()
+  @IdempotentMutation(() => Grouping)
   createGrouping(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: CreateGroupingInput,
@@ -38,11 +39,7 @@ export class GroupingsResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Grouping)
-  updateGrouping(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateGroupingInput,
-  ): Promise<Grouping> {
+  updateGrouping(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @Args('input') input: UpdateGroupingInput): Promise<Grouping> {
     return this.service.update(viewer, id, input);
   }
 
@@ -50,8 +47,8 @@ export class GroupingsResolver {
   @Mutation(() => ID, { description: 'Deletes a grouping (its States stay); returns its id' })
   deleteGrouping(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @IdArg() id: string,
+    @ExpectedVersionArg({ nullable: true }) expectedVersion?: number,
   ): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion ?? undefined);
   }

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/paging/connection.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer } from '../graphql/context.js';
 import { listOptions } from '../graphql/selection.js';
 import { DateScalar } from '../graphql/scalars.js';
@@ -38,9 +39,9 @@ export class FollowUpsResolver {
   @Mutation(() => Interaction, { description: 'Marks the follow-up done (or, with done: false, pending again)' })
   markFollowUpDone(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg() id: string,
     @Args('done', { type: () => Boolean, nullable: true, defaultValue: true }) done: boolean | null,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @ExpectedVersionArg({ nullable: true }) expectedVersion?: number,
   ): Promise<InteractionRow> {
     return this.service.markFollowUpDone(viewer, id, done ?? true, expectedVersion ?? undefined);
   }
@@ -52,9 +53,9 @@ export class FollowUpsResolver {
   })
   recordReply(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg() id: string,
     @Args('receivedOn', { type: () => DateScalar }) receivedOn: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @ExpectedVersionArg({ nullable: true }) expectedVersion?: number,
     @Args('keepFollowUpOpen', {
       type: () => Boolean,
       nullable: true,

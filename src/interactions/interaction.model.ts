@@ -1,11 +1,12 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/paging/connection.js';
 import { InteractionType, Visibility } from '../common/enums.js';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { VersionedModel } from '../common/versioned.model.js';
+import { DateScalar } from '../graphql/scalars.js';
 
 /** A logged piece of outreach. Relations are resolved in InteractionFieldsResolver. */
 @ObjectType('Interaction')
-export class Interaction {
+export class Interaction extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -44,15 +45,6 @@ export class Interaction {
   @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
   mandateId: string | null;
   authorId: string;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType()

@@ -36,8 +36,8 @@ const INTERACTION: Projection<InteractionEntity> = {
 };
 export const INTERACTION_COLUMNS = interactions.select('i', INTERACTION);
 const RETURNING = interactions.returning(INTERACTION);
-const INSERT_COLUMNS = interactions.columns(
-  'id',
+/** What a client writes of an interaction (InteractionFields). */
+const INTERACTION_FIELDS = [
   'type',
   'occurredOn',
   'subject',
@@ -45,10 +45,8 @@ const INSERT_COLUMNS = interactions.columns(
   'outcome',
   'followUpOn',
   'visibility',
-  'organizationId',
-  'authorId',
-  'mandateId',
-);
+] as const satisfies readonly (keyof InteractionFields)[];
+const INSERT_COLUMNS = interactions.columns('id', ...INTERACTION_FIELDS, 'organizationId', 'authorId', 'mandateId');
 
 /**
  * Newest first, on the columns themselves so that an index serves the order; the cursor carries
@@ -184,17 +182,7 @@ const UPDATE_SPEC = {
   table: interactions.name,
   what: 'Interaction',
   returning: RETURNING,
-  columns: interactions.columnMap(
-    'type',
-    'occurredOn',
-    'subject',
-    'summary',
-    'outcome',
-    'followUpOn',
-    'followUpDoneAt',
-    'replyReceivedOn',
-    'visibility',
-  ) satisfies ColumnMap<InteractionChanges>,
+  columns: interactions.columnMap(...INTERACTION_FIELDS, 'followUpDoneAt', 'replyReceivedOn') satisfies ColumnMap<InteractionChanges>,
 };
 
 export interface InteractionQuery {
@@ -431,29 +419,6 @@ export class InteractionsRepository {
        WHERE l.interaction_id = ANY($1::uuid[]) ORDER BY c.full_name, c.id`,
       [ids],
     );
-  }
-
-  async insert(
-    row: Required<InteractionFields> & { id: string; organizationId: string; authorId: string; mandateId?: string | null },
-  ): Promise<InteractionRow> {
-    const rows = await this.db.query<InteractionRow[]>(
-      `INSERT INTO interactions (${INSERT_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RETURNING}`,
-      [
-        row.id,
-        row.type,
-        row.occurredOn,
-        row.subject,
-        row.summary,
-        row.outcome,
-        row.followUpOn,
-        row.visibility,
-        row.organizationId,
-        row.authorId,
-        row.mandateId ?? null,
-      ],
-    );
-    return rows[0];
   }
 
   /**

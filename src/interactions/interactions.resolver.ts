@@ -1,12 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Contact } from '../contacts/contact.model.js';
 import type { Connection } from '../common/paging/connection.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { listOptions } from '../graphql/selection.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
@@ -23,7 +25,7 @@ export class InteractionsResolver {
   constructor(private readonly service: InteractionsService) {}
 
   @Query(() => Interaction, { nullable: true, description: 'An interaction you may see; null otherwise' })
-  interaction(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<InteractionRow | null> {
+  interaction(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<InteractionRow | null> {
     return this.service.get(viewer, id);
   }
 
@@ -36,8 +38,9 @@ export class InteractionsResolver {
     return this.service.list(viewer, args, listOptions(info));
   }
 
-  @Mutation(() => Interaction, { description: "Logs an interaction for your organization. A partner's interactions are always SHARED" })
-  @Idempotent()
+  @IdempotentMutation(() => Interaction, {
+    description: "Logs an interaction for your organization. A partner's interactions are always SHARED",
+  })
   logInteraction(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: LogInteractionInput,
@@ -50,7 +53,7 @@ export class InteractionsResolver {
   @Mutation(() => Interaction)
   updateInteraction(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg() id: string,
     @Args('input') input: UpdateInteractionInput,
   ): Promise<InteractionRow> {
     return this.service.update(viewer, id, input);
@@ -60,8 +63,8 @@ export class InteractionsResolver {
   @Mutation(() => ID, { description: 'Deletes an interaction; returns its id' })
   deleteInteraction(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @IdArg() id: string,
+    @ExpectedVersionArg({ nullable: true }) expectedVersion?: number,
   ): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion ?? undefined);
   }

@@ -1,11 +1,12 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/paging/connection.js';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { VersionedModel } from '../common/versioned.model.js';
+import { DateScalar } from '../graphql/scalars.js';
 
 /** An obstacle to joining that a State has raised. `state` and `recordedBy` are resolved in ObstaclesResolver. */
 @ObjectType('Obstacle')
-export class Obstacle {
+export class Obstacle extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -36,15 +37,6 @@ export class Obstacle {
 
   @Field(() => ID, { nullable: true, description: 'The mandate whose work it is (its organizations share it), if any' })
   mandateId: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType()

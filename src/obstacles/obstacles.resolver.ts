@@ -1,11 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/paging/connection.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { listOptions } from '../graphql/selection.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
 import { UserLoaders } from '../users/user.loaders.js';
@@ -23,7 +25,7 @@ export class ObstaclesResolver {
   constructor(private readonly service: ObstaclesService) {}
 
   @Query(() => Obstacle, { nullable: true })
-  obstacle(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Obstacle | null> {
+  obstacle(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<Obstacle | null> {
     return this.service.get(viewer, id);
   }
 
@@ -33,8 +35,7 @@ export class ObstaclesResolver {
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Obstacle, { description: 'Records an OPEN obstacle raised by a State' })
-  @Idempotent()
+  @IdempotentMutation(() => Obstacle, { description: 'Records an OPEN obstacle raised by a State' })
   recordObstacle(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: RecordObstacleInput,
@@ -45,11 +46,7 @@ export class ObstaclesResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Obstacle, { description: 'Corrects an obstacle; stateIso3 moves it to another State' })
-  updateObstacle(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateObstacleInput,
-  ): Promise<Obstacle> {
+  updateObstacle(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @Args('input') input: UpdateObstacleInput): Promise<Obstacle> {
     return this.service.update(viewer, id, input);
   }
 
@@ -58,11 +55,7 @@ export class ObstaclesResolver {
     description:
       'Deletes an obstacle recorded by mistake (audited); returns its id. The rights are those of updateObstacle; a stale expectedVersion is rejected with CONFLICT',
   })
-  deleteObstacle(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<string> {
+  deleteObstacle(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @ExpectedVersionArg() expectedVersion: number): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion);
   }
 
@@ -78,11 +71,7 @@ export class ObstaclesResolver {
   @Mutation(() => Obstacle, {
     description: 'Reopens an ADDRESSED obstacle, clearing resolvedOn. Reopening one that is already OPEN is rejected with CONFLICT',
   })
-  reopenObstacle(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<Obstacle> {
+  reopenObstacle(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @ExpectedVersionArg() expectedVersion: number): Promise<Obstacle> {
     return this.service.reopen(viewer, id, expectedVersion);
   }
 

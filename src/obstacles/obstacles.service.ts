@@ -17,6 +17,21 @@ import type { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObs
 import type { Obstacle } from './obstacle.model.js';
 import { OBSTACLE_CURSOR, obstacleSortKey, ObstaclesRepository, type ObstacleFields } from './obstacles.repository.js';
 
+/** A new obstacle's row: what was sent, with its defaults, for the viewer's organization. */
+function newObstacle(viewer: Viewer, input: RecordObstacleInput, recordedOn: string, mandateId: string | null) {
+  return {
+    id: randomUUID(),
+    stateIso3: input.stateIso3,
+    category: input.category,
+    description: input.description,
+    measures: input.measures ?? null,
+    recordedOn,
+    visibility: input.visibility ?? Visibility.COORDINATORS,
+    organizationId: viewer.organizationId,
+    mandateId,
+  };
+}
+
 @Injectable()
 export class ObstaclesService {
   constructor(
@@ -46,17 +61,7 @@ export class ObstaclesService {
     const oneStatement = async () => {
       const recordedOn = input.recordedOn ?? todayIso();
       const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.db);
-      const written = await this.obstacles.record(viewer, {
-        id: randomUUID(),
-        stateIso3: input.stateIso3,
-        category: input.category,
-        description: input.description,
-        measures: input.measures ?? null,
-        recordedOn,
-        visibility: input.visibility ?? Visibility.COORDINATORS,
-        organizationId: viewer.organizationId,
-        mandateId,
-      });
+      const written = await this.obstacles.record(viewer, newObstacle(viewer, input, recordedOn, mandateId));
       if (!written) {
         // The State is unknown or shows a deposit on that day: checkState says which.
         await this.checkState(input.stateIso3, recordedOn);
@@ -75,18 +80,7 @@ export class ObstaclesService {
       const recordedOn = input.recordedOn ?? todayIso();
       await this.checkState(input.stateIso3, recordedOn);
       const mandateId = await mandateFor(viewer, input.mandateId, input.visibility, this.db);
-      const obstacle = await this.obstacles.insert({
-        id: randomUUID(),
-        stateIso3: input.stateIso3,
-        category: input.category,
-        description: input.description,
-        measures: input.measures ?? null,
-        recordedOn,
-        recordedById: viewer.id,
-        visibility: input.visibility ?? Visibility.COORDINATORS,
-        organizationId: viewer.organizationId,
-        mandateId,
-      });
+      const obstacle = await this.obstacles.insert({ ...newObstacle(viewer, input, recordedOn, mandateId), recordedById: viewer.id });
       // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
       await emit({
         kind: ActivityKind.OBSTACLE_RECORDED,

@@ -1,11 +1,12 @@
 import type { Viewer } from '../auth/viewer.js';
 import { CurrentViewer } from '../graphql/context.js';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { OrganizationsArgs } from './dto/organizations.args.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { Organization } from './organization.model.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -19,8 +20,7 @@ export class OrganizationsResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => Organization)
-  @Idempotent()
+  @IdempotentMutation(() => Organization)
   createOrganization(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: CreateOrganizationInput,

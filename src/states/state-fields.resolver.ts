@@ -5,17 +5,16 @@ import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { RatificationStage, TreatyStatus } from '../common/enums.js';
 import type { Connection } from '../common/paging/connection.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
 import { PageArgs } from '../common/paging/page.js';
 import type { GqlContext, NoArgs } from '../graphql/context.js';
-import { checkPageArgs, FieldArgs } from '../graphql/field-args.js';
-import { listOptions, selects } from '../graphql/selection.js';
+import { FieldArgs } from '../graphql/field-args.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { GroupingLoaders } from '../groupings/grouping.loaders.js';
 import { Grouping } from '../groupings/grouping.model.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { InteractionConnection } from '../interactions/interaction.model.js';
-import { INTERACTION_CURSOR, interactionSortKey, type InteractionRow } from '../interactions/interactions.repository.js';
+import type { InteractionRow } from '../interactions/interactions.repository.js';
+import { interactionsPage } from '../interactions/interactions-page.js';
 import { ObstacleLoaders } from '../obstacles/obstacle.loaders.js';
 import { Obstacle } from '../obstacles/obstacle.model.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
@@ -62,17 +61,13 @@ export class StateFieldsResolver {
   }
 
   @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
-  async interactions(
+  interactions(
     state: State,
     @FieldArgs(PageArgs) args: PageArgs,
     { loaders }: GqlContext,
     info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    const page = toPage(checkPageArgs(args), INTERACTION_CURSOR, listOptions(info).withTotal);
-    const { rows, total } = await loaders
-      .get(InteractionLoaders)
-      .interactionsOf('state', state.iso3, page, selects(info, ['edges', 'node', 'contacts']));
-    return toConnection(rows, page.first, total, interactionSortKey);
+    return interactionsPage(loaders, 'state', state.iso3, args, info);
   }
 
   @ResolveField(() => DateScalar, { nullable: true, description: 'The date of the newest interaction you may see' })

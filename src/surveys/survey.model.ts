@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ObstacleCategory, RegionalGroup, Visibility } from '../common/enums.js';
+import { VersionedModel } from '../common/versioned.model.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 
 @ObjectType('SurveyQuestion')
@@ -64,7 +65,7 @@ export class Survey {
 }
 
 @ObjectType('SurveyAnswer')
-export class SurveyAnswer {
+export class SurveyAnswer extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -98,15 +99,6 @@ export class SurveyAnswer {
   mandateId: string | null;
 
   recordedById: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType('SurveyChoiceCount')

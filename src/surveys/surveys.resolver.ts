@@ -1,9 +1,11 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
 import { LetterCampaign } from '../campaigns/campaign.model.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { StateLoaders } from '../states/state.loaders.js';
 import { State } from '../states/state.model.js';
 import { CreateSurveyInput, RecordSurveyAnswerInput, UpdateSurveyAnswerInput } from './dto/survey.inputs.js';
@@ -19,7 +21,7 @@ export class SurveysResolver {
   constructor(private readonly service: SurveysService) {}
 
   @Query(() => Survey, { nullable: true, description: 'A survey you may see; null otherwise' })
-  survey(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Survey | null> {
+  survey(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<Survey | null> {
     return this.service.get(viewer, id);
   }
 
@@ -32,16 +34,15 @@ export class SurveysResolver {
     description:
       'Per question, each choice with the States behind it, overall and per regional group, counting only the answers you may see. NOT_FOUND for a survey you may not see',
   })
-  surveyResults(@CurrentViewer() viewer: Viewer, @Args('surveyId', { type: () => ID }) surveyId: string): Promise<SurveyQuestionResult[]> {
+  surveyResults(@CurrentViewer() viewer: Viewer, @IdArg('surveyId') surveyId: string): Promise<SurveyQuestionResult[]> {
     return this.service.results(viewer, surveyId);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Survey, {
+  @IdempotentMutation(() => Survey, {
     description:
       "Creates a survey and its letter campaign (one letter per State). Without questions: the 2017 plan's categories, one question each",
   })
-  @Idempotent()
   createSurvey(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: CreateSurveyInput,
@@ -67,11 +68,7 @@ export class SurveysResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => ID, { description: 'Deletes an answer recorded by mistake (the obstacle it opened stays); returns its id' })
-  deleteSurveyAnswer(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<string> {
+  deleteSurveyAnswer(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @ExpectedVersionArg() expectedVersion: number): Promise<string> {
     return this.service.deleteAnswer(viewer, id, expectedVersion);
   }
 

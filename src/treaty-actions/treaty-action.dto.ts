@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsEnum, Matches } from 'class-validator';
 import { TreatyActionKind } from '../common/enums.js';
+import { ExpectedVersion, OmittableEnum, OmittableTrimmedText, OptionalTrimmedText, TrimmedText, Uuid } from '../common/fields.js';
 import { OmittableNotNull, trim } from '../common/validation.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
@@ -53,53 +54,33 @@ export class RecordTreatyActionInput {
   @Field(() => DateScalar, { description: 'The date of the signature or deposit; for a withdrawal, the date it takes effect' })
   date: string;
 
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @TrimmedText(1, 2000)
   @Matches(URL, { message: URL_MESSAGE })
   sourceUrl: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, 2000)
+  @OptionalTrimmedText(0, 2000)
   note?: string | null;
 }
 
 @InputType()
 export class UpdateTreatyActionInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   id: string;
 
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @Field(() => TreatyActionKind, { nullable: true })
-  @OmittableNotNull()
-  @IsEnum(TreatyActionKind)
+  @OmittableEnum(TreatyActionKind)
   action?: TreatyActionKind;
 
   @Field(() => DateScalar, { nullable: true })
   @OmittableNotNull()
   date?: string;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @OmittableTrimmedText(1, 2000)
   @Matches(URL, { message: URL_MESSAGE })
   sourceUrl?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(0, 2000)
+  @OptionalTrimmedText(0, 2000)
   note?: string | null;
 }

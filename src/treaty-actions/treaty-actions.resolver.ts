@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Role } from '../common/enums.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer } from '../graphql/context.js';
 import { RecordTreatyActionInput, TreatyAction, UpdateTreatyActionInput } from './treaty-action.dto.js';
 import { TreatyActionsService } from './treaty-actions.service.js';
@@ -36,11 +37,7 @@ export class TreatyActionsResolver {
   @Mutation(() => ID, {
     description: "Deletes a recorded treaty action (the State's dates fall back to the treaty record file); returns its id",
   })
-  deleteTreatyAction(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<string> {
+  deleteTreatyAction(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @ExpectedVersionArg() expectedVersion: number): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion);
   }
 }

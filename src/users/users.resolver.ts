@@ -1,11 +1,13 @@
 import type { Viewer } from '../auth/viewer.js';
+import { IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { Organization } from '../organizations/organization.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserInput } from './dto/update-user.input.js';
@@ -25,8 +27,7 @@ export class UsersResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => User)
-  @Idempotent()
+  @IdempotentMutation(() => User)
   createUser(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: CreateUserInput,
@@ -48,13 +49,13 @@ export class UsersResolver {
   @Mutation(() => User, {
     description: 'Disables an account: it can no longer sign in, its tokens stop working at once, and its open WebSockets are closed',
   })
-  disableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
+  disableUser(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<User> {
     return this.service.setDisabled(viewer, id, true);
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => User)
-  enableUser(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<User> {
+  enableUser(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<User> {
     return this.service.setDisabled(viewer, id, false);
   }
 

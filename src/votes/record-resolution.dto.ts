@@ -1,7 +1,8 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
 import { VoteChoice } from '../common/enums.js';
+import { OptionalTrimmedText } from '../common/fields.js';
 import { trim } from '../common/validation.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
@@ -28,11 +29,7 @@ export class RecordResolutionInput {
   @Field(() => DateScalar, { description: 'The date of the plenary vote' })
   date: string;
 
-  @Field({ nullable: true, description: 'Default: Implementation of the Convention on Cluster Munitions' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
+  @OptionalTrimmedText(1, 500, { description: 'Default: Implementation of the Convention on Cluster Munitions' })
   title?: string;
 
   @Field(() => Int)
@@ -56,11 +53,7 @@ export class RecordResolutionInput {
   @Min(0)
   nonVoting?: number;
 
-  @Field({ nullable: true, description: 'Where the voting record was read, such as its UN Digital Library page' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @OptionalTrimmedText(1, 2000, { description: 'Where the voting record was read, such as its UN Digital Library page' })
   source?: string;
 
   @Field(() => [ResolutionVoteInput], { description: "Each State's vote" })

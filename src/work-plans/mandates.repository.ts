@@ -44,9 +44,8 @@ const OBJECTIVE_INSERT = objectives.columns('id', 'mandateId', 'title', 'descrip
 
 const activities = table(PlannedActivityEntity);
 const ACTIVITY_COLUMNS = activities.select('a');
-const ACTIVITY_INSERT = activities.columns(
-  'id',
-  'mandateId',
+/** What a client writes of a planned activity (ActivityFields), in the order of its INSERT's values. */
+const ACTIVITY_FIELDS = [
   'title',
   'kind',
   'plannedOn',
@@ -56,22 +55,10 @@ const ACTIVITY_INSERT = activities.columns(
   'status',
   'notes',
   'interactionIds',
-);
+] as const satisfies readonly (keyof ActivityFields)[];
+const ACTIVITY_INSERT = activities.columns('id', 'mandateId', ...ACTIVITY_FIELDS);
 /** A PLANNED activity carried over at a hand-over, naming the one it was carried from. */
-const CARRIED_ACTIVITY_INSERT = activities.columns(
-  'id',
-  'mandateId',
-  'title',
-  'kind',
-  'plannedOn',
-  'plannedUntil',
-  'regionalGroup',
-  'stateIso3s',
-  'status',
-  'notes',
-  'interactionIds',
-  'carriedFromId',
-);
+const CARRIED_ACTIVITY_INSERT = activities.columns('id', 'mandateId', ...ACTIVITY_FIELDS, 'carriedFromId');
 
 /** A follow-up still to do. */
 const PENDING = 'i.follow_up_on IS NOT NULL AND i.follow_up_done_at IS NULL';
@@ -161,17 +148,7 @@ const ACTIVITY_SPEC = {
   table: activities.name,
   what: 'PlannedActivity',
   returning: activities.returning(),
-  columns: activities.columnMap(
-    'title',
-    'kind',
-    'plannedOn',
-    'plannedUntil',
-    'regionalGroup',
-    'stateIso3s',
-    'status',
-    'notes',
-    'interactionIds',
-  ) satisfies ColumnMap<ActivityFields>,
+  columns: activities.columnMap(...ACTIVITY_FIELDS) satisfies ColumnMap<ActivityFields>,
 };
 
 export const mandateSortKey = (row: Mandate) => [row.periodFrom, row.id];
@@ -391,19 +368,7 @@ export class MandatesRepository {
     const rows = await this.db.query<PlannedActivity[]>(
       `INSERT INTO planned_activities (${ACTIVITY_INSERT})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::char(3)[], $9, $10, $11::uuid[]) RETURNING ${ACTIVITY_SPEC.returning}`,
-      [
-        row.id,
-        row.mandateId,
-        row.title,
-        row.kind,
-        row.plannedOn,
-        row.plannedUntil,
-        row.regionalGroup,
-        row.stateIso3s,
-        row.status,
-        row.notes,
-        row.interactionIds,
-      ],
+      [row.id, row.mandateId, ...ACTIVITY_FIELDS.map((field) => row[field])],
     );
     return activityRow(rows[0]);
   }

@@ -2,10 +2,12 @@ import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/paging/connection.js';
+import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
 import { FieldArgs } from '../graphql/field-args.js';
 import { Grouping } from '../groupings/grouping.model.js';
-import { Idempotent, IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotencyKey } from '../idempotency/idempotency.js';
+import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
@@ -42,7 +44,7 @@ export class MandatesResolver {
   constructor(private readonly service: MandatesService) {}
 
   @Query(() => Mandate, { nullable: true, description: 'Null when it does not exist or you may not see it' })
-  mandate(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Mandate | null> {
+  mandate(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<Mandate | null> {
     return this.service.get(viewer, id);
   }
 
@@ -52,11 +54,10 @@ export class MandatesResolver {
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Mandate, {
+  @IdempotentMutation(() => Mandate, {
     description:
       'Starts a mandate; with previousMandateId it takes over the open follow-ups, open obstacles, target lists and PLANNED activities of that one',
   })
-  @Idempotent()
   startMandate(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: StartMandateInput,
@@ -67,30 +68,21 @@ export class MandatesResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Mandate)
-  updateMandate(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateMandateInput,
-  ): Promise<Mandate> {
+  updateMandate(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @Args('input') input: UpdateMandateInput): Promise<Mandate> {
     return this.service.update(viewer, id, input);
   }
 
   @CoordinatorsAndAdmins()
   @Mutation(() => ID, { description: 'Deletes a mandate and its work plan; one that was handed over cannot be deleted (CONFLICT)' })
-  deleteMandate(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<string> {
+  deleteMandate(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @ExpectedVersionArg() expectedVersion: number): Promise<string> {
     return this.service.delete(viewer, id, expectedVersion);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => Objective)
-  @Idempotent()
+  @IdempotentMutation(() => Objective)
   addObjective(
     @CurrentViewer() viewer: Viewer,
-    @Args('mandateId', { type: () => ID }) mandateId: string,
+    @IdArg('mandateId') mandateId: string,
     @Args('input') input: AddObjectiveInput,
     @IdempotencyKey() _idempotencyKey?: string,
   ): Promise<Objective> {
@@ -99,30 +91,21 @@ export class MandatesResolver {
 
   @CoordinatorsAndAdmins()
   @Mutation(() => Objective)
-  updateObjective(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateObjectiveInput,
-  ): Promise<Objective> {
+  updateObjective(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @Args('input') input: UpdateObjectiveInput): Promise<Objective> {
     return this.service.updateObjective(viewer, id, input);
   }
 
   @CoordinatorsAndAdmins()
   @Mutation(() => ID)
-  deleteObjective(
-    @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<string> {
+  deleteObjective(@CurrentViewer() viewer: Viewer, @IdArg() id: string, @ExpectedVersionArg() expectedVersion: number): Promise<string> {
     return this.service.deleteObjective(viewer, id, expectedVersion);
   }
 
   @CoordinatorsAndAdmins()
-  @Mutation(() => PlannedActivity)
-  @Idempotent()
+  @IdempotentMutation(() => PlannedActivity)
   planActivity(
     @CurrentViewer() viewer: Viewer,
-    @Args('mandateId', { type: () => ID }) mandateId: string,
+    @IdArg('mandateId') mandateId: string,
     @Args('input') input: PlanActivityInput,
     @IdempotencyKey() _idempotencyKey?: string,
   ): Promise<PlannedActivity> {
@@ -133,7 +116,7 @@ export class MandatesResolver {
   @Mutation(() => PlannedActivity)
   updatePlannedActivity(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg() id: string,
     @Args('input') input: UpdatePlannedActivityInput,
   ): Promise<PlannedActivity> {
     return this.service.updateActivity(viewer, id, input);
@@ -143,8 +126,8 @@ export class MandatesResolver {
   @Mutation(() => ID)
   deletePlannedActivity(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @IdArg() id: string,
+    @ExpectedVersionArg() expectedVersion: number,
   ): Promise<string> {
     return this.service.deleteActivity(viewer, id, expectedVersion);
   }

@@ -175,9 +175,7 @@ export class MandatesService {
 
   updateObjective(viewer: Viewer, id: string, { expectedVersion, indicators, ...changes }: UpdateObjectiveInput): Promise<Objective> {
     return this.writes.run(viewer, 'updateObjective', async ({ emit }) => {
-      const current = isUuid(id) ? await this.mandates.objectiveById(id) : null;
-      if (!current) throw notFound('Objective', id);
-      const mandate = await this.editable(viewer, current.mandateId, 'Objective', id);
+      const { mandate } = await this.editableItem(viewer, 'Objective', id, (itemId) => this.mandates.objectiveById(itemId));
       const objective = await this.mandates.updateObjective(id, expectedVersion, {
         ...changes,
         indicators: indicators ? indicatorsJson(indicators) : undefined,
@@ -189,9 +187,7 @@ export class MandatesService {
 
   async deleteObjective(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
     await this.writes.run(viewer, 'deleteObjective', async ({ emit }) => {
-      const current = isUuid(id) ? await this.mandates.objectiveById(id) : null;
-      if (!current) throw notFound('Objective', id);
-      const mandate = await this.editable(viewer, current.mandateId, 'Objective', id);
+      const { current, mandate } = await this.editableItem(viewer, 'Objective', id, (itemId) => this.mandates.objectiveById(itemId));
       await this.mandates.deleteObjective(id, expectedVersion);
       await this.changed(emit, mandate, `Objective "${current.title}" removed from "{text}"`);
     });
@@ -221,9 +217,7 @@ export class MandatesService {
 
   updateActivity(viewer: Viewer, id: string, { expectedVersion, ...changes }: UpdatePlannedActivityInput): Promise<PlannedActivity> {
     return this.writes.run(viewer, 'updatePlannedActivity', async ({ emit }) => {
-      const current = isUuid(id) ? await this.mandates.activityById(id) : null;
-      if (!current) throw notFound('PlannedActivity', id);
-      const mandate = await this.editable(viewer, current.mandateId, 'PlannedActivity', id);
+      const { current, mandate } = await this.editableItem(viewer, 'PlannedActivity', id, (itemId) => this.mandates.activityById(itemId));
       await this.checkActivity(viewer, { ...current, ...withoutUndefined(changes) }, changes.interactionIds);
       const activity = await this.mandates.updateActivity(id, expectedVersion, changes);
       const what = changes.status && changes.status !== current.status ? ` is now ${activity.status}` : ' changed';
@@ -234,9 +228,7 @@ export class MandatesService {
 
   async deleteActivity(viewer: Viewer, id: string, expectedVersion: number): Promise<string> {
     await this.writes.run(viewer, 'deletePlannedActivity', async ({ emit }) => {
-      const current = isUuid(id) ? await this.mandates.activityById(id) : null;
-      if (!current) throw notFound('PlannedActivity', id);
-      const mandate = await this.editable(viewer, current.mandateId, 'PlannedActivity', id);
+      const { current, mandate } = await this.editableItem(viewer, 'PlannedActivity', id, (itemId) => this.mandates.activityById(itemId));
       await this.mandates.deleteActivity(id, expectedVersion);
       await this.changed(emit, mandate, `Activity "${current.title}" removed from "{text}"`, current.stateIso3s);
     });
@@ -277,6 +269,18 @@ export class MandatesService {
     const mandate = await this.readable(viewer, id, what, whatId);
     if (!canEditMandate(viewer, mandate)) throw forbidden(refusal);
     return mandate;
+  }
+
+  /** An objective or planned activity and its mandate, locked, if the viewer may edit it: NOT_FOUND if it is missing or they may not read it, else FORBIDDEN. */
+  private async editableItem<T extends { mandateId: string }>(
+    viewer: Viewer,
+    what: 'Objective' | 'PlannedActivity',
+    id: string,
+    byId: (id: string) => Promise<T | null>,
+  ): Promise<{ current: T; mandate: Mandate }> {
+    const current = isUuid(id) ? await byId(id) : null;
+    if (!current) throw notFound(what, id);
+    return { current, mandate: await this.editable(viewer, current.mandateId, what, id) };
   }
 
   private async checkOrganizations(ids: string[]): Promise<void> {

@@ -1,12 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RegionalGroup, Visibility } from '../common/enums.js';
 import { ConnectionType } from '../common/paging/connection.js';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { VersionedModel } from '../common/versioned.model.js';
+import { DateScalar } from '../graphql/scalars.js';
 import { IndicatorMetric, PlannedActivityKind, PlannedActivityStatus } from './work-plan.enums.js';
 
 /** A coordinators' mandate. Relations are resolved in MandatesResolver. */
 @ObjectType('Mandate', { description: 'The organizations that coordinate universalization for a period, with their work plan' })
-export class Mandate {
+export class Mandate extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -29,15 +30,6 @@ export class Mandate {
   carriedObstacleIds: string[];
   carriedGroupingIds: string[];
   createdById: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType('MandateConnection')
@@ -58,7 +50,7 @@ export class Indicator {
 }
 
 @ObjectType('Objective', { description: 'An objective of a work plan' })
-export class Objective {
+export class Objective extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -71,19 +63,10 @@ export class Objective {
   description: string | null;
 
   indicators: { description: string; targetValue: number | null; metric: IndicatorMetric | null }[];
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 @ObjectType('PlannedActivity', { description: 'A dated activity of a work plan' })
-export class PlannedActivity {
+export class PlannedActivity extends VersionedModel {
   @Field(() => ID)
   id: string;
 
@@ -114,15 +97,6 @@ export class PlannedActivity {
 
   interactionIds: string[];
   carriedFromId: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt: Date;
-
-  @Field(() => DateTimeScalar)
-  updatedAt: Date;
 }
 
 /** What a hand-over carried over into a mandate; its fields are resolved in MandatesResolver. */

@@ -1,23 +1,27 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Posting, Visibility } from '../../common/enums.js';
+import {
+  ExpectedVersion,
+  OmittableDate,
+  OmittableEnum,
+  OmittableTrimmedText,
+  OptionalBoolean,
+  OptionalDate,
+  OptionalEnum,
+  OptionalIso3,
+  OptionalIso3List,
+  OptionalNested,
+  OptionalText,
+  OptionalTrimmedText,
+  OptionalUuid,
+  OptionalUuidList,
+  TrimmedText,
+  Uuid,
+} from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
-import { OmittableNotNull, trim } from '../../common/validation.js';
+import { OmittableNotNull } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { TargetFilter } from '../../targets/dto/targets.args.js';
 import { LetterStatus } from '../campaign.model.js';
@@ -39,47 +43,28 @@ export class LetterRecipientsInput {
 
 @InputType()
 export class CreateLetterCampaignInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @TrimmedText(1, 300)
   name: string;
 
-  @Field({ description: "Where the letter's text lives (a document reference, a file name)" })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
+  @TrimmedText(1, 500, { description: "Where the letter's text lives (a document reference, a file name)" })
   templateRef: string;
 
   @Field(() => DateScalar, { description: 'The date the letters are sent: the date of every LETTER interaction (not after today)' })
   sendingDate: string;
 
-  @Field(() => Visibility, { nullable: true, description: 'Of the campaign and its letters. Default ORGANIZATION' })
-  @IsOptional()
-  @IsEnum(Visibility)
+  @OptionalEnum(Visibility, { description: 'Of the campaign and its letters. Default ORGANIZATION' })
   visibility?: Visibility;
 
-  @Field(() => ID, {
-    nullable: true,
+  @OptionalUuid({
     description:
       "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
   })
-  @IsOptional()
-  @IsUUID('all')
   mandateId?: string;
 
-  @Field(() => TargetFilter, { nullable: true, description: 'The States of this target list (give this or stateIso3s)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TargetFilter)
+  @OptionalNested(TargetFilter, { description: 'The States of this target list (give this or stateIso3s)' })
   targets?: TargetFilter;
 
-  @Field(() => [String], { nullable: true, description: 'These States (give this or targets)' })
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsIso3({ each: true })
+  @OptionalIso3List({ min: 1, max: 200, unique: true, description: 'These States (give this or targets)' })
   stateIso3s?: string[];
 
   @Field(() => [Posting], {
@@ -100,68 +85,41 @@ export class CreateLetterCampaignInput {
   @Type(() => LetterRecipientsInput)
   recipients?: LetterRecipientsInput[];
 
-  @Field(() => String, { nullable: true, description: 'Subject of every letter. Default: the campaign name' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @OptionalTrimmedText(1, 300, { description: 'Subject of every letter. Default: the campaign name' })
   subject?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'A follow-up date for every letter (then they show in followUps)' })
-  @IsOptional()
+  @OptionalDate({ description: 'A follow-up date for every letter (then they show in followUps)' })
   followUpOn?: string;
 
-  @Field(() => Boolean, {
-    nullable: true,
+  @OptionalBoolean({
     description:
       'A campaign to States Parties (about implementation, say). Without it, a State whose treaty record shows a deposit on the sending date is refused',
   })
-  @IsOptional()
-  @IsBoolean()
   includesStatesParties?: boolean;
 }
 
 /** Corrects a campaign. Fields left out are unchanged; its States and addressees stay as sent. */
 @InputType()
 export class UpdateLetterCampaignInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   id: string;
 
-  @Field(() => Int, { description: "The campaign's version you read; a stale version is rejected with CONFLICT" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The campaign's version you read; a stale version is rejected with CONFLICT" })
   expectedVersion: number;
 
-  @Field({ nullable: true, description: "The letters' subject and text stay as sent" })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @OmittableTrimmedText(1, 300, { description: "The letters' subject and text stay as sent" })
   name?: string;
 
-  @Field({ nullable: true, description: "Where the letter's text lives (a document reference, a file name)" })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
+  @OmittableTrimmedText(1, 500, { description: "Where the letter's text lives (a document reference, a file name)" })
   templateRef?: string;
 
-  @Field(() => DateScalar, {
-    nullable: true,
+  @OmittableDate({
     description:
       'The letters still dated on the old sending date move with it (one dated on its own keeps its date); refused when a follow-up date or a reply would then come before it',
   })
-  @OmittableNotNull()
-  @IsString()
   sendingDate?: string;
 
-  @Field(() => Visibility, {
-    nullable: true,
-    description: 'Of the campaign and of every one of its letters: they change together, in one transaction',
-  })
-  @OmittableNotNull()
-  @IsEnum(Visibility)
+  @OmittableEnum(Visibility, { description: 'Of the campaign and of every one of its letters: they change together, in one transaction' })
   visibility?: Visibility;
 
   @Field(() => ID, { nullable: true, description: "A coordinator or admin of the campaign's organization, not disabled" })
@@ -173,24 +131,16 @@ export class UpdateLetterCampaignInput {
 /** Names one letter: by its interaction, or by its campaign and State. */
 @InputType({ isAbstract: true })
 export abstract class LetterRef {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all')
+  @OptionalUuid()
   interactionId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all')
+  @OptionalUuid()
   campaignId?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsIso3()
+  @OptionalIso3()
   stateIso3?: string;
 
-  @Field(() => Int, { description: "The letter's version you read; a stale version is rejected with CONFLICT" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The letter's version you read; a stale version is rejected with CONFLICT" })
   expectedVersion: number;
 }
 
@@ -199,57 +149,37 @@ export class LogLetterReplyInput extends LetterRef {
   @Field(() => DateScalar, { description: "Not after today. The reply closes the letter's pending follow-up (see keepFollowUpOpen)" })
   receivedOn: string;
 
-  @Field(() => Boolean, { nullable: true, description: "Keep the letter's pending follow-up open (by default the reply closes it)" })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ description: "Keep the letter's pending follow-up open (by default the reply closes it)" })
   keepFollowUpOpen?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What the reply said' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalText(20000, { description: 'What the reply said' })
   note?: string | null;
 }
 
 @InputType()
 export class MarkCampaignFollowUpDoneInput extends LetterRef {
-  @Field(() => DateScalar, {
-    nullable: true,
-    description: "The letter's follow-up date, when it had none. Default: today (or the sending date, if later)",
-  })
-  @IsOptional()
+  @OptionalDate({ description: "The letter's follow-up date, when it had none. Default: today (or the sending date, if later)" })
   doneOn?: string;
 }
 
 @InputType()
 export class LetterCampaignFilter {
-  @Field(() => [String], { nullable: true, description: 'Campaigns with a letter to one of these States' })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @IsIso3({ each: true })
+  @OptionalIso3List({ max: 200, description: 'Campaigns with a letter to one of these States' })
   stateIso3s?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 200 })
   organizationIds?: string[];
 
-  @Field(() => DateScalar, { nullable: true, description: 'Sent on or after' })
-  @IsOptional()
+  @OptionalDate({ description: 'Sent on or after' })
   from?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Sent on or before' })
-  @IsOptional()
+  @OptionalDate({ description: 'Sent on or before' })
   to?: string;
 }
 
 @ArgsType()
 export class LetterCampaignsArgs extends PageArgs {
-  @Field(() => LetterCampaignFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LetterCampaignFilter)
+  @OptionalNested(LetterCampaignFilter)
   filter?: LetterCampaignFilter;
 }
 

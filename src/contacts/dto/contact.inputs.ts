@@ -1,57 +1,42 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsEmail,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArgsType, Field, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Posting } from '../../common/enums.js';
+import {
+  ExpectedVersion,
+  OmittableTrimmedText,
+  OptionalDate,
+  OptionalEnum,
+  OptionalEnumList,
+  OptionalIso3,
+  OptionalIso3List,
+  OptionalNested,
+  OptionalText,
+  OptionalTrimmedText,
+  OptionalUuid,
+  OptionalUuidList,
+  TrimmedText,
+} from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
-import { OmittableNotNull, trim } from '../../common/validation.js';
-import { DateScalar } from '../../graphql/scalars.js';
-import { IsIso3 } from '../../common/iso3.js';
+import { OmittableNotNull } from '../../common/validation.js';
 
 @InputType()
 export class CreateContactInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TrimmedText(1, 200)
   fullName: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100)
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   position?: string | null;
 
-  @Field(() => Posting, { nullable: true })
-  @IsOptional()
-  @IsEnum(Posting)
+  @OptionalEnum(Posting)
   posting?: Posting | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO3 code of the State the contact represents' })
-  @IsOptional()
-  @IsIso3()
+  @OptionalIso3({ description: 'ISO3 code of the State the contact represents' })
   stateIso3?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   organizationId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -60,10 +45,7 @@ export class CreateContactInput {
   @MaxLength(320)
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText(50)
   phone?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Working languages, such as en, fr, es' })
@@ -73,17 +55,12 @@ export class CreateContactInput {
   @Length(1, 50, { each: true })
   languages?: string[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000)
   notes?: string | null;
 
-  @Field(() => DateScalar, {
-    nullable: true,
+  @OptionalDate({
     description: 'The day the contact took up the posting given here (default today; not after today): the start of its first posting',
   })
-  @IsOptional()
   postingStartedOn?: string;
 }
 
@@ -93,16 +70,10 @@ export class CreateContactInput {
  */
 @InputType()
 export class UpdateContactInput extends PartialType(OmitType(CreateContactInput, ['fullName', 'languages', 'postingStartedOn'] as const)) {
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @OmittableTrimmedText(1, 200)
   fullName?: string;
 
   @Field(() => [String], { nullable: true })
@@ -115,43 +86,26 @@ export class UpdateContactInput extends PartialType(OmitType(CreateContactInput,
 
 @InputType()
 export class ContactFilter {
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @IsIso3({ each: true })
+  @OptionalIso3List({ max: 200 })
   stateIso3s?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 200 })
   organizationIds?: string[];
 
-  @Field(() => [Posting], { nullable: true })
-  @IsOptional()
-  @IsEnum(Posting, { each: true })
+  @OptionalEnumList(Posting)
   postings?: Posting[];
 
-  @Field(() => DateScalar, {
-    nullable: true,
+  @OptionalDate({
     description: 'Contacts who held a posting on this date; stateIso3s, organizationIds and postings then apply to that posting',
   })
-  @IsOptional()
   postedAt?: string;
 
-  @Field({ nullable: true, description: 'Words of the name or e-mail, in any case and with or without accents; closest names first' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @OptionalTrimmedText(1, 200, { description: 'Words of the name or e-mail, in any case and with or without accents; closest names first' })
   search?: string;
 }
 
 @ArgsType()
 export class ContactsArgs extends PageArgs {
-  @Field(() => ContactFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ContactFilter)
+  @OptionalNested(ContactFilter)
   filter?: ContactFilter;
 }

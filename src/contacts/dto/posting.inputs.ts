@@ -1,107 +1,83 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Posting } from '../../common/enums.js';
-import { OmittableNotNull } from '../../common/validation.js';
+import {
+  ExpectedVersion,
+  OmittableDate,
+  OmittableEnum,
+  OptionalDate,
+  OptionalIso3,
+  OptionalText,
+  OptionalUuid,
+  Uuid,
+} from '../../common/fields.js';
 import { DateScalar } from '../../graphql/scalars.js';
-import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class AddContactPostingInput {
-  @Field(() => ID)
-  @IsUUID()
+  @Uuid()
   contactId: string;
 
   @Field(() => Posting)
   @IsEnum(Posting)
   posting: Posting;
 
-  @Field(() => String, { nullable: true, description: 'ISO3 code of the State the contact represents in this posting' })
-  @IsOptional()
-  @IsIso3()
+  @OptionalIso3({ description: 'ISO3 code of the State the contact represents in this posting' })
   stateIso3?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   organizationId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Such as Permanent Representative' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200, { description: 'Such as Permanent Representative' })
   position?: string | null;
 
   @Field(() => DateScalar)
   from: string;
 
-  @Field(() => DateScalar, {
-    nullable: true,
-    description: 'Leave out for the posting held now: the current one then ends on `from`',
-  })
-  @IsOptional()
+  @OptionalDate({ description: 'Leave out for the posting held now: the current one then ends on `from`' })
   to?: string | null;
 
-  @Field(() => Int, { description: "The contact's version you read; a stale version is rejected with CONFLICT" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The contact's version you read; a stale version is rejected with CONFLICT" })
   expectedVersion: number;
 }
 
 @InputType()
 export class EndContactPostingInput {
-  @Field(() => ID, { description: 'The current posting' })
-  @IsUUID()
+  @Uuid({ description: 'The current posting' })
   postingId: string;
 
   @Field(() => DateScalar, { description: 'The day it ended; after its start' })
   to: string;
 
-  @Field(() => Int, { description: "The contact's version you read" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The contact's version you read" })
   expectedVersion: number;
 }
 
 /** Corrects a posting. Fields left out are unchanged; `to: null` makes it the current one. */
 @InputType()
 export class UpdateContactPostingInput {
-  @Field(() => ID)
-  @IsUUID()
+  @Uuid()
   postingId: string;
 
-  @Field(() => Posting, { nullable: true })
-  @OmittableNotNull()
-  @IsEnum(Posting)
+  @OmittableEnum(Posting)
   posting?: Posting;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsIso3()
+  @OptionalIso3()
   stateIso3?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   organizationId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   position?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @OmittableNotNull()
-  @IsString()
+  @OmittableDate()
   from?: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
+  @OptionalDate()
   to?: string | null;
 
-  @Field(() => Int, { description: "The contact's version you read" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The contact's version you read" })
   expectedVersion: number;
 }
 
@@ -117,9 +93,7 @@ export class MergeContactsInput {
   @IsUUID('all', { each: true })
   duplicateIds: string[];
 
-  @Field(() => Int, { description: "The survivor's version you read; a stale version is rejected with CONFLICT" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The survivor's version you read; a stale version is rejected with CONFLICT" })
   survivorExpectedVersion: number;
 
   @Field(() => [Int], { nullable: true, description: 'The versions of the duplicates you read, in the order of duplicateIds' })

@@ -1,21 +1,26 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { IsEnum } from 'class-validator';
 import { Visibility } from '../../common/enums.js';
+import {
+  ExpectedVersion,
+  Iso3List,
+  OmittableDate,
+  OmittableEnum,
+  OmittableTrimmedText,
+  OmittableUuidList,
+  OptionalDate,
+  OptionalEnum,
+  OptionalEnumList,
+  OptionalExpectedVersion,
+  OptionalIso3List,
+  OptionalText,
+  OptionalTrimmedText,
+  OptionalUuid,
+  OptionalUuidList,
+  TrimmedText,
+  Uuid,
+} from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
-import { OmittableNotNull, trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { TargetFilter } from '../../targets/dto/targets.args.js';
 import { EventKind } from '../event-kind.js';
@@ -23,21 +28,14 @@ import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class RecordEventInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @TrimmedText(1, 300)
   name: string;
 
   @Field(() => EventKind)
   @IsEnum(EventKind)
   kind: EventKind;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @OptionalTrimmedText(1, 300)
   place?: string | null;
 
   @Field(() => DateScalar)
@@ -46,266 +44,162 @@ export class RecordEventInput {
   @Field(() => DateScalar)
   endsOn: string;
 
-  @Field(() => Visibility, { nullable: true, description: 'Default COORDINATORS; SHARED lets partners see it' })
-  @IsOptional()
-  @IsEnum(Visibility)
+  @OptionalEnum(Visibility, { description: 'Default COORDINATORS; SHARED lets partners see it' })
   visibility?: Visibility;
 
-  @Field(() => ID, {
-    nullable: true,
+  @OptionalUuid({
     description:
       "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
   })
-  @IsOptional()
-  @IsUUID('all')
   mandateId?: string;
 
-  @Field(() => [String], { nullable: true, description: 'The States attending' })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsIso3({ each: true })
+  @OptionalIso3List({ max: 200, unique: true, description: 'The States attending' })
   attendingStateIso3s?: string[];
 }
 
 /** Corrects an event. Fields left out are unchanged; the attendance has mutations of its own. */
 @InputType()
 export class UpdateEventInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   id: string;
 
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @OmittableTrimmedText(1, 300)
   name?: string;
 
-  @Field(() => EventKind, { nullable: true })
-  @OmittableNotNull()
-  @IsEnum(EventKind)
+  @OmittableEnum(EventKind)
   kind?: EventKind;
 
-  @Field(() => String, { nullable: true, description: 'null clears it' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @OptionalTrimmedText(1, 300, { description: 'null clears it' })
   place?: string | null;
 
-  @Field(() => DateScalar, {
-    nullable: true,
-    description: 'On or before endsOn; the meetings planned there and not yet held must stay within the dates',
-  })
-  @OmittableNotNull()
-  @IsString()
+  @OmittableDate({ description: 'On or before endsOn; the meetings planned there and not yet held must stay within the dates' })
   startsOn?: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @OmittableNotNull()
-  @IsString()
+  @OmittableDate()
   endsOn?: string;
 
-  @Field(() => Visibility, {
-    nullable: true,
+  @OmittableEnum(Visibility, {
     description:
       'Of the event only (its planned meetings and interactions keep theirs). Once other organizations could see it (COORDINATORS or SHARED), it cannot become ORGANIZATION: they may have planned meetings or logged interactions there',
   })
-  @OmittableNotNull()
-  @IsEnum(Visibility)
   visibility?: Visibility;
 }
 
 @InputType()
 export class AddEventAttendanceInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   eventId: string;
 
-  @Field(() => [String])
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsIso3({ each: true })
+  @Iso3List({ min: 1, max: 200, unique: true })
   stateIso3s: string[];
 
-  @Field(() => [ID], { nullable: true, description: 'Members of the delegations (each a contact of one of these States)' })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 200, unique: true, description: 'Members of the delegations (each a contact of one of these States)' })
   delegationContactIds?: string[];
 
-  @Field(() => Int, { nullable: true, description: "The event's version you read" })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @OptionalExpectedVersion({ description: "The event's version you read" })
   expectedVersion?: number;
 }
 
 @InputType()
 export class PlanMeetingInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   eventId: string;
 
   @Field()
   @IsIso3()
   stateIso3: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Contacts of that State to meet' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 20, unique: true, description: 'Contacts of that State to meet' })
   contactIds?: string[];
 
-  @Field(() => DateScalar, { nullable: true, description: 'Within the event dates' })
-  @IsOptional()
+  @OptionalDate({ description: 'Within the event dates' })
   plannedOn?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000)
   objective?: string;
 
-  @Field(() => Visibility, {
-    nullable: true,
+  @OptionalEnum(Visibility, {
     description: "Default ORGANIZATION. No wider than the event's unless the event is your organization's (else FORBIDDEN)",
   })
-  @IsOptional()
-  @IsEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => ID, {
-    nullable: true,
+  @OptionalUuid({
     description:
       "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
   })
-  @IsOptional()
-  @IsUUID('all')
   mandateId?: string;
 }
 
 /** Corrects a planned meeting not yet held. Fields left out are unchanged; its event and State stay. */
 @InputType()
 export class UpdatePlannedMeetingInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   id: string;
 
-  @Field(() => Int, { description: "The planned meeting's version you read; a stale version is rejected with CONFLICT" })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: "The planned meeting's version you read; a stale version is rejected with CONFLICT" })
   expectedVersion: number;
 
-  @Field(() => [ID], { nullable: true, description: 'Contacts of its State to meet, replacing those planned ([] for none)' })
-  @OmittableNotNull()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OmittableUuidList({ max: 20, unique: true, description: 'Contacts of its State to meet, replacing those planned ([] for none)' })
   contactIds?: string[];
 
-  @Field(() => DateScalar, { nullable: true, description: 'Within the event dates; null clears it' })
-  @IsOptional()
+  @OptionalDate({ description: 'Within the event dates; null clears it' })
   plannedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'null clears it' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000, { description: 'null clears it' })
   objective?: string | null;
 
-  @Field(() => Visibility, {
-    nullable: true,
-    description: "No wider than the event's unless the event is your organization's (else FORBIDDEN)",
-  })
-  @OmittableNotNull()
-  @IsEnum(Visibility)
+  @OmittableEnum(Visibility, { description: "No wider than the event's unless the event is your organization's (else FORBIDDEN)" })
   visibility?: Visibility;
 }
 
 @InputType()
 export class LogMeetingHeldInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   meetingId: string;
 
   @Field(() => DateScalar)
   occurredOn: string;
 
-  @Field(() => String, {
-    nullable: true,
+  @OptionalTrimmedText(1, 300, {
     description:
       'Default: "Bilateral meeting at <event>"; just "Bilateral meeting" when the interaction is seen more widely than another organization\'s event',
   })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
   subject?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalText(20000)
   summary?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
+  @OptionalText(20000)
   outcome?: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
+  @OptionalDate()
   followUpOn?: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Default: the planned contacts' })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 100, unique: true, description: 'Default: the planned contacts' })
   contactIds?: string[];
 
-  @Field(() => Visibility, { nullable: true, description: "Of the meeting's interaction. Default: the planned meeting's" })
-  @IsOptional()
-  @IsEnum(Visibility)
+  @OptionalEnum(Visibility, { description: "Of the meeting's interaction. Default: the planned meeting's" })
   visibility?: Visibility;
 
-  @Field(() => Int, { nullable: true, description: "The planned meeting's version you read" })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @OptionalExpectedVersion({ description: "The planned meeting's version you read" })
   expectedVersion?: number;
 }
 
 @ArgsType()
 export class EventsArgs extends PageArgs {
-  @Field(() => DateScalar, { nullable: true, description: 'Events starting on or after this date' })
-  @IsOptional()
+  @OptionalDate({ description: 'Events starting on or after this date' })
   startingFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Events starting before this date' })
-  @IsOptional()
+  @OptionalDate({ description: 'Events starting before this date' })
   startingBefore?: string;
 
-  @Field(() => [EventKind], { nullable: true })
-  @IsOptional()
-  @IsEnum(EventKind, { each: true })
+  @OptionalEnumList(EventKind)
   kinds?: EventKind[];
 
-  @Field(() => [String], { nullable: true, description: 'Events one of these States attends' })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @IsIso3({ each: true })
+  @OptionalIso3List({ max: 200, description: 'Events one of these States attends' })
   stateIso3s?: string[];
 }
 

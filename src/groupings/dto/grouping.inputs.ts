@@ -1,56 +1,37 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
-import { OmittableNotNull, trim } from '../../common/validation.js';
-import { IsIso3 } from '../../common/iso3.js';
+import { InputType } from '@nestjs/graphql';
+import {
+  ExpectedVersion,
+  OmittableIso3List,
+  OmittableTrimmedText,
+  OptionalIso3List,
+  OptionalText,
+  TrimmedText,
+} from '../../common/fields.js';
 
 @InputType()
 export class CreateGroupingInput {
-  @Field({ description: 'Unique regardless of case' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TrimmedText(1, 200, { description: 'Unique regardless of case' })
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'ISO3 codes of its States (default: none)' })
-  @IsOptional()
-  @ArrayMaxSize(250)
-  @ArrayUnique()
-  @IsIso3({ each: true })
+  @OptionalIso3List({ max: 250, unique: true, description: 'ISO3 codes of its States (default: none)' })
   stateIso3s?: string[];
 }
 
 /** Every field may be left out (unchanged); given States replace the current ones. */
 @InputType()
 export class UpdateGroupingInput {
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @OmittableTrimmedText(1, 200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Replaces its States' })
-  @OmittableNotNull()
-  @ArrayMaxSize(250)
-  @ArrayUnique()
-  @IsIso3({ each: true })
+  @OmittableIso3List({ max: 250, unique: true, description: 'Replaces its States' })
   stateIso3s?: string[];
 }

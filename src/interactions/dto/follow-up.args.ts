@@ -1,17 +1,14 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OptionalBoolean, OptionalDate } from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
-import { DateScalar } from '../../graphql/scalars.js';
 
 @ArgsType()
 export class FollowUpsArgs extends PageArgs {
-  @Field(() => DateScalar, { nullable: true, description: 'Only follow-ups due on or before this date' })
-  @IsOptional()
+  @OptionalDate({ description: 'Only follow-ups due on or before this date' })
   dueBefore?: string;
 
-  @Field({ nullable: true, description: 'Only follow-ups due before today' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ description: 'Only follow-ups due before today' })
   overdueOnly?: boolean;
 }
 

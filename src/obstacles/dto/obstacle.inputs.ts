@@ -1,10 +1,22 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsInt, IsString } from 'class-validator';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../../common/enums.js';
+import {
+  ExpectedVersion,
+  OmittableDate,
+  OmittableEnum,
+  OmittableTrimmedText,
+  OptionalDate,
+  OptionalEnum,
+  OptionalEnumList,
+  OptionalIso3List,
+  OptionalNested,
+  OptionalText,
+  OptionalUuid,
+  TrimmedText,
+} from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
-import { OmittableNotNull, trim } from '../../common/validation.js';
-import { DateScalar } from '../../graphql/scalars.js';
+import { OmittableNotNull } from '../../common/validation.js';
 import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
@@ -17,43 +29,29 @@ export class RecordObstacleInput {
   @IsEnum(ObstacleCategory)
   category: ObstacleCategory;
 
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 5000)
+  @TrimmedText(1, 5000)
   description: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000)
   measures?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Default: today' })
-  @IsOptional()
+  @OptionalDate({ description: 'Default: today' })
   recordedOn?: string | null;
 
-  @Field(() => Visibility, { nullable: true, description: 'Who sees it at all (default COORDINATORS: coordinators and admins)' })
-  @IsOptional()
-  @IsEnum(Visibility)
+  @OptionalEnum(Visibility, { description: 'Who sees it at all (default COORDINATORS: coordinators and admins)' })
   visibility?: Visibility;
 
-  @Field(() => ID, {
-    nullable: true,
+  @OptionalUuid({
     description:
       "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
   })
-  @IsOptional()
-  @IsUUID('all')
   mandateId?: string;
 }
 
 /** Every field may be left out (unchanged); measures may be cleared with null. */
 @InputType()
 export class UpdateObstacleInput {
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
   @Field(() => String, {
@@ -64,35 +62,19 @@ export class UpdateObstacleInput {
   @IsIso3()
   stateIso3?: string;
 
-  @Field(() => ObstacleCategory, { nullable: true })
-  @OmittableNotNull()
-  @IsEnum(ObstacleCategory)
+  @OmittableEnum(ObstacleCategory)
   category?: ObstacleCategory;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 5000)
+  @OmittableTrimmedText(1, 5000)
   description?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000)
   measures?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Not after resolvedOn' })
-  @OmittableNotNull()
-  @IsString()
+  @OmittableDate({ description: 'Not after resolvedOn' })
   recordedOn?: string;
 
-  @Field(() => Visibility, {
-    nullable: true,
-    description: 'Who sees it at all; only the organization that recorded it (or an admin) changes it',
-  })
-  @OmittableNotNull()
-  @IsEnum(Visibility)
+  @OmittableEnum(Visibility, { description: 'Who sees it at all; only the organization that recorded it (or an admin) changes it' })
   visibility?: Visibility;
 }
 
@@ -106,41 +88,27 @@ export class ResolveObstacleArgs {
   @IsInt()
   expectedVersion: number;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Default: today; not before recordedOn' })
-  @IsOptional()
+  @OptionalDate({ description: 'Default: today; not before recordedOn' })
   resolvedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When given, replaces the measures' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @OptionalText(10000, { description: 'When given, replaces the measures' })
   measures?: string | null;
 }
 
 @InputType()
 export class ObstacleFilter {
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(250)
-  @IsIso3({ each: true })
+  @OptionalIso3List({ max: 250 })
   stateIso3s?: string[];
 
-  @Field(() => [ObstacleStatus], { nullable: true })
-  @IsOptional()
-  @IsEnum(ObstacleStatus, { each: true })
+  @OptionalEnumList(ObstacleStatus)
   statuses?: ObstacleStatus[];
 
-  @Field(() => [ObstacleCategory], { nullable: true })
-  @IsOptional()
-  @IsEnum(ObstacleCategory, { each: true })
+  @OptionalEnumList(ObstacleCategory)
   categories?: ObstacleCategory[];
 }
 
 @ArgsType()
 export class ObstaclesArgs extends PageArgs {
-  @Field(() => ObstacleFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ObstacleFilter)
+  @OptionalNested(ObstacleFilter)
   filter?: ObstacleFilter;
 }

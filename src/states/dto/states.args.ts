@@ -1,17 +1,22 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ObstacleStatus, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../../common/enums.js';
+import {
+  OptionalBoolean,
+  OptionalDate,
+  OptionalEnum,
+  OptionalEnumList,
+  OptionalNested,
+  OptionalText,
+  OptionalTrimmedText,
+} from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
-import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 
 /** Where a State is and what it is called: the filters that lists of States share. */
 @InputType({ isAbstract: true })
 export abstract class StatePlaceFilter {
-  @Field(() => [RegionalGroup], { nullable: true })
-  @IsOptional()
-  @IsEnum(RegionalGroup, { each: true })
+  @OptionalEnumList(RegionalGroup)
   regionalGroups?: RegionalGroup[];
 
   @Field(() => [String], {
@@ -36,41 +41,28 @@ export abstract class StatePlaceFilter {
   @MaxLength(100, { each: true })
   intermediateRegions?: string[];
 
-  @Field({
-    nullable: true,
+  @OptionalTrimmedText(1, 100, {
     description:
       'An ISO3 or ISO2 code (the whole search), or words of the name or of a former or short name, in any case and with or without accents; closest first',
   })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 100)
   search?: string;
 }
 
 @InputType()
 export class StateFilter extends StatePlaceFilter {
-  @Field(() => [TreatyStatus], { nullable: true, description: 'Treaty status on asOf' })
-  @IsOptional()
-  @IsEnum(TreatyStatus, { each: true })
+  @OptionalEnumList(TreatyStatus, { description: 'Treaty status on asOf' })
   treatyStatuses?: TreatyStatus[];
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean()
   unMember?: boolean;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The date treaty status is computed for (default: today)' })
-  @IsOptional()
+  @OptionalDate({ description: 'The date treaty status is computed for (default: today)' })
   asOf?: string;
 }
 
 @ArgsType()
 export class StatesArgs extends PageArgs {
-  @Field(() => StateFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => StateFilter)
+  @OptionalNested(StateFilter)
   filter?: StateFilter;
 }
 
@@ -85,18 +77,12 @@ export class SetRatificationStageArgs {
   @IsEnum(RatificationStage)
   stage: RatificationStage;
 
-  @Field(() => String, { nullable: true, description: 'Why the stage moved' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000, { description: 'Why the stage moved' })
   note?: string;
 
-  @Field(() => Visibility, {
-    nullable: true,
+  @OptionalEnum(Visibility, {
     description: 'Who reads the note and who moved the stage (every user sees the stage itself). Default COORDINATORS',
   })
-  @IsOptional()
-  @IsEnum(Visibility)
   visibility?: Visibility;
 
   @Field(() => Int, {
@@ -107,12 +93,10 @@ export class SetRatificationStageArgs {
   @IsInt()
   expectedVersion?: number;
 
-  @Field(() => DateScalar, {
-    nullable: true,
+  @OptionalDate({
     description:
       "The day the move took effect (default today): not in the future, not before the State's previous move, and consistent with its treaty record on that day",
   })
-  @IsOptional()
   effectiveOn?: string;
 }
 

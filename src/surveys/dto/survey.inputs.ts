@@ -1,36 +1,30 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ObstacleCategory, Visibility } from '../../common/enums.js';
-import { OmittableNotNull, trim } from '../../common/validation.js';
+import {
+  ExpectedVersion,
+  Iso3List,
+  OmittableDate,
+  OmittableEnum,
+  OptionalBoolean,
+  OptionalDate,
+  OptionalEnum,
+  OptionalTrimmedText,
+  OptionalUuid,
+  TrimmedText,
+  Uuid,
+} from '../../common/fields.js';
+import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class SurveyQuestionInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @TrimmedText(1, 2000)
   text: string;
 
-  @Field(() => ObstacleCategory, { nullable: true, description: 'The kind of obstacle an answer may open in the register' })
-  @IsOptional()
-  @IsEnum(ObstacleCategory)
+  @OptionalEnum(ObstacleCategory, { description: 'The kind of obstacle an answer may open in the register' })
   category?: ObstacleCategory | null;
 
   @Field(() => [String], { nullable: true, description: 'The choices an answer picks from. Default: none (free text only)' })
@@ -41,27 +35,21 @@ export class SurveyQuestionInput {
   @Length(1, 300, { each: true })
   choices?: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether an answer may carry free text. Default true' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ description: 'Whether an answer may carry free text. Default true' })
   allowsText?: boolean;
 }
 
 @InputType()
 export class CreateSurveyInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @TrimmedText(1, 300)
   name: string;
 
-  @Field(() => [String], {
+  @Iso3List({
+    min: 1,
+    max: 200,
+    unique: true,
     description: 'The States it is sent to (one letter of its campaign each): States not Party on the sending date',
   })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsIso3({ each: true })
   stateIso3s: string[];
 
   @Field(() => [SurveyQuestionInput], {
@@ -75,44 +63,31 @@ export class CreateSurveyInput {
   @Type(() => SurveyQuestionInput)
   questions?: SurveyQuestionInput[];
 
-  @Field(() => Visibility, { nullable: true, description: 'Of the survey and of its letter campaign. Default COORDINATORS' })
-  @IsOptional()
-  @IsEnum(Visibility)
+  @OptionalEnum(Visibility, { description: 'Of the survey and of its letter campaign. Default COORDINATORS' })
   visibility?: Visibility;
 
-  @Field(() => ID, {
-    nullable: true,
+  @OptionalUuid({
     description:
       "The mandate whose work this is (see MANDATE visibility). Default: none, or with MANDATE visibility your organization's current mandate",
   })
-  @IsOptional()
-  @IsUUID('all')
   mandateId?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: "The campaign's sending date (not after today). Default: today" })
-  @IsOptional()
+  @OptionalDate({ description: "The campaign's sending date (not after today). Default: today" })
   sendingDate?: string;
 
-  @Field(() => String, { nullable: true, description: 'The campaign\'s templateRef. Default: "Survey: <name>"' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
+  @OptionalTrimmedText(1, 500, { description: 'The campaign\'s templateRef. Default: "Survey: <name>"' })
   templateRef?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'A follow-up date for every letter of the campaign' })
-  @IsOptional()
+  @OptionalDate({ description: 'A follow-up date for every letter of the campaign' })
   followUpOn?: string;
 }
 
 @InputType()
 export class RecordSurveyAnswerInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   surveyId: string;
 
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   questionId: string;
 
   @Field({ description: 'One of the States the survey was sent to' })
@@ -137,35 +112,23 @@ export class RecordSurveyAnswerInput {
   @Field(() => DateScalar, { description: 'When the State answered (not after today)' })
   answeredOn: string;
 
-  @Field(() => Visibility, { nullable: true, description: 'Who sees the answer (and counts it in results). Default COORDINATORS' })
-  @IsOptional()
-  @IsEnum(Visibility)
+  @OptionalEnum(Visibility, { description: 'Who sees the answer (and counts it in results). Default COORDINATORS' })
   visibility?: Visibility;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all')
+  @OptionalUuid()
   mandateId?: string;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description: "Opens an obstacle in the register for the State, in the question's category, and links it",
-  })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ description: "Opens an obstacle in the register for the State, in the question's category, and links it" })
   openObstacle?: boolean;
 }
 
 /** Corrects an answer; fields left out are unchanged, choice and text may be cleared with null (one must remain). */
 @InputType()
 export class UpdateSurveyAnswerInput {
-  @Field(() => ID)
-  @IsUUID('all')
+  @Uuid()
   id: string;
 
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })
@@ -180,13 +143,9 @@ export class UpdateSurveyAnswerInput {
   @MaxLength(10000)
   text?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  @OmittableNotNull()
-  @IsString()
+  @OmittableDate()
   answeredOn?: string;
 
-  @Field(() => Visibility, { nullable: true, description: 'Only the organization that recorded it (or an admin) changes it' })
-  @OmittableNotNull()
-  @IsEnum(Visibility)
+  @OmittableEnum(Visibility, { description: 'Only the organization that recorded it (or an admin) changes it' })
   visibility?: Visibility;
 }

@@ -1,21 +1,7 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { RatificationStage, TargetOrder, TreatyStatus, VoteChoice } from '../../common/enums.js';
+import { OptionalBoolean, OptionalEnumList, OptionalNested, OptionalUuidList } from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { StatePlaceFilter } from '../../states/dto/states.args.js';
@@ -23,20 +9,13 @@ import { StatePlaceFilter } from '../../states/dto/states.args.js';
 /** The filters of a target list; the same ones serve the CSV export. All combine with AND. */
 @InputType()
 export class TargetFilter extends StatePlaceFilter {
-  @Field(() => [ID], { nullable: true, description: 'Only States in one of these groupings' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 50, description: 'Only States in one of these groupings' })
   groupingIds?: string[];
 
-  @Field(() => [TreatyStatus], { nullable: true, description: 'Default: the States not Party (SIGNATORY, NOT_SIGNED, WITHDRAWN)' })
-  @IsOptional()
-  @IsEnum(TreatyStatus, { each: true })
+  @OptionalEnumList(TreatyStatus, { description: 'Default: the States not Party (SIGNATORY, NOT_SIGNED, WITHDRAWN)' })
   treatyStatuses?: TreatyStatus[];
 
-  @Field(() => [RatificationStage], { nullable: true })
-  @IsOptional()
-  @IsEnum(RatificationStage, { each: true })
+  @OptionalEnumList(RatificationStage)
   stages?: RatificationStage[];
 
   @Field({ nullable: true, description: 'A resolution symbol, such as A/RES/72/54; goes with votes' })
@@ -45,12 +24,7 @@ export class TargetFilter extends StatePlaceFilter {
   @Length(1, 50)
   votedOn?: string;
 
-  @Field(() => [VoteChoice], {
-    nullable: true,
-    description: 'The choices on votedOn, or on the newest resolution when votedOn is not given',
-  })
-  @IsOptional()
-  @IsEnum(VoteChoice, { each: true })
+  @OptionalEnumList(VoteChoice, { description: 'The choices on votedOn, or on the newest resolution when votedOn is not given' })
   votes?: VoteChoice[];
 
   @Field(() => Float, { nullable: true, description: 'Share of yes votes, 0 to 1' })
@@ -67,9 +41,7 @@ export class TargetFilter extends StatePlaceFilter {
   @Max(36500)
   notContactedForDays?: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean()
   hasOpenObstacles?: boolean;
 
   @Field(() => DateScalar, {
@@ -84,10 +56,7 @@ export class TargetFilter extends StatePlaceFilter {
 
 @ArgsType()
 export class TargetsArgs extends PageArgs {
-  @Field(() => TargetFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TargetFilter)
+  @OptionalNested(TargetFilter)
   filter?: TargetFilter;
 
   @Field(() => TargetOrder, { defaultValue: TargetOrder.SCORE })

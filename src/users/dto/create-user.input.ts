@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { Role } from '../../common/enums.js';
+import { Uuid } from '../../common/fields.js';
 
 @InputType()
 export class CreateUserInput {
@@ -19,8 +20,7 @@ export class CreateUserInput {
   @IsEnum(Role)
   role: Role;
 
-  @Field(() => ID)
-  @IsUUID()
+  @Uuid()
   organizationId: string;
 
   /** Checked against the password policy (length, most used passwords) by UsersService. */

@@ -1,11 +1,11 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsString, MaxLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { Uuid } from '../../common/fields.js';
 
 @ArgsType()
 export class ResetPasswordArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @Uuid()
   userId: string;
 
   @Field({ description: `At least ${MIN_PASSWORD_LENGTH} characters, and not one of the 10,000 most used passwords` })

@@ -1,21 +1,17 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { Role } from '../../common/enums.js';
+import { OptionalEnum, OptionalUuid, Uuid } from '../../common/fields.js';
 
 @InputType({ description: 'Fields left out are not changed' })
 export class UpdateUserInput {
-  @Field(() => ID)
-  @IsUUID()
+  @Uuid()
   id: string;
 
-  @Field(() => Role, { nullable: true })
-  @IsOptional()
-  @IsEnum(Role)
+  @OptionalEnum(Role)
   role?: Role;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   organizationId?: string;
 
   @Field({ nullable: true })

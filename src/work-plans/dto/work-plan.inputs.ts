@@ -1,36 +1,34 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import { RegionalGroup, Visibility } from '../../common/enums.js';
+import {
+  ExpectedVersion,
+  OmittableDate,
+  OmittableEnum,
+  OmittableIso3List,
+  OmittableTrimmedText,
+  OmittableUuidList,
+  OptionalBoolean,
+  OptionalDate,
+  OptionalEnum,
+  OptionalIso3List,
+  OptionalText,
+  OptionalUuid,
+  OptionalUuidList,
+  TrimmedText,
+} from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
-import { OmittableNotNull, trim } from '../../common/validation.js';
+import { OmittableNotNull } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { IndicatorMetric, PlannedActivityKind, PlannedActivityStatus } from '../work-plan.enums.js';
-import { IsIso3 } from '../../common/iso3.js';
 
 @ArgsType()
 export class MandatesArgs extends PageArgs {}
 
 @InputType()
 export class StartMandateInput {
-  @Field({ description: 'Such as "Universalization coordinators 2026"' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TrimmedText(1, 200, { description: 'Such as "Universalization coordinators 2026"' })
   name: string;
 
   @Field(() => DateScalar)
@@ -46,84 +44,49 @@ export class StartMandateInput {
   @IsUUID('all', { each: true })
   organizationIds: string[];
 
-  @Field(() => Visibility, { nullable: true, description: 'Who may read it (default SHARED: partners too)' })
-  @IsOptional()
-  @IsEnum(Visibility)
+  @OptionalEnum(Visibility, { description: 'Who may read it (default SHARED: partners too)' })
   visibility?: Visibility;
 
-  @Field(() => [ID], { nullable: true, description: 'Groupings to work on (its target lists)' })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 100, unique: true, description: 'Groupings to work on (its target lists)' })
   targetListIds?: string[];
 
-  @Field(() => ID, {
-    nullable: true,
+  @OptionalUuid({
     description:
       'The mandate this one takes over from: its open follow-ups, open obstacles, target lists and unfinished planned activities are carried over. Only its editors (coordinators of its organizations) and admins hand it over: FORBIDDEN otherwise, NOT_FOUND if you may not see it',
   })
-  @IsOptional()
-  @IsUUID()
   previousMandateId?: string | null;
 
-  @Field({ nullable: true, description: 'With previousMandateId: also carry over its PLANNED activities (default true)' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBoolean({ description: 'With previousMandateId: also carry over its PLANNED activities (default true)' })
   carryOverActivities?: boolean;
 }
 
 @InputType()
 export class UpdateMandateInput {
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @OmittableTrimmedText(1, 200)
   name?: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @OmittableNotNull()
-  @IsString()
+  @OmittableDate()
   periodFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @OmittableNotNull()
-  @IsString()
+  @OmittableDate()
   periodTo?: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Replaces its organizations' })
-  @OmittableNotNull()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OmittableUuidList({ min: 1, max: 10, unique: true, description: 'Replaces its organizations' })
   organizationIds?: string[];
 
-  @Field(() => Visibility, { nullable: true })
-  @OmittableNotNull()
-  @IsEnum(Visibility)
+  @OmittableEnum(Visibility)
   visibility?: Visibility;
 
-  @Field(() => [ID], { nullable: true, description: 'Replaces its target lists' })
-  @OmittableNotNull()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OmittableUuidList({ max: 100, unique: true, description: 'Replaces its target lists' })
   targetListIds?: string[];
 }
 
 @InputType()
 export class IndicatorInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
+  @TrimmedText(1, 500)
   description: string;
 
   @Field(() => Int, { nullable: true })
@@ -132,24 +95,16 @@ export class IndicatorInput {
   @Min(0)
   targetValue?: number | null;
 
-  @Field(() => IndicatorMetric, { nullable: true, description: 'A number of the progress report it follows' })
-  @IsOptional()
-  @IsEnum(IndicatorMetric)
+  @OptionalEnum(IndicatorMetric, { description: 'A number of the progress report it follows' })
   metric?: IndicatorMetric | null;
 }
 
 @InputType()
 export class AddObjectiveInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @TrimmedText(1, 300)
   title: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000)
   description?: string | null;
 
   @Field(() => [IndicatorInput], { nullable: true })
@@ -162,22 +117,13 @@ export class AddObjectiveInput {
 
 @InputType()
 export class UpdateObjectiveInput {
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @OmittableTrimmedText(1, 300)
   title?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000)
   description?: string | null;
 
   @Field(() => [IndicatorInput], { nullable: true, description: 'Replaces its indicators' })
@@ -190,10 +136,7 @@ export class UpdateObjectiveInput {
 
 @InputType()
 export class PlanActivityInput {
-  @Field()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @TrimmedText(1, 300)
   title: string;
 
   @Field(() => PlannedActivityKind)
@@ -203,96 +146,56 @@ export class PlanActivityInput {
   @Field(() => DateScalar, { description: 'The day it is planned for, or its first day' })
   plannedOn: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Its last day, for a range' })
-  @IsOptional()
+  @OptionalDate({ description: 'Its last day, for a range' })
   plannedUntil?: string | null;
 
-  @Field(() => RegionalGroup, { nullable: true })
-  @IsOptional()
-  @IsEnum(RegionalGroup)
+  @OptionalEnum(RegionalGroup)
   regionalGroup?: RegionalGroup | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(250)
-  @ArrayUnique()
-  @IsIso3({ each: true })
+  @OptionalIso3List({ max: 250, unique: true })
   stateIso3s?: string[];
 
-  @Field(() => PlannedActivityStatus, { nullable: true, description: 'Default PLANNED' })
-  @IsOptional()
-  @IsEnum(PlannedActivityStatus)
+  @OptionalEnum(PlannedActivityStatus, { description: 'Default PLANNED' })
   status?: PlannedActivityStatus;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000)
   notes?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Logged interactions that carried it out (you must be able to see them)' })
-  @IsOptional()
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OptionalUuidList({ max: 200, unique: true, description: 'Logged interactions that carried it out (you must be able to see them)' })
   interactionIds?: string[];
 }
 
 @InputType()
 export class UpdatePlannedActivityInput {
-  @Field(() => Int, { description: 'The version you read; a stale version is rejected with CONFLICT' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @Field({ nullable: true })
-  @OmittableNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @OmittableTrimmedText(1, 300)
   title?: string;
 
-  @Field(() => PlannedActivityKind, { nullable: true })
-  @OmittableNotNull()
-  @IsEnum(PlannedActivityKind)
+  @OmittableEnum(PlannedActivityKind)
   kind?: PlannedActivityKind;
 
   @Field(() => DateScalar, { nullable: true })
   @OmittableNotNull()
   plannedOn?: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
+  @OptionalDate()
   plannedUntil?: string | null;
 
-  @Field(() => RegionalGroup, { nullable: true })
-  @IsOptional()
-  @IsEnum(RegionalGroup)
+  @OptionalEnum(RegionalGroup)
   regionalGroup?: RegionalGroup | null;
 
-  @Field(() => [String], { nullable: true, description: 'Replaces its States' })
-  @OmittableNotNull()
-  @ArrayMaxSize(250)
-  @ArrayUnique()
-  @IsIso3({ each: true })
+  @OmittableIso3List({ max: 250, unique: true, description: 'Replaces its States' })
   stateIso3s?: string[];
 
-  @Field(() => PlannedActivityStatus, { nullable: true })
-  @OmittableNotNull()
-  @IsEnum(PlannedActivityStatus)
+  @OmittableEnum(PlannedActivityStatus)
   status?: PlannedActivityStatus;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText(5000)
   notes?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Replaces its linked interactions' })
-  @OmittableNotNull()
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @OmittableUuidList({ max: 200, unique: true, description: 'Replaces its linked interactions' })
   interactionIds?: string[];
 }
 
