@@ -2,8 +2,16 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEnum, Matches } from 'class-validator';
 import { TreatyActionKind } from '../common/enums.js';
-import { ExpectedVersion, OmittableEnum, OmittableTrimmedText, OptionalTrimmedText, TrimmedText, Uuid } from '../common/fields.js';
-import { OmittableNotNull, trim } from '../common/validation.js';
+import {
+  ExpectedVersion,
+  OmittableDate,
+  OmittableEnum,
+  OmittableTrimmedText,
+  OptionalTrimmedText,
+  TrimmedText,
+  Uuid,
+} from '../common/fields.js';
+import { trim } from '../common/validation.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
 
@@ -73,8 +81,7 @@ export class UpdateTreatyActionInput {
   @OmittableEnum(TreatyActionKind)
   action?: TreatyActionKind;
 
-  @Field(() => DateScalar, { nullable: true })
-  @OmittableNotNull()
+  @OmittableDate()
   date?: string;
 
   @OmittableTrimmedText(1, 2000)

@@ -112,6 +112,9 @@ describe('public data that stays current', () => {
     it('corrects it with expectedVersion, and the dates follow', async () => {
       const stale = await t.gql(UPDATE, { input: { id: accession.id, expectedVersion: 7, date: '2026-10-02' } }, cast.admin.token);
       expect(codes(stale)).toEqual(['CONFLICT']);
+      // A date may be left out of a correction, but not erased.
+      const erased = await t.gql(UPDATE, { input: { id: accession.id, expectedVersion: 1, date: null } }, cast.admin.token);
+      expect(codes(erased)).toEqual(['BAD_USER_INPUT']);
       accession = ok(
         await t.gql(UPDATE, { input: { id: accession.id, expectedVersion: 1, date: '2026-10-02' } }, cast.admin.token),
       ).updateTreatyAction;

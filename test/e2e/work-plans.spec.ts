@@ -204,6 +204,9 @@ describe('work plans', () => {
       cast.france.token,
     );
     expect(codes(backwards)).toEqual(['BAD_USER_INPUT']);
+    // Its date may be left out of a correction, but not erased.
+    const erased = await t.gql(UPDATE_ACTIVITY, { id: activity.id, input: { expectedVersion: 2, plannedOn: null } }, cast.france.token);
+    expect(codes(erased)).toEqual(['BAD_USER_INPUT']);
     const unknownState = await t.gql(
       PLAN,
       { id: mandate.id, input: { title: 'x', kind: 'OTHER', plannedOn: daysAgo(1), stateIso3s: ['XXX'] } },

@@ -176,8 +176,7 @@ export class UpdatePlannedActivityInput {
   @OmittableEnum(PlannedActivityKind)
   kind?: PlannedActivityKind;
 
-  @Field(() => DateScalar, { nullable: true })
-  @OmittableNotNull()
+  @OmittableDate()
   plannedOn?: string;
 
   @OptionalDate()
