@@ -153,6 +153,13 @@ export const OptionalUuid = (options?: Described) =>
     IsUUID('all'),
   );
 
+/** The optional mandate a piece of coordinators' work (an interaction, event, campaign, obstacle…) belongs to. */
+export const MandateOfWork = () =>
+  OptionalUuid({
+    description:
+      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
+  });
+
 /** An optional list of UUIDs, as GraphQL IDs. */
 export const OptionalUuidList = (limits: ListLimits) =>
   stacked(

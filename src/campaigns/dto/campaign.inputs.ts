@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsUUID, Va
 import { Posting, Visibility } from '../../common/enums.js';
 import {
   ExpectedVersion,
+  MandateOfWork,
   OmittableDate,
   OmittableEnum,
   OmittableTrimmedText,
@@ -55,10 +56,7 @@ export class CreateLetterCampaignInput {
   @OptionalEnum(Visibility, { description: 'Of the campaign and its letters. Default ORGANIZATION' })
   visibility?: Visibility;
 
-  @OptionalUuid({
-    description:
-      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
-  })
+  @MandateOfWork()
   mandateId?: string;
 
   @OptionalNested(TargetFilter, { description: 'The States of this target list (give this or stateIso3s)' })

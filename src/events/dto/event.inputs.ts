@@ -4,6 +4,7 @@ import { Visibility } from '../../common/enums.js';
 import {
   ExpectedVersion,
   Iso3List,
+  MandateOfWork,
   OmittableDate,
   OmittableEnum,
   OmittableTrimmedText,
@@ -15,7 +16,6 @@ import {
   OptionalIso3List,
   OptionalText,
   OptionalTrimmedText,
-  OptionalUuid,
   OptionalUuidList,
   TrimmedText,
   Uuid,
@@ -47,10 +47,7 @@ export class RecordEventInput {
   @OptionalEnum(Visibility, { description: 'Default COORDINATORS; SHARED lets partners see it' })
   visibility?: Visibility;
 
-  @OptionalUuid({
-    description:
-      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
-  })
+  @MandateOfWork()
   mandateId?: string;
 
   @OptionalIso3List({ max: 200, unique: true, description: 'The States attending' })
@@ -126,10 +123,7 @@ export class PlanMeetingInput {
   })
   visibility?: Visibility;
 
-  @OptionalUuid({
-    description:
-      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
-  })
+  @MandateOfWork()
   mandateId?: string;
 }
 

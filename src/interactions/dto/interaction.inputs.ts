@@ -4,6 +4,7 @@ import { InteractionType, Visibility } from '../../common/enums.js';
 import {
   ExpectedVersion,
   Iso3List,
+  MandateOfWork,
   OmittableDate,
   OmittableEnum,
   OmittableIso3List,
@@ -48,10 +49,7 @@ export class LogInteractionInput {
   @OptionalEnum(Visibility, { description: 'Default ORGANIZATION: only your organization sees it' })
   visibility?: Visibility;
 
-  @OptionalUuid({
-    description:
-      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
-  })
+  @MandateOfWork()
   mandateId?: string;
 
   @Iso3List({ min: 1, max: 200, unique: true, description: 'The States concerned (at least one)' })

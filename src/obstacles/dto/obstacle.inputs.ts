@@ -3,6 +3,7 @@ import { IsEnum, IsInt, IsString } from 'class-validator';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../../common/enums.js';
 import {
   ExpectedVersion,
+  MandateOfWork,
   OmittableDate,
   OmittableEnum,
   OmittableTrimmedText,
@@ -12,7 +13,6 @@ import {
   OptionalIso3List,
   OptionalNested,
   OptionalText,
-  OptionalUuid,
   TrimmedText,
 } from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
@@ -41,10 +41,7 @@ export class RecordObstacleInput {
   @OptionalEnum(Visibility, { description: 'Who sees it at all (default COORDINATORS: coordinators and admins)' })
   visibility?: Visibility;
 
-  @OptionalUuid({
-    description:
-      "The mandate whose work this is: its organizations share it (see MANDATE visibility). Yours to edit. Default: none, or with MANDATE visibility your organization's current mandate",
-  })
+  @MandateOfWork()
   mandateId?: string;
 }
 
