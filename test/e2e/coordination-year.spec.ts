@@ -1,5 +1,5 @@
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
-import { createCast, type Actor, type Cast } from '../support/fixtures.js';
+import { createActor, createCast, type Actor, type Cast } from '../support/fixtures.js';
 
 const DAY = 24 * 3600 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
@@ -43,27 +43,8 @@ describe('a coordination year', () => {
   let reportBefore: unknown;
   let mandateBefore: any;
 
-  const actor = async (name: string, email: string): Promise<Actor> => {
-    const organization = ok(
-      await t.gql(`mutation { createOrganization(input: { name: "${name}", kind: GOVERNMENT }) { id } }`, {}, cast.admin.token),
-    ).createOrganization;
-    const user = ok(
-      await t.gql(
-        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-        {
-          input: {
-            email,
-            displayName: `${name} coordinator`,
-            role: 'COORDINATOR',
-            organizationId: organization.id,
-            password: 'a-long-test-password',
-          },
-        },
-        cast.admin.token,
-      ),
-    ).createUser;
-    return { id: user.id, organizationId: organization.id, token: await t.login(email, 'a-long-test-password') };
-  };
+  const actor = (name: string, email: string): Promise<Actor> =>
+    createActor(t, cast.admin.token, { organization: name, email, displayName: `${name} coordinator` });
   const report = async (who: Actor, id = year) => ok(await t.gql(REPORT, { id }, who.token)).progressReport;
 
   beforeAll(async () => {

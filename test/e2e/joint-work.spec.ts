@@ -1,5 +1,5 @@
 import { codes, ok, startTestApp, type TestApp } from '../support/app.js';
-import { createCast, type Actor, type Cast } from '../support/fixtures.js';
+import { createActor, createCast, type Actor, type Cast } from '../support/fixtures.js';
 import { subscribe } from '../support/subscriptions.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -27,27 +27,8 @@ describe('joint work of a mandate', () => {
   let chile: Actor;
   let mandate: string;
 
-  const actor = async (name: string, email: string): Promise<Actor> => {
-    const organization = ok(
-      await t.gql(`mutation { createOrganization(input: { name: "${name}", kind: GOVERNMENT }) { id } }`, {}, cast.admin.token),
-    ).createOrganization;
-    const user = ok(
-      await t.gql(
-        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-        {
-          input: {
-            email,
-            displayName: `${name} coordinator`,
-            role: 'COORDINATOR',
-            organizationId: organization.id,
-            password: 'a-long-test-password',
-          },
-        },
-        cast.admin.token,
-      ),
-    ).createUser;
-    return { id: user.id, organizationId: organization.id, token: await t.login(email, 'a-long-test-password') };
-  };
+  const actor = (name: string, email: string): Promise<Actor> =>
+    createActor(t, cast.admin.token, { organization: name, email, displayName: `${name} coordinator` });
   const log = async (who: Actor, input: Record<string, unknown>) => ok(await t.gql(LOG, { input }, who.token)).logInteraction;
 
   beforeAll(async () => {

@@ -24,25 +24,49 @@ export async function createCast(t: TestApp): Promise<Cast> {
   const me = await t.gql('{ me { id organization { id } } }', {}, adminToken);
   const admin = { id: me.data.me.id, organizationId: me.data.me.organization.id, token: adminToken };
 
-  async function actor(org: string, kind: string, email: string, role: string): Promise<Actor> {
-    const created = await t.gql(
-      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      { input: { name: org, kind } },
-      adminToken,
-    );
-    const organizationId = created.data.createOrganization.id;
-    const user = await t.gql(
-      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      { input: { email, displayName: email.split('@')[0], role, organizationId, password: PASSWORD } },
-      adminToken,
-    );
-    return { id: user.data.createUser.id, organizationId, token: await t.login(email, PASSWORD) };
-  }
-
   return {
     admin,
-    france: await actor('France', 'GOVERNMENT', 'coordinator@france.example', 'COORDINATOR'),
-    panama: await actor('Panama', 'GOVERNMENT', 'coordinator@panama.example', 'COORDINATOR'),
-    partner: await actor('Cluster Munition Coalition', 'CIVIL_SOCIETY', 'partner@cmc.example', 'PARTNER'),
+    france: await createActor(t, adminToken, { organization: 'France', email: 'coordinator@france.example' }),
+    panama: await createActor(t, adminToken, { organization: 'Panama', email: 'coordinator@panama.example' }),
+    partner: await createActor(t, adminToken, {
+      organization: 'Cluster Munition Coalition',
+      kind: 'CIVIL_SOCIETY',
+      email: 'partner@cmc.example',
+      role: 'PARTNER',
+    }),
   };
+}
+
+/**
+ * A new organization (a government unless `kind` says otherwise) and one user of it (a coordinator
+ * unless `role` says otherwise, named after the e-mail's local part unless `displayName` is given),
+ * created through the API by the admin whose token is given; signed in.
+ */
+export async function createActor(
+  t: TestApp,
+  adminToken: string,
+  { organization, email, kind = 'GOVERNMENT', role = 'COORDINATOR', displayName = email.split('@')[0] }: ActorSpec,
+): Promise<Actor> {
+  const created = await t.gql(
+    'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+    { input: { name: organization, kind } },
+    adminToken,
+  );
+  if (!created.data) throw new Error(`createOrganization: ${JSON.stringify(created.errors)}`);
+  const organizationId = created.data.createOrganization.id;
+  const user = await t.gql(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { email, displayName, role, organizationId, password: PASSWORD } },
+    adminToken,
+  );
+  if (!user.data) throw new Error(`createUser: ${JSON.stringify(user.errors)}`);
+  return { id: user.data.createUser.id, organizationId, token: await t.login(email, PASSWORD) };
+}
+
+export interface ActorSpec {
+  organization: string;
+  email: string;
+  kind?: 'GOVERNMENT' | 'CIVIL_SOCIETY' | 'INTERNATIONAL_ORGANIZATION' | 'SECRETARIAT';
+  role?: 'COORDINATOR' | 'PARTNER' | 'ADMIN';
+  displayName?: string;
 }
