@@ -9,7 +9,7 @@
 // service's statements beside it, and prints a Markdown table.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,6 +31,22 @@ import {
   W4_DESCRIPTION,
   W5_NAME,
 } from './lib/questions.mjs';
+
+/** The tables that the writes add to or change. */
+const WRITTEN_TABLES = [
+  'idempotency_keys',
+  'obstacles',
+  'contacts',
+  'contact_postings',
+  'activity_events',
+  'audit_entries',
+  'stage_changes',
+  'states',
+  'interactions',
+  'interaction_states',
+  'interaction_contacts',
+  'state_interaction_counts',
+];
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'w1', 'w2', 'w3', 'w4', 'w5'];
 /** The questions sent with a new idempotency key each time (the ceiling stores it too; PostGraphile has none). */
@@ -137,10 +153,19 @@ async function singleVars(question, vars) {
 function command(server) {
   // The hook patches the `pg` that the server loads: the one of the server's own checkout.
   const hook = ['--import', pathToFileURL(join(server === BASELINE ? baselineDir : ROOT, 'bench/hooks/count-sql.mjs')).href];
-  // As `npm run start:prod` starts it.
-  if (kind(server) === 'ratify') return ['--max-old-space-size=256', ...hook, 'dist/ratify.mjs'];
+  // As `npm run start:prod` starts it: its Node.js flags, then the hook, then the bundle.
+  if (kind(server) === 'ratify') return [...startFlags(server === BASELINE ? baselineDir : ROOT), ...hook, 'dist/ratify.mjs'];
   if (server === 'ceiling') return [...hook, 'bench/ceiling/server.mjs'];
   return [...hook, 'bench/peer/server.mjs'];
+}
+
+/** The Node.js flags of a checkout's `start:prod` script (`node <flags> dist/ratify.mjs`). */
+function startFlags(dir) {
+  const script = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts['start:prod'];
+  const words = script.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/ratify.mjs')
+    throw new Error(`start:prod is not "node [flags] dist/ratify.mjs": ${script}`);
+  return words.slice(1, -1);
 }
 
 function startServer(server) {
@@ -172,6 +197,13 @@ function startServer(server) {
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
+  // BENCH_SERVER_LOG=dir keeps each server's whole output (say, with --trace-gc in start:prod).
+  if (process.env.BENCH_SERVER_LOG) {
+    mkdirSync(process.env.BENCH_SERVER_LOG, { recursive: true });
+    const file = createWriteStream(join(process.env.BENCH_SERVER_LOG, `${server}.log`));
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   return { server, child, started, output: () => output, port: PORTS[server], counterPort: COUNTER_PORTS[server] };
 }
 
@@ -396,6 +428,9 @@ async function removeWrites(client) {
   const { rowCount } = await client.query('DELETE FROM interactions WHERE id IN (SELECT id FROM written)');
   await client.query('COMMIT');
   if (rowCount) log(`removed the ${rowCount} interactions written by W1 and for W2`);
+  // Tens of thousands of dead rows (W4 alone writes one obstacle per request) slow down every
+  // index scan that meets them until autovacuum gets there: the next run starts on clean tables.
+  await client.query(`VACUUM (ANALYZE) ${WRITTEN_TABLES.join(', ')}`);
 }
 
 // ---- the run -------------------------------------------------------------------------------
