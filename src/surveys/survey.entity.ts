@@ -1,11 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { LetterCampaignEntity } from '../campaigns/letter-campaign.entity.js';
 import { ObstacleCategory, Visibility } from '../common/enums.js';
-import { Owned, VersionedEntity } from '../database/owned.js';
+import { Owned } from '../database/owned.js';
+import { Recorded } from '../database/recorded.js';
 import { ObstacleEntity } from '../obstacles/obstacle.entity.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { StateEntity } from '../states/state.entity.js';
-import { UserEntity } from '../users/user.entity.js';
 import { MandateEntity } from '../work-plans/mandate.entity.js';
 
 /** A questionnaire on the obstacles to joining, sent to chosen States through its letter campaign. */
@@ -88,7 +87,7 @@ export class SurveyStateEntity {
 @Entity('survey_answers')
 @Unique('ux_survey_answers_one_per_organization', ['questionId', 'stateIso3', 'organizationId'])
 @Index('ix_survey_answers_survey', ['surveyId'])
-export class SurveyAnswerEntity extends VersionedEntity {
+export class SurveyAnswerEntity extends Recorded('survey_answers') {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -129,28 +128,4 @@ export class SurveyAnswerEntity extends VersionedEntity {
   @ManyToOne(() => ObstacleEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'obstacle_id', foreignKeyConstraintName: 'fk_survey_answers_obstacle' })
   obstacle?: ObstacleEntity;
-
-  @Column('uuid', { name: 'recorded_by', nullable: true })
-  recordedBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'recorded_by', foreignKeyConstraintName: 'fk_survey_answers_recorded_by' })
-  recorder?: UserEntity;
-
-  @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.COORDINATORS })
-  visibility: Visibility;
-
-  @Column('uuid', { name: 'organization_id', nullable: true })
-  organizationId: string | null;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_survey_answers_organization' })
-  organization?: OrganizationEntity;
-
-  @Column('uuid', { name: 'mandate_id', nullable: true })
-  mandateId: string | null;
-
-  @ManyToOne(() => MandateEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'mandate_id', foreignKeyConstraintName: 'fk_survey_answers_mandate' })
-  mandate?: MandateEntity;
 }
