@@ -1,8 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Redis } from 'ioredis';
-import { pubSubClients, type RedisClass } from '../common/redis.js';
+import { RedisChannel, type RedisClass } from '../common/redis.js';
 import type { ActivityEventRow } from './activity.repository.js';
 
 export type ActivityListener = (event: ActivityEventRow) => void;
@@ -67,38 +65,30 @@ function revive(event: ActivityEventRow): ActivityEventRow {
 
 export class RedisActivityBus implements ActivityBus {
   private readonly logger = new Logger('ActivityBus');
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
   private readonly local = new LocalActivityBus();
-  /** Each instance delivers its own events directly, so they arrive even while Redis is down. */
-  private readonly origin = randomUUID();
+  private readonly channel: RedisChannel<{ event: ActivityEventRow }>;
   private connected = false;
 
   constructor(url: string, Redis: RedisClass) {
-    ({ publisher: this.publisher, subscriber: this.subscriber } = pubSubClients(url, Redis, this.logger));
-    this.subscriber.on('message', (_channel, message) => {
-      const { origin, event } = JSON.parse(message) as { origin: string; event: ActivityEventRow };
-      if (origin !== this.origin) void this.local.publish(revive(event));
+    this.channel = new RedisChannel(url, Redis, CHANNEL, this.logger, ({ event }) => {
+      if (typeof event === 'object' && event !== null) void this.local.publish(revive(event));
+      else this.logger.warn('ignored a malformed activity message');
     });
     // ioredis reconnects and subscribes again by itself; subscribers are told when the link drops.
-    this.subscriber.on('ready', () => (this.connected = true));
-    this.subscriber.on('close', () => {
+    const { subscriber } = this.channel;
+    subscriber.on('ready', () => (this.connected = true));
+    subscriber.on('close', () => {
       if (!this.connected) return;
       this.connected = false;
       this.logger.warn('lost Redis: live activity from other instances is interrupted until it returns');
       this.local.interrupt();
     });
-    void this.subscriber.subscribe(CHANNEL).catch((error: Error) => this.logger.warn(`Redis subscribe: ${error.message}`));
   }
 
   /** Publishing to other instances is best effort: the event is already committed and stays in the feed. */
   async publish(event: ActivityEventRow): Promise<void> {
     await this.local.publish(event);
-    try {
-      await this.publisher.publish(CHANNEL, JSON.stringify({ origin: this.origin, event }));
-    } catch (error) {
-      this.logger.warn(`could not publish activity ${event.id}: ${(error as Error).message}`);
-    }
+    await this.channel.publish({ event }, `activity ${event.id}`);
   }
 
   subscribe(listener: ActivityListener): () => void {
@@ -110,12 +100,11 @@ export class RedisActivityBus implements ActivityBus {
   }
 
   healthy(): boolean {
-    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+    return this.channel.healthy();
   }
 
   async close(): Promise<void> {
     await this.local.close();
-    this.publisher.disconnect();
-    this.subscriber.disconnect();
+    this.channel.close();
   }
 }

@@ -1,8 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Redis } from 'ioredis';
-import { pubSubClients, type RedisClass } from '../common/redis.js';
+import { RedisChannel, type RedisClass } from '../common/redis.js';
 
 export type AccountChangeListener = (userId: string) => void;
 
@@ -44,30 +42,19 @@ const CHANNEL = 'ratify:accounts';
  */
 export class RedisAccountChanges implements AccountChanges {
   private readonly logger = new Logger('AccountChanges');
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
   private readonly local = new LocalAccountChanges();
-  /** Each instance tells its own listeners directly, so they hear even while Redis is down. */
-  private readonly origin = randomUUID();
+  private readonly channel: RedisChannel<{ userId: string }>;
 
   constructor(url: string, Redis: RedisClass) {
-    ({ publisher: this.publisher, subscriber: this.subscriber } = pubSubClients(url, Redis, this.logger));
-    this.subscriber.on('message', (_channel, message) => {
-      try {
-        const { origin, userId } = JSON.parse(message) as { origin: string; userId: string };
-        if (origin !== this.origin && typeof userId === 'string') this.local.announce(userId);
-      } catch {
-        this.logger.warn('ignored a malformed account change message');
-      }
+    this.channel = new RedisChannel(url, Redis, CHANNEL, this.logger, ({ userId }) => {
+      if (typeof userId === 'string') this.local.announce(userId);
+      else this.logger.warn('ignored a malformed account change message');
     });
-    void this.subscriber.subscribe(CHANNEL).catch((error: Error) => this.logger.warn(`Redis subscribe: ${error.message}`));
   }
 
   announce(userId: string): void {
     this.local.announce(userId);
-    this.publisher.publish(CHANNEL, JSON.stringify({ origin: this.origin, userId })).catch((error: Error) => {
-      this.logger.warn(`could not tell other instances that user ${userId} changed: ${error.message}`);
-    });
+    void this.channel.publish({ userId }, `that user ${userId} changed`);
   }
 
   onChange(listener: AccountChangeListener): () => void {
@@ -76,8 +63,7 @@ export class RedisAccountChanges implements AccountChanges {
 
   async close(): Promise<void> {
     await this.local.close();
-    this.publisher.disconnect();
-    this.subscriber.disconnect();
+    this.channel.close();
   }
 }
 
