@@ -227,6 +227,8 @@ export interface StatementEvent extends Omit<NewActivity, 'interactionId' | 'sub
   subject?: { table: 'stageChange' | 'obstacle'; source: string };
   /** Its States (SQL, char(3)[], may read `w`). */
   stateIso3s: string;
+  /** Placeholders of the summary filled from the written row: `{ from: 'w.from_stage::text' }` (SQL, may read `w`). */
+  fill?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -247,8 +249,11 @@ export function eventInStatement(actor: Viewer, event: StatementEvent, p: SqlPar
       ${p.add(event.interaction ? null : (event.visibility ?? null))}::visibility AS visibility, ${event.subject ? 'w.id' : 'NULL::uuid'} AS subject_id,
       CASE WHEN ${templated} THEN t.summary END AS template, ${p.add(event.interaction ? null : (event.mandateId ?? null))}::uuid AS mandate_id
     FROM (SELECT *, ${event.stateIso3s}::char(3)[] AS states FROM ${event.after}) w
-    CROSS JOIN LATERAL (SELECT replace(${p.add(event.summary)}::text, '{states}',
-      coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY(w.states)), '')) AS summary) t),
+    CROSS JOIN LATERAL (SELECT ${filled(
+      `replace(${p.add(event.summary)}::text, '{states}',
+      coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY(w.states)), ''))`,
+      event.fill,
+    )} AS summary) t),
   event_live AS MATERIALIZED (
     SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM event_row e LEFT JOIN ${interaction} i ON i.id = e.interaction_id
     ${event.subject ? subjectFrom(event.subject.table, event.subject.source) : NO_SUBJECT}),
@@ -256,6 +261,11 @@ export function eventInStatement(actor: Viewer, event: StatementEvent, p: SqlPar
     INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility, subject_id, template, mandate_id)
     SELECT e.id, e.kind, e.occurred_at, e.actor_id, e.organization_id, e.interaction_id, e.state_iso3s, s."storedSummary", e.visibility, e.subject_id, e.template, e.mandate_id
     FROM event_row e JOIN event_live s ON s.id = e.id)`;
+}
+
+/** A summary's SQL with each placeholder of `fill` replaced by its SQL. */
+function filled(summary: string, fill: Readonly<Record<string, string>> = {}): string {
+  return Object.entries(fill).reduce((sql, [name, value]) => `replace(${sql}, '{${name}}', ${value})`, summary);
 }
 
 /** The event of `eventInStatement`, read back as JSON (`(SELECT to_json(s) FROM event_live s)`). */

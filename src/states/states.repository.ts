@@ -105,11 +105,21 @@ const STAGE_CHANGE_RETURNING = stageChanges.returning(STAGE_CHANGE);
 /** A stage change as stored, with the mandate its note belongs to and who reads that mandate. */
 type StoredStageChangeRow = StageChangeRow & { mandateId: string | null; mandateReaderIds: string[] };
 
-/** A State as a stage move is checked against it (see beforeMove). */
-type StateBeforeMoveRow = State & { lastMoveOn: string | null; mandateId: string | null };
+/** A State as a stage move was checked against it: the day its latest move took effect, and the mandate of a MANDATE note. */
+export type StateBeforeMove = State & { lastMoveOn: string | null; mandateId: string | null };
 
-/** A State as a stage move leaves it, with the move's activity event (JSON). */
-type MovedStateRow = State & { __event: (ActivityEventRow & { storedSummary?: string }) | null };
+/** The rows of a stage move: the State as read (`before`), then as moved with the move's event (`moved`), if it was. */
+type MoveRow = StateBeforeMove & { __row: 'before' | 'moved'; __event: (ActivityEventRow & { storedSummary?: string }) | null };
+
+/** What a stage move must hold to be written, beside the move itself. */
+export interface MoveGuard {
+  /** The State's version the caller expects, if any. */
+  expectedVersion?: number;
+  /** The treaty statuses, on the move's day, that the new stage agrees with. */
+  statuses: readonly TreatyStatus[];
+  /** With a MANDATE note: the SQL of the mandate it belongs to (none refuses the move). */
+  mandate: ((p: SqlParams) => string) | null;
+}
 
 /**
  * A State (alias `alias`, with `iso3`, `iso2` and `name`) found by a search: the whole search as its
@@ -233,33 +243,21 @@ export class StatesRepository {
   }
 
   /**
-   * What a stage move is checked against, in one statement: the State, the day its latest move
-   * took effect, and (with `mandate`, SQL) the mandate a MANDATE note would belong to.
-   */
-  async beforeMove(iso3: string, mandate: ((p: SqlParams) => string) | null): Promise<StateBeforeMoveRow | null> {
-    const p = new SqlParams();
-    const code = p.add(iso3);
-    const rows = await this.db.query<StateBeforeMoveRow[]>(
-      `SELECT ${STATE_COLUMNS},
-         (SELECT to_char(max(effective_on), 'YYYY-MM-DD') FROM stage_changes WHERE state_iso3 = s.iso3 AND from_stage IS NOT NULL) AS "lastMoveOn",
-         ${mandate ? mandate(p) : 'NULL::uuid'} AS "mandateId"
-       FROM states s WHERE s.iso3 = ${code}::char(3)`,
-      p.values,
-    );
-    return rows[0] ?? null;
-  }
-
-  /**
-   * A stage move in one statement: moves the State from the stage and version it was read at,
-   * records the move and its activity event (the audit triggers run inside it, for the actor it
-   * names). Null when the State was changed meanwhile (nothing is written).
+   * A stage move in one statement. It reads the State (its latest move's day, the mandate of a
+   * MANDATE note) and moves it only if the move holds on what it read: the version expected, a
+   * stage other than the current one, a day on or after the latest move, a treaty status on that day
+   * in `guard.statuses`, a mandate for a MANDATE note; then it records the move and its activity
+   * event (the audit triggers run inside it, for the actor it names). Returns the State as read and,
+   * when the move was written, the State after it with the event; null for an unknown State. The
+   * caller says why a move was not written from the State as read (StatesService.setStage).
    */
   async move(
     actor: Viewer,
-    read: { iso3: string; version: number; from: RatificationStage },
-    change: Pick<StageChangeRow, 'id' | 'to' | 'note' | 'visibility' | 'effectiveOn'> & { mandateId: string | null },
+    iso3: string,
+    guard: MoveGuard,
+    change: Pick<StageChangeRow, 'id' | 'to' | 'note' | 'visibility' | 'effectiveOn'>,
     summary: string,
-  ): Promise<{ state: State; event: ActivityEventRow } | null> {
+  ): Promise<{ before: StateBeforeMove; moved: { state: State; event: ActivityEventRow } | null } | null> {
     const p = new SqlParams();
     const event = eventInStatement(
       actor,
@@ -269,31 +267,48 @@ export class StatesRepository {
         subject: { table: 'stageChange', source: 'change' },
         stateIso3s: 'ARRAY[state_iso3]',
         summary,
+        fill: { from: 'w.from_stage::text' },
       },
       p,
     );
-    const iso3 = p.add(read.iso3);
     const to = p.add(change.to);
-    const rows = await this.db.query<MovedStateRow[]>(
+    const on = p.add(change.effectiveOn);
+    const expected = p.add(guard.expectedVersion ?? null);
+    const rows = await this.db.query<MoveRow[]>(
       `WITH ${actorCte(actor.id, 'setRatificationStage', p)},
+       before AS MATERIALIZED (
+         SELECT s.*, (SELECT max(effective_on) FROM stage_changes WHERE state_iso3 = s.iso3 AND from_stage IS NOT NULL) AS last_move_on,
+           ${guard.mandate ? guard.mandate(p) : 'NULL::uuid'} AS move_mandate_id
+         FROM states s WHERE s.iso3 = ${p.add(iso3)}::char(3)),
        moved AS (
-         UPDATE states s SET ratification_stage = ${to}::ratification_stage, version = s.version + 1, updated_at = now() FROM actor
-         WHERE s.iso3 = ${iso3}::char(3) AND s.version = ${p.add(read.version)}::int AND s.ratification_stage = ${p.add(read.from)}::ratification_stage
+         UPDATE states s SET ratification_stage = ${to}::ratification_stage, version = s.version + 1, updated_at = now() FROM actor, before b
+         WHERE s.iso3 = b.iso3 AND s.version = b.version AND (${expected}::int IS NULL OR b.version = ${expected}::int)
+           AND b.ratification_stage <> ${to}::ratification_stage
+           AND (b.last_move_on IS NULL OR b.last_move_on <= ${on}::date)
+           AND ccm_treaty_status(b.signature_date, b.consent_date, b.withdrawal_date, ${on}::date)::text = ANY(${p.add(guard.statuses)}::text[])
+           AND ${guard.mandate ? 'b.move_mandate_id IS NOT NULL' : 'true'}
          RETURNING s.*),
        change AS (
          INSERT INTO stage_changes (id, state_iso3, from_stage, to_stage, changed_by, note, visibility, organization_id, effective_on, mandate_id)
-         SELECT ${p.add(change.id)}::uuid, m.iso3, ${p.add(read.from)}::ratification_stage, m.ratification_stage, ${p.add(actor.id)}::uuid,
-           ${p.add(change.note)}::text, ${p.add(change.visibility)}::visibility, ${p.add(actor.organizationId)}::uuid, ${p.add(change.effectiveOn)}::date,
-           ${p.add(change.mandateId)}::uuid
-         FROM moved m
+         SELECT ${p.add(change.id)}::uuid, m.iso3, b.ratification_stage, m.ratification_stage, ${p.add(actor.id)}::uuid,
+           ${p.add(change.note)}::text, ${p.add(change.visibility)}::visibility, ${p.add(actor.organizationId)}::uuid, ${on}::date,
+           ${guard.mandate ? 'b.move_mandate_id' : 'NULL::uuid'}
+         FROM moved m CROSS JOIN before b
          RETURNING *),
        ${event}
-       SELECT ${STATE_COLUMNS}, ${LIVE_EVENT_COLUMN} FROM moved s`,
+       SELECT 'before' AS "__row", ${STATE_COLUMNS}, to_char(s.last_move_on, 'YYYY-MM-DD') AS "lastMoveOn", s.move_mandate_id AS "mandateId", NULL::json AS "__event"
+       FROM before s
+       UNION ALL
+       SELECT 'moved', ${STATE_COLUMNS}, NULL, NULL, ${LIVE_EVENT_COLUMN} FROM moved s`,
       p.values,
     );
-    if (!rows[0]) return null;
-    const { __event, ...state } = rows[0];
-    return { state, event: liveEvent(__event)! };
+    const read = rows.find((row) => row.__row === 'before');
+    if (!read) return null;
+    const moved = rows.find((row) => row.__row === 'moved');
+    return {
+      before: { ...stateOfMoveRow(read), lastMoveOn: read.lastMoveOn, mandateId: read.mandateId },
+      moved: moved ? { state: stateOfMoveRow(moved), event: liveEvent(moved.__event)! } : null,
+    };
   }
 
   /**
@@ -308,4 +323,9 @@ export class StatesRepository {
     );
     return rows[0] ?? null;
   }
+}
+
+/** The State of a row of StatesRepository.move. */
+function stateOfMoveRow({ __row, __event, lastMoveOn: _lastMoveOn, mandateId: _mandateId, ...state }: MoveRow): State {
+  return state;
 }

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
-import { Visibility } from '../common/enums.js';
+import { TreatyStatus, Visibility } from '../common/enums.js';
 import { editableRow } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
@@ -21,6 +21,7 @@ import { StatesRepository, type StageChangeRow } from './states.repository.js';
 import { checkMandateVisibility, currentMandateSql, mandateOrRefusal } from '../work-plans/mandate-link.js';
 import { stageContradiction, treatyStatus } from './treaty-status.js';
 import { isIso3 } from '../common/iso3.js';
+import type { SqlParams } from '../common/sql.js';
 
 /** The code as stored (upper case), or null when it cannot be one. */
 function normalIso3(iso3: string): string | null {
@@ -96,18 +97,30 @@ export class StatesService {
     const effectiveOn = args.effectiveOn ?? today;
     if (effectiveOn > today)
       throw refused(`effectiveOn (${effectiveOn}) is in the future: a stage move is recorded once it has happened`, 'effectiveOn');
-    // Two statements: the State as it is (with its latest move, and the mandate of a MANDATE note),
-    // then the move from that version. A State moved by someone else in between is read again.
+    // One statement reads the State and moves it if the move holds on what it read; when it did not
+    // move it, the same checks on what it read say why, in this order. The treaty statuses the new
+    // stage agrees with come from stageContradiction itself.
+    const statuses = Object.values(TreatyStatus).filter((status) => stageContradiction(args.stage, status, '', effectiveOn) === null);
+    const mandate = args.visibility === Visibility.MANDATE ? (p: SqlParams) => currentMandateSql(viewer, p) : null;
+    const on = effectiveOn === today ? '' : ` on ${effectiveOn}`;
     for (let attempt = 1; ; attempt++) {
-      const current = await this.states.beforeMove(
+      const result = await this.states.move(
+        viewer,
         iso3,
-        args.visibility === Visibility.MANDATE ? (p) => currentMandateSql(viewer, p) : null,
+        { expectedVersion: args.expectedVersion, statuses, mandate },
+        { id: randomUUID(), to: args.stage, note: args.note ?? null, visibility: args.visibility ?? Visibility.COORDINATORS, effectiveOn },
+        // `{from}` is the stage it was read at; `{extra}` is the note, for those who may read it.
+        `{states} moved from {from} to ${args.stage}${on}{extra}`,
       );
-      if (!current) throw notFound('State', iso3);
-      if (args.expectedVersion !== undefined && current.version !== args.expectedVersion) {
-        throw conflict('State', iso3, args.expectedVersion, current.version);
+      if (!result) throw notFound('State', iso3);
+      if (result.moved) {
+        await this.writes.publish([result.moved.event]);
+        return result.moved.state;
       }
-      const { lastMoveOn: previous, mandateId, ...state } = current;
+      const { lastMoveOn: previous, mandateId, ...state } = result.before;
+      if (args.expectedVersion !== undefined && state.version !== args.expectedVersion) {
+        throw conflict('State', iso3, args.expectedVersion, state.version);
+      }
       if (state.ratificationStage === args.stage) return state; // already at that stage: nothing to record
       if (previous !== null && effectiveOn < previous) {
         throw refused(
@@ -118,30 +131,13 @@ export class StatesService {
       const contradiction = stageContradiction(args.stage, treatyStatus(state, effectiveOn), state.name, effectiveOn);
       if (contradiction) throw refused(contradiction, 'stage');
       // A MANDATE note is read by the organizations of the author's current mandate.
-      const mandate = args.visibility === Visibility.MANDATE ? mandateOrRefusal(mandateId) : null;
-      const on = effectiveOn === today ? '' : ` on ${effectiveOn}`;
-      const moved = await this.states.move(
-        viewer,
-        { iso3, version: state.version, from: state.ratificationStage },
-        {
-          id: randomUUID(),
-          to: args.stage,
-          note: args.note ?? null,
-          visibility: args.visibility ?? Visibility.COORDINATORS,
-          effectiveOn,
-          mandateId: mandate,
-        },
-        // `{extra}` is the note, for those who may read it.
-        `{states} moved from ${state.ratificationStage} to ${args.stage}${on}{extra}`,
-      );
-      if (!moved) {
-        if (attempt < 5) continue;
+      if (mandate) mandateOrRefusal(mandateId);
+      // Every check holds on what was read: the State changed between the read and the write.
+      if (attempt >= 5) {
         throw new AppError('CONFLICT', `${state.name}'s stage kept changing while this move was being recorded: read it again and retry`, {
           iso3,
         });
       }
-      await this.writes.publish([moved.event]);
-      return moved.state;
     }
   }
 

@@ -292,6 +292,20 @@ describe('States, votes and ratification stages', () => {
       expect(await kiribati()).toEqual(winners[0].data.setRatificationStage);
     });
 
+    it('records each of several concurrent moves without an expected version, one after the other', async () => {
+      const before = await kiribati();
+      const stages = ['SUPPORTIVE', 'DOMESTIC_PROCESS', 'ENGAGED', 'DECLINED'].filter((stage) => stage !== before.ratificationStage);
+      // Read at the same version, all but one find the State moved when they write: each reads it again and
+      // moves it (or finds it at its stage already). None is refused.
+      const moves = [...stages, ...stages];
+      const results = await Promise.all(moves.map((stage) => t.gql(SET, { iso3: 'KIR', stage }, cast.france.token)));
+      expect(results.flatMap(codes)).toEqual([]);
+      const versions = results.map((result) => result.data.setRatificationStage.version as number);
+      const after = await kiribati();
+      expect(after.version).toBe(Math.max(...versions));
+      expect(after.version).toBeGreaterThanOrEqual(before.version + 3);
+    });
+
     it('rejects an unknown ISO3 code with NOT_FOUND', async () => {
       expect(codes(await t.gql(SET, { iso3: 'XYZ', stage: 'ENGAGED' }, cast.france.token))).toEqual(['NOT_FOUND']);
     });

@@ -96,6 +96,14 @@ describe('joint work of a mandate (services)', () => {
         'BAD_USER_INPUT',
       );
       expect((await interactions.get(chile, own.id))?.visibility).toBe(Visibility.ORGANIZATION);
+      // A stage note likewise: the move is refused and nothing is written.
+      const moves = async () => (await services.get(StatesRepository).stageChangesOf(v.france, ['TUV'])).length;
+      const before = await moves();
+      const orphanNote = services
+        .get(StatesService)
+        .setStage(chile, { iso3: 'TUV', stage: RatificationStage.ENGAGED, note: 'Orphan', visibility: Visibility.MANDATE });
+      expect(await refusal(orphanNote)).toBe('BAD_USER_INPUT');
+      expect(await moves()).toBe(before);
     });
 
     it('applies to obstacles and stage notes too', async () => {
