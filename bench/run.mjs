@@ -438,7 +438,9 @@ async function removeWrites(client) {
 const date = new Date().toISOString().slice(0, 10);
 const scale = options.smoke ? 'smoke' : String(options.interactions);
 const resultsDir = join(ROOT, 'bench/results');
-const explainDir = join(resultsDir, `${date}-${scale}-explain`);
+// A run's files: <date>-<scale>[-<label>].json and its -explain folder.
+const runName = [date, scale, options.label].filter(Boolean).join('-');
+const explainDir = join(resultsDir, `${runName}-explain`);
 const handles = {};
 const results = [];
 const report = {
@@ -661,7 +663,7 @@ report.markdown = lines.join('\n');
 console.log(`\n${report.markdown}\n`);
 if (!options.smoke) {
   mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${date}-${scale}.json`);
+  const file = join(resultsDir, `${runName}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`results in ${file.slice(ROOT.length + 1)}`);
 } else {

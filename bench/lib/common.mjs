@@ -33,6 +33,7 @@ export const OPTIONS = {
   smoke: { type: 'boolean', default: false },
   baseline: { type: 'string' },
   rounds: { type: 'string', default: '1' },
+  label: { type: 'string' },
   'no-audit': { type: 'boolean', default: false },
 };
 
@@ -56,8 +57,15 @@ export function readOptions(argv = process.argv.slice(2)) {
     smoke: values.smoke,
     baseline: values.baseline,
     rounds: Math.max(1, number('rounds')),
+    label: label(values.label),
     audit: !values['no-audit'],
   };
+}
+
+function label(value) {
+  if (value !== undefined && !/^[a-z0-9-]+$/.test(value))
+    throw new Error(`--label must be lowercase letters, digits and dashes, got "${value}"`);
+  return value;
 }
 
 export async function withClient(url, work) {
