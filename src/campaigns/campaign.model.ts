@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Posting, Visibility } from '../common/enums.js';
 import { ConnectionType } from '../common/paging/connection.js';
 import { VersionedModel } from '../common/versioned.model.js';
@@ -6,36 +6,23 @@ import { Contact } from '../contacts/contact.model.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { Organization } from '../organizations/organization.model.js';
 import { State } from '../states/state.model.js';
+import { type EnumValue, graphqlEnum } from '../common/enum.js';
 
 /** Where a letter stands. The three are exclusive: a reply settles a letter whatever else happened. */
-export enum LetterStatus {
-  AWAITING_REPLY = 'AWAITING_REPLY',
-  REPLIED = 'REPLIED',
-  FOLLOWED_UP = 'FOLLOWED_UP',
-}
+export const LetterStatus = graphqlEnum('LetterStatus', {
+  AWAITING_REPLY: 'No reply recorded and no follow-up done',
+  REPLIED: 'The reply was recorded',
+  FOLLOWED_UP: 'No reply, but the follow-up was done',
+});
+export type LetterStatus = EnumValue<typeof LetterStatus>;
 
 /** How to follow up a letter that got no reply. */
-export enum FollowUpChannel {
-  CAPITAL = 'CAPITAL',
-  GENEVA_MISSION = 'GENEVA_MISSION',
-  NEW_YORK_MISSION = 'NEW_YORK_MISSION',
-  OTHER_MISSION = 'OTHER_MISSION',
-  OTHER = 'OTHER',
-  PARTNER_ORGANIZATION = 'PARTNER_ORGANIZATION',
-}
-
-registerEnumType(LetterStatus, {
-  name: 'LetterStatus',
-  valuesMap: {
-    AWAITING_REPLY: { description: 'No reply recorded and no follow-up done' },
-    REPLIED: { description: 'The reply was recorded' },
-    FOLLOWED_UP: { description: 'No reply, but the follow-up was done' },
-  },
-});
-registerEnumType(FollowUpChannel, {
-  name: 'FollowUpChannel',
-  description: 'Another contact of the State, by posting, or a partner organization that works with it',
-});
+export const FollowUpChannel = graphqlEnum(
+  'FollowUpChannel',
+  ['CAPITAL', 'GENEVA_MISSION', 'NEW_YORK_MISSION', 'OTHER_MISSION', 'OTHER', 'PARTNER_ORGANIZATION'],
+  'Another contact of the State, by posting, or a partner organization that works with it',
+);
+export type FollowUpChannel = EnumValue<typeof FollowUpChannel>;
 
 @ObjectType('LetterCampaign', { description: 'A letter sent on one date to many States: one LETTER interaction per State' })
 export class LetterCampaign extends VersionedModel {

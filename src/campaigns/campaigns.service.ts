@@ -83,7 +83,7 @@ export function suggestFollowUps(
   };
   const others = contacts.filter((c) => !addressees.includes(c.id)).sort((a, b) => rank(a) - rank(b));
   const suggestions: Suggestion[] = others.map((c) => ({
-    channel: (c.posting ?? Posting.OTHER) as unknown as FollowUpChannel,
+    channel: c.posting ?? Posting.OTHER,
     contactId: c.id,
     organization: null,
     reason: `${sentTo}; try ${c.fullName} (${POSTING_NAMES[c.posting ?? Posting.OTHER]})`,

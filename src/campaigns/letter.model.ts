@@ -1,38 +1,27 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsString, Matches } from 'class-validator';
 import { ExpectedVersion, TrimmedText, Uuid } from '../common/fields.js';
 import { Contact } from '../contacts/contact.model.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { State } from '../states/state.model.js';
 import type { LetterLanguageCode } from './letter-fill.js';
+import { type EnumValue, graphqlEnum } from '../common/enum.js';
 
 /** The languages of letters and their templates. */
-export enum LetterLanguage {
-  EN = 'EN',
-  FR = 'FR',
-  ES = 'ES',
-}
-registerEnumType(LetterLanguage, { name: 'LetterLanguage', description: 'English, French or Spanish' });
+export const LetterLanguage = graphqlEnum('LetterLanguage', ['EN', 'FR', 'ES'], 'English, French or Spanish');
+export type LetterLanguage = EnumValue<typeof LetterLanguage>;
 
 export const languageCode = (language: LetterLanguage) => language.toLowerCase() as LetterLanguageCode;
 export const languageOf = (code: string) => code.toUpperCase() as LetterLanguage;
 
 /** Why a letter is in its language. */
-export enum LetterLanguageSource {
-  CONTACT = 'CONTACT',
-  STATE = 'STATE',
-  DEFAULT = 'DEFAULT',
-  REQUESTED = 'REQUESTED',
-}
-registerEnumType(LetterLanguageSource, {
-  name: 'LetterLanguageSource',
-  valuesMap: {
-    CONTACT: { description: "The first of the contact's languages that has a template" },
-    STATE: { description: "The State's usual UN language (the contact names none with a template, or there is no contact)" },
-    DEFAULT: { description: 'Neither has a template: English if there is one, else the first template' },
-    REQUESTED: { description: 'Asked for ("write a letter" with a language)' },
-  },
+export const LetterLanguageSource = graphqlEnum('LetterLanguageSource', {
+  CONTACT: "The first of the contact's languages that has a template",
+  STATE: "The State's usual UN language (the contact names none with a template, or there is no contact)",
+  DEFAULT: 'Neither has a template: English if there is one, else the first template',
+  REQUESTED: 'Asked for ("write a letter" with a language)',
 });
+export type LetterLanguageSource = EnumValue<typeof LetterLanguageSource>;
 
 @ObjectType('LetterTemplate', { description: "A campaign's Word template in one language" })
 export class LetterTemplate {

@@ -2,15 +2,14 @@ import type { Viewer } from '../auth/viewer.js';
 import { Role } from './enums.js';
 import { conflict, forbidden, notFound } from './errors.js';
 import type { Queryable } from './sql.js';
+import { type EnumValue, enumOf } from './enum.js';
 
 /**
  * What a change does to a piece of work: EDIT changes what was recorded (its text, dates, visibility,
  * or deletes it); CLOSE settles what is pending on it (marks a follow-up done, records a reply).
  */
-export enum Right {
-  EDIT = 'EDIT',
-  CLOSE = 'CLOSE',
-}
+export const Right = enumOf('EDIT', 'CLOSE');
+export type Right = EnumValue<typeof Right>;
 
 /**
  * The organizations that share a piece of work besides its own: `members`, the organizations of

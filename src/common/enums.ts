@@ -1,180 +1,126 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { type EnumValue, graphqlEnum } from './enum.js';
 
 /** The five UN regional groups of Member States (UN DGACM). */
-export enum RegionalGroup {
-  AFRICAN = 'AFRICAN',
-  ASIA_PACIFIC = 'ASIA_PACIFIC',
-  EASTERN_EUROPEAN = 'EASTERN_EUROPEAN',
-  LATIN_AMERICAN_AND_CARIBBEAN = 'LATIN_AMERICAN_AND_CARIBBEAN',
-  WESTERN_EUROPEAN_AND_OTHERS = 'WESTERN_EUROPEAN_AND_OTHERS',
-}
+export const RegionalGroup = graphqlEnum(
+  'RegionalGroup',
+  ['AFRICAN', 'ASIA_PACIFIC', 'EASTERN_EUROPEAN', 'LATIN_AMERICAN_AND_CARIBBEAN', 'WESTERN_EUROPEAN_AND_OTHERS'],
+  'UN regional groups of Member States',
+);
+export type RegionalGroup = EnumValue<typeof RegionalGroup>;
 
 /** A State's standing under the Convention on a given date, computed from its treaty actions. */
-export enum TreatyStatus {
-  STATE_PARTY = 'STATE_PARTY',
-  DEPOSITED = 'DEPOSITED',
-  SIGNATORY = 'SIGNATORY',
-  NOT_SIGNED = 'NOT_SIGNED',
-  WITHDRAWN = 'WITHDRAWN',
-}
+export const TreatyStatus = graphqlEnum(
+  'TreatyStatus',
+  ['STATE_PARTY', 'DEPOSITED', 'SIGNATORY', 'NOT_SIGNED', 'WITHDRAWN'],
+  "A State's standing under the Convention on a date",
+);
+export type TreatyStatus = EnumValue<typeof TreatyStatus>;
 
-export enum ConsentType {
-  RATIFICATION = 'RATIFICATION',
-  ACCESSION = 'ACCESSION',
-  ACCEPTANCE = 'ACCEPTANCE',
-  APPROVAL = 'APPROVAL',
-}
+export const ConsentType = graphqlEnum(
+  'ConsentType',
+  ['RATIFICATION', 'ACCESSION', 'ACCEPTANCE', 'APPROVAL'],
+  'How a State expressed its consent to be bound',
+);
+export type ConsentType = EnumValue<typeof ConsentType>;
 
 /** A treaty action as the depositary records it: a signature, the deposit of an instrument, or a withdrawal. */
-export enum TreatyActionKind {
-  SIGNATURE = 'SIGNATURE',
-  RATIFICATION = 'RATIFICATION',
-  ACCESSION = 'ACCESSION',
-  ACCEPTANCE = 'ACCEPTANCE',
-  APPROVAL = 'APPROVAL',
-  WITHDRAWAL = 'WITHDRAWAL',
-}
+export const TreatyActionKind = graphqlEnum(
+  'TreatyActionKind',
+  ['SIGNATURE', 'RATIFICATION', 'ACCESSION', 'ACCEPTANCE', 'APPROVAL', 'WITHDRAWAL'],
+  'A treaty action: a signature, the deposit of an instrument of consent, or a withdrawal (the date it took effect)',
+);
+export type TreatyActionKind = EnumValue<typeof TreatyActionKind>;
 
 /** The coordinators' assessment of where a State stands on the way to joining. */
-export enum RatificationStage {
-  NOT_ENGAGED = 'NOT_ENGAGED',
-  ENGAGED = 'ENGAGED',
-  SUPPORTIVE = 'SUPPORTIVE',
-  DOMESTIC_PROCESS = 'DOMESTIC_PROCESS',
-  APPROVED = 'APPROVED',
-  DEPOSITED = 'DEPOSITED',
-  JOINED = 'JOINED',
-  DECLINED = 'DECLINED',
-}
+export const RatificationStage = graphqlEnum(
+  'RatificationStage',
+  ['NOT_ENGAGED', 'ENGAGED', 'SUPPORTIVE', 'DOMESTIC_PROCESS', 'APPROVED', 'DEPOSITED', 'JOINED', 'DECLINED'],
+  "The coordinators' assessment of a State's path to joining",
+);
+export type RatificationStage = EnumValue<typeof RatificationStage>;
 
-export enum VoteChoice {
-  YES = 'YES',
-  NO = 'NO',
-  ABSTAIN = 'ABSTAIN',
-  NON_VOTING = 'NON_VOTING',
-}
+export const VoteChoice = graphqlEnum('VoteChoice', ['YES', 'NO', 'ABSTAIN', 'NON_VOTING']);
+export type VoteChoice = EnumValue<typeof VoteChoice>;
 
-export enum Posting {
-  CAPITAL = 'CAPITAL',
-  GENEVA_MISSION = 'GENEVA_MISSION',
-  NEW_YORK_MISSION = 'NEW_YORK_MISSION',
-  OTHER_MISSION = 'OTHER_MISSION',
-  OTHER = 'OTHER',
-}
+export const Posting = graphqlEnum(
+  'Posting',
+  ['CAPITAL', 'GENEVA_MISSION', 'NEW_YORK_MISSION', 'OTHER_MISSION', 'OTHER'],
+  'Where a contact is posted',
+);
+export type Posting = EnumValue<typeof Posting>;
 
-export enum InteractionType {
-  LETTER = 'LETTER',
-  BILATERAL_MEETING = 'BILATERAL_MEETING',
-  PHONE_CALL = 'PHONE_CALL',
-  EMAIL = 'EMAIL',
-  DEMARCHE = 'DEMARCHE',
-  WORKSHOP = 'WORKSHOP',
-  EVENT_MEETING = 'EVENT_MEETING',
-  OTHER = 'OTHER',
-}
+export const InteractionType = graphqlEnum('InteractionType', [
+  'LETTER',
+  'BILATERAL_MEETING',
+  'PHONE_CALL',
+  'EMAIL',
+  'DEMARCHE',
+  'WORKSHOP',
+  'EVENT_MEETING',
+  'OTHER',
+]);
+export type InteractionType = EnumValue<typeof InteractionType>;
 
 /** Who may see an interaction besides its author's organization. */
-export enum Visibility {
-  ORGANIZATION = 'ORGANIZATION',
-  MANDATE = 'MANDATE',
-  COORDINATORS = 'COORDINATORS',
-  SHARED = 'SHARED',
-}
-
-export enum OrganizationKind {
-  GOVERNMENT = 'GOVERNMENT',
-  CIVIL_SOCIETY = 'CIVIL_SOCIETY',
-  INTERNATIONAL_ORGANIZATION = 'INTERNATIONAL_ORGANIZATION',
-  SECRETARIAT = 'SECRETARIAT',
-}
-
-export enum Role {
-  ADMIN = 'ADMIN',
-  COORDINATOR = 'COORDINATOR',
-  PARTNER = 'PARTNER',
-}
-
-registerEnumType(RegionalGroup, { name: 'RegionalGroup', description: 'UN regional groups of Member States' });
-registerEnumType(TreatyStatus, { name: 'TreatyStatus', description: "A State's standing under the Convention on a date" });
-registerEnumType(ConsentType, { name: 'ConsentType', description: 'How a State expressed its consent to be bound' });
-registerEnumType(TreatyActionKind, {
-  name: 'TreatyActionKind',
-  description: 'A treaty action: a signature, the deposit of an instrument of consent, or a withdrawal (the date it took effect)',
+export const Visibility = graphqlEnum('Visibility', {
+  ORGANIZATION: "Only the author's organization",
+  MANDATE: "The author's organization and the organizations of the item's mandate (and of the mandates that took over from it)",
+  COORDINATORS: 'Every coordinator and admin',
+  SHARED: 'Coordinators, admins and partners',
 });
-registerEnumType(RatificationStage, {
-  name: 'RatificationStage',
-  description: "The coordinators' assessment of a State's path to joining",
-});
-registerEnumType(VoteChoice, { name: 'VoteChoice' });
-registerEnumType(Posting, { name: 'Posting', description: 'Where a contact is posted' });
-registerEnumType(InteractionType, { name: 'InteractionType' });
-registerEnumType(Visibility, {
-  name: 'Visibility',
-  valuesMap: {
-    ORGANIZATION: { description: "Only the author's organization" },
-    MANDATE: {
-      description: "The author's organization and the organizations of the item's mandate (and of the mandates that took over from it)",
-    },
-    COORDINATORS: { description: 'Every coordinator and admin' },
-    SHARED: { description: 'Coordinators, admins and partners' },
-  },
-});
-registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
-registerEnumType(Role, { name: 'Role' });
+export type Visibility = EnumValue<typeof Visibility>;
 
-export enum ObstacleCategory {
-  SUBSTANTIVE = 'SUBSTANTIVE',
-  PROCEDURAL = 'PROCEDURAL',
-  TECHNICAL = 'TECHNICAL',
-}
+export const OrganizationKind = graphqlEnum('OrganizationKind', [
+  'GOVERNMENT',
+  'CIVIL_SOCIETY',
+  'INTERNATIONAL_ORGANIZATION',
+  'SECRETARIAT',
+]);
+export type OrganizationKind = EnumValue<typeof OrganizationKind>;
 
-export enum ObstacleStatus {
-  OPEN = 'OPEN',
-  ADDRESSED = 'ADDRESSED',
-}
+export const Role = graphqlEnum('Role', ['ADMIN', 'COORDINATOR', 'PARTNER']);
+export type Role = EnumValue<typeof Role>;
+
+export const ObstacleCategory = graphqlEnum(
+  'ObstacleCategory',
+  ['SUBSTANTIVE', 'PROCEDURAL', 'TECHNICAL'],
+  'What kind of obstacle a State has raised',
+);
+export type ObstacleCategory = EnumValue<typeof ObstacleCategory>;
+
+export const ObstacleStatus = graphqlEnum('ObstacleStatus', ['OPEN', 'ADDRESSED']);
+export type ObstacleStatus = EnumValue<typeof ObstacleStatus>;
 
 /** How a target list is ranked. */
-export enum TargetOrder {
-  SCORE = 'SCORE',
-  NAME = 'NAME',
-  LAST_CONTACT = 'LAST_CONTACT',
-  STAGE = 'STAGE',
-}
-
-registerEnumType(ObstacleCategory, { name: 'ObstacleCategory', description: 'What kind of obstacle a State has raised' });
-registerEnumType(ObstacleStatus, { name: 'ObstacleStatus' });
-registerEnumType(TargetOrder, {
-  name: 'TargetOrder',
-  valuesMap: {
-    SCORE: { description: 'Highest score first; ties by name' },
-    NAME: { description: 'By name' },
-    LAST_CONTACT: { description: 'Least recently contacted first (never contacted before all)' },
-    STAGE: { description: 'Closest to joining first; ties by score, then name' },
-  },
+export const TargetOrder = graphqlEnum('TargetOrder', {
+  SCORE: 'Highest score first; ties by name',
+  NAME: 'By name',
+  LAST_CONTACT: 'Least recently contacted first (never contacted before all)',
+  STAGE: 'Closest to joining first; ties by score, then name',
 });
+export type TargetOrder = EnumValue<typeof TargetOrder>;
 
 /** What happened, in the shared activity feed. */
-export enum ActivityKind {
-  INTERACTION_LOGGED = 'INTERACTION_LOGGED',
-  INTERACTION_UPDATED = 'INTERACTION_UPDATED',
-  STAGE_CHANGED = 'STAGE_CHANGED',
-  OBSTACLE_RECORDED = 'OBSTACLE_RECORDED',
-  CONTACT_ADDED = 'CONTACT_ADDED',
-  CAMPAIGN_CREATED = 'CAMPAIGN_CREATED',
-  LETTER_REPLY_LOGGED = 'LETTER_REPLY_LOGGED',
-  EVENT_RECORDED = 'EVENT_RECORDED',
-  MEETING_PLANNED = 'MEETING_PLANNED',
-  MANDATE_STARTED = 'MANDATE_STARTED',
-  WORK_PLAN_CHANGED = 'WORK_PLAN_CHANGED',
-  CONTACT_POSTING_CHANGED = 'CONTACT_POSTING_CHANGED',
-  CONTACTS_MERGED = 'CONTACTS_MERGED',
-  SPREADSHEET_IMPORTED = 'SPREADSHEET_IMPORTED',
-  EVENT_CHANGED = 'EVENT_CHANGED',
-  EVENT_DELETED = 'EVENT_DELETED',
-  CAMPAIGN_CHANGED = 'CAMPAIGN_CHANGED',
-  CAMPAIGN_DELETED = 'CAMPAIGN_DELETED',
-  MEETING_CHANGED = 'MEETING_CHANGED',
-  MEETING_DELETED = 'MEETING_DELETED',
-}
-
-registerEnumType(ActivityKind, { name: 'ActivityKind' });
+export const ActivityKind = graphqlEnum('ActivityKind', [
+  'INTERACTION_LOGGED',
+  'INTERACTION_UPDATED',
+  'STAGE_CHANGED',
+  'OBSTACLE_RECORDED',
+  'CONTACT_ADDED',
+  'CAMPAIGN_CREATED',
+  'LETTER_REPLY_LOGGED',
+  'EVENT_RECORDED',
+  'MEETING_PLANNED',
+  'MANDATE_STARTED',
+  'WORK_PLAN_CHANGED',
+  'CONTACT_POSTING_CHANGED',
+  'CONTACTS_MERGED',
+  'SPREADSHEET_IMPORTED',
+  'EVENT_CHANGED',
+  'EVENT_DELETED',
+  'CAMPAIGN_CHANGED',
+  'CAMPAIGN_DELETED',
+  'MEETING_CHANGED',
+  'MEETING_DELETED',
+]);
+export type ActivityKind = EnumValue<typeof ActivityKind>;

@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/paging/connection.js';
 import { Posting } from '../common/enums.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+import { type EnumValue, graphqlEnum } from '../common/enum.js';
 
 /**
  * One posting in a contact's history, held from `from` (included) to `to` (excluded); `to` is null
@@ -35,15 +36,12 @@ export class ContactPosting {
   createdAt: Date;
 }
 
-export enum DuplicateReason {
-  SAME_NAME = 'SAME_NAME',
-  SAME_EMAIL = 'SAME_EMAIL',
-}
-
-registerEnumType(DuplicateReason, {
-  name: 'DuplicateReason',
-  description: 'SAME_NAME: the same name once accents, case and spacing are ignored; SAME_EMAIL: the same e-mail, case ignored',
-});
+export const DuplicateReason = graphqlEnum(
+  'DuplicateReason',
+  ['SAME_NAME', 'SAME_EMAIL'],
+  'SAME_NAME: the same name once accents, case and spacing are ignored; SAME_EMAIL: the same e-mail, case ignored',
+);
+export type DuplicateReason = EnumValue<typeof DuplicateReason>;
 
 /** Contacts that are likely the same person. `contacts` is resolved in ContactMergeResolver. */
 @ObjectType('ContactDuplicateGroup')

@@ -10,7 +10,7 @@ export interface StageChange {
 }
 
 /** Stages the treaty record settles on its own: a coordinator's assessment gives way to them. */
-const RECORDED_STAGES = new Set([RatificationStage.DEPOSITED, RatificationStage.JOINED]);
+const RECORDED_STAGES = new Set<RatificationStage>([RatificationStage.DEPOSITED, RatificationStage.JOINED]);
 
 function recordName(record: StateRecord): string {
   const date = record.statusAsOf ? ` of ${record.statusAsOf}` : '';

@@ -1,9 +1,8 @@
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { AppConfig } from '../config/config.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
-import { ENTITIES } from './entities.js';
 import { PreparingClient } from './prepared-statements.js';
 import { StatementCounter } from './statement-counter.js';
 
@@ -24,11 +23,20 @@ type DatabaseConfig = Pick<
   'databaseUrl' | 'embeddedDir' | 'dbPoolSize' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs' | 'dbPreparedStatements'
 >;
 
-export function createDataSource(url: string, config: DatabaseConfig, counter = new StatementCounter()): DataSource {
+/**
+ * The service reads and writes with SQL of its own and needs no entity metadata at run time; the
+ * schema drift check (`cli-data-source.ts`) gives the entities.
+ */
+export function createDataSource(
+  url: string,
+  config: DatabaseConfig,
+  counter = new StatementCounter(),
+  entities: DataSourceOptions['entities'] = [],
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'all',

@@ -1,12 +1,9 @@
 import type { Sheet } from './sheet.js';
+import { type EnumValue, enumOf } from '../common/enum.js';
 
 /** What the import does (or, in a dry run, would do) with one row. */
-export enum RowAction {
-  CREATE = 'CREATE',
-  UPDATE = 'UPDATE',
-  UNCHANGED = 'UNCHANGED',
-  REJECT = 'REJECT',
-}
+export const RowAction = enumOf('CREATE', 'UPDATE', 'UNCHANGED', 'REJECT');
+export type RowAction = EnumValue<typeof RowAction>;
 
 export interface RowReport {
   /** The line of the file the row ends on (the header is line 1). */

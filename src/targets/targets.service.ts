@@ -65,7 +65,7 @@ export class TargetsService {
   async rank(
     viewer: Viewer,
     given: TargetFilter = {},
-    orderBy = TargetOrder.SCORE,
+    orderBy: TargetOrder = TargetOrder.SCORE,
     obstacleProperties?: ObstacleProperty[],
   ): Promise<RankedTarget[]> {
     const filter = await this.targets.resolveRegions(given);

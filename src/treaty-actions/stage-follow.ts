@@ -19,7 +19,7 @@ export const FOLLOWED_COLUMNS = `iso3, name, ratification_stage AS stage, to_cha
   to_char(consent_date, 'YYYY-MM-DD') AS "consentDate", consent_type AS "consentType", to_char(withdrawal_date, 'YYYY-MM-DD') AS "withdrawalDate"`;
 
 /** Stages the treaty record settles on its own (as the import does: see stage-plan.ts). */
-const RECORDED_STAGES = new Set([RatificationStage.DEPOSITED, RatificationStage.JOINED]);
+const RECORDED_STAGES = new Set<RatificationStage>([RatificationStage.DEPOSITED, RatificationStage.JOINED]);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -73,6 +73,35 @@ const OPEN_FOLLOW_UP_OF_M = `${PENDING} AND (i.id = ANY(m.carried_follow_up_ids)
 /** A mandate's open obstacles: OPEN ones it took over, and OPEN ones recorded up to the end of its period. */
 const OPEN_OBSTACLE_OF_M = `o.status = 'OPEN' AND (o.id = ANY(m.carried_obstacle_ids) OR o.recorded_on <= m.period_to)`;
 
+/** The work a mandate holds, read per mandate: which rows, joined how, seen by whom, in which order. */
+interface MandateWork {
+  columns: string;
+  table: string;
+  open: string;
+  carried: string;
+  visibleTo: (viewer: Viewer, p: SqlParams) => string;
+  order: string;
+}
+
+const MANDATE_WORK = {
+  followUps: {
+    columns: INTERACTION_COLUMNS,
+    table: 'interactions i',
+    open: OPEN_FOLLOW_UP_OF_M,
+    carried: 'i.id = ANY(m.carried_follow_up_ids)',
+    visibleTo,
+    order: 'i.follow_up_on, i.id',
+  },
+  obstacles: {
+    columns: OBSTACLE_COLUMNS,
+    table: 'obstacles o',
+    open: OPEN_OBSTACLE_OF_M,
+    carried: 'o.id = ANY(m.carried_obstacle_ids)',
+    visibleTo: obstacleVisibleTo,
+    order: 'o.recorded_on, o.id',
+  },
+} satisfies Record<string, MandateWork>;
+
 /** pg may return arrays of types it does not know as '{a,b}' strings. */
 function asArray(value: string[] | string | null): string[] {
   if (Array.isArray(value)) return value.map((v) => v.trim());
@@ -431,22 +460,19 @@ export class MandatesRepository {
 
   /** Open follow-ups of mandates, or those taken over at the hand-over (done or not) when `carried`; soonest first. */
   followUpsOf(viewer: Viewer, mandateIds: readonly string[], carried = false): Promise<Keyed<InteractionRow>[]> {
-    const p = new SqlParams();
-    const join = carried ? 'i.id = ANY(m.carried_follow_up_ids)' : OPEN_FOLLOW_UP_OF_M;
-    return this.db.query<Keyed<InteractionRow>[]>(
-      `SELECT m.id AS "__key", ${INTERACTION_COLUMNS} FROM mandates m JOIN interactions i ON ${join}
-       WHERE m.id = ANY(${p.add(mandateIds)}::uuid[]) AND ${visibleTo(viewer, p)} ORDER BY i.follow_up_on, i.id`,
-      p.values,
-    );
+    return this.workOf<InteractionRow>(MANDATE_WORK.followUps, viewer, mandateIds, carried);
   }
 
   /** Open obstacles of mandates this viewer may see, or those taken over at the hand-over when `carried`; oldest first. */
   obstaclesOf(viewer: Viewer, mandateIds: readonly string[], carried = false): Promise<Keyed<Obstacle>[]> {
+    return this.workOf<Obstacle>(MANDATE_WORK.obstacles, viewer, mandateIds, carried);
+  }
+
+  private workOf<T>(work: MandateWork, viewer: Viewer, mandateIds: readonly string[], carried: boolean): Promise<Keyed<T>[]> {
     const p = new SqlParams();
-    const join = carried ? 'o.id = ANY(m.carried_obstacle_ids)' : OPEN_OBSTACLE_OF_M;
-    return this.db.query<Keyed<Obstacle>[]>(
-      `SELECT m.id AS "__key", ${OBSTACLE_COLUMNS} FROM mandates m JOIN obstacles o ON ${join}
-       WHERE m.id = ANY(${p.add(mandateIds)}::uuid[]) AND ${obstacleVisibleTo(viewer, p)} ORDER BY o.recorded_on, o.id`,
+    return this.db.query<Keyed<T>[]>(
+      `SELECT m.id AS "__key", ${work.columns} FROM mandates m JOIN ${work.table} ON ${carried ? work.carried : work.open}
+       WHERE m.id = ANY(${p.add(mandateIds)}::uuid[]) AND ${work.visibleTo(viewer, p)} ORDER BY ${work.order}`,
       p.values,
     );
   }

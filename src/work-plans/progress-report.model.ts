@@ -1,8 +1,9 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { InteractionType, RatificationStage, RegionalGroup } from '../common/enums.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import { Survey, SurveyQuestionResult } from '../surveys/survey.model.js';
 import { Mandate } from './work-plan.models.js';
+import { type EnumValue, graphqlEnum } from '../common/enum.js';
 
 export interface StateRef {
   iso3: string;
@@ -24,14 +25,12 @@ export class InteractionTypeTally extends StateTally {
   type: InteractionType;
 }
 
-export enum StageMoveDirection {
-  FORWARD = 'FORWARD',
-  BACK = 'BACK',
-}
-registerEnumType(StageMoveDirection, {
-  name: 'StageMoveDirection',
-  description: 'Towards joining (FORWARD) or away from it (BACK; a move to DECLINED is BACK)',
-});
+export const StageMoveDirection = graphqlEnum(
+  'StageMoveDirection',
+  ['FORWARD', 'BACK'],
+  'Towards joining (FORWARD) or away from it (BACK; a move to DECLINED is BACK)',
+);
+export type StageMoveDirection = EnumValue<typeof StageMoveDirection>;
 
 @ObjectType('StageMove')
 export class StageMove {

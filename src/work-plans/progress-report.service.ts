@@ -192,24 +192,19 @@ function teamOfReport(viewer: Viewer, mandate: Mandate): ReportScope['team'] {
   return canEditMandate(viewer, mandate) ? { mandateId: mandate.id, organizationIds: mandate.organizationIds } : null;
 }
 
+/** Where each indicator's number is in its mandate's report. */
+const METRIC_TALLY: Record<IndicatorMetric, (report: ProgressReport) => { count: number }> = {
+  STATES_CONTACTED: (r) => r.statesContacted,
+  INTERACTIONS: (r) => r.interactions,
+  LETTERS_SENT: (r) => r.letters.sent,
+  LETTERS_ANSWERED: (r) => r.letters.answered,
+  STAGE_MOVES_FORWARD: (r) => r.stageMoves.forward,
+  OBSTACLES_ADDRESSED: (r) => r.obstacles.addressed,
+  SIGNATURES: (r) => r.treaty.signatures,
+  RATIFICATIONS: (r) => r.treaty.ratifications,
+};
+
 /** The number an indicator follows, from its mandate's report. */
 export function metricValue(report: ProgressReport, metric: IndicatorMetric): number {
-  switch (metric) {
-    case IndicatorMetric.STATES_CONTACTED:
-      return report.statesContacted.count;
-    case IndicatorMetric.INTERACTIONS:
-      return report.interactions.count;
-    case IndicatorMetric.LETTERS_SENT:
-      return report.letters.sent.count;
-    case IndicatorMetric.LETTERS_ANSWERED:
-      return report.letters.answered.count;
-    case IndicatorMetric.STAGE_MOVES_FORWARD:
-      return report.stageMoves.forward.count;
-    case IndicatorMetric.OBSTACLES_ADDRESSED:
-      return report.obstacles.addressed.count;
-    case IndicatorMetric.SIGNATURES:
-      return report.treaty.signatures.count;
-    case IndicatorMetric.RATIFICATIONS:
-      return report.treaty.ratifications.count;
-  }
+  return METRIC_TALLY[metric](report).count;
 }
