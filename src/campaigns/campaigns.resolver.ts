@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graph
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import { todayIso } from '../common/dates.js';
-import { mayChange, Right } from '../common/editable.js';
+import { mayChange } from '../common/editable.js';
 import { Role } from '../common/enums.js';
 import type { Connection } from '../common/paging/connection.js';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
@@ -117,8 +117,8 @@ export class CampaignsResolver {
     const viewer = signedIn(context);
     if (viewer.role !== Role.ADMIN && viewer.role !== Role.COORDINATOR) return null;
     const batches = loaders.get(CampaignLoaders);
-    const team = mayChange(viewer, campaign, null, Right.EDIT) || !campaign.mandateId ? null : await batches.teams.load(campaign.id);
-    if (!mayChange(viewer, campaign, team, Right.EDIT)) return null;
+    const team = mayChange(viewer, campaign, null, 'EDIT') || !campaign.mandateId ? null : await batches.teams.load(campaign.id);
+    if (!mayChange(viewer, campaign, team, 'EDIT')) return null;
     const ids = await batches.possibleOwners.load(campaign.organizationId);
     return (await loaders.get(UserLoaders).user.loadMany(ids)).filter((user): user is User => !!user && !(user instanceof Error));
   }

@@ -5,7 +5,7 @@ import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
-import { editableTeamRow, Right } from '../common/editable.js';
+import { editableTeamRow } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage } from '../common/paging/cursor.js';
@@ -326,7 +326,7 @@ export class CampaignsService {
     }
     const letter = await this.campaigns.letter(viewer, ref);
     if (!letter) throw notFound('Letter', ref.interactionId ?? `${ref.campaignId}/${ref.stateIso3}`);
-    await this.interactionsService.editable(viewer, letter.interactionId, Right.CLOSE);
+    await this.interactionsService.editable(viewer, letter.interactionId, 'CLOSE');
     if (letter.version !== ref.expectedVersion) throw conflict('Letter', letter.interactionId, ref.expectedVersion, letter.version);
     return letter;
   }

@@ -2,14 +2,12 @@ import type { Viewer } from '../auth/viewer.js';
 import { Role } from './enums.js';
 import { conflict, forbidden, notFound } from './errors.js';
 import type { Queryable } from './sql.js';
-import { type EnumValue, enumOf } from './enum.js';
 
 /**
  * What a change does to a piece of work: EDIT changes what was recorded (its text, dates, visibility,
  * or deletes it); CLOSE settles what is pending on it (marks a follow-up done, records a reply).
  */
-export const Right = enumOf('EDIT', 'CLOSE');
-export type Right = EnumValue<typeof Right>;
+export type Right = 'EDIT' | 'CLOSE';
 
 /**
  * The organizations that share a piece of work besides its own: `members`, the organizations of
@@ -57,7 +55,7 @@ export function mayChange(viewer: Viewer, row: { organizationId: string | null }
   if (row.organizationId !== null && row.organizationId === viewer.organizationId) return true;
   if (viewer.role !== Role.COORDINATOR || !team) return false;
   if (team.members.includes(viewer.organizationId)) return true;
-  return right === Right.CLOSE && team.successors.includes(viewer.organizationId);
+  return right === 'CLOSE' && team.successors.includes(viewer.organizationId);
 }
 
 /**
@@ -71,7 +69,7 @@ export function editableRow<T extends { organizationId: string; version: number 
   row: T | null,
   ref: { what: string; id: string; expectedVersion?: number; forbidden: string },
   team: Team | null = null,
-  right: Right = Right.EDIT,
+  right: Right = 'EDIT',
 ): T {
   if (!row) throw notFound(ref.what, ref.id);
   if (!mayChange(viewer, row, team, right)) throw forbidden(ref.forbidden);
@@ -87,7 +85,7 @@ export async function editableTeamRow<T extends { id: string; organizationId: st
   ref: { what: string; id: string; expectedVersion?: number; forbidden: string },
   db: Queryable,
   table: TeamTable,
-  right: Right = Right.EDIT,
+  right: Right = 'EDIT',
 ): Promise<T> {
   const team = row && !mayChange(viewer, row, null, right) ? await teamOf(db, table, row.id) : null;
   return editableRow(viewer, row, ref, team, right);

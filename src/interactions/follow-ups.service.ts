@@ -14,7 +14,6 @@ import {
   followUpSortKey,
   FollowUpsRepository,
 } from './follow-ups.repository.js';
-import { Right } from '../common/editable.js';
 import { checkDates, checkNotFuture, closesFollowUp } from './interaction-rules.js';
 import { InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 import { InteractionsService } from './interactions.service.js';
@@ -75,7 +74,7 @@ export class FollowUpsService {
 
   /** As for any edit; a stale version is reported before anything is judged on the current row. */
   private async editable(viewer: Viewer, id: string, expectedVersion: number | undefined): Promise<InteractionRow> {
-    const current = await this.interactionsService.editable(viewer, id, Right.CLOSE);
+    const current = await this.interactionsService.editable(viewer, id, 'CLOSE');
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw conflict('Interaction', id, expectedVersion, current.version);
     }

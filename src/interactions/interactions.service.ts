@@ -4,7 +4,7 @@ import { Writes, type WriteTransaction } from '../database/writes.js';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError, badInput, conflict, notFound, unknownStates } from '../common/errors.js';
-import { editableRow, editableTeamRow, Right } from '../common/editable.js';
+import { editableRow, editableTeamRow, type Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { toConnection, toPage } from '../common/paging/cursor.js';
@@ -190,10 +190,10 @@ export class InteractionsService {
    * mandate's organizations; the successors close it (see mayChange). Admins may edit any they see.
    * One the viewer may not see is reported as not found, revealing nothing.
    */
-  async editable(viewer: Viewer, id: string, right: Right = Right.EDIT): Promise<InteractionRow> {
+  async editable(viewer: Viewer, id: string, right: Right = 'EDIT'): Promise<InteractionRow> {
     const current = isUuid(id) ? await this.interactions.visibleById(viewer, id) : null;
     const forbidden =
-      right === Right.EDIT
+      right === 'EDIT'
         ? EDIT_FORBIDDEN
         : "Only the organization that logged an interaction, its mandate's organizations or those that took it over can close it";
     return editableTeamRow(viewer, current, { what: 'Interaction', id, forbidden }, this.db, 'interactions', right);
