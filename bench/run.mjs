@@ -7,9 +7,9 @@
 // hook, checks that they give the same answers, then loads each question on each server with
 // autocannon on core 1. Writes bench/results/<date>-<scale>.json and the EXPLAIN dumps of the
 // service's statements beside it, and prints a Markdown table.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -250,6 +250,38 @@ function memory(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** The kernel's clock ticks per second, the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU time (ms) a process has used: user and system, its own and its reaped children's (/proc/<pid>/stat). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime, stime, cutime, cstime: fields 14 to 17 of stat, 12 to 15 after the command name.
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * (1000 / CLOCK_TICKS);
+  } catch {
+    return 0; // exited meanwhile
+  }
+}
+
+/**
+ * CPU time (ms) used by PostgreSQL: every postgres process, with the backends that exited counted
+ * in the postmaster's reaped children's time.
+ */
+function postgresCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let comm = '';
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm === 'postgres') total += cpuMs(pid);
+  }
+  return total;
 }
 
 async function stopServer(handle) {
@@ -563,7 +595,10 @@ try {
         if (question === 'w2') spec.items = await w2Items();
         // Requests still running when a load run ends finish before the count is read.
         const before = await quietCount(handle);
+        const cpuBefore = { server: cpuMs(handle.child.pid), postgres: postgresCpuMs() };
         const run = await load({ ...spec, duration: options.duration });
+        const cpuAfter = { server: cpuMs(handle.child.pid), postgres: postgresCpuMs() };
+        const perRequest = (ms) => (run.requests ? Math.round((ms / run.requests) * 1000) / 1000 : null);
         handle.cancelled = 0;
         const statements = (await quietCount(handle)) - before;
         const row = {
@@ -578,6 +613,9 @@ try {
           graphqlErrors: run.graphqlErrors,
           socketErrors: run.errors + run.timeouts,
           statementsPerRequest: run.sent ? Math.round((statements / run.sent) * 100) / 100 : null,
+          // CPU time per answered request during the run: the server process's and PostgreSQL's.
+          serverCpuMs: perRequest(cpuAfter.server - cpuBefore.server),
+          postgresCpuMs: perRequest(cpuAfter.postgres - cpuBefore.postgres),
           // Statements still running after the run and its patience, cancelled (not in the errors).
           cancelledAfterRun: handle.cancelled,
           ...memory(handle.child.pid),
@@ -608,12 +646,12 @@ try {
 const lines = [
   `Ratify benchmark — ${options.interactions.toLocaleString('en')} interactions (seed ${options.seed}), ${options.connections} connections, ${options.duration} s per run after ${options.warmup} s warm-up`,
   '',
-  '| question | server | req/s | × ceiling req/s | p50 ms | p99 ms | ceiling p99 ms | p99 ÷ ceiling p99 | errors | SQL statements / request | peak RSS MB |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| question | server | req/s | × ceiling req/s | p50 ms | p99 ms | ceiling p99 ms | p99 ÷ ceiling p99 | errors | SQL statements / request | server CPU ms / request | PostgreSQL CPU ms / request | peak RSS MB |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map((r) => {
     const ceiling = results.find((c) => c.server === 'ceiling' && c.question === r.question);
     const ratio = (a, b) => (b ? (a / b).toFixed(2) : '–');
-    return `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${ratio(r.rps, ceiling?.rps)} | ${r.p50} | ${r.p99} | ${ceiling?.p99 ?? '–'} | ${ratio(r.p99, ceiling?.p99)} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.peakRssMb} |`;
+    return `| ${r.question.toUpperCase()} | ${r.server} | ${r.rps} | ${ratio(r.rps, ceiling?.rps)} | ${r.p50} | ${r.p99} | ${ceiling?.p99 ?? '–'} | ${ratio(r.p99, ceiling?.p99)} | ${r.non2xx + r.graphqlErrors + r.socketErrors} | ${r.statementsPerRequest} | ${r.serverCpuMs ?? '–'} | ${r.postgresCpuMs ?? '–'} | ${r.peakRssMb} |`;
   }),
   '',
   `Start-up to first answer: ${Object.entries(report.startup)
@@ -636,15 +674,23 @@ function medians() {
   };
   const of = (server, question) => {
     const rows = results.filter((r) => r.server === server && r.question === question);
-    return rows.length ? { rps: median(rows.map((r) => r.rps)), p99: median(rows.map((r) => r.p99)), runs: rows.map((r) => r.rps) } : null;
+    return rows.length
+      ? {
+          rps: median(rows.map((r) => r.rps)),
+          p99: median(rows.map((r) => r.p99)),
+          runs: rows.map((r) => r.rps),
+          serverCpuMs: median(rows.map((r) => r.serverCpuMs)),
+          postgresCpuMs: median(rows.map((r) => r.postgresCpuMs)),
+        }
+      : null;
   };
   report.medians = {};
   const lines = [
     '',
     `Medians over ${options.rounds} round(s)${baselineDir ? `; baseline: the service built in ${baselineDir}` : ''}`,
     '',
-    `| question | server | median req/s | runs (req/s) | median p99 ms |${baselineDir ? ' req/s ÷ baseline |' : ''}`,
-    `| --- | --- | ---: | --- | ---: |${baselineDir ? ' ---: |' : ''}`,
+    `| question | server | median req/s | runs (req/s) | median p99 ms | median server CPU ms / request | median PostgreSQL CPU ms / request |${baselineDir ? ' req/s ÷ baseline |' : ''}`,
+    `| --- | --- | ---: | --- | ---: | ---: | ---: |${baselineDir ? ' ---: |' : ''}`,
   ];
   for (const question of questions) {
     report.medians[question] = {};
@@ -654,7 +700,9 @@ function medians() {
       report.medians[question][server] = m;
       const base = baselineDir && server === 'ratify' ? of(BASELINE, question) : null;
       const ratio = base ? ` ${(m.rps / base.rps).toFixed(3)} |` : baselineDir ? ' – |' : '';
-      lines.push(`| ${question.toUpperCase()} | ${server} | ${m.rps} | ${m.runs.join(', ')} | ${m.p99} |${ratio}`);
+      lines.push(
+        `| ${question.toUpperCase()} | ${server} | ${m.rps} | ${m.runs.join(', ')} | ${m.p99} | ${m.serverCpuMs} | ${m.postgresCpuMs} |${ratio}`,
+      );
     }
   }
   return lines;
