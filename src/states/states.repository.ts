@@ -277,7 +277,8 @@ export class StatesRepository {
     const rows = await this.db.query<MoveRow[]>(
       `WITH ${actorCte(actor.id, 'setRatificationStage', p)},
        before AS MATERIALIZED (
-         SELECT s.*, (SELECT max(effective_on) FROM stage_changes WHERE state_iso3 = s.iso3 AND from_stage IS NOT NULL) AS last_move_on,
+         SELECT s.*, (SELECT effective_on FROM stage_changes WHERE state_iso3 = s.iso3 AND from_stage IS NOT NULL
+             ORDER BY effective_on DESC LIMIT 1) AS last_move_on,
            ${guard.mandate ? guard.mandate(p) : 'NULL::uuid'} AS move_mandate_id
          FROM states s WHERE s.iso3 = ${p.add(iso3)}::char(3)),
        moved AS (
