@@ -143,6 +143,11 @@ describe('interactions in the browser', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await page.getByText(t('logForm.deleted')).waitFor();
+    // The timeline is fetched again once the deletion is answered: wait for it to leave the list.
+    await page
+      .locator('section[aria-labelledby="timeline-title"] ol.timeline > li')
+      .filter({ hasText: 'Call logged twice by mistake' })
+      .waitFor({ state: 'detached' });
     expect((await subjects(page)).join('\n')).not.toContain('Call logged twice by mistake');
     const stored = await web.gql('query($id: ID!) { interaction(id: $id) { id } }', { id }, panamaToken);
     expect(stored.interaction).toBeNull();
