@@ -1,4 +1,5 @@
-// Every migration, in order. Listed explicitly so that the app, the CLI and the tests load the same set.
+// Every migration, in order: `npm run migration:generate` writes this list, so that the app, the CLI
+// and the tests load the same set without finding files at run time (the service runs as one bundle).
 import { InitialSchema1795800199908 } from './1795800199908-initial-schema.js';
 import { Targeting1795801911291 } from './1795801911291-targeting.js';
 import { Sharing1795803009221 } from './1795803009221-sharing.js';

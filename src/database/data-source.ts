@@ -56,11 +56,11 @@ export function createDataSource(
 }
 
 /** Opens the configured database (starting the embedded one when no DATABASE_URL is set). */
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+export async function openDatabase(config: DatabaseConfig, entities: DataSourceOptions['entities'] = []): Promise<DatabaseHandle> {
   let embedded: EmbeddedDatabase | undefined;
   const url = config.databaseUrl ?? (embedded = await startEmbeddedDatabase(config.embeddedDir)).url;
   const counter = new StatementCounter();
-  const dataSource = createDataSource(url, config, counter);
+  const dataSource = createDataSource(url, config, counter, entities);
   try {
     await dataSource.initialize();
   } catch (error) {
