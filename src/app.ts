@@ -9,6 +9,7 @@ import { answerOversizedBodies } from './common/request-bodies.js';
 import { useSecurityHeaders } from './common/security-headers.js';
 import { serveWebApp } from './common/web-app.js';
 import { InputValidationPipe, invalidInput } from './common/validation.js';
+import { keepValidationRules } from './common/validation-rules.js';
 import { migrate, openDatabase, withAdvisoryLock, type DatabaseHandle } from './database/data-source.js';
 import { importPublicData } from './data-import/importer.js';
 import { SPREADSHEET_UPLOAD_PATH, spreadsheetUploadLimit } from './spreadsheet-import/spreadsheet-import.controller.js';
@@ -95,6 +96,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     await app.register(multipart, { limits: { fileSize: config.importUploadBytes, files: 2 } });
     // The web application at `/` (built into dist/web by `npm run build`).
     await serveWebApp(app);
+    keepValidationRules();
     app.useGlobalPipes(
       new InputValidationPipe({
         transform: true,
