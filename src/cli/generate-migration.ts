@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/config.js';
 import { migrate, openDatabase } from '../database/data-source.js';
-import { ENTITY_FILES, migrationFiles, migrationIndex, migrationSource, newMigrationNames } from '../database/migration-files.js';
+import {
+  ENTITY_FILES,
+  formatted,
+  migrationFiles,
+  migrationIndex,
+  migrationSource,
+  newMigrationNames,
+} from '../database/migration-files.js';
 
 Logger.overrideLogger(['error', 'warn']);
 
@@ -27,14 +34,10 @@ async function main(name: string | undefined): Promise<void> {
       return;
     }
     const source = migrationSource(names, upQueries, [...downQueries].reverse());
-    const { format, resolveConfig } = await import('prettier');
     const file = join(MIGRATIONS_DIR, names.file);
-    writeFileSync(file, await format(source, { ...(await resolveConfig(file)), filepath: file }));
+    writeFileSync(file, await formatted(file, source));
     const index = join(MIGRATIONS_DIR, 'index.ts');
-    writeFileSync(
-      index,
-      await format(migrationIndex(migrationFiles(MIGRATIONS_DIR)), { ...(await resolveConfig(index)), filepath: index }),
-    );
+    writeFileSync(index, await formatted(index, migrationIndex(migrationFiles(MIGRATIONS_DIR))));
     console.log(`Wrote migrations/${names.file} (${upQueries.length} statements) and listed it in migrations/index.ts.`);
   } finally {
     await handle.close();

@@ -40,6 +40,12 @@ export function migrationIndex(files: MigrationFile[]): string {
   ].join('\n');
 }
 
+/** Source laid out as Prettier lays out the file at that path (the project's own settings). */
+export async function formatted(file: string, source: string): Promise<string> {
+  const { format, resolveConfig } = await import('prettier');
+  return format(source, { ...(await resolveConfig(file)), filepath: file });
+}
+
 /** The file and class names of a new migration called `name` (kebab case) at `timestamp`. */
 export function newMigrationNames(name: string, timestamp: number): MigrationFile {
   const file = `${timestamp}-${name}.ts`;

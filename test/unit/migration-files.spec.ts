@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
-import { migrationFiles, migrationIndex, migrationSource, newMigrationNames } from '../../src/database/migration-files.js';
+import { formatted, migrationFiles, migrationIndex, migrationSource, newMigrationNames } from '../../src/database/migration-files.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 
 const dir = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -10,7 +9,7 @@ const dir = fileURLToPath(new URL('../../migrations', import.meta.url));
 describe('migration files', () => {
   it('migrations/index.ts lists every migration of the folder, oldest first, as `npm run migration:generate` writes it', async () => {
     const index = `${dir}/index.ts`;
-    const written = await format(migrationIndex(migrationFiles(dir)), { ...(await resolveConfig(index)), filepath: index });
+    const written = await formatted(index, migrationIndex(migrationFiles(dir)));
     expect(readFileSync(index, 'utf8')).toBe(written);
     expect(MIGRATIONS.map((m) => m.name)).toEqual(migrationFiles(dir).map((f) => f.className));
   });
