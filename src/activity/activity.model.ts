@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ActivityKind, InteractionType, RegionalGroup } from '../common/enums.js';
-import { OptionalEnumList } from '../common/fields.js';
+import * as input from '../common/fields.js';
 import { ConnectionType } from '../common/paging/connection.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
@@ -62,12 +62,12 @@ export class ActivityFilter {
   @IsIso3({ each: true })
   stateIso3s?: string[];
 
-  @OptionalEnumList(RegionalGroup)
+  @input.OptionalEnumList(RegionalGroup)
   regionalGroups?: RegionalGroup[];
 
-  @OptionalEnumList(ActivityKind)
+  @input.OptionalEnumList(ActivityKind)
   kinds?: ActivityKind[];
 
-  @OptionalEnumList(InteractionType)
+  @input.OptionalEnumList(InteractionType)
   interactionTypes?: InteractionType[];
 }

@@ -223,10 +223,10 @@ export interface StatementEvent extends Omit<NewActivity, 'interactionId' | 'sub
   after: string;
   /** With an interaction: the CTE of the interaction as written (its id is the event's interaction). */
   interaction?: string;
-  /** With a subject: its table, and the CTE of its row as written (its id is the event's subject). */
-  subject?: { table: 'stageChange' | 'obstacle'; source: string };
-  /** Its States (SQL, char(3)[], may read `w`). */
-  stateIso3s: string;
+  /** With a subject: its table; its row as written is the `after` CTE's (its id is the event's subject). */
+  subject?: 'stageChange' | 'obstacle';
+  /** Its States (SQL, char(3)[], may read `w`); by default the one State of the written row, its `state_iso3`. */
+  stateIso3s?: string;
   /** Placeholders of the summary filled from the written row: `{ from: 'w.from_stage::text' }` (SQL, may read `w`). */
   fill?: Readonly<Record<string, string>>;
 }
@@ -248,7 +248,7 @@ export function eventInStatement(actor: Viewer, event: StatementEvent, p: SqlPar
       ${event.interaction ? 'w.id' : 'NULL::uuid'} AS interaction_id, w.states AS state_iso3s, t.summary,
       ${p.add(event.interaction ? null : (event.visibility ?? null))}::visibility AS visibility, ${event.subject ? 'w.id' : 'NULL::uuid'} AS subject_id,
       CASE WHEN ${templated} THEN t.summary END AS template, ${p.add(event.interaction ? null : (event.mandateId ?? null))}::uuid AS mandate_id
-    FROM (SELECT *, ${event.stateIso3s}::char(3)[] AS states FROM ${event.after}) w
+    FROM (SELECT *, ${event.stateIso3s ?? 'ARRAY[state_iso3]'}::char(3)[] AS states FROM ${event.after}) w
     CROSS JOIN LATERAL (SELECT ${filled(
       `replace(${p.add(event.summary)}::text, '{states}',
       coalesce((SELECT string_agg(name, ', ' ORDER BY name) FROM states WHERE iso3 = ANY(w.states)), ''))`,
@@ -256,7 +256,7 @@ export function eventInStatement(actor: Viewer, event: StatementEvent, p: SqlPar
     )} AS summary) t),
   event_live AS MATERIALIZED (
     SELECT ${LIVE_COLUMNS}, ${STORED_SUMMARY} FROM event_row e LEFT JOIN ${interaction} i ON i.id = e.interaction_id
-    ${event.subject ? subjectFrom(event.subject.table, event.subject.source) : NO_SUBJECT}),
+    ${event.subject ? subjectFrom(event.subject, event.after) : NO_SUBJECT}),
   event_written AS (
     INSERT INTO activity_events (id, kind, occurred_at, actor_id, organization_id, interaction_id, state_iso3s, summary, visibility, subject_id, template, mandate_id)
     SELECT e.id, e.kind, e.occurred_at, e.actor_id, e.organization_id, e.interaction_id, e.state_iso3s, s."storedSummary", e.visibility, e.subject_id, e.template, e.mandate_id

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import { OptionalNested, OptionalUuid } from '../common/fields.js';
+import * as input from '../common/fields.js';
 import { ConnectionType } from '../common/paging/connection.js';
 import { PageArgs } from '../common/paging/page.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
@@ -49,7 +49,7 @@ export class AuditFilter {
   @Length(1, 100)
   entityId?: string;
 
-  @OptionalUuid()
+  @input.OptionalUuid()
   actorId?: string;
 
   @Field(() => DateTimeScalar, { nullable: true })
@@ -63,6 +63,6 @@ export class AuditFilter {
 
 @ArgsType()
 export class AuditArgs extends PageArgs {
-  @OptionalNested(AuditFilter)
+  @input.OptionalNested(AuditFilter)
   filter?: AuditFilter;
 }

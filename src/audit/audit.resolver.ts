@@ -4,7 +4,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Info, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.guard.js';
 import { Role } from '../common/enums.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
+import { pageOf } from '../common/paging/cursor.js';
+import type { Page } from '../common/paging/page.js';
 import type { Connection } from '../common/paging/connection.js';
 import { UserLoaders } from '../users/user.loaders.js';
 
@@ -18,10 +19,9 @@ export class AuditResolver {
 
   @Roles(Role.ADMIN)
   @Query(() => AuditConnection, { description: 'Who changed what and when, newest first (admins only)' })
-  async auditLog(@Args() args: AuditArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AuditRow>> {
-    const page = toPage(args, ['timestamp', 'uuid'], listOptions(info).withTotal);
-    const { rows, total } = await this.audit.page(args.filter ?? {}, page);
-    return toConnection(rows, page.first, total, (row) => [row.atKey, row.id]);
+  auditLog(@Args() args: AuditArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AuditRow>> {
+    const read = (page: Page) => this.audit.page(args.filter ?? {}, page);
+    return pageOf(args, ['timestamp', 'uuid'], (row) => [row.atKey, row.id], read, listOptions(info).withTotal);
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Null for the data import and for users since removed' })

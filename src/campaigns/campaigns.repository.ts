@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../common/ids.js';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
@@ -132,6 +133,7 @@ export class CampaignsRepository {
 
   /** The campaign if the viewer may see it; with `lock`, locked until the transaction ends. */
   async visibleById(viewer: Viewer, id: string, lock = false): Promise<LetterCampaign | null> {
+    if (!isUuid(id)) return null;
     const p = new SqlParams();
     const rows = await this.db.query<LetterCampaign[]>(
       `SELECT ${CAMPAIGN_COLUMNS} FROM letter_campaigns c WHERE c.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'c')}${lock ? ' FOR UPDATE' : ''}`,

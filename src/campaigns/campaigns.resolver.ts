@@ -32,6 +32,7 @@ import {
 } from './campaign.model.js';
 import type { PartnerWork } from './campaigns.repository.js';
 import { CampaignsService, letterStatus, suggestFollowUps, toLetter } from './campaigns.service.js';
+import { CampaignsRepository } from './campaigns.repository.js';
 import {
   CreateLetterCampaignInput,
   LetterCampaignsArgs,
@@ -41,19 +42,25 @@ import {
   NoReplyAfterArgs,
   UpdateLetterCampaignInput,
 } from './dto/campaign.inputs.js';
+import { pageOf } from '../common/paging/cursor.js';
+import type { Page } from '../common/paging/page.js';
 
 @Resolver(() => LetterCampaign)
 export class CampaignsResolver {
-  constructor(private readonly service: CampaignsService) {}
+  constructor(
+    private readonly service: CampaignsService,
+    private readonly repository: CampaignsRepository,
+  ) {}
 
   @Query(() => LetterCampaign, { nullable: true, description: 'A letter campaign you may see; null otherwise' })
   letterCampaign(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<LetterCampaign | null> {
-    return this.service.get(viewer, id);
+    return this.repository.visibleById(viewer, id);
   }
 
   @Query(() => LetterCampaignConnection, { description: 'The letter campaigns you may see, newest sending date first' })
   letterCampaigns(@CurrentViewer() viewer: Viewer, @Args() args: LetterCampaignsArgs): Promise<Connection<LetterCampaign>> {
-    return this.service.list(viewer, args);
+    const read = (page: Page) => this.repository.page(viewer, args.filter ?? {}, page);
+    return pageOf(args, ['date', 'uuid'], (c) => [c.sendingDate, c.id], read);
   }
 
   @CoordinatorsAndAdmins()

@@ -7,9 +7,6 @@ import { addDays, todayIso } from '../common/dates.js';
 import { ActivityKind, InteractionType, Posting, Visibility } from '../common/enums.js';
 import { editableTeamRow } from '../common/editable.js';
 import { AppError, badInput, conflict, notFound } from '../common/errors.js';
-import { isUuid } from '../common/ids.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
-import type { Connection } from '../common/paging/connection.js';
 import { checkDates, checkNotFuture, closesFollowUp } from '../interactions/interaction-rules.js';
 import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
 import { InteractionsRepository } from '../interactions/interactions.repository.js';
@@ -22,7 +19,6 @@ import { CampaignLetter, FollowUpChannel, LetterCampaign, LetterStatus } from '.
 import { CampaignsRepository, type AddressableContact, type LetterRow, type NewLetter, type PartnerWork } from './campaigns.repository.js';
 import type {
   CreateLetterCampaignInput,
-  LetterCampaignsArgs,
   LetterRef,
   LogLetterReplyInput,
   MarkCampaignFollowUpDoneInput,
@@ -111,16 +107,6 @@ export class CampaignsService {
     private readonly states: StatesRepository,
     private readonly targets: TargetsService,
   ) {}
-
-  async get(viewer: Viewer, id: string): Promise<LetterCampaign | null> {
-    return isUuid(id) ? this.campaigns.visibleById(viewer, id) : null;
-  }
-
-  async list(viewer: Viewer, args: LetterCampaignsArgs): Promise<Connection<LetterCampaign>> {
-    const page = toPage(args, ['date', 'uuid']);
-    const { rows, total } = await this.campaigns.page(viewer, args.filter ?? {}, page);
-    return toConnection(rows, page.first, total, (c) => [c.sendingDate, c.id]);
-  }
 
   /**
    * The campaign and one LETTER per State in one transaction: any bad State code or contact
@@ -315,7 +301,7 @@ export class CampaignsService {
 
   /** A campaign is changed by its own organization and its mandate's (admins may change any they see); it stays locked until the write ends. */
   async editableCampaign(viewer: Viewer, id: string, expectedVersion: number): Promise<LetterCampaign> {
-    const campaign = isUuid(id) ? await this.campaigns.visibleById(viewer, id, true) : null;
+    const campaign = await this.campaigns.visibleById(viewer, id, true);
     const forbidden = 'Only the organization that sent a letter campaign, or the organizations of its mandate, can change it';
     return editableTeamRow(viewer, campaign, { what: 'Letter campaign', id, expectedVersion, forbidden }, this.db, 'letter_campaigns');
   }

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsString, Matches } from 'class-validator';
-import { ExpectedVersion, TrimmedText, Uuid } from '../common/fields.js';
+import * as input from '../common/fields.js';
 import { Contact } from '../contacts/contact.model.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { State } from '../states/state.model.js';
@@ -71,14 +71,14 @@ export class LetterDraft {
 
 @InputType()
 export class UploadLetterTemplateInput {
-  @Uuid()
+  @input.Uuid()
   campaignId: string;
 
   @Field(() => LetterLanguage)
   @IsEnum(LetterLanguage)
   language: LetterLanguage;
 
-  @TrimmedText(1, 200, { description: 'The file name, shown with the template (letter-en.docx)' })
+  @input.TrimmedText(1, 200, { description: 'The file name, shown with the template (letter-en.docx)' })
   fileName: string;
 
   @Field({ description: 'The .docx file, base64-encoded (at most LETTER_TEMPLATE_LIMIT_BYTES once decoded)' })
@@ -86,6 +86,6 @@ export class UploadLetterTemplateInput {
   @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'contentBase64 must be base64' })
   contentBase64: string;
 
-  @ExpectedVersion({ description: "The campaign's version: a stale one is a CONFLICT" })
+  @input.ExpectedVersion({ description: "The campaign's version: a stale one is a CONFLICT" })
   expectedVersion: number;
 }

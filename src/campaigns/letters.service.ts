@@ -184,7 +184,7 @@ export class LettersService {
 
   /** The campaign, if the viewer may see it; NOT_FOUND otherwise (revealing nothing). */
   async visibleCampaign(viewer: Viewer, id: string): Promise<LetterCampaign> {
-    const campaign = isUuid(id) ? await this.campaigns.visibleById(viewer, id) : null;
+    const campaign = await this.campaigns.visibleById(viewer, id);
     if (!campaign) throw notFound('Letter campaign', id);
     return campaign;
   }

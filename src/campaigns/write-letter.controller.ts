@@ -4,10 +4,13 @@ import type { Viewer } from '../auth/viewer.js';
 import { isIsoDate } from '../common/dates.js';
 import { badInput } from '../common/errors.js';
 import { HttpErrorFilter } from '../common/http-errors.filter.js';
+import { readUploads, UploadRefused, type UploadRules } from '../common/uploads.js';
 import { CurrentViewer } from '../graphql/context.js';
 import type { AppConfig } from '../config/config.js';
 import { CONFIG } from '../config/config.module.js';
 import { DOCX, LettersService } from './letters.service.js';
+
+const MISSING_TEMPLATE = 'Send the template in the file field "template"';
 
 /**
  * `POST /letters/:iso3[?contactId=&language=&date=&dryRun=true]`: "write a letter" to one State,
@@ -18,10 +21,21 @@ import { DOCX, LettersService } from './letters.service.js';
 @Controller('letters')
 @UseFilters(HttpErrorFilter)
 export class WriteLetterController {
+  private readonly upload: UploadRules<'template'>;
+
   constructor(
     private readonly letters: LettersService,
-    @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.upload = {
+      fields: ['template'],
+      fileSize: config.letterTemplateBytes,
+      notMultipart: 'Send the template as multipart/form-data, in the file field "template"',
+      tooLarge: 'The template is larger than LETTER_TEMPLATE_LIMIT_BYTES',
+      tooMany: 'Send one file, in the field "template"',
+      unexpectedField: () => MISSING_TEMPLATE,
+    };
+  }
 
   @Post(':iso3')
   async write(
@@ -33,8 +47,8 @@ export class WriteLetterController {
   ): Promise<void> {
     if (query.date !== undefined && !isIsoDate(query.date))
       throw badInput('date must be a date such as 2026-01-31', { problems: ['date must be a date such as 2026-01-31'] });
-    const template = await this.readTemplate(request, reply);
-    if (!template) return;
+    const { template } = await readUploads(request, this.upload);
+    if (!template) throw new UploadRefused(400, MISSING_TEMPLATE);
     const { draft, placeholders, content } = await this.letters.writeLetter(viewer, {
       stateIso3: iso3.toUpperCase(),
       contactId: query.contactId,
@@ -53,26 +67,5 @@ export class WriteLetterController {
       .header('Content-Disposition', `attachment; filename="${draft.fileName}"`)
       .header('X-Missing-Placeholders', draft.missingPlaceholders.join(','))
       .send(content);
-  }
-
-  /** The one file of the field `template`, within LETTER_TEMPLATE_LIMIT_BYTES; otherwise the refusal is sent and null returned. */
-  private async readTemplate(request: FastifyRequest, reply: FastifyReply): Promise<Buffer | null> {
-    const refuse = (status: number, message: string) => void reply.code(status).send({ code: 'BAD_REQUEST', message });
-    if (!request.isMultipart()) return (refuse(415, 'Send the template as multipart/form-data, in the file field "template"'), null);
-    let template: Buffer | null = null;
-    try {
-      for await (const part of request.parts({ limits: { fileSize: this.config.letterTemplateBytes, files: 1, fields: 0, parts: 1 } })) {
-        if (part.type !== 'file' || part.fieldname !== 'template')
-          return (refuse(400, 'Send the template in the file field "template"'), null);
-        template = await part.toBuffer();
-      }
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') return (refuse(413, 'The template is larger than LETTER_TEMPLATE_LIMIT_BYTES'), null);
-      if (code?.startsWith('FST_')) return (refuse(400, 'Send one file, in the field "template"'), null);
-      throw error;
-    }
-    if (!template) return (refuse(400, 'Send the template in the file field "template"'), null);
-    return template;
   }
 }

@@ -24,7 +24,8 @@ import { OmittableNotNull, trim } from './validation.js';
  * Input fields that many inputs share: each decorator is the GraphQL field with its checks, in the
  * order they were written one above the other. `Optional…` fields may be null or left out
  * (@IsOptional); `Omittable…` ones, for partial updates, may be left out but not be null
- * (OmittableNotNull).
+ * (OmittableNotNull). Imported as one namespace (`import * as input from '…/common/fields.js'`,
+ * then `@input.OptionalDate()`), so that a field's checks read apart from class-validator's own.
  */
 
 /** What a field says of itself in the schema. */

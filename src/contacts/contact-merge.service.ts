@@ -6,7 +6,7 @@ import { ActivityKind } from '../common/enums.js';
 import { todayIso } from '../common/dates.js';
 import { badInput, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
+import { pageOf } from '../common/paging/cursor.js';
 import type { Connection } from '../common/paging/connection.js';
 import type { PageArgs } from '../common/paging/page.js';
 import type { ContactDuplicateGroup } from './contact-posting.model.js';
@@ -38,10 +38,13 @@ export class ContactMergeService {
     private readonly postings: ContactPostingsRepository,
   ) {}
 
-  async duplicates(args: PageArgs): Promise<Connection<ContactDuplicateGroup>> {
-    const page = toPage(args, ['text', 'text']);
-    const { rows, total } = await this.contacts.duplicates(page);
-    return toConnection(rows, page.first, total, (g) => [g.reason, g.key]);
+  duplicates(args: PageArgs): Promise<Connection<ContactDuplicateGroup>> {
+    return pageOf(
+      args,
+      ['text', 'text'],
+      (g) => [g.reason, g.key],
+      (page) => this.contacts.duplicates(page),
+    );
   }
 
   /**

@@ -17,17 +17,6 @@ const POSTING: Projection<ContactPostingEntity> = {
 };
 const COLUMNS = postings.select('p', POSTING);
 const RETURNING = postings.returning(POSTING);
-const INSERT_COLUMNS = postings.columns(
-  'id',
-  'contactId',
-  'posting',
-  'stateIso3',
-  'organizationId',
-  'position',
-  'fromDate',
-  'toDate',
-  'createdBy',
-);
 
 /** Newest first: by start, the current one first on a tie, then by entry. */
 const NEWEST_FIRST = 'p.from_date DESC, (p.to_date IS NULL) DESC, p.created_at DESC, p.id';
@@ -74,20 +63,12 @@ export class ContactPostingsRepository {
   }
 
   async insert(posting: PostingFields & { contactId: string; from: string; createdBy: string | null }): Promise<ContactPosting> {
+    const { contactId, posting: where, stateIso3, organizationId, position, from, to, createdBy } = posting;
     const rows = await this.db.query<ContactPosting[]>(
-      `INSERT INTO contact_postings (${INSERT_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${RETURNING}`,
-      [
-        randomUUID(),
-        posting.contactId,
-        posting.posting ?? null,
-        posting.stateIso3 ?? null,
-        posting.organizationId ?? null,
-        posting.position ?? null,
-        posting.from,
-        posting.to ?? null,
-        posting.createdBy,
-      ],
+      ...postings.insertReturning(
+        { id: randomUUID(), contactId, posting: where, stateIso3, organizationId, position, from, to, createdBy },
+        POSTING,
+      ),
     );
     return rows[0];
   }

@@ -8,7 +8,7 @@ import { ContactPostingsRepository } from './contact-postings.repository.js';
 import { ContactPostingsService } from './contact-postings.service.js';
 import { ContactLoaders } from './contact.loaders.js';
 import { ContactsRepository } from './contacts.repository.js';
-import { ContactsResolver } from './contacts.resolver.js';
+import { ContactInteractionsResolver, ContactsResolver } from './contacts.resolver.js';
 import { ContactsService } from './contacts.service.js';
 
 @Module({
@@ -18,6 +18,7 @@ import { ContactsService } from './contacts.service.js';
     ContactsService,
     ContactLoaders,
     ContactsResolver,
+    ContactInteractionsResolver,
     ContactPostingsRepository,
     ContactPostingsService,
     ContactPostingsResolver,

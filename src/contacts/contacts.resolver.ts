@@ -3,16 +3,12 @@ import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs
 import { CoordinatorsAndAdmins } from '../auth/auth.guard.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Connection } from '../common/paging/connection.js';
-import { PageArgs } from '../common/paging/page.js';
 import { ExpectedVersionArg, IdArg } from '../graphql/args.js';
 import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.js';
-import { FieldArgs } from '../graphql/field-args.js';
 import { listOptions } from '../graphql/selection.js';
 import { IdempotencyKey } from '../idempotency/idempotency.js';
 import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
-import { InteractionConnection } from '../interactions/interaction.model.js';
-import type { InteractionRow } from '../interactions/interactions.repository.js';
-import { interactionsPage } from '../interactions/interactions-page.js';
+import { InteractionsField } from '../interactions/interactions-page.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
 import { Organization } from '../organizations/organization.model.js';
 import { StateLoaders } from '../states/state.loaders.js';
@@ -70,14 +66,11 @@ export class ContactsResolver {
   organization(contact: Contact, _args: NoArgs, { loaders }: GqlContext): Promise<Organization | null> | null {
     return contact.organizationId ? loaders.get(OrganizationLoaders).organization.load(contact.organizationId) : null;
   }
-
-  @ResolveField(() => InteractionConnection, { description: 'The interactions you may see that involved this contact, newest first' })
-  interactions(
-    contact: Contact,
-    @FieldArgs(PageArgs) args: PageArgs,
-    { loaders }: GqlContext,
-    info: GraphQLResolveInfo,
-  ): Promise<Connection<InteractionRow>> {
-    return interactionsPage(loaders, 'contact', contact.id, args, info);
-  }
 }
+
+export class ContactInteractionsResolver extends InteractionsField(
+  Contact,
+  'contact',
+  (contact) => contact.id,
+  'The interactions you may see that involved this contact, newest first',
+) {}

@@ -6,6 +6,9 @@ type EntityClass<E> = abstract new (...args: never[]) => E;
 /** The properties of an entity that hold its columns: the required ones (its relations are optional). */
 export type ColumnOf<E> = { [K in keyof E & string]-?: object extends Pick<E, K> ? never : K }[keyof E & string];
 
+/** One row to INSERT: its columns' values by property name (see Table.insert). */
+export type InsertRow = Readonly<Record<string, unknown>>;
+
 /**
  * What a SELECT reads of a table: by default every column, in the entity's order (its own columns,
  * then those of the base it extends), each under its property's name.
@@ -75,6 +78,32 @@ export class Table<E> {
   /** The same list for a RETURNING clause, where the columns are not qualified. */
   returning(projection: Projection<E> = {}): string {
     return this.list('', projection);
+  }
+
+  /**
+   * An INSERT of one row, as `db.query`'s arguments: `INSERT INTO t (c1, c2) VALUES ($1, $2)`, the
+   * row's properties in the row's order, each under its column; a property the projection reads
+   * under another name (`recordedById`) is accepted by that name. An undefined property is left out
+   * (the column's default).
+   */
+  insert(row: InsertRow, projection: Projection<E> = {}): [sql: string, values: unknown[]] {
+    const renamed = Object.entries(projection.as ?? {}) as [ColumnOf<E>, string][];
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    for (const [key, value] of Object.entries(row)) {
+      if (value === undefined) continue;
+      const property = renamed.find(([, name]) => name === key)?.[0] ?? (key as ColumnOf<E>);
+      columns.push(this.column(property));
+      values.push(value);
+    }
+    const placeholders = values.map((_, i) => `$${i + 1}`).join(', ');
+    return [`INSERT INTO ${this.name} (${columns.join(', ')}) VALUES (${placeholders})`, values];
+  }
+
+  /** The same INSERT, answering the row written as `returning(projection)` reads it. */
+  insertReturning(row: InsertRow, projection: Projection<E> = {}): [sql: string, values: unknown[]] {
+    const [sql, values] = this.insert(row, projection);
+    return [`${sql} RETURNING ${this.returning(projection)}`, values];
   }
 
   /** Input fields mapped to their columns, for `updateVersioned`: `{ fullName: 'full_name', ... }`. */

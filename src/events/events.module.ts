@@ -3,7 +3,8 @@ import { InteractionsModule } from '../interactions/interactions.module.js';
 import { StatesModule } from '../states/states.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { EventLoaders } from './event.loaders.js';
-import { EventAttendanceResolver, EventsResolver, InteractionEventResolver, PlannedMeetingResolver } from './events.resolver.js';
+import { EventAttendanceResolver, EventsResolver, InteractionEventResolver } from './events.resolver.js';
+import { PlannedMeetingResolver } from './planned-meetings.resolver.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../common/ids.js';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { Visibility } from '../common/enums.js';
@@ -17,18 +18,6 @@ import type { Event, EventAttendance, PlannedMeeting } from './event.model.js';
 const events = table(EventEntity);
 const EVENT_COLUMNS = events.select('e');
 const EVENT_RETURNING = events.returning();
-const EVENT_INSERT = events.columns(
-  'id',
-  'name',
-  'kind',
-  'place',
-  'startsOn',
-  'endsOn',
-  'visibility',
-  'organizationId',
-  'createdBy',
-  'mandateId',
-);
 
 /** What a correction of an event may change. */
 export interface EventChanges {
@@ -55,17 +44,6 @@ const MEETING: Projection<PlannedMeetingEntity> = {
 };
 const MEETING_COLUMNS = meetings.select('m', MEETING);
 const MEETING_RETURNING = meetings.returning(MEETING);
-const MEETING_INSERT = meetings.columns(
-  'id',
-  'eventId',
-  'stateIso3',
-  'plannedOn',
-  'objective',
-  'visibility',
-  'organizationId',
-  'createdBy',
-  'mandateId',
-);
 
 /** What a correction of a planned meeting may change. */
 export interface MeetingChanges {
@@ -124,6 +102,7 @@ export class EventsRepository {
 
   /** The event if the viewer may see it; with `lock`, locked until the transaction ends (no meeting or interaction is added meanwhile). */
   async visibleById(viewer: Viewer, id: string, lock = false): Promise<Event | null> {
+    if (!isUuid(id)) return null;
     const p = new SqlParams();
     const rows = await this.db.query<Event[]>(
       `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'e')}${lock ? ' FOR UPDATE' : ''}`,
@@ -170,11 +149,7 @@ export class EventsRepository {
     createdBy: string;
     mandateId: string | null;
   }): Promise<Event> {
-    const rows = await this.db.query<Event[]>(
-      `INSERT INTO events (${EVENT_INSERT})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${EVENT_RETURNING}`,
-      [row.id, row.name, row.kind, row.place, row.startsOn, row.endsOn, row.visibility, row.organizationId, row.createdBy, row.mandateId],
-    );
+    const rows = await this.db.query<Event[]>(...events.insertReturning(row));
     return rows[0];
   }
 
@@ -352,11 +327,7 @@ export class EventsRepository {
     },
     contactIds: string[],
   ): Promise<PlannedMeeting> {
-    const rows = await this.db.query<PlannedMeeting[]>(
-      `INSERT INTO planned_meetings (${MEETING_INSERT})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${MEETING_RETURNING}`,
-      [row.id, row.eventId, row.stateIso3, row.plannedOn, row.objective, row.visibility, row.organizationId, row.createdBy, row.mandateId],
-    );
+    const rows = await this.db.query<PlannedMeeting[]>(...meetings.insertReturning(row, MEETING));
     await this.addMeetingContacts(row.id, contactIds);
     return rows[0];
   }

@@ -8,7 +8,6 @@ import { CurrentViewer, type GqlContext, type NoArgs } from '../graphql/context.
 import { checkArgs, FieldArgs } from '../graphql/field-args.js';
 import { IdempotencyKey } from '../idempotency/idempotency.js';
 import { IdempotentMutation } from '../idempotency/idempotent-mutation.js';
-import { InteractionLoaders } from '../interactions/interaction.loaders.js';
 import { Interaction } from '../interactions/interaction.model.js';
 import type { InteractionRow } from '../interactions/interactions.repository.js';
 import { OrganizationLoaders } from '../organizations/organization.loaders.js';
@@ -18,32 +17,33 @@ import { State } from '../states/state.model.js';
 import { TargetFilter } from '../targets/dto/targets.args.js';
 import { UserLoaders } from '../users/user.loaders.js';
 import { User } from '../users/user.model.js';
-import {
-  AddEventAttendanceInput,
-  AttendingTargetsArgs,
-  EventsArgs,
-  LogMeetingHeldInput,
-  PlanMeetingInput,
-  RecordEventInput,
-  UpdateEventInput,
-  UpdatePlannedMeetingInput,
-} from './dto/event.inputs.js';
+import { AddEventAttendanceInput, AttendingTargetsArgs, EventsArgs, RecordEventInput, UpdateEventInput } from './dto/event.inputs.js';
 import { EventLoaders } from './event.loaders.js';
 import { Event, EventAttendance, EventConnection, EventTarget, PlannedMeeting } from './event.model.js';
 import { EventsService } from './events.service.js';
+import { EventsRepository } from './events.repository.js';
+import { pageOf } from '../common/paging/cursor.js';
 
 @Resolver(() => Event)
 export class EventsResolver {
-  constructor(private readonly service: EventsService) {}
+  constructor(
+    private readonly service: EventsService,
+    private readonly repository: EventsRepository,
+  ) {}
 
   @Query(() => Event, { nullable: true, description: 'An event you may see; null otherwise' })
   event(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<Event | null> {
-    return this.service.get(viewer, id);
+    return this.repository.visibleById(viewer, id);
   }
 
   @Query(() => EventConnection, { description: 'The events you may see, soonest first' })
   events(@CurrentViewer() viewer: Viewer, @Args() args: EventsArgs): Promise<Connection<Event>> {
-    return this.service.list(viewer, args);
+    return pageOf(
+      args,
+      ['date', 'uuid'],
+      (e) => [e.startsOn, e.id],
+      (page) => this.repository.page(viewer, args, page),
+    );
   }
 
   @CoordinatorsAndAdmins()
@@ -93,50 +93,6 @@ export class EventsResolver {
     @ExpectedVersionArg({ nullable: true }) expectedVersion?: number,
   ): Promise<Event> {
     return this.service.removeAttendance(viewer, eventId, stateIso3, expectedVersion ?? undefined);
-  }
-
-  @CoordinatorsAndAdmins()
-  @IdempotentMutation(() => PlannedMeeting, { description: 'Plans a bilateral meeting with a State at an event' })
-  planMeeting(
-    @CurrentViewer() viewer: Viewer,
-    @Args('input') input: PlanMeetingInput,
-    @IdempotencyKey() _idempotencyKey?: string,
-  ): Promise<PlannedMeeting> {
-    return this.service.planMeeting(viewer, input);
-  }
-
-  @CoordinatorsAndAdmins()
-  @Mutation(() => PlannedMeeting, {
-    description:
-      "Corrects a planned meeting's date, objective, contacts or visibility (the organization that planned it or an admin); a stale expectedVersion is a CONFLICT. A meeting logged as held is its interaction's now: CONFLICT",
-  })
-  updatePlannedMeeting(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdatePlannedMeetingInput): Promise<PlannedMeeting> {
-    return this.service.updateMeeting(viewer, input);
-  }
-
-  @CoordinatorsAndAdmins()
-  @Mutation(() => ID, {
-    description:
-      'Deletes a planned meeting not yet held (the organization that planned it or an admin); returns its id. A meeting logged as held stays: CONFLICT',
-  })
-  deletePlannedMeeting(
-    @CurrentViewer() viewer: Viewer,
-    @IdArg() id: string,
-    @ExpectedVersionArg() expectedVersion: number,
-  ): Promise<string> {
-    return this.service.deleteMeeting(viewer, id, expectedVersion);
-  }
-
-  @CoordinatorsAndAdmins()
-  @IdempotentMutation(() => PlannedMeeting, {
-    description: 'Logs a planned meeting as held: a BILATERAL_MEETING interaction linked to the event',
-  })
-  logMeetingHeld(
-    @CurrentViewer() viewer: Viewer,
-    @Args('input') input: LogMeetingHeldInput,
-    @IdempotencyKey() _idempotencyKey?: string,
-  ): Promise<PlannedMeeting> {
-    return this.service.logMeetingHeld(viewer, input);
   }
 
   @ResolveField(() => Organization)
@@ -190,39 +146,6 @@ export class EventAttendanceResolver {
   async delegation(attendance: EventAttendance, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
     const delegates = await loaders.get(EventLoaders).delegates.load(attendance.eventId);
     return delegates.filter((c) => c.stateIso3 === attendance.stateIso3);
-  }
-}
-
-@Resolver(() => PlannedMeeting)
-export class PlannedMeetingResolver {
-  @ResolveField(() => Event)
-  async event(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<Event> {
-    return (await loaders.get(EventLoaders).event.load(meeting.eventId))!;
-  }
-
-  @ResolveField(() => State)
-  async state(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<State> {
-    return (await loaders.get(StateLoaders).state.load(meeting.stateIso3))!;
-  }
-
-  @ResolveField(() => [Contact])
-  contacts(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<Contact[]> {
-    return loaders.get(EventLoaders).meetingContacts.load(meeting.id);
-  }
-
-  @ResolveField(() => Interaction, { nullable: true, description: 'The BILATERAL_MEETING, once held (if you may see it)' })
-  async interaction(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<InteractionRow | null> {
-    return meeting.interactionId ? loaders.get(InteractionLoaders).interaction.load(meeting.interactionId) : null;
-  }
-
-  @ResolveField(() => Organization)
-  async organization(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<Organization> {
-    return (await loaders.get(OrganizationLoaders).organization.load(meeting.organizationId))!;
-  }
-
-  @ResolveField(() => User)
-  async createdBy(meeting: PlannedMeeting, _args: NoArgs, { loaders }: GqlContext): Promise<User> {
-    return (await loaders.get(UserLoaders).user.load(meeting.createdBy))!;
   }
 }
 

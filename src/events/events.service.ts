@@ -8,8 +8,6 @@ import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums
 import { editableTeamRow } from '../common/editable.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
-import type { Connection } from '../common/paging/connection.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type { TargetFilter } from '../targets/dto/targets.args.js';
@@ -17,7 +15,6 @@ import { TargetsService } from '../targets/targets.service.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type {
   AddEventAttendanceInput,
-  EventsArgs,
   LogMeetingHeldInput,
   PlanMeetingInput,
   RecordEventInput,
@@ -38,16 +35,6 @@ export class EventsService {
     private readonly interactionsService: InteractionsService,
     private readonly targets: TargetsService,
   ) {}
-
-  async get(viewer: Viewer, id: string): Promise<Event | null> {
-    return isUuid(id) ? this.events.visibleById(viewer, id) : null;
-  }
-
-  async list(viewer: Viewer, args: EventsArgs): Promise<Connection<Event>> {
-    const page = toPage(args, ['date', 'uuid']);
-    const { rows, total } = await this.events.page(viewer, args, page);
-    return toConnection(rows, page.first, total, (e) => [e.startsOn, e.id]);
-  }
 
   record(viewer: Viewer, input: RecordEventInput): Promise<Event> {
     checkDates(input.startsOn, input.endsOn);
@@ -315,7 +302,7 @@ export class EventsService {
 
   /** An event is changed by its own organization (admins may change any they see). */
   private async editableEvent(viewer: Viewer, id: string, expectedVersion: number | undefined, lock = false): Promise<Event> {
-    const event = isUuid(id) ? await this.events.visibleById(viewer, id, lock) : null;
+    const event = await this.events.visibleById(viewer, id, lock);
     const forbidden = 'Only the organization that recorded an event, or the organizations of its mandate, can change it';
     return editableTeamRow(viewer, event, { what: 'Event', id, expectedVersion, forbidden }, this.db, 'events');
   }

@@ -13,7 +13,6 @@ const GROUPING: Projection<GroupingEntity> = { as: { createdBy: 'createdById' } 
 export const GROUPING_COLUMNS = groupings.select('g', GROUPING);
 const COLUMNS = GROUPING_COLUMNS;
 const RETURNING = groupings.returning(GROUPING);
-const INSERT_COLUMNS = groupings.columns('id', 'name', 'description', 'createdBy');
 
 /** Names are unique regardless of case, so they sort regardless of case too. */
 const ORDER = 'lower(g.name), g.id';
@@ -87,10 +86,7 @@ export class GroupingsRepository {
   }
 
   async insert(row: Required<GroupingFields> & { id: string; name: string; createdById: string }): Promise<Grouping> {
-    const rows = await this.db.query<Grouping[]>(
-      `INSERT INTO groupings (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4) RETURNING ${RETURNING}`,
-      [row.id, row.name, row.description, row.createdById],
-    );
+    const rows = await this.db.query<Grouping[]>(...groupings.insertReturning(row, GROUPING));
     return rows[0];
   }
 

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { addDays, todayIso } from '../common/dates.js';
 import { badInput, conflict } from '../common/errors.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
+import { pageOf } from '../common/paging/cursor.js';
 import type { Connection } from '../common/paging/connection.js';
-import type { ListOptions } from '../common/paging/page.js';
+import type { ListOptions, Page } from '../common/paging/page.js';
 import type { AwaitingRepliesArgs, FollowUpsArgs } from './dto/follow-up.args.js';
 import {
   AWAITING_REPLY_CURSOR,
@@ -28,18 +28,15 @@ export class FollowUpsService {
     private readonly interactionsService: InteractionsService,
   ) {}
 
-  async followUps(viewer: Viewer, args: FollowUpsArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, FOLLOW_UP_CURSOR, withTotal);
+  followUps(viewer: Viewer, args: FollowUpsArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
     const query = { dueOnOrBefore: args.dueBefore, dueBefore: args.overdueOnly ? todayIso() : undefined };
-    const { rows, total } = await this.pending.followUps(viewer, query, page);
-    return toConnection(rows, page.first, total, followUpSortKey);
+    return pageOf(args, FOLLOW_UP_CURSOR, followUpSortKey, (page) => this.pending.followUps(viewer, query, page), withTotal);
   }
 
-  async awaitingReplies(viewer: Viewer, args: AwaitingRepliesArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, AWAITING_REPLY_CURSOR, withTotal);
+  awaitingReplies(viewer: Viewer, args: AwaitingRepliesArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
     const sentOnOrBefore = args.olderThanDays == null ? undefined : addDays(todayIso(), -args.olderThanDays);
-    const { rows, total } = await this.pending.awaitingReplies(viewer, { sentOnOrBefore }, page);
-    return toConnection(rows, page.first, total, awaitingReplySortKey);
+    const read = (page: Page) => this.pending.awaitingReplies(viewer, { sentOnOrBefore }, page);
+    return pageOf(args, AWAITING_REPLY_CURSOR, awaitingReplySortKey, read, withTotal);
   }
 
   markFollowUpDone(viewer: Viewer, id: string, done: boolean, expectedVersion?: number): Promise<InteractionRow> {

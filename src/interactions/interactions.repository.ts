@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../common/ids.js';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { CONTACT_COLUMNS } from '../contacts/contacts.repository.js';
@@ -331,6 +332,7 @@ export class InteractionsRepository {
   constructor(private readonly db: Db) {}
 
   async visibleById(viewer: Viewer, id: string): Promise<InteractionRow | null> {
+    if (!isUuid(id)) return null;
     const p = new SqlParams();
     const rows = await this.db.query<InteractionRow[]>(
       `SELECT ${INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ${p.add(id)} AND ${visibleTo(viewer, p)}`,

@@ -19,14 +19,21 @@ import { InteractionLoaders } from './interaction.loaders.js';
 import { Interaction, InteractionConnection } from './interaction.model.js';
 import type { InteractionRow } from './interactions.repository.js';
 import { InteractionsService } from './interactions.service.js';
+import { InteractionsRepository } from './interactions.repository.js';
+import { pageOf } from '../common/paging/cursor.js';
+import type { Page } from '../common/paging/page.js';
+import { INTERACTION_CURSOR, interactionSortKey } from './interactions.repository.js';
 
 @Resolver(() => Interaction)
 export class InteractionsResolver {
-  constructor(private readonly service: InteractionsService) {}
+  constructor(
+    private readonly service: InteractionsService,
+    private readonly repository: InteractionsRepository,
+  ) {}
 
   @Query(() => Interaction, { nullable: true, description: 'An interaction you may see; null otherwise' })
   interaction(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<InteractionRow | null> {
-    return this.service.get(viewer, id);
+    return this.repository.visibleById(viewer, id);
   }
 
   @Query(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
@@ -35,7 +42,8 @@ export class InteractionsResolver {
     @Args() args: InteractionsArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<InteractionRow>> {
-    return this.service.list(viewer, args, listOptions(info));
+    const read = (page: Page) => this.repository.page(viewer, args.filter ?? {}, page);
+    return pageOf(args, INTERACTION_CURSOR, interactionSortKey, read, listOptions(info).withTotal);
   }
 
   @IdempotentMutation(() => Interaction, {

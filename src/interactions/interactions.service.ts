@@ -7,16 +7,13 @@ import { AppError, badInput, conflict, notFound, unknownStates } from '../common
 import { editableRow, editableTeamRow, type Right } from '../common/editable.js';
 import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
-import type { Connection } from '../common/paging/connection.js';
-import type { ListOptions } from '../common/paging/page.js';
 import { withTimestamps } from '../common/sql.js';
 import type { KeyClaim, StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
-import type { InteractionsArgs, LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
+import type { LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
 import { checkDates, checkNotFuture, closesFollowUp } from './interaction-rules.js';
-import { INTERACTION_CURSOR, interactionSortKey, InteractionsRepository, type InteractionRow } from './interactions.repository.js';
+import { InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 
 @Injectable()
 export class InteractionsService {
@@ -25,16 +22,6 @@ export class InteractionsService {
     private readonly writes: Writes,
     private readonly interactions: InteractionsRepository,
   ) {}
-
-  async get(viewer: Viewer, id: string): Promise<InteractionRow | null> {
-    return isUuid(id) ? this.interactions.visibleById(viewer, id) : null;
-  }
-
-  async list(viewer: Viewer, args: InteractionsArgs, { withTotal }: ListOptions = {}): Promise<Connection<InteractionRow>> {
-    const page = toPage(args, INTERACTION_CURSOR, withTotal);
-    const { rows, total } = await this.interactions.page(viewer, args.filter ?? {}, page);
-    return toConnection(rows, page.first, total, interactionSortKey);
-  }
 
   /**
    * One statement (see InteractionsRepository.log), with its idempotency key if it was sent one,
@@ -191,7 +178,7 @@ export class InteractionsService {
    * One the viewer may not see is reported as not found, revealing nothing.
    */
   async editable(viewer: Viewer, id: string, right: Right = 'EDIT'): Promise<InteractionRow> {
-    const current = isUuid(id) ? await this.interactions.visibleById(viewer, id) : null;
+    const current = await this.interactions.visibleById(viewer, id);
     const forbidden =
       right === 'EDIT'
         ? EDIT_FORBIDDEN

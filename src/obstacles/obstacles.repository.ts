@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../common/ids.js';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
-import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow } from '../activity/activity.repository.js';
+import {
+  eventInStatement,
+  LIVE_EVENT_COLUMN,
+  liveEvent,
+  type ActivityEventRow,
+  type StatementEvent,
+} from '../activity/activity.repository.js';
 import { ActivityKind, ObstacleCategory, ObstacleStatus, Visibility } from '../common/enums.js';
 import { visibleTo } from '../auth/visibility.js';
 import type { Page } from '../common/paging/page.js';
@@ -132,12 +139,24 @@ export const OBSTACLE_CURSOR = ['date', 'uuid'] as const;
 /** An obstacle recordObstacle wrote, with its activity event (JSON). */
 type RecordedObstacleRow = Obstacle & { __event: (ActivityEventRow & { storedSummary?: string }) | null };
 
+/**
+ * The activity event of a recorded obstacle, written by the same statement: `{text}` is the category
+ * ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
+ */
+const RECORDED_EVENT: StatementEvent = {
+  after: 'written',
+  kind: ActivityKind.OBSTACLE_RECORDED,
+  subject: 'obstacle',
+  summary: '{text} obstacle recorded for {states}',
+};
+
 @Injectable()
 export class ObstaclesRepository {
   constructor(private readonly db: Db) {}
 
   /** An obstacle by id, when this viewer may see it. */
   async visibleById(viewer: Viewer, id: string): Promise<Obstacle | null> {
+    if (!isUuid(id)) return null;
     const p = new SqlParams();
     const rows = await this.db.query<Obstacle[]>(
       `SELECT ${COLUMNS} FROM obstacles o WHERE o.id = ${p.add(id)} AND ${obstacleVisibleTo(viewer, p)}`,
@@ -187,18 +206,7 @@ export class ObstaclesRepository {
     },
   ): Promise<{ obstacle: Obstacle; event: ActivityEventRow } | null> {
     const p = new SqlParams();
-    const event = eventInStatement(
-      actor,
-      // `{text}` is the category ("Legal"), as the obstacle has it when the feed is read; the event is seen as the obstacle is.
-      {
-        after: 'written',
-        kind: ActivityKind.OBSTACLE_RECORDED,
-        subject: { table: 'obstacle', source: 'written' },
-        stateIso3s: 'ARRAY[state_iso3]',
-        summary: '{text} obstacle recorded for {states}',
-      },
-      p,
-    );
+    const event = eventInStatement(actor, RECORDED_EVENT, p);
     const [written] = await this.db.query<RecordedObstacleRow[]>(
       `WITH ${actorCte(actor.id, 'recordObstacle', p)},
        written AS (
@@ -229,22 +237,7 @@ export class ObstaclesRepository {
       mandateId: string | null;
     },
   ): Promise<Obstacle> {
-    const rows = await this.db.query<Obstacle[]>(
-      `INSERT INTO obstacles (${INSERT_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RETURNING}`,
-      [
-        row.id,
-        row.stateIso3,
-        row.category,
-        row.description,
-        row.measures,
-        row.recordedOn,
-        row.recordedById,
-        row.visibility,
-        row.organizationId,
-        row.mandateId,
-      ],
-    );
+    const rows = await this.db.query<Obstacle[]>(...obstacles.insertReturning(row, OBSTACLE));
     return rows[0];
   }
 

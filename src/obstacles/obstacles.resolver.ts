@@ -15,6 +15,10 @@ import { User } from '../users/user.model.js';
 import { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
 import { Obstacle, ObstacleConnection } from './obstacle.model.js';
 import { ObstaclesService } from './obstacles.service.js';
+import { ObstaclesRepository } from './obstacles.repository.js';
+import { pageOf } from '../common/paging/cursor.js';
+import type { Page } from '../common/paging/page.js';
+import { OBSTACLE_CURSOR, obstacleSortKey } from './obstacles.repository.js';
 
 /**
  * Every role reads the obstacles it may see under their visibility (default COORDINATORS);
@@ -22,16 +26,20 @@ import { ObstaclesService } from './obstacles.service.js';
  */
 @Resolver(() => Obstacle)
 export class ObstaclesResolver {
-  constructor(private readonly service: ObstaclesService) {}
+  constructor(
+    private readonly service: ObstaclesService,
+    private readonly repository: ObstaclesRepository,
+  ) {}
 
   @Query(() => Obstacle, { nullable: true })
   obstacle(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<Obstacle | null> {
-    return this.service.get(viewer, id);
+    return this.repository.visibleById(viewer, id);
   }
 
   @Query(() => ObstacleConnection, { description: 'Obstacles, newest recordedOn first (ties by id), filtered' })
   obstacles(@CurrentViewer() viewer: Viewer, @Args() args: ObstaclesArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<Obstacle>> {
-    return this.service.list(viewer, args, listOptions(info));
+    const read = (page: Page) => this.repository.page(viewer, args.filter ?? {}, page);
+    return pageOf(args, OBSTACLE_CURSOR, obstacleSortKey, read, listOptions(info).withTotal);
   }
 
   @CoordinatorsAndAdmins()

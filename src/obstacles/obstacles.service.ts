@@ -7,15 +7,12 @@ import { todayIso } from '../common/dates.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors.js';
 import { ObstacleStatus, ActivityKind, Role, TreatyStatus, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
-import type { Connection } from '../common/paging/connection.js';
-import type { ListOptions } from '../common/paging/page.js';
 import { StatesRepository } from '../states/states.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import { showsDeposit, treatyStatus } from '../states/treaty-status.js';
-import type { ObstaclesArgs, RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
+import type { RecordObstacleInput, ResolveObstacleArgs, UpdateObstacleInput } from './dto/obstacle.inputs.js';
 import type { Obstacle } from './obstacle.model.js';
-import { OBSTACLE_CURSOR, obstacleSortKey, ObstaclesRepository, type ObstacleFields } from './obstacles.repository.js';
+import { ObstaclesRepository, type ObstacleFields } from './obstacles.repository.js';
 
 /** A new obstacle's row: what was sent, with its defaults, for the viewer's organization. */
 function newObstacle(viewer: Viewer, input: RecordObstacleInput, recordedOn: string, mandateId: string | null) {
@@ -40,16 +37,6 @@ export class ObstaclesService {
     private readonly obstacles: ObstaclesRepository,
     private readonly states: StatesRepository,
   ) {}
-
-  async get(viewer: Viewer, id: string): Promise<Obstacle | null> {
-    return isUuid(id) ? this.obstacles.visibleById(viewer, id) : null;
-  }
-
-  async list(viewer: Viewer, args: ObstaclesArgs, { withTotal }: ListOptions = {}): Promise<Connection<Obstacle>> {
-    const page = toPage(args, OBSTACLE_CURSOR, withTotal);
-    const { rows, total } = await this.obstacles.page(viewer, args.filter ?? {}, page);
-    return toConnection(rows, page.first, total, obstacleSortKey);
-  }
 
   /**
    * Writes the obstacle and its activity event in one statement, which checks its State too (read

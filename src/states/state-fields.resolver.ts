@@ -1,20 +1,15 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ContactLoaders } from '../contacts/contact.loaders.js';
 import { Contact } from '../contacts/contact.model.js';
 import { todayIso } from '../common/dates.js';
 import { RatificationStage, TreatyStatus } from '../common/enums.js';
-import type { Connection } from '../common/paging/connection.js';
-import { PageArgs } from '../common/paging/page.js';
 import type { GqlContext, NoArgs } from '../graphql/context.js';
 import { FieldArgs } from '../graphql/field-args.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { GroupingLoaders } from '../groupings/grouping.loaders.js';
 import { Grouping } from '../groupings/grouping.model.js';
 import { InteractionLoaders } from '../interactions/interaction.loaders.js';
-import { InteractionConnection } from '../interactions/interaction.model.js';
-import type { InteractionRow } from '../interactions/interactions.repository.js';
-import { interactionsPage } from '../interactions/interactions-page.js';
+import { InteractionsField } from '../interactions/interactions-page.js';
 import { ObstacleLoaders } from '../obstacles/obstacle.loaders.js';
 import { Obstacle } from '../obstacles/obstacle.model.js';
 import { Vote, VotingRecord } from '../votes/resolution.model.js';
@@ -60,16 +55,6 @@ export class StateFieldsResolver {
     return loaders.get(ContactLoaders).contactsByState.load(state.iso3);
   }
 
-  @ResolveField(() => InteractionConnection, { description: 'The interactions you may see, newest first' })
-  interactions(
-    state: State,
-    @FieldArgs(PageArgs) args: PageArgs,
-    { loaders }: GqlContext,
-    info: GraphQLResolveInfo,
-  ): Promise<Connection<InteractionRow>> {
-    return interactionsPage(loaders, 'state', state.iso3, args, info);
-  }
-
   @ResolveField(() => DateScalar, { nullable: true, description: 'The date of the newest interaction you may see' })
   lastInteractionOn(state: State, _args: NoArgs, { loaders }: GqlContext): Promise<string | null> {
     return loaders.get(InteractionLoaders).lastInteractionOn.load(state.iso3);
@@ -107,3 +92,10 @@ export class StateFieldsResolver {
     return loaders.get(GroupingLoaders).groupingsByState.load(state.iso3);
   }
 }
+
+export class StateInteractionsResolver extends InteractionsField(
+  State,
+  'state',
+  (state) => state.iso3,
+  'The interactions you may see, newest first',
+) {}

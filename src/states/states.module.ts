@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StageChangeResolver } from './stage-change.resolver.js';
-import { StateFieldsResolver } from './state-fields.resolver.js';
+import { StateFieldsResolver, StateInteractionsResolver } from './state-fields.resolver.js';
 import { StateDetailRepository } from './state-detail.repository.js';
 import { StateLoaders } from './state.loaders.js';
 import { StatesRepository } from './states.repository.js';
@@ -15,6 +15,7 @@ import { StatesService } from './states.service.js';
     StateLoaders,
     StatesResolver,
     StateFieldsResolver,
+    StateInteractionsResolver,
     StageChangeResolver,
   ],
   exports: [StatesRepository],

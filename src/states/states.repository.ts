@@ -147,6 +147,9 @@ export function stateSearchCloseness(p: SqlParams, alias: string, search: string
   return `(CASE WHEN ${codeMatch} THEN 0 ELSE 1 + ${byName} END)`;
 }
 
+/** The stage a move left, for its summary's `{from}`. */
+const FROM_STAGE = { from: 'w.from_stage::text' };
+
 @Injectable()
 export class StatesRepository {
   constructor(private readonly db: Db) {}
@@ -261,14 +264,7 @@ export class StatesRepository {
     const p = new SqlParams();
     const event = eventInStatement(
       actor,
-      {
-        after: 'change',
-        kind: ActivityKind.STAGE_CHANGED,
-        subject: { table: 'stageChange', source: 'change' },
-        stateIso3s: 'ARRAY[state_iso3]',
-        summary,
-        fill: { from: 'w.from_stage::text' },
-      },
+      { after: 'change', kind: ActivityKind.STAGE_CHANGED, subject: 'stageChange', summary, fill: FROM_STAGE },
       p,
     );
     const to = p.add(change.to);

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { RegionalGroup } from '../common/enums.js';
-import { OptionalDate } from '../common/fields.js';
+import * as input from '../common/fields.js';
 import { DateScalar } from '../graphql/scalars.js';
 
 @ObjectType('TreatyTimelinePoint', { description: 'The counts on a date; they hold until the next point' })
@@ -32,9 +32,9 @@ export class TreatyTimelineSeries {
 
 @ArgsType()
 export class TreatyTimelineArgs {
-  @OptionalDate({ description: 'Default: 2008-12-03, when the Convention was opened for signature' })
+  @input.OptionalDate({ description: 'Default: 2008-12-03, when the Convention was opened for signature' })
   from?: string;
 
-  @OptionalDate({ description: 'Default: today' })
+  @input.OptionalDate({ description: 'Default: today' })
   to?: string;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '../common/ids.js';
 import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { RegionalGroup, Visibility } from '../common/enums.js';
@@ -16,7 +17,6 @@ const SURVEY_COLUMNS = surveys.select('v', {
     `ARRAY(SELECT ss.state_iso3::text FROM survey_states ss WHERE ss.survey_id = ${v}id ORDER BY ss.state_iso3) AS "stateIso3s"`,
   ],
 });
-const SURVEY_INSERT = surveys.columns('id', 'name', 'campaignId', 'visibility', 'organizationId', 'mandateId', 'createdBy');
 
 const QUESTION_COLUMNS = table(SurveyQuestionEntity).select('q');
 
@@ -24,20 +24,6 @@ const answers = table(SurveyAnswerEntity);
 const ANSWER: Projection<SurveyAnswerEntity> = { as: { recordedBy: 'recordedById' } };
 const ANSWER_COLUMNS = answers.select('a', ANSWER);
 const ANSWER_RETURNING = answers.returning(ANSWER);
-const ANSWER_INSERT = answers.columns(
-  'id',
-  'surveyId',
-  'questionId',
-  'stateIso3',
-  'choice',
-  'text',
-  'answeredOn',
-  'obstacleId',
-  'visibility',
-  'organizationId',
-  'mandateId',
-  'recordedBy',
-);
 
 export interface SurveyAnswerFields {
   choice?: string | null;
@@ -100,16 +86,8 @@ export class SurveysRepository {
 
   /** The survey, its questions and its States in three statements of the caller's transaction. */
   async insert(survey: NewSurvey): Promise<void> {
-    await this.db.query(`INSERT INTO surveys (${SURVEY_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      survey.id,
-      survey.name,
-      survey.campaignId,
-      survey.visibility,
-      survey.organizationId,
-      survey.mandateId,
-      survey.createdBy,
-    ]);
-    const q = survey.questions;
+    const { stateIso3s, questions: q, ...row } = survey;
+    await this.db.query(...surveys.insert(row));
     await this.db.query(
       `INSERT INTO survey_questions (id, survey_id, position, text, category, choices, allows_text)
        SELECT q.id, $1, q.position, q.text, q.category::obstacle_category, ARRAY(SELECT json_array_elements_text(q.choices)), q.allows_text
@@ -128,14 +106,12 @@ export class SurveysRepository {
         ),
       ],
     );
-    await this.db.query(`INSERT INTO survey_states (survey_id, state_iso3) SELECT $1, unnest($2::char(3)[])`, [
-      survey.id,
-      survey.stateIso3s,
-    ]);
+    await this.db.query(`INSERT INTO survey_states (survey_id, state_iso3) SELECT $1, unnest($2::char(3)[])`, [survey.id, stateIso3s]);
   }
 
   /** A survey by id, when this viewer may see it. */
   async visibleById(viewer: Viewer, id: string): Promise<Survey | null> {
+    if (!isUuid(id)) return null;
     const p = new SqlParams();
     const rows = await this.db.query<Survey[]>(
       `SELECT ${SURVEY_COLUMNS} FROM surveys v WHERE v.id = ${p.add(id)} AND ${visibleTo(viewer, p, 'v')}`,
@@ -200,24 +176,7 @@ export class SurveysRepository {
   }
 
   async insertAnswer(row: NewSurveyAnswer): Promise<SurveyAnswer> {
-    const rows = await this.db.query<SurveyAnswer[]>(
-      `INSERT INTO survey_answers (${ANSWER_INSERT})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${ANSWER_RETURNING}`,
-      [
-        row.id,
-        row.surveyId,
-        row.questionId,
-        row.stateIso3,
-        row.choice,
-        row.text,
-        row.answeredOn,
-        row.obstacleId,
-        row.visibility,
-        row.organizationId,
-        row.mandateId,
-        row.recordedById,
-      ],
-    );
+    const rows = await this.db.query<SurveyAnswer[]>(...answers.insertReturning(row, ANSWER));
     return rows[0];
   }
 

@@ -12,22 +12,26 @@ import { CreateSurveyInput, RecordSurveyAnswerInput, UpdateSurveyAnswerInput } f
 import { SurveyLoaders } from './survey.loaders.js';
 import { Survey, SurveyAnswer, SurveyChoiceCount, SurveyQuestion, SurveyQuestionResult } from './survey.model.js';
 import { SurveysService } from './surveys.service.js';
+import { SurveysRepository } from './surveys.repository.js';
 
 const states = async (iso3s: string[], { loaders }: GqlContext): Promise<State[]> =>
   (await loaders.get(StateLoaders).state.loadMany(iso3s)).filter((state): state is State => !!state && !(state instanceof Error));
 
 @Resolver(() => Survey)
 export class SurveysResolver {
-  constructor(private readonly service: SurveysService) {}
+  constructor(
+    private readonly service: SurveysService,
+    private readonly repository: SurveysRepository,
+  ) {}
 
   @Query(() => Survey, { nullable: true, description: 'A survey you may see; null otherwise' })
   survey(@CurrentViewer() viewer: Viewer, @IdArg() id: string): Promise<Survey | null> {
-    return this.service.get(viewer, id);
+    return this.repository.visibleById(viewer, id);
   }
 
   @Query(() => [Survey], { description: 'The surveys you may see, newest first (at most 200)' })
   surveys(@CurrentViewer() viewer: Viewer): Promise<Survey[]> {
-    return this.service.list(viewer);
+    return this.repository.list(viewer);
   }
 
   @Query(() => [SurveyQuestionResult], {

@@ -58,14 +58,6 @@ export class SurveysService {
     private readonly obstacles: ObstaclesService,
   ) {}
 
-  async get(viewer: Viewer, id: string): Promise<Survey | null> {
-    return isUuid(id) ? this.surveys.visibleById(viewer, id) : null;
-  }
-
-  list(viewer: Viewer): Promise<Survey[]> {
-    return this.surveys.list(viewer);
-  }
-
   /**
    * Creates the survey's letter campaign through the campaigns service (which checks the States:
    * known, not Party on the sending date), then the survey, its questions and States, all in one
@@ -203,7 +195,7 @@ export class SurveysService {
   }
 
   private async visibleSurvey(viewer: Viewer, id: string): Promise<Survey> {
-    const survey = isUuid(id) ? await this.surveys.visibleById(viewer, id) : null;
+    const survey = await this.surveys.visibleById(viewer, id);
     if (!survey) throw notFound('Survey', id);
     return survey;
   }

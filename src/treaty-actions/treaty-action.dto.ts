@@ -2,15 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEnum, Matches } from 'class-validator';
 import { TreatyActionKind } from '../common/enums.js';
-import {
-  ExpectedVersion,
-  OmittableDate,
-  OmittableEnum,
-  OmittableTrimmedText,
-  OptionalTrimmedText,
-  TrimmedText,
-  Uuid,
-} from '../common/fields.js';
+import * as input from '../common/fields.js';
 import { trim } from '../common/validation.js';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
@@ -62,32 +54,32 @@ export class RecordTreatyActionInput {
   @Field(() => DateScalar, { description: 'The date of the signature or deposit; for a withdrawal, the date it takes effect' })
   date: string;
 
-  @TrimmedText(1, 2000)
+  @input.TrimmedText(1, 2000)
   @Matches(URL, { message: URL_MESSAGE })
   sourceUrl: string;
 
-  @OptionalTrimmedText(0, 2000)
+  @input.OptionalTrimmedText(0, 2000)
   note?: string | null;
 }
 
 @InputType()
 export class UpdateTreatyActionInput {
-  @Uuid()
+  @input.Uuid()
   id: string;
 
-  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @input.ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @OmittableEnum(TreatyActionKind)
+  @input.OmittableEnum(TreatyActionKind)
   action?: TreatyActionKind;
 
-  @OmittableDate()
+  @input.OmittableDate()
   date?: string;
 
-  @OmittableTrimmedText(1, 2000)
+  @input.OmittableTrimmedText(1, 2000)
   @Matches(URL, { message: URL_MESSAGE })
   sourceUrl?: string;
 
-  @OptionalTrimmedText(0, 2000)
+  @input.OptionalTrimmedText(0, 2000)
   note?: string | null;
 }

@@ -17,7 +17,6 @@ import { TreatyActionEntity } from './treaty-action.entity.js';
 const actions = table(TreatyActionEntity);
 /** A treaty action's columns (alias `a`) as the API reads them: its date as text, not who recorded it. */
 const ACTION_COLUMNS = actions.select('a', { omit: ['date', 'recordedBy'], extra: (a) => [`to_char(${a}date, 'YYYY-MM-DD') AS date`] });
-const ACTION_INSERT = actions.columns('id', 'stateIso3', 'action', 'date', 'sourceUrl', 'note', 'recordedBy');
 
 const FILE_COLUMNS = `to_char(file_signature_date, 'YYYY-MM-DD') AS "signatureDate", to_char(file_consent_date, 'YYYY-MM-DD') AS "consentDate",
   file_consent_type AS "consentType", to_char(file_withdrawal_date, 'YYYY-MM-DD') AS "withdrawalDate"`;
@@ -65,15 +64,8 @@ export class TreatyActionsService implements OnApplicationBootstrap, OnModuleDes
       );
       if (same) throw badInput(`This ${input.action} of ${input.stateIso3} on ${input.date} is already recorded`, { id: same.id });
       const id = randomUUID();
-      await this.db.query(`INSERT INTO treaty_actions (${ACTION_INSERT}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        input.stateIso3,
-        input.action,
-        input.date,
-        input.sourceUrl,
-        input.note || null,
-        viewer.id,
-      ]);
+      const { stateIso3, action, date, sourceUrl } = input;
+      await this.db.query(...actions.insert({ id, stateIso3, action, date, sourceUrl, note: input.note || null, recordedBy: viewer.id }));
       await this.apply(emit, input.stateIso3, today);
       return this.byId(id);
     });

@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
 import { VoteChoice } from '../common/enums.js';
-import { OptionalTrimmedText } from '../common/fields.js';
+import * as input from '../common/fields.js';
 import { trim } from '../common/validation.js';
 import { DateScalar } from '../graphql/scalars.js';
 import { IsIso3 } from '../common/iso3.js';
@@ -29,7 +29,7 @@ export class RecordResolutionInput {
   @Field(() => DateScalar, { description: 'The date of the plenary vote' })
   date: string;
 
-  @OptionalTrimmedText(1, 500, { description: 'Default: Implementation of the Convention on Cluster Munitions' })
+  @input.OptionalTrimmedText(1, 500, { description: 'Default: Implementation of the Convention on Cluster Munitions' })
   title?: string;
 
   @Field(() => Int)
@@ -53,7 +53,7 @@ export class RecordResolutionInput {
   @Min(0)
   nonVoting?: number;
 
-  @OptionalTrimmedText(1, 2000, { description: 'Where the voting record was read, such as its UN Digital Library page' })
+  @input.OptionalTrimmedText(1, 2000, { description: 'Where the voting record was read, such as its UN Digital Library page' })
   source?: string;
 
   @Field(() => [ResolutionVoteInput], { description: "Each State's vote" })

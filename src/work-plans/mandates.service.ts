@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { toConnection, toPage } from '../common/paging/cursor.js';
+import { pageOf } from '../common/paging/cursor.js';
 import type { Connection } from '../common/paging/connection.js';
 import { StatesRepository } from '../states/states.repository.js';
 import type {
@@ -47,10 +47,8 @@ export class MandatesService {
     return mandate ?? null;
   }
 
-  async list(viewer: Viewer, args: MandatesArgs): Promise<Connection<Mandate>> {
-    const page = toPage(args, MANDATE_CURSOR);
-    const { rows, total } = await this.mandates.page(viewer, page);
-    return toConnection(rows, page.first, total, mandateSortKey);
+  list(viewer: Viewer, args: MandatesArgs): Promise<Connection<Mandate>> {
+    return pageOf(args, MANDATE_CURSOR, mandateSortKey, (page) => this.mandates.page(viewer, page));
   }
 
   /**

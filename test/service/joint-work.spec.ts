@@ -2,7 +2,9 @@ import type { Viewer } from '../../src/auth/viewer.js';
 import { InteractionType, ObstacleCategory, RatificationStage, Visibility } from '../../src/common/enums.js';
 import type { LogInteractionInput } from '../../src/interactions/dto/interaction.inputs.js';
 import { FollowUpsService } from '../../src/interactions/follow-ups.service.js';
+import { InteractionsRepository } from '../../src/interactions/interactions.repository.js';
 import { InteractionsService } from '../../src/interactions/interactions.service.js';
+import { ObstaclesRepository } from '../../src/obstacles/obstacles.repository.js';
 import { ObstaclesService } from '../../src/obstacles/obstacles.service.js';
 import { StatesRepository } from '../../src/states/states.repository.js';
 import { StatesService } from '../../src/states/states.service.js';
@@ -63,7 +65,9 @@ describe('joint work of a mandate (services)', () => {
     const corrected = await interactions.update(v.france, linked.id, { subject: 'E-mail for the mandate (corrected)', expectedVersion: 2 });
     expect([corrected.subject, corrected.version]).toEqual(['E-mail for the mandate (corrected)', 3]);
     expect(await refusal(interactions.update(chile, linked.id, { subject: 'Not yours', expectedVersion: 3 }))).toBe('FORBIDDEN');
-    expect((await interactions.get(v.panama, linked.id))?.subject).toBe('E-mail for the mandate (corrected)');
+    expect((await services.get(InteractionsRepository).visibleById(v.panama, linked.id))?.subject).toBe(
+      'E-mail for the mandate (corrected)',
+    );
     // Only the mandate's organizations add work to it.
     expect(await refusal(log(chile, { subject: 'x', mandateId: mandate }))).toBe('FORBIDDEN');
   });
@@ -83,7 +87,9 @@ describe('joint work of a mandate (services)', () => {
         [chile, false],
         [v.partner, false],
       ] as const) {
-        expect((await interactions.get(who, item.id))?.subject ?? null).toBe(sees ? 'For the mandate only' : null);
+        expect((await services.get(InteractionsRepository).visibleById(who, item.id))?.subject ?? null).toBe(
+          sees ? 'For the mandate only' : null,
+        );
       }
     });
 
@@ -95,7 +101,7 @@ describe('joint work of a mandate (services)', () => {
       expect(await refusal(interactions.update(chile, own.id, { visibility: Visibility.MANDATE, expectedVersion: own.version }))).toBe(
         'BAD_USER_INPUT',
       );
-      expect((await interactions.get(chile, own.id))?.visibility).toBe(Visibility.ORGANIZATION);
+      expect((await services.get(InteractionsRepository).visibleById(chile, own.id))?.visibility).toBe(Visibility.ORGANIZATION);
       // A stage note likewise: the move is refused and nothing is written.
       const moves = async () => (await services.get(StatesRepository).stageChangesOf(v.france, ['TUV'])).length;
       const before = await moves();
@@ -116,8 +122,8 @@ describe('joint work of a mandate (services)', () => {
         mandateId: mandate,
       });
       expect(obstacle.mandateId).toBe(mandate);
-      expect((await obstacles.get(v.france, obstacle.id))?.description).toBe('Team note');
-      expect(await obstacles.get(chile, obstacle.id)).toBeNull();
+      expect((await services.get(ObstaclesRepository).visibleById(v.france, obstacle.id))?.description).toBe('Team note');
+      expect(await services.get(ObstaclesRepository).visibleById(chile, obstacle.id)).toBeNull();
 
       await services
         .get(StatesService)

@@ -56,6 +56,25 @@ describe('a table declared once', () => {
     expect(briefings.columns('id', 'text', 'stateIso3', 'createdBy')).toBe('id, text, state_iso3, created_by');
   });
 
+  it("writes an INSERT of one row: the row's properties in its order, under their columns, undefined ones left out", () => {
+    expect(briefings.insert({ id: 'b1', text: 'Agenda', stateIso3: 'VUT', createdBy: undefined })).toEqual([
+      'INSERT INTO briefings (id, text, state_iso3) VALUES ($1, $2, $3)',
+      ['b1', 'Agenda', 'VUT'],
+    ]);
+  });
+
+  it('accepts a property by the name the projection reads it under, and answers the row as that projection reads it', () => {
+    const projection = { as: { createdBy: 'createdById' }, omit: ['updatedAt'] as const };
+    expect(briefings.insertReturning({ id: 'b1', createdById: 'u1', text: null }, projection)).toEqual([
+      'INSERT INTO briefings (id, created_by, text) VALUES ($1, $2, $3) RETURNING ' + briefings.returning(projection),
+      ['b1', 'u1', null],
+    ]);
+  });
+
+  it('refuses to insert a property that is not a column', () => {
+    expect(() => briefings.insert({ id: 'b1', author: 'u1' })).toThrow('briefings has no column for author');
+  });
+
   it('maps input fields to their columns for updateVersioned', () => {
     expect(briefings.columnMap('text', 'stateIso3')).toEqual({ text: 'text', stateIso3: 'state_iso3' });
   });

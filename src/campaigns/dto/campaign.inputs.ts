@@ -2,25 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Posting, Visibility } from '../../common/enums.js';
-import {
-  ExpectedVersion,
-  MandateOfWork,
-  OmittableDate,
-  OmittableEnum,
-  OmittableTrimmedText,
-  OptionalBoolean,
-  OptionalDate,
-  OptionalEnum,
-  OptionalIso3,
-  OptionalIso3List,
-  OptionalNested,
-  OptionalText,
-  OptionalTrimmedText,
-  OptionalUuid,
-  OptionalUuidList,
-  TrimmedText,
-  Uuid,
-} from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
@@ -44,25 +26,25 @@ export class LetterRecipientsInput {
 
 @InputType()
 export class CreateLetterCampaignInput {
-  @TrimmedText(1, 300)
+  @input.TrimmedText(1, 300)
   name: string;
 
-  @TrimmedText(1, 500, { description: "Where the letter's text lives (a document reference, a file name)" })
+  @input.TrimmedText(1, 500, { description: "Where the letter's text lives (a document reference, a file name)" })
   templateRef: string;
 
   @Field(() => DateScalar, { description: 'The date the letters are sent: the date of every LETTER interaction (not after today)' })
   sendingDate: string;
 
-  @OptionalEnum(Visibility, { description: 'Of the campaign and its letters. Default ORGANIZATION' })
+  @input.OptionalEnum(Visibility, { description: 'Of the campaign and its letters. Default ORGANIZATION' })
   visibility?: Visibility;
 
-  @MandateOfWork()
+  @input.MandateOfWork()
   mandateId?: string;
 
-  @OptionalNested(TargetFilter, { description: 'The States of this target list (give this or stateIso3s)' })
+  @input.OptionalNested(TargetFilter, { description: 'The States of this target list (give this or stateIso3s)' })
   targets?: TargetFilter;
 
-  @OptionalIso3List({ min: 1, max: 200, unique: true, description: 'These States (give this or targets)' })
+  @input.OptionalIso3List({ min: 1, max: 200, unique: true, description: 'These States (give this or targets)' })
   stateIso3s?: string[];
 
   @Field(() => [Posting], {
@@ -83,13 +65,13 @@ export class CreateLetterCampaignInput {
   @Type(() => LetterRecipientsInput)
   recipients?: LetterRecipientsInput[];
 
-  @OptionalTrimmedText(1, 300, { description: 'Subject of every letter. Default: the campaign name' })
+  @input.OptionalTrimmedText(1, 300, { description: 'Subject of every letter. Default: the campaign name' })
   subject?: string;
 
-  @OptionalDate({ description: 'A follow-up date for every letter (then they show in followUps)' })
+  @input.OptionalDate({ description: 'A follow-up date for every letter (then they show in followUps)' })
   followUpOn?: string;
 
-  @OptionalBoolean({
+  @input.OptionalBoolean({
     description:
       'A campaign to States Parties (about implementation, say). Without it, a State whose treaty record shows a deposit on the sending date is refused',
   })
@@ -99,25 +81,27 @@ export class CreateLetterCampaignInput {
 /** Corrects a campaign. Fields left out are unchanged; its States and addressees stay as sent. */
 @InputType()
 export class UpdateLetterCampaignInput {
-  @Uuid()
+  @input.Uuid()
   id: string;
 
-  @ExpectedVersion({ description: "The campaign's version you read; a stale version is rejected with CONFLICT" })
+  @input.ExpectedVersion({ description: "The campaign's version you read; a stale version is rejected with CONFLICT" })
   expectedVersion: number;
 
-  @OmittableTrimmedText(1, 300, { description: "The letters' subject and text stay as sent" })
+  @input.OmittableTrimmedText(1, 300, { description: "The letters' subject and text stay as sent" })
   name?: string;
 
-  @OmittableTrimmedText(1, 500, { description: "Where the letter's text lives (a document reference, a file name)" })
+  @input.OmittableTrimmedText(1, 500, { description: "Where the letter's text lives (a document reference, a file name)" })
   templateRef?: string;
 
-  @OmittableDate({
+  @input.OmittableDate({
     description:
       'The letters still dated on the old sending date move with it (one dated on its own keeps its date); refused when a follow-up date or a reply would then come before it',
   })
   sendingDate?: string;
 
-  @OmittableEnum(Visibility, { description: 'Of the campaign and of every one of its letters: they change together, in one transaction' })
+  @input.OmittableEnum(Visibility, {
+    description: 'Of the campaign and of every one of its letters: they change together, in one transaction',
+  })
   visibility?: Visibility;
 
   @Field(() => ID, { nullable: true, description: "A coordinator or admin of the campaign's organization, not disabled" })
@@ -129,16 +113,16 @@ export class UpdateLetterCampaignInput {
 /** Names one letter: by its interaction, or by its campaign and State. */
 @InputType({ isAbstract: true })
 export abstract class LetterRef {
-  @OptionalUuid()
+  @input.OptionalUuid()
   interactionId?: string;
 
-  @OptionalUuid()
+  @input.OptionalUuid()
   campaignId?: string;
 
-  @OptionalIso3()
+  @input.OptionalIso3()
   stateIso3?: string;
 
-  @ExpectedVersion({ description: "The letter's version you read; a stale version is rejected with CONFLICT" })
+  @input.ExpectedVersion({ description: "The letter's version you read; a stale version is rejected with CONFLICT" })
   expectedVersion: number;
 }
 
@@ -147,37 +131,37 @@ export class LogLetterReplyInput extends LetterRef {
   @Field(() => DateScalar, { description: "Not after today. The reply closes the letter's pending follow-up (see keepFollowUpOpen)" })
   receivedOn: string;
 
-  @OptionalBoolean({ description: "Keep the letter's pending follow-up open (by default the reply closes it)" })
+  @input.OptionalBoolean({ description: "Keep the letter's pending follow-up open (by default the reply closes it)" })
   keepFollowUpOpen?: boolean;
 
-  @OptionalText(20000, { description: 'What the reply said' })
+  @input.OptionalText(20000, { description: 'What the reply said' })
   note?: string | null;
 }
 
 @InputType()
 export class MarkCampaignFollowUpDoneInput extends LetterRef {
-  @OptionalDate({ description: "The letter's follow-up date, when it had none. Default: today (or the sending date, if later)" })
+  @input.OptionalDate({ description: "The letter's follow-up date, when it had none. Default: today (or the sending date, if later)" })
   doneOn?: string;
 }
 
 @InputType()
 export class LetterCampaignFilter {
-  @OptionalIso3List({ max: 200, description: 'Campaigns with a letter to one of these States' })
+  @input.OptionalIso3List({ max: 200, description: 'Campaigns with a letter to one of these States' })
   stateIso3s?: string[];
 
-  @OptionalUuidList({ max: 200 })
+  @input.OptionalUuidList({ max: 200 })
   organizationIds?: string[];
 
-  @OptionalDate({ description: 'Sent on or after' })
+  @input.OptionalDate({ description: 'Sent on or after' })
   from?: string;
 
-  @OptionalDate({ description: 'Sent on or before' })
+  @input.OptionalDate({ description: 'Sent on or before' })
   to?: string;
 }
 
 @ArgsType()
 export class LetterCampaignsArgs extends PageArgs {
-  @OptionalNested(LetterCampaignFilter)
+  @input.OptionalNested(LetterCampaignFilter)
   filter?: LetterCampaignFilter;
 }
 

@@ -53,3 +53,25 @@ export function toConnection<T>(rows: T[], first: number, totalCount: number | n
     totalCount,
   };
 }
+
+/** What a list's repository answers for a page: one row more than asked when there is a next page. */
+export interface PageRows<T> {
+  rows: T[];
+  total: number | null;
+}
+
+/**
+ * A page of a list, as a Connection: the page the arguments ask for (its cursor decoded for a key
+ * of this shape), read by `read`, each row's cursor made from its sort key.
+ */
+export async function pageOf<T>(
+  args: PageArgs,
+  shape: readonly CursorPart[],
+  sortKey: (row: T) => unknown[],
+  read: (page: Page) => Promise<PageRows<T>>,
+  withTotal = true,
+): Promise<Connection<T>> {
+  const page = toPage(args, shape, withTotal);
+  const { rows, total } = await read(page);
+  return toConnection(rows, page.first, total, sortKey);
+}

@@ -1,42 +1,29 @@
 import { ArgsType, Field, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Posting } from '../../common/enums.js';
-import {
-  ExpectedVersion,
-  OmittableTrimmedText,
-  OptionalDate,
-  OptionalEnum,
-  OptionalEnumList,
-  OptionalIso3,
-  OptionalIso3List,
-  OptionalNested,
-  OptionalText,
-  OptionalTrimmedText,
-  OptionalUuid,
-  OptionalUuidList,
-  TrimmedText,
-} from '../../common/fields.js';
+import * as input from '../../common/fields.js';
+import { StatesAndOrganizationsFilter } from '../../common/filters.js';
 import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull } from '../../common/validation.js';
 
 @InputType()
 export class CreateContactInput {
-  @TrimmedText(1, 200)
+  @input.TrimmedText(1, 200)
   fullName: string;
 
-  @OptionalText(100)
+  @input.OptionalText(100)
   title?: string | null;
 
-  @OptionalText(200)
+  @input.OptionalText(200)
   position?: string | null;
 
-  @OptionalEnum(Posting)
+  @input.OptionalEnum(Posting)
   posting?: Posting | null;
 
-  @OptionalIso3({ description: 'ISO3 code of the State the contact represents' })
+  @input.OptionalIso3({ description: 'ISO3 code of the State the contact represents' })
   stateIso3?: string | null;
 
-  @OptionalUuid()
+  @input.OptionalUuid()
   organizationId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -45,7 +32,7 @@ export class CreateContactInput {
   @MaxLength(320)
   email?: string | null;
 
-  @OptionalText(50)
+  @input.OptionalText(50)
   phone?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Working languages, such as en, fr, es' })
@@ -55,10 +42,10 @@ export class CreateContactInput {
   @Length(1, 50, { each: true })
   languages?: string[];
 
-  @OptionalText(10000)
+  @input.OptionalText(10000)
   notes?: string | null;
 
-  @OptionalDate({
+  @input.OptionalDate({
     description: 'The day the contact took up the posting given here (default today; not after today): the start of its first posting',
   })
   postingStartedOn?: string;
@@ -70,10 +57,10 @@ export class CreateContactInput {
  */
 @InputType()
 export class UpdateContactInput extends PartialType(OmitType(CreateContactInput, ['fullName', 'languages', 'postingStartedOn'] as const)) {
-  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @input.ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @OmittableTrimmedText(1, 200)
+  @input.OmittableTrimmedText(1, 200)
   fullName?: string;
 
   @Field(() => [String], { nullable: true })
@@ -85,27 +72,23 @@ export class UpdateContactInput extends PartialType(OmitType(CreateContactInput,
 }
 
 @InputType()
-export class ContactFilter {
-  @OptionalIso3List({ max: 200 })
-  stateIso3s?: string[];
-
-  @OptionalUuidList({ max: 200 })
-  organizationIds?: string[];
-
-  @OptionalEnumList(Posting)
+export class ContactFilter extends StatesAndOrganizationsFilter {
+  @input.OptionalEnumList(Posting)
   postings?: Posting[];
 
-  @OptionalDate({
+  @input.OptionalDate({
     description: 'Contacts who held a posting on this date; stateIso3s, organizationIds and postings then apply to that posting',
   })
   postedAt?: string;
 
-  @OptionalTrimmedText(1, 200, { description: 'Words of the name or e-mail, in any case and with or without accents; closest names first' })
+  @input.OptionalTrimmedText(1, 200, {
+    description: 'Words of the name or e-mail, in any case and with or without accents; closest names first',
+  })
   search?: string;
 }
 
 @ArgsType()
 export class ContactsArgs extends PageArgs {
-  @OptionalNested(ContactFilter)
+  @input.OptionalNested(ContactFilter)
   filter?: ContactFilter;
 }

@@ -1,83 +1,74 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Posting } from '../../common/enums.js';
-import {
-  ExpectedVersion,
-  OmittableDate,
-  OmittableEnum,
-  OptionalDate,
-  OptionalIso3,
-  OptionalText,
-  OptionalUuid,
-  Uuid,
-} from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { DateScalar } from '../../graphql/scalars.js';
 
 @InputType()
 export class AddContactPostingInput {
-  @Uuid()
+  @input.Uuid()
   contactId: string;
 
   @Field(() => Posting)
   @IsEnum(Posting)
   posting: Posting;
 
-  @OptionalIso3({ description: 'ISO3 code of the State the contact represents in this posting' })
+  @input.OptionalIso3({ description: 'ISO3 code of the State the contact represents in this posting' })
   stateIso3?: string | null;
 
-  @OptionalUuid()
+  @input.OptionalUuid()
   organizationId?: string | null;
 
-  @OptionalText(200, { description: 'Such as Permanent Representative' })
+  @input.OptionalText(200, { description: 'Such as Permanent Representative' })
   position?: string | null;
 
   @Field(() => DateScalar)
   from: string;
 
-  @OptionalDate({ description: 'Leave out for the posting held now: the current one then ends on `from`' })
+  @input.OptionalDate({ description: 'Leave out for the posting held now: the current one then ends on `from`' })
   to?: string | null;
 
-  @ExpectedVersion({ description: "The contact's version you read; a stale version is rejected with CONFLICT" })
+  @input.ExpectedVersion({ description: "The contact's version you read; a stale version is rejected with CONFLICT" })
   expectedVersion: number;
 }
 
 @InputType()
 export class EndContactPostingInput {
-  @Uuid({ description: 'The current posting' })
+  @input.Uuid({ description: 'The current posting' })
   postingId: string;
 
   @Field(() => DateScalar, { description: 'The day it ended; after its start' })
   to: string;
 
-  @ExpectedVersion({ description: "The contact's version you read" })
+  @input.ExpectedVersion({ description: "The contact's version you read" })
   expectedVersion: number;
 }
 
 /** Corrects a posting. Fields left out are unchanged; `to: null` makes it the current one. */
 @InputType()
 export class UpdateContactPostingInput {
-  @Uuid()
+  @input.Uuid()
   postingId: string;
 
-  @OmittableEnum(Posting)
+  @input.OmittableEnum(Posting)
   posting?: Posting;
 
-  @OptionalIso3()
+  @input.OptionalIso3()
   stateIso3?: string | null;
 
-  @OptionalUuid()
+  @input.OptionalUuid()
   organizationId?: string | null;
 
-  @OptionalText(200)
+  @input.OptionalText(200)
   position?: string | null;
 
-  @OmittableDate()
+  @input.OmittableDate()
   from?: string;
 
-  @OptionalDate()
+  @input.OptionalDate()
   to?: string | null;
 
-  @ExpectedVersion({ description: "The contact's version you read" })
+  @input.ExpectedVersion({ description: "The contact's version you read" })
   expectedVersion: number;
 }
 
@@ -93,7 +84,7 @@ export class MergeContactsInput {
   @IsUUID('all', { each: true })
   duplicateIds: string[];
 
-  @ExpectedVersion({ description: "The survivor's version you read; a stale version is rejected with CONFLICT" })
+  @input.ExpectedVersion({ description: "The survivor's version you read; a stale version is rejected with CONFLICT" })
   survivorExpectedVersion: number;
 
   @Field(() => [Int], { nullable: true, description: 'The versions of the duplicates you read, in the order of duplicateIds' })

@@ -1,14 +1,14 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OptionalBoolean, OptionalDate } from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
 
 @ArgsType()
 export class FollowUpsArgs extends PageArgs {
-  @OptionalDate({ description: 'Only follow-ups due on or before this date' })
+  @input.OptionalDate({ description: 'Only follow-ups due on or before this date' })
   dueBefore?: string;
 
-  @OptionalBoolean({ description: 'Only follow-ups due before today' })
+  @input.OptionalBoolean({ description: 'Only follow-ups due before today' })
   overdueOnly?: boolean;
 }
 

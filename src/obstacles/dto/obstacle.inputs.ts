@@ -1,20 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsString } from 'class-validator';
 import { ObstacleCategory, ObstacleStatus, Visibility } from '../../common/enums.js';
-import {
-  ExpectedVersion,
-  MandateOfWork,
-  OmittableDate,
-  OmittableEnum,
-  OmittableTrimmedText,
-  OptionalDate,
-  OptionalEnum,
-  OptionalEnumList,
-  OptionalIso3List,
-  OptionalNested,
-  OptionalText,
-  TrimmedText,
-} from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull } from '../../common/validation.js';
 import { IsIso3 } from '../../common/iso3.js';
@@ -29,26 +16,26 @@ export class RecordObstacleInput {
   @IsEnum(ObstacleCategory)
   category: ObstacleCategory;
 
-  @TrimmedText(1, 5000)
+  @input.TrimmedText(1, 5000)
   description: string;
 
-  @OptionalText(10000)
+  @input.OptionalText(10000)
   measures?: string | null;
 
-  @OptionalDate({ description: 'Default: today' })
+  @input.OptionalDate({ description: 'Default: today' })
   recordedOn?: string | null;
 
-  @OptionalEnum(Visibility, { description: 'Who sees it at all (default COORDINATORS: coordinators and admins)' })
+  @input.OptionalEnum(Visibility, { description: 'Who sees it at all (default COORDINATORS: coordinators and admins)' })
   visibility?: Visibility;
 
-  @MandateOfWork()
+  @input.MandateOfWork()
   mandateId?: string;
 }
 
 /** Every field may be left out (unchanged); measures may be cleared with null. */
 @InputType()
 export class UpdateObstacleInput {
-  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @input.ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
   @Field(() => String, {
@@ -59,19 +46,19 @@ export class UpdateObstacleInput {
   @IsIso3()
   stateIso3?: string;
 
-  @OmittableEnum(ObstacleCategory)
+  @input.OmittableEnum(ObstacleCategory)
   category?: ObstacleCategory;
 
-  @OmittableTrimmedText(1, 5000)
+  @input.OmittableTrimmedText(1, 5000)
   description?: string;
 
-  @OptionalText(10000)
+  @input.OptionalText(10000)
   measures?: string | null;
 
-  @OmittableDate({ description: 'Not after resolvedOn' })
+  @input.OmittableDate({ description: 'Not after resolvedOn' })
   recordedOn?: string;
 
-  @OmittableEnum(Visibility, { description: 'Who sees it at all; only the organization that recorded it (or an admin) changes it' })
+  @input.OmittableEnum(Visibility, { description: 'Who sees it at all; only the organization that recorded it (or an admin) changes it' })
   visibility?: Visibility;
 }
 
@@ -85,27 +72,27 @@ export class ResolveObstacleArgs {
   @IsInt()
   expectedVersion: number;
 
-  @OptionalDate({ description: 'Default: today; not before recordedOn' })
+  @input.OptionalDate({ description: 'Default: today; not before recordedOn' })
   resolvedOn?: string | null;
 
-  @OptionalText(10000, { description: 'When given, replaces the measures' })
+  @input.OptionalText(10000, { description: 'When given, replaces the measures' })
   measures?: string | null;
 }
 
 @InputType()
 export class ObstacleFilter {
-  @OptionalIso3List({ max: 250 })
+  @input.OptionalIso3List({ max: 250 })
   stateIso3s?: string[];
 
-  @OptionalEnumList(ObstacleStatus)
+  @input.OptionalEnumList(ObstacleStatus)
   statuses?: ObstacleStatus[];
 
-  @OptionalEnumList(ObstacleCategory)
+  @input.OptionalEnumList(ObstacleCategory)
   categories?: ObstacleCategory[];
 }
 
 @ArgsType()
 export class ObstaclesArgs extends PageArgs {
-  @OptionalNested(ObstacleFilter)
+  @input.OptionalNested(ObstacleFilter)
   filter?: ObstacleFilter;
 }

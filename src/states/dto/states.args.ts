@@ -1,22 +1,14 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ObstacleStatus, RatificationStage, RegionalGroup, TreatyStatus, Visibility } from '../../common/enums.js';
-import {
-  OptionalBoolean,
-  OptionalDate,
-  OptionalEnum,
-  OptionalEnumList,
-  OptionalNested,
-  OptionalText,
-  OptionalTrimmedText,
-} from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
 import { DateScalar } from '../../graphql/scalars.js';
 
 /** Where a State is and what it is called: the filters that lists of States share. */
 @InputType({ isAbstract: true })
 export abstract class StatePlaceFilter {
-  @OptionalEnumList(RegionalGroup)
+  @input.OptionalEnumList(RegionalGroup)
   regionalGroups?: RegionalGroup[];
 
   @Field(() => [String], {
@@ -41,7 +33,7 @@ export abstract class StatePlaceFilter {
   @MaxLength(100, { each: true })
   intermediateRegions?: string[];
 
-  @OptionalTrimmedText(1, 100, {
+  @input.OptionalTrimmedText(1, 100, {
     description:
       'An ISO3 or ISO2 code (the whole search), or words of the name or of a former or short name, in any case and with or without accents; closest first',
   })
@@ -50,19 +42,19 @@ export abstract class StatePlaceFilter {
 
 @InputType()
 export class StateFilter extends StatePlaceFilter {
-  @OptionalEnumList(TreatyStatus, { description: 'Treaty status on asOf' })
+  @input.OptionalEnumList(TreatyStatus, { description: 'Treaty status on asOf' })
   treatyStatuses?: TreatyStatus[];
 
-  @OptionalBoolean()
+  @input.OptionalBoolean()
   unMember?: boolean;
 
-  @OptionalDate({ description: 'The date treaty status is computed for (default: today)' })
+  @input.OptionalDate({ description: 'The date treaty status is computed for (default: today)' })
   asOf?: string;
 }
 
 @ArgsType()
 export class StatesArgs extends PageArgs {
-  @OptionalNested(StateFilter)
+  @input.OptionalNested(StateFilter)
   filter?: StateFilter;
 }
 
@@ -77,10 +69,10 @@ export class SetRatificationStageArgs {
   @IsEnum(RatificationStage)
   stage: RatificationStage;
 
-  @OptionalText(2000, { description: 'Why the stage moved' })
+  @input.OptionalText(2000, { description: 'Why the stage moved' })
   note?: string;
 
-  @OptionalEnum(Visibility, {
+  @input.OptionalEnum(Visibility, {
     description: 'Who reads the note and who moved the stage (every user sees the stage itself). Default COORDINATORS',
   })
   visibility?: Visibility;
@@ -93,7 +85,7 @@ export class SetRatificationStageArgs {
   @IsInt()
   expectedVersion?: number;
 
-  @OptionalDate({
+  @input.OptionalDate({
     description:
       "The day the move took effect (default today): not in the future, not before the State's previous move, and consistent with its treaty record on that day",
   })

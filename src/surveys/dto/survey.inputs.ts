@@ -2,29 +2,17 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ObstacleCategory, Visibility } from '../../common/enums.js';
-import {
-  ExpectedVersion,
-  Iso3List,
-  OmittableDate,
-  OmittableEnum,
-  OptionalBoolean,
-  OptionalDate,
-  OptionalEnum,
-  OptionalTrimmedText,
-  OptionalUuid,
-  TrimmedText,
-  Uuid,
-} from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { trim } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { IsIso3 } from '../../common/iso3.js';
 
 @InputType()
 export class SurveyQuestionInput {
-  @TrimmedText(1, 2000)
+  @input.TrimmedText(1, 2000)
   text: string;
 
-  @OptionalEnum(ObstacleCategory, { description: 'The kind of obstacle an answer may open in the register' })
+  @input.OptionalEnum(ObstacleCategory, { description: 'The kind of obstacle an answer may open in the register' })
   category?: ObstacleCategory | null;
 
   @Field(() => [String], { nullable: true, description: 'The choices an answer picks from. Default: none (free text only)' })
@@ -35,16 +23,16 @@ export class SurveyQuestionInput {
   @Length(1, 300, { each: true })
   choices?: string[];
 
-  @OptionalBoolean({ description: 'Whether an answer may carry free text. Default true' })
+  @input.OptionalBoolean({ description: 'Whether an answer may carry free text. Default true' })
   allowsText?: boolean;
 }
 
 @InputType()
 export class CreateSurveyInput {
-  @TrimmedText(1, 300)
+  @input.TrimmedText(1, 300)
   name: string;
 
-  @Iso3List({
+  @input.Iso3List({
     min: 1,
     max: 200,
     unique: true,
@@ -63,31 +51,31 @@ export class CreateSurveyInput {
   @Type(() => SurveyQuestionInput)
   questions?: SurveyQuestionInput[];
 
-  @OptionalEnum(Visibility, { description: 'Of the survey and of its letter campaign. Default COORDINATORS' })
+  @input.OptionalEnum(Visibility, { description: 'Of the survey and of its letter campaign. Default COORDINATORS' })
   visibility?: Visibility;
 
-  @OptionalUuid({
+  @input.OptionalUuid({
     description:
       "The mandate whose work this is (see MANDATE visibility). Default: none, or with MANDATE visibility your organization's current mandate",
   })
   mandateId?: string;
 
-  @OptionalDate({ description: "The campaign's sending date (not after today). Default: today" })
+  @input.OptionalDate({ description: "The campaign's sending date (not after today). Default: today" })
   sendingDate?: string;
 
-  @OptionalTrimmedText(1, 500, { description: 'The campaign\'s templateRef. Default: "Survey: <name>"' })
+  @input.OptionalTrimmedText(1, 500, { description: 'The campaign\'s templateRef. Default: "Survey: <name>"' })
   templateRef?: string;
 
-  @OptionalDate({ description: 'A follow-up date for every letter of the campaign' })
+  @input.OptionalDate({ description: 'A follow-up date for every letter of the campaign' })
   followUpOn?: string;
 }
 
 @InputType()
 export class RecordSurveyAnswerInput {
-  @Uuid()
+  @input.Uuid()
   surveyId: string;
 
-  @Uuid()
+  @input.Uuid()
   questionId: string;
 
   @Field({ description: 'One of the States the survey was sent to' })
@@ -112,23 +100,23 @@ export class RecordSurveyAnswerInput {
   @Field(() => DateScalar, { description: 'When the State answered (not after today)' })
   answeredOn: string;
 
-  @OptionalEnum(Visibility, { description: 'Who sees the answer (and counts it in results). Default COORDINATORS' })
+  @input.OptionalEnum(Visibility, { description: 'Who sees the answer (and counts it in results). Default COORDINATORS' })
   visibility?: Visibility;
 
-  @OptionalUuid()
+  @input.OptionalUuid()
   mandateId?: string;
 
-  @OptionalBoolean({ description: "Opens an obstacle in the register for the State, in the question's category, and links it" })
+  @input.OptionalBoolean({ description: "Opens an obstacle in the register for the State, in the question's category, and links it" })
   openObstacle?: boolean;
 }
 
 /** Corrects an answer; fields left out are unchanged, choice and text may be cleared with null (one must remain). */
 @InputType()
 export class UpdateSurveyAnswerInput {
-  @Uuid()
+  @input.Uuid()
   id: string;
 
-  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @input.ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })
@@ -143,9 +131,9 @@ export class UpdateSurveyAnswerInput {
   @MaxLength(10000)
   text?: string | null;
 
-  @OmittableDate()
+  @input.OmittableDate()
   answeredOn?: string;
 
-  @OmittableEnum(Visibility, { description: 'Only the organization that recorded it (or an admin) changes it' })
+  @input.OmittableEnum(Visibility, { description: 'Only the organization that recorded it (or an admin) changes it' })
   visibility?: Visibility;
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { RatificationStage, TargetOrder, TreatyStatus, VoteChoice } from '../../common/enums.js';
-import { OptionalBoolean, OptionalEnumList, OptionalNested, OptionalUuidList } from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
 import { DateScalar } from '../../graphql/scalars.js';
 import { StatePlaceFilter } from '../../states/dto/states.args.js';
@@ -9,13 +9,13 @@ import { StatePlaceFilter } from '../../states/dto/states.args.js';
 /** The filters of a target list; the same ones serve the CSV export. All combine with AND. */
 @InputType()
 export class TargetFilter extends StatePlaceFilter {
-  @OptionalUuidList({ max: 50, description: 'Only States in one of these groupings' })
+  @input.OptionalUuidList({ max: 50, description: 'Only States in one of these groupings' })
   groupingIds?: string[];
 
-  @OptionalEnumList(TreatyStatus, { description: 'Default: the States not Party (SIGNATORY, NOT_SIGNED, WITHDRAWN)' })
+  @input.OptionalEnumList(TreatyStatus, { description: 'Default: the States not Party (SIGNATORY, NOT_SIGNED, WITHDRAWN)' })
   treatyStatuses?: TreatyStatus[];
 
-  @OptionalEnumList(RatificationStage)
+  @input.OptionalEnumList(RatificationStage)
   stages?: RatificationStage[];
 
   @Field({ nullable: true, description: 'A resolution symbol, such as A/RES/72/54; goes with votes' })
@@ -24,7 +24,7 @@ export class TargetFilter extends StatePlaceFilter {
   @Length(1, 50)
   votedOn?: string;
 
-  @OptionalEnumList(VoteChoice, { description: 'The choices on votedOn, or on the newest resolution when votedOn is not given' })
+  @input.OptionalEnumList(VoteChoice, { description: 'The choices on votedOn, or on the newest resolution when votedOn is not given' })
   votes?: VoteChoice[];
 
   @Field(() => Float, { nullable: true, description: 'Share of yes votes, 0 to 1' })
@@ -41,7 +41,7 @@ export class TargetFilter extends StatePlaceFilter {
   @Max(36500)
   notContactedForDays?: number;
 
-  @OptionalBoolean()
+  @input.OptionalBoolean()
   hasOpenObstacles?: boolean;
 
   @Field(() => DateScalar, {
@@ -56,7 +56,7 @@ export class TargetFilter extends StatePlaceFilter {
 
 @ArgsType()
 export class TargetsArgs extends PageArgs {
-  @OptionalNested(TargetFilter)
+  @input.OptionalNested(TargetFilter)
   filter?: TargetFilter;
 
   @Field(() => TargetOrder, { defaultValue: TargetOrder.SCORE })

@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsString, Length, MaxLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { Role } from '../../common/enums.js';
-import { Uuid } from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 
 @InputType()
 export class CreateUserInput {
@@ -20,7 +20,7 @@ export class CreateUserInput {
   @IsEnum(Role)
   role: Role;
 
-  @Uuid()
+  @input.Uuid()
   organizationId: string;
 
   /** Checked against the password policy (length, most used passwords) by UsersService. */

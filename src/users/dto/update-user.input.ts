@@ -1,17 +1,17 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { Role } from '../../common/enums.js';
-import { OptionalEnum, OptionalUuid, Uuid } from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 
 @InputType({ description: 'Fields left out are not changed' })
 export class UpdateUserInput {
-  @Uuid()
+  @input.Uuid()
   id: string;
 
-  @OptionalEnum(Role)
+  @input.OptionalEnum(Role)
   role?: Role;
 
-  @OptionalUuid()
+  @input.OptionalUuid()
   organizationId?: string;
 
   @Field({ nullable: true })

@@ -1,17 +1,17 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayUnique, IsEnum, IsOptional } from 'class-validator';
 import { RegionalGroup } from '../../common/enums.js';
-import { OptionalDate, OptionalIso3List, OptionalUuid, OptionalUuidList } from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 
 @InputType()
 export class ProgressReportInput {
-  @OptionalDate({ description: "First day of the period (default: the mandate's)" })
+  @input.OptionalDate({ description: "First day of the period (default: the mandate's)" })
   from?: string | null;
 
-  @OptionalDate({ description: "Last day of the period (default: the mandate's)" })
+  @input.OptionalDate({ description: "Last day of the period (default: the mandate's)" })
   to?: string | null;
 
-  @OptionalDate({
+  @input.OptionalDate({
     description:
       'The report as the record gave it on this day: nothing after it counts (default: the end of the period, or today if sooner)',
   })
@@ -23,13 +23,13 @@ export class ProgressReportInput {
   @IsEnum(RegionalGroup, { each: true })
   regionalGroups?: RegionalGroup[] | null;
 
-  @OptionalIso3List({ max: 250, unique: true, description: 'Only these States' })
+  @input.OptionalIso3List({ max: 250, unique: true, description: 'Only these States' })
   stateIso3s?: string[] | null;
 
-  @OptionalUuid({ description: 'A mandate: its period and organizations become the defaults' })
+  @input.OptionalUuid({ description: 'A mandate: its period and organizations become the defaults' })
   mandateId?: string | null;
 
-  @OptionalUuidList({
+  @input.OptionalUuidList({
     max: 50,
     unique: true,
     description: "Count only the interactions of these organizations (default: the mandate's, or every organization)",

@@ -2,22 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import { RegionalGroup, Visibility } from '../../common/enums.js';
-import {
-  ExpectedVersion,
-  OmittableDate,
-  OmittableEnum,
-  OmittableIso3List,
-  OmittableTrimmedText,
-  OmittableUuidList,
-  OptionalBoolean,
-  OptionalDate,
-  OptionalEnum,
-  OptionalIso3List,
-  OptionalText,
-  OptionalUuid,
-  OptionalUuidList,
-  TrimmedText,
-} from '../../common/fields.js';
+import * as input from '../../common/fields.js';
 import { PageArgs } from '../../common/paging/page.js';
 import { OmittableNotNull } from '../../common/validation.js';
 import { DateScalar } from '../../graphql/scalars.js';
@@ -28,7 +13,7 @@ export class MandatesArgs extends PageArgs {}
 
 @InputType()
 export class StartMandateInput {
-  @TrimmedText(1, 200, { description: 'Such as "Universalization coordinators 2026"' })
+  @input.TrimmedText(1, 200, { description: 'Such as "Universalization coordinators 2026"' })
   name: string;
 
   @Field(() => DateScalar)
@@ -44,49 +29,49 @@ export class StartMandateInput {
   @IsUUID('all', { each: true })
   organizationIds: string[];
 
-  @OptionalEnum(Visibility, { description: 'Who may read it (default SHARED: partners too)' })
+  @input.OptionalEnum(Visibility, { description: 'Who may read it (default SHARED: partners too)' })
   visibility?: Visibility;
 
-  @OptionalUuidList({ max: 100, unique: true, description: 'Groupings to work on (its target lists)' })
+  @input.OptionalUuidList({ max: 100, unique: true, description: 'Groupings to work on (its target lists)' })
   targetListIds?: string[];
 
-  @OptionalUuid({
+  @input.OptionalUuid({
     description:
       'The mandate this one takes over from: its open follow-ups, open obstacles, target lists and unfinished planned activities are carried over. Only its editors (coordinators of its organizations) and admins hand it over: FORBIDDEN otherwise, NOT_FOUND if you may not see it',
   })
   previousMandateId?: string | null;
 
-  @OptionalBoolean({ description: 'With previousMandateId: also carry over its PLANNED activities (default true)' })
+  @input.OptionalBoolean({ description: 'With previousMandateId: also carry over its PLANNED activities (default true)' })
   carryOverActivities?: boolean;
 }
 
 @InputType()
 export class UpdateMandateInput {
-  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @input.ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @OmittableTrimmedText(1, 200)
+  @input.OmittableTrimmedText(1, 200)
   name?: string;
 
-  @OmittableDate()
+  @input.OmittableDate()
   periodFrom?: string;
 
-  @OmittableDate()
+  @input.OmittableDate()
   periodTo?: string;
 
-  @OmittableUuidList({ min: 1, max: 10, unique: true, description: 'Replaces its organizations' })
+  @input.OmittableUuidList({ min: 1, max: 10, unique: true, description: 'Replaces its organizations' })
   organizationIds?: string[];
 
-  @OmittableEnum(Visibility)
+  @input.OmittableEnum(Visibility)
   visibility?: Visibility;
 
-  @OmittableUuidList({ max: 100, unique: true, description: 'Replaces its target lists' })
+  @input.OmittableUuidList({ max: 100, unique: true, description: 'Replaces its target lists' })
   targetListIds?: string[];
 }
 
 @InputType()
 export class IndicatorInput {
-  @TrimmedText(1, 500)
+  @input.TrimmedText(1, 500)
   description: string;
 
   @Field(() => Int, { nullable: true })
@@ -95,16 +80,16 @@ export class IndicatorInput {
   @Min(0)
   targetValue?: number | null;
 
-  @OptionalEnum(IndicatorMetric, { description: 'A number of the progress report it follows' })
+  @input.OptionalEnum(IndicatorMetric, { description: 'A number of the progress report it follows' })
   metric?: IndicatorMetric | null;
 }
 
 @InputType()
 export class AddObjectiveInput {
-  @TrimmedText(1, 300)
+  @input.TrimmedText(1, 300)
   title: string;
 
-  @OptionalText(5000)
+  @input.OptionalText(5000)
   description?: string | null;
 
   @Field(() => [IndicatorInput], { nullable: true })
@@ -117,13 +102,13 @@ export class AddObjectiveInput {
 
 @InputType()
 export class UpdateObjectiveInput {
-  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @input.ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @OmittableTrimmedText(1, 300)
+  @input.OmittableTrimmedText(1, 300)
   title?: string;
 
-  @OptionalText(5000)
+  @input.OptionalText(5000)
   description?: string | null;
 
   @Field(() => [IndicatorInput], { nullable: true, description: 'Replaces its indicators' })
@@ -136,7 +121,7 @@ export class UpdateObjectiveInput {
 
 @InputType()
 export class PlanActivityInput {
-  @TrimmedText(1, 300)
+  @input.TrimmedText(1, 300)
   title: string;
 
   @Field(() => PlannedActivityKind)
@@ -146,55 +131,55 @@ export class PlanActivityInput {
   @Field(() => DateScalar, { description: 'The day it is planned for, or its first day' })
   plannedOn: string;
 
-  @OptionalDate({ description: 'Its last day, for a range' })
+  @input.OptionalDate({ description: 'Its last day, for a range' })
   plannedUntil?: string | null;
 
-  @OptionalEnum(RegionalGroup)
+  @input.OptionalEnum(RegionalGroup)
   regionalGroup?: RegionalGroup | null;
 
-  @OptionalIso3List({ max: 250, unique: true })
+  @input.OptionalIso3List({ max: 250, unique: true })
   stateIso3s?: string[];
 
-  @OptionalEnum(PlannedActivityStatus, { description: 'Default PLANNED' })
+  @input.OptionalEnum(PlannedActivityStatus, { description: 'Default PLANNED' })
   status?: PlannedActivityStatus;
 
-  @OptionalText(5000)
+  @input.OptionalText(5000)
   notes?: string | null;
 
-  @OptionalUuidList({ max: 200, unique: true, description: 'Logged interactions that carried it out (you must be able to see them)' })
+  @input.OptionalUuidList({ max: 200, unique: true, description: 'Logged interactions that carried it out (you must be able to see them)' })
   interactionIds?: string[];
 }
 
 @InputType()
 export class UpdatePlannedActivityInput {
-  @ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
+  @input.ExpectedVersion({ description: 'The version you read; a stale version is rejected with CONFLICT' })
   expectedVersion: number;
 
-  @OmittableTrimmedText(1, 300)
+  @input.OmittableTrimmedText(1, 300)
   title?: string;
 
-  @OmittableEnum(PlannedActivityKind)
+  @input.OmittableEnum(PlannedActivityKind)
   kind?: PlannedActivityKind;
 
-  @OmittableDate()
+  @input.OmittableDate()
   plannedOn?: string;
 
-  @OptionalDate()
+  @input.OptionalDate()
   plannedUntil?: string | null;
 
-  @OptionalEnum(RegionalGroup)
+  @input.OptionalEnum(RegionalGroup)
   regionalGroup?: RegionalGroup | null;
 
-  @OmittableIso3List({ max: 250, unique: true, description: 'Replaces its States' })
+  @input.OmittableIso3List({ max: 250, unique: true, description: 'Replaces its States' })
   stateIso3s?: string[];
 
-  @OmittableEnum(PlannedActivityStatus)
+  @input.OmittableEnum(PlannedActivityStatus)
   status?: PlannedActivityStatus;
 
-  @OptionalText(5000)
+  @input.OptionalText(5000)
   notes?: string | null;
 
-  @OmittableUuidList({ max: 200, unique: true, description: 'Replaces its linked interactions' })
+  @input.OmittableUuidList({ max: 200, unique: true, description: 'Replaces its linked interactions' })
   interactionIds?: string[];
 }
 
