@@ -2,6 +2,24 @@ import { todayIso } from '../common/dates.js';
 import { InteractionType } from '../common/enums.js';
 import { badInput } from '../common/errors.js';
 
+/** How the activity feed names each type of interaction. */
+export const TYPE_LABELS: Readonly<Record<InteractionType, string>> = {
+  [InteractionType.LETTER]: 'Letter',
+  [InteractionType.BILATERAL_MEETING]: 'Bilateral meeting',
+  [InteractionType.PHONE_CALL]: 'Phone call',
+  [InteractionType.EMAIL]: 'E-mail',
+  [InteractionType.DEMARCHE]: 'Démarche',
+  [InteractionType.WORKSHOP]: 'Workshop',
+  [InteractionType.EVENT_MEETING]: 'Meeting at an event',
+  [InteractionType.OTHER]: 'Interaction',
+};
+
+/** TYPE_LABELS as SQL: the label of the interaction type in `column`. */
+export function typeLabelSql(column: string): string {
+  const cases = Object.entries(TYPE_LABELS).map(([type, label]) => `WHEN '${type}' THEN '${label.replaceAll("'", "''")}'`);
+  return `(CASE ${column} ${cases.join(' ')} END)`;
+}
+
 /** The interactions that expect a reply. */
 export const REPLY_TYPES: readonly InteractionType[] = [InteractionType.LETTER, InteractionType.EMAIL];
 

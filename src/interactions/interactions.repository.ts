@@ -16,7 +16,7 @@ import { eventInStatement, LIVE_EVENT_COLUMN, liveEvent, type ActivityEventRow }
 import { TEAM_COLUMNS, toTeam, type Team } from '../common/editable.js';
 import { readersOf } from '../activity/activity-subjects.js';
 import { KEY_RETENTION_HOURS, storedResult, type KeyClaim, type StoredKey } from '../idempotency/idempotency-keys.repository.js';
-import { awaitingReplySql } from './interaction-rules.js';
+import { awaitingReplySql, typeLabelSql } from './interaction-rules.js';
 import { InteractionEntity } from './interaction.entity.js';
 import type { Interaction } from './interaction.model.js';
 import { countedLinkRanges, mandateLinkRange, newestVisibleOn, visibleLinkRanges, visibleTo } from '../auth/visibility.js';
@@ -497,22 +497,25 @@ export class InteractionsRepository {
   }
 
   /**
-   * updateInteraction's write in one statement, from the version it was read at: the interaction,
-   * its links (when given), and its activity event naming the States it now concerns (the audit
-   * triggers run inside it, for the actor it names). Null when it was changed meanwhile (nothing is
+   * updateInteraction's write in one statement, guarded: the interaction with this id, at this
+   * version (any without one), of this organization (any without one). With it, its links (when
+   * given) and its activity event naming its type and the States it now concerns (the audit triggers
+   * run inside it, for the actor it names). Null when no interaction passed the guard (nothing is
    * written).
    */
   async updateRead(
     actor: Viewer,
-    read: { id: string; version: number },
+    guard: { id: string; version?: number; organizationId?: string },
     changes: InteractionChanges,
     links: { stateIso3s?: readonly string[]; contactIds?: readonly string[] },
-    summary: string,
   ): Promise<{ interaction: InteractionRow; event: ActivityEventRow } | null> {
     const p = new SqlParams();
     const sets = Object.entries(UPDATE_SPEC.columns)
       .filter(([field]) => (changes as Record<string, unknown>)[field] !== undefined)
       .map(([field, column]) => `${column} = ${p.add((changes as Record<string, unknown>)[field])}`);
+    const where = [`id = ${p.add(guard.id)}::uuid`];
+    if (guard.version !== undefined) where.push(`version = ${p.add(guard.version)}::int`);
+    if (guard.organizationId !== undefined) where.push(`organization_id = ${p.add(guard.organizationId)}::uuid`);
     const ctes: string[] = [];
     let states = `ARRAY(SELECT l.state_iso3 FROM interaction_states l JOIN states s ON s.iso3 = l.state_iso3 WHERE l.interaction_id = updated.id ORDER BY s.name)`;
     if (links.stateIso3s) {
@@ -533,14 +536,21 @@ export class InteractionsRepository {
     }
     const event = eventInStatement(
       actor,
-      { after: 'updated', interaction: 'updated', kind: ActivityKind.INTERACTION_UPDATED, stateIso3s: states, summary },
+      {
+        after: 'updated',
+        interaction: 'updated',
+        kind: ActivityKind.INTERACTION_UPDATED,
+        stateIso3s: states,
+        summary: '{type} updated with {states}: {text}',
+        fill: { type: typeLabelSql('w.type') },
+      },
       p,
     );
     const [row] = await this.db.query<UpdatedInteractionRow[]>(
       `WITH ${actorCte(actor.id, 'updateInteraction', p)},
        updated AS (
          UPDATE interactions SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} FROM actor
-         WHERE id = ${p.add(read.id)}::uuid AND version = ${p.add(read.version)}::int
+         WHERE ${where.join(' AND ')}
          RETURNING interactions.*),
        ${[...ctes, event].join(',\n')}
        SELECT ${INTERACTION_COLUMNS}, ${LIVE_EVENT_COLUMN} FROM updated i`,

@@ -5,14 +5,14 @@ import { Db } from '../database/db.js';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError, badInput, conflict, notFound, unknownStates } from '../common/errors.js';
 import { editableRow, editableTeamRow, type Right } from '../common/editable.js';
-import { ActivityKind, InteractionType, Role, Visibility } from '../common/enums.js';
+import { ActivityKind, Role, Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { withTimestamps } from '../common/sql.js';
 import type { KeyClaim, StoredKey } from '../idempotency/idempotency-keys.repository.js';
 import type { ActivityEventRow } from '../activity/activity.repository.js';
 import { checkMandateVisibility, mandateFor } from '../work-plans/mandate-link.js';
 import type { LogInteractionInput, UpdateInteractionInput } from './dto/interaction.inputs.js';
-import { checkDates, checkNotFuture, closesFollowUp } from './interaction-rules.js';
+import { checkDates, checkNotFuture, closesFollowUp, TYPE_LABELS } from './interaction-rules.js';
 import { InteractionsRepository, type InteractionRow } from './interactions.repository.js';
 
 @Injectable()
@@ -101,15 +101,24 @@ export class InteractionsService {
   }
 
   /**
-   * Two statements: what the change is checked against (the interaction as the viewer may see it, its
-   * team, the States and contacts named), then the write from the version read, with its links and
-   * activity event. An interaction changed by someone else in between is read again.
+   * A change of an interaction's text (subject, summary, outcome) by its own organization is one
+   * statement: the write, from the version the viewer read when it sent one. Any other change, or
+   * one that this write does not apply (another organization's interaction, a stale version, an
+   * unknown id), takes two: what the change is checked against (the interaction as the viewer may
+   * see it, its team, the States and contacts named), then the write from the version read, with
+   * its links and activity event. An interaction changed by someone else in between is read again.
    */
-  async update(
-    viewer: Viewer,
-    id: string,
-    { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes }: UpdateInteractionInput,
-  ): Promise<InteractionRow> {
+  async update(viewer: Viewer, id: string, input: UpdateInteractionInput): Promise<InteractionRow> {
+    const { expectedVersion, stateIso3s, contactIds, keepFollowUpOpen, ...changes } = input;
+    if (isUuid(id) && changesOnlyText(input)) {
+      const written = await this.interactions.updateRead(
+        viewer,
+        { id, version: expectedVersion, organizationId: viewer.organizationId },
+        changes,
+        {},
+      );
+      if (written) return this.published(written);
+    }
     for (;;) {
       const read = isUuid(id) ? await this.interactions.beforeUpdate(viewer, id, stateIso3s ?? [], contactIds ?? []) : null;
       const current = editableRow(
@@ -145,12 +154,14 @@ export class InteractionsService {
         { id, version: current.version },
         { ...changes, followUpDoneAt },
         { stateIso3s, contactIds },
-        describe({ type: changes.type ?? current.type }, 'updated'),
       );
-      if (!written) continue;
-      await this.writes.publish([written.event]);
-      return written.interaction;
+      if (written) return this.published(written);
     }
+  }
+
+  private async published(written: { interaction: InteractionRow; event: ActivityEventRow }): Promise<InteractionRow> {
+    await this.writes.publish([written.event]);
+    return written.interaction;
   }
 
   async delete(viewer: Viewer, id: string, expectedVersion?: number): Promise<string> {
@@ -189,16 +200,15 @@ export class InteractionsService {
 
 const EDIT_FORBIDDEN = 'Only the organization that logged an interaction, or the organizations of its mandate, can change it';
 
-const TYPE_LABELS: Record<InteractionType, string> = {
-  [InteractionType.LETTER]: 'Letter',
-  [InteractionType.BILATERAL_MEETING]: 'Bilateral meeting',
-  [InteractionType.PHONE_CALL]: 'Phone call',
-  [InteractionType.EMAIL]: 'E-mail',
-  [InteractionType.DEMARCHE]: 'Démarche',
-  [InteractionType.WORKSHOP]: 'Workshop',
-  [InteractionType.EVENT_MEETING]: 'Meeting at an event',
-  [InteractionType.OTHER]: 'Interaction',
-};
+/**
+ * Whether a change touches only the interaction's text: nothing that the rules of dates, links,
+ * visibility or follow-ups check against what is recorded.
+ */
+function changesOnlyText(input: UpdateInteractionInput): boolean {
+  return Object.entries(input).every(([field, value]) => value === undefined || TEXT_FIELDS.has(field));
+}
+
+const TEXT_FIELDS = new Set<string>(['subject', 'summary', 'outcome', 'expectedVersion']);
 
 /** "Bilateral meeting with Kiribati: <subject>" ({states} is filled in when the event is stored). */
 function describe(row: Pick<InteractionRow, 'type'>, what?: string): string {

@@ -370,6 +370,55 @@ describe('performance guarantees', () => {
     ).toEqual({ subject: 'Updated', version: logged.version + 1 });
   });
 
+  it("changes an interaction's text in two statements (the user, then the write); what that write does not apply is checked as any change", async () => {
+    const logged = ok(
+      await t.gql(
+        LOG,
+        { input: { type: 'DEMARCHE', occurredOn: '2026-03-05', subject: 'Text only', visibility: 'COORDINATORS', stateIso3s: ['TUV'] } },
+        cast.france.token,
+      ),
+    ).logInteraction;
+    const input = { expectedVersion: logged.version, subject: 'Text changed', outcome: 'The Mission will report to the capital' };
+    const { result, statements } = await t.counter.measure(() => t.gql(UPDATE, { id: logged.id, input }, cast.france.token));
+    expect(ok(result).updateInteraction).toEqual({ id: logged.id, version: logged.version + 1 });
+    expect(statements).toBe(2);
+    expect((await trailOf('interactions', logged.id)).slice(-1)).toEqual([{ actorId: cast.france.id, action: 'updateInteraction' }]);
+    expect(await newestEvent(cast.panama)).toEqual({
+      kind: 'INTERACTION_UPDATED',
+      summary: 'Démarche updated with Tuvalu: Text changed',
+      actor: { id: cast.france.id },
+      states: [{ iso3: 'TUV' }],
+    });
+    // A stale version, another organization (which sees it: COORDINATORS), an admin, an unknown id.
+    const stale = await t.gql(UPDATE, { id: logged.id, input: { ...input, subject: 'Stale' } }, cast.france.token);
+    expect([stale.errors?.[0]?.extensions?.code, stale.errors?.[0]?.extensions?.details?.actualVersion]).toEqual([
+      'CONFLICT',
+      logged.version + 1,
+    ]);
+    const other = await t.gql(
+      UPDATE,
+      { id: logged.id, input: { expectedVersion: logged.version + 1, subject: 'Not theirs' } },
+      cast.panama.token,
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await t.gql(
+      UPDATE,
+      { id: logged.id, input: { expectedVersion: logged.version + 1, summary: 'Checked by the admin' } },
+      cast.admin.token,
+    );
+    expect(ok(admin).updateInteraction).toEqual({ id: logged.id, version: logged.version + 2 });
+    const unknown = await t.gql(
+      UPDATE,
+      { id: '00000000-0000-4000-8000-000000000000', input: { expectedVersion: 1, subject: 'Nobody' } },
+      cast.france.token,
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(
+      ok(await t.gql('query($id: ID!) { interaction(id: $id) { subject summary version } }', { id: logged.id }, cast.france.token))
+        .interaction,
+    ).toEqual({ subject: 'Text changed', summary: 'Checked by the admin', version: logged.version + 2 });
+  });
+
   it('serves the rows it reads along with a page exactly as their own loaders serve them', async () => {
     const contacts: string[] = [];
     for (const fullName of ['Indira Raman', 'Ánand Rao']) {
